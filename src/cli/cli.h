@@ -1,0 +1,40 @@
+/*
+ * cli.h: shared pieces of the `lantern` subcommands. Each subcommand is a function
+ * `int cli_NAME(int argc, char **argv)` (argv[0] is the subcommand name) listed in the
+ * table in src/main.c. Subcommands stay thin: parse arguments, call src/app/, print.
+ *
+ * Exit codes: CLI_OK 0 success; CLI_FAIL 1 the environment failed (database missing,
+ * I/O error); CLI_USAGE 2 the request was wrong (unknown flag, invalid input). Errors
+ * are one line on stderr starting "lantern: ".
+ */
+#ifndef LANTERN_CLI_H
+#define LANTERN_CLI_H
+
+#include <stdbool.h>
+
+#include "store/db.h"
+#include "util/config.h"
+
+enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+
+/* Loads defaults, the config file (LANTERN_CONFIG, else ./lantern.conf if present),
+ * and the environment into cfg. Prints the error and returns CLI_USAGE on a bad
+ * config, else CLI_OK. */
+int cli_config(struct config *cfg);
+
+/* Opens cfg->db. With create=false a missing database is an error telling the user
+ * to run `lantern init`. Checks that the schema is fully migrated unless
+ * `allow_unmigrated`. Prints errors; returns CLI_OK, CLI_FAIL or CLI_USAGE. */
+int cli_open_db(const struct config *cfg, bool create, bool allow_unmigrated, struct db **out);
+
+/* Prints "lantern: <msg>" to stderr and returns code. */
+int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Reads all of stdin (or the file at path; "-" is stdin) into a new string, at most
+ * max bytes. Returns NULL and prints an error if too large or unreadable. */
+char *cli_read_file(const char *path, size_t max);
+
+/* True if argv has --help or -h; prints usage to stdout. */
+bool cli_wants_help(int argc, char **argv, const char *usage);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * main.c: the `lantern` command. A table of subcommands; each lives in src/cli/ and
+ * calls src/app/ for the work. `lantern help` lists them; `lantern CMD --help` explains
+ * one.
+ */
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{"version", cli_version, "print the version of Lantern and its libraries"},
+};
+
+static int usage(FILE *out)
+{
+	fprintf(out, "usage: lantern COMMAND [OPTIONS]\n\nCommands:\n");
+	for (size_t i = 0; i < ARRAY_LEN(commands); i++)
+		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(out, "  %-10s %s\n", "help", "show this list");
+	fprintf(out, "\nEvery command takes --help. Settings come from lantern.conf, LANTERN_* "
+		     "environment variables and flags (--db URL).\n");
+	return out == stdout ? CLI_OK : CLI_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage(stderr);
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0)
+		return usage(stdout);
+	if (strcmp(cmd, "--version") == 0)
+		cmd = "version";
+	for (size_t i = 0; i < ARRAY_LEN(commands); i++)
+		if (strcmp(commands[i].name, cmd) == 0)
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "lantern: unknown command '%.40s' (try `lantern help`)\n", cmd);
+	return CLI_USAGE;
+}

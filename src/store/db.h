@@ -1,0 +1,116 @@
+/*
+ * db.h: Lantern's one driver-neutral database API. Everything above src/store/ talks to
+ * a database through this header only; nothing of sqlite3.h (or later libpq-fe.h)
+ * leaks past its driver file.
+ *
+ * SQL is written once for both engines: parameters are $1, $2... (bound by number),
+ * new rows return their key with RETURNING, booleans are integers 0/1, times are
+ * ISO 8601 UTC text, IDs are text.
+ *
+ * A struct db is one connection and must be used by one thread at a time; the server
+ * gives each worker thread its own (db_pool). Statements belong to their connection.
+ *
+ * Return codes: functions return DB_OK (0) on success or a negative DB_E_* code;
+ * db_step() returns DB_ROW or DB_DONE, or a negative code. db_errmsg() describes the
+ * last error on the connection (engine text: for logs, not for users).
+ */
+#ifndef LANTERN_DB_H
+#define LANTERN_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
+struct db_stmt;
+
+enum {
+	DB_OK = 0,
+	DB_ROW = 1,
+	DB_DONE = 2,
+	DB_E_ERROR = -1,      /* any other failure */
+	DB_E_CONSTRAINT = -2, /* unique, foreign key, check or not-null constraint */
+	DB_E_BUSY = -3,       /* locked past the busy timeout */
+	DB_E_NOTADB = -4,     /* the file is not a database, or is corrupt */
+	DB_E_FOREIGN = -5,    /* a database of some other application */
+	DB_E_URL = -6,        /* the URL is malformed or names an engine not built in */
+	DB_E_NOMEM = -7,
+	DB_E_IO = -8,         /* disk I/O error or disk full */
+	DB_E_MISUSE = -9,     /* wrong parameter number, bad state */
+};
+
+/* Opens a connection. URLs: "sqlite:PATH" (PATH relative to the working directory;
+ * "sqlite::memory:" for a private in-memory database). On SQLite the connection uses
+ * WAL, foreign_keys=ON, busy_timeout=5000, synchronous=NORMAL, and checks that the
+ * file is a Lantern database (application_id) or empty. `create`: false refuses to
+ * create a missing file (DB_E_IO with a message), so that only `lantern init` makes
+ * new databases. On failure *out is NULL and err holds a message. */
+int db_open(const char *url, bool create, struct db **out, char *err, size_t errlen);
+void db_close(struct db *db);
+const char *db_errmsg(struct db *db);
+/* "sqlite" or "postgresql". */
+const char *db_engine(struct db *db);
+
+/* Runs SQL text without parameters (may hold several statements). */
+int db_exec(struct db *db, const char *sql);
+
+int db_prepare(struct db *db, const char *sql, struct db_stmt **out);
+/* A statement cached on the connection by its SQL text (compare by content); reset
+ * and with bindings cleared. Do not finalize it; call db_reset() when done so it
+ * releases its read snapshot. */
+int db_cached(struct db *db, const char *sql, struct db_stmt **out);
+void db_finalize(struct db_stmt *st);
+void db_reset(struct db_stmt *st);
+
+/* Parameter n is $n (1-based). Text is copied. NULL text binds SQL NULL. */
+int db_bind_text(struct db_stmt *st, int n, const char *s);
+int db_bind_int64(struct db_stmt *st, int n, int64_t v);
+int db_bind_null(struct db_stmt *st, int n);
+int db_bind_blob(struct db_stmt *st, int n, const void *p, size_t len);
+
+int db_step(struct db_stmt *st);
+
+int db_column_count(struct db_stmt *st);
+const char *db_column_name(struct db_stmt *st, int i);
+bool db_column_is_null(struct db_stmt *st, int i);
+/* Valid until the next step/reset/finalize; NULL for SQL NULL. */
+const char *db_column_text(struct db_stmt *st, int i);
+int64_t db_column_int64(struct db_stmt *st, int i);
+const void *db_column_blob(struct db_stmt *st, int i, size_t *len);
+
+/* Number of rows the last INSERT/UPDATE/DELETE changed. */
+int64_t db_changes(struct db *db);
+
+/*
+ * Convenience: prepare (cached), bind by a type string and run to completion.
+ * Types: 's' const char * (NULL -> NULL), 'i' int64_t, 'd' int (promoted), 'n' no
+ * argument (binds NULL). db_run ignores rows; db_query_text copies the first column
+ * of the first row into out (empty string and DB_DONE if no row).
+ */
+int db_run(struct db *db, const char *sql, const char *types, ...);
+int db_query_int64(struct db *db, int64_t *out, const char *sql, const char *types, ...);
+int db_query_text(struct db *db, char *out, size_t outlen, const char *sql, const char *types,
+		  ...);
+
+/*
+ * Transactions. db_begin starts one (BEGIN IMMEDIATE on SQLite, so a writer takes the
+ * write lock at once); nesting is a misuse. db_tx runs fn inside a transaction and
+ * commits if fn returns 0, otherwise rolls back and returns fn's result: a use case
+ * therefore never leaves half its writes behind.
+ */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+bool db_in_tx(struct db *db);
+int db_tx(struct db *db, int (*fn)(struct db *db, void *ctx), void *ctx);
+
+/*
+ * Per-thread connections for the server: each thread that calls db_pool_get gets its
+ * own connection, opened on first use and kept until db_pool_free.
+ */
+struct db_pool;
+int db_pool_new(const char *url, struct db_pool **out, char *err, size_t errlen);
+struct db *db_pool_get(struct db_pool *p);
+void db_pool_free(struct db_pool *p);
+
+#endif
