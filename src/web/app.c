@@ -1,0 +1,140 @@
+/* app.c: the web application's shared state and the request dispatcher (see app.h). */
+#include "web/app.h"
+
+#include <time.h>
+
+#include "util/embedded.h"
+#include "util/log.h"
+#include "web/csrf.h"
+#include "web/form.h"
+#include "web/page.h"
+#include "web/session.h"
+
+static int64_t now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+int web_app_init(struct web_app *app, const struct config *cfg, const struct route *routes,
+                 size_t nroutes, char *err, size_t errlen)
+{
+	memset(app, 0, sizeof(*app));
+	app->cfg = cfg;
+	app->routes = routes;
+	app->nroutes = nroutes;
+	app->tls = cfg->tls_cert[0] != '\0';
+	if (session_crypto_init() < 0) {
+		snprintf(err, errlen, "cannot initialise libsodium");
+		return -1;
+	}
+	if (router_validate(routes, nroutes, err, errlen) < 0)
+		return -1;
+	char terr[200];
+	app->views = render_set_new(embedded_templates, terr, sizeof terr);
+	if (!app->views) {
+		snprintf(err, errlen, "template error: %s", terr);
+		return -1;
+	}
+	/* Sign-in: 5 attempts at once per account, then one a minute; 30 per address,
+	 * then 10 a minute (an office behind one address). */
+	app->rl_account = ratelimit_new(5, 1, 100000);
+	app->rl_address = ratelimit_new(30, 10, 100000);
+	if (!app->rl_account || !app->rl_address) {
+		snprintf(err, errlen, "out of memory");
+		web_app_release(app);
+		return -1;
+	}
+	return 0;
+}
+
+void web_app_release(struct web_app *app)
+{
+	render_set_free(app->views);
+	ratelimit_free(app->rl_account);
+	ratelimit_free(app->rl_address);
+	app->views = NULL;
+	app->rl_account = app->rl_address = NULL;
+}
+
+/* The CSRF token the client sent: header first, then the form field. */
+static const char *given_csrf(const struct request *req)
+{
+	const char *h = request_header(req, CSRF_HEADER);
+	if (h)
+		return h;
+	return req->form ? form_get(req->form, CSRF_FIELD) : NULL;
+}
+
+/* Runs the checks before the handler; returns false after filling resp if refused. */
+static bool admit(struct web_app *app, struct request *req, struct response *resp)
+{
+	const struct route *rt = req->route;
+	bool api = rt->flags & ROUTE_API;
+	if (!(rt->flags & ROUTE_STATIC) && app->authenticate && app->authenticate(req) < 0) {
+		page_error(req, resp, 503);
+		return false;
+	}
+	if (request_is_state_changing(req)) {
+		if (!csrf_origin_ok(req, req->tls)) {
+			log_warn("refused: cross-origin request method=%s route=%s",
+			         http_method_name(req->method), rt->pattern);
+			page_error(req, resp, 403);
+			return false;
+		}
+		const char *mt = request_media_type(req);
+		if (!api && req->body_len && strcmp(mt, "application/x-www-form-urlencoded") == 0) {
+			struct form *f = pool_calloc(req->pool, 1, sizeof(*f));
+			if (!f ||
+			    form_parse(req->pool, req->body, req->body_len, NULL, f, NULL) < 0) {
+				page_error(req, resp, 400);
+				return false;
+			}
+			req->form = f;
+		}
+	}
+	if (!(rt->flags & ROUTE_PUBLIC) && !req->session) {
+		if (api) {
+			page_error(req, resp, 401);
+		} else if (req->method == HTTP_GET || req->method == HTTP_HEAD) {
+			response_redirect(resp, "/sign-in");
+		} else {
+			page_error(req, resp, 401);
+		}
+		return false;
+	}
+	if (request_is_state_changing(req) && req->session && !req->session->bearer &&
+	    !(rt->flags & ROUTE_NO_CSRF) && !csrf_token_ok(req->session->csrf, given_csrf(req))) {
+		log_warn("refused: missing or wrong CSRF token method=%s route=%s",
+		         http_method_name(req->method), rt->pattern);
+		page_error(req, resp, 403);
+		return false;
+	}
+	return true;
+}
+
+void web_app_handle(struct request *req, struct response *resp, void *arg)
+{
+	struct web_app *app = arg;
+	req->app = app;
+	req->start_us = now_us();
+	char allow[64] = "";
+	enum router_result rr = router_match(app->routes, app->nroutes, req, allow, sizeof allow);
+	const char *pattern = "-";
+	if (rr == ROUTER_NOT_FOUND) {
+		page_error(req, resp, 404);
+	} else if (rr == ROUTER_METHOD_NOT_ALLOWED) {
+		page_error(req, resp, 405);
+		response_set_header(resp, "Allow", allow);
+	} else {
+		pattern = req->route->pattern;
+		if (admit(app, req, resp))
+			req->route->fn(req, resp);
+	}
+	if (!(req->route && (req->route->flags & ROUTE_STATIC)) || resp->status >= 400) {
+		int64_t us = now_us() - req->start_us;
+		log_info("request method=%s route=%s status=%d ms=%.1f",
+		         http_method_name(req->method), pattern, resp->status, (double)us / 1000.0);
+	}
+}

@@ -1,0 +1,515 @@
+/*
+ * server.c: libmicrohttpd glue (see server.h). The raw request URI is captured by
+ * the URI log callback (before libmicrohttpd decodes anything), so that the path is
+ * split and percent-decoded by request_split_path and the query string by the form
+ * parser: one decoder, with its caps, for everything.
+ */
+#include "web/server.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/log.h"
+#include "util/parse.h"
+#include "web/form.h"
+#include "web/headers.h"
+
+struct server {
+	struct MHD_Daemon *d;
+	bool tls;
+	bool behind_proxy;
+	server_handler handler;
+	void *arg;
+	char *cert, *key; /* PEM text, kept while the daemon runs */
+	size_t keylen;
+	uint16_t port;
+};
+
+/* Per-request state, created by the URI log callback. */
+struct conn_state {
+	char *uri;
+	bool started;
+	bool refused; /* a response was already queued on the first call */
+	size_t cap;
+	struct buf body;
+};
+
+static void *uri_logger(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	struct conn_state *st = calloc(1, sizeof(*st));
+	if (!st)
+		return NULL;
+	size_t n = strnlen(uri, SERVER_MAX_URI + 1);
+	st->uri = n > SERVER_MAX_URI ? NULL : strndup(uri, n);
+	return st;
+}
+
+static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
+                      enum MHD_RequestTerminationCode toe)
+{
+	struct conn_state *st = *con_cls;
+	if (!st)
+		return;
+	free(st->uri);
+	buf_release(&st->body);
+	free(st);
+	*con_cls = NULL;
+}
+
+static size_t unescape_none(void *cls, struct MHD_Connection *c, char *s)
+{
+	return strlen(s);
+}
+
+/* Sends resp (headers applied here) and releases it. */
+static enum MHD_Result send_response(struct server *srv, struct MHD_Connection *c,
+                                     struct response *resp, bool tls)
+{
+	headers_apply(resp, tls);
+	size_t len = 0;
+	char *body = resp->body.len ? buf_detach(&resp->body, &len) : NULL;
+	struct MHD_Response *r =
+	    body ? MHD_create_response_from_buffer_with_free_callback(len, body, free)
+	         : MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+	if (!r) {
+		free(body);
+		response_release(resp);
+		return MHD_NO;
+	}
+	if (resp->content_type)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, resp->content_type);
+	for (size_t i = 0; i < resp->nheaders; i++)
+		MHD_add_response_header(r, resp->headers[i].name, resp->headers[i].value);
+	enum MHD_Result ret = MHD_queue_response(c, (unsigned)resp->status, r);
+	MHD_destroy_response(r);
+	response_release(resp);
+	return ret;
+}
+
+/* A fixed error produced by the server itself: problem+json under /api/, else text. */
+static enum MHD_Result send_error(struct server *srv, struct MHD_Connection *c, const char *uri,
+                                  int status, const char *slug, const char *title)
+{
+	struct pool *p = pool_new(16 << 10);
+	if (!p)
+		return MHD_NO;
+	struct response resp;
+	response_init(&resp, p);
+	resp.status = status;
+	if (uri && strncmp(uri, "/api/", 5) == 0) {
+		resp.content_type = "application/problem+json";
+		buf_printf(&resp.body,
+		           "{\"type\":\"https://lantern.invalid/problems/%s\",\"title\":\"%s\","
+		           "\"status\":%d}",
+		           slug, title, status);
+	} else {
+		resp.content_type = "text/plain; charset=utf-8";
+		buf_printf(&resp.body, "%s\n", title);
+	}
+	enum MHD_Result ret = send_response(srv, c, &resp, srv->tls);
+	pool_free(p);
+	return ret;
+}
+
+struct header_walk {
+	struct request *req;
+	size_t n;
+	bool too_many;
+	bool too_long;
+};
+
+static enum MHD_Result collect_header(void *cls, enum MHD_ValueKind kind, const char *key,
+                                      const char *value)
+{
+	struct header_walk *w = cls;
+	if (w->n == REQUEST_MAX_HEADERS) {
+		w->too_many = true;
+		return MHD_NO;
+	}
+	if (!value)
+		value = "";
+	if (strlen(value) > REQUEST_MAX_HEADER_VALUE) {
+		w->too_long = true;
+		return MHD_NO;
+	}
+	if (w->req) {
+		w->req->headers[w->n].name = pool_strdup(w->req->pool, key);
+		w->req->headers[w->n].value = pool_strdup(w->req->pool, value);
+	}
+	w->n++;
+	return MHD_YES;
+}
+
+static bool is_loopback(const struct sockaddr *sa)
+{
+	if (sa->sa_family == AF_INET)
+		return (ntohl(((const struct sockaddr_in *)sa)->sin_addr.s_addr) >> 24) == 127;
+	if (sa->sa_family == AF_INET6)
+		return IN6_IS_ADDR_LOOPBACK(&((const struct sockaddr_in6 *)sa)->sin6_addr);
+	return false;
+}
+
+/* Client address and scheme, honouring a trusted proxy's headers. */
+static void fill_peer(struct server *srv, struct MHD_Connection *c, struct request *req)
+{
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	snprintf(req->remote_addr, sizeof req->remote_addr, "unknown");
+	req->tls = srv->tls;
+	if (!ci || !ci->client_addr)
+		return;
+	const struct sockaddr *sa = ci->client_addr;
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, req->remote_addr,
+		          sizeof req->remote_addr);
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, req->remote_addr,
+		          sizeof req->remote_addr);
+	if (!srv->behind_proxy || !is_loopback(sa))
+		return;
+	const char *xff = request_header(req, "X-Forwarded-For");
+	if (xff) {
+		const char *last = strrchr(xff, ',');
+		last = last ? last + 1 : xff;
+		while (*last == ' ')
+			last++;
+		unsigned char tmp[sizeof(struct in6_addr)];
+		char addr[64];
+		snprintf(addr, sizeof addr, "%.*s", (int)strcspn(last, " "), last);
+		if (inet_pton(AF_INET, addr, tmp) == 1 || inet_pton(AF_INET6, addr, tmp) == 1)
+			snprintf(req->remote_addr, sizeof req->remote_addr, "%s", addr);
+	}
+	const char *proto = request_header(req, "X-Forwarded-Proto");
+	if (proto)
+		req->tls = strcasecmp(proto, "https") == 0;
+}
+
+/* Splits the raw URI into path and query and fills req. Returns 0/-1 (bad request). */
+static int fill_uri(struct request *req, const char *uri)
+{
+	const char *q = strchr(uri, '?');
+	size_t pl = q ? (size_t)(q - uri) : strlen(uri);
+	char *path = pool_strndup(req->pool, uri, pl);
+	if (!path || request_split_path(req, path) < 0)
+		return -1;
+	if (q && q[1]) {
+		struct form f;
+		struct form_limits lim = form_default_limits;
+		lim.max_fields = REQUEST_MAX_QUERY;
+		lim.max_value = 1024;
+		if (form_parse(req->pool, q + 1, strlen(q + 1), &lim, &f, NULL) < 0)
+			return -1;
+		req->query = pool_calloc(req->pool, f.n ? f.n : 1, sizeof(struct kv));
+		if (!req->query)
+			return -1;
+		for (size_t i = 0; i < f.n; i++) {
+			req->query[i].name = f.fields[i].name;
+			req->query[i].value = f.fields[i].value;
+		}
+		req->nquery = f.n;
+	}
+	return 0;
+}
+
+static bool is_form(struct MHD_Connection *c)
+{
+	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+	return ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **con_cls)
+{
+	struct server *srv = cls;
+	struct conn_state *st = *con_cls;
+	if (!st)
+		return MHD_NO; /* out of memory in uri_logger */
+	if (!st->started) {
+		st->started = true;
+		if (!st->uri)
+			return send_error(srv, c, NULL, 414, "too-large", "URI too long");
+		struct header_walk w = {0};
+		MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, &w);
+		if (w.too_many || w.too_long) {
+			st->refused = true;
+			return send_error(srv, c, st->uri, 431, "too-large",
+			                  "Request header fields too large");
+		}
+		st->cap = is_form(c) ? REQUEST_FORM_MAX : REQUEST_BODY_MAX;
+		buf_init(&st->body, st->cap);
+		const char *cl =
+		    MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (cl) {
+			char *end;
+			errno = 0;
+			unsigned long long v = strtoull(cl, &end, 10);
+			if (errno || *end || v > st->cap) {
+				st->refused = true;
+				return send_error(srv, c, st->uri, 413, "too-large",
+				                  "The request is too large");
+			}
+		}
+		return MHD_YES;
+	}
+	if (st->refused) {
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	if (*upload_data_size) {
+		if (buf_append(&st->body, upload_data, *upload_data_size) < 0)
+			return MHD_NO; /* chunked body past the cap: close the connection */
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+
+	/* The whole request is here. */
+	struct pool *p = pool_new(REQUEST_POOL_BUDGET);
+	if (!p)
+		return MHD_NO;
+	struct request req;
+	memset(&req, 0, sizeof req);
+	req.pool = p;
+	req.method = http_method_parse(method);
+	req.method_name = pool_strdup(p, method);
+	req.headers = pool_calloc(p, REQUEST_MAX_HEADERS, sizeof(struct kv));
+	struct header_walk w = {.req = &req};
+	if (req.headers)
+		MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, &w);
+	req.nheaders = w.n;
+	fill_peer(srv, c, &req);
+	if (!req.headers || !req.method_name || fill_uri(&req, st->uri) < 0) {
+		pool_free(p);
+		return send_error(srv, c, st->uri, 400, "malformed-request",
+		                  "The request could not be read");
+	}
+	const char *cookie = request_header(&req, "Cookie");
+	req.cookies = pool_calloc(p, REQUEST_MAX_COOKIES, sizeof(struct kv));
+	if (cookie && req.cookies) {
+		int nc = cookie_parse(p, cookie, req.cookies, REQUEST_MAX_COOKIES);
+		req.ncookies = nc > 0 ? (size_t)nc : 0;
+	}
+	req.body = buf_cstr(&st->body);
+	req.body_len = st->body.len;
+
+	struct response resp;
+	response_init(&resp, p);
+	srv->handler(&req, &resp, srv->arg);
+	enum MHD_Result ret = send_response(srv, c, &resp, req.tls);
+	pool_free(p);
+	return ret;
+}
+
+int server_parse_listen(const char *listen, void *out, size_t outlen, bool *ipv6)
+{
+	if (!listen || outlen < sizeof(struct sockaddr_storage))
+		return -1;
+	char host[128];
+	const char *port;
+	memset(out, 0, outlen);
+	if (listen[0] == '[') {
+		const char *end = strchr(listen, ']');
+		if (!end || end[1] != ':' || (size_t)(end - listen - 1) >= sizeof host)
+			return -1;
+		snprintf(host, sizeof host, "%.*s", (int)(end - listen - 1), listen + 1);
+		port = end + 2;
+	} else {
+		const char *colon = strrchr(listen, ':');
+		if (!colon || (size_t)(colon - listen) >= sizeof host)
+			return -1;
+		snprintf(host, sizeof host, "%.*s", (int)(colon - listen), listen);
+		port = colon + 1;
+	}
+	int portnum;
+	if (parse_int(port, 0, 65535, &portnum) < 0)
+		return -1;
+	struct sockaddr_in *v4 = out;
+	struct sockaddr_in6 *v6 = out;
+	if (inet_pton(AF_INET, host, &v4->sin_addr) == 1) {
+		v4->sin_family = AF_INET;
+		v4->sin_port = htons((uint16_t)portnum);
+		*ipv6 = false;
+		return 0;
+	}
+	if (inet_pton(AF_INET6, host, &v6->sin6_addr) == 1) {
+		v6->sin6_family = AF_INET6;
+		v6->sin6_port = htons((uint16_t)portnum);
+		*ipv6 = true;
+		return 0;
+	}
+	return -1;
+}
+
+/* Reads a PEM file of at most 64 KiB. */
+static char *read_pem(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *data = calloc(1, 65537);
+	size_t n = data ? fread(data, 1, 65536, f) : 0;
+	bool more = fgetc(f) != EOF;
+	fclose(f);
+	if (!data || n == 0 || more) {
+		free(data);
+		return NULL;
+	}
+	*len = n;
+	return data;
+}
+
+__attribute__((format(printf, 2, 0))) static void log_mhd(void *cls, const char *fmt, va_list ap)
+{
+	char msg[256];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	msg[strcspn(msg, "\n")] = '\0';
+	log_warn("http: %s", msg);
+}
+
+static void free_server(struct server *s)
+{
+	if (!s)
+		return;
+	if (s->key) {
+		sodium_memzero(s->key, s->keylen);
+		free(s->key);
+	}
+	free(s->cert);
+	free(s);
+}
+
+int server_start(const struct server_options *o, struct server **out, char *err, size_t errlen)
+{
+	*out = NULL;
+	struct sockaddr_storage ss;
+	bool v6 = false;
+	if (server_parse_listen(o->listen, &ss, sizeof ss, &v6) < 0) {
+		snprintf(err, errlen, "listen address must be HOST:PORT (e.g. 127.0.0.1:8080)");
+		return -1;
+	}
+	struct server *s = calloc(1, sizeof(*s));
+	if (!s) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	s->handler = o->handler;
+	s->arg = o->arg;
+	s->behind_proxy = o->behind_proxy;
+	bool want_tls = (o->tls_cert && *o->tls_cert) || (o->tls_key && *o->tls_key);
+	if (want_tls) {
+		size_t cl;
+		if (!o->tls_cert || !*o->tls_cert || !o->tls_key || !*o->tls_key) {
+			snprintf(err, errlen, "TLS needs both tls_cert and tls_key");
+			free_server(s);
+			return -1;
+		}
+		s->cert = read_pem(o->tls_cert, &cl);
+		s->key = read_pem(o->tls_key, &s->keylen);
+		if (!s->cert || !s->key) {
+			snprintf(err, errlen, "cannot read the TLS certificate or key file");
+			free_server(s);
+			return -1;
+		}
+		if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
+			snprintf(err, errlen, "this libmicrohttpd was built without TLS");
+			free_server(s);
+			return -1;
+		}
+		s->tls = true;
+	}
+	unsigned flags =
+	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+	if (v6)
+		flags |= MHD_USE_IPv6;
+	if (s->tls)
+		flags |= MHD_USE_TLS;
+	unsigned threads = o->threads > 0 ? (unsigned)o->threads : 1;
+	struct MHD_OptionItem opts[24];
+	size_t no = 0;
+#define OPT(o, v, p) (opts[no++] = (struct MHD_OptionItem){(o), (intptr_t)(v), (p)})
+	OPT(MHD_OPTION_SOCK_ADDR, 0, &ss);
+	OPT(MHD_OPTION_THREAD_POOL_SIZE, threads, NULL);
+	OPT(MHD_OPTION_CONNECTION_LIMIT, SERVER_MAX_CONNECTIONS, NULL);
+	OPT(MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->behind_proxy ? 0 : SERVER_MAX_PER_IP, NULL);
+	OPT(MHD_OPTION_CONNECTION_TIMEOUT, SERVER_TIMEOUT_S, NULL);
+	OPT(MHD_OPTION_CONNECTION_MEMORY_LIMIT, SERVER_CONN_MEMORY, NULL);
+	OPT(MHD_OPTION_STRICT_FOR_CLIENT, 1, NULL);
+	OPT(MHD_OPTION_URI_LOG_CALLBACK, uri_logger, NULL);
+	OPT(MHD_OPTION_NOTIFY_COMPLETED, completed, NULL);
+	OPT(MHD_OPTION_UNESCAPE_CALLBACK, unescape_none, NULL);
+	OPT(MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL);
+	if (s->tls) {
+		OPT(MHD_OPTION_HTTPS_MEM_CERT, 0, s->cert);
+		OPT(MHD_OPTION_HTTPS_MEM_KEY, 0, s->key);
+		OPT(MHD_OPTION_HTTPS_PRIORITIES, 0,
+		    (void *)"NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2");
+	}
+	OPT(MHD_OPTION_END, 0, NULL);
+#undef OPT
+	s->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_ARRAY, opts,
+	                        MHD_OPTION_END);
+	if (!s->d) {
+		snprintf(err, errlen, "cannot listen on %s (address in use or not available?)",
+		         o->listen);
+		free_server(s);
+		return -1;
+	}
+	const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+	s->port = di ? di->port : 0;
+	*out = s;
+	return 0;
+}
+
+uint16_t server_port(const struct server *s)
+{
+	return s->port;
+}
+
+void server_stop(struct server *s, int drain_ms)
+{
+	if (!s)
+		return;
+	MHD_socket fd = MHD_quiesce_daemon(s->d);
+	for (int waited = 0; waited < drain_ms; waited += 20) {
+		const union MHD_DaemonInfo *di =
+		    MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+		if (!di || di->num_connections == 0)
+			break;
+		struct timespec ts = {0, 20 * 1000 * 1000};
+		nanosleep(&ts, NULL);
+	}
+	MHD_stop_daemon(s->d);
+	if (fd != MHD_INVALID_SOCKET)
+		close(fd);
+	free_server(s);
+}
+
+void server_block_signals(void)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+int server_wait_for_signal(void)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	int sig = 0;
+	while (sigwait(&set, &sig) != 0)
+		;
+	return sig;
+}

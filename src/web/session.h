@@ -1,0 +1,68 @@
+/*
+ * session.h: the cryptographic parts of sessions, and the session cookie.
+ *
+ * A session token is 32 random bytes from libsodium (256 bits), sent to the browser
+ * as 43 characters of unpadded base64url in the cookie
+ *   __Host-lantern=TOKEN; Path=/; Secure; HttpOnly; SameSite=Strict
+ * and stored by the server only as its hash, BLAKE2b-256 in lower-case hex (64
+ * characters): a copy of the database does not let anyone sign in as a user.
+ * The __Host- prefix makes browsers refuse the cookie unless it is Secure, has
+ * Path=/ and no Domain, so it cannot be set by a sibling subdomain.
+ *
+ * `secure_cookies = false` (config) drops `Secure` and the `__Host-` prefix (a
+ * browser will not store a __Host- cookie without Secure), and is only for plain HTTP
+ * on 127.0.0.1 (`make run`): browsers do not send Secure cookies over http://, so
+ * without it nobody could sign in to a local server without TLS. Never turn it off on
+ * a server reached over a network.
+ */
+#ifndef LANTERN_WEB_SESSION_H
+#define LANTERN_WEB_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/buf.h"
+
+#define SESSION_TOKEN_BYTES 32
+#define SESSION_TOKEN_LEN 43 /* base64url, no padding */
+#define SESSION_HASH_HEX 64  /* BLAKE2b-256 in hex */
+#define SESSION_COOKIE_SECURE "__Host-lantern"
+#define SESSION_COOKIE_PLAIN "lantern"
+
+/* The signed-in user of a request, filled by the dispatcher from the session (or
+ * personal API token) before the handler runs. */
+struct web_session {
+	char token_hash[SESSION_HASH_HEX + 1]; /* sessions.id (hash of the cookie token) */
+	char csrf[SESSION_TOKEN_LEN + 1];      /* this session's CSRF token */
+	char user_id[64];
+	char username[64];
+	char display_name[128];
+	char agency_id[64];
+	char agency_name[128];
+	char roles[256]; /* comma-separated role codes */
+	bool bearer;     /* authenticated by an Authorization: Bearer token */
+};
+
+/* Calls sodium_init() once; returns 0 or -1. Safe from any thread. */
+int session_crypto_init(void);
+/* A new random token (NUL-terminated, SESSION_TOKEN_LEN characters). Returns 0/-1. */
+int session_token_new(char out[SESSION_TOKEN_LEN + 1]);
+/* True if s looks like a token: exactly SESSION_TOKEN_LEN base64url characters. */
+bool session_token_wellformed(const char *s);
+/* The stored form of a token: BLAKE2b-256 hex, NUL-terminated. */
+void session_token_hash(const char *token, char out[SESSION_HASH_HEX + 1]);
+
+/* The cookie name for the configuration ("__Host-lantern" or "lantern"). */
+const char *session_cookie_name(bool secure);
+/* Writes a Set-Cookie value for token into out (max_age_s > 0 sets Max-Age; 0 makes
+ * a browser-session cookie). token NULL writes a cookie that clears it (Max-Age=0).
+ * Returns 0, or -1 if out is too small. */
+int session_cookie_format(char *out, size_t outlen, const char *token, bool secure,
+                          int64_t max_age_s);
+
+/* Constant-time comparison of two NUL-terminated tokens (sodium_memcmp); false if
+ * either is NULL or their lengths differ (length is not secret). */
+bool csrf_token_equal(const char *expected, const char *given);
+
+#endif
