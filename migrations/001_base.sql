@@ -113,6 +113,18 @@ CREATE TABLE child_risk_groups (
 );
 CREATE INDEX child_risk_groups_child ON child_risk_groups(child_id);
 
+-- Agencies involved with a child: they referred, were sent the referral by the
+-- pathway, or were allocated work. Involvement is what lets an agency's staff see the
+-- child (DESIGN.md security model: per-record rules).
+CREATE TABLE child_agencies (
+  child_id  TEXT NOT NULL REFERENCES children(id),
+  agency_id TEXT NOT NULL REFERENCES agencies(id),
+  reason    TEXT NOT NULL,
+  since     TEXT NOT NULL,
+  PRIMARY KEY (child_id, agency_id)
+) WITHOUT ROWID;
+CREATE INDEX child_agencies_agency ON child_agencies(agency_id);
+
 -- The audit log: append-only and hash-chained. Each event's hash covers its fields and
 -- the previous event's hash; `lantern audit verify` walks the chain.
 CREATE TABLE audit_events (

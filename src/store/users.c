@@ -1,6 +1,8 @@
 /* users.c: boroughs, agencies, users, roles and instance metadata (see users.h). */
 #include "store/users.h"
 
+#include "store/json_rows.h"
+
 int store_borough_insert(struct db *db, const char *id, const char *name, const char *code)
 {
 	return db_run(db, "INSERT INTO boroughs (id, name, code) VALUES ($1, $2, $3)", "sss", id,
@@ -14,31 +16,10 @@ int store_borough_find(struct db *db, const char *key, char id[32])
 			     key);
 }
 
-/* Runs a statement without parameters and returns its rows as an array of objects
- * keyed by column name (NULL columns become JSON null). */
 static json_t *rows_json(struct db *db, const char *sql, const char *bind1)
 {
-	struct db_stmt *st;
-	if (db_cached(db, sql, &st) != DB_OK)
-		return NULL;
-	if (bind1)
-		db_bind_text(st, 1, bind1);
-	json_t *arr = json_array();
 	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		json_t *o = json_object();
-		for (int i = 0; i < db_column_count(st); i++) {
-			const char *t = db_column_text(st, i);
-			json_object_set_new(o, db_column_name(st, i), t ? json_string(t) : json_null());
-		}
-		json_array_append_new(arr, o);
-	}
-	db_reset(st);
-	if (rc != DB_DONE) {
-		json_decref(arr);
-		return NULL;
-	}
-	return arr;
+	return json_query(db, sql, bind1, &rc);
 }
 
 json_t *store_boroughs_list(struct db *db)
