@@ -16,7 +16,7 @@ static const char *const AGENCY_TYPES[] = {"police",	    "childrens_social_care"
 
 static int require_admin(const struct actor *who, struct app_err *err)
 {
-	if (who->system || actor_has(who, ROLE_ADMINISTRATOR))
+	if (who->system || actor_has(who, ROLE_BIT(ROLE_ADMINISTRATOR)))
 		return APP_OK;
 	return app_fail(err, APP_FORBIDDEN, NULL, "Only an administrator can do this.");
 }

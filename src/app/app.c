@@ -6,49 +6,32 @@
 #include "util/ltime.h"
 #include "util/parse.h"
 
-static const struct {
-	unsigned bit;
-	const char *code;
-	const char *label;
-} roles[] = {
-	{ROLE_POLICE_OFFICER, "police_officer", "Police officer"},
-	{ROLE_POLICE_SUPERVISOR, "police_supervisor", "Police supervisor"},
-	{ROLE_ASSESSMENT_TEAM, "assessment_team", "Assessment team"},
-	{ROLE_MASH_WORKER, "mash_worker", "MASH worker"},
-	{ROLE_SOCIAL_WORKER, "social_worker", "Social worker"},
-	{ROLE_CSC_MANAGER, "csc_manager", "Children's social care manager"},
-	{ROLE_HEALTH, "health", "Health practitioner"},
-	{ROLE_EDUCATION, "education", "Education practitioner"},
-	{ROLE_YOUTH_OFFENDING, "youth_offending", "Youth offending practitioner"},
-	{ROLE_CHARITY, "charity", "Charity practitioner"},
-	{ROLE_ANALYST, "analyst", "Analyst"},
-	{ROLE_MASE_CHAIR, "mase_chair", "MASE chair"},
-	{ROLE_AUDITOR, "auditor", "Auditor"},
-	{ROLE_ADMINISTRATOR, "administrator", "Administrator"},
-};
-
 unsigned role_from_code(const char *code)
 {
-	for (size_t i = 0; i < ARRAY_LEN(roles); i++)
-		if (code && strcmp(roles[i].code, code) == 0)
-			return roles[i].bit;
-	return 0;
+	enum proto_role r;
+	return code && ref_role_parse(code, &r) == 0 ? ROLE_BIT(r) : 0;
+}
+
+/* The role whose bit is `bit`, or ROLE_COUNT. */
+static enum proto_role role_of_bit(unsigned bit)
+{
+	for (int r = 0; r < ROLE_COUNT; r++)
+		if (ROLE_BIT(r) == bit)
+			return (enum proto_role)r;
+	return ROLE_COUNT;
 }
 
 const char *role_code(unsigned bit)
 {
-	for (size_t i = 0; i < ARRAY_LEN(roles); i++)
-		if (roles[i].bit == bit)
-			return roles[i].code;
-	return NULL;
+	enum proto_role r = role_of_bit(bit);
+	return r == ROLE_COUNT ? NULL : ref_role_code(r);
 }
 
 const char *role_label(unsigned bit)
 {
-	for (size_t i = 0; i < ARRAY_LEN(roles); i++)
-		if (roles[i].bit == bit)
-			return roles[i].label;
-	return NULL;
+	const char *code = role_code(bit);
+	const struct ref_item *it = code ? ref_lookup(REF_ROLES, code) : NULL;
+	return it ? it->label : NULL;
 }
 
 int app_fail(struct app_err *err, int code, const char *rule, const char *fmt, ...)
@@ -104,7 +87,7 @@ void actor_system(struct actor *a)
 	memset(a, 0, sizeof(*a));
 	snprintf(a->username, sizeof a->username, "system");
 	snprintf(a->display_name, sizeof a->display_name, "Lantern operator (command line)");
-	a->roles = ROLE_ADMINISTRATOR;
+	a->roles = ROLE_BIT(ROLE_ADMINISTRATOR);
 	a->system = true;
 }
 

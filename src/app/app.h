@@ -12,28 +12,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "protocol/reference.h"
 #include "store/db.h"
 #include "util/id.h"
 
-/* Roles (DESIGN.md security model). A user holds one or more. */
-enum role {
-	ROLE_POLICE_OFFICER = 1u << 0,
-	ROLE_POLICE_SUPERVISOR = 1u << 1,
-	ROLE_ASSESSMENT_TEAM = 1u << 2,
-	ROLE_MASH_WORKER = 1u << 3,
-	ROLE_SOCIAL_WORKER = 1u << 4,
-	ROLE_CSC_MANAGER = 1u << 5,
-	ROLE_HEALTH = 1u << 6,
-	ROLE_EDUCATION = 1u << 7,
-	ROLE_YOUTH_OFFENDING = 1u << 8,
-	ROLE_CHARITY = 1u << 9,
-	ROLE_ANALYST = 1u << 10,
-	ROLE_MASE_CHAIR = 1u << 11,
-	ROLE_AUDITOR = 1u << 12,
-	ROLE_ADMINISTRATOR = 1u << 13,
-};
-#define ROLE_COUNT 14
-#define ROLES_POLICE (ROLE_POLICE_OFFICER | ROLE_POLICE_SUPERVISOR)
+/* Roles (DESIGN.md security model) are enum proto_role in protocol/reference.h; an
+ * actor holds a bit set of them, ROLE_BIT(ROLE_X). */
+#define ROLES_POLICE (ROLE_BIT(ROLE_POLICE_OFFICER) | ROLE_BIT(ROLE_POLICE_SUPERVISOR))
 
 /* Role code <-> bit; 0 / NULL when unknown. */
 unsigned role_from_code(const char *code);
