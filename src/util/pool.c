@@ -112,12 +112,14 @@ void *pool_calloc(struct pool *p, size_t count, size_t size)
 	return pool_alloc(p, count * size); /* blocks are zeroed by calloc */
 }
 
+/* Copies at most n bytes of s, stopping at its terminator (like strndup). */
 char *pool_strndup(struct pool *p, const char *s, size_t n)
 {
-	char *d = pool_alloc(p, n + 1);
+	size_t len = strnlen(s, n);
+	char *d = pool_alloc(p, len + 1);
 	if (d) {
-		memcpy(d, s, n);
-		d[n] = '\0';
+		memcpy(d, s, len);
+		d[len] = '\0';
 	}
 	return d;
 }
