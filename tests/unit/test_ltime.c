@@ -78,6 +78,10 @@ static void test_parse_instant_forms(void **state)
 	assert_int_equal(t, 1709251199);
 	assert_int_equal(ltime_parse("1900-01-01T00:00:00Z", &t), 0);
 	assert_int_equal(t, -2208988800LL);
+	assert_int_equal(ltime_parse("1900-01-01T00:30-00:30", &t), 0);
+	assert_int_equal(t, -2208988800LL + 3600);
+	assert_int_equal(ltime_parse("2201-01-01T00:30:00+01:00", &t), -1);
+	assert_int_equal(ltime_parse("2200-12-31T23:59:59Z", &t), 0);
 	/* an offset carries the instant across a date line */
 	assert_int_equal(ltime_parse("2025-01-01T00:30:00+01:00", &t), 0);
 	assert_int_equal(t, 1735687800);
@@ -98,6 +102,8 @@ static void test_parse_instant_refused(void **state)
 		"2024-01-01T10:00:00GMT",   "2024-01-01T-1:00:00Z",    "2024-01-01T10:00:00+01:00x",
 		"2024-01-01T10:00:00+1:00", "",                        "T10:00:00Z",
 		"2024-01-01T10:00:00\n",    "2024-01-01T10:00:00Z\n",  "2024-01-01T10:00:00.5",
+		/* in range as written, out of range in UTC */
+		"1900-01-01T00:00+01:00",   "2200-12-31T23:30:00-01:00",
 	};
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		int64_t t = 4242;
