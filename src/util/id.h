@@ -14,7 +14,7 @@
 
 #define ID_MAX 32
 
-/* Returns 0, or -1 if the prefix is longer than 8 characters. */
+/* Returns 0, or -1 unless the prefix is 1 to 8 lower-case letters a-z. */
 int id_new(const char *prefix, char out[ID_MAX]);
 int id_new_rng(struct rng *r, const char *prefix, char out[ID_MAX]);
 /* True if s looks like an ID with this prefix (NULL prefix: any). */
