@@ -2,7 +2,7 @@
 #include "protocol/pathway.h"
 
 static void add(struct path_result *out, enum path_action a, const char *who, const char *rule,
-		const char *text)
+                const char *text)
 {
 	/* Invariant: no route adds more than PATH_MAX_STEPS steps. */
 	if (out->n_steps >= PATH_MAX_STEPS)
@@ -34,7 +34,8 @@ int pathway_route(const struct path_input *in, struct path_result *out, struct p
 {
 	memset(out, 0, sizeof(*out));
 	if ((unsigned)in->agency >= AGENCY_COUNT)
-		return proto_fail(err, "R-PATH-1", "agency", "Unknown referring agency type (R-PATH-1).");
+		return proto_fail(err, "R-PATH-1", "agency",
+		                  "Unknown referring agency type (R-PATH-1).");
 
 	if (in->n_signs == 0) {
 		/* R-SIGN-2: not the exploitation pathway. */
@@ -129,14 +130,14 @@ int assessment_route(int category, struct assessment_route *out, struct proto_er
 		out->owner = ASSESS_OWNER_BOROUGH_OR_AGENCY;
 		out->further_enquiries = true;
 		out->text = "Category 1: back to the borough or identifying agency for further "
-			    "enquiries.";
+		            "enquiries.";
 		return 0;
 	case 2:
 		out->owner = ASSESS_OWNER_SET;
 		out->full_risk_assessment = true;
 		out->criminal_investigation = true;
 		out->text = "Category 2: full risk assessment and allocation to SET; criminal "
-			    "investigation alongside safeguarding.";
+		            "investigation alongside safeguarding.";
 		return 0;
 	case 3:
 		out->owner = ASSESS_OWNER_SET;
@@ -144,11 +145,11 @@ int assessment_route(int category, struct assessment_route *out, struct proto_er
 		out->strategy_discussion = true;
 		out->immediate_intervention = true;
 		out->text = "Category 3: immediate multi-agency intervention led by a strategy "
-			    "discussion; allocated to SET.";
+		            "discussion; allocated to SET.";
 		return 0;
 	default:
 		return proto_fail(err, "R-PATH-8", "category",
-				  "The assessment team's category must be 1, 2 or 3 (R-PATH-8).");
+		                  "The assessment team's category must be 1, 2 or 3 (R-PATH-8).");
 	}
 }
 

@@ -23,28 +23,29 @@ enum path_route {
 };
 
 enum path_action {
-	ACT_IDENTIFYING_AGENCY_LEADS,   /* leads and monitors (R-SIGN-2) */
-	ACT_CONSIDER_EARLY_HELP,        /* CAF/EHA (R-SIGN-2) */
-	ACT_RECORD_DECISION_RATIONALE,  /* R-SIGN-2 */
-	ACT_REFER_TO_CSC,               /* R-PATH-1 */
-	ACT_INFORM_SOCIAL_WORKER,       /* R-PATH-2, for information */
-	ACT_REFER_TO_SET_DESK,          /* R-PATH-2 */
-	ACT_REFER_TO_MASH,              /* R-PATH-3 */
-	ACT_INITIAL_RISK_ASSESSMENT,    /* R-PATH-4: history checks, circumstances, signs */
-	ACT_INITIAL_CATEGORY,           /* R-PATH-4 */
-	ACT_CHECK_EXISTING_RECORD,      /* R-REC-1 */
-	ACT_CREATE_RECORD,              /* the ES-flagged record */
-	ACT_UPDATE_RECORD,              /* add to the existing record's chronology */
-	ACT_SET_ES_FLAG,                /* R-FLAG-1 */
-	ACT_MERLIN_PAC,                 /* R-PATH-4: MERLIN/PAC with category CSE */
-	ACT_RISK_ASSESS,                /* R-PATH-2, 3: evaluation / risk assessment */
-	ACT_ESSENTIAL_STEPS,            /* R-PATH-7 */
+	ACT_IDENTIFYING_AGENCY_LEADS,  /* leads and monitors (R-SIGN-2) */
+	ACT_CONSIDER_EARLY_HELP,       /* CAF/EHA (R-SIGN-2) */
+	ACT_RECORD_DECISION_RATIONALE, /* R-SIGN-2 */
+	ACT_REFER_TO_CSC,              /* R-PATH-1 */
+	ACT_INFORM_SOCIAL_WORKER,      /* R-PATH-2, for information */
+	ACT_REFER_TO_SET_DESK,         /* R-PATH-2 */
+	ACT_REFER_TO_MASH,             /* R-PATH-3 */
+	ACT_INITIAL_RISK_ASSESSMENT,   /* R-PATH-4: history checks, circumstances, signs */
+	ACT_INITIAL_CATEGORY,          /* R-PATH-4 */
+	ACT_CHECK_EXISTING_RECORD,     /* R-REC-1 */
+	ACT_CREATE_RECORD,             /* the ES-flagged record */
+	ACT_UPDATE_RECORD,             /* add to the existing record's chronology */
+	ACT_SET_ES_FLAG,               /* R-FLAG-1 */
+	ACT_MERLIN_PAC,                /* R-PATH-4: MERLIN/PAC with category CSE */
+	ACT_RISK_ASSESS,               /* R-PATH-2, 3: evaluation / risk assessment */
+	ACT_ESSENTIAL_STEPS,           /* R-PATH-7 */
 };
 
 struct path_step {
 	enum path_action action;
-	const char *who;  /* who does it or receives it: "police_officer", "social_worker",
-			     "set_referral_desk", "mash", "identifying_agency", "childrens_social_care" */
+	const char
+	    *who;         /* who does it or receives it: "police_officer", "social_worker",
+	                     "set_referral_desk", "mash", "identifying_agency", "childrens_social_care" */
 	const char *rule; /* the rule that requires it */
 	const char *text; /* short instruction to show */
 };
@@ -62,10 +63,10 @@ struct path_input {
 
 struct path_result {
 	enum path_route route;
-	const char *rule;                 /* main rule for the route */
-	enum path_record_action record;   /* ES-flagged record: create, update or none */
-	const char *record_by;            /* who creates/updates it ("mash", ...), or NULL */
-	bool es_flag;                     /* the record must carry ES (R-FLAG-1) */
+	const char *rule;               /* main rule for the route */
+	enum path_record_action record; /* ES-flagged record: create, update or none */
+	const char *record_by;          /* who creates/updates it ("mash", ...), or NULL */
+	bool es_flag;                   /* the record must carry ES (R-FLAG-1) */
 	size_t n_steps;
 	struct path_step steps[PATH_MAX_STEPS]; /* in order */
 };

@@ -139,8 +139,13 @@ static void test_R_MISS_6_return_interview_due_72h(void **state)
 static void test_R_MISS_6_interviewer_independence(void **state)
 {
 	const char *carers[] = {"carer-1", "carer-2"};
-	struct ri_interview ri = {"ri-worker-9", carers, 2, "pc-0007", "sw-0031", true,
-				  "Wants to speak to the youth worker she knows."};
+	struct ri_interview ri = {"ri-worker-9",
+	                          carers,
+	                          2,
+	                          "pc-0007",
+	                          "sw-0031",
+	                          true,
+	                          "Wants to speak to the youth worker she knows."};
 	struct proto_err e;
 	assert_int_equal(missing_interviewer_validate(&ri, &e), 0);
 	ri.interviewer_id = "carer-2";
@@ -173,15 +178,15 @@ static void test_R_MISS_7_responsibility(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_R_MISS_1_whereabouts_known_no_episode),
-		cmocka_unit_test(test_R_MISS_1_absent_vs_missing),
-		cmocka_unit_test(test_R_MISS_2_under_13_never_absent),
-		cmocka_unit_test(test_R_MISS_2_unknown_age_never_absent),
-		cmocka_unit_test(test_R_MISS_3_open_record_never_absent),
-		cmocka_unit_test(test_R_MISS_4_absent_escalation),
-		cmocka_unit_test(test_R_MISS_6_return_interview_due_72h),
-		cmocka_unit_test(test_R_MISS_6_interviewer_independence),
-		cmocka_unit_test(test_R_MISS_7_responsibility),
+	    cmocka_unit_test(test_R_MISS_1_whereabouts_known_no_episode),
+	    cmocka_unit_test(test_R_MISS_1_absent_vs_missing),
+	    cmocka_unit_test(test_R_MISS_2_under_13_never_absent),
+	    cmocka_unit_test(test_R_MISS_2_unknown_age_never_absent),
+	    cmocka_unit_test(test_R_MISS_3_open_record_never_absent),
+	    cmocka_unit_test(test_R_MISS_4_absent_escalation),
+	    cmocka_unit_test(test_R_MISS_6_return_interview_due_72h),
+	    cmocka_unit_test(test_R_MISS_6_interviewer_independence),
+	    cmocka_unit_test(test_R_MISS_7_responsibility),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -46,8 +46,13 @@ static const char *people[] = {"child-17", "pc-0007"};
 
 static struct chron_entry entry(void)
 {
-	return (struct chron_entry){NOW - 3600, true, "pc-0007", people, 2, REC_FACT,
-				    "Child seen getting into a silver car at 22:10."};
+	return (struct chron_entry){NOW - 3600,
+	                            true,
+	                            "pc-0007",
+	                            people,
+	                            2,
+	                            REC_FACT,
+	                            "Child seen getting into a silver car at 22:10."};
 }
 
 static void test_R_REC_3_valid_entry(void **state)
@@ -106,11 +111,14 @@ static void test_R_REC_4_external_references(void **state)
 	assert_int_equal(recording_ext_ref_validate(EXT_CSC_CASE, "12;DROP", &e), -1);
 	assert_int_equal(recording_ext_ref_validate(EXT_CSC_CASE, "12  34", &e), -1);
 	assert_int_equal(recording_ext_ref_validate(EXT_CSC_CASE, "/1234", &e), -1);
-	assert_int_equal(recording_ext_ref_validate(EXT_CSC_CASE, "12\xC3\xA9" "4", &e), -1);
 	assert_int_equal(recording_ext_ref_validate(EXT_CSC_CASE,
-						    "12345678901234567890123456789012345678901",
-						    &e),
-			 -1);
+	                                            "12\xC3\xA9"
+	                                            "4",
+	                                            &e),
+	                 -1);
+	assert_int_equal(recording_ext_ref_validate(
+	                     EXT_CSC_CASE, "12345678901234567890123456789012345678901", &e),
+	                 -1);
 	assert_string_equal(e.rule, "R-REC-4");
 	assert_int_equal(recording_ext_ref_validate((enum ext_ref_kind)9, "1234", &e), -1);
 }
@@ -134,7 +142,7 @@ static void test_R_REC_6_supersede_rules(void **state)
 	struct proto_err e;
 	struct rec_entry_info t = {"ent-5", "rec-1", false};
 	assert_int_equal(recording_supersede_validate(&t, "rec-1", "Time corrected: 21:10.", &e),
-			 0);
+	                 0);
 	assert_int_equal(recording_supersede_validate(NULL, "rec-1", "x", &e), -1);
 	assert_string_equal(e.rule, "R-REC-6");
 	assert_int_equal(recording_supersede_validate(&t, "rec-2", "x", &e), -1);
@@ -150,14 +158,14 @@ static void test_R_REC_6_supersede_rules(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_R_REC_1_no_candidate_creates),
-		cmocka_unit_test(test_R_REC_1_one_certain_match_updates),
-		cmocka_unit_test(test_R_REC_1_possible_or_several_asks_never_creates),
-		cmocka_unit_test(test_R_REC_3_valid_entry),
-		cmocka_unit_test(test_R_REC_3_refusals),
-		cmocka_unit_test(test_R_REC_4_external_references),
-		cmocka_unit_test(test_R_REC_5_crime_allegation_links_never_new_record),
-		cmocka_unit_test(test_R_REC_6_supersede_rules),
+	    cmocka_unit_test(test_R_REC_1_no_candidate_creates),
+	    cmocka_unit_test(test_R_REC_1_one_certain_match_updates),
+	    cmocka_unit_test(test_R_REC_1_possible_or_several_asks_never_creates),
+	    cmocka_unit_test(test_R_REC_3_valid_entry),
+	    cmocka_unit_test(test_R_REC_3_refusals),
+	    cmocka_unit_test(test_R_REC_4_external_references),
+	    cmocka_unit_test(test_R_REC_5_crime_allegation_links_never_new_record),
+	    cmocka_unit_test(test_R_REC_6_supersede_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
