@@ -1,4 +1,4 @@
-/* proto.c: the shared error helper and text checks of src/protocol/ (see proto.h). */
+/* proto.c: shared error reporting and text checks of src/protocol/ (see proto.h). */
 #include "protocol/proto.h"
 
 #include "protocol/language.h"
