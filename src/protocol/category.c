@@ -48,55 +48,53 @@ const char *category_description(int category)
 }
 
 /* R-CAT-3 */
-int category_decision_validate(const struct cat_decision *d, int64_t now,
-			       struct proto_err *err)
+int category_decision_validate(const struct cat_decision *d, int64_t now, struct proto_err *err)
 {
 	if (d->category < 1 || d->category > 3)
 		return proto_fail(err, "R-CAT-3", "category",
-				  "Choose category 1, 2 or 3 (R-CAT-3).");
+		                  "Choose category 1, 2 or 3 (R-CAT-3).");
 	if (d->contact != CAT_CONTACT_UNSET && d->contact != CAT_CONTACT_CONTACT &&
 	    d->contact != CAT_CONTACT_ONLINE)
 		return proto_fail(err, "R-CAT-3", "contact", "Unknown contact type (R-CAT-3).");
 	if (d->category == 2 && d->contact == CAT_CONTACT_UNSET)
 		return proto_fail(err, "R-CAT-3", "contact",
-				  "For category 2, say whether the abuse is contact or online only "
-				  "(R-CAT-3).");
+		                  "For category 2, say whether the abuse is contact or online only "
+		                  "(R-CAT-3).");
 	if (!category_kind_code(d->kind))
 		return proto_fail(err, "R-CAT-3", "kind", "Unknown kind of decision (R-CAT-3).");
 	if (proto_name_check(d->decided_by, PROTO_NAME_MAX, true, "R-CAT-3", "decided_by",
-			     "Who made the decision", err))
+	                     "Who made the decision", err))
 		return -1;
 	if (d->decided_at > now)
 		return proto_fail(err, "R-CAT-3", "decided_at",
-				  "A category decision cannot be dated in the future (R-CAT-3).");
+		                  "A category decision cannot be dated in the future (R-CAT-3).");
 	return proto_text_check(d->rationale, PROTO_SHORT_MAX, true, "R-CAT-3", "rationale",
-				"The rationale for the category", err);
+	                        "The rationale for the category", err);
 }
 
 /* R-CAT-4, R-CAT-5, R-CAT-6 */
 int category_allocate(const struct cat_alloc_input *in, struct cat_allocation *out,
-		      struct proto_err *err)
+                      struct proto_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	if (in->category < 1 || in->category > 3)
 		return proto_fail(err, "R-CAT-4", "category",
-				  "A case is allocated once it has category 1, 2 or 3 (R-CAT-4).");
+		                  "A case is allocated once it has category 1, 2 or 3 (R-CAT-4).");
 	if (in->category == 2 && in->contact != CAT_CONTACT_CONTACT &&
 	    in->contact != CAT_CONTACT_ONLINE)
 		return proto_fail(err, "R-CAT-4", "contact",
-				  "Category 2 is allocated by whether the abuse is contact or "
-				  "online only; say which (R-CAT-4).");
+		                  "Category 2 is allocated by whether the abuse is contact or "
+		                  "online only; say which (R-CAT-4).");
 	if (proto_name_check(in->residence_borough, PROTO_NAME_MAX, true, "R-CAT-4",
-			     "residence_borough", "The borough where the child lives", err) ||
+	                     "residence_borough", "The borough where the child lives", err) ||
 	    proto_name_check(in->exploitation_borough, PROTO_NAME_MAX, false, "R-CAT-5",
-			     "exploitation_borough", "The borough where exploitation happens",
-			     err))
+	                     "exploitation_borough", "The borough where exploitation happens", err))
 		return -1;
 	if (in->looked_after &&
-	    (proto_name_check(in->home_authority, PROTO_NAME_MAX, true, "R-CAT-6",
-			      "home_authority", "A looked-after child's home authority", err) ||
+	    (proto_name_check(in->home_authority, PROTO_NAME_MAX, true, "R-CAT-6", "home_authority",
+	                      "A looked-after child's home authority", err) ||
 	     proto_name_check(in->host_authority, PROTO_NAME_MAX, false, "R-CAT-6",
-			      "host_authority", "The host authority", err)))
+	                      "host_authority", "The host authority", err)))
 		return -1;
 
 	out->rule = "R-CAT-4";
@@ -127,7 +125,7 @@ const struct ref_item *category_indicators(int category, size_t *n)
 
 /* R-CAT-2: counts per domain only; never a score or a suggested category. */
 int category_indicator_summary(const char *const *ticked, size_t n,
-			       struct cat_indicator_summary *out, struct proto_err *err)
+                               struct cat_indicator_summary *out, struct proto_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	size_t nd;
@@ -136,13 +134,13 @@ int category_indicator_summary(const char *const *ticked, size_t n,
 		const struct ref_item *ind = ticked ? ref_indicator(ticked[i]) : NULL;
 		if (!ind)
 			return proto_fail(err, "R-CAT-2", "indicators",
-					  "'%s' is not an App B indicator (R-CAT-2).",
-					  ticked && ticked[i] ? ticked[i] : "(none)");
+			                  "'%s' is not an App B indicator (R-CAT-2).",
+			                  ticked && ticked[i] ? ticked[i] : "(none)");
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(ticked[j], ticked[i]) == 0)
 				return proto_fail(err, "R-CAT-2", "indicators",
-						  "The indicator '%s' is ticked twice (R-CAT-2).",
-						  ticked[i]);
+				                  "The indicator '%s' is ticked twice (R-CAT-2).",
+				                  ticked[i]);
 		for (size_t d = 0; d < nd && d < ARRAY_LEN(out->per_domain); d++)
 			if (strcmp(domains[d].code, ind->group) == 0)
 				out->per_domain[d]++;

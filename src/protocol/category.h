@@ -28,11 +28,10 @@ struct cat_decision {
 	const char *rationale;    /* required, at most PROTO_SHORT_MAX, wording checked */
 	const char *decided_by;   /* user ID, required */
 	enum cat_kind kind;
-	int64_t decided_at;       /* not in the future relative to `now` */
+	int64_t decided_at; /* not in the future relative to `now` */
 };
 /* R-CAT-3. */
-int category_decision_validate(const struct cat_decision *d, int64_t now,
-			       struct proto_err *err);
+int category_decision_validate(const struct cat_decision *d, int64_t now, struct proto_err *err);
 const char *category_kind_code(enum cat_kind k);       /* "initial", ... */
 const char *category_contact_code(enum cat_contact c); /* "unset", "contact", "online" */
 
@@ -46,23 +45,23 @@ struct cat_alloc_input {
 	const char *residence_borough;    /* where the child lives (required) */
 	const char *exploitation_borough; /* where exploitation happens; NULL if same/unknown */
 	bool looked_after;
-	const char *home_authority;       /* looked-after: placing authority (required) */
-	const char *host_authority;       /* looked-after: where placed, if different */
+	const char *home_authority; /* looked-after: placing authority (required) */
+	const char *host_authority; /* looked-after: where placed, if different */
 };
 enum cat_lead { CAT_LEAD_BOROUGH, CAT_LEAD_SET };
 struct cat_allocation {
 	enum cat_lead lead;
-	const char *lead_borough;          /* CAT_LEAD_BOROUGH: the residence borough */
-	const char *owning_borough;        /* always the residence borough */
-	const char *enquiring_borough;     /* R-CAT-5: other borough enquiring; else NULL */
-	const char *police_lead_borough;   /* R-CAT-6: residence borough */
-	const char *primary_authority;     /* R-CAT-6: home authority (looked-after), else NULL */
-	const char *host_authority;        /* R-CAT-6: shown alongside, else NULL */
-	const char *rule;                  /* "R-CAT-4" */
+	const char *lead_borough;        /* CAT_LEAD_BOROUGH: the residence borough */
+	const char *owning_borough;      /* always the residence borough */
+	const char *enquiring_borough;   /* R-CAT-5: other borough enquiring; else NULL */
+	const char *police_lead_borough; /* R-CAT-6: residence borough */
+	const char *primary_authority;   /* R-CAT-6: home authority (looked-after), else NULL */
+	const char *host_authority;      /* R-CAT-6: shown alongside, else NULL */
+	const char *rule;                /* "R-CAT-4" */
 };
 /* R-CAT-4, R-CAT-5, R-CAT-6. Pointers in `out` point into `in`'s strings. */
 int category_allocate(const struct cat_alloc_input *in, struct cat_allocation *out,
-		      struct proto_err *err);
+                      struct proto_err *err);
 
 /* R-CAT-2. The App B indicators for a category (see ref_indicators_for). */
 const struct ref_item *category_indicators(int category, size_t *n);
@@ -74,7 +73,7 @@ struct cat_indicator_summary {
 };
 /* R-CAT-2. Codes must be known indicators, each at most once. */
 int category_indicator_summary(const char *const *ticked, size_t n,
-			       struct cat_indicator_summary *out, struct proto_err *err);
+                               struct cat_indicator_summary *out, struct proto_err *err);
 
 /* R-CAT-7. The reminder every record shows. */
 const char *category_low_reminder(void);

@@ -79,17 +79,17 @@ bool def_age_allows_closure(enum age_band b)
 
 /* Checks a code list against a table: all known and no duplicates. */
 static int check_codes(enum ref_table t, const char *const *codes, size_t n, const char *rule,
-		       const char *field, const char *what, struct proto_err *err)
+                       const char *field, const char *what, struct proto_err *err)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (!codes || !codes[i] || !ref_lookup(t, codes[i]))
 			return proto_fail(err, rule, field, "Unknown %s '%s' (%s).", what,
-					  codes && codes[i] ? codes[i] : "(none)", rule);
+			                  codes && codes[i] ? codes[i] : "(none)", rule);
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(codes[i], codes[j]) == 0)
 				return proto_fail(err, rule, field,
-						  "The %s '%s' is listed twice (%s).", what,
-						  codes[i], rule);
+				                  "The %s '%s' is listed twice (%s).", what,
+				                  codes[i], rule);
 	}
 	return 0;
 }
@@ -99,35 +99,35 @@ int def_models_validate(const char *const *codes, size_t n, struct proto_err *er
 {
 	if (n == 0)
 		return proto_fail(err, "R-DEF-3", "models",
-				  "Choose at least one exploitation model (R-DEF-3).");
-	return check_codes(REF_MODELS, codes, n, "R-DEF-3", "models", "exploitation model",
-			   err);
+		                  "Choose at least one exploitation model (R-DEF-3).");
+	return check_codes(REF_MODELS, codes, n, "R-DEF-3", "models", "exploitation model", err);
 }
 
 /* R-DEF-5, R-DEF-6 */
 int def_looked_after_validate(const struct def_looked_after *lac, struct proto_err *err)
 {
 	if (!lac)
-		return proto_fail(err, "R-DEF-6", "home_authority",
-				  "A looked-after child needs its home authority recorded (R-DEF-6).");
-	if (proto_name_check(lac->home_authority, PROTO_NAME_MAX, true, "R-DEF-6",
-			     "home_authority", "The home authority", err) ||
+		return proto_fail(
+		    err, "R-DEF-6", "home_authority",
+		    "A looked-after child needs its home authority recorded (R-DEF-6).");
+	if (proto_name_check(lac->home_authority, PROTO_NAME_MAX, true, "R-DEF-6", "home_authority",
+	                     "The home authority", err) ||
 	    proto_name_check(lac->host_authority, PROTO_NAME_MAX, false, "R-DEF-6",
-			     "host_authority", "The host authority", err) ||
+	                     "host_authority", "The host authority", err) ||
 	    proto_name_check(lac->reviewing_officer, PROTO_NAME_MAX, false, "R-DEF-5",
-			     "reviewing_officer", "The Independent Reviewing Officer", err) ||
-	    proto_name_check(lac->host_cse_lead, PROTO_NAME_MAX, false, "R-DEF-5",
-			     "host_cse_lead", "The host authority's exploitation lead", err))
+	                     "reviewing_officer", "The Independent Reviewing Officer", err) ||
+	    proto_name_check(lac->host_cse_lead, PROTO_NAME_MAX, false, "R-DEF-5", "host_cse_lead",
+	                     "The host authority's exploitation lead", err))
 		return -1;
 	return 0;
 }
 
 /* R-DEF-5 */
-int def_risk_groups_validate(const char *const *codes, size_t n,
-			     const struct def_looked_after *lac, struct proto_err *err)
+int def_risk_groups_validate(const char *const *codes, size_t n, const struct def_looked_after *lac,
+                             struct proto_err *err)
 {
-	if (check_codes(REF_RISK_GROUPS, codes, n, "R-DEF-5", "risk_groups",
-			"increased-risk group", err))
+	if (check_codes(REF_RISK_GROUPS, codes, n, "R-DEF-5", "risk_groups", "increased-risk group",
+	                err))
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(codes[i], "looked_after") == 0)

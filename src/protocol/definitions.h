@@ -53,13 +53,13 @@ int def_models_validate(const char *const *codes, size_t n, struct proto_err *er
  * duplicates; an empty set is allowed. When "looked_after" is present, `lac` must be
  * given and valid (def_looked_after_validate). */
 struct def_looked_after {
-	const char *home_authority;  /* the placing authority: required */
-	const char *host_authority;  /* where the child lives, if different; else NULL */
+	const char *home_authority;    /* the placing authority: required */
+	const char *host_authority;    /* where the child lives, if different; else NULL */
 	const char *reviewing_officer; /* Independent Reviewing Officer, optional */
-	const char *host_cse_lead;   /* host authority's exploitation lead contact, optional */
+	const char *host_cse_lead;     /* host authority's exploitation lead contact, optional */
 };
-int def_risk_groups_validate(const char *const *codes, size_t n,
-			     const struct def_looked_after *lac, struct proto_err *err);
+int def_risk_groups_validate(const char *const *codes, size_t n, const struct def_looked_after *lac,
+                             struct proto_err *err);
 
 /* R-DEF-5, R-DEF-6. Home authority required; every name a single line within
  * PROTO_NAME_MAX. */

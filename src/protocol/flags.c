@@ -22,7 +22,7 @@ uint32_t flags_for(const struct flag_state *s)
 {
 	if (!s->cse_suspicion)
 		return 0;
-	uint32_t m = FLAG_ES;              /* R-FLAG-1 */
+	uint32_t m = FLAG_ES;                 /* R-FLAG-1 */
 	m |= flags_for_category(s->category); /* R-FLAG-2 */
 	if (s->online)
 		m |= FLAG_EU; /* R-FLAG-3 */
@@ -90,8 +90,9 @@ int flags_parse(const char *s, uint32_t *mask, struct proto_err *err)
 			bit = flags_bit(code);
 		}
 		if (!bit)
-			return proto_fail(err, "R-FLAG-1", "flags", "Unknown flag '%.*s' (R-FLAG-1).",
-					  (int)(len > 20 ? 20 : len), s);
+			return proto_fail(err, "R-FLAG-1", "flags",
+			                  "Unknown flag '%.*s' (R-FLAG-1).",
+			                  (int)(len > 20 ? 20 : len), s);
 		m |= bit;
 		s += len;
 	}
@@ -107,9 +108,9 @@ int flags_validate(uint32_t mask, struct proto_err *err)
 	uint32_t cat = mask & FLAG_CATEGORY_MASK;
 	if (cat & (cat - 1))
 		return proto_fail(err, "R-FLAG-2", "flags",
-				  "Only one of LA, LB and LC can be set at a time (R-FLAG-2).");
+		                  "Only one of LA, LB and LC can be set at a time (R-FLAG-2).");
 	if (mask && !(mask & FLAG_ES))
 		return proto_fail(err, "R-FLAG-1", "flags",
-				  "Exploitation flags need the ES flag (R-FLAG-1).");
+		                  "Exploitation flags need the ES flag (R-FLAG-1).");
 	return 0;
 }

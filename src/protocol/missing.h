@@ -27,16 +27,16 @@ struct miss_report {
 };
 
 struct miss_child {
-	struct lt_date dob;  /* may be invalid/unknown: see dob_known */
+	struct lt_date dob; /* may be invalid/unknown: see dob_known */
 	bool dob_known;
-	bool open_cse_record;    /* R-MISS-3 */
-	bool identified_cse_risk;/* R-MISS-3 */
+	bool open_cse_record;     /* R-MISS-3 */
+	bool identified_cse_risk; /* R-MISS-3 */
 };
 
 struct miss_result {
 	enum miss_class cls;
-	const char *rule;   /* the rule that decided */
-	bool corrected;     /* a requested 'absent' was changed to 'missing' */
+	const char *rule; /* the rule that decided */
+	bool corrected;   /* a requested 'absent' was changed to 'missing' */
 	char reason[256];
 };
 
@@ -46,7 +46,7 @@ struct miss_result {
  * possibly under 13, so never 'absent'. Without a request, 'missing' when out of
  * character or risk is suggested (or 'absent' is forbidden), else 'absent'. */
 int missing_classify(const struct miss_report *r, const struct miss_child *c, int64_t now,
-		     struct miss_result *out, struct proto_err *err);
+                     struct miss_result *out, struct proto_err *err);
 const char *missing_class_code(enum miss_class c); /* "none", "absent", "missing" */
 
 /* R-MISS-4. Default managed timeframe before an 'absent' episode escalates. */
@@ -61,7 +61,7 @@ struct miss_escalation {
 };
 /* R-MISS-4. Whether an absent episode must now become 'missing'. */
 void missing_escalation_check(int64_t absent_since, int64_t timeframe, bool returned,
-			      bool risk_identified, int64_t now, struct miss_escalation *out);
+                              bool risk_identified, int64_t now, struct miss_escalation *out);
 
 /* R-MISS-6. The return interview is due 72 hours after the child was located or
  * returned. */
@@ -70,21 +70,23 @@ int64_t missing_return_interview_due(int64_t returned_at);
 
 /* R-MISS-6. Who conducts the return interview, checked for independence. */
 struct ri_interview {
-	const char *interviewer_id;        /* required */
+	const char *interviewer_id;          /* required */
 	const char *const *parent_carer_ids; /* the child's parents and carers */
 	size_t n_parent_carers;
-	const char *police_interviewer_id; /* officer who did the police (safe and well) interview */
-	const char *csc_interviewer_id;    /* social worker who did the CSC interview */
-	bool child_asked_preference;       /* the child was asked whom they want to speak to */
-	const char *child_preference;      /* and their answer */
+	const char
+	    *police_interviewer_id;     /* officer who did the police (safe and well) interview */
+	const char *csc_interviewer_id; /* social worker who did the CSC interview */
+	bool child_asked_preference;    /* the child was asked whom they want to speak to */
+	const char *child_preference;   /* and their answer */
 };
 int missing_interviewer_validate(const struct ri_interview *ri, struct proto_err *err);
 
 /* R-MISS-7. Who is responsible for the return interview. */
 struct ri_responsibility {
 	size_t n;
-	const char *parties[3]; /* codes: "placing_authority", "unit_manager_or_supervising_social_worker",
-				   "police", "childrens_social_care" */
+	const char
+	    *parties[3]; /* codes: "placing_authority", "unit_manager_or_supervising_social_worker",
+	                    "police", "childrens_social_care" */
 	const char *text;
 };
 void missing_ri_responsibility(bool looked_after, struct ri_responsibility *out);

@@ -2,13 +2,13 @@
 #include "protocol/outcomes.h"
 
 static const char *const order_codes[ORDER_TYPE_COUNT] = {
-	[ORDER_CAWN] = "cawn",
-	[ORDER_SRO] = "sro",
-	[ORDER_NOTIFICATION] = "notification_order",
-	[ORDER_ASBO_INJUNCTION] = "asbo_injunction",
-	[ORDER_SHPO] = "shpo",
-	[ORDER_HOTEL_NOTICE] = "hotel_notice",
-	[ORDER_CLOSURE] = "closure_order",
+    [ORDER_CAWN] = "cawn",
+    [ORDER_SRO] = "sro",
+    [ORDER_NOTIFICATION] = "notification_order",
+    [ORDER_ASBO_INJUNCTION] = "asbo_injunction",
+    [ORDER_SHPO] = "shpo",
+    [ORDER_HOTEL_NOTICE] = "hotel_notice",
+    [ORDER_CLOSURE] = "closure_order",
 };
 
 const char *outcome_code_str(enum outcome_code c)
@@ -73,15 +73,20 @@ int outcome_validate(enum outcome_code c, enum outcome_subject subject, struct p
 		return 0;
 	if (c == OUTCOME_MI)
 		return proto_fail(err, "R-OUT-1", "outcome",
-				  "MI records a positive intervention for the child and belongs on "
-				  "the child's record (R-OUT-1).");
+		                  "MI records a positive intervention for the child and belongs on "
+		                  "the child's record (R-OUT-1).");
 	if (c == OUTCOME_FP || c == OUTCOME_FO || c == OUTCOME_FQ)
-		return proto_fail(err, c == OUTCOME_FP ? "R-OUT-2" : c == OUTCOME_FO ? "R-OUT-3"
-										    : "R-OUT-4",
-				  "outcome",
-				  "%s records action against a suspect and belongs on a person of "
-				  "concern, never on a child's record (R-OUT-%d).",
-				  outcome_code_str(c), c == OUTCOME_FP ? 2 : c == OUTCOME_FO ? 3 : 4);
+		return proto_fail(err,
+		                  c == OUTCOME_FP   ? "R-OUT-2"
+		                  : c == OUTCOME_FO ? "R-OUT-3"
+		                                    : "R-OUT-4",
+		                  "outcome",
+		                  "%s records action against a suspect and belongs on a person of "
+		                  "concern, never on a child's record (R-OUT-%d).",
+		                  outcome_code_str(c),
+		                  c == OUTCOME_FP   ? 2
+		                  : c == OUTCOME_FO ? 3
+		                                    : 4);
 	return proto_fail(err, "R-OUT-1", "outcome", "Unknown outcome code (R-OUT-1).");
 }
 

@@ -1,9 +1,9 @@
 /*
  * pathway.h: referral pathways (R-PATH-1..9, App F, G, H). pathway_route() decides
  * where a referral goes and lists, in order, what must happen and who receives it;
- * the Appendix G checklists (initial report, supervisor review, essential steps) are
- * validated here; assessment_route() says what follows the assessment team's
- * category; pathway_clock_start() fixes where deadlines run from.
+ * assessment_route() says what follows the assessment team's category;
+ * pathway_clock_start() fixes where deadlines run from. The Appendix G checklists
+ * (R-PATH-5..7) are in checklists.h.
  */
 #ifndef LANTERN_PROTO_PATHWAY_H
 #define LANTERN_PROTO_PATHWAY_H
@@ -23,28 +23,29 @@ enum path_route {
 };
 
 enum path_action {
-	ACT_IDENTIFYING_AGENCY_LEADS,   /* leads and monitors (R-SIGN-2) */
-	ACT_CONSIDER_EARLY_HELP,        /* CAF/EHA (R-SIGN-2) */
-	ACT_RECORD_DECISION_RATIONALE,  /* R-SIGN-2 */
-	ACT_REFER_TO_CSC,               /* R-PATH-1 */
-	ACT_INFORM_SOCIAL_WORKER,       /* R-PATH-2, for information */
-	ACT_REFER_TO_SET_DESK,          /* R-PATH-2 */
-	ACT_REFER_TO_MASH,              /* R-PATH-3 */
-	ACT_INITIAL_RISK_ASSESSMENT,    /* R-PATH-4: history checks, circumstances, signs */
-	ACT_INITIAL_CATEGORY,           /* R-PATH-4 */
-	ACT_CHECK_EXISTING_RECORD,      /* R-REC-1 */
-	ACT_CREATE_RECORD,              /* the ES-flagged record */
-	ACT_UPDATE_RECORD,              /* add to the existing record's chronology */
-	ACT_SET_ES_FLAG,                /* R-FLAG-1 */
-	ACT_MERLIN_PAC,                 /* R-PATH-4: MERLIN/PAC with category CSE */
-	ACT_RISK_ASSESS,                /* R-PATH-2, 3: evaluation / risk assessment */
-	ACT_ESSENTIAL_STEPS,            /* R-PATH-7 */
+	ACT_IDENTIFYING_AGENCY_LEADS,  /* leads and monitors (R-SIGN-2) */
+	ACT_CONSIDER_EARLY_HELP,       /* CAF/EHA (R-SIGN-2) */
+	ACT_RECORD_DECISION_RATIONALE, /* R-SIGN-2 */
+	ACT_REFER_TO_CSC,              /* R-PATH-1 */
+	ACT_INFORM_SOCIAL_WORKER,      /* R-PATH-2, for information */
+	ACT_REFER_TO_SET_DESK,         /* R-PATH-2 */
+	ACT_REFER_TO_MASH,             /* R-PATH-3 */
+	ACT_INITIAL_RISK_ASSESSMENT,   /* R-PATH-4: history checks, circumstances, signs */
+	ACT_INITIAL_CATEGORY,          /* R-PATH-4 */
+	ACT_CHECK_EXISTING_RECORD,     /* R-REC-1 */
+	ACT_CREATE_RECORD,             /* the ES-flagged record */
+	ACT_UPDATE_RECORD,             /* add to the existing record's chronology */
+	ACT_SET_ES_FLAG,               /* R-FLAG-1 */
+	ACT_MERLIN_PAC,                /* R-PATH-4: MERLIN/PAC with category CSE */
+	ACT_RISK_ASSESS,               /* R-PATH-2, 3: evaluation / risk assessment */
+	ACT_ESSENTIAL_STEPS,           /* R-PATH-7 */
 };
 
 struct path_step {
 	enum path_action action;
-	const char *who;  /* who does it or receives it: "police_officer", "social_worker",
-			     "set_referral_desk", "mash", "identifying_agency", "childrens_social_care" */
+	const char
+	    *who;         /* who does it or receives it: "police_officer", "social_worker",
+	                     "set_referral_desk", "mash", "identifying_agency", "childrens_social_care" */
 	const char *rule; /* the rule that requires it */
 	const char *text; /* short instruction to show */
 };
@@ -62,10 +63,10 @@ struct path_input {
 
 struct path_result {
 	enum path_route route;
-	const char *rule;                 /* main rule for the route */
-	enum path_record_action record;   /* ES-flagged record: create, update or none */
-	const char *record_by;            /* who creates/updates it ("mash", ...), or NULL */
-	bool es_flag;                     /* the record must carry ES (R-FLAG-1) */
+	const char *rule;               /* main rule for the route */
+	enum path_record_action record; /* ES-flagged record: create, update or none */
+	const char *record_by;          /* who creates/updates it ("mash", ...), or NULL */
+	bool es_flag;                   /* the record must carry ES (R-FLAG-1) */
 	size_t n_steps;
 	struct path_step steps[PATH_MAX_STEPS]; /* in order */
 };
@@ -74,54 +75,6 @@ struct path_result {
 int pathway_route(const struct path_input *in, struct path_result *out, struct proto_err *err);
 
 const char *pathway_route_code(enum path_route r); /* "not_cse_early_help", ... */
-
-/* R-PATH-5: the initial reporting template (App G items I1-I5). */
-struct police_referral {
-	const char *circumstances;  /* I1: how the child came to notice (required) */
-	const char *reasons;        /* I2: reasons for suspicion, in SAFEGUARD terms (required) */
-	const char *risk_review;    /* I3: optional */
-	const char *merlin_pac;     /* I4: MERLIN/PAC number (required, R-REC-4 format) */
-	const char *other_info;     /* I5: optional */
-};
-/* R-PATH-5. Items 1, 2 and 4 present (the message lists every missing one), all text
- * valid and capped, wording checked, the MERLIN/PAC number well-formed. */
-int police_referral_complete(const struct police_referral *r, struct proto_err *err);
-
-/* R-PATH-6: supervisor review (App G items S1-S6). */
-struct review_item {
-	bool ticked;
-	const char *note; /* required when ticked */
-};
-struct supervisor_review {
-	struct review_item items[6];     /* S1..S6 */
-	const char *reviewer_id;         /* required */
-	uint32_t reviewer_roles;         /* ROLE_BIT() set of the reviewer's roles */
-	const char *reporting_officer_id;/* who made the initial report */
-	bool threat_to_life_appropriate; /* S6: a Threat to Life assessment is appropriate */
-	bool threat_to_life_done;        /* ... and was done */
-};
-/* R-PATH-6. Every item ticked with a note; reviewer holds police_supervisor and is not
- * the reporting officer; Threat to Life assessment done when appropriate. */
-int supervisor_review_validate(const struct supervisor_review *r, struct proto_err *err);
-
-/* R-PATH-7: essential steps on every concern (App G items E1-E5). */
-struct essential_steps {
-	bool immediate_risk;              /* E1: immediate risk of significant harm */
-	bool police_protection_considered;/* E1: required when immediate_risk */
-	const char *police_protection_note; /* E1: required when immediate_risk */
-	bool pnc_marker_done;             /* E2 */
-	bool mase_referred_or_updated;    /* E3 */
-	bool outcome_mi_considered;       /* E3 */
-	bool declined_to_intervene_or_refer; /* E4: a decision not to intervene or refer */
-	const char *e4_rationale;         /* E4: required when declined */
-	bool category_reviewed_by_assessment_team; /* E5 */
-	bool flag_set;                    /* E5 */
-};
-/* R-PATH-7. 0 when all five steps are complete; otherwise -1 naming the first gap. */
-int essential_steps_validate(const struct essential_steps *s, struct proto_err *err);
-/* R-PATH-7. Writes the codes ("E1".."E5") of steps still outstanding into `codes`
- * (room for 5) and returns how many, for work queues. */
-size_t essential_steps_outstanding(const struct essential_steps *s, const char *codes[5]);
 
 /* R-PATH-8: what follows the assessment team's category. */
 enum assess_owner { ASSESS_OWNER_BOROUGH_OR_AGENCY, ASSESS_OWNER_SET };

@@ -1,4 +1,4 @@
-/* proto.c: the shared error helper and text checks of src/protocol/ (see proto.h). */
+/* proto.c: shared error reporting and text checks of src/protocol/ (see proto.h). */
 #include "protocol/proto.h"
 
 #include "protocol/language.h"
@@ -38,8 +38,8 @@ bool proto_blank(const char *s)
 
 /* Shared body of the two checks: presence, UTF-8, length, control characters. */
 static int check_common(const char *text, size_t max_chars, bool required, bool newlines,
-			const char *rule, const char *field, const char *what,
-			struct proto_err *err)
+                        const char *rule, const char *field, const char *what,
+                        struct proto_err *err)
 {
 	if (proto_blank(text)) {
 		if (required)
@@ -49,20 +49,19 @@ static int check_common(const char *text, size_t max_chars, bool required, bool 
 	size_t n = strlen(text);
 	if (!utf8_valid(text, n))
 		return proto_fail(err, rule, field,
-				  "%s contains characters that are not valid text (%s).", what,
-				  rule);
+		                  "%s contains characters that are not valid text (%s).", what,
+		                  rule);
 	if (utf8_length(text) > max_chars)
 		return proto_fail(err, rule, field, "%s is too long: at most %zu characters (%s).",
-				  what, max_chars, rule);
+		                  what, max_chars, rule);
 	if (!text_ok(text, max_chars, newlines))
-		return proto_fail(err, rule, field,
-				  "%s contains control characters%s (%s).", what,
-				  newlines ? "" : " or line breaks", rule);
+		return proto_fail(err, rule, field, "%s contains control characters%s (%s).", what,
+		                  newlines ? "" : " or line breaks", rule);
 	return 0;
 }
 
 int proto_text_check(const char *text, size_t max_chars, bool required, const char *rule,
-		     const char *field, const char *what, struct proto_err *err)
+                     const char *field, const char *what, struct proto_err *err)
 {
 	if (check_common(text, max_chars, required, true, rule, field, what, err) != 0)
 		return -1;
@@ -75,7 +74,7 @@ int proto_text_check(const char *text, size_t max_chars, bool required, const ch
 }
 
 int proto_name_check(const char *text, size_t max_chars, bool required, const char *rule,
-		     const char *field, const char *what, struct proto_err *err)
+                     const char *field, const char *what, struct proto_err *err)
 {
 	return check_common(text, max_chars, required, false, rule, field, what, err);
 }

@@ -25,7 +25,7 @@ struct proto_err {
 /* Fills `err` (which may be NULL) and returns -1, so validators can write
  * `return proto_fail(err, "R-X-1", "field", "...")`. The message is truncated to fit. */
 int proto_fail(struct proto_err *err, const char *rule, const char *field, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 
 /* Clears `err` (rule and field NULL, empty message). NULL is allowed. */
 void proto_err_clear(struct proto_err *err);
@@ -41,11 +41,11 @@ bool proto_blank(const char *s);
  * cites R-DEF-4. Returns 0 or -1. A NULL or empty text that is not required passes.
  */
 int proto_text_check(const char *text, size_t max_chars, bool required, const char *rule,
-		     const char *field, const char *what, struct proto_err *err);
+                     const char *field, const char *what, struct proto_err *err);
 
 /* Like proto_text_check but for identifiers (user IDs, borough names, references):
  * single line, no wording check. */
 int proto_name_check(const char *text, size_t max_chars, bool required, const char *rule,
-		     const char *field, const char *what, struct proto_err *err);
+                     const char *field, const char *what, struct proto_err *err);
 
 #endif

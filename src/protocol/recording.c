@@ -4,8 +4,7 @@
 #include <ctype.h>
 
 /* R-REC-1 */
-void recording_match_decide(const struct rec_candidate *c, size_t n,
-			    struct rec_match_result *out)
+void recording_match_decide(const struct rec_candidate *c, size_t n, struct rec_match_result *out)
 {
 	const char *certain = NULL;
 	bool several_certain = false;
@@ -35,10 +34,10 @@ void recording_match_decide(const struct rec_candidate *c, size_t n,
 	} else {
 		out->decision = REC_ASK_USER;
 		out->text = several_certain
-				    ? "More than one existing record matches this child: choose "
-				      "the record to update and report the duplicate."
-				    : "Possible existing records found: choose the child's record, "
-				      "or confirm that none of them is this child.";
+		                ? "More than one existing record matches this child: choose "
+		                  "the record to update and report the duplicate."
+		                : "Possible existing records found: choose the child's record, "
+		                  "or confirm that none of them is this child.";
 	}
 }
 
@@ -47,26 +46,26 @@ int recording_chron_validate(const struct chron_entry *e, int64_t now, struct pr
 {
 	if (!e->occurred_at_set)
 		return proto_fail(err, "R-REC-3", "occurred_at",
-				  "A chronology entry needs the date and time of what it records "
-				  "(R-REC-3).");
+		                  "A chronology entry needs the date and time of what it records "
+		                  "(R-REC-3).");
 	if (e->occurred_at > now + REC_CLOCK_SKEW)
 		return proto_fail(err, "R-REC-3", "occurred_at",
-				  "A chronology entry cannot be dated in the future (R-REC-3).");
+		                  "A chronology entry cannot be dated in the future (R-REC-3).");
 	if (proto_name_check(e->author_id, PROTO_NAME_MAX, true, "R-REC-3", "author_id",
-			     "The person recording the entry", err))
+	                     "The person recording the entry", err))
 		return -1;
 	if (e->n_people == 0 || !e->people)
 		return proto_fail(err, "R-REC-3", "people",
-				  "A chronology entry must name who was involved (R-REC-3).");
+		                  "A chronology entry must name who was involved (R-REC-3).");
 	for (size_t i = 0; i < e->n_people; i++)
 		if (proto_name_check(e->people[i], PROTO_NAME_MAX, true, "R-REC-3", "people",
-				     "A person involved", err))
+		                     "A person involved", err))
 			return -1;
 	if (e->nature != REC_FACT && e->nature != REC_OPINION)
 		return proto_fail(err, "R-REC-3", "nature",
-				  "Mark the entry as fact or professional opinion (R-REC-3).");
+		                  "Mark the entry as fact or professional opinion (R-REC-3).");
 	return proto_text_check(e->text, PROTO_TEXT_MAX, true, "R-REC-3", "text",
-				"The chronology entry", err);
+	                        "The chronology entry", err);
 }
 
 const char *recording_ext_ref_code(enum ext_ref_kind kind)
@@ -100,8 +99,7 @@ static const char *ext_ref_name(enum ext_ref_kind kind)
 }
 
 /* R-REC-4 */
-int recording_ext_ref_validate(enum ext_ref_kind kind, const char *value,
-			       struct proto_err *err)
+int recording_ext_ref_validate(enum ext_ref_kind kind, const char *value, struct proto_err *err)
 {
 	const char *name = ext_ref_name(kind);
 	if (!recording_ext_ref_code(kind))
@@ -110,36 +108,35 @@ int recording_ext_ref_validate(enum ext_ref_kind kind, const char *value,
 		return proto_fail(err, "R-REC-4", "value", "The %s is missing (R-REC-4).", name);
 	size_t n = strlen(value);
 	if (n < 3 || n > EXT_REF_MAX)
-		return proto_fail(err, "R-REC-4", "value",
-				  "A %s has 3 to %d characters (R-REC-4).", name, EXT_REF_MAX);
+		return proto_fail(err, "R-REC-4", "value", "A %s has 3 to %d characters (R-REC-4).",
+		                  name, EXT_REF_MAX);
 	bool digit = false;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)value[i];
 		if (isdigit(ch))
 			digit = true;
-		bool ok = (ch < 0x80 && isalnum(ch)) || ch == '/' || ch == '-' || ch == '.' ||
-			  ch == ' ';
+		bool ok =
+		    (ch < 0x80 && isalnum(ch)) || ch == '/' || ch == '-' || ch == '.' || ch == ' ';
 		if (!ok)
 			return proto_fail(err, "R-REC-4", "value",
-					  "A %s may contain only letters, digits, '/', '-', '.' "
-					  "and spaces (R-REC-4).",
-					  name);
+			                  "A %s may contain only letters, digits, '/', '-', '.' "
+			                  "and spaces (R-REC-4).",
+			                  name);
 		if (ch == ' ' && i > 0 && value[i - 1] == ' ')
 			return proto_fail(err, "R-REC-4", "value",
-					  "The %s has repeated spaces (R-REC-4).", name);
+			                  "The %s has repeated spaces (R-REC-4).", name);
 	}
 	if (!isalnum((unsigned char)value[0]) || !isalnum((unsigned char)value[n - 1]))
 		return proto_fail(err, "R-REC-4", "value",
-				  "A %s starts and ends with a letter or digit (R-REC-4).", name);
+		                  "A %s starts and ends with a letter or digit (R-REC-4).", name);
 	if (!digit)
 		return proto_fail(err, "R-REC-4", "value",
-				  "A %s contains at least one digit (R-REC-4).", name);
+		                  "A %s contains at least one digit (R-REC-4).", name);
 	return 0;
 }
 
 /* R-REC-5 */
-void recording_crime_allegation(bool crime_reference_exists,
-				struct crime_allegation_plan *out)
+void recording_crime_allegation(bool crime_reference_exists, struct crime_allegation_plan *out)
 {
 	out->create_crime_reference = !crime_reference_exists;
 	out->link_crime_reference = true;
@@ -149,21 +146,21 @@ void recording_crime_allegation(bool crime_reference_exists,
 
 /* R-REC-6 */
 int recording_supersede_validate(const struct rec_entry_info *target, const char *record_id,
-				 const char *correction_text, struct proto_err *err)
+                                 const char *correction_text, struct proto_err *err)
 {
 	if (!target || proto_blank(target->entry_id))
 		return proto_fail(err, "R-REC-6", "supersedes",
-				  "The entry to correct does not exist (R-REC-6).");
+		                  "The entry to correct does not exist (R-REC-6).");
 	if (!record_id || !target->record_id || strcmp(target->record_id, record_id) != 0)
 		return proto_fail(err, "R-REC-6", "supersedes",
-				  "A correction must be made on the same record as the entry it "
-				  "corrects (R-REC-6).");
+		                  "A correction must be made on the same record as the entry it "
+		                  "corrects (R-REC-6).");
 	if (target->superseded)
 		return proto_fail(err, "R-REC-6", "supersedes",
-				  "This entry has already been corrected; correct the latest "
-				  "version instead (R-REC-6).");
+		                  "This entry has already been corrected; correct the latest "
+		                  "version instead (R-REC-6).");
 	return proto_text_check(correction_text, PROTO_TEXT_MAX, true, "R-REC-6", "text",
-				"The correction", err);
+	                        "The correction", err);
 }
 
 /* R-REC-6 */

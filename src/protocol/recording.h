@@ -32,19 +32,18 @@ struct rec_match_result {
 /* R-REC-1. One certain match (possible matches of the same record don't matter) ->
  * update it; any other candidate -> ask the user; none -> create. Never creates a
  * record while a candidate exists. Candidates with a NULL or empty id are ignored. */
-void recording_match_decide(const struct rec_candidate *c, size_t n,
-			    struct rec_match_result *out);
+void recording_match_decide(const struct rec_candidate *c, size_t n, struct rec_match_result *out);
 
 /* R-REC-3: a chronology entry. */
 enum rec_nature { REC_NATURE_UNSET, REC_FACT, REC_OPINION };
 struct chron_entry {
-	int64_t occurred_at;        /* date and time of what is recorded (UTC seconds) */
-	bool occurred_at_set;       /* false: not given */
-	const char *author_id;      /* who recorded it */
-	const char *const *people;  /* who was involved: at least one */
+	int64_t occurred_at;       /* date and time of what is recorded (UTC seconds) */
+	bool occurred_at_set;      /* false: not given */
+	const char *author_id;     /* who recorded it */
+	const char *const *people; /* who was involved: at least one */
 	size_t n_people;
-	enum rec_nature nature;     /* fact or professional opinion */
-	const char *text;           /* at most PROTO_TEXT_MAX, wording checked */
+	enum rec_nature nature; /* fact or professional opinion */
+	const char *text;       /* at most PROTO_TEXT_MAX, wording checked */
 };
 /* R-REC-3. `now` bounds occurred_at (not in the future; a 5-minute allowance covers
  * clock differences between devices). */
@@ -61,8 +60,7 @@ enum ext_ref_kind {
 #define EXT_REF_MAX 40
 /* R-REC-4. 3..EXT_REF_MAX printable ASCII characters: letters, digits and / - . space,
  * at least one digit, starting and ending with a letter or digit, no double spaces. */
-int recording_ext_ref_validate(enum ext_ref_kind kind, const char *value,
-			       struct proto_err *err);
+int recording_ext_ref_validate(enum ext_ref_kind kind, const char *value, struct proto_err *err);
 const char *recording_ext_ref_code(enum ext_ref_kind kind); /* "crime_number", ... */
 
 /* R-REC-5: what a crime allegation does to the record. */
@@ -72,8 +70,7 @@ struct crime_allegation_plan {
 	bool create_record;          /* always false: the non-crime record stays the record */
 	bool es_on_crime_report;     /* R-FLAG-1 */
 };
-void recording_crime_allegation(bool crime_reference_exists,
-				struct crime_allegation_plan *out);
+void recording_crime_allegation(bool crime_reference_exists, struct crime_allegation_plan *out);
 
 /* R-REC-6: a correction. `target` describes the entry being corrected, or is NULL
  * when no such entry exists. */
@@ -86,7 +83,7 @@ struct rec_entry_info {
  * (correct the newest version instead). The correction text is required, capped and
  * wording checked. Nothing is deleted: the caller keeps the old entry visible. */
 int recording_supersede_validate(const struct rec_entry_info *target, const char *record_id,
-				 const char *correction_text, struct proto_err *err);
+                                 const char *correction_text, struct proto_err *err);
 
 /* R-REC-6. Deleting in normal use is never allowed: always false. */
 bool recording_delete_allowed(void);

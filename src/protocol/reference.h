@@ -25,22 +25,22 @@ struct ref_item {
 #define REF_RESTRICTED 1u /* visible only to entitled police roles (R-INFO-3) */
 
 enum ref_table {
-	REF_SIGNS,             /* R-SIGN-1: group = SAFEGUARD letter */
-	REF_DOMAINS,           /* App B indicator domains (EMO, MIS, ...) */
-	REF_INDICATORS,        /* App B: group = domain code, category = 1..3 */
-	REF_TACTICS,           /* App D tactical options T01-T29 (R-ORD-5) */
-	REF_COERCION,          /* s7 methods of coercion */
-	REF_VICTIM_CARE,       /* s7 victim care plan items */
-	REF_RISK_GROUPS,       /* App C increased-risk groups (R-DEF-5) */
-	REF_MODELS,            /* s2 exploitation models (R-DEF-3) */
-	REF_EXPLOITATION_TYPES,/* sexual, criminal, trafficking, other */
-	REF_AGENCY_TYPES,      /* enum proto_agency order */
-	REF_ROLES,             /* enum proto_role order */
-	REF_FLAGS,             /* s6 branch flags (R-FLAG-1..4) */
-	REF_OUTCOMES,          /* s6 outcome codes (R-OUT-1..4): group = "victim"/"suspect" */
-	REF_CHECKLIST,         /* App G: group = "initial"/"supervisor"/"essential" */
-	REF_LEGISLATION,       /* App I legislation for charges and orders */
-	REF_MASE_MEMBERS,      /* App D: group = "statutory"/"invited" (R-MASE-3) */
+	REF_SIGNS,              /* R-SIGN-1: group = SAFEGUARD letter */
+	REF_DOMAINS,            /* App B indicator domains (EMO, MIS, ...) */
+	REF_INDICATORS,         /* App B: group = domain code, category = 1..3 */
+	REF_TACTICS,            /* App D tactical options T01-T29 (R-ORD-5) */
+	REF_COERCION,           /* s7 methods of coercion */
+	REF_VICTIM_CARE,        /* s7 victim care plan items */
+	REF_RISK_GROUPS,        /* App C increased-risk groups (R-DEF-5) */
+	REF_MODELS,             /* s2 exploitation models (R-DEF-3) */
+	REF_EXPLOITATION_TYPES, /* sexual, criminal, trafficking, other */
+	REF_AGENCY_TYPES,       /* enum proto_agency order */
+	REF_ROLES,              /* enum proto_role order */
+	REF_FLAGS,              /* s6 branch flags (R-FLAG-1..4) */
+	REF_OUTCOMES,           /* s6 outcome codes (R-OUT-1..4): group = "victim"/"suspect" */
+	REF_CHECKLIST,          /* App G: group = "initial"/"supervisor"/"essential" */
+	REF_LEGISLATION,        /* App I legislation for charges and orders */
+	REF_MASE_MEMBERS,       /* App D: group = "statutory"/"invited" (R-MASE-3) */
 	REF_TABLE_COUNT
 };
 
