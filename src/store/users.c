@@ -22,6 +22,18 @@ static json_t *rows_json(struct db *db, const char *sql, const char *bind1)
 	return json_query(db, sql, bind1, &rc);
 }
 
+int store_borough_name(struct db *db, const char *id, char *out, size_t n)
+{
+	int rc = db_query_text(db, out, n, "SELECT name FROM boroughs WHERE id = $1", "s", id);
+	return rc == DB_DONE ? DB_OK : rc;
+}
+
+int store_agency_name(struct db *db, const char *id, char *out, size_t n)
+{
+	int rc = db_query_text(db, out, n, "SELECT name FROM agencies WHERE id = $1", "s", id);
+	return rc == DB_DONE ? DB_OK : rc;
+}
+
 json_t *store_boroughs_list(struct db *db)
 {
 	return rows_json(db, "SELECT id, name, code FROM boroughs ORDER BY name", NULL);

@@ -26,6 +26,9 @@ int store_borough_insert(struct db *db, const char *id, const char *name, const 
 /* Finds a borough by id, name or code; copies its id. DB_DONE if none. */
 int store_borough_find(struct db *db, const char *key, char id[32]);
 json_t *store_boroughs_list(struct db *db);
+/* Name of a borough / agency by id into out ("" if none). */
+int store_borough_name(struct db *db, const char *id, char *out, size_t n);
+int store_agency_name(struct db *db, const char *id, char *out, size_t n);
 
 int store_agency_insert(struct db *db, const char *id, const char *name, const char *type,
 			const char *borough_id, const char *created_at);
