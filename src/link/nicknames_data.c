@@ -3422,6 +3422,8 @@ const struct link_nick_entry link_nick_entries[] = {
 	{"kathy", 676, 1},
 	{"kathy", 678, 1},
 	{"katia", 677, 0},
+	{"katie", 236, 1},
+	{"katie", 674, 1},
 	{"katie", 676, 1},
 	{"katie", 677, 1},
 	{"katie", 678, 1},

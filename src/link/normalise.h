@@ -88,7 +88,7 @@ int link_normalise_handle(const char *in, char out[LINK_HANDLE_LEN]);
 
 #define LINK_NHS_LEN 11
 /* NHS number: ten digits with spaces or hyphens allowed between them, and a valid
- * modulus 11 check digit ("943 476 5919" -> "9434765919"). */
+ * modulus 11 check digit ("999 000 0018" -> "9990000018"). */
 int link_normalise_nhs(const char *in, char out[LINK_NHS_LEN]);
 
 #endif
