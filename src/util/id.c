@@ -38,8 +38,17 @@ static int id_make(const unsigned char *bytes, const char *prefix, char out[ID_M
 	return 0;
 }
 
+static _Thread_local struct rng *id_rng;
+
+void id_use_rng(struct rng *r)
+{
+	id_rng = r;
+}
+
 int id_new(const char *prefix, char out[ID_MAX])
 {
+	if (id_rng)
+		return id_new_rng(id_rng, prefix, out);
 	unsigned char bytes[ID_CHARS];
 	id_random_bytes(bytes, sizeof bytes);
 	return id_make(bytes, prefix, out);
