@@ -13,6 +13,11 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{"init", cli_init, "create a database or bring its schema up to date"},
+	{"borough", cli_borough, "add or list boroughs"},
+	{"agency", cli_agency, "add or list agencies"},
+	{"user", cli_user, "add, list or disable users"},
+	{"audit", cli_audit, "verify the audit log's hash chain"},
 	{"version", cli_version, "print the version of Lantern and its libraries"},
 };
 

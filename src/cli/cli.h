@@ -37,4 +37,17 @@ char *cli_read_file(const char *path, size_t max);
 /* True if argv has --help or -h; prints usage to stdout. */
 bool cli_wants_help(int argc, char **argv, const char *usage);
 
+/* Prints a use case's error (field errors one per line) and returns the exit code:
+ * CLI_USAGE for invalid input, not found, forbidden or conflict; CLI_FAIL otherwise. */
+struct app_err;
+int cli_app_error(const struct app_err *err);
+
+/* Prints a JSON value to stdout, indented, with a newline. */
+void cli_print_json(const void *json);
+
+/* Common flags: parses --db URL (into cfg->db) and --as USERNAME (into *as, may be NULL
+ * when not allowed) wherever they appear; removes them from argv, updating *argc.
+ * Returns CLI_OK or CLI_USAGE (message printed). */
+int cli_common_flags(struct config *cfg, int *argc, char **argv, const char **as);
+
 #endif

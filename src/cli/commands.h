@@ -3,5 +3,10 @@
 #define LANTERN_COMMANDS_H
 
 int cli_version(int argc, char **argv);
+int cli_init(int argc, char **argv);
+int cli_borough(int argc, char **argv);
+int cli_agency(int argc, char **argv);
+int cli_user(int argc, char **argv);
+int cli_audit(int argc, char **argv);
 
 #endif

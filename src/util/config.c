@@ -138,6 +138,10 @@ static char *trim(char *s)
 	return s;
 }
 
+/*
+ * Applies every line of the file at `path` to `c`, or (on any error, including a read
+ * error part way through) nothing. A missing file is not an error unless `required`.
+ */
 int config_load_file(struct config *c, const char *path, bool required, char *err, size_t errlen)
 {
 	FILE *f = fopen(path, "r");
@@ -174,6 +178,11 @@ int config_load_file(struct config *c, const char *path, bool required, char *er
 			rc = -1;
 			break;
 		}
+	}
+	if (rc == 0 && ferror(f)) {
+		/* a read error (or a directory) is not a short file: apply nothing */
+		snprintf(err, errlen, "cannot read config file %s: %s", path, strerror(errno));
+		rc = -1;
 	}
 	fclose(f);
 	if (rc == 0)

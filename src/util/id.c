@@ -13,11 +13,23 @@ void id_random_bytes(void *buf, size_t n)
 	randombytes_buf(buf, n);
 }
 
+/* A prefix is 1 to 8 lower-case ASCII letters, the form id_valid() accepts. */
+static bool id_prefix_ok(const char *prefix)
+{
+	size_t n = 0;
+	for (; prefix[n]; n++)
+		if (prefix[n] < 'a' || prefix[n] > 'z' || n == 8)
+			return false;
+	return n > 0;
+}
+
+/* Writes prefix, '_' and one Crockford base32 character for the low 5 bits of each
+ * of the ID_CHARS bytes. Returns -1 (out untouched) for a bad prefix. */
 static int id_make(const unsigned char *bytes, const char *prefix, char out[ID_MAX])
 {
-	size_t pl = strlen(prefix);
-	if (pl == 0 || pl > 8)
+	if (!id_prefix_ok(prefix))
 		return -1;
+	size_t pl = strlen(prefix);
 	memcpy(out, prefix, pl);
 	out[pl] = '_';
 	for (int i = 0; i < ID_CHARS; i++)
@@ -26,8 +38,17 @@ static int id_make(const unsigned char *bytes, const char *prefix, char out[ID_M
 	return 0;
 }
 
+static _Thread_local struct rng *id_rng;
+
+void id_use_rng(struct rng *r)
+{
+	id_rng = r;
+}
+
 int id_new(const char *prefix, char out[ID_MAX])
 {
+	if (id_rng)
+		return id_new_rng(id_rng, prefix, out);
 	unsigned char bytes[ID_CHARS];
 	id_random_bytes(bytes, sizeof bytes);
 	return id_make(bytes, prefix, out);

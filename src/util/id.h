@@ -14,9 +14,12 @@
 
 #define ID_MAX 32
 
-/* Returns 0, or -1 if the prefix is longer than 8 characters. */
+/* Returns 0, or -1 unless the prefix is 1 to 8 lower-case letters a-z. */
 int id_new(const char *prefix, char out[ID_MAX]);
 int id_new_rng(struct rng *r, const char *prefix, char out[ID_MAX]);
+/* Makes id_new() on this thread draw from `r` instead of the CSPRNG (NULL restores
+ * the CSPRNG). Only for generating reproducible synthetic demo data. */
+void id_use_rng(struct rng *r);
 /* True if s looks like an ID with this prefix (NULL prefix: any). */
 bool id_valid(const char *s, const char *prefix);
 

@@ -177,7 +177,12 @@ int ltime_parse(const char *s, int64_t *out)
 	}
 	if (*s)
 		return -1;
-	*out = ltime_midnight(d) + hh * 3600 + mm * 60 + ss - off;
+	int64_t t = ltime_midnight(d) + hh * 3600 + mm * 60 + ss - off;
+	/* the year range applies to the instant in UTC too, so that what is accepted
+	 * can be formatted and parsed again */
+	if (!ltime_date_valid(ltime_date_of(t)))
+		return -1;
+	*out = t;
 	return 0;
 }
 

@@ -6,7 +6,7 @@
  *
  * All parsers are strict: they accept the whole string or fail (-1) without writing
  * the output, and they reject impossible dates (2011-02-30) and out-of-range years
- * (accepted years: 1900..2200).
+ * (accepted years: 1900..2200, for an instant both as written and in UTC).
  */
 #ifndef LANTERN_LTIME_H
 #define LANTERN_LTIME_H

@@ -116,6 +116,10 @@ size_t utf8_length(const char *s)
 	return n;
 }
 
+/*
+ * Control characters are C0 (U+0000..U+001F), DEL (U+007F) and C1 (U+0080..U+009F,
+ * encoded C2 80..C2 9F), which include NEL and the 8-bit CSI terminal escape.
+ */
 bool text_ok(const char *s, size_t max_chars, bool allow_newlines)
 {
 	if (!s)
@@ -129,6 +133,8 @@ bool text_ok(const char *s, size_t max_chars, bool allow_newlines)
 				continue;
 			return false;
 		}
+		if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			return false;
 	}
 	return true;
 }

@@ -19,7 +19,7 @@ bool utf8_valid(const char *s, size_t n);
 /* Number of code points in valid UTF-8. */
 size_t utf8_length(const char *s);
 /* True if the text is valid UTF-8, at most max_chars code points, and has no control
- * characters other than (when allow_newlines) \n, \r and \t. */
+ * characters (C0, DEL or C1) other than (when allow_newlines) \n, \r and \t. */
 bool text_ok(const char *s, size_t max_chars, bool allow_newlines);
 
 #endif

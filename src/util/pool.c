@@ -43,9 +43,16 @@ void pool_free(struct pool *p)
 	free(p);
 }
 
-static struct block *pool_block(struct pool *p, size_t size)
+/*
+ * Returns a new zeroed block with room for `size` bytes, or NULL. The budget is
+ * charged for the block header here; the caller charges the `need` bytes it hands out,
+ * and this checks that header + need fit, so `used` never exceeds `budget`. The block
+ * itself may be larger than the budget (a small pool still gets one POOL_BLOCK).
+ */
+static struct block *pool_block(struct pool *p, size_t size, size_t need)
 {
-	if (size > p->budget || p->used > p->budget - size)
+	size_t room = p->budget - p->used; /* used <= budget always holds */
+	if (sizeof(struct block) > room || need > room - sizeof(struct block))
 		return NULL;
 	struct block *b = calloc(1, sizeof(*b) + size);
 	if (!b)
@@ -55,6 +62,10 @@ static struct block *pool_block(struct pool *p, size_t size)
 	return b;
 }
 
+/*
+ * Returns n zeroed bytes aligned to max_align_t, or NULL when the budget (counting
+ * block headers) or the system refuses. n == 0 is treated as 1.
+ */
 void *pool_alloc(struct pool *p, size_t n)
 {
 	const size_t align = alignof(max_align_t);
@@ -67,7 +78,7 @@ void *pool_alloc(struct pool *p, size_t n)
 		return NULL;
 	struct block *b = p->head;
 	if (n > POOL_BLOCK / 4) {
-		struct block *big = pool_block(p, n);
+		struct block *big = pool_block(p, n, n);
 		if (!big)
 			return NULL;
 		big->off = n;
@@ -82,7 +93,7 @@ void *pool_alloc(struct pool *p, size_t n)
 		return big->mem;
 	}
 	if (!b || b->size - b->off < n) {
-		b = pool_block(p, POOL_BLOCK);
+		b = pool_block(p, POOL_BLOCK, n);
 		if (!b)
 			return NULL;
 		b->next = p->head;
@@ -101,12 +112,14 @@ void *pool_calloc(struct pool *p, size_t count, size_t size)
 	return pool_alloc(p, count * size); /* blocks are zeroed by calloc */
 }
 
+/* Copies at most n bytes of s, stopping at its terminator (like strndup). */
 char *pool_strndup(struct pool *p, const char *s, size_t n)
 {
-	char *d = pool_alloc(p, n + 1);
+	size_t len = strnlen(s, n);
+	char *d = pool_alloc(p, len + 1);
 	if (d) {
-		memcpy(d, s, n);
-		d[n] = '\0';
+		memcpy(d, s, len);
+		d[len] = '\0';
 	}
 	return d;
 }

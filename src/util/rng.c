@@ -44,9 +44,16 @@ uint64_t rng_below(struct rng *r, uint64_t n)
 	return v % n;
 }
 
+/*
+ * Uniform in [lo, hi] for lo <= hi, over the whole int64 range too. The span is
+ * computed in unsigned arithmetic, where hi - lo cannot overflow; the full range
+ * (span 2^64) is simply one output.
+ */
 int64_t rng_range(struct rng *r, int64_t lo, int64_t hi)
 {
-	return lo + (int64_t)rng_below(r, (uint64_t)(hi - lo) + 1);
+	uint64_t span = (uint64_t)hi - (uint64_t)lo;
+	uint64_t v = span == UINT64_MAX ? rng_next(r) : rng_below(r, span + 1);
+	return (int64_t)((uint64_t)lo + v);
 }
 
 double rng_double(struct rng *r)

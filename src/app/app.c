@@ -1,0 +1,189 @@
+/* app.c: roles, actors, errors and input helpers shared by the use cases. */
+#include "app/app.h"
+
+#include "store/users.h"
+#include "util/log.h"
+#include "util/ltime.h"
+#include "util/parse.h"
+
+unsigned role_from_code(const char *code)
+{
+	enum proto_role r;
+	return code && ref_role_parse(code, &r) == 0 ? ROLE_BIT(r) : 0;
+}
+
+/* The role whose bit is `bit`, or ROLE_COUNT. */
+static enum proto_role role_of_bit(unsigned bit)
+{
+	for (int r = 0; r < ROLE_COUNT; r++)
+		if (ROLE_BIT(r) == bit)
+			return (enum proto_role)r;
+	return ROLE_COUNT;
+}
+
+const char *role_code(unsigned bit)
+{
+	enum proto_role r = role_of_bit(bit);
+	return r == ROLE_COUNT ? NULL : ref_role_code(r);
+}
+
+const char *role_label(unsigned bit)
+{
+	const char *code = role_code(bit);
+	const struct ref_item *it = code ? ref_lookup(REF_ROLES, code) : NULL;
+	return it ? it->label : NULL;
+}
+
+int app_fail(struct app_err *err, int code, const char *rule, const char *fmt, ...)
+{
+	if (!err)
+		return code;
+	err->code = code;
+	err->rule = rule;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+void app_field_error(struct app_err *err, const char *field, const char *fmt, ...)
+{
+	err->code = APP_INVALID;
+	if (!err->message[0])
+		snprintf(err->message, sizeof err->message, "There is a problem with the details given.");
+	if (err->nfields >= APP_MAX_FIELD_ERRORS)
+		return;
+	snprintf(err->fields[err->nfields].field, sizeof err->fields[0].field, "%s", field);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err->fields[err->nfields].message, sizeof err->fields[0].message, fmt, ap);
+	va_end(ap);
+	err->nfields++;
+}
+
+int app_db_fail(struct app_err *err, struct db *db, int rc)
+{
+	log_error("database error %d: %s", rc, db_errmsg(db));
+	if (rc == DB_E_BUSY)
+		return app_fail(err, APP_FAILED, NULL,
+				"The database is busy. Nothing was saved; please try again.");
+	return app_fail(err, APP_FAILED, NULL,
+			"Lantern could not complete this because of a database error. Nothing was saved.");
+}
+
+int64_t app_now(const struct actor *a)
+{
+	return a && a->now ? a->now : ltime_now();
+}
+
+bool actor_has(const struct actor *a, unsigned roles_any)
+{
+	return (a->roles & roles_any) != 0;
+}
+
+void actor_system(struct actor *a)
+{
+	memset(a, 0, sizeof(*a));
+	snprintf(a->username, sizeof a->username, "system");
+	snprintf(a->display_name, sizeof a->display_name, "Lantern operator (command line)");
+	a->roles = ROLE_BIT(ROLE_ADMINISTRATOR);
+	a->system = true;
+}
+
+int actor_load(struct db *db, const char *username, struct actor *a, struct app_err *err)
+{
+	memset(a, 0, sizeof(*a));
+	struct user_row u;
+	char roles_csv[512];
+	int rc = store_user_get(db, username, &u);
+	if (rc == DB_DONE || (rc == DB_ROW && strcmp(u.status, "active") != 0))
+		return app_fail(err, APP_NOT_FOUND, NULL, "No active user with that username.");
+	if (rc != DB_ROW)
+		return app_db_fail(err, db, rc);
+	if ((rc = store_user_roles(db, u.id, roles_csv, sizeof roles_csv)) != DB_OK)
+		return app_db_fail(err, db, rc);
+	snprintf(a->user_id, sizeof a->user_id, "%s", u.id);
+	snprintf(a->username, sizeof a->username, "%s", u.username);
+	snprintf(a->display_name, sizeof a->display_name, "%s", u.display_name);
+	snprintf(a->agency_id, sizeof a->agency_id, "%s", u.agency_id);
+	snprintf(a->agency_type, sizeof a->agency_type, "%s", u.agency_type);
+	snprintf(a->borough_id, sizeof a->borough_id, "%s", u.borough_id);
+	snprintf(a->team, sizeof a->team, "%s", u.team);
+	char *save = NULL;
+	for (char *r = strtok_r(roles_csv, ",", &save); r; r = strtok_r(NULL, ",", &save))
+		a->roles |= role_from_code(r);
+	return APP_OK;
+}
+
+const char *app_json_str(json_t *in, const char *key, bool required, size_t max,
+			 bool multiline, struct app_err *err)
+{
+	json_t *v = json_object_get(in, key);
+	if (!v || json_is_null(v) || (json_is_string(v) && json_string_length(v) == 0)) {
+		if (required)
+			app_field_error(err, key, "Enter %s.", key);
+		return NULL;
+	}
+	if (!json_is_string(v)) {
+		app_field_error(err, key, "%s must be text.", key);
+		return NULL;
+	}
+	const char *s = json_string_value(v);
+	if (strlen(s) != json_string_length(v) || !text_ok(s, max, multiline)) {
+		app_field_error(err, key,
+				"%s must be plain text of at most %zu characters%s.", key, max,
+				multiline ? "" : " on one line");
+		return NULL;
+	}
+	return s;
+}
+
+int app_json_date(json_t *in, const char *key, bool required, struct app_err *err,
+		  char out[11], bool *present)
+{
+	*present = false;
+	out[0] = '\0';
+	const char *s = app_json_str(in, key, required, 10, false, err);
+	if (!s)
+		return json_object_get(in, key) && !json_is_null(json_object_get(in, key)) &&
+				       !(json_is_string(json_object_get(in, key)) &&
+					 json_string_length(json_object_get(in, key)) == 0)
+			       ? -1
+			       : (required ? -1 : 0);
+	struct lt_date d;
+	if (ltime_parse_date(s, &d) < 0) {
+		app_field_error(err, key, "%s must be a real date written YYYY-MM-DD.", key);
+		return -1;
+	}
+	ltime_format_date(d, out);
+	*present = true;
+	return 0;
+}
+
+int app_json_bool(json_t *in, const char *key, bool dflt, struct app_err *err)
+{
+	json_t *v = json_object_get(in, key);
+	if (!v || json_is_null(v))
+		return dflt;
+	if (!json_is_boolean(v)) {
+		app_field_error(err, key, "%s must be true or false.", key);
+		return dflt;
+	}
+	return json_is_true(v);
+}
+
+void app_json_only(json_t *in, const char *const *allowed, struct app_err *err)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach(in, key, v)
+	{
+		bool ok = false;
+		for (const char *const *a = allowed; *a; a++)
+			if (strcmp(*a, key) == 0)
+				ok = true;
+		if (!ok)
+			app_field_error(err, "(unknown)", "Unknown field '%.40s'.", key);
+	}
+}

@@ -1,0 +1,93 @@
+/*
+ * app.h: what every use case shares. A use case is one function per thing a user does;
+ * it opens one transaction and, inside it: authorises the actor, applies the protocol
+ * (src/protocol/), writes through src/store/, and writes the audit event. It returns a
+ * view as a jansson object that the web layer renders as JSON or HTML and the CLI
+ * prints. Nothing here knows about HTTP.
+ */
+#ifndef LANTERN_APP_H
+#define LANTERN_APP_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "protocol/reference.h"
+#include "store/db.h"
+#include "util/id.h"
+
+/* Roles (DESIGN.md security model) are enum proto_role in protocol/reference.h; an
+ * actor holds a bit set of them, ROLE_BIT(ROLE_X). */
+#define ROLES_POLICE (ROLE_BIT(ROLE_POLICE_OFFICER) | ROLE_BIT(ROLE_POLICE_SUPERVISOR))
+
+/* Role code <-> bit; 0 / NULL when unknown. */
+unsigned role_from_code(const char *code);
+const char *role_code(unsigned bit);
+const char *role_label(unsigned bit);
+
+/* Who is acting. The CLI acts as `system` (an operator at the server) unless told to act
+ * as a named user; the web always acts as the signed-in user. */
+struct actor {
+	char user_id[ID_MAX];
+	char username[64];
+	char display_name[128];
+	char agency_id[ID_MAX];
+	char agency_type[32];
+	char borough_id[ID_MAX];
+	char team[64];
+	unsigned roles;
+	bool system;
+	int64_t now; /* the use case's clock; 0 means the real time */
+};
+
+/* Result codes of use cases. */
+enum {
+	APP_OK = 0,
+	APP_INVALID = -1,   /* the input is wrong (web: 400/422; CLI: exit 2) */
+	APP_NOT_FOUND = -2, /* no such thing, or not visible to this actor (404) */
+	APP_FORBIDDEN = -3, /* the actor may not do this (403) */
+	APP_CONFLICT = -4,  /* it clashes with what exists (409) */
+	APP_FAILED = -5,    /* the system failed (500; CLI: exit 1) */
+};
+
+#define APP_MAX_FIELD_ERRORS 12
+
+struct app_err {
+	int code;
+	const char *rule;  /* protocol rule ID behind a refusal, or NULL */
+	char message[320]; /* summary for the user; never echoes secrets */
+	int nfields;
+	struct {
+		char field[48];
+		char message[200];
+	} fields[APP_MAX_FIELD_ERRORS];
+};
+
+/* Sets err and returns code. */
+int app_fail(struct app_err *err, int code, const char *rule, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Adds a field error (kept up to APP_MAX_FIELD_ERRORS) and sets code APP_INVALID. */
+void app_field_error(struct app_err *err, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Maps a DB_E_* code to an app error (logging the engine's message). */
+int app_db_fail(struct app_err *err, struct db *db, int rc);
+
+int64_t app_now(const struct actor *a);
+bool actor_has(const struct actor *a, unsigned roles_any);
+/* The actor the command line uses: a system operator with administrator rights. */
+void actor_system(struct actor *a);
+/* Loads a user (active only) into an actor. APP_NOT_FOUND if unknown or disabled. */
+int actor_load(struct db *db, const char *username, struct actor *a, struct app_err *err);
+
+/* Typed field access for JSON input, with errors recorded in err. `max` caps the length
+ * in characters; text must be valid UTF-8 without control characters (newlines allowed
+ * where `multiline`). Missing optional fields give NULL. */
+const char *app_json_str(json_t *in, const char *key, bool required, size_t max,
+			 bool multiline, struct app_err *err);
+int app_json_date(json_t *in, const char *key, bool required, struct app_err *err,
+		  char out[11], bool *present);
+int app_json_bool(json_t *in, const char *key, bool dflt, struct app_err *err);
+/* Refuses keys in `in` that are not in the NULL-terminated `allowed`. */
+void app_json_only(json_t *in, const char *const *allowed, struct app_err *err);
+
+#endif

@@ -1,0 +1,120 @@
+/* common.c: configuration, database opening and error printing for subcommands. */
+#include "cli/cli.h"
+
+#include <errno.h>
+
+#include "app/app.h"
+#include "store/migrate.h"
+#include "util/buf.h"
+#include "util/embedded.h"
+
+int cli_config(struct config *cfg)
+{
+	char err[512];
+	config_defaults(cfg);
+	const char *path = getenv("LANTERN_CONFIG");
+	if (config_load_file(cfg, path ? path : "lantern.conf", path != NULL, err, sizeof err) < 0)
+		return cli_error(CLI_USAGE, "%s", err);
+	if (config_apply_env(cfg, err, sizeof err) < 0)
+		return cli_error(CLI_USAGE, "%s", err);
+	return CLI_OK;
+}
+
+int cli_open_db(const struct config *cfg, bool create, bool allow_unmigrated, struct db **out)
+{
+	char err[512];
+	*out = NULL;
+	int rc = db_open(cfg->db, create, out, err, sizeof err);
+	if (rc == DB_E_URL)
+		return cli_error(CLI_USAGE, "%s", err);
+	if (rc == DB_E_NOTADB || rc == DB_E_FOREIGN)
+		return cli_error(CLI_USAGE, "%s", err);
+	if (rc != DB_OK)
+		return cli_error(CLI_FAIL, "%s", err);
+	if (!allow_unmigrated && migrate_check(*out, embedded_migrations, err, sizeof err) != 0) {
+		db_close(*out);
+		*out = NULL;
+		return cli_error(CLI_FAIL, "%s (run `lantern init --db %s`)", err, cfg->db);
+	}
+	return CLI_OK;
+}
+
+char *cli_read_file(const char *path, size_t max)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f) {
+		cli_error(CLI_FAIL, "cannot read %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct buf b = BUF_INIT(max);
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		if (buf_append(&b, chunk, n) < 0)
+			break;
+	bool bad = ferror(f) || b.failed;
+	if (f != stdin)
+		fclose(f);
+	if (bad) {
+		cli_error(CLI_USAGE, "%s: unreadable or larger than %zu bytes", path, max);
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_detach(&b, NULL);
+}
+
+int cli_app_error(const struct app_err *err)
+{
+	fprintf(stderr, "lantern: %s%s%s%s\n", err->message, err->rule ? " (" : "",
+		err->rule ? err->rule : "", err->rule ? ")" : "");
+	for (int i = 0; i < err->nfields; i++)
+		fprintf(stderr, "  %s: %s\n", err->fields[i].field, err->fields[i].message);
+	return err->code == APP_FAILED ? CLI_FAIL : CLI_USAGE;
+}
+
+void cli_print_json(const void *json)
+{
+	char *s = json_dumps((const json_t *)json, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	if (s) {
+		puts(s);
+		free(s);
+	}
+}
+
+int cli_common_flags(struct config *cfg, int *argc, char **argv, const char **as)
+{
+	int out = 0;
+	if (as)
+		*as = NULL;
+	for (int i = 0; i < *argc; i++) {
+		const char *a = argv[i];
+		const char *val = NULL;
+		bool is_db = strcmp(a, "--db") == 0 || strncmp(a, "--db=", 5) == 0;
+		bool is_as = as && (strcmp(a, "--as") == 0 || strncmp(a, "--as=", 5) == 0);
+		if (strcmp(a, "--") == 0) {
+			while (i < *argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (!is_db && !is_as) {
+			argv[out++] = argv[i];
+			continue;
+		}
+		if (a[4] == '=')
+			val = a + 5;
+		else if (i + 1 < *argc)
+			val = argv[++i];
+		if (!val || !*val)
+			return cli_error(CLI_USAGE, "%.4s needs a value", a);
+		if (is_db) {
+			char err[256];
+			if (config_set(cfg, "db", val, err, sizeof err) < 0)
+				return cli_error(CLI_USAGE, "--db: %s", err);
+		} else {
+			*as = val;
+		}
+	}
+	*argc = out;
+	argv[out] = NULL;
+	return CLI_OK;
+}

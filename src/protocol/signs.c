@@ -1,0 +1,89 @@
+/* signs.c: SAFEGUARD signs on referrals and records (see signs.h). */
+#include "protocol/signs.h"
+
+#include "protocol/reference.h"
+
+/* R-SIGN-1 */
+int signs_validate(const struct sign_entry *signs, size_t n, int64_t now, struct proto_err *err)
+{
+	struct lt_date today = ltime_date_of(now);
+	for (size_t i = 0; i < n; i++) {
+		const struct sign_entry *s = &signs[i];
+		if (!s->code || !ref_sign(s->code))
+			return proto_fail(err, "R-SIGN-1", "code",
+			                  "'%s' is not one of the nine SAFEGUARD signs (R-SIGN-1).",
+			                  s->code ? s->code : "(none)");
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(signs[j].code, s->code) == 0)
+				return proto_fail(
+				    err, "R-SIGN-1", "code",
+				    "The sign '%s' is recorded twice; add the evidence "
+				    "to one entry (R-SIGN-1).",
+				    ref_sign(s->code)->label);
+		if (proto_text_check(s->evidence, PROTO_SHORT_MAX, true, "R-SIGN-1", "evidence",
+		                     "The evidence for a warning sign", err))
+			return -1;
+		if (!ltime_date_valid(s->seen_on))
+			return proto_fail(err, "R-SIGN-1", "seen_on",
+			                  "The date a warning sign was seen is missing or not a "
+			                  "real date (R-SIGN-1).");
+		if (ltime_date_cmp(s->seen_on, today) > 0)
+			return proto_fail(err, "R-SIGN-1", "seen_on",
+			                  "The date a warning sign was seen is in the future "
+			                  "(R-SIGN-1).");
+	}
+	return 0;
+}
+
+/* R-SIGN-2, R-PATH-1 */
+void signs_decide(size_t n_signs, struct signs_decision *out)
+{
+	if (n_signs == 0) {
+		*out = (struct signs_decision){
+		    .cse_pathway = false,
+		    .rationale_required = true,
+		    .consider_early_help = true,
+		    .lead = "identifying_agency",
+		    .rule = "R-SIGN-2",
+		    .text = "No warning sign identified: this is not an exploitation referral. "
+		            "Your agency leads and monitors, considers an early help "
+		            "assessment, and records this decision with its rationale.",
+		};
+		return;
+	}
+	*out = (struct signs_decision){
+	    .cse_pathway = true,
+	    .rationale_required = true,
+	    .consider_early_help = false,
+	    .lead = "pathway",
+	    .rule = "R-PATH-1",
+	    .text = "Warning signs identified: the referral enters the exploitation pathway.",
+	};
+}
+
+/* R-SIGN-2 */
+int signs_no_sign_rationale_validate(const char *rationale, struct proto_err *err)
+{
+	return proto_text_check(rationale, PROTO_SHORT_MAX, true, "R-SIGN-2", "rationale",
+	                        "The rationale for treating this as not an exploitation concern",
+	                        err);
+}
+
+/* R-REC-2 */
+int signs_rationale_validate(const char *rationale, const char *const *sign_codes, size_t n,
+                             struct proto_err *err)
+{
+	if (proto_text_check(rationale, PROTO_SHORT_MAX, true, "R-REC-2", "rationale",
+	                     "The rationale for the suspicion", err))
+		return -1;
+	if (n == 0 || !sign_codes)
+		return proto_fail(err, "R-REC-2", "signs",
+		                  "The rationale for a suspicion must name at least one SAFEGUARD "
+		                  "warning sign (R-REC-2).");
+	for (size_t i = 0; i < n; i++)
+		if (!sign_codes[i] || !ref_sign(sign_codes[i]))
+			return proto_fail(err, "R-REC-2", "signs",
+			                  "'%s' is not one of the nine SAFEGUARD signs (R-REC-2).",
+			                  sign_codes[i] ? sign_codes[i] : "(none)");
+	return 0;
+}

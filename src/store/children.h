@@ -1,0 +1,74 @@
+/*
+ * children.h: repository for children: the person, the names they are known by, the
+ * blocking keys used to find them again (R-REC-1), addresses and increased-risk groups
+ * (R-DEF-5). Callers own transactions.
+ */
+#ifndef LANTERN_STORE_CHILDREN_H
+#define LANTERN_STORE_CHILDREN_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "store/db.h"
+
+struct child_row {
+	const char *id;
+	const char *given_names;
+	const char *family_name;
+	const char *name_key;
+	const char *date_of_birth; /* YYYY-MM-DD or NULL */
+	const char *gender;
+	const char *ethnicity;
+	const char *nhs_number;
+	const char *school;
+	const char *residence_borough_id;
+	bool looked_after;
+	const char *home_authority;
+	const char *host_authority;
+	const char *iro_name;
+	const char *host_cse_lead;
+	const char *social_worker_id;
+	const char *social_worker_name;
+	bool is_demo;
+	const char *created_at;
+	const char *created_by;
+};
+
+int store_child_insert(struct db *db, const struct child_row *c);
+int store_child_add_name(struct db *db, const char *child_id, const char *kind,
+			 const char *name, const char *name_key);
+int store_child_add_key(struct db *db, const char *child_id, const char *key);
+int store_child_add_address(struct db *db, const char *child_id, const char *address,
+			    const char *postcode, const char *borough_id, const char *from,
+			    const char *to);
+int store_child_add_risk_group(struct db *db, const char *child_id, const char *code,
+			       const char *from, const char *to, const char *note);
+
+/* The child as a JSON object with "other_names", "addresses" and "risk_groups" arrays,
+ * or NULL with *rc = DB_DONE when there is no such child (or another DB code). */
+json_t *store_child_get(struct db *db, const char *id, int *rc);
+
+/* Ids of children sharing any of `keys` (blocking), at most `limit`, as a JSON array
+ * of strings. */
+json_t *store_child_candidates(struct db *db, const char *const *keys, size_t nkeys,
+			       size_t limit, int *rc);
+/* Ids of children whose primary or other name has exactly this normalised key. */
+json_t *store_child_by_name_key(struct db *db, const char *name_key, size_t limit, int *rc);
+/* The id of the child with this NHS number into out; DB_ROW or DB_DONE. */
+int store_child_by_nhs(struct db *db, const char *nhs, char out[32]);
+
+/* What the matcher needs of a child: id, names, other_names (array of text), date of
+ * birth, gender, NHS number, first postcode, residence borough name and record
+ * reference. NULL with *rc = DB_DONE if there is no such child. */
+json_t *store_child_match_data(struct db *db, const char *id, int *rc);
+
+/* Records that an agency is involved with a child (idempotent). */
+int store_child_involve(struct db *db, const char *child_id, const char *agency_id,
+			const char *reason, const char *since);
+int store_child_involved(struct db *db, const char *child_id, const char *agency_id,
+			 bool *out);
+/* Whether the user is the child's allocated social worker. */
+int store_child_is_social_worker(struct db *db, const char *child_id, const char *user_id,
+				 bool *out);
+
+#endif

@@ -1,0 +1,19 @@
+/*
+ * json_rows.h: turning result rows into jansson values, shared by the repositories.
+ * Column names become keys, values are text, SQL NULL becomes JSON null.
+ */
+#ifndef LANTERN_JSON_ROWS_H
+#define LANTERN_JSON_ROWS_H
+
+#include <jansson.h>
+
+#include "store/db.h"
+
+/* The current row as an object (text values; NULL -> null). */
+json_t *json_row(struct db_stmt *st);
+/* Steps st to the end collecting rows; resets st. NULL and *rc set on error. */
+json_t *json_rows(struct db_stmt *st, int *rc);
+/* Prepares (cached) sql, binds one text parameter when p1 != NULL, returns all rows. */
+json_t *json_query(struct db *db, const char *sql, const char *p1, int *rc);
+
+#endif

@@ -1,0 +1,475 @@
+/* records.c: the record repository (see records.h). */
+#include "store/records.h"
+
+#include "protocol/flags.h"
+#include "store/json_rows.h"
+
+int store_record_insert(struct db *db, const char *id, const char *child_id, int year,
+			const char *opened_at, const char *opened_by, const char *borough_id,
+			bool demo, char ref[24])
+{
+	int64_t seq = 0;
+	int rc = db_query_int64(db, &seq,
+				"SELECT coalesce(max(ref_seq), 0) + 1 FROM records WHERE ref_year = $1",
+				"d", year);
+	if (rc != DB_OK)
+		return rc;
+	snprintf(ref, 24, "LAN-%04d-%06lld", year % 10000, (long long)(seq % 1000000));
+	return db_run(db,
+		      "INSERT INTO records (id, child_id, reference, ref_year, ref_seq, opened_at,"
+		      " opened_by, owning_borough_id, is_demo, updated_at)"
+		      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $6)",
+		      "sssiissss", id, child_id, ref, (int64_t)year, seq, opened_at, opened_by,
+		      borough_id, demo ? "1" : "0");
+}
+
+int store_record_get(struct db *db, const char *key, struct record_row *r)
+{
+	struct db_stmt *st;
+	int rc = db_cached(db,
+			   "SELECT id, child_id, reference, status, coalesce(current_category, 0),"
+			   " coalesce(contact_mode, ''), coalesce(allocation, ''),"
+			   " coalesce(owning_borough_id, ''), restricted, online, group_responsible,"
+			   " gang_responsible FROM records"
+			   " WHERE id = $1 OR reference = $1 OR child_id = $1",
+			   &st);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_text(st, 1, key);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		memset(r, 0, sizeof(*r));
+		snprintf(r->id, sizeof r->id, "%s", db_column_text(st, 0));
+		snprintf(r->child_id, sizeof r->child_id, "%s", db_column_text(st, 1));
+		snprintf(r->reference, sizeof r->reference, "%s", db_column_text(st, 2));
+		snprintf(r->status, sizeof r->status, "%s", db_column_text(st, 3));
+		r->category = (int)db_column_int64(st, 4);
+		snprintf(r->contact_mode, sizeof r->contact_mode, "%s", db_column_text(st, 5));
+		snprintf(r->allocation, sizeof r->allocation, "%s", db_column_text(st, 6));
+		snprintf(r->owning_borough_id, sizeof r->owning_borough_id, "%s",
+			 db_column_text(st, 7));
+		r->restricted = db_column_int64(st, 8) != 0;
+		r->online = db_column_int64(st, 9) != 0;
+		r->group = db_column_int64(st, 10) != 0;
+		r->gang = db_column_int64(st, 11) != 0;
+	}
+	db_reset(st);
+	return rc;
+}
+
+int store_record_set_category(struct db *db, const char *record_id, int category,
+			      const char *contact_mode, const char *allocation,
+			      const char *allocated_borough_id, const char *enquiring_borough_id,
+			      const char *exploitation_borough, const char *at)
+{
+	return db_run(db,
+		      "UPDATE records SET current_category = $2, contact_mode = $3, allocation = $4,"
+		      " allocated_borough_id = $5, enquiring_borough_id = $6,"
+		      " exploitation_borough = $7, updated_at = $8 WHERE id = $1",
+		      "sissssss", record_id, (int64_t)category, contact_mode, allocation,
+		      allocated_borough_id, enquiring_borough_id, exploitation_borough, at);
+}
+
+int store_record_set_facts(struct db *db, const char *record_id, bool online, bool group,
+			   bool gang, const char *at)
+{
+	return db_run(db,
+		      "UPDATE records SET online = $2, group_responsible = $3, gang_responsible = $4,"
+		      " updated_at = $5 WHERE id = $1",
+		      "siiis", record_id, (int64_t)online, (int64_t)group, (int64_t)gang, at);
+}
+
+/* First row of a query as an object, NULL with *rc = DB_DONE if none. */
+static json_t *one_row(struct db *db, const char *sql, const char *p1, int *rc)
+{
+	json_t *rows = json_query(db, sql, p1, rc);
+	if (!rows)
+		return NULL;
+	json_t *o = json_incref(json_array_get(rows, 0));
+	json_decref(rows);
+	if (!o)
+		*rc = DB_DONE;
+	return o;
+}
+
+json_t *store_record_summary(struct db *db, const char *record_id, int *rc)
+{
+	return one_row(db,
+		       "SELECT r.id, r.reference, r.status, r.opened_at, r.current_category AS category,"
+		       " r.contact_mode, r.allocation, ab.name AS allocated_borough,"
+		       " eb.name AS enquiring_borough, r.exploitation_borough,"
+		       " ob.name AS owning_borough, r.online, r.group_responsible, r.gang_responsible,"
+		       " r.restricted, r.is_demo, r.updated_at, r.child_id"
+		       " FROM records r LEFT JOIN boroughs ab ON ab.id = r.allocated_borough_id"
+		       " LEFT JOIN boroughs eb ON eb.id = r.enquiring_borough_id"
+		       " LEFT JOIN boroughs ob ON ob.id = r.owning_borough_id WHERE r.id = $1",
+		       record_id, rc);
+}
+
+/* Inserts an object's members as columns into `table`. Only keys listed in `cols`
+ * (NULL-terminated) are written; integers and booleans are bound as integers. */
+static int insert_object(struct db *db, const char *table, const char *const *cols, json_t *o)
+{
+	char sql[2048];
+	int n = 0, len = snprintf(sql, sizeof sql, "INSERT INTO %s (", table);
+	const char *used[40];
+	for (const char *const *c = cols; *c && n < 40; c++) {
+		if (!json_object_get(o, *c))
+			continue;
+		len += snprintf(sql + len, sizeof sql - (size_t)len, "%s%s", n ? ", " : "", *c);
+		used[n++] = *c;
+	}
+	len += snprintf(sql + len, sizeof sql - (size_t)len, ") VALUES (");
+	for (int i = 0; i < n; i++)
+		len += snprintf(sql + len, sizeof sql - (size_t)len, "%s$%d", i ? ", " : "", i + 1);
+	snprintf(sql + len, sizeof sql - (size_t)len, ")");
+	struct db_stmt *st;
+	int rc = db_cached(db, sql, &st);
+	for (int i = 0; rc == DB_OK && i < n; i++) {
+		json_t *v = json_object_get(o, used[i]);
+		if (json_is_integer(v))
+			rc = db_bind_int64(st, i + 1, json_integer_value(v));
+		else if (json_is_boolean(v))
+			rc = db_bind_int64(st, i + 1, json_is_true(v));
+		else if (json_is_string(v))
+			rc = db_bind_text(st, i + 1, json_string_value(v));
+		else
+			rc = db_bind_null(st, i + 1);
+	}
+	if (rc == DB_OK) {
+		rc = db_step(st);
+		rc = rc == DB_DONE ? DB_OK : rc;
+	}
+	db_reset(st);
+	return rc;
+}
+
+int store_referral_insert(struct db *db, json_t *r)
+{
+	static const char *const cols[] = {
+		"id",	     "child_id",	"record_id",	 "source_agency_id",
+		"referrer_id", "referrer_name",	"came_to_notice_at", "submitted_at",
+		"circumstances", "rationale",	"no_sign_rationale", "risk_review",
+		"other_info",  "route",		"route_rule",	 "status",
+		"is_demo",     NULL};
+	return insert_object(db, "referrals", cols, r);
+}
+
+int store_referral_add_sign(struct db *db, const char *referral_id, const char *code,
+			    const char *evidence, const char *seen_on)
+{
+	return db_run(db,
+		      "INSERT INTO referral_signs (referral_id, sign_code, evidence, seen_on)"
+		      " VALUES ($1, $2, $3, $4)",
+		      "ssss", referral_id, code, evidence, seen_on);
+}
+
+int store_referral_add_step(struct db *db, const char *referral_id, int seq, const char *action,
+			    const char *who, const char *rule, const char *text)
+{
+	return db_run(db,
+		      "INSERT INTO referral_steps (referral_id, seq, action, who, rule, text)"
+		      " VALUES ($1, $2, $3, $4, $5, $6)",
+		      "sdssss", referral_id, seq, action, who, rule, text);
+}
+
+json_t *store_referral_get(struct db *db, const char *id, int *rc)
+{
+	json_t *r = one_row(db,
+			    "SELECT f.id, f.child_id, f.record_id, rec.reference AS record_ref,"
+			    " f.source_agency_id, a.name AS source_agency, f.referrer_id,"
+			    " f.referrer_name, f.came_to_notice_at, f.submitted_at, f.circumstances,"
+			    " f.rationale, f.no_sign_rationale, f.risk_review, f.other_info, f.route,"
+			    " f.route_rule, f.status FROM referrals f"
+			    " LEFT JOIN agencies a ON a.id = f.source_agency_id"
+			    " LEFT JOIN records rec ON rec.id = f.record_id WHERE f.id = $1",
+			    id, rc);
+	if (!r)
+		return NULL;
+	json_t *signs = json_query(db,
+				   "SELECT sign_code AS code, evidence, seen_on FROM referral_signs"
+				   " WHERE referral_id = $1 ORDER BY sign_code",
+				   id, rc);
+	json_t *steps = signs ? json_query(db,
+					   "SELECT action, who, rule, text FROM referral_steps"
+					   " WHERE referral_id = $1 ORDER BY seq",
+					   id, rc)
+			      : NULL;
+	if (!signs || !steps) {
+		json_decref(signs);
+		json_decref(r);
+		return NULL;
+	}
+	json_object_set_new(r, "signs", signs);
+	json_object_set_new(r, "steps", steps);
+	return r;
+}
+
+json_t *store_referrals_for_child(struct db *db, const char *child_id, int *rc)
+{
+	return json_query(db,
+			  "SELECT f.id, f.submitted_at, f.came_to_notice_at, a.name AS source_agency,"
+			  " f.referrer_name, f.route, f.status,"
+			  " (SELECT count(*) FROM referral_signs s WHERE s.referral_id = f.id) AS signs"
+			  " FROM referrals f LEFT JOIN agencies a ON a.id = f.source_agency_id"
+			  " WHERE f.child_id = $1 ORDER BY f.submitted_at DESC",
+			  child_id, rc);
+}
+
+int store_referrals_triaged(struct db *db, const char *record_id)
+{
+	return db_run(db,
+		      "UPDATE referrals SET status = 'triaged'"
+		      " WHERE record_id = $1 AND status = 'awaiting_triage'",
+		      "s", record_id);
+}
+
+int store_entry_insert(struct db *db, json_t *e)
+{
+	static const char *const cols[] = {
+		"id",	       "record_id",	  "occurred_at", "recorded_at", "author_id",
+		"author_name", "agency_id",	  "people_involved", "nature",	"kind",
+		"text",	       "supersedes_id", "referral_id", "is_demo",	NULL};
+	return insert_object(db, "record_entries", cols, e);
+}
+
+int store_entry_get(struct db *db, const char *entry_id, char record_id[32], bool *superseded)
+{
+	struct db_stmt *st;
+	int rc = db_cached(db,
+			   "SELECT record_id, superseded_by IS NOT NULL FROM record_entries"
+			   " WHERE id = $1",
+			   &st);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_text(st, 1, entry_id);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		snprintf(record_id, 32, "%s", db_column_text(st, 0));
+		*superseded = db_column_int64(st, 1) != 0;
+	}
+	db_reset(st);
+	return rc;
+}
+
+int store_entry_mark_superseded(struct db *db, const char *entry_id, const char *by)
+{
+	return db_run(db,
+		      "UPDATE record_entries SET superseded_by = $2 WHERE id = $1"
+		      " AND superseded_by IS NULL",
+		      "ss", entry_id, by);
+}
+
+json_t *store_entries(struct db *db, const char *record_id, int *rc)
+{
+	return json_query(db,
+			  "SELECT e.id, e.occurred_at, e.recorded_at, e.author_id, e.author_name,"
+			  " a.name AS agency, e.people_involved, e.nature, e.kind, e.text,"
+			  " e.supersedes_id, e.superseded_by, e.referral_id FROM record_entries e"
+			  " LEFT JOIN agencies a ON a.id = e.agency_id WHERE e.record_id = $1"
+			  " ORDER BY e.occurred_at DESC, e.recorded_at DESC",
+			  record_id, rc);
+}
+
+int store_category_insert(struct db *db, json_t *d)
+{
+	static const char *const cols[] = {
+		"id",	       "record_id",	    "category",		    "contact_mode",
+		"rationale",   "kind",		    "decided_by",	    "decided_by_name",
+		"decided_at",  "allocation",	    "allocated_borough_id", "enquiring_borough_id",
+		"indicators",  NULL};
+	return insert_object(db, "category_decisions", cols, d);
+}
+
+json_t *store_categories(struct db *db, const char *record_id, int *rc)
+{
+	return json_query(db,
+			  "SELECT d.id, d.category, d.contact_mode, d.rationale, d.kind, d.decided_by,"
+			  " d.decided_by_name, d.decided_at, d.allocation, ab.name AS allocated_borough,"
+			  " eb.name AS enquiring_borough, d.indicators FROM category_decisions d"
+			  " LEFT JOIN boroughs ab ON ab.id = d.allocated_borough_id"
+			  " LEFT JOIN boroughs eb ON eb.id = d.enquiring_borough_id"
+			  " WHERE d.record_id = $1 ORDER BY d.decided_at DESC, d.rowid DESC",
+			  record_id, rc);
+}
+
+int store_flags_current(struct db *db, const char *record_id, uint32_t *mask)
+{
+	struct db_stmt *st;
+	*mask = 0;
+	int rc = db_cached(db,
+			   "SELECT flag FROM record_flags WHERE record_id = $1 AND cleared_at IS NULL",
+			   &st);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_text(st, 1, record_id);
+	while ((rc = db_step(st)) == DB_ROW)
+		*mask |= flags_bit(db_column_text(st, 0));
+	db_reset(st);
+	return rc == DB_DONE ? DB_OK : rc;
+}
+
+int store_flag_set(struct db *db, const char *record_id, const char *flag, const char *at,
+		   const char *reason)
+{
+	return db_run(db,
+		      "INSERT INTO record_flags (record_id, flag, set_at, reason)"
+		      " VALUES ($1, $2, $3, $4)",
+		      "ssss", record_id, flag, at, reason);
+}
+
+int store_flag_clear(struct db *db, const char *record_id, const char *flag, const char *at)
+{
+	return db_run(db,
+		      "UPDATE record_flags SET cleared_at = $3 WHERE record_id = $1 AND flag = $2"
+		      " AND cleared_at IS NULL",
+		      "sss", record_id, flag, at);
+}
+
+json_t *store_flags_history(struct db *db, const char *record_id, int *rc)
+{
+	return json_query(db,
+			  "SELECT flag, set_at, cleared_at, reason FROM record_flags"
+			  " WHERE record_id = $1 ORDER BY set_at, id",
+			  record_id, rc);
+}
+
+int store_outcome_insert(struct db *db, const char *id, const char *record_id,
+			 const char *person_id, const char *code, const char *achieved_on,
+			 const char *note, const char *by, const char *at)
+{
+	return db_run(db,
+		      "INSERT INTO outcomes (id, record_id, person_id, code, achieved_on, note,"
+		      " recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+		      "ssssssss", id, record_id, person_id, code, achieved_on, note, by, at);
+}
+
+json_t *store_outcomes(struct db *db, const char *record_id, int *rc)
+{
+	return json_query(db,
+			  "SELECT o.id, o.code, o.achieved_on, o.note, u.display_name AS recorded_by,"
+			  " o.recorded_at FROM outcomes o LEFT JOIN users u ON u.id = o.recorded_by"
+			  " WHERE o.record_id = $1 ORDER BY o.achieved_on DESC",
+			  record_id, rc);
+}
+
+int store_ext_ref_add(struct db *db, const char *record_id, const char *kind, const char *value,
+		      bool es_flagged, const char *at, const char *by)
+{
+	return db_run(db,
+		      "INSERT OR IGNORE INTO external_refs (record_id, kind, value, es_flagged,"
+		      " added_at, added_by) VALUES ($1, $2, $3, $4, $5, $6)",
+		      "sssiss", record_id, kind, value, (int64_t)es_flagged, at, by);
+}
+
+json_t *store_ext_refs(struct db *db, const char *record_id, int *rc)
+{
+	return json_query(db,
+			  "SELECT kind, value, es_flagged, added_at FROM external_refs"
+			  " WHERE record_id = $1 ORDER BY id",
+			  record_id, rc);
+}
+
+int store_classification_set(struct db *db, const char *record_id, const char *kind,
+			     const char *const *codes, size_t n, const char *at)
+{
+	struct db_stmt *st;
+	int rc = db_cached(db,
+			   "SELECT id, code FROM record_classifications WHERE record_id = $1"
+			   " AND kind = $2 AND to_at IS NULL",
+			   &st);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_text(st, 1, record_id);
+	db_bind_text(st, 2, kind);
+	json_t *current = json_object();
+	while ((rc = db_step(st)) == DB_ROW)
+		json_object_set_new(current, db_column_text(st, 1),
+				    json_integer(db_column_int64(st, 0)));
+	db_reset(st);
+	if (rc != DB_DONE) {
+		json_decref(current);
+		return rc;
+	}
+	rc = DB_OK;
+	for (size_t i = 0; rc == DB_OK && i < n; i++) {
+		if (json_object_get(current, codes[i])) {
+			json_object_del(current, codes[i]); /* kept */
+			continue;
+		}
+		rc = db_run(db,
+			    "INSERT INTO record_classifications (record_id, kind, code, from_at)"
+			    " VALUES ($1, $2, $3, $4)",
+			    "ssss", record_id, kind, codes[i], at);
+	}
+	const char *code;
+	json_t *idv;
+	json_object_foreach(current, code, idv)
+	{
+		if (rc == DB_OK)
+			rc = db_run(db, "UPDATE record_classifications SET to_at = $2 WHERE id = $1",
+				    "is", (int64_t)json_integer_value(idv), at);
+	}
+	json_decref(current);
+	return rc;
+}
+
+json_t *store_classifications(struct db *db, const char *record_id, bool current_only, int *rc)
+{
+	return json_query(db,
+			  current_only
+				  ? "SELECT kind, code, from_at, to_at FROM record_classifications"
+				    " WHERE record_id = $1 AND to_at IS NULL ORDER BY kind, code"
+				  : "SELECT kind, code, from_at, to_at FROM record_classifications"
+				    " WHERE record_id = $1 ORDER BY from_at, id",
+			  record_id, rc);
+}
+
+int store_supervisor_review_insert(struct db *db, const char *id, const char *record_id,
+				   const char *reviewer_id, const char *reporting_officer_id,
+				   const char *at, const char *items_json, const char *ttl)
+{
+	return db_run(db,
+		      "INSERT INTO supervisor_reviews (id, record_id, reviewer_id,"
+		      " reporting_officer_id, reviewed_at, items, threat_to_life)"
+		      " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+		      "sssssss", id, record_id, reviewer_id, reporting_officer_id, at, items_json, ttl);
+}
+
+json_t *store_supervisor_reviews(struct db *db, const char *record_id, int *rc)
+{
+	return json_query(db,
+			  "SELECT s.id, u.display_name AS reviewer, s.reviewed_at, s.items,"
+			  " s.threat_to_life FROM supervisor_reviews s"
+			  " JOIN users u ON u.id = s.reviewer_id WHERE s.record_id = $1"
+			  " ORDER BY s.reviewed_at DESC",
+			  record_id, rc);
+}
+
+int store_reporting_officer(struct db *db, const char *record_id, char out[32])
+{
+	int rc = db_query_text(db, out, 32,
+			       "SELECT coalesce(referrer_id, '') FROM referrals WHERE record_id = $1"
+			       " AND route = 'police_pathway' ORDER BY submitted_at DESC LIMIT 1",
+			       "s", record_id);
+	return rc == DB_DONE ? DB_OK : rc;
+}
+
+int store_essential_steps_insert(struct db *db, const char *id, const char *record_id,
+				 const char *by, const char *at, const char *steps_json,
+				 const char *outstanding)
+{
+	return db_run(db,
+		      "INSERT INTO essential_steps (id, record_id, recorded_by, recorded_at, steps,"
+		      " outstanding) VALUES ($1, $2, $3, $4, $5, $6)",
+		      "ssssss", id, record_id, by, at, steps_json, outstanding);
+}
+
+json_t *store_essential_steps_latest(struct db *db, const char *record_id, int *rc)
+{
+	return one_row(db,
+		       "SELECT e.id, e.recorded_at, u.display_name AS recorded_by, e.steps,"
+		       " e.outstanding FROM essential_steps e LEFT JOIN users u ON u.id = e.recorded_by"
+		       " WHERE e.record_id = $1 ORDER BY e.recorded_at DESC, e.rowid DESC LIMIT 1",
+		       record_id, rc);
+}

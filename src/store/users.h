@@ -1,0 +1,59 @@
+/*
+ * users.h: repository for boroughs, agencies, users and their roles. Plain SQL behind
+ * small functions; callers own transactions. Views are returned as jansson objects.
+ */
+#ifndef LANTERN_STORE_USERS_H
+#define LANTERN_STORE_USERS_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "store/db.h"
+
+struct user_row {
+	char id[32];
+	char username[64];
+	char display_name[128];
+	char agency_id[32];
+	char agency_type[32];
+	char borough_id[32];
+	char team[64];
+	char status[16];
+	char password_hash[160];
+};
+
+int store_borough_insert(struct db *db, const char *id, const char *name, const char *code);
+/* Finds a borough by id, name or code; copies its id. DB_DONE if none. */
+int store_borough_find(struct db *db, const char *key, char id[32]);
+json_t *store_boroughs_list(struct db *db);
+/* Name of a borough / agency by id into out ("" if none). */
+int store_borough_name(struct db *db, const char *id, char *out, size_t n);
+int store_agency_name(struct db *db, const char *id, char *out, size_t n);
+
+int store_agency_insert(struct db *db, const char *id, const char *name, const char *type,
+			const char *borough_id, const char *created_at);
+/* Finds an agency by id or name. DB_DONE if none. */
+int store_agency_find(struct db *db, const char *key, char id[32], char type[32]);
+json_t *store_agencies_list(struct db *db);
+
+int store_user_insert(struct db *db, const char *id, const char *username,
+		      const char *display_name, const char *agency_id, const char *hash,
+		      const char *team, const char *created_at);
+int store_user_add_role(struct db *db, const char *user_id, const char *role);
+/* By username. DB_ROW filled, DB_DONE if none. */
+int store_user_get(struct db *db, const char *username, struct user_row *u);
+int store_user_get_by_id(struct db *db, const char *id, struct user_row *u);
+/* Comma-separated role codes of a user into out. */
+int store_user_roles(struct db *db, const char *user_id, char *out, size_t n);
+int store_user_set_status(struct db *db, const char *user_id, const char *status,
+			  const char *at);
+int store_user_set_password(struct db *db, const char *user_id, const char *hash);
+json_t *store_users_list(struct db *db);
+/* Ends every session and revokes every API token of a user (on disabling them). */
+int store_sessions_end_for_user(struct db *db, const char *user_id);
+
+int store_meta_set(struct db *db, const char *key, const char *value);
+/* DB_ROW and value copied, or DB_DONE. */
+int store_meta_get(struct db *db, const char *key, char *out, size_t n);
+
+#endif
