@@ -14,6 +14,7 @@ struct command {
 
 static const struct command commands[] = {
 	{"init", cli_init, "create a database or bring its schema up to date"},
+	{"serve", cli_serve, "serve the web pages and JSON API"},
 	{"borough", cli_borough, "add or list boroughs"},
 	{"agency", cli_agency, "add or list agencies"},
 	{"user", cli_user, "add, list or disable users"},

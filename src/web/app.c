@@ -84,7 +84,7 @@ static bool admit(struct web_app *app, struct request *req, struct response *res
 			return false;
 		}
 		const char *mt = request_media_type(req);
-		if (!api && req->body_len && strcmp(mt, "application/x-www-form-urlencoded") == 0) {
+		if (!api && strcmp(mt, "application/x-www-form-urlencoded") == 0) {
 			struct form *f = pool_calloc(req->pool, 1, sizeof(*f));
 			if (!f ||
 			    form_parse(req->pool, req->body, req->body_len, NULL, f, NULL) < 0) {

@@ -6,8 +6,8 @@
 bool csrf_origin_ok(const struct request *req, bool tls)
 {
 	const char *site = request_header(req, "Sec-Fetch-Site");
-	if (site && strcmp(site, "same-origin") != 0 && strcmp(site, "none") != 0)
-		return false;
+	if (site)
+		return strcmp(site, "same-origin") == 0 || strcmp(site, "none") == 0;
 	const char *origin = request_header(req, "Origin");
 	if (!origin)
 		return true;

@@ -4,10 +4,10 @@
 #include "web/request.h"
 
 const struct form_limits form_default_limits = {
-    .max_total = (size_t)64 << 10,
-    .max_fields = 200,
-    .max_name = 64,
-    .max_value = (size_t)16 << 10,
+        .max_total = (size_t)64 << 10,
+        .max_fields = 200,
+        .max_name = 64,
+        .max_value = (size_t)16 << 10,
 };
 
 static bool name_ok(const char *s, size_t n)

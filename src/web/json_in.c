@@ -58,8 +58,8 @@ json_t *json_in_parse(const char *body, size_t len, size_t max_bytes, size_t max
 	json_t *root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!root) {
 		*err = json_error_code(&jerr) == json_error_duplicate_key
-		           ? "the JSON has a duplicate key"
-		           : "the request body is not valid JSON";
+		               ? "the JSON has a duplicate key"
+		               : "the request body is not valid JSON";
 		return NULL;
 	}
 	if (!json_is_object(root)) {

@@ -58,8 +58,9 @@ void page_render(struct request *req, struct response *resp, int status, const c
 		json_object_set_new(d, "demo", json_true());
 	if (req->session) {
 		json_object_set_new(d, "user",
-		                    json_pack("{s:s, s:s}", "name", req->session->display_name,
-		                              "agency", req->session->agency_name));
+		                    json_pack("{s:s, s:s}", "name",
+		                              req->session->actor.display_name, "agency",
+		                              req->session->agency_name));
 		json_object_set_new(d, "csrf_token", json_string(req->session->csrf));
 	}
 	buf_reset(&resp->body);
@@ -85,23 +86,23 @@ struct err_text {
 };
 
 static const struct err_text errors[] = {
-    {400, PROBLEM_MALFORMED, "Sorry, there is a problem with that request",
-     "The request could not be read. Go back and try again."},
-    {401, PROBLEM_UNAUTHENTICATED, "You need to sign in",
-     "Your session has ended or you have not signed in."},
-    {403, PROBLEM_FORBIDDEN, "You cannot do that",
-     "You do not have permission, or the form had expired. Go back, reload the page and "
-     "try again."},
-    {404, PROBLEM_NOT_FOUND, "Page not found",
-     "If you typed the web address, check it is correct."},
-    {405, PROBLEM_METHOD, "Sorry, there is a problem with that request",
-     "That page cannot be used in this way."},
-    {413, PROBLEM_TOO_LARGE, "Sorry, that was too large",
-     "The form or file you sent is larger than Lantern accepts."},
-    {429, PROBLEM_RATE_LIMITED, "Too many attempts", "Wait a few minutes and try again."},
-    {500, PROBLEM_INTERNAL, "Sorry, there is a problem with the service",
-     "Try again later. Nothing you entered has been saved unless you were told so."},
-    {503, PROBLEM_UNAVAILABLE, "Sorry, the service is busy", "Try again in a few moments."},
+        {400, PROBLEM_MALFORMED, "Sorry, there is a problem with that request",
+         "The request could not be read. Go back and try again."},
+        {401, PROBLEM_UNAUTHENTICATED, "You need to sign in",
+         "Your session has ended or you have not signed in."},
+        {403, PROBLEM_FORBIDDEN, "You cannot do that",
+         "You do not have permission, or the form had expired. Go back, reload the page and "
+         "try again."},
+        {404, PROBLEM_NOT_FOUND, "Page not found",
+         "If you typed the web address, check it is correct."},
+        {405, PROBLEM_METHOD, "Sorry, there is a problem with that request",
+         "That page cannot be used in this way."},
+        {413, PROBLEM_TOO_LARGE, "Sorry, that was too large",
+         "The form or file you sent is larger than Lantern accepts."},
+        {429, PROBLEM_RATE_LIMITED, "Too many attempts", "Wait a few minutes and try again."},
+        {500, PROBLEM_INTERNAL, "Sorry, there is a problem with the service",
+         "Try again later. Nothing you entered has been saved unless you were told so."},
+        {503, PROBLEM_UNAVAILABLE, "Sorry, the service is busy", "Try again in a few moments."},
 };
 
 void page_error(struct request *req, struct response *resp, int status)

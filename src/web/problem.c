@@ -10,20 +10,20 @@ struct kind_info {
 };
 
 static const struct kind_info kinds[PROBLEM_KIND_COUNT] = {
-    [PROBLEM_MALFORMED] = {400, "malformed-request", "The request could not be read"},
-    [PROBLEM_UNAUTHENTICATED] = {401, "unauthenticated", "You need to sign in"},
-    [PROBLEM_FORBIDDEN] = {403, "forbidden", "You do not have permission to do this"},
-    [PROBLEM_CSRF] = {403, "csrf", "The request could not be verified"},
-    [PROBLEM_NOT_FOUND] = {404, "not-found", "Not found"},
-    [PROBLEM_METHOD] = {405, "method-not-allowed", "Method not allowed"},
-    [PROBLEM_CONFLICT] = {409, "conflict", "The resource changed; reload and try again"},
-    [PROBLEM_TOO_LARGE] = {413, "too-large", "The request is too large"},
-    [PROBLEM_MEDIA_TYPE] = {415, "unsupported-media-type", "Unsupported media type"},
-    [PROBLEM_VALIDATION] = {422, "validation", "Some fields are not valid"},
-    [PROBLEM_RULE] = {422, "protocol-rule", "A protocol rule does not allow this"},
-    [PROBLEM_RATE_LIMITED] = {429, "rate-limited", "Too many attempts; wait and try again"},
-    [PROBLEM_INTERNAL] = {500, "internal", "Something went wrong"},
-    [PROBLEM_UNAVAILABLE] = {503, "unavailable", "The service is busy; try again shortly"},
+        [PROBLEM_MALFORMED] = {400, "malformed-request", "The request could not be read"},
+        [PROBLEM_UNAUTHENTICATED] = {401, "unauthenticated", "You need to sign in"},
+        [PROBLEM_FORBIDDEN] = {403, "forbidden", "You do not have permission to do this"},
+        [PROBLEM_CSRF] = {403, "csrf", "The request could not be verified"},
+        [PROBLEM_NOT_FOUND] = {404, "not-found", "Not found"},
+        [PROBLEM_METHOD] = {405, "method-not-allowed", "Method not allowed"},
+        [PROBLEM_CONFLICT] = {409, "conflict", "The resource changed; reload and try again"},
+        [PROBLEM_TOO_LARGE] = {413, "too-large", "The request is too large"},
+        [PROBLEM_MEDIA_TYPE] = {415, "unsupported-media-type", "Unsupported media type"},
+        [PROBLEM_VALIDATION] = {422, "validation", "Some fields are not valid"},
+        [PROBLEM_RULE] = {422, "protocol-rule", "A protocol rule does not allow this"},
+        [PROBLEM_RATE_LIMITED] = {429, "rate-limited", "Too many attempts; wait and try again"},
+        [PROBLEM_INTERNAL] = {500, "internal", "Something went wrong"},
+        [PROBLEM_UNAVAILABLE] = {503, "unavailable", "The service is busy; try again shortly"},
 };
 
 int problem_status(enum problem_kind k)

@@ -418,8 +418,8 @@ static int render_range(struct rctx *c, const struct tmpl *t, size_t from, size_
 			break;
 		case N_PARTIAL: {
 			const struct tmpl *p = strcmp(nd->text, "content") == 0
-			                           ? c->content
-			                           : find_partial(c->set, nd->text);
+			                               ? c->content
+			                               : find_partial(c->set, nd->text);
 			if (!p || ++c->nest > RENDER_MAX_DEPTH)
 				return -1;
 			int rc = render_range(c, p, 0, p->n);

@@ -8,9 +8,9 @@
 #include "util/parse.h"
 
 static const char *const method_names[] = {
-    [HTTP_OTHER] = "OTHER",   [HTTP_GET] = "GET",         [HTTP_HEAD] = "HEAD",
-    [HTTP_POST] = "POST",     [HTTP_PUT] = "PUT",         [HTTP_PATCH] = "PATCH",
-    [HTTP_DELETE] = "DELETE", [HTTP_OPTIONS] = "OPTIONS",
+        [HTTP_OTHER] = "OTHER",   [HTTP_GET] = "GET",         [HTTP_HEAD] = "HEAD",
+        [HTTP_POST] = "POST",     [HTTP_PUT] = "PUT",         [HTTP_PATCH] = "PATCH",
+        [HTTP_DELETE] = "DELETE", [HTTP_OPTIONS] = "OPTIONS",
 };
 
 enum http_method http_method_parse(const char *name)

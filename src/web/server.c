@@ -37,7 +37,9 @@ struct server {
 struct conn_state {
 	char *uri;
 	bool started;
-	bool refused; /* a response was already queued on the first call */
+	bool refused;  /* a response was already queued on the first call */
+	bool draining; /* the body is over the cap: read and discard it, then answer 413 */
+	size_t drained;
 	size_t cap;
 	struct buf body;
 };
@@ -77,8 +79,8 @@ static enum MHD_Result send_response(struct server *srv, struct MHD_Connection *
 	size_t len = 0;
 	char *body = resp->body.len ? buf_detach(&resp->body, &len) : NULL;
 	struct MHD_Response *r =
-	    body ? MHD_create_response_from_buffer_with_free_callback(len, body, free)
-	         : MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+	        body ? MHD_create_response_from_buffer_with_free_callback(len, body, free)
+	             : MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
 	if (!r) {
 		free(body);
 		response_release(resp);
@@ -161,7 +163,7 @@ static bool is_loopback(const struct sockaddr *sa)
 static void fill_peer(struct server *srv, struct MHD_Connection *c, struct request *req)
 {
 	const union MHD_ConnectionInfo *ci =
-	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	snprintf(req->remote_addr, sizeof req->remote_addr, "unknown");
 	req->tls = srv->tls;
 	if (!ci || !ci->client_addr)
@@ -246,17 +248,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		}
 		st->cap = is_form(c) ? REQUEST_FORM_MAX : REQUEST_BODY_MAX;
 		buf_init(&st->body, st->cap);
-		const char *cl =
-		    MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+		                                             MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl) {
 			char *end;
 			errno = 0;
 			unsigned long long v = strtoull(cl, &end, 10);
-			if (errno || *end || v > st->cap) {
+			if (errno || *end || v > SERVER_DRAIN_MAX) {
 				st->refused = true;
 				return send_error(srv, c, st->uri, 413, "too-large",
 				                  "The request is too large");
 			}
+			st->draining = v > st->cap;
 		}
 		return MHD_YES;
 	}
@@ -265,11 +268,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
-		if (buf_append(&st->body, upload_data, *upload_data_size) < 0)
-			return MHD_NO; /* chunked body past the cap: close the connection */
+		if (!st->draining && buf_append(&st->body, upload_data, *upload_data_size) < 0) {
+			st->draining = true;
+			st->drained = st->body.len;
+			buf_release(&st->body);
+		}
+		if (st->draining) {
+			st->drained += *upload_data_size;
+			if (st->drained > SERVER_DRAIN_MAX)
+				return MHD_NO; /* past what we are willing to read: close */
+		}
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	if (st->draining)
+		return send_error(srv, c, st->uri, 413, "too-large", "The request is too large");
 
 	/* The whole request is here. */
 	struct pool *p = pool_new(REQUEST_POOL_BUDGET);
@@ -426,7 +439,7 @@ int server_start(const struct server_options *o, struct server **out, char *err,
 		s->tls = true;
 	}
 	unsigned flags =
-	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+	        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC;
 	if (v6)
 		flags |= MHD_USE_IPv6;
 	if (s->tls)
@@ -435,6 +448,7 @@ int server_start(const struct server_options *o, struct server **out, char *err,
 	struct MHD_OptionItem opts[24];
 	size_t no = 0;
 #define OPT(o, v, p) (opts[no++] = (struct MHD_OptionItem){(o), (intptr_t)(v), (p)})
+	OPT(MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL);
 	OPT(MHD_OPTION_SOCK_ADDR, 0, &ss);
 	OPT(MHD_OPTION_THREAD_POOL_SIZE, threads, NULL);
 	OPT(MHD_OPTION_CONNECTION_LIMIT, SERVER_MAX_CONNECTIONS, NULL);
@@ -445,7 +459,6 @@ int server_start(const struct server_options *o, struct server **out, char *err,
 	OPT(MHD_OPTION_URI_LOG_CALLBACK, uri_logger, NULL);
 	OPT(MHD_OPTION_NOTIFY_COMPLETED, completed, NULL);
 	OPT(MHD_OPTION_UNESCAPE_CALLBACK, unescape_none, NULL);
-	OPT(MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL);
 	if (s->tls) {
 		OPT(MHD_OPTION_HTTPS_MEM_CERT, 0, s->cert);
 		OPT(MHD_OPTION_HTTPS_MEM_KEY, 0, s->key);
@@ -480,7 +493,7 @@ void server_stop(struct server *s, int drain_ms)
 	MHD_socket fd = MHD_quiesce_daemon(s->d);
 	for (int waited = 0; waited < drain_ms; waited += 20) {
 		const union MHD_DaemonInfo *di =
-		    MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+		        MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
 		if (!di || di->num_connections == 0)
 			break;
 		struct timespec ts = {0, 20 * 1000 * 1000};

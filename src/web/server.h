@@ -14,8 +14,10 @@
  * (else libmicrohttpd answers 431/414), at most REQUEST_MAX_HEADERS headers of
  * at most REQUEST_MAX_HEADER_VALUE bytes each (else 431); a body may be at most
  * REQUEST_FORM_MAX bytes for application/x-www-form-urlencoded and REQUEST_BODY_MAX
- * otherwise: a larger Content-Length gets 413 before the body is read, and a
- * chunked body that grows past the cap has its connection closed.
+ * otherwise. A body over its cap but within SERVER_DRAIN_MAX is read and discarded
+ * and then answered 413 (a client still sending would otherwise see a reset rather
+ * than the answer); a Content-Length beyond SERVER_DRAIN_MAX is answered 413 at once
+ * and the connection closed, as is a chunked body that grows past SERVER_DRAIN_MAX.
  *
  * TLS: with tls_cert and tls_key (PEM files), the server speaks only HTTPS
  * (MHD_USE_TLS; libmicrohttpd uses GnuTLS), TLS 1.2 and 1.3 only, and requests are
@@ -40,6 +42,9 @@
 #define SERVER_TIMEOUT_S 30
 #define SERVER_CONN_MEMORY ((size_t)64 << 10)
 #define SERVER_MAX_URI 4096
+#define SERVER_DRAIN_MAX                                                                           \
+	((size_t)4 << 20) /* an over-cap body up to this is read and                               \
+	                   * discarded so the client sees the 413 */
 
 typedef void (*server_handler)(struct request *req, struct response *resp, void *arg);
 

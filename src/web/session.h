@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "app/app.h"
 #include "util/buf.h"
 
 #define SESSION_TOKEN_BYTES 32
@@ -30,18 +31,15 @@
 #define SESSION_COOKIE_SECURE "__Host-lantern"
 #define SESSION_COOKIE_PLAIN "lantern"
 
-/* The signed-in user of a request, filled by the dispatcher from the session (or
- * personal API token) before the handler runs. */
+/* The signed-in user of a request, filled by the dispatcher from the session cookie
+ * (or a personal API token) before the handler runs. `actor` is what handlers pass to
+ * the app/ use cases. */
 struct web_session {
-	char token_hash[SESSION_HASH_HEX + 1]; /* sessions.id (hash of the cookie token) */
-	char csrf[SESSION_TOKEN_LEN + 1];      /* this session's CSRF token */
-	char user_id[64];
-	char username[64];
-	char display_name[128];
-	char agency_id[64];
-	char agency_name[128];
-	char roles[256]; /* comma-separated role codes */
-	bool bearer;     /* authenticated by an Authorization: Bearer token */
+	char token_hash[SESSION_HASH_HEX + 1]; /* sessions.token_hash (or the API token's) */
+	char csrf[SESSION_TOKEN_LEN + 1];      /* this session's CSRF token ("" for Bearer) */
+	char agency_name[160];
+	bool bearer; /* authenticated by an Authorization: Bearer token */
+	struct actor actor;
 };
 
 /* Calls sodium_init() once; returns 0 or -1. Safe from any thread. */

@@ -116,8 +116,10 @@ export async function startLantern ({ seed, env = {}, serveArgs = [] } = {}) {
     LANTERN_LOG_LEVEL: 'info',
     ...env
   }
+  // run('user', 'add', ..., { input: 'password\n' }): a trailing object gives options.
   const run = async (...args) => {
-    const r = await runLantern([...args, '--db', db], { env: baseEnv })
+    const opts = args.length && typeof args[args.length - 1] === 'object' ? args.pop() : {}
+    const r = await runLantern([...args, '--db', db], { env: baseEnv, input: opts.input })
     if (r.code !== 0) {
       throw new Error(`lantern ${args.join(' ')} exited ${r.code}: ${r.stderr.trim()}`)
     }
@@ -176,4 +178,36 @@ export async function startLantern ({ seed, env = {}, serveArgs = [] } = {}) {
     return exited
   }
   return { url, port, db, dir, run, client: () => new Client(url), logs: () => output, stop }
+}
+
+// Runs SQL on the test database with the sqlite3 shell (for tests that age a session
+// or inspect what was stored). Resolves stdout.
+export function sql (db, statement) {
+  const file = db.replace(/^sqlite:/, '')
+  return new Promise((resolvePromise, reject) => {
+    execFile('sqlite3', [file, statement], (err, stdout, stderr) => {
+      if (err) reject(new Error(`sqlite3: ${stderr || err.message}`))
+      else resolvePromise(stdout)
+    })
+  })
+}
+
+// A small synthetic partnership: one borough, a police force and a children's services
+// department, and users in each (every name made up). Passwords are at least 12
+// characters (the policy).
+export const PASSWORD = 'synthetic-pass-phrase-1'
+export const USERS = {
+  social: { username: 'sam.social', display: 'Sam Social (synthetic)', agency: 'Northbridge Children\'s Services', role: 'social_worker' },
+  police: { username: 'pat.police', display: 'Pat Police (synthetic)', agency: 'Northbridge Police', role: 'police_officer' },
+  spare: { username: 'robin.spare', display: 'Robin Spare (synthetic)', agency: 'Northbridge Children\'s Services', role: 'social_worker' }
+}
+
+export async function seedPartnership ({ run }) {
+  await run('borough', 'add', 'Northbridge', '--code', 'NB')
+  await run('agency', 'add', 'Northbridge Police', '--type', 'police', '--borough', 'NB')
+  await run('agency', 'add', 'Northbridge Children\'s Services', '--type', 'childrens_social_care', '--borough', 'NB')
+  for (const u of Object.values(USERS)) {
+    await run('user', 'add', u.username, '--agency', u.agency, '--role', u.role,
+      '--display-name', u.display, '--password-stdin', { input: PASSWORD + '\n' })
+  }
 }

@@ -46,6 +46,7 @@ export async function launchBrowser ({ javaScriptEnabled = true } = {}) {
   return { context, page, close }
 }
 
+// Needs JavaScript enabled in the page (axe runs there).
 // Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the current page. Throws listing
 // every serious or critical violation; returns all violations otherwise.
 //

@@ -101,11 +101,11 @@ static void test_url_decode(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_basic_and_decoding),
-	    cmocka_unit_test(test_multiple_values),
-	    cmocka_unit_test(test_bad_encodings_refused),
-	    cmocka_unit_test(test_caps),
-	    cmocka_unit_test(test_url_decode),
+	        cmocka_unit_test(test_basic_and_decoding),
+	        cmocka_unit_test(test_multiple_values),
+	        cmocka_unit_test(test_bad_encodings_refused),
+	        cmocka_unit_test(test_caps),
+	        cmocka_unit_test(test_url_decode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

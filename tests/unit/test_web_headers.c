@@ -36,7 +36,7 @@ static void test_static_cacheable_and_hsts_on_tls(void **state)
 	assert_int_equal(headers_apply(&r, true), 0);
 	assert_string_equal(response_get_header(&r, "Cache-Control"), "public, max-age=86400");
 	assert_non_null(
-	    strstr(response_get_header(&r, "Strict-Transport-Security"), "max-age=31536000"));
+	        strstr(response_get_header(&r, "Strict-Transport-Security"), "max-age=31536000"));
 	response_release(&r);
 	pool_free(p);
 }
@@ -108,11 +108,11 @@ static void test_every_problem_kind_has_slug_and_title(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_security_headers_on_pages),
-	    cmocka_unit_test(test_static_cacheable_and_hsts_on_tls),
-	    cmocka_unit_test(test_header_injection_refused),
-	    cmocka_unit_test(test_problem_json),
-	    cmocka_unit_test(test_every_problem_kind_has_slug_and_title),
+	        cmocka_unit_test(test_security_headers_on_pages),
+	        cmocka_unit_test(test_static_cacheable_and_hsts_on_tls),
+	        cmocka_unit_test(test_header_injection_refused),
+	        cmocka_unit_test(test_problem_json),
+	        cmocka_unit_test(test_every_problem_kind_has_slug_and_title),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,15 +36,15 @@ static void test_refusals(void **state)
 {
 	const char *err;
 	const char *bad[] = {
-	    "",
-	    "[1,2]",
-	    "\"str\"",
-	    "{\"a\":1,\"a\":2}",
-	    "{\"a\":",
-	    "{\"a\":\"\\u0000\"}",
-	    "{\"a\":\"\xff\"}",
-	    "{'a':1}",
-	    "{\"a\":1} trailing",
+	        "",
+	        "[1,2]",
+	        "\"str\"",
+	        "{\"a\":1,\"a\":2}",
+	        "{\"a\":",
+	        "{\"a\":\"\\u0000\"}",
+	        "{\"a\":\"\xff\"}",
+	        "{'a':1}",
+	        "{\"a\":1} trailing",
 	};
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		err = NULL;
@@ -87,9 +87,9 @@ static void test_depth_and_size_caps(void **state)
 static void test_wrong_types_give_field_errors(void **state)
 {
 	json_t *o =
-	    parse("{\"s\":1,\"i\":\"x\",\"r\":1.5,\"b\":\"true\",\"a\":{},\"long\":\"abcdef\","
-	          "\"blank\":\"  \",\"ctl\":\"a\\u0001b\",\"big\":99,\"nl\":\"a\\nb\"}",
-	          NULL);
+	        parse("{\"s\":1,\"i\":\"x\",\"r\":1.5,\"b\":\"true\",\"a\":{},\"long\":\"abcdef\","
+	              "\"blank\":\"  \",\"ctl\":\"a\\u0001b\",\"big\":99,\"nl\":\"a\\nb\"}",
+	              NULL);
 	assert_non_null(o);
 	struct field_errors e;
 	fielderr_init(&e);
@@ -126,10 +126,10 @@ static void test_wrong_types_give_field_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_valid_object),
-	    cmocka_unit_test(test_refusals),
-	    cmocka_unit_test(test_depth_and_size_caps),
-	    cmocka_unit_test(test_wrong_types_give_field_errors),
+	        cmocka_unit_test(test_valid_object),
+	        cmocka_unit_test(test_refusals),
+	        cmocka_unit_test(test_depth_and_size_caps),
+	        cmocka_unit_test(test_wrong_types_give_field_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -80,9 +80,9 @@ static void test_threads(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_burst_then_refill),
-	    cmocka_unit_test(test_table_bounded),
-	    cmocka_unit_test(test_threads),
+	        cmocka_unit_test(test_burst_then_refill),
+	        cmocka_unit_test(test_table_bounded),
+	        cmocka_unit_test(test_threads),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

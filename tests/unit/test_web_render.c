@@ -83,11 +83,11 @@ static void test_sections(void **state)
 static void test_partials_and_content(void **state)
 {
 	struct embedded_file files[] = {
-	    F("layout.html", "<main>{{>content}}</main>{{>foot}}"),
-	    F("foot.html", "<footer>{{who}}</footer>"),
-	    F("page.html", "<h1>{{title}}</h1>{{#items}}{{>item}}{{/items}}"),
-	    F("item.html", "<i>{{.}}</i>"),
-	    {0, 0, 0},
+	        F("layout.html", "<main>{{>content}}</main>{{>foot}}"),
+	        F("foot.html", "<footer>{{who}}</footer>"),
+	        F("page.html", "<h1>{{title}}</h1>{{#items}}{{>item}}{{/items}}"),
+	        F("item.html", "<i>{{.}}</i>"),
+	        {0, 0, 0},
 	};
 	char err[200];
 	struct render_set *set = render_set_new(files, err, sizeof err);
@@ -115,21 +115,21 @@ static void test_partials_and_content(void **state)
 static void test_malformed_templates_refused(void **state)
 {
 	const char *bad[] = {
-	    "{{#a}}never closed",
-	    "{{/a}}",
-	    "{{#a}}{{/b}}",
-	    "{{#a}}{{#b}}{{/a}}{{/b}}",
-	    "{{{raw}}}",
-	    "{{&raw}}",
-	    "{{=<% %>=}}",
-	    "{{ }}",
-	    "{{a b}}",
-	    "{{a..b}}",
-	    "{{.a}}",
-	    "{{unclosed",
-	    "{{a\n}}",
-	    "{{>bad.name}}",
-	    "{{<x}}",
+	        "{{#a}}never closed",
+	        "{{/a}}",
+	        "{{#a}}{{/b}}",
+	        "{{#a}}{{#b}}{{/a}}{{/b}}",
+	        "{{{raw}}}",
+	        "{{&raw}}",
+	        "{{=<% %>=}}",
+	        "{{ }}",
+	        "{{a b}}",
+	        "{{a..b}}",
+	        "{{.a}}",
+	        "{{unclosed",
+	        "{{a\n}}",
+	        "{{>bad.name}}",
+	        "{{<x}}",
 	};
 	char err[200];
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
@@ -197,13 +197,13 @@ static void test_real_templates_compile_and_render(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_every_special_char_escaped),
-	    cmocka_unit_test(test_value_types_and_missing),
-	    cmocka_unit_test(test_sections),
-	    cmocka_unit_test(test_partials_and_content),
-	    cmocka_unit_test(test_malformed_templates_refused),
-	    cmocka_unit_test(test_deep_nesting_refused_not_crashing),
-	    cmocka_unit_test(test_real_templates_compile_and_render),
+	        cmocka_unit_test(test_every_special_char_escaped),
+	        cmocka_unit_test(test_value_types_and_missing),
+	        cmocka_unit_test(test_sections),
+	        cmocka_unit_test(test_partials_and_content),
+	        cmocka_unit_test(test_malformed_templates_refused),
+	        cmocka_unit_test(test_deep_nesting_refused_not_crashing),
+	        cmocka_unit_test(test_real_templates_compile_and_render),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

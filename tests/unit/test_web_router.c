@@ -12,14 +12,14 @@ static void h_b(struct request *req, struct response *resp)
 }
 
 static const struct route table[] = {
-    {HTTP_GET, "/", h_a, ROUTE_PUBLIC},
-    {HTTP_GET, "/records/new", h_a, 0},
-    {HTTP_GET, "/records/{ref}", h_b, 0},
-    {HTTP_GET, "/records/{ref}/timeline", h_a, 0},
-    {HTTP_POST, "/records/{ref}/entries", h_b, 0},
-    {HTTP_DELETE, "/api/v1/session", h_a, ROUTE_API},
-    {HTTP_POST, "/api/v1/session", h_b, ROUTE_API},
-    {HTTP_GET, "/static/{*path}", h_a, ROUTE_STATIC},
+        {HTTP_GET, "/", h_a, ROUTE_PUBLIC},
+        {HTTP_GET, "/records/new", h_a, 0},
+        {HTTP_GET, "/records/{ref}", h_b, 0},
+        {HTTP_GET, "/records/{ref}/timeline", h_a, 0},
+        {HTTP_POST, "/records/{ref}/entries", h_b, 0},
+        {HTTP_DELETE, "/api/v1/session", h_a, ROUTE_API},
+        {HTTP_POST, "/api/v1/session", h_b, ROUTE_API},
+        {HTTP_GET, "/static/{*path}", h_a, ROUTE_STATIC},
 };
 
 static struct request *mkreq(struct pool *p, enum http_method m, const char *path)
@@ -147,14 +147,14 @@ static void test_validate_table(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_literal_and_root),
-	    cmocka_unit_test(test_params_extracted_and_decoded),
-	    cmocka_unit_test(test_tail_param),
-	    cmocka_unit_test(test_param_length_capped),
-	    cmocka_unit_test(test_not_found_and_method_not_allowed),
-	    cmocka_unit_test(test_head_matches_get),
-	    cmocka_unit_test(test_bad_paths_refused),
-	    cmocka_unit_test(test_validate_table),
+	        cmocka_unit_test(test_literal_and_root),
+	        cmocka_unit_test(test_params_extracted_and_decoded),
+	        cmocka_unit_test(test_tail_param),
+	        cmocka_unit_test(test_param_length_capped),
+	        cmocka_unit_test(test_not_found_and_method_not_allowed),
+	        cmocka_unit_test(test_head_matches_get),
+	        cmocka_unit_test(test_bad_paths_refused),
+	        cmocka_unit_test(test_validate_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

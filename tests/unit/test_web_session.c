@@ -109,17 +109,21 @@ static void test_origin_check(void **state)
 	assert_false(origin_ok("lantern.example", NULL, "same-site", true));
 	assert_false(origin_ok(NULL, "https://lantern.example", NULL, true));
 	assert_true(origin_ok("lantern.example", NULL, "none", true));
+	/* With Referrer-Policy: no-referrer a browser's same-origin form post carries
+	 * Origin: null; Sec-Fetch-Site decides. */
+	assert_true(origin_ok("lantern.example", "null", "same-origin", true));
+	assert_false(origin_ok("lantern.example", "https://lantern.example", "cross-site", true));
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_tokens_random_and_wellformed),
-	    cmocka_unit_test(test_hash_is_stable_hex_and_not_the_token),
-	    cmocka_unit_test(test_cookie_format),
-	    cmocka_unit_test(test_cookie_parse),
-	    cmocka_unit_test(test_csrf_compare),
-	    cmocka_unit_test(test_origin_check),
+	        cmocka_unit_test(test_tokens_random_and_wellformed),
+	        cmocka_unit_test(test_hash_is_stable_hex_and_not_the_token),
+	        cmocka_unit_test(test_cookie_format),
+	        cmocka_unit_test(test_cookie_parse),
+	        cmocka_unit_test(test_csrf_compare),
+	        cmocka_unit_test(test_origin_check),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

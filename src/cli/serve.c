@@ -1,0 +1,138 @@
+/*
+ * serve.c: `lantern serve`: the web application and JSON API over HTTP(S) until
+ * SIGINT or SIGTERM. Loads the configuration, opens the database (per-thread
+ * connections), checks the schema is fully migrated, compiles every template (a broken
+ * template stops it here, not on a request), then serves and logs one line per request.
+ */
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+#include "store/migrate.h"
+#include "util/embedded.h"
+#include "util/log.h"
+#include "web/app.h"
+#include "web/auth.h"
+#include "web/server.h"
+
+static const char USAGE[] =
+        "usage: lantern serve [--db URL] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]\n"
+        "                     [--threads N] [--static-dir DIR] [--secure-cookies true|false]\n"
+        "                     [--behind-proxy true|false]\n"
+        "Serves Lantern's pages and JSON API (default 127.0.0.1:8080). With --tls-cert and\n"
+        "--tls-key it serves HTTPS only. Any setting of lantern.conf may be given as a flag\n"
+        "(--session-idle 15m). --secure-cookies false is for plain HTTP on 127.0.0.1 only:\n"
+        "browsers do not send Secure cookies over http://. Stops cleanly on SIGINT/SIGTERM.\n";
+
+/* Applies every "--key value" / "--key=value" flag whose key (dashes as underscores)
+ * is a config setting. Returns CLI_OK or CLI_USAGE. */
+static int apply_flags(struct config *cfg, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strncmp(a, "--", 2) != 0)
+			return cli_error(CLI_USAGE, "serve: unexpected argument '%.40s'", a);
+		char key[64];
+		const char *eq = strchr(a, '=');
+		size_t kl = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+		if (kl == 0 || kl >= sizeof key)
+			return cli_error(CLI_USAGE, "serve: unknown option '%.40s'", a);
+		memcpy(key, a + 2, kl);
+		key[kl] = '\0';
+		for (char *c = key; *c; c++)
+			if (*c == '-')
+				*c = '_';
+		if (!config_has_key(key))
+			return cli_error(CLI_USAGE, "serve: unknown option '%.40s'", a);
+		const char *val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+		if (!val)
+			return cli_error(CLI_USAGE, "serve: --%s needs a value", key);
+		char err[256];
+		if (config_set(cfg, key, val, err, sizeof err) < 0)
+			return cli_error(CLI_USAGE, "serve: %s", err);
+	}
+	return CLI_OK;
+}
+
+/* True if the database holds synthetic demo data (the banner). */
+static bool has_demo_data(struct db *db)
+{
+	int64_t n = 0;
+	if (db_query_int64(db, &n,
+	                   "SELECT (SELECT count(*) FROM meta WHERE key = 'demo_data' AND value IN"
+	                   " ('1', 'true', 'yes')) + (SELECT count(*) FROM"
+	                   " (SELECT 1 FROM children WHERE is_demo = 1 LIMIT 1))",
+	                   "") != DB_OK)
+		return false;
+	return n > 0;
+}
+
+int cli_serve(int argc, char **argv)
+{
+	if (cli_wants_help(argc, argv, USAGE))
+		return CLI_OK;
+	struct config cfg;
+	int rc = cli_config(&cfg);
+	if (rc == CLI_OK)
+		rc = apply_flags(&cfg, argc, argv);
+	if (rc != CLI_OK)
+		return rc;
+	log_set_level((enum log_level)cfg.log_level);
+
+	/* Checks the database exists and is migrated, on this thread's connection. */
+	struct db *check;
+	if ((rc = cli_open_db(&cfg, false, false, &check)) != CLI_OK)
+		return rc;
+	bool demo = has_demo_data(check);
+	db_close(check);
+
+	char err[512];
+	struct db_pool *dbs;
+	if (db_pool_new(cfg.db, &dbs, err, sizeof err) != DB_OK)
+		return cli_error(CLI_FAIL, "%s", err);
+	struct web_app app;
+	if (web_app_init(&app, &cfg, web_routes, web_routes_count, err, sizeof err) < 0) {
+		db_pool_free(dbs);
+		return cli_error(CLI_FAIL, "%s", err);
+	}
+	app.dbs = dbs;
+	app.demo_data = demo;
+	app.authenticate = auth_authenticate;
+
+	server_block_signals();
+	struct server_options o = {.listen = cfg.listen,
+	                           .threads = cfg.threads,
+	                           .tls_cert = cfg.tls_cert,
+	                           .tls_key = cfg.tls_key,
+	                           .behind_proxy = cfg.behind_proxy,
+	                           .handler = web_app_handle,
+	                           .arg = &app};
+	if (app.tls && !cfg.tls_key[0]) {
+		web_app_release(&app);
+		db_pool_free(dbs);
+		return cli_error(CLI_USAGE, "serve: --tls-cert needs --tls-key");
+	}
+	app.tls = app.tls || cfg.behind_proxy;
+	struct server *srv;
+	if (server_start(&o, &srv, err, sizeof err) < 0) {
+		web_app_release(&app);
+		db_pool_free(dbs);
+		return cli_error(CLI_FAIL, "%s", err);
+	}
+	const char *scheme = cfg.tls_cert[0] ? "https" : "http";
+	log_info("server listening addr=%s tls=%s threads=%d demo=%s", cfg.listen,
+	         cfg.tls_cert[0] ? "on" : "off", cfg.threads, demo ? "yes" : "no");
+	if (!cfg.secure_cookies)
+		log_warn("secure_cookies is off: for plain HTTP on a loopback address only");
+	char host[80];
+	snprintf(host, sizeof host, "%s", cfg.listen);
+	printf("Lantern is serving at %s://%s/ (Ctrl-C to stop)\n", scheme, host);
+	fflush(stdout);
+
+	int sig = server_wait_for_signal();
+	log_info("stopping on signal %d", sig);
+	server_stop(srv, 5000);
+	web_app_release(&app);
+	db_pool_free(dbs);
+	log_info("stopped");
+	return CLI_OK;
+}

@@ -1,0 +1,136 @@
+/* sessions.c: sessions and API tokens (see sessions.h). */
+#include "store/sessions.h"
+
+static void copy_col(struct db_stmt *st, int i, char *out, size_t n)
+{
+	const char *v = db_column_text(st, i);
+	snprintf(out, n, "%s", v ? v : "");
+}
+
+int store_session_insert(struct db *db, const char *token_hash, const char *user_id,
+                         const char *csrf_token, int64_t now)
+{
+	return db_run(db,
+	              "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at,"
+	              " last_seen_at) VALUES ($1, $2, $3, $4, $4)",
+	              "sssi", token_hash, user_id, csrf_token, now);
+}
+
+int store_session_get(struct db *db, const char *token_hash, struct session_row *s)
+{
+	struct db_stmt *st;
+	int rc = db_cached(db,
+	                   "SELECT s.user_id, u.username, u.status, s.csrf_token, s.created_at,"
+	                   " s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id"
+	                   " WHERE s.token_hash = $1",
+	                   &st);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_text(st, 1, token_hash);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		copy_col(st, 0, s->user_id, sizeof s->user_id);
+		copy_col(st, 1, s->username, sizeof s->username);
+		copy_col(st, 2, s->user_status, sizeof s->user_status);
+		copy_col(st, 3, s->csrf_token, sizeof s->csrf_token);
+		s->created_at = db_column_int64(st, 4);
+		s->last_seen_at = db_column_int64(st, 5);
+	}
+	db_reset(st);
+	return rc;
+}
+
+int store_session_touch(struct db *db, const char *token_hash, int64_t now)
+{
+	return db_run(db, "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1", "si",
+	              token_hash, now);
+}
+
+int store_session_delete(struct db *db, const char *token_hash)
+{
+	return db_run(db, "DELETE FROM sessions WHERE token_hash = $1", "s", token_hash);
+}
+
+int store_sessions_expire(struct db *db, int64_t idle_before, int64_t created_before)
+{
+	return db_run(db, "DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2", "ii",
+	              idle_before, created_before);
+}
+
+int store_api_token_insert(struct db *db, const char *id, const char *user_id,
+                           const char *token_hash, const char *label, const char *created_at)
+{
+	return db_run(db,
+	              "INSERT INTO api_tokens (id, user_id, token_hash, label, created_at)"
+	              " VALUES ($1, $2, $3, $4, $5)",
+	              "sssss", id, user_id, token_hash, label, created_at);
+}
+
+int store_api_token_get(struct db *db, const char *token_hash, struct api_token_row *t)
+{
+	struct db_stmt *st;
+	int rc = db_cached(
+	        db,
+	        "SELECT t.id, t.user_id, u.username, u.status, coalesce(t.last_used_at, '')"
+	        " FROM api_tokens t JOIN users u ON u.id = t.user_id"
+	        " WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
+	        &st);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_text(st, 1, token_hash);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		copy_col(st, 0, t->id, sizeof t->id);
+		copy_col(st, 1, t->user_id, sizeof t->user_id);
+		copy_col(st, 2, t->username, sizeof t->username);
+		copy_col(st, 3, t->user_status, sizeof t->user_status);
+		copy_col(st, 4, t->last_used_at, sizeof t->last_used_at);
+	}
+	db_reset(st);
+	return rc;
+}
+
+int store_api_token_touch(struct db *db, const char *id, const char *at)
+{
+	return db_run(db, "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1", "ss", id, at);
+}
+
+int store_api_token_revoke(struct db *db, const char *user_id, const char *id, const char *at)
+{
+	int rc = db_run(db,
+	                "UPDATE api_tokens SET revoked_at = $3"
+	                " WHERE id = $2 AND user_id = $1 AND revoked_at IS NULL",
+	                "sss", user_id, id, at);
+	if (rc != DB_OK)
+		return rc;
+	return db_changes(db) == 1 ? DB_OK : DB_DONE;
+}
+
+json_t *store_api_tokens_list(struct db *db, const char *user_id)
+{
+	struct db_stmt *st;
+	if (db_cached(db,
+	              "SELECT id, label, created_at, last_used_at, revoked_at FROM api_tokens"
+	              " WHERE user_id = $1 ORDER BY created_at, id",
+	              &st) != DB_OK)
+		return NULL;
+	db_bind_text(st, 1, user_id);
+	json_t *list = json_array();
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		json_t *o = json_object();
+		static const char *const cols[] = {"id", "label", "created_at", "last_used_at",
+		                                   "revoked_at"};
+		for (int i = 0; i < 5; i++) {
+			const char *v = db_column_text(st, i);
+			json_object_set_new(o, cols[i], v ? json_string(v) : json_null());
+		}
+		json_array_append_new(list, o);
+	}
+	db_reset(st);
+	if (rc != DB_DONE) {
+		json_decref(list);
+		return NULL;
+	}
+	return list;
+}

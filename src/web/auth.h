@@ -1,0 +1,66 @@
+/*
+ * auth.h: signing in and out, and finding the signed-in user of a request.
+ *
+ * Sign-in (auth_sign_in):
+ *  - rate-limited per account (the username as typed, lower-cased) and per client
+ *    address before any password work (web/ratelimit.h); a refused attempt costs
+ *    nothing and says when to retry;
+ *  - no user enumeration: an unknown username, a disabled user and a wrong password
+ *    all give AUTH_BAD_CREDENTIALS, and each costs one argon2id verification
+ *    (password_burn for an unknown user), so the answer and its timing are alike;
+ *  - on success a new session: a fresh 256-bit token (never reusing one the browser
+ *    sent: the old session, if any, is deleted) and a fresh CSRF token, stored
+ *    hashed; the account's rate-limit bucket is reset;
+ *  - sign_in and sign_in_failed audit events (user and agency when known; never the
+ *    password or an unknown username).
+ *
+ * Sessions (auth_authenticate, the dispatcher's hook): the cookie token is hashed and
+ * looked up; the session ends (deleted, cookie cleared) when idle for longer than
+ * config session_idle, older than session_absolute, or its user is disabled or gone.
+ * Activity is recorded at most once a minute per session. On API routes an
+ * `Authorization: Bearer TOKEN` personal API token is accepted instead (stored
+ * hashed; revocable; its user must be active).
+ */
+#ifndef LANTERN_WEB_AUTH_H
+#define LANTERN_WEB_AUTH_H
+
+#include "web/app.h"
+#include "web/request.h"
+#include "web/session.h"
+
+enum auth_result {
+	AUTH_OK,
+	AUTH_BAD_CREDENTIALS, /* unknown user, disabled user or wrong password: one answer */
+	AUTH_RATE_LIMITED,
+	AUTH_FAILED, /* database or system failure */
+};
+
+/* The message shown for AUTH_BAD_CREDENTIALS, whichever the cause. */
+#define AUTH_BAD_CREDENTIALS_MESSAGE "Enter a correct username and password"
+
+struct auth_new_session {
+	char token[SESSION_TOKEN_LEN + 1]; /* for the cookie; never stored */
+	char csrf[SESSION_TOKEN_LEN + 1];
+	struct actor actor;
+	char agency_name[160];
+};
+
+/* Signs in; on AUTH_OK fills out (the caller sets the cookie with auth_set_cookie).
+ * On AUTH_RATE_LIMITED *retry_after_s says how long to wait. */
+enum auth_result auth_sign_in(struct request *req, const char *username, const char *password,
+                              struct auth_new_session *out, int64_t *retry_after_s);
+/* Ends the request's session (if any, and if cookie-based). Returns 0 or -1. */
+int auth_sign_out(struct request *req);
+/* The dispatcher hook (struct web_app.authenticate): sets req->session or leaves it
+ * NULL. Returns 0, or -1 if the database failed. */
+int auth_authenticate(struct request *req);
+
+/* Set-Cookie for a new session token, or (token NULL) one that clears the cookie. */
+void auth_set_cookie(struct request *req, struct response *resp, const char *token);
+
+/* Creates a personal API token for the signed-in user: fills token (shown once) and
+ * id. Returns 0 or -1. */
+int auth_token_create(struct request *req, const char *label, char token[SESSION_TOKEN_LEN + 1],
+                      char id[ID_MAX]);
+
+#endif
