@@ -113,7 +113,9 @@ static int load_record(struct uc *u, const char *ref, struct record_row *r)
 		return app_fail(u->err, APP_NOT_FOUND, NULL, "No such record.");
 	if (rc != DB_ROW)
 		return app_db_fail(u->err, u->db, rc);
-	return authz_child_view(u->db, u->who, r->child_id, u->err);
+	/* a record the actor may not see is reported exactly like one that does not exist */
+	rc = authz_child_view(u->db, u->who, r->child_id, u->err);
+	return rc == APP_NOT_FOUND ? app_fail(u->err, APP_NOT_FOUND, NULL, "No such record.") : rc;
 }
 
 /* Appends a chronology entry (R-REC-3) after validating it through the protocol. */
@@ -835,6 +837,8 @@ int app_referral_get(struct db *db, const struct actor *who, const char *id, jso
 						  : app_db_fail(err, db, rc));
 	const char *child = json_string_value(json_object_get(ref, "child_id"));
 	int arc = authz_child_view(db, who, child, err);
+	if (arc == APP_NOT_FOUND) /* hidden reads exactly like missing */
+		arc = app_fail(err, APP_NOT_FOUND, NULL, "No such referral.");
 	if (arc == APP_OK && (rc = uc_audit(&u, "view", "referral", id,
 					    json_string_value(json_object_get(ref, "record_ref")),
 					    "all")) != DB_OK)
