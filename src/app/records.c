@@ -617,6 +617,16 @@ static int referral_child(struct uc *u, struct referral_in *r, char child_id[ID_
 	return child_create_tx(u->db, u->who, &ci, false, child_id, u->err);
 }
 
+/* Appends code to list (of room `cap`) unless it is already there. */
+static void code_add(const char **list, size_t *n, size_t cap, const char *code)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp(list[i], code) == 0)
+			return;
+	if (*n < cap)
+		list[(*n)++] = code;
+}
+
 /* Text of the chronology entry a referral adds. */
 static void referral_entry_text(const struct referral_in *r, const struct path_result *pr,
 				const char *agency, char *out, size_t n)
@@ -763,14 +773,14 @@ int app_referral_submit(struct db *db, const struct actor *who, json_t *in, json
 				const char *k = json_string_value(json_object_get(v, "kind"));
 				const char *c = json_string_value(json_object_get(v, "code"));
 				if (strcmp(k, "type") == 0)
-					types[nt++] = c;
+					code_add(types, &nt, ARRAY_LEN(types), c);
 				else
-					models[nm++] = c;
+					code_add(models, &nm, ARRAY_LEN(models), c);
 			}
 			for (i = 0; i < r.n_types; i++)
-				types[nt++] = r.types[i];
+				code_add(types, &nt, ARRAY_LEN(types), r.types[i]);
 			for (i = 0; i < r.n_models; i++)
-				models[nm++] = r.models[i];
+				code_add(models, &nm, ARRAY_LEN(models), r.models[i]);
 			if (cur && r.n_types)
 				rc = store_classification_set(db, rec.id, "type", types, nt, u.now_s);
 			if (cur && rc == DB_OK && r.n_models)
