@@ -336,6 +336,12 @@ static void test_R_FLAG_3_4_classify_sets_EU_GE_GA(void **state)
 	assert_true(fx_has_string(flags, "EU"));
 	assert_false(fx_has_string(json_object_get(rec, "models"), "peer_on_peer"));
 	json_decref(rec);
+	/* a model given twice is refused (R-DEF-3) */
+	in = json_pack("{s:[s, s]}", "models", "boyfriend", "boyfriend");
+	memset(&err, 0, sizeof err);
+	assert_int_equal(app_record_classify(f->db, &mash, ref, in, &out, &err), APP_INVALID);
+	assert_string_equal(err.rule, "R-DEF-3");
+	json_decref(in);
 	/* unknown codes refused */
 	in = json_pack("{s:[s]}", "models", "astrology");
 	memset(&err, 0, sizeof err);

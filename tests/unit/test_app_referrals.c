@@ -375,6 +375,41 @@ static void test_R_PATH_4_second_police_referral_updates_and_recategorises(void 
 	json_decref(rec);
 }
 
+static void test_R_DEF_3_repeated_models_are_kept_once(void **state)
+{
+	struct fx *f = *state;
+	struct actor teacher = fx_actor(f, "teacher.jones");
+	json_t *in = fx_referral(fx_child("Juliana", "Marchetti-Boyd", "2011-12-24"), NULL);
+	json_object_set_new(in, "models", json_pack("[s]", "online"));
+	json_object_set_new(in, "exploitation_types", json_pack("[s]", "sexual"));
+	json_t *out = fx_submit(f, &teacher, in);
+	char ref[32], child_id[ID_MAX];
+	snprintf(ref, sizeof ref, "%s", json_string_value(json_object_get(out, "record_ref")));
+	snprintf(child_id, sizeof child_id, "%s", json_string_value(json_object_get(out, "child_id")));
+	json_decref(out);
+	/* further concerns naming the same model and type, and one more model */
+	for (int i = 0; i < 30; i++) {
+		in = fx_referral(NULL, child_id);
+		json_object_set_new(in, "models", json_pack("[s, s]", "online", "boyfriend"));
+		json_object_set_new(in, "exploitation_types", json_pack("[s]", "sexual"));
+		json_decref(fx_submit(f, &teacher, in));
+	}
+	json_t *rec = fx_record(f, ref);
+	json_t *models = json_object_get(rec, "models");
+	assert_int_equal(json_array_size(models), 2);
+	assert_true(fx_has_string(models, "online"));
+	assert_true(fx_has_string(models, "boyfriend"));
+	assert_int_equal(json_array_size(json_object_get(rec, "exploitation_types")), 1);
+	json_decref(rec);
+	int64_t n = -1;
+	assert_int_equal(db_query_int64(f->db, &n,
+					"SELECT count(*) FROM record_classifications c JOIN records r"
+					" ON r.id = c.record_id WHERE r.reference = $1",
+					"s", ref),
+			 DB_OK);
+	assert_int_equal(n, 3);
+}
+
 /* ---- R-DEF-4 ---- */
 
 static void test_R_DEF_4_victim_blaming_word_in_rationale_refused(void **state)
@@ -645,6 +680,7 @@ int main(void)
 		cmocka_unit_test(test_R_PATH_4_police_officer_referral),
 		cmocka_unit_test(test_R_PATH_5_police_referral_missing_items_refused),
 		cmocka_unit_test(test_R_PATH_4_second_police_referral_updates_and_recategorises),
+		cmocka_unit_test(test_R_DEF_3_repeated_models_are_kept_once),
 		cmocka_unit_test(test_R_DEF_4_victim_blaming_word_in_rationale_refused),
 		cmocka_unit_test(test_referral_refused_category_rationale_writes_nothing),
 		cmocka_unit_test(test_referral_failing_at_last_insert_writes_nothing),
