@@ -451,7 +451,8 @@ int missing_together(const struct miss_episode *eps, size_t n, const struct miss
 			a_end = a->start; /* an open episode reported after `now` */
 		/* Sorted by start: once b starts after a ended plus the found window, neither
 		 * test can pass for b or anything after it. */
-		for (size_t j = i + 1; j < n && eps[j].start <= a_end + within; j++) {
+		int64_t horizon = a_end > INT64_MAX - within ? INT64_MAX : a_end + within;
+		for (size_t j = i + 1; j < n && eps[j].start <= horizon; j++) {
 			const struct miss_episode *b = &eps[j];
 			if (strcmp(a->child_id, b->child_id) == 0)
 				continue;
