@@ -17,6 +17,10 @@ static const struct command commands[] = {
 	{"borough", cli_borough, "add or list boroughs"},
 	{"agency", cli_agency, "add or list agencies"},
 	{"user", cli_user, "add, list or disable users"},
+	{"child", cli_child, "add, show or find a child (JSON in and out)"},
+	{"referral", cli_referral, "file a referral or show one"},
+	{"record", cli_record, "show a record, its timeline, or add to it"},
+	{"category", cli_category, "record a category decision on a record"},
 	{"audit", cli_audit, "verify the audit log's hash chain"},
 	{"version", cli_version, "print the version of Lantern and its libraries"},
 };
