@@ -317,7 +317,9 @@ static int category_apply(struct uc *u, struct record_row *r, const struct categ
 	char id[ID_MAX], at[LT_TIME_LEN];
 	id_new("cat", id);
 	ltime_format(c->decided_at, at);
-	char *ind = json_dumps(c->indicators ? c->indicators : json_array(), JSON_COMPACT);
+	json_t *none = c->indicators ? NULL : json_array();
+	char *ind = json_dumps(c->indicators ? c->indicators : none, JSON_COMPACT);
+	json_decref(none);
 	json_t *row = json_pack("{s:s, s:s, s:i, s:s?, s:s, s:s, s:s?, s:s, s:s, s:s, s:s?, s:s?, "
 				"s:s}",
 				"id", id, "record_id", r->id, "category", c->category, "contact_mode",
