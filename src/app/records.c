@@ -747,6 +747,12 @@ int app_referral_submit(struct db *db, const struct actor *who, json_t *in, json
 	}
 	if (rc == DB_OK && who->agency_id[0])
 		rc = store_child_involve(db, child_id, who->agency_id, "referred the child", u.now_s);
+	/* R-PATH-1, R-PATH-2: children's social care receives every CSE-pathway referral, so
+	 * the borough's children's social care agencies become involved (the MASH and the SET
+	 * desk hold partnership-wide roles and see it already) */
+	if (rc == DB_OK && pr.route != ROUTE_NOT_CSE_EARLY_HELP && bid)
+		rc = store_child_involve_agencies(db, child_id, "childrens_social_care", bid,
+						  "received the referral (R-PATH-1)", u.now_s);
 	if (rc == DB_OK)
 		rc = uc_audit(&u, "create", "referral", fid, has_record ? rec.reference : NULL,
 			      "circumstances,signs,rationale,route");
@@ -958,7 +964,9 @@ int app_supervisor_review(struct db *db, const struct actor *who, const char *re
 	id_new("svr", id);
 	rc = store_supervisor_review_insert(db, id, r.id, uid(&u), officer[0] ? officer : NULL,
 					    u.now_s, items_s ? items_s : "[]",
-					    sr.threat_to_life_appropriate ? "done" : "not_appropriate");
+					    sr.threat_to_life_appropriate && sr.threat_to_life_done
+						    ? "done"
+						    : "not_appropriate");
 	free(items_s);
 	int arc = rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
 	char text[600];

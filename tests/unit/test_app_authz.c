@@ -157,6 +157,27 @@ static void test_referring_agency_sees_the_record(void **state)
 	assert_true(can_see(f, "nurse.irwin", &c));
 }
 
+/* R-PATH-1: every CSE-pathway referral goes to children's social care, so the child's
+ * borough's CSC staff see it, while CSC elsewhere does not. */
+static void test_R_PATH_1_borough_csc_receives_the_referral(void **state)
+{
+	struct fx *f = *state;
+	struct case_ids c;
+	fx_new_record(f, "teacher.jones", "Philippa", "Demo-Ashworth", "2012-02-11", c.ref, c.child_id);
+	assert_true(can_see(f, "sw.green", &c)); /* Camden CSC, the child lives in Camden */
+	assert_false(can_see(f, "nurse.irwin", &c));
+	/* a child living in Hackney: Camden CSC is not routed the referral */
+	struct actor t = fx_actor(f, "teacher.jones");
+	json_t *child = fx_child("Bartholomew", "Demo-Quince", "2011-09-30");
+	json_object_set_new(child, "residence_borough", json_string("Hackney"));
+	json_t *out = fx_submit(f, &t, fx_referral(child, NULL));
+	struct case_ids h;
+	snprintf(h.ref, sizeof h.ref, "%s", json_string_value(json_object_get(out, "record_ref")));
+	snprintf(h.child_id, sizeof h.child_id, "%s", json_string_value(json_object_get(out, "child_id")));
+	json_decref(out);
+	assert_false(can_see(f, "sw.green", &h));
+}
+
 static void test_allocated_social_worker_sees_the_record(void **state)
 {
 	struct fx *f = *state;
@@ -201,6 +222,7 @@ int main(void)
 		cmocka_unit_test(test_partnership_wide_roles_see_the_record),
 		cmocka_unit_test(test_auditor_cannot_see_records),
 		cmocka_unit_test(test_referring_agency_sees_the_record),
+		cmocka_unit_test(test_R_PATH_1_borough_csc_receives_the_referral),
 		cmocka_unit_test(test_allocated_social_worker_sees_the_record),
 		cmocka_unit_test(test_disabled_user_cannot_act),
 	};
