@@ -21,6 +21,10 @@ static const struct command commands[] = {
 	{"referral", cli_referral, "file a referral or show one"},
 	{"record", cli_record, "show a record, its timeline, or add to it"},
 	{"category", cli_category, "record a category decision on a record"},
+	{"episode", cli_episode, "report a child missing or absent and follow the episode"},
+	{"profile", cli_profile, "show, update or print a missing child's profile"},
+	{"deadlines", cli_deadlines, "escalate due absent episodes (cron) or list deadlines"},
+	{"export", cli_export, "statutory CSV exports (SSDA903, Annex A)"},
 	{"audit", cli_audit, "verify the audit log's hash chain"},
 	{"version", cli_version, "print the version of Lantern and its libraries"},
 };

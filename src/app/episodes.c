@@ -959,8 +959,11 @@ int app_return_interview_offer(struct db *db, const struct actor *who, const cha
 				  .child_asked_preference = asked,
 				  .child_preference = pref};
 	struct proto_err pe;
-	if (missing_interviewer_validate(&ri, &pe) < 0)
+	if (missing_interviewer_validate(&ri, &pe) < 0) {
+		if (pe.field && strcmp(pe.field, "interviewer_id") == 0)
+			pe.field = "interviewer";
 		return uc_end(&u, proto_refused(&u, &pe), out);
+	}
 	struct ri_responsibility resp;
 	missing_ri_responsibility(e.looked_after, &resp); /* R-MISS-7 */
 	char *parties = parties_json(&resp);

@@ -12,5 +12,9 @@ int cli_child(int argc, char **argv);
 int cli_referral(int argc, char **argv);
 int cli_record(int argc, char **argv);
 int cli_category(int argc, char **argv);
+int cli_episode(int argc, char **argv);
+int cli_profile(int argc, char **argv);
+int cli_deadlines(int argc, char **argv);
+int cli_export(int argc, char **argv);
 
 #endif
