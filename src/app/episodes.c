@@ -9,8 +9,10 @@
 #include "app/authz.h"
 #include "audit/audit.h"
 #include "link/normalise.h"
+#include "protocol/deadlines.h"
 #include "protocol/missing.h"
 #include "protocol/recording.h"
+#include "report/ssda903.h"
 #include "store/children.h"
 #include "store/episodes.h"
 #include "store/records.h"
@@ -24,7 +26,6 @@
 #define KEY_LEN 256
 #define QUEUE_LIMIT 25
 #define DAY (24 * 3600)
-#define RI_AMBER_BEFORE (24 * 3600) /* a return interview turns amber a day before it is due */
 
 /* One use case in progress. */
 struct uc {
@@ -1414,14 +1415,6 @@ int app_philomena_print(struct db *db, const struct actor *who, const char *chil
 
 /* ---- deadlines (R-DL-1, R-DL-2, R-DL-9) ---- */
 
-/* ok, amber within `amber_before` of the due time, red once it has passed. */
-static const char *deadline_state(int64_t due, int64_t now, int64_t amber_before)
-{
-	if (now >= due)
-		return "red";
-	return due - now <= amber_before ? "amber" : "ok";
-}
-
 /* The agency type that carries out a R-MISS-7 party's duty. */
 static const char *party_agency_type(const char *party)
 {
@@ -1440,13 +1433,6 @@ static bool owns(const struct actor *who, json_t *owners)
 			return true;
 	}
 	return false;
-}
-
-static void time_left_text(int64_t secs, char *out, size_t n)
-{
-	int64_t a = secs < 0 ? -secs : secs;
-	snprintf(out, n, "%s%lldh %02lldm%s", secs < 0 ? "overdue by " : "", (long long)(a / 3600),
-		 (long long)(a % 3600 / 60), secs < 0 ? "" : " left");
 }
 
 static json_t *section_new(const char *key, const char *title)
@@ -1490,46 +1476,51 @@ static int deadline_sections_tf(struct db *db, const struct actor *who, int64_t 
 	{
 		bool ri = strcmp(json_string_value(json_object_get(r, "kind")), "return_interview") == 0;
 		bool la = strcmp(json_string_value(json_object_get(r, "looked_after")), "1") == 0;
-		int64_t due, amber;
+		/* R-DL-1 (R-MISS-6, R-MISS-7) or R-DL-2 (R-MISS-4): the deadline engine's kinds */
+		const struct dl_kind *k = dl_kind_find(ri ? "return_interview" : "absent_escalation");
+		struct dl_params dp = {0};
+		int64_t anchor, due;
 		json_t *owners;
-		if (ri) { /* R-DL-1, R-MISS-6, R-MISS-7 */
-			due = missing_return_interview_due(parse_time_or(
-			    json_string_value(json_object_get(r, "returned_at")), now));
-			amber = RI_AMBER_BEFORE;
+		if (ri) {
+			anchor = parse_time_or(json_string_value(json_object_get(r, "returned_at")), now);
 			struct ri_responsibility resp;
 			missing_ri_responsibility(la, &resp);
 			owners = json_array();
-			for (size_t k = 0; k < resp.n; k++)
-				json_array_append_new(owners, json_string(resp.parties[k]));
-		} else { /* R-DL-2, R-MISS-4: police manage the missing report */
-			due = missing_escalation_due(
-			    parse_time_or(json_string_value(json_object_get(r, "reported_at")), now),
-			    timeframe);
-			amber = timeframe / 3;
+			for (size_t j = 0; j < resp.n; j++)
+				json_array_append_new(owners, json_string(resp.parties[j]));
+		} else { /* police manage the missing report */
+			anchor = parse_time_or(json_string_value(json_object_get(r, "reported_at")), now);
+			if (timeframe != k->amount)
+				dp.amount = timeframe;
 			owners = json_pack("[s]", "police");
 		}
-		char due_s[LT_TIME_LEN], local[64], left[48], name[300];
+		struct proto_err pe;
+		if (!k || dl_due(k, anchor, &dp, &due, &pe) < 0)
+			due = ri ? missing_return_interview_due(anchor)
+				 : missing_escalation_due(anchor, timeframe);
+		struct dl_status ds;
+		dl_status_at(k, due, due - anchor, now, &ds);
+		const char *state = dl_state_code(ds.state);
+		char due_s[LT_TIME_LEN], local[64], left[64], name[300];
 		ltime_format(due, due_s);
 		ltime_london_format(due, local, sizeof local);
-		time_left_text(due - now, left, sizeof left);
+		dl_time_left_words(ds.left, left, sizeof left);
 		snprintf(name, sizeof name, "%s %s",
 			 json_string_value(json_object_get(r, "given_names")),
 			 json_string_value(json_object_get(r, "family_name")));
-		const char *state = deadline_state(due, now, amber);
 		json_t *item = json_pack(
 		    "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:o, s:s?}", "kind",
-		    ri ? "return_interview" : "absent_escalation", "rule", ri ? "R-DL-1" : "R-DL-2",
-		    "episode_id", json_string_value(json_object_get(r, "episode_id")), "child_id",
+		    k ? k->code : "", "rule", k ? k->rule : "", "episode_id",
+		    json_string_value(json_object_get(r, "episode_id")), "child_id",
 		    json_string_value(json_object_get(r, "child_id")), "child", name, "due_at", due_s,
-		    "due_local", local, "seconds_left", (json_int_t)(due - now), "time_left", left,
+		    "due_local", local, "seconds_left", (json_int_t)ds.left, "time_left", left,
 		    "state", state, "owners", owners, "interview_status",
 		    json_string_value(json_object_get(r, "interview_status")));
 		bool owned = owns(who, owners);
 		if (practitioner && owned)
 			section_add(mine, item);
 		/* R-DL-9: overdue items are visible to the owners' supervisors */
-		if (supervisor && strcmp(state, "red") == 0 &&
-		    (who->system || owns(who, owners)))
+		if (supervisor && ds.state == DL_RED && (!k || k->escalates) && owned)
 			section_add(over, item);
 		json_decref(item);
 	}
@@ -1571,35 +1562,6 @@ int app_episode_deadlines(struct db *db, const struct actor *who, int64_t now, j
 }
 
 /* ---- statutory exports ---- */
-
-/* One CSV field: quoted when it holds a comma, quote or line break. */
-static void csv_field(struct buf *b, const char *s, bool last)
-{
-	s = s ? s : "";
-	if (strpbrk(s, ",\"\r\n")) {
-		buf_putc(b, '"');
-		for (; *s; s++) {
-			if (*s == '"')
-				buf_putc(b, '"');
-			buf_putc(b, *s);
-		}
-		buf_putc(b, '"');
-	} else {
-		buf_puts(b, s);
-	}
-	buf_puts(b, last ? "\r\n" : ",");
-}
-
-/* DD/MM/YYYY of an ISO time, or "" */
-static void uk_date(const char *iso, char out[16])
-{
-	int64_t t;
-	out[0] = '\0';
-	if (!iso || ltime_parse(iso, &t) < 0)
-		return;
-	struct lt_date d = ltime_date_of(t);
-	snprintf(out, 16, "%02d/%02d/%04d", d.d % 100, d.m % 100, d.y % 10000);
-}
 
 /* Checks the exporter and the period; from..to inclusive -> [from_s, to_s). */
 static int export_open(struct uc *u, const char *from, const char *to, char from_s[LT_TIME_LEN],
@@ -1647,6 +1609,18 @@ static int export_finish(struct uc *u, struct buf *b, const char *what, const ch
 	return arc;
 }
 
+/* An export row's episode fields. */
+static void export_episode(json_t *r, enum miss_class *cls, int64_t *start, bool *ended,
+			   int64_t *end)
+{
+	const char *c = json_string_value(json_object_get(r, "classification"));
+	*cls = c && strcmp(c, "absent") == 0 ? MISS_ABSENT : MISS_MISSING;
+	*start = parse_time_or(json_string_value(json_object_get(r, "reported_at")), 0);
+	const char *ret = json_string_value(json_object_get(r, "returned_at"));
+	*ended = ret != NULL;
+	*end = parse_time_or(ret, *start);
+}
+
 int app_export_ssda903(struct db *db, const struct actor *who, const char *from,
 		       const char *to, char **csv, struct app_err *err)
 {
@@ -1661,31 +1635,32 @@ int app_export_ssda903(struct db *db, const struct actor *who, const char *from,
 	if (!rows)
 		return uc_end(&u, dbf(&u, rc), NULL);
 	struct buf b = BUF_INIT(64u << 20);
-	buf_puts(&b, "CHILD,MISSING,MIS_START,MIS_END\r\n");
+	ssda903_missing_header(&b);
+	int arc = APP_OK;
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r)
 	{
-		char s[16], e[16];
-		uk_date(json_string_value(json_object_get(r, "reported_at")), s);
-		uk_date(json_string_value(json_object_get(r, "returned_at")), e);
-		const char *cls = json_string_value(json_object_get(r, "classification"));
-		csv_field(&b, json_string_value(json_object_get(r, "child_id")), false);
-		csv_field(&b, strcmp(cls, "absent") == 0 ? "A" : "M", false);
-		csv_field(&b, s, false);
-		csv_field(&b, e, true);
+		struct ssda903_missing m = {.child_id =
+						json_string_value(json_object_get(r, "child_id"))};
+		export_episode(r, &m.cls, &m.start, &m.ended, &m.end);
+		struct proto_err pe;
+		if (ssda903_missing_row(&b, &m, &pe) < 0) { /* R-RPT-2 */
+			arc = app_fail(err, APP_FAILED, pe.rule, "%s", pe.message);
+			break;
+		}
 	}
 	json_decref(rows);
+	if (arc != APP_OK) {
+		buf_release(&b);
+		return uc_end(&u, arc, NULL);
+	}
 	return export_finish(&u, &b, "ssda903_missing", from, to, csv);
 }
 
 int app_export_annex_a(struct db *db, const struct actor *who, const char *from,
 		       const char *to, char **csv, struct app_err *err)
 {
-	static const char *const cols[] = {"child_id",	  "gender",	 "date_of_birth",
-					   "missing",	  "absent",	 "ri_offered",
-					   "ri_accepted", "ri_declined", "ri_completed",
-					   "ri_within_72h"};
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*csv = NULL;
@@ -1697,26 +1672,31 @@ int app_export_annex_a(struct db *db, const struct actor *who, const char *from,
 	if (!rows)
 		return uc_end(&u, dbf(&u, rc), NULL);
 	struct buf b = BUF_INIT(64u << 20);
-	buf_puts(&b, "Child Unique ID,Gender,Date of Birth,Number of missing episodes,"
-		     "Number of absent episodes,Return interviews offered,Return interviews "
-		     "accepted,Return interviews declined,Return interviews completed,Return "
-		     "interviews completed within 72 hours\r\n");
+	ssda903_annexa_header(&b);
+	int arc = APP_OK;
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r)
 	{
-		for (size_t k = 0; k < ARRAY_LEN(cols); k++) {
-			const char *v = json_string_value(json_object_get(r, cols[k]));
-			char d[11];
-			if (strcmp(cols[k], "date_of_birth") == 0 && v && strlen(v) == 10) {
-				snprintf(d, sizeof d, "%.2s/%.2s/%.4s", v + 8, v + 5, v);
-				v = d;
-			}
-			if (!v)
-				v = k < 3 ? "" : "0";
-			csv_field(&b, v, k + 1 == ARRAY_LEN(cols));
+		const char *st = json_string_value(json_object_get(r, "ri_status"));
+		struct ssda903_annexa a = {.child_id =
+					       json_string_value(json_object_get(r, "child_id"))};
+		export_episode(r, &a.cls, &a.start, &a.ended, &a.end);
+		a.ri_offered = st != NULL;
+		a.ri_completed = st && strcmp(st, "completed") == 0;
+		a.ri_accepted = a.ri_completed || (st && strcmp(st, "accepted") == 0);
+		a.ri_at = parse_time_or(json_string_value(json_object_get(r, "ri_completed_at")),
+					a.end);
+		struct proto_err pe;
+		if (ssda903_annexa_row(&b, &a, &pe) < 0) { /* R-RPT-2, R-MISS-6 */
+			arc = app_fail(err, APP_FAILED, pe.rule, "%s", pe.message);
+			break;
 		}
 	}
 	json_decref(rows);
+	if (arc != APP_OK) {
+		buf_release(&b);
+		return uc_end(&u, arc, NULL);
+	}
 	return export_finish(&u, &b, "annex_a_missing", from, to, csv);
 }

@@ -411,22 +411,13 @@ json_t *store_export_episodes(struct db *db, const char *from, const char *to,
 json_t *store_export_annex_a(struct db *db, const char *from, const char *to, int *rc)
 {
 	struct db_stmt *st;
-	*rc = db_cached(
-	    db,
-	    "SELECT c.id AS child_id, c.given_names, c.family_name, c.date_of_birth, c.gender,"
-	    " count(*) AS episodes,"
-	    " sum(CASE WHEN e.classification = 'missing' THEN 1 ELSE 0 END) AS missing,"
-	    " sum(CASE WHEN e.classification = 'absent' THEN 1 ELSE 0 END) AS absent,"
-	    " count(ri.id) AS ri_offered,"
-	    " sum(CASE WHEN ri.status IN ('accepted', 'completed') THEN 1 ELSE 0 END) AS ri_accepted,"
-	    " sum(CASE WHEN ri.status = 'declined' THEN 1 ELSE 0 END) AS ri_declined,"
-	    " sum(CASE WHEN ri.status = 'completed' THEN 1 ELSE 0 END) AS ri_completed,"
-	    " sum(CASE WHEN ri.status = 'completed' AND ri.completed_at <= ri.due_at THEN 1 ELSE 0 END) AS ri_within_72h"
-	    " FROM episodes e JOIN children c ON c.id = e.child_id"
-	    " LEFT JOIN return_interviews ri ON ri.episode_id = e.id"
-	    " WHERE e.reported_at >= $1 AND e.reported_at < $2 AND e.is_demo = 0"
-	    " GROUP BY c.id ORDER BY c.id",
-	    &st);
+	*rc = db_cached(db,
+			"SELECT e.child_id, e.classification, e.reported_at, e.returned_at,"
+			" ri.status AS ri_status, ri.completed_at AS ri_completed_at"
+			" FROM episodes e LEFT JOIN return_interviews ri ON ri.episode_id = e.id"
+			" WHERE e.reported_at < $2 AND (e.returned_at IS NULL OR e.returned_at >= $1)"
+			" AND e.is_demo = 0 ORDER BY e.child_id, e.reported_at",
+			&st);
 	if (*rc != DB_OK)
 		return NULL;
 	db_bind_text(st, 1, from);

@@ -127,9 +127,8 @@ int store_profile_upsert(struct db *db, const char *child_id, const char *descri
  * for SSDA903. Columns: child_id, classification, reported_at, returned_at. */
 json_t *store_export_episodes(struct db *db, const char *from, const char *to,
 			      bool looked_after_only, int *rc);
-/* Annex A: per child with an episode starting in [from, to): child_id, given_names,
- * family_name, date_of_birth, gender, episodes, missing, absent, ri_offered,
- * ri_accepted, ri_declined, ri_completed. */
+/* Annex A: every episode overlapping [from, to): child_id, classification,
+ * reported_at, returned_at, ri_status, ri_completed_at. */
 json_t *store_export_annex_a(struct db *db, const char *from, const char *to, int *rc);
 
 #endif
