@@ -107,7 +107,10 @@ int app_philomena_print(struct db *db, const struct actor *who, const char *chil
  * the placing authority's social care and the unit manager for a looked-after child);
  * "missing_overdue": overdue items, for supervisors (police supervisor, CSC manager)
  * and the system. Items: {kind, rule, episode_id, child_id, child, due_at, due_local,
- * seconds_left, state: "ok"|"amber"|"red", owners}. Audited as a view.
+ * seconds_left, time_left, state: "ok"|"amber"|"red", owners}; due times, states and
+ * words come from the deadline engine (protocol/deadlines.h, kinds return_interview
+ * and absent_escalation). Audited as a view. The absent timeframe is the default 6
+ * hours here (the borough's configured value is used by app_episodes_escalate_due).
  */
 int app_episode_deadlines(struct db *db, const struct actor *who, int64_t now, json_t **out,
 			  struct app_err *err);
@@ -116,12 +119,13 @@ int app_episode_deadlines(struct db *db, const struct actor *who, int64_t now, j
 int episode_deadline_sections(struct db *db, const struct actor *who, int64_t now,
 			      json_t *sections);
 
-/* Statutory exports as CSV text in *csv (caller frees), audited as exports. from/to
- * are dates YYYY-MM-DD, to inclusive. SSDA903: CHILD, MISSING (M missing, A away
- * without authorisation), MIS_START, MIS_END (DD/MM/YYYY) for looked-after children's
- * episodes overlapping the period. Annex A: per child with episodes starting in the
- * period, counts of episodes and return interviews offered, accepted, declined,
- * completed and completed within 72 hours. Needs an analyst, manager or the system. */
+/* Statutory exports as CSV text in *csv (caller frees), built with report/ssda903.h and
+ * audited as exports. from/to are dates YYYY-MM-DD, to inclusive, not in the future.
+ * SSDA903: CHILD, MISSING (M missing, A away without authorisation), MIS_START,
+ * MIS_END for looked-after children's episodes overlapping the period. Annex A: one row
+ * per episode overlapping the period with its return interview columns (offered,
+ * accepted, completed, date). Needs an analyst, a manager or supervisor, or the
+ * system. */
 int app_export_ssda903(struct db *db, const struct actor *who, const char *from,
 		       const char *to, char **csv, struct app_err *err);
 int app_export_annex_a(struct db *db, const struct actor *who, const char *from,

@@ -2,6 +2,7 @@
 #include "app/work.h"
 
 #include "app/authz.h"
+#include "app/episodes.h"
 #include "audit/audit.h"
 #include "store/work.h"
 
@@ -57,6 +58,8 @@ int app_work_queue(struct db *db, const struct actor *who, json_t **out, struct 
 	if (r == DB_OK && (wide || actor_has(who, ROLES_PRACTITIONER)))
 		r = section(s, "steps_outstanding", "Records with essential steps outstanding",
 			    store_work_steps_outstanding(db, agency, QUEUE_LIMIT, &rc), rc);
+	if (r == DB_OK) /* R-DL-1, R-DL-2, R-DL-9: missing-episode deadlines */
+		r = episode_deadline_sections(db, who, app_now(who), s);
 	if (r == DB_OK) {
 		struct audit_event ev = {.user_id = who->user_id[0] ? who->user_id : NULL,
 					 .agency_id = who->agency_id[0] ? who->agency_id : NULL,

@@ -1,7 +1,8 @@
 /*
  * work.h: a user's work queue ("my work"): what is waiting for them or their team,
  * with counts. Sections depend on the user's roles; each lists items the user may
- * open. Deadlines (missing episodes, reviews) join as further sections.
+ * open. Missing-episode deadlines (app/episodes.h) are further sections; other
+ * deadlines (reviews, orders) join the same way.
  */
 #ifndef LANTERN_APP_WORK_H
 #define LANTERN_APP_WORK_H
