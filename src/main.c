@@ -17,6 +17,7 @@ static const struct command commands[] = {
 	{"borough", cli_borough, "add or list boroughs"},
 	{"agency", cli_agency, "add or list agencies"},
 	{"user", cli_user, "add, list or disable users"},
+	{"demo", cli_demo, "fill a new database with synthetic demo data"},
 	{"audit", cli_audit, "verify the audit log's hash chain"},
 	{"version", cli_version, "print the version of Lantern and its libraries"},
 };

@@ -8,5 +8,6 @@ int cli_borough(int argc, char **argv);
 int cli_agency(int argc, char **argv);
 int cli_user(int argc, char **argv);
 int cli_audit(int argc, char **argv);
+int cli_demo(int argc, char **argv);
 
 #endif
