@@ -38,8 +38,12 @@ static int audit(struct db *db, const struct actor *who, const char *action, con
 int app_borough_add(struct db *db, const struct actor *who, json_t *in, json_t **out,
 		    struct app_err *err)
 {
+	static const char *const allowed[] = {"name", "code", NULL};
 	if (require_admin(who, err))
 		return err->code;
+	if (!json_is_object(in))
+		return app_fail(err, APP_INVALID, NULL, "The borough must be a JSON object.");
+	app_json_only(in, allowed, err);
 	const char *name = app_json_str(in, "name", true, 80, false, err);
 	const char *code = app_json_str(in, "code", true, 16, false, err);
 	if (err->code)
@@ -66,8 +70,12 @@ int app_borough_add(struct db *db, const struct actor *who, json_t *in, json_t *
 int app_agency_add(struct db *db, const struct actor *who, json_t *in, json_t **out,
 		   struct app_err *err)
 {
+	static const char *const allowed[] = {"name", "type", "borough", NULL};
 	if (require_admin(who, err))
 		return err->code;
+	if (!json_is_object(in))
+		return app_fail(err, APP_INVALID, NULL, "The agency must be a JSON object.");
+	app_json_only(in, allowed, err);
 	const char *name = app_json_str(in, "name", true, 120, false, err);
 	const char *type = app_json_str(in, "type", true, 32, false, err);
 	const char *borough = app_json_str(in, "borough", false, 80, false, err);
@@ -127,6 +135,8 @@ int app_user_add(struct db *db, const struct actor *who, json_t *in, json_t **ou
 		return err->code;
 	static const char *const allowed[] = {"username", "display_name", "agency", "roles",
 					      "team",	  "password",	  NULL};
+	if (!json_is_object(in))
+		return app_fail(err, APP_INVALID, NULL, "The user must be a JSON object.");
 	app_json_only(in, allowed, err);
 	const char *username = app_json_str(in, "username", true, 64, false, err);
 	const char *display = app_json_str(in, "display_name", false, 120, false, err);

@@ -113,7 +113,9 @@ static int load_record(struct uc *u, const char *ref, struct record_row *r)
 		return app_fail(u->err, APP_NOT_FOUND, NULL, "No such record.");
 	if (rc != DB_ROW)
 		return app_db_fail(u->err, u->db, rc);
-	return authz_child_view(u->db, u->who, r->child_id, u->err);
+	/* a record the actor may not see is reported exactly like one that does not exist */
+	rc = authz_child_view(u->db, u->who, r->child_id, u->err);
+	return rc == APP_NOT_FOUND ? app_fail(u->err, APP_NOT_FOUND, NULL, "No such record.") : rc;
 }
 
 /* Appends a chronology entry (R-REC-3) after validating it through the protocol. */
@@ -315,7 +317,9 @@ static int category_apply(struct uc *u, struct record_row *r, const struct categ
 	char id[ID_MAX], at[LT_TIME_LEN];
 	id_new("cat", id);
 	ltime_format(c->decided_at, at);
-	char *ind = json_dumps(c->indicators ? c->indicators : json_array(), JSON_COMPACT);
+	json_t *none = c->indicators ? NULL : json_array();
+	char *ind = json_dumps(c->indicators ? c->indicators : none, JSON_COMPACT);
+	json_decref(none);
 	json_t *row = json_pack("{s:s, s:s, s:i, s:s?, s:s, s:s, s:s?, s:s, s:s, s:s, s:s?, s:s?, "
 				"s:s}",
 				"id", id, "record_id", r->id, "category", c->category, "contact_mode",
@@ -615,6 +619,16 @@ static int referral_child(struct uc *u, struct referral_in *r, char child_id[ID_
 	return child_create_tx(u->db, u->who, &ci, false, child_id, u->err);
 }
 
+/* Appends code to list (of room `cap`) unless it is already there. */
+static void code_add(const char **list, size_t *n, size_t cap, const char *code)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp(list[i], code) == 0)
+			return;
+	if (*n < cap)
+		list[(*n)++] = code;
+}
+
 /* Text of the chronology entry a referral adds. */
 static void referral_entry_text(const struct referral_in *r, const struct path_result *pr,
 				const char *agency, char *out, size_t n)
@@ -733,6 +747,12 @@ int app_referral_submit(struct db *db, const struct actor *who, json_t *in, json
 	}
 	if (rc == DB_OK && who->agency_id[0])
 		rc = store_child_involve(db, child_id, who->agency_id, "referred the child", u.now_s);
+	/* R-PATH-1, R-PATH-2: children's social care receives every CSE-pathway referral, so
+	 * the borough's children's social care agencies become involved (the MASH and the SET
+	 * desk hold partnership-wide roles and see it already) */
+	if (rc == DB_OK && pr.route != ROUTE_NOT_CSE_EARLY_HELP && bid)
+		rc = store_child_involve_agencies(db, child_id, "childrens_social_care", bid,
+						  "received the referral (R-PATH-1)", u.now_s);
 	if (rc == DB_OK)
 		rc = uc_audit(&u, "create", "referral", fid, has_record ? rec.reference : NULL,
 			      "circumstances,signs,rationale,route");
@@ -761,14 +781,14 @@ int app_referral_submit(struct db *db, const struct actor *who, json_t *in, json
 				const char *k = json_string_value(json_object_get(v, "kind"));
 				const char *c = json_string_value(json_object_get(v, "code"));
 				if (strcmp(k, "type") == 0)
-					types[nt++] = c;
+					code_add(types, &nt, ARRAY_LEN(types), c);
 				else
-					models[nm++] = c;
+					code_add(models, &nm, ARRAY_LEN(models), c);
 			}
 			for (i = 0; i < r.n_types; i++)
-				types[nt++] = r.types[i];
+				code_add(types, &nt, ARRAY_LEN(types), r.types[i]);
 			for (i = 0; i < r.n_models; i++)
-				models[nm++] = r.models[i];
+				code_add(models, &nm, ARRAY_LEN(models), r.models[i]);
 			if (cur && r.n_types)
 				rc = store_classification_set(db, rec.id, "type", types, nt, u.now_s);
 			if (cur && rc == DB_OK && r.n_models)
@@ -835,6 +855,8 @@ int app_referral_get(struct db *db, const struct actor *who, const char *id, jso
 						  : app_db_fail(err, db, rc));
 	const char *child = json_string_value(json_object_get(ref, "child_id"));
 	int arc = authz_child_view(db, who, child, err);
+	if (arc == APP_NOT_FOUND) /* hidden reads exactly like missing */
+		arc = app_fail(err, APP_NOT_FOUND, NULL, "No such referral.");
 	if (arc == APP_OK && (rc = uc_audit(&u, "view", "referral", id,
 					    json_string_value(json_object_get(ref, "record_ref")),
 					    "all")) != DB_OK)
@@ -942,7 +964,9 @@ int app_supervisor_review(struct db *db, const struct actor *who, const char *re
 	id_new("svr", id);
 	rc = store_supervisor_review_insert(db, id, r.id, uid(&u), officer[0] ? officer : NULL,
 					    u.now_s, items_s ? items_s : "[]",
-					    sr.threat_to_life_appropriate ? "done" : "not_appropriate");
+					    sr.threat_to_life_appropriate && sr.threat_to_life_done
+						    ? "done"
+						    : "not_appropriate");
 	free(items_s);
 	int arc = rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
 	char text[600];

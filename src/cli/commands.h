@@ -8,6 +8,10 @@ int cli_borough(int argc, char **argv);
 int cli_agency(int argc, char **argv);
 int cli_user(int argc, char **argv);
 int cli_audit(int argc, char **argv);
+int cli_child(int argc, char **argv);
+int cli_referral(int argc, char **argv);
+int cli_record(int argc, char **argv);
+int cli_category(int argc, char **argv);
 int cli_demo(int argc, char **argv);
 
 #endif

@@ -287,7 +287,8 @@ int link_normalise_phone(const char *in, char out[LINK_PHONE_LEN])
 				nsn++;
 			rc = uk_phone(nsn, strlen(nsn), out);
 		} else if (m >= 8 && m <= 15 && intl[0] != '0') {
-			snprintf(out, LINK_PHONE_LEN, "+%s", intl);
+			out[0] = '+';
+			memcpy(out + 1, intl, m + 1); /* m <= 15 < LINK_PHONE_LEN - 1 */
 			rc = 0;
 		} else {
 			rc = -1;
@@ -376,7 +377,7 @@ int link_normalise_postcode(const char *in, char full[LINK_POSTCODE_LEN],
 		return 0;
 	}
 	if (outward_ok(s, n)) {
-		snprintf(outward, LINK_OUTWARD_LEN, "%s", s);
+		memcpy(outward, s, n + 1); /* n <= 4 */
 		return 1;
 	}
 	return -1;

@@ -261,3 +261,12 @@ json_t *store_child_match_data(struct db *db, const char *id, int *rc)
 	}
 	return c;
 }
+
+int store_child_involve_agencies(struct db *db, const char *child_id, const char *type,
+				 const char *borough_id, const char *reason, const char *since)
+{
+	return db_run(db,
+		      "INSERT OR IGNORE INTO child_agencies (child_id, agency_id, reason, since)"
+		      " SELECT $1, id, $4, $5 FROM agencies WHERE type = $2 AND borough_id = $3",
+		      "sssss", child_id, type, borough_id, reason, since);
+}

@@ -392,7 +392,11 @@ int store_classification_set(struct db *db, const char *record_id, const char *k
 		return rc;
 	}
 	rc = DB_OK;
+	json_t *done = json_object(); /* codes handled already: a repeated code is kept once */
 	for (size_t i = 0; rc == DB_OK && i < n; i++) {
+		if (json_object_get(done, codes[i]))
+			continue;
+		json_object_set_new(done, codes[i], json_true());
 		if (json_object_get(current, codes[i])) {
 			json_object_del(current, codes[i]); /* kept */
 			continue;
@@ -411,6 +415,7 @@ int store_classification_set(struct db *db, const char *record_id, const char *k
 				    "is", (int64_t)json_integer_value(idv), at);
 	}
 	json_decref(current);
+	json_decref(done);
 	return rc;
 }
 
