@@ -25,6 +25,7 @@ static const struct command commands[] = {
 	{"profile", cli_profile, "show, update or print a missing child's profile"},
 	{"deadlines", cli_deadlines, "escalate due absent episodes (cron) or list deadlines"},
 	{"export", cli_export, "statutory CSV exports (SSDA903, Annex A)"},
+	{"demo", cli_demo, "fill a new database with synthetic demo data"},
 	{"audit", cli_audit, "verify the audit log's hash chain"},
 	{"version", cli_version, "print the version of Lantern and its libraries"},
 };

@@ -1307,7 +1307,7 @@ int app_philomena_update(struct db *db, const struct actor *who, const char *chi
 					"%s is a list of at most %d entries of at most 200 characters.",
 					PROFILE_LISTS[i], MAX_LIST);
 		else
-			lists[i] = json_dumps(json_is_array(a) ? a : json_array(), JSON_COMPACT);
+			lists[i] = json_is_array(a) ? json_dumps(a, JSON_COMPACT) : strdup("[]");
 	}
 	struct proto_err pe;
 	if (!err->code && desc &&

@@ -16,5 +16,6 @@ int cli_episode(int argc, char **argv);
 int cli_profile(int argc, char **argv);
 int cli_deadlines(int argc, char **argv);
 int cli_export(int argc, char **argv);
+int cli_demo(int argc, char **argv);
 
 #endif
