@@ -51,17 +51,17 @@ static const char *uid(const struct uc *u)
 }
 
 static int uc_audit(struct uc *u, const char *action, const char *type, const char *id,
-		    const char *ref, const char *fields)
+                    const char *ref, const char *fields)
 {
 	struct audit_event ev = {.user_id = uid(u),
-				 .agency_id = u->who->agency_id[0] ? u->who->agency_id : NULL,
-				 .action = action,
-				 .entity_type = type,
-				 .entity_id = id,
-				 .record_ref = ref,
-				 .fields = fields,
-				 .purpose = u->who->system ? "command line" : NULL,
-				 .at = u->now};
+	                         .agency_id = u->who->agency_id[0] ? u->who->agency_id : NULL,
+	                         .action = action,
+	                         .entity_type = type,
+	                         .entity_id = id,
+	                         .record_ref = ref,
+	                         .fields = fields,
+	                         .purpose = u->who->system ? "command line" : NULL,
+	                         .at = u->now};
 	return audit_append(u->db, &ev);
 }
 
@@ -118,7 +118,7 @@ static void time_field(struct uc *u, json_t *in, const char *key, int64_t dflt, 
 		return;
 	if (ltime_parse(s, out) < 0) {
 		app_field_error(u->err, key,
-				"%s must be a date and time such as 2026-11-28T18:05:00Z.", key);
+		                "%s must be a date and time such as 2026-11-28T18:05:00Z.", key);
 		return;
 	}
 	if (*out > u->now + REC_CLOCK_SKEW)
@@ -135,8 +135,8 @@ static int64_t parse_time_or(const char *s, int64_t dflt)
  * name of a Lantern user named by username, else the normalised text. Two people of
  * the same name therefore count as the same person: the check errs towards
  * independence. `name` receives the name to show. */
-static void person_key(struct db *db, const char *text, char key[KEY_LEN], char *name,
-		       size_t nlen, char user_id[ID_MAX])
+static void person_key(struct db *db, const char *text, char key[KEY_LEN], char *name, size_t nlen,
+                       char user_id[ID_MAX])
 {
 	struct user_row ur;
 	const char *shown = text;
@@ -183,7 +183,7 @@ static void people_parse(struct uc *u, json_t *in, const char *key, struct peopl
 		return;
 	if (!json_is_array(a) || json_array_size(a) > MAX_PEOPLE) {
 		app_field_error(u->err, key, "%s must be a list of at most %d names.", key,
-				MAX_PEOPLE);
+		                MAX_PEOPLE);
 		return;
 	}
 	size_t i;
@@ -200,9 +200,9 @@ static void people_parse(struct uc *u, json_t *in, const char *key, struct peopl
 		if (!name || !text_ok(name, 200, false) || proto_blank(name) ||
 		    (cid && !id_valid(cid, "ch"))) {
 			app_field_error(u->err, key,
-					"Each person in %s is a name of at most 200 characters, or "
-					"{\"name\", \"child_id\"}.",
-					key);
+			                "Each person in %s is a name of at most 200 characters, or "
+			                "{\"name\", \"child_id\"}.",
+			                key);
 			continue;
 		}
 		p->name[p->n] = name;
@@ -212,7 +212,7 @@ static void people_parse(struct uc *u, json_t *in, const char *key, struct peopl
 
 /* Writes the people and joins their names with "; " into text. */
 static int people_store(struct uc *u, const struct people_in *p, const char *episode_id,
-			const char *child_id, const char *kind, char *text, size_t n)
+                        const char *child_id, const char *kind, char *text, size_t n)
 {
 	int rc = DB_OK;
 	if (text)
@@ -233,7 +233,7 @@ static int people_store(struct uc *u, const struct people_in *p, const char *epi
 			json_decref(c);
 		}
 		rc = store_episode_person_add(u->db, episode_id, child_id, kind, p->name[i], key,
-					      other, u->now_s);
+		                              other, u->now_s);
 		if (text) {
 			size_t len = strlen(text);
 			snprintf(text + len, n - len, "%s%s", len ? "; " : "", p->name[i]);
@@ -243,7 +243,7 @@ static int people_store(struct uc *u, const struct people_in *p, const char *epi
 }
 
 static int location_store(struct uc *u, const char *episode_id, const char *child_id,
-			  const char *kind, const char *text)
+                          const char *kind, const char *text)
 {
 	if (!text)
 		return APP_OK;
@@ -251,34 +251,34 @@ static int location_store(struct uc *u, const char *episode_id, const char *chil
 	if (link_normalise_text(text, key, sizeof key) < 0)
 		snprintf(key, sizeof key, "%.200s", text);
 	return dbf(u, store_episode_location_add(u->db, episode_id, child_id, kind, text, key,
-						 u->now_s));
+	                                         u->now_s));
 }
 
 /* Appends an entry to the child's record chronology (R-REC-3). */
 static int chron_add(struct uc *u, const char *record_id, int64_t occurred, enum rec_nature nat,
-		     const char *kind, const char *text, char id_out[ID_MAX])
+                     const char *kind, const char *text, char id_out[ID_MAX])
 {
 	static const char *const people[] = {"the child"};
 	struct chron_entry ce = {.occurred_at = occurred,
-				 .occurred_at_set = true,
-				 .author_id = uid(u) ? uid(u) : "system",
-				 .people = people,
-				 .n_people = 1,
-				 .nature = nat,
-				 .text = text};
+	                         .occurred_at_set = true,
+	                         .author_id = uid(u) ? uid(u) : "system",
+	                         .people = people,
+	                         .n_people = 1,
+	                         .nature = nat,
+	                         .text = text};
 	struct proto_err pe;
 	if (recording_chron_validate(&ce, u->now, &pe) < 0)
 		return proto_refused(u, &pe);
 	char id[ID_MAX], occ[LT_TIME_LEN];
 	id_new("ent", id);
 	ltime_format(occurred, occ);
-	json_t *row = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s, s:s?, s:s, s:s, s:s, s:s}", "id",
-				id, "record_id", record_id, "occurred_at", occ, "recorded_at",
-				u->now_s, "author_id", uid(u), "author_name",
-				u->who->display_name, "agency_id",
-				u->who->agency_id[0] ? u->who->agency_id : NULL, "people_involved",
-				"[\"the child\"]", "nature", nat == REC_OPINION ? "opinion" : "fact",
-				"kind", kind, "text", text);
+	json_t *row =
+	        json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s, s:s?, s:s, s:s, s:s, s:s}", "id", id,
+	                  "record_id", record_id, "occurred_at", occ, "recorded_at", u->now_s,
+	                  "author_id", uid(u), "author_name", u->who->display_name, "agency_id",
+	                  u->who->agency_id[0] ? u->who->agency_id : NULL, "people_involved",
+	                  "[\"the child\"]", "nature", nat == REC_OPINION ? "opinion" : "fact",
+	                  "kind", kind, "text", text);
 	int rc = row ? store_entry_insert(u->db, row) : DB_E_NOMEM;
 	json_decref(row);
 	if (rc == DB_OK && id_out)
@@ -326,8 +326,8 @@ static int escalate(struct uc *u, struct episode_row *e, const char *reason)
 	const char *by_name = u->who->system ? "Lantern (automatic)" : u->who->display_name;
 	int rc = store_episode_set_class(u->db, e->id, "missing", u->now_s);
 	if (rc == DB_OK)
-		rc = store_episode_change_add(u->db, e->id, "escalation", "absent", "missing", reason,
-					      "R-MISS-4", u->now_s, uid(u), by_name);
+		rc = store_episode_change_add(u->db, e->id, "escalation", "absent", "missing",
+		                              reason, "R-MISS-4", u->now_s, uid(u), by_name);
 	if (rc == DB_OK)
 		rc = uc_audit(u, "change", "episode", e->id, NULL, "classification");
 	snprintf(e->classification, sizeof e->classification, "missing");
@@ -341,10 +341,10 @@ static int escalate(struct uc *u, struct episode_row *e, const char *reason)
  * risk), a current App C group of missing, trafficked, gang-associated or peer
  * recruitment, or the reporter saying a risk is identified. */
 static int cse_status(struct uc *u, json_t *child, bool *open_record, bool *risk,
-		      struct record_row *rec, bool *has_record)
+                      struct record_row *rec, bool *has_record)
 {
 	static const char *const RISK_GROUPS[] = {"missing", "trafficked", "gang_associated",
-						  "peer_recruitment", NULL};
+	                                          "peer_recruitment", NULL};
 	int rc = store_record_get(u->db, json_string_value(json_object_get(child, "id")), rec);
 	if (rc != DB_ROW && rc != DB_DONE)
 		return dbf(u, rc);
@@ -367,19 +367,21 @@ static int cse_status(struct uc *u, json_t *child, bool *open_record, bool *risk
 }
 
 int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_t **out,
-		       struct app_err *err)
+                       struct app_err *err)
 {
 	static const char *const allowed[] = {
-	    "child_id",		   "reported_at",	"missing_from",	   "last_seen_at",
-	    "last_seen_where",	   "last_seen_with",	"parents_carers",  "classification",
-	    "auto_correct",	   "whereabouts_known", "out_of_character", "context_suggests_risk",
-	    "risk_identified",	   "risk_level",	NULL};
+	        "child_id",          "reported_at",      "missing_from",
+	        "last_seen_at",      "last_seen_where",  "last_seen_with",
+	        "parents_carers",    "classification",   "auto_correct",
+	        "whereabouts_known", "out_of_character", "context_suggests_risk",
+	        "risk_identified",   "risk_level",       NULL};
 	static const char *const FROM[] = {"home", "care", "school", "other", NULL};
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*out = NULL;
 	if (!may_change(who))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot report a child missing.");
+		return app_fail(err, APP_FORBIDDEN, NULL,
+		                "Your role cannot report a child missing.");
 	if (!json_is_object(in))
 		return app_fail(err, APP_INVALID, NULL, "The report must be a JSON object.");
 	app_json_only(in, allowed, err);
@@ -390,7 +392,8 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 	bool has_last_seen = json_object_get(in, "last_seen_at") != NULL;
 	const char *from = app_json_str(in, "missing_from", true, 10, false, err);
 	if (from && !one_of(from, FROM))
-		app_field_error(err, "missing_from", "missing_from is home, care, school or other.");
+		app_field_error(err, "missing_from",
+		                "missing_from is home, care, school or other.");
 	const char *where = app_json_str(in, "last_seen_where", false, 500, false, err);
 	struct people_in with;
 	people_parse(&u, in, "last_seen_with", &with);
@@ -398,22 +401,26 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 	people_parse(&u, in, "parents_carers", &carers);
 	const char *cls = app_json_str(in, "classification", false, 10, false, err);
 	if (cls && strcmp(cls, "absent") != 0 && strcmp(cls, "missing") != 0)
-		app_field_error(err, "classification", "classification is absent or missing (R-MISS-1).");
+		app_field_error(err, "classification",
+		                "classification is absent or missing (R-MISS-1).");
 	const char *level = app_json_str(in, "risk_level", false, 20, false, err);
 	if (level && !one_of(level, RISK_LEVELS))
 		app_field_error(err, "risk_level",
-				"risk_level is no_apparent_risk, low, medium or high.");
+		                "risk_level is no_apparent_risk, low, medium or high.");
 	struct miss_report mr = {
-	    .whereabouts_known = app_json_bool(in, "whereabouts_known", false, err),
-	    .out_of_character = app_json_bool(in, "out_of_character", false, err),
-	    .context_suggests_risk = app_json_bool(in, "context_suggests_risk", false, err),
-	    .reported_at = reported,
-	    .requested = !cls ? MISS_NONE : strcmp(cls, "absent") == 0 ? MISS_ABSENT : MISS_MISSING,
-	    .auto_correct = app_json_bool(in, "auto_correct", false, err),
+	        .whereabouts_known = app_json_bool(in, "whereabouts_known", false, err),
+	        .out_of_character = app_json_bool(in, "out_of_character", false, err),
+	        .context_suggests_risk = app_json_bool(in, "context_suggests_risk", false, err),
+	        .reported_at = reported,
+	        .requested = !cls                         ? MISS_NONE
+	                     : strcmp(cls, "absent") == 0 ? MISS_ABSENT
+	                                                  : MISS_MISSING,
+	        .auto_correct = app_json_bool(in, "auto_correct", false, err),
 	};
 	bool risk_identified = app_json_bool(in, "risk_identified", false, err);
 	if (!err->code && has_last_seen && last_seen > reported)
-		app_field_error(err, "last_seen_at", "The child cannot be last seen after the report.");
+		app_field_error(err, "last_seen_at",
+		                "The child cannot be last seen after the report.");
 	if (err->code)
 		return err->code;
 	if (!id_valid(child_id, "ch"))
@@ -423,16 +430,17 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 	int rc;
 	json_t *child = store_child_get(db, child_id, &rc);
 	if (!child)
-		return uc_end(&u, rc == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
-						: dbf(&u, rc),
-			      out);
+		return uc_end(&u,
+		              rc == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
+		                            : dbf(&u, rc),
+		              out);
 	struct record_row rec;
 	bool has_record = false;
 	struct miss_child mc = {0};
 	const char *dob = json_string_value(json_object_get(child, "date_of_birth"));
 	mc.dob_known = dob && ltime_parse_date(dob, &mc.dob) == 0;
 	int arc = cse_status(&u, child, &mc.open_cse_record, &mc.identified_cse_risk, &rec,
-			     &has_record);
+	                     &has_record);
 	mc.identified_cse_risk = mc.identified_cse_risk || risk_identified;
 	bool looked_after = json_is_true(json_object_get(child, "looked_after"));
 	json_decref(child);
@@ -446,24 +454,25 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 		return uc_end(&u, proto_refused(&u, &pe), out);
 	if (res.cls == MISS_NONE)
 		return uc_end(&u,
-			      app_fail(err, APP_INVALID, "R-MISS-1",
-				       "The child's whereabouts are known, so no episode is opened "
-				       "(R-MISS-1)."),
-			      out);
+		              app_fail(err, APP_INVALID, "R-MISS-1",
+		                       "The child's whereabouts are known, so no episode is opened "
+		                       "(R-MISS-1)."),
+		              out);
 	/* R-MISS-4: a recorded risk means the episode is missing, not absent */
 	if (res.cls == MISS_ABSENT && level && strcmp(level, "no_apparent_risk") != 0) {
 		if (!mr.auto_correct)
-			return uc_end(&u,
-				      app_fail(err, APP_INVALID, "R-MISS-4",
-					       "This episode cannot be absent: a %s risk is recorded, "
-					       "and an absent episode with a risk is missing (R-MISS-4).",
-					       level),
-				      out);
+			return uc_end(
+			        &u,
+			        app_fail(err, APP_INVALID, "R-MISS-4",
+			                 "This episode cannot be absent: a %s risk is recorded, "
+			                 "and an absent episode with a risk is missing (R-MISS-4).",
+			                 level),
+			        out);
 		res.cls = MISS_MISSING;
 		res.rule = "R-MISS-4";
 		res.corrected = true;
 		snprintf(res.reason, sizeof res.reason,
-			 "Classed missing, not absent: a %s risk is recorded (R-MISS-4).", level);
+		         "Classed missing, not absent: a %s risk is recorded (R-MISS-4).", level);
 	}
 	const char *cls_code = missing_class_code(res.cls);
 	char id[ID_MAX], rep_s[LT_TIME_LEN], seen_s[LT_TIME_LEN], with_text[4096] = "";
@@ -477,35 +486,36 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 	json_decref(carers_a);
 	for (size_t i = 0; i < with.n; i++) {
 		size_t len = strlen(with_text);
-		snprintf(with_text + len, sizeof with_text - len, "%s%s", i ? "; " : "", with.name[i]);
+		snprintf(with_text + len, sizeof with_text - len, "%s%s", i ? "; " : "",
+		         with.name[i]);
 	}
 	struct episode_new en = {
-	    .id = id,
-	    .child_id = child_id,
-	    .reported_at = rep_s,
-	    .reported_by = uid(&u),
-	    .reported_by_name = who->display_name,
-	    .reported_by_agency_id = who->agency_id[0] ? who->agency_id : NULL,
-	    .last_seen_at = has_last_seen ? seen_s : NULL,
-	    .last_seen_where = where,
-	    .last_seen_with = with.n ? with_text : NULL,
-	    .missing_from = from,
-	    .parents_carers = carers_s ? carers_s : "[]",
-	    .classification = cls_code,
-	    .reason = res.reason,
-	    .rule = res.rule,
-	    .risk_level = level ? level : (res.cls == MISS_ABSENT ? "no_apparent_risk" : NULL),
-	    .looked_after = looked_after,
-	    .at = u.now_s,
+	        .id = id,
+	        .child_id = child_id,
+	        .reported_at = rep_s,
+	        .reported_by = uid(&u),
+	        .reported_by_name = who->display_name,
+	        .reported_by_agency_id = who->agency_id[0] ? who->agency_id : NULL,
+	        .last_seen_at = has_last_seen ? seen_s : NULL,
+	        .last_seen_where = where,
+	        .last_seen_with = with.n ? with_text : NULL,
+	        .missing_from = from,
+	        .parents_carers = carers_s ? carers_s : "[]",
+	        .classification = cls_code,
+	        .reason = res.reason,
+	        .rule = res.rule,
+	        .risk_level = level ? level : (res.cls == MISS_ABSENT ? "no_apparent_risk" : NULL),
+	        .looked_after = looked_after,
+	        .at = u.now_s,
 	};
 	rc = store_episode_insert(db, &en);
 	free(carers_s);
 	if (rc == DB_OK)
 		rc = store_episode_change_add(db, id, "classification", NULL, cls_code, res.reason,
-					      res.rule, u.now_s, uid(&u), who->display_name);
+		                              res.rule, u.now_s, uid(&u), who->display_name);
 	if (rc == DB_OK && who->agency_id[0])
 		rc = store_child_involve(db, child_id, who->agency_id, "reported the child missing",
-					 u.now_s);
+		                         u.now_s);
 	arc = dbf(&u, rc);
 	if (arc == APP_OK)
 		arc = location_store(&u, id, child_id, "last_seen", where);
@@ -514,12 +524,12 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 	if (arc == APP_OK && has_record) {
 		char text[1200];
 		snprintf(text, sizeof text, "Reported %s from %s. %s%s%s", cls_code, from,
-			 res.reason, where ? " Last seen: " : "", where ? where : "");
+		         res.reason, where ? " Last seen: " : "", where ? where : "");
 		arc = chron_add(&u, rec.id, reported, REC_FACT, "missing_episode", text, NULL);
 	}
 	if (arc == APP_OK)
-		arc = dbf(&u, uc_audit(&u, "create", "episode", id, has_record ? rec.reference : NULL,
-				       "report,classification"));
+		arc = dbf(&u, uc_audit(&u, "create", "episode", id,
+		                       has_record ? rec.reference : NULL, "report,classification"));
 	json_t *profile = NULL;
 	if (arc == APP_OK) {
 		profile = store_profile_get(db, child_id, &rc);
@@ -527,23 +537,23 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 			arc = dbf(&u, rc);
 		if (profile) /* shared the moment the episode opens */
 			arc = dbf(&u, uc_audit(&u, "disclose", "philomena_profile", child_id,
-					       has_record ? rec.reference : NULL, "all"));
+			                       has_record ? rec.reference : NULL, "all"));
 	}
 	char due_s[LT_TIME_LEN] = "";
 	if (res.cls == MISS_ABSENT)
 		ltime_format(missing_escalation_due(reported, 0), due_s);
 	*out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:s?, s:s?, s:o?}", "id", id, "child_id",
-			 child_id, "classification", cls_code, "rule", res.rule, "reason",
-			 res.reason, "corrected", res.corrected, "record_ref",
-			 has_record ? rec.reference : NULL, "escalation_due_at",
-			 due_s[0] ? due_s : NULL, "profile", profile);
+	                 child_id, "classification", cls_code, "rule", res.rule, "reason",
+	                 res.reason, "corrected", res.corrected, "record_ref",
+	                 has_record ? rec.reference : NULL, "escalation_due_at",
+	                 due_s[0] ? due_s : NULL, "profile", profile);
 	return uc_end(&u, arc, out);
 }
 
 /* ---- escalation and risk (R-MISS-4) ---- */
 
 int app_episode_escalate(struct db *db, const struct actor *who, const char *id, json_t *in,
-			 json_t **out, struct app_err *err)
+                         json_t **out, struct app_err *err)
 {
 	static const char *const allowed[] = {"reason", "risk_level", NULL};
 	struct uc u;
@@ -557,10 +567,11 @@ int app_episode_escalate(struct db *db, const struct actor *who, const char *id,
 	const char *reason = app_json_str(in, "reason", true, 2000, true, err);
 	const char *level = app_json_str(in, "risk_level", false, 20, false, err);
 	if (level && !one_of(level, RISK_LEVELS))
-		app_field_error(err, "risk_level", "risk_level is no_apparent_risk, low, medium or high.");
+		app_field_error(err, "risk_level",
+		                "risk_level is no_apparent_risk, low, medium or high.");
 	struct proto_err pe;
 	if (!err->code && proto_text_check(reason, PROTO_SHORT_MAX, true, "R-MISS-4", "reason",
-					   "The reason for escalating", &pe) < 0)
+	                                   "The reason for escalating", &pe) < 0)
 		return proto_refused(&u, &pe);
 	if (err->code)
 		return err->code;
@@ -568,28 +579,29 @@ int app_episode_escalate(struct db *db, const struct actor *who, const char *id,
 	if (open_episode(&u, id, &e) != APP_OK)
 		return err->code;
 	if (strcmp(e.status, "open") != 0 || strcmp(e.classification, "absent") != 0)
-		return uc_end(&u,
-			      app_fail(err, APP_CONFLICT, "R-MISS-4",
-				       "Only an open absent episode can be escalated; this one is %s "
-				       "and %s (R-MISS-4).",
-				       e.status, e.classification),
-			      out);
+		return uc_end(
+		        &u,
+		        app_fail(err, APP_CONFLICT, "R-MISS-4",
+		                 "Only an open absent episode can be escalated; this one is %s "
+		                 "and %s (R-MISS-4).",
+		                 e.status, e.classification),
+		        out);
 	int arc = escalate(&u, &e, reason);
 	if (arc == APP_OK && level && strcmp(level, e.risk_level) != 0) {
 		arc = dbf(&u, store_episode_set_risk(db, e.id, level, u.now_s));
 		if (arc == APP_OK)
-			arc = dbf(&u, store_episode_change_add(db, e.id, "risk_level",
-							       e.risk_level[0] ? e.risk_level : NULL,
-							       level, reason, "R-MISS-4", u.now_s,
-							       uid(&u), who->display_name));
+			arc = dbf(&u, store_episode_change_add(
+			                      db, e.id, "risk_level",
+			                      e.risk_level[0] ? e.risk_level : NULL, level, reason,
+			                      "R-MISS-4", u.now_s, uid(&u), who->display_name));
 	}
 	*out = json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", e.id, "classification", "missing",
-			 "rule", "R-MISS-4", "reason", reason, "escalated_at", u.now_s);
+	                 "rule", "R-MISS-4", "reason", reason, "escalated_at", u.now_s);
 	return uc_end(&u, arc, out);
 }
 
 int app_episode_risk(struct db *db, const struct actor *who, const char *id, json_t *in,
-		     json_t **out, struct app_err *err)
+                     json_t **out, struct app_err *err)
 {
 	static const char *const allowed[] = {"risk_level", "reason", NULL};
 	struct uc u;
@@ -603,7 +615,8 @@ int app_episode_risk(struct db *db, const struct actor *who, const char *id, jso
 	const char *level = app_json_str(in, "risk_level", true, 20, false, err);
 	const char *reason = app_json_str(in, "reason", true, 2000, true, err);
 	if (level && !one_of(level, RISK_LEVELS))
-		app_field_error(err, "risk_level", "risk_level is no_apparent_risk, low, medium or high.");
+		app_field_error(err, "risk_level",
+		                "risk_level is no_apparent_risk, low, medium or high.");
 	if (err->code)
 		return err->code;
 	struct episode_row e;
@@ -611,17 +624,16 @@ int app_episode_risk(struct db *db, const struct actor *who, const char *id, jso
 		return err->code;
 	int arc = dbf(&u, store_episode_set_risk(db, e.id, level, u.now_s));
 	if (arc == APP_OK)
-		arc = dbf(&u, store_episode_change_add(db, e.id, "risk_level",
-						       e.risk_level[0] ? e.risk_level : NULL, level,
-						       reason, NULL, u.now_s, uid(&u),
-						       who->display_name));
+		arc = dbf(&u, store_episode_change_add(
+		                      db, e.id, "risk_level", e.risk_level[0] ? e.risk_level : NULL,
+		                      level, reason, NULL, u.now_s, uid(&u), who->display_name));
 	if (arc == APP_OK)
 		arc = dbf(&u, uc_audit(&u, "change", "episode", e.id, NULL, "risk_level"));
 	/* R-MISS-4: a risk identified on an absent episode escalates it */
 	struct miss_escalation esc;
 	int64_t rep = parse_time_or(e.reported_at, u.now);
 	missing_escalation_check(rep, 0, strcmp(e.status, "open") != 0,
-				 strcmp(level, "no_apparent_risk") != 0, u.now, &esc);
+	                         strcmp(level, "no_apparent_risk") != 0, u.now, &esc);
 	bool escalated = false;
 	if (arc == APP_OK && esc.escalate && strcmp(e.status, "open") == 0 &&
 	    strcmp(e.classification, "absent") == 0 && strcmp(esc.reason, "risk_identified") == 0) {
@@ -631,12 +643,12 @@ int app_episode_risk(struct db *db, const struct actor *who, const char *id, jso
 		escalated = true;
 	}
 	*out = json_pack("{s:s, s:s, s:s, s:b}", "id", e.id, "risk_level", level, "classification",
-			 e.classification, "escalated", escalated);
+	                 e.classification, "escalated", escalated);
 	return uc_end(&u, arc, out);
 }
 
 int app_episodes_escalate_due(struct db *db, int64_t now, int64_t timeframe, json_t **out,
-			      struct app_err *err)
+                              struct app_err *err)
 {
 	struct actor sys;
 	actor_system(&sys);
@@ -678,10 +690,10 @@ int app_episodes_escalate_due(struct db *db, int64_t now, int64_t timeframe, jso
 			break;
 		char due[LT_TIME_LEN];
 		ltime_format(missing_escalation_due(rep, timeframe), due);
-		json_array_append_new(done, json_pack("{s:s, s:s, s:s, s:s}", "episode_id", eid,
-						      "child_id",
-						      json_string_value(json_object_get(r, "child_id")),
-						      "reported_at", rep_s, "due_at", due));
+		json_array_append_new(
+		        done, json_pack("{s:s, s:s, s:s, s:s}", "episode_id", eid, "child_id",
+		                        json_string_value(json_object_get(r, "child_id")),
+		                        "reported_at", rep_s, "due_at", due));
 	}
 	json_decref(rows);
 	json_object_set_new(*out, "count", json_integer((json_int_t)json_array_size(done)));
@@ -692,21 +704,21 @@ int app_episodes_escalate_due(struct db *db, int64_t now, int64_t timeframe, jso
 
 /* Refuses an episode whose child has not returned yet. */
 static int must_be_returned(struct uc *u, const struct episode_row *e, const char *rule,
-			    const char *what)
+                            const char *what)
 {
 	if (e->returned_at[0])
 		return APP_OK;
 	return app_fail(u->err, APP_CONFLICT, rule,
-			"The child has not been recorded as found or returned yet, so %s cannot be "
-			"recorded (%s).",
-			what, rule);
+	                "The child has not been recorded as found or returned yet, so %s cannot be "
+	                "recorded (%s).",
+	                what, rule);
 }
 
 int app_episode_return(struct db *db, const struct actor *who, const char *id, json_t *in,
-		       json_t **out, struct app_err *err)
+                       json_t **out, struct app_err *err)
 {
 	static const char *const allowed[] = {"returned_at", "where", "with", "csc_interviewer",
-					      NULL};
+	                                      NULL};
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*out = NULL;
@@ -727,14 +739,15 @@ int app_episode_return(struct db *db, const struct actor *who, const char *id, j
 	if (open_episode(&u, id, &e) != APP_OK)
 		return err->code;
 	if (strcmp(e.status, "open") != 0)
-		return uc_end(&u, app_fail(err, APP_CONFLICT, NULL,
-					   "The child's return is already recorded for this episode."),
-			      out);
+		return uc_end(&u,
+		              app_fail(err, APP_CONFLICT, NULL,
+		                       "The child's return is already recorded for this episode."),
+		              out);
 	int64_t reported = parse_time_or(e.reported_at, 0);
 	if (returned < reported) {
-		app_field_error(err, "returned_at",
-				"The return (%s) cannot be before the report (%s).",
-				json_string_value(json_object_get(in, "returned_at")), e.reported_at);
+		app_field_error(
+		        err, "returned_at", "The return (%s) cannot be before the report (%s).",
+		        json_string_value(json_object_get(in, "returned_at")), e.reported_at);
 		return uc_end(&u, APP_INVALID, out);
 	}
 	char ret_s[LT_TIME_LEN], with_text[4096], csc_key[KEY_LEN] = "", csc_name[200] = "";
@@ -742,18 +755,17 @@ int app_episode_return(struct db *db, const struct actor *who, const char *id, j
 	if (csc)
 		person_key(db, csc, csc_key, csc_name, sizeof csc_name, NULL);
 	int arc = people_store(&u, &with, e.id, e.child_id, "found_with", with_text,
-			       sizeof with_text);
+	                       sizeof with_text);
 	if (arc == APP_OK)
 		arc = location_store(&u, e.id, e.child_id, "found", where);
 	if (arc == APP_OK)
-		arc = dbf(&u, store_episode_set_returned(db, e.id, ret_s, where,
-							 with.n ? with_text : NULL,
-							 csc ? csc_name : NULL, csc ? csc_key : NULL,
-							 u.now_s));
+		arc = dbf(&u, store_episode_set_returned(
+		                      db, e.id, ret_s, where, with.n ? with_text : NULL,
+		                      csc ? csc_name : NULL, csc ? csc_key : NULL, u.now_s));
 	if (arc == APP_OK)
 		arc = dbf(&u, store_episode_change_add(db, e.id, "status", "open", "returned",
-						       "found or returned", "R-MISS-5", u.now_s,
-						       uid(&u), who->display_name));
+		                                       "found or returned", "R-MISS-5", u.now_s,
+		                                       uid(&u), who->display_name));
 	if (arc == APP_OK)
 		arc = dbf(&u, uc_audit(&u, "change", "episode", e.id, NULL, "returned"));
 	char due[LT_TIME_LEN];
@@ -761,27 +773,27 @@ int app_episode_return(struct db *db, const struct actor *who, const char *id, j
 	struct ri_responsibility resp;
 	missing_ri_responsibility(e.looked_after, &resp); /* R-MISS-7 */
 	json_t *prompts = json_pack(
-	    "[s, s, s]", "Record the police Safe and Well Check (R-MISS-5).",
-	    "Offer an independent Return Interview within 72 hours (R-MISS-6).",
-	    "Consider a forensic strategy: clothing, early evidence kit, phones (R-MISS-9).");
+	        "[s, s, s]", "Record the police Safe and Well Check (R-MISS-5).",
+	        "Offer an independent Return Interview within 72 hours (R-MISS-6).",
+	        "Consider a forensic strategy: clothing, early evidence kit, phones (R-MISS-9).");
 	*out = json_pack("{s:s, s:s, s:s, s:s, s:o}", "id", e.id, "returned_at", ret_s,
-			 "return_interview_due_at", due, "responsibility", resp.text, "prompts",
-			 prompts);
+	                 "return_interview_due_at", due, "responsibility", resp.text, "prompts",
+	                 prompts);
 	return uc_end(&u, arc, out);
 }
 
 int app_safe_and_well(struct db *db, const struct actor *who, const char *id, json_t *in,
-		      json_t **out, struct app_err *err)
+                      json_t **out, struct app_err *err)
 {
-	static const char *const allowed[] = {"done_at",       "done_by",	"where_found",
-					      "found_with",    "what_happened", "crime_alleged",
-					      "crime_number", NULL};
+	static const char *const allowed[] = {
+	        "done_at",       "done_by",       "where_found",  "found_with",
+	        "what_happened", "crime_alleged", "crime_number", NULL};
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*out = NULL;
 	if (!may_change(who))
 		return app_fail(err, APP_FORBIDDEN, NULL,
-				"Your role cannot record a Safe and Well Check.");
+		                "Your role cannot record a Safe and Well Check.");
 	if (!json_is_object(in))
 		return app_fail(err, APP_INVALID, NULL, "The check must be a JSON object.");
 	app_json_only(in, allowed, err);
@@ -798,13 +810,14 @@ int app_safe_and_well(struct db *db, const struct actor *who, const char *id, js
 		return err->code;
 	struct proto_err pe;
 	if (proto_text_check(happened, PROTO_TEXT_MAX, true, "R-MISS-5", "what_happened",
-			     "What happened while the child was missing", &pe) < 0)
+	                     "What happened while the child was missing", &pe) < 0)
 		return proto_refused(&u, &pe);
 	if (alleged && !crime)
-		return proto_refused(&u, &(struct proto_err){
-					     "R-MISS-5", "crime_number",
-					     "An allegation of crime needs its crime number, which "
-					     "is linked to the child's record (R-MISS-5, R-REC-5)."});
+		return proto_refused(
+		        &u, &(struct proto_err){
+		                    "R-MISS-5", "crime_number",
+		                    "An allegation of crime needs its crime number, which "
+		                    "is linked to the child's record (R-MISS-5, R-REC-5)."});
 	if (crime && recording_ext_ref_validate(EXT_CRIME_NUMBER, crime, &pe) < 0)
 		return proto_refused(&u, &pe);
 	struct episode_row e;
@@ -828,18 +841,18 @@ int app_safe_and_well(struct db *db, const struct actor *who, const char *id, js
 	if (arc == APP_OK)
 		arc = location_store(&u, e.id, e.child_id, "found", where);
 	struct saw_new s = {.id = sid,
-			    .episode_id = e.id,
-			    .done_at = done_s,
-			    .done_by = by_uid[0] ? by_uid : NULL,
-			    .done_by_name = name,
-			    .done_by_key = key,
-			    .agency_id = who->agency_id[0] ? who->agency_id : NULL,
-			    .where_found = where,
-			    .found_with = with.n ? with_text : NULL,
-			    .what_happened = happened,
-			    .crime_alleged = alleged,
-			    .crime_number = crime,
-			    .at = u.now_s};
+	                    .episode_id = e.id,
+	                    .done_at = done_s,
+	                    .done_by = by_uid[0] ? by_uid : NULL,
+	                    .done_by_name = name,
+	                    .done_by_key = key,
+	                    .agency_id = who->agency_id[0] ? who->agency_id : NULL,
+	                    .where_found = where,
+	                    .found_with = with.n ? with_text : NULL,
+	                    .what_happened = happened,
+	                    .crime_alleged = alleged,
+	                    .crime_number = crime,
+	                    .at = u.now_s};
 	if (arc == APP_OK)
 		arc = dbf(&u, store_saw_insert(db, &s));
 	/* R-REC-5: the crime reference is linked to the child's one record, ES-flagged */
@@ -852,17 +865,17 @@ int app_safe_and_well(struct db *db, const struct actor *who, const char *id, js
 		struct crime_allegation_plan plan;
 		recording_crime_allegation(true, &plan);
 		arc = dbf(&u, store_ext_ref_add(db, rec.id, "crime_number", crime,
-						plan.es_on_crime_report, u.now_s, uid(&u)));
+		                                plan.es_on_crime_report, u.now_s, uid(&u)));
 		crime_link = "linked to the child's record";
 	} else if (crime) {
 		crime_link = "the child has no exploitation record, so the crime number is kept on "
-			     "the episode only";
+		             "the episode only";
 	}
 	if (arc == APP_OK)
 		arc = dbf(&u, uc_audit(&u, "create", "safe_and_well_check", sid,
-				       hr == DB_ROW ? rec.reference : NULL, "all"));
+		                       hr == DB_ROW ? rec.reference : NULL, "all"));
 	*out = json_pack("{s:s, s:s, s:s, s:s?, s:s?}", "id", sid, "episode_id", e.id, "done_by",
-			 name, "crime_number", crime, "crime_link", crime_link);
+	                 name, "crime_number", crime, "crime_link", crime_link);
 	return uc_end(&u, arc, out);
 }
 
@@ -877,19 +890,19 @@ static char *parties_json(const struct ri_responsibility *r)
 	return s;
 }
 
-int app_return_interview_offer(struct db *db, const struct actor *who, const char *id,
-			       json_t *in, json_t **out, struct app_err *err)
+int app_return_interview_offer(struct db *db, const struct actor *who, const char *id, json_t *in,
+                               json_t **out, struct app_err *err)
 {
-	static const char *const allowed[] = {"interviewer",	  "interviewer_role",
-					      "interviewer_agency", "child_asked",
-					      "child_preference",   "parents_carers",
-					      "offered_at",	  "status",
-					      NULL};
+	static const char *const allowed[] = {
+	        "interviewer", "interviewer_role", "interviewer_agency",
+	        "child_asked", "child_preference", "parents_carers",
+	        "offered_at",  "status",           NULL};
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*out = NULL;
 	if (!may_change(who))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot arrange return interviews.");
+		return app_fail(err, APP_FORBIDDEN, NULL,
+		                "Your role cannot arrange return interviews.");
 	if (!json_is_object(in))
 		return app_fail(err, APP_INVALID, NULL, "The interview must be a JSON object.");
 	app_json_only(in, allowed, err);
@@ -915,16 +928,18 @@ int app_return_interview_offer(struct db *db, const struct actor *who, const cha
 		return uc_end(&u, arc, out);
 	int64_t returned = parse_time_or(e.returned_at, 0);
 	if (offered < returned) {
-		app_field_error(err, "offered_at", "The interview cannot be offered before the return.");
+		app_field_error(err, "offered_at",
+		                "The interview cannot be offered before the return.");
 		return uc_end(&u, APP_INVALID, out);
 	}
 	struct interview_row ir;
 	int rc = store_interview_get(db, e.id, &ir);
 	if (rc == DB_ROW)
-		return uc_end(&u, app_fail(err, APP_CONFLICT, NULL,
-					   "A Return Interview is already %s for this episode.",
-					   ir.status),
-			      out);
+		return uc_end(&u,
+		              app_fail(err, APP_CONFLICT, NULL,
+		                       "A Return Interview is already %s for this episode.",
+		                       ir.status),
+		              out);
 	if (rc != DB_DONE)
 		return uc_end(&u, dbf(&u, rc), out);
 	/* R-MISS-6: independent of parents/carers and of the police and CSC interviews */
@@ -953,12 +968,12 @@ int app_return_interview_offer(struct db *db, const struct actor *who, const cha
 		nc++;
 	}
 	struct ri_interview ri = {.interviewer_id = key,
-				  .parent_carer_ids = carer_ptrs,
-				  .n_parent_carers = nc,
-				  .police_interviewer_id = police_key,
-				  .csc_interviewer_id = e.csc_interviewer_key,
-				  .child_asked_preference = asked,
-				  .child_preference = pref};
+	                          .parent_carer_ids = carer_ptrs,
+	                          .n_parent_carers = nc,
+	                          .police_interviewer_id = police_key,
+	                          .csc_interviewer_id = e.csc_interviewer_key,
+	                          .child_asked_preference = asked,
+	                          .child_preference = pref};
 	struct proto_err pe;
 	if (missing_interviewer_validate(&ri, &pe) < 0) {
 		if (pe.field && strcmp(pe.field, "interviewer_id") == 0)
@@ -973,32 +988,32 @@ int app_return_interview_offer(struct db *db, const struct actor *who, const cha
 	ltime_format(missing_return_interview_due(returned), due); /* R-DL-1 */
 	ltime_format(offered, off_s);
 	struct interview_new n = {.id = rid,
-				  .episode_id = e.id,
-				  .due_at = due,
-				  .responsible = parties ? parties : "[]",
-				  .responsibility = resp.text,
-				  .child_preference = pref,
-				  .interviewer_id = iv_uid[0] ? iv_uid : NULL,
-				  .interviewer_name = name,
-				  .interviewer_key = key,
-				  .interviewer_role = role,
-				  .interviewer_agency = agency,
-				  .offered_at = off_s,
-				  .by = uid(&u),
-				  .at = u.now_s};
+	                          .episode_id = e.id,
+	                          .due_at = due,
+	                          .responsible = parties ? parties : "[]",
+	                          .responsibility = resp.text,
+	                          .child_preference = pref,
+	                          .interviewer_id = iv_uid[0] ? iv_uid : NULL,
+	                          .interviewer_name = name,
+	                          .interviewer_key = key,
+	                          .interviewer_role = role,
+	                          .interviewer_agency = agency,
+	                          .offered_at = off_s,
+	                          .by = uid(&u),
+	                          .at = u.now_s};
 	arc = dbf(&u, store_interview_insert(db, &n));
 	free(parties);
 	if (arc == APP_OK)
 		arc = dbf(&u, uc_audit(&u, "create", "return_interview", rid, NULL,
-				       "interviewer,child_preference,status"));
+		                       "interviewer,child_preference,status"));
 	*out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", rid, "episode_id", e.id,
-			 "status", "offered", "due_at", due, "interviewer", name,
-			 "child_preference", pref, "responsibility", resp.text);
+	                 "status", "offered", "due_at", due, "interviewer", name,
+	                 "child_preference", pref, "responsibility", resp.text);
 	return uc_end(&u, arc, out);
 }
 
-int app_return_interview_record(struct db *db, const struct actor *who, const char *id,
-				json_t *in, json_t **out, struct app_err *err)
+int app_return_interview_record(struct db *db, const struct actor *who, const char *id, json_t *in,
+                                json_t **out, struct app_err *err)
 {
 	static const char *const allowed[] = {"status", "at", "findings", NULL};
 	static const char *const STATUSES[] = {"accepted", "declined", "completed", NULL};
@@ -1006,7 +1021,8 @@ int app_return_interview_record(struct db *db, const struct actor *who, const ch
 	uc_init(&u, db, who, err);
 	*out = NULL;
 	if (!may_change(who))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot record return interviews.");
+		return app_fail(err, APP_FORBIDDEN, NULL,
+		                "Your role cannot record return interviews.");
 	if (!json_is_object(in))
 		return app_fail(err, APP_INVALID, NULL, "The interview must be a JSON object.");
 	app_json_only(in, allowed, err);
@@ -1021,7 +1037,7 @@ int app_return_interview_record(struct db *db, const struct actor *who, const ch
 	struct proto_err pe;
 	bool completed = strcmp(status, "completed") == 0;
 	if (proto_text_check(findings, PROTO_TEXT_MAX, completed, "R-MISS-8", "findings",
-			     "What the Return Interview found", &pe) < 0)
+	                     "What the Return Interview found", &pe) < 0)
 		return proto_refused(&u, &pe);
 	struct episode_row e;
 	if (open_episode(&u, id, &e) != APP_OK)
@@ -1036,16 +1052,18 @@ int app_return_interview_record(struct db *db, const struct actor *who, const ch
 	struct interview_row ir;
 	int rc = store_interview_get(db, e.id, &ir);
 	if (rc == DB_DONE)
-		return uc_end(&u, app_fail(err, APP_CONFLICT, "R-MISS-6",
-					   "Offer the Return Interview first, naming the interviewer "
-					   "and the child's choice (R-MISS-6)."),
-			      out);
+		return uc_end(&u,
+		              app_fail(err, APP_CONFLICT, "R-MISS-6",
+		                       "Offer the Return Interview first, naming the interviewer "
+		                       "and the child's choice (R-MISS-6)."),
+		              out);
 	if (rc != DB_ROW)
 		return uc_end(&u, dbf(&u, rc), out);
 	if (strcmp(ir.status, "completed") == 0 || strcmp(ir.status, "declined") == 0)
-		return uc_end(&u, app_fail(err, APP_CONFLICT, NULL,
-					   "The Return Interview is already %s.", ir.status),
-			      out);
+		return uc_end(&u,
+		              app_fail(err, APP_CONFLICT, NULL,
+		                       "The Return Interview is already %s.", ir.status),
+		              out);
 	/* R-MISS-8: what the interview found joins the child's record */
 	struct record_row rec;
 	int hr = store_record_get(db, e.child_id, &rec);
@@ -1055,36 +1073,37 @@ int app_return_interview_record(struct db *db, const struct actor *who, const ch
 	if (completed && hr == DB_ROW) {
 		char text[8400];
 		snprintf(text, sizeof text, "Return Interview after the missing episode of %s: %s",
-			 e.reported_at, findings);
+		         e.reported_at, findings);
 		arc = chron_add(&u, rec.id, at, REC_FACT, "return_interview", text, entry);
 	}
 	char at_s[LT_TIME_LEN];
 	ltime_format(at, at_s);
 	if (arc == APP_OK)
 		arc = dbf(&u, store_interview_update(db, ir.id, status, at_s, findings,
-						     entry[0] ? entry : NULL, uid(&u), u.now_s));
+		                                     entry[0] ? entry : NULL, uid(&u), u.now_s));
 	if (arc == APP_OK)
 		arc = dbf(&u, uc_audit(&u, "change", "return_interview", ir.id,
-				       hr == DB_ROW ? rec.reference : NULL,
-				       completed ? "status,findings" : "status"));
+		                       hr == DB_ROW ? rec.reference : NULL,
+		                       completed ? "status,findings" : "status"));
 	*out = json_pack("{s:s, s:s, s:s, s:s, s:b}", "id", ir.id, "episode_id", e.id, "status",
-			 status, "due_at", ir.due_at, "within_72h", strcmp(at_s, ir.due_at) <= 0);
+	                 status, "due_at", ir.due_at, "within_72h", strcmp(at_s, ir.due_at) <= 0);
 	if (*out && completed && hr == DB_ROW) {
 		json_object_set_new(*out, "record_ref", json_string(rec.reference));
 		json_object_set_new(*out, "record_entry_id", json_string(entry));
 	} else if (*out && completed) {
-		json_object_set_new(*out, "record_entry",
-				    json_string("The child has no exploitation record: the findings "
-						"are kept with the episode (R-MISS-8)."));
+		json_object_set_new(
+		        *out, "record_entry",
+		        json_string("The child has no exploitation record: the findings "
+		                    "are kept with the episode (R-MISS-8)."));
 	}
 	return uc_end(&u, arc, out);
 }
 
 int app_forensic_decision(struct db *db, const struct actor *who, const char *id, json_t *in,
-			  json_t **out, struct app_err *err)
+                          json_t **out, struct app_err *err)
 {
 	static const char *const allowed[] = {"clothing", "early_evidence_kit", "phones",
-					      "decision", "rationale", NULL};
+	                                      "decision", "rationale",          NULL};
 	static const char *const DECISIONS[] = {"forensic_strategy", "no_forensic_action", NULL};
 	struct uc u;
 	uc_init(&u, db, who, err);
@@ -1099,19 +1118,20 @@ int app_forensic_decision(struct db *db, const struct actor *who, const char *id
 	for (int i = 0; i < 3; i++) {
 		if (!json_is_boolean(json_object_get(in, keys[i])))
 			app_field_error(err, keys[i],
-					"Say whether %s was considered (true or false) (R-MISS-9).",
-					keys[i]);
+			                "Say whether %s was considered (true or false) (R-MISS-9).",
+			                keys[i]);
 		considered[i] = json_is_true(json_object_get(in, keys[i]));
 	}
 	const char *decision = app_json_str(in, "decision", true, 24, false, err);
 	if (decision && !one_of(decision, DECISIONS))
-		app_field_error(err, "decision", "decision is forensic_strategy or no_forensic_action.");
+		app_field_error(err, "decision",
+		                "decision is forensic_strategy or no_forensic_action.");
 	const char *rationale = app_json_str(in, "rationale", true, 2000, true, err);
 	if (err->code)
 		return err->code;
 	struct proto_err pe;
 	if (proto_text_check(rationale, PROTO_SHORT_MAX, true, "R-MISS-9", "rationale",
-			     "The rationale for the forensic decision", &pe) < 0)
+	                     "The rationale for the forensic decision", &pe) < 0)
 		return proto_refused(&u, &pe);
 	struct episode_row e;
 	if (open_episode(&u, id, &e) != APP_OK)
@@ -1121,8 +1141,8 @@ int app_forensic_decision(struct db *db, const struct actor *who, const char *id
 	id_new("for", fid);
 	if (arc == APP_OK)
 		arc = dbf(&u, store_forensic_insert(db, fid, e.id, considered[0], considered[1],
-						    considered[2], decision, rationale, u.now_s,
-						    uid(&u), who->display_name));
+		                                    considered[2], decision, rationale, u.now_s,
+		                                    uid(&u), who->display_name));
 	if (arc == APP_OK)
 		arc = dbf(&u, uc_audit(&u, "create", "forensic_decision", fid, NULL, "all"));
 	*out = json_pack("{s:s, s:s, s:s}", "id", fid, "episode_id", e.id, "decision", decision);
@@ -1142,7 +1162,7 @@ static void parse_member(json_t *obj, const char *key)
 }
 
 int app_episode_get(struct db *db, const struct actor *who, const char *id, json_t **out,
-		    struct app_err *err)
+                    struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
@@ -1166,10 +1186,11 @@ int app_episode_get(struct db *db, const struct actor *who, const char *id, json
 	if (strcmp(e.status, "open") == 0 && strcmp(e.classification, "absent") == 0) {
 		char due[LT_TIME_LEN];
 		ltime_format(missing_escalation_due(parse_time_or(e.reported_at, u.now), 0), due);
-		json_array_append_new(prompts, json_pack("{s:s, s:s, s:s}", "rule", "R-MISS-4", "due_at",
-							 due, "text",
-							 "Escalate to missing if a risk is identified "
-							 "or the managed timeframe passes."));
+		json_array_append_new(prompts,
+		                      json_pack("{s:s, s:s, s:s}", "rule", "R-MISS-4", "due_at",
+		                                due, "text",
+		                                "Escalate to missing if a risk is identified "
+		                                "or the managed timeframe passes."));
 	}
 	if (e.returned_at[0]) {
 		int64_t ret = parse_time_or(e.returned_at, u.now);
@@ -1177,26 +1198,26 @@ int app_episode_get(struct db *db, const struct actor *who, const char *id, json
 		ltime_format(missing_return_interview_due(ret), due);
 		if (json_array_size(json_object_get(v, "safe_and_well_checks")) == 0)
 			json_array_append_new(prompts,
-					      json_pack("{s:s, s:s}", "rule", "R-MISS-5", "text",
-							"Record the police Safe and Well Check."));
+			                      json_pack("{s:s, s:s}", "rule", "R-MISS-5", "text",
+			                                "Record the police Safe and Well Check."));
 		const char *st = ri ? json_string_value(json_object_get(ri, "status")) : NULL;
 		if (!st || (strcmp(st, "completed") != 0 && strcmp(st, "declined") != 0))
-			json_array_append_new(prompts,
-					      json_pack("{s:s, s:s, s:s}", "rule", "R-MISS-6", "due_at",
-							due, "text",
-							"Complete an independent Return Interview."));
+			json_array_append_new(
+			        prompts,
+			        json_pack("{s:s, s:s, s:s}", "rule", "R-MISS-6", "due_at", due,
+			                  "text", "Complete an independent Return Interview."));
 		if (json_array_size(json_object_get(v, "forensic_decisions")) == 0)
 			json_array_append_new(prompts,
-					      json_pack("{s:s, s:s}", "rule", "R-MISS-9", "text",
-							"Record the forensic strategy decision."));
+			                      json_pack("{s:s, s:s}", "rule", "R-MISS-9", "text",
+			                                "Record the forensic strategy decision."));
 	}
 	json_object_set_new(v, "prompts", prompts);
 	const char *ref = json_string_value(json_object_get(v, "record_ref"));
 	return uc_end(&u, dbf(&u, uc_audit(&u, "view", "episode", e.id, ref, "all")), out);
 }
 
-int app_child_episodes(struct db *db, const struct actor *who, const char *child_id,
-		       json_t **out, struct app_err *err)
+int app_child_episodes(struct db *db, const struct actor *who, const char *child_id, json_t **out,
+                       struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
@@ -1211,9 +1232,10 @@ int app_child_episodes(struct db *db, const struct actor *who, const char *child
 	int rc;
 	json_t *c = store_child_get(db, child_id, &rc);
 	if (!c)
-		return uc_end(&u, rc == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
-						: dbf(&u, rc),
-			      out);
+		return uc_end(&u,
+		              rc == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
+		                            : dbf(&u, rc),
+		              out);
 	json_decref(c);
 	json_t *eps = store_episodes_for_child(db, child_id, &rc);
 	if (!eps)
@@ -1221,7 +1243,8 @@ int app_child_episodes(struct db *db, const struct actor *who, const char *child
 	/* R-MISS-10: repeat missing over 30, 90 and 365 days */
 	static const int days[] = {30, 90, 365};
 	json_t *repeat = json_object();
-	*out = json_pack("{s:s, s:o, s:o}", "child_id", child_id, "episodes", eps, "repeat", repeat);
+	*out = json_pack("{s:s, s:o, s:o}", "child_id", child_id, "episodes", eps, "repeat",
+	                 repeat);
 	for (size_t i = 0; arc == APP_OK && i < ARRAY_LEN(days); i++) {
 		char since[LT_TIME_LEN], key[16];
 		int64_t n = 0;
@@ -1237,17 +1260,17 @@ int app_child_episodes(struct db *db, const struct actor *who, const char *child
 		json_object_set_new(*out, "co_missing", co);
 	if (arc == APP_OK)
 		arc = dbf(&u, uc_audit(&u, "view", "child_episodes", child_id, NULL,
-				       "episodes,repeat,co_missing"));
+		                       "episodes,repeat,co_missing"));
 	return uc_end(&u, arc, out);
 }
 
 /* ---- Philomena-style profile ---- */
 
 static const char *const PROFILE_LISTS[] = {"associates", "places", "phone_numbers",
-					    "social_media"};
+                                            "social_media"};
 
-int app_philomena_get(struct db *db, const struct actor *who, const char *child_id,
-		      json_t **out, struct app_err *err)
+int app_philomena_get(struct db *db, const struct actor *who, const char *child_id, json_t **out,
+                      struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
@@ -1271,15 +1294,15 @@ int app_philomena_get(struct db *db, const struct actor *who, const char *child_
 		json_object_set_new(*out, "exists", json_true());
 	}
 	return uc_end(&u, dbf(&u, uc_audit(&u, "view", "philomena_profile", child_id, NULL, "all")),
-		      out);
+	              out);
 }
 
-int app_philomena_update(struct db *db, const struct actor *who, const char *child_id,
-			 json_t *in, json_t **out, struct app_err *err)
+int app_philomena_update(struct db *db, const struct actor *who, const char *child_id, json_t *in,
+                         json_t **out, struct app_err *err)
 {
-	static const char *const allowed[] = {"description", "associates",   "places",
-					      "phone_numbers", "social_media", "photo_ref",
-					      NULL};
+	static const char *const allowed[] = {
+	        "description",  "associates", "places", "phone_numbers",
+	        "social_media", "photo_ref",  NULL};
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*out = NULL;
@@ -1294,7 +1317,7 @@ int app_philomena_update(struct db *db, const struct actor *who, const char *chi
 	for (size_t i = 0; i < ARRAY_LEN(PROFILE_LISTS); i++) {
 		json_t *a = json_object_get(in, PROFILE_LISTS[i]);
 		bool ok = !a || json_is_null(a) ||
-			  (json_is_array(a) && json_array_size(a) <= MAX_LIST);
+		          (json_is_array(a) && json_array_size(a) <= MAX_LIST);
 		size_t k;
 		json_t *v;
 		json_array_foreach(a, k, v)
@@ -1303,15 +1326,17 @@ int app_philomena_update(struct db *db, const struct actor *who, const char *chi
 				ok = false;
 		}
 		if (!ok)
-			app_field_error(err, PROFILE_LISTS[i],
-					"%s is a list of at most %d entries of at most 200 characters.",
-					PROFILE_LISTS[i], MAX_LIST);
+			app_field_error(
+			        err, PROFILE_LISTS[i],
+			        "%s is a list of at most %d entries of at most 200 characters.",
+			        PROFILE_LISTS[i], MAX_LIST);
 		else
 			lists[i] = json_is_array(a) ? json_dumps(a, JSON_COMPACT) : strdup("[]");
 	}
 	struct proto_err pe;
 	if (!err->code && desc &&
-	    proto_text_check(desc, 4000, false, "R-DEF-4", "description", "The description", &pe) < 0)
+	    proto_text_check(desc, 4000, false, "R-DEF-4", "description", "The description", &pe) <
+	            0)
 		proto_refused(&u, &pe);
 	int arc = err->code;
 	if (arc == APP_OK && !id_valid(child_id, "ch"))
@@ -1320,11 +1345,11 @@ int app_philomena_update(struct db *db, const struct actor *who, const char *chi
 		arc = authz_child_view(db, who, child_id, err);
 		if (arc == APP_OK)
 			arc = dbf(&u, store_profile_upsert(db, child_id, desc, lists[0], lists[1],
-							   lists[2], lists[3], photo, u.now_s,
-							   uid(&u)));
+			                                   lists[2], lists[3], photo, u.now_s,
+			                                   uid(&u)));
 		if (arc == APP_OK)
 			arc = dbf(&u, uc_audit(&u, "change", "philomena_profile", child_id, NULL,
-					       "all"));
+			                       "all"));
 		*out = json_pack("{s:s, s:s}", "child_id", child_id, "updated_at", u.now_s);
 		arc = uc_end(&u, arc, out);
 	} else if (arc == APP_OK) {
@@ -1345,8 +1370,8 @@ static void print_list(struct buf *b, const char *title, json_t *a)
 	json_array_foreach(a, i, v) buf_printf(b, "  - %s\n", json_string_value(v));
 }
 
-int app_philomena_print(struct db *db, const struct actor *who, const char *child_id,
-			char **text, struct app_err *err)
+int app_philomena_print(struct db *db, const struct actor *who, const char *child_id, char **text,
+                        struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
@@ -1363,21 +1388,22 @@ int app_philomena_print(struct db *db, const struct actor *who, const char *chil
 	json_t *p = c ? store_profile_get(db, child_id, &rc) : NULL;
 	if (!c || (!p && rc != DB_DONE)) {
 		json_decref(c);
-		return uc_end(&u, rc == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
-						: dbf(&u, rc),
-			      NULL);
+		return uc_end(&u,
+		              rc == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
+		                            : dbf(&u, rc),
+		              NULL);
 	}
 	struct buf b = BUF_INIT(1 << 20);
 	const char *dob = json_string_value(json_object_get(c, "date_of_birth"));
 	buf_printf(&b, "MISSING CHILD PROFILE (Philomena) - OFFICIAL-SENSITIVE\n\n");
 	buf_printf(&b, "Name: %s %s\nDate of birth: %s\nGender: %s\n",
-		   json_string_value(json_object_get(c, "given_names")),
-		   json_string_value(json_object_get(c, "family_name")), dob ? dob : "unknown",
-		   json_string_value(json_object_get(c, "gender")));
+	           json_string_value(json_object_get(c, "given_names")),
+	           json_string_value(json_object_get(c, "family_name")), dob ? dob : "unknown",
+	           json_string_value(json_object_get(c, "gender")));
 	size_t i;
 	json_t *n;
-	json_array_foreach(json_object_get(c, "other_names"), i, n)
-		buf_printf(&b, "Also known as: %s\n", json_string_value(json_object_get(n, "name")));
+	json_array_foreach(json_object_get(c, "other_names"), i, n) buf_printf(
+	        &b, "Also known as: %s\n", json_string_value(json_object_get(n, "name")));
 	if (!p) {
 		buf_puts(&b, "\nNo profile has been filled in for this child yet.\n");
 	} else {
@@ -1386,23 +1412,24 @@ int app_philomena_print(struct db *db, const struct actor *who, const char *chil
 		buf_printf(&b, "\nDescription:\n  %s\n", desc ? desc : "(none recorded)");
 		buf_printf(&b, "Photo: %s\n\n", photo ? photo : "(none held)");
 		static const char *const titles[] = {"Associates", "Places they may go",
-						     "Phone numbers", "Social media"};
+		                                     "Phone numbers", "Social media"};
 		for (size_t k = 0; k < ARRAY_LEN(PROFILE_LISTS); k++) {
 			parse_member(p, PROFILE_LISTS[k]);
 			print_list(&b, titles[k], json_object_get(p, PROFILE_LISTS[k]));
 		}
 		buf_printf(&b, "\nProfile last updated %s by %s.\n",
-			   json_string_value(json_object_get(p, "updated_at")),
-			   json_is_string(json_object_get(p, "updated_by"))
-			       ? json_string_value(json_object_get(p, "updated_by"))
-			       : "the command line");
+		           json_string_value(json_object_get(p, "updated_at")),
+		           json_is_string(json_object_get(p, "updated_by"))
+		                   ? json_string_value(json_object_get(p, "updated_by"))
+		                   : "the command line");
 	}
 	json_decref(c);
 	json_decref(p);
 	if (b.failed) {
 		buf_release(&b);
-		return uc_end(&u, app_fail(err, APP_FAILED, NULL, "The profile is too large to print."),
-			      NULL);
+		return uc_end(&u,
+		              app_fail(err, APP_FAILED, NULL, "The profile is too large to print."),
+		              NULL);
 	}
 	arc = dbf(&u, uc_audit(&u, "disclose", "philomena_profile", child_id, NULL, "print"));
 	arc = uc_end(&u, arc, NULL);
@@ -1450,46 +1477,50 @@ static void section_add(json_t *sec, json_t *item)
 }
 
 static int deadline_sections_tf(struct db *db, const struct actor *who, int64_t now,
-				int64_t timeframe, json_t *sections)
+                                int64_t timeframe, json_t *sections)
 {
 	bool supervisor = who->system || actor_has(who, ROLE_BIT(ROLE_POLICE_SUPERVISOR) |
-							    ROLE_BIT(ROLE_CSC_MANAGER));
+	                                                        ROLE_BIT(ROLE_CSC_MANAGER));
 	bool practitioner = who->system || actor_has(who, ROLES_PRACTITIONER);
 	if (!supervisor && !practitioner)
 		return DB_OK;
 	bool wide = who->system || actor_has(who, ROLES_PARTNERSHIP_WIDE);
 	int rc;
-	json_t *rows = store_episode_deadline_rows(
-	    db, wide || !who->agency_id[0] ? NULL : who->agency_id,
-	    who->user_id[0] ? who->user_id : NULL, &rc);
+	json_t *rows =
+	        store_episode_deadline_rows(db, wide || !who->agency_id[0] ? NULL : who->agency_id,
+	                                    who->user_id[0] ? who->user_id : NULL, &rc);
 	if (!rows)
 		return rc;
 	if (timeframe <= 0)
 		timeframe = MISS_ABSENT_DEFAULT_TIMEFRAME;
 	json_t *mine = section_new("missing_deadlines", "Missing children: return interviews and "
-							 "escalations due");
+	                                                "escalations due");
 	json_t *over = section_new("missing_overdue",
-				   "Missing children: overdue deadlines (supervisor view)");
+	                           "Missing children: overdue deadlines (supervisor view)");
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r)
 	{
-		bool ri = strcmp(json_string_value(json_object_get(r, "kind")), "return_interview") == 0;
+		bool ri = strcmp(json_string_value(json_object_get(r, "kind")),
+		                 "return_interview") == 0;
 		bool la = strcmp(json_string_value(json_object_get(r, "looked_after")), "1") == 0;
 		/* R-DL-1 (R-MISS-6, R-MISS-7) or R-DL-2 (R-MISS-4): the deadline engine's kinds */
-		const struct dl_kind *k = dl_kind_find(ri ? "return_interview" : "absent_escalation");
+		const struct dl_kind *k =
+		        dl_kind_find(ri ? "return_interview" : "absent_escalation");
 		struct dl_params dp = {0};
 		int64_t anchor, due;
 		json_t *owners;
 		if (ri) {
-			anchor = parse_time_or(json_string_value(json_object_get(r, "returned_at")), now);
+			anchor = parse_time_or(json_string_value(json_object_get(r, "returned_at")),
+			                       now);
 			struct ri_responsibility resp;
 			missing_ri_responsibility(la, &resp);
 			owners = json_array();
 			for (size_t j = 0; j < resp.n; j++)
 				json_array_append_new(owners, json_string(resp.parties[j]));
 		} else { /* police manage the missing report */
-			anchor = parse_time_or(json_string_value(json_object_get(r, "reported_at")), now);
+			anchor = parse_time_or(json_string_value(json_object_get(r, "reported_at")),
+			                       now);
 			if (timeframe != k->amount)
 				dp.amount = timeframe;
 			owners = json_pack("[s]", "police");
@@ -1497,7 +1528,7 @@ static int deadline_sections_tf(struct db *db, const struct actor *who, int64_t 
 		struct proto_err pe;
 		if (!k || dl_due(k, anchor, &dp, &due, &pe) < 0)
 			due = ri ? missing_return_interview_due(anchor)
-				 : missing_escalation_due(anchor, timeframe);
+			         : missing_escalation_due(anchor, timeframe);
 		struct dl_status ds;
 		dl_status_at(k, due, due - anchor, now, &ds);
 		const char *state = dl_state_code(ds.state);
@@ -1506,16 +1537,16 @@ static int deadline_sections_tf(struct db *db, const struct actor *who, int64_t 
 		ltime_london_format(due, local, sizeof local);
 		dl_time_left_words(ds.left, left, sizeof left);
 		snprintf(name, sizeof name, "%s %s",
-			 json_string_value(json_object_get(r, "given_names")),
-			 json_string_value(json_object_get(r, "family_name")));
+		         json_string_value(json_object_get(r, "given_names")),
+		         json_string_value(json_object_get(r, "family_name")));
 		json_t *item = json_pack(
-		    "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:o, s:s?}", "kind",
-		    k ? k->code : "", "rule", k ? k->rule : "", "episode_id",
-		    json_string_value(json_object_get(r, "episode_id")), "child_id",
-		    json_string_value(json_object_get(r, "child_id")), "child", name, "due_at", due_s,
-		    "due_local", local, "seconds_left", (json_int_t)ds.left, "time_left", left,
-		    "state", state, "owners", owners, "interview_status",
-		    json_string_value(json_object_get(r, "interview_status")));
+		        "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:o, s:s?}", "kind",
+		        k ? k->code : "", "rule", k ? k->rule : "", "episode_id",
+		        json_string_value(json_object_get(r, "episode_id")), "child_id",
+		        json_string_value(json_object_get(r, "child_id")), "child", name, "due_at",
+		        due_s, "due_local", local, "seconds_left", (json_int_t)ds.left, "time_left",
+		        left, "state", state, "owners", owners, "interview_status",
+		        json_string_value(json_object_get(r, "interview_status")));
 		bool owned = owns(who, owners);
 		if (practitioner && owned)
 			section_add(mine, item);
@@ -1534,14 +1565,13 @@ static int deadline_sections_tf(struct db *db, const struct actor *who, int64_t 
 	return DB_OK;
 }
 
-int episode_deadline_sections(struct db *db, const struct actor *who, int64_t now,
-			      json_t *sections)
+int episode_deadline_sections(struct db *db, const struct actor *who, int64_t now, json_t *sections)
 {
 	return deadline_sections_tf(db, who, now, 0, sections);
 }
 
 int app_episode_deadlines(struct db *db, const struct actor *who, int64_t now, json_t **out,
-			  struct app_err *err)
+                          struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
@@ -1565,12 +1595,13 @@ int app_episode_deadlines(struct db *db, const struct actor *who, int64_t now, j
 
 /* Checks the exporter and the period; from..to inclusive -> [from_s, to_s). */
 static int export_open(struct uc *u, const char *from, const char *to, char from_s[LT_TIME_LEN],
-		       char to_s[LT_TIME_LEN])
+                       char to_s[LT_TIME_LEN])
 {
 	if (!u->who->system &&
 	    !actor_has(u->who, ROLE_BIT(ROLE_ANALYST) | ROLE_BIT(ROLE_CSC_MANAGER) |
-				   ROLE_BIT(ROLE_POLICE_SUPERVISOR)))
-		return app_fail(u->err, APP_FORBIDDEN, NULL, "Your role cannot run statutory exports.");
+	                               ROLE_BIT(ROLE_POLICE_SUPERVISOR)))
+		return app_fail(u->err, APP_FORBIDDEN, NULL,
+		                "Your role cannot run statutory exports.");
 	struct lt_date f, t;
 	if (!from || ltime_parse_date(from, &f) < 0)
 		app_field_error(u->err, "from", "from must be a date written YYYY-MM-DD.");
@@ -1588,19 +1619,19 @@ static int export_open(struct uc *u, const char *from, const char *to, char from
 }
 
 static int export_finish(struct uc *u, struct buf *b, const char *what, const char *from,
-			 const char *to, char **csv)
+                         const char *to, char **csv)
 {
 	char purpose[96];
 	snprintf(purpose, sizeof purpose, "statutory return %s to %s", from, to);
 	struct audit_event ev = {.user_id = uid(u),
-				 .agency_id = u->who->agency_id[0] ? u->who->agency_id : NULL,
-				 .action = "export",
-				 .entity_type = what,
-				 .fields = "all",
-				 .purpose = purpose,
-				 .at = u->now};
+	                         .agency_id = u->who->agency_id[0] ? u->who->agency_id : NULL,
+	                         .action = "export",
+	                         .entity_type = what,
+	                         .fields = "all",
+	                         .purpose = purpose,
+	                         .at = u->now};
 	int arc = b->failed ? app_fail(u->err, APP_FAILED, NULL, "The export is too large.")
-			    : dbf(u, audit_append(u->db, &ev));
+	                    : dbf(u, audit_append(u->db, &ev));
 	arc = uc_end(u, arc, NULL);
 	if (arc == APP_OK)
 		*csv = buf_detach(b, NULL);
@@ -1611,7 +1642,7 @@ static int export_finish(struct uc *u, struct buf *b, const char *what, const ch
 
 /* An export row's episode fields. */
 static void export_episode(json_t *r, enum miss_class *cls, int64_t *start, bool *ended,
-			   int64_t *end)
+                           int64_t *end)
 {
 	const char *c = json_string_value(json_object_get(r, "classification"));
 	*cls = c && strcmp(c, "absent") == 0 ? MISS_ABSENT : MISS_MISSING;
@@ -1621,8 +1652,8 @@ static void export_episode(json_t *r, enum miss_class *cls, int64_t *start, bool
 	*end = parse_time_or(ret, *start);
 }
 
-int app_export_ssda903(struct db *db, const struct actor *who, const char *from,
-		       const char *to, char **csv, struct app_err *err)
+int app_export_ssda903(struct db *db, const struct actor *who, const char *from, const char *to,
+                       char **csv, struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
@@ -1641,8 +1672,8 @@ int app_export_ssda903(struct db *db, const struct actor *who, const char *from,
 	json_t *r;
 	json_array_foreach(rows, i, r)
 	{
-		struct ssda903_missing m = {.child_id =
-						json_string_value(json_object_get(r, "child_id"))};
+		struct ssda903_missing m = {
+		        .child_id = json_string_value(json_object_get(r, "child_id"))};
 		export_episode(r, &m.cls, &m.start, &m.ended, &m.end);
 		struct proto_err pe;
 		if (ssda903_missing_row(&b, &m, &pe) < 0) { /* R-RPT-2 */
@@ -1658,8 +1689,8 @@ int app_export_ssda903(struct db *db, const struct actor *who, const char *from,
 	return export_finish(&u, &b, "ssda903_missing", from, to, csv);
 }
 
-int app_export_annex_a(struct db *db, const struct actor *who, const char *from,
-		       const char *to, char **csv, struct app_err *err)
+int app_export_annex_a(struct db *db, const struct actor *who, const char *from, const char *to,
+                       char **csv, struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
@@ -1679,14 +1710,14 @@ int app_export_annex_a(struct db *db, const struct actor *who, const char *from,
 	json_array_foreach(rows, i, r)
 	{
 		const char *st = json_string_value(json_object_get(r, "ri_status"));
-		struct ssda903_annexa a = {.child_id =
-					       json_string_value(json_object_get(r, "child_id"))};
+		struct ssda903_annexa a = {
+		        .child_id = json_string_value(json_object_get(r, "child_id"))};
 		export_episode(r, &a.cls, &a.start, &a.ended, &a.end);
 		a.ri_offered = st != NULL;
 		a.ri_completed = st && strcmp(st, "completed") == 0;
 		a.ri_accepted = a.ri_completed || (st && strcmp(st, "accepted") == 0);
 		a.ri_at = parse_time_or(json_string_value(json_object_get(r, "ri_completed_at")),
-					a.end);
+		                        a.end);
 		struct proto_err pe;
 		if (ssda903_annexa_row(&b, &a, &pe) < 0) { /* R-RPT-2, R-MISS-6 */
 			arc = app_fail(err, APP_FAILED, pe.rule, "%s", pe.message);

@@ -31,73 +31,73 @@
  * "corrected", "escalation_due_at"?, "profile"?: the child's profile when one exists}.
  */
 int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_t **out,
-		       struct app_err *err);
+                       struct app_err *err);
 /* The episode with its history, checks, interview and decisions, and what is still
  * to do (prompts). Audited as a view. */
 int app_episode_get(struct db *db, const struct actor *who, const char *id, json_t **out,
-		    struct app_err *err);
+                    struct app_err *err);
 /* R-MISS-4: escalates an open 'absent' episode to 'missing'. in: {"reason",
  * "risk_level"?}. APP_CONFLICT if the episode is not open and absent. */
 int app_episode_escalate(struct db *db, const struct actor *who, const char *id, json_t *in,
-			 json_t **out, struct app_err *err);
+                         json_t **out, struct app_err *err);
 /* Sets the risk level. in: {"risk_level", "reason"}. A risk above no apparent risk on
  * an absent episode escalates it to missing (R-MISS-4, reason risk identified). */
 int app_episode_risk(struct db *db, const struct actor *who, const char *id, json_t *in,
-		     json_t **out, struct app_err *err);
+                     json_t **out, struct app_err *err);
 /* R-MISS-4, R-DL-2: for the scheduler and `lantern deadlines run`. Escalates, as the
  * system, every open absent episode whose managed timeframe (seconds; <= 0 means the
  * default 6 hours) has passed at `now`, with reason 'managed timeframe passed'. One
  * transaction. out: {"escalated": [{"episode_id", "child_id", "reported_at",
  * "due_at"}], "count"}. */
 int app_episodes_escalate_due(struct db *db, int64_t now, int64_t timeframe, json_t **out,
-			      struct app_err *err);
+                              struct app_err *err);
 
 /* The child was found or came back. in: {"returned_at"?, "where"?, "with"?: [name |
  * {"name", "child_id"?}], "csc_interviewer"?: username or name}. Refused when
  * returned_at is before the report or in the future. out lists what is now due. */
 int app_episode_return(struct db *db, const struct actor *who, const char *id, json_t *in,
-		       json_t **out, struct app_err *err);
+                       json_t **out, struct app_err *err);
 /* R-MISS-5: the police Safe and Well Check. in: {"done_at"?, "done_by"?: username or
  * name (default: the actor), "where_found", "found_with"?: [..], "what_happened",
  * "crime_alleged"?, "crime_number"? (required with an allegation)}. The crime number
  * is linked to the child's record (R-REC-5) when the child has one; the result says
  * when there is no record to link it to. */
 int app_safe_and_well(struct db *db, const struct actor *who, const char *id, json_t *in,
-		      json_t **out, struct app_err *err);
+                      json_t **out, struct app_err *err);
 /* R-MISS-6, R-MISS-7: offers the Return Interview. in: {"interviewer": username or name,
  * "interviewer_role"?, "interviewer_agency"?, "child_asked": true, "child_preference",
  * "parents_carers"?: [names], "offered_at"?}. Refused before the return, and when the
  * interviewer is a parent/carer or did the police or social care interview. */
-int app_return_interview_offer(struct db *db, const struct actor *who, const char *id,
-			       json_t *in, json_t **out, struct app_err *err);
+int app_return_interview_offer(struct db *db, const struct actor *who, const char *id, json_t *in,
+                               json_t **out, struct app_err *err);
 /* R-MISS-6, R-MISS-8: records the interview's progress. in: {"status": "accepted" |
  * "declined" | "completed", "at"?, "findings" (required when completed)}. Completed
  * findings are appended to the child's record chronology when the child has a record;
  * the result says so ("record_entry_id") or says there is no record. */
-int app_return_interview_record(struct db *db, const struct actor *who, const char *id,
-				json_t *in, json_t **out, struct app_err *err);
+int app_return_interview_record(struct db *db, const struct actor *who, const char *id, json_t *in,
+                                json_t **out, struct app_err *err);
 /* R-MISS-9. in: {"clothing", "early_evidence_kit", "phones": booleans (considered),
  * "decision": "forensic_strategy"|"no_forensic_action", "rationale"}. */
 int app_forensic_decision(struct db *db, const struct actor *who, const char *id, json_t *in,
-			  json_t **out, struct app_err *err);
+                          json_t **out, struct app_err *err);
 
 /* R-MISS-10: the child's episodes, repeat counts over 30/90/365 days, and children
  * who went missing with them. out: {"child_id", "episodes", "repeat": {"days_30",
  * "days_90", "days_365"}, "co_missing": [...]} */
-int app_child_episodes(struct db *db, const struct actor *who, const char *child_id,
-		       json_t **out, struct app_err *err);
+int app_child_episodes(struct db *db, const struct actor *who, const char *child_id, json_t **out,
+                       struct app_err *err);
 
 /* The Philomena-style profile. get: out is the profile, or {"child_id", "exists":
  * false}. update in: {"description"?, "associates"?, "places"?, "phone_numbers"?,
  * "social_media"?: [text], "photo_ref"?} (replaces the profile). print: plain text
  * ready to print or share with police, in *text (caller frees); audited as a
  * disclosure. */
-int app_philomena_get(struct db *db, const struct actor *who, const char *child_id,
-		      json_t **out, struct app_err *err);
-int app_philomena_update(struct db *db, const struct actor *who, const char *child_id,
-			 json_t *in, json_t **out, struct app_err *err);
-int app_philomena_print(struct db *db, const struct actor *who, const char *child_id,
-			char **text, struct app_err *err);
+int app_philomena_get(struct db *db, const struct actor *who, const char *child_id, json_t **out,
+                      struct app_err *err);
+int app_philomena_update(struct db *db, const struct actor *who, const char *child_id, json_t *in,
+                         json_t **out, struct app_err *err);
+int app_philomena_print(struct db *db, const struct actor *who, const char *child_id, char **text,
+                        struct app_err *err);
 
 /*
  * R-DL-1, R-DL-2, R-DL-9: deadline sections of the work queue, in the shape of
@@ -113,11 +113,11 @@ int app_philomena_print(struct db *db, const struct actor *who, const char *chil
  * hours here (the borough's configured value is used by app_episodes_escalate_due).
  */
 int app_episode_deadlines(struct db *db, const struct actor *who, int64_t now, json_t **out,
-			  struct app_err *err);
+                          struct app_err *err);
 /* The same sections appended to `sections` inside the caller's open transaction (for
  * app_work_queue). Returns a DB code. */
 int episode_deadline_sections(struct db *db, const struct actor *who, int64_t now,
-			      json_t *sections);
+                              json_t *sections);
 
 /* Statutory exports as CSV text in *csv (caller frees), built with report/ssda903.h and
  * audited as exports. from/to are dates YYYY-MM-DD, to inclusive, not in the future.
@@ -126,9 +126,9 @@ int episode_deadline_sections(struct db *db, const struct actor *who, int64_t no
  * per episode overlapping the period with its return interview columns (offered,
  * accepted, completed, date). Needs an analyst, a manager or supervisor, or the
  * system. */
-int app_export_ssda903(struct db *db, const struct actor *who, const char *from,
-		       const char *to, char **csv, struct app_err *err);
-int app_export_annex_a(struct db *db, const struct actor *who, const char *from,
-		       const char *to, char **csv, struct app_err *err);
+int app_export_ssda903(struct db *db, const struct actor *who, const char *from, const char *to,
+                       char **csv, struct app_err *err);
+int app_export_annex_a(struct db *db, const struct actor *who, const char *from, const char *to,
+                       char **csv, struct app_err *err);
 
 #endif

@@ -80,11 +80,11 @@ static json_t *read_json(const char *path)
 }
 
 typedef int (*episode_write_fn)(struct db *, const struct actor *, const char *, json_t *,
-				json_t **, struct app_err *);
+                                json_t **, struct app_err *);
 
 /* `interview ID FILE`: an offer unless the file gives a later status. */
 static int interview(struct db *db, const struct actor *who, const char *id, json_t *in,
-		     json_t **out, struct app_err *err)
+                     json_t **out, struct app_err *err)
 {
 	const char *st = json_string_value(json_object_get(in, "status"));
 	if (!st || strcmp(st, "offered") == 0)
@@ -93,19 +93,19 @@ static int interview(struct db *db, const struct actor *who, const char *id, jso
 }
 
 static const char EPISODE_USAGE[] =
-    "usage: lantern episode report FILE.json [--as USER] [--db URL]\n"
-    "       lantern episode show ID\n"
-    "       lantern episode list CHILD_ID\n"
-    "       lantern episode return ID FILE.json\n"
-    "       lantern episode safe-and-well ID FILE.json\n"
-    "       lantern episode interview ID FILE.json   (status offered, accepted, declined,\n"
-    "                                                 completed)\n"
-    "       lantern episode forensic ID FILE.json\n"
-    "       lantern episode risk ID FILE.json\n"
-    "       lantern episode escalate ID --reason TEXT [--risk LEVEL]\n"
-    "Reports and follows a child missing or absent (R-MISS-1..10). FILE is a JSON object\n"
-    "('-' reads standard input); output is JSON. An 'absent' report that R-MISS-2/3\n"
-    "forbid is refused unless the file sets \"auto_correct\": true.\n";
+        "usage: lantern episode report FILE.json [--as USER] [--db URL]\n"
+        "       lantern episode show ID\n"
+        "       lantern episode list CHILD_ID\n"
+        "       lantern episode return ID FILE.json\n"
+        "       lantern episode safe-and-well ID FILE.json\n"
+        "       lantern episode interview ID FILE.json   (status offered, accepted, declined,\n"
+        "                                                 completed)\n"
+        "       lantern episode forensic ID FILE.json\n"
+        "       lantern episode risk ID FILE.json\n"
+        "       lantern episode escalate ID --reason TEXT [--risk LEVEL]\n"
+        "Reports and follows a child missing or absent (R-MISS-1..10). FILE is a JSON object\n"
+        "('-' reads standard input); output is JSON. An 'absent' report that R-MISS-2/3\n"
+        "forbid is refused unless the file sets \"auto_correct\": true.\n";
 
 int cli_episode(int argc, char **argv)
 {
@@ -141,8 +141,8 @@ int cli_episode(int argc, char **argv)
 		bool ok = true;
 		for (int i = 3; i < argc; i++) {
 			const char *key = strcmp(argv[i], "--reason") == 0 ? "reason"
-					  : strcmp(argv[i], "--risk") == 0 ? "risk_level"
-									   : NULL;
+			                  : strcmp(argv[i], "--risk") == 0 ? "risk_level"
+			                                                   : NULL;
 			json_t *v = key && i + 1 < argc ? json_string(argv[i + 1]) : NULL;
 			if (!v) {
 				ok = false;
@@ -155,7 +155,7 @@ int cli_episode(int argc, char **argv)
 			json_decref(in);
 			db_close(r.db);
 			return cli_error(CLI_USAGE, "episode escalate: expected --reason TEXT "
-						    "[--risk LEVEL] (valid UTF-8)");
+			                            "[--risk LEVEL] (valid UTF-8)");
 		}
 		rc = app_episode_escalate(r.db, &r.who, argv[2], in, &out, &err);
 		json_decref(in);
@@ -165,9 +165,9 @@ int cli_episode(int argc, char **argv)
 		const char *name;
 		episode_write_fn fn;
 	} writes[] = {
-	    {"return", app_episode_return},   {"safe-and-well", app_safe_and_well},
-	    {"interview", interview},	      {"forensic", app_forensic_decision},
-	    {"risk", app_episode_risk},
+	        {"return", app_episode_return}, {"safe-and-well", app_safe_and_well},
+	        {"interview", interview},       {"forensic", app_forensic_decision},
+	        {"risk", app_episode_risk},
 	};
 	for (size_t i = 0; argc == 4 && i < ARRAY_LEN(writes); i++) {
 		if (strcmp(cmd, writes[i].name) != 0)
@@ -186,12 +186,12 @@ int cli_episode(int argc, char **argv)
 }
 
 static const char PROFILE_USAGE[] =
-    "usage: lantern profile show CHILD_ID [--as USER] [--db URL]\n"
-    "       lantern profile update CHILD_ID FILE.json\n"
-    "       lantern profile print CHILD_ID\n"
-    "The Philomena-style profile of a child who goes missing: description, associates,\n"
-    "places, phone numbers, social media, photo reference. `print` writes the text to\n"
-    "share with police and is audited as a disclosure.\n";
+        "usage: lantern profile show CHILD_ID [--as USER] [--db URL]\n"
+        "       lantern profile update CHILD_ID FILE.json\n"
+        "       lantern profile print CHILD_ID\n"
+        "The Philomena-style profile of a child who goes missing: description, associates,\n"
+        "places, phone numbers, social media, photo reference. `print` writes the text to\n"
+        "share with police and is audited as a disclosure.\n";
 
 int cli_profile(int argc, char **argv)
 {
@@ -230,12 +230,12 @@ int cli_profile(int argc, char **argv)
 }
 
 static const char DEADLINES_USAGE[] =
-    "usage: lantern deadlines run [--at TIME] [--db URL]\n"
-    "       lantern deadlines list [--at TIME] [--as USER] [--db URL]\n"
-    "`run` escalates every absent episode whose managed timeframe (absent_escalation,\n"
-    "default 6h) has passed (R-MISS-4, R-DL-2) and prints what it did; run it from cron.\n"
-    "`list` prints the missing-children deadline sections of the work queue (R-DL-1,\n"
-    "R-DL-2, R-DL-9). --at sets the clock (ISO 8601 with a zone), for checks.\n";
+        "usage: lantern deadlines run [--at TIME] [--db URL]\n"
+        "       lantern deadlines list [--at TIME] [--as USER] [--db URL]\n"
+        "`run` escalates every absent episode whose managed timeframe (absent_escalation,\n"
+        "default 6h) has passed (R-MISS-4, R-DL-2) and prints what it did; run it from cron.\n"
+        "`list` prints the missing-children deadline sections of the work queue (R-DL-1,\n"
+        "R-DL-2, R-DL-9). --at sets the clock (ISO 8601 with a zone), for checks.\n";
 
 int cli_deadlines(int argc, char **argv)
 {
@@ -273,11 +273,11 @@ int cli_deadlines(int argc, char **argv)
 }
 
 static const char EXPORT_USAGE[] =
-    "usage: lantern export ssda903 --from YYYY-MM-DD --to YYYY-MM-DD [--as USER] [--db URL]\n"
-    "       lantern export annex-a --from YYYY-MM-DD --to YYYY-MM-DD\n"
-    "Writes the statutory CSV to standard output: the SSDA903 missing table for\n"
-    "looked-after children, or the Annex A missing and return interview columns. Each\n"
-    "export is audited.\n";
+        "usage: lantern export ssda903 --from YYYY-MM-DD --to YYYY-MM-DD [--as USER] [--db URL]\n"
+        "       lantern export annex-a --from YYYY-MM-DD --to YYYY-MM-DD\n"
+        "Writes the statutory CSV to standard output: the SSDA903 missing table for\n"
+        "looked-after children, or the Annex A missing and return interview columns. Each\n"
+        "export is audited.\n";
 
 int cli_export(int argc, char **argv)
 {
@@ -300,12 +300,13 @@ int cli_export(int argc, char **argv)
 	bool annex = argc == 6 && strcmp(argv[1], "annex-a") == 0;
 	if ((!ssda && !annex) || !from || !to) {
 		db_close(r.db);
-		return cli_error(CLI_USAGE, "export: expected ssda903 or annex-a with --from and --to");
+		return cli_error(CLI_USAGE,
+		                 "export: expected ssda903 or annex-a with --from and --to");
 	}
 	struct app_err err = {0};
 	char *csv = NULL;
 	rc = ssda ? app_export_ssda903(r.db, &r.who, from, to, &csv, &err)
-		  : app_export_annex_a(r.db, &r.who, from, to, &csv, &err);
+	          : app_export_annex_a(r.db, &r.who, from, to, &csv, &err);
 	if (rc == APP_OK)
 		fputs(csv, stdout);
 	free(csv);

@@ -18,7 +18,7 @@
 /* A new episode; NULL text is stored as NULL. */
 struct episode_new {
 	const char *id, *child_id, *reported_at, *reported_by, *reported_by_name,
-	    *reported_by_agency_id;
+	        *reported_by_agency_id;
 	const char *last_seen_at, *last_seen_where, *last_seen_with, *missing_from;
 	const char *parents_carers; /* JSON array text */
 	const char *classification, *reason, *rule, *risk_level;
@@ -43,12 +43,12 @@ int store_episode_get(struct db *db, const char *id, struct episode_row *e);
 int store_episode_set_class(struct db *db, const char *id, const char *cls, const char *at);
 int store_episode_set_risk(struct db *db, const char *id, const char *level, const char *at);
 int store_episode_set_returned(struct db *db, const char *id, const char *returned_at,
-			       const char *where, const char *with, const char *csc_interviewer,
-			       const char *csc_key, const char *at);
+                               const char *where, const char *with, const char *csc_interviewer,
+                               const char *csc_key, const char *at);
 /* R-MISS-4: one change, kept as history. */
 int store_episode_change_add(struct db *db, const char *episode_id, const char *kind,
-			     const char *from, const char *to, const char *reason, const char *rule,
-			     const char *at, const char *by, const char *by_name);
+                             const char *from, const char *to, const char *reason, const char *rule,
+                             const char *at, const char *by, const char *by_name);
 
 /* The episode with its changes, checks, interview, forensic decisions, locations and
  * people. NULL with *rc = DB_DONE when there is none. */
@@ -56,13 +56,11 @@ json_t *store_episode_view(struct db *db, const char *id, int *rc);
 /* A child's episodes, newest first (summary columns). */
 json_t *store_episodes_for_child(struct db *db, const char *child_id, int *rc);
 /* Episodes of the child reported at or after `since` (ISO text). */
-int store_episode_count_since(struct db *db, const char *child_id, const char *since,
-			      int64_t *n);
+int store_episode_count_since(struct db *db, const char *child_id, const char *since, int64_t *n);
 /* R-MISS-10: other children whose episodes overlap one of this child's (up to `now`
  * for open ones) and who were found or last seen at the same place or named as being
  * with each other. One row per other child and episode pair. */
-json_t *store_episode_co_missing(struct db *db, const char *child_id, const char *now,
-				 int *rc);
+json_t *store_episode_co_missing(struct db *db, const char *child_id, const char *now, int *rc);
 
 struct saw_new {
 	const char *id, *episode_id, *done_at, *done_by, *done_by_name, *done_by_key, *agency_id;
@@ -82,26 +80,25 @@ int store_interview_get(struct db *db, const char *episode_id, struct interview_
 struct interview_new {
 	const char *id, *episode_id, *due_at, *responsible, *responsibility, *child_preference;
 	const char *interviewer_id, *interviewer_name, *interviewer_key, *interviewer_role,
-	    *interviewer_agency, *offered_at, *by, *at;
+	        *interviewer_agency, *offered_at, *by, *at;
 };
 int store_interview_insert(struct db *db, const struct interview_new *n);
 /* Sets the status and its time column (accepted_at, declined_at or completed_at),
  * findings and the chronology entry when given. */
-int store_interview_update(struct db *db, const char *id, const char *status,
-			   const char *status_at, const char *findings, const char *entry_id,
-			   const char *by, const char *at);
+int store_interview_update(struct db *db, const char *id, const char *status, const char *status_at,
+                           const char *findings, const char *entry_id, const char *by,
+                           const char *at);
 
 int store_forensic_insert(struct db *db, const char *id, const char *episode_id, bool clothing,
-			  bool eek, bool phones, const char *decision, const char *rationale,
-			  const char *at, const char *by, const char *by_name);
+                          bool eek, bool phones, const char *decision, const char *rationale,
+                          const char *at, const char *by, const char *by_name);
 
 /* Both adds are idempotent per episode, kind and key. */
 int store_episode_location_add(struct db *db, const char *episode_id, const char *child_id,
-			       const char *kind, const char *text, const char *key,
-			       const char *at);
+                               const char *kind, const char *text, const char *key, const char *at);
 int store_episode_person_add(struct db *db, const char *episode_id, const char *child_id,
-			     const char *kind, const char *name, const char *key,
-			     const char *other_child_id, const char *at);
+                             const char *kind, const char *name, const char *key,
+                             const char *other_child_id, const char *at);
 
 /* R-MISS-4: open absent episodes reported at or before `cutoff` (id, child_id,
  * reported_at), oldest first. */
@@ -113,20 +110,19 @@ json_t *store_episodes_absent_before(struct db *db, const char *cutoff, int *rc)
  * child_id, given_names, family_name, looked_after, reported_at, returned_at,
  * interview_status. Limited to children the agency is involved with unless agency_id
  * is NULL. */
-json_t *store_episode_deadline_rows(struct db *db, const char *agency_id,
-				    const char *user_id, int *rc);
+json_t *store_episode_deadline_rows(struct db *db, const char *agency_id, const char *user_id,
+                                    int *rc);
 
 /* The profile as an object (JSON columns left as text), or NULL with DB_DONE. */
 json_t *store_profile_get(struct db *db, const char *child_id, int *rc);
 int store_profile_upsert(struct db *db, const char *child_id, const char *description,
-			 const char *associates, const char *places, const char *phones,
-			 const char *social, const char *photo_ref, const char *at,
-			 const char *by);
+                         const char *associates, const char *places, const char *phones,
+                         const char *social, const char *photo_ref, const char *at, const char *by);
 
 /* Statutory exports: episodes overlapping [from, to) (ISO text), looked-after only
  * for SSDA903. Columns: child_id, classification, reported_at, returned_at. */
 json_t *store_export_episodes(struct db *db, const char *from, const char *to,
-			      bool looked_after_only, int *rc);
+                              bool looked_after_only, int *rc);
 /* Annex A: every episode overlapping [from, to): child_id, classification,
  * reported_at, returned_at, ri_status, ri_completed_at. */
 json_t *store_export_annex_a(struct db *db, const char *from, const char *to, int *rc);
