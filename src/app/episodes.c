@@ -7,6 +7,7 @@
 #include "app/episodes.h"
 
 #include "app/authz.h"
+#include "app/uc.h"
 #include "audit/audit.h"
 #include "link/normalise.h"
 #include "protocol/deadlines.h"
@@ -27,102 +28,9 @@
 #define QUEUE_LIMIT 25
 #define DAY (24 * 3600)
 
-/* One use case in progress. */
-struct uc {
-	struct db *db;
-	const struct actor *who;
-	struct app_err *err;
-	int64_t now;
-	char now_s[LT_TIME_LEN];
-};
-
-static void uc_init(struct uc *u, struct db *db, const struct actor *who, struct app_err *err)
-{
-	u->db = db;
-	u->who = who;
-	u->err = err;
-	u->now = app_now(who);
-	ltime_format(u->now, u->now_s);
-}
-
-static const char *uid(const struct uc *u)
-{
-	return u->who->user_id[0] ? u->who->user_id : NULL;
-}
-
-static int uc_audit(struct uc *u, const char *action, const char *type, const char *id,
-                    const char *ref, const char *fields)
-{
-	struct audit_event ev = {.user_id = uid(u),
-	                         .agency_id = u->who->agency_id[0] ? u->who->agency_id : NULL,
-	                         .action = action,
-	                         .entity_type = type,
-	                         .entity_id = id,
-	                         .record_ref = ref,
-	                         .fields = fields,
-	                         .purpose = u->who->system ? "command line" : NULL,
-	                         .at = u->now};
-	return audit_append(u->db, &ev);
-}
-
-/* Turns a protocol refusal into an app error naming the rule. */
-static int proto_refused(struct uc *u, const struct proto_err *pe)
-{
-	u->err->code = APP_INVALID;
-	u->err->rule = pe->rule;
-	snprintf(u->err->message, sizeof u->err->message, "%s", pe->message);
-	if (pe->field)
-		app_field_error(u->err, pe->field, "%s", pe->message);
-	return APP_INVALID;
-}
-
-static int uc_begin(struct uc *u)
-{
-	int rc = db_begin(u->db);
-	return rc == DB_OK ? APP_OK : app_db_fail(u->err, u->db, rc);
-}
-
-/* Ends the use case: commits when rc is APP_OK, else rolls back and drops *out. */
-static int uc_end(struct uc *u, int rc, json_t **out)
-{
-	if (rc == APP_OK && db_commit(u->db) != DB_OK)
-		rc = app_db_fail(u->err, u->db, DB_E_ERROR);
-	else if (rc != APP_OK)
-		db_rollback(u->db);
-	if (rc != APP_OK && out) {
-		json_decref(*out);
-		*out = NULL;
-	}
-	if (rc != APP_OK && !u->err->code)
-		u->err->code = rc;
-	return rc;
-}
-
-/* A DB code as an app error. */
-static int dbf(struct uc *u, int rc)
-{
-	return rc == DB_OK ? APP_OK : app_db_fail(u->err, u->db, rc);
-}
-
 static bool may_change(const struct actor *who)
 {
 	return who->system || actor_has(who, ROLES_PRACTITIONER);
-}
-
-/* An optional instant field; *out = dflt when absent. Refuses the future. */
-static void time_field(struct uc *u, json_t *in, const char *key, int64_t dflt, int64_t *out)
-{
-	*out = dflt;
-	const char *s = app_json_str(in, key, false, 40, false, u->err);
-	if (!s)
-		return;
-	if (ltime_parse(s, out) < 0) {
-		app_field_error(u->err, key,
-		                "%s must be a date and time such as 2026-11-28T18:05:00Z.", key);
-		return;
-	}
-	if (*out > u->now + REC_CLOCK_SKEW)
-		app_field_error(u->err, key, "%s is in the future.", key);
 }
 
 static int64_t parse_time_or(const char *s, int64_t dflt)
@@ -226,7 +134,7 @@ static int people_store(struct uc *u, const struct people_in *p, const char *epi
 			json_t *c = store_child_get(u->db, other, &crc);
 			if (!c) {
 				if (crc != DB_DONE)
-					return dbf(u, crc);
+					return uc_db(u, crc);
 				app_field_error(u->err, kind, "There is no child %.40s.", other);
 				return APP_INVALID;
 			}
@@ -239,7 +147,7 @@ static int people_store(struct uc *u, const struct people_in *p, const char *epi
 			snprintf(text + len, n - len, "%s%s", len ? "; " : "", p->name[i]);
 		}
 	}
-	return dbf(u, rc);
+	return uc_db(u, rc);
 }
 
 static int location_store(struct uc *u, const char *episode_id, const char *child_id,
@@ -250,7 +158,7 @@ static int location_store(struct uc *u, const char *episode_id, const char *chil
 	char key[KEY_LEN];
 	if (link_normalise_text(text, key, sizeof key) < 0)
 		snprintf(key, sizeof key, "%.200s", text);
-	return dbf(u, store_episode_location_add(u->db, episode_id, child_id, kind, text, key,
+	return uc_db(u, store_episode_location_add(u->db, episode_id, child_id, kind, text, key,
 	                                         u->now_s));
 }
 
@@ -261,21 +169,21 @@ static int chron_add(struct uc *u, const char *record_id, int64_t occurred, enum
 	static const char *const people[] = {"the child"};
 	struct chron_entry ce = {.occurred_at = occurred,
 	                         .occurred_at_set = true,
-	                         .author_id = uid(u) ? uid(u) : "system",
+	                         .author_id = uc_user_id(u) ? uc_user_id(u) : "system",
 	                         .people = people,
 	                         .n_people = 1,
 	                         .nature = nat,
 	                         .text = text};
 	struct proto_err pe;
 	if (recording_chron_validate(&ce, u->now, &pe) < 0)
-		return proto_refused(u, &pe);
+		return uc_proto_refused(u, &pe);
 	char id[ID_MAX], occ[LT_TIME_LEN];
 	id_new("ent", id);
 	ltime_format(occurred, occ);
 	json_t *row =
 	        json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s, s:s?, s:s, s:s, s:s, s:s}", "id", id,
 	                  "record_id", record_id, "occurred_at", occ, "recorded_at", u->now_s,
-	                  "author_id", uid(u), "author_name", u->who->display_name, "agency_id",
+	                  "author_id", uc_user_id(u), "author_name", u->who->display_name, "agency_id",
 	                  u->who->agency_id[0] ? u->who->agency_id : NULL, "people_involved",
 	                  "[\"the child\"]", "nature", nat == REC_OPINION ? "opinion" : "fact",
 	                  "kind", kind, "text", text);
@@ -283,7 +191,7 @@ static int chron_add(struct uc *u, const char *record_id, int64_t occurred, enum
 	json_decref(row);
 	if (rc == DB_OK && id_out)
 		snprintf(id_out, ID_MAX, "%s", id);
-	return dbf(u, rc);
+	return uc_db(u, rc);
 }
 
 /* Loads an episode and checks the actor may see its child. */
@@ -295,7 +203,7 @@ static int load_episode(struct uc *u, const char *id, struct episode_row *e)
 	if (rc == DB_DONE)
 		return app_fail(u->err, APP_NOT_FOUND, NULL, "No such episode.");
 	if (rc != DB_ROW)
-		return dbf(u, rc);
+		return uc_db(u, rc);
 	return authz_child_view(u->db, u->who, e->child_id, u->err);
 }
 
@@ -312,14 +220,6 @@ static int open_episode(struct uc *u, const char *id, struct episode_row *e)
 
 static const char *const RISK_LEVELS[] = {"no_apparent_risk", "low", "medium", "high", NULL};
 
-static bool one_of(const char *s, const char *const *set)
-{
-	for (; s && *set; set++)
-		if (strcmp(s, *set) == 0)
-			return true;
-	return false;
-}
-
 /* R-MISS-4: the episode becomes missing; the change is kept with time and reason. */
 static int escalate(struct uc *u, struct episode_row *e, const char *reason)
 {
@@ -327,11 +227,11 @@ static int escalate(struct uc *u, struct episode_row *e, const char *reason)
 	int rc = store_episode_set_class(u->db, e->id, "missing", u->now_s);
 	if (rc == DB_OK)
 		rc = store_episode_change_add(u->db, e->id, "escalation", "absent", "missing",
-		                              reason, "R-MISS-4", u->now_s, uid(u), by_name);
+		                              reason, "R-MISS-4", u->now_s, uc_user_id(u), by_name);
 	if (rc == DB_OK)
 		rc = uc_audit(u, "change", "episode", e->id, NULL, "classification");
 	snprintf(e->classification, sizeof e->classification, "missing");
-	return dbf(u, rc);
+	return uc_db(u, rc);
 }
 
 /* ---- report ---- */
@@ -347,7 +247,7 @@ static int cse_status(struct uc *u, json_t *child, bool *open_record, bool *risk
 	                                          "peer_recruitment", NULL};
 	int rc = store_record_get(u->db, json_string_value(json_object_get(child, "id")), rec);
 	if (rc != DB_ROW && rc != DB_DONE)
-		return dbf(u, rc);
+		return uc_db(u, rc);
 	*has_record = rc == DB_ROW;
 	*open_record = *has_record && strcmp(rec->status, "open") == 0;
 	if (*has_record && !*open_record)
@@ -359,7 +259,7 @@ static int cse_status(struct uc *u, json_t *child, bool *open_record, bool *risk
 	json_array_foreach(json_object_get(child, "risk_groups"), i, g)
 	{
 		const char *to = json_string_value(json_object_get(g, "to_date"));
-		if (one_of(json_string_value(json_object_get(g, "code")), RISK_GROUPS) &&
+		if (uc_one_of(json_string_value(json_object_get(g, "code")), RISK_GROUPS) &&
 		    (!to || strcmp(to, today) >= 0))
 			*risk = true;
 	}
@@ -387,11 +287,11 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 	app_json_only(in, allowed, err);
 	const char *child_id = app_json_str(in, "child_id", true, ID_MAX, false, err);
 	int64_t reported, last_seen;
-	time_field(&u, in, "reported_at", u.now, &reported);
-	time_field(&u, in, "last_seen_at", reported, &last_seen);
+	uc_time_field(&u, in, "reported_at", u.now, &reported);
+	uc_time_field(&u, in, "last_seen_at", reported, &last_seen);
 	bool has_last_seen = json_object_get(in, "last_seen_at") != NULL;
 	const char *from = app_json_str(in, "missing_from", true, 10, false, err);
-	if (from && !one_of(from, FROM))
+	if (from && !uc_one_of(from, FROM))
 		app_field_error(err, "missing_from",
 		                "missing_from is home, care, school or other.");
 	const char *where = app_json_str(in, "last_seen_where", false, 500, false, err);
@@ -404,7 +304,7 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 		app_field_error(err, "classification",
 		                "classification is absent or missing (R-MISS-1).");
 	const char *level = app_json_str(in, "risk_level", false, 20, false, err);
-	if (level && !one_of(level, RISK_LEVELS))
+	if (level && !uc_one_of(level, RISK_LEVELS))
 		app_field_error(err, "risk_level",
 		                "risk_level is no_apparent_risk, low, medium or high.");
 	struct miss_report mr = {
@@ -432,7 +332,7 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 	if (!child)
 		return uc_end(&u,
 		              rc == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
-		                            : dbf(&u, rc),
+		                            : uc_db(&u, rc),
 		              out);
 	struct record_row rec;
 	bool has_record = false;
@@ -451,7 +351,7 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 	struct miss_result res;
 	struct proto_err pe;
 	if (missing_classify(&mr, &mc, u.now, &res, &pe) < 0)
-		return uc_end(&u, proto_refused(&u, &pe), out);
+		return uc_end(&u, uc_proto_refused(&u, &pe), out);
 	if (res.cls == MISS_NONE)
 		return uc_end(&u,
 		              app_fail(err, APP_INVALID, "R-MISS-1",
@@ -493,7 +393,7 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 	        .id = id,
 	        .child_id = child_id,
 	        .reported_at = rep_s,
-	        .reported_by = uid(&u),
+	        .reported_by = uc_user_id(&u),
 	        .reported_by_name = who->display_name,
 	        .reported_by_agency_id = who->agency_id[0] ? who->agency_id : NULL,
 	        .last_seen_at = has_last_seen ? seen_s : NULL,
@@ -512,11 +412,11 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 	free(carers_s);
 	if (rc == DB_OK)
 		rc = store_episode_change_add(db, id, "classification", NULL, cls_code, res.reason,
-		                              res.rule, u.now_s, uid(&u), who->display_name);
+		                              res.rule, u.now_s, uc_user_id(&u), who->display_name);
 	if (rc == DB_OK && who->agency_id[0])
 		rc = store_child_involve(db, child_id, who->agency_id, "reported the child missing",
 		                         u.now_s);
-	arc = dbf(&u, rc);
+	arc = uc_db(&u, rc);
 	if (arc == APP_OK)
 		arc = location_store(&u, id, child_id, "last_seen", where);
 	if (arc == APP_OK)
@@ -528,15 +428,15 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 		arc = chron_add(&u, rec.id, reported, REC_FACT, "missing_episode", text, NULL);
 	}
 	if (arc == APP_OK)
-		arc = dbf(&u, uc_audit(&u, "create", "episode", id,
+		arc = uc_db(&u, uc_audit(&u, "create", "episode", id,
 		                       has_record ? rec.reference : NULL, "report,classification"));
 	json_t *profile = NULL;
 	if (arc == APP_OK) {
 		profile = store_profile_get(db, child_id, &rc);
 		if (!profile && rc != DB_DONE)
-			arc = dbf(&u, rc);
+			arc = uc_db(&u, rc);
 		if (profile) /* shared the moment the episode opens */
-			arc = dbf(&u, uc_audit(&u, "disclose", "philomena_profile", child_id,
+			arc = uc_db(&u, uc_audit(&u, "disclose", "philomena_profile", child_id,
 			                       has_record ? rec.reference : NULL, "all"));
 	}
 	char due_s[LT_TIME_LEN] = "";
@@ -566,13 +466,13 @@ int app_episode_escalate(struct db *db, const struct actor *who, const char *id,
 	app_json_only(in, allowed, err);
 	const char *reason = app_json_str(in, "reason", true, 2000, true, err);
 	const char *level = app_json_str(in, "risk_level", false, 20, false, err);
-	if (level && !one_of(level, RISK_LEVELS))
+	if (level && !uc_one_of(level, RISK_LEVELS))
 		app_field_error(err, "risk_level",
 		                "risk_level is no_apparent_risk, low, medium or high.");
 	struct proto_err pe;
 	if (!err->code && proto_text_check(reason, PROTO_SHORT_MAX, true, "R-MISS-4", "reason",
 	                                   "The reason for escalating", &pe) < 0)
-		return proto_refused(&u, &pe);
+		return uc_proto_refused(&u, &pe);
 	if (err->code)
 		return err->code;
 	struct episode_row e;
@@ -588,12 +488,12 @@ int app_episode_escalate(struct db *db, const struct actor *who, const char *id,
 		        out);
 	int arc = escalate(&u, &e, reason);
 	if (arc == APP_OK && level && strcmp(level, e.risk_level) != 0) {
-		arc = dbf(&u, store_episode_set_risk(db, e.id, level, u.now_s));
+		arc = uc_db(&u, store_episode_set_risk(db, e.id, level, u.now_s));
 		if (arc == APP_OK)
-			arc = dbf(&u, store_episode_change_add(
+			arc = uc_db(&u, store_episode_change_add(
 			                      db, e.id, "risk_level",
 			                      e.risk_level[0] ? e.risk_level : NULL, level, reason,
-			                      "R-MISS-4", u.now_s, uid(&u), who->display_name));
+			                      "R-MISS-4", u.now_s, uc_user_id(&u), who->display_name));
 	}
 	*out = json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", e.id, "classification", "missing",
 	                 "rule", "R-MISS-4", "reason", reason, "escalated_at", u.now_s);
@@ -614,7 +514,7 @@ int app_episode_risk(struct db *db, const struct actor *who, const char *id, jso
 	app_json_only(in, allowed, err);
 	const char *level = app_json_str(in, "risk_level", true, 20, false, err);
 	const char *reason = app_json_str(in, "reason", true, 2000, true, err);
-	if (level && !one_of(level, RISK_LEVELS))
+	if (level && !uc_one_of(level, RISK_LEVELS))
 		app_field_error(err, "risk_level",
 		                "risk_level is no_apparent_risk, low, medium or high.");
 	if (err->code)
@@ -622,13 +522,13 @@ int app_episode_risk(struct db *db, const struct actor *who, const char *id, jso
 	struct episode_row e;
 	if (open_episode(&u, id, &e) != APP_OK)
 		return err->code;
-	int arc = dbf(&u, store_episode_set_risk(db, e.id, level, u.now_s));
+	int arc = uc_db(&u, store_episode_set_risk(db, e.id, level, u.now_s));
 	if (arc == APP_OK)
-		arc = dbf(&u, store_episode_change_add(
+		arc = uc_db(&u, store_episode_change_add(
 		                      db, e.id, "risk_level", e.risk_level[0] ? e.risk_level : NULL,
-		                      level, reason, NULL, u.now_s, uid(&u), who->display_name));
+		                      level, reason, NULL, u.now_s, uc_user_id(&u), who->display_name));
 	if (arc == APP_OK)
-		arc = dbf(&u, uc_audit(&u, "change", "episode", e.id, NULL, "risk_level"));
+		arc = uc_db(&u, uc_audit(&u, "change", "episode", e.id, NULL, "risk_level"));
 	/* R-MISS-4: a risk identified on an absent episode escalates it */
 	struct miss_escalation esc;
 	int64_t rep = parse_time_or(e.reported_at, u.now);
@@ -665,7 +565,7 @@ int app_episodes_escalate_due(struct db *db, int64_t now, int64_t timeframe, jso
 	int rc;
 	json_t *rows = store_episodes_absent_before(db, cutoff, &rc);
 	if (!rows)
-		return uc_end(&u, dbf(&u, rc), out);
+		return uc_end(&u, uc_db(&u, rc), out);
 	json_t *done = json_array();
 	*out = json_pack("{s:o}", "escalated", done);
 	int arc = APP_OK;
@@ -683,7 +583,7 @@ int app_episodes_escalate_due(struct db *db, int64_t now, int64_t timeframe, jso
 		struct episode_row e;
 		rc = store_episode_get(db, eid, &e);
 		if (rc != DB_ROW) {
-			arc = dbf(&u, rc == DB_DONE ? DB_E_ERROR : rc);
+			arc = uc_db(&u, rc == DB_DONE ? DB_E_ERROR : rc);
 			break;
 		}
 		if ((arc = escalate(&u, &e, "managed timeframe passed")) != APP_OK)
@@ -728,7 +628,7 @@ int app_episode_return(struct db *db, const struct actor *who, const char *id, j
 		return app_fail(err, APP_INVALID, NULL, "The return must be a JSON object.");
 	app_json_only(in, allowed, err);
 	int64_t returned;
-	time_field(&u, in, "returned_at", u.now, &returned);
+	uc_time_field(&u, in, "returned_at", u.now, &returned);
 	const char *where = app_json_str(in, "where", false, 500, false, err);
 	const char *csc = app_json_str(in, "csc_interviewer", false, 200, false, err);
 	struct people_in with;
@@ -759,15 +659,15 @@ int app_episode_return(struct db *db, const struct actor *who, const char *id, j
 	if (arc == APP_OK)
 		arc = location_store(&u, e.id, e.child_id, "found", where);
 	if (arc == APP_OK)
-		arc = dbf(&u, store_episode_set_returned(
+		arc = uc_db(&u, store_episode_set_returned(
 		                      db, e.id, ret_s, where, with.n ? with_text : NULL,
 		                      csc ? csc_name : NULL, csc ? csc_key : NULL, u.now_s));
 	if (arc == APP_OK)
-		arc = dbf(&u, store_episode_change_add(db, e.id, "status", "open", "returned",
+		arc = uc_db(&u, store_episode_change_add(db, e.id, "status", "open", "returned",
 		                                       "found or returned", "R-MISS-5", u.now_s,
-		                                       uid(&u), who->display_name));
+		                                       uc_user_id(&u), who->display_name));
 	if (arc == APP_OK)
-		arc = dbf(&u, uc_audit(&u, "change", "episode", e.id, NULL, "returned"));
+		arc = uc_db(&u, uc_audit(&u, "change", "episode", e.id, NULL, "returned"));
 	char due[LT_TIME_LEN];
 	ltime_format(missing_return_interview_due(returned), due); /* R-MISS-6, R-DL-1 */
 	struct ri_responsibility resp;
@@ -798,7 +698,7 @@ int app_safe_and_well(struct db *db, const struct actor *who, const char *id, js
 		return app_fail(err, APP_INVALID, NULL, "The check must be a JSON object.");
 	app_json_only(in, allowed, err);
 	int64_t done_at;
-	time_field(&u, in, "done_at", u.now, &done_at);
+	uc_time_field(&u, in, "done_at", u.now, &done_at);
 	const char *done_by = app_json_str(in, "done_by", who->system, 200, false, err);
 	const char *where = app_json_str(in, "where_found", true, 500, false, err);
 	const char *happened = app_json_str(in, "what_happened", true, 8000, true, err);
@@ -811,15 +711,15 @@ int app_safe_and_well(struct db *db, const struct actor *who, const char *id, js
 	struct proto_err pe;
 	if (proto_text_check(happened, PROTO_TEXT_MAX, true, "R-MISS-5", "what_happened",
 	                     "What happened while the child was missing", &pe) < 0)
-		return proto_refused(&u, &pe);
+		return uc_proto_refused(&u, &pe);
 	if (alleged && !crime)
-		return proto_refused(
+		return uc_proto_refused(
 		        &u, &(struct proto_err){
 		                    "R-MISS-5", "crime_number",
 		                    "An allegation of crime needs its crime number, which "
 		                    "is linked to the child's record (R-MISS-5, R-REC-5)."});
 	if (crime && recording_ext_ref_validate(EXT_CRIME_NUMBER, crime, &pe) < 0)
-		return proto_refused(&u, &pe);
+		return uc_proto_refused(&u, &pe);
 	struct episode_row e;
 	if (open_episode(&u, id, &e) != APP_OK)
 		return err->code;
@@ -854,25 +754,25 @@ int app_safe_and_well(struct db *db, const struct actor *who, const char *id, js
 	                    .crime_number = crime,
 	                    .at = u.now_s};
 	if (arc == APP_OK)
-		arc = dbf(&u, store_saw_insert(db, &s));
+		arc = uc_db(&u, store_saw_insert(db, &s));
 	/* R-REC-5: the crime reference is linked to the child's one record, ES-flagged */
 	struct record_row rec;
 	int hr = store_record_get(db, e.child_id, &rec);
 	if (arc == APP_OK && hr != DB_ROW && hr != DB_DONE)
-		arc = dbf(&u, hr);
+		arc = uc_db(&u, hr);
 	const char *crime_link = NULL;
 	if (arc == APP_OK && crime && hr == DB_ROW) {
 		struct crime_allegation_plan plan;
 		recording_crime_allegation(true, &plan);
-		arc = dbf(&u, store_ext_ref_add(db, rec.id, "crime_number", crime,
-		                                plan.es_on_crime_report, u.now_s, uid(&u)));
+		arc = uc_db(&u, store_ext_ref_add(db, rec.id, "crime_number", crime,
+		                                plan.es_on_crime_report, u.now_s, uc_user_id(&u)));
 		crime_link = "linked to the child's record";
 	} else if (crime) {
 		crime_link = "the child has no exploitation record, so the crime number is kept on "
 		             "the episode only";
 	}
 	if (arc == APP_OK)
-		arc = dbf(&u, uc_audit(&u, "create", "safe_and_well_check", sid,
+		arc = uc_db(&u, uc_audit(&u, "create", "safe_and_well_check", sid,
 		                       hr == DB_ROW ? rec.reference : NULL, "all"));
 	*out = json_pack("{s:s, s:s, s:s, s:s?, s:s?}", "id", sid, "episode_id", e.id, "done_by",
 	                 name, "crime_number", crime, "crime_link", crime_link);
@@ -915,7 +815,7 @@ int app_return_interview_offer(struct db *db, const struct actor *who, const cha
 	bool asked = app_json_bool(in, "child_asked", false, err);
 	const char *pref = app_json_str(in, "child_preference", false, 2000, true, err);
 	int64_t offered;
-	time_field(&u, in, "offered_at", u.now, &offered);
+	uc_time_field(&u, in, "offered_at", u.now, &offered);
 	struct people_in carers;
 	people_parse(&u, in, "parents_carers", &carers);
 	if (err->code)
@@ -941,12 +841,12 @@ int app_return_interview_offer(struct db *db, const struct actor *who, const cha
 		                       ir.status),
 		              out);
 	if (rc != DB_DONE)
-		return uc_end(&u, dbf(&u, rc), out);
+		return uc_end(&u, uc_db(&u, rc), out);
 	/* R-MISS-6: independent of parents/carers and of the police and CSC interviews */
 	char key[KEY_LEN], name[200], iv_uid[ID_MAX], police_key[KEY_LEN] = "";
 	person_key(db, interviewer, key, name, sizeof name, iv_uid);
 	if ((rc = store_saw_latest_key(db, e.id, police_key, sizeof police_key)) != DB_OK)
-		return uc_end(&u, dbf(&u, rc), out);
+		return uc_end(&u, uc_db(&u, rc), out);
 	char carer_keys[2 * MAX_PEOPLE][KEY_LEN];
 	const char *carer_ptrs[2 * MAX_PEOPLE];
 	size_t nc = 0;
@@ -978,7 +878,7 @@ int app_return_interview_offer(struct db *db, const struct actor *who, const cha
 	if (missing_interviewer_validate(&ri, &pe) < 0) {
 		if (pe.field && strcmp(pe.field, "interviewer_id") == 0)
 			pe.field = "interviewer";
-		return uc_end(&u, proto_refused(&u, &pe), out);
+		return uc_end(&u, uc_proto_refused(&u, &pe), out);
 	}
 	struct ri_responsibility resp;
 	missing_ri_responsibility(e.looked_after, &resp); /* R-MISS-7 */
@@ -999,12 +899,12 @@ int app_return_interview_offer(struct db *db, const struct actor *who, const cha
 	                          .interviewer_role = role,
 	                          .interviewer_agency = agency,
 	                          .offered_at = off_s,
-	                          .by = uid(&u),
+	                          .by = uc_user_id(&u),
 	                          .at = u.now_s};
-	arc = dbf(&u, store_interview_insert(db, &n));
+	arc = uc_db(&u, store_interview_insert(db, &n));
 	free(parties);
 	if (arc == APP_OK)
-		arc = dbf(&u, uc_audit(&u, "create", "return_interview", rid, NULL,
+		arc = uc_db(&u, uc_audit(&u, "create", "return_interview", rid, NULL,
 		                       "interviewer,child_preference,status"));
 	*out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", rid, "episode_id", e.id,
 	                 "status", "offered", "due_at", due, "interviewer", name,
@@ -1027,10 +927,10 @@ int app_return_interview_record(struct db *db, const struct actor *who, const ch
 		return app_fail(err, APP_INVALID, NULL, "The interview must be a JSON object.");
 	app_json_only(in, allowed, err);
 	const char *status = app_json_str(in, "status", true, 12, false, err);
-	if (status && !one_of(status, STATUSES))
+	if (status && !uc_one_of(status, STATUSES))
 		app_field_error(err, "status", "status is accepted, declined or completed.");
 	int64_t at;
-	time_field(&u, in, "at", u.now, &at);
+	uc_time_field(&u, in, "at", u.now, &at);
 	const char *findings = app_json_str(in, "findings", false, 8000, true, err);
 	if (err->code)
 		return err->code;
@@ -1038,7 +938,7 @@ int app_return_interview_record(struct db *db, const struct actor *who, const ch
 	bool completed = strcmp(status, "completed") == 0;
 	if (proto_text_check(findings, PROTO_TEXT_MAX, completed, "R-MISS-8", "findings",
 	                     "What the Return Interview found", &pe) < 0)
-		return proto_refused(&u, &pe);
+		return uc_proto_refused(&u, &pe);
 	struct episode_row e;
 	if (open_episode(&u, id, &e) != APP_OK)
 		return err->code;
@@ -1058,7 +958,7 @@ int app_return_interview_record(struct db *db, const struct actor *who, const ch
 		                       "and the child's choice (R-MISS-6)."),
 		              out);
 	if (rc != DB_ROW)
-		return uc_end(&u, dbf(&u, rc), out);
+		return uc_end(&u, uc_db(&u, rc), out);
 	if (strcmp(ir.status, "completed") == 0 || strcmp(ir.status, "declined") == 0)
 		return uc_end(&u,
 		              app_fail(err, APP_CONFLICT, NULL,
@@ -1068,7 +968,7 @@ int app_return_interview_record(struct db *db, const struct actor *who, const ch
 	struct record_row rec;
 	int hr = store_record_get(db, e.child_id, &rec);
 	if (hr != DB_ROW && hr != DB_DONE)
-		return uc_end(&u, dbf(&u, hr), out);
+		return uc_end(&u, uc_db(&u, hr), out);
 	char entry[ID_MAX] = "";
 	if (completed && hr == DB_ROW) {
 		char text[8400];
@@ -1079,10 +979,10 @@ int app_return_interview_record(struct db *db, const struct actor *who, const ch
 	char at_s[LT_TIME_LEN];
 	ltime_format(at, at_s);
 	if (arc == APP_OK)
-		arc = dbf(&u, store_interview_update(db, ir.id, status, at_s, findings,
-		                                     entry[0] ? entry : NULL, uid(&u), u.now_s));
+		arc = uc_db(&u, store_interview_update(db, ir.id, status, at_s, findings,
+		                                     entry[0] ? entry : NULL, uc_user_id(&u), u.now_s));
 	if (arc == APP_OK)
-		arc = dbf(&u, uc_audit(&u, "change", "return_interview", ir.id,
+		arc = uc_db(&u, uc_audit(&u, "change", "return_interview", ir.id,
 		                       hr == DB_ROW ? rec.reference : NULL,
 		                       completed ? "status,findings" : "status"));
 	*out = json_pack("{s:s, s:s, s:s, s:s, s:b}", "id", ir.id, "episode_id", e.id, "status",
@@ -1123,7 +1023,7 @@ int app_forensic_decision(struct db *db, const struct actor *who, const char *id
 		considered[i] = json_is_true(json_object_get(in, keys[i]));
 	}
 	const char *decision = app_json_str(in, "decision", true, 24, false, err);
-	if (decision && !one_of(decision, DECISIONS))
+	if (decision && !uc_one_of(decision, DECISIONS))
 		app_field_error(err, "decision",
 		                "decision is forensic_strategy or no_forensic_action.");
 	const char *rationale = app_json_str(in, "rationale", true, 2000, true, err);
@@ -1132,7 +1032,7 @@ int app_forensic_decision(struct db *db, const struct actor *who, const char *id
 	struct proto_err pe;
 	if (proto_text_check(rationale, PROTO_SHORT_MAX, true, "R-MISS-9", "rationale",
 	                     "The rationale for the forensic decision", &pe) < 0)
-		return proto_refused(&u, &pe);
+		return uc_proto_refused(&u, &pe);
 	struct episode_row e;
 	if (open_episode(&u, id, &e) != APP_OK)
 		return err->code;
@@ -1140,11 +1040,11 @@ int app_forensic_decision(struct db *db, const struct actor *who, const char *id
 	char fid[ID_MAX];
 	id_new("for", fid);
 	if (arc == APP_OK)
-		arc = dbf(&u, store_forensic_insert(db, fid, e.id, considered[0], considered[1],
+		arc = uc_db(&u, store_forensic_insert(db, fid, e.id, considered[0], considered[1],
 		                                    considered[2], decision, rationale, u.now_s,
-		                                    uid(&u), who->display_name));
+		                                    uc_user_id(&u), who->display_name));
 	if (arc == APP_OK)
-		arc = dbf(&u, uc_audit(&u, "create", "forensic_decision", fid, NULL, "all"));
+		arc = uc_db(&u, uc_audit(&u, "create", "forensic_decision", fid, NULL, "all"));
 	*out = json_pack("{s:s, s:s, s:s}", "id", fid, "episode_id", e.id, "decision", decision);
 	return uc_end(&u, arc, out);
 }
@@ -1173,7 +1073,7 @@ int app_episode_get(struct db *db, const struct actor *who, const char *id, json
 	int rc;
 	json_t *v = store_episode_view(db, e.id, &rc);
 	if (!v)
-		return uc_end(&u, dbf(&u, rc), out);
+		return uc_end(&u, uc_db(&u, rc), out);
 	*out = v;
 	parse_member(v, "parents_carers");
 	json_t *ri = json_array_get(json_object_get(v, "return_interview"), 0);
@@ -1213,7 +1113,7 @@ int app_episode_get(struct db *db, const struct actor *who, const char *id, json
 	}
 	json_object_set_new(v, "prompts", prompts);
 	const char *ref = json_string_value(json_object_get(v, "record_ref"));
-	return uc_end(&u, dbf(&u, uc_audit(&u, "view", "episode", e.id, ref, "all")), out);
+	return uc_end(&u, uc_db(&u, uc_audit(&u, "view", "episode", e.id, ref, "all")), out);
 }
 
 int app_child_episodes(struct db *db, const struct actor *who, const char *child_id, json_t **out,
@@ -1234,12 +1134,12 @@ int app_child_episodes(struct db *db, const struct actor *who, const char *child
 	if (!c)
 		return uc_end(&u,
 		              rc == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
-		                            : dbf(&u, rc),
+		                            : uc_db(&u, rc),
 		              out);
 	json_decref(c);
 	json_t *eps = store_episodes_for_child(db, child_id, &rc);
 	if (!eps)
-		return uc_end(&u, dbf(&u, rc), out);
+		return uc_end(&u, uc_db(&u, rc), out);
 	/* R-MISS-10: repeat missing over 30, 90 and 365 days */
 	static const int days[] = {30, 90, 365};
 	json_t *repeat = json_object();
@@ -1249,17 +1149,17 @@ int app_child_episodes(struct db *db, const struct actor *who, const char *child
 		char since[LT_TIME_LEN], key[16];
 		int64_t n = 0;
 		ltime_format(u.now - (int64_t)days[i] * DAY, since);
-		arc = dbf(&u, store_episode_count_since(db, child_id, since, &n));
+		arc = uc_db(&u, store_episode_count_since(db, child_id, since, &n));
 		snprintf(key, sizeof key, "days_%d", days[i]);
 		json_object_set_new(repeat, key, json_integer(n));
 	}
 	json_t *co = arc == APP_OK ? store_episode_co_missing(db, child_id, u.now_s, &rc) : NULL;
 	if (arc == APP_OK && !co)
-		arc = dbf(&u, rc);
+		arc = uc_db(&u, rc);
 	if (co)
 		json_object_set_new(*out, "co_missing", co);
 	if (arc == APP_OK)
-		arc = dbf(&u, uc_audit(&u, "view", "child_episodes", child_id, NULL,
+		arc = uc_db(&u, uc_audit(&u, "view", "child_episodes", child_id, NULL,
 		                       "episodes,repeat,co_missing"));
 	return uc_end(&u, arc, out);
 }
@@ -1285,7 +1185,7 @@ int app_philomena_get(struct db *db, const struct actor *who, const char *child_
 	int rc;
 	*out = store_profile_get(db, child_id, &rc);
 	if (!*out && rc != DB_DONE)
-		return uc_end(&u, dbf(&u, rc), out);
+		return uc_end(&u, uc_db(&u, rc), out);
 	if (!*out) {
 		*out = json_pack("{s:s, s:b}", "child_id", child_id, "exists", false);
 	} else {
@@ -1293,7 +1193,7 @@ int app_philomena_get(struct db *db, const struct actor *who, const char *child_
 			parse_member(*out, PROFILE_LISTS[i]);
 		json_object_set_new(*out, "exists", json_true());
 	}
-	return uc_end(&u, dbf(&u, uc_audit(&u, "view", "philomena_profile", child_id, NULL, "all")),
+	return uc_end(&u, uc_db(&u, uc_audit(&u, "view", "philomena_profile", child_id, NULL, "all")),
 	              out);
 }
 
@@ -1337,18 +1237,18 @@ int app_philomena_update(struct db *db, const struct actor *who, const char *chi
 	if (!err->code && desc &&
 	    proto_text_check(desc, 4000, false, "R-DEF-4", "description", "The description", &pe) <
 	            0)
-		proto_refused(&u, &pe);
+		uc_proto_refused(&u, &pe);
 	int arc = err->code;
 	if (arc == APP_OK && !id_valid(child_id, "ch"))
 		arc = app_fail(err, APP_NOT_FOUND, NULL, "No such child.");
 	if (arc == APP_OK && uc_begin(&u) == APP_OK) {
 		arc = authz_child_view(db, who, child_id, err);
 		if (arc == APP_OK)
-			arc = dbf(&u, store_profile_upsert(db, child_id, desc, lists[0], lists[1],
+			arc = uc_db(&u, store_profile_upsert(db, child_id, desc, lists[0], lists[1],
 			                                   lists[2], lists[3], photo, u.now_s,
-			                                   uid(&u)));
+			                                   uc_user_id(&u)));
 		if (arc == APP_OK)
-			arc = dbf(&u, uc_audit(&u, "change", "philomena_profile", child_id, NULL,
+			arc = uc_db(&u, uc_audit(&u, "change", "philomena_profile", child_id, NULL,
 			                       "all"));
 		*out = json_pack("{s:s, s:s}", "child_id", child_id, "updated_at", u.now_s);
 		arc = uc_end(&u, arc, out);
@@ -1390,7 +1290,7 @@ int app_philomena_print(struct db *db, const struct actor *who, const char *chil
 		json_decref(c);
 		return uc_end(&u,
 		              rc == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
-		                            : dbf(&u, rc),
+		                            : uc_db(&u, rc),
 		              NULL);
 	}
 	struct buf b = BUF_INIT(1 << 20);
@@ -1431,7 +1331,7 @@ int app_philomena_print(struct db *db, const struct actor *who, const char *chil
 		              app_fail(err, APP_FAILED, NULL, "The profile is too large to print."),
 		              NULL);
 	}
-	arc = dbf(&u, uc_audit(&u, "disclose", "philomena_profile", child_id, NULL, "print"));
+	arc = uc_db(&u, uc_audit(&u, "disclose", "philomena_profile", child_id, NULL, "print"));
 	arc = uc_end(&u, arc, NULL);
 	if (arc == APP_OK)
 		*text = buf_detach(&b, NULL);
@@ -1580,14 +1480,14 @@ int app_episode_deadlines(struct db *db, const struct actor *who, int64_t now, j
 		return err->code;
 	json_t *s = json_array();
 	*out = json_pack("{s:o}", "sections", s);
-	int arc = dbf(&u, deadline_sections_tf(db, who, now ? now : u.now, 0, s));
+	int arc = uc_db(&u, deadline_sections_tf(db, who, now ? now : u.now, 0, s));
 	json_int_t total = 0;
 	size_t i;
 	json_t *v;
 	json_array_foreach(s, i, v) total += json_integer_value(json_object_get(v, "count"));
 	json_object_set_new(*out, "total", json_integer(total));
 	if (arc == APP_OK)
-		arc = dbf(&u, uc_audit(&u, "view", "work_queue", NULL, NULL, "missing_deadlines"));
+		arc = uc_db(&u, uc_audit(&u, "view", "work_queue", NULL, NULL, "missing_deadlines"));
 	return uc_end(&u, arc, out);
 }
 
@@ -1623,7 +1523,7 @@ static int export_finish(struct uc *u, struct buf *b, const char *what, const ch
 {
 	char purpose[96];
 	snprintf(purpose, sizeof purpose, "statutory return %s to %s", from, to);
-	struct audit_event ev = {.user_id = uid(u),
+	struct audit_event ev = {.user_id = uc_user_id(u),
 	                         .agency_id = u->who->agency_id[0] ? u->who->agency_id : NULL,
 	                         .action = "export",
 	                         .entity_type = what,
@@ -1631,7 +1531,7 @@ static int export_finish(struct uc *u, struct buf *b, const char *what, const ch
 	                         .purpose = purpose,
 	                         .at = u->now};
 	int arc = b->failed ? app_fail(u->err, APP_FAILED, NULL, "The export is too large.")
-	                    : dbf(u, audit_append(u->db, &ev));
+	                    : uc_db(u, audit_append(u->db, &ev));
 	arc = uc_end(u, arc, NULL);
 	if (arc == APP_OK)
 		*csv = buf_detach(b, NULL);
@@ -1664,7 +1564,7 @@ int app_export_ssda903(struct db *db, const struct actor *who, const char *from,
 	int rc;
 	json_t *rows = store_export_episodes(db, f, t, true, &rc);
 	if (!rows)
-		return uc_end(&u, dbf(&u, rc), NULL);
+		return uc_end(&u, uc_db(&u, rc), NULL);
 	struct buf b = BUF_INIT(64u << 20);
 	ssda903_missing_header(&b);
 	int arc = APP_OK;
@@ -1701,7 +1601,7 @@ int app_export_annex_a(struct db *db, const struct actor *who, const char *from,
 	int rc;
 	json_t *rows = store_export_annex_a(db, f, t, &rc);
 	if (!rows)
-		return uc_end(&u, dbf(&u, rc), NULL);
+		return uc_end(&u, uc_db(&u, rc), NULL);
 	struct buf b = BUF_INIT(64u << 20);
 	ssda903_annexa_header(&b);
 	int arc = APP_OK;

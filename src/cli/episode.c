@@ -7,77 +7,10 @@
  */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/run.h"
 
 #include "app/episodes.h"
 #include "util/ltime.h"
-
-#define INPUT_MAX (1u << 20)
-
-struct run {
-	struct db *db;
-	struct actor who;
-	struct config cfg;
-};
-
-/* Config, --db, --as; opens the database and the actor. */
-static int run_open(struct run *r, int *argc, char **argv)
-{
-	const char *as = NULL;
-	memset(r, 0, sizeof(*r));
-	int rc = cli_config(&r->cfg);
-	if (rc == CLI_OK)
-		rc = cli_common_flags(&r->cfg, argc, argv, &as);
-	int out = 0;
-	for (int i = 0; rc == CLI_OK && i < *argc; i++)
-		if (strcmp(argv[i], "--json") != 0) /* output is always JSON here */
-			argv[out++] = argv[i];
-	if (rc != CLI_OK)
-		return rc;
-	*argc = out;
-	if ((rc = cli_open_db(&r->cfg, false, false, &r->db)) != CLI_OK)
-		return rc;
-	if (!as) {
-		actor_system(&r->who);
-		return CLI_OK;
-	}
-	struct app_err err = {0};
-	if (actor_load(r->db, as, &r->who, &err) != APP_OK) {
-		db_close(r->db);
-		return cli_error(CLI_USAGE, "--as %.64s: %s", as, err.message);
-	}
-	return CLI_OK;
-}
-
-/* Prints the result or the error, frees and closes. */
-static int run_done(struct run *r, int rc, json_t *out, const struct app_err *err)
-{
-	int code = rc == APP_OK ? CLI_OK : cli_app_error(err);
-	if (rc == APP_OK && out)
-		cli_print_json(out);
-	json_decref(out);
-	db_close(r->db);
-	return code;
-}
-
-static json_t *read_json(const char *path)
-{
-	char *text = cli_read_file(path, INPUT_MAX);
-	if (!text)
-		return NULL;
-	json_error_t e;
-	json_t *v = json_loads(text, JSON_REJECT_DUPLICATES, &e);
-	free(text);
-	if (!v) {
-		cli_error(CLI_USAGE, "%s: not valid JSON (line %d: %s)", path, e.line, e.text);
-		return NULL;
-	}
-	if (!json_is_object(v)) {
-		json_decref(v);
-		cli_error(CLI_USAGE, "%s: expected a JSON object", path);
-		return NULL;
-	}
-	return v;
-}
 
 typedef int (*episode_write_fn)(struct db *, const struct actor *, const char *, json_t *,
                                 json_t **, struct app_err *);
@@ -111,30 +44,30 @@ int cli_episode(int argc, char **argv)
 {
 	if (cli_wants_help(argc, argv, EPISODE_USAGE))
 		return CLI_OK;
-	struct run r;
-	int rc = run_open(&r, &argc, argv);
+	struct cli_run r;
+	int rc = cli_run_open(&r, &argc, argv);
 	if (rc != CLI_OK)
 		return rc;
 	struct app_err err = {0};
 	json_t *out = NULL;
 	const char *cmd = argc > 1 ? argv[1] : "";
 	if (argc == 3 && strcmp(cmd, "report") == 0) {
-		json_t *in = read_json(argv[2]);
+		json_t *in = cli_read_json(argv[2]);
 		if (!in) {
 			db_close(r.db);
 			return CLI_USAGE;
 		}
 		rc = app_episode_report(r.db, &r.who, in, &out, &err);
 		json_decref(in);
-		return run_done(&r, rc, out, &err);
+		return cli_run_done(&r, rc, out, &err, NULL);
 	}
 	if (argc == 3 && strcmp(cmd, "show") == 0) {
 		rc = app_episode_get(r.db, &r.who, argv[2], &out, &err);
-		return run_done(&r, rc, out, &err);
+		return cli_run_done(&r, rc, out, &err, NULL);
 	}
 	if (argc == 3 && strcmp(cmd, "list") == 0) {
 		rc = app_child_episodes(r.db, &r.who, argv[2], &out, &err);
-		return run_done(&r, rc, out, &err);
+		return cli_run_done(&r, rc, out, &err, NULL);
 	}
 	if (argc >= 3 && strcmp(cmd, "escalate") == 0) {
 		json_t *in = json_object();
@@ -159,7 +92,7 @@ int cli_episode(int argc, char **argv)
 		}
 		rc = app_episode_escalate(r.db, &r.who, argv[2], in, &out, &err);
 		json_decref(in);
-		return run_done(&r, rc, out, &err);
+		return cli_run_done(&r, rc, out, &err, NULL);
 	}
 	static const struct {
 		const char *name;
@@ -172,14 +105,14 @@ int cli_episode(int argc, char **argv)
 	for (size_t i = 0; argc == 4 && i < ARRAY_LEN(writes); i++) {
 		if (strcmp(cmd, writes[i].name) != 0)
 			continue;
-		json_t *in = read_json(argv[3]);
+		json_t *in = cli_read_json(argv[3]);
 		if (!in) {
 			db_close(r.db);
 			return CLI_USAGE;
 		}
 		rc = writes[i].fn(r.db, &r.who, argv[2], in, &out, &err);
 		json_decref(in);
-		return run_done(&r, rc, out, &err);
+		return cli_run_done(&r, rc, out, &err, NULL);
 	}
 	db_close(r.db);
 	return cli_error(CLI_USAGE, "episode: unknown or incomplete command (see --help)");
@@ -197,15 +130,15 @@ int cli_profile(int argc, char **argv)
 {
 	if (cli_wants_help(argc, argv, PROFILE_USAGE))
 		return CLI_OK;
-	struct run r;
-	int rc = run_open(&r, &argc, argv);
+	struct cli_run r;
+	int rc = cli_run_open(&r, &argc, argv);
 	if (rc != CLI_OK)
 		return rc;
 	struct app_err err = {0};
 	json_t *out = NULL;
 	if (argc == 3 && strcmp(argv[1], "show") == 0) {
 		rc = app_philomena_get(r.db, &r.who, argv[2], &out, &err);
-		return run_done(&r, rc, out, &err);
+		return cli_run_done(&r, rc, out, &err, NULL);
 	}
 	if (argc == 3 && strcmp(argv[1], "print") == 0) {
 		char *text = NULL;
@@ -213,17 +146,17 @@ int cli_profile(int argc, char **argv)
 		if (rc == APP_OK)
 			fputs(text, stdout);
 		free(text);
-		return run_done(&r, rc, NULL, &err);
+		return cli_run_done(&r, rc, NULL, &err, NULL);
 	}
 	if (argc == 4 && strcmp(argv[1], "update") == 0) {
-		json_t *in = read_json(argv[3]);
+		json_t *in = cli_read_json(argv[3]);
 		if (!in) {
 			db_close(r.db);
 			return CLI_USAGE;
 		}
 		rc = app_philomena_update(r.db, &r.who, argv[2], in, &out, &err);
 		json_decref(in);
-		return run_done(&r, rc, out, &err);
+		return cli_run_done(&r, rc, out, &err, NULL);
 	}
 	db_close(r.db);
 	return cli_error(CLI_USAGE, "profile: expected show, update or print (see --help)");
@@ -241,8 +174,8 @@ int cli_deadlines(int argc, char **argv)
 {
 	if (cli_wants_help(argc, argv, DEADLINES_USAGE))
 		return CLI_OK;
-	struct run r;
-	int rc = run_open(&r, &argc, argv);
+	struct cli_run r;
+	int rc = cli_run_open(&r, &argc, argv);
 	if (rc != CLI_OK)
 		return rc;
 	int64_t now = ltime_now();
@@ -261,12 +194,12 @@ int cli_deadlines(int argc, char **argv)
 			return cli_error(CLI_USAGE, "deadlines run acts as the system; drop --as");
 		}
 		rc = app_episodes_escalate_due(r.db, now, r.cfg.absent_escalation, &out, &err);
-		return run_done(&r, rc, out, &err);
+		return cli_run_done(&r, rc, out, &err, NULL);
 	}
 	if (argc == 2 && strcmp(argv[1], "list") == 0) {
 		r.who.now = now;
 		rc = app_episode_deadlines(r.db, &r.who, now, &out, &err);
-		return run_done(&r, rc, out, &err);
+		return cli_run_done(&r, rc, out, &err, NULL);
 	}
 	db_close(r.db);
 	return cli_error(CLI_USAGE, "deadlines: expected `run` or `list` (see --help)");
@@ -283,8 +216,8 @@ int cli_export(int argc, char **argv)
 {
 	if (cli_wants_help(argc, argv, EXPORT_USAGE))
 		return CLI_OK;
-	struct run r;
-	int rc = run_open(&r, &argc, argv);
+	struct cli_run r;
+	int rc = cli_run_open(&r, &argc, argv);
 	if (rc != CLI_OK)
 		return rc;
 	const char *from = NULL, *to = NULL;
@@ -310,5 +243,5 @@ int cli_export(int argc, char **argv)
 	if (rc == APP_OK)
 		fputs(csv, stdout);
 	free(csv);
-	return run_done(&r, rc, NULL, &err);
+	return cli_run_done(&r, rc, NULL, &err, NULL);
 }

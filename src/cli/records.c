@@ -7,133 +7,28 @@
  */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/run.h"
 
 #include "app/children.h"
 #include "app/records.h"
 #include "util/parse.h"
 
-#define INPUT_MAX (1u << 20)
-
-struct run {
-	struct db *db;
-	struct actor who;
-	bool json;
-};
-
-/* Common set-up: config, --db, --as, --json; opens the database and the actor. */
-static int run_open(struct run *r, int *argc, char **argv)
-{
-	struct config cfg;
-	const char *as = NULL;
-	memset(r, 0, sizeof(*r));
-	int rc = cli_config(&cfg);
-	if (rc == CLI_OK)
-		rc = cli_common_flags(&cfg, argc, argv, &as);
-	if (rc != CLI_OK)
-		return rc;
-	int out = 0;
-	for (int i = 0; i < *argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
-			r->json = true;
-		else
-			argv[out++] = argv[i];
-	}
-	*argc = out;
-	if ((rc = cli_open_db(&cfg, false, false, &r->db)) != CLI_OK)
-		return rc;
-	if (!as) {
-		actor_system(&r->who);
-		return CLI_OK;
-	}
-	struct app_err err = {0};
-	if (actor_load(r->db, as, &r->who, &err) != APP_OK) {
-		db_close(r->db);
-		return cli_error(CLI_USAGE, "--as %.64s: %s", as, err.message);
-	}
-	return CLI_OK;
-}
-
-/* Prints a use case's result (or error, and candidates when it found possible
- * matches), frees and closes. */
-static int run_done(struct run *r, int rc, json_t *out, const struct app_err *err,
-		    void (*text)(json_t *))
-{
-	int code = CLI_OK;
-	if (rc != APP_OK) {
-		code = cli_app_error(err);
-		json_t *cands = json_object_get(out, "candidates");
-		if (cands) {
-			fprintf(stderr, "Possible existing children (R-REC-1):\n");
-			size_t i;
-			json_t *c;
-			json_array_foreach(cands, i, c)
-			{
-				fprintf(stderr, "  %s  %s %s  born %s  [%s]\n",
-					json_string_value(json_object_get(c, "id")),
-					json_string_value(json_object_get(c, "given_names")),
-					json_string_value(json_object_get(c, "family_name")),
-					json_is_string(json_object_get(c, "date_of_birth"))
-						? json_string_value(json_object_get(c, "date_of_birth"))
-						: "unknown",
-					json_string_value(json_object_get(c, "strength")));
-			}
-			fprintf(stderr, "Use the child's id (child_id), or confirm a new child "
-					"(confirm_new_child: true).\n");
-		}
-	} else if (out) {
-		if (r->json || !text)
-			cli_print_json(out);
-		else
-			text(out);
-	}
-	json_decref(out);
-	db_close(r->db);
-	return code;
-}
-
-/* Reads and parses a JSON object from a file or stdin. */
-static json_t *read_json(const char *path)
-{
-	char *text = cli_read_file(path, INPUT_MAX);
-	if (!text)
-		return NULL;
-	json_error_t e;
-	json_t *v = json_loads(text, JSON_REJECT_DUPLICATES, &e);
-	free(text);
-	if (!v) {
-		cli_error(CLI_USAGE, "%s: not valid JSON (line %d: %s)", path, e.line, e.text);
-		return NULL;
-	}
-	if (!json_is_object(v)) {
-		json_decref(v);
-		cli_error(CLI_USAGE, "%s: expected a JSON object", path);
-		return NULL;
-	}
-	return v;
-}
-
-static const char *str(json_t *o, const char *k)
-{
-	const char *s = json_string_value(json_object_get(o, k));
-	return s ? s : "";
-}
-
 static void child_text(json_t *c)
 {
-	printf("%s %s (%s)\n", str(c, "given_names"), str(c, "family_name"), str(c, "id"));
+	printf("%s %s (%s)\n", cli_str(c, "given_names"), cli_str(c, "family_name"), cli_str(c, "id"));
 	printf("  born %s, %s\n", json_is_string(json_object_get(c, "date_of_birth"))
-					  ? str(c, "date_of_birth")
+					  ? cli_str(c, "date_of_birth")
 					  : "date unknown",
-	       str(c, "gender"));
-	if (*str(c, "residence_borough"))
-		printf("  lives in %s\n", str(c, "residence_borough"));
+	       cli_str(c, "gender"));
+	if (*cli_str(c, "residence_borough"))
+		printf("  lives in %s\n", cli_str(c, "residence_borough"));
 	if (json_is_true(json_object_get(c, "looked_after")))
 		printf("  looked after: home authority %s, host authority %s\n",
-		       str(c, "home_authority"), str(c, "host_authority"));
+		       cli_str(c, "home_authority"), cli_str(c, "host_authority"));
 	size_t i;
 	json_t *n;
 	json_array_foreach(json_object_get(c, "other_names"), i, n)
-		printf("  also known as %s (%s)\n", str(n, "name"), str(n, "kind"));
+		printf("  also known as %s (%s)\n", cli_str(n, "name"), cli_str(n, "kind"));
 }
 
 static void find_text(json_t *o)
@@ -145,9 +40,9 @@ static void find_text(json_t *o)
 	json_t *c;
 	json_array_foreach(res, i, c)
 	{
-		printf("%s  %s %s  born %s  %s%s[%s]\n", str(c, "id"), str(c, "given_names"),
-		       str(c, "family_name"), *str(c, "date_of_birth") ? str(c, "date_of_birth") : "unknown",
-		       str(c, "record_ref"), *str(c, "record_ref") ? "  " : "", str(c, "strength"));
+		printf("%s  %s %s  born %s  %s%s[%s]\n", cli_str(c, "id"), cli_str(c, "given_names"),
+		       cli_str(c, "family_name"), *cli_str(c, "date_of_birth") ? cli_str(c, "date_of_birth") : "unknown",
+		       cli_str(c, "record_ref"), *cli_str(c, "record_ref") ? "  " : "", cli_str(c, "strength"));
 		size_t k;
 		json_t *why;
 		json_array_foreach(json_object_get(c, "reasons"), k, why)
@@ -167,25 +62,25 @@ int cli_child(int argc, char **argv)
 {
 	if (cli_wants_help(argc, argv, CHILD_USAGE))
 		return CLI_OK;
-	struct run r;
-	int rc = run_open(&r, &argc, argv);
+	struct cli_run r;
+	int rc = cli_run_open(&r, &argc, argv);
 	if (rc != CLI_OK)
 		return rc;
 	struct app_err err = {0};
 	json_t *out = NULL;
 	if (argc == 3 && strcmp(argv[1], "add") == 0) {
-		json_t *in = read_json(argv[2]);
+		json_t *in = cli_read_json(argv[2]);
 		if (!in) {
 			db_close(r.db);
 			return CLI_USAGE;
 		}
 		rc = app_child_add(r.db, &r.who, in, &out, &err);
 		json_decref(in);
-		return run_done(&r, rc, out, &err, child_text);
+		return cli_run_done(&r, rc, out, &err, child_text);
 	}
 	if (argc == 3 && strcmp(argv[1], "show") == 0) {
 		rc = app_child_get(r.db, &r.who, argv[2], &out, &err);
-		return run_done(&r, rc, out, &err, child_text);
+		return cli_run_done(&r, rc, out, &err, child_text);
 	}
 	if (argc >= 2 && strcmp(argv[1], "find") == 0) {
 		json_t *q = json_object();
@@ -208,7 +103,7 @@ int cli_child(int argc, char **argv)
 		}
 		rc = app_child_find(r.db, &r.who, q, &out, &err);
 		json_decref(q);
-		return run_done(&r, rc, out, &err, find_text);
+		return cli_run_done(&r, rc, out, &err, find_text);
 	}
 	db_close(r.db);
 	return cli_error(CLI_USAGE, "child: expected `add FILE`, `show ID` or `find` (see --help)");
@@ -216,17 +111,17 @@ int cli_child(int argc, char **argv)
 
 static void referral_text(json_t *o)
 {
-	printf("Referral %s filed.\n", str(o, "referral_id"));
-	printf("Route: %s (%s)\n", str(o, "route"), str(o, "rule"));
-	if (*str(o, "record_ref"))
-		printf("Record: %s (%s)\n", str(o, "record_ref"),
-		       *str(o, "record_action") ? str(o, "record_action") : "linked");
+	printf("Referral %s filed.\n", cli_str(o, "referral_id"));
+	printf("Route: %s (%s)\n", cli_str(o, "route"), cli_str(o, "rule"));
+	if (*cli_str(o, "record_ref"))
+		printf("Record: %s (%s)\n", cli_str(o, "record_ref"),
+		       *cli_str(o, "record_action") ? cli_str(o, "record_action") : "linked");
 	else
 		printf("No CSE record: the identifying agency leads (R-SIGN-2).\n");
 	size_t i;
 	json_t *s;
 	json_array_foreach(json_object_get(o, "steps"), i, s)
-		printf("  %zu. %s [%s; %s]\n", i + 1, str(s, "text"), str(s, "who"), str(s, "rule"));
+		printf("  %zu. %s [%s; %s]\n", i + 1, cli_str(s, "text"), cli_str(s, "who"), cli_str(s, "rule"));
 }
 
 static const char REFERRAL_USAGE[] =
@@ -238,25 +133,25 @@ int cli_referral(int argc, char **argv)
 {
 	if (cli_wants_help(argc, argv, REFERRAL_USAGE))
 		return CLI_OK;
-	struct run r;
-	int rc = run_open(&r, &argc, argv);
+	struct cli_run r;
+	int rc = cli_run_open(&r, &argc, argv);
 	if (rc != CLI_OK)
 		return rc;
 	struct app_err err = {0};
 	json_t *out = NULL;
 	if (argc == 3 && strcmp(argv[1], "submit") == 0) {
-		json_t *in = read_json(argv[2]);
+		json_t *in = cli_read_json(argv[2]);
 		if (!in) {
 			db_close(r.db);
 			return CLI_USAGE;
 		}
 		rc = app_referral_submit(r.db, &r.who, in, &out, &err);
 		json_decref(in);
-		return run_done(&r, rc, out, &err, referral_text);
+		return cli_run_done(&r, rc, out, &err, referral_text);
 	}
 	if (argc == 3 && strcmp(argv[1], "show") == 0) {
 		rc = app_referral_get(r.db, &r.who, argv[2], &out, &err);
-		return run_done(&r, rc, out, &err, NULL);
+		return cli_run_done(&r, rc, out, &err, NULL);
 	}
 	db_close(r.db);
 	return cli_error(CLI_USAGE, "referral: expected `submit FILE` or `show ID` (see --help)");
@@ -265,37 +160,37 @@ int cli_referral(int argc, char **argv)
 static void entry_text(json_t *e)
 {
 	bool superseded = json_is_string(json_object_get(e, "superseded_by"));
-	printf("%s  %-7s %s%s\n", str(e, "occurred_at"), str(e, "nature"), str(e, "kind"),
+	printf("%s  %-7s %s%s\n", cli_str(e, "occurred_at"), cli_str(e, "nature"), cli_str(e, "kind"),
 	       superseded ? "  [superseded]" : "");
-	printf("    by %s%s%s\n", str(e, "author_name"), *str(e, "agency") ? ", " : "", str(e, "agency"));
-	printf("    %s\n", str(e, "text"));
+	printf("    by %s%s%s\n", cli_str(e, "author_name"), *cli_str(e, "agency") ? ", " : "", cli_str(e, "agency"));
+	printf("    %s\n", cli_str(e, "text"));
 }
 
 static void record_text(json_t *v)
 {
 	json_t *c = json_object_get(v, "child");
-	printf("Record %s (%s)\n", str(v, "reference"), str(v, "status"));
-	printf("Child: %s %s, born %s\n", str(c, "given_names"), str(c, "family_name"),
-	       *str(c, "date_of_birth") ? str(c, "date_of_birth") : "unknown");
+	printf("Record %s (%s)\n", cli_str(v, "reference"), cli_str(v, "status"));
+	printf("Child: %s %s, born %s\n", cli_str(c, "given_names"), cli_str(c, "family_name"),
+	       *cli_str(c, "date_of_birth") ? cli_str(c, "date_of_birth") : "unknown");
 	json_t *age = json_object_get(v, "age");
-	printf("Age band: %s. %s\n", str(age, "band"), str(age, "facts"));
+	printf("Age band: %s. %s\n", cli_str(age, "band"), cli_str(age, "facts"));
 	json_t *cat = json_object_get(v, "category");
 	if (json_is_integer(cat))
 		printf("Category %lld%s%s; allocated to %s%s%s\n", (long long)json_integer_value(cat),
-		       *str(v, "contact_mode") ? ", " : "", str(v, "contact_mode"),
-		       strcmp(str(v, "allocation"), "set") == 0 ? "the Sexual Exploitation Team"
+		       *cli_str(v, "contact_mode") ? ", " : "", cli_str(v, "contact_mode"),
+		       strcmp(cli_str(v, "allocation"), "set") == 0 ? "the Sexual Exploitation Team"
 								: "the borough",
-		       *str(v, "allocated_borough") ? ": " : "", str(v, "allocated_borough"));
+		       *cli_str(v, "allocated_borough") ? ": " : "", cli_str(v, "allocated_borough"));
 	else
 		printf("No category decision yet.\n");
-	printf("Reminder: %s\n", str(v, "category_reminder"));
+	printf("Reminder: %s\n", cli_str(v, "category_reminder"));
 	printf("Flags:");
 	size_t i;
 	json_t *f;
 	json_array_foreach(json_object_get(v, "flags"), i, f) printf(" %s", json_string_value(f));
 	printf("\nOutcomes:");
 	json_array_foreach(json_object_get(v, "outcomes"), i, f)
-		printf(" %s (%s)", str(f, "code"), str(f, "achieved_on"));
+		printf(" %s (%s)", cli_str(f, "code"), cli_str(f, "achieved_on"));
 	printf("\n\nChronology (newest first):\n");
 	json_array_foreach(json_object_get(v, "chronology"), i, f) entry_text(f);
 }
@@ -322,19 +217,19 @@ int cli_record(int argc, char **argv)
 {
 	if (cli_wants_help(argc, argv, RECORD_USAGE))
 		return CLI_OK;
-	struct run r;
-	int rc = run_open(&r, &argc, argv);
+	struct cli_run r;
+	int rc = cli_run_open(&r, &argc, argv);
 	if (rc != CLI_OK)
 		return rc;
 	struct app_err err = {0};
 	json_t *out = NULL;
 	if (argc == 3 && strcmp(argv[1], "show") == 0) {
 		rc = app_record_get(r.db, &r.who, argv[2], &out, &err);
-		return run_done(&r, rc, out, &err, record_text);
+		return cli_run_done(&r, rc, out, &err, record_text);
 	}
 	if (argc == 3 && strcmp(argv[1], "timeline") == 0) {
 		rc = app_record_timeline(r.db, &r.who, argv[2], &out, &err);
-		return run_done(&r, rc, out, &err, timeline_text);
+		return cli_run_done(&r, rc, out, &err, timeline_text);
 	}
 	static const struct {
 		const char *name;
@@ -348,14 +243,14 @@ int cli_record(int argc, char **argv)
 	for (size_t i = 0; argc == 4 && i < ARRAY_LEN(writes); i++) {
 		if (strcmp(argv[1], writes[i].name) != 0)
 			continue;
-		json_t *in = read_json(argv[3]);
+		json_t *in = cli_read_json(argv[3]);
 		if (!in) {
 			db_close(r.db);
 			return CLI_USAGE;
 		}
 		rc = writes[i].fn(r.db, &r.who, argv[2], in, &out, &err);
 		json_decref(in);
-		return run_done(&r, rc, out, &err, NULL);
+		return cli_run_done(&r, rc, out, &err, NULL);
 	}
 	db_close(r.db);
 	return cli_error(CLI_USAGE, "record: unknown or incomplete command (see --help)");
@@ -363,17 +258,17 @@ int cli_record(int argc, char **argv)
 
 static void category_text(json_t *o)
 {
-	printf("Record %s: category %lld%s%s.\n", str(o, "record_ref"),
+	printf("Record %s: category %lld%s%s.\n", cli_str(o, "record_ref"),
 	       (long long)json_integer_value(json_object_get(o, "category")),
-	       *str(o, "contact") ? ", " : "", str(o, "contact"));
+	       *cli_str(o, "contact") ? ", " : "", cli_str(o, "contact"));
 	printf("Allocation: %s%s%s (%s)\n",
-	       strcmp(str(o, "allocation"), "set") == 0 ? "Sexual Exploitation Team" : "borough",
-	       *str(o, "lead_borough") ? ": " : "", str(o, "lead_borough"), str(o, "rule"));
-	if (*str(o, "enquiring_borough"))
+	       strcmp(cli_str(o, "allocation"), "set") == 0 ? "Sexual Exploitation Team" : "borough",
+	       *cli_str(o, "lead_borough") ? ": " : "", cli_str(o, "lead_borough"), cli_str(o, "rule"));
+	if (*cli_str(o, "enquiring_borough"))
 		printf("Enquiries on behalf of the owning borough: %s (R-CAT-5)\n",
-		       str(o, "enquiring_borough"));
-	if (*str(o, "next_steps"))
-		printf("Next: %s\n", str(o, "next_steps"));
+		       cli_str(o, "enquiring_borough"));
+	if (*cli_str(o, "next_steps"))
+		printf("Next: %s\n", cli_str(o, "next_steps"));
 }
 
 static const char CATEGORY_USAGE[] =
@@ -386,8 +281,8 @@ int cli_category(int argc, char **argv)
 {
 	if (cli_wants_help(argc, argv, CATEGORY_USAGE))
 		return CLI_OK;
-	struct run r;
-	int rc = run_open(&r, &argc, argv);
+	struct cli_run r;
+	int rc = cli_run_open(&r, &argc, argv);
 	if (rc != CLI_OK)
 		return rc;
 	if (argc < 3 || strcmp(argv[1], "decide") != 0) {
@@ -433,5 +328,5 @@ int cli_category(int argc, char **argv)
 	json_t *out = NULL;
 	rc = app_category_decide(r.db, &r.who, argv[2], in, &out, &err);
 	json_decref(in);
-	return run_done(&r, rc, out, &err, category_text);
+	return cli_run_done(&r, rc, out, &err, category_text);
 }
