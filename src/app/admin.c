@@ -38,6 +38,7 @@ static int audit(struct db *db, const struct actor *who, const char *action, con
 int app_borough_add(struct db *db, const struct actor *who, json_t *in, json_t **out,
 		    struct app_err *err)
 {
+	app_err_clear(err);
 	static const char *const allowed[] = {"name", "code", NULL};
 	if (require_admin(who, err))
 		return err->code;
@@ -70,6 +71,7 @@ int app_borough_add(struct db *db, const struct actor *who, json_t *in, json_t *
 int app_agency_add(struct db *db, const struct actor *who, json_t *in, json_t **out,
 		   struct app_err *err)
 {
+	app_err_clear(err);
 	static const char *const allowed[] = {"name", "type", "borough", NULL};
 	if (require_admin(who, err))
 		return err->code;
@@ -131,6 +133,7 @@ static bool username_ok(const char *u)
 int app_user_add(struct db *db, const struct actor *who, json_t *in, json_t **out,
 		 struct app_err *err)
 {
+	app_err_clear(err);
 	if (require_admin(who, err))
 		return err->code;
 	static const char *const allowed[] = {"username", "display_name", "agency", "roles",
@@ -208,6 +211,7 @@ int app_user_add(struct db *db, const struct actor *who, json_t *in, json_t **ou
 int app_user_disable(struct db *db, const struct actor *who, const char *username,
 		     struct app_err *err)
 {
+	app_err_clear(err);
 	if (require_admin(who, err))
 		return err->code;
 	struct user_row u;
@@ -240,6 +244,7 @@ int app_user_disable(struct db *db, const struct actor *who, const char *usernam
 
 int app_user_list(struct db *db, const struct actor *who, json_t **out, struct app_err *err)
 {
+	app_err_clear(err);
 	if (require_admin(who, err))
 		return err->code;
 	*out = store_users_list(db);
@@ -248,6 +253,7 @@ int app_user_list(struct db *db, const struct actor *who, json_t **out, struct a
 
 int app_agency_list(struct db *db, const struct actor *who, json_t **out, struct app_err *err)
 {
+	app_err_clear(err);
 	*out = store_agencies_list(db);
 	return *out ? APP_OK : app_db_fail(err, db, DB_E_ERROR);
 }

@@ -7,6 +7,7 @@
 int app_audit_list(struct db *db, const struct actor *who, json_t *in, json_t **out,
 		   struct app_err *err)
 {
+	app_err_clear(err);
 	*out = NULL;
 	if (!who->system && !actor_has(who, ROLE_BIT(ROLE_AUDITOR)))
 		return app_fail(err, APP_FORBIDDEN, NULL, "Only an auditor can read the audit log.");

@@ -1333,6 +1333,7 @@ static int mark_demo(struct gen *g)
 int app_demo_generate(struct db *db, const struct demo_opts *opts, json_t **out,
                       struct app_err *err)
 {
+	app_err_clear(err);
 	*out = NULL;
 	if (opts->boroughs < 1 || opts->boroughs > DEMO_MAX_BOROUGHS)
 		return app_fail(err, APP_INVALID, NULL, "demo: boroughs must be 1 to %d.",

@@ -21,6 +21,7 @@ static int section(json_t *sections, const char *key, const char *title, json_t 
 
 int app_work_queue(struct db *db, const struct actor *who, json_t **out, struct app_err *err)
 {
+	app_err_clear(err);
 	*out = NULL;
 	int rc = db_begin(db);
 	if (rc != DB_OK)

@@ -566,6 +566,39 @@ static void test_atomic_report_rolls_back(void **state)
 	fx_assert_audit_intact(f);
 }
 
+/* A struct app_err reused from a failed call never makes the next call fail. */
+static void test_app_err_reused_after_failure(void **state)
+{
+	struct fx *f = *state;
+	char child[ID_MAX];
+	new_child(f, "Rhea", "Sandford", "2014-01-05", false, child);
+	struct actor pc = fx_actor(f, "pc.ames");
+	struct app_err err = {0};
+	json_t *out = NULL;
+	json_t *in = report_in(child, "absent", "2026-03-10T10:00:00Z");
+	assert_int_equal(app_episode_report(f->db, &pc, in, &out, &err), APP_INVALID);
+	assert_int_not_equal(err.code, APP_OK);
+	json_decref(in);
+	/* the same err, not reset by the caller */
+	in = report_in(child, "missing", "2026-03-10T10:00:00Z");
+	assert_int_equal(app_episode_report(f->db, &pc, in, &out, &err), APP_OK);
+	assert_int_equal(err.code, APP_OK);
+	assert_int_equal(err.nfields, 0);
+	assert_null(err.rule);
+	json_decref(in);
+	json_decref(out);
+	out = NULL;
+	/* and a use case outside the episodes: a child lookup */
+	err.code = APP_INVALID;
+	err.nfields = 3;
+	assert_int_equal(app_child_get(f->db, &pc, child, &out, &err), APP_OK);
+	assert_int_equal(err.nfields, 0);
+	json_decref(out);
+	app_err_clear(&err);
+	assert_int_equal(err.code, APP_OK);
+	app_err_clear(NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -579,6 +612,7 @@ int main(void)
 	        cmocka_unit_test(test_R_MISS_8_findings_appended_to_record),
 	        cmocka_unit_test(test_R_MISS_9_forensic_decision_and_prompts),
 	        cmocka_unit_test(test_R_MISS_10_repeat_counts_and_together),
+	        cmocka_unit_test(test_app_err_reused_after_failure),
 	        cmocka_unit_test(test_R_DL_1_deadlines_owner_and_supervisor),
 	        cmocka_unit_test(test_exports_audited),
 	        cmocka_unit_test(test_profile_shared_when_episode_opens),
