@@ -23,17 +23,17 @@ const char *uc_user_id(const struct uc *u)
 }
 
 int uc_audit(struct uc *u, const char *action, const char *type, const char *id, const char *ref,
-	     const char *fields)
+             const char *fields)
 {
 	struct audit_event ev = {.user_id = uc_user_id(u),
-				 .agency_id = u->who->agency_id[0] ? u->who->agency_id : NULL,
-				 .action = action,
-				 .entity_type = type,
-				 .entity_id = id,
-				 .record_ref = ref,
-				 .fields = fields,
-				 .purpose = u->who->system ? "command line" : NULL,
-				 .at = u->now};
+	                         .agency_id = u->who->agency_id[0] ? u->who->agency_id : NULL,
+	                         .action = action,
+	                         .entity_type = type,
+	                         .entity_id = id,
+	                         .record_ref = ref,
+	                         .fields = fields,
+	                         .purpose = u->who->system ? "command line" : NULL,
+	                         .at = u->now};
 	return audit_append(u->db, &ev);
 }
 
@@ -94,7 +94,7 @@ void uc_time_field(struct uc *u, json_t *in, const char *key, int64_t dflt, int6
 		return;
 	if (ltime_parse(s, out) < 0) {
 		app_field_error(u->err, key,
-				"%s must be a date and time such as 2026-11-28T18:05:00Z.", key);
+		                "%s must be a date and time such as 2026-11-28T18:05:00Z.", key);
 		return;
 	}
 	if (*out > u->now + REC_CLOCK_SKEW)

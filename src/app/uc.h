@@ -33,7 +33,7 @@ const char *uc_user_id(const struct uc *u);
 /* Appends an audit event for the actor at u->now. Returns a DB_* code. `id`, `ref` and
  * `fields` may be NULL. */
 int uc_audit(struct uc *u, const char *action, const char *type, const char *id, const char *ref,
-	     const char *fields);
+             const char *fields);
 
 /* Turns a protocol refusal into APP_INVALID naming the rule (and the field, if any). */
 int uc_proto_refused(struct uc *u, const struct proto_err *pe);

@@ -48,18 +48,18 @@ static void candidates_print(json_t *cands)
 	json_array_foreach(cands, i, c)
 	{
 		fprintf(stderr, "  %s  %s %s  born %s  [%s]\n", cli_str(c, "id"),
-			cli_str(c, "given_names"), cli_str(c, "family_name"),
-			json_is_string(json_object_get(c, "date_of_birth"))
-				? cli_str(c, "date_of_birth")
-				: "unknown",
-			cli_str(c, "strength"));
+		        cli_str(c, "given_names"), cli_str(c, "family_name"),
+		        json_is_string(json_object_get(c, "date_of_birth"))
+		                ? cli_str(c, "date_of_birth")
+		                : "unknown",
+		        cli_str(c, "strength"));
 	}
 	fprintf(stderr, "Use the child's id (child_id), or confirm a new child "
-			"(confirm_new_child: true).\n");
+	                "(confirm_new_child: true).\n");
 }
 
 int cli_run_done(struct cli_run *r, int rc, json_t *out, const struct app_err *err,
-		 void (*text)(json_t *))
+                 void (*text)(json_t *))
 {
 	int code = CLI_OK;
 	if (rc != APP_OK) {

@@ -28,7 +28,7 @@ int cli_run_open(struct cli_run *r, int *argc, char **argv);
  * `text`) or its error, and any "candidates" of a refused child (R-REC-1) to stderr.
  * Frees out, closes the database and returns the exit code. */
 int cli_run_done(struct cli_run *r, int rc, json_t *out, const struct app_err *err,
-		 void (*text)(json_t *));
+                 void (*text)(json_t *));
 
 /* Reads a JSON object from the file at path ("-" is stdin), at most 1 MiB. NULL (the
  * error printed) when unreadable, not JSON, or not an object. */

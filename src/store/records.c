@@ -357,8 +357,8 @@ int store_ext_ref_add(struct db *db, const char *record_id, const char *kind, co
 		      bool es_flagged, const char *at, const char *by)
 {
 	return db_run(db,
-		      "INSERT OR IGNORE INTO external_refs (record_id, kind, value, es_flagged,"
-		      " added_at, added_by) VALUES ($1, $2, $3, $4, $5, $6)",
+		      "INSERT INTO external_refs (record_id, kind, value, es_flagged,"
+		      " added_at, added_by) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
 		      "sssiss", record_id, kind, value, (int64_t)es_flagged, at, by);
 }
 
