@@ -26,7 +26,6 @@
 #define MAX_LIST 50
 #define KEY_LEN 256
 #define QUEUE_LIMIT 25
-#define DAY (24 * 3600)
 
 static bool may_change(const struct actor *who)
 {
@@ -159,7 +158,7 @@ static int location_store(struct uc *u, const char *episode_id, const char *chil
 	if (link_normalise_text(text, key, sizeof key) < 0)
 		snprintf(key, sizeof key, "%.200s", text);
 	return uc_db(u, store_episode_location_add(u->db, episode_id, child_id, kind, text, key,
-	                                         u->now_s));
+	                                           u->now_s));
 }
 
 /* Appends an entry to the child's record chronology (R-REC-3). */
@@ -183,10 +182,10 @@ static int chron_add(struct uc *u, const char *record_id, int64_t occurred, enum
 	json_t *row =
 	        json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s, s:s?, s:s, s:s, s:s, s:s}", "id", id,
 	                  "record_id", record_id, "occurred_at", occ, "recorded_at", u->now_s,
-	                  "author_id", uc_user_id(u), "author_name", u->who->display_name, "agency_id",
-	                  u->who->agency_id[0] ? u->who->agency_id : NULL, "people_involved",
-	                  "[\"the child\"]", "nature", nat == REC_OPINION ? "opinion" : "fact",
-	                  "kind", kind, "text", text);
+	                  "author_id", uc_user_id(u), "author_name", u->who->display_name,
+	                  "agency_id", u->who->agency_id[0] ? u->who->agency_id : NULL,
+	                  "people_involved", "[\"the child\"]", "nature",
+	                  nat == REC_OPINION ? "opinion" : "fact", "kind", kind, "text", text);
 	int rc = row ? store_entry_insert(u->db, row) : DB_E_NOMEM;
 	json_decref(row);
 	if (rc == DB_OK && id_out)
@@ -218,7 +217,39 @@ static int open_episode(struct uc *u, const char *id, struct episode_row *e)
 	return rc;
 }
 
-static const char *const RISK_LEVELS[] = {"no_apparent_risk", "low", "medium", "high", NULL};
+/* The risk_level field, checked by the protocol (missing_risk_parse); NULL when absent
+ * or refused (a field error is then in u->err). */
+static const char *risk_field(struct uc *u, json_t *in, bool required, enum miss_risk *level)
+{
+	const char *s = app_json_str(in, "risk_level", required, 20, false, u->err);
+	struct proto_err pe;
+	if (s && missing_risk_parse(s, level, &pe) < 0) {
+		app_field_error(u->err, "risk_level", "%s", pe.message);
+		return NULL;
+	}
+	return s;
+}
+
+/* Renames the protocol's field in a refusal to the input's name for it: `map` holds
+ * pairs {protocol field, input field}, NULL-terminated. */
+static void field_rename(struct proto_err *pe, const char *const (*map)[2])
+{
+	for (; pe->field && (*map)[0]; map++)
+		if (strcmp(pe->field, (*map)[0]) == 0) {
+			pe->field = (*map)[1];
+			return;
+		}
+}
+
+/* Joins the names with "; " into text. */
+static void people_text(const struct people_in *p, char *text, size_t n)
+{
+	text[0] = '\0';
+	for (size_t i = 0; i < p->n; i++) {
+		size_t len = strlen(text);
+		snprintf(text + len, n - len, "%s%s", i ? "; " : "", p->name[i]);
+	}
+}
 
 /* R-MISS-4: the episode becomes missing; the change is kept with time and reason. */
 static int escalate(struct uc *u, struct episode_row *e, const char *reason)
@@ -303,10 +334,8 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 	if (cls && strcmp(cls, "absent") != 0 && strcmp(cls, "missing") != 0)
 		app_field_error(err, "classification",
 		                "classification is absent or missing (R-MISS-1).");
-	const char *level = app_json_str(in, "risk_level", false, 20, false, err);
-	if (level && !uc_one_of(level, RISK_LEVELS))
-		app_field_error(err, "risk_level",
-		                "risk_level is no_apparent_risk, low, medium or high.");
+	enum miss_risk risk = MISS_RISK_NO_APPARENT;
+	const char *level = risk_field(&u, in, false, &risk);
 	struct miss_report mr = {
 	        .whereabouts_known = app_json_bool(in, "whereabouts_known", false, err),
 	        .out_of_character = app_json_bool(in, "out_of_character", false, err),
@@ -359,7 +388,7 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 		                       "(R-MISS-1)."),
 		              out);
 	/* R-MISS-4: a recorded risk means the episode is missing, not absent */
-	if (res.cls == MISS_ABSENT && level && strcmp(level, "no_apparent_risk") != 0) {
+	if (res.cls == MISS_ABSENT && level && risk != MISS_RISK_NO_APPARENT) {
 		if (!mr.auto_correct)
 			return uc_end(
 			        &u,
@@ -384,11 +413,7 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 		json_array_append_new(carers_a, json_string(carers.name[i]));
 	char *carers_s = json_dumps(carers_a, JSON_COMPACT);
 	json_decref(carers_a);
-	for (size_t i = 0; i < with.n; i++) {
-		size_t len = strlen(with_text);
-		snprintf(with_text + len, sizeof with_text - len, "%s%s", i ? "; " : "",
-		         with.name[i]);
-	}
+	people_text(&with, with_text, sizeof with_text);
 	struct episode_new en = {
 	        .id = id,
 	        .child_id = child_id,
@@ -428,8 +453,9 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 		arc = chron_add(&u, rec.id, reported, REC_FACT, "missing_episode", text, NULL);
 	}
 	if (arc == APP_OK)
-		arc = uc_db(&u, uc_audit(&u, "create", "episode", id,
-		                       has_record ? rec.reference : NULL, "report,classification"));
+		arc = uc_db(&u,
+		            uc_audit(&u, "create", "episode", id, has_record ? rec.reference : NULL,
+		                     "report,classification"));
 	json_t *profile = NULL;
 	if (arc == APP_OK) {
 		profile = store_profile_get(db, child_id, &rc);
@@ -437,7 +463,7 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 			arc = uc_db(&u, rc);
 		if (profile) /* shared the moment the episode opens */
 			arc = uc_db(&u, uc_audit(&u, "disclose", "philomena_profile", child_id,
-			                       has_record ? rec.reference : NULL, "all"));
+			                         has_record ? rec.reference : NULL, "all"));
 	}
 	char due_s[LT_TIME_LEN] = "";
 	if (res.cls == MISS_ABSENT)
@@ -465,10 +491,8 @@ int app_episode_escalate(struct db *db, const struct actor *who, const char *id,
 		return app_fail(err, APP_INVALID, NULL, "The escalation must be a JSON object.");
 	app_json_only(in, allowed, err);
 	const char *reason = app_json_str(in, "reason", true, 2000, true, err);
-	const char *level = app_json_str(in, "risk_level", false, 20, false, err);
-	if (level && !uc_one_of(level, RISK_LEVELS))
-		app_field_error(err, "risk_level",
-		                "risk_level is no_apparent_risk, low, medium or high.");
+	enum miss_risk risk;
+	const char *level = risk_field(&u, in, false, &risk);
 	struct proto_err pe;
 	if (!err->code && proto_text_check(reason, PROTO_SHORT_MAX, true, "R-MISS-4", "reason",
 	                                   "The reason for escalating", &pe) < 0)
@@ -490,10 +514,11 @@ int app_episode_escalate(struct db *db, const struct actor *who, const char *id,
 	if (arc == APP_OK && level && strcmp(level, e.risk_level) != 0) {
 		arc = uc_db(&u, store_episode_set_risk(db, e.id, level, u.now_s));
 		if (arc == APP_OK)
-			arc = uc_db(&u, store_episode_change_add(
-			                      db, e.id, "risk_level",
-			                      e.risk_level[0] ? e.risk_level : NULL, level, reason,
-			                      "R-MISS-4", u.now_s, uc_user_id(&u), who->display_name));
+			arc = uc_db(&u,
+			            store_episode_change_add(db, e.id, "risk_level",
+			                                     e.risk_level[0] ? e.risk_level : NULL,
+			                                     level, reason, "R-MISS-4", u.now_s,
+			                                     uc_user_id(&u), who->display_name));
 	}
 	*out = json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", e.id, "classification", "missing",
 	                 "rule", "R-MISS-4", "reason", reason, "escalated_at", u.now_s);
@@ -512,11 +537,9 @@ int app_episode_risk(struct db *db, const struct actor *who, const char *id, jso
 	if (!json_is_object(in))
 		return app_fail(err, APP_INVALID, NULL, "The risk level must be a JSON object.");
 	app_json_only(in, allowed, err);
-	const char *level = app_json_str(in, "risk_level", true, 20, false, err);
+	enum miss_risk risk = MISS_RISK_NO_APPARENT;
+	const char *level = risk_field(&u, in, true, &risk);
 	const char *reason = app_json_str(in, "reason", true, 2000, true, err);
-	if (level && !uc_one_of(level, RISK_LEVELS))
-		app_field_error(err, "risk_level",
-		                "risk_level is no_apparent_risk, low, medium or high.");
 	if (err->code)
 		return err->code;
 	struct episode_row e;
@@ -524,16 +547,17 @@ int app_episode_risk(struct db *db, const struct actor *who, const char *id, jso
 		return err->code;
 	int arc = uc_db(&u, store_episode_set_risk(db, e.id, level, u.now_s));
 	if (arc == APP_OK)
-		arc = uc_db(&u, store_episode_change_add(
-		                      db, e.id, "risk_level", e.risk_level[0] ? e.risk_level : NULL,
-		                      level, reason, NULL, u.now_s, uc_user_id(&u), who->display_name));
+		arc = uc_db(&u, store_episode_change_add(db, e.id, "risk_level",
+		                                         e.risk_level[0] ? e.risk_level : NULL,
+		                                         level, reason, NULL, u.now_s,
+		                                         uc_user_id(&u), who->display_name));
 	if (arc == APP_OK)
 		arc = uc_db(&u, uc_audit(&u, "change", "episode", e.id, NULL, "risk_level"));
 	/* R-MISS-4: a risk identified on an absent episode escalates it */
 	struct miss_escalation esc;
 	int64_t rep = parse_time_or(e.reported_at, u.now);
 	missing_escalation_check(rep, 0, strcmp(e.status, "open") != 0,
-	                         strcmp(level, "no_apparent_risk") != 0, u.now, &esc);
+	                         risk != MISS_RISK_NO_APPARENT, u.now, &esc);
 	bool escalated = false;
 	if (arc == APP_OK && esc.escalate && strcmp(e.status, "open") == 0 &&
 	    strcmp(e.classification, "absent") == 0 && strcmp(esc.reason, "risk_identified") == 0) {
@@ -643,14 +667,19 @@ int app_episode_return(struct db *db, const struct actor *who, const char *id, j
 		              app_fail(err, APP_CONFLICT, NULL,
 		                       "The child's return is already recorded for this episode."),
 		              out);
-	int64_t reported = parse_time_or(e.reported_at, 0);
-	if (returned < reported) {
-		app_field_error(
-		        err, "returned_at", "The return (%s) cannot be before the report (%s).",
-		        json_string_value(json_object_get(in, "returned_at")), e.reported_at);
-		return uc_end(&u, APP_INVALID, out);
-	}
 	char ret_s[LT_TIME_LEN], with_text[4096], csc_key[KEY_LEN] = "", csc_name[200] = "";
+	people_text(&with, with_text, sizeof with_text);
+	/* R-MISS-5: not before the report, not in the future; where found required */
+	struct miss_return mr = {.reported_at = parse_time_or(e.reported_at, 0),
+	                         .returned_at = returned,
+	                         .where = where,
+	                         .with_whom = with.n ? with_text : NULL};
+	struct proto_err pe;
+	if (missing_return_validate(&mr, u.now, &pe) < 0) {
+		static const char *const map[][2] = {{"with_whom", "with"}, {NULL, NULL}};
+		field_rename(&pe, map);
+		return uc_end(&u, uc_proto_refused(&u, &pe), out);
+	}
 	ltime_format(returned, ret_s);
 	if (csc)
 		person_key(db, csc, csc_key, csc_name, sizeof csc_name, NULL);
@@ -660,12 +689,12 @@ int app_episode_return(struct db *db, const struct actor *who, const char *id, j
 		arc = location_store(&u, e.id, e.child_id, "found", where);
 	if (arc == APP_OK)
 		arc = uc_db(&u, store_episode_set_returned(
-		                      db, e.id, ret_s, where, with.n ? with_text : NULL,
-		                      csc ? csc_name : NULL, csc ? csc_key : NULL, u.now_s));
+		                        db, e.id, ret_s, where, with.n ? with_text : NULL,
+		                        csc ? csc_name : NULL, csc ? csc_key : NULL, u.now_s));
 	if (arc == APP_OK)
 		arc = uc_db(&u, store_episode_change_add(db, e.id, "status", "open", "returned",
-		                                       "found or returned", "R-MISS-5", u.now_s,
-		                                       uc_user_id(&u), who->display_name));
+		                                         "found or returned", "R-MISS-5", u.now_s,
+		                                         uc_user_id(&u), who->display_name));
 	if (arc == APP_OK)
 		arc = uc_db(&u, uc_audit(&u, "change", "episode", e.id, NULL, "returned"));
 	char due[LT_TIME_LEN];
@@ -675,7 +704,7 @@ int app_episode_return(struct db *db, const struct actor *who, const char *id, j
 	json_t *prompts = json_pack(
 	        "[s, s, s]", "Record the police Safe and Well Check (R-MISS-5).",
 	        "Offer an independent Return Interview within 72 hours (R-MISS-6).",
-	        "Consider a forensic strategy: clothing, early evidence kit, phones (R-MISS-9).");
+	        "Consider a forensic strategy: clothing, early evidence kit, devices (R-MISS-9).");
 	*out = json_pack("{s:s, s:s, s:s, s:s, s:o}", "id", e.id, "returned_at", ret_s,
 	                 "return_interview_due_at", due, "responsibility", resp.text, "prompts",
 	                 prompts);
@@ -685,9 +714,9 @@ int app_episode_return(struct db *db, const struct actor *who, const char *id, j
 int app_safe_and_well(struct db *db, const struct actor *who, const char *id, json_t *in,
                       json_t **out, struct app_err *err)
 {
-	static const char *const allowed[] = {
-	        "done_at",       "done_by",       "where_found",  "found_with",
-	        "what_happened", "crime_alleged", "crime_number", NULL};
+	static const char *const allowed[] = {"done_at",       "done_by",      "where_found",
+	                                      "found_with",    "found_alone",  "what_happened",
+	                                      "crime_alleged", "crime_number", NULL};
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*out = NULL;
@@ -703,41 +732,47 @@ int app_safe_and_well(struct db *db, const struct actor *who, const char *id, js
 	const char *where = app_json_str(in, "where_found", true, 500, false, err);
 	const char *happened = app_json_str(in, "what_happened", true, 8000, true, err);
 	bool alleged = app_json_bool(in, "crime_alleged", false, err);
+	bool alone = app_json_bool(in, "found_alone", false, err);
 	const char *crime = app_json_str(in, "crime_number", false, EXT_REF_MAX, false, err);
 	struct people_in with;
 	people_parse(&u, in, "found_with", &with);
 	if (err->code)
 		return err->code;
-	struct proto_err pe;
-	if (proto_text_check(happened, PROTO_TEXT_MAX, true, "R-MISS-5", "what_happened",
-	                     "What happened while the child was missing", &pe) < 0)
-		return uc_proto_refused(&u, &pe);
-	if (alleged && !crime)
-		return uc_proto_refused(
-		        &u, &(struct proto_err){
-		                    "R-MISS-5", "crime_number",
-		                    "An allegation of crime needs its crime number, which "
-		                    "is linked to the child's record (R-MISS-5, R-REC-5)."});
-	if (crime && recording_ext_ref_validate(EXT_CRIME_NUMBER, crime, &pe) < 0)
-		return uc_proto_refused(&u, &pe);
 	struct episode_row e;
 	if (open_episode(&u, id, &e) != APP_OK)
 		return err->code;
 	int arc = must_be_returned(&u, &e, "R-MISS-5", "a Safe and Well Check");
 	if (arc != APP_OK)
 		return uc_end(&u, arc, out);
-	if (done_at < parse_time_or(e.reported_at, 0)) {
-		app_field_error(err, "done_at", "The check cannot be before the report.");
-		return uc_end(&u, APP_INVALID, out);
-	}
 	char key[KEY_LEN], name[200], by_uid[ID_MAX];
 	person_key(db, done_by ? done_by : who->username, key, name, sizeof name, by_uid);
 	if (!done_by)
 		snprintf(name, sizeof name, "%s", who->display_name);
 	char sid[ID_MAX], done_s[LT_TIME_LEN], with_text[4096];
+	people_text(&with, with_text, sizeof with_text);
+	/* R-MISS-5: the record of the check, and the crime link an allegation needs */
+	struct miss_safe_well sw = {.returned_at = parse_time_or(e.returned_at, 0),
+	                            .checked_at = done_at,
+	                            .officer_id = name,
+	                            .where_found = where,
+	                            .found_alone = alone,
+	                            .found_with = with.n ? with_text : NULL,
+	                            .what_happened = happened,
+	                            .crime_alleged = alleged,
+	                            .crime_reference = crime};
+	struct miss_safe_well_plan plan;
+	struct proto_err pe;
+	if (missing_safe_well_validate(&sw, u.now, &plan, &pe) < 0) {
+		static const char *const map[][2] = {{"checked_at", "done_at"},
+		                                     {"officer_id", "done_by"},
+		                                     {"crime_reference", "crime_number"},
+		                                     {NULL, NULL}};
+		field_rename(&pe, map);
+		return uc_end(&u, uc_proto_refused(&u, &pe), out);
+	}
 	id_new("saw", sid);
 	ltime_format(done_at, done_s);
-	arc = people_store(&u, &with, e.id, e.child_id, "found_with", with_text, sizeof with_text);
+	arc = people_store(&u, &with, e.id, e.child_id, "found_with", NULL, 0);
 	if (arc == APP_OK)
 		arc = location_store(&u, e.id, e.child_id, "found", where);
 	struct saw_new s = {.id = sid,
@@ -761,19 +796,21 @@ int app_safe_and_well(struct db *db, const struct actor *who, const char *id, js
 	if (arc == APP_OK && hr != DB_ROW && hr != DB_DONE)
 		arc = uc_db(&u, hr);
 	const char *crime_link = NULL;
-	if (arc == APP_OK && crime && hr == DB_ROW) {
-		struct crime_allegation_plan plan;
-		recording_crime_allegation(true, &plan);
+	if (arc == APP_OK && plan.crime_link && plan.crime.create_crime_reference) {
+		crime_link = "a crime is alleged: create a crime report and link its number to "
+		             "the child's record (R-MISS-5, R-REC-5)";
+	} else if (arc == APP_OK && plan.crime_link && hr == DB_ROW) {
 		arc = uc_db(&u, store_ext_ref_add(db, rec.id, "crime_number", crime,
-		                                plan.es_on_crime_report, u.now_s, uc_user_id(&u)));
+		                                  plan.crime.es_on_crime_report, u.now_s,
+		                                  uc_user_id(&u)));
 		crime_link = "linked to the child's record";
-	} else if (crime) {
+	} else if (plan.crime_link) {
 		crime_link = "the child has no exploitation record, so the crime number is kept on "
 		             "the episode only";
 	}
 	if (arc == APP_OK)
 		arc = uc_db(&u, uc_audit(&u, "create", "safe_and_well_check", sid,
-		                       hr == DB_ROW ? rec.reference : NULL, "all"));
+		                         hr == DB_ROW ? rec.reference : NULL, "all"));
 	*out = json_pack("{s:s, s:s, s:s, s:s?, s:s?}", "id", sid, "episode_id", e.id, "done_by",
 	                 name, "crime_number", crime, "crime_link", crime_link);
 	return uc_end(&u, arc, out);
@@ -827,10 +864,11 @@ int app_return_interview_offer(struct db *db, const struct actor *who, const cha
 	if (arc != APP_OK)
 		return uc_end(&u, arc, out);
 	int64_t returned = parse_time_or(e.returned_at, 0);
-	if (offered < returned) {
-		app_field_error(err, "offered_at",
-		                "The interview cannot be offered before the return.");
-		return uc_end(&u, APP_INVALID, out);
+	struct proto_err pe;
+	if (missing_interview_time_validate(returned, offered, u.now, &pe) < 0) { /* R-MISS-6 */
+		static const char *const map[][2] = {{"interview_at", "offered_at"}, {NULL, NULL}};
+		field_rename(&pe, map);
+		return uc_end(&u, uc_proto_refused(&u, &pe), out);
 	}
 	struct interview_row ir;
 	int rc = store_interview_get(db, e.id, &ir);
@@ -874,7 +912,6 @@ int app_return_interview_offer(struct db *db, const struct actor *who, const cha
 	                          .csc_interviewer_id = e.csc_interviewer_key,
 	                          .child_asked_preference = asked,
 	                          .child_preference = pref};
-	struct proto_err pe;
 	if (missing_interviewer_validate(&ri, &pe) < 0) {
 		if (pe.field && strcmp(pe.field, "interviewer_id") == 0)
 			pe.field = "interviewer";
@@ -905,7 +942,7 @@ int app_return_interview_offer(struct db *db, const struct actor *who, const cha
 	free(parties);
 	if (arc == APP_OK)
 		arc = uc_db(&u, uc_audit(&u, "create", "return_interview", rid, NULL,
-		                       "interviewer,child_preference,status"));
+		                         "interviewer,child_preference,status"));
 	*out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", rid, "episode_id", e.id,
 	                 "status", "offered", "due_at", due, "interviewer", name,
 	                 "child_preference", pref, "responsibility", resp.text);
@@ -915,7 +952,9 @@ int app_return_interview_offer(struct db *db, const struct actor *who, const cha
 int app_return_interview_record(struct db *db, const struct actor *who, const char *id, json_t *in,
                                 json_t **out, struct app_err *err)
 {
-	static const char *const allowed[] = {"status", "at", "findings", NULL};
+	static const char *const allowed[] = {"status",       "at",         "findings",
+	                                      "where_stayed", "with_whom",  "why_left",
+	                                      "actions",      "assessment", NULL};
 	static const char *const STATUSES[] = {"accepted", "declined", "completed", NULL};
 	struct uc u;
 	uc_init(&u, db, who, err);
@@ -932,22 +971,31 @@ int app_return_interview_record(struct db *db, const struct actor *who, const ch
 	int64_t at;
 	uc_time_field(&u, in, "at", u.now, &at);
 	const char *findings = app_json_str(in, "findings", false, 8000, true, err);
+	struct ri_findings rf = {
+	        .interview_at = at,
+	        .what_happened = findings,
+	        .where_stayed = app_json_str(in, "where_stayed", false, 2000, true, err),
+	        .with_whom = app_json_str(in, "with_whom", false, 2000, true, err),
+	        .why_left = app_json_str(in, "why_left", false, 2000, true, err),
+	        .actions = app_json_str(in, "actions", false, 2000, true, err),
+	        .assessment = app_json_str(in, "assessment", false, 2000, true, err),
+	};
 	if (err->code)
 		return err->code;
-	struct proto_err pe;
 	bool completed = strcmp(status, "completed") == 0;
-	if (proto_text_check(findings, PROTO_TEXT_MAX, completed, "R-MISS-8", "findings",
-	                     "What the Return Interview found", &pe) < 0)
-		return uc_proto_refused(&u, &pe);
+	rf.declined = strcmp(status, "declined") == 0;
 	struct episode_row e;
 	if (open_episode(&u, id, &e) != APP_OK)
 		return err->code;
 	int arc = must_be_returned(&u, &e, "R-MISS-6", "a Return Interview");
 	if (arc != APP_OK)
 		return uc_end(&u, arc, out);
-	if (at < parse_time_or(e.returned_at, 0)) {
-		app_field_error(err, "at", "The interview cannot be before the return (R-MISS-6).");
-		return uc_end(&u, APP_INVALID, out);
+	rf.returned_at = parse_time_or(e.returned_at, 0);
+	struct proto_err pe;
+	if (missing_interview_time_validate(rf.returned_at, at, u.now, &pe) < 0) { /* R-MISS-6 */
+		static const char *const map[][2] = {{"interview_at", "at"}, {NULL, NULL}};
+		field_rename(&pe, map);
+		return uc_end(&u, uc_proto_refused(&u, &pe), out);
 	}
 	struct interview_row ir;
 	int rc = store_interview_get(db, e.id, &ir);
@@ -964,27 +1012,42 @@ int app_return_interview_record(struct db *db, const struct actor *who, const ch
 		              app_fail(err, APP_CONFLICT, NULL,
 		                       "The Return Interview is already %s.", ir.status),
 		              out);
-	/* R-MISS-8: what the interview found joins the child's record */
+	/* R-MISS-8: what the interview found (or that the child declined) joins the
+	 * child's record: a fact entry, and the interviewer's assessment as an opinion */
+	struct buf facts = BUF_INIT(1u << 16), opinion = BUF_INIT(1u << 16);
+	bool finding = completed || rf.declined;
+	rf.interviewer_id = ir.interviewer_name;
+	if (finding && missing_ri_chronology(&rf, u.now, &facts, &opinion, &pe) < 0) {
+		static const char *const map[][2] = {
+		        {"what_happened", "findings"}, {"interview_at", "at"}, {NULL, NULL}};
+		field_rename(&pe, map);
+		buf_release(&facts);
+		buf_release(&opinion);
+		return uc_end(&u, uc_proto_refused(&u, &pe), out);
+	}
 	struct record_row rec;
 	int hr = store_record_get(db, e.child_id, &rec);
-	if (hr != DB_ROW && hr != DB_DONE)
-		return uc_end(&u, uc_db(&u, hr), out);
 	char entry[ID_MAX] = "";
-	if (completed && hr == DB_ROW) {
-		char text[8400];
-		snprintf(text, sizeof text, "Return Interview after the missing episode of %s: %s",
-		         e.reported_at, findings);
-		arc = chron_add(&u, rec.id, at, REC_FACT, "return_interview", text, entry);
-	}
+	if (hr != DB_ROW && hr != DB_DONE)
+		arc = uc_db(&u, hr);
+	if (arc == APP_OK && finding && hr == DB_ROW)
+		arc = chron_add(&u, rec.id, at, REC_FACT, "return_interview", buf_cstr(&facts),
+		                entry);
+	if (arc == APP_OK && finding && hr == DB_ROW && opinion.len)
+		arc = chron_add(&u, rec.id, at, REC_OPINION, "return_interview", buf_cstr(&opinion),
+		                NULL);
+	buf_release(&facts);
+	buf_release(&opinion);
 	char at_s[LT_TIME_LEN];
 	ltime_format(at, at_s);
 	if (arc == APP_OK)
 		arc = uc_db(&u, store_interview_update(db, ir.id, status, at_s, findings,
-		                                     entry[0] ? entry : NULL, uc_user_id(&u), u.now_s));
+		                                       entry[0] ? entry : NULL, uc_user_id(&u),
+		                                       u.now_s));
 	if (arc == APP_OK)
 		arc = uc_db(&u, uc_audit(&u, "change", "return_interview", ir.id,
-		                       hr == DB_ROW ? rec.reference : NULL,
-		                       completed ? "status,findings" : "status"));
+		                         hr == DB_ROW ? rec.reference : NULL,
+		                         completed ? "status,findings" : "status"));
 	*out = json_pack("{s:s, s:s, s:s, s:s, s:b}", "id", ir.id, "episode_id", e.id, "status",
 	                 status, "due_at", ir.due_at, "within_72h", strcmp(at_s, ir.due_at) <= 0);
 	if (*out && completed && hr == DB_ROW) {
@@ -999,11 +1062,21 @@ int app_return_interview_record(struct db *db, const struct actor *who, const ch
 	return uc_end(&u, arc, out);
 }
 
+/* One answer to a forensic question: true (yes), false (no) or "not_applicable". */
+static enum forensic_answer forensic_answer_of(json_t *v)
+{
+	if (json_is_true(v))
+		return FOR_YES;
+	if (json_is_false(v))
+		return FOR_NO;
+	if (json_is_string(v) && strcmp(json_string_value(v), "not_applicable") == 0)
+		return FOR_NOT_APPLICABLE;
+	return FOR_UNANSWERED;
+}
+
 int app_forensic_decision(struct db *db, const struct actor *who, const char *id, json_t *in,
                           json_t **out, struct app_err *err)
 {
-	static const char *const allowed[] = {"clothing", "early_evidence_kit", "phones",
-	                                      "decision", "rationale",          NULL};
 	static const char *const DECISIONS[] = {"forensic_strategy", "no_forensic_action", NULL};
 	struct uc u;
 	uc_init(&u, db, who, err);
@@ -1012,37 +1085,45 @@ int app_forensic_decision(struct db *db, const struct actor *who, const char *id
 		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot record this decision.");
 	if (!json_is_object(in))
 		return app_fail(err, APP_INVALID, NULL, "The decision must be a JSON object.");
+	/* R-MISS-9: the protocol's questions, by their codes */
+	size_t nq;
+	const struct forensic_question *q = missing_forensic_questions(&nq);
+	const char *allowed[MISS_FORENSIC_QUESTIONS + 3] = {NULL};
+	for (size_t i = 0; i < nq && i < MISS_FORENSIC_QUESTIONS; i++)
+		allowed[i] = q[i].code;
+	allowed[nq] = "decision";
+	allowed[nq + 1] = "rationale";
 	app_json_only(in, allowed, err);
-	const char *keys[] = {"clothing", "early_evidence_kit", "phones"};
-	bool considered[3];
-	for (int i = 0; i < 3; i++) {
-		if (!json_is_boolean(json_object_get(in, keys[i])))
-			app_field_error(err, keys[i],
-			                "Say whether %s was considered (true or false) (R-MISS-9).",
-			                keys[i]);
-		considered[i] = json_is_true(json_object_get(in, keys[i]));
-	}
+	struct miss_forensic f = {.decided_by = who->display_name, .decided_at = u.now};
+	for (size_t i = 0; i < nq && i < MISS_FORENSIC_QUESTIONS; i++)
+		f.answers[i] = forensic_answer_of(json_object_get(in, q[i].code));
 	const char *decision = app_json_str(in, "decision", true, 24, false, err);
 	if (decision && !uc_one_of(decision, DECISIONS))
 		app_field_error(err, "decision",
 		                "decision is forensic_strategy or no_forensic_action.");
-	const char *rationale = app_json_str(in, "rationale", true, 2000, true, err);
+	f.decision = !decision                                     ? FOR_DECISION_UNSET
+	             : strcmp(decision, "forensic_strategy") == 0  ? FOR_STRATEGY
+	             : strcmp(decision, "no_forensic_action") == 0 ? FOR_NO_STRATEGY
+	                                                           : FOR_DECISION_UNSET;
+	f.rationale = app_json_str(in, "rationale", true, 2000, true, err);
 	if (err->code)
 		return err->code;
-	struct proto_err pe;
-	if (proto_text_check(rationale, PROTO_SHORT_MAX, true, "R-MISS-9", "rationale",
-	                     "The rationale for the forensic decision", &pe) < 0)
-		return uc_proto_refused(&u, &pe);
 	struct episode_row e;
 	if (open_episode(&u, id, &e) != APP_OK)
 		return err->code;
 	int arc = must_be_returned(&u, &e, "R-MISS-9", "a forensic strategy decision");
+	struct proto_err pe;
+	if (arc == APP_OK &&
+	    missing_forensic_validate(&f, parse_time_or(e.returned_at, 0), u.now, &pe) < 0)
+		arc = uc_proto_refused(&u, &pe);
 	char fid[ID_MAX];
 	id_new("for", fid);
+	int answers[MISS_FORENSIC_QUESTIONS];
+	for (size_t i = 0; i < MISS_FORENSIC_QUESTIONS; i++)
+		answers[i] = f.answers[i] == FOR_YES ? 1 : f.answers[i] == FOR_NO ? 0 : 2;
 	if (arc == APP_OK)
-		arc = uc_db(&u, store_forensic_insert(db, fid, e.id, considered[0], considered[1],
-		                                    considered[2], decision, rationale, u.now_s,
-		                                    uc_user_id(&u), who->display_name));
+		arc = uc_db(&u, store_forensic_insert(db, fid, e.id, answers, decision, f.rationale,
+		                                      u.now_s, uc_user_id(&u), who->display_name));
 	if (arc == APP_OK)
 		arc = uc_db(&u, uc_audit(&u, "create", "forensic_decision", fid, NULL, "all"));
 	*out = json_pack("{s:s, s:s, s:s}", "id", fid, "episode_id", e.id, "decision", decision);
@@ -1116,6 +1197,80 @@ int app_episode_get(struct db *db, const struct actor *who, const char *id, json
 	return uc_end(&u, uc_db(&u, uc_audit(&u, "view", "episode", e.id, ref, "all")), out);
 }
 
+/* An episode of a together-candidate row (`prefix` "" for this child's, "other_" for the
+ * other child's) for missing_together. */
+static void together_episode(json_t *r, const char *prefix, const char *child_id, int64_t now,
+                             struct miss_episode *m)
+{
+	char k1[32], k2[32], k3[32];
+	snprintf(k1, sizeof k1, "%sepisode_id", prefix);
+	snprintf(k2, sizeof k2, "%sreported_at", prefix);
+	snprintf(k3, sizeof k3, "%sreturned_at", prefix);
+	const char *ret = json_string_value(json_object_get(r, k3));
+	memset(m, 0, sizeof(*m));
+	m->episode_id = json_string_value(json_object_get(r, k1));
+	m->child_id = child_id;
+	m->start = parse_time_or(json_string_value(json_object_get(r, k2)), now);
+	m->ended = ret != NULL;
+	m->end = parse_time_or(ret, now);
+	m->found_location_id = json_string_value(json_object_get(r, "found_key"));
+}
+
+/* R-MISS-10: the other children this child went missing with. The store gives the
+ * candidates linked by place or name; missing_together decides each pair. NULL on a
+ * database failure (err set). */
+static json_t *co_missing(struct uc *u, const char *child_id)
+{
+	int rc;
+	json_t *rows = store_episode_together_rows(u->db, child_id, &rc);
+	if (!rows) {
+		uc_db(u, rc);
+		return NULL;
+	}
+	json_t *co = json_array();
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+	{
+		const char *other = json_string_value(json_object_get(r, "child_id"));
+		struct miss_episode pair[2];
+		together_episode(r, "", child_id, u->now, &pair[0]);
+		together_episode(r, "other_", other, u->now, &pair[1]);
+		if (json_integer_value(json_object_get(r, "named")))
+			pair[0].found_with_person_id = other;
+		if (pair[1].start < pair[0].start) { /* missing_together wants them by start */
+			struct miss_episode t = pair[0];
+			pair[0] = pair[1];
+			pair[1] = t;
+		}
+		struct miss_together t;
+		size_t found = 0;
+		struct proto_err pe;
+		if (missing_together(pair, 2, NULL, u->now, &t, 1, &found, &pe) < 0 || !found)
+			continue;
+		const char *how = t.same_location ? "same_place"
+		                  : t.same_person ? "named_together"
+		                                  : "overlapping";
+		json_array_append_new(
+		        co,
+		        json_pack("{s:s, s:s?, s:s?, s:s, s:s, s:s, s:s?, s:s, s:I}", "child_id",
+		                  other, "given_names",
+		                  json_string_value(json_object_get(r, "given_names")),
+		                  "family_name",
+		                  json_string_value(json_object_get(r, "family_name")),
+		                  "episode_id", json_string_value(json_object_get(r, "episode_id")),
+		                  "other_episode_id",
+		                  json_string_value(json_object_get(r, "other_episode_id")),
+		                  "other_reported_at",
+		                  json_string_value(json_object_get(r, "other_reported_at")),
+		                  "other_returned_at",
+		                  json_string_value(json_object_get(r, "other_returned_at")), "how",
+		                  how, "overlap_seconds", (json_int_t)t.overlap));
+	}
+	json_decref(rows);
+	return co;
+}
+
 int app_child_episodes(struct db *db, const struct actor *who, const char *child_id, json_t **out,
                        struct app_err *err)
 {
@@ -1141,26 +1296,32 @@ int app_child_episodes(struct db *db, const struct actor *who, const char *child
 	if (!eps)
 		return uc_end(&u, uc_db(&u, rc), out);
 	/* R-MISS-10: repeat missing over 30, 90 and 365 days */
-	static const int days[] = {30, 90, 365};
-	json_t *repeat = json_object();
-	*out = json_pack("{s:s, s:o, s:o}", "child_id", child_id, "episodes", eps, "repeat",
-	                 repeat);
-	for (size_t i = 0; arc == APP_OK && i < ARRAY_LEN(days); i++) {
-		char since[LT_TIME_LEN], key[16];
-		int64_t n = 0;
-		ltime_format(u.now - (int64_t)days[i] * DAY, since);
-		arc = uc_db(&u, store_episode_count_since(db, child_id, since, &n));
-		snprintf(key, sizeof key, "days_%d", days[i]);
-		json_object_set_new(repeat, key, json_integer(n));
+	size_t n = json_array_size(eps);
+	int64_t *starts = calloc(n ? n : 1, sizeof *starts);
+	if (!starts)
+		arc = app_fail(err, APP_FAILED, NULL, "Out of memory.");
+	size_t i;
+	json_t *ep;
+	json_array_foreach(eps, i, ep)
+	{
+		if (starts)
+			starts[i] = parse_time_or(
+			        json_string_value(json_object_get(ep, "reported_at")), u.now);
 	}
-	json_t *co = arc == APP_OK ? store_episode_co_missing(db, child_id, u.now_s, &rc) : NULL;
+	struct miss_repeat rep = {0};
+	missing_repeat_count(starts, starts ? n : 0, u.now, &rep);
+	free(starts);
+	*out = json_pack("{s:s, s:o, s:{s:I, s:I, s:I}}", "child_id", child_id, "episodes", eps,
+	                 "repeat", "days_30", (json_int_t)rep.days_30, "days_90",
+	                 (json_int_t)rep.days_90, "days_365", (json_int_t)rep.days_365);
+	json_t *co = arc == APP_OK ? co_missing(&u, child_id) : NULL;
 	if (arc == APP_OK && !co)
-		arc = uc_db(&u, rc);
+		arc = err->code ? err->code : APP_FAILED;
 	if (co)
 		json_object_set_new(*out, "co_missing", co);
 	if (arc == APP_OK)
 		arc = uc_db(&u, uc_audit(&u, "view", "child_episodes", child_id, NULL,
-		                       "episodes,repeat,co_missing"));
+		                         "episodes,repeat,co_missing"));
 	return uc_end(&u, arc, out);
 }
 
@@ -1193,7 +1354,8 @@ int app_philomena_get(struct db *db, const struct actor *who, const char *child_
 			parse_member(*out, PROFILE_LISTS[i]);
 		json_object_set_new(*out, "exists", json_true());
 	}
-	return uc_end(&u, uc_db(&u, uc_audit(&u, "view", "philomena_profile", child_id, NULL, "all")),
+	return uc_end(&u,
+	              uc_db(&u, uc_audit(&u, "view", "philomena_profile", child_id, NULL, "all")),
 	              out);
 }
 
@@ -1245,11 +1407,11 @@ int app_philomena_update(struct db *db, const struct actor *who, const char *chi
 		arc = authz_child_view(db, who, child_id, err);
 		if (arc == APP_OK)
 			arc = uc_db(&u, store_profile_upsert(db, child_id, desc, lists[0], lists[1],
-			                                   lists[2], lists[3], photo, u.now_s,
-			                                   uc_user_id(&u)));
+			                                     lists[2], lists[3], photo, u.now_s,
+			                                     uc_user_id(&u)));
 		if (arc == APP_OK)
 			arc = uc_db(&u, uc_audit(&u, "change", "philomena_profile", child_id, NULL,
-			                       "all"));
+			                         "all"));
 		*out = json_pack("{s:s, s:s}", "child_id", child_id, "updated_at", u.now_s);
 		arc = uc_end(&u, arc, out);
 	} else if (arc == APP_OK) {
@@ -1487,7 +1649,8 @@ int app_episode_deadlines(struct db *db, const struct actor *who, int64_t now, j
 	json_array_foreach(s, i, v) total += json_integer_value(json_object_get(v, "count"));
 	json_object_set_new(*out, "total", json_integer(total));
 	if (arc == APP_OK)
-		arc = uc_db(&u, uc_audit(&u, "view", "work_queue", NULL, NULL, "missing_deadlines"));
+		arc = uc_db(&u,
+		            uc_audit(&u, "view", "work_queue", NULL, NULL, "missing_deadlines"));
 	return uc_end(&u, arc, out);
 }
 

@@ -176,45 +176,44 @@ json_t *store_episodes_for_child(struct db *db, const char *child_id, int *rc)
 	        child_id, rc);
 }
 
-int store_episode_count_since(struct db *db, const char *child_id, const char *since, int64_t *n)
-{
-	return db_query_int64(
-	        db, n, "SELECT count(*) FROM episodes WHERE child_id = $1 AND reported_at >= $2",
-	        "ss", child_id, since);
-}
-
-json_t *store_episode_co_missing(struct db *db, const char *child_id, const char *now, int *rc)
+json_t *store_episode_together_rows(struct db *db, const char *child_id, int *rc)
 {
 	struct db_stmt *st;
 	*rc = db_cached(
 	        db,
-	        "SELECT DISTINCT e2.child_id, c.given_names, c.family_name, e1.id AS episode_id,"
-	        " e2.id AS other_episode_id, e2.reported_at AS other_reported_at,"
-	        " e2.returned_at AS other_returned_at,"
-	        " CASE WHEN EXISTS (SELECT 1 FROM episode_locations l1 JOIN episode_locations l2"
-	        "   ON l2.location_key = l1.location_key AND l2.location_key <> ''"
-	        "   WHERE l1.episode_id = e1.id AND l2.episode_id = e2.id)"
-	        "  THEN 'same_place' ELSE 'named_together' END AS how"
-	        " FROM episodes e1 JOIN episodes e2 ON e2.child_id <> e1.child_id"
-	        "  AND e1.reported_at <= coalesce(e2.returned_at, $2)"
-	        "  AND e2.reported_at <= coalesce(e1.returned_at, $2)"
+	        "WITH mine AS (SELECT id FROM episodes WHERE child_id = $1),"
+	        " links (e1, e2, named) AS ("
+	        "  SELECT l1.episode_id, l2.episode_id, 0 FROM episode_locations l1"
+	        "  JOIN episode_locations l2 ON l2.location_key = l1.location_key"
+	        "  WHERE l1.episode_id IN (SELECT id FROM mine) AND l1.location_key <> ''"
+	        "  UNION SELECT p.episode_id, e2.id, 1 FROM episode_people p"
+	        "  JOIN episodes e2 ON e2.child_id = p.other_child_id"
+	        "  WHERE p.episode_id IN (SELECT id FROM mine)"
+	        "  UNION SELECT p.episode_id, e2.id, 1 FROM episode_people p"
+	        "  JOIN children c2 ON c2.name_key = p.name_key JOIN episodes e2 ON e2.child_id = "
+	        "c2.id"
+	        "  WHERE p.episode_id IN (SELECT id FROM mine) AND p.name_key <> ''"
+	        "  UNION SELECT m.id, p.episode_id, 1 FROM episode_people p, mine m"
+	        "  WHERE p.other_child_id = $1 OR p.name_key = (SELECT name_key FROM children"
+	        "   WHERE id = $1))"
+	        " SELECT e1.id AS episode_id, e1.reported_at, e1.returned_at, e2.child_id,"
+	        " c.given_names, c.family_name, e2.id AS other_episode_id,"
+	        " e2.reported_at AS other_reported_at, e2.returned_at AS other_returned_at,"
+	        " max(k.named) AS named,"
+	        " (SELECT min(l1.location_key) FROM episode_locations l1"
+	        "  JOIN episode_locations l2 ON l2.location_key = l1.location_key"
+	        "  WHERE l1.episode_id = e1.id AND l2.episode_id = e2.id AND l1.kind = 'found'"
+	        "  AND l2.kind = 'found' AND l1.location_key <> '') AS found_key"
+	        " FROM links k JOIN episodes e1 ON e1.id = k.e1"
+	        " JOIN episodes e2 ON e2.id = k.e2 AND e2.child_id <> e1.child_id"
 	        " JOIN children c ON c.id = e2.child_id"
-	        " WHERE e1.child_id = $1 AND ("
-	        "  EXISTS (SELECT 1 FROM episode_locations l1 JOIN episode_locations l2"
-	        "   ON l2.location_key = l1.location_key AND l2.location_key <> ''"
-	        "   WHERE l1.episode_id = e1.id AND l2.episode_id = e2.id)"
-	        "  OR EXISTS (SELECT 1 FROM episode_people p WHERE p.episode_id = e1.id"
-	        "   AND (p.other_child_id = e2.child_id OR p.name_key = c.name_key))"
-	        "  OR EXISTS (SELECT 1 FROM episode_people p JOIN children me ON me.id = "
-	        "e1.child_id"
-	        "   WHERE p.episode_id = e2.id AND (p.other_child_id = e1.child_id"
-	        "   OR p.name_key = me.name_key)))"
-	        " ORDER BY e2.reported_at DESC",
+	        " GROUP BY e1.id, e1.reported_at, e1.returned_at, e2.child_id, c.given_names,"
+	        " c.family_name, e2.id, e2.reported_at, e2.returned_at"
+	        " ORDER BY e2.reported_at DESC, e2.id, e1.id",
 	        &st);
 	if (*rc != DB_OK)
 		return NULL;
 	db_bind_text(st, 1, child_id);
-	db_bind_text(st, 2, now);
 	return json_rows(st, rc);
 }
 
@@ -244,7 +243,8 @@ int store_interview_get(struct db *db, const char *episode_id, struct interview_
 {
 	struct db_stmt *st;
 	int rc = db_cached(db,
-	                   "SELECT id, status, due_at, interviewer_key, record_entry_id"
+	                   "SELECT id, status, due_at, interviewer_key, record_entry_id,"
+	                   " interviewer_name"
 	                   " FROM return_interviews WHERE episode_id = $1",
 	                   &st);
 	if (rc != DB_OK)
@@ -258,6 +258,7 @@ int store_interview_get(struct db *db, const char *episode_id, struct interview_
 		copy_col(st, 2, r->due_at, sizeof r->due_at);
 		copy_col(st, 3, r->interviewer_key, sizeof r->interviewer_key);
 		copy_col(st, 4, r->record_entry_id, sizeof r->record_entry_id);
+		copy_col(st, 5, r->interviewer_name, sizeof r->interviewer_name);
 	}
 	db_reset(st);
 	return rc;
@@ -293,8 +294,8 @@ int store_interview_update(struct db *db, const char *id, const char *status, co
 	              "sssssss", id, status, status_at, findings, entry_id, by, at);
 }
 
-int store_forensic_insert(struct db *db, const char *id, const char *episode_id, bool clothing,
-                          bool eek, bool phones, const char *decision, const char *rationale,
+int store_forensic_insert(struct db *db, const char *id, const char *episode_id,
+                          const int answers[3], const char *decision, const char *rationale,
                           const char *at, const char *by, const char *by_name)
 {
 	return db_run(
@@ -302,7 +303,7 @@ int store_forensic_insert(struct db *db, const char *id, const char *episode_id,
 	        "INSERT INTO forensic_decisions (id, episode_id, clothing, early_evidence_kit,"
 	        " phones, decision, rationale, decided_at, decided_by, decided_by_name)"
 	        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-	        "ssdddsssss", id, episode_id, (int)clothing, (int)eek, (int)phones, decision,
+	        "ssdddsssss", id, episode_id, answers[0], answers[1], answers[2], decision,
 	        rationale, at, by, by_name);
 }
 

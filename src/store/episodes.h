@@ -55,13 +55,15 @@ int store_episode_change_add(struct db *db, const char *episode_id, const char *
 json_t *store_episode_view(struct db *db, const char *id, int *rc);
 /* A child's episodes, newest first (summary columns). */
 json_t *store_episodes_for_child(struct db *db, const char *child_id, int *rc);
-/* Episodes of the child reported at or after `since` (ISO text). */
-int store_episode_count_since(struct db *db, const char *child_id, const char *since, int64_t *n);
-/* R-MISS-10: other children whose episodes overlap one of this child's (up to `now`
- * for open ones) and who were found or last seen at the same place or named as being
- * with each other. One row per other child and episode pair. */
-json_t *store_episode_co_missing(struct db *db, const char *child_id, const char *now, int *rc);
-
+/* R-MISS-10: the candidates for children missing together with this child: pairs of
+ * one of the child's episodes and an episode of another child linked to it by a shared
+ * location key (seen or found) or by naming each other (by child id or name key).
+ * Columns: episode_id, reported_at, returned_at, child_id (the other child),
+ * given_names, family_name, other_episode_id, other_reported_at, other_returned_at,
+ * named (1 when either names the other), found_key (a location key where both were
+ * found, or NULL). Whether a pair was missing together is the protocol's decision
+ * (missing_together), not this query's. */
+json_t *store_episode_together_rows(struct db *db, const char *child_id, int *rc);
 struct saw_new {
 	const char *id, *episode_id, *done_at, *done_by, *done_by_name, *done_by_key, *agency_id;
 	const char *where_found, *found_with, *what_happened, *crime_number;
@@ -74,6 +76,7 @@ int store_saw_latest_key(struct db *db, const char *episode_id, char *out, size_
 
 struct interview_row {
 	char id[32], status[12], due_at[24], interviewer_key[256], record_entry_id[32];
+	char interviewer_name[200];
 };
 /* DB_ROW or DB_DONE. */
 int store_interview_get(struct db *db, const char *episode_id, struct interview_row *r);
@@ -89,8 +92,11 @@ int store_interview_update(struct db *db, const char *id, const char *status, co
                            const char *findings, const char *entry_id, const char *by,
                            const char *at);
 
-int store_forensic_insert(struct db *db, const char *id, const char *episode_id, bool clothing,
-                          bool eek, bool phones, const char *decision, const char *rationale,
+/* R-MISS-9: answers to the protocol's questions, in missing_forensic_questions order
+ * (clothing, early_evidence_kit, devices; the last is stored in column `phones`),
+ * each 1 yes, 0 no, 2 not applicable. */
+int store_forensic_insert(struct db *db, const char *id, const char *episode_id,
+                          const int answers[3], const char *decision, const char *rationale,
                           const char *at, const char *by, const char *by_name);
 
 /* Both adds are idempotent per episode, kind and key. */

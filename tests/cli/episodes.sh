@@ -57,7 +57,7 @@ check "nothing returned" "[ -z \"\$(sqlite3 t.db 'select returned_at from episod
 
 echo '{"returned_at": "2026-01-02T09:00:00Z", "where": "Fernbank Park"}' >ret.json
 expect 0 "return" -- "$L" episode return "$ep" ret.json
-echo '{"done_by": "PC Able", "where_found": "Fernbank Park", "what_happened": "Stayed with a friend.", "done_at": "2026-01-02T10:00:00Z"}' >saw.json
+echo '{"done_by": "PC Able", "where_found": "Fernbank Park", "what_happened": "Stayed with a friend.", "found_alone": true, "done_at": "2026-01-02T10:00:00Z"}' >saw.json
 expect 0 "safe and well" -- "$L" episode safe-and-well "$ep" saw.json
 echo '{"interviewer": "PC Able", "child_asked": true, "child_preference": "Dana"}' >iv-bad.json
 expect 2 "the officer who did the police interview refused (R-MISS-6)" -- "$L" episode interview "$ep" iv-bad.json
@@ -65,7 +65,7 @@ check "independence refusal names R-MISS-6" "grep -q R-MISS-6 err.txt"
 expect 0 "interview offered" -- "$L" episode interview "$ep" iv.json
 echo '{"status": "completed", "at": "2026-01-03T10:00:00Z", "findings": "The child stayed at a friend'"'"'s home."}' >done.json
 expect 0 "interview completed" -- "$L" episode interview "$ep" done.json
-echo '{"clothing": false, "early_evidence_kit": false, "phones": false, "decision": "no_forensic_action", "rationale": "No indication of an offence."}' >for.json
+echo '{"clothing": false, "early_evidence_kit": false, "devices": false, "decision": "no_forensic_action", "rationale": "No indication of an offence."}' >for.json
 expect 0 "forensic decision" -- "$L" episode forensic "$ep" for.json
 expect 0 "show" -- "$L" episode show "$ep"
 expect 0 "list" -- "$L" episode list "$child"

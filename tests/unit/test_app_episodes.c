@@ -234,10 +234,10 @@ static void returned_episode(struct fx *f, const char *given, char ref[32], char
 	         &err),
 	     &err);
 	must(run(f, app_safe_and_well, &pc, ep,
-	         json_pack("{s:s, s:s, s:s, s:b, s:s}", "where_found", "Kings Yard flats",
+	         json_pack("{s:s, s:s, s:s, s:b, s:s, s:b}", "where_found", "Kings Yard flats",
 	                   "what_happened", "Stayed at a flat with older boys.", "done_at",
 	                   "2026-03-10T07:00:00Z", "crime_alleged", 1, "crime_number",
-	                   "CR 0101/26"),
+	                   "CR 0101/26", "found_alone", 1),
 	         &err),
 	     &err);
 }
@@ -337,13 +337,13 @@ static void test_R_MISS_9_forensic_decision_and_prompts(void **state)
 	assert_true(prompted);
 	json_decref(out);
 	assert_int_equal(run(f, app_forensic_decision, &pc, ep,
-	                     json_pack("{s:b, s:b, s:s, s:s}", "clothing", 1, "phones", 0,
+	                     json_pack("{s:b, s:b, s:s, s:s}", "clothing", 1, "devices", 0,
 	                               "decision", "forensic_strategy", "rationale", "r"),
 	                     &err),
 	                 APP_INVALID); /* early_evidence_kit not answered */
 	must(run(f, app_forensic_decision, &pc, ep,
 	         json_pack("{s:b, s:b, s:b, s:s, s:s}", "clothing", 1, "early_evidence_kit", 0,
-	                   "phones", 1, "decision", "forensic_strategy", "rationale",
+	                   "devices", 1, "decision", "forensic_strategy", "rationale",
 	                   "Clothing and phone seized for examination."),
 	         &err),
 	     &err);
@@ -404,7 +404,9 @@ static void test_R_DL_1_deadlines_owner_and_supervisor(void **state)
 	json_decref(report_ok(f, &pc, report_in(child, "missing", "2026-03-05T10:00:00Z"), ep));
 	struct app_err err;
 	must(run(f, app_episode_return, &pc, ep,
-	         json_pack("{s:s}", "returned_at", "2026-03-06T10:00:00Z"), &err),
+	         json_pack("{s:s, s:s}", "returned_at", "2026-03-06T10:00:00Z", "where",
+	                   "Home address"),
+	         &err),
 	     &err);
 	/* due 2026-03-09T10:00Z: overdue at FX_NOW */
 	json_t *out = NULL;
