@@ -1,15 +1,19 @@
 /* test_app_demo.c: app/demo.h: the synthetic demo covers every referral route and
  * category, leaves work in the queues, keeps the audit chain intact, marks the database
- * as demo data, is reproducible from its seed, and uses no refused word (R-DEF-4). */
+ * as demo data, is reproducible from its seed, and uses no refused word (R-DEF-4). Its
+ * missing episodes cover every step, and an overdue return interview reaches a
+ * supervisor's work queue (R-DL-9). */
 #include <setjmp.h>
 #include <cmocka.h>
 
 #include "app/demo.h"
+#include "app/work.h"
 #include "audit/audit.h"
 #include "protocol/language.h"
 #include "store/migrate.h"
 #include "store/users.h"
 #include "util/buf.h"
+#include "util/ltime.h"
 #include "util/embedded.h"
 
 #define SEED 11
@@ -212,6 +216,59 @@ static void test_demo_is_deterministic(void **state)
 	db_close(b);
 }
 
+/* R-MISS-1..10: the demo's missing episodes go through every step. */
+static void test_R_MISS_demo_has_missing_episodes(void **state)
+{
+	struct db *db = *state;
+	assert_true(count(db, "SELECT count(*) FROM episodes") >= 5);
+	assert_int_equal(count(db, "SELECT count(*) FROM episodes WHERE is_demo = 0"), 0);
+	/* skewed to looked-after children */
+	assert_true(count(db, "SELECT count(*) FROM episodes WHERE looked_after = 1") > 0);
+	/* repeat missing: a child with three or more episodes */
+	assert_true(count(db, "SELECT count(*) FROM (SELECT child_id FROM episodes GROUP BY "
+	                      "child_id HAVING count(*) >= 3) x") > 0);
+	/* returns, checks, interviews in every state, forensic decisions */
+	assert_true(count(db, "SELECT count(*) FROM episodes WHERE returned_at IS NOT NULL") > 0);
+	assert_true(count(db, "SELECT count(*) FROM safe_and_well_checks") > 0);
+	assert_true(count(db, "SELECT count(*) FROM forensic_decisions") > 0);
+	assert_true(count(db, "SELECT count(*) FROM return_interviews WHERE status = 'offered'") >
+	            0);
+	assert_true(count(db, "SELECT count(*) FROM return_interviews WHERE status = "
+	                      "'completed'") > 0);
+	/* an episode open and absent at the reference time, before its escalation */
+	assert_int_equal(count(db, "SELECT count(*) FROM episodes WHERE status = 'open' AND "
+	                           "classification = 'absent'"),
+	                 1);
+}
+
+/* R-DL-1, R-DL-9: an overdue return interview shows in a police supervisor's queue. */
+static void test_R_DL_9_demo_overdue_interview_in_supervisor_queue(void **state)
+{
+	struct db *db = *state;
+	static const char *const sups[] = {"supervisor.northbrook", "supervisor.riverside"};
+	int64_t ref;
+	assert_int_equal(ltime_parse(DEMO_REFERENCE_DEFAULT, &ref), 0);
+	json_int_t overdue = 0;
+	for (size_t i = 0; i < ARRAY_LEN(sups); i++) {
+		struct actor a;
+		struct app_err err = {0};
+		assert_int_equal(actor_load(db, sups[i], &a, &err), APP_OK);
+		a.now = ref;
+		json_t *out = NULL;
+		assert_int_equal(app_work_queue(db, &a, &out, &err), APP_OK);
+		size_t k;
+		json_t *sec;
+		json_array_foreach(json_object_get(out, "sections"), k, sec)
+		{
+			if (strcmp(json_string_value(json_object_get(sec, "key")),
+			           "missing_overdue") == 0)
+				overdue += json_integer_value(json_object_get(sec, "count"));
+		}
+		json_decref(out);
+	}
+	assert_true(overdue > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -222,6 +279,8 @@ int main(void)
 	        cmocka_unit_test(test_demo_audit_chain_and_marker),
 	        cmocka_unit_test(test_R_DEF_4_demo_text_passes_language_check),
 	        cmocka_unit_test(test_demo_is_deterministic),
+	        cmocka_unit_test(test_R_MISS_demo_has_missing_episodes),
+	        cmocka_unit_test(test_R_DL_9_demo_overdue_interview_in_supervisor_queue),
 	        cmocka_unit_test(test_demo_refuses_database_with_children),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
