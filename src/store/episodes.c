@@ -339,29 +339,39 @@ json_t *store_episodes_absent_before(struct db *db, const char *cutoff, int *rc)
 	                  cutoff, rc);
 }
 
+/* The open deadline rows of the episodes in `scope` (a FROM item naming episodes e),
+ * as one statement text. */
+#define DEADLINE_ROWS_SQL(scope)                                                              \
+	"SELECT * FROM (SELECT 'return_interview' AS kind, e.id AS episode_id, e.child_id,"    \
+	" c.given_names, c.family_name, e.looked_after, e.reported_at, e.returned_at,"         \
+	" ri.status AS interview_status FROM " scope " JOIN children c ON c.id = e.child_id"   \
+	" LEFT JOIN return_interviews ri ON ri.episode_id = e.id"                               \
+	" WHERE e.returned_at IS NOT NULL AND coalesce(ri.status, '') NOT IN"                  \
+	" ('completed', 'declined')"                                                            \
+	" UNION ALL SELECT 'absent_escalation', e.id, e.child_id, c.given_names,"               \
+	" c.family_name, e.looked_after, e.reported_at, NULL, NULL FROM " scope                 \
+	" JOIN children c ON c.id = e.child_id"                                                 \
+	" WHERE e.status = 'open' AND e.classification = 'absent') d"                           \
+	" ORDER BY coalesce(d.returned_at, d.reported_at), d.episode_id"
+
 json_t *store_episode_deadline_rows(struct db *db, const char *agency_id, const char *user_id,
                                     int *rc)
 {
 	struct db_stmt *st;
-	*rc = db_cached(
-	        db,
-	        "SELECT * FROM (SELECT 'return_interview' AS kind, e.id AS episode_id, e.child_id,"
-	        " c.given_names, c.family_name, e.looked_after, e.reported_at, e.returned_at,"
-	        " ri.status AS interview_status FROM episodes e JOIN children c ON c.id = "
-	        "e.child_id"
-	        " LEFT JOIN return_interviews ri ON ri.episode_id = e.id"
-	        " WHERE e.returned_at IS NOT NULL AND coalesce(ri.status, '') NOT IN"
-	        " ('completed', 'declined')"
-	        " UNION ALL SELECT 'absent_escalation', e.id, e.child_id, c.given_names,"
-	        " c.family_name, e.looked_after, e.reported_at, NULL, NULL FROM episodes e"
-	        " JOIN children c ON c.id = e.child_id"
-	        " WHERE e.status = 'open' AND e.classification = 'absent') d"
-	        " WHERE $1 IS NULL OR EXISTS (SELECT 1 FROM child_agencies ca"
-	        "  WHERE ca.child_id = d.child_id AND ca.agency_id = $1)"
-	        " OR EXISTS (SELECT 1 FROM children sw WHERE sw.id = d.child_id"
-	        "  AND sw.social_worker_id = $2)"
-	        " ORDER BY coalesce(d.returned_at, d.reported_at), d.episode_id",
-	        &st);
+	if (!agency_id) { /* partnership-wide: every open deadline */
+		*rc = db_cached(db, DEADLINE_ROWS_SQL("episodes e"), &st);
+		if (*rc != DB_OK)
+			return NULL;
+		return json_rows(st, rc);
+	}
+	/* driven from the children the agency is involved with (or the user is the
+	 * allocated social worker of), so a team's queue reads only its children */
+	*rc = db_cached(db,
+	                DEADLINE_ROWS_SQL("(SELECT child_id FROM child_agencies WHERE agency_id = $1"
+	                                  " UNION SELECT id FROM children WHERE"
+	                                  " social_worker_id = $2) m JOIN episodes e"
+	                                  " ON e.child_id = m.child_id"),
+	                &st);
 	if (*rc != DB_OK)
 		return NULL;
 	db_bind_text(st, 1, agency_id);
