@@ -15,6 +15,8 @@
  */
 #include "app/demo.h"
 
+#include "protocol/missing.h"
+
 #include "app/admin.h"
 #include "app/authz.h"
 #include "app/episodes.h"
@@ -1386,16 +1388,12 @@ static enum ri_end pick_ri(struct gen *g)
  * exploitation risk (the demo then cannot show an absent episode for them). */
 static bool risk_identified(const struct kid *k)
 {
-	static const char *const RISKY[] = {"missing", "trafficked", "gang_associated",
-	                                    "peer_recruitment"};
 	size_t i;
 	json_t *grp;
 	json_array_foreach(json_object_get(k->details, "risk_groups"), i, grp)
 	{
-		const char *c = json_string_value(json_object_get(grp, "code"));
-		for (size_t j = 0; c && j < ARRAY_LEN(RISKY); j++)
-			if (strcmp(c, RISKY[j]) == 0)
-				return true;
+		if (missing_group_is_identified_risk(json_string_value(json_object_get(grp, "code"))))
+			return true;
 	}
 	return false;
 }

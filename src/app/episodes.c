@@ -274,8 +274,6 @@ static int escalate(struct uc *u, struct episode_row *e, const char *reason)
 static int cse_status(struct uc *u, json_t *child, bool *open_record, bool *risk,
                       struct record_row *rec, bool *has_record)
 {
-	static const char *const RISK_GROUPS[] = {"missing", "trafficked", "gang_associated",
-	                                          "peer_recruitment", NULL};
 	int rc = store_record_get(u->db, json_string_value(json_object_get(child, "id")), rec);
 	if (rc != DB_ROW && rc != DB_DONE)
 		return uc_db(u, rc);
@@ -290,7 +288,7 @@ static int cse_status(struct uc *u, json_t *child, bool *open_record, bool *risk
 	json_array_foreach(json_object_get(child, "risk_groups"), i, g)
 	{
 		const char *to = json_string_value(json_object_get(g, "to_date"));
-		if (uc_one_of(json_string_value(json_object_get(g, "code")), RISK_GROUPS) &&
+		if (missing_group_is_identified_risk(json_string_value(json_object_get(g, "code"))) &&
 		    (!to || strcmp(to, today) >= 0))
 			*risk = true;
 	}

@@ -237,4 +237,9 @@ int missing_together(const struct miss_episode *eps, size_t n, const struct miss
                      int64_t now, struct miss_together *out, size_t cap, size_t *n_found,
                      struct proto_err *err);
 
+/* R-MISS-3: whether an increased-risk group (R-DEF-5 code) on the child counts as an
+ * identified exploitation risk: going missing, trafficked, gang-associated or drawn in by
+ * peers. Such a child is never classed absent. */
+bool missing_group_is_identified_risk(const char *group_code);
+
 #endif

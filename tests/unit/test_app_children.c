@@ -152,7 +152,7 @@ static void expect_invalid(struct fx *f, json_t *in, const char *field)
 	struct app_err err;
 	int rc = add(f, "nurse.hill", in, &out, &err);
 	if (rc != APP_INVALID)
-		fail_msg("expected APP_INVALID for %s, got %d", field, rc);
+		fail_msg("expected APP_INVALID for %s, got %d", field ? field : "(none)", rc);
 	assert_null(out);
 	if (field && !fx_field(&err, field))
 		fail_msg("no field error for %s: %s", field, err.message);
