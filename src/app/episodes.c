@@ -1249,6 +1249,21 @@ static json_t *co_missing(struct uc *u, const char *child_id)
 		const char *how = t.same_location ? "same_place"
 		                  : t.same_person ? "named_together"
 		                                  : "overlapping";
+		/* the other child is named only to those who may see them; others learn that
+		 * a child they cannot see went missing at the same time */
+		struct app_err hidden = {0};
+		int vis = authz_child_view(u->db, u->who, other, &hidden);
+		if (vis == APP_FAILED) {
+			*u->err = hidden;
+			json_decref(rows);
+			json_decref(co);
+			return NULL;
+		}
+		if (vis != APP_OK) {
+			json_array_append_new(co, json_pack("{s:b, s:s, s:I}", "hidden", 1, "how", how,
+			                                    "overlap_seconds", (json_int_t)t.overlap));
+			continue;
+		}
 		json_array_append_new(
 		        co,
 		        json_pack("{s:s, s:s?, s:s?, s:s, s:s, s:s, s:s?, s:s, s:I}", "child_id",
