@@ -1,6 +1,8 @@
 /* test_app_episodes.c: missing-episode use cases against a real database (R-MISS-1..10,
  * R-DL-1, R-DL-2, R-DL-9, exports, atomicity, audit). All children are made up. */
 #include "app_fixture.h"
+#include "store/children.h"
+#include "store/users.h"
 
 #include "app/episodes.h"
 
@@ -392,6 +394,19 @@ static void test_R_MISS_10_repeat_counts_and_together(void **state)
 	memset(&err, 0, sizeof err);
 	assert_int_equal(app_child_episodes(f->db, &pc, b, &out, &err), APP_OK);
 	assert_true(json_array_size(json_object_get(out, "co_missing")) >= 1);
+	json_decref(out);
+	/* a user who may see Lena but not Mina learns only that another child was involved */
+	char health[32], type[32];
+	assert_int_equal(store_agency_find(f->db, "North Central Health Trust", health, type), DB_ROW);
+	assert_int_equal(store_child_involve(f->db, a, health, "test", "2026-03-01T00:00:00Z"), DB_OK);
+	struct actor nurse = fx_actor(f, "nurse.hill");
+	memset(&err, 0, sizeof err);
+	assert_int_equal(app_child_episodes(f->db, &nurse, a, &out, &err), APP_OK);
+	co = json_object_get(out, "co_missing");
+	assert_true(json_array_size(co) >= 1);
+	assert_true(json_is_true(json_object_get(json_array_get(co, 0), "hidden")));
+	assert_null(json_object_get(json_array_get(co, 0), "child_id"));
+	assert_null(json_object_get(json_array_get(co, 0), "given_names"));
 	json_decref(out);
 }
 
