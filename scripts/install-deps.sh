@@ -10,7 +10,7 @@ PKGS=(
   libmicrohttpd-dev libsqlite3-dev sqlite3 libpq-dev libsodium-dev libjansson-dev
   libcsv-dev libutf8proc-dev libigraph-dev libcmocka-dev
   clang libclang-rt-14-dev
-  nodejs npm chromium wrk
+  chromium wrk
 )
 
 missing=()
@@ -19,6 +19,10 @@ for p in "${PKGS[@]}"; do
     missing+=("$p")
   fi
 done
+# Node.js and npm may come from Debian or from elsewhere (e.g. NodeSource, which ships
+# npm inside its nodejs package): ask for Debian's only when the commands are absent.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: installing ${missing[*]}"
   SUDO=""

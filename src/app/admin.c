@@ -38,8 +38,13 @@ static int audit(struct db *db, const struct actor *who, const char *action, con
 int app_borough_add(struct db *db, const struct actor *who, json_t *in, json_t **out,
 		    struct app_err *err)
 {
+	app_err_clear(err);
+	static const char *const allowed[] = {"name", "code", NULL};
 	if (require_admin(who, err))
 		return err->code;
+	if (!json_is_object(in))
+		return app_fail(err, APP_INVALID, NULL, "The borough must be a JSON object.");
+	app_json_only(in, allowed, err);
 	const char *name = app_json_str(in, "name", true, 80, false, err);
 	const char *code = app_json_str(in, "code", true, 16, false, err);
 	if (err->code)
@@ -66,8 +71,13 @@ int app_borough_add(struct db *db, const struct actor *who, json_t *in, json_t *
 int app_agency_add(struct db *db, const struct actor *who, json_t *in, json_t **out,
 		   struct app_err *err)
 {
+	app_err_clear(err);
+	static const char *const allowed[] = {"name", "type", "borough", NULL};
 	if (require_admin(who, err))
 		return err->code;
+	if (!json_is_object(in))
+		return app_fail(err, APP_INVALID, NULL, "The agency must be a JSON object.");
+	app_json_only(in, allowed, err);
 	const char *name = app_json_str(in, "name", true, 120, false, err);
 	const char *type = app_json_str(in, "type", true, 32, false, err);
 	const char *borough = app_json_str(in, "borough", false, 80, false, err);
@@ -123,10 +133,13 @@ static bool username_ok(const char *u)
 int app_user_add(struct db *db, const struct actor *who, json_t *in, json_t **out,
 		 struct app_err *err)
 {
+	app_err_clear(err);
 	if (require_admin(who, err))
 		return err->code;
 	static const char *const allowed[] = {"username", "display_name", "agency", "roles",
 					      "team",	  "password",	  NULL};
+	if (!json_is_object(in))
+		return app_fail(err, APP_INVALID, NULL, "The user must be a JSON object.");
 	app_json_only(in, allowed, err);
 	const char *username = app_json_str(in, "username", true, 64, false, err);
 	const char *display = app_json_str(in, "display_name", false, 120, false, err);
@@ -198,6 +211,7 @@ int app_user_add(struct db *db, const struct actor *who, json_t *in, json_t **ou
 int app_user_disable(struct db *db, const struct actor *who, const char *username,
 		     struct app_err *err)
 {
+	app_err_clear(err);
 	if (require_admin(who, err))
 		return err->code;
 	struct user_row u;
@@ -230,6 +244,7 @@ int app_user_disable(struct db *db, const struct actor *who, const char *usernam
 
 int app_user_list(struct db *db, const struct actor *who, json_t **out, struct app_err *err)
 {
+	app_err_clear(err);
 	if (require_admin(who, err))
 		return err->code;
 	*out = store_users_list(db);
@@ -238,6 +253,7 @@ int app_user_list(struct db *db, const struct actor *who, json_t **out, struct a
 
 int app_agency_list(struct db *db, const struct actor *who, json_t **out, struct app_err *err)
 {
+	app_err_clear(err);
 	*out = store_agencies_list(db);
 	return *out ? APP_OK : app_db_fail(err, db, DB_E_ERROR);
 }

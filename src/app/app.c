@@ -62,6 +62,12 @@ void app_field_error(struct app_err *err, const char *field, const char *fmt, ..
 	err->nfields++;
 }
 
+void app_err_clear(struct app_err *err)
+{
+	if (err)
+		memset(err, 0, sizeof(*err));
+}
+
 int app_db_fail(struct app_err *err, struct db *db, int rc)
 {
 	log_error("database error %d: %s", rc, db_errmsg(db));
@@ -93,6 +99,7 @@ void actor_system(struct actor *a)
 
 int actor_load(struct db *db, const char *username, struct actor *a, struct app_err *err)
 {
+	app_err_clear(err);
 	memset(a, 0, sizeof(*a));
 	struct user_row u;
 	char roles_csv[512];

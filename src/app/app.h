@@ -63,6 +63,10 @@ struct app_err {
 	} fields[APP_MAX_FIELD_ERRORS];
 };
 
+/* Empties err (code APP_OK, no rule, message or field errors). Every public use case
+ * clears its err first, so a struct app_err reused from an earlier call, failed or
+ * not, never makes the next call fail. NULL is ignored. */
+void app_err_clear(struct app_err *err);
 /* Sets err and returns code. */
 int app_fail(struct app_err *err, int code, const char *rule, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

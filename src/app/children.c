@@ -3,6 +3,7 @@
 
 #include "app/authz.h"
 #include "app/matching.h"
+#include "app/uc.h"
 #include "audit/audit.h"
 #include "link/normalise.h"
 #include "protocol/reference.h"
@@ -12,14 +13,6 @@
 
 static const char *const GENDERS[] = {"female", "male", "other", "unknown", NULL};
 static const char *const NAME_KINDS[] = {"alias", "nickname", "previous", "spelling", NULL};
-
-static bool one_of(const char *s, const char *const *set)
-{
-	for (; s && *set; set++)
-		if (strcmp(s, *set) == 0)
-			return true;
-	return false;
-}
 
 /* Parses an optional date field of an object inside an array. */
 static void sub_date(json_t *obj, const char *key, const char *field, char out[11],
@@ -64,7 +57,7 @@ int child_input_parse(json_t *in, int64_t now, struct child_input *ci, struct ap
 	ci->host_cse_lead = app_json_str(in, "host_cse_lead", false, 120, false, err);
 	ci->social_worker = app_json_str(in, "social_worker", false, 120, false, err);
 	ci->looked_after = app_json_bool(in, "looked_after", false, err);
-	if (ci->gender && !one_of(ci->gender, GENDERS))
+	if (ci->gender && !uc_one_of(ci->gender, GENDERS))
 		app_field_error(err, "gender", "Gender must be female, male, other or unknown.");
 
 	bool present;
@@ -101,7 +94,7 @@ int child_input_parse(json_t *in, int64_t now, struct child_input *ci, struct ap
 				json_t *tmp = o ? NULL : json_pack("{s:O}", "name", v);
 				const char *n = app_json_str(o ? o : tmp, "name", true, 200, false, err);
 				const char *k = o ? app_json_str(o, "kind", false, 16, false, err) : NULL;
-				if (k && !one_of(k, NAME_KINDS))
+				if (k && !uc_one_of(k, NAME_KINDS))
 					app_field_error(err, "other_names",
 							"A name's kind is alias, nickname, previous or "
 							"spelling.");
@@ -278,6 +271,7 @@ int child_create_tx(struct db *db, const struct actor *who, const struct child_i
 int app_child_add(struct db *db, const struct actor *who, json_t *in, json_t **out,
 		  struct app_err *err)
 {
+	app_err_clear(err);
 	*out = NULL;
 	if (!who->system && !actor_has(who, ROLES_PRACTITIONER))
 		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot add children.");
@@ -319,6 +313,7 @@ int app_child_add(struct db *db, const struct actor *who, json_t *in, json_t **o
 int app_child_get(struct db *db, const struct actor *who, const char *id, json_t **out,
 		  struct app_err *err)
 {
+	app_err_clear(err);
 	*out = NULL;
 	if (!id_valid(id, "ch"))
 		return app_fail(err, APP_NOT_FOUND, NULL, "No such child.");
@@ -358,6 +353,7 @@ int app_child_get(struct db *db, const struct actor *who, const char *id, json_t
 int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **out,
 		   struct app_err *err)
 {
+	app_err_clear(err);
 	*out = NULL;
 	if (!who->system && !actor_has(who, ROLES_PRACTITIONER | ROLES_PARTNERSHIP_WIDE))
 		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot search for children.");

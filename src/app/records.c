@@ -9,6 +9,7 @@
 #include "app/authz.h"
 #include "app/children.h"
 #include "app/matching.h"
+#include "app/uc.h"
 #include "audit/audit.h"
 #include "protocol/category.h"
 #include "protocol/checklists.h"
@@ -29,80 +30,6 @@
 #define MAX_PEOPLE 20
 #define MAX_CODES 12
 
-/* One use case in progress. */
-struct uc {
-	struct db *db;
-	const struct actor *who;
-	struct app_err *err;
-	int64_t now;
-	char now_s[LT_TIME_LEN];
-};
-
-static void uc_init(struct uc *u, struct db *db, const struct actor *who, struct app_err *err)
-{
-	u->db = db;
-	u->who = who;
-	u->err = err;
-	u->now = app_now(who);
-	ltime_format(u->now, u->now_s);
-}
-
-static const char *uid(const struct uc *u)
-{
-	return u->who->user_id[0] ? u->who->user_id : NULL;
-}
-
-static int uc_audit(struct uc *u, const char *action, const char *type, const char *id,
-		    const char *ref, const char *fields)
-{
-	struct audit_event ev = {.user_id = uid(u),
-				 .agency_id = u->who->agency_id[0] ? u->who->agency_id : NULL,
-				 .action = action,
-				 .entity_type = type,
-				 .entity_id = id,
-				 .record_ref = ref,
-				 .fields = fields,
-				 .purpose = u->who->system ? "command line" : NULL,
-				 .at = u->now};
-	return audit_append(u->db, &ev);
-}
-
-/* Turns a protocol refusal into an app error naming the rule. */
-static int proto_refused(struct uc *u, const struct proto_err *pe)
-{
-	u->err->code = APP_INVALID;
-	u->err->rule = pe->rule;
-	snprintf(u->err->message, sizeof u->err->message, "%s", pe->message);
-	if (pe->field)
-		app_field_error(u->err, pe->field, "%s", pe->message);
-	return APP_INVALID;
-}
-
-/* Begins the use case's transaction. */
-static int uc_begin(struct uc *u)
-{
-	int rc = db_begin(u->db);
-	return rc == DB_OK ? APP_OK : app_db_fail(u->err, u->db, rc);
-}
-
-/* Commits, or rolls back and reports. */
-static int uc_commit(struct uc *u)
-{
-	int rc = db_commit(u->db);
-	return rc == DB_OK ? APP_OK : app_db_fail(u->err, u->db, rc);
-}
-
-/* Ends a failed use case: rolls back and returns the error code. A DB code (negative
- * below APP_FAILED's range is not used) is mapped first. */
-static int uc_abort(struct uc *u, int rc)
-{
-	db_rollback(u->db);
-	if (rc > 0 || rc == DB_E_ERROR || rc <= DB_E_CONSTRAINT)
-		if (u->err->code == APP_OK)
-			return app_db_fail(u->err, u->db, rc);
-	return u->err->code ? u->err->code : APP_FAILED;
-}
-
 /* Loads a record by reference (or id) and checks the actor may see it. */
 static int load_record(struct uc *u, const char *ref, struct record_row *r)
 {
@@ -113,7 +40,9 @@ static int load_record(struct uc *u, const char *ref, struct record_row *r)
 		return app_fail(u->err, APP_NOT_FOUND, NULL, "No such record.");
 	if (rc != DB_ROW)
 		return app_db_fail(u->err, u->db, rc);
-	return authz_child_view(u->db, u->who, r->child_id, u->err);
+	/* a record the actor may not see is reported exactly like one that does not exist */
+	rc = authz_child_view(u->db, u->who, r->child_id, u->err);
+	return rc == APP_NOT_FOUND ? app_fail(u->err, APP_NOT_FOUND, NULL, "No such record.") : rc;
 }
 
 /* Appends a chronology entry (R-REC-3) after validating it through the protocol. */
@@ -132,14 +61,14 @@ static int entry_add(struct uc *u, const char *record_id, int64_t occurred_at,
 	}
 	struct chron_entry ce = {.occurred_at = occurred_at,
 				 .occurred_at_set = true,
-				 .author_id = uid(u) ? uid(u) : "system",
+				 .author_id = uc_user_id(u) ? uc_user_id(u) : "system",
 				 .people = names,
 				 .n_people = n,
 				 .nature = nature,
 				 .text = text};
 	struct proto_err pe;
 	if (recording_chron_validate(&ce, u->now, &pe) < 0)
-		return proto_refused(u, &pe);
+		return uc_proto_refused(u, &pe);
 	char id[ID_MAX], occ[LT_TIME_LEN];
 	id_new("ent", id);
 	ltime_format(occurred_at, occ);
@@ -147,7 +76,7 @@ static int entry_add(struct uc *u, const char *record_id, int64_t occurred_at,
 	json_t *row = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s, s:s?, s:s, s:s, s:s, s:s, s:s?, "
 				"s:s?}",
 				"id", id, "record_id", record_id, "occurred_at", occ, "recorded_at",
-				u->now_s, "author_id", uid(u), "author_name", u->who->display_name,
+				u->now_s, "author_id", uc_user_id(u), "author_name", u->who->display_name,
 				"agency_id", u->who->agency_id[0] ? u->who->agency_id : NULL,
 				"people_involved", people_s ? people_s : "[]", "nature",
 				nature == REC_OPINION ? "opinion" : "fact", "kind", kind, "text", text,
@@ -209,22 +138,6 @@ static size_t codes_of(struct uc *u, json_t *in, const char *key, enum ref_table
 	return n;
 }
 
-/* An optional instant field; *out = dflt when absent. */
-static void time_field(struct uc *u, json_t *in, const char *key, int64_t dflt, int64_t *out)
-{
-	*out = dflt;
-	const char *s = app_json_str(in, key, false, 40, false, u->err);
-	if (!s)
-		return;
-	if (ltime_parse(s, out) < 0) {
-		app_field_error(u->err, key,
-				"%s must be a date and time such as 2026-11-28T18:05:00Z.", key);
-		return;
-	}
-	if (*out > u->now + REC_CLOCK_SKEW)
-		app_field_error(u->err, key, "%s is in the future.", key);
-}
-
 static enum cat_contact contact_of(const char *s)
 {
 	if (!s)
@@ -256,11 +169,11 @@ static int category_apply(struct uc *u, struct record_row *r, const struct categ
 	struct cat_decision d = {.category = c->category,
 				 .contact = c->contact,
 				 .rationale = c->rationale,
-				 .decided_by = uid(u) ? uid(u) : "system",
+				 .decided_by = uc_user_id(u) ? uc_user_id(u) : "system",
 				 .kind = c->kind,
 				 .decided_at = c->decided_at};
 	if (category_decision_validate(&d, u->now, &pe) < 0) /* R-CAT-3 */
-		return proto_refused(u, &pe);
+		return uc_proto_refused(u, &pe);
 	/* R-CAT-2: indicators are decision support only; they are checked and kept */
 	const char *ticked[64];
 	size_t nt = 0, i;
@@ -272,7 +185,7 @@ static int category_apply(struct uc *u, struct record_row *r, const struct categ
 	}
 	struct cat_indicator_summary sum;
 	if (nt && category_indicator_summary(ticked, nt, &sum, &pe) < 0)
-		return proto_refused(u, &pe);
+		return uc_proto_refused(u, &pe);
 
 	int rc;
 	json_t *child = store_child_get(u->db, r->child_id, &rc);
@@ -296,7 +209,7 @@ static int category_apply(struct uc *u, struct record_row *r, const struct categ
 	struct cat_allocation alloc;
 	if (category_allocate(&ai, &alloc, &pe) < 0) { /* R-CAT-4..6 */
 		json_decref(child);
-		return proto_refused(u, &pe);
+		return uc_proto_refused(u, &pe);
 	}
 	char lead_bid[32] = "", enq_bid[32] = "";
 	if (alloc.lead == CAT_LEAD_BOROUGH && alloc.lead_borough)
@@ -315,12 +228,14 @@ static int category_apply(struct uc *u, struct record_row *r, const struct categ
 	char id[ID_MAX], at[LT_TIME_LEN];
 	id_new("cat", id);
 	ltime_format(c->decided_at, at);
-	char *ind = json_dumps(c->indicators ? c->indicators : json_array(), JSON_COMPACT);
+	json_t *none = c->indicators ? NULL : json_array();
+	char *ind = json_dumps(c->indicators ? c->indicators : none, JSON_COMPACT);
+	json_decref(none);
 	json_t *row = json_pack("{s:s, s:s, s:i, s:s?, s:s, s:s, s:s?, s:s, s:s, s:s, s:s?, s:s?, "
 				"s:s}",
 				"id", id, "record_id", r->id, "category", c->category, "contact_mode",
 				contact, "rationale", c->rationale, "kind", category_kind_code(c->kind),
-				"decided_by", uid(u), "decided_by_name", u->who->display_name,
+				"decided_by", uc_user_id(u), "decided_by_name", u->who->display_name,
 				"decided_at", at, "allocation", allocation, "allocated_borough_id",
 				lead_bid[0] ? lead_bid : NULL, "enquiring_borough_id",
 				enq_bid[0] ? enq_bid : NULL, "indicators", ind ? ind : "[]");
@@ -404,7 +319,7 @@ static int category_parse(struct uc *u, json_t *in, struct category_in *c)
 		app_field_error(u->err, "indicators", "Indicators must be a list of App B codes.");
 		c->indicators = NULL;
 	}
-	time_field(u, in, "decided_at", u->now, &c->decided_at);
+	uc_time_field(u, in, "decided_at", u->now, &c->decided_at);
 	return u->err->code ? u->err->code : APP_OK;
 }
 
@@ -485,7 +400,7 @@ static int referral_parse(struct uc *u, json_t *in, struct referral_in *r)
 	if (!r->child_id && !json_is_object(r->child))
 		app_field_error(u->err, "child", "Say which child: give child_id or the child's details.");
 	r->confirm_new_child = app_json_bool(in, "confirm_new_child", false, u->err);
-	time_field(u, in, "came_to_notice_at", u->now, &r->came_to_notice_at);
+	uc_time_field(u, in, "came_to_notice_at", u->now, &r->came_to_notice_at);
 	r->circumstances = app_json_str(in, "circumstances", true, 8000, true, u->err);
 	r->rationale = app_json_str(in, "rationale", false, 4000, true, u->err);
 	r->no_sign_rationale = app_json_str(in, "no_sign_rationale", false, 4000, true, u->err);
@@ -560,13 +475,13 @@ static int referral_validate(struct uc *u, struct referral_in *r, bool police)
 {
 	struct proto_err pe;
 	if (r->n_signs && signs_validate(r->signs, r->n_signs, u->now, &pe) < 0) /* R-SIGN-1 */
-		return proto_refused(u, &pe);
+		return uc_proto_refused(u, &pe);
 	if (r->n_signs == 0) { /* R-SIGN-2 */
 		if (signs_no_sign_rationale_validate(r->no_sign_rationale, &pe) < 0)
-			return proto_refused(u, &pe);
+			return uc_proto_refused(u, &pe);
 	} else if (!police) { /* R-REC-2 (a police referral's reasons are template item I2) */
 		if (signs_rationale_validate(r->rationale, r->sign_codes, r->n_signs, &pe) < 0)
-			return proto_refused(u, &pe);
+			return uc_proto_refused(u, &pe);
 	}
 	if (police && r->n_signs) { /* R-PATH-5 */
 		struct police_referral pr = {.circumstances = r->circumstances,
@@ -575,12 +490,12 @@ static int referral_validate(struct uc *u, struct referral_in *r, bool police)
 					     .merlin_pac = r->merlin_pac,
 					     .other_info = r->other_info};
 		if (police_referral_complete(&pr, &pe) < 0)
-			return proto_refused(u, &pe);
+			return uc_proto_refused(u, &pe);
 		if (signs_rationale_validate(r->rationale, r->sign_codes, r->n_signs, &pe) < 0)
-			return proto_refused(u, &pe);
+			return uc_proto_refused(u, &pe);
 	}
 	if (r->n_models && def_models_validate(r->models, r->n_models, &pe) < 0) /* R-DEF-3 */
-		return proto_refused(u, &pe);
+		return uc_proto_refused(u, &pe);
 	return APP_OK;
 }
 
@@ -613,6 +528,16 @@ static int referral_child(struct uc *u, struct referral_in *r, char child_id[ID_
 		*cands = NULL;
 	}
 	return child_create_tx(u->db, u->who, &ci, false, child_id, u->err);
+}
+
+/* Appends code to list (of room `cap`) unless it is already there. */
+static void code_add(const char **list, size_t *n, size_t cap, const char *code)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp(list[i], code) == 0)
+			return;
+	if (*n < cap)
+		list[(*n)++] = code;
 }
 
 /* Text of the chronology entry a referral adds. */
@@ -680,7 +605,7 @@ int app_referral_submit(struct db *db, const struct actor *who, json_t *in, json
 	struct proto_err pe;
 	if (pathway_route(&pi, &pr, &pe) < 0) { /* R-PATH-1..4, R-SIGN-2 */
 		json_decref(child);
-		return uc_abort(&u, proto_refused(&u, &pe));
+		return uc_abort(&u, uc_proto_refused(&u, &pe));
 	}
 	const char *bid = json_string_value(json_object_get(child, "residence_borough_id"));
 	if (!bid && who->borough_id[0])
@@ -689,7 +614,7 @@ int app_referral_submit(struct db *db, const struct actor *who, json_t *in, json
 	if (pr.record == PATH_RECORD_CREATE) {
 		char rid[ID_MAX];
 		id_new("rec", rid);
-		rc = store_record_insert(db, rid, child_id, ltime_date_of(u.now).y, u.now_s, uid(&u),
+		rc = store_record_insert(db, rid, child_id, ltime_date_of(u.now).y, u.now_s, uc_user_id(&u),
 					 bid, false, rec.reference);
 		if (rc == DB_OK)
 			rc = store_record_get(db, rid, &rec) == DB_ROW ? DB_OK : DB_E_ERROR;
@@ -711,7 +636,7 @@ int app_referral_submit(struct db *db, const struct actor *who, json_t *in, json
 		"{s:s, s:s, s:s?, s:s?, s:s?, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s, s:s, "
 		"s:s}",
 		"id", fid, "child_id", child_id, "record_id", has_record ? rec.id : NULL,
-		"source_agency_id", who->agency_id[0] ? who->agency_id : NULL, "referrer_id", uid(&u),
+		"source_agency_id", who->agency_id[0] ? who->agency_id : NULL, "referrer_id", uc_user_id(&u),
 		"referrer_name", who->display_name, "came_to_notice_at", notice, "submitted_at",
 		u.now_s, "circumstances", r.circumstances, "rationale", r.rationale,
 		"no_sign_rationale", r.no_sign_rationale, "risk_review", r.risk_review, "other_info",
@@ -733,6 +658,12 @@ int app_referral_submit(struct db *db, const struct actor *who, json_t *in, json
 	}
 	if (rc == DB_OK && who->agency_id[0])
 		rc = store_child_involve(db, child_id, who->agency_id, "referred the child", u.now_s);
+	/* R-PATH-1, R-PATH-2: children's social care receives every CSE-pathway referral, so
+	 * the borough's children's social care agencies become involved (the MASH and the SET
+	 * desk hold partnership-wide roles and see it already) */
+	if (rc == DB_OK && pr.route != ROUTE_NOT_CSE_EARLY_HELP && bid)
+		rc = store_child_involve_agencies(db, child_id, "childrens_social_care", bid,
+						  "received the referral (R-PATH-1)", u.now_s);
 	if (rc == DB_OK)
 		rc = uc_audit(&u, "create", "referral", fid, has_record ? rec.reference : NULL,
 			      "circumstances,signs,rationale,route");
@@ -761,14 +692,14 @@ int app_referral_submit(struct db *db, const struct actor *who, json_t *in, json
 				const char *k = json_string_value(json_object_get(v, "kind"));
 				const char *c = json_string_value(json_object_get(v, "code"));
 				if (strcmp(k, "type") == 0)
-					types[nt++] = c;
+					code_add(types, &nt, ARRAY_LEN(types), c);
 				else
-					models[nm++] = c;
+					code_add(models, &nm, ARRAY_LEN(models), c);
 			}
 			for (i = 0; i < r.n_types; i++)
-				types[nt++] = r.types[i];
+				code_add(types, &nt, ARRAY_LEN(types), r.types[i]);
 			for (i = 0; i < r.n_models; i++)
-				models[nm++] = r.models[i];
+				code_add(models, &nm, ARRAY_LEN(models), r.models[i]);
 			if (cur && r.n_types)
 				rc = store_classification_set(db, rec.id, "type", types, nt, u.now_s);
 			if (cur && rc == DB_OK && r.n_models)
@@ -777,7 +708,7 @@ int app_referral_submit(struct db *db, const struct actor *who, json_t *in, json
 		}
 		if (rc == DB_OK && r.merlin_pac)
 			rc = store_ext_ref_add(db, rec.id, "merlin_pac", r.merlin_pac, true, u.now_s,
-					       uid(&u)); /* R-PATH-4, R-REC-4 */
+					       uc_user_id(&u)); /* R-PATH-4, R-REC-4 */
 		if (rc != DB_OK)
 			arc = app_db_fail(err, db, rc);
 		char text[12000];
@@ -835,6 +766,8 @@ int app_referral_get(struct db *db, const struct actor *who, const char *id, jso
 						  : app_db_fail(err, db, rc));
 	const char *child = json_string_value(json_object_get(ref, "child_id"));
 	int arc = authz_child_view(db, who, child, err);
+	if (arc == APP_NOT_FOUND) /* hidden reads exactly like missing */
+		arc = app_fail(err, APP_NOT_FOUND, NULL, "No such referral.");
 	if (arc == APP_OK && (rc = uc_audit(&u, "view", "referral", id,
 					    json_string_value(json_object_get(ref, "record_ref")),
 					    "all")) != DB_OK)
@@ -924,12 +857,12 @@ int app_supervisor_review(struct db *db, const struct actor *who, const char *re
 	int rc = store_reporting_officer(db, r.id, officer);
 	if (rc != DB_OK)
 		return uc_finish(&u, app_db_fail(err, db, rc), &r, NULL, NULL, NULL, NULL, NULL);
-	sr.reviewer_id = uid(&u) ? uid(&u) : "system";
+	sr.reviewer_id = uc_user_id(&u) ? uc_user_id(&u) : "system";
 	sr.reviewer_roles = who->system ? 0 : who->roles;
 	sr.reporting_officer_id = officer[0] ? officer : NULL;
 	struct proto_err pe;
 	if (supervisor_review_validate(&sr, &pe) < 0) /* R-PATH-6 */
-		return uc_finish(&u, proto_refused(&u, &pe), &r, NULL, NULL, NULL, NULL, NULL);
+		return uc_finish(&u, uc_proto_refused(&u, &pe), &r, NULL, NULL, NULL, NULL, NULL);
 	json_t *arr = json_array();
 	for (int i = 0; i < 6; i++) {
 		char code[4];
@@ -940,9 +873,11 @@ int app_supervisor_review(struct db *db, const struct actor *who, const char *re
 	char *items_s = json_dumps(arr, JSON_COMPACT);
 	char id[ID_MAX];
 	id_new("svr", id);
-	rc = store_supervisor_review_insert(db, id, r.id, uid(&u), officer[0] ? officer : NULL,
+	rc = store_supervisor_review_insert(db, id, r.id, uc_user_id(&u), officer[0] ? officer : NULL,
 					    u.now_s, items_s ? items_s : "[]",
-					    sr.threat_to_life_appropriate ? "done" : "not_appropriate");
+					    sr.threat_to_life_appropriate && sr.threat_to_life_done
+						    ? "done"
+						    : "not_appropriate");
 	free(items_s);
 	int arc = rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
 	char text[600];
@@ -999,11 +934,11 @@ int app_essential_steps(struct db *db, const struct actor *who, const char *ref,
 	if (s.declined_to_intervene_or_refer &&
 	    proto_text_check(s.e4_rationale, 2000, true, "R-PATH-7", "e4_rationale",
 			     "the rationale for not intervening or referring (E4)", &pe) < 0)
-		return proto_refused(&u, &pe);
+		return uc_proto_refused(&u, &pe);
 	if (s.immediate_risk && s.police_protection_considered &&
 	    proto_text_check(s.police_protection_note, 2000, true, "R-PATH-7",
 			     "police_protection_note", "the police protection decision (E1)", &pe) < 0)
-		return proto_refused(&u, &pe);
+		return uc_proto_refused(&u, &pe);
 	const char *codes[5];
 	size_t n = essential_steps_outstanding(&s, codes);
 	char outstanding[32] = "";
@@ -1017,7 +952,7 @@ int app_essential_steps(struct db *db, const struct actor *who, const char *ref,
 	char *steps_s = json_dumps(in, JSON_COMPACT | JSON_SORT_KEYS);
 	char id[ID_MAX];
 	id_new("ess", id);
-	int rc = store_essential_steps_insert(db, id, r.id, uid(&u), u.now_s, steps_s ? steps_s : "{}",
+	int rc = store_essential_steps_insert(db, id, r.id, uc_user_id(&u), u.now_s, steps_s ? steps_s : "{}",
 					      outstanding);
 	free(steps_s);
 	int arc = rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
@@ -1053,7 +988,7 @@ int app_record_add_entry(struct db *db, const struct actor *who, const char *ref
 		return app_fail(err, APP_INVALID, NULL, "The entry must be a JSON object.");
 	app_json_only(in, allowed, err);
 	int64_t occurred;
-	time_field(&u, in, "occurred_at", u.now, &occurred);
+	uc_time_field(&u, in, "occurred_at", u.now, &occurred);
 	const char *nature_s = app_json_str(in, "nature", true, 10, false, err);
 	enum rec_nature nature = REC_NATURE_UNSET;
 	if (nature_s && strcmp(nature_s, "fact") == 0)
@@ -1092,7 +1027,7 @@ int app_record_add_entry(struct db *db, const struct actor *who, const char *ref
 					      .superseded = superseded};
 		struct proto_err pe;
 		if (recording_supersede_validate(rc == DB_ROW ? &info : NULL, r.id, text, &pe) < 0)
-			return uc_finish(&u, proto_refused(&u, &pe), &r, NULL, NULL, NULL, NULL, NULL);
+			return uc_finish(&u, uc_proto_refused(&u, &pe), &r, NULL, NULL, NULL, NULL, NULL);
 	}
 	char id[ID_MAX];
 	arc = entry_add(&u, r.id, occurred, nature, supersedes ? "correction" : "note", text, people,
@@ -1129,7 +1064,7 @@ int app_outcome_add(struct db *db, const struct actor *who, const char *ref, jso
 		return err->code;
 	struct proto_err pe;
 	if (outcome_validate(outcome_parse(code), OUTCOME_SUBJECT_CHILD, &pe) < 0) /* R-OUT-1 */
-		return proto_refused(&u, &pe);
+		return uc_proto_refused(&u, &pe);
 	struct lt_date d;
 	ltime_parse_date(on, &d);
 	if (ltime_date_cmp(d, ltime_date_of(u.now)) > 0) {
@@ -1137,14 +1072,14 @@ int app_outcome_add(struct db *db, const struct actor *who, const char *ref, jso
 		return err->code;
 	}
 	if (note && language_check(note, &pe) < 0)
-		return proto_refused(&u, &pe);
+		return uc_proto_refused(&u, &pe);
 	struct record_row r;
 	if (uc_open_record(&u, ref, &r) != APP_OK)
 		return err->code;
 	char id[ID_MAX];
 	id_new("out", id);
 	int rc = store_outcome_insert(db, id, r.id, NULL, outcome_code_str(outcome_parse(code)), on,
-				      note, uid(&u), u.now_s);
+				      note, uc_user_id(&u), u.now_s);
 	int arc = rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
 	char text[2200];
 	snprintf(text, sizeof text, "Outcome %s recorded: a positive intervention for the child was "
@@ -1193,7 +1128,7 @@ int app_external_ref_add(struct db *db, const struct actor *who, const char *ref
 	}
 	struct proto_err pe;
 	if (recording_ext_ref_validate(kinds[k].kind, value, &pe) < 0) /* R-REC-4 */
-		return proto_refused(&u, &pe);
+		return uc_proto_refused(&u, &pe);
 	struct record_row r;
 	if (uc_open_record(&u, ref, &r) != APP_OK)
 		return err->code;
@@ -1202,7 +1137,7 @@ int app_external_ref_add(struct db *db, const struct actor *who, const char *ref
 	struct crime_allegation_plan plan = {0};
 	if (allegation || kinds[k].kind == EXT_CRIME_NUMBER)
 		recording_crime_allegation(true, &plan);
-	int rc = store_ext_ref_add(db, r.id, kind, value, plan.es_on_crime_report, u.now_s, uid(&u));
+	int rc = store_ext_ref_add(db, r.id, kind, value, plan.es_on_crime_report, u.now_s, uc_user_id(&u));
 	int arc = rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
 	*out = json_pack("{s:s, s:s, s:s, s:b}", "record_ref", r.reference, "kind", kind, "value",
 			 value, "es_flagged", plan.es_on_crime_report);
@@ -1229,7 +1164,7 @@ int app_record_classify(struct db *db, const struct actor *who, const char *ref,
 		return err->code;
 	struct proto_err pe;
 	if (nm && def_models_validate(models, nm, &pe) < 0) /* R-DEF-3 */
-		return proto_refused(&u, &pe);
+		return uc_proto_refused(&u, &pe);
 	struct record_row r;
 	if (uc_open_record(&u, ref, &r) != APP_OK)
 		return err->code;

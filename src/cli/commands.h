@@ -9,5 +9,14 @@ int cli_agency(int argc, char **argv);
 int cli_user(int argc, char **argv);
 int cli_audit(int argc, char **argv);
 int cli_serve(int argc, char **argv);
+int cli_child(int argc, char **argv);
+int cli_referral(int argc, char **argv);
+int cli_record(int argc, char **argv);
+int cli_category(int argc, char **argv);
+int cli_episode(int argc, char **argv);
+int cli_profile(int argc, char **argv);
+int cli_deadlines(int argc, char **argv);
+int cli_export(int argc, char **argv);
+int cli_demo(int argc, char **argv);
 
 #endif

@@ -65,8 +65,9 @@ char *cli_read_file(const char *path, size_t max)
 
 int cli_app_error(const struct app_err *err)
 {
-	fprintf(stderr, "lantern: %s%s%s%s\n", err->message, err->rule ? " (" : "",
-		err->rule ? err->rule : "", err->rule ? ")" : "");
+	bool named = !err->rule || strstr(err->message, err->rule);
+	fprintf(stderr, "lantern: %s%s%s%s\n", err->message, named ? "" : " (",
+		named ? "" : err->rule, named ? "" : ")");
 	for (int i = 0; i < err->nfields; i++)
 		fprintf(stderr, "  %s: %s\n", err->fields[i].field, err->fields[i].message);
 	return err->code == APP_FAILED ? CLI_FAIL : CLI_USAGE;

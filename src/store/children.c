@@ -53,7 +53,8 @@ int store_child_add_name(struct db *db, const char *child_id, const char *kind,
 
 int store_child_add_key(struct db *db, const char *child_id, const char *key)
 {
-	return db_run(db, "INSERT OR IGNORE INTO child_keys (key, child_id) VALUES ($1, $2)", "ss",
+	return db_run(db, "INSERT INTO child_keys (key, child_id) VALUES ($1, $2)"
+		      " ON CONFLICT DO NOTHING", "ss",
 		      key, child_id);
 }
 
@@ -194,8 +195,8 @@ int store_child_involve(struct db *db, const char *child_id, const char *agency_
 			const char *reason, const char *since)
 {
 	return db_run(db,
-		      "INSERT OR IGNORE INTO child_agencies (child_id, agency_id, reason, since)"
-		      " VALUES ($1, $2, $3, $4)",
+		      "INSERT INTO child_agencies (child_id, agency_id, reason, since)"
+		      " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
 		      "ssss", child_id, agency_id, reason, since);
 }
 
@@ -260,4 +261,14 @@ json_t *store_child_match_data(struct db *db, const char *id, int *rc)
 		return NULL;
 	}
 	return c;
+}
+
+int store_child_involve_agencies(struct db *db, const char *child_id, const char *type,
+				 const char *borough_id, const char *reason, const char *since)
+{
+	return db_run(db,
+		      "INSERT INTO child_agencies (child_id, agency_id, reason, since)"
+		      " SELECT $1, id, $4, $5 FROM agencies WHERE type = $2 AND borough_id = $3"
+		      " ON CONFLICT DO NOTHING",
+		      "sssss", child_id, type, borough_id, reason, since);
 }

@@ -65,6 +65,9 @@ json_t *store_child_match_data(struct db *db, const char *id, int *rc);
 /* Records that an agency is involved with a child (idempotent). */
 int store_child_involve(struct db *db, const char *child_id, const char *agency_id,
 			const char *reason, const char *since);
+/* Involves every agency of `type` in `borough_id` with the child (idempotent). */
+int store_child_involve_agencies(struct db *db, const char *child_id, const char *type,
+				 const char *borough_id, const char *reason, const char *since);
 int store_child_involved(struct db *db, const char *child_id, const char *agency_id,
 			 bool *out);
 /* Whether the user is the child's allocated social worker. */

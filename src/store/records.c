@@ -357,8 +357,8 @@ int store_ext_ref_add(struct db *db, const char *record_id, const char *kind, co
 		      bool es_flagged, const char *at, const char *by)
 {
 	return db_run(db,
-		      "INSERT OR IGNORE INTO external_refs (record_id, kind, value, es_flagged,"
-		      " added_at, added_by) VALUES ($1, $2, $3, $4, $5, $6)",
+		      "INSERT INTO external_refs (record_id, kind, value, es_flagged,"
+		      " added_at, added_by) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
 		      "sssiss", record_id, kind, value, (int64_t)es_flagged, at, by);
 }
 
@@ -392,7 +392,11 @@ int store_classification_set(struct db *db, const char *record_id, const char *k
 		return rc;
 	}
 	rc = DB_OK;
+	json_t *done = json_object(); /* codes handled already: a repeated code is kept once */
 	for (size_t i = 0; rc == DB_OK && i < n; i++) {
+		if (json_object_get(done, codes[i]))
+			continue;
+		json_object_set_new(done, codes[i], json_true());
 		if (json_object_get(current, codes[i])) {
 			json_object_del(current, codes[i]); /* kept */
 			continue;
@@ -411,6 +415,7 @@ int store_classification_set(struct db *db, const char *record_id, const char *k
 				    "is", (int64_t)json_integer_value(idv), at);
 	}
 	json_decref(current);
+	json_decref(done);
 	return rc;
 }
 

@@ -85,7 +85,8 @@ int store_user_insert(struct db *db, const char *id, const char *username,
 
 int store_user_add_role(struct db *db, const char *user_id, const char *role)
 {
-	return db_run(db, "INSERT OR IGNORE INTO user_roles (user_id, role) VALUES ($1, $2)", "ss",
+	return db_run(db, "INSERT INTO user_roles (user_id, role) VALUES ($1, $2)"
+		      " ON CONFLICT DO NOTHING", "ss",
 		      user_id, role);
 }
 

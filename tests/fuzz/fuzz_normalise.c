@@ -9,15 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The module sources are compiled into the harness itself, not taken from
- * lantern_core, because only this target is built with -fsanitize=fuzzer: this way
- * libFuzzer sees the coverage of the code under test and can steer by it. The
- * library's copies are then never pulled from the archive. */
-#include "../../src/link/match.c"
-#include "../../src/link/nicknames.c"
-#include "../../src/link/nicknames_data.c"
-#include "../../src/link/normalise.c"
-#include "../../src/link/similarity.c"
+#include "link/match.h"
+#include "link/nicknames.h"
+#include "link/normalise.h"
+#include "link/similarity.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -86,6 +86,18 @@ static void test_R_MISS_2_unknown_age_never_absent(void **state)
 	assert_string_equal(e.rule, "R-MISS-2");
 }
 
+static void test_R_MISS_3_risk_groups_that_identify_risk(void **state)
+{
+	assert_true(missing_group_is_identified_risk("missing"));
+	assert_true(missing_group_is_identified_risk("trafficked"));
+	assert_true(missing_group_is_identified_risk("gang_associated"));
+	assert_true(missing_group_is_identified_risk("peer_recruitment"));
+	assert_false(missing_group_is_identified_risk("bereavement_trauma"));
+	assert_false(missing_group_is_identified_risk("looked_after"));
+	assert_false(missing_group_is_identified_risk(NULL));
+	assert_false(missing_group_is_identified_risk(""));
+}
+
 static void test_R_MISS_3_open_record_never_absent(void **state)
 {
 	struct miss_child c = child(2010, 6, 1);
@@ -182,6 +194,7 @@ int main(void)
 	    cmocka_unit_test(test_R_MISS_1_absent_vs_missing),
 	    cmocka_unit_test(test_R_MISS_2_under_13_never_absent),
 	    cmocka_unit_test(test_R_MISS_2_unknown_age_never_absent),
+	    cmocka_unit_test(test_R_MISS_3_risk_groups_that_identify_risk),
 	    cmocka_unit_test(test_R_MISS_3_open_record_never_absent),
 	    cmocka_unit_test(test_R_MISS_4_absent_escalation),
 	    cmocka_unit_test(test_R_MISS_6_return_interview_due_72h),

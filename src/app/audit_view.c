@@ -1,0 +1,74 @@
+/* audit_view.c: the auditor's view of the audit log (see audit_view.h). */
+#include "app/audit_view.h"
+
+#include "audit/audit.h"
+#include "store/audit_store.h"
+
+int app_audit_list(struct db *db, const struct actor *who, json_t *in, json_t **out,
+		   struct app_err *err)
+{
+	app_err_clear(err);
+	*out = NULL;
+	if (!who->system && !actor_has(who, ROLE_BIT(ROLE_AUDITOR)))
+		return app_fail(err, APP_FORBIDDEN, NULL, "Only an auditor can read the audit log.");
+	static const char *const allowed[] = {"user_id", "record_ref", "entity_id", "action",
+					      "before_seq", "limit", NULL};
+	json_t *empty = in ? NULL : json_object();
+	if (!in)
+		in = empty;
+	if (!json_is_object(in))
+		return app_fail(err, APP_INVALID, NULL, "The filter must be a JSON object.");
+	app_json_only(in, allowed, err);
+	struct audit_filter f = {
+		.user_id = app_json_str(in, "user_id", false, 40, false, err),
+		.record_ref = app_json_str(in, "record_ref", false, 40, false, err),
+		.entity_id = app_json_str(in, "entity_id", false, 40, false, err),
+		.action = app_json_str(in, "action", false, 40, false, err),
+		.before_seq = 0,
+		.limit = 50,
+	};
+	json_t *b = json_object_get(in, "before_seq"), *l = json_object_get(in, "limit");
+	if (b && (!json_is_integer(b) || json_integer_value(b) < 1))
+		app_field_error(err, "before_seq", "before_seq must be a positive whole number.");
+	else if (b)
+		f.before_seq = json_integer_value(b);
+	if (l && (!json_is_integer(l) || json_integer_value(l) < 1 || json_integer_value(l) > 200))
+		app_field_error(err, "limit", "limit must be a whole number from 1 to 200.");
+	else if (l)
+		f.limit = (int)json_integer_value(l);
+	json_decref(empty);
+	if (err->code)
+		return err->code;
+	int rc = db_begin(db);
+	if (rc != DB_OK)
+		return app_db_fail(err, db, rc);
+	json_t *events = store_audit_list(db, &f, &rc);
+	struct audit_verify_result vr;
+	int vrc = events ? audit_verify(db, &vr) : DB_E_ERROR;
+	if (events && vrc >= 0) {
+		struct audit_event ev = {.user_id = who->user_id[0] ? who->user_id : NULL,
+					 .agency_id = who->agency_id[0] ? who->agency_id : NULL,
+					 .action = "view",
+					 .entity_type = "audit_log",
+					 .fields = "events",
+					 .purpose = who->system ? "command line" : "audit review",
+					 .at = app_now(who)};
+		rc = audit_append(db, &ev);
+	}
+	if (!events || vrc < 0 || rc != DB_OK || (rc = db_commit(db)) != DB_OK) {
+		db_rollback(db);
+		json_decref(events);
+		return app_db_fail(err, db, events && vrc < 0 ? vrc : rc);
+	}
+	size_t n = json_array_size(events);
+	json_t *last = n ? json_array_get(events, n - 1) : NULL;
+	json_t *next = n == (size_t)f.limit && last ? json_object_get(last, "seq") : NULL;
+	json_t *chain = json_pack("{s:b, s:I}", "intact", vrc == 0, "events", (json_int_t)vr.events);
+	if (vrc == 1) {
+		json_object_set_new(chain, "first_bad", json_integer(vr.first_bad));
+		json_object_set_new(chain, "problem", json_string(vr.problem));
+	}
+	*out = json_pack("{s:o, s:O, s:o}", "events", events, "next", next ? next : json_null(),
+			 "chain", chain);
+	return APP_OK;
+}

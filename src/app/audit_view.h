@@ -1,0 +1,16 @@
+/*
+ * audit_view.h: reading the audit log (auditors only, and the command line). Reading
+ * the log is itself audited. Nobody can change or delete events through Lantern.
+ */
+#ifndef LANTERN_APP_AUDIT_VIEW_H
+#define LANTERN_APP_AUDIT_VIEW_H
+
+#include "app/app.h"
+
+/* in (all optional): {"user_id", "record_ref", "entity_id", "action", "before_seq" (for
+ * the next page), "limit" (1..200, default 50)}. out: {"events": [...], "next": seq or
+ * null, "chain": {"intact": bool, "events": N, "problem"?}} with events newest first. */
+int app_audit_list(struct db *db, const struct actor *who, json_t *in, json_t **out,
+		   struct app_err *err);
+
+#endif

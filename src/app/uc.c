@@ -1,0 +1,110 @@
+/*
+ * uc.c: the scaffolding every use case shares (see uc.h): state, transaction, audit
+ * and the mapping of protocol and database failures to app errors.
+ */
+#include "app/uc.h"
+
+#include "audit/audit.h"
+#include "protocol/recording.h"
+
+void uc_init(struct uc *u, struct db *db, const struct actor *who, struct app_err *err)
+{
+	app_err_clear(err);
+	u->db = db;
+	u->who = who;
+	u->err = err;
+	u->now = app_now(who);
+	ltime_format(u->now, u->now_s);
+}
+
+const char *uc_user_id(const struct uc *u)
+{
+	return u->who->user_id[0] ? u->who->user_id : NULL;
+}
+
+int uc_audit(struct uc *u, const char *action, const char *type, const char *id, const char *ref,
+             const char *fields)
+{
+	struct audit_event ev = {.user_id = uc_user_id(u),
+	                         .agency_id = u->who->agency_id[0] ? u->who->agency_id : NULL,
+	                         .action = action,
+	                         .entity_type = type,
+	                         .entity_id = id,
+	                         .record_ref = ref,
+	                         .fields = fields,
+	                         .purpose = u->who->system ? "command line" : NULL,
+	                         .at = u->now};
+	return audit_append(u->db, &ev);
+}
+
+int uc_proto_refused(struct uc *u, const struct proto_err *pe)
+{
+	u->err->code = APP_INVALID;
+	u->err->rule = pe->rule;
+	snprintf(u->err->message, sizeof u->err->message, "%s", pe->message);
+	if (pe->field)
+		app_field_error(u->err, pe->field, "%s", pe->message);
+	return APP_INVALID;
+}
+
+int uc_db(struct uc *u, int rc)
+{
+	return rc == DB_OK ? APP_OK : app_db_fail(u->err, u->db, rc);
+}
+
+int uc_begin(struct uc *u)
+{
+	return uc_db(u, db_begin(u->db));
+}
+
+int uc_commit(struct uc *u)
+{
+	return uc_db(u, db_commit(u->db));
+}
+
+int uc_abort(struct uc *u, int rc)
+{
+	db_rollback(u->db);
+	if (rc > 0 || rc == DB_E_ERROR || rc <= DB_E_CONSTRAINT)
+		if (u->err->code == APP_OK)
+			return app_db_fail(u->err, u->db, rc);
+	return u->err->code ? u->err->code : APP_FAILED;
+}
+
+int uc_end(struct uc *u, int rc, json_t **out)
+{
+	if (rc == APP_OK && db_commit(u->db) != DB_OK)
+		rc = app_db_fail(u->err, u->db, DB_E_ERROR);
+	else if (rc != APP_OK)
+		db_rollback(u->db);
+	if (rc != APP_OK && out) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	if (rc != APP_OK && !u->err->code)
+		u->err->code = rc;
+	return rc;
+}
+
+void uc_time_field(struct uc *u, json_t *in, const char *key, int64_t dflt, int64_t *out)
+{
+	*out = dflt;
+	const char *s = app_json_str(in, key, false, 40, false, u->err);
+	if (!s)
+		return;
+	if (ltime_parse(s, out) < 0) {
+		app_field_error(u->err, key,
+		                "%s must be a date and time such as 2026-11-28T18:05:00Z.", key);
+		return;
+	}
+	if (*out > u->now + REC_CLOCK_SKEW)
+		app_field_error(u->err, key, "%s is in the future.", key);
+}
+
+bool uc_one_of(const char *s, const char *const *set)
+{
+	for (; s && *set; set++)
+		if (strcmp(s, *set) == 0)
+			return true;
+	return false;
+}

@@ -1,0 +1,66 @@
+/*
+ * uc.h: the scaffolding every use case in src/app/ shares. A use case keeps its state
+ * in a struct uc (database, actor, error, its clock), opens one transaction with
+ * uc_begin(), writes its audit event with uc_audit(), and ends with uc_end() (or
+ * uc_commit() / uc_abort()), so that a failure anywhere rolls the whole use case back.
+ * Internal to src/app/: the web and CLI layers call the public use cases instead.
+ */
+#ifndef LANTERN_APP_UC_H
+#define LANTERN_APP_UC_H
+
+#include <jansson.h>
+
+#include "app/app.h"
+#include "protocol/proto.h"
+#include "util/ltime.h"
+
+/* One use case in progress. */
+struct uc {
+	struct db *db;
+	const struct actor *who;
+	struct app_err *err;
+	int64_t now;             /* the use case's clock (app_now of the actor) */
+	char now_s[LT_TIME_LEN]; /* the same as ISO 8601 UTC text */
+};
+
+/* Starts a use case: fills u and clears *err (app_err_clear), so an error struct
+ * reused from an earlier call never makes this one fail. */
+void uc_init(struct uc *u, struct db *db, const struct actor *who, struct app_err *err);
+
+/* The acting user's id, or NULL for the system actor (no user). */
+const char *uc_user_id(const struct uc *u);
+
+/* Appends an audit event for the actor at u->now. Returns a DB_* code. `id`, `ref` and
+ * `fields` may be NULL. */
+int uc_audit(struct uc *u, const char *action, const char *type, const char *id, const char *ref,
+             const char *fields);
+
+/* Turns a protocol refusal into APP_INVALID naming the rule (and the field, if any). */
+int uc_proto_refused(struct uc *u, const struct proto_err *pe);
+
+/* A DB_* code as an app code: DB_OK -> APP_OK, else the mapped error in u->err. */
+int uc_db(struct uc *u, int rc);
+
+/* Begins the use case's transaction; APP_OK or the error (in u->err). */
+int uc_begin(struct uc *u);
+
+/* Commits; APP_OK or the error (the engine rolls back on a failed commit). */
+int uc_commit(struct uc *u);
+
+/* Ends a failed use case: rolls back and returns the error code. A DB_* code not yet
+ * turned into an app error is mapped first. */
+int uc_abort(struct uc *u, int rc);
+
+/* Ends the use case: commits when rc is APP_OK, else rolls back, drops *out (when out
+ * is not NULL) and makes sure u->err carries a code. Returns the final code. */
+int uc_end(struct uc *u, int rc, json_t **out);
+
+/* An optional instant field `key` of `in`: *out = dflt when absent. A value that is
+ * not an ISO 8601 time, or lies in the future beyond the clock skew, adds a field
+ * error to u->err. */
+void uc_time_field(struct uc *u, json_t *in, const char *key, int64_t dflt, int64_t *out);
+
+/* Whether s is one of the NULL-terminated set (false for NULL s). */
+bool uc_one_of(const char *s, const char *const *set);
+
+#endif

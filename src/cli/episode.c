@@ -1,0 +1,247 @@
+/*
+ * episode.c: `lantern episode` (missing and absent children), `lantern profile`
+ * (Philomena-style profile), `lantern deadlines` (escalate due absent episodes, for
+ * cron; list deadline sections) and `lantern export` (statutory CSV to standard
+ * output). Thin: parse arguments, call src/app/episodes.h, print. JSON in (a file or
+ * "-"), JSON out; --as USER acts as a Lantern user, otherwise as the system.
+ */
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/run.h"
+
+#include "app/episodes.h"
+#include "util/ltime.h"
+
+typedef int (*episode_write_fn)(struct db *, const struct actor *, const char *, json_t *,
+                                json_t **, struct app_err *);
+
+/* `interview ID FILE`: an offer unless the file gives a later status. */
+static int interview(struct db *db, const struct actor *who, const char *id, json_t *in,
+                     json_t **out, struct app_err *err)
+{
+	const char *st = json_string_value(json_object_get(in, "status"));
+	if (!st || strcmp(st, "offered") == 0)
+		return app_return_interview_offer(db, who, id, in, out, err);
+	return app_return_interview_record(db, who, id, in, out, err);
+}
+
+static const char EPISODE_USAGE[] =
+        "usage: lantern episode report FILE.json [--as USER] [--db URL]\n"
+        "       lantern episode show ID\n"
+        "       lantern episode list CHILD_ID\n"
+        "       lantern episode return ID FILE.json\n"
+        "       lantern episode safe-and-well ID FILE.json\n"
+        "       lantern episode interview ID FILE.json   (status offered, accepted, declined,\n"
+        "                                                 completed)\n"
+        "       lantern episode forensic ID FILE.json\n"
+        "       lantern episode risk ID FILE.json\n"
+        "       lantern episode escalate ID --reason TEXT [--risk LEVEL]\n"
+        "Reports and follows a child missing or absent (R-MISS-1..10). FILE is a JSON object\n"
+        "('-' reads standard input); output is JSON. An 'absent' report that R-MISS-2/3\n"
+        "forbid is refused unless the file sets \"auto_correct\": true.\n";
+
+int cli_episode(int argc, char **argv)
+{
+	if (cli_wants_help(argc, argv, EPISODE_USAGE))
+		return CLI_OK;
+	struct cli_run r;
+	int rc = cli_run_open(&r, &argc, argv);
+	if (rc != CLI_OK)
+		return rc;
+	struct app_err err = {0};
+	json_t *out = NULL;
+	const char *cmd = argc > 1 ? argv[1] : "";
+	if (argc == 3 && strcmp(cmd, "report") == 0) {
+		json_t *in = cli_read_json(argv[2]);
+		if (!in) {
+			db_close(r.db);
+			return CLI_USAGE;
+		}
+		rc = app_episode_report(r.db, &r.who, in, &out, &err);
+		json_decref(in);
+		return cli_run_done(&r, rc, out, &err, NULL);
+	}
+	if (argc == 3 && strcmp(cmd, "show") == 0) {
+		rc = app_episode_get(r.db, &r.who, argv[2], &out, &err);
+		return cli_run_done(&r, rc, out, &err, NULL);
+	}
+	if (argc == 3 && strcmp(cmd, "list") == 0) {
+		rc = app_child_episodes(r.db, &r.who, argv[2], &out, &err);
+		return cli_run_done(&r, rc, out, &err, NULL);
+	}
+	if (argc >= 3 && strcmp(cmd, "escalate") == 0) {
+		json_t *in = json_object();
+		bool ok = true;
+		for (int i = 3; i < argc; i++) {
+			const char *key = strcmp(argv[i], "--reason") == 0 ? "reason"
+			                  : strcmp(argv[i], "--risk") == 0 ? "risk_level"
+			                                                   : NULL;
+			json_t *v = key && i + 1 < argc ? json_string(argv[i + 1]) : NULL;
+			if (!v) {
+				ok = false;
+				break;
+			}
+			json_object_set_new(in, key, v);
+			i++;
+		}
+		if (!ok) {
+			json_decref(in);
+			db_close(r.db);
+			return cli_error(CLI_USAGE, "episode escalate: expected --reason TEXT "
+			                            "[--risk LEVEL] (valid UTF-8)");
+		}
+		rc = app_episode_escalate(r.db, &r.who, argv[2], in, &out, &err);
+		json_decref(in);
+		return cli_run_done(&r, rc, out, &err, NULL);
+	}
+	static const struct {
+		const char *name;
+		episode_write_fn fn;
+	} writes[] = {
+	        {"return", app_episode_return}, {"safe-and-well", app_safe_and_well},
+	        {"interview", interview},       {"forensic", app_forensic_decision},
+	        {"risk", app_episode_risk},
+	};
+	for (size_t i = 0; argc == 4 && i < ARRAY_LEN(writes); i++) {
+		if (strcmp(cmd, writes[i].name) != 0)
+			continue;
+		json_t *in = cli_read_json(argv[3]);
+		if (!in) {
+			db_close(r.db);
+			return CLI_USAGE;
+		}
+		rc = writes[i].fn(r.db, &r.who, argv[2], in, &out, &err);
+		json_decref(in);
+		return cli_run_done(&r, rc, out, &err, NULL);
+	}
+	db_close(r.db);
+	return cli_error(CLI_USAGE, "episode: unknown or incomplete command (see --help)");
+}
+
+static const char PROFILE_USAGE[] =
+        "usage: lantern profile show CHILD_ID [--as USER] [--db URL]\n"
+        "       lantern profile update CHILD_ID FILE.json\n"
+        "       lantern profile print CHILD_ID\n"
+        "The Philomena-style profile of a child who goes missing: description, associates,\n"
+        "places, phone numbers, social media, photo reference. `print` writes the text to\n"
+        "share with police and is audited as a disclosure.\n";
+
+int cli_profile(int argc, char **argv)
+{
+	if (cli_wants_help(argc, argv, PROFILE_USAGE))
+		return CLI_OK;
+	struct cli_run r;
+	int rc = cli_run_open(&r, &argc, argv);
+	if (rc != CLI_OK)
+		return rc;
+	struct app_err err = {0};
+	json_t *out = NULL;
+	if (argc == 3 && strcmp(argv[1], "show") == 0) {
+		rc = app_philomena_get(r.db, &r.who, argv[2], &out, &err);
+		return cli_run_done(&r, rc, out, &err, NULL);
+	}
+	if (argc == 3 && strcmp(argv[1], "print") == 0) {
+		char *text = NULL;
+		rc = app_philomena_print(r.db, &r.who, argv[2], &text, &err);
+		if (rc == APP_OK)
+			fputs(text, stdout);
+		free(text);
+		return cli_run_done(&r, rc, NULL, &err, NULL);
+	}
+	if (argc == 4 && strcmp(argv[1], "update") == 0) {
+		json_t *in = cli_read_json(argv[3]);
+		if (!in) {
+			db_close(r.db);
+			return CLI_USAGE;
+		}
+		rc = app_philomena_update(r.db, &r.who, argv[2], in, &out, &err);
+		json_decref(in);
+		return cli_run_done(&r, rc, out, &err, NULL);
+	}
+	db_close(r.db);
+	return cli_error(CLI_USAGE, "profile: expected show, update or print (see --help)");
+}
+
+static const char DEADLINES_USAGE[] =
+        "usage: lantern deadlines run [--at TIME] [--db URL]\n"
+        "       lantern deadlines list [--at TIME] [--as USER] [--db URL]\n"
+        "`run` escalates every absent episode whose managed timeframe (absent_escalation,\n"
+        "default 6h) has passed (R-MISS-4, R-DL-2) and prints what it did; run it from cron.\n"
+        "`list` prints the missing-children deadline sections of the work queue (R-DL-1,\n"
+        "R-DL-2, R-DL-9). --at sets the clock (ISO 8601 with a zone), for checks.\n";
+
+int cli_deadlines(int argc, char **argv)
+{
+	if (cli_wants_help(argc, argv, DEADLINES_USAGE))
+		return CLI_OK;
+	struct cli_run r;
+	int rc = cli_run_open(&r, &argc, argv);
+	if (rc != CLI_OK)
+		return rc;
+	int64_t now = ltime_now();
+	if (argc == 4 && strcmp(argv[2], "--at") == 0) {
+		if (ltime_parse(argv[3], &now) < 0) {
+			db_close(r.db);
+			return cli_error(CLI_USAGE, "--at must be a date and time with a zone");
+		}
+		argc = 2;
+	}
+	struct app_err err = {0};
+	json_t *out = NULL;
+	if (argc == 2 && strcmp(argv[1], "run") == 0) {
+		if (!r.who.system) {
+			db_close(r.db);
+			return cli_error(CLI_USAGE, "deadlines run acts as the system; drop --as");
+		}
+		rc = app_episodes_escalate_due(r.db, now, r.cfg.absent_escalation, &out, &err);
+		return cli_run_done(&r, rc, out, &err, NULL);
+	}
+	if (argc == 2 && strcmp(argv[1], "list") == 0) {
+		r.who.now = now;
+		rc = app_episode_deadlines(r.db, &r.who, now, &out, &err);
+		return cli_run_done(&r, rc, out, &err, NULL);
+	}
+	db_close(r.db);
+	return cli_error(CLI_USAGE, "deadlines: expected `run` or `list` (see --help)");
+}
+
+static const char EXPORT_USAGE[] =
+        "usage: lantern export ssda903 --from YYYY-MM-DD --to YYYY-MM-DD [--as USER] [--db URL]\n"
+        "       lantern export annex-a --from YYYY-MM-DD --to YYYY-MM-DD\n"
+        "Writes the statutory CSV to standard output: the SSDA903 missing table for\n"
+        "looked-after children, or the Annex A missing and return interview columns. Each\n"
+        "export is audited.\n";
+
+int cli_export(int argc, char **argv)
+{
+	if (cli_wants_help(argc, argv, EXPORT_USAGE))
+		return CLI_OK;
+	struct cli_run r;
+	int rc = cli_run_open(&r, &argc, argv);
+	if (rc != CLI_OK)
+		return rc;
+	const char *from = NULL, *to = NULL;
+	for (int i = 2; i + 1 < argc; i += 2) {
+		if (strcmp(argv[i], "--from") == 0)
+			from = argv[i + 1];
+		else if (strcmp(argv[i], "--to") == 0)
+			to = argv[i + 1];
+		else
+			from = to = NULL, i = argc;
+	}
+	bool ssda = argc == 6 && strcmp(argv[1], "ssda903") == 0;
+	bool annex = argc == 6 && strcmp(argv[1], "annex-a") == 0;
+	if ((!ssda && !annex) || !from || !to) {
+		db_close(r.db);
+		return cli_error(CLI_USAGE,
+		                 "export: expected ssda903 or annex-a with --from and --to");
+	}
+	struct app_err err = {0};
+	char *csv = NULL;
+	rc = ssda ? app_export_ssda903(r.db, &r.who, from, to, &csv, &err)
+	          : app_export_annex_a(r.db, &r.who, from, to, &csv, &err);
+	if (rc == APP_OK)
+		fputs(csv, stdout);
+	free(csv);
+	return cli_run_done(&r, rc, NULL, &err, NULL);
+}

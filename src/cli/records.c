@@ -1,0 +1,332 @@
+/*
+ * records.c: `lantern child`, `lantern referral`, `lantern record` and `lantern
+ * category`: the protocol's use cases from the command line. Input is JSON (a file or
+ * "-" for standard input); output is readable text, or JSON with --json. The operator
+ * acts as the system unless --as USERNAME names a Lantern user to act as (the use
+ * case then applies that user's roles, agency and involvement).
+ */
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/run.h"
+
+#include "app/children.h"
+#include "app/records.h"
+#include "util/parse.h"
+
+static void child_text(json_t *c)
+{
+	printf("%s %s (%s)\n", cli_str(c, "given_names"), cli_str(c, "family_name"), cli_str(c, "id"));
+	printf("  born %s, %s\n", json_is_string(json_object_get(c, "date_of_birth"))
+					  ? cli_str(c, "date_of_birth")
+					  : "date unknown",
+	       cli_str(c, "gender"));
+	if (*cli_str(c, "residence_borough"))
+		printf("  lives in %s\n", cli_str(c, "residence_borough"));
+	if (json_is_true(json_object_get(c, "looked_after")))
+		printf("  looked after: home authority %s, host authority %s\n",
+		       cli_str(c, "home_authority"), cli_str(c, "host_authority"));
+	size_t i;
+	json_t *n;
+	json_array_foreach(json_object_get(c, "other_names"), i, n)
+		printf("  also known as %s (%s)\n", cli_str(n, "name"), cli_str(n, "kind"));
+}
+
+static void find_text(json_t *o)
+{
+	json_t *res = json_object_get(o, "results");
+	if (json_array_size(res) == 0)
+		printf("No matching children.\n");
+	size_t i;
+	json_t *c;
+	json_array_foreach(res, i, c)
+	{
+		printf("%s  %s %s  born %s  %s%s[%s]\n", cli_str(c, "id"), cli_str(c, "given_names"),
+		       cli_str(c, "family_name"), *cli_str(c, "date_of_birth") ? cli_str(c, "date_of_birth") : "unknown",
+		       cli_str(c, "record_ref"), *cli_str(c, "record_ref") ? "  " : "", cli_str(c, "strength"));
+		size_t k;
+		json_t *why;
+		json_array_foreach(json_object_get(c, "reasons"), k, why)
+			printf("    - %s\n", json_string_value(why));
+	}
+}
+
+static const char CHILD_USAGE[] =
+	"usage: lantern child add FILE.json [--json] [--as USER] [--db URL]\n"
+	"       lantern child show ID [--json] [--as USER] [--db URL]\n"
+	"       lantern child find [--name NAME] [--dob YYYY-MM-DD] [--nhs NUMBER] [--json]\n"
+	"FILE is a JSON object (see docs/api.md, 'Children'); '-' reads standard input.\n"
+	"`add` refuses when the child may already be known (R-REC-1) and lists the possible\n"
+	"matches; set \"confirm_new\": true in the file to create a new child anyway.\n";
+
+int cli_child(int argc, char **argv)
+{
+	if (cli_wants_help(argc, argv, CHILD_USAGE))
+		return CLI_OK;
+	struct cli_run r;
+	int rc = cli_run_open(&r, &argc, argv);
+	if (rc != CLI_OK)
+		return rc;
+	struct app_err err = {0};
+	json_t *out = NULL;
+	if (argc == 3 && strcmp(argv[1], "add") == 0) {
+		json_t *in = cli_read_json(argv[2]);
+		if (!in) {
+			db_close(r.db);
+			return CLI_USAGE;
+		}
+		rc = app_child_add(r.db, &r.who, in, &out, &err);
+		json_decref(in);
+		return cli_run_done(&r, rc, out, &err, child_text);
+	}
+	if (argc == 3 && strcmp(argv[1], "show") == 0) {
+		rc = app_child_get(r.db, &r.who, argv[2], &out, &err);
+		return cli_run_done(&r, rc, out, &err, child_text);
+	}
+	if (argc >= 2 && strcmp(argv[1], "find") == 0) {
+		json_t *q = json_object();
+		for (int i = 2; i < argc; i++) {
+			const char *key = strcmp(argv[i], "--name") == 0  ? "name"
+					  : strcmp(argv[i], "--dob") == 0 ? "date_of_birth"
+					  : strcmp(argv[i], "--nhs") == 0 ? "nhs_number"
+									  : NULL;
+			if (!key || i + 1 >= argc) {
+				json_decref(q);
+				db_close(r.db);
+				return cli_error(CLI_USAGE, "child find: expected --name, --dob or --nhs with a value");
+			}
+			json_object_set_new(q, key, json_string(argv[++i]));
+			if (!json_object_get(q, key)) {
+				json_decref(q);
+				db_close(r.db);
+				return cli_error(CLI_USAGE, "child find: %s must be valid UTF-8", argv[i - 1]);
+			}
+		}
+		rc = app_child_find(r.db, &r.who, q, &out, &err);
+		json_decref(q);
+		return cli_run_done(&r, rc, out, &err, find_text);
+	}
+	db_close(r.db);
+	return cli_error(CLI_USAGE, "child: expected `add FILE`, `show ID` or `find` (see --help)");
+}
+
+static void referral_text(json_t *o)
+{
+	printf("Referral %s filed.\n", cli_str(o, "referral_id"));
+	printf("Route: %s (%s)\n", cli_str(o, "route"), cli_str(o, "rule"));
+	if (*cli_str(o, "record_ref"))
+		printf("Record: %s (%s)\n", cli_str(o, "record_ref"),
+		       *cli_str(o, "record_action") ? cli_str(o, "record_action") : "linked");
+	else
+		printf("No CSE record: the identifying agency leads (R-SIGN-2).\n");
+	size_t i;
+	json_t *s;
+	json_array_foreach(json_object_get(o, "steps"), i, s)
+		printf("  %zu. %s [%s; %s]\n", i + 1, cli_str(s, "text"), cli_str(s, "who"), cli_str(s, "rule"));
+}
+
+static const char REFERRAL_USAGE[] =
+	"usage: lantern referral submit FILE.json [--json] [--as USER] [--db URL]\n"
+	"       lantern referral show ID [--json] [--as USER] [--db URL]\n"
+	"FILE is a JSON object (see docs/api.md, 'Referrals'); '-' reads standard input.\n";
+
+int cli_referral(int argc, char **argv)
+{
+	if (cli_wants_help(argc, argv, REFERRAL_USAGE))
+		return CLI_OK;
+	struct cli_run r;
+	int rc = cli_run_open(&r, &argc, argv);
+	if (rc != CLI_OK)
+		return rc;
+	struct app_err err = {0};
+	json_t *out = NULL;
+	if (argc == 3 && strcmp(argv[1], "submit") == 0) {
+		json_t *in = cli_read_json(argv[2]);
+		if (!in) {
+			db_close(r.db);
+			return CLI_USAGE;
+		}
+		rc = app_referral_submit(r.db, &r.who, in, &out, &err);
+		json_decref(in);
+		return cli_run_done(&r, rc, out, &err, referral_text);
+	}
+	if (argc == 3 && strcmp(argv[1], "show") == 0) {
+		rc = app_referral_get(r.db, &r.who, argv[2], &out, &err);
+		return cli_run_done(&r, rc, out, &err, NULL);
+	}
+	db_close(r.db);
+	return cli_error(CLI_USAGE, "referral: expected `submit FILE` or `show ID` (see --help)");
+}
+
+static void entry_text(json_t *e)
+{
+	bool superseded = json_is_string(json_object_get(e, "superseded_by"));
+	printf("%s  %-7s %s%s\n", cli_str(e, "occurred_at"), cli_str(e, "nature"), cli_str(e, "kind"),
+	       superseded ? "  [superseded]" : "");
+	printf("    by %s%s%s\n", cli_str(e, "author_name"), *cli_str(e, "agency") ? ", " : "", cli_str(e, "agency"));
+	printf("    %s\n", cli_str(e, "text"));
+}
+
+static void record_text(json_t *v)
+{
+	json_t *c = json_object_get(v, "child");
+	printf("Record %s (%s)\n", cli_str(v, "reference"), cli_str(v, "status"));
+	printf("Child: %s %s, born %s\n", cli_str(c, "given_names"), cli_str(c, "family_name"),
+	       *cli_str(c, "date_of_birth") ? cli_str(c, "date_of_birth") : "unknown");
+	json_t *age = json_object_get(v, "age");
+	printf("Age band: %s. %s\n", cli_str(age, "band"), cli_str(age, "facts"));
+	json_t *cat = json_object_get(v, "category");
+	if (json_is_integer(cat))
+		printf("Category %lld%s%s; allocated to %s%s%s\n", (long long)json_integer_value(cat),
+		       *cli_str(v, "contact_mode") ? ", " : "", cli_str(v, "contact_mode"),
+		       strcmp(cli_str(v, "allocation"), "set") == 0 ? "the Sexual Exploitation Team"
+								: "the borough",
+		       *cli_str(v, "allocated_borough") ? ": " : "", cli_str(v, "allocated_borough"));
+	else
+		printf("No category decision yet.\n");
+	printf("Reminder: %s\n", cli_str(v, "category_reminder"));
+	printf("Flags:");
+	size_t i;
+	json_t *f;
+	json_array_foreach(json_object_get(v, "flags"), i, f) printf(" %s", json_string_value(f));
+	printf("\nOutcomes:");
+	json_array_foreach(json_object_get(v, "outcomes"), i, f)
+		printf(" %s (%s)", cli_str(f, "code"), cli_str(f, "achieved_on"));
+	printf("\n\nChronology (newest first):\n");
+	json_array_foreach(json_object_get(v, "chronology"), i, f) entry_text(f);
+}
+
+static void timeline_text(json_t *o)
+{
+	size_t i;
+	json_t *e;
+	json_array_foreach(json_object_get(o, "entries"), i, e) entry_text(e);
+}
+
+static const char RECORD_USAGE[] =
+	"usage: lantern record show REF [--json] [--as USER] [--db URL]\n"
+	"       lantern record timeline REF [--json] [--as USER] [--db URL]\n"
+	"       lantern record add-entry REF FILE.json [--json] [--as USER] [--db URL]\n"
+	"       lantern record supervisor-review REF FILE.json [--as USER]\n"
+	"       lantern record essential-steps REF FILE.json [--as USER]\n"
+	"       lantern record outcome REF FILE.json [--as USER]\n"
+	"       lantern record reference REF FILE.json [--as USER]\n"
+	"       lantern record classify REF FILE.json [--as USER]\n"
+	"REF is a record reference such as LAN-2026-000123. FILE is a JSON object (docs/api.md).\n";
+
+int cli_record(int argc, char **argv)
+{
+	if (cli_wants_help(argc, argv, RECORD_USAGE))
+		return CLI_OK;
+	struct cli_run r;
+	int rc = cli_run_open(&r, &argc, argv);
+	if (rc != CLI_OK)
+		return rc;
+	struct app_err err = {0};
+	json_t *out = NULL;
+	if (argc == 3 && strcmp(argv[1], "show") == 0) {
+		rc = app_record_get(r.db, &r.who, argv[2], &out, &err);
+		return cli_run_done(&r, rc, out, &err, record_text);
+	}
+	if (argc == 3 && strcmp(argv[1], "timeline") == 0) {
+		rc = app_record_timeline(r.db, &r.who, argv[2], &out, &err);
+		return cli_run_done(&r, rc, out, &err, timeline_text);
+	}
+	static const struct {
+		const char *name;
+		int (*fn)(struct db *, const struct actor *, const char *, json_t *, json_t **,
+			  struct app_err *);
+	} writes[] = {
+		{"add-entry", app_record_add_entry},	 {"supervisor-review", app_supervisor_review},
+		{"essential-steps", app_essential_steps}, {"outcome", app_outcome_add},
+		{"reference", app_external_ref_add},	 {"classify", app_record_classify},
+	};
+	for (size_t i = 0; argc == 4 && i < ARRAY_LEN(writes); i++) {
+		if (strcmp(argv[1], writes[i].name) != 0)
+			continue;
+		json_t *in = cli_read_json(argv[3]);
+		if (!in) {
+			db_close(r.db);
+			return CLI_USAGE;
+		}
+		rc = writes[i].fn(r.db, &r.who, argv[2], in, &out, &err);
+		json_decref(in);
+		return cli_run_done(&r, rc, out, &err, NULL);
+	}
+	db_close(r.db);
+	return cli_error(CLI_USAGE, "record: unknown or incomplete command (see --help)");
+}
+
+static void category_text(json_t *o)
+{
+	printf("Record %s: category %lld%s%s.\n", cli_str(o, "record_ref"),
+	       (long long)json_integer_value(json_object_get(o, "category")),
+	       *cli_str(o, "contact") ? ", " : "", cli_str(o, "contact"));
+	printf("Allocation: %s%s%s (%s)\n",
+	       strcmp(cli_str(o, "allocation"), "set") == 0 ? "Sexual Exploitation Team" : "borough",
+	       *cli_str(o, "lead_borough") ? ": " : "", cli_str(o, "lead_borough"), cli_str(o, "rule"));
+	if (*cli_str(o, "enquiring_borough"))
+		printf("Enquiries on behalf of the owning borough: %s (R-CAT-5)\n",
+		       cli_str(o, "enquiring_borough"));
+	if (*cli_str(o, "next_steps"))
+		printf("Next: %s\n", cli_str(o, "next_steps"));
+}
+
+static const char CATEGORY_USAGE[] =
+	"usage: lantern category decide REF --category 1|2|3 [--contact | --online]\n"
+	"           --rationale TEXT [--kind initial|supervisor|assessment_team]\n"
+	"           [--exploitation-borough NAME] [--json] [--as USER] [--db URL]\n"
+	"A category 2 decision must say whether the abuse is contact or online (R-CAT-3).\n";
+
+int cli_category(int argc, char **argv)
+{
+	if (cli_wants_help(argc, argv, CATEGORY_USAGE))
+		return CLI_OK;
+	struct cli_run r;
+	int rc = cli_run_open(&r, &argc, argv);
+	if (rc != CLI_OK)
+		return rc;
+	if (argc < 3 || strcmp(argv[1], "decide") != 0) {
+		db_close(r.db);
+		return cli_error(CLI_USAGE, "category: expected `decide REF ...` (see --help)");
+	}
+	json_t *in = json_object();
+	for (int i = 3; i < argc; i++) {
+		const char *a = argv[i];
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (strcmp(a, "--contact") == 0) {
+			json_object_set_new(in, "contact", json_string("contact"));
+		} else if (strcmp(a, "--online") == 0 || strcmp(a, "--non-contact") == 0) {
+			json_object_set_new(in, "contact", json_string("online"));
+		} else if (strcmp(a, "--category") == 0 && v) {
+			int c;
+			if (parse_int(v, 1, 3, &c) < 0) {
+				json_decref(in);
+				db_close(r.db);
+				return cli_error(CLI_USAGE, "--category must be 1, 2 or 3 (R-CAT-1)");
+			}
+			json_object_set_new(in, "category", json_integer(c));
+			i++;
+		} else if ((strcmp(a, "--rationale") == 0 || strcmp(a, "--kind") == 0 ||
+			    strcmp(a, "--exploitation-borough") == 0) &&
+			   v) {
+			const char *key = a[2] == 'r' ? "rationale" : a[2] == 'k' ? "kind" : "exploitation_borough";
+			json_t *s = json_string(v);
+			if (!s) {
+				json_decref(in);
+				db_close(r.db);
+				return cli_error(CLI_USAGE, "%s must be valid UTF-8", a);
+			}
+			json_object_set_new(in, key, s);
+			i++;
+		} else {
+			json_decref(in);
+			db_close(r.db);
+			return cli_error(CLI_USAGE, "category decide: unknown or incomplete option '%.40s'", a);
+		}
+	}
+	struct app_err err = {0};
+	json_t *out = NULL;
+	rc = app_category_decide(r.db, &r.who, argv[2], in, &out, &err);
+	json_decref(in);
+	return cli_run_done(&r, rc, out, &err, category_text);
+}

@@ -1,0 +1,20 @@
+/* audit_store.h: queries over audit_events for the auditor's view (never writes). */
+#ifndef LANTERN_AUDIT_STORE_H
+#define LANTERN_AUDIT_STORE_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "store/db.h"
+
+struct audit_filter {
+	const char *user_id, *record_ref, *entity_id, *action; /* NULL: any */
+	int64_t before_seq;                                     /* 0: from the newest */
+	int limit;
+};
+
+/* Events matching the filter, newest first, with the user's display name and agency
+ * name joined in; "seq" is an integer. */
+json_t *store_audit_list(struct db *db, const struct audit_filter *f, int *rc);
+
+#endif

@@ -1,0 +1,451 @@
+/* episodes.c: the missing-episode repository (see episodes.h). */
+#include "store/episodes.h"
+
+#include "store/json_rows.h"
+
+int store_episode_insert(struct db *db, const struct episode_new *e)
+{
+	return db_run(
+	        db,
+	        "INSERT INTO episodes (id, child_id, reported_at, reported_by, reported_by_name,"
+	        " reported_by_agency_id, last_seen_at, last_seen_where, last_seen_with,"
+	        " missing_from, parents_carers, classification, classification_reason,"
+	        " classification_rule, looked_after, risk_level, is_demo, created_at, updated_at)"
+	        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
+	        " $17, $18, $18)",
+	        "ssssssssssssssdsds", e->id, e->child_id, e->reported_at, e->reported_by,
+	        e->reported_by_name, e->reported_by_agency_id, e->last_seen_at, e->last_seen_where,
+	        e->last_seen_with, e->missing_from, e->parents_carers ? e->parents_carers : "[]",
+	        e->classification, e->reason, e->rule, (int)e->looked_after, e->risk_level,
+	        (int)e->demo, e->at);
+}
+
+static void copy_col(struct db_stmt *st, int i, char *out, size_t n)
+{
+	const char *t = db_column_text(st, i);
+	snprintf(out, n, "%s", t ? t : "");
+}
+
+int store_episode_get(struct db *db, const char *id, struct episode_row *e)
+{
+	struct db_stmt *st;
+	int rc = db_cached(db,
+	                   "SELECT id, child_id, reported_at, returned_at, classification, status,"
+	                   " risk_level, reported_by_agency_id, looked_after, parents_carers,"
+	                   " csc_interviewer_key FROM episodes WHERE id = $1",
+	                   &st);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_text(st, 1, id);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		memset(e, 0, sizeof(*e));
+		copy_col(st, 0, e->id, sizeof e->id);
+		copy_col(st, 1, e->child_id, sizeof e->child_id);
+		copy_col(st, 2, e->reported_at, sizeof e->reported_at);
+		copy_col(st, 3, e->returned_at, sizeof e->returned_at);
+		copy_col(st, 4, e->classification, sizeof e->classification);
+		copy_col(st, 5, e->status, sizeof e->status);
+		copy_col(st, 6, e->risk_level, sizeof e->risk_level);
+		copy_col(st, 7, e->reported_by_agency_id, sizeof e->reported_by_agency_id);
+		e->looked_after = db_column_int64(st, 8) != 0;
+		copy_col(st, 9, e->parents_carers, sizeof e->parents_carers);
+		copy_col(st, 10, e->csc_interviewer_key, sizeof e->csc_interviewer_key);
+	}
+	db_reset(st);
+	return rc;
+}
+
+int store_episode_set_class(struct db *db, const char *id, const char *cls, const char *at)
+{
+	return db_run(db, "UPDATE episodes SET classification = $2, updated_at = $3 WHERE id = $1",
+	              "sss", id, cls, at);
+}
+
+int store_episode_set_risk(struct db *db, const char *id, const char *level, const char *at)
+{
+	return db_run(db, "UPDATE episodes SET risk_level = $2, updated_at = $3 WHERE id = $1",
+	              "sss", id, level, at);
+}
+
+int store_episode_set_returned(struct db *db, const char *id, const char *returned_at,
+                               const char *where, const char *with, const char *csc_interviewer,
+                               const char *csc_key, const char *at)
+{
+	return db_run(
+	        db,
+	        "UPDATE episodes SET status = 'returned', returned_at = $2, returned_where = $3,"
+	        " returned_with = $4, csc_interviewer = $5, csc_interviewer_key = $6,"
+	        " updated_at = $7 WHERE id = $1",
+	        "sssssss", id, returned_at, where, with, csc_interviewer, csc_key, at);
+}
+
+int store_episode_change_add(struct db *db, const char *episode_id, const char *kind,
+                             const char *from, const char *to, const char *reason, const char *rule,
+                             const char *at, const char *by, const char *by_name)
+{
+	return db_run(db,
+	              "INSERT INTO episode_changes (episode_id, kind, from_value, to_value, reason,"
+	              " rule, changed_at, changed_by, changed_by_name)"
+	              " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+	              "sssssssss", episode_id, kind, from, to, reason, rule, at, by, by_name);
+}
+
+/* Runs `sql` with one parameter and attaches the rows to obj[key]; false on error. */
+static bool attach(struct db *db, json_t *obj, const char *key, const char *sql, const char *p1,
+                   int *rc)
+{
+	json_t *rows = json_query(db, sql, p1, rc);
+	if (!rows)
+		return false;
+	json_object_set_new(obj, key, rows);
+	return true;
+}
+
+json_t *store_episode_view(struct db *db, const char *id, int *rc)
+{
+	json_t *rows = json_query(
+	        db,
+	        "SELECT e.id, e.child_id, c.given_names, c.family_name, c.date_of_birth,"
+	        " rec.reference AS record_ref, e.reported_at, e.reported_by_name,"
+	        " a.name AS reported_by_agency, e.last_seen_at, e.last_seen_where, "
+	        "e.last_seen_with,"
+	        " e.missing_from, e.parents_carers, e.classification, e.classification_reason,"
+	        " e.classification_rule, e.looked_after, e.risk_level, e.status, e.returned_at,"
+	        " e.returned_where, e.returned_with, e.csc_interviewer, e.is_demo, e.created_at,"
+	        " e.updated_at FROM episodes e JOIN children c ON c.id = e.child_id"
+	        " LEFT JOIN records rec ON rec.child_id = e.child_id"
+	        " LEFT JOIN agencies a ON a.id = e.reported_by_agency_id WHERE e.id = $1",
+	        id, rc);
+	if (!rows)
+		return NULL;
+	json_t *v = json_incref(json_array_get(rows, 0));
+	json_decref(rows);
+	if (!v) {
+		*rc = DB_DONE;
+		return NULL;
+	}
+	bool ok = attach(db, v, "changes",
+	                 "SELECT kind, from_value, to_value, reason, rule, changed_at, "
+	                 "changed_by_name"
+	                 " FROM episode_changes WHERE episode_id = $1 ORDER BY changed_at, id",
+	                 id, rc) &&
+	          attach(db, v, "safe_and_well_checks",
+	                 "SELECT id, done_at, done_by_name, where_found, found_with, what_happened,"
+	                 " crime_alleged, crime_number, recorded_at FROM safe_and_well_checks"
+	                 " WHERE episode_id = $1 ORDER BY done_at",
+	                 id, rc) &&
+	          attach(db, v, "return_interview",
+	                 "SELECT id, due_at, responsible, responsibility, child_preference,"
+	                 " interviewer_name, interviewer_role, interviewer_agency, status, "
+	                 "offered_at,"
+	                 " accepted_at, declined_at, completed_at, findings, record_entry_id, "
+	                 "updated_at"
+	                 " FROM return_interviews WHERE episode_id = $1",
+	                 id, rc) &&
+	          attach(db, v, "forensic_decisions",
+	                 "SELECT id, clothing, early_evidence_kit, phones, decision, rationale, "
+	                 "decided_at,"
+	                 " decided_by_name FROM forensic_decisions WHERE episode_id = $1"
+	                 " ORDER BY decided_at",
+	                 id, rc) &&
+	          attach(db, v, "locations",
+	                 "SELECT kind, text, location_key, at FROM episode_locations"
+	                 " WHERE episode_id = $1 ORDER BY id",
+	                 id, rc) &&
+	          attach(db, v, "people",
+	                 "SELECT kind, name, name_key, other_child_id, at FROM episode_people"
+	                 " WHERE episode_id = $1 ORDER BY id",
+	                 id, rc);
+	if (!ok) {
+		json_decref(v);
+		return NULL;
+	}
+	return v;
+}
+
+json_t *store_episodes_for_child(struct db *db, const char *child_id, int *rc)
+{
+	return json_query(
+	        db,
+	        "SELECT e.id, e.reported_at, e.missing_from, e.classification, e.risk_level,"
+	        " e.status, e.returned_at, ri.status AS interview_status, ri.due_at AS"
+	        " interview_due_at FROM episodes e"
+	        " LEFT JOIN return_interviews ri ON ri.episode_id = e.id"
+	        " WHERE e.child_id = $1 ORDER BY e.reported_at DESC",
+	        child_id, rc);
+}
+
+json_t *store_episode_together_rows(struct db *db, const char *child_id, int *rc)
+{
+	struct db_stmt *st;
+	*rc = db_cached(
+	        db,
+	        "WITH mine AS (SELECT id FROM episodes WHERE child_id = $1),"
+	        " links (e1, e2, named) AS ("
+	        "  SELECT l1.episode_id, l2.episode_id, 0 FROM episode_locations l1"
+	        "  JOIN episode_locations l2 ON l2.location_key = l1.location_key"
+	        "  WHERE l1.episode_id IN (SELECT id FROM mine) AND l1.location_key <> ''"
+	        "  UNION SELECT p.episode_id, e2.id, 1 FROM episode_people p"
+	        "  JOIN episodes e2 ON e2.child_id = p.other_child_id"
+	        "  WHERE p.episode_id IN (SELECT id FROM mine)"
+	        "  UNION SELECT p.episode_id, e2.id, 1 FROM episode_people p"
+	        "  JOIN children c2 ON c2.name_key = p.name_key JOIN episodes e2 ON e2.child_id = "
+	        "c2.id"
+	        "  WHERE p.episode_id IN (SELECT id FROM mine) AND p.name_key <> ''"
+	        "  UNION SELECT m.id, p.episode_id, 1 FROM episode_people p, mine m"
+	        "  WHERE p.other_child_id = $1 OR p.name_key = (SELECT name_key FROM children"
+	        "   WHERE id = $1))"
+	        " SELECT e1.id AS episode_id, e1.reported_at, e1.returned_at, e2.child_id,"
+	        " c.given_names, c.family_name, e2.id AS other_episode_id,"
+	        " e2.reported_at AS other_reported_at, e2.returned_at AS other_returned_at,"
+	        " max(k.named) AS named,"
+	        " (SELECT min(l1.location_key) FROM episode_locations l1"
+	        "  JOIN episode_locations l2 ON l2.location_key = l1.location_key"
+	        "  WHERE l1.episode_id = e1.id AND l2.episode_id = e2.id AND l1.kind = 'found'"
+	        "  AND l2.kind = 'found' AND l1.location_key <> '') AS found_key"
+	        " FROM links k JOIN episodes e1 ON e1.id = k.e1"
+	        " JOIN episodes e2 ON e2.id = k.e2 AND e2.child_id <> e1.child_id"
+	        " JOIN children c ON c.id = e2.child_id"
+	        " GROUP BY e1.id, e1.reported_at, e1.returned_at, e2.child_id, c.given_names,"
+	        " c.family_name, e2.id, e2.reported_at, e2.returned_at"
+	        " ORDER BY e2.reported_at DESC, e2.id, e1.id",
+	        &st);
+	if (*rc != DB_OK)
+		return NULL;
+	db_bind_text(st, 1, child_id);
+	return json_rows(st, rc);
+}
+
+int store_saw_insert(struct db *db, const struct saw_new *s)
+{
+	return db_run(
+	        db,
+	        "INSERT INTO safe_and_well_checks (id, episode_id, done_at, done_by, done_by_name,"
+	        " done_by_key, agency_id, where_found, found_with, what_happened, crime_alleged,"
+	        " crime_number, recorded_at)"
+	        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+	        "ssssssssssdss", s->id, s->episode_id, s->done_at, s->done_by, s->done_by_name,
+	        s->done_by_key, s->agency_id, s->where_found, s->found_with, s->what_happened,
+	        (int)s->crime_alleged, s->crime_number, s->at);
+}
+
+int store_saw_latest_key(struct db *db, const char *episode_id, char *out, size_t n)
+{
+	int rc = db_query_text(db, out, n,
+	                       "SELECT done_by_key FROM safe_and_well_checks WHERE episode_id = $1"
+	                       " ORDER BY done_at DESC, recorded_at DESC LIMIT 1",
+	                       "s", episode_id);
+	return rc == DB_DONE ? DB_OK : rc;
+}
+
+int store_interview_get(struct db *db, const char *episode_id, struct interview_row *r)
+{
+	struct db_stmt *st;
+	int rc = db_cached(db,
+	                   "SELECT id, status, due_at, interviewer_key, record_entry_id,"
+	                   " interviewer_name"
+	                   " FROM return_interviews WHERE episode_id = $1",
+	                   &st);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_text(st, 1, episode_id);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		memset(r, 0, sizeof(*r));
+		copy_col(st, 0, r->id, sizeof r->id);
+		copy_col(st, 1, r->status, sizeof r->status);
+		copy_col(st, 2, r->due_at, sizeof r->due_at);
+		copy_col(st, 3, r->interviewer_key, sizeof r->interviewer_key);
+		copy_col(st, 4, r->record_entry_id, sizeof r->record_entry_id);
+		copy_col(st, 5, r->interviewer_name, sizeof r->interviewer_name);
+	}
+	db_reset(st);
+	return rc;
+}
+
+int store_interview_insert(struct db *db, const struct interview_new *n)
+{
+	return db_run(
+	        db,
+	        "INSERT INTO return_interviews (id, episode_id, due_at, responsible,"
+	        " responsibility, child_preference, interviewer_id, interviewer_name,"
+	        " interviewer_key, interviewer_role, interviewer_agency, status, offered_at,"
+	        " updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
+	        " 'offered', $12, $13, $14)",
+	        "ssssssssssssss", n->id, n->episode_id, n->due_at, n->responsible,
+	        n->responsibility, n->child_preference, n->interviewer_id, n->interviewer_name,
+	        n->interviewer_key, n->interviewer_role, n->interviewer_agency, n->offered_at,
+	        n->at, n->by);
+}
+
+int store_interview_update(struct db *db, const char *id, const char *status, const char *status_at,
+                           const char *findings, const char *entry_id, const char *by,
+                           const char *at)
+{
+	return db_run(db,
+	              "UPDATE return_interviews SET status = $2,"
+	              " accepted_at = CASE WHEN $2 = 'accepted' THEN $3 ELSE accepted_at END,"
+	              " declined_at = CASE WHEN $2 = 'declined' THEN $3 ELSE declined_at END,"
+	              " completed_at = CASE WHEN $2 = 'completed' THEN $3 ELSE completed_at END,"
+	              " findings = coalesce($4, findings),"
+	              " record_entry_id = coalesce($5, record_entry_id),"
+	              " updated_by = $6, updated_at = $7 WHERE id = $1",
+	              "sssssss", id, status, status_at, findings, entry_id, by, at);
+}
+
+int store_forensic_insert(struct db *db, const char *id, const char *episode_id,
+                          const int answers[3], const char *decision, const char *rationale,
+                          const char *at, const char *by, const char *by_name)
+{
+	return db_run(
+	        db,
+	        "INSERT INTO forensic_decisions (id, episode_id, clothing, early_evidence_kit,"
+	        " phones, decision, rationale, decided_at, decided_by, decided_by_name)"
+	        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+	        "ssdddsssss", id, episode_id, answers[0], answers[1], answers[2], decision,
+	        rationale, at, by, by_name);
+}
+
+int store_episode_location_add(struct db *db, const char *episode_id, const char *child_id,
+                               const char *kind, const char *text, const char *key, const char *at)
+{
+	return db_run(
+	        db,
+	        "INSERT INTO episode_locations (episode_id, child_id, kind, text, location_key,"
+	        " at) SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM"
+	        " episode_locations WHERE episode_id = $1 AND kind = $3 AND location_key = $5)",
+	        "ssssss", episode_id, child_id, kind, text, key, at);
+}
+
+int store_episode_person_add(struct db *db, const char *episode_id, const char *child_id,
+                             const char *kind, const char *name, const char *key,
+                             const char *other_child_id, const char *at)
+{
+	return db_run(db,
+	              "INSERT INTO episode_people (episode_id, child_id, kind, name, name_key,"
+	              " other_child_id, at) SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS"
+	              " (SELECT 1 FROM episode_people WHERE episode_id = $1 AND kind = $3"
+	              " AND name_key = $5)",
+	              "sssssss", episode_id, child_id, kind, name, key, other_child_id, at);
+}
+
+json_t *store_episodes_absent_before(struct db *db, const char *cutoff, int *rc)
+{
+	return json_query(db,
+	                  "SELECT id, child_id, reported_at FROM episodes WHERE status = 'open'"
+	                  " AND classification = 'absent' AND reported_at <= $1"
+	                  " ORDER BY reported_at, id",
+	                  cutoff, rc);
+}
+
+/* The open deadline rows of the episodes in `scope` (a FROM item naming episodes e),
+ * as one statement text. */
+#define DEADLINE_ROWS_SQL(scope)                                                              \
+	"SELECT * FROM (SELECT 'return_interview' AS kind, e.id AS episode_id, e.child_id,"    \
+	" c.given_names, c.family_name, e.looked_after, e.reported_at, e.returned_at,"         \
+	" ri.status AS interview_status FROM " scope " JOIN children c ON c.id = e.child_id"   \
+	" LEFT JOIN return_interviews ri ON ri.episode_id = e.id"                               \
+	" WHERE e.returned_at IS NOT NULL AND coalesce(ri.status, '') NOT IN"                  \
+	" ('completed', 'declined')"                                                            \
+	" UNION ALL SELECT 'absent_escalation', e.id, e.child_id, c.given_names,"               \
+	" c.family_name, e.looked_after, e.reported_at, NULL, NULL FROM " scope                 \
+	" JOIN children c ON c.id = e.child_id"                                                 \
+	" WHERE e.status = 'open' AND e.classification = 'absent') d"                           \
+	" ORDER BY coalesce(d.returned_at, d.reported_at), d.episode_id"
+
+json_t *store_episode_deadline_rows(struct db *db, const char *agency_id, const char *user_id,
+                                    int *rc)
+{
+	struct db_stmt *st;
+	if (!agency_id) { /* partnership-wide: every open deadline */
+		*rc = db_cached(db, DEADLINE_ROWS_SQL("episodes e"), &st);
+		if (*rc != DB_OK)
+			return NULL;
+		return json_rows(st, rc);
+	}
+	/* driven from the children the agency is involved with (or the user is the
+	 * allocated social worker of), so a team's queue reads only its children */
+	*rc = db_cached(db,
+	                DEADLINE_ROWS_SQL("(SELECT child_id FROM child_agencies WHERE agency_id = $1"
+	                                  " UNION SELECT id FROM children WHERE"
+	                                  " social_worker_id = $2) m JOIN episodes e"
+	                                  " ON e.child_id = m.child_id"),
+	                &st);
+	if (*rc != DB_OK)
+		return NULL;
+	db_bind_text(st, 1, agency_id);
+	db_bind_text(st, 2, user_id);
+	return json_rows(st, rc);
+}
+
+json_t *store_profile_get(struct db *db, const char *child_id, int *rc)
+{
+	json_t *rows = json_query(db,
+	                          "SELECT p.child_id, p.description, p.associates, p.places,"
+	                          " p.phone_numbers, p.social_media, p.photo_ref, p.updated_at,"
+	                          " u.display_name AS updated_by FROM philomena_profiles p"
+	                          " LEFT JOIN users u ON u.id = p.updated_by WHERE p.child_id = $1",
+	                          child_id, rc);
+	if (!rows)
+		return NULL;
+	json_t *v = json_incref(json_array_get(rows, 0));
+	json_decref(rows);
+	if (!v)
+		*rc = DB_DONE;
+	return v;
+}
+
+int store_profile_upsert(struct db *db, const char *child_id, const char *description,
+                         const char *associates, const char *places, const char *phones,
+                         const char *social, const char *photo_ref, const char *at, const char *by)
+{
+	return db_run(
+	        db,
+	        "INSERT INTO philomena_profiles (child_id, description, associates, places,"
+	        " phone_numbers, social_media, photo_ref, updated_at, updated_by)"
+	        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+	        " ON CONFLICT (child_id) DO UPDATE SET description = excluded.description,"
+	        " associates = excluded.associates, places = excluded.places,"
+	        " phone_numbers = excluded.phone_numbers, social_media = excluded.social_media,"
+	        " photo_ref = excluded.photo_ref, updated_at = excluded.updated_at,"
+	        " updated_by = excluded.updated_by",
+	        "sssssssss", child_id, description, associates, places, phones, social, photo_ref,
+	        at, by);
+}
+
+json_t *store_export_episodes(struct db *db, const char *from, const char *to,
+                              bool looked_after_only, int *rc)
+{
+	struct db_stmt *st;
+	*rc = db_cached(db,
+	                "SELECT child_id, classification, reported_at, returned_at FROM episodes"
+	                " WHERE reported_at < $2 AND (returned_at IS NULL OR returned_at >= $1)"
+	                " AND ($3 = 0 OR looked_after = 1) AND is_demo = 0"
+	                " ORDER BY child_id, reported_at",
+	                &st);
+	if (*rc != DB_OK)
+		return NULL;
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, to);
+	db_bind_int64(st, 3, looked_after_only);
+	return json_rows(st, rc);
+}
+
+json_t *store_export_annex_a(struct db *db, const char *from, const char *to, int *rc)
+{
+	struct db_stmt *st;
+	*rc = db_cached(
+	        db,
+	        "SELECT e.child_id, e.classification, e.reported_at, e.returned_at,"
+	        " ri.status AS ri_status, ri.completed_at AS ri_completed_at"
+	        " FROM episodes e LEFT JOIN return_interviews ri ON ri.episode_id = e.id"
+	        " WHERE e.reported_at < $2 AND (e.returned_at IS NULL OR e.returned_at >= $1)"
+	        " AND e.is_demo = 0 ORDER BY e.child_id, e.reported_at",
+	        &st);
+	if (*rc != DB_OK)
+		return NULL;
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, to);
+	return json_rows(st, rc);
+}

@@ -1,0 +1,136 @@
+/*
+ * episodes.h: repository for missing and absent episodes and what hangs from them
+ * (migrations/003_missing.sql): changes of class and risk, safe and well checks, return
+ * interviews, forensic strategy decisions, where and with whom children were seen and
+ * found, the Philomena-style profile, and the rows that deadlines and statutory exports
+ * are computed from. Callers own transactions. Times are ISO 8601 UTC text, which sorts
+ * as time does.
+ */
+#ifndef LANTERN_STORE_EPISODES_H
+#define LANTERN_STORE_EPISODES_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store/db.h"
+
+/* A new episode; NULL text is stored as NULL. */
+struct episode_new {
+	const char *id, *child_id, *reported_at, *reported_by, *reported_by_name,
+	        *reported_by_agency_id;
+	const char *last_seen_at, *last_seen_where, *last_seen_with, *missing_from;
+	const char *parents_carers; /* JSON array text */
+	const char *classification, *reason, *rule, *risk_level;
+	bool looked_after, demo;
+	const char *at;
+};
+int store_episode_insert(struct db *db, const struct episode_new *e);
+
+/* What the use cases need of an episode to decide. */
+struct episode_row {
+	char id[32], child_id[32];
+	char reported_at[24], returned_at[24]; /* returned_at "" while open */
+	char classification[12], status[12], risk_level[20];
+	char reported_by_agency_id[32];
+	bool looked_after;
+	char parents_carers[4096]; /* JSON array text */
+	char csc_interviewer_key[256];
+};
+/* DB_ROW (filled) or DB_DONE. */
+int store_episode_get(struct db *db, const char *id, struct episode_row *e);
+
+int store_episode_set_class(struct db *db, const char *id, const char *cls, const char *at);
+int store_episode_set_risk(struct db *db, const char *id, const char *level, const char *at);
+int store_episode_set_returned(struct db *db, const char *id, const char *returned_at,
+                               const char *where, const char *with, const char *csc_interviewer,
+                               const char *csc_key, const char *at);
+/* R-MISS-4: one change, kept as history. */
+int store_episode_change_add(struct db *db, const char *episode_id, const char *kind,
+                             const char *from, const char *to, const char *reason, const char *rule,
+                             const char *at, const char *by, const char *by_name);
+
+/* The episode with its changes, checks, interview, forensic decisions, locations and
+ * people. NULL with *rc = DB_DONE when there is none. */
+json_t *store_episode_view(struct db *db, const char *id, int *rc);
+/* A child's episodes, newest first (summary columns). */
+json_t *store_episodes_for_child(struct db *db, const char *child_id, int *rc);
+/* R-MISS-10: the candidates for children missing together with this child: pairs of
+ * one of the child's episodes and an episode of another child linked to it by a shared
+ * location key (seen or found) or by naming each other (by child id or name key).
+ * Columns: episode_id, reported_at, returned_at, child_id (the other child),
+ * given_names, family_name, other_episode_id, other_reported_at, other_returned_at,
+ * named (1 when either names the other), found_key (a location key where both were
+ * found, or NULL). Whether a pair was missing together is the protocol's decision
+ * (missing_together), not this query's. */
+json_t *store_episode_together_rows(struct db *db, const char *child_id, int *rc);
+struct saw_new {
+	const char *id, *episode_id, *done_at, *done_by, *done_by_name, *done_by_key, *agency_id;
+	const char *where_found, *found_with, *what_happened, *crime_number;
+	bool crime_alleged;
+	const char *at;
+};
+int store_saw_insert(struct db *db, const struct saw_new *s);
+/* Identity key of whoever did the latest safe and well check, or "" (DB_OK). */
+int store_saw_latest_key(struct db *db, const char *episode_id, char *out, size_t n);
+
+struct interview_row {
+	char id[32], status[12], due_at[24], interviewer_key[256], record_entry_id[32];
+	char interviewer_name[200];
+};
+/* DB_ROW or DB_DONE. */
+int store_interview_get(struct db *db, const char *episode_id, struct interview_row *r);
+struct interview_new {
+	const char *id, *episode_id, *due_at, *responsible, *responsibility, *child_preference;
+	const char *interviewer_id, *interviewer_name, *interviewer_key, *interviewer_role,
+	        *interviewer_agency, *offered_at, *by, *at;
+};
+int store_interview_insert(struct db *db, const struct interview_new *n);
+/* Sets the status and its time column (accepted_at, declined_at or completed_at),
+ * findings and the chronology entry when given. */
+int store_interview_update(struct db *db, const char *id, const char *status, const char *status_at,
+                           const char *findings, const char *entry_id, const char *by,
+                           const char *at);
+
+/* R-MISS-9: answers to the protocol's questions, in missing_forensic_questions order
+ * (clothing, early_evidence_kit, devices; the last is stored in column `phones`),
+ * each 1 yes, 0 no, 2 not applicable. */
+int store_forensic_insert(struct db *db, const char *id, const char *episode_id,
+                          const int answers[3], const char *decision, const char *rationale,
+                          const char *at, const char *by, const char *by_name);
+
+/* Both adds are idempotent per episode, kind and key. */
+int store_episode_location_add(struct db *db, const char *episode_id, const char *child_id,
+                               const char *kind, const char *text, const char *key, const char *at);
+int store_episode_person_add(struct db *db, const char *episode_id, const char *child_id,
+                             const char *kind, const char *name, const char *key,
+                             const char *other_child_id, const char *at);
+
+/* R-MISS-4: open absent episodes reported at or before `cutoff` (id, child_id,
+ * reported_at), oldest first. */
+json_t *store_episodes_absent_before(struct db *db, const char *cutoff, int *rc);
+
+/* R-DL-1, R-DL-2: every open deadline row. kind 'return_interview' (episode returned,
+ * no interview completed or declined; due_at absent here: the caller adds 72 hours to
+ * returned_at) or 'absent_escalation' (open absent episode). Columns: kind, episode_id,
+ * child_id, given_names, family_name, looked_after, reported_at, returned_at,
+ * interview_status. Limited to children the agency is involved with unless agency_id
+ * is NULL. */
+json_t *store_episode_deadline_rows(struct db *db, const char *agency_id, const char *user_id,
+                                    int *rc);
+
+/* The profile as an object (JSON columns left as text), or NULL with DB_DONE. */
+json_t *store_profile_get(struct db *db, const char *child_id, int *rc);
+int store_profile_upsert(struct db *db, const char *child_id, const char *description,
+                         const char *associates, const char *places, const char *phones,
+                         const char *social, const char *photo_ref, const char *at, const char *by);
+
+/* Statutory exports: episodes overlapping [from, to) (ISO text), looked-after only
+ * for SSDA903. Columns: child_id, classification, reported_at, returned_at. */
+json_t *store_export_episodes(struct db *db, const char *from, const char *to,
+                              bool looked_after_only, int *rc);
+/* Annex A: every episode overlapping [from, to): child_id, classification,
+ * reported_at, returned_at, ri_status, ri_completed_at. */
+json_t *store_export_annex_a(struct db *db, const char *from, const char *to, int *rc);
+
+#endif
