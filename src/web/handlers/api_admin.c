@@ -1,0 +1,80 @@
+/*
+ * api_admin.c: setting up the partnership through the API (administrators): agencies
+ * and users, and disabling a user (which ends their sessions at once).
+ */
+#include "app/admin.h"
+#include "web/handlers/api.h"
+#include "web/handlers/handlers.h"
+#include "web/json_in.h"
+#include "web/problem.h"
+#include "web/usecase.h"
+
+typedef int (*list_fn)(struct db *db, const struct actor *who, json_t **out,
+		       struct app_err *err);
+
+static void list_run(struct request *req, struct response *resp, list_fn fn)
+{
+	if (req->nquery) {
+		problem_respond(resp, PROBLEM_MALFORMED, "This resource takes no query parameters.");
+		return;
+	}
+	struct db *db = web_db(req, resp);
+	if (!db)
+		return;
+	struct app_err err;
+	app_err_clear(&err);
+	json_t *out = NULL;
+	int rc = fn(db, web_actor(req), &out, &err);
+	api_answer(req, resp, rc, &err, out, 200);
+}
+
+void handle_api_agencies_list(struct request *req, struct response *resp)
+{
+	list_run(req, resp, app_agency_list);
+}
+
+void handle_api_agencies_create(struct request *req, struct response *resp)
+{
+	api_run_in(req, resp, app_agency_add, 201);
+}
+
+void handle_api_users_list(struct request *req, struct response *resp)
+{
+	list_run(req, resp, app_user_list);
+}
+
+void handle_api_users_create(struct request *req, struct response *resp)
+{
+	api_run_in(req, resp, app_user_add, 201);
+}
+
+/* POST /api/v1/users/{username}/disable: no body needed (an empty or {} JSON body is
+ * accepted; anything else is refused so that a mistaken call is noticed). */
+void handle_api_user_disable(struct request *req, struct response *resp)
+{
+	if (req->body_len) {
+		json_t *in = web_json_body(req, resp);
+		if (!in)
+			return;
+		static const char *const none[] = {NULL};
+		struct field_errors errs;
+		fielderr_init(&errs);
+		json_in_only(in, none, &errs);
+		json_decref(in);
+		if (errs.n) {
+			problem_validation(resp, &errs);
+			return;
+		}
+	}
+	struct db *db = web_db(req, resp);
+	if (!db)
+		return;
+	struct app_err err;
+	app_err_clear(&err);
+	const char *username = request_param(req, "username");
+	int rc = app_user_disable(db, web_actor(req), username, &err);
+	api_answer(req, resp, rc, &err,
+		   rc == APP_OK ? json_pack("{s:s, s:b}", "username", username, "disabled", 1)
+				: NULL,
+		   200);
+}

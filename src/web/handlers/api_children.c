@@ -1,0 +1,40 @@
+/*
+ * api_children.c: the child as a person through the API: search (POST, so that names
+ * and dates of birth never appear in a URL), add (R-REC-1: 409 with candidates unless
+ * confirm_new), show, the child's missing episodes and the Philomena-style profile.
+ */
+#include "app/children.h"
+#include "app/episodes.h"
+#include "web/handlers/api.h"
+#include "web/handlers/handlers.h"
+
+void handle_api_children_search(struct request *req, struct response *resp)
+{
+	api_run_in(req, resp, app_child_find, 200);
+}
+
+/* R-REC-1: app_child_add answers APP_CONFLICT with the candidates unless confirm_new. */
+void handle_api_children_create(struct request *req, struct response *resp)
+{
+	api_run_in(req, resp, app_child_add, 201);
+}
+
+void handle_api_child_show(struct request *req, struct response *resp)
+{
+	api_run_id(req, resp, "id", app_child_get);
+}
+
+void handle_api_child_episodes(struct request *req, struct response *resp)
+{
+	api_run_id(req, resp, "id", app_child_episodes);
+}
+
+void handle_api_child_profile_show(struct request *req, struct response *resp)
+{
+	api_run_id(req, resp, "id", app_philomena_get);
+}
+
+void handle_api_child_profile_update(struct request *req, struct response *resp)
+{
+	api_run_id_in(req, resp, "id", app_philomena_update, 200);
+}
