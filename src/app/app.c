@@ -191,6 +191,8 @@ void app_json_only(json_t *in, const char *const *allowed, struct app_err *err)
 			if (strcmp(*a, key) == 0)
 				ok = true;
 		if (!ok)
-			app_field_error(err, "(unknown)", "Unknown field '%.40s'.", key);
+			/* the key is not echoed: error text never repeats the request */
+			app_field_error(err, "(unknown)", "%s",
+					"A field is not one Lantern knows: check the names in docs/api.md.");
 	}
 }

@@ -1160,6 +1160,11 @@ int app_record_classify(struct db *db, const struct actor *who, const char *ref,
 	const char *types[MAX_CODES], *models[MAX_CODES];
 	size_t nt = codes_of(&u, in, "exploitation_types", REF_EXPLOITATION_TYPES, types);
 	size_t nm = codes_of(&u, in, "models", REF_MODELS, models);
+	/* the facts are checked before anything is written (they default to the record's
+	 * current values, so they are read again once the record is open) */
+	static const char *const facts[] = {"online", "group", "gang"};
+	for (size_t i = 0; i < ARRAY_LEN(facts); i++)
+		app_json_bool(in, facts[i], false, err);
 	if (err->code)
 		return err->code;
 	struct proto_err pe;
