@@ -34,14 +34,16 @@ void handle_api_episode_safe_and_well(struct request *req, struct response *resp
 	api_run_id_in(req, resp, "id", app_safe_and_well, 201);
 }
 
-/* R-MISS-6..8: a body with "status" records the interview's progress (accepted,
- * declined, completed); any other body offers it (choosing the interviewer). */
+/* R-MISS-6..8: a body with "status" accepted, declined or completed records the
+ * interview's progress; any other body ("status" absent or "offered") offers it,
+ * choosing the interviewer. */
 void handle_api_episode_return_interview(struct request *req, struct response *resp)
 {
 	json_t *in = web_json_body(req, resp);
 	if (!in)
 		return;
-	bool progress = json_object_get(in, "status") != NULL;
+	json_t *st = json_object_get(in, "status");
+	bool progress = st && !(json_is_string(st) && strcmp(json_string_value(st), "offered") == 0);
 	json_decref(in);
 	api_run_id_in(req, resp, "id",
 		      progress ? app_return_interview_record : app_return_interview_offer,
