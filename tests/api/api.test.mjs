@@ -376,6 +376,7 @@ describe('work, audit and administration', () => {
     assertProblem(await social.post('/api/v1/agencies', { json: { name: 'Y (demo)', type: 'charity' } }), 403, 'forbidden')
     const users = await admin.get('/api/v1/users')
     assert.equal(users.status, 200)
+    assert.ok(users.json.users.some((x) => x.username === 'admin'))
     assert.ok(!users.text.includes('argon2'), 'no password hashes in the list')
     assertProblem(await social.get('/api/v1/users'), 403, 'forbidden')
     assertProblem(await admin.post('/api/v1/users', { json: { username: 'short.pw', agency: 'Northbrook Sports Trust (demo)', roles: ['charity'], password: 'short' } }), 422, 'validation')

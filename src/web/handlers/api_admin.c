@@ -12,7 +12,9 @@
 typedef int (*list_fn)(struct db *db, const struct actor *who, json_t **out,
 		       struct app_err *err);
 
-static void list_run(struct request *req, struct response *resp, list_fn fn)
+/* Answers {key: [...]} with the use case's list (an object, so that fields can be
+ * added later without breaking clients). */
+static void list_run(struct request *req, struct response *resp, list_fn fn, const char *key)
 {
 	if (req->nquery) {
 		problem_respond(resp, PROBLEM_MALFORMED, "This resource takes no query parameters.");
@@ -25,12 +27,14 @@ static void list_run(struct request *req, struct response *resp, list_fn fn)
 	app_err_clear(&err);
 	json_t *out = NULL;
 	int rc = fn(db, web_actor(req), &out, &err);
+	if (rc == APP_OK)
+		out = json_pack("{s:o}", key, out);
 	api_answer(req, resp, rc, &err, out, 200);
 }
 
 void handle_api_agencies_list(struct request *req, struct response *resp)
 {
-	list_run(req, resp, app_agency_list);
+	list_run(req, resp, app_agency_list, "agencies");
 }
 
 void handle_api_agencies_create(struct request *req, struct response *resp)
@@ -40,7 +44,7 @@ void handle_api_agencies_create(struct request *req, struct response *resp)
 
 void handle_api_users_list(struct request *req, struct response *resp)
 {
-	list_run(req, resp, app_user_list);
+	list_run(req, resp, app_user_list, "users");
 }
 
 void handle_api_users_create(struct request *req, struct response *resp)

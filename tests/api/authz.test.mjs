@@ -1,0 +1,151 @@
+// authz.test.mjs: the table-driven authorisation test. One table lists every API route
+// with the expected answer for each of the fourteen roles, signs in as a demo user of
+// each role and asserts every cell. Deny by default: a route that the server has (read
+// from src/web/routes.c) but the table lacks fails the test, and so does a table row
+// for a route the server does not have.
+//
+// Cells: A = allowed (2xx, or 409 when an earlier allowed role already did the one-off
+// change), D = denied (403, or 404 when the per-record rules hide the record), or a rule
+// ID = refused by that protocol rule (422 with `rule`), as R-PATH-6 refuses a supervisor
+// review by anyone but a police supervisor. Synthetic demo data only.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { ROOT, sql } from './helpers.mjs'
+import { startDemo, signInAs, ROLES, one, northbrookRecord } from './demo.mjs'
+
+// Column order of every row (the roles of DESIGN.md's security model).
+const COLS = ['police_officer', 'police_supervisor', 'assessment_team', 'mash_worker', 'social_worker',
+  'csc_manager', 'health', 'education', 'youth_offending', 'charity', 'analyst', 'mase_chair',
+  'auditor', 'administrator']
+assert.deepEqual(COLS, ROLES)
+
+const SIGN = { code: 'gifts_money', evidence: 'Two new phones, source not explained.', seen_on: '2026-10-02' }
+const POLICE_AGENCY = new Set(['police_officer', 'police_supervisor', 'assessment_team', 'analyst'])
+
+// [method, pattern, cells (one letter or rule per column), request(ctx, role, n)]
+//         po  ps  at  mw  sw  cm  he  ed  yo  ch  an  mc  au  ad
+const TABLE = [
+  ['GET', '/api/v1/session', 'A A A A A A A A A A A A A A', () => ({})],
+  ['POST', '/api/v1/session', 'A A A A A A A A A A A A A A', null], // each role's own sign-in
+  ['GET', '/api/v1/tokens', 'A A A A A A A A A A A A A A', () => ({})],
+  ['POST', '/api/v1/tokens', 'A A A A A A A A A A A A A A', () => ({ json: { label: 'authz test' } })],
+  ['DELETE', '/api/v1/tokens/{id}', 'A A A A A A A A A A A A A A', (c) => ({ path: `/api/v1/tokens/${c.token}` })],
+  ['POST', '/api/v1/children/search', 'A A A A A A A A A A A A D D', () => ({ json: { name: 'Megan Bennett' } })],
+  ['POST', '/api/v1/children', 'A A A A A A A A A A D D D D', (c, r, n) => ({ json: { given_names: 'Authz', family_name: `Tester${n}-Demo`, date_of_birth: '2012-01-01', confirm_new: true } })],
+  ['GET', '/api/v1/children/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}` })],
+  ['GET', '/api/v1/children/{id}/episodes', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}/episodes` })],
+  ['GET', '/api/v1/children/{id}/profile', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}/profile` })],
+  ['PUT', '/api/v1/children/{id}/profile', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/children/${c.childId}/profile`, json: { description: 'Tall, short dark hair.' } })],
+  ['POST', '/api/v1/referrals', 'A A A A A A A A A A D D D D', (c, role) => ({
+    json: {
+      child_id: c.childId,
+      circumstances: 'Seen getting into cars with older males after school.',
+      signs: [SIGN],
+      rationale: 'Receipt of unexplained gifts: two new phones.',
+      people_involved: ['the child'],
+      ...(POLICE_AGENCY.has(role) ? { police: { risk_review: 'Reviewed by the duty inspector.', merlin_pac: 'MERLIN 26/000123', other_info: 'None.' } } : {})
+    }
+  })],
+  ['GET', '/api/v1/referrals/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/referrals/${c.referralId}` })],
+  ['GET', '/api/v1/records/{ref}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/records/${c.ref}` })],
+  ['GET', '/api/v1/records/{ref}/timeline', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/records/${c.ref}/timeline?limit=5` })],
+  ['POST', '/api/v1/records/{ref}/entries', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/entries`, json: { occurred_at: '2026-10-20T10:00:00Z', nature: 'fact', people_involved: ['the child'], text: 'Attended the appointment.' } })],
+  ['POST', '/api/v1/records/{ref}/category-decisions', 'A A A A D D D D D D D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/category-decisions`, json: { category: 2, contact: 'contact', rationale: 'Older males giving gifts and lifts.' } })],
+  ['POST', '/api/v1/records/{ref}/supervisor-review', 'R-PATH-6 A R-PATH-6 R-PATH-6 R-PATH-6 R-PATH-6 R-PATH-6 R-PATH-6 R-PATH-6 R-PATH-6 R-PATH-6 R-PATH-6 D D',
+    (c) => ({ path: `/api/v1/records/${c.ref}/supervisor-review`, json: { items: [1, 2, 3, 4, 5, 6].map((i) => ({ ticked: true, note: `S${i} done.` })) } })],
+  ['POST', '/api/v1/records/{ref}/essential-steps', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/essential-steps`, json: { pnc_marker_done: true } })],
+  ['POST', '/api/v1/records/{ref}/outcomes', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/outcomes`, json: { code: 'MI', achieved_on: '2026-10-01' } })],
+  ['POST', '/api/v1/records/{ref}/references', 'A A A A A A A A A A D D D D', (c, r, n) => ({ path: `/api/v1/records/${c.ref}/references`, json: { kind: 'csc_case', value: `CSC-${70000 + n}` } })],
+  ['PUT', '/api/v1/records/{ref}/classification', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/classification`, json: { exploitation_types: ['sexual'] } })],
+  ['GET', '/api/v1/work', 'A A A A A A A A A A A A A A', () => ({})],
+  ['GET', '/api/v1/deadlines', 'A A A A A A A A A A A A A A', () => ({})],
+  ['GET', '/api/v1/audit', 'D D D D D D D D D D D D A D', () => ({ path: '/api/v1/audit?limit=5' })],
+  ['POST', '/api/v1/episodes', 'A A A A A A A A A A D D D D', (c) => ({ json: { child_id: c.childId, missing_from: 'home', classification: 'missing', reported_at: '2026-11-28T08:00:00Z' } })],
+  ['GET', '/api/v1/episodes/{id}', 'A A A A A A A A A A A A D D', (c, r) => ({ path: `/api/v1/episodes/${c.episodes[r]}` })],
+  ['POST', '/api/v1/episodes/{id}/escalation', 'A A A A A A A A A A D D D D', (c, r) => ({ path: `/api/v1/episodes/${c.episodes[r]}/escalation`, json: { reason: 'Not at the usual places.' } })],
+  ['PUT', '/api/v1/episodes/{id}/risk', 'A A A A A A A A A A D D D D', (c, r) => ({ path: `/api/v1/episodes/${c.episodes[r]}/risk`, json: { risk_level: 'medium', reason: 'Seen with older males.' } })],
+  ['POST', '/api/v1/episodes/{id}/return', 'A A A A A A A A A A D D D D', (c, r) => ({ path: `/api/v1/episodes/${c.episodes[r]}/return`, json: { returned_at: '2026-11-28T20:00:00Z', where: 'Demo Library' } })],
+  ['POST', '/api/v1/episodes/{id}/safe-and-well', 'A A A A A A A A A A D D D D', (c, r) => ({ path: `/api/v1/episodes/${c.episodes[r]}/safe-and-well`, json: { done_by: 'Demo Duty Officer', where_found: 'Demo Library', found_alone: true, what_happened: 'Went to the library and lost track of time.' } })],
+  ['POST', '/api/v1/episodes/{id}/return-interview', 'A A A A A A A A A A D D D D', (c, r) => ({ path: `/api/v1/episodes/${c.episodes[r]}/return-interview`, json: { interviewer: 'Demo Youth Worker', child_asked: true, child_preference: 'The youth worker' } })],
+  ['POST', '/api/v1/episodes/{id}/forensic-decision', 'A A A A A A A A A A D D D D', (c, r) => ({ path: `/api/v1/episodes/${c.episodes[r]}/forensic-decision`, json: { clothing: false, early_evidence_kit: false, devices: false, decision: 'no_forensic_action', rationale: 'No offence alleged.' } })],
+  ['GET', '/api/v1/exports/ssda903', 'D A D D D A D D D D A D D D', () => ({ path: '/api/v1/exports/ssda903?from=2026-01-01&to=2026-11-28' })],
+  ['GET', '/api/v1/exports/annex-a', 'D A D D D A D D D D A D D D', () => ({ path: '/api/v1/exports/annex-a?from=2026-01-01&to=2026-11-28' })],
+  ['GET', '/api/v1/agencies', 'A A A A A A A A A A A A A A', () => ({})],
+  ['POST', '/api/v1/agencies', 'D D D D D D D D D D D D D A', () => ({ json: { name: 'Authz Test Trust (demo)', type: 'charity', borough: 'Northbrook' } })],
+  ['GET', '/api/v1/users', 'D D D D D D D D D D D D D A', () => ({})],
+  ['POST', '/api/v1/users', 'D D D D D D D D D D D D D A', () => ({ json: { username: 'authz.new', agency: 'Northbrook Police (demo)', roles: ['police_officer'], password: 'a-long-enough-pass-phrase' } })],
+  ['POST', '/api/v1/users/{username}/disable', 'D D D D D D D D D D D D D A', () => ({ path: '/api/v1/users/authz.spare/disable' })],
+  ['DELETE', '/api/v1/session', 'A A A A A A A A A A A A A A', () => ({})] // last: signs out
+]
+
+// The API routes the server has: every {HTTP_X, "/api/..."} entry of src/web/routes.c.
+async function serverRoutes () {
+  const text = await readFile(join(ROOT, 'src/web/routes.c'), 'utf8')
+  return [...text.matchAll(/\{HTTP_([A-Z]+),\s*"(\/api\/[^"]*)"/g)].map((m) => `${m[1]} ${m[2]}`)
+}
+
+let srv
+const ctx = { episodes: {} }
+
+before(async () => {
+  srv = await startDemo({
+    seed: async (args) => {
+      const { seedDemo } = await import('./demo.mjs')
+      await seedDemo(args)
+      await args.run('user', 'add', 'authz.spare', '--agency', 'Northbrook Police (demo)', '--role', 'police_officer',
+        '--password-stdin', { input: 'a-long-enough-pass-phrase\n' })
+    }
+  })
+  ctx.ref = await northbrookRecord(srv.db)
+  ctx.childId = await one(srv.db, `SELECT child_id FROM records WHERE reference = '${ctx.ref}'`)
+  ctx.referralId = await one(srv.db, `SELECT id FROM referrals WHERE child_id = '${ctx.childId}' LIMIT 1`)
+  // One absent episode per role, on a child without a record that every Northbrook
+  // agency is involved with, so that each role's episode calls find it in a known state.
+  const officer = await signInAs(srv, 'officer.northbrook')
+  for (const [n, role] of ROLES.entries()) {
+    const ch = await officer.post('/api/v1/children', { json: { given_names: 'Episode', family_name: `Child${n}-Demo`, date_of_birth: '2011-02-02', confirm_new: true } })
+    assert.equal(ch.status, 201, ch.text)
+    const ep = await officer.post('/api/v1/episodes', { json: { child_id: ch.json.id, missing_from: 'home', classification: 'absent', reported_at: '2026-11-28T18:00:00Z' } })
+    assert.equal(ep.status, 201, ep.text)
+    ctx.episodes[role] = ep.json.id
+    await sql(srv.db, `INSERT OR IGNORE INTO child_agencies (child_id, agency_id, reason, since)
+      SELECT '${ch.json.id}', id, 'authz test', '2026-11-28T18:00:00Z' FROM agencies WHERE name LIKE 'Northbrook%'`)
+  }
+  await sql(srv.db, `INSERT OR IGNORE INTO child_agencies (child_id, agency_id, reason, since)
+    SELECT '${ctx.childId}', id, 'authz test', '2026-11-28T18:00:00Z' FROM agencies WHERE name LIKE 'Northbrook%'`)
+})
+after(async () => { await srv?.stop() })
+
+test('the table lists every API route the server has, and only those (deny by default)', async () => {
+  const have = new Set(await serverRoutes())
+  const listed = new Set(TABLE.map(([m, p]) => `${m} ${p}`))
+  for (const r of have) assert.ok(listed.has(r), `route ${r} is not in the authorisation table`)
+  for (const r of listed) assert.ok(have.has(r), `table row ${r} is not a route of the server`)
+  for (const [m, p, cells] of TABLE) assert.equal(cells.split(/\s+/).length, COLS.length, `${m} ${p}: one cell per role`)
+})
+
+test('every role against every route', async () => {
+  const failures = []
+  for (const [n, role] of COLS.entries()) {
+    const who = await signInAs(srv, (await import('./demo.mjs')).ROLE_USERS[role])
+    const tok = await who.post('/api/v1/tokens', { json: { label: 'authz table' } })
+    ctx.token = tok.json?.id
+    for (const [method, pattern, cells, make] of TABLE) {
+      if (!make) continue // POST /api/v1/session: the sign-in above
+      const want = cells.split(/\s+/)[n]
+      const spec = make(ctx, role, n)
+      const path = spec.path || pattern
+      const res = await who[method.toLowerCase()](path, spec.json !== undefined ? { json: spec.json } : {})
+      const got = res.status
+      let ok
+      if (want === 'A') ok = (got >= 200 && got < 300) || got === 409
+      else if (want === 'D') ok = got === 403 || got === 404
+      else ok = got === 422 && res.json?.rule === want
+      if (got >= 500) ok = false
+      if (!ok) failures.push(`${role} ${method} ${pattern}: expected ${want}, got ${got} ${res.text.slice(0, 200)}`)
+    }
+  }
+  assert.deepEqual(failures, [])
+})
