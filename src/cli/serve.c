@@ -136,7 +136,6 @@ int cli_serve(int argc, char **argv)
 		db_pool_free(dbs);
 		return cli_error(CLI_USAGE, "serve: --tls-cert needs --tls-key");
 	}
-	app.tls = app.tls || cfg.behind_proxy;
 	struct server *srv;
 	if (server_start(&o, &srv, err, sizeof err) < 0) {
 		web_app_release(&app);
