@@ -97,6 +97,8 @@ static const struct err_text errors[] = {
          "If you typed the web address, check it is correct."},
         {405, PROBLEM_METHOD, "Sorry, there is a problem with that request",
          "That page cannot be used in this way."},
+        {409, PROBLEM_CONFLICT, "Someone else changed this",
+         "Go back, reload the page to see the latest version and try again."},
         {413, PROBLEM_TOO_LARGE, "Sorry, that was too large",
          "The form or file you sent is larger than Lantern accepts."},
         {429, PROBLEM_RATE_LIMITED, "Too many attempts", "Wait a few minutes and try again."},
@@ -107,10 +109,15 @@ static const struct err_text errors[] = {
 
 void page_error(struct request *req, struct response *resp, int status)
 {
-	const struct err_text *e = &errors[7]; /* 500 */
-	for (size_t i = 0; i < ARRAY_LEN(errors); i++)
+	const struct err_text *e = NULL, *fallback = NULL;
+	for (size_t i = 0; i < ARRAY_LEN(errors); i++) {
 		if (errors[i].status == status)
 			e = &errors[i];
+		if (errors[i].status == 500)
+			fallback = &errors[i];
+	}
+	if (!e)
+		e = fallback;
 	if (page_is_api(req)) {
 		problem_respond(resp, e->kind, NULL);
 		return;
@@ -118,4 +125,66 @@ void page_error(struct request *req, struct response *resp, int status)
 	json_t *d = json_pack("{s:s, s:s}", "heading", e->heading, "message", e->message);
 	page_render(req, resp, e->status, "error.html", e->heading, d);
 	json_decref(d);
+}
+
+int page_app_status(int app_code)
+{
+	switch (app_code) {
+	case APP_OK:
+		return 200;
+	case APP_INVALID:
+		return 422;
+	case APP_NOT_FOUND:
+		return 404;
+	case APP_FORBIDDEN:
+		return 403;
+	case APP_CONFLICT:
+		return 409;
+	default:
+		return 500;
+	}
+}
+
+void page_add_app_errors(json_t *data, const struct app_err *err)
+{
+	json_t *list = json_array();
+	for (int i = 0; i < err->nfields && i < APP_MAX_FIELD_ERRORS; i++) {
+		char key[96];
+		json_array_append_new(list, json_pack("{s:s, s:s}", "field", err->fields[i].field,
+		                                      "message", err->fields[i].message));
+		snprintf(key, sizeof key, "%s_error", err->fields[i].field);
+		json_object_set_new(data, key, json_string(err->fields[i].message));
+	}
+	if (err->nfields == 0 && err->message[0])
+		json_array_append_new(list, json_pack("{s:s, s:s}", "field", "main-content",
+		                                      "message", err->message));
+	json_object_set_new(data, "errors", list);
+	json_object_set_new(data, "has_errors", json_true());
+}
+
+void page_app_error(struct request *req, struct response *resp, const struct app_err *err)
+{
+	int status = page_app_status(err->code);
+	if (status == 500)
+		log_error("use case failed route=%s", req->route ? req->route->pattern : "-");
+	if (!page_is_api(req)) {
+		page_error(req, resp, status == 422 ? 400 : status);
+		return;
+	}
+	if (status != 422) {
+		enum problem_kind k = status == 404   ? PROBLEM_NOT_FOUND
+		                      : status == 403 ? PROBLEM_FORBIDDEN
+		                      : status == 409 ? PROBLEM_CONFLICT
+		                                      : PROBLEM_INTERNAL;
+		problem_respond(resp, k, status == 500 ? NULL : err->message);
+		return;
+	}
+	struct field_errors fe;
+	fielderr_init(&fe);
+	for (int i = 0; i < err->nfields && i < APP_MAX_FIELD_ERRORS; i++)
+		fielderr_add(&fe, err->fields[i].field, err->fields[i].message);
+	json_t *o = problem_json(err->rule ? PROBLEM_RULE : PROBLEM_VALIDATION,
+	                         err->message[0] ? err->message : NULL, err->rule, &fe);
+	page_json(resp, 422, o);
+	resp->content_type = "application/problem+json";
 }
