@@ -12,7 +12,6 @@
 
 #include <jansson.h>
 
-#include "app/app.h"
 #include "web/fielderr.h"
 #include "web/problem.h"
 #include "web/request.h"
@@ -30,20 +29,6 @@ void page_json(struct response *resp, int status, json_t *body);
 /* Builds the error summary data for a form page: sets data.has_errors, data.errors
  * [{field, message}] and data.<field>_error for each error. */
 void page_add_errors(json_t *data, const struct field_errors *errs);
-/*
- * Answers a failed app/ use case. API routes: APP_INVALID -> 422 (problem type
- * protocol-rule with `rule` when a protocol rule refused, else validation, with the
- * field errors), APP_NOT_FOUND -> 404, APP_FORBIDDEN -> 403, APP_CONFLICT -> 409,
- * anything else -> 500 (logged). Pages get the matching error page; a page that can
- * show the form again should use page_add_app_errors instead for APP_INVALID.
- */
-void page_app_error(struct request *req, struct response *resp, const struct app_err *err);
-/* Adds an app error to form page data like page_add_errors (the summary also shows
- * err->message when the error names no field). */
-void page_add_app_errors(json_t *data, const struct app_err *err);
-/* HTTP status for an APP_* code. */
-int page_app_status(int app_code);
-
 /* True if the request is on an API route (or, before routing, under /api/). */
 bool page_is_api(const struct request *req);
 
