@@ -151,15 +151,15 @@ int app_json_date(json_t *in, const char *key, bool required, struct app_err *er
 {
 	*present = false;
 	out[0] = '\0';
-	const char *s = app_json_str(in, key, required, 10, false, err);
-	if (!s)
-		return json_object_get(in, key) && !json_is_null(json_object_get(in, key)) &&
-				       !(json_is_string(json_object_get(in, key)) &&
-					 json_string_length(json_object_get(in, key)) == 0)
-			       ? -1
-			       : (required ? -1 : 0);
+	json_t *v = json_object_get(in, key);
+	if (!v || json_is_null(v) || (json_is_string(v) && json_string_length(v) == 0)) {
+		if (required)
+			app_field_error(err, key, "Enter %s.", key);
+		return required ? -1 : 0;
+	}
 	struct lt_date d;
-	if (ltime_parse_date(s, &d) < 0) {
+	if (!json_is_string(v) || strlen(json_string_value(v)) != json_string_length(v) ||
+	    ltime_parse_date(json_string_value(v), &d) < 0) {
 		app_field_error(err, key, "%s must be a real date written YYYY-MM-DD.", key);
 		return -1;
 	}

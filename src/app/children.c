@@ -14,24 +14,16 @@
 static const char *const GENDERS[] = {"female", "male", "other", "unknown", NULL};
 static const char *const NAME_KINDS[] = {"alias", "nickname", "previous", "spelling", NULL};
 
-/* Parses an optional date field of an object inside an array. */
+/* Parses an optional date field `key` of an object inside the array `field`; errors
+ * are reported against the array's field name. */
 static void sub_date(json_t *obj, const char *key, const char *field, char out[11],
 		     struct app_err *err)
 {
 	bool present;
-	char f[48];
-	snprintf(f, sizeof f, "%s", field);
-	json_t *v = json_object_get(obj, key);
-	out[0] = '\0';
-	if (!v || json_is_null(v))
-		return;
-	struct lt_date d;
-	if (!json_is_string(v) || ltime_parse_date(json_string_value(v), &d) < 0) {
-		app_field_error(err, f, "%s must be a real date written YYYY-MM-DD.", key);
-		return;
+	if (app_json_date(obj, key, false, err, out, &present) < 0 && err->nfields > 0) {
+		struct app_err *e = err;
+		snprintf(e->fields[e->nfields - 1].field, sizeof e->fields[0].field, "%s", field);
 	}
-	ltime_format_date(d, out);
-	(void)present;
 }
 
 int child_input_parse(json_t *in, int64_t now, struct child_input *ci, struct app_err *err)
