@@ -20,10 +20,10 @@ static void sub_date(json_t *obj, const char *key, const char *field, char out[1
 		     struct app_err *err)
 {
 	bool present;
-	if (app_json_date(obj, key, false, err, out, &present) < 0 && err->nfields > 0) {
-		struct app_err *e = err;
-		snprintf(e->fields[e->nfields - 1].field, sizeof e->fields[0].field, "%s", field);
-	}
+	int before = err->nfields;
+	if (app_json_date(obj, key, false, err, out, &present) < 0 && err->nfields > before)
+		snprintf(err->fields[err->nfields - 1].field, sizeof err->fields[0].field, "%s",
+			 field);
 }
 
 int child_input_parse(json_t *in, int64_t now, struct child_input *ci, struct app_err *err)
