@@ -1,6 +1,7 @@
 /* app.c: roles, actors, errors and input helpers shared by the use cases. */
 #include "app/app.h"
 
+#include "audit/audit.h"
 #include "store/users.h"
 #include "util/log.h"
 #include "util/ltime.h"
@@ -81,6 +82,28 @@ int app_db_fail(struct app_err *err, struct db *db, int rc)
 int64_t app_now(const struct actor *a)
 {
 	return a && a->now ? a->now : ltime_now();
+}
+
+const char *actor_purpose(const struct actor *a)
+{
+	if (a->purpose[0])
+		return a->purpose;
+	return a->system ? "command line" : NULL;
+}
+
+int app_audit(struct db *db, const struct actor *who, const char *action, const char *type,
+	      const char *id, const char *record_ref, const char *fields)
+{
+	struct audit_event ev = {.user_id = who->user_id[0] ? who->user_id : NULL,
+				 .agency_id = who->agency_id[0] ? who->agency_id : NULL,
+				 .action = action,
+				 .entity_type = type,
+				 .entity_id = id,
+				 .record_ref = record_ref,
+				 .fields = fields,
+				 .purpose = actor_purpose(who),
+				 .at = app_now(who)};
+	return audit_append(db, &ev);
 }
 
 bool actor_has(const struct actor *a, unsigned roles_any)

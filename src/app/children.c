@@ -4,7 +4,6 @@
 #include "app/authz.h"
 #include "app/matching.h"
 #include "app/uc.h"
-#include "audit/audit.h"
 #include "link/normalise.h"
 #include "protocol/reference.h"
 #include "store/children.h"
@@ -247,15 +246,7 @@ int child_create_tx(struct db *db, const struct actor *who, const struct child_i
 	if (rc == DB_OK && who->agency_id[0])
 		rc = store_child_involve(db, id, who->agency_id, "created the child's details", now);
 	if (rc == DB_OK) {
-		struct audit_event ev = {.user_id = who->user_id[0] ? who->user_id : NULL,
-					 .agency_id = who->agency_id[0] ? who->agency_id : NULL,
-					 .action = "create",
-					 .entity_type = "child",
-					 .entity_id = id,
-					 .fields = "identity,names,addresses,risk_groups",
-					 .purpose = who->system ? "command line" : NULL,
-					 .at = app_now(who)};
-		rc = audit_append(db, &ev);
+		rc = app_audit(db, who, "create", "child", id, NULL, "identity,names,addresses,risk_groups");
 	}
 	return rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
 }
@@ -322,15 +313,7 @@ int app_child_get(struct db *db, const struct actor *who, const char *id, json_t
 		return rc == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
 				     : app_db_fail(err, db, rc);
 	}
-	struct audit_event ev = {.user_id = who->user_id[0] ? who->user_id : NULL,
-				 .agency_id = who->agency_id[0] ? who->agency_id : NULL,
-				 .action = "view",
-				 .entity_type = "child",
-				 .entity_id = id,
-				 .fields = "all",
-				 .purpose = who->system ? "command line" : NULL,
-				 .at = app_now(who)};
-	rc = audit_append(db, &ev);
+	rc = app_audit(db, who, "view", "child", id, NULL, "all");
 	if (rc == DB_OK)
 		rc = db_commit(db);
 	if (rc != DB_OK) {
@@ -389,14 +372,7 @@ int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **
 		db_rollback(db);
 		return err->code;
 	}
-	struct audit_event ev = {.user_id = who->user_id[0] ? who->user_id : NULL,
-				 .agency_id = who->agency_id[0] ? who->agency_id : NULL,
-				 .action = "search",
-				 .entity_type = "child",
-				 .fields = "name,date_of_birth,nhs_number",
-				 .purpose = who->system ? "command line" : NULL,
-				 .at = app_now(who)};
-	rc = audit_append(db, &ev);
+	rc = app_audit(db, who, "search", "child", NULL, NULL, "name,date_of_birth,nhs_number");
 	if (rc == DB_OK)
 		rc = db_commit(db);
 	if (rc != DB_OK) {

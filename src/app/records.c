@@ -10,7 +10,6 @@
 #include "app/children.h"
 #include "app/matching.h"
 #include "app/uc.h"
-#include "audit/audit.h"
 #include "protocol/category.h"
 #include "protocol/checklists.h"
 #include "protocol/definitions.h"
