@@ -3,6 +3,8 @@
 
 #include "app/authz.h"
 #include "app/episodes.h"
+#include "protocol/info.h"
+#include "store/records.h"
 #include "store/work.h"
 
 #define QUEUE_LIMIT 25
@@ -58,6 +60,9 @@ int app_work_queue(struct db *db, const struct actor *who, json_t **out, struct 
 	if (r == DB_OK && (wide || actor_has(who, ROLES_PRACTITIONER)))
 		r = section(s, "steps_outstanding", "Records with essential steps outstanding",
 			    store_work_steps_outstanding(db, agency, QUEUE_LIMIT, &rc), rc);
+	if (r == DB_OK && (who->system || info_may_restrict(who->roles))) /* R-INFO-3 */
+		r = section(s, "restricted_review", "Restricted records opened, awaiting review",
+			    store_restricted_access_unreviewed(db, QUEUE_LIMIT, &rc), rc);
 	if (r == DB_OK) /* R-DL-1, R-DL-2, R-DL-9: missing-episode deadlines */
 		r = episode_deadline_sections(db, who, app_now(who), s);
 	if (r == DB_OK)
