@@ -31,7 +31,18 @@
 #define MAX_CODES 12
 
 /* Loads a record by reference (or id) and checks the actor may see it. */
+static int load_record_as(struct uc *u, const char *ref, struct record_row *r, bool break_glass);
+
+/* Loads a record and checks the actor may see it; a restricted record also needs the
+ * actor's reason (R-INFO-3). */
 static int load_record(struct uc *u, const char *ref, struct record_row *r)
+{
+	return load_record_as(u, ref, r, true);
+}
+
+/* As load_record; with break_glass false a restricted record is loaded without a
+ * reason (changing the restriction itself discloses nothing of the record). */
+static int load_record_as(struct uc *u, const char *ref, struct record_row *r, bool break_glass)
 {
 	if (!ref || strlen(ref) > 40)
 		return app_fail(u->err, APP_NOT_FOUND, NULL, "No such record.");
@@ -44,7 +55,7 @@ static int load_record(struct uc *u, const char *ref, struct record_row *r)
 	rc = authz_child_view(u->db, u->who, r->child_id, u->err);
 	if (rc == APP_NOT_FOUND)
 		return app_fail(u->err, APP_NOT_FOUND, NULL, "No such record.");
-	if (rc != APP_OK || !r->restricted || u->who->system)
+	if (rc != APP_OK || !r->restricted || u->who->system || !break_glass)
 		return rc;
 	/* R-INFO-3: a restricted record opens only with a reason, and each opening waits
 	 * for a supervisor's review */
@@ -1364,8 +1375,12 @@ int app_record_restrict(struct db *db, const struct actor *who, const char *ref,
 				       "the reason for restricting the record", &pe) < 0)
 		return uc_proto_refused(&u, &pe);
 	struct record_row r;
-	if (uc_open_record(&u, ref, &r) != APP_OK)
+	if (uc_begin(&u) != APP_OK)
 		return err->code;
+	if (load_record_as(&u, ref, &r, false) != APP_OK) {
+		db_rollback(db);
+		return err->code;
+	}
 	bool on = json_is_true(flag);
 	int rc = store_record_set_restricted(db, r.id, on, on ? reason : NULL, u.now_s);
 	int arc = rc == DB_OK ? APP_OK : uc_db(&u, rc);
