@@ -71,7 +71,7 @@ json_t *problem_json(enum problem_kind k, const char *detail, const char *rule,
 	return o;
 }
 
-static void send_json(struct response *resp, int status, json_t *o)
+void problem_send(struct response *resp, int status, json_t *o)
 {
 	resp->status = status;
 	resp->content_type = "application/problem+json";
@@ -89,12 +89,12 @@ static void send_json(struct response *resp, int status, json_t *o)
 
 void problem_respond(struct response *resp, enum problem_kind k, const char *detail)
 {
-	send_json(resp, problem_status(k), problem_json(k, detail, NULL, NULL));
+	problem_send(resp, problem_status(k), problem_json(k, detail, NULL, NULL));
 }
 
 void problem_validation(struct response *resp, const struct field_errors *errs)
 {
-	send_json(resp, 422, problem_json(PROBLEM_VALIDATION, NULL, NULL, errs));
+	problem_send(resp, 422, problem_json(PROBLEM_VALIDATION, NULL, NULL, errs));
 }
 
 void problem_rule(struct response *resp, const char *rule, const char *field, const char *message)
@@ -103,5 +103,5 @@ void problem_rule(struct response *resp, const char *rule, const char *field, co
 	fielderr_init(&errs);
 	if (field && message)
 		fielderr_add(&errs, field, message);
-	send_json(resp, 422, problem_json(PROBLEM_RULE, message, rule ? rule : "unknown", &errs));
+	problem_send(resp, 422, problem_json(PROBLEM_RULE, message, rule ? rule : "unknown", &errs));
 }

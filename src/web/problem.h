@@ -47,6 +47,9 @@ const char *problem_title(enum problem_kind k);
 json_t *problem_json(enum problem_kind k, const char *detail, const char *rule,
                      const struct field_errors *errs);
 
+/* Sends a problem object built with problem_json (consumes it), as
+ * application/problem+json with the given status. */
+void problem_send(struct response *resp, int status, json_t *problem);
 /* Fills resp with the problem: status, content type application/problem+json, body. */
 void problem_respond(struct response *resp, enum problem_kind k, const char *detail);
 /* 422 validation with the list of field errors. */

@@ -1,0 +1,47 @@
+/*
+ * usecase.h: the glue between a handler and a use case in src/app/. A handler parses
+ * the request into a JSON object, calls the use case with the signed-in user's actor
+ * and this thread's database connection, and turns the result into a response:
+ *
+ *   struct db *db = web_db(req, resp);            // 503 already sent when NULL
+ *   json_t *in = web_json_body(req, resp);        // API: 400/415 already sent when NULL
+ *   struct app_err err = {0};
+ *   json_t *out = NULL;
+ *   int rc = app_something(db, web_actor(req), in, &out, &err);
+ *   if (rc != APP_OK) web_api_error(req, resp, &err, out); else page_json(resp, 201, out);
+ *
+ * Error mapping (API): APP_INVALID with a rule -> 422 protocol-rule (with `rule` and
+ * `errors`); APP_INVALID without -> 422 validation; APP_NOT_FOUND -> 404 (also for
+ * records the user may not see); APP_FORBIDDEN -> 403; APP_CONFLICT -> 409, with any
+ * `candidates` the use case returned (R-REC-1) copied into the problem body;
+ * APP_FAILED -> 503 when the database was busy, else 500. Messages come from the use
+ * case's fixed text, never from the request.
+ */
+#ifndef LANTERN_WEB_USECASE_H
+#define LANTERN_WEB_USECASE_H
+
+#include <jansson.h>
+
+#include "app/app.h"
+#include "store/db.h"
+#include "web/fielderr.h"
+#include "web/request.h"
+
+/* This thread's connection, or NULL after sending 503 (API) / the error page. */
+struct db *web_db(struct request *req, struct response *resp);
+/* The signed-in user's actor (the route table guarantees a session). */
+const struct actor *web_actor(const struct request *req);
+/* Parses the request body as a JSON object (caps from json_in.h); NULL after sending
+ * 415 (not application/json) or 400 (malformed, too deep, not an object). */
+json_t *web_json_body(struct request *req, struct response *resp);
+/* Sends a use case's error as problem+json (see the mapping above). `out` may hold
+ * {"candidates": [...]}; it is not consumed. */
+void web_api_error(struct request *req, struct response *resp, const struct app_err *err,
+		   json_t *out);
+/* Copies a use case's field errors (and its summary when it has none) into errs, with
+ * strings from the request's pool, for re-rendering a form. */
+void web_form_errors(struct request *req, const struct app_err *err, struct field_errors *errs);
+/* The HTTP status for a use case result code. */
+int web_app_status(const struct app_err *err);
+
+#endif
