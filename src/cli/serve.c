@@ -5,6 +5,7 @@
  * template stops it here, not on a request), then serves and logs one line per request.
  */
 #include "cli/cli.h"
+#include "app/scheduler.h"
 #include "cli/commands.h"
 
 #include <arpa/inet.h>
@@ -142,6 +143,13 @@ int cli_serve(int argc, char **argv)
 		db_pool_free(dbs);
 		return cli_error(CLI_FAIL, "%s", err);
 	}
+	struct scheduler *sched = NULL; /* R-MISS-4, R-DL-2: escalation runs even unattended */
+	if (scheduler_start(cfg.db, 60, cfg.absent_escalation, &sched, err, sizeof err) < 0) {
+		server_stop(srv, 0);
+		web_app_release(&app);
+		db_pool_free(dbs);
+		return cli_error(CLI_FAIL, "%s", err);
+	}
 	const char *scheme = cfg.tls_cert[0] ? "https" : "http";
 	log_info("server listening addr=%s tls=%s threads=%d demo=%s", cfg.listen,
 	         cfg.tls_cert[0] ? "on" : "off", cfg.threads, demo ? "yes" : "no");
@@ -154,6 +162,7 @@ int cli_serve(int argc, char **argv)
 
 	int sig = server_wait_for_signal();
 	log_info("stopping on signal %d", sig);
+	scheduler_stop(sched);
 	server_stop(srv, 5000);
 	web_app_release(&app);
 	db_pool_free(dbs);
