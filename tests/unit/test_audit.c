@@ -5,6 +5,7 @@
 #include <cmocka.h>
 
 #include "audit/audit.h"
+#include "audit/checkpoint.h"
 #include "store/migrate.h"
 #include "util/embedded.h"
 
@@ -122,6 +123,64 @@ static void test_R_INFO_2_inserted_event_detected(void **state)
 	db_close(db);
 }
 
+static void test_R_INFO_2_checkpoint_detects_truncation(void **state)
+{
+	struct db *db = fresh(4);
+	char pk[AUDIT_PK_HEX], sk[AUDIT_SK_HEX], line[AUDIT_CHECKPOINT_LINE], problem[200];
+	assert_int_equal(audit_keygen(pk, sk), 0);
+	assert_int_equal(audit_checkpoint_make(db, sk, 1790000100, line, sizeof line), 0);
+	assert_non_null(strstr(line, "lantern-audit-checkpoint v1 4 "));
+	assert_int_equal(audit_checkpoint_check(db, pk, line, problem, sizeof problem), 0);
+	/* cut the newest event off: the chain alone still verifies, the checkpoint does not */
+	assert_int_equal(db_exec(db, "DROP TRIGGER audit_events_no_delete;"
+				     "DELETE FROM audit_events WHERE seq = 4"),
+			 DB_OK);
+	struct audit_verify_result r;
+	assert_int_equal(verify(db, &r), 0);
+	assert_int_equal(audit_checkpoint_check(db, pk, line, problem, sizeof problem), 1);
+	assert_non_null(strstr(problem, "missing"));
+	db_close(db);
+}
+
+static void test_R_INFO_2_checkpoint_signature_and_format(void **state)
+{
+	struct db *db = fresh(3);
+	char pk[AUDIT_PK_HEX], sk[AUDIT_SK_HEX], pk2[AUDIT_PK_HEX], sk2[AUDIT_SK_HEX];
+	char line[AUDIT_CHECKPOINT_LINE], problem[200];
+	assert_int_equal(audit_keygen(pk, sk), 0);
+	assert_int_equal(audit_keygen(pk2, sk2), 0);
+	assert_int_equal(audit_checkpoint_make(db, sk, 1790000100, line, sizeof line), 0);
+	/* another key's public half does not accept it */
+	assert_int_equal(audit_checkpoint_check(db, pk2, line, problem, sizeof problem), 1);
+	assert_non_null(strstr(problem, "signature"));
+	/* a forged claim about the hash breaks the signature */
+	char forged[AUDIT_CHECKPOINT_LINE];
+	snprintf(forged, sizeof forged, "%s", line);
+	char *h = strstr(forged, " 3 ") + 3;
+	*h = *h == 'a' ? 'b' : 'a';
+	assert_int_equal(audit_checkpoint_check(db, pk, forged, problem, sizeof problem), 1);
+	/* the event changed under a valid checkpoint */
+	assert_int_equal(db_exec(db, "DROP TRIGGER audit_events_no_update;"
+				     "UPDATE audit_events SET hash = 'rewritten' WHERE seq = 3"),
+			 DB_OK);
+	assert_int_equal(audit_checkpoint_check(db, pk, line, problem, sizeof problem), 1);
+	assert_non_null(strstr(problem, "differs"));
+	/* malformed input and keys */
+	assert_true(audit_checkpoint_check(db, pk, "hello", problem, sizeof problem) < 0);
+	assert_true(audit_checkpoint_check(db, "zz", line, problem, sizeof problem) < 0);
+	assert_int_equal(audit_checkpoint_make(db, "not-a-key", 1, line, sizeof line), -100);
+	db_close(db);
+}
+
+static void test_R_INFO_2_checkpoint_of_empty_log(void **state)
+{
+	struct db *db = fresh(0);
+	char pk[AUDIT_PK_HEX], sk[AUDIT_SK_HEX], line[AUDIT_CHECKPOINT_LINE];
+	assert_int_equal(audit_keygen(pk, sk), 0);
+	assert_int_equal(audit_checkpoint_make(db, sk, 1, line, sizeof line), 1);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -132,6 +191,9 @@ int main(void)
 		cmocka_unit_test(test_R_INFO_2_deletion_detected),
 		cmocka_unit_test(test_R_INFO_2_reordering_detected),
 		cmocka_unit_test(test_R_INFO_2_inserted_event_detected),
+		cmocka_unit_test(test_R_INFO_2_checkpoint_detects_truncation),
+		cmocka_unit_test(test_R_INFO_2_checkpoint_signature_and_format),
+		cmocka_unit_test(test_R_INFO_2_checkpoint_of_empty_log),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
