@@ -44,6 +44,8 @@ const struct route web_routes[] = {
         {HTTP_POST, "/api/v1/records/{ref}/outcomes", handle_api_record_outcomes_create, API},
         {HTTP_POST, "/api/v1/records/{ref}/references", handle_api_record_references_create, API},
         {HTTP_PUT, "/api/v1/records/{ref}/classification", handle_api_record_classification, API},
+        {HTTP_PUT, "/api/v1/records/{ref}/restriction", handle_api_record_restriction, API},
+        {HTTP_POST, "/api/v1/restricted-access/{id}/review", handle_api_restricted_access_review, API},
         {HTTP_GET, "/api/v1/work", handle_api_work, API},
         {HTTP_GET, "/api/v1/deadlines", handle_api_deadlines, API},
         {HTTP_GET, "/api/v1/audit", handle_api_audit, API},

@@ -331,6 +331,36 @@ describe('records', () => {
   })
 })
 
+describe('restricted records (R-INFO-3)', () => {
+  test('restrict, open only with a reason (X-Lantern-Purpose), review the opening', async () => {
+    const other = await one(srv.db, `SELECT reference FROM records WHERE reference <> '${ref}' AND child_id IN
+      (SELECT child_id FROM child_agencies WHERE agency_id = (SELECT id FROM agencies WHERE name = 'Northbrook Police (demo)')) LIMIT 1`)
+    const path = `/api/v1/records/${other}/restriction`
+    const before = await counts(srv.db)
+    assertProblem(await officer.put(path, { json: { restricted: true, reason: 'Covert operation.' } }), 403, 'forbidden')
+    assertProblem(await supervisor.put(path, { json: { restricted: true } }), 422)
+    assertProblem(await supervisor.put(path, { json: { restricted: 'yes', reason: 'x' } }), 422)
+    assertProblem(await supervisor.put('/api/v1/records/LAN-1999-999999/restriction', { json: { restricted: false } }), 404, 'not-found')
+    assert.deepEqual(await counts(srv.db), before)
+    await refusesBadBodies(supervisor, 'put', path)
+    const r = await supervisor.put(path, { json: { restricted: true, reason: 'Covert police operation in progress.' } })
+    assert.equal(r.status, 200, r.text)
+    assertProblem(await officer.get(`/api/v1/records/${other}`), 403, 'forbidden', 'R-INFO-3')
+    assertProblem(await officer.get(`/api/v1/records/${other}`, { headers: { 'x-lantern-purpose': 'p'.repeat(300) } }), 400, 'malformed-request')
+    const opened = await officer.get(`/api/v1/records/${other}`, { headers: { 'x-lantern-purpose': 'Preparing the strategy meeting.' } })
+    assert.equal(opened.status, 200, opened.text)
+    const opening = await one(srv.db, `SELECT id FROM restricted_access WHERE record_id = (SELECT id FROM records WHERE reference = '${other}') LIMIT 1`)
+    const rpath = `/api/v1/restricted-access/${opening}/review`
+    assertProblem(await social.post(rpath, { json: { note: 'Seen.' } }), 403, 'forbidden')
+    assertProblem(await supervisor.post('/api/v1/restricted-access/rax_nosuchopening0000000/review', { json: { note: 'Seen.' } }), 404, 'not-found')
+    await refusesBadBodies(supervisor, 'post', rpath)
+    const rv = await supervisor.post(rpath, { json: { note: 'Reason checked with the officer; appropriate.' } })
+    assert.equal(rv.status, 201, rv.text)
+    assertProblem(await supervisor.post(rpath, { json: { note: 'Again.' } }), 409, 'conflict')
+    assert.equal((await supervisor.put(path, { json: { restricted: false } })).status, 200)
+  })
+})
+
 describe('work, audit and administration', () => {
   test('work queue and deadlines', async () => {
     const w = await social.get('/api/v1/work')

@@ -59,6 +59,8 @@ const TABLE = [
   ['POST', '/api/v1/records/{ref}/outcomes', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/outcomes`, json: { code: 'MI', achieved_on: '2026-10-01' } })],
   ['POST', '/api/v1/records/{ref}/references', 'A A A A A A A A A A D D D D', (c, r, n) => ({ path: `/api/v1/records/${c.ref}/references`, json: { kind: 'csc_case', value: `CSC-${70000 + n}` } })],
   ['PUT', '/api/v1/records/{ref}/classification', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/classification`, json: { exploitation_types: ['sexual'] } })],
+  ['PUT', '/api/v1/records/{ref}/restriction', 'D A D D D A D D D D D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/restriction`, json: { restricted: false } })],
+  ['POST', '/api/v1/restricted-access/{id}/review', 'D A D D D A D D D D D D D D', (c, r, n) => ({ path: `/api/v1/restricted-access/${c.openings[n]}/review`, json: { note: 'Reason checked with the officer; appropriate.' } })],
   ['GET', '/api/v1/work', 'A A A A A A A A A A A A A A', () => ({})],
   ['GET', '/api/v1/deadlines', 'A A A A A A A A A A A A A A', () => ({})],
   ['GET', '/api/v1/audit', 'D D D D D D D D D D D D A D', () => ({ path: '/api/v1/audit?limit=5' })],
@@ -113,6 +115,18 @@ before(async () => {
     await sql(srv.db, `INSERT OR IGNORE INTO child_agencies (child_id, agency_id, reason, since)
       SELECT '${ch.json.id}', id, 'authz test', '2026-11-28T18:00:00Z' FROM agencies WHERE name LIKE 'Northbrook%'`)
   }
+  // A restricted record opened once with a reason (R-INFO-3), for the review route.
+  const other = await one(srv.db, `SELECT reference FROM records WHERE reference <> '${ctx.ref}' AND child_id IN
+    (SELECT child_id FROM child_agencies WHERE agency_id = (SELECT id FROM agencies WHERE name = 'Northbrook Police (demo)')) LIMIT 1`)
+  const sup = await signInAs(srv, 'supervisor.northbrook')
+  const rs = await sup.put(`/api/v1/records/${other}/restriction`, { json: { restricted: true, reason: 'Covert police operation in progress.' } })
+  assert.equal(rs.status, 200, rs.text)
+  // one opening per role, so that each role's review meets an unreviewed opening
+  for (let i = 0; i < ROLES.length; i++) {
+    const opened = await officer.get(`/api/v1/records/${other}`, { headers: { 'x-lantern-purpose': 'Preparing the strategy meeting.' } })
+    assert.equal(opened.status, 200, opened.text)
+  }
+  ctx.openings = (await sql(srv.db, `SELECT id FROM restricted_access WHERE record_id = (SELECT id FROM records WHERE reference = '${other}') ORDER BY rowid`)).trim().split('\n')
   await sql(srv.db, `INSERT OR IGNORE INTO child_agencies (child_id, agency_id, reason, since)
     SELECT '${ctx.childId}', id, 'authz test', '2026-11-28T18:00:00Z' FROM agencies WHERE name LIKE 'Northbrook%'`)
 })

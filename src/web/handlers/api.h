@@ -20,6 +20,15 @@ typedef int (*api_uc_id)(struct db *db, const struct actor *who, const char *id,
 typedef int (*api_uc_id_in)(struct db *db, const struct actor *who, const char *id, json_t *in,
 			    json_t **out, struct app_err *err);
 
+/*
+ * The signed-in user's actor for one call, with the purpose from the X-Lantern-Purpose
+ * header when given (recorded with the audit events; the reason that opens a
+ * restricted record, R-INFO-3). A purpose that is not valid text of at most 255 bytes
+ * is a 400 (sent; returns NULL). The copy lives in the request's pool.
+ */
+#define API_PURPOSE_HEADER "X-Lantern-Purpose"
+const struct actor *api_actor(struct request *req, struct response *resp);
+
 /* Runs uc with the JSON body; answers `status` with its view or the problem. */
 void api_run_in(struct request *req, struct response *resp, api_uc_in uc, int status);
 /* Runs uc with the route parameter `param`; answers 200 with its view or the problem. */

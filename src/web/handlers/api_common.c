@@ -2,9 +2,28 @@
 #include "web/handlers/api.h"
 
 #include "util/parse.h"
+#include "util/pool.h"
 #include "web/page.h"
 #include "web/problem.h"
 #include "web/usecase.h"
+
+const struct actor *api_actor(struct request *req, struct response *resp)
+{
+	const struct actor *who = web_actor(req);
+	const char *purpose = request_header(req, API_PURPOSE_HEADER);
+	if (!purpose)
+		return who;
+	struct actor *a = pool_alloc(req->pool, sizeof *a);
+	size_t n = strlen(purpose);
+	if (!a || n >= sizeof a->purpose || !text_ok(purpose, sizeof a->purpose - 1, false)) {
+		problem_respond(resp, PROBLEM_MALFORMED,
+				"The " API_PURPOSE_HEADER " header is not valid text of at most 255 bytes.");
+		return NULL;
+	}
+	*a = *who;
+	memcpy(a->purpose, purpose, n + 1);
+	return a;
+}
 
 void api_answer(struct request *req, struct response *resp, int rc, const struct app_err *err,
 		json_t *out, int status)
@@ -20,7 +39,8 @@ void api_answer(struct request *req, struct response *resp, int rc, const struct
 void api_run_with(struct request *req, struct response *resp, api_uc_in uc, json_t *in,
 		  int status)
 {
-	struct db *db = web_db(req, resp);
+	const struct actor *who = api_actor(req, resp);
+	struct db *db = who ? web_db(req, resp) : NULL;
 	if (!db) {
 		json_decref(in);
 		return;
@@ -28,7 +48,7 @@ void api_run_with(struct request *req, struct response *resp, api_uc_in uc, json
 	struct app_err err;
 	app_err_clear(&err);
 	json_t *out = NULL;
-	int rc = uc(db, web_actor(req), in, &out, &err);
+	int rc = uc(db, who, in, &out, &err);
 	json_decref(in);
 	api_answer(req, resp, rc, &err, out, status);
 }
@@ -42,13 +62,14 @@ void api_run_in(struct request *req, struct response *resp, api_uc_in uc, int st
 
 void api_run_id(struct request *req, struct response *resp, const char *param, api_uc_id uc)
 {
-	struct db *db = web_db(req, resp);
+	const struct actor *who = api_actor(req, resp);
+	struct db *db = who ? web_db(req, resp) : NULL;
 	if (!db)
 		return;
 	struct app_err err;
 	app_err_clear(&err);
 	json_t *out = NULL;
-	int rc = uc(db, web_actor(req), request_param(req, param), &out, &err);
+	int rc = uc(db, who, request_param(req, param), &out, &err);
 	api_answer(req, resp, rc, &err, out, 200);
 }
 
@@ -58,7 +79,8 @@ void api_run_id_in(struct request *req, struct response *resp, const char *param
 	json_t *in = web_json_body(req, resp);
 	if (!in)
 		return;
-	struct db *db = web_db(req, resp);
+	const struct actor *who = api_actor(req, resp);
+	struct db *db = who ? web_db(req, resp) : NULL;
 	if (!db) {
 		json_decref(in);
 		return;
@@ -66,7 +88,7 @@ void api_run_id_in(struct request *req, struct response *resp, const char *param
 	struct app_err err;
 	app_err_clear(&err);
 	json_t *out = NULL;
-	int rc = uc(db, web_actor(req), request_param(req, param), in, &out, &err);
+	int rc = uc(db, who, request_param(req, param), in, &out, &err);
 	json_decref(in);
 	api_answer(req, resp, rc, &err, out, status);
 }

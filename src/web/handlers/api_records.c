@@ -75,13 +75,14 @@ void handle_api_record_timeline(struct request *req, struct response *resp)
 		problem_respond(resp, PROBLEM_MALFORMED, "The cursor is not one this server gave.");
 		return;
 	}
-	struct db *db = web_db(req, resp);
+	const struct actor *who = api_actor(req, resp);
+	struct db *db = who ? web_db(req, resp) : NULL;
 	if (!db)
 		return;
 	struct app_err err;
 	app_err_clear(&err);
 	json_t *out = NULL;
-	int rc = app_record_timeline(db, web_actor(req), request_param(req, "ref"), &out, &err);
+	int rc = app_record_timeline(db, who, request_param(req, "ref"), &out, &err);
 	if (rc != APP_OK) {
 		api_answer(req, resp, rc, &err, out, 200);
 		return;
@@ -152,4 +153,16 @@ void handle_api_record_references_create(struct request *req, struct response *r
 void handle_api_record_classification(struct request *req, struct response *resp)
 {
 	api_run_id_in(req, resp, "ref", app_record_classify, 200);
+}
+
+/* R-INFO-3: {"restricted": true|false, "reason"}; police supervisors and CSC managers. */
+void handle_api_record_restriction(struct request *req, struct response *resp)
+{
+	api_run_id_in(req, resp, "ref", app_record_restrict, 200);
+}
+
+/* R-INFO-3: a supervisor reviews a break-glass opening of a restricted record. */
+void handle_api_restricted_access_review(struct request *req, struct response *resp)
+{
+	api_run_id_in(req, resp, "id", app_restricted_access_review, 201);
 }

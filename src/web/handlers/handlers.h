@@ -40,6 +40,8 @@ void handle_api_record_essential_steps(struct request *req, struct response *res
 void handle_api_record_outcomes_create(struct request *req, struct response *resp);
 void handle_api_record_references_create(struct request *req, struct response *resp);
 void handle_api_record_classification(struct request *req, struct response *resp);
+void handle_api_record_restriction(struct request *req, struct response *resp);
+void handle_api_restricted_access_review(struct request *req, struct response *resp);
 void handle_api_work(struct request *req, struct response *resp);
 void handle_api_deadlines(struct request *req, struct response *resp);
 void handle_api_audit(struct request *req, struct response *resp);
