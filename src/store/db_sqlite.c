@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #define LANTERN_APP_ID 0x4C414E54
 #define STMT_CACHE 64
@@ -28,11 +29,51 @@ struct db_stmt {
 struct db {
 	sqlite3 *h;
 	bool in_tx;
+	bool serialise; /* file database: write transactions take writer_lock */
+	bool locked;    /* this connection holds writer_lock */
 	char err[256];
 	struct db_stmt *cache[STMT_CACHE];
 	size_t ncache;
 	size_t next_evict;
 };
+
+/*
+ * Write transactions of this process queue on one mutex before BEGIN IMMEDIATE. SQLite
+ * itself would make a second writer retry with sleeps of growing length (the busy
+ * handler), which under load turns a sub-millisecond wait into hundreds of
+ * milliseconds at the tail; a mutex wakes the next writer the moment the lock is free.
+ * Other processes (the command line) still meet SQLite's busy timeout. Recursive, so a
+ * thread with transactions on two databases cannot deadlock itself; timed, so a stuck
+ * transaction turns into DB_E_BUSY after the same 5 s as the busy timeout.
+ */
+static pthread_mutex_t writer_lock;
+static pthread_once_t writer_once = PTHREAD_ONCE_INIT;
+
+static void writer_lock_init(void)
+{
+	pthread_mutexattr_t a;
+	pthread_mutexattr_init(&a);
+	pthread_mutexattr_settype(&a, PTHREAD_MUTEX_RECURSIVE);
+	pthread_mutex_init(&writer_lock, &a);
+	pthread_mutexattr_destroy(&a);
+}
+
+static bool writer_acquire(void)
+{
+	pthread_once(&writer_once, writer_lock_init);
+	struct timespec t;
+	clock_gettime(CLOCK_REALTIME, &t);
+	t.tv_sec += 5;
+	return pthread_mutex_timedlock(&writer_lock, &t) == 0;
+}
+
+static void writer_release(struct db *db)
+{
+	if (db->locked) {
+		db->locked = false;
+		pthread_mutex_unlock(&writer_lock);
+	}
+}
 
 static int map_rc(struct db *db, int rc)
 {
@@ -102,6 +143,7 @@ int db_open(const char *url, bool create, struct db **out, char *err, size_t err
 	struct db *db = calloc(1, sizeof(*db));
 	if (!db)
 		return fail(err, errlen, DB_E_NOMEM, "%s", "out of memory");
+	db->serialise = !memory;
 	int rc = sqlite3_open_v2(path, &db->h, flags, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "cannot open %s: %s", path,
@@ -165,6 +207,7 @@ void db_close(struct db *db)
 {
 	if (!db)
 		return;
+	db_rollback(db);
 	for (size_t i = 0; i < db->ncache; i++) {
 		sqlite3_finalize(db->cache[i]->st);
 		free(db->cache[i]->sql);
@@ -340,9 +383,18 @@ int db_begin(struct db *db)
 		snprintf(db->err, sizeof db->err, "transaction already open");
 		return DB_E_MISUSE;
 	}
+	if (db->serialise) {
+		if (!writer_acquire()) {
+			snprintf(db->err, sizeof db->err, "database is busy (writer queue)");
+			return DB_E_BUSY;
+		}
+		db->locked = true;
+	}
 	int rc = db_exec(db, "BEGIN IMMEDIATE");
 	if (rc == DB_OK)
 		db->in_tx = true;
+	else
+		writer_release(db);
 	return rc;
 }
 
@@ -356,6 +408,7 @@ int db_commit(struct db *db)
 		return rc;
 	}
 	db->in_tx = false;
+	writer_release(db);
 	return DB_OK;
 }
 
@@ -369,6 +422,7 @@ void db_rollback(struct db *db)
 	if (sqlite3_get_autocommit(db->h) == 0)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	db->in_tx = false;
+	writer_release(db);
 }
 
 bool db_in_tx(struct db *db)
