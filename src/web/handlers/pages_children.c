@@ -31,6 +31,12 @@ static void find_page(struct request *req, struct response *resp, int status, js
 		json_array_foreach(results, i, r)
 		{
 			const char *ref = pages_str(r, "record_ref");
+			if (!*pages_str(r, "name"))
+				json_object_set_new(r, "name",
+				                    json_string(pages_fmt(req, "%s %s", pages_str(r, "given_names"),
+				                                          pages_str(r, "family_name"))));
+			if (!*pages_str(r, "borough"))
+				json_object_set_new(r, "borough", json_string(pages_str(r, "residence_borough")));
 			json_object_set_new(r, "href",
 			                    json_string(*ref ? pages_fmt(req, "/records/%s", ref)
 			                                     : pages_fmt(req, "/children/%s", pages_str(r, "id"))));

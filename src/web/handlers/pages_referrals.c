@@ -292,7 +292,10 @@ void handle_page_referral_create(struct request *req, struct response *resp)
 		web_form_errors(req, &err, &raw);
 		for (size_t i = 0; i < raw.n; i++) {
 			const struct fs_field *s = spec_for_error(raw.items[i].field, req);
+			/* R-PATH-5: the police template's missing items belong to that section */
+			bool path5 = err.rule && strcmp(err.rule, "R-PATH-5") == 0 && is_police(req);
 			const char *target = s ? s->name
+			                     : path5 ? (strstr(raw.items[i].message, "MERLIN") ? "merlin_pac" : "risk_review")
 			                     : strcmp(raw.items[i].field, "signs") == 0 ? "signs"
 			                     : strcmp(raw.items[i].field, "child") == 0 && !chosen ? "given_names"
 			                                                                          : "circumstances";
