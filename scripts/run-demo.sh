@@ -10,4 +10,12 @@ if [ "$path" != "$db" ] && [ ! -f "$path" ]; then
   "$bin" init --db "$db"
   "$bin" demo --db "$db" --seed 1 --boroughs 3 --children 300 --logins
 fi
-exec "$bin" serve --db "$db" --listen "$listen"
+# Plain HTTP on this machine: browsers do not send a cookie marked Secure over
+# http:// (and refuse a __Host- cookie without Secure), so the session cookie must
+# drop Secure here or nobody could sign in. `lantern serve` allows this only on a
+# loopback address; anything reachable over a network needs TLS (docs/web.md).
+case "$listen" in
+  127.*|\[::1\]:*) cookies=(--secure-cookies false) ;;
+  *) cookies=() ;;
+esac
+exec "$bin" serve --db "$db" --listen "$listen" "${cookies[@]}"

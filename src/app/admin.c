@@ -4,7 +4,6 @@
 #include <ctype.h>
 
 #include "app/password.h"
-#include "audit/audit.h"
 #include "store/users.h"
 #include "util/ltime.h"
 
@@ -24,15 +23,7 @@ static int require_admin(const struct actor *who, struct app_err *err)
 static int audit(struct db *db, const struct actor *who, const char *action, const char *type,
 		 const char *id, const char *fields)
 {
-	struct audit_event ev = {.user_id = who->user_id[0] ? who->user_id : NULL,
-				 .agency_id = who->agency_id[0] ? who->agency_id : NULL,
-				 .action = action,
-				 .entity_type = type,
-				 .entity_id = id,
-				 .fields = fields,
-				 .purpose = who->system ? "command line" : NULL,
-				 .at = app_now(who)};
-	return audit_append(db, &ev);
+	return app_audit(db, who, action, type, id, NULL, fields);
 }
 
 int app_borough_add(struct db *db, const struct actor *who, json_t *in, json_t **out,

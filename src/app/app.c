@@ -1,6 +1,7 @@
 /* app.c: roles, actors, errors and input helpers shared by the use cases. */
 #include "app/app.h"
 
+#include "audit/audit.h"
 #include "store/users.h"
 #include "util/log.h"
 #include "util/ltime.h"
@@ -83,6 +84,28 @@ int64_t app_now(const struct actor *a)
 	return a && a->now ? a->now : ltime_now();
 }
 
+const char *actor_purpose(const struct actor *a)
+{
+	if (a->purpose[0])
+		return a->purpose;
+	return a->system ? "command line" : NULL;
+}
+
+int app_audit(struct db *db, const struct actor *who, const char *action, const char *type,
+	      const char *id, const char *record_ref, const char *fields)
+{
+	struct audit_event ev = {.user_id = who->user_id[0] ? who->user_id : NULL,
+				 .agency_id = who->agency_id[0] ? who->agency_id : NULL,
+				 .action = action,
+				 .entity_type = type,
+				 .entity_id = id,
+				 .record_ref = record_ref,
+				 .fields = fields,
+				 .purpose = actor_purpose(who),
+				 .at = app_now(who)};
+	return audit_append(db, &ev);
+}
+
 bool actor_has(const struct actor *a, unsigned roles_any)
 {
 	return (a->roles & roles_any) != 0;
@@ -151,15 +174,15 @@ int app_json_date(json_t *in, const char *key, bool required, struct app_err *er
 {
 	*present = false;
 	out[0] = '\0';
-	const char *s = app_json_str(in, key, required, 10, false, err);
-	if (!s)
-		return json_object_get(in, key) && !json_is_null(json_object_get(in, key)) &&
-				       !(json_is_string(json_object_get(in, key)) &&
-					 json_string_length(json_object_get(in, key)) == 0)
-			       ? -1
-			       : (required ? -1 : 0);
+	json_t *v = json_object_get(in, key);
+	if (!v || json_is_null(v) || (json_is_string(v) && json_string_length(v) == 0)) {
+		if (required)
+			app_field_error(err, key, "Enter %s.", key);
+		return required ? -1 : 0;
+	}
 	struct lt_date d;
-	if (ltime_parse_date(s, &d) < 0) {
+	if (!json_is_string(v) || strlen(json_string_value(v)) != json_string_length(v) ||
+	    ltime_parse_date(json_string_value(v), &d) < 0) {
 		app_field_error(err, key, "%s must be a real date written YYYY-MM-DD.", key);
 		return -1;
 	}

@@ -37,7 +37,9 @@ struct actor {
 	char team[64];
 	unsigned roles;
 	bool system;
-	int64_t now; /* the use case's clock; 0 means the real time */
+	int64_t now;       /* the use case's clock; 0 means the real time */
+	char purpose[256]; /* why the user is doing this, when given (break-glass reason,
+			      export purpose); recorded in the audit event */
 };
 
 /* Result codes of use cases. */
@@ -77,6 +79,13 @@ void app_field_error(struct app_err *err, const char *field, const char *fmt, ..
 int app_db_fail(struct app_err *err, struct db *db, int rc);
 
 int64_t app_now(const struct actor *a);
+/* The purpose recorded with the actor's audit events: the given purpose, else
+ * "command line" for the system operator, else NULL. */
+const char *actor_purpose(const struct actor *a);
+/* Appends an audit event for the actor (inside the caller's transaction). Returns a
+ * DB code. */
+int app_audit(struct db *db, const struct actor *who, const char *action, const char *type,
+	      const char *id, const char *record_ref, const char *fields);
 bool actor_has(const struct actor *a, unsigned roles_any);
 /* The actor the command line uses: a system operator with administrator rights. */
 void actor_system(struct actor *a);

@@ -46,14 +46,10 @@ int app_audit_list(struct db *db, const struct actor *who, json_t *in, json_t **
 	struct audit_verify_result vr;
 	int vrc = events ? audit_verify(db, &vr) : DB_E_ERROR;
 	if (events && vrc >= 0) {
-		struct audit_event ev = {.user_id = who->user_id[0] ? who->user_id : NULL,
-					 .agency_id = who->agency_id[0] ? who->agency_id : NULL,
-					 .action = "view",
-					 .entity_type = "audit_log",
-					 .fields = "events",
-					 .purpose = who->system ? "command line" : "audit review",
-					 .at = app_now(who)};
-		rc = audit_append(db, &ev);
+		struct actor a = *who;
+		if (!a.purpose[0] && !a.system)
+			snprintf(a.purpose, sizeof a.purpose, "audit review");
+		rc = app_audit(db, &a, "view", "audit_log", NULL, NULL, "events");
 	}
 	if (!events || vrc < 0 || rc != DB_OK || (rc = db_commit(db)) != DB_OK) {
 		db_rollback(db);

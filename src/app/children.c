@@ -4,7 +4,6 @@
 #include "app/authz.h"
 #include "app/matching.h"
 #include "app/uc.h"
-#include "audit/audit.h"
 #include "link/normalise.h"
 #include "protocol/reference.h"
 #include "store/children.h"
@@ -14,24 +13,16 @@
 static const char *const GENDERS[] = {"female", "male", "other", "unknown", NULL};
 static const char *const NAME_KINDS[] = {"alias", "nickname", "previous", "spelling", NULL};
 
-/* Parses an optional date field of an object inside an array. */
+/* Parses an optional date field `key` of an object inside the array `field`; errors
+ * are reported against the array's field name. */
 static void sub_date(json_t *obj, const char *key, const char *field, char out[11],
 		     struct app_err *err)
 {
 	bool present;
-	char f[48];
-	snprintf(f, sizeof f, "%s", field);
-	json_t *v = json_object_get(obj, key);
-	out[0] = '\0';
-	if (!v || json_is_null(v))
-		return;
-	struct lt_date d;
-	if (!json_is_string(v) || ltime_parse_date(json_string_value(v), &d) < 0) {
-		app_field_error(err, f, "%s must be a real date written YYYY-MM-DD.", key);
-		return;
-	}
-	ltime_format_date(d, out);
-	(void)present;
+	int before = err->nfields;
+	if (app_json_date(obj, key, false, err, out, &present) < 0 && err->nfields > before)
+		snprintf(err->fields[err->nfields - 1].field, sizeof err->fields[0].field, "%s",
+			 field);
 }
 
 int child_input_parse(json_t *in, int64_t now, struct child_input *ci, struct app_err *err)
@@ -255,15 +246,7 @@ int child_create_tx(struct db *db, const struct actor *who, const struct child_i
 	if (rc == DB_OK && who->agency_id[0])
 		rc = store_child_involve(db, id, who->agency_id, "created the child's details", now);
 	if (rc == DB_OK) {
-		struct audit_event ev = {.user_id = who->user_id[0] ? who->user_id : NULL,
-					 .agency_id = who->agency_id[0] ? who->agency_id : NULL,
-					 .action = "create",
-					 .entity_type = "child",
-					 .entity_id = id,
-					 .fields = "identity,names,addresses,risk_groups",
-					 .purpose = who->system ? "command line" : NULL,
-					 .at = app_now(who)};
-		rc = audit_append(db, &ev);
+		rc = app_audit(db, who, "create", "child", id, NULL, "identity,names,addresses,risk_groups");
 	}
 	return rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
 }
@@ -330,15 +313,7 @@ int app_child_get(struct db *db, const struct actor *who, const char *id, json_t
 		return rc == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
 				     : app_db_fail(err, db, rc);
 	}
-	struct audit_event ev = {.user_id = who->user_id[0] ? who->user_id : NULL,
-				 .agency_id = who->agency_id[0] ? who->agency_id : NULL,
-				 .action = "view",
-				 .entity_type = "child",
-				 .entity_id = id,
-				 .fields = "all",
-				 .purpose = who->system ? "command line" : NULL,
-				 .at = app_now(who)};
-	rc = audit_append(db, &ev);
+	rc = app_audit(db, who, "view", "child", id, NULL, "all");
 	if (rc == DB_OK)
 		rc = db_commit(db);
 	if (rc != DB_OK) {
@@ -397,14 +372,7 @@ int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **
 		db_rollback(db);
 		return err->code;
 	}
-	struct audit_event ev = {.user_id = who->user_id[0] ? who->user_id : NULL,
-				 .agency_id = who->agency_id[0] ? who->agency_id : NULL,
-				 .action = "search",
-				 .entity_type = "child",
-				 .fields = "name,date_of_birth,nhs_number",
-				 .purpose = who->system ? "command line" : NULL,
-				 .at = app_now(who)};
-	rc = audit_append(db, &ev);
+	rc = app_audit(db, who, "search", "child", NULL, NULL, "name,date_of_birth,nhs_number");
 	if (rc == DB_OK)
 		rc = db_commit(db);
 	if (rc != DB_OK) {

@@ -8,7 +8,6 @@
 
 #include "app/authz.h"
 #include "app/uc.h"
-#include "audit/audit.h"
 #include "link/normalise.h"
 #include "protocol/deadlines.h"
 #include "protocol/missing.h"
@@ -1697,17 +1696,11 @@ static int export_open(struct uc *u, const char *from, const char *to, char from
 static int export_finish(struct uc *u, struct buf *b, const char *what, const char *from,
                          const char *to, char **csv)
 {
-	char purpose[96];
-	snprintf(purpose, sizeof purpose, "statutory return %s to %s", from, to);
-	struct audit_event ev = {.user_id = uc_user_id(u),
-	                         .agency_id = u->who->agency_id[0] ? u->who->agency_id : NULL,
-	                         .action = "export",
-	                         .entity_type = what,
-	                         .fields = "all",
-	                         .purpose = purpose,
-	                         .at = u->now};
+	struct actor a = *u->who;
+	a.now = u->now;
+	snprintf(a.purpose, sizeof a.purpose, "statutory return %s to %s", from, to);
 	int arc = b->failed ? app_fail(u->err, APP_FAILED, NULL, "The export is too large.")
-	                    : uc_db(u, audit_append(u->db, &ev));
+	                    : uc_db(u, app_audit(u->db, &a, "export", what, NULL, NULL, "all"));
 	arc = uc_end(u, arc, NULL);
 	if (arc == APP_OK)
 		*csv = buf_detach(b, NULL);

@@ -1,6 +1,7 @@
 /* password.c: argon2id password hashing through libsodium (see password.h). */
 #include "app/password.h"
 
+#include <pthread.h>
 #include <sodium.h>
 
 #include "util/parse.h"
@@ -49,13 +50,17 @@ const char *password_policy(const char *pw)
 	return NULL;
 }
 
+static char dummy_hash[PASSWORD_HASH_MAX];
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+
+static void dummy_init(void)
+{
+	if (password_hash("lantern-dummy-password", dummy_hash) < 0)
+		dummy_hash[0] = '\0';
+}
+
 void password_burn(const char *pw)
 {
-	static char dummy[PASSWORD_HASH_MAX];
-	static int ready;
-	if (!ready) {
-		password_hash("lantern-dummy-password", dummy);
-		ready = 1;
-	}
-	(void)password_verify(pw, dummy);
+	pthread_once(&dummy_once, dummy_init); /* server threads may race here */
+	(void)password_verify(pw, dummy_hash);
 }

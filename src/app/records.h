@@ -61,4 +61,14 @@ int app_external_ref_add(struct db *db, const struct actor *who, const char *ref
 int app_record_classify(struct db *db, const struct actor *who, const char *ref, json_t *in,
 			json_t **out, struct app_err *err);
 
+/* R-INFO-3. in: {"restricted": true|false, "reason" (required when restricting)}. Police
+ * supervisors and CSC managers only. Opening a restricted record afterwards needs a
+ * reason in actor.purpose (break-glass): each opening is logged for review. */
+int app_record_restrict(struct db *db, const struct actor *who, const char *ref, json_t *in,
+			json_t **out, struct app_err *err);
+/* R-INFO-3. Reviews a break-glass opening (id "rax_..."): in {"note"}. Not by the person
+ * who opened it. */
+int app_restricted_access_review(struct db *db, const struct actor *who, const char *id,
+				 json_t *in, json_t **out, struct app_err *err);
+
 #endif

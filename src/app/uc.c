@@ -4,7 +4,6 @@
  */
 #include "app/uc.h"
 
-#include "audit/audit.h"
 #include "protocol/recording.h"
 
 void uc_init(struct uc *u, struct db *db, const struct actor *who, struct app_err *err)
@@ -25,16 +24,9 @@ const char *uc_user_id(const struct uc *u)
 int uc_audit(struct uc *u, const char *action, const char *type, const char *id, const char *ref,
              const char *fields)
 {
-	struct audit_event ev = {.user_id = uc_user_id(u),
-	                         .agency_id = u->who->agency_id[0] ? u->who->agency_id : NULL,
-	                         .action = action,
-	                         .entity_type = type,
-	                         .entity_id = id,
-	                         .record_ref = ref,
-	                         .fields = fields,
-	                         .purpose = u->who->system ? "command line" : NULL,
-	                         .at = u->now};
-	return audit_append(u->db, &ev);
+	struct actor at = *u->who; /* the use case's clock, fixed at its start */
+	at.now = u->now;
+	return app_audit(u->db, &at, action, type, id, ref, fields);
 }
 
 int uc_proto_refused(struct uc *u, const struct proto_err *pe)

@@ -3,7 +3,8 @@
 
 #include "app/authz.h"
 #include "app/episodes.h"
-#include "audit/audit.h"
+#include "protocol/info.h"
+#include "store/records.h"
 #include "store/work.h"
 
 #define QUEUE_LIMIT 25
@@ -59,17 +60,13 @@ int app_work_queue(struct db *db, const struct actor *who, json_t **out, struct 
 	if (r == DB_OK && (wide || actor_has(who, ROLES_PRACTITIONER)))
 		r = section(s, "steps_outstanding", "Records with essential steps outstanding",
 			    store_work_steps_outstanding(db, agency, QUEUE_LIMIT, &rc), rc);
+	if (r == DB_OK && (who->system || info_may_restrict(who->roles))) /* R-INFO-3 */
+		r = section(s, "restricted_review", "Restricted records opened, awaiting review",
+			    store_restricted_access_unreviewed(db, QUEUE_LIMIT, &rc), rc);
 	if (r == DB_OK) /* R-DL-1, R-DL-2, R-DL-9: missing-episode deadlines */
 		r = episode_deadline_sections(db, who, app_now(who), s);
-	if (r == DB_OK) {
-		struct audit_event ev = {.user_id = who->user_id[0] ? who->user_id : NULL,
-					 .agency_id = who->agency_id[0] ? who->agency_id : NULL,
-					 .action = "view",
-					 .entity_type = "work_queue",
-					 .fields = "summary",
-					 .at = app_now(who)};
-		r = audit_append(db, &ev);
-	}
+	if (r == DB_OK)
+		r = app_audit(db, who, "view", "work_queue", NULL, NULL, "summary");
 	if (r == DB_OK)
 		r = db_commit(db);
 	if (r != DB_OK) {

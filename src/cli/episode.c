@@ -72,17 +72,16 @@ int cli_episode(int argc, char **argv)
 	if (argc >= 3 && strcmp(cmd, "escalate") == 0) {
 		json_t *in = json_object();
 		bool ok = true;
-		for (int i = 3; i < argc; i++) {
+		/* options come in pairs: --reason TEXT, --risk LEVEL */
+		for (int i = 3; ok && i < argc; i += 2) {
 			const char *key = strcmp(argv[i], "--reason") == 0 ? "reason"
 			                  : strcmp(argv[i], "--risk") == 0 ? "risk_level"
 			                                                   : NULL;
 			json_t *v = key && i + 1 < argc ? json_string(argv[i + 1]) : NULL;
-			if (!v) {
+			if (v)
+				json_object_set_new(in, key, v);
+			else
 				ok = false;
-				break;
-			}
-			json_object_set_new(in, key, v);
-			i++;
 		}
 		if (!ok) {
 			json_decref(in);

@@ -5,7 +5,12 @@
  * template stops it here, not on a request), then serves and logs one line per request.
  */
 #include "cli/cli.h"
+#include "app/scheduler.h"
 #include "cli/commands.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include "store/migrate.h"
 #include "util/embedded.h"
@@ -20,8 +25,9 @@ static const char USAGE[] =
         "                     [--behind-proxy true|false]\n"
         "Serves Lantern's pages and JSON API (default 127.0.0.1:8080). With --tls-cert and\n"
         "--tls-key it serves HTTPS only. Any setting of lantern.conf may be given as a flag\n"
-        "(--session-idle 15m). --secure-cookies false is for plain HTTP on 127.0.0.1 only:\n"
-        "browsers do not send Secure cookies over http://. Stops cleanly on SIGINT/SIGTERM.\n";
+        "(--session-idle 900). --secure-cookies false is for plain HTTP on a loopback\n"
+        "address only (refused elsewhere): browsers do not send Secure cookies over http://.\n"
+        "Stops cleanly on SIGINT/SIGTERM.\n";
 
 /* Applies every "--key value" / "--key=value" flag whose key (dashes as underscores)
  * is a config setting. Returns CLI_OK or CLI_USAGE. */
@@ -53,6 +59,18 @@ static int apply_flags(struct config *cfg, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* True if the listen address is 127.0.0.0/8 or ::1. */
+static bool listen_is_loopback(const char *listen)
+{
+	struct sockaddr_storage ss;
+	bool v6 = false;
+	if (server_parse_listen(listen, &ss, sizeof ss, &v6) < 0)
+		return false;
+	if (v6)
+		return IN6_IS_ADDR_LOOPBACK(&((struct sockaddr_in6 *)&ss)->sin6_addr);
+	return (ntohl(((struct sockaddr_in *)&ss)->sin_addr.s_addr) >> 24) == 127;
+}
+
 /* True if the database holds synthetic demo data (the banner). */
 static bool has_demo_data(struct db *db)
 {
@@ -77,6 +95,14 @@ int cli_serve(int argc, char **argv)
 	if (rc != CLI_OK)
 		return rc;
 	log_set_level((enum log_level)cfg.log_level);
+	struct sockaddr_storage probe;
+	bool v6;
+	if (server_parse_listen(cfg.listen, &probe, sizeof probe, &v6) < 0)
+		return cli_error(CLI_USAGE, "serve: listen must be HOST:PORT, e.g. 127.0.0.1:8080");
+	if (!cfg.secure_cookies && !listen_is_loopback(cfg.listen))
+		return cli_error(CLI_USAGE,
+		                 "serve: secure_cookies=false is allowed only on a loopback "
+		                 "address (plain HTTP on this machine)");
 
 	/* Checks the database exists and is migrated, on this thread's connection. */
 	struct db *check;
@@ -111,9 +137,15 @@ int cli_serve(int argc, char **argv)
 		db_pool_free(dbs);
 		return cli_error(CLI_USAGE, "serve: --tls-cert needs --tls-key");
 	}
-	app.tls = app.tls || cfg.behind_proxy;
 	struct server *srv;
 	if (server_start(&o, &srv, err, sizeof err) < 0) {
+		web_app_release(&app);
+		db_pool_free(dbs);
+		return cli_error(CLI_FAIL, "%s", err);
+	}
+	struct scheduler *sched = NULL; /* R-MISS-4, R-DL-2: escalation runs even unattended */
+	if (scheduler_start(cfg.db, 60, cfg.absent_escalation, &sched, err, sizeof err) < 0) {
+		server_stop(srv, 0);
 		web_app_release(&app);
 		db_pool_free(dbs);
 		return cli_error(CLI_FAIL, "%s", err);
@@ -130,6 +162,7 @@ int cli_serve(int argc, char **argv)
 
 	int sig = server_wait_for_signal();
 	log_info("stopping on signal %d", sig);
+	scheduler_stop(sched);
 	server_stop(srv, 5000);
 	web_app_release(&app);
 	db_pool_free(dbs);

@@ -478,3 +478,75 @@ json_t *store_essential_steps_latest(struct db *db, const char *record_id, int *
 		       " WHERE e.record_id = $1 ORDER BY e.recorded_at DESC, e.rowid DESC LIMIT 1",
 		       record_id, rc);
 }
+
+int store_record_set_restricted(struct db *db, const char *record_id, bool restricted,
+				const char *reason, const char *at)
+{
+	return db_run(db,
+		      "UPDATE records SET restricted = $2, restricted_reason = $3, updated_at = $4"
+		      " WHERE id = $1",
+		      "siss", record_id, (int64_t)restricted, reason, at);
+}
+
+int store_restricted_access_add(struct db *db, const char *id, const char *record_id,
+				const char *user_id, const char *user_name, const char *agency_id,
+				const char *at, const char *purpose)
+{
+	return db_run(db,
+		      "INSERT INTO restricted_access (id, record_id, user_id, user_name, agency_id,"
+		      " opened_at, purpose) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+		      "sssssss", id, record_id, user_id, user_name, agency_id, at, purpose);
+}
+
+json_t *store_restricted_access_unreviewed(struct db *db, int limit, int *rc)
+{
+	struct db_stmt *st;
+	*rc = db_cached(db,
+			"SELECT a.id, a.opened_at, a.user_name, a.purpose, r.reference AS record_ref"
+			" FROM restricted_access a JOIN records r ON r.id = a.record_id"
+			" WHERE a.reviewed_at IS NULL ORDER BY a.opened_at LIMIT $1",
+			&st);
+	if (*rc != DB_OK)
+		return NULL;
+	db_bind_int64(st, 1, limit);
+	json_t *items = json_rows(st, rc);
+	int64_t n = 0;
+	if (items && (*rc = db_query_int64(db, &n,
+					   "SELECT count(*) FROM restricted_access"
+					   " WHERE reviewed_at IS NULL",
+					   "")) != DB_OK) {
+		json_decref(items);
+		return NULL;
+	}
+	return items ? json_pack("{s:I, s:o}", "count", (json_int_t)n, "items", items) : NULL;
+}
+
+int store_restricted_access_get(struct db *db, const char *id, char opener[32],
+				char record_id[32], bool *reviewed)
+{
+	struct db_stmt *st;
+	int rc = db_cached(db,
+			   "SELECT coalesce(user_id, ''), record_id, reviewed_at IS NOT NULL"
+			   " FROM restricted_access WHERE id = $1",
+			   &st);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_text(st, 1, id);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		snprintf(opener, 32, "%s", db_column_text(st, 0));
+		snprintf(record_id, 32, "%s", db_column_text(st, 1));
+		*reviewed = db_column_int64(st, 2) != 0;
+	}
+	db_reset(st);
+	return rc;
+}
+
+int store_restricted_access_review(struct db *db, const char *id, const char *by,
+				   const char *at, const char *note)
+{
+	return db_run(db,
+		      "UPDATE restricted_access SET reviewed_by = $2, reviewed_at = $3,"
+		      " review_note = $4 WHERE id = $1 AND reviewed_at IS NULL",
+		      "ssss", id, by, at, note);
+}

@@ -92,4 +92,19 @@ int store_essential_steps_insert(struct db *db, const char *id, const char *reco
 				 const char *outstanding);
 json_t *store_essential_steps_latest(struct db *db, const char *record_id, int *rc);
 
+/* R-INFO-3: marks a record restricted (with the reason) or lifts it (reason NULL). */
+int store_record_set_restricted(struct db *db, const char *record_id, bool restricted,
+				const char *reason, const char *at);
+/* Logs a break-glass opening of a restricted record. */
+int store_restricted_access_add(struct db *db, const char *id, const char *record_id,
+				const char *user_id, const char *user_name, const char *agency_id,
+				const char *at, const char *purpose);
+/* Openings not yet reviewed, oldest first, as {"count", "items"} (like work.h). */
+json_t *store_restricted_access_unreviewed(struct db *db, int limit, int *rc);
+/* DB_ROW with the opener's user id and the record id, or DB_DONE. */
+int store_restricted_access_get(struct db *db, const char *id, char opener[32],
+				char record_id[32], bool *reviewed);
+int store_restricted_access_review(struct db *db, const char *id, const char *by,
+				   const char *at, const char *note);
+
 #endif

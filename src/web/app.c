@@ -67,6 +67,16 @@ static const char *given_csrf(const struct request *req)
 	return req->form ? form_get(req->form, CSRF_FIELD) : NULL;
 }
 
+/* A refused CSRF or Origin check: problem type csrf on the API, the 403 page otherwise. */
+static void refuse_csrf(struct request *req, struct response *resp)
+{
+	if (req->route->flags & ROUTE_API)
+		problem_respond(resp, PROBLEM_CSRF,
+		                "Send the X-CSRF-Token header from sign-in, from this site.");
+	else
+		page_error(req, resp, 403);
+}
+
 /* Runs the checks before the handler; returns false after filling resp if refused. */
 static bool admit(struct web_app *app, struct request *req, struct response *resp)
 {
@@ -80,7 +90,7 @@ static bool admit(struct web_app *app, struct request *req, struct response *res
 		if (!csrf_origin_ok(req, req->tls)) {
 			log_warn("refused: cross-origin request method=%s route=%s",
 			         http_method_name(req->method), rt->pattern);
-			page_error(req, resp, 403);
+			refuse_csrf(req, resp);
 			return false;
 		}
 		const char *mt = request_media_type(req);
@@ -108,7 +118,7 @@ static bool admit(struct web_app *app, struct request *req, struct response *res
 	    !(rt->flags & ROUTE_NO_CSRF) && !csrf_token_ok(req->session->csrf, given_csrf(req))) {
 		log_warn("refused: missing or wrong CSRF token method=%s route=%s",
 		         http_method_name(req->method), rt->pattern);
-		page_error(req, resp, 403);
+		refuse_csrf(req, resp);
 		return false;
 	}
 	return true;

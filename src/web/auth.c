@@ -113,7 +113,11 @@ enum auth_result auth_sign_in(struct request *req, const char *username, const c
 	                         .entity_id = u.id};
 	if (db_begin(db) != DB_OK)
 		return AUTH_FAILED;
-	if (store_session_insert(db, hash, u.id, out->csrf, ltime_now()) != DB_OK ||
+	int64_t now = ltime_now();
+	/* Sessions past their timeouts are deleted here too, so the table stays small. */
+	if (store_sessions_expire(db, now - app->cfg->session_idle,
+	                          now - app->cfg->session_absolute) != DB_OK ||
+	    store_session_insert(db, hash, u.id, out->csrf, now) != DB_OK ||
 	    audit_append(db, &ev) != DB_OK || db_commit(db) != DB_OK) {
 		db_rollback(db);
 		return AUTH_FAILED;

@@ -97,6 +97,8 @@ static const struct err_text errors[] = {
          "If you typed the web address, check it is correct."},
         {405, PROBLEM_METHOD, "Sorry, there is a problem with that request",
          "That page cannot be used in this way."},
+        {409, PROBLEM_CONFLICT, "Someone else changed this",
+         "Go back, reload the page to see the latest version and try again."},
         {413, PROBLEM_TOO_LARGE, "Sorry, that was too large",
          "The form or file you sent is larger than Lantern accepts."},
         {429, PROBLEM_RATE_LIMITED, "Too many attempts", "Wait a few minutes and try again."},
@@ -107,10 +109,15 @@ static const struct err_text errors[] = {
 
 void page_error(struct request *req, struct response *resp, int status)
 {
-	const struct err_text *e = &errors[7]; /* 500 */
-	for (size_t i = 0; i < ARRAY_LEN(errors); i++)
+	const struct err_text *e = NULL, *fallback = NULL;
+	for (size_t i = 0; i < ARRAY_LEN(errors); i++) {
 		if (errors[i].status == status)
 			e = &errors[i];
+		if (errors[i].status == 500)
+			fallback = &errors[i];
+	}
+	if (!e)
+		e = fallback;
 	if (page_is_api(req)) {
 		problem_respond(resp, e->kind, NULL);
 		return;

@@ -24,7 +24,7 @@ enum problem_kind {
 	PROBLEM_MALFORMED,       /* 400 malformed-request: body or query unparseable */
 	PROBLEM_UNAUTHENTICATED, /* 401 unauthenticated: no valid session or token */
 	PROBLEM_FORBIDDEN,       /* 403 forbidden: role or record rules deny it */
-	PROBLEM_CSRF,            /* 403 csrf: CSRF token or Origin check failed */
+	PROBLEM_CSRF,            /* 403 csrf: CSRF token missing/wrong, or cross-origin */
 	PROBLEM_NOT_FOUND,       /* 404 not-found: no such resource (or not visible) */
 	PROBLEM_METHOD,          /* 405 method-not-allowed */
 	PROBLEM_CONFLICT,        /* 409 conflict: state changed meanwhile */

@@ -9,6 +9,7 @@
 // secure_cookies=false (browsers and fetch do not send Secure cookies over http://).
 // The binary is $LANTERN_BIN (scripts/test-node.sh sets it). All data is synthetic.
 import { spawn, execFile } from 'node:child_process'
+import { request as httpsRequest } from 'node:https'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -105,13 +106,15 @@ export class Client {
 // Starts `lantern serve` on a fresh database. Options:
 //   seed: async ({ run, db, dir }) => {}   extra setup before the server starts
 //   env:  extra environment for every lantern command
-//   serveArgs: extra arguments for `lantern serve`
+//   serveArgs: extra arguments for `lantern serve` (or a function ({dir, db}) => [...])
+//   tls:  true to serve HTTPS with a throwaway self-signed certificate made by openssl
+//         (secure cookies stay on; use insecureRequest() to talk to it)
 // Resolves { url, port, db, dir, run, client, logs, stop }.
-export async function startLantern ({ seed, env = {}, serveArgs = [] } = {}) {
+export async function startLantern ({ seed, env = {}, serveArgs = [], tls = false } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'lantern-test-'))
   const db = `sqlite:${join(dir, 't.db')}`
   const baseEnv = {
-    LANTERN_SECURE_COOKIES: 'false',
+    LANTERN_SECURE_COOKIES: tls ? 'true' : 'false',
     LANTERN_STATIC_DIR: join(ROOT, 'static'),
     LANTERN_LOG_LEVEL: 'info',
     ...env
@@ -129,15 +132,18 @@ export async function startLantern ({ seed, env = {}, serveArgs = [] } = {}) {
   try {
     await run('init')
     if (seed) await seed({ run, db, dir })
+    if (tls) await makeCertificate(dir)
   } catch (e) {
     await cleanup()
     throw e
   }
 
   const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
+  const url = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`
+  const extra = typeof serveArgs === 'function' ? serveArgs({ dir, db }) : serveArgs
+  if (tls) extra.push('--tls-cert', join(dir, 'cert.pem'), '--tls-key', join(dir, 'key.pem'))
   const child = spawn(lanternBin(),
-    ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, ...serveArgs],
+    ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, ...extra],
     { env: { ...process.env, ...baseEnv }, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const collect = (d) => { output = (output + d.toString()).slice(-200_000) }
@@ -156,7 +162,7 @@ export async function startLantern ({ seed, env = {}, serveArgs = [] } = {}) {
       throw new Error(`lantern serve exited early (${JSON.stringify(exited)}):\n${output}`)
     }
     try {
-      const res = await fetch(`${url}/healthz`)
+      const res = tls ? await insecureRequest(`${url}/healthz`) : await fetch(`${url}/healthz`)
       if (res.status === 200) break
     } catch { /* not listening yet */ }
     if (Date.now() > deadline) {
@@ -210,4 +216,30 @@ export async function seedPartnership ({ run }) {
     await run('user', 'add', u.username, '--agency', u.agency, '--role', u.role,
       '--display-name', u.display, '--password-stdin', { input: PASSWORD + '\n' })
   }
+}
+
+// A self-signed certificate for 127.0.0.1 in dir/cert.pem and dir/key.pem (tests only).
+export function makeCertificate (dir) {
+  return new Promise((resolvePromise, reject) => {
+    execFile('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256',
+      '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+    (err, _out, stderr) => err ? reject(new Error(`openssl: ${stderr}`)) : resolvePromise())
+  })
+}
+
+// An HTTPS request that accepts the test's self-signed certificate. Resolves
+// { status, headers (lower-case names), text }.
+export function insecureRequest (url, { method = 'GET', headers = {}, body, maxVersion } = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const req = httpsRequest(url, { method, headers, rejectUnauthorized: false, maxVersion }, (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (d) => { text += d })
+      res.on('end', () => resolvePromise({ status: res.statusCode, headers: res.headers, text }))
+    })
+    req.on('error', reject)
+    if (body !== undefined) req.write(body)
+    req.end()
+  })
 }

@@ -101,21 +101,21 @@ describe('API session', () => {
       json: { username: USERS.social.username, password: PASSWORD },
       headers: { origin: 'https://evil.example' }
     })
-    assertProblem(r, 403, 'forbidden')
+    assertProblem(r, 403, 'csrf')
     assert.equal(r.headers.get('set-cookie'), null)
     const r2 = await c.post('/api/v1/session', {
       json: { username: USERS.social.username, password: PASSWORD },
       headers: { 'sec-fetch-site': 'cross-site' }
     })
-    assertProblem(r2, 403, 'forbidden')
+    assertProblem(r2, 403, 'csrf')
   })
 
   test('sign out needs the CSRF token, then the session is gone', async () => {
     const c = srv.client()
     const res = await signIn(c)
     const token = c.cookies.get('lantern')
-    assertProblem(await c.delete('/api/v1/session'), 403, 'forbidden')
-    assertProblem(await c.delete('/api/v1/session', { headers: { 'x-csrf-token': 'x'.repeat(43) } }), 403, 'forbidden')
+    assertProblem(await c.delete('/api/v1/session'), 403, 'csrf')
+    assertProblem(await c.delete('/api/v1/session', { headers: { 'x-csrf-token': 'x'.repeat(43) } }), 403, 'csrf')
     const out = await c.delete('/api/v1/session', { headers: { 'x-csrf-token': res.json.csrf_token } })
     assert.equal(out.status, 204)
     assert.match(out.headers.get('set-cookie'), /Max-Age=0/)
@@ -163,7 +163,7 @@ describe('API session', () => {
   test('personal API tokens: created once, used as Bearer on the API only, revocable', async () => {
     const c = srv.client()
     const s = await signIn(c, USERS.police)
-    assertProblem(await c.post('/api/v1/tokens', { json: { label: 'case system' } }), 403, 'forbidden')
+    assertProblem(await c.post('/api/v1/tokens', { json: { label: 'case system' } }), 403, 'csrf')
     const created = await c.post('/api/v1/tokens', { json: { label: 'case system' }, headers: { 'x-csrf-token': s.json.csrf_token } })
     assert.equal(created.status, 201, created.text)
     const token = created.json.token
@@ -187,7 +187,7 @@ describe('API session', () => {
     assert.equal(list.json.tokens.length, 1)
     assert.ok(!JSON.stringify(list.json).includes(token))
 
-    assertProblem(await c.delete(`/api/v1/tokens/${created.json.id}`), 403, 'forbidden')
+    assertProblem(await c.delete(`/api/v1/tokens/${created.json.id}`), 403, 'csrf')
     const rev = await c.delete(`/api/v1/tokens/${created.json.id}`, { headers: { 'x-csrf-token': s.json.csrf_token } })
     assert.equal(rev.status, 204)
     assertProblem(await api.get('/api/v1/session', { headers: bearer }), 401, 'unauthenticated')

@@ -247,7 +247,7 @@ static void test_child_add_forbidden_for_auditor(void **state)
 			 APP_FORBIDDEN);
 }
 
-static void test_child_add_and_get_are_audited(void **state)
+static void test_R_INFO_2_child_add_get_and_search_are_audited(void **state)
 {
 	struct fx *f = *state;
 	char id[ID_MAX];
@@ -270,6 +270,17 @@ static void test_child_add_and_get_are_audited(void **state)
 	assert_int_equal(app_child_get(f->db, &nurse, "rec_123", &out, &err), APP_NOT_FOUND);
 	assert_int_equal(app_child_get(f->db, &nurse, "'; DROP TABLE children; --", &out, &err),
 			 APP_NOT_FOUND);
+	/* a search is audited too, with who searched but not what for */
+	int64_t searches = 0, after = 0;
+	const char *count = "SELECT count(*) FROM audit_events WHERE action = 'search'";
+	assert_int_equal(db_query_int64(f->db, &searches, count, ""), DB_OK);
+	json_t *q = json_pack("{s:s}", "name", "Theodora Eckersley");
+	memset(&err, 0, sizeof err);
+	assert_int_equal(app_child_find(f->db, &nurse, q, &out, &err), APP_OK);
+	json_decref(q);
+	json_decref(out);
+	assert_int_equal(db_query_int64(f->db, &after, count, ""), DB_OK);
+	assert_int_equal(after, searches + 1);
 	fx_assert_audit_intact(f);
 }
 
@@ -324,7 +335,7 @@ int main(void)
 		cmocka_unit_test(test_R_DEF_5_risk_groups),
 		cmocka_unit_test(test_child_add_bad_input_refused),
 		cmocka_unit_test(test_child_add_forbidden_for_auditor),
-		cmocka_unit_test(test_child_add_and_get_are_audited),
+		cmocka_unit_test(test_R_INFO_2_child_add_get_and_search_are_audited),
 		cmocka_unit_test(test_child_find),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);

@@ -808,7 +808,7 @@ static void test_category_decision_failing_late_writes_nothing(void **state)
 	json_decref(rec);
 }
 
-static void test_record_use_cases_append_audit_events(void **state)
+static void test_R_INFO_2_record_use_cases_append_audit_events(void **state)
 {
 	struct fx *f = *state;
 	char ref[32];
@@ -866,7 +866,7 @@ int main(void)
 		cmocka_unit_test(test_R_REC_4_external_references),
 		cmocka_unit_test(test_R_DEF_4_victim_blaming_word_in_note_or_rationale_refused),
 		cmocka_unit_test(test_category_decision_failing_late_writes_nothing),
-		cmocka_unit_test(test_record_use_cases_append_audit_events),
+		cmocka_unit_test(test_R_INFO_2_record_use_cases_append_audit_events),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

@@ -254,7 +254,7 @@ static void test_csrf_token_required_for_session_posts(void **state)
 	r = post("/api/v1/thing", "Cookie: lantern=good\r\nContent-Type: application/json\r\n",
 	         "{}");
 	assert_int_equal(status_of(r), 403);
-	assert_non_null(strstr(r, "problems/forbidden"));
+	assert_non_null(strstr(r, "problems/csrf"));
 	free(r);
 }
 
