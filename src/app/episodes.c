@@ -7,6 +7,7 @@
 #include "app/episodes.h"
 
 #include "app/authz.h"
+#include "app/chronology.h"
 #include "app/uc.h"
 #include "link/normalise.h"
 #include "protocol/deadlines.h"
@@ -160,36 +161,17 @@ static int location_store(struct uc *u, const char *episode_id, const char *chil
 	                                           u->now_s));
 }
 
-/* Appends an entry to the child's record chronology (R-REC-3). */
+/* Appends an entry involving the child to the child's record chronology (R-REC-3). */
 static int chron_add(struct uc *u, const char *record_id, int64_t occurred, enum rec_nature nat,
                      const char *kind, const char *text, char id_out[ID_MAX])
 {
-	static const char *const people[] = {"the child"};
-	struct chron_entry ce = {.occurred_at = occurred,
-	                         .occurred_at_set = true,
-	                         .author_id = uc_user_id(u) ? uc_user_id(u) : "system",
-	                         .people = people,
-	                         .n_people = 1,
-	                         .nature = nat,
-	                         .text = text};
-	struct proto_err pe;
-	if (recording_chron_validate(&ce, u->now, &pe) < 0)
-		return uc_proto_refused(u, &pe);
-	char id[ID_MAX], occ[LT_TIME_LEN];
-	id_new("ent", id);
-	ltime_format(occurred, occ);
-	json_t *row =
-	        json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s, s:s?, s:s, s:s, s:s, s:s}", "id", id,
-	                  "record_id", record_id, "occurred_at", occ, "recorded_at", u->now_s,
-	                  "author_id", uc_user_id(u), "author_name", u->who->display_name,
-	                  "agency_id", u->who->agency_id[0] ? u->who->agency_id : NULL,
-	                  "people_involved", "[\"the child\"]", "nature",
-	                  nat == REC_OPINION ? "opinion" : "fact", "kind", kind, "text", text);
-	int rc = row ? store_entry_insert(u->db, row) : DB_E_NOMEM;
-	json_decref(row);
-	if (rc == DB_OK && id_out)
-		snprintf(id_out, ID_MAX, "%s", id);
-	return uc_db(u, rc);
+	json_t *people = json_pack("[s]", "the child");
+	if (!people)
+		return uc_db(u, DB_E_NOMEM);
+	int arc = chronology_add(u, record_id, occurred, nat, kind, text, people, NULL, NULL,
+	                         id_out);
+	json_decref(people);
+	return arc;
 }
 
 /* Loads an episode and checks the actor may see its child. */

@@ -8,6 +8,7 @@
 
 #include "app/authz.h"
 #include "app/children.h"
+#include "app/chronology.h"
 #include "app/matching.h"
 #include "app/uc.h"
 #include "protocol/category.h"
@@ -68,52 +69,6 @@ static int load_record_as(struct uc *u, const char *ref, struct record_row *r, b
 					 u->who->agency_id[0] ? u->who->agency_id : NULL, u->now_s,
 					 u->who->purpose);
 	return rc == DB_OK ? APP_OK : uc_db(u, rc);
-}
-
-/* Appends a chronology entry (R-REC-3) after validating it through the protocol. */
-static int entry_add(struct uc *u, const char *record_id, int64_t occurred_at,
-		     enum rec_nature nature, const char *kind, const char *text, json_t *people,
-		     const char *referral_id, const char *supersedes, char id_out[ID_MAX])
-{
-	const char *names[MAX_PEOPLE];
-	size_t n = 0;
-	size_t i;
-	json_t *v;
-	json_array_foreach(people, i, v)
-	{
-		if (n < MAX_PEOPLE && json_is_string(v))
-			names[n++] = json_string_value(v);
-	}
-	struct chron_entry ce = {.occurred_at = occurred_at,
-				 .occurred_at_set = true,
-				 .author_id = uc_user_id(u) ? uc_user_id(u) : "system",
-				 .people = names,
-				 .n_people = n,
-				 .nature = nature,
-				 .text = text};
-	struct proto_err pe;
-	if (recording_chron_validate(&ce, u->now, &pe) < 0)
-		return uc_proto_refused(u, &pe);
-	char id[ID_MAX], occ[LT_TIME_LEN];
-	id_new("ent", id);
-	ltime_format(occurred_at, occ);
-	char *people_s = json_dumps(people, JSON_COMPACT);
-	json_t *row = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s, s:s?, s:s, s:s, s:s, s:s, s:s?, "
-				"s:s?}",
-				"id", id, "record_id", record_id, "occurred_at", occ, "recorded_at",
-				u->now_s, "author_id", uc_user_id(u), "author_name", u->who->display_name,
-				"agency_id", u->who->agency_id[0] ? u->who->agency_id : NULL,
-				"people_involved", people_s ? people_s : "[]", "nature",
-				nature == REC_OPINION ? "opinion" : "fact", "kind", kind, "text", text,
-				"supersedes_id", supersedes, "referral_id", referral_id);
-	free(people_s);
-	int rc = row ? store_entry_insert(u->db, row) : DB_E_NOMEM;
-	json_decref(row);
-	if (rc != DB_OK)
-		return app_db_fail(u->err, u->db, rc);
-	if (id_out)
-		snprintf(id_out, ID_MAX, "%s", id);
-	return APP_OK;
 }
 
 /* R-FLAG-1..4: brings the record's current flags to what the protocol derives from
@@ -293,8 +248,8 @@ static int category_apply(struct uc *u, struct record_row *r, const struct categ
 		 route.text ? " " : "", route.text ? route.text : "", c->rationale);
 	json_t *people = json_pack("[s]", "the child");
 	if (arc == APP_OK)
-		arc = entry_add(u, r->id, c->decided_at, REC_OPINION, "category", text, people, NULL,
-				NULL, NULL);
+		arc = chronology_add(u, r->id, c->decided_at, REC_OPINION, "category", text, people,
+		                     NULL, NULL, NULL);
 	json_decref(people);
 	if (arc == APP_OK && (rc = uc_audit(u, "change", "record", r->id, r->reference,
 					    "category,contact_mode,allocation,flags")) != DB_OK)
@@ -740,8 +695,8 @@ int app_referral_submit(struct db *db, const struct actor *who, json_t *in, json
 		referral_entry_text(&r, &pr, agency_name, text, sizeof text);
 		json_t *people = r.people ? json_incref(r.people) : json_pack("[s]", "the child");
 		if (arc == APP_OK)
-			arc = entry_add(&u, rec.id, r.came_to_notice_at, REC_FACT, "referral", text,
-					people, fid, NULL, NULL);
+			arc = chronology_add(&u, rec.id, r.came_to_notice_at, REC_FACT, "referral",
+			                     text, people, fid, NULL, NULL);
 		json_decref(people);
 		if (arc == APP_OK && r.has_initial && police) {
 			r.initial.decided_at = u.now;
@@ -912,8 +867,8 @@ int app_supervisor_review(struct db *db, const struct actor *who, const char *re
 		 sr.threat_to_life_appropriate ? "; Threat to Life risk assessment done" : "");
 	json_t *people = json_pack("[s]", "the child");
 	if (arc == APP_OK)
-		arc = entry_add(&u, r.id, u.now, REC_OPINION, "supervisor_review", text, people, NULL,
-				NULL, NULL);
+		arc = chronology_add(&u, r.id, u.now, REC_OPINION, "supervisor_review", text,
+		                     people, NULL, NULL, NULL);
 	json_decref(people);
 	*out = json_pack("{s:s, s:s, s:o}", "id", id, "record_ref", r.reference, "items", arr);
 	return uc_finish(&u, arc, &r, "change", "record", r.id, "supervisor_review", out);
@@ -988,8 +943,8 @@ int app_essential_steps(struct db *db, const struct actor *who, const char *ref,
 		 s.declined_to_intervene_or_refer ? s.e4_rationale : "");
 	json_t *people = json_pack("[s]", "the child");
 	if (arc == APP_OK)
-		arc = entry_add(&u, r.id, u.now, REC_FACT, "essential_steps", text, people, NULL, NULL,
-				NULL);
+		arc = chronology_add(&u, r.id, u.now, REC_FACT, "essential_steps", text, people,
+		                     NULL, NULL, NULL);
 	json_decref(people);
 	json_t *left = json_array();
 	for (size_t i = 0; i < n; i++)
@@ -1055,8 +1010,8 @@ int app_record_add_entry(struct db *db, const struct actor *who, const char *ref
 			return uc_finish(&u, uc_proto_refused(&u, &pe), &r, NULL, NULL, NULL, NULL, NULL);
 	}
 	char id[ID_MAX];
-	arc = entry_add(&u, r.id, occurred, nature, supersedes ? "correction" : "note", text, people,
-			NULL, supersedes, id);
+	arc = chronology_add(&u, r.id, occurred, nature, supersedes ? "correction" : "note", text,
+	                     people, NULL, supersedes, id);
 	if (arc == APP_OK && supersedes) {
 		int rc = store_entry_mark_superseded(db, supersedes, id);
 		if (rc != DB_OK)
@@ -1112,8 +1067,8 @@ int app_outcome_add(struct db *db, const struct actor *who, const char *ref, jso
 		 outcome_code_str(outcome_parse(code)), note ? " " : "", note ? note : "");
 	json_t *people = json_pack("[s]", "the child");
 	if (arc == APP_OK)
-		arc = entry_add(&u, r.id, ltime_midnight(d), REC_FACT, "outcome", text, people, NULL,
-				NULL, NULL);
+		arc = chronology_add(&u, r.id, ltime_midnight(d), REC_FACT, "outcome", text, people,
+		                     NULL, NULL, NULL);
 	json_decref(people);
 	*out = json_pack("{s:s, s:s, s:s, s:s}", "id", id, "record_ref", r.reference, "code",
 			 outcome_code_str(outcome_parse(code)), "achieved_on", on);
