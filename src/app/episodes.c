@@ -1250,19 +1250,28 @@ static json_t *co_missing(struct uc *u, const char *child_id)
 	return co;
 }
 
+/* Starts a use case that reads child `child_id`'s episodes or profile: checks the id,
+ * begins the transaction and checks the actor may see the child. Returns APP_OK with
+ * the transaction open, or the error code (in u->err) with none open. */
+static int child_open(struct uc *u, const char *child_id)
+{
+	if (!child_id || !id_valid(child_id, "ch"))
+		return app_fail(u->err, APP_NOT_FOUND, NULL, "No such child.");
+	if (uc_begin(u) != APP_OK)
+		return u->err->code;
+	int arc = authz_child_view(u->db, u->who, child_id, u->err);
+	return arc == APP_OK ? APP_OK : uc_end(u, arc, NULL);
+}
+
 int app_child_episodes(struct db *db, const struct actor *who, const char *child_id, json_t **out,
                        struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*out = NULL;
-	if (!child_id || !id_valid(child_id, "ch"))
-		return app_fail(err, APP_NOT_FOUND, NULL, "No such child.");
-	if (uc_begin(&u) != APP_OK)
+	if (child_open(&u, child_id) != APP_OK)
 		return err->code;
-	int arc = authz_child_view(db, who, child_id, err);
-	if (arc != APP_OK)
-		return uc_end(&u, arc, out);
+	int arc = APP_OK;
 	int rc;
 	json_t *c = store_child_get(db, child_id, &rc);
 	if (!c)
@@ -1315,13 +1324,8 @@ int app_philomena_get(struct db *db, const struct actor *who, const char *child_
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*out = NULL;
-	if (!child_id || !id_valid(child_id, "ch"))
-		return app_fail(err, APP_NOT_FOUND, NULL, "No such child.");
-	if (uc_begin(&u) != APP_OK)
+	if (child_open(&u, child_id) != APP_OK)
 		return err->code;
-	int arc = authz_child_view(db, who, child_id, err);
-	if (arc != APP_OK)
-		return uc_end(&u, arc, out);
 	int rc;
 	*out = store_profile_get(db, child_id, &rc);
 	if (!*out && rc != DB_DONE)
@@ -1412,13 +1416,9 @@ int app_philomena_print(struct db *db, const struct actor *who, const char *chil
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*text = NULL;
-	if (!child_id || !id_valid(child_id, "ch"))
-		return app_fail(err, APP_NOT_FOUND, NULL, "No such child.");
-	if (uc_begin(&u) != APP_OK)
+	if (child_open(&u, child_id) != APP_OK)
 		return err->code;
-	int arc = authz_child_view(db, who, child_id, err);
-	if (arc != APP_OK)
-		return uc_end(&u, arc, NULL);
+	int arc = APP_OK;
 	int rc;
 	json_t *c = store_child_get(db, child_id, &rc);
 	json_t *p = c ? store_profile_get(db, child_id, &rc) : NULL;
