@@ -27,36 +27,6 @@
 #define KEY_LEN 256
 #define QUEUE_LIMIT 25
 
-static bool may_change(const struct actor *who)
-{
-	return who->system || actor_has(who, ROLES_PRACTITIONER);
-}
-
-/* Opens a use case that changes an episode or profile: fills u and clears *out, then
- * refuses an actor who may not change them ("Your role cannot <action>.") and an `in`
- * that is not a JSON object ("The <what> must be a JSON object."). When `allowed` is
- * not NULL, fields of `in` outside that NULL-terminated set add field errors to err
- * without failing here (the caller checks err->code once it has read every field).
- * Returns false when refused (the code in err->code), else true. */
-static bool change_open(struct uc *u, struct db *db, const struct actor *who, json_t *in,
-                        json_t **out, struct app_err *err, const char *action, const char *what,
-                        const char *const *allowed)
-{
-	uc_init(u, db, who, err);
-	*out = NULL;
-	if (!may_change(who)) {
-		app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot %s.", action);
-		return false;
-	}
-	if (!json_is_object(in)) {
-		app_fail(err, APP_INVALID, NULL, "The %s must be a JSON object.", what);
-		return false;
-	}
-	if (allowed)
-		app_json_only(in, allowed, err);
-	return true;
-}
-
 static int64_t parse_time_or(const char *s, int64_t dflt)
 {
 	int64_t t;
@@ -312,7 +282,7 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 	        "risk_identified",   "risk_level",       NULL};
 	static const char *const FROM[] = {"home", "care", "school", "other", NULL};
 	struct uc u;
-	if (!change_open(&u, db, who, in, out, err, "report a child missing", "report", allowed))
+	if (!uc_open_change(&u, db, who, in, out, err, "report a child missing", "report", allowed))
 		return err->code;
 	const char *child_id = app_json_str(in, "child_id", true, ID_MAX, false, err);
 	int64_t reported, last_seen;
@@ -481,7 +451,7 @@ int app_episode_escalate(struct db *db, const struct actor *who, const char *id,
 {
 	static const char *const allowed[] = {"reason", "risk_level", NULL};
 	struct uc u;
-	if (!change_open(&u, db, who, in, out, err, "escalate episodes", "escalation", allowed))
+	if (!uc_open_change(&u, db, who, in, out, err, "escalate episodes", "escalation", allowed))
 		return err->code;
 	const char *reason = app_json_str(in, "reason", true, 2000, true, err);
 	enum miss_risk risk;
@@ -523,7 +493,7 @@ int app_episode_risk(struct db *db, const struct actor *who, const char *id, jso
 {
 	static const char *const allowed[] = {"risk_level", "reason", NULL};
 	struct uc u;
-	if (!change_open(&u, db, who, in, out, err, "change episodes", "risk level", allowed))
+	if (!uc_open_change(&u, db, who, in, out, err, "change episodes", "risk level", allowed))
 		return err->code;
 	enum miss_risk risk = MISS_RISK_NO_APPARENT;
 	const char *level = risk_field(&u, in, true, &risk);
@@ -632,7 +602,7 @@ int app_episode_return(struct db *db, const struct actor *who, const char *id, j
 	static const char *const allowed[] = {"returned_at", "where", "with", "csc_interviewer",
 	                                      NULL};
 	struct uc u;
-	if (!change_open(&u, db, who, in, out, err, "record a return", "return", allowed))
+	if (!uc_open_change(&u, db, who, in, out, err, "record a return", "return", allowed))
 		return err->code;
 	int64_t returned;
 	uc_time_field(&u, in, "returned_at", u.now, &returned);
@@ -701,8 +671,8 @@ int app_safe_and_well(struct db *db, const struct actor *who, const char *id, js
 	                                      "found_with",    "found_alone",  "what_happened",
 	                                      "crime_alleged", "crime_number", NULL};
 	struct uc u;
-	if (!change_open(&u, db, who, in, out, err, "record a Safe and Well Check", "check",
-	                 allowed))
+	if (!uc_open_change(&u, db, who, in, out, err, "record a Safe and Well Check", "check",
+	                    allowed))
 		return err->code;
 	int64_t done_at;
 	uc_time_field(&u, in, "done_at", u.now, &done_at);
@@ -813,8 +783,8 @@ int app_return_interview_offer(struct db *db, const struct actor *who, const cha
 	        "child_asked", "child_preference", "parents_carers",
 	        "offered_at",  "status",           NULL};
 	struct uc u;
-	if (!change_open(&u, db, who, in, out, err, "arrange return interviews", "interview",
-	                 allowed))
+	if (!uc_open_change(&u, db, who, in, out, err, "arrange return interviews", "interview",
+	                    allowed))
 		return err->code;
 	const char *status = app_json_str(in, "status", false, 12, false, err);
 	if (status && strcmp(status, "offered") != 0)
@@ -930,8 +900,8 @@ int app_return_interview_record(struct db *db, const struct actor *who, const ch
 	                                      "actions",      "assessment", NULL};
 	static const char *const STATUSES[] = {"accepted", "declined", "completed", NULL};
 	struct uc u;
-	if (!change_open(&u, db, who, in, out, err, "record return interviews", "interview",
-	                 allowed))
+	if (!uc_open_change(&u, db, who, in, out, err, "record return interviews", "interview",
+	                    allowed))
 		return err->code;
 	const char *status = app_json_str(in, "status", true, 12, false, err);
 	if (status && !uc_one_of(status, STATUSES))
@@ -1047,7 +1017,7 @@ int app_forensic_decision(struct db *db, const struct actor *who, const char *id
 {
 	static const char *const DECISIONS[] = {"forensic_strategy", "no_forensic_action", NULL};
 	struct uc u;
-	if (!change_open(&u, db, who, in, out, err, "record this decision", "decision", NULL))
+	if (!uc_open_change(&u, db, who, in, out, err, "record this decision", "decision", NULL))
 		return err->code;
 	/* R-MISS-9: the protocol's questions, by their codes */
 	size_t nq;
@@ -1349,7 +1319,7 @@ int app_philomena_update(struct db *db, const struct actor *who, const char *chi
 	        "description",  "associates", "places", "phone_numbers",
 	        "social_media", "photo_ref",  NULL};
 	struct uc u;
-	if (!change_open(&u, db, who, in, out, err, "change profiles", "profile", allowed))
+	if (!uc_open_change(&u, db, who, in, out, err, "change profiles", "profile", allowed))
 		return err->code;
 	const char *desc = app_json_str(in, "description", false, 4000, true, err);
 	const char *photo = app_json_str(in, "photo_ref", false, 200, false, err);

@@ -877,19 +877,14 @@ int app_supervisor_review(struct db *db, const struct actor *who, const char *re
 int app_essential_steps(struct db *db, const struct actor *who, const char *ref, json_t *in,
 			json_t **out, struct app_err *err)
 {
-	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!who->system && !actor_has(who, ROLES_PRACTITIONER))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot record essential steps.");
 	static const char *const allowed[] = {
 		"immediate_risk",	  "police_protection_considered", "police_protection_note",
 		"pnc_marker_done",	  "mase_referred_or_updated",	  "outcome_mi_considered",
 		"declined_to_intervene_or_refer", "e4_rationale", "category_reviewed_by_assessment_team",
 		"flag_set",		  NULL};
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The steps must be a JSON object.");
-	app_json_only(in, allowed, err);
+	struct uc u;
+	if (!uc_open_change(&u, db, who, in, out, err, "record essential steps", "steps", allowed))
+		return err->code;
 	struct essential_steps s = {
 		.immediate_risk = app_json_bool(in, "immediate_risk", false, err),
 		.police_protection_considered =
@@ -957,16 +952,11 @@ int app_essential_steps(struct db *db, const struct actor *who, const char *ref,
 int app_record_add_entry(struct db *db, const struct actor *who, const char *ref, json_t *in,
 			 json_t **out, struct app_err *err)
 {
-	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!who->system && !actor_has(who, ROLES_PRACTITIONER))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot add to records.");
 	static const char *const allowed[] = {"occurred_at", "nature", "people_involved", "text",
 					      "supersedes", "kind", NULL};
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The entry must be a JSON object.");
-	app_json_only(in, allowed, err);
+	struct uc u;
+	if (!uc_open_change(&u, db, who, in, out, err, "add to records", "entry", allowed))
+		return err->code;
 	int64_t occurred;
 	uc_time_field(&u, in, "occurred_at", u.now, &occurred);
 	const char *nature_s = app_json_str(in, "nature", true, 10, false, err);
@@ -1026,15 +1016,10 @@ int app_record_add_entry(struct db *db, const struct actor *who, const char *ref
 int app_outcome_add(struct db *db, const struct actor *who, const char *ref, json_t *in,
 		    json_t **out, struct app_err *err)
 {
-	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!who->system && !actor_has(who, ROLES_PRACTITIONER))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot record outcomes.");
 	static const char *const allowed[] = {"code", "achieved_on", "note", NULL};
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The outcome must be a JSON object.");
-	app_json_only(in, allowed, err);
+	struct uc u;
+	if (!uc_open_change(&u, db, who, in, out, err, "record outcomes", "outcome", allowed))
+		return err->code;
 	const char *code = app_json_str(in, "code", true, 4, false, err);
 	char on[11];
 	bool present;
@@ -1078,11 +1063,6 @@ int app_outcome_add(struct db *db, const struct actor *who, const char *ref, jso
 int app_external_ref_add(struct db *db, const struct actor *who, const char *ref, json_t *in,
 			 json_t **out, struct app_err *err)
 {
-	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!who->system && !actor_has(who, ROLES_PRACTITIONER))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot add references.");
 	static const char *const allowed[] = {"kind", "value", "crime_allegation", NULL};
 	static const struct {
 		const char *code;
@@ -1091,9 +1071,9 @@ int app_external_ref_add(struct db *db, const struct actor *who, const char *ref
 		     {"non_crime_number", EXT_NON_CRIME_NUMBER},
 		     {"merlin_pac", EXT_MERLIN_PAC},
 		     {"csc_case", EXT_CSC_CASE}};
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The reference must be a JSON object.");
-	app_json_only(in, allowed, err);
+	struct uc u;
+	if (!uc_open_change(&u, db, who, in, out, err, "add references", "reference", allowed))
+		return err->code;
 	const char *kind = app_json_str(in, "kind", true, 20, false, err);
 	const char *value = app_json_str(in, "value", true, EXT_REF_MAX, false, err);
 	bool allegation = app_json_bool(in, "crime_allegation", false, err);
@@ -1127,16 +1107,11 @@ int app_external_ref_add(struct db *db, const struct actor *who, const char *ref
 int app_record_classify(struct db *db, const struct actor *who, const char *ref, json_t *in,
 			json_t **out, struct app_err *err)
 {
-	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!who->system && !actor_has(who, ROLES_PRACTITIONER))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot change records.");
 	static const char *const allowed[] = {"exploitation_types", "models", "online", "group",
 					      "gang", NULL};
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The classification must be a JSON object.");
-	app_json_only(in, allowed, err);
+	struct uc u;
+	if (!uc_open_change(&u, db, who, in, out, err, "change records", "classification", allowed))
+		return err->code;
 	const char *types[MAX_CODES], *models[MAX_CODES];
 	size_t nt = codes_of(&u, in, "exploitation_types", REF_EXPLOITATION_TYPES, types);
 	size_t nm = codes_of(&u, in, "models", REF_MODELS, models);
