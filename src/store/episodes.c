@@ -104,7 +104,7 @@ static bool attach(struct db *db, json_t *obj, const char *key, const char *sql,
 
 json_t *store_episode_view(struct db *db, const char *id, int *rc)
 {
-	json_t *rows = json_query(
+	json_t *v = json_one_row(
 	        db,
 	        "SELECT e.id, e.child_id, c.given_names, c.family_name, c.date_of_birth,"
 	        " rec.reference AS record_ref, e.reported_at, e.reported_by_name,"
@@ -117,14 +117,8 @@ json_t *store_episode_view(struct db *db, const char *id, int *rc)
 	        " LEFT JOIN records rec ON rec.child_id = e.child_id"
 	        " LEFT JOIN agencies a ON a.id = e.reported_by_agency_id WHERE e.id = $1",
 	        id, rc);
-	if (!rows)
+	if (!v)
 		return NULL;
-	json_t *v = json_incref(json_array_get(rows, 0));
-	json_decref(rows);
-	if (!v) {
-		*rc = DB_DONE;
-		return NULL;
-	}
 	bool ok = attach(db, v, "changes",
 	                 "SELECT kind, from_value, to_value, reason, rule, changed_at, "
 	                 "changed_by_name"
@@ -381,19 +375,12 @@ json_t *store_episode_deadline_rows(struct db *db, const char *agency_id, const 
 
 json_t *store_profile_get(struct db *db, const char *child_id, int *rc)
 {
-	json_t *rows = json_query(db,
-	                          "SELECT p.child_id, p.description, p.associates, p.places,"
-	                          " p.phone_numbers, p.social_media, p.photo_ref, p.updated_at,"
-	                          " u.display_name AS updated_by FROM philomena_profiles p"
-	                          " LEFT JOIN users u ON u.id = p.updated_by WHERE p.child_id = $1",
-	                          child_id, rc);
-	if (!rows)
-		return NULL;
-	json_t *v = json_incref(json_array_get(rows, 0));
-	json_decref(rows);
-	if (!v)
-		*rc = DB_DONE;
-	return v;
+	return json_one_row(db,
+	                    "SELECT p.child_id, p.description, p.associates, p.places,"
+	                    " p.phone_numbers, p.social_media, p.photo_ref, p.updated_at,"
+	                    " u.display_name AS updated_by FROM philomena_profiles p"
+	                    " LEFT JOIN users u ON u.id = p.updated_by WHERE p.child_id = $1",
+	                    child_id, rc);
 }
 
 int store_profile_upsert(struct db *db, const char *child_id, const char *description,

@@ -38,3 +38,15 @@ json_t *json_query(struct db *db, const char *sql, const char *p1, int *rc)
 	}
 	return json_rows(st, rc);
 }
+
+json_t *json_one_row(struct db *db, const char *sql, const char *p1, int *rc)
+{
+	json_t *rows = json_query(db, sql, p1, rc);
+	if (!rows)
+		return NULL;
+	json_t *o = json_incref(json_array_get(rows, 0));
+	json_decref(rows);
+	if (!o)
+		*rc = DB_DONE;
+	return o;
+}
