@@ -20,12 +20,6 @@ int store_episode_insert(struct db *db, const struct episode_new *e)
 	        (int)e->demo, e->at);
 }
 
-static void copy_col(struct db_stmt *st, int i, char *out, size_t n)
-{
-	const char *t = db_column_text(st, i);
-	snprintf(out, n, "%s", t ? t : "");
-}
-
 int store_episode_get(struct db *db, const char *id, struct episode_row *e)
 {
 	struct db_stmt *st;
@@ -40,17 +34,18 @@ int store_episode_get(struct db *db, const char *id, struct episode_row *e)
 	rc = db_step(st);
 	if (rc == DB_ROW) {
 		memset(e, 0, sizeof(*e));
-		copy_col(st, 0, e->id, sizeof e->id);
-		copy_col(st, 1, e->child_id, sizeof e->child_id);
-		copy_col(st, 2, e->reported_at, sizeof e->reported_at);
-		copy_col(st, 3, e->returned_at, sizeof e->returned_at);
-		copy_col(st, 4, e->classification, sizeof e->classification);
-		copy_col(st, 5, e->status, sizeof e->status);
-		copy_col(st, 6, e->risk_level, sizeof e->risk_level);
-		copy_col(st, 7, e->reported_by_agency_id, sizeof e->reported_by_agency_id);
+		json_rows_copy_text(st, 0, e->id, sizeof e->id);
+		json_rows_copy_text(st, 1, e->child_id, sizeof e->child_id);
+		json_rows_copy_text(st, 2, e->reported_at, sizeof e->reported_at);
+		json_rows_copy_text(st, 3, e->returned_at, sizeof e->returned_at);
+		json_rows_copy_text(st, 4, e->classification, sizeof e->classification);
+		json_rows_copy_text(st, 5, e->status, sizeof e->status);
+		json_rows_copy_text(st, 6, e->risk_level, sizeof e->risk_level);
+		json_rows_copy_text(st, 7, e->reported_by_agency_id,
+		                    sizeof e->reported_by_agency_id);
 		e->looked_after = db_column_int64(st, 8) != 0;
-		copy_col(st, 9, e->parents_carers, sizeof e->parents_carers);
-		copy_col(st, 10, e->csc_interviewer_key, sizeof e->csc_interviewer_key);
+		json_rows_copy_text(st, 9, e->parents_carers, sizeof e->parents_carers);
+		json_rows_copy_text(st, 10, e->csc_interviewer_key, sizeof e->csc_interviewer_key);
 	}
 	db_reset(st);
 	return rc;
@@ -247,12 +242,12 @@ int store_interview_get(struct db *db, const char *episode_id, struct interview_
 	rc = db_step(st);
 	if (rc == DB_ROW) {
 		memset(r, 0, sizeof(*r));
-		copy_col(st, 0, r->id, sizeof r->id);
-		copy_col(st, 1, r->status, sizeof r->status);
-		copy_col(st, 2, r->due_at, sizeof r->due_at);
-		copy_col(st, 3, r->interviewer_key, sizeof r->interviewer_key);
-		copy_col(st, 4, r->record_entry_id, sizeof r->record_entry_id);
-		copy_col(st, 5, r->interviewer_name, sizeof r->interviewer_name);
+		json_rows_copy_text(st, 0, r->id, sizeof r->id);
+		json_rows_copy_text(st, 1, r->status, sizeof r->status);
+		json_rows_copy_text(st, 2, r->due_at, sizeof r->due_at);
+		json_rows_copy_text(st, 3, r->interviewer_key, sizeof r->interviewer_key);
+		json_rows_copy_text(st, 4, r->record_entry_id, sizeof r->record_entry_id);
+		json_rows_copy_text(st, 5, r->interviewer_name, sizeof r->interviewer_name);
 	}
 	db_reset(st);
 	return rc;

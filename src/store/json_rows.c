@@ -50,3 +50,9 @@ json_t *json_one_row(struct db *db, const char *sql, const char *p1, int *rc)
 		*rc = DB_DONE;
 	return o;
 }
+
+void json_rows_copy_text(struct db_stmt *st, int i, char *out, size_t n)
+{
+	const char *t = db_column_text(st, i);
+	snprintf(out, n, "%s", t ? t : "");
+}

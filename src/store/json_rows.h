@@ -19,4 +19,7 @@ json_t *json_query(struct db *db, const char *sql, const char *p1, int *rc);
  * there is none (NULL with the error in *rc on failure). */
 json_t *json_one_row(struct db *db, const char *sql, const char *p1, int *rc);
 
+/* Copies column i of the current row into out (n bytes, truncated); SQL NULL -> "". */
+void json_rows_copy_text(struct db_stmt *st, int i, char *out, size_t n);
+
 #endif
