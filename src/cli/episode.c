@@ -50,14 +50,10 @@ int cli_episode(int argc, char **argv)
 	const char *cmd = argc > 1 ? argv[1] : "";
 	if (argc == 3 && strcmp(cmd, "report") == 0)
 		return cli_run_file(&r, argv[2], app_episode_report, NULL);
-	if (argc == 3 && strcmp(cmd, "show") == 0) {
-		rc = app_episode_get(r.db, &r.who, argv[2], &out, &err);
-		return cli_run_done(&r, rc, out, &err, NULL);
-	}
-	if (argc == 3 && strcmp(cmd, "list") == 0) {
-		rc = app_child_episodes(r.db, &r.who, argv[2], &out, &err);
-		return cli_run_done(&r, rc, out, &err, NULL);
-	}
+	if (argc == 3 && strcmp(cmd, "show") == 0)
+		return cli_run_id(&r, argv[2], app_episode_get, NULL);
+	if (argc == 3 && strcmp(cmd, "list") == 0)
+		return cli_run_id(&r, argv[2], app_child_episodes, NULL);
 	if (argc >= 3 && strcmp(cmd, "escalate") == 0) {
 		static const struct cli_opt opts[] = {{"--reason", "reason"},
 		                                       {"--risk", "risk_level"}};
@@ -101,11 +97,8 @@ int cli_profile(int argc, char **argv)
 	if (rc != CLI_OK)
 		return rc;
 	struct app_err err = {0};
-	json_t *out = NULL;
-	if (argc == 3 && strcmp(argv[1], "show") == 0) {
-		rc = app_philomena_get(r.db, &r.who, argv[2], &out, &err);
-		return cli_run_done(&r, rc, out, &err, NULL);
-	}
+	if (argc == 3 && strcmp(argv[1], "show") == 0)
+		return cli_run_id(&r, argv[2], app_philomena_get, NULL);
 	if (argc == 3 && strcmp(argv[1], "print") == 0) {
 		char *text = NULL;
 		rc = app_philomena_print(r.db, &r.who, argv[2], &text, &err);

@@ -70,10 +70,8 @@ int cli_child(int argc, char **argv)
 	json_t *out = NULL;
 	if (argc == 3 && strcmp(argv[1], "add") == 0)
 		return cli_run_file(&r, argv[2], app_child_add, child_text);
-	if (argc == 3 && strcmp(argv[1], "show") == 0) {
-		rc = app_child_get(r.db, &r.who, argv[2], &out, &err);
-		return cli_run_done(&r, rc, out, &err, child_text);
-	}
+	if (argc == 3 && strcmp(argv[1], "show") == 0)
+		return cli_run_id(&r, argv[2], app_child_get, child_text);
 	if (argc >= 2 && strcmp(argv[1], "find") == 0) {
 		static const struct cli_opt opts[] = {
 			{"--name", "name"}, {"--dob", "date_of_birth"}, {"--nhs", "nhs_number"}};
@@ -124,14 +122,10 @@ int cli_referral(int argc, char **argv)
 	int rc = cli_run_open(&r, &argc, argv);
 	if (rc != CLI_OK)
 		return rc;
-	struct app_err err = {0};
-	json_t *out = NULL;
 	if (argc == 3 && strcmp(argv[1], "submit") == 0)
 		return cli_run_file(&r, argv[2], app_referral_submit, referral_text);
-	if (argc == 3 && strcmp(argv[1], "show") == 0) {
-		rc = app_referral_get(r.db, &r.who, argv[2], &out, &err);
-		return cli_run_done(&r, rc, out, &err, NULL);
-	}
+	if (argc == 3 && strcmp(argv[1], "show") == 0)
+		return cli_run_id(&r, argv[2], app_referral_get, NULL);
 	db_close(r.db);
 	return cli_error(CLI_USAGE, "referral: expected `submit FILE` or `show ID` (see --help)");
 }
@@ -200,16 +194,10 @@ int cli_record(int argc, char **argv)
 	int rc = cli_run_open(&r, &argc, argv);
 	if (rc != CLI_OK)
 		return rc;
-	struct app_err err = {0};
-	json_t *out = NULL;
-	if (argc == 3 && strcmp(argv[1], "show") == 0) {
-		rc = app_record_get(r.db, &r.who, argv[2], &out, &err);
-		return cli_run_done(&r, rc, out, &err, record_text);
-	}
-	if (argc == 3 && strcmp(argv[1], "timeline") == 0) {
-		rc = app_record_timeline(r.db, &r.who, argv[2], &out, &err);
-		return cli_run_done(&r, rc, out, &err, timeline_text);
-	}
+	if (argc == 3 && strcmp(argv[1], "show") == 0)
+		return cli_run_id(&r, argv[2], app_record_get, record_text);
+	if (argc == 3 && strcmp(argv[1], "timeline") == 0)
+		return cli_run_id(&r, argv[2], app_record_timeline, timeline_text);
 	static const struct cli_write writes[] = {
 		{"add-entry", app_record_add_entry},	 {"supervisor-review", app_supervisor_review},
 		{"essential-steps", app_essential_steps}, {"outcome", app_outcome_add},

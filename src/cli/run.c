@@ -99,6 +99,14 @@ json_t *cli_read_json(const char *path)
 	return v;
 }
 
+int cli_run_id(struct cli_run *r, const char *id, cli_id_fn fn, void (*text)(json_t *))
+{
+	struct app_err err = {0};
+	json_t *out = NULL;
+	int rc = fn(r->db, &r->who, id, &out, &err);
+	return cli_run_done(r, rc, out, &err, text);
+}
+
 /* Runs idfn on `id` (when idfn is not NULL) or fn with the JSON object in path, as
  * cli_run_file and cli_run_id_file say. */
 static int run_file(struct cli_run *r, const char *id, const char *path, cli_in_fn fn,

@@ -41,6 +41,13 @@ typedef int (*cli_in_fn)(struct db *, const struct actor *, json_t *, json_t **,
 typedef int (*cli_id_in_fn)(struct db *, const struct actor *, const char *, json_t *, json_t **,
                             struct app_err *);
 
+/* A use case that reads the object named by an id. */
+typedef int (*cli_id_fn)(struct db *, const struct actor *, const char *, json_t **,
+                         struct app_err *);
+
+/* Runs fn on `id` as r's actor and finishes through cli_run_done (text as there). */
+int cli_run_id(struct cli_run *r, const char *id, cli_id_fn fn, void (*text)(json_t *));
+
 /* Reads the JSON object in the file at path (as cli_read_json), runs fn on it as r's
  * actor and finishes through cli_run_done (text as there). An unreadable file closes
  * the database and returns CLI_USAGE (the error printed). */
