@@ -87,7 +87,8 @@ json_t *store_child_get(struct db *db, const char *id, int *rc)
 	        " c.looked_after, c.home_authority, c.host_authority, c.iro_name,"
 	        " c.host_cse_lead, c.social_worker_id,"
 	        " coalesce(u.display_name, c.social_worker_name) AS social_worker,"
-	        " c.is_demo, c.created_at, c.created_by, c.updated_at"
+	        " c.is_demo, c.created_at, c.created_by, c.updated_at,"
+	        " (SELECT reference FROM records r WHERE r.child_id = c.id) AS record_ref"
 	        " FROM children c LEFT JOIN boroughs b ON b.id = c.residence_borough_id"
 	        " LEFT JOIN users u ON u.id = c.social_worker_id WHERE c.id = $1",
 	        id, rc);

@@ -197,6 +197,8 @@ static void audit_page(struct request *req, struct response *resp)
 	if (before && *before && parse_int64(before, 1, INT64_MAX, &b) == 0)
 		json_object_set_new(in, "before_seq", json_integer(b));
 	json_object_set_new(in, "limit", json_integer(50));
+	if (f && form_get(f, "verify"))
+		json_object_set_new(in, "verify", json_true());
 	struct db *db = web_db(req, resp);
 	if (!db) {
 		json_decref(in);

@@ -6,7 +6,6 @@
  */
 #include "app/children.h"
 #include "app/episodes.h"
-#include "store/children.h"
 #include "web/handlers/handlers.h"
 #include "web/handlers/pages.h"
 #include "web/session.h"
@@ -152,13 +151,6 @@ void handle_page_child(struct request *req, struct response *resp)
 		return;
 	}
 	pages_decorate_episodes(req, eps);
-	/* the child view does not carry the record reference; the user may see the child
-	 * (checked and audited by app_child_get above), so look it up */
-	int src = DB_OK;
-	json_t *md = store_child_match_data(db, id, &src);
-	if (md && json_is_string(json_object_get(md, "record_ref")))
-		json_object_set(child, "record_ref", json_object_get(md, "record_ref"));
-	json_decref(md);
 	json_t *d = json_pack("{s:o, s:o}", "child", child, "eps", eps);
 	json_object_set_new(child, "born",
 	                    json_string(pages_date(req, json_string_value(json_object_get(child, "date_of_birth")))));
