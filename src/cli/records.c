@@ -184,6 +184,7 @@ static const char RECORD_USAGE[] =
 	"       lantern record outcome REF FILE.json [--as USER]\n"
 	"       lantern record reference REF FILE.json [--as USER]\n"
 	"       lantern record classify REF FILE.json [--as USER]\n"
+	"       lantern record restrict REF FILE.json [--as USER]   (R-INFO-3)\n"
 	"REF is a record reference such as LAN-2026-000123. FILE is a JSON object (docs/api.md).\n";
 
 int cli_record(int argc, char **argv)
@@ -202,6 +203,7 @@ int cli_record(int argc, char **argv)
 		{"add-entry", app_record_add_entry},	 {"supervisor-review", app_supervisor_review},
 		{"essential-steps", app_essential_steps}, {"outcome", app_outcome_add},
 		{"reference", app_external_ref_add},	 {"classify", app_record_classify},
+		{"restrict", app_record_restrict},
 	};
 	if (cli_run_write(&r, argc, argv, writes, ARRAY_LEN(writes), &rc))
 		return rc;

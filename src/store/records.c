@@ -482,9 +482,13 @@ int store_restricted_access_add(struct db *db, const char *id, const char *recor
 				const char *user_id, const char *user_name, const char *agency_id,
 				const char *at, const char *purpose)
 {
+	/* one entry per user, record and reason while it waits for review: reading several
+	 * pages of the record for the same reason is one opening */
 	return db_run(db,
 		      "INSERT INTO restricted_access (id, record_id, user_id, user_name, agency_id,"
-		      " opened_at, purpose) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+		      " opened_at, purpose) SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS"
+		      " (SELECT 1 FROM restricted_access WHERE record_id = $2 AND coalesce(user_id, '') = coalesce($3, '')"
+		      " AND purpose = $7 AND reviewed_at IS NULL)",
 		      "sssssss", id, record_id, user_id, user_name, agency_id, at, purpose);
 }
 

@@ -33,6 +33,7 @@ const struct route web_routes[] = {
         {HTTP_POST, "/referrals", handle_page_referral_create, 0},
         {HTTP_GET, "/referrals/{id}", handle_page_referral, 0},
         {HTTP_GET, "/records/{ref}", handle_page_record, 0},
+        {HTTP_POST, "/records/{ref}/open", handle_page_record_open, 0},
         {HTTP_GET, "/records/{ref}/entries/new", handle_page_entry_new, 0},
         {HTTP_POST, "/records/{ref}/entries", handle_page_entry_create, 0},
         {HTTP_GET, "/records/{ref}/entries/{id}/correct", handle_page_entry_correct_form, 0},

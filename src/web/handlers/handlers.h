@@ -31,6 +31,7 @@ void handle_page_child_referral_new(struct request *req, struct response *resp);
 void handle_page_referral_create(struct request *req, struct response *resp);
 void handle_page_referral(struct request *req, struct response *resp);
 void handle_page_record(struct request *req, struct response *resp);
+void handle_page_record_open(struct request *req, struct response *resp);
 void handle_page_entry_new(struct request *req, struct response *resp);
 void handle_page_entry_create(struct request *req, struct response *resp);
 void handle_page_entry_correct_form(struct request *req, struct response *resp);

@@ -38,6 +38,9 @@ void pages_fail(struct request *req, struct response *resp, const struct app_err
                 const struct form_page *fp);
 /* Answers a failed use case on a page without a form (error page by status). */
 void pages_error(struct request *req, struct response *resp, const struct app_err *err);
+/* R-INFO-3: the page asking for the reason to open restricted record `ref`. */
+void pages_restricted(struct request *req, struct response *resp, const char *ref,
+		      const struct field_errors *errs);
 /* The posted form (400 page sent and NULL when there is none). */
 const struct form *pages_posted(struct request *req, struct response *resp);
 

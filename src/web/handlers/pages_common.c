@@ -4,6 +4,7 @@
 #include "util/ltime.h"
 #include "util/pool.h"
 #include "web/handlers/pages.h"
+#include "web/session.h"
 #include "web/usecase.h"
 
 void pages_form(struct request *req, struct response *resp, int status, const struct form_page *fp,
@@ -62,8 +63,25 @@ const struct form *pages_posted(struct request *req, struct response *resp)
 	return req->form;
 }
 
+void pages_restricted(struct request *req, struct response *resp, const char *ref,
+		      const struct field_errors *errs)
+{
+	json_t *d = json_pack("{s:s}", "ref", ref ? ref : "");
+	page_add_errors(d, errs);
+	page_render(req, resp, errs && errs->n ? 422 : 403, "restricted.html",
+		    "This record is restricted", d);
+	json_decref(d);
+}
+
 void pages_error(struct request *req, struct response *resp, const struct app_err *err)
 {
+	/* R-INFO-3: a restricted record asks for the reason instead of a bare refusal */
+	const char *ref = request_param(req, "ref");
+	if (err->code == APP_FORBIDDEN && err->rule && strcmp(err->rule, "R-INFO-3") == 0 && ref &&
+	    req->session && !req->session->bearer) {
+		pages_restricted(req, resp, ref, NULL);
+		return;
+	}
 	int status = web_app_status(err);
 	page_error(req, resp, status == 422 || status == 409 ? 400 : status);
 }

@@ -11,6 +11,8 @@
 #include "app/records.h"
 #include "protocol/category.h"
 #include "web/handlers/handlers.h"
+#include "util/pool.h"
+#include "web/auth.h"
 #include "web/handlers/pages.h"
 #include "web/session.h"
 #include "web/usecase.h"
@@ -39,6 +41,42 @@ static const char *child_name(struct request *req, json_t *rec)
 {
 	json_t *c = json_object_get(rec, "child");
 	return pages_fmt(req, "%s %s", pages_str(c, "given_names"), pages_str(c, "family_name"));
+}
+
+/* ---- opening a restricted record (R-INFO-3) ---- */
+
+/* POST /records/{ref}/open: the reason is checked and recorded by the use case (which
+ * logs the opening for review); the session then holds it for this record for a short
+ * time, and the user goes on to the record. */
+void handle_page_record_open(struct request *req, struct response *resp)
+{
+	const char *ref = request_param(req, "ref");
+	const char *purpose = req->form ? form_get(req->form, "purpose") : NULL;
+	struct db *db = web_db(req, resp);
+	if (!db)
+		return;
+	struct actor who = *web_actor(req);
+	snprintf(who.purpose, sizeof who.purpose, "%s", purpose && strlen(purpose) < sizeof who.purpose ? purpose : "");
+	struct app_err err = {0};
+	json_t *r = NULL;
+	int rc = app_record_get(db, &who, ref, &r, &err);
+	json_decref(r);
+	if (rc == APP_FORBIDDEN && err.rule && strcmp(err.rule, "R-INFO-3") == 0) {
+		struct field_errors errs;
+		fielderr_init(&errs);
+		fielderr_add(&errs, "purpose", pool_strdup(req->pool, err.message));
+		pages_restricted(req, resp, ref, &errs);
+		return;
+	}
+	if (rc != APP_OK) {
+		pages_error(req, resp, &err);
+		return;
+	}
+	if (auth_grant_record(req, ref, who.purpose) < 0) {
+		page_error(req, resp, 503);
+		return;
+	}
+	response_redirect(resp, pages_fmt(req, "/records/%s", ref));
 }
 
 /* ---- the record page ---- */
