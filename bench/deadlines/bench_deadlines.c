@@ -15,20 +15,17 @@
  * usage: bench_deadlines [--runs N] [--keep]
  * Targets: (a) under 50 ms, (b) under 2 s. All data is made up.
  */
-#include <time.h>
-#include <unistd.h>
-
 #include "app/episodes.h"
 #include "protocol/missing.h"
 #include "store/children.h"
 #include "store/episodes.h"
-#include "store/migrate.h"
 #include "store/users.h"
-#include "util/embedded.h"
 #include "util/id.h"
 #include "util/ltime.h"
 #include "util/parse.h"
 #include "util/rng.h"
+
+#include "../bench_db.h"
 
 #define BOROUGHS 32
 #define CHILDREN 50000
@@ -37,13 +34,6 @@
 #define BATCH 10000
 #define DAY INT64_C(86400)
 #define HOUR INT64_C(3600)
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -207,9 +197,9 @@ static double time_deadlines(struct db *db, const struct actor *who, int64_t ref
 {
 	struct app_err err = {0};
 	json_t *out = NULL;
-	double s = now_s();
+	double s = bench_now_s();
 	int rc = app_episode_deadlines(db, who, ref, &out, &err);
-	double t = now_s() - s;
+	double t = bench_now_s() - s;
 	*total = json_integer_value(json_object_get(out, "total"));
 	json_decref(out);
 	if (rc != APP_OK) {
@@ -234,27 +224,18 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	char dir[] = "/tmp/lantern-deadlines-XXXXXX";
-	if (!mkdtemp(dir)) {
-		perror("mkdtemp");
+	struct bench_db bd;
+	if (bench_db_open(&bd, "/tmp/lantern-deadlines-XXXXXX", "bench_deadlines") != 0)
 		return 1;
-	}
-	char path[80], url[96], msg[512];
-	snprintf(path, sizeof path, "%s/bench.db", dir);
-	snprintf(url, sizeof url, "sqlite:%s", path);
-	struct db *db;
-	if (db_open(url, true, &db, msg, sizeof msg) != DB_OK ||
-	    migrate_run(db, embedded_migrations, NULL, msg, sizeof msg) < 0) {
-		fprintf(stderr, "bench_deadlines: %s\n", msg);
-		return 1;
-	}
+	struct db *db = bd.db;
+	const char *path = bd.path;
 	int64_t ref;
 	ltime_parse("2026-11-01T00:00:00Z", &ref);
 	static char pol[BOROUGHS][ID_MAX], csc[BOROUGHS][ID_MAX];
-	double t0 = now_s();
+	double t0 = bench_now_s();
 	if (load(db, ref, pol, csc) != 0)
 		return 1;
-	printf("load: %.1f s into %s\n", now_s() - t0, path);
+	printf("load: %.1f s into %s\n", bench_now_s() - t0, path);
 
 	/* (a) one team: a police officer of borough 0 (police supervisors are partnership
 	 * wide, so their queue is (b)) */
@@ -291,10 +272,10 @@ int main(int argc, char **argv)
 	for (int64_t i = 0; i < nb; i++) {
 		struct app_err err = {0};
 		json_t *out = NULL;
-		double s = now_s();
+		double s = bench_now_s();
 		/* a timeframe longer than any absence here: nothing escalates */
 		int rc = app_episodes_escalate_due(db, ref, 2 * DAY, &out, &err);
-		lat[i] = now_s() - s;
+		lat[i] = bench_now_s() - s;
 		json_decref(out);
 		if (rc != APP_OK) {
 			fprintf(stderr, "bench_deadlines: %s\n", err.message);
@@ -303,17 +284,6 @@ int main(int argc, char **argv)
 	}
 	report("(b) escalation pass (cron)", lat, (size_t)nb, 2000);
 	free(lat);
-	db_close(db);
-	if (!keep) {
-		char side[112];
-		unlink(path);
-		snprintf(side, sizeof side, "%s-wal", path);
-		unlink(side);
-		snprintf(side, sizeof side, "%s-shm", path);
-		unlink(side);
-		rmdir(dir);
-	} else {
-		printf("kept %s\n", path);
-	}
+	bench_db_close(&bd, keep);
 	return 0;
 }

@@ -12,19 +12,16 @@
  * the normal connection settings (WAL, synchronous=NORMAL): no bulk-load shortcuts.
  * All names are made up from syllables; nothing here is anyone's data.
  */
-#include <time.h>
-#include <unistd.h>
-
 #include "app/children.h"
 #include "app/matching.h"
 #include "link/normalise.h"
 #include "store/children.h"
-#include "store/migrate.h"
-#include "util/embedded.h"
 #include "util/id.h"
 #include "util/ltime.h"
 #include "util/parse.h"
 #include "util/rng.h"
+
+#include "../bench_db.h"
 
 #define BATCH 10000
 #define PROBES 100000
@@ -33,13 +30,6 @@ static const char *const SYL[] = {"ka", "lo", "mi", "ra", "ten", "sa", "vo", "ne
                                   "zu", "fe", "ri", "ma", "to",  "el", "an", "yo", "ha", "ki",
                                   "pe", "su", "or", "la", "ne",  "ju", "co", "wi", "de", "gu"};
 #define NSYL ARRAY_LEN(SYL)
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* Child i's synthetic name and date of birth (a pure function of i and the seed). */
 static void person(uint64_t i, char given[32], char family[48], char dob[LT_DATE_LEN])
@@ -94,20 +84,11 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	char dir[] = "/tmp/lantern-bench-XXXXXX";
-	if (!mkdtemp(dir)) {
-		perror("mkdtemp");
+	struct bench_db bd;
+	if (bench_db_open(&bd, "/tmp/lantern-bench-XXXXXX", "bench_store") != 0)
 		return 1;
-	}
-	char path[64], url[80], msg[512];
-	snprintf(path, sizeof path, "%s/bench.db", dir);
-	snprintf(url, sizeof url, "sqlite:%s", path);
-	struct db *db;
-	if (db_open(url, true, &db, msg, sizeof msg) != DB_OK ||
-	    migrate_run(db, embedded_migrations, NULL, msg, sizeof msg) < 0) {
-		fprintf(stderr, "bench_store: %s\n", msg);
-		return 1;
-	}
+	struct db *db = bd.db;
+	const char *path = bd.path;
 	printf("bench_store: %lld children into %s, batches of %d, name key%s\n", (long long)n,
 	       path, BATCH, keys ? " and blocking keys" : " only");
 
@@ -116,7 +97,7 @@ int main(int argc, char **argv)
 	char(*ids)[ID_MAX] = malloc((size_t)n * ID_MAX);
 	if (!ids)
 		return 1;
-	double t0 = now_s();
+	double t0 = bench_now_s();
 	int rc = DB_OK;
 	int64_t nkeys = 0;
 	for (int64_t i = 0; i < n && rc == DB_OK; i++) {
@@ -156,7 +137,7 @@ int main(int argc, char **argv)
 		db_rollback(db);
 		return 1;
 	}
-	double load = now_s() - t0;
+	double load = bench_now_s() - t0;
 	printf("load: %lld rows in %.2f s = %.0f rows/s%s", (long long)n, load, (double)n / load,
 	       keys ? "" : "\n");
 	if (keys)
@@ -168,9 +149,9 @@ int main(int argc, char **argv)
 	int misses = 0;
 	for (int p = 0; p < PROBES; p++) {
 		uint64_t i = rng_below(&pr, (uint64_t)n);
-		double s = now_s();
+		double s = bench_now_s();
 		json_t *c = store_child_get(db, ids[i], &rc);
-		lat[p] = now_s() - s;
+		lat[p] = bench_now_s() - s;
 		misses += c == NULL;
 		json_decref(c);
 	}
@@ -179,10 +160,10 @@ int main(int argc, char **argv)
 		uint64_t i = rng_below(&pr, (uint64_t)n);
 		char given[32], family[48], dob[LT_DATE_LEN], key[LINK_TEXT_LEN * 2];
 		person(i, given, family, dob);
-		double s = now_s();
+		double s = bench_now_s();
 		name_key(given, family, key); /* the probe's normalisation is part of a lookup */
 		json_t *found = store_child_by_name_key(db, key, 50, &rc);
-		lat[p] = now_s() - s;
+		lat[p] = bench_now_s() - s;
 		misses += json_array_size(found) == 0;
 		json_decref(found);
 	}
@@ -191,17 +172,6 @@ int main(int argc, char **argv)
 		printf("bench_store: %d probes found nothing\n", misses);
 	free(lat);
 	free(ids);
-	db_close(db);
-	if (!keep) {
-		char side[96];
-		unlink(path);
-		snprintf(side, sizeof side, "%s-wal", path);
-		unlink(side);
-		snprintf(side, sizeof side, "%s-shm", path);
-		unlink(side);
-		rmdir(dir);
-	} else {
-		printf("kept %s\n", path);
-	}
+	bench_db_close(&bd, keep);
 	return misses ? 1 : 0;
 }

@@ -8,8 +8,10 @@
 #include "app/app.h"
 
 /* in (all optional): {"user_id", "record_ref", "entity_id", "action", "before_seq" (for
- * the next page), "limit" (1..200, default 50)}. out: {"events": [...], "next": seq or
- * null, "chain": {"intact": bool, "events": N, "problem"?}} with events newest first. */
+ * the next page), "limit" (1..200, default 50), "verify" (true: also walk the whole
+ * hash chain, which takes time in proportion to the log)}. out: {"events": [...],
+ * "next": seq or null, "chain": {"intact": bool, "events": N, "problem"?} or null when
+ * not verified} with events newest first. */
 int app_audit_list(struct db *db, const struct actor *who, json_t *in, json_t **out,
 		   struct app_err *err);
 

@@ -59,7 +59,8 @@ int app_child_add(struct db *db, const struct actor *who, json_t *in, json_t **o
 int app_child_get(struct db *db, const struct actor *who, const char *id, json_t **out,
 		  struct app_err *err);
 /* in: {"name"?, "given_names"?, "family_name"?, "date_of_birth"?, "nhs_number"?}.
- * out: {"results": [{id, name, date_of_birth, gender, borough, record_ref, strength,
+ * out: {"results": [{id, given_names, family_name, date_of_birth, gender,
+ * residence_borough, record_ref, strength,
  * reasons}]}: enough to tell children apart and nothing more. Audited as a search. */
 int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **out,
 		   struct app_err *err);

@@ -7,6 +7,7 @@
 #include "app/episodes.h"
 
 #include "app/authz.h"
+#include "app/chronology.h"
 #include "app/uc.h"
 #include "link/normalise.h"
 #include "protocol/deadlines.h"
@@ -25,11 +26,6 @@
 #define MAX_LIST 50
 #define KEY_LEN 256
 #define QUEUE_LIMIT 25
-
-static bool may_change(const struct actor *who)
-{
-	return who->system || actor_has(who, ROLES_PRACTITIONER);
-}
 
 static int64_t parse_time_or(const char *s, int64_t dflt)
 {
@@ -160,36 +156,17 @@ static int location_store(struct uc *u, const char *episode_id, const char *chil
 	                                           u->now_s));
 }
 
-/* Appends an entry to the child's record chronology (R-REC-3). */
+/* Appends an entry involving the child to the child's record chronology (R-REC-3). */
 static int chron_add(struct uc *u, const char *record_id, int64_t occurred, enum rec_nature nat,
                      const char *kind, const char *text, char id_out[ID_MAX])
 {
-	static const char *const people[] = {"the child"};
-	struct chron_entry ce = {.occurred_at = occurred,
-	                         .occurred_at_set = true,
-	                         .author_id = uc_user_id(u) ? uc_user_id(u) : "system",
-	                         .people = people,
-	                         .n_people = 1,
-	                         .nature = nat,
-	                         .text = text};
-	struct proto_err pe;
-	if (recording_chron_validate(&ce, u->now, &pe) < 0)
-		return uc_proto_refused(u, &pe);
-	char id[ID_MAX], occ[LT_TIME_LEN];
-	id_new("ent", id);
-	ltime_format(occurred, occ);
-	json_t *row =
-	        json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s, s:s?, s:s, s:s, s:s, s:s}", "id", id,
-	                  "record_id", record_id, "occurred_at", occ, "recorded_at", u->now_s,
-	                  "author_id", uc_user_id(u), "author_name", u->who->display_name,
-	                  "agency_id", u->who->agency_id[0] ? u->who->agency_id : NULL,
-	                  "people_involved", "[\"the child\"]", "nature",
-	                  nat == REC_OPINION ? "opinion" : "fact", "kind", kind, "text", text);
-	int rc = row ? store_entry_insert(u->db, row) : DB_E_NOMEM;
-	json_decref(row);
-	if (rc == DB_OK && id_out)
-		snprintf(id_out, ID_MAX, "%s", id);
-	return uc_db(u, rc);
+	json_t *people = json_pack("[s]", "the child");
+	if (!people)
+		return uc_db(u, DB_E_NOMEM);
+	int arc = chronology_add(u, record_id, occurred, nat, kind, text, people, NULL, NULL,
+	                         id_out);
+	json_decref(people);
+	return arc;
 }
 
 /* Loads an episode and checks the actor may see its child. */
@@ -305,14 +282,8 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 	        "risk_identified",   "risk_level",       NULL};
 	static const char *const FROM[] = {"home", "care", "school", "other", NULL};
 	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!may_change(who))
-		return app_fail(err, APP_FORBIDDEN, NULL,
-		                "Your role cannot report a child missing.");
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The report must be a JSON object.");
-	app_json_only(in, allowed, err);
+	if (!uc_open_change(&u, db, who, in, out, err, "report a child missing", "report", allowed))
+		return err->code;
 	const char *child_id = app_json_str(in, "child_id", true, ID_MAX, false, err);
 	int64_t reported, last_seen;
 	uc_time_field(&u, in, "reported_at", u.now, &reported);
@@ -480,13 +451,8 @@ int app_episode_escalate(struct db *db, const struct actor *who, const char *id,
 {
 	static const char *const allowed[] = {"reason", "risk_level", NULL};
 	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!may_change(who))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot escalate episodes.");
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The escalation must be a JSON object.");
-	app_json_only(in, allowed, err);
+	if (!uc_open_change(&u, db, who, in, out, err, "escalate episodes", "escalation", allowed))
+		return err->code;
 	const char *reason = app_json_str(in, "reason", true, 2000, true, err);
 	enum miss_risk risk;
 	const char *level = risk_field(&u, in, false, &risk);
@@ -527,13 +493,8 @@ int app_episode_risk(struct db *db, const struct actor *who, const char *id, jso
 {
 	static const char *const allowed[] = {"risk_level", "reason", NULL};
 	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!may_change(who))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot change episodes.");
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The risk level must be a JSON object.");
-	app_json_only(in, allowed, err);
+	if (!uc_open_change(&u, db, who, in, out, err, "change episodes", "risk level", allowed))
+		return err->code;
 	enum miss_risk risk = MISS_RISK_NO_APPARENT;
 	const char *level = risk_field(&u, in, true, &risk);
 	const char *reason = app_json_str(in, "reason", true, 2000, true, err);
@@ -641,13 +602,8 @@ int app_episode_return(struct db *db, const struct actor *who, const char *id, j
 	static const char *const allowed[] = {"returned_at", "where", "with", "csc_interviewer",
 	                                      NULL};
 	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!may_change(who))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot record a return.");
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The return must be a JSON object.");
-	app_json_only(in, allowed, err);
+	if (!uc_open_change(&u, db, who, in, out, err, "record a return", "return", allowed))
+		return err->code;
 	int64_t returned;
 	uc_time_field(&u, in, "returned_at", u.now, &returned);
 	const char *where = app_json_str(in, "where", false, 500, false, err);
@@ -715,14 +671,9 @@ int app_safe_and_well(struct db *db, const struct actor *who, const char *id, js
 	                                      "found_with",    "found_alone",  "what_happened",
 	                                      "crime_alleged", "crime_number", NULL};
 	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!may_change(who))
-		return app_fail(err, APP_FORBIDDEN, NULL,
-		                "Your role cannot record a Safe and Well Check.");
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The check must be a JSON object.");
-	app_json_only(in, allowed, err);
+	if (!uc_open_change(&u, db, who, in, out, err, "record a Safe and Well Check", "check",
+	                    allowed))
+		return err->code;
 	int64_t done_at;
 	uc_time_field(&u, in, "done_at", u.now, &done_at);
 	const char *done_by = app_json_str(in, "done_by", who->system, 200, false, err);
@@ -832,14 +783,9 @@ int app_return_interview_offer(struct db *db, const struct actor *who, const cha
 	        "child_asked", "child_preference", "parents_carers",
 	        "offered_at",  "status",           NULL};
 	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!may_change(who))
-		return app_fail(err, APP_FORBIDDEN, NULL,
-		                "Your role cannot arrange return interviews.");
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The interview must be a JSON object.");
-	app_json_only(in, allowed, err);
+	if (!uc_open_change(&u, db, who, in, out, err, "arrange return interviews", "interview",
+	                    allowed))
+		return err->code;
 	const char *status = app_json_str(in, "status", false, 12, false, err);
 	if (status && strcmp(status, "offered") != 0)
 		app_field_error(err, "status", "An offer has status offered.");
@@ -954,14 +900,9 @@ int app_return_interview_record(struct db *db, const struct actor *who, const ch
 	                                      "actions",      "assessment", NULL};
 	static const char *const STATUSES[] = {"accepted", "declined", "completed", NULL};
 	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!may_change(who))
-		return app_fail(err, APP_FORBIDDEN, NULL,
-		                "Your role cannot record return interviews.");
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The interview must be a JSON object.");
-	app_json_only(in, allowed, err);
+	if (!uc_open_change(&u, db, who, in, out, err, "record return interviews", "interview",
+	                    allowed))
+		return err->code;
 	const char *status = app_json_str(in, "status", true, 12, false, err);
 	if (status && !uc_one_of(status, STATUSES))
 		app_field_error(err, "status", "status is accepted, declined or completed.");
@@ -1076,12 +1017,8 @@ int app_forensic_decision(struct db *db, const struct actor *who, const char *id
 {
 	static const char *const DECISIONS[] = {"forensic_strategy", "no_forensic_action", NULL};
 	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!may_change(who))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot record this decision.");
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The decision must be a JSON object.");
+	if (!uc_open_change(&u, db, who, in, out, err, "record this decision", "decision", NULL))
+		return err->code;
 	/* R-MISS-9: the protocol's questions, by their codes */
 	size_t nq;
 	const struct forensic_question *q = missing_forensic_questions(&nq);
@@ -1283,19 +1220,28 @@ static json_t *co_missing(struct uc *u, const char *child_id)
 	return co;
 }
 
+/* Starts a use case that reads child `child_id`'s episodes or profile: checks the id,
+ * begins the transaction and checks the actor may see the child. Returns APP_OK with
+ * the transaction open, or the error code (in u->err) with none open. */
+static int child_open(struct uc *u, const char *child_id)
+{
+	if (!child_id || !id_valid(child_id, "ch"))
+		return app_fail(u->err, APP_NOT_FOUND, NULL, "No such child.");
+	if (uc_begin(u) != APP_OK)
+		return u->err->code;
+	int arc = authz_child_view(u->db, u->who, child_id, u->err);
+	return arc == APP_OK ? APP_OK : uc_end(u, arc, NULL);
+}
+
 int app_child_episodes(struct db *db, const struct actor *who, const char *child_id, json_t **out,
                        struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*out = NULL;
-	if (!child_id || !id_valid(child_id, "ch"))
-		return app_fail(err, APP_NOT_FOUND, NULL, "No such child.");
-	if (uc_begin(&u) != APP_OK)
+	if (child_open(&u, child_id) != APP_OK)
 		return err->code;
-	int arc = authz_child_view(db, who, child_id, err);
-	if (arc != APP_OK)
-		return uc_end(&u, arc, out);
+	int arc = APP_OK;
 	int rc;
 	json_t *c = store_child_get(db, child_id, &rc);
 	if (!c)
@@ -1348,13 +1294,8 @@ int app_philomena_get(struct db *db, const struct actor *who, const char *child_
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*out = NULL;
-	if (!child_id || !id_valid(child_id, "ch"))
-		return app_fail(err, APP_NOT_FOUND, NULL, "No such child.");
-	if (uc_begin(&u) != APP_OK)
+	if (child_open(&u, child_id) != APP_OK)
 		return err->code;
-	int arc = authz_child_view(db, who, child_id, err);
-	if (arc != APP_OK)
-		return uc_end(&u, arc, out);
 	int rc;
 	*out = store_profile_get(db, child_id, &rc);
 	if (!*out && rc != DB_DONE)
@@ -1378,13 +1319,8 @@ int app_philomena_update(struct db *db, const struct actor *who, const char *chi
 	        "description",  "associates", "places", "phone_numbers",
 	        "social_media", "photo_ref",  NULL};
 	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!may_change(who))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot change profiles.");
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The profile must be a JSON object.");
-	app_json_only(in, allowed, err);
+	if (!uc_open_change(&u, db, who, in, out, err, "change profiles", "profile", allowed))
+		return err->code;
 	const char *desc = app_json_str(in, "description", false, 4000, true, err);
 	const char *photo = app_json_str(in, "photo_ref", false, 200, false, err);
 	char *lists[4] = {NULL, NULL, NULL, NULL};
@@ -1450,13 +1386,9 @@ int app_philomena_print(struct db *db, const struct actor *who, const char *chil
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*text = NULL;
-	if (!child_id || !id_valid(child_id, "ch"))
-		return app_fail(err, APP_NOT_FOUND, NULL, "No such child.");
-	if (uc_begin(&u) != APP_OK)
+	if (child_open(&u, child_id) != APP_OK)
 		return err->code;
-	int arc = authz_child_view(db, who, child_id, err);
-	if (arc != APP_OK)
-		return uc_end(&u, arc, NULL);
+	int arc = APP_OK;
 	int rc;
 	json_t *c = store_child_get(db, child_id, &rc);
 	json_t *p = c ? store_profile_get(db, child_id, &rc) : NULL;

@@ -8,6 +8,7 @@
 
 #include "app/authz.h"
 #include "app/children.h"
+#include "app/chronology.h"
 #include "app/matching.h"
 #include "app/uc.h"
 #include "protocol/category.h"
@@ -68,52 +69,6 @@ static int load_record_as(struct uc *u, const char *ref, struct record_row *r, b
 					 u->who->agency_id[0] ? u->who->agency_id : NULL, u->now_s,
 					 u->who->purpose);
 	return rc == DB_OK ? APP_OK : uc_db(u, rc);
-}
-
-/* Appends a chronology entry (R-REC-3) after validating it through the protocol. */
-static int entry_add(struct uc *u, const char *record_id, int64_t occurred_at,
-		     enum rec_nature nature, const char *kind, const char *text, json_t *people,
-		     const char *referral_id, const char *supersedes, char id_out[ID_MAX])
-{
-	const char *names[MAX_PEOPLE];
-	size_t n = 0;
-	size_t i;
-	json_t *v;
-	json_array_foreach(people, i, v)
-	{
-		if (n < MAX_PEOPLE && json_is_string(v))
-			names[n++] = json_string_value(v);
-	}
-	struct chron_entry ce = {.occurred_at = occurred_at,
-				 .occurred_at_set = true,
-				 .author_id = uc_user_id(u) ? uc_user_id(u) : "system",
-				 .people = names,
-				 .n_people = n,
-				 .nature = nature,
-				 .text = text};
-	struct proto_err pe;
-	if (recording_chron_validate(&ce, u->now, &pe) < 0)
-		return uc_proto_refused(u, &pe);
-	char id[ID_MAX], occ[LT_TIME_LEN];
-	id_new("ent", id);
-	ltime_format(occurred_at, occ);
-	char *people_s = json_dumps(people, JSON_COMPACT);
-	json_t *row = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s, s:s?, s:s, s:s, s:s, s:s, s:s?, "
-				"s:s?}",
-				"id", id, "record_id", record_id, "occurred_at", occ, "recorded_at",
-				u->now_s, "author_id", uc_user_id(u), "author_name", u->who->display_name,
-				"agency_id", u->who->agency_id[0] ? u->who->agency_id : NULL,
-				"people_involved", people_s ? people_s : "[]", "nature",
-				nature == REC_OPINION ? "opinion" : "fact", "kind", kind, "text", text,
-				"supersedes_id", supersedes, "referral_id", referral_id);
-	free(people_s);
-	int rc = row ? store_entry_insert(u->db, row) : DB_E_NOMEM;
-	json_decref(row);
-	if (rc != DB_OK)
-		return app_db_fail(u->err, u->db, rc);
-	if (id_out)
-		snprintf(id_out, ID_MAX, "%s", id);
-	return APP_OK;
 }
 
 /* R-FLAG-1..4: brings the record's current flags to what the protocol derives from
@@ -293,8 +248,8 @@ static int category_apply(struct uc *u, struct record_row *r, const struct categ
 		 route.text ? " " : "", route.text ? route.text : "", c->rationale);
 	json_t *people = json_pack("[s]", "the child");
 	if (arc == APP_OK)
-		arc = entry_add(u, r->id, c->decided_at, REC_OPINION, "category", text, people, NULL,
-				NULL, NULL);
+		arc = chronology_add(u, r->id, c->decided_at, REC_OPINION, "category", text, people,
+		                     NULL, NULL, NULL);
 	json_decref(people);
 	if (arc == APP_OK && (rc = uc_audit(u, "change", "record", r->id, r->reference,
 					    "category,contact_mode,allocation,flags")) != DB_OK)
@@ -740,8 +695,8 @@ int app_referral_submit(struct db *db, const struct actor *who, json_t *in, json
 		referral_entry_text(&r, &pr, agency_name, text, sizeof text);
 		json_t *people = r.people ? json_incref(r.people) : json_pack("[s]", "the child");
 		if (arc == APP_OK)
-			arc = entry_add(&u, rec.id, r.came_to_notice_at, REC_FACT, "referral", text,
-					people, fid, NULL, NULL);
+			arc = chronology_add(&u, rec.id, r.came_to_notice_at, REC_FACT, "referral",
+			                     text, people, fid, NULL, NULL);
 		json_decref(people);
 		if (arc == APP_OK && r.has_initial && police) {
 			r.initial.decided_at = u.now;
@@ -912,8 +867,8 @@ int app_supervisor_review(struct db *db, const struct actor *who, const char *re
 		 sr.threat_to_life_appropriate ? "; Threat to Life risk assessment done" : "");
 	json_t *people = json_pack("[s]", "the child");
 	if (arc == APP_OK)
-		arc = entry_add(&u, r.id, u.now, REC_OPINION, "supervisor_review", text, people, NULL,
-				NULL, NULL);
+		arc = chronology_add(&u, r.id, u.now, REC_OPINION, "supervisor_review", text,
+		                     people, NULL, NULL, NULL);
 	json_decref(people);
 	*out = json_pack("{s:s, s:s, s:o}", "id", id, "record_ref", r.reference, "items", arr);
 	return uc_finish(&u, arc, &r, "change", "record", r.id, "supervisor_review", out);
@@ -922,19 +877,14 @@ int app_supervisor_review(struct db *db, const struct actor *who, const char *re
 int app_essential_steps(struct db *db, const struct actor *who, const char *ref, json_t *in,
 			json_t **out, struct app_err *err)
 {
-	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!who->system && !actor_has(who, ROLES_PRACTITIONER))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot record essential steps.");
 	static const char *const allowed[] = {
 		"immediate_risk",	  "police_protection_considered", "police_protection_note",
 		"pnc_marker_done",	  "mase_referred_or_updated",	  "outcome_mi_considered",
 		"declined_to_intervene_or_refer", "e4_rationale", "category_reviewed_by_assessment_team",
 		"flag_set",		  NULL};
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The steps must be a JSON object.");
-	app_json_only(in, allowed, err);
+	struct uc u;
+	if (!uc_open_change(&u, db, who, in, out, err, "record essential steps", "steps", allowed))
+		return err->code;
 	struct essential_steps s = {
 		.immediate_risk = app_json_bool(in, "immediate_risk", false, err),
 		.police_protection_considered =
@@ -988,8 +938,8 @@ int app_essential_steps(struct db *db, const struct actor *who, const char *ref,
 		 s.declined_to_intervene_or_refer ? s.e4_rationale : "");
 	json_t *people = json_pack("[s]", "the child");
 	if (arc == APP_OK)
-		arc = entry_add(&u, r.id, u.now, REC_FACT, "essential_steps", text, people, NULL, NULL,
-				NULL);
+		arc = chronology_add(&u, r.id, u.now, REC_FACT, "essential_steps", text, people,
+		                     NULL, NULL, NULL);
 	json_decref(people);
 	json_t *left = json_array();
 	for (size_t i = 0; i < n; i++)
@@ -1002,16 +952,11 @@ int app_essential_steps(struct db *db, const struct actor *who, const char *ref,
 int app_record_add_entry(struct db *db, const struct actor *who, const char *ref, json_t *in,
 			 json_t **out, struct app_err *err)
 {
-	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!who->system && !actor_has(who, ROLES_PRACTITIONER))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot add to records.");
 	static const char *const allowed[] = {"occurred_at", "nature", "people_involved", "text",
 					      "supersedes", "kind", NULL};
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The entry must be a JSON object.");
-	app_json_only(in, allowed, err);
+	struct uc u;
+	if (!uc_open_change(&u, db, who, in, out, err, "add to records", "entry", allowed))
+		return err->code;
 	int64_t occurred;
 	uc_time_field(&u, in, "occurred_at", u.now, &occurred);
 	const char *nature_s = app_json_str(in, "nature", true, 10, false, err);
@@ -1055,8 +1000,8 @@ int app_record_add_entry(struct db *db, const struct actor *who, const char *ref
 			return uc_finish(&u, uc_proto_refused(&u, &pe), &r, NULL, NULL, NULL, NULL, NULL);
 	}
 	char id[ID_MAX];
-	arc = entry_add(&u, r.id, occurred, nature, supersedes ? "correction" : "note", text, people,
-			NULL, supersedes, id);
+	arc = chronology_add(&u, r.id, occurred, nature, supersedes ? "correction" : "note", text,
+	                     people, NULL, supersedes, id);
 	if (arc == APP_OK && supersedes) {
 		int rc = store_entry_mark_superseded(db, supersedes, id);
 		if (rc != DB_OK)
@@ -1071,15 +1016,10 @@ int app_record_add_entry(struct db *db, const struct actor *who, const char *ref
 int app_outcome_add(struct db *db, const struct actor *who, const char *ref, json_t *in,
 		    json_t **out, struct app_err *err)
 {
-	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!who->system && !actor_has(who, ROLES_PRACTITIONER))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot record outcomes.");
 	static const char *const allowed[] = {"code", "achieved_on", "note", NULL};
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The outcome must be a JSON object.");
-	app_json_only(in, allowed, err);
+	struct uc u;
+	if (!uc_open_change(&u, db, who, in, out, err, "record outcomes", "outcome", allowed))
+		return err->code;
 	const char *code = app_json_str(in, "code", true, 4, false, err);
 	char on[11];
 	bool present;
@@ -1112,8 +1052,8 @@ int app_outcome_add(struct db *db, const struct actor *who, const char *ref, jso
 		 outcome_code_str(outcome_parse(code)), note ? " " : "", note ? note : "");
 	json_t *people = json_pack("[s]", "the child");
 	if (arc == APP_OK)
-		arc = entry_add(&u, r.id, ltime_midnight(d), REC_FACT, "outcome", text, people, NULL,
-				NULL, NULL);
+		arc = chronology_add(&u, r.id, ltime_midnight(d), REC_FACT, "outcome", text, people,
+		                     NULL, NULL, NULL);
 	json_decref(people);
 	*out = json_pack("{s:s, s:s, s:s, s:s}", "id", id, "record_ref", r.reference, "code",
 			 outcome_code_str(outcome_parse(code)), "achieved_on", on);
@@ -1123,11 +1063,6 @@ int app_outcome_add(struct db *db, const struct actor *who, const char *ref, jso
 int app_external_ref_add(struct db *db, const struct actor *who, const char *ref, json_t *in,
 			 json_t **out, struct app_err *err)
 {
-	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!who->system && !actor_has(who, ROLES_PRACTITIONER))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot add references.");
 	static const char *const allowed[] = {"kind", "value", "crime_allegation", NULL};
 	static const struct {
 		const char *code;
@@ -1136,9 +1071,9 @@ int app_external_ref_add(struct db *db, const struct actor *who, const char *ref
 		     {"non_crime_number", EXT_NON_CRIME_NUMBER},
 		     {"merlin_pac", EXT_MERLIN_PAC},
 		     {"csc_case", EXT_CSC_CASE}};
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The reference must be a JSON object.");
-	app_json_only(in, allowed, err);
+	struct uc u;
+	if (!uc_open_change(&u, db, who, in, out, err, "add references", "reference", allowed))
+		return err->code;
 	const char *kind = app_json_str(in, "kind", true, 20, false, err);
 	const char *value = app_json_str(in, "value", true, EXT_REF_MAX, false, err);
 	bool allegation = app_json_bool(in, "crime_allegation", false, err);
@@ -1172,16 +1107,11 @@ int app_external_ref_add(struct db *db, const struct actor *who, const char *ref
 int app_record_classify(struct db *db, const struct actor *who, const char *ref, json_t *in,
 			json_t **out, struct app_err *err)
 {
-	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!who->system && !actor_has(who, ROLES_PRACTITIONER))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot change records.");
 	static const char *const allowed[] = {"exploitation_types", "models", "online", "group",
 					      "gang", NULL};
-	if (!json_is_object(in))
-		return app_fail(err, APP_INVALID, NULL, "The classification must be a JSON object.");
-	app_json_only(in, allowed, err);
+	struct uc u;
+	if (!uc_open_change(&u, db, who, in, out, err, "change records", "classification", allowed))
+		return err->code;
 	const char *types[MAX_CODES], *models[MAX_CODES];
 	size_t nt = codes_of(&u, in, "exploitation_types", REF_EXPLOITATION_TYPES, types);
 	size_t nm = codes_of(&u, in, "models", REF_MODELS, models);

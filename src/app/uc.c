@@ -4,6 +4,7 @@
  */
 #include "app/uc.h"
 
+#include "app/authz.h"
 #include "protocol/recording.h"
 
 void uc_init(struct uc *u, struct db *db, const struct actor *who, struct app_err *err)
@@ -14,6 +15,25 @@ void uc_init(struct uc *u, struct db *db, const struct actor *who, struct app_er
 	u->err = err;
 	u->now = app_now(who);
 	ltime_format(u->now, u->now_s);
+}
+
+bool uc_open_change(struct uc *u, struct db *db, const struct actor *who, json_t *in, json_t **out,
+                    struct app_err *err, const char *action, const char *what,
+                    const char *const *allowed)
+{
+	uc_init(u, db, who, err);
+	*out = NULL;
+	if (!who->system && !actor_has(who, ROLES_PRACTITIONER)) {
+		app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot %s.", action);
+		return false;
+	}
+	if (!json_is_object(in)) {
+		app_fail(err, APP_INVALID, NULL, "The %s must be a JSON object.", what);
+		return false;
+	}
+	if (allowed)
+		app_json_only(in, allowed, err);
+	return true;
 }
 
 const char *uc_user_id(const struct uc *u)

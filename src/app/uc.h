@@ -27,6 +27,16 @@ struct uc {
  * reused from an earlier call never makes this one fail. */
 void uc_init(struct uc *u, struct db *db, const struct actor *who, struct app_err *err);
 
+/* Opens a use case that changes a record, an episode or a profile: uc_init, clears
+ * *out, then refuses an actor who is neither the system nor a practitioner ("Your role
+ * cannot <action>.") and an `in` that is not a JSON object ("The <what> must be a JSON
+ * object."). When `allowed` is not NULL, fields of `in` outside that NULL-terminated
+ * set add field errors to err without failing here (the caller checks err->code once
+ * it has read every field). Returns false when refused (the code in err->code). */
+bool uc_open_change(struct uc *u, struct db *db, const struct actor *who, json_t *in, json_t **out,
+                    struct app_err *err, const char *action, const char *what,
+                    const char *const *allowed);
+
 /* The acting user's id, or NULL for the system actor (no user). */
 const char *uc_user_id(const struct uc *u);
 

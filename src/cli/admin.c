@@ -9,8 +9,9 @@
 #include "app/admin.h"
 #include "store/users.h"
 
-/* Opens the config and database for an admin subcommand. */
-static int setup(int *argc, char **argv, struct db **db)
+/* Opens the config and database for an admin subcommand, which acts as the system
+ * (*who). Returns CLI_OK with *db open, else the exit code (message printed). */
+static int setup(int *argc, char **argv, struct db **db, struct actor *who)
 {
 	struct config cfg;
 	int rc = cli_config(&cfg);
@@ -18,6 +19,7 @@ static int setup(int *argc, char **argv, struct db **db)
 		rc = cli_common_flags(&cfg, argc, argv, NULL);
 	if (rc == CLI_OK)
 		rc = cli_open_db(&cfg, false, false, db);
+	actor_system(who);
 	return rc;
 }
 
@@ -55,11 +57,10 @@ int cli_borough(int argc, char **argv)
 	if (cli_wants_help(argc, argv, BOROUGH_USAGE))
 		return CLI_OK;
 	struct db *db;
-	int rc = setup(&argc, argv, &db);
+	struct actor who;
+	int rc = setup(&argc, argv, &db, &who);
 	if (rc != CLI_OK)
 		return rc;
-	struct actor who;
-	actor_system(&who);
 	struct app_err err = {0};
 	json_t *out = NULL;
 	if (argc >= 2 && strcmp(argv[1], "list") == 0 && argc == 2) {
@@ -97,11 +98,10 @@ int cli_agency(int argc, char **argv)
 	if (cli_wants_help(argc, argv, AGENCY_USAGE))
 		return CLI_OK;
 	struct db *db;
-	int rc = setup(&argc, argv, &db);
+	struct actor who;
+	int rc = setup(&argc, argv, &db, &who);
 	if (rc != CLI_OK)
 		return rc;
-	struct actor who;
-	actor_system(&who);
 	struct app_err err = {0};
 	json_t *out = NULL;
 	if (argc == 2 && strcmp(argv[1], "list") == 0) {
@@ -157,11 +157,10 @@ int cli_user(int argc, char **argv)
 	if (cli_wants_help(argc, argv, USER_USAGE))
 		return CLI_OK;
 	struct db *db;
-	int rc = setup(&argc, argv, &db);
+	struct actor who;
+	int rc = setup(&argc, argv, &db, &who);
 	if (rc != CLI_OK)
 		return rc;
-	struct actor who;
-	actor_system(&who);
 	struct app_err err = {0};
 	json_t *out = NULL;
 	if (argc == 2 && strcmp(argv[1], "list") == 0) {

@@ -12,9 +12,6 @@
 #include "app/episodes.h"
 #include "util/ltime.h"
 
-typedef int (*episode_write_fn)(struct db *, const struct actor *, const char *, json_t *,
-                                json_t **, struct app_err *);
-
 /* `interview ID FILE`: an offer unless the file gives a later status. */
 static int interview(struct db *db, const struct actor *who, const char *id, json_t *in,
                      json_t **out, struct app_err *err)
@@ -51,39 +48,18 @@ int cli_episode(int argc, char **argv)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	const char *cmd = argc > 1 ? argv[1] : "";
-	if (argc == 3 && strcmp(cmd, "report") == 0) {
-		json_t *in = cli_read_json(argv[2]);
-		if (!in) {
-			db_close(r.db);
-			return CLI_USAGE;
-		}
-		rc = app_episode_report(r.db, &r.who, in, &out, &err);
-		json_decref(in);
-		return cli_run_done(&r, rc, out, &err, NULL);
-	}
-	if (argc == 3 && strcmp(cmd, "show") == 0) {
-		rc = app_episode_get(r.db, &r.who, argv[2], &out, &err);
-		return cli_run_done(&r, rc, out, &err, NULL);
-	}
-	if (argc == 3 && strcmp(cmd, "list") == 0) {
-		rc = app_child_episodes(r.db, &r.who, argv[2], &out, &err);
-		return cli_run_done(&r, rc, out, &err, NULL);
-	}
+	if (argc == 3 && strcmp(cmd, "report") == 0)
+		return cli_run_file(&r, argv[2], app_episode_report, NULL);
+	if (argc == 3 && strcmp(cmd, "show") == 0)
+		return cli_run_id(&r, argv[2], app_episode_get, NULL);
+	if (argc == 3 && strcmp(cmd, "list") == 0)
+		return cli_run_id(&r, argv[2], app_child_episodes, NULL);
 	if (argc >= 3 && strcmp(cmd, "escalate") == 0) {
+		static const struct cli_opt opts[] = {{"--reason", "reason"},
+		                                       {"--risk", "risk_level"}};
 		json_t *in = json_object();
-		bool ok = true;
-		/* options come in pairs: --reason TEXT, --risk LEVEL */
-		for (int i = 3; ok && i < argc; i += 2) {
-			const char *key = strcmp(argv[i], "--reason") == 0 ? "reason"
-			                  : strcmp(argv[i], "--risk") == 0 ? "risk_level"
-			                                                   : NULL;
-			json_t *v = key && i + 1 < argc ? json_string(argv[i + 1]) : NULL;
-			if (v)
-				json_object_set_new(in, key, v);
-			else
-				ok = false;
-		}
-		if (!ok) {
+		bool bad_utf8;
+		if (cli_opt_pairs(argc, argv, 3, opts, ARRAY_LEN(opts), in, &bad_utf8) != 0) {
 			json_decref(in);
 			db_close(r.db);
 			return cli_error(CLI_USAGE, "episode escalate: expected --reason TEXT "
@@ -93,26 +69,13 @@ int cli_episode(int argc, char **argv)
 		json_decref(in);
 		return cli_run_done(&r, rc, out, &err, NULL);
 	}
-	static const struct {
-		const char *name;
-		episode_write_fn fn;
-	} writes[] = {
+	static const struct cli_write writes[] = {
 	        {"return", app_episode_return}, {"safe-and-well", app_safe_and_well},
 	        {"interview", interview},       {"forensic", app_forensic_decision},
 	        {"risk", app_episode_risk},
 	};
-	for (size_t i = 0; argc == 4 && i < ARRAY_LEN(writes); i++) {
-		if (strcmp(cmd, writes[i].name) != 0)
-			continue;
-		json_t *in = cli_read_json(argv[3]);
-		if (!in) {
-			db_close(r.db);
-			return CLI_USAGE;
-		}
-		rc = writes[i].fn(r.db, &r.who, argv[2], in, &out, &err);
-		json_decref(in);
-		return cli_run_done(&r, rc, out, &err, NULL);
-	}
+	if (cli_run_write(&r, argc, argv, writes, ARRAY_LEN(writes), &rc))
+		return rc;
 	db_close(r.db);
 	return cli_error(CLI_USAGE, "episode: unknown or incomplete command (see --help)");
 }
@@ -134,11 +97,8 @@ int cli_profile(int argc, char **argv)
 	if (rc != CLI_OK)
 		return rc;
 	struct app_err err = {0};
-	json_t *out = NULL;
-	if (argc == 3 && strcmp(argv[1], "show") == 0) {
-		rc = app_philomena_get(r.db, &r.who, argv[2], &out, &err);
-		return cli_run_done(&r, rc, out, &err, NULL);
-	}
+	if (argc == 3 && strcmp(argv[1], "show") == 0)
+		return cli_run_id(&r, argv[2], app_philomena_get, NULL);
 	if (argc == 3 && strcmp(argv[1], "print") == 0) {
 		char *text = NULL;
 		rc = app_philomena_print(r.db, &r.who, argv[2], &text, &err);
@@ -147,16 +107,8 @@ int cli_profile(int argc, char **argv)
 		free(text);
 		return cli_run_done(&r, rc, NULL, &err, NULL);
 	}
-	if (argc == 4 && strcmp(argv[1], "update") == 0) {
-		json_t *in = cli_read_json(argv[3]);
-		if (!in) {
-			db_close(r.db);
-			return CLI_USAGE;
-		}
-		rc = app_philomena_update(r.db, &r.who, argv[2], in, &out, &err);
-		json_decref(in);
-		return cli_run_done(&r, rc, out, &err, NULL);
-	}
+	if (argc == 4 && strcmp(argv[1], "update") == 0)
+		return cli_run_id_file(&r, argv[2], argv[3], app_philomena_update, NULL);
 	db_close(r.db);
 	return cli_error(CLI_USAGE, "profile: expected show, update or print (see --help)");
 }

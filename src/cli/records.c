@@ -68,38 +68,23 @@ int cli_child(int argc, char **argv)
 		return rc;
 	struct app_err err = {0};
 	json_t *out = NULL;
-	if (argc == 3 && strcmp(argv[1], "add") == 0) {
-		json_t *in = cli_read_json(argv[2]);
-		if (!in) {
-			db_close(r.db);
-			return CLI_USAGE;
-		}
-		rc = app_child_add(r.db, &r.who, in, &out, &err);
-		json_decref(in);
-		return cli_run_done(&r, rc, out, &err, child_text);
-	}
-	if (argc == 3 && strcmp(argv[1], "show") == 0) {
-		rc = app_child_get(r.db, &r.who, argv[2], &out, &err);
-		return cli_run_done(&r, rc, out, &err, child_text);
-	}
+	if (argc == 3 && strcmp(argv[1], "add") == 0)
+		return cli_run_file(&r, argv[2], app_child_add, child_text);
+	if (argc == 3 && strcmp(argv[1], "show") == 0)
+		return cli_run_id(&r, argv[2], app_child_get, child_text);
 	if (argc >= 2 && strcmp(argv[1], "find") == 0) {
+		static const struct cli_opt opts[] = {
+			{"--name", "name"}, {"--dob", "date_of_birth"}, {"--nhs", "nhs_number"}};
 		json_t *q = json_object();
-		for (int i = 2; i < argc; i++) {
-			const char *key = strcmp(argv[i], "--name") == 0  ? "name"
-					  : strcmp(argv[i], "--dob") == 0 ? "date_of_birth"
-					  : strcmp(argv[i], "--nhs") == 0 ? "nhs_number"
-									  : NULL;
-			if (!key || i + 1 >= argc) {
-				json_decref(q);
-				db_close(r.db);
-				return cli_error(CLI_USAGE, "child find: expected --name, --dob or --nhs with a value");
-			}
-			json_object_set_new(q, key, json_string(argv[++i]));
-			if (!json_object_get(q, key)) {
-				json_decref(q);
-				db_close(r.db);
-				return cli_error(CLI_USAGE, "child find: %s must be valid UTF-8", argv[i - 1]);
-			}
+		bool bad_utf8;
+		int bad = cli_opt_pairs(argc, argv, 2, opts, ARRAY_LEN(opts), q, &bad_utf8);
+		if (bad) {
+			json_decref(q);
+			db_close(r.db);
+			if (bad_utf8)
+				return cli_error(CLI_USAGE, "child find: %s must be valid UTF-8",
+						 argv[bad]);
+			return cli_error(CLI_USAGE, "child find: expected --name, --dob or --nhs with a value");
 		}
 		rc = app_child_find(r.db, &r.who, q, &out, &err);
 		json_decref(q);
@@ -137,22 +122,10 @@ int cli_referral(int argc, char **argv)
 	int rc = cli_run_open(&r, &argc, argv);
 	if (rc != CLI_OK)
 		return rc;
-	struct app_err err = {0};
-	json_t *out = NULL;
-	if (argc == 3 && strcmp(argv[1], "submit") == 0) {
-		json_t *in = cli_read_json(argv[2]);
-		if (!in) {
-			db_close(r.db);
-			return CLI_USAGE;
-		}
-		rc = app_referral_submit(r.db, &r.who, in, &out, &err);
-		json_decref(in);
-		return cli_run_done(&r, rc, out, &err, referral_text);
-	}
-	if (argc == 3 && strcmp(argv[1], "show") == 0) {
-		rc = app_referral_get(r.db, &r.who, argv[2], &out, &err);
-		return cli_run_done(&r, rc, out, &err, NULL);
-	}
+	if (argc == 3 && strcmp(argv[1], "submit") == 0)
+		return cli_run_file(&r, argv[2], app_referral_submit, referral_text);
+	if (argc == 3 && strcmp(argv[1], "show") == 0)
+		return cli_run_id(&r, argv[2], app_referral_get, NULL);
 	db_close(r.db);
 	return cli_error(CLI_USAGE, "referral: expected `submit FILE` or `show ID` (see --help)");
 }
@@ -211,6 +184,7 @@ static const char RECORD_USAGE[] =
 	"       lantern record outcome REF FILE.json [--as USER]\n"
 	"       lantern record reference REF FILE.json [--as USER]\n"
 	"       lantern record classify REF FILE.json [--as USER]\n"
+	"       lantern record restrict REF FILE.json [--as USER]   (R-INFO-3)\n"
 	"REF is a record reference such as LAN-2026-000123. FILE is a JSON object (docs/api.md).\n";
 
 int cli_record(int argc, char **argv)
@@ -221,37 +195,18 @@ int cli_record(int argc, char **argv)
 	int rc = cli_run_open(&r, &argc, argv);
 	if (rc != CLI_OK)
 		return rc;
-	struct app_err err = {0};
-	json_t *out = NULL;
-	if (argc == 3 && strcmp(argv[1], "show") == 0) {
-		rc = app_record_get(r.db, &r.who, argv[2], &out, &err);
-		return cli_run_done(&r, rc, out, &err, record_text);
-	}
-	if (argc == 3 && strcmp(argv[1], "timeline") == 0) {
-		rc = app_record_timeline(r.db, &r.who, argv[2], &out, &err);
-		return cli_run_done(&r, rc, out, &err, timeline_text);
-	}
-	static const struct {
-		const char *name;
-		int (*fn)(struct db *, const struct actor *, const char *, json_t *, json_t **,
-			  struct app_err *);
-	} writes[] = {
+	if (argc == 3 && strcmp(argv[1], "show") == 0)
+		return cli_run_id(&r, argv[2], app_record_get, record_text);
+	if (argc == 3 && strcmp(argv[1], "timeline") == 0)
+		return cli_run_id(&r, argv[2], app_record_timeline, timeline_text);
+	static const struct cli_write writes[] = {
 		{"add-entry", app_record_add_entry},	 {"supervisor-review", app_supervisor_review},
 		{"essential-steps", app_essential_steps}, {"outcome", app_outcome_add},
 		{"reference", app_external_ref_add},	 {"classify", app_record_classify},
+		{"restrict", app_record_restrict},
 	};
-	for (size_t i = 0; argc == 4 && i < ARRAY_LEN(writes); i++) {
-		if (strcmp(argv[1], writes[i].name) != 0)
-			continue;
-		json_t *in = cli_read_json(argv[3]);
-		if (!in) {
-			db_close(r.db);
-			return CLI_USAGE;
-		}
-		rc = writes[i].fn(r.db, &r.who, argv[2], in, &out, &err);
-		json_decref(in);
-		return cli_run_done(&r, rc, out, &err, NULL);
-	}
+	if (cli_run_write(&r, argc, argv, writes, ARRAY_LEN(writes), &rc))
+		return rc;
 	db_close(r.db);
 	return cli_error(CLI_USAGE, "record: unknown or incomplete command (see --help)");
 }

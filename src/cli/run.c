@@ -99,6 +99,77 @@ json_t *cli_read_json(const char *path)
 	return v;
 }
 
+int cli_run_id(struct cli_run *r, const char *id, cli_id_fn fn, void (*text)(json_t *))
+{
+	struct app_err err = {0};
+	json_t *out = NULL;
+	int rc = fn(r->db, &r->who, id, &out, &err);
+	return cli_run_done(r, rc, out, &err, text);
+}
+
+/* Runs idfn on `id` (when idfn is not NULL) or fn with the JSON object in path, as
+ * cli_run_file and cli_run_id_file say. */
+static int run_file(struct cli_run *r, const char *id, const char *path, cli_in_fn fn,
+                    cli_id_in_fn idfn, void (*text)(json_t *))
+{
+	json_t *in = cli_read_json(path);
+	if (!in) {
+		db_close(r->db);
+		r->db = NULL;
+		return CLI_USAGE;
+	}
+	struct app_err err = {0};
+	json_t *out = NULL;
+	int rc = idfn ? idfn(r->db, &r->who, id, in, &out, &err)
+	              : fn(r->db, &r->who, in, &out, &err);
+	json_decref(in);
+	return cli_run_done(r, rc, out, &err, text);
+}
+
+int cli_run_file(struct cli_run *r, const char *path, cli_in_fn fn, void (*text)(json_t *))
+{
+	return run_file(r, NULL, path, fn, NULL, text);
+}
+
+int cli_run_id_file(struct cli_run *r, const char *id, const char *path, cli_id_in_fn fn,
+                    void (*text)(json_t *))
+{
+	return run_file(r, id, path, NULL, fn, text);
+}
+
+bool cli_run_write(struct cli_run *r, int argc, char **argv, const struct cli_write *writes,
+                   size_t n, int *code)
+{
+	for (size_t i = 0; argc == 4 && i < n; i++) {
+		if (strcmp(argv[1], writes[i].name) == 0) {
+			*code = cli_run_id_file(r, argv[2], argv[3], writes[i].fn, NULL);
+			return true;
+		}
+	}
+	return false;
+}
+
+int cli_opt_pairs(int argc, char **argv, int from, const struct cli_opt *opts, size_t n, json_t *in,
+                  bool *bad_utf8)
+{
+	*bad_utf8 = false;
+	for (int i = from; i < argc; i += 2) {
+		const char *key = NULL;
+		for (size_t k = 0; !key && k < n; k++)
+			if (strcmp(argv[i], opts[k].flag) == 0)
+				key = opts[k].key;
+		if (!key || i + 1 >= argc)
+			return i;
+		json_t *v = json_string(argv[i + 1]);
+		if (!v) {
+			*bad_utf8 = true;
+			return i;
+		}
+		json_object_set_new(in, key, v);
+	}
+	return 0;
+}
+
 const char *cli_str(json_t *o, const char *k)
 {
 	const char *s = json_string_value(json_object_get(o, k));

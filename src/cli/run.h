@@ -34,6 +34,54 @@ int cli_run_done(struct cli_run *r, int rc, json_t *out, const struct app_err *e
  * error printed) when unreadable, not JSON, or not an object. */
 json_t *cli_read_json(const char *path);
 
+/* A use case with JSON input. */
+typedef int (*cli_in_fn)(struct db *, const struct actor *, json_t *, json_t **, struct app_err *);
+
+/* A use case on the object named by an id, with JSON input. */
+typedef int (*cli_id_in_fn)(struct db *, const struct actor *, const char *, json_t *, json_t **,
+                            struct app_err *);
+
+/* A use case that reads the object named by an id. */
+typedef int (*cli_id_fn)(struct db *, const struct actor *, const char *, json_t **,
+                         struct app_err *);
+
+/* Runs fn on `id` as r's actor and finishes through cli_run_done (text as there). */
+int cli_run_id(struct cli_run *r, const char *id, cli_id_fn fn, void (*text)(json_t *));
+
+/* Reads the JSON object in the file at path (as cli_read_json), runs fn on it as r's
+ * actor and finishes through cli_run_done (text as there). An unreadable file closes
+ * the database and returns CLI_USAGE (the error printed). */
+int cli_run_file(struct cli_run *r, const char *path, cli_in_fn fn, void (*text)(json_t *));
+
+/* As cli_run_file, for a use case on the object `id`. */
+int cli_run_id_file(struct cli_run *r, const char *id, const char *path, cli_id_in_fn fn,
+                    void (*text)(json_t *));
+
+/* A subcommand `NAME ID FILE.json` and the use case it runs. */
+struct cli_write {
+	const char *name;
+	cli_id_in_fn fn;
+};
+
+/* When argv is `CMD NAME ID FILE` (argc 4) and NAME is one of the n writes: runs that
+ * write through cli_run_id_file (JSON output), stores the exit code in *code and
+ * returns true. Otherwise returns false and leaves r open. */
+bool cli_run_write(struct cli_run *r, int argc, char **argv, const struct cli_write *writes,
+                   size_t n, int *code);
+
+/* A "--flag VALUE" option and the member of the JSON input it sets. */
+struct cli_opt {
+	const char *flag;
+	const char *key;
+};
+
+/* Reads argv[from..argc) as "--flag VALUE" pairs of the n opts into the object in (a
+ * repeated flag keeps its last value). Returns 0 when every argument was read; else
+ * the index (>= from > 0) of the first flag that is not one of opts or lacks its value,
+ * or, with *bad_utf8 set, whose value is not valid UTF-8. */
+int cli_opt_pairs(int argc, char **argv, int from, const struct cli_opt *opts, size_t n, json_t *in,
+                  bool *bad_utf8);
+
 /* The string member k of o, or "" when absent or not a string. */
 const char *cli_str(json_t *o, const char *k);
 

@@ -79,25 +79,21 @@ int store_child_add_risk_group(struct db *db, const char *child_id, const char *
 
 json_t *store_child_get(struct db *db, const char *id, int *rc)
 {
-	json_t *rows = json_query(db,
-				  "SELECT c.id, c.given_names, c.family_name, c.date_of_birth,"
-				  " c.gender, c.ethnicity, c.nhs_number, c.school,"
-				  " c.residence_borough_id, b.name AS residence_borough,"
-				  " c.looked_after, c.home_authority, c.host_authority, c.iro_name,"
-				  " c.host_cse_lead, c.social_worker_id,"
-				  " coalesce(u.display_name, c.social_worker_name) AS social_worker,"
-				  " c.is_demo, c.created_at, c.created_by, c.updated_at"
-				  " FROM children c LEFT JOIN boroughs b ON b.id = c.residence_borough_id"
-				  " LEFT JOIN users u ON u.id = c.social_worker_id WHERE c.id = $1",
-				  id, rc);
-	if (!rows)
+	json_t *child = json_one_row(
+	        db,
+	        "SELECT c.id, c.given_names, c.family_name, c.date_of_birth,"
+	        " c.gender, c.ethnicity, c.nhs_number, c.school,"
+	        " c.residence_borough_id, b.name AS residence_borough,"
+	        " c.looked_after, c.home_authority, c.host_authority, c.iro_name,"
+	        " c.host_cse_lead, c.social_worker_id,"
+	        " coalesce(u.display_name, c.social_worker_name) AS social_worker,"
+	        " c.is_demo, c.created_at, c.created_by, c.updated_at,"
+	        " (SELECT reference FROM records r WHERE r.child_id = c.id) AS record_ref"
+	        " FROM children c LEFT JOIN boroughs b ON b.id = c.residence_borough_id"
+	        " LEFT JOIN users u ON u.id = c.social_worker_id WHERE c.id = $1",
+	        id, rc);
+	if (!child)
 		return NULL;
-	json_t *child = json_incref(json_array_get(rows, 0));
-	json_decref(rows);
-	if (!child) {
-		*rc = DB_DONE;
-		return NULL;
-	}
 	/* booleans as JSON booleans */
 	const char *bools[] = {"looked_after", "is_demo"};
 	for (int i = 0; i < 2; i++) {
@@ -225,23 +221,18 @@ int store_child_is_social_worker(struct db *db, const char *child_id, const char
 
 json_t *store_child_match_data(struct db *db, const char *id, int *rc)
 {
-	json_t *rows = json_query(db,
-				  "SELECT c.id, c.given_names, c.family_name, c.date_of_birth, c.gender,"
-				  " c.nhs_number, b.name AS residence_borough,"
-				  " (SELECT postcode FROM child_addresses a WHERE a.child_id = c.id"
-				  "  ORDER BY a.id LIMIT 1) AS postcode,"
-				  " (SELECT reference FROM records r WHERE r.child_id = c.id) AS record_ref"
-				  " FROM children c LEFT JOIN boroughs b ON b.id = c.residence_borough_id"
-				  " WHERE c.id = $1",
-				  id, rc);
-	if (!rows)
+	json_t *c = json_one_row(
+	        db,
+	        "SELECT c.id, c.given_names, c.family_name, c.date_of_birth, c.gender,"
+	        " c.nhs_number, b.name AS residence_borough,"
+	        " (SELECT postcode FROM child_addresses a WHERE a.child_id = c.id"
+	        "  ORDER BY a.id LIMIT 1) AS postcode,"
+	        " (SELECT reference FROM records r WHERE r.child_id = c.id) AS record_ref"
+	        " FROM children c LEFT JOIN boroughs b ON b.id = c.residence_borough_id"
+	        " WHERE c.id = $1",
+	        id, rc);
+	if (!c)
 		return NULL;
-	json_t *c = json_incref(json_array_get(rows, 0));
-	json_decref(rows);
-	if (!c) {
-		*rc = DB_DONE;
-		return NULL;
-	}
 	struct db_stmt *st;
 	*rc = db_cached(db, "SELECT name FROM child_names WHERE child_id = $1 ORDER BY id", &st);
 	if (*rc != DB_OK) {

@@ -20,12 +20,6 @@ int store_episode_insert(struct db *db, const struct episode_new *e)
 	        (int)e->demo, e->at);
 }
 
-static void copy_col(struct db_stmt *st, int i, char *out, size_t n)
-{
-	const char *t = db_column_text(st, i);
-	snprintf(out, n, "%s", t ? t : "");
-}
-
 int store_episode_get(struct db *db, const char *id, struct episode_row *e)
 {
 	struct db_stmt *st;
@@ -40,17 +34,18 @@ int store_episode_get(struct db *db, const char *id, struct episode_row *e)
 	rc = db_step(st);
 	if (rc == DB_ROW) {
 		memset(e, 0, sizeof(*e));
-		copy_col(st, 0, e->id, sizeof e->id);
-		copy_col(st, 1, e->child_id, sizeof e->child_id);
-		copy_col(st, 2, e->reported_at, sizeof e->reported_at);
-		copy_col(st, 3, e->returned_at, sizeof e->returned_at);
-		copy_col(st, 4, e->classification, sizeof e->classification);
-		copy_col(st, 5, e->status, sizeof e->status);
-		copy_col(st, 6, e->risk_level, sizeof e->risk_level);
-		copy_col(st, 7, e->reported_by_agency_id, sizeof e->reported_by_agency_id);
+		json_rows_copy_text(st, 0, e->id, sizeof e->id);
+		json_rows_copy_text(st, 1, e->child_id, sizeof e->child_id);
+		json_rows_copy_text(st, 2, e->reported_at, sizeof e->reported_at);
+		json_rows_copy_text(st, 3, e->returned_at, sizeof e->returned_at);
+		json_rows_copy_text(st, 4, e->classification, sizeof e->classification);
+		json_rows_copy_text(st, 5, e->status, sizeof e->status);
+		json_rows_copy_text(st, 6, e->risk_level, sizeof e->risk_level);
+		json_rows_copy_text(st, 7, e->reported_by_agency_id,
+		                    sizeof e->reported_by_agency_id);
 		e->looked_after = db_column_int64(st, 8) != 0;
-		copy_col(st, 9, e->parents_carers, sizeof e->parents_carers);
-		copy_col(st, 10, e->csc_interviewer_key, sizeof e->csc_interviewer_key);
+		json_rows_copy_text(st, 9, e->parents_carers, sizeof e->parents_carers);
+		json_rows_copy_text(st, 10, e->csc_interviewer_key, sizeof e->csc_interviewer_key);
 	}
 	db_reset(st);
 	return rc;
@@ -104,7 +99,7 @@ static bool attach(struct db *db, json_t *obj, const char *key, const char *sql,
 
 json_t *store_episode_view(struct db *db, const char *id, int *rc)
 {
-	json_t *rows = json_query(
+	json_t *v = json_one_row(
 	        db,
 	        "SELECT e.id, e.child_id, c.given_names, c.family_name, c.date_of_birth,"
 	        " rec.reference AS record_ref, e.reported_at, e.reported_by_name,"
@@ -117,14 +112,8 @@ json_t *store_episode_view(struct db *db, const char *id, int *rc)
 	        " LEFT JOIN records rec ON rec.child_id = e.child_id"
 	        " LEFT JOIN agencies a ON a.id = e.reported_by_agency_id WHERE e.id = $1",
 	        id, rc);
-	if (!rows)
+	if (!v)
 		return NULL;
-	json_t *v = json_incref(json_array_get(rows, 0));
-	json_decref(rows);
-	if (!v) {
-		*rc = DB_DONE;
-		return NULL;
-	}
 	bool ok = attach(db, v, "changes",
 	                 "SELECT kind, from_value, to_value, reason, rule, changed_at, "
 	                 "changed_by_name"
@@ -253,12 +242,12 @@ int store_interview_get(struct db *db, const char *episode_id, struct interview_
 	rc = db_step(st);
 	if (rc == DB_ROW) {
 		memset(r, 0, sizeof(*r));
-		copy_col(st, 0, r->id, sizeof r->id);
-		copy_col(st, 1, r->status, sizeof r->status);
-		copy_col(st, 2, r->due_at, sizeof r->due_at);
-		copy_col(st, 3, r->interviewer_key, sizeof r->interviewer_key);
-		copy_col(st, 4, r->record_entry_id, sizeof r->record_entry_id);
-		copy_col(st, 5, r->interviewer_name, sizeof r->interviewer_name);
+		json_rows_copy_text(st, 0, r->id, sizeof r->id);
+		json_rows_copy_text(st, 1, r->status, sizeof r->status);
+		json_rows_copy_text(st, 2, r->due_at, sizeof r->due_at);
+		json_rows_copy_text(st, 3, r->interviewer_key, sizeof r->interviewer_key);
+		json_rows_copy_text(st, 4, r->record_entry_id, sizeof r->record_entry_id);
+		json_rows_copy_text(st, 5, r->interviewer_name, sizeof r->interviewer_name);
 	}
 	db_reset(st);
 	return rc;
@@ -381,19 +370,12 @@ json_t *store_episode_deadline_rows(struct db *db, const char *agency_id, const 
 
 json_t *store_profile_get(struct db *db, const char *child_id, int *rc)
 {
-	json_t *rows = json_query(db,
-	                          "SELECT p.child_id, p.description, p.associates, p.places,"
-	                          " p.phone_numbers, p.social_media, p.photo_ref, p.updated_at,"
-	                          " u.display_name AS updated_by FROM philomena_profiles p"
-	                          " LEFT JOIN users u ON u.id = p.updated_by WHERE p.child_id = $1",
-	                          child_id, rc);
-	if (!rows)
-		return NULL;
-	json_t *v = json_incref(json_array_get(rows, 0));
-	json_decref(rows);
-	if (!v)
-		*rc = DB_DONE;
-	return v;
+	return json_one_row(db,
+	                    "SELECT p.child_id, p.description, p.associates, p.places,"
+	                    " p.phone_numbers, p.social_media, p.photo_ref, p.updated_at,"
+	                    " u.display_name AS updated_by FROM philomena_profiles p"
+	                    " LEFT JOIN users u ON u.id = p.updated_by WHERE p.child_id = $1",
+	                    child_id, rc);
 }
 
 int store_profile_upsert(struct db *db, const char *child_id, const char *description,

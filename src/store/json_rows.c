@@ -38,3 +38,21 @@ json_t *json_query(struct db *db, const char *sql, const char *p1, int *rc)
 	}
 	return json_rows(st, rc);
 }
+
+json_t *json_one_row(struct db *db, const char *sql, const char *p1, int *rc)
+{
+	json_t *rows = json_query(db, sql, p1, rc);
+	if (!rows)
+		return NULL;
+	json_t *o = json_incref(json_array_get(rows, 0));
+	json_decref(rows);
+	if (!o)
+		*rc = DB_DONE;
+	return o;
+}
+
+void json_rows_copy_text(struct db_stmt *st, int i, char *out, size_t n)
+{
+	const char *t = db_column_text(st, i);
+	snprintf(out, n, "%s", t ? t : "");
+}

@@ -15,5 +15,11 @@ json_t *json_row(struct db_stmt *st);
 json_t *json_rows(struct db_stmt *st, int *rc);
 /* Prepares (cached) sql, binds one text parameter when p1 != NULL, returns all rows. */
 json_t *json_query(struct db *db, const char *sql, const char *p1, int *rc);
+/* As json_query, but only the first row: an object, or NULL with *rc = DB_DONE when
+ * there is none (NULL with the error in *rc on failure). */
+json_t *json_one_row(struct db *db, const char *sql, const char *p1, int *rc);
+
+/* Copies column i of the current row into out (n bytes, truncated); SQL NULL -> "". */
+void json_rows_copy_text(struct db_stmt *st, int i, char *out, size_t n);
 
 #endif

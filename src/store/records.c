@@ -79,31 +79,19 @@ int store_record_set_facts(struct db *db, const char *record_id, bool online, bo
 		      "siiis", record_id, (int64_t)online, (int64_t)group, (int64_t)gang, at);
 }
 
-/* First row of a query as an object, NULL with *rc = DB_DONE if none. */
-static json_t *one_row(struct db *db, const char *sql, const char *p1, int *rc)
-{
-	json_t *rows = json_query(db, sql, p1, rc);
-	if (!rows)
-		return NULL;
-	json_t *o = json_incref(json_array_get(rows, 0));
-	json_decref(rows);
-	if (!o)
-		*rc = DB_DONE;
-	return o;
-}
-
 json_t *store_record_summary(struct db *db, const char *record_id, int *rc)
 {
-	return one_row(db,
-		       "SELECT r.id, r.reference, r.status, r.opened_at, r.current_category AS category,"
-		       " r.contact_mode, r.allocation, ab.name AS allocated_borough,"
-		       " eb.name AS enquiring_borough, r.exploitation_borough,"
-		       " ob.name AS owning_borough, r.online, r.group_responsible, r.gang_responsible,"
-		       " r.restricted, r.is_demo, r.updated_at, r.child_id"
-		       " FROM records r LEFT JOIN boroughs ab ON ab.id = r.allocated_borough_id"
-		       " LEFT JOIN boroughs eb ON eb.id = r.enquiring_borough_id"
-		       " LEFT JOIN boroughs ob ON ob.id = r.owning_borough_id WHERE r.id = $1",
-		       record_id, rc);
+	return json_one_row(
+	        db,
+	        "SELECT r.id, r.reference, r.status, r.opened_at, r.current_category AS category,"
+	        " r.contact_mode, r.allocation, ab.name AS allocated_borough,"
+	        " eb.name AS enquiring_borough, r.exploitation_borough,"
+	        " ob.name AS owning_borough, r.online, r.group_responsible, r.gang_responsible,"
+	        " r.restricted, r.is_demo, r.updated_at, r.child_id"
+	        " FROM records r LEFT JOIN boroughs ab ON ab.id = r.allocated_borough_id"
+	        " LEFT JOIN boroughs eb ON eb.id = r.enquiring_borough_id"
+	        " LEFT JOIN boroughs ob ON ob.id = r.owning_borough_id WHERE r.id = $1",
+	        record_id, rc);
 }
 
 /* Inserts an object's members as columns into `table`. Only keys listed in `cols`
@@ -175,15 +163,16 @@ int store_referral_add_step(struct db *db, const char *referral_id, int seq, con
 
 json_t *store_referral_get(struct db *db, const char *id, int *rc)
 {
-	json_t *r = one_row(db,
-			    "SELECT f.id, f.child_id, f.record_id, rec.reference AS record_ref,"
-			    " f.source_agency_id, a.name AS source_agency, f.referrer_id,"
-			    " f.referrer_name, f.came_to_notice_at, f.submitted_at, f.circumstances,"
-			    " f.rationale, f.no_sign_rationale, f.risk_review, f.other_info, f.route,"
-			    " f.route_rule, f.status FROM referrals f"
-			    " LEFT JOIN agencies a ON a.id = f.source_agency_id"
-			    " LEFT JOIN records rec ON rec.id = f.record_id WHERE f.id = $1",
-			    id, rc);
+	json_t *r = json_one_row(
+	        db,
+	        "SELECT f.id, f.child_id, f.record_id, rec.reference AS record_ref,"
+	        " f.source_agency_id, a.name AS source_agency, f.referrer_id,"
+	        " f.referrer_name, f.came_to_notice_at, f.submitted_at, f.circumstances,"
+	        " f.rationale, f.no_sign_rationale, f.risk_review, f.other_info, f.route,"
+	        " f.route_rule, f.status FROM referrals f"
+	        " LEFT JOIN agencies a ON a.id = f.source_agency_id"
+	        " LEFT JOIN records rec ON rec.id = f.record_id WHERE f.id = $1",
+	        id, rc);
 	if (!r)
 		return NULL;
 	json_t *signs = json_query(db,
@@ -472,29 +461,34 @@ int store_essential_steps_insert(struct db *db, const char *id, const char *reco
 
 json_t *store_essential_steps_latest(struct db *db, const char *record_id, int *rc)
 {
-	return one_row(db,
-		       "SELECT e.id, e.recorded_at, u.display_name AS recorded_by, e.steps,"
-		       " e.outstanding FROM essential_steps e LEFT JOIN users u ON u.id = e.recorded_by"
-		       " WHERE e.record_id = $1 ORDER BY e.recorded_at DESC, e.rowid DESC LIMIT 1",
-		       record_id, rc);
+	return json_one_row(
+	        db,
+	        "SELECT e.id, e.recorded_at, u.display_name AS recorded_by, e.steps,"
+	        " e.outstanding FROM essential_steps e LEFT JOIN users u ON u.id = e.recorded_by"
+	        " WHERE e.record_id = $1 ORDER BY e.recorded_at DESC, e.rowid DESC LIMIT 1",
+	        record_id, rc);
 }
 
 int store_record_set_restricted(struct db *db, const char *record_id, bool restricted,
 				const char *reason, const char *at)
 {
 	return db_run(db,
-		      "UPDATE records SET restricted = $2, restricted_reason = $3, updated_at = $4"
-		      " WHERE id = $1",
-		      "siss", record_id, (int64_t)restricted, reason, at);
+	              "UPDATE records SET restricted = $2, restricted_reason = $3, updated_at = $4"
+	              " WHERE id = $1",
+	              "siss", record_id, (int64_t)restricted, reason, at);
 }
 
 int store_restricted_access_add(struct db *db, const char *id, const char *record_id,
 				const char *user_id, const char *user_name, const char *agency_id,
 				const char *at, const char *purpose)
 {
+	/* one entry per user, record and reason while it waits for review: reading several
+	 * pages of the record for the same reason is one opening */
 	return db_run(db,
 		      "INSERT INTO restricted_access (id, record_id, user_id, user_name, agency_id,"
-		      " opened_at, purpose) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+		      " opened_at, purpose) SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS"
+		      " (SELECT 1 FROM restricted_access WHERE record_id = $2 AND coalesce(user_id, '') = coalesce($3, '')"
+		      " AND purpose = $7 AND reviewed_at IS NULL)",
 		      "sssssss", id, record_id, user_id, user_name, agency_id, at, purpose);
 }
 

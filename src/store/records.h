@@ -95,7 +95,8 @@ json_t *store_essential_steps_latest(struct db *db, const char *record_id, int *
 /* R-INFO-3: marks a record restricted (with the reason) or lifts it (reason NULL). */
 int store_record_set_restricted(struct db *db, const char *record_id, bool restricted,
 				const char *reason, const char *at);
-/* Logs a break-glass opening of a restricted record. */
+/* Logs a break-glass opening of a restricted record (once per user, record and reason
+ * while unreviewed). */
 int store_restricted_access_add(struct db *db, const char *id, const char *record_id,
 				const char *user_id, const char *user_name, const char *agency_id,
 				const char *at, const char *purpose);

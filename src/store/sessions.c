@@ -1,11 +1,7 @@
 /* sessions.c: sessions and API tokens (see sessions.h). */
 #include "store/sessions.h"
 
-static void copy_col(struct db_stmt *st, int i, char *out, size_t n)
-{
-	const char *v = db_column_text(st, i);
-	snprintf(out, n, "%s", v ? v : "");
-}
+#include "store/json_rows.h"
 
 int store_session_insert(struct db *db, const char *token_hash, const char *user_id,
                          const char *csrf_token, int64_t now)
@@ -29,10 +25,10 @@ int store_session_get(struct db *db, const char *token_hash, struct session_row 
 	db_bind_text(st, 1, token_hash);
 	rc = db_step(st);
 	if (rc == DB_ROW) {
-		copy_col(st, 0, s->user_id, sizeof s->user_id);
-		copy_col(st, 1, s->username, sizeof s->username);
-		copy_col(st, 2, s->user_status, sizeof s->user_status);
-		copy_col(st, 3, s->csrf_token, sizeof s->csrf_token);
+		json_rows_copy_text(st, 0, s->user_id, sizeof s->user_id);
+		json_rows_copy_text(st, 1, s->username, sizeof s->username);
+		json_rows_copy_text(st, 2, s->user_status, sizeof s->user_status);
+		json_rows_copy_text(st, 3, s->csrf_token, sizeof s->csrf_token);
 		s->created_at = db_column_int64(st, 4);
 		s->last_seen_at = db_column_int64(st, 5);
 	}
@@ -48,13 +44,20 @@ int store_session_touch(struct db *db, const char *token_hash, int64_t now)
 
 int store_session_delete(struct db *db, const char *token_hash)
 {
-	return db_run(db, "DELETE FROM sessions WHERE token_hash = $1", "s", token_hash);
+	int rc = db_run(db, "DELETE FROM session_grants WHERE token_hash = $1", "s", token_hash);
+	return rc == DB_OK ? db_run(db, "DELETE FROM sessions WHERE token_hash = $1", "s", token_hash)
+			   : rc;
 }
 
 int store_sessions_expire(struct db *db, int64_t idle_before, int64_t created_before)
 {
-	return db_run(db, "DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2", "ii",
-	              idle_before, created_before);
+	int rc = db_run(db, "DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2", "ii",
+	                idle_before, created_before);
+	return rc == DB_OK ? db_run(db,
+	                            "DELETE FROM session_grants WHERE token_hash NOT IN"
+	                            " (SELECT token_hash FROM sessions)",
+	                            "")
+	                   : rc;
 }
 
 int store_api_token_insert(struct db *db, const char *id, const char *user_id,
@@ -80,11 +83,11 @@ int store_api_token_get(struct db *db, const char *token_hash, struct api_token_
 	db_bind_text(st, 1, token_hash);
 	rc = db_step(st);
 	if (rc == DB_ROW) {
-		copy_col(st, 0, t->id, sizeof t->id);
-		copy_col(st, 1, t->user_id, sizeof t->user_id);
-		copy_col(st, 2, t->username, sizeof t->username);
-		copy_col(st, 3, t->user_status, sizeof t->user_status);
-		copy_col(st, 4, t->last_used_at, sizeof t->last_used_at);
+		json_rows_copy_text(st, 0, t->id, sizeof t->id);
+		json_rows_copy_text(st, 1, t->user_id, sizeof t->user_id);
+		json_rows_copy_text(st, 2, t->username, sizeof t->username);
+		json_rows_copy_text(st, 3, t->user_status, sizeof t->user_status);
+		json_rows_copy_text(st, 4, t->last_used_at, sizeof t->last_used_at);
 	}
 	db_reset(st);
 	return rc;
@@ -133,4 +136,24 @@ json_t *store_api_tokens_list(struct db *db, const char *user_id)
 		return NULL;
 	}
 	return list;
+}
+
+int store_grant_put(struct db *db, const char *token_hash, const char *record_ref,
+		    const char *purpose, int64_t until)
+{
+	return db_run(db,
+		      "INSERT INTO session_grants (token_hash, record_ref, purpose, until)"
+		      " VALUES ($1, $2, $3, $4) ON CONFLICT (token_hash, record_ref)"
+		      " DO UPDATE SET purpose = excluded.purpose, until = excluded.until",
+		      "sssi", token_hash, record_ref, purpose, until);
+}
+
+int store_grant_get(struct db *db, const char *token_hash, const char *record_ref, int64_t now,
+		    char *out, size_t n)
+{
+	int rc = db_query_text(db, out, n,
+			       "SELECT purpose FROM session_grants WHERE token_hash = $1"
+			       " AND record_ref = $2 AND until > $3",
+			       "ssi", token_hash, record_ref, now);
+	return rc == DB_OK ? DB_ROW : rc;
 }

@@ -161,7 +161,12 @@ json_t *store_users_list(struct db *db)
 
 int store_sessions_end_for_user(struct db *db, const char *user_id)
 {
-	int rc = db_run(db, "DELETE FROM sessions WHERE user_id = $1", "s", user_id);
+	int rc = db_run(db,
+			"DELETE FROM session_grants WHERE token_hash IN"
+			" (SELECT token_hash FROM sessions WHERE user_id = $1)",
+			"s", user_id);
+	if (rc == DB_OK)
+		rc = db_run(db, "DELETE FROM sessions WHERE user_id = $1", "s", user_id);
 	if (rc == DB_OK)
 		rc = db_run(db,
 			    "UPDATE api_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"

@@ -6,6 +6,7 @@
 #include "store/db.h"
 #include "store/sessions.h"
 #include "store/users.h"
+#include "util/parse.h"
 #include "util/log.h"
 #include "util/ltime.h"
 
@@ -155,6 +156,40 @@ int auth_sign_out(struct request *req)
 	return 0;
 }
 
+/* R-INFO-3: the reason for opening a restricted record. The API gives it per request in
+ * the Lantern-Purpose header; a browser session gives it once on the restricted-record
+ * page, and it holds for that record for AUTH_GRANT_S (session_grants). */
+static int apply_purpose(struct request *req, struct db *db, struct web_session *s, int64_t now)
+{
+	const char *p = NULL;
+	if (req->route && (req->route->flags & ROUTE_API))
+		p = request_header(req, "Lantern-Purpose");
+	if (p) {
+		if (text_ok(p, 500, false))
+			snprintf(s->actor.purpose, sizeof s->actor.purpose, "%s", p);
+		return 0;
+	}
+	const char *ref = request_param(req, "ref");
+	if (!ref || s->bearer)
+		return 0;
+	char purpose[sizeof s->actor.purpose];
+	int rc = store_grant_get(db, s->token_hash, ref, now, purpose, sizeof purpose);
+	if (rc == DB_ROW)
+		snprintf(s->actor.purpose, sizeof s->actor.purpose, "%s", purpose);
+	return rc == DB_ROW || rc == DB_DONE ? 0 : -1;
+}
+
+int auth_grant_record(struct request *req, const char *ref, const char *purpose)
+{
+	struct db *db = request_db(req);
+	if (!db || !req->session || req->session->bearer)
+		return -1;
+	return store_grant_put(db, req->session->token_hash, ref, purpose, ltime_now() + AUTH_GRANT_S) ==
+	               DB_OK
+	               ? 0
+	               : -1;
+}
+
 /* Bearer token lookup for API routes. */
 static int authenticate_bearer(struct request *req, struct db *db, const char *token)
 {
@@ -184,7 +219,7 @@ static int authenticate_bearer(struct request *req, struct db *db, const char *t
 		store_api_token_touch(db, t.id, now);
 	s->bearer = true;
 	req->session = s;
-	return 0;
+	return apply_purpose(req, db, s, ltime_now());
 }
 
 int auth_authenticate(struct request *req)
@@ -230,7 +265,7 @@ int auth_authenticate(struct request *req)
 		store_session_touch(db, s->token_hash, now);
 	snprintf(s->csrf, sizeof s->csrf, "%.43s", row.csrf_token);
 	req->session = s;
-	return 0;
+	return apply_purpose(req, db, s, now);
 }
 
 void auth_set_cookie(struct request *req, struct response *resp, const char *token)

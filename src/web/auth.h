@@ -63,4 +63,10 @@ void auth_set_cookie(struct request *req, struct response *resp, const char *tok
 int auth_token_create(struct request *req, const char *label, char token[SESSION_TOKEN_LEN + 1],
                       char id[ID_MAX]);
 
+/* How long a reason given to open a restricted record holds in a session (R-INFO-3). */
+#define AUTH_GRANT_S (30 * 60)
+/* Keeps `purpose` for record `ref` in this browser session for AUTH_GRANT_S, after the
+ * use case accepted it. Returns 0 or -1. */
+int auth_grant_record(struct request *req, const char *ref, const char *purpose);
+
 #endif

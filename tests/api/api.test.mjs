@@ -332,7 +332,7 @@ describe('records', () => {
 })
 
 describe('restricted records (R-INFO-3)', () => {
-  test('restrict, open only with a reason (X-Lantern-Purpose), review the opening', async () => {
+  test('restrict, open only with a reason (Lantern-Purpose), review the opening', async () => {
     const other = await one(srv.db, `SELECT reference FROM records WHERE reference <> '${ref}' AND child_id IN
       (SELECT child_id FROM child_agencies WHERE agency_id = (SELECT id FROM agencies WHERE name = 'Northbrook Police (demo)')) LIMIT 1`)
     const path = `/api/v1/records/${other}/restriction`
@@ -346,8 +346,8 @@ describe('restricted records (R-INFO-3)', () => {
     const r = await supervisor.put(path, { json: { restricted: true, reason: 'Covert police operation in progress.' } })
     assert.equal(r.status, 200, r.text)
     assertProblem(await officer.get(`/api/v1/records/${other}`), 403, 'forbidden', 'R-INFO-3')
-    assertProblem(await officer.get(`/api/v1/records/${other}`, { headers: { 'x-lantern-purpose': 'p'.repeat(300) } }), 400, 'malformed-request')
-    const opened = await officer.get(`/api/v1/records/${other}`, { headers: { 'x-lantern-purpose': 'Preparing the strategy meeting.' } })
+    assertProblem(await officer.get(`/api/v1/records/${other}`, { headers: { 'lantern-purpose': 'p'.repeat(300) } }), 400, 'malformed-request')
+    const opened = await officer.get(`/api/v1/records/${other}`, { headers: { 'lantern-purpose': 'Preparing the strategy meeting.' } })
     assert.equal(opened.status, 200, opened.text)
     const opening = await one(srv.db, `SELECT id FROM restricted_access WHERE record_id = (SELECT id FROM records WHERE reference = '${other}') LIMIT 1`)
     const rpath = `/api/v1/restricted-access/${opening}/review`
@@ -378,11 +378,13 @@ describe('work, audit and administration', () => {
     assertProblem(await social.get('/api/v1/audit'), 403, 'forbidden')
     assertProblem(await admin.get('/api/v1/audit'), 403, 'forbidden')
     const before = Number(await one(srv.db, 'SELECT count(*) FROM audit_events'))
-    const r = await auditor.get('/api/v1/audit?limit=5')
+    const r = await auditor.get('/api/v1/audit?limit=5&verify=true')
     assert.equal(r.status, 200, r.text)
     assert.equal(r.json.events.length, 5)
     assert.equal(r.json.chain.intact, true)
+    assertProblem(await auditor.get('/api/v1/audit?verify=maybe'), 400, 'malformed-request')
     assert.equal(Number(await one(srv.db, 'SELECT count(*) FROM audit_events')), before + 1)
+    assert.equal((await auditor.get('/api/v1/audit?limit=1')).json.chain, null)
     const page2 = await auditor.get(`/api/v1/audit?limit=5&before_seq=${r.json.next}`)
     assert.equal(page2.status, 200)
     assert.ok(page2.json.events.every((e) => e.seq < r.json.next))

@@ -123,7 +123,7 @@ before(async () => {
   assert.equal(rs.status, 200, rs.text)
   // one opening per role, so that each role's review meets an unreviewed opening
   for (let i = 0; i < ROLES.length; i++) {
-    const opened = await officer.get(`/api/v1/records/${other}`, { headers: { 'x-lantern-purpose': 'Preparing the strategy meeting.' } })
+    const opened = await officer.get(`/api/v1/records/${other}`, { headers: { 'lantern-purpose': `Preparing strategy meeting number ${i}.` } })
     assert.equal(opened.status, 200, opened.text)
   }
   ctx.openings = (await sql(srv.db, `SELECT id FROM restricted_access WHERE record_id = (SELECT id FROM records WHERE reference = '${other}') ORDER BY rowid`)).trim().split('\n')

@@ -287,7 +287,7 @@ describe('pages', () => {
     const c = srv.client()
     let r = await c.post('/sign-in', { form: { username: '', password: '' } })
     assert.equal(r.status, 422)
-    assert.match(r.text, /<title>Error: Sign in - Lantern<\/title>/)
+    assert.match(r.text, /<title>Error: Sign in – Lantern<\/title>/)
     assert.match(r.text, /govuk-error-summary/)
     assert.match(r.text, /<a href="#username">Enter your username<\/a>/)
     assert.match(r.text, /<a href="#password">Enter your password<\/a>/)

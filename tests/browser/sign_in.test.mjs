@@ -21,7 +21,7 @@ describe('signing in with a browser', () => {
     const { page } = b
     await page.goto(`${srv.url}/`)
     assert.equal(new URL(page.url()).pathname, '/sign-in')
-    assert.equal(await page.title(), 'Sign in - Lantern')
+    assert.equal(await page.title(), 'Sign in – Lantern')
     // GOV.UK Frontend started from the module script (no inline script needed).
     await page.waitForFunction(() => document.body.classList.contains('govuk-frontend-supported'))
     await checkA11y(page)
@@ -31,7 +31,7 @@ describe('signing in with a browser', () => {
     await page.fill('#password', 'not-the-right-password')
     await page.click('button[type=submit]')
     await page.waitForSelector('.govuk-error-summary')
-    assert.equal(await page.title(), 'Error: Sign in - Lantern')
+    assert.equal(await page.title(), 'Error: Sign in – Lantern')
     assert.match(await page.textContent('.govuk-error-summary'), /Enter a correct username and password/)
     await checkA11y(page)
     await screenshot(page, 'sign-in-error')
@@ -39,7 +39,7 @@ describe('signing in with a browser', () => {
     await page.fill('#password', PASSWORD)
     await page.click('button[type=submit]')
     await page.waitForURL(`${srv.url}/`)
-    assert.equal(await page.title(), 'My work - Lantern')
+    assert.equal(await page.title(), 'My work – Lantern')
     const text = await page.textContent('main')
     assert.ok(text.includes(USERS.social.display))
     assert.ok(text.includes(USERS.social.agency))

@@ -1,29 +1,7 @@
 #!/usr/bin/env bash
 # CLI behaviour on good and bad input: every bad input gets a one-line message, exit
 # code 2 (1 for environment failures), and writes nothing. Usage: basics.sh LANTERN_BIN
-set -u
-L=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-cd "$T"
-export LANTERN_DB=sqlite:t.db
-fails=0
-pass=0
-
-# expect CODE DESCRIPTION -- command...
-expect() {
-	local want=$1 what=$2
-	shift 3
-	"$@" >out.txt 2>err.txt
-	local got=$?
-	if [ "$got" -ne "$want" ]; then
-		echo "FAIL: $what: exit $got, expected $want"
-		sed 's/^/    /' err.txt out.txt | head -5
-		fails=$((fails + 1))
-	else
-		pass=$((pass + 1))
-	fi
-}
+. "$(dirname "$0")/lib.bash"
 
 # the error is one line starting "lantern: "
 one_line_error() {

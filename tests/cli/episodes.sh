@@ -2,30 +2,7 @@
 # CLI for missing episodes: report -> refused absent (R-MISS-2) -> escalate -> return ->
 # safe and well -> return interview -> deadlines run -> exports. Bad input gets exit 2
 # and writes nothing. Usage: episodes.sh LANTERN_BIN
-set -u
-L=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-cd "$T"
-export LANTERN_DB=sqlite:t.db
-fails=0
-pass=0
-
-expect() {
-	local want=$1 what=$2
-	shift 3
-	"$@" >out.txt 2>err.txt
-	local got=$?
-	if [ "$got" -ne "$want" ]; then
-		echo "FAIL: $what: exit $got, expected $want"
-		sed 's/^/    /' err.txt out.txt | head -5
-		fails=$((fails + 1))
-	else
-		pass=$((pass + 1))
-	fi
-}
-check() { if eval "$2"; then pass=$((pass + 1)); else echo "FAIL: $1"; fails=$((fails + 1)); fi; }
-count() { sqlite3 t.db "select count(*) from $1"; }
+. "$(dirname "$0")/lib.bash"
 
 "$L" init >/dev/null
 "$L" borough add Northbrook --code NB >/dev/null

@@ -2,38 +2,21 @@
 # `lantern serve` refuses bad settings before listening (exit 2 for usage, 1 for the
 # environment), and with good ones serves, answers and stops cleanly on SIGTERM.
 # Usage: serve.sh LANTERN_BIN
-set -u
-L=$1
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-cd "$T"
-export LANTERN_DB=sqlite:t.db
+. "$(dirname "$0")/lib.bash"
 export LANTERN_STATIC_DIR="${LANTERN_SOURCE_DIR:-.}/static"
-fails=0
+EXPECT_TIMEOUT=10
 
-expect() {
-	local want=$1 what=$2
-	shift 2
-	timeout 10 "$@" >out.txt 2>err.txt
-	local got=$?
-	if [ "$got" -ne "$want" ]; then
-		echo "FAIL: $what: exit $got, expected $want"
-		sed 's/^/    /' err.txt out.txt | head -5
-		fails=$((fails + 1))
-	fi
-}
-
-expect 0 "help" "$L" serve --help
-expect 1 "no database yet" "$L" serve --listen 127.0.0.1:0
+expect 0 "help" -- "$L" serve --help
+expect 1 "no database yet" -- "$L" serve --listen 127.0.0.1:0
 "$L" init >/dev/null || { echo "FAIL: init"; exit 1; }
-expect 2 "unknown flag" "$L" serve --bogus 1
-expect 2 "stray argument" "$L" serve extra
-expect 2 "flag without value" "$L" serve --listen
-expect 2 "bad thread count" "$L" serve --threads 0
-expect 2 "plain cookies off loopback" "$L" serve --listen 0.0.0.0:0 --secure-cookies false
-expect 2 "bad listen address" "$L" serve --listen nowhere
-expect 2 "certificate without key" "$L" serve --listen 127.0.0.1:0 --tls-cert missing.pem
-expect 1 "unreadable certificate" "$L" serve --listen 127.0.0.1:0 --tls-cert missing.pem --tls-key missing.pem
+expect 2 "unknown flag" -- "$L" serve --bogus 1
+expect 2 "stray argument" -- "$L" serve extra
+expect 2 "flag without value" -- "$L" serve --listen
+expect 2 "bad thread count" -- "$L" serve --threads 0
+expect 2 "plain cookies off loopback" -- "$L" serve --listen 0.0.0.0:0 --secure-cookies false
+expect 2 "bad listen address" -- "$L" serve --listen nowhere
+expect 2 "certificate without key" -- "$L" serve --listen 127.0.0.1:0 --tls-cert missing.pem
+expect 1 "unreadable certificate" -- "$L" serve --listen 127.0.0.1:0 --tls-cert missing.pem --tls-key missing.pem
 
 # Serves, answers, and stops on SIGTERM with exit 0.
 port=$((20000 + RANDOM % 20000))

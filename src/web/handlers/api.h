@@ -21,12 +21,12 @@ typedef int (*api_uc_id_in)(struct db *db, const struct actor *who, const char *
 			    json_t **out, struct app_err *err);
 
 /*
- * The signed-in user's actor for one call, with the purpose from the X-Lantern-Purpose
- * header when given (recorded with the audit events; the reason that opens a
- * restricted record, R-INFO-3). A purpose that is not valid text of at most 255 bytes
- * is a 400 (sent; returns NULL). The copy lives in the request's pool.
+ * The signed-in user's actor for one call. Its purpose (recorded with the audit events;
+ * the reason that opens a restricted record, R-INFO-3) comes from the Lantern-Purpose
+ * header, applied by web/auth.c; here a header that is not valid text short enough for
+ * actor.purpose is a 400 (sent; returns NULL) rather than silently ignored.
  */
-#define API_PURPOSE_HEADER "X-Lantern-Purpose"
+#define API_PURPOSE_HEADER "Lantern-Purpose"
 const struct actor *api_actor(struct request *req, struct response *resp);
 
 /* Runs uc with the JSON body; answers `status` with its view or the problem. */

@@ -2,7 +2,6 @@
 #include "web/handlers/api.h"
 
 #include "util/parse.h"
-#include "util/pool.h"
 #include "web/page.h"
 #include "web/problem.h"
 #include "web/usecase.h"
@@ -11,18 +10,13 @@ const struct actor *api_actor(struct request *req, struct response *resp)
 {
 	const struct actor *who = web_actor(req);
 	const char *purpose = request_header(req, API_PURPOSE_HEADER);
-	if (!purpose)
-		return who;
-	struct actor *a = pool_alloc(req->pool, sizeof *a);
-	size_t n = strlen(purpose);
-	if (!a || n >= sizeof a->purpose || !text_ok(purpose, sizeof a->purpose - 1, false)) {
+	if (purpose && (strlen(purpose) >= sizeof who->purpose ||
+			!text_ok(purpose, sizeof who->purpose - 1, false))) {
 		problem_respond(resp, PROBLEM_MALFORMED,
 				"The " API_PURPOSE_HEADER " header is not valid text of at most 255 bytes.");
 		return NULL;
 	}
-	*a = *who;
-	memcpy(a->purpose, purpose, n + 1);
-	return a;
+	return who;
 }
 
 void api_answer(struct request *req, struct response *resp, int rc, const struct app_err *err,

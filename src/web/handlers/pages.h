@@ -1,0 +1,65 @@
+/*
+ * pages.h: what the page handlers (pages_*.c) share: rendering a form built from field
+ * specs, turning a use case's result into the right answer (303, a re-rendered form
+ * with errors, or an error page), and small view helpers (UK times, labels).
+ */
+#ifndef LANTERN_WEB_PAGES_H
+#define LANTERN_WEB_PAGES_H
+
+#include <jansson.h>
+
+#include "app/app.h"
+#include "web/formspec.h"
+#include "web/page.h"
+#include "web/request.h"
+
+struct form_page {
+	const char *title; /* <title> text */
+	const char *caption, *heading, *intro, *warning;
+	const char *back_href, *back_text;
+	const char *action, *submit;
+	const struct fs_field *specs;
+	size_t n;
+	json_t *values; /* defaults for a fresh form (borrowed; may be NULL) */
+	json_t *facts;  /* [{key, value}] shown above the form (borrowed; may be NULL) */
+	const char *link_href, *link_text; /* a link shown above the form, or NULL */
+};
+
+/* Renders templates/form_page.html for fp; refilled from req->form when it is set
+ * (after a POST), else from fp->values. */
+void pages_form(struct request *req, struct response *resp, int status, const struct form_page *fp,
+                const struct field_errors *errs);
+/* Copies a use case's errors into errs, linking each to the spec field it concerns. */
+void pages_app_errors(struct request *req, const struct app_err *err, const struct fs_field *specs,
+                      size_t n, struct field_errors *errs);
+/* Answers a failed use case on a form route: 422/409 re-render fp with the errors;
+ * 404/403/5xx the error page. */
+void pages_fail(struct request *req, struct response *resp, const struct app_err *err,
+                const struct form_page *fp);
+/* Answers a failed use case on a page without a form (error page by status). */
+void pages_error(struct request *req, struct response *resp, const struct app_err *err);
+/* R-INFO-3: the page asking for the reason to open restricted record `ref`. */
+void pages_restricted(struct request *req, struct response *resp, const char *ref,
+		      const struct field_errors *errs);
+/* The posted form (400 page sent and NULL when there is none). */
+const struct form *pages_posted(struct request *req, struct response *resp);
+
+/* "28 Nov 2026, 18:05" (UK time) for a UTC text time, in the request's pool; "" when
+ * NULL or malformed. */
+const char *pages_when(struct request *req, const char *utc);
+/* "3 Mar 2011" for "2011-03-03"; "Not known" for NULL. */
+const char *pages_date(struct request *req, const char *date);
+/* Adds `<key>_when` (UK time text) next to each UTC time member named in keys
+ * (NULL-terminated) of o; for arrays of objects, to each element. */
+void pages_add_when(struct request *req, json_t *o, const char *const *keys);
+/* The label of a code in a reference table, or the code itself. */
+const char *pages_label(enum ref_table t, const char *code);
+/* A pool string made with printf. */
+const char *pages_fmt(struct request *req, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A redirect (303) to a pool-built path. */
+void pages_redirect(struct request *req, struct response *resp, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The string member key of o, or "" */
+const char *pages_str(json_t *o, const char *key);
+
+#endif

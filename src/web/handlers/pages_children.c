@@ -1,0 +1,161 @@
+/*
+ * handlers/pages_children.c: finding a child (GET/POST /children/find: the search is
+ * POSTed so that no name or date of birth ever sits in a URL) and the child's page
+ * (GET /children/{id}): who they are, their record, their missing episodes with
+ * repeat counts and the children missing with them (R-MISS-10).
+ */
+#include "app/children.h"
+#include "app/episodes.h"
+#include "web/handlers/handlers.h"
+#include "web/handlers/pages.h"
+#include "web/session.h"
+#include "web/usecase.h"
+
+static const struct fs_field find_specs[] = {
+        {"name", NULL, FS_TEXT, "Name", "Any of their names: first, family or other names", NULL,
+         -1, NULL},
+        {"date_of_birth", NULL, FS_DATE, "Date of birth", NULL, NULL, -1, NULL},
+        {"nhs_number", NULL, FS_TEXT, "NHS number", "10 digits", NULL, -1, "govuk-input--width-10"},
+};
+
+static void find_page(struct request *req, struct response *resp, int status, json_t *results,
+                      const struct field_errors *errs)
+{
+	json_t *d = json_object();
+	json_object_set_new(d, "fields",
+	                    formspec_fields(find_specs, ARRAY_LEN(find_specs),
+	                                    req->method == HTTP_POST ? req->form : NULL, NULL, errs));
+	if (results) {
+		size_t i;
+		json_t *r;
+		json_array_foreach(results, i, r)
+		{
+			const char *ref = pages_str(r, "record_ref");
+			if (!*pages_str(r, "name"))
+				json_object_set_new(r, "name",
+				                    json_string(pages_fmt(req, "%s %s", pages_str(r, "given_names"),
+				                                          pages_str(r, "family_name"))));
+			if (!*pages_str(r, "borough"))
+				json_object_set_new(r, "borough", json_string(pages_str(r, "residence_borough")));
+			json_object_set_new(r, "href",
+			                    json_string(*ref ? pages_fmt(req, "/records/%s", ref)
+			                                     : pages_fmt(req, "/children/%s", pages_str(r, "id"))));
+			json_object_set_new(r, "born",
+			                    json_string(pages_date(req, json_string_value(json_object_get(r, "date_of_birth")))));
+			json_object_set_new(r, "refer_href",
+			                    json_string(pages_fmt(req, "/children/%s/referrals/new", pages_str(r, "id"))));
+		}
+		json_object_set(d, "results", results);
+		json_object_set_new(d, "searched", json_true());
+		json_object_set_new(d, "has_results", json_boolean(json_array_size(results) > 0));
+		json_object_set_new(d, "result_count", json_integer((json_int_t)json_array_size(results)));
+	}
+	page_add_errors(d, errs);
+	page_render(req, resp, status, "find_child.html", "Find a child", d);
+	json_decref(d);
+}
+
+void handle_page_find_child(struct request *req, struct response *resp)
+{
+	find_page(req, resp, 200, NULL, NULL);
+}
+
+void handle_page_find_child_post(struct request *req, struct response *resp)
+{
+	const struct form *f = pages_posted(req, resp);
+	if (!f)
+		return;
+	struct field_errors errs;
+	fielderr_init(&errs);
+	json_t *in = formspec_to_json(find_specs, ARRAY_LEN(find_specs), f, &errs);
+	if (!errs.n && json_object_size(in) == 0)
+		fielderr_add(&errs, "name", "Enter a name, a date of birth or an NHS number");
+	if (errs.n) {
+		json_decref(in);
+		find_page(req, resp, 422, NULL, &errs);
+		return;
+	}
+	struct db *db = web_db(req, resp);
+	if (!db) {
+		json_decref(in);
+		return;
+	}
+	struct app_err err = {0};
+	json_t *out = NULL;
+	int rc = app_child_find(db, web_actor(req), in, &out, &err);
+	json_decref(in);
+	if (rc != APP_OK) {
+		if (rc == APP_INVALID) {
+			pages_app_errors(req, &err, find_specs, ARRAY_LEN(find_specs), &errs);
+			find_page(req, resp, 422, NULL, &errs);
+		} else {
+			pages_error(req, resp, &err);
+		}
+		return;
+	}
+	find_page(req, resp, 200, json_object_get(out, "results"), NULL);
+	json_decref(out);
+}
+
+/* Decorates app_child_episodes output for the page: times, links, labels, and
+ * children missing together (a child the user may not see is "another child"). */
+void pages_decorate_episodes(struct request *req, json_t *eps)
+{
+	static const char *const when[] = {"reported_at", "returned_at", "interview_due_at",
+	                                   "other_reported_at", NULL};
+	json_t *list = json_object_get(eps, "episodes");
+	pages_add_when(req, list, when);
+	size_t i;
+	json_t *e;
+	json_array_foreach(list, i, e)
+	{
+		json_object_set_new(e, "href", json_string(pages_fmt(req, "/episodes/%s", pages_str(e, "id"))));
+		json_object_set_new(e, "open", json_boolean(strcmp(pages_str(e, "status"), "open") == 0));
+	}
+	json_t *co = json_object_get(eps, "co_missing");
+	pages_add_when(req, co, when);
+	json_array_foreach(co, i, e)
+	{
+		bool hidden = json_is_true(json_object_get(e, "hidden"));
+		json_object_set_new(e, "who",
+		                    json_string(hidden ? "Another child"
+		                                       : pages_fmt(req, "%s %s", pages_str(e, "given_names"),
+		                                                   pages_str(e, "family_name"))));
+		if (!hidden && *pages_str(e, "child_id"))
+			json_object_set_new(e, "href", json_string(pages_fmt(req, "/children/%s", pages_str(e, "child_id"))));
+		const char *how = pages_str(e, "how");
+		json_object_set_new(e, "how_text",
+		                    json_string(strcmp(how, "found_together") == 0 ? "found together"
+		                                : strcmp(how, "overlapping") == 0  ? "missing at the same time"
+		                                                                   : how));
+	}
+	json_object_set_new(eps, "has_episodes", json_boolean(json_array_size(list) > 0));
+	json_object_set_new(eps, "has_co_missing", json_boolean(json_array_size(co) > 0));
+}
+
+void handle_page_child(struct request *req, struct response *resp)
+{
+	const char *id = request_param(req, "id");
+	struct db *db = web_db(req, resp);
+	if (!db)
+		return;
+	struct app_err err = {0};
+	json_t *child = NULL, *eps = NULL;
+	if (app_child_get(db, web_actor(req), id, &child, &err) != APP_OK) {
+		pages_error(req, resp, &err);
+		return;
+	}
+	if (app_child_episodes(db, web_actor(req), id, &eps, &err) != APP_OK) {
+		json_decref(child);
+		pages_error(req, resp, &err);
+		return;
+	}
+	pages_decorate_episodes(req, eps);
+	json_t *d = json_pack("{s:o, s:o}", "child", child, "eps", eps);
+	json_object_set_new(child, "born",
+	                    json_string(pages_date(req, json_string_value(json_object_get(child, "date_of_birth")))));
+	const char *name = pages_fmt(req, "%s %s", pages_str(child, "given_names"), pages_str(child, "family_name"));
+	json_object_set_new(d, "name", json_string(name));
+	page_render(req, resp, 200, "child.html", name, d);
+	json_decref(d);
+}

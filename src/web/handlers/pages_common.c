@@ -1,0 +1,178 @@
+/* handlers/pages_common.c: helpers every page handler shares (see pages.h). */
+#include <stdarg.h>
+
+#include "util/ltime.h"
+#include "util/pool.h"
+#include "web/handlers/pages.h"
+#include "web/session.h"
+#include "web/usecase.h"
+
+void pages_form(struct request *req, struct response *resp, int status, const struct form_page *fp,
+                const struct field_errors *errs)
+{
+	json_t *d = json_object();
+	json_object_set_new(d, "heading", json_string(fp->heading));
+	if (fp->caption)
+		json_object_set_new(d, "caption", json_string(fp->caption));
+	if (fp->intro)
+		json_object_set_new(d, "intro", json_string(fp->intro));
+	if (fp->warning)
+		json_object_set_new(d, "warning", json_string(fp->warning));
+	if (fp->back_href)
+		json_object_set_new(d, "back",
+		                    json_pack("{s:s, s:s}", "href", fp->back_href, "text",
+		                              fp->back_text ? fp->back_text : "Back"));
+	if (fp->link_href)
+		json_object_set_new(d, "link", json_pack("{s:s, s:s}", "href", fp->link_href, "text",
+		                                         fp->link_text ? fp->link_text : fp->link_href));
+	json_object_set_new(d, "action", json_string(fp->action));
+	json_object_set_new(d, "submit", json_string(fp->submit ? fp->submit : "Save"));
+	if (json_array_size(fp->facts)) {
+		json_object_set(d, "facts", fp->facts);
+		json_object_set_new(d, "has_facts", json_true());
+	}
+	json_object_set_new(d, "fields",
+	                    formspec_fields(fp->specs, fp->n, req->method == HTTP_POST ? req->form : NULL,
+	                                    fp->values, errs));
+	page_add_errors(d, errs);
+	page_render(req, resp, status, "form_page.html", fp->title, d);
+	json_decref(d);
+}
+
+void pages_app_errors(struct request *req, const struct app_err *err, const struct fs_field *specs,
+                      size_t n, struct field_errors *errs)
+{
+	struct field_errors raw;
+	fielderr_init(&raw);
+	web_form_errors(req, err, &raw);
+	for (size_t i = 0; i < raw.n; i++) {
+		const char *target = formspec_error_target(specs, n, raw.items[i].field);
+		/* one message per field is kept by fielderr_add; a second message for the
+		 * same field still belongs in the summary, so it goes to a fresh slot */
+		if (fielderr_get(errs, target) && errs->n < FIELDERR_MAX)
+			errs->items[errs->n++] = (struct field_error){target, raw.items[i].message};
+		else
+			fielderr_add(errs, target, raw.items[i].message);
+	}
+}
+
+const struct form *pages_posted(struct request *req, struct response *resp)
+{
+	if (!req->form)
+		page_error(req, resp, 400);
+	return req->form;
+}
+
+void pages_restricted(struct request *req, struct response *resp, const char *ref,
+		      const struct field_errors *errs)
+{
+	json_t *d = json_pack("{s:s}", "ref", ref ? ref : "");
+	page_add_errors(d, errs);
+	page_render(req, resp, errs && errs->n ? 422 : 403, "restricted.html",
+		    "This record is restricted", d);
+	json_decref(d);
+}
+
+void pages_error(struct request *req, struct response *resp, const struct app_err *err)
+{
+	/* R-INFO-3: a restricted record asks for the reason instead of a bare refusal */
+	const char *ref = request_param(req, "ref");
+	if (err->code == APP_FORBIDDEN && err->rule && strcmp(err->rule, "R-INFO-3") == 0 && ref &&
+	    req->session && !req->session->bearer) {
+		pages_restricted(req, resp, ref, NULL);
+		return;
+	}
+	int status = web_app_status(err);
+	page_error(req, resp, status == 422 || status == 409 ? 400 : status);
+}
+
+void pages_fail(struct request *req, struct response *resp, const struct app_err *err,
+                const struct form_page *fp)
+{
+	if (err->code == APP_INVALID || err->code == APP_CONFLICT) {
+		struct field_errors errs;
+		fielderr_init(&errs);
+		pages_app_errors(req, err, fp->specs, fp->n, &errs);
+		pages_form(req, resp, err->code == APP_CONFLICT ? 409 : 422, fp, &errs);
+		return;
+	}
+	pages_error(req, resp, err);
+}
+
+const char *pages_when(struct request *req, const char *utc)
+{
+	int64_t t;
+	if (!utc || ltime_parse(utc, &t) < 0)
+		return "";
+	char s[48];
+	ltime_london_format(t, s, sizeof s);
+	return pool_strdup(req->pool, s);
+}
+
+const char *pages_date(struct request *req, const char *date)
+{
+	static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	struct lt_date d;
+	if (!date || ltime_parse_date(date, &d) < 0)
+		return "Not known";
+	return pool_printf(req->pool, "%d %s %d", d.d, months[d.m - 1], d.y);
+}
+
+static void add_when_one(struct request *req, json_t *o, const char *const *keys)
+{
+	if (!json_is_object(o))
+		return;
+	for (size_t i = 0; keys[i]; i++) {
+		json_t *v = json_object_get(o, keys[i]);
+		if (!json_is_string(v))
+			continue;
+		char k[80];
+		snprintf(k, sizeof k, "%s_when", keys[i]);
+		json_object_set_new(o, k, json_string(pages_when(req, json_string_value(v))));
+	}
+}
+
+void pages_add_when(struct request *req, json_t *o, const char *const *keys)
+{
+	if (json_is_array(o)) {
+		size_t i;
+		json_t *x;
+		json_array_foreach(o, i, x) add_when_one(req, x, keys);
+	} else {
+		add_when_one(req, o, keys);
+	}
+}
+
+const char *pages_label(enum ref_table t, const char *code)
+{
+	const struct ref_item *it = code ? ref_lookup(t, code) : NULL;
+	return it ? it->label : (code ? code : "");
+}
+
+const char *pages_fmt(struct request *req, const char *fmt, ...)
+{
+	char s[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s, sizeof s, fmt, ap);
+	va_end(ap);
+	return pool_strdup(req->pool, s);
+}
+
+void pages_redirect(struct request *req, struct response *resp, const char *fmt, ...)
+{
+	char s[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s, sizeof s, fmt, ap);
+	va_end(ap);
+	if (response_redirect(resp, pool_strdup(req->pool, s)) < 0)
+		page_error(req, resp, 500);
+}
+
+const char *pages_str(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+	return s ? s : "";
+}
