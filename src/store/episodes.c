@@ -173,8 +173,16 @@ json_t *store_episode_together_rows(struct db *db, const char *child_id, int *rc
 	        "WITH mine AS (SELECT id FROM episodes WHERE child_id = $1),"
 	        " links (e1, e2, named) AS ("
 	        "  SELECT l1.episode_id, l2.episode_id, 0 FROM episode_locations l1"
+	        "  JOIN episodes ea ON ea.id = l1.episode_id"
 	        "  JOIN episode_locations l2 ON l2.location_key = l1.location_key"
+	        "  JOIN episodes eb ON eb.id = l2.episode_id"
 	        "  WHERE l1.episode_id IN (SELECT id FROM mine) AND l1.location_key <> ''"
+	        /* only episodes near in time: overlapping, or ended on the same day (a
+	         * place where many children are found would otherwise pair every episode
+	         * ever recorded there) */
+	        "  AND ((eb.reported_at <= coalesce(ea.returned_at, '9999')"
+	        "   AND coalesce(eb.returned_at, '9999') >= ea.reported_at)"
+	        "   OR substr(eb.returned_at, 1, 10) = substr(ea.returned_at, 1, 10))"
 	        "  UNION SELECT p.episode_id, e2.id, 1 FROM episode_people p"
 	        "  JOIN episodes e2 ON e2.child_id = p.other_child_id"
 	        "  WHERE p.episode_id IN (SELECT id FROM mine)"
