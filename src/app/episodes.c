@@ -1509,7 +1509,7 @@ static int deadline_sections_tf(struct db *db, const struct actor *who, int64_t 
 	{
 		bool ri = strcmp(json_string_value(json_object_get(r, "kind")),
 		                 "return_interview") == 0;
-		bool la = strcmp(json_string_value(json_object_get(r, "looked_after")), "1") == 0;
+		bool la = json_integer_value(json_object_get(r, "looked_after")) != 0;
 		/* R-DL-1 (R-MISS-6, R-MISS-7) or R-DL-2 (R-MISS-4): the deadline engine's kinds */
 		const struct dl_kind *k =
 		        dl_kind_find(ri ? "return_interview" : "absent_escalation");

@@ -22,6 +22,7 @@
 #include "protocol/recording.h"
 #include "protocol/signs.h"
 #include "store/children.h"
+#include "store/json_rows.h"
 #include "store/records.h"
 #include "store/users.h"
 #include "util/ltime.h"
@@ -1241,11 +1242,9 @@ static json_t *record_view(struct uc *u, const struct record_row *r, int *rc)
 	json_object_set_new(view, "supervisor_reviews", reviews);
 	json_object_set_new(view, "essential_steps", steps ? steps : json_null());
 	json_object_set_new(view, "referrals", referrals);
-	const char *bools[] = {"online", "group_responsible", "gang_responsible", "restricted", "is_demo"};
-	for (size_t k = 0; k < ARRAY_LEN(bools); k++) {
-		const char *s = json_string_value(json_object_get(view, bools[k]));
-		json_object_set_new(view, bools[k], json_boolean(s && strcmp(s, "1") == 0));
-	}
+	static const char *const bools[] = {"online",	  "group_responsible", "gang_responsible",
+					    "restricted", "is_demo",	       NULL};
+	json_to_bools(view, bools);
 	return view;
 }
 

@@ -23,13 +23,5 @@ json_t *store_audit_list(struct db *db, const struct audit_filter *f, int *rc)
 	db_bind_text(st, 4, f->action);
 	db_bind_int64(st, 5, f->before_seq);
 	db_bind_int64(st, 6, f->limit);
-	json_t *rows = json_rows(st, rc);
-	size_t i;
-	json_t *r;
-	json_array_foreach(rows, i, r)
-	{
-		const char *s = json_string_value(json_object_get(r, "seq"));
-		json_object_set_new(r, "seq", json_integer(s ? strtoll(s, NULL, 10) : 0));
-	}
-	return rows;
+	return json_rows(st, rc);
 }

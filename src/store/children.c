@@ -95,11 +95,8 @@ json_t *store_child_get(struct db *db, const char *id, int *rc)
 	if (!child)
 		return NULL;
 	/* booleans as JSON booleans */
-	const char *bools[] = {"looked_after", "is_demo"};
-	for (int i = 0; i < 2; i++) {
-		const char *v = json_string_value(json_object_get(child, bools[i]));
-		json_object_set_new(child, bools[i], json_boolean(v && strcmp(v, "1") == 0));
-	}
+	static const char *const bools[] = {"looked_after", "is_demo", NULL};
+	json_to_bools(child, bools);
 	static const struct {
 		const char *key, *sql;
 	} parts[] = {

@@ -70,6 +70,11 @@ int db_bind_blob(struct db_stmt *st, int n, const void *p, size_t len);
 
 int db_step(struct db_stmt *st);
 
+/* The storage type of column i in the current row. */
+enum db_type { DB_TYPE_NULL, DB_TYPE_INTEGER, DB_TYPE_FLOAT, DB_TYPE_TEXT, DB_TYPE_BLOB };
+enum db_type db_column_type(struct db_stmt *st, int i);
+double db_column_double(struct db_stmt *st, int i);
+
 int db_column_count(struct db_stmt *st);
 const char *db_column_name(struct db_stmt *st, int i);
 bool db_column_is_null(struct db_stmt *st, int i);

@@ -340,6 +340,22 @@ int db_step(struct db_stmt *st)
 	return map_rc(st->db, sqlite3_step(st->st));
 }
 
+enum db_type db_column_type(struct db_stmt *st, int i)
+{
+	switch (sqlite3_column_type(st->st, i)) {
+	case SQLITE_INTEGER: return DB_TYPE_INTEGER;
+	case SQLITE_FLOAT: return DB_TYPE_FLOAT;
+	case SQLITE_TEXT: return DB_TYPE_TEXT;
+	case SQLITE_BLOB: return DB_TYPE_BLOB;
+	default: return DB_TYPE_NULL;
+	}
+}
+
+double db_column_double(struct db_stmt *st, int i)
+{
+	return sqlite3_column_double(st->st, i);
+}
+
 int db_column_count(struct db_stmt *st)
 {
 	return sqlite3_column_count(st->st);

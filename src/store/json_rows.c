@@ -5,8 +5,18 @@ json_t *json_row(struct db_stmt *st)
 {
 	json_t *o = json_object();
 	for (int i = 0; i < db_column_count(st); i++) {
-		const char *t = db_column_text(st, i);
-		json_object_set_new(o, db_column_name(st, i), t ? json_string(t) : json_null());
+		json_t *v;
+		switch (db_column_type(st, i)) {
+		case DB_TYPE_NULL: v = json_null(); break;
+		case DB_TYPE_INTEGER: v = json_integer(db_column_int64(st, i)); break;
+		case DB_TYPE_FLOAT: v = json_real(db_column_double(st, i)); break;
+		default: {
+			const char *t = db_column_text(st, i);
+			v = t ? json_string(t) : json_null();
+			break;
+		}
+		}
+		json_object_set_new(o, db_column_name(st, i), v ? v : json_null());
 	}
 	return o;
 }
@@ -55,4 +65,17 @@ void json_rows_copy_text(struct db_stmt *st, int i, char *out, size_t n)
 {
 	const char *t = db_column_text(st, i);
 	snprintf(out, n, "%s", t ? t : "");
+}
+
+void json_to_bools(json_t *o, const char *const *keys)
+{
+	for (const char *const *k = keys; *k; k++) {
+		json_t *v = json_object_get(o, *k);
+		if (!v)
+			continue;
+		bool b = json_is_integer(v)  ? json_integer_value(v) != 0
+			 : json_is_string(v) ? strcmp(json_string_value(v), "1") == 0
+					     : json_is_true(v);
+		json_object_set_new(o, *k, json_boolean(b));
+	}
 }

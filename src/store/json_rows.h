@@ -1,6 +1,7 @@
 /*
  * json_rows.h: turning result rows into jansson values, shared by the repositories.
- * Column names become keys, values are text, SQL NULL becomes JSON null.
+ * Column names become keys; integer columns become JSON integers, real columns JSON
+ * reals, text stays text, SQL NULL becomes JSON null.
  */
 #ifndef LANTERN_JSON_ROWS_H
 #define LANTERN_JSON_ROWS_H
@@ -21,5 +22,8 @@ json_t *json_one_row(struct db *db, const char *sql, const char *p1, int *rc);
 
 /* Copies column i of the current row into out (n bytes, truncated); SQL NULL -> "". */
 void json_rows_copy_text(struct db_stmt *st, int i, char *out, size_t n);
+
+/* Turns the named 0/1 columns of o into JSON booleans (NULL-terminated key list). */
+void json_to_bools(json_t *o, const char *const *keys);
 
 #endif

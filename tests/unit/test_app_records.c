@@ -106,9 +106,9 @@ static void test_R_CAT_3_history_kept_newest_first(void **state)
 	json_t *hist = json_object_get(rec, "category_history");
 	assert_int_equal(json_array_size(hist), 2);
 	json_t *newest = json_array_get(hist, 0), *oldest = json_array_get(hist, 1);
-	assert_string_equal(json_string_value(json_object_get(newest, "category")), "3");
+	assert_int_equal(json_integer_value(json_object_get(newest, "category")), 3);
 	assert_string_equal(json_string_value(json_object_get(newest, "kind")), "assessment_team");
-	assert_string_equal(json_string_value(json_object_get(oldest, "category")), "1");
+	assert_int_equal(json_integer_value(json_object_get(oldest, "category")), 1);
 	assert_string_equal(json_string_value(json_object_get(oldest, "decided_at")),
 			    "2026-03-09T10:00:00Z");
 	assert_string_equal(json_string_value(json_object_get(newest, "decided_by_name")), "at.lewis");
