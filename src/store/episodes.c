@@ -2,6 +2,7 @@
 #include "store/episodes.h"
 
 #include "store/json_rows.h"
+#include "util/ltime.h"
 
 int store_episode_insert(struct db *db, const struct episode_new *e)
 {
@@ -165,53 +166,137 @@ json_t *store_episodes_for_child(struct db *db, const char *child_id, int *rc)
 	        child_id, rc);
 }
 
+/* Adds (e1, e2, named) to pairs, keeping named = 1 when any link names them. */
+static void pair_add(json_t *pairs, const char *e1, const char *e2, int named)
+{
+	char key[80];
+	snprintf(key, sizeof key, "%s|%s", e1, e2);
+	json_t *v = json_object_get(pairs, key);
+	if (!v || (named && !json_integer_value(v)))
+		json_object_set_new(pairs, key, json_integer(named));
+}
+
 json_t *store_episode_together_rows(struct db *db, const char *child_id, int *rc)
 {
+	json_t *pairs = json_object();
+	/* 1. people named on this child's episodes, and episodes naming this child */
 	struct db_stmt *st;
 	*rc = db_cached(
 	        db,
-	        "WITH mine AS (SELECT id FROM episodes WHERE child_id = $1),"
-	        " links (e1, e2, named) AS ("
-	        "  SELECT l1.episode_id, l2.episode_id, 0 FROM episode_locations l1"
-	        "  JOIN episodes ea ON ea.id = l1.episode_id"
-	        "  JOIN episode_locations l2 ON l2.location_key = l1.location_key"
-	        "  JOIN episodes eb ON eb.id = l2.episode_id"
-	        "  WHERE l1.episode_id IN (SELECT id FROM mine) AND l1.location_key <> ''"
-	        /* only episodes near in time: overlapping, or ended on the same day (a
-	         * place where many children are found would otherwise pair every episode
-	         * ever recorded there) */
-	        "  AND ((eb.reported_at <= coalesce(ea.returned_at, '9999')"
-	        "   AND coalesce(eb.returned_at, '9999') >= ea.reported_at)"
-	        "   OR substr(eb.returned_at, 1, 10) = substr(ea.returned_at, 1, 10))"
-	        "  UNION SELECT p.episode_id, e2.id, 1 FROM episode_people p"
+	        "WITH mine AS (SELECT id FROM episodes WHERE child_id = $1)"
+	        " SELECT p.episode_id, e2.id FROM episode_people p"
 	        "  JOIN episodes e2 ON e2.child_id = p.other_child_id"
 	        "  WHERE p.episode_id IN (SELECT id FROM mine)"
-	        "  UNION SELECT p.episode_id, e2.id, 1 FROM episode_people p"
-	        "  JOIN children c2 ON c2.name_key = p.name_key JOIN episodes e2 ON e2.child_id = "
-	        "c2.id"
+	        " UNION SELECT p.episode_id, e2.id FROM episode_people p"
+	        "  JOIN children c2 ON c2.name_key = p.name_key JOIN episodes e2 ON e2.child_id = c2.id"
 	        "  WHERE p.episode_id IN (SELECT id FROM mine) AND p.name_key <> ''"
-	        "  UNION SELECT m.id, p.episode_id, 1 FROM episode_people p, mine m"
+	        " UNION SELECT m.id, p.episode_id FROM episode_people p, mine m"
 	        "  WHERE p.other_child_id = $1 OR p.name_key = (SELECT name_key FROM children"
-	        "   WHERE id = $1))"
-	        " SELECT e1.id AS episode_id, e1.reported_at, e1.returned_at, e2.child_id,"
-	        " c.given_names, c.family_name, e2.id AS other_episode_id,"
-	        " e2.reported_at AS other_reported_at, e2.returned_at AS other_returned_at,"
-	        " max(k.named) AS named,"
-	        " (SELECT min(l1.location_key) FROM episode_locations l1"
-	        "  JOIN episode_locations l2 ON l2.location_key = l1.location_key"
-	        "  WHERE l1.episode_id = e1.id AND l2.episode_id = e2.id AND l1.kind = 'found'"
-	        "  AND l2.kind = 'found' AND l1.location_key <> '') AS found_key"
-	        " FROM links k JOIN episodes e1 ON e1.id = k.e1"
-	        " JOIN episodes e2 ON e2.id = k.e2 AND e2.child_id <> e1.child_id"
-	        " JOIN children c ON c.id = e2.child_id"
-	        " GROUP BY e1.id, e1.reported_at, e1.returned_at, e2.child_id, c.given_names,"
-	        " c.family_name, e2.id, e2.reported_at, e2.returned_at"
-	        " ORDER BY e2.reported_at DESC, e2.id, e1.id",
+	        "   WHERE id = $1)",
 	        &st);
-	if (*rc != DB_OK)
-		return NULL;
-	db_bind_text(st, 1, child_id);
-	return json_rows(st, rc);
+	json_t *named = *rc == DB_OK && db_bind_text(st, 1, child_id) == DB_OK ? json_rows(st, rc) : NULL;
+	size_t i;
+	json_t *r;
+	json_array_foreach(named, i, r)
+	        pair_add(pairs, json_string_value(json_object_get(r, "episode_id")),
+	                 json_string_value(json_object_get(r, "id")), 1);
+	json_decref(named);
+
+	/* 2. episodes near in time that share a place with one of this child's: each
+	 * episode's window runs from 30 days before its report to a day after its return
+	 * (open: no end), so a place where many children are found is not paired with
+	 * every episode ever recorded there */
+	json_t *mine = *rc == DB_OK
+	                       ? json_query(db,
+	                                    "SELECT id, reported_at, returned_at FROM episodes"
+	                                    " WHERE child_id = $1",
+	                                    child_id, rc)
+	                       : NULL;
+	json_array_foreach(mine, i, r)
+	{
+		int64_t from, to;
+		char lo[LT_TIME_LEN], hi[LT_TIME_LEN] = "9999";
+		if (ltime_parse(json_string_value(json_object_get(r, "reported_at")), &from) < 0)
+			continue;
+		ltime_format(from - 30 * 86400, lo);
+		const char *ret = json_string_value(json_object_get(r, "returned_at"));
+		if (ret && ltime_parse(ret, &to) == 0)
+			ltime_format(to + 86400, hi);
+		const char *e1 = json_string_value(json_object_get(r, "id"));
+		*rc = db_cached(db,
+		                "SELECT eb.id FROM episodes eb WHERE eb.reported_at BETWEEN $2 AND $3"
+		                " AND eb.child_id <> $4 AND EXISTS (SELECT 1 FROM episode_locations l2"
+		                " WHERE l2.episode_id = eb.id AND l2.location_key IN"
+		                " (SELECT l1.location_key FROM episode_locations l1"
+		                " WHERE l1.episode_id = $1 AND l1.location_key <> ''))",
+		                &st);
+		if (*rc != DB_OK)
+			break;
+		db_bind_text(st, 1, e1);
+		db_bind_text(st, 2, lo);
+		db_bind_text(st, 3, hi);
+		db_bind_text(st, 4, child_id);
+		json_t *near = json_rows(st, rc);
+		size_t k;
+		json_t *n;
+		json_array_foreach(near, k, n)
+		        pair_add(pairs, e1, json_string_value(json_object_get(n, "id")), 0);
+		json_decref(near);
+		if (*rc != DB_OK)
+			break;
+	}
+	json_decref(mine);
+
+	/* 3. the rows the caller decides on, newest other episode first */
+	json_t *out = *rc == DB_OK ? json_array() : NULL;
+	const char *key;
+	json_t *v;
+	json_object_foreach(pairs, key, v)
+	{
+		if (!out)
+			break;
+		char e1[40], e2[40];
+		const char *bar = strchr(key, '|');
+		if (!bar || (size_t)(bar - key) >= sizeof e1)
+			continue;
+		snprintf(e1, sizeof e1, "%.*s", (int)(bar - key), key);
+		snprintf(e2, sizeof e2, "%s", bar + 1);
+		*rc = db_cached(
+		        db,
+		        "SELECT e1.id AS episode_id, e1.reported_at, e1.returned_at, e2.child_id,"
+		        " c.given_names, c.family_name, e2.id AS other_episode_id,"
+		        " e2.reported_at AS other_reported_at, e2.returned_at AS other_returned_at,"
+		        " (SELECT min(l2.location_key) FROM episode_locations l2"
+		        "  WHERE l2.episode_id = e2.id AND l2.kind = 'found' AND l2.location_key IN"
+		        "  (SELECT l1.location_key FROM episode_locations l1 WHERE l1.episode_id = e1.id"
+		        "  AND l1.kind = 'found' AND l1.location_key <> '')) AS found_key"
+		        " FROM episodes e1 JOIN episodes e2 ON e2.id = $2 AND e2.child_id <> e1.child_id"
+		        " JOIN children c ON c.id = e2.child_id WHERE e1.id = $1",
+		        &st);
+		if (*rc != DB_OK) {
+			json_decref(out);
+			out = NULL;
+			break;
+		}
+		db_bind_text(st, 1, e1);
+		db_bind_text(st, 2, e2);
+		json_t *rows = json_rows(st, rc);
+		json_t *row = json_array_get(rows, 0);
+		if (row) {
+			json_object_set_new(row, "named", json_integer(json_integer_value(v)));
+			json_array_append(out, row);
+		}
+		json_decref(rows);
+		if (*rc != DB_OK) {
+			json_decref(out);
+			out = NULL;
+			break;
+		}
+	}
+	json_decref(pairs);
+	if (out) /* newest other episode first */
+		json_array_sort_by(out, "other_reported_at", true);
+	return out;
 }
 
 int store_saw_insert(struct db *db, const struct saw_new *s)

@@ -1,6 +1,8 @@
 /* json_rows.c: result rows as jansson values (see json_rows.h). */
 #include "store/json_rows.h"
 
+#include <pthread.h>
+
 json_t *json_row(struct db_stmt *st)
 {
 	json_t *o = json_object();
@@ -78,4 +80,39 @@ void json_to_bools(json_t *o, const char *const *keys)
 					     : json_is_true(v);
 		json_object_set_new(o, *k, json_boolean(b));
 	}
+}
+
+/* qsort context is not portable C17: the sort key goes through these file statics,
+ * guarded by a mutex so concurrent threads do not mix their keys. */
+static pthread_mutex_t sort_mu = PTHREAD_MUTEX_INITIALIZER;
+static const char *sort_key;
+static bool sort_desc;
+
+static int by_key(const void *a, const void *b)
+{
+	const char *x = json_string_value(json_object_get(*(json_t *const *)a, sort_key));
+	const char *y = json_string_value(json_object_get(*(json_t *const *)b, sort_key));
+	int c = strcmp(x ? x : "", y ? y : "");
+	return sort_desc ? -c : c;
+}
+
+void json_array_sort_by(json_t *arr, const char *key, bool descending)
+{
+	size_t n = json_array_size(arr);
+	if (n < 2)
+		return;
+	json_t **items = malloc(n * sizeof(*items));
+	if (!items)
+		return; /* left in its order: sorting is presentation, not correctness */
+	for (size_t i = 0; i < n; i++)
+		items[i] = json_incref(json_array_get(arr, i));
+	pthread_mutex_lock(&sort_mu);
+	sort_key = key;
+	sort_desc = descending;
+	qsort(items, n, sizeof(*items), by_key);
+	pthread_mutex_unlock(&sort_mu);
+	json_array_clear(arr);
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, items[i]);
+	free(items);
 }

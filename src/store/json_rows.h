@@ -7,6 +7,7 @@
 #define LANTERN_JSON_ROWS_H
 
 #include <jansson.h>
+#include <stdbool.h>
 
 #include "store/db.h"
 
@@ -25,5 +26,8 @@ void json_rows_copy_text(struct db_stmt *st, int i, char *out, size_t n);
 
 /* Turns the named 0/1 columns of o into JSON booleans (NULL-terminated key list). */
 void json_to_bools(json_t *o, const char *const *keys);
+
+/* Sorts an array of objects by the text member `key` (missing sorts first). */
+void json_array_sort_by(json_t *arr, const char *key, bool descending);
 
 #endif
