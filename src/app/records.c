@@ -35,6 +35,30 @@
 /* Loads a record by reference (or id) and checks the actor may see it. */
 static int load_record_as(struct uc *u, const char *ref, struct record_row *r, bool break_glass);
 
+/* R-INFO-3: a restricted record opens only with a reason (the actor's purpose). */
+static int restricted_reason_ok(struct uc *u, const struct record_row *r)
+{
+	struct proto_err pe;
+	if (!r->restricted || u->who->system)
+		return APP_OK;
+	if (info_purpose_validate(u->who->purpose, &pe) < 0)
+		return app_fail(u->err, APP_FORBIDDEN, "R-INFO-3", "%s", pe.message);
+	return APP_OK;
+}
+
+/* R-INFO-3: logs the opening for a supervisor's review (inside a write transaction). */
+static int restricted_log(struct uc *u, const struct record_row *r)
+{
+	if (!r->restricted || u->who->system)
+		return APP_OK;
+	char id[ID_MAX];
+	id_new("rax", id);
+	int rc = store_restricted_access_add(u->db, id, r->id, uc_user_id(u), u->who->display_name,
+					     u->who->agency_id[0] ? u->who->agency_id : NULL,
+					     u->now_s, u->who->purpose);
+	return rc == DB_OK ? APP_OK : uc_db(u, rc);
+}
+
 /* Loads a record and checks the actor may see it; a restricted record also needs the
  * actor's reason (R-INFO-3). */
 static int load_record(struct uc *u, const char *ref, struct record_row *r)
@@ -59,17 +83,8 @@ static int load_record_as(struct uc *u, const char *ref, struct record_row *r, b
 		return app_fail(u->err, APP_NOT_FOUND, NULL, "No such record.");
 	if (rc != APP_OK || !r->restricted || u->who->system || !break_glass)
 		return rc;
-	/* R-INFO-3: a restricted record opens only with a reason, and each opening waits
-	 * for a supervisor's review */
-	struct proto_err pe;
-	if (info_purpose_validate(u->who->purpose, &pe) < 0)
-		return app_fail(u->err, APP_FORBIDDEN, "R-INFO-3", "%s", pe.message);
-	char id[ID_MAX];
-	id_new("rax", id);
-	rc = store_restricted_access_add(u->db, id, r->id, uc_user_id(u), u->who->display_name,
-					 u->who->agency_id[0] ? u->who->agency_id : NULL, u->now_s,
-					 u->who->purpose);
-	return rc == DB_OK ? APP_OK : uc_db(u, rc);
+	rc = restricted_reason_ok(u, r);
+	return rc == APP_OK ? restricted_log(u, r) : rc;
 }
 
 /* R-FLAG-1..4: brings the record's current flags to what the protocol derives from
@@ -1254,13 +1269,34 @@ int app_record_get(struct db *db, const struct actor *who, const char *ref, json
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*out = NULL;
+	/* The record is read in a read transaction, beside writers; the view's audit event
+	 * (and a break-glass opening) is then written in a short write transaction before
+	 * the view is returned, so nothing is shown that was not logged, and the write lock
+	 * is held only for the log (decisions.md). */
 	struct record_row r;
-	if (uc_open_record(&u, ref, &r) != APP_OK)
+	int rc = db_begin_read(db);
+	if (rc != DB_OK)
+		return app_db_fail(err, db, rc);
+	int arc = load_record_as(&u, ref, &r, false);
+	if (arc == APP_OK)
+		arc = restricted_reason_ok(&u, &r);
+	if (arc == APP_OK) {
+		*out = record_view(&u, &r, &rc);
+		if (!*out)
+			arc = app_db_fail(err, db, rc);
+	}
+	db_rollback(db); /* read only: nothing to keep */
+	if (arc != APP_OK) {
+		json_decref(*out);
+		*out = NULL;
+		return arc;
+	}
+	if (uc_begin(&u) != APP_OK) {
+		json_decref(*out);
+		*out = NULL;
 		return err->code;
-	int rc;
-	*out = record_view(&u, &r, &rc);
-	int arc = *out ? APP_OK : app_db_fail(err, db, rc);
-	return uc_finish(&u, arc, &r, "view", "record", r.id, "all", out);
+	}
+	return uc_finish(&u, restricted_log(&u, &r), &r, "view", "record", r.id, "all", out);
 }
 
 int app_record_timeline(struct db *db, const struct actor *who, const char *ref, json_t **out,

@@ -104,6 +104,9 @@ int db_query_text(struct db *db, char *out, size_t outlen, const char *sql, cons
  * therefore never leaves half its writes behind.
  */
 int db_begin(struct db *db);
+/* Starts a read-only transaction: one consistent snapshot and no write lock, so it runs
+ * beside writers. Writing inside it is a misuse. End it with db_commit or db_rollback. */
+int db_begin_read(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 bool db_in_tx(struct db *db);

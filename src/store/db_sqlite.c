@@ -414,6 +414,20 @@ int db_begin(struct db *db)
 	return rc;
 }
 
+int db_begin_read(struct db *db)
+{
+	if (db->in_tx) {
+		snprintf(db->err, sizeof db->err, "transaction already open");
+		return DB_E_MISUSE;
+	}
+	/* a deferred transaction: a consistent snapshot, no write lock (WAL lets readers
+	 * run beside the writer) */
+	int rc = db_exec(db, "BEGIN");
+	if (rc == DB_OK)
+		db->in_tx = true;
+	return rc;
+}
+
 int db_commit(struct db *db)
 {
 	if (!db->in_tx)
