@@ -1371,6 +1371,10 @@ int app_restricted_access_review(struct db *db, const struct actor *who, const c
 	const char *note = app_json_str(in, "note", true, 2000, true, err);
 	if (err->code)
 		return err->code;
+	if (!who->system && !info_may_restrict(who->roles))
+		return app_fail(err, APP_FORBIDDEN, "R-INFO-3",
+				"Only a police supervisor or a children's social care manager can "
+				"review the opening of a restricted record (R-INFO-3).");
 	if (!id || !id_valid(id, "rax"))
 		return app_fail(err, APP_NOT_FOUND, NULL, "No such opening to review.");
 	if (uc_begin(&u) != APP_OK)
@@ -1382,12 +1386,13 @@ int app_restricted_access_review(struct db *db, const struct actor *who, const c
 		return uc_end(&u, app_fail(err, APP_NOT_FOUND, NULL, "No such opening to review."), out);
 	if (rc != DB_ROW)
 		return uc_end(&u, uc_db(&u, rc), out);
-	if (reviewed)
-		return uc_end(&u, app_fail(err, APP_CONFLICT, NULL, "This opening was already reviewed."),
-			      out);
+	/* the reviewer's right is checked before anything about the opening is told */
 	struct proto_err pe;
 	if (!who->system && info_review_validate(who->roles, who->user_id, opener, &pe) < 0)
 		return uc_end(&u, app_fail(err, APP_FORBIDDEN, "R-INFO-3", "%s", pe.message), out);
+	if (reviewed)
+		return uc_end(&u, app_fail(err, APP_CONFLICT, NULL, "This opening was already reviewed."),
+			      out);
 	if (language_check(note, &pe) < 0)
 		return uc_end(&u, uc_proto_refused(&u, &pe), out);
 	rc = store_restricted_access_review(db, id, uc_user_id(&u), u.now_s, note);

@@ -18,7 +18,9 @@
  * Finds or creates the child (R-REC-1: possible matches are returned as APP_CONFLICT
  * with {"candidates": [...]}), routes it (R-PATH-1..4, R-SIGN-2), creates or updates
  * the ES-flagged record, appends the chronology, derives flags.
- * out: {"referral": {...}, "record_ref"?: ..., "route": ..., "steps": [...]}.
+ * out: {"referral_id", "child_id", "record_ref" (null when not the CSE pathway), "route",
+ * "rule", "steps": [{who, rule, text}], "cse_pathway", "record_action": "created" |
+ * "updated" | null}.
  */
 int app_referral_submit(struct db *db, const struct actor *who, json_t *in, json_t **out,
 			struct app_err *err);

@@ -106,6 +106,14 @@ static void test_R_INFO_3_break_glass_needs_a_reason_and_is_logged(void **state)
 	out = NULL;
 	memset(&err, 0, sizeof err);
 	assert_int_equal(app_restricted_access_review(f->db, &dunn, id, in, &out, &err), APP_CONFLICT);
+	/* someone who may not review learns nothing about the opening, reviewed or not */
+	memset(&err, 0, sizeof err);
+	assert_int_equal(app_restricted_access_review(f->db, &nurse, id, in, &out, &err),
+			 APP_FORBIDDEN);
+	memset(&err, 0, sizeof err);
+	assert_int_equal(app_restricted_access_review(f->db, &nurse, "rax_00000000000000000000", in,
+						      &out, &err),
+			 APP_FORBIDDEN);
 	json_decref(in);
 	fx_assert_audit_intact(f);
 }
