@@ -13,6 +13,7 @@
 #include <sys/socket.h>
 
 #include "store/migrate.h"
+#include "store/users.h"
 #include "util/embedded.h"
 #include "util/log.h"
 #include "web/app.h"
@@ -71,19 +72,6 @@ static bool listen_is_loopback(const char *listen)
 	return (ntohl(((struct sockaddr_in *)&ss)->sin_addr.s_addr) >> 24) == 127;
 }
 
-/* True if the database holds synthetic demo data (the banner). */
-static bool has_demo_data(struct db *db)
-{
-	int64_t n = 0;
-	if (db_query_int64(db, &n,
-	                   "SELECT (SELECT count(*) FROM meta WHERE key = 'demo_data' AND value IN"
-	                   " ('1', 'true', 'yes')) + (SELECT count(*) FROM"
-	                   " (SELECT 1 FROM children WHERE is_demo = 1 LIMIT 1))",
-	                   "") != DB_OK)
-		return false;
-	return n > 0;
-}
-
 int cli_serve(int argc, char **argv)
 {
 	if (cli_wants_help(argc, argv, USAGE))
@@ -108,7 +96,7 @@ int cli_serve(int argc, char **argv)
 	struct db *check;
 	if ((rc = cli_open_db(&cfg, false, false, &check)) != CLI_OK)
 		return rc;
-	bool demo = has_demo_data(check);
+	bool demo = store_is_demo(check);
 	db_close(check);
 
 	char err[512];

@@ -188,3 +188,15 @@ int store_meta_get(struct db *db, const char *key, char *out, size_t n)
 	int rc = db_query_text(db, out, n, "SELECT value FROM meta WHERE key = $1", "s", key);
 	return rc == DB_OK ? DB_ROW : rc;
 }
+
+bool store_is_demo(struct db *db)
+{
+	int64_t n = 0;
+	if (db_query_int64(db, &n,
+			   "SELECT (SELECT count(*) FROM meta WHERE key IN ('demo', 'demo_data')"
+			   " AND value IN ('1', 'true', 'yes')) + (SELECT count(*) FROM"
+			   " (SELECT 1 FROM children WHERE is_demo = 1 LIMIT 1))",
+			   "") != DB_OK)
+		return false;
+	return n > 0;
+}

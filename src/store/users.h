@@ -6,6 +6,7 @@
 #define LANTERN_STORE_USERS_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "store/db.h"
@@ -53,6 +54,9 @@ json_t *store_users_list(struct db *db);
 int store_sessions_end_for_user(struct db *db, const char *user_id);
 
 int store_meta_set(struct db *db, const char *key, const char *value);
+/* True if the database holds synthetic demo data (meta demo/demo_data set, or any demo
+ * child): the pages then show the demonstration banner. */
+bool store_is_demo(struct db *db);
 /* DB_ROW and value copied, or DB_DONE. */
 int store_meta_get(struct db *db, const char *key, char *out, size_t n);
 
