@@ -32,12 +32,10 @@ static void admin_create(struct request *req, struct response *resp, const struc
                          void (*page)(struct request *, struct response *, int,
                                       const struct field_errors *))
 {
-	const struct form *f = pages_posted(req, resp);
-	if (!f)
-		return;
 	struct field_errors errs;
-	fielderr_init(&errs);
-	json_t *in = formspec_to_json(specs, n, f, &errs);
+	json_t *in = pages_posted_json(req, resp, specs, n, &errs);
+	if (!in)
+		return;
 	struct db *db = web_db(req, resp);
 	if (!db) {
 		json_decref(in);
