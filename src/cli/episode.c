@@ -39,14 +39,10 @@ static const char EPISODE_USAGE[] =
 
 int cli_episode(int argc, char **argv)
 {
-	if (cli_wants_help(argc, argv, EPISODE_USAGE))
-		return CLI_OK;
 	struct cli_run r;
-	int rc = cli_run_open(&r, &argc, argv);
-	if (rc != CLI_OK)
+	int rc;
+	if (!cli_run_begin(&r, &argc, argv, EPISODE_USAGE, &rc))
 		return rc;
-	struct app_err err = {0};
-	json_t *out = NULL;
 	const char *cmd = argc > 1 ? argv[1] : "";
 	if (argc == 3 && strcmp(cmd, "report") == 0)
 		return cli_run_file(&r, argv[2], app_episode_report, NULL);
@@ -61,13 +57,10 @@ int cli_episode(int argc, char **argv)
 		bool bad_utf8;
 		if (cli_opt_pairs(argc, argv, 3, opts, ARRAY_LEN(opts), in, &bad_utf8) != 0) {
 			json_decref(in);
-			db_close(r.db);
-			return cli_error(CLI_USAGE, "episode escalate: expected --reason TEXT "
-			                            "[--risk LEVEL] (valid UTF-8)");
+			return cli_run_usage(&r, "episode escalate: expected --reason TEXT "
+			                         "[--risk LEVEL] (valid UTF-8)");
 		}
-		rc = app_episode_escalate(r.db, &r.who, argv[2], in, &out, &err);
-		json_decref(in);
-		return cli_run_done(&r, rc, out, &err, NULL);
+		return cli_run_id_in(&r, argv[2], in, app_episode_escalate, NULL);
 	}
 	static const struct cli_write writes[] = {
 	        {"return", app_episode_return}, {"safe-and-well", app_safe_and_well},
@@ -76,8 +69,7 @@ int cli_episode(int argc, char **argv)
 	};
 	if (cli_run_write(&r, argc, argv, writes, ARRAY_LEN(writes), &rc))
 		return rc;
-	db_close(r.db);
-	return cli_error(CLI_USAGE, "episode: unknown or incomplete command (see --help)");
+	return cli_run_usage(&r, "episode: unknown or incomplete command (see --help)");
 }
 
 static const char PROFILE_USAGE[] =
@@ -90,11 +82,9 @@ static const char PROFILE_USAGE[] =
 
 int cli_profile(int argc, char **argv)
 {
-	if (cli_wants_help(argc, argv, PROFILE_USAGE))
-		return CLI_OK;
 	struct cli_run r;
-	int rc = cli_run_open(&r, &argc, argv);
-	if (rc != CLI_OK)
+	int rc;
+	if (!cli_run_begin(&r, &argc, argv, PROFILE_USAGE, &rc))
 		return rc;
 	struct app_err err = {0};
 	if (argc == 3 && strcmp(argv[1], "show") == 0)
@@ -109,8 +99,7 @@ int cli_profile(int argc, char **argv)
 	}
 	if (argc == 4 && strcmp(argv[1], "update") == 0)
 		return cli_run_id_file(&r, argv[2], argv[3], app_philomena_update, NULL);
-	db_close(r.db);
-	return cli_error(CLI_USAGE, "profile: expected show, update or print (see --help)");
+	return cli_run_usage(&r, "profile: expected show, update or print (see --help)");
 }
 
 static const char DEADLINES_USAGE[] =
@@ -123,17 +112,14 @@ static const char DEADLINES_USAGE[] =
 
 int cli_deadlines(int argc, char **argv)
 {
-	if (cli_wants_help(argc, argv, DEADLINES_USAGE))
-		return CLI_OK;
 	struct cli_run r;
-	int rc = cli_run_open(&r, &argc, argv);
-	if (rc != CLI_OK)
+	int rc;
+	if (!cli_run_begin(&r, &argc, argv, DEADLINES_USAGE, &rc))
 		return rc;
 	int64_t now = ltime_now();
 	if (argc == 4 && strcmp(argv[2], "--at") == 0) {
 		if (ltime_parse(argv[3], &now) < 0) {
-			db_close(r.db);
-			return cli_error(CLI_USAGE, "--at must be a date and time with a zone");
+			return cli_run_usage(&r, "--at must be a date and time with a zone");
 		}
 		argc = 2;
 	}
@@ -141,8 +127,7 @@ int cli_deadlines(int argc, char **argv)
 	json_t *out = NULL;
 	if (argc == 2 && strcmp(argv[1], "run") == 0) {
 		if (!r.who.system) {
-			db_close(r.db);
-			return cli_error(CLI_USAGE, "deadlines run acts as the system; drop --as");
+			return cli_run_usage(&r, "deadlines run acts as the system; drop --as");
 		}
 		rc = app_episodes_escalate_due(r.db, now, r.cfg.absent_escalation, &out, &err);
 		return cli_run_done(&r, rc, out, &err, NULL);
@@ -152,8 +137,7 @@ int cli_deadlines(int argc, char **argv)
 		rc = app_episode_deadlines(r.db, &r.who, now, &out, &err);
 		return cli_run_done(&r, rc, out, &err, NULL);
 	}
-	db_close(r.db);
-	return cli_error(CLI_USAGE, "deadlines: expected `run` or `list` (see --help)");
+	return cli_run_usage(&r, "deadlines: expected `run` or `list` (see --help)");
 }
 
 static const char EXPORT_USAGE[] =
@@ -165,11 +149,9 @@ static const char EXPORT_USAGE[] =
 
 int cli_export(int argc, char **argv)
 {
-	if (cli_wants_help(argc, argv, EXPORT_USAGE))
-		return CLI_OK;
 	struct cli_run r;
-	int rc = cli_run_open(&r, &argc, argv);
-	if (rc != CLI_OK)
+	int rc;
+	if (!cli_run_begin(&r, &argc, argv, EXPORT_USAGE, &rc))
 		return rc;
 	const char *from = NULL, *to = NULL;
 	for (int i = 2; i + 1 < argc; i += 2) {
@@ -183,9 +165,7 @@ int cli_export(int argc, char **argv)
 	bool ssda = argc == 6 && strcmp(argv[1], "ssda903") == 0;
 	bool annex = argc == 6 && strcmp(argv[1], "annex-a") == 0;
 	if ((!ssda && !annex) || !from || !to) {
-		db_close(r.db);
-		return cli_error(CLI_USAGE,
-		                 "export: expected ssda903 or annex-a with --from and --to");
+		return cli_run_usage(&r, "export: expected ssda903 or annex-a with --from and --to");
 	}
 	struct app_err err = {0};
 	char *csv = NULL;

@@ -60,14 +60,10 @@ static const char CHILD_USAGE[] =
 
 int cli_child(int argc, char **argv)
 {
-	if (cli_wants_help(argc, argv, CHILD_USAGE))
-		return CLI_OK;
 	struct cli_run r;
-	int rc = cli_run_open(&r, &argc, argv);
-	if (rc != CLI_OK)
+	int rc;
+	if (!cli_run_begin(&r, &argc, argv, CHILD_USAGE, &rc))
 		return rc;
-	struct app_err err = {0};
-	json_t *out = NULL;
 	if (argc == 3 && strcmp(argv[1], "add") == 0)
 		return cli_run_file(&r, argv[2], app_child_add, child_text);
 	if (argc == 3 && strcmp(argv[1], "show") == 0)
@@ -80,18 +76,13 @@ int cli_child(int argc, char **argv)
 		int bad = cli_opt_pairs(argc, argv, 2, opts, ARRAY_LEN(opts), q, &bad_utf8);
 		if (bad) {
 			json_decref(q);
-			db_close(r.db);
 			if (bad_utf8)
-				return cli_error(CLI_USAGE, "child find: %s must be valid UTF-8",
-						 argv[bad]);
-			return cli_error(CLI_USAGE, "child find: expected --name, --dob or --nhs with a value");
+				return cli_run_usage(&r, "child find: %s must be valid UTF-8", argv[bad]);
+			return cli_run_usage(&r, "child find: expected --name, --dob or --nhs with a value");
 		}
-		rc = app_child_find(r.db, &r.who, q, &out, &err);
-		json_decref(q);
-		return cli_run_done(&r, rc, out, &err, find_text);
+		return cli_run_in(&r, q, app_child_find, find_text);
 	}
-	db_close(r.db);
-	return cli_error(CLI_USAGE, "child: expected `add FILE`, `show ID` or `find` (see --help)");
+	return cli_run_usage(&r, "child: expected `add FILE`, `show ID` or `find` (see --help)");
 }
 
 static void referral_text(json_t *o)
@@ -116,18 +107,15 @@ static const char REFERRAL_USAGE[] =
 
 int cli_referral(int argc, char **argv)
 {
-	if (cli_wants_help(argc, argv, REFERRAL_USAGE))
-		return CLI_OK;
 	struct cli_run r;
-	int rc = cli_run_open(&r, &argc, argv);
-	if (rc != CLI_OK)
+	int rc;
+	if (!cli_run_begin(&r, &argc, argv, REFERRAL_USAGE, &rc))
 		return rc;
 	if (argc == 3 && strcmp(argv[1], "submit") == 0)
 		return cli_run_file(&r, argv[2], app_referral_submit, referral_text);
 	if (argc == 3 && strcmp(argv[1], "show") == 0)
 		return cli_run_id(&r, argv[2], app_referral_get, NULL);
-	db_close(r.db);
-	return cli_error(CLI_USAGE, "referral: expected `submit FILE` or `show ID` (see --help)");
+	return cli_run_usage(&r, "referral: expected `submit FILE` or `show ID` (see --help)");
 }
 
 static void entry_text(json_t *e)
@@ -189,11 +177,9 @@ static const char RECORD_USAGE[] =
 
 int cli_record(int argc, char **argv)
 {
-	if (cli_wants_help(argc, argv, RECORD_USAGE))
-		return CLI_OK;
 	struct cli_run r;
-	int rc = cli_run_open(&r, &argc, argv);
-	if (rc != CLI_OK)
+	int rc;
+	if (!cli_run_begin(&r, &argc, argv, RECORD_USAGE, &rc))
 		return rc;
 	if (argc == 3 && strcmp(argv[1], "show") == 0)
 		return cli_run_id(&r, argv[2], app_record_get, record_text);
@@ -207,8 +193,7 @@ int cli_record(int argc, char **argv)
 	};
 	if (cli_run_write(&r, argc, argv, writes, ARRAY_LEN(writes), &rc))
 		return rc;
-	db_close(r.db);
-	return cli_error(CLI_USAGE, "record: unknown or incomplete command (see --help)");
+	return cli_run_usage(&r, "record: unknown or incomplete command (see --help)");
 }
 
 static void category_text(json_t *o)
@@ -234,15 +219,12 @@ static const char CATEGORY_USAGE[] =
 
 int cli_category(int argc, char **argv)
 {
-	if (cli_wants_help(argc, argv, CATEGORY_USAGE))
-		return CLI_OK;
 	struct cli_run r;
-	int rc = cli_run_open(&r, &argc, argv);
-	if (rc != CLI_OK)
+	int rc;
+	if (!cli_run_begin(&r, &argc, argv, CATEGORY_USAGE, &rc))
 		return rc;
 	if (argc < 3 || strcmp(argv[1], "decide") != 0) {
-		db_close(r.db);
-		return cli_error(CLI_USAGE, "category: expected `decide REF ...` (see --help)");
+		return cli_run_usage(&r, "category: expected `decide REF ...` (see --help)");
 	}
 	json_t *in = json_object();
 	for (int i = 3; i < argc; i++) {
@@ -256,8 +238,7 @@ int cli_category(int argc, char **argv)
 			int c;
 			if (parse_int(v, 1, 3, &c) < 0) {
 				json_decref(in);
-				db_close(r.db);
-				return cli_error(CLI_USAGE, "--category must be 1, 2 or 3 (R-CAT-1)");
+				return cli_run_usage(&r, "--category must be 1, 2 or 3 (R-CAT-1)");
 			}
 			json_object_set_new(in, "category", json_integer(c));
 			i++;
@@ -268,20 +249,14 @@ int cli_category(int argc, char **argv)
 			json_t *s = json_string(v);
 			if (!s) {
 				json_decref(in);
-				db_close(r.db);
-				return cli_error(CLI_USAGE, "%s must be valid UTF-8", a);
+				return cli_run_usage(&r, "%s must be valid UTF-8", a);
 			}
 			json_object_set_new(in, key, s);
 			i++;
 		} else {
 			json_decref(in);
-			db_close(r.db);
-			return cli_error(CLI_USAGE, "category decide: unknown or incomplete option '%.40s'", a);
+			return cli_run_usage(&r, "category decide: unknown or incomplete option '%.40s'", a);
 		}
 	}
-	struct app_err err = {0};
-	json_t *out = NULL;
-	rc = app_category_decide(r.db, &r.who, argv[2], in, &out, &err);
-	json_decref(in);
-	return cli_run_done(&r, rc, out, &err, category_text);
+	return cli_run_id_in(&r, argv[2], in, app_category_decide, category_text);
 }

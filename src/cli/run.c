@@ -5,6 +5,8 @@
 
 #include "cli/cli.h"
 
+#include <stdarg.h>
+
 #define INPUT_MAX (1u << 20)
 
 int cli_run_open(struct cli_run *r, int *argc, char **argv)
@@ -37,6 +39,28 @@ int cli_run_open(struct cli_run *r, int *argc, char **argv)
 		return cli_error(CLI_USAGE, "--as %.64s: %s", as, err.message);
 	}
 	return CLI_OK;
+}
+
+bool cli_run_begin(struct cli_run *r, int *argc, char **argv, const char *usage, int *code)
+{
+	if (cli_wants_help(*argc, argv, usage)) {
+		*code = CLI_OK;
+		return false;
+	}
+	*code = cli_run_open(r, argc, argv);
+	return *code == CLI_OK;
+}
+
+int cli_run_usage(struct cli_run *r, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	db_close(r->db);
+	r->db = NULL;
+	return cli_error(CLI_USAGE, "%s", msg);
 }
 
 /* Lists the possible existing children a refused child add found (R-REC-1). */
@@ -107,8 +131,21 @@ int cli_run_id(struct cli_run *r, const char *id, cli_id_fn fn, void (*text)(jso
 	return cli_run_done(r, rc, out, &err, text);
 }
 
-/* Runs idfn on `id` (when idfn is not NULL) or fn with the JSON object in path, as
- * cli_run_file and cli_run_id_file say. */
+/* Runs idfn on `id` (when idfn is not NULL) or fn with the JSON object in, which it
+ * frees, as cli_run_in and cli_run_id_in say. */
+static int run_in(struct cli_run *r, const char *id, json_t *in, cli_in_fn fn, cli_id_in_fn idfn,
+                  void (*text)(json_t *))
+{
+	struct app_err err = {0};
+	json_t *out = NULL;
+	int rc = idfn ? idfn(r->db, &r->who, id, in, &out, &err)
+	              : fn(r->db, &r->who, in, &out, &err);
+	json_decref(in);
+	return cli_run_done(r, rc, out, &err, text);
+}
+
+/* Reads the JSON object in path and runs it through run_in, as cli_run_file and
+ * cli_run_id_file say. */
 static int run_file(struct cli_run *r, const char *id, const char *path, cli_in_fn fn,
                     cli_id_in_fn idfn, void (*text)(json_t *))
 {
@@ -118,12 +155,18 @@ static int run_file(struct cli_run *r, const char *id, const char *path, cli_in_
 		r->db = NULL;
 		return CLI_USAGE;
 	}
-	struct app_err err = {0};
-	json_t *out = NULL;
-	int rc = idfn ? idfn(r->db, &r->who, id, in, &out, &err)
-	              : fn(r->db, &r->who, in, &out, &err);
-	json_decref(in);
-	return cli_run_done(r, rc, out, &err, text);
+	return run_in(r, id, in, fn, idfn, text);
+}
+
+int cli_run_in(struct cli_run *r, json_t *in, cli_in_fn fn, void (*text)(json_t *))
+{
+	return run_in(r, NULL, in, fn, NULL, text);
+}
+
+int cli_run_id_in(struct cli_run *r, const char *id, json_t *in, cli_id_in_fn fn,
+                  void (*text)(json_t *))
+{
+	return run_in(r, id, in, NULL, fn, text);
 }
 
 int cli_run_file(struct cli_run *r, const char *path, cli_in_fn fn, void (*text)(json_t *))

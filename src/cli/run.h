@@ -24,6 +24,14 @@ struct cli_run {
  * message printed and nothing left open. */
 int cli_run_open(struct cli_run *r, int *argc, char **argv);
 
+/* The start of a subcommand: with --help or -h prints usage and returns false with
+ * *code CLI_OK; else as cli_run_open: true when r is open, otherwise false with *code
+ * the exit code (the message printed, nothing left open). */
+bool cli_run_begin(struct cli_run *r, int *argc, char **argv, const char *usage, int *code);
+
+/* Closes r's database, prints "lantern: <msg>" (at most 511 bytes) and returns CLI_USAGE. */
+int cli_run_usage(struct cli_run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Prints the result of a use case (JSON when --json or `text` is NULL, else through
  * `text`) or its error, and any "candidates" of a refused child (R-REC-1) to stderr.
  * Frees out, closes the database and returns the exit code. */
@@ -52,6 +60,14 @@ int cli_run_id(struct cli_run *r, const char *id, cli_id_fn fn, void (*text)(jso
  * actor and finishes through cli_run_done (text as there). An unreadable file closes
  * the database and returns CLI_USAGE (the error printed). */
 int cli_run_file(struct cli_run *r, const char *path, cli_in_fn fn, void (*text)(json_t *));
+
+/* Runs fn on the JSON object in (which it frees) as r's actor and finishes through
+ * cli_run_done (text as there). */
+int cli_run_in(struct cli_run *r, json_t *in, cli_in_fn fn, void (*text)(json_t *));
+
+/* As cli_run_in, for a use case on the object `id`. */
+int cli_run_id_in(struct cli_run *r, const char *id, json_t *in, cli_id_in_fn fn,
+                  void (*text)(json_t *));
 
 /* As cli_run_file, for a use case on the object `id`. */
 int cli_run_id_file(struct cli_run *r, const char *id, const char *path, cli_id_in_fn fn,

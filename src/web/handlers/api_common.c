@@ -30,8 +30,11 @@ void api_answer(struct request *req, struct response *resp, int rc, const struct
 	json_decref(out);
 }
 
-void api_run_with(struct request *req, struct response *resp, api_uc_in uc, json_t *in,
-		  int status)
+/* Answers a request through one use case as the request's actor: idin on the path
+ * parameter param and in, else id on param, else uc on in. Frees in (which may be
+ * NULL), also when no actor or database can be had (the problem already answered). */
+static void run_uc(struct request *req, struct response *resp, const char *param, api_uc_in uc,
+		   api_uc_id id, api_uc_id_in idin, json_t *in, int status)
 {
 	const struct actor *who = api_actor(req, resp);
 	struct db *db = who ? web_db(req, resp) : NULL;
@@ -42,9 +45,17 @@ void api_run_with(struct request *req, struct response *resp, api_uc_in uc, json
 	struct app_err err;
 	app_err_clear(&err);
 	json_t *out = NULL;
-	int rc = uc(db, who, in, &out, &err);
+	int rc = idin ? idin(db, who, request_param(req, param), in, &out, &err)
+		 : id ? id(db, who, request_param(req, param), &out, &err)
+		      : uc(db, who, in, &out, &err);
 	json_decref(in);
 	api_answer(req, resp, rc, &err, out, status);
+}
+
+void api_run_with(struct request *req, struct response *resp, api_uc_in uc, json_t *in,
+		  int status)
+{
+	run_uc(req, resp, NULL, uc, NULL, NULL, in, status);
 }
 
 void api_run_in(struct request *req, struct response *resp, api_uc_in uc, int status)
@@ -56,35 +67,15 @@ void api_run_in(struct request *req, struct response *resp, api_uc_in uc, int st
 
 void api_run_id(struct request *req, struct response *resp, const char *param, api_uc_id uc)
 {
-	const struct actor *who = api_actor(req, resp);
-	struct db *db = who ? web_db(req, resp) : NULL;
-	if (!db)
-		return;
-	struct app_err err;
-	app_err_clear(&err);
-	json_t *out = NULL;
-	int rc = uc(db, who, request_param(req, param), &out, &err);
-	api_answer(req, resp, rc, &err, out, 200);
+	run_uc(req, resp, param, NULL, uc, NULL, NULL, 200);
 }
 
 void api_run_id_in(struct request *req, struct response *resp, const char *param,
 		   api_uc_id_in uc, int status)
 {
 	json_t *in = web_json_body(req, resp);
-	if (!in)
-		return;
-	const struct actor *who = api_actor(req, resp);
-	struct db *db = who ? web_db(req, resp) : NULL;
-	if (!db) {
-		json_decref(in);
-		return;
-	}
-	struct app_err err;
-	app_err_clear(&err);
-	json_t *out = NULL;
-	int rc = uc(db, who, request_param(req, param), in, &out, &err);
-	json_decref(in);
-	api_answer(req, resp, rc, &err, out, status);
+	if (in)
+		run_uc(req, resp, param, NULL, NULL, uc, in, status);
 }
 
 static bool in_list(const char *const *list, const char *name)

@@ -43,6 +43,11 @@ void pages_restricted(struct request *req, struct response *resp, const char *re
 		      const struct field_errors *errs);
 /* The posted form (400 page sent and NULL when there is none). */
 const struct form *pages_posted(struct request *req, struct response *resp);
+/* The posted form read through the n specs into a new JSON object, with errs
+ * initialised to its field errors; NULL (answered 400) when no form was posted, or
+ * (answered 500) when out of memory. */
+json_t *pages_posted_json(struct request *req, struct response *resp, const struct fs_field *specs,
+                          size_t n, struct field_errors *errs);
 
 /* "28 Nov 2026, 18:05" (UK time) for a UTC text time, in the request's pool; "" when
  * NULL or malformed. */

@@ -20,6 +20,46 @@ static const struct fs_field agency_specs[] = {
         {"borough", NULL, FS_TEXT, "Borough", "Its name or code, if the agency belongs to one borough", NULL, -1, "govuk-!-width-one-half"},
 };
 
+/* POST of an administration form: reads the posted form through the n specs, runs the
+ * create use case uc as the request's actor and redirects to done; invalid input or a
+ * conflict shows the form again through page with 422 and the errors; any other
+ * refusal is an error page. A "password" in the input is blanked before it is freed. */
+static void admin_create(struct request *req, struct response *resp, const struct fs_field *specs,
+                         size_t n,
+                         int (*uc)(struct db *, const struct actor *, json_t *, json_t **,
+                                   struct app_err *),
+                         const char *done,
+                         void (*page)(struct request *, struct response *, int,
+                                      const struct field_errors *))
+{
+	struct field_errors errs;
+	json_t *in = pages_posted_json(req, resp, specs, n, &errs);
+	if (!in)
+		return;
+	struct db *db = web_db(req, resp);
+	if (!db) {
+		json_decref(in);
+		return;
+	}
+	struct app_err err = {0};
+	json_t *out = NULL;
+	int rc = uc(db, web_actor(req), in, &out, &err);
+	/* the password is not kept a moment longer than needed */
+	json_t *pw = json_object_get(in, "password");
+	if (json_is_string(pw))
+		json_string_set(pw, "");
+	json_decref(in);
+	json_decref(out);
+	if (rc == APP_OK) {
+		pages_redirect(req, resp, "%s", done);
+	} else if (rc == APP_INVALID || rc == APP_CONFLICT) {
+		pages_app_errors(req, &err, specs, n, &errs);
+		page(req, resp, 422, &errs);
+	} else {
+		pages_error(req, resp, &err);
+	}
+}
+
 static void agencies_page(struct request *req, struct response *resp, int status,
                           const struct field_errors *errs)
 {
@@ -51,30 +91,8 @@ void handle_page_agencies(struct request *req, struct response *resp)
 
 void handle_page_agency_create(struct request *req, struct response *resp)
 {
-	const struct form *f = pages_posted(req, resp);
-	if (!f)
-		return;
-	struct field_errors errs;
-	fielderr_init(&errs);
-	json_t *in = formspec_to_json(agency_specs, ARRAY_LEN(agency_specs), f, &errs);
-	struct db *db = web_db(req, resp);
-	if (!db) {
-		json_decref(in);
-		return;
-	}
-	struct app_err err = {0};
-	json_t *out = NULL;
-	int rc = app_agency_add(db, web_actor(req), in, &out, &err);
-	json_decref(in);
-	json_decref(out);
-	if (rc == APP_OK) {
-		pages_redirect(req, resp, "/admin/agencies");
-	} else if (rc == APP_INVALID || rc == APP_CONFLICT) {
-		pages_app_errors(req, &err, agency_specs, ARRAY_LEN(agency_specs), &errs);
-		agencies_page(req, resp, 422, &errs);
-	} else {
-		pages_error(req, resp, &err);
-	}
+	admin_create(req, resp, agency_specs, ARRAY_LEN(agency_specs), app_agency_add,
+	             "/admin/agencies", agencies_page);
 }
 
 static const struct fs_field user_specs[] = {
@@ -133,36 +151,17 @@ void handle_page_users(struct request *req, struct response *resp)
 	users_page(req, resp, 200, NULL, NULL);
 }
 
+/* The users page without a notice, as admin_create wants it. */
+static void users_form(struct request *req, struct response *resp, int status,
+                       const struct field_errors *errs)
+{
+	users_page(req, resp, status, errs, NULL);
+}
+
 void handle_page_user_create(struct request *req, struct response *resp)
 {
-	const struct form *f = pages_posted(req, resp);
-	if (!f)
-		return;
-	struct field_errors errs;
-	fielderr_init(&errs);
-	json_t *in = formspec_to_json(user_specs, ARRAY_LEN(user_specs), f, &errs);
-	struct db *db = web_db(req, resp);
-	if (!db) {
-		json_decref(in);
-		return;
-	}
-	struct app_err err = {0};
-	json_t *out = NULL;
-	int rc = app_user_add(db, web_actor(req), in, &out, &err);
-	/* the password is not kept a moment longer than needed */
-	json_t *pw = json_object_get(in, "password");
-	if (json_is_string(pw))
-		json_string_set(pw, "");
-	json_decref(in);
-	json_decref(out);
-	if (rc == APP_OK) {
-		pages_redirect(req, resp, "/admin/users");
-	} else if (rc == APP_INVALID || rc == APP_CONFLICT) {
-		pages_app_errors(req, &err, user_specs, ARRAY_LEN(user_specs), &errs);
-		users_page(req, resp, 422, &errs, NULL);
-	} else {
-		pages_error(req, resp, &err);
-	}
+	admin_create(req, resp, user_specs, ARRAY_LEN(user_specs), app_user_add, "/admin/users",
+	             users_form);
 }
 
 void handle_page_user_disable(struct request *req, struct response *resp)

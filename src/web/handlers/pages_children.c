@@ -62,12 +62,10 @@ void handle_page_find_child(struct request *req, struct response *resp)
 
 void handle_page_find_child_post(struct request *req, struct response *resp)
 {
-	const struct form *f = pages_posted(req, resp);
-	if (!f)
-		return;
 	struct field_errors errs;
-	fielderr_init(&errs);
-	json_t *in = formspec_to_json(find_specs, ARRAY_LEN(find_specs), f, &errs);
+	json_t *in = pages_posted_json(req, resp, find_specs, ARRAY_LEN(find_specs), &errs);
+	if (!in)
+		return;
 	if (!errs.n && json_object_size(in) == 0)
 		fielderr_add(&errs, "name", "Enter a name, a date of birth or an NHS number");
 	if (errs.n) {

@@ -63,6 +63,19 @@ const struct form *pages_posted(struct request *req, struct response *resp)
 	return req->form;
 }
 
+json_t *pages_posted_json(struct request *req, struct response *resp, const struct fs_field *specs,
+                          size_t n, struct field_errors *errs)
+{
+	const struct form *f = pages_posted(req, resp);
+	if (!f)
+		return NULL;
+	fielderr_init(errs);
+	json_t *in = formspec_to_json(specs, n, f, errs);
+	if (!in)
+		page_error(req, resp, 500);
+	return in;
+}
+
 void pages_restricted(struct request *req, struct response *resp, const char *ref,
 		      const struct field_errors *errs)
 {
