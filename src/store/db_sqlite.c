@@ -184,10 +184,12 @@ int db_open(const char *url, bool create, struct db **out, char *err, size_t err
 	const char *setup = memory ? "PRAGMA foreign_keys=ON;"
 				   : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
 				     "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
-				     /* a 32 MiB page cache per connection and reads through
-				      * mmap keep the hot index pages of a large children table
-				      * in memory (bench/store); no durability setting changes */
-				     "PRAGMA cache_size=-32768; PRAGMA mmap_size=268435456;";
+				     /* a 32 MiB page cache per connection keeps the hot index
+				      * pages of a large children table in memory (bench/store).
+				      * No mmap: while audit writes grow the file, SQLite remaps
+				      * it in every connection, and the page-fault and unmap
+				      * storms cost a third of the web throughput (bench/web) */
+				     "PRAGMA cache_size=-32768;";
 	rc = sqlite3_exec(db->h, setup, NULL, NULL, &msg);
 	if (rc == SQLITE_OK && app_id == 0)
 		rc = sqlite3_exec(db->h, "PRAGMA application_id=1279348308", NULL, NULL, &msg);
