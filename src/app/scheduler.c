@@ -39,14 +39,22 @@ static void run_once(struct scheduler *s)
 static void *scheduler_main(void *arg)
 {
 	struct scheduler *s = arg;
+	int64_t next_run = 0;
 	pthread_mutex_lock(&s->mu);
 	while (!s->stop) {
 		pthread_mutex_unlock(&s->mu);
-		run_once(s);
+		int64_t now = ltime_now();
+		if (now >= next_run) {
+			run_once(s);
+			next_run = now + s->interval_s;
+		}
+		/* the web threads leave checkpoints to this thread (db_pool_defer_checkpoints) */
+		if (db_checkpoint(s->db) != DB_OK)
+			log_warn("scheduler: checkpoint failed: %s", db_errmsg(s->db));
 		pthread_mutex_lock(&s->mu);
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += s->interval_s;
+		until.tv_sec += 1;
 		while (!s->stop && pthread_cond_timedwait(&s->cv, &s->mu, &until) != ETIMEDOUT)
 			;
 	}

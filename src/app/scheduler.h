@@ -3,7 +3,8 @@
  * it escalates every `absent` episode whose managed timeframe has passed (R-MISS-4,
  * R-DL-2), on its own database connection, as one transaction per run. Deadlines
  * themselves are derived from the records whenever a queue is read, so the scheduler
- * only does what must happen even when nobody is looking. `lantern deadlines run` does
+ * only does what must happen even when nobody is looking. Every second it also
+ * checkpoints the write-ahead log, so that no web request pays for a checkpoint. `lantern deadlines run` does
  * the same from cron when the server is not running.
  */
 #ifndef LANTERN_SCHEDULER_H

@@ -138,6 +138,7 @@ int cli_serve(int argc, char **argv)
 		db_pool_free(dbs);
 		return cli_error(CLI_FAIL, "%s", err);
 	}
+	db_pool_defer_checkpoints(dbs); /* the scheduler checkpoints from now on */
 	const char *scheme = cfg.tls_cert[0] ? "https" : "http";
 	log_info("server listening addr=%s tls=%s threads=%d demo=%s", cfg.listen,
 	         cfg.tls_cert[0] ? "on" : "off", cfg.threads, demo ? "yes" : "no");

@@ -110,6 +110,9 @@ int db_begin_read(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 bool db_in_tx(struct db *db);
+/* Copies committed write-ahead-log pages into the database without blocking readers
+ * or writers (a passive checkpoint). Returns a DB code. */
+int db_checkpoint(struct db *db);
 int db_tx(struct db *db, int (*fn)(struct db *db, void *ctx), void *ctx);
 
 /*
@@ -118,6 +121,10 @@ int db_tx(struct db *db, int (*fn)(struct db *db, void *ctx), void *ctx);
  */
 struct db_pool;
 int db_pool_new(const char *url, struct db_pool **out, char *err, size_t errlen);
+/* The pool's connections stop checkpointing the write-ahead log themselves (so no
+ * request ever pays for a checkpoint); the caller must then call db_checkpoint
+ * regularly from elsewhere (the server's scheduler does, every second). */
+void db_pool_defer_checkpoints(struct db_pool *p);
 struct db *db_pool_get(struct db_pool *p);
 void db_pool_free(struct db_pool *p);
 

@@ -457,6 +457,12 @@ void db_rollback(struct db *db)
 	writer_release(db);
 }
 
+int db_checkpoint(struct db *db)
+{
+	int rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	return rc == SQLITE_OK ? DB_OK : map_rc(db, rc);
+}
+
 bool db_in_tx(struct db *db)
 {
 	return db->in_tx;
@@ -466,6 +472,7 @@ bool db_in_tx(struct db *db)
 
 struct db_pool {
 	char *url;
+	bool defer_checkpoints;
 	pthread_key_t key;
 	pthread_mutex_t mu;
 	struct db **all;
@@ -500,6 +507,15 @@ int db_pool_new(const char *url, struct db_pool **out, char *err, size_t errlen)
 	return DB_OK;
 }
 
+void db_pool_defer_checkpoints(struct db_pool *p)
+{
+	pthread_mutex_lock(&p->mu);
+	p->defer_checkpoints = true;
+	for (size_t i = 0; i < p->n; i++)
+		db_exec(p->all[i], "PRAGMA wal_autocheckpoint=0");
+	pthread_mutex_unlock(&p->mu);
+}
+
 struct db *db_pool_get(struct db_pool *p)
 {
 	struct db *db = pthread_getspecific(p->key);
@@ -509,6 +525,8 @@ struct db *db_pool_get(struct db_pool *p)
 	if (db_open(p->url, false, &db, err, sizeof err) != DB_OK)
 		return NULL;
 	pthread_mutex_lock(&p->mu);
+	if (p->defer_checkpoints)
+		db_exec(db, "PRAGMA wal_autocheckpoint=0");
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? p->cap * 2 : 8;
 		struct db **a = realloc(p->all, cap * sizeof(*a));
