@@ -105,6 +105,24 @@ int pathway_route(const struct path_input *in, struct path_result *out, struct p
 	return 0;
 }
 
+const char *pathway_route_label(const char *code)
+{
+	static const struct {
+		const char *code, *label;
+	} labels[] = {
+		{"not_cse_early_help", "Not the exploitation pathway: the identifying agency leads "
+				       "and considers early help (R-SIGN-2)"},
+		{"social_worker_and_set", "The allocated social worker and the Sexual Exploitation "
+					  "Team referral desk (R-PATH-2)"},
+		{"mash", "MASH evaluation (R-PATH-3)"},
+		{"police_pathway", "Police pathway (R-PATH-4)"},
+	};
+	for (size_t i = 0; code && i < ARRAY_LEN(labels); i++)
+		if (strcmp(labels[i].code, code) == 0)
+			return labels[i].label;
+	return code;
+}
+
 const char *pathway_route_code(enum path_route r)
 {
 	switch (r) {

@@ -75,6 +75,8 @@ struct path_result {
 int pathway_route(const struct path_input *in, struct path_result *out, struct proto_err *err);
 
 const char *pathway_route_code(enum path_route r); /* "not_cse_early_help", ... */
+/* Words for a route code, for pages; an unknown code is returned as it is. */
+const char *pathway_route_label(const char *code);
 
 /* R-PATH-8: what follows the assessment team's category. */
 enum assess_owner { ASSESS_OWNER_BOROUGH_OR_AGENCY, ASSESS_OWNER_SET };

@@ -124,9 +124,19 @@ static void test_R_PATH_9_clock_runs_from_referral_not_meeting(void **state)
 	assert_false(pathway_may_wait_for_mase());
 }
 
+static void test_route_labels_in_words(void **state)
+{
+	assert_non_null(strstr(pathway_route_label("police_pathway"), "R-PATH-4"));
+	assert_non_null(strstr(pathway_route_label("mash"), "MASH"));
+	assert_non_null(strstr(pathway_route_label("not_cse_early_help"), "R-SIGN-2"));
+	assert_string_equal(pathway_route_label("something_else"), "something_else");
+	assert_null(pathway_route_label(NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_route_labels_in_words),
 	    cmocka_unit_test(test_R_SIGN_2_referral_with_no_signs_goes_to_early_help),
 	    cmocka_unit_test(test_R_PATH_1_multi_agency_refers_to_csc),
 	    cmocka_unit_test(test_R_PATH_2_allocated_social_worker_and_SET_desk),

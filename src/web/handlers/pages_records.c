@@ -10,6 +10,7 @@
 #include "app/episodes.h"
 #include "app/records.h"
 #include "protocol/category.h"
+#include "protocol/pathway.h"
 #include "web/handlers/handlers.h"
 #include "util/pool.h"
 #include "web/auth.h"
@@ -133,6 +134,8 @@ void handle_page_record(struct request *req, struct response *resp)
 	 * link to their correction (R-REC-3, R-REC-6) */
 	static const char *const ewhen[] = {"occurred_at", "recorded_at", "decided_at", "reviewed_at",
 	                                    "added_at", "submitted_at", "set_at", "recorded_at", NULL};
+	json_array_foreach(json_object_get(r, "referrals"), i, e)
+	        json_object_set_new(e, "route_text", json_string(pathway_route_label(pages_str(e, "route"))));
 	json_t *chron = json_object_get(r, "chronology");
 	pages_add_when(req, chron, ewhen);
 	json_array_foreach(chron, i, e)

@@ -11,6 +11,7 @@
  */
 #include "app/children.h"
 #include "app/records.h"
+#include "protocol/pathway.h"
 #include "web/handlers/handlers.h"
 #include "web/handlers/pages.h"
 #include "web/session.h"
@@ -342,13 +343,7 @@ void handle_page_referral(struct request *req, struct response *resp)
 	{
 		json_object_set_new(s, "who_label", json_string(pages_label(REF_ROLES, pages_str(s, "who"))));
 	}
-	const char *route = pages_str(r, "route");
-	json_object_set_new(r, "route_text",
-	                    json_string(strcmp(route, "police_pathway") == 0 ? "Police pathway"
-	                                : strcmp(route, "mash") == 0         ? "MASH evaluation"
-	                                : strcmp(route, "social_worker_and_set") == 0
-	                                        ? "The social worker and the Sexual Exploitation Team"
-	                                        : route));
+	json_object_set_new(r, "route_text", json_string(pathway_route_label(pages_str(r, "route"))));
 	page_render(req, resp, 200, "referral.html", "Referral filed", r);
 	json_decref(r);
 }
