@@ -383,3 +383,46 @@ int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **
 	*out = json_pack("{s:o}", "results", cands);
 	return APP_OK;
 }
+
+int app_children_list(struct db *db, const struct actor *who, json_t *in, json_t **out,
+		      struct app_err *err)
+{
+	*out = NULL;
+	app_err_clear(err);
+	if (!who->system && !actor_has(who, ROLES_PRACTITIONER | ROLES_PARTNERSHIP_WIDE))
+		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot list children.");
+	static const char *const allowed[] = {"limit", "after", NULL};
+	if (!json_is_object(in))
+		return app_fail(err, APP_INVALID, NULL, "The request must be a JSON object.");
+	app_json_only(in, allowed, err);
+	json_t *l = json_object_get(in, "limit");
+	int limit = 50;
+	if (l && (!json_is_integer(l) || json_integer_value(l) < 1 || json_integer_value(l) > 200))
+		app_field_error(err, "limit", "limit must be a whole number from 1 to 200.");
+	else if (l)
+		limit = (int)json_integer_value(l);
+	const char *after = app_json_str(in, "after", false, ID_MAX, false, err);
+	if (after && !id_valid(after, "ch"))
+		app_field_error(err, "after", "after must be a child id from the previous page.");
+	if (err->code)
+		return err->code;
+	bool wide = who->system || actor_has(who, ROLES_PARTNERSHIP_WIDE);
+	int rc = db_begin(db);
+	if (rc != DB_OK)
+		return app_db_fail(err, db, rc);
+	json_t *list = store_children_list(db, wide ? NULL : who->agency_id,
+					   who->user_id[0] ? who->user_id : NULL, after, limit, &rc);
+	if (list)
+		rc = app_audit(db, who, "view", "child_list", NULL, NULL, "names,date_of_birth");
+	if (!list || rc != DB_OK || (rc = db_commit(db)) != DB_OK) {
+		db_rollback(db);
+		json_decref(list);
+		return app_db_fail(err, db, rc);
+	}
+	size_t n = json_array_size(list);
+	json_t *next = n == (size_t)limit
+			       ? json_incref(json_object_get(json_array_get(list, n - 1), "id"))
+			       : json_null();
+	*out = json_pack("{s:o, s:o}", "children", list, "next", next);
+	return APP_OK;
+}

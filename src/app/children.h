@@ -65,4 +65,11 @@ int app_child_get(struct db *db, const struct actor *who, const char *id, json_t
 int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **out,
 		   struct app_err *err);
 
+/* The children the actor may see, a page at a time, in id order. in: {"limit"
+ * (1..200, default 50), "after" (the last id of the previous page)}. out: {"children":
+ * [{id, given_names, family_name, date_of_birth, residence_borough, record_ref}],
+ * "next": id or null}. Audited as a view of a list. */
+int app_children_list(struct db *db, const struct actor *who, json_t *in, json_t **out,
+		      struct app_err *err);
+
 #endif

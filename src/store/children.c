@@ -260,3 +260,25 @@ int store_child_involve_agencies(struct db *db, const char *child_id, const char
 		      " ON CONFLICT DO NOTHING",
 		      "sssss", child_id, type, borough_id, reason, since);
 }
+
+json_t *store_children_list(struct db *db, const char *agency_id, const char *user_id,
+			    const char *after, int limit, int *rc)
+{
+	struct db_stmt *st;
+	*rc = db_cached(db,
+			"SELECT c.id, c.given_names, c.family_name, c.date_of_birth,"
+			" b.name AS residence_borough,"
+			" (SELECT reference FROM records r WHERE r.child_id = c.id) AS record_ref"
+			" FROM children c LEFT JOIN boroughs b ON b.id = c.residence_borough_id"
+			" WHERE c.id > $3 AND ($1 IS NULL OR c.social_worker_id = $2 OR EXISTS"
+			" (SELECT 1 FROM child_agencies ca WHERE ca.child_id = c.id"
+			" AND ca.agency_id = $1)) ORDER BY c.id LIMIT $4",
+			&st);
+	if (*rc != DB_OK)
+		return NULL;
+	db_bind_text(st, 1, agency_id);
+	db_bind_text(st, 2, user_id);
+	db_bind_text(st, 3, after ? after : "");
+	db_bind_int64(st, 4, limit);
+	return json_rows(st, rc);
+}

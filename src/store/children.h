@@ -74,4 +74,11 @@ int store_child_involved(struct db *db, const char *child_id, const char *agency
 int store_child_is_social_worker(struct db *db, const char *child_id, const char *user_id,
 				 bool *out);
 
+/* Children visible through involvement, by id after `after` ("" for the first page),
+ * at most `limit`: each {id, given_names, family_name, date_of_birth,
+ * residence_borough, record_ref}. agency_id NULL: every child (partnership-wide
+ * roles); else children the agency is involved with or allocated to user_id. */
+json_t *store_children_list(struct db *db, const char *agency_id, const char *user_id,
+			    const char *after, int limit, int *rc);
+
 #endif

@@ -82,6 +82,7 @@ const struct route web_routes[] = {
         {HTTP_DELETE, "/api/v1/tokens/{id}", handle_api_tokens_revoke, API},
 
         /* API */
+        {HTTP_GET, "/api/v1/children", handle_api_children_list, API},
         {HTTP_POST, "/api/v1/children/search", handle_api_children_search, API},
         {HTTP_POST, "/api/v1/children", handle_api_children_create, API},
         {HTTP_GET, "/api/v1/children/{id}", handle_api_child_show, API},

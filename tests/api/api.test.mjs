@@ -72,10 +72,30 @@ describe('children', () => {
     assert.ok(r.json.results.some((x) => x.id === childId))
     const hit = r.json.results.find((x) => x.id === childId)
     for (const k of Object.keys(hit)) assert.ok(['id', 'given_names', 'family_name', 'date_of_birth', 'gender', 'residence_borough', 'record_ref', 'strength', 'reasons'].includes(k), k)
-    assertProblem(await officer.get('/api/v1/children?name=Someone'), 405, 'method-not-allowed')
+    // the list takes no personal data in its query string: a name there is refused
+    assertProblem(await officer.get('/api/v1/children?name=Someone'), 400, 'malformed-request')
     assertProblem(await officer.post('/api/v1/children/search', { json: { name: 7 } }), 422, 'validation')
     assertProblem(await auditor.post('/api/v1/children/search', { json: { name } }), 403, 'forbidden')
     await refusesBadBodies(officer, 'post', '/api/v1/children/search')
+  })
+
+  test('the list holds only the children the user may see, a page at a time', async () => {
+    const all = await analyst.get('/api/v1/children?limit=200')
+    assert.equal(all.status, 200, all.text)
+    assert.ok(all.json.children.length > 0)
+    for (const k of Object.keys(all.json.children[0])) assert.ok(['id', 'given_names', 'family_name', 'date_of_birth', 'residence_borough', 'record_ref'].includes(k), k)
+    // a Riverside health user sees fewer children than the partnership-wide analyst
+    const mine = await riversideHealth.get('/api/v1/children?limit=200')
+    assert.equal(mine.status, 200, mine.text)
+    assert.ok(mine.json.children.length < all.json.children.length)
+    // paging: the next page starts after the last id of this one
+    const p1 = await analyst.get('/api/v1/children?limit=2')
+    assert.equal(p1.json.children.length, 2)
+    const p2 = await analyst.get(`/api/v1/children?limit=2&after=${p1.json.next}`)
+    assert.ok(p2.json.children[0].id > p1.json.children[1].id)
+    assertProblem(await analyst.get('/api/v1/children?limit=0'), 400, 'malformed-request')
+    assertProblem(await analyst.get('/api/v1/children?after=not-an-id'), 422, 'validation')
+    assertProblem(await auditor.get('/api/v1/children'), 403, 'forbidden')
   })
 
   test('R-REC-1: adding a child that may exist is a 409 with candidates; confirm_new adds', async () => {

@@ -32,6 +32,7 @@ const TABLE = [
   ['GET', '/api/v1/tokens', 'A A A A A A A A A A A A A A', () => ({})],
   ['POST', '/api/v1/tokens', 'A A A A A A A A A A A A A A', () => ({ json: { label: 'authz test' } })],
   ['DELETE', '/api/v1/tokens/{id}', 'A A A A A A A A A A A A A A', (c) => ({ path: `/api/v1/tokens/${c.token}` })],
+  ['GET', '/api/v1/children', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/children?limit=5' })],
   ['POST', '/api/v1/children/search', 'A A A A A A A A A A A A D D', () => ({ json: { name: 'Megan Bennett' } })],
   ['POST', '/api/v1/children', 'A A A A A A A A A A D D D D', (c, r, n) => ({ json: { given_names: 'Authz', family_name: `Tester${n}-Demo`, date_of_birth: '2012-01-01', confirm_new: true } })],
   ['GET', '/api/v1/children/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}` })],

@@ -8,6 +8,17 @@
 #include "web/handlers/api.h"
 #include "web/handlers/handlers.h"
 
+/* GET /api/v1/children?limit=&after=: the children the user may see, a page at a time
+ * (no personal data in the query: `after` is an opaque id). */
+void handle_api_children_list(struct request *req, struct response *resp)
+{
+	static const char *const strings[] = {"after", NULL};
+	static const char *const ints[] = {"limit", NULL};
+	json_t *q = api_query_object(req, resp, strings, ints, 1, 200);
+	if (q)
+		api_run_with(req, resp, app_children_list, q, 200);
+}
+
 void handle_api_children_search(struct request *req, struct response *resp)
 {
 	api_run_in(req, resp, app_child_find, 200);

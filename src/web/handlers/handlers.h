@@ -23,6 +23,7 @@ void handle_api_tokens_create(struct request *req, struct response *resp);
 void handle_api_tokens_revoke(struct request *req, struct response *resp);
 
 /* API (api_*.c; shared plumbing in api.h) */
+void handle_api_children_list(struct request *req, struct response *resp);
 void handle_api_children_search(struct request *req, struct response *resp);
 void handle_api_children_create(struct request *req, struct response *resp);
 void handle_api_child_show(struct request *req, struct response *resp);
