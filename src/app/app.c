@@ -91,19 +91,34 @@ const char *actor_purpose(const struct actor *a)
 	return a->system ? "command line" : NULL;
 }
 
+/* The audit event of an actor's action, at the actor's clock. */
+static struct audit_event actor_event(const struct actor *who, const char *action,
+				      const char *type, const char *id, const char *record_ref,
+				      const char *fields)
+{
+	return (struct audit_event){.user_id = who->user_id[0] ? who->user_id : NULL,
+				    .agency_id = who->agency_id[0] ? who->agency_id : NULL,
+				    .action = action,
+				    .entity_type = type,
+				    .entity_id = id,
+				    .record_ref = record_ref,
+				    .fields = fields,
+				    .purpose = actor_purpose(who),
+				    .at = app_now(who)};
+}
+
 int app_audit(struct db *db, const struct actor *who, const char *action, const char *type,
 	      const char *id, const char *record_ref, const char *fields)
 {
-	struct audit_event ev = {.user_id = who->user_id[0] ? who->user_id : NULL,
-				 .agency_id = who->agency_id[0] ? who->agency_id : NULL,
-				 .action = action,
-				 .entity_type = type,
-				 .entity_id = id,
-				 .record_ref = record_ref,
-				 .fields = fields,
-				 .purpose = actor_purpose(who),
-				 .at = app_now(who)};
+	struct audit_event ev = actor_event(who, action, type, id, record_ref, fields);
 	return audit_append(db, &ev);
+}
+
+int app_audit_shared(struct db *db, const struct actor *who, const char *action,
+		     const char *type, const char *id, const char *record_ref, const char *fields)
+{
+	struct audit_event ev = actor_event(who, action, type, id, record_ref, fields);
+	return audit_append_shared(db, &ev);
 }
 
 bool actor_has(const struct actor *a, unsigned roles_any)

@@ -86,6 +86,11 @@ const char *actor_purpose(const struct actor *a);
  * DB code. */
 int app_audit(struct db *db, const struct actor *who, const char *action, const char *type,
 	      const char *id, const char *record_ref, const char *fields);
+/* As app_audit, for an action that writes nothing itself (a view): the event commits
+ * in a transaction of its own shared with other threads' events (audit_append_shared),
+ * before this returns. No transaction may be open on db. */
+int app_audit_shared(struct db *db, const struct actor *who, const char *action,
+		     const char *type, const char *id, const char *record_ref, const char *fields);
 bool actor_has(const struct actor *a, unsigned roles_any);
 /* The actor the command line uses: a system operator with administrator rights. */
 void actor_system(struct actor *a);

@@ -31,6 +31,11 @@ int app_referral_get(struct db *db, const struct actor *who, const char *id, jso
  * category history, checklists, references. Audited as a view. */
 int app_record_get(struct db *db, const struct actor *who, const char *ref, json_t **out,
 		   struct app_err *err);
+/* The same view as serialised JSON text (one reference: view_text_release), kept
+ * between changes in the view cache (viewcache.h); authorised and audited per call. */
+struct view_text;
+int app_record_view(struct db *db, const struct actor *who, const char *ref,
+		    struct view_text **out, struct app_err *err);
 /* The chronology only, newest first, superseded entries marked. */
 int app_record_timeline(struct db *db, const struct actor *who, const char *ref, json_t **out,
 			struct app_err *err);

@@ -50,6 +50,9 @@ void db_close(struct db *db);
 const char *db_errmsg(struct db *db);
 /* "sqlite" or "postgresql". */
 const char *db_engine(struct db *db);
+/* What names this database for caches shared between connections: its file name, or
+ * "" for an in-memory database (never shared). */
+const char *db_scope(struct db *db);
 
 /* Runs SQL text without parameters (may hold several statements). */
 int db_exec(struct db *db, const char *sql);

@@ -30,8 +30,8 @@ int store_record_get(struct db *db, const char *key, struct record_row *r)
 			   "SELECT id, child_id, reference, status, coalesce(current_category, 0),"
 			   " coalesce(contact_mode, ''), coalesce(allocation, ''),"
 			   " coalesce(owning_borough_id, ''), restricted, online, group_responsible,"
-			   " gang_responsible FROM records"
-			   " WHERE id = $1 OR reference = $1 OR child_id = $1",
+			   " gang_responsible, view_version, (SELECT n FROM view_epoch)"
+			   " FROM records WHERE id = $1 OR reference = $1 OR child_id = $1",
 			   &st);
 	if (rc != DB_OK)
 		return rc;
@@ -52,6 +52,8 @@ int store_record_get(struct db *db, const char *key, struct record_row *r)
 		r->online = db_column_int64(st, 9) != 0;
 		r->group = db_column_int64(st, 10) != 0;
 		r->gang = db_column_int64(st, 11) != 0;
+		r->view_version = db_column_int64(st, 12);
+		r->view_epoch = db_column_int64(st, 13);
 	}
 	db_reset(st);
 	return rc;

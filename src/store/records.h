@@ -23,6 +23,8 @@ struct record_row {
 	char owning_borough_id[32];
 	bool restricted;
 	bool online, group, gang;
+	int64_t view_version; /* moved by every change the record's view shows (008) */
+	int64_t view_epoch;   /* moved by every change of a shared table a view shows */
 };
 
 /* Creates a record with the next reference of `year` (LAN-YYYY-NNNNNN) into ref. */

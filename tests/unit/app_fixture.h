@@ -1,6 +1,8 @@
 /*
  * app_fixture.h: shared set-up for the use-case tests (tests/unit/test_app_*.c). Builds
- * an in-memory SQLite database with the real migrations, three boroughs, a handful of
+ * a SQLite database in a temporary file (so the view cache, which never keeps views of an
+ * in-memory database, is at work in every test that reads a record after changing it)
+ * with the real migrations, three boroughs, a handful of
  * agencies and one user per role, all through the admin use cases, at a fixed instant.
  * The partnership is built once per test file (password hashing is deliberately slow);
  * each test then uses its own made-up children, so tests do not see each other's data.
@@ -10,6 +12,7 @@
 #define LANTERN_TEST_APP_FIXTURE_H
 
 #include <setjmp.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <cmocka.h>
 
@@ -29,6 +32,7 @@
 
 struct fx {
 	struct db *db;
+	char path[256]; /* the temporary database file */
 	struct actor sys;
 	char camden[ID_MAX], hackney[ID_MAX], islington[ID_MAX];
 };
@@ -105,7 +109,15 @@ static inline int fx_setup(void **state)
 	struct fx *f = calloc(1, sizeof(*f));
 	char msg[256];
 	assert_non_null(f);
-	if (db_open("sqlite::memory:", true, &f->db, msg, sizeof msg) != DB_OK)
+	const char *tmp = getenv("TMPDIR");
+	snprintf(f->path, sizeof f->path, "%s/lantern-test-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	int fd = mkstemp(f->path);
+	if (fd < 0)
+		fail_msg("mkstemp failed");
+	close(fd);
+	char url[300];
+	snprintf(url, sizeof url, "sqlite:%s", f->path);
+	if (db_open(url, true, &f->db, msg, sizeof msg) != DB_OK)
 		fail_msg("db_open: %s", msg);
 	if (migrate_run(f->db, embedded_migrations, NULL, msg, sizeof msg) != 0)
 		fail_msg("migrate_run: %s", msg);
@@ -132,6 +144,12 @@ static inline int fx_teardown(void **state)
 	if (f) {
 		assert_false(db_in_tx(f->db));
 		db_close(f->db);
+		static const char *const ext[] = {"", "-wal", "-shm"};
+		for (size_t i = 0; i < ARRAY_LEN(ext); i++) {
+			char p[300];
+			snprintf(p, sizeof p, "%s%s", f->path, ext[i]);
+			unlink(p);
+		}
 		free(f);
 	}
 	return 0;

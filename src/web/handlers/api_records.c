@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include "app/records.h"
+#include "app/viewcache.h"
 #include "web/handlers/api.h"
 #include "web/handlers/handlers.h"
 #include "web/page.h"
@@ -17,9 +18,29 @@
 #define TIMELINE_MAX 200
 #define CURSOR_MAX 96
 
+/* The view goes out as the text the use case gives (often kept from an earlier view:
+ * app_record_view), without being parsed and serialised again. */
 void handle_api_record_show(struct request *req, struct response *resp)
 {
-	api_run_id(req, resp, "ref", app_record_get);
+	const struct actor *who = api_actor(req, resp);
+	struct db *db = who ? web_db(req, resp) : NULL;
+	if (!db)
+		return;
+	struct app_err err;
+	app_err_clear(&err);
+	struct view_text *t = NULL;
+	int rc = app_record_view(db, who, request_param(req, "ref"), &t, &err);
+	if (rc != APP_OK) {
+		api_answer(req, resp, rc, &err, NULL, 200);
+		return;
+	}
+	resp->status = 200;
+	resp->content_type = "application/json";
+	buf_reset(&resp->body);
+	buf_append(&resp->body, t->text, t->len);
+	view_text_release(t);
+	if (resp->body.failed)
+		problem_respond(resp, PROBLEM_INTERNAL, NULL);
 }
 
 /*
