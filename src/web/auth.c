@@ -240,32 +240,40 @@ int auth_authenticate(struct request *req)
 	if (!s)
 		return -1;
 	session_token_hash(token, s->token_hash);
-	struct session_row row;
-	int rc = store_session_get(db, s->token_hash, &row);
-	if (rc == DB_DONE)
-		return 0;
-	if (rc != DB_ROW)
+	/* The lookups share one read transaction (one snapshot, one look at the log); the
+	 * writes they call for (ending the session, noting its use) follow it. */
+	if (db_begin_read(db) != DB_OK)
 		return -1;
 	int64_t now = ltime_now();
-	bool expired = now - row.last_seen_at > app->cfg->session_idle ||
-	               now - row.created_at > app->cfg->session_absolute ||
-	               strcmp(row.user_status, "active") != 0;
-	if (expired) {
+	struct session_row row;
+	int rc = store_session_get(db, s->token_hash, &row);
+	bool end = false;
+	if (rc == DB_ROW) {
+		end = now - row.last_seen_at > app->cfg->session_idle ||
+		      now - row.created_at > app->cfg->session_absolute ||
+		      strcmp(row.user_status, "active") != 0;
+		if (!end) {
+			rc = fill_session_user(db, row.username, &s->actor, s->agency_name,
+					       sizeof s->agency_name);
+			end = rc == DB_DONE;
+		}
+		if (rc == DB_ROW && !end && apply_purpose(req, db, s, now) < 0)
+			rc = DB_E_ERROR;
+	}
+	db_rollback(db);
+	if (end) {
 		store_session_delete(db, s->token_hash);
 		return 0;
 	}
-	rc = fill_session_user(db, row.username, &s->actor, s->agency_name, sizeof s->agency_name);
-	if (rc == DB_DONE) {
-		store_session_delete(db, s->token_hash);
+	if (rc == DB_DONE)
 		return 0;
-	}
 	if (rc != DB_ROW)
 		return -1;
 	if (now - row.last_seen_at >= TOUCH_INTERVAL_S)
 		store_session_touch(db, s->token_hash, now);
 	snprintf(s->csrf, sizeof s->csrf, "%.43s", row.csrf_token);
 	req->session = s;
-	return apply_purpose(req, db, s, now);
+	return 0;
 }
 
 void auth_set_cookie(struct request *req, struct response *resp, const char *token)
