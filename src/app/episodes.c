@@ -1304,14 +1304,13 @@ int app_child_episodes(struct db *db, const struct actor *who, const char *child
 	if (child_open(&u, child_id) != APP_OK)
 		return err->code;
 	int arc = APP_OK;
-	int rc;
-	json_t *c = store_child_get(db, child_id, &rc);
-	if (!c)
+	bool exists = false;
+	int rc = store_child_exists(db, child_id, &exists);
+	if (rc != DB_OK || !exists)
 		return uc_end(&u,
-		              rc == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
-		                            : uc_db(&u, rc),
+		              rc == DB_OK ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
+		                          : uc_db(&u, rc),
 		              out);
-	json_decref(c);
 	json_t *eps = store_episodes_for_child(db, child_id, &rc);
 	if (!eps)
 		return uc_end(&u, uc_db(&u, rc), out);

@@ -460,6 +460,13 @@ static void test_R_MISS_10_together_by_place_decided_on_times(void **state)
 	        json_integer_value(json_object_get(json_array_get(co, 0), "overlap_seconds")),
 	        1800);
 	json_decref(out);
+	/* a child id that is well formed but unknown */
+	char none[ID_MAX];
+	id_new("ch", none);
+	out = NULL;
+	memset(&err, 0, sizeof err);
+	assert_int_equal(app_child_episodes(f->db, &f->sys, none, &out, &err), APP_NOT_FOUND);
+	assert_null(out);
 }
 
 static void test_R_DL_1_deadlines_owner_and_supervisor(void **state)
