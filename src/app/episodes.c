@@ -16,6 +16,7 @@
 #include "report/ssda903.h"
 #include "store/children.h"
 #include "store/episodes.h"
+#include "store/json_rows.h"
 #include "store/records.h"
 #include "store/users.h"
 #include "util/buf.h"
@@ -1150,50 +1151,110 @@ static void together_episode(json_t *r, const char *prefix, const char *child_id
 	m->found_location_id = json_string_value(json_object_get(r, "found_key"));
 }
 
+/* R-MISS-10: decides the pair of a together-candidate row with missing_together; true
+ * with *t when they were missing together. With `any_place` both count as found at the
+ * same place, which can only add pairs: a pair refused then is refused whatever the
+ * places were, so its details need not be read. */
+static bool together_pair(json_t *r, const char *child_id, int64_t now, bool any_place,
+                          struct miss_together *t)
+{
+	const char *other = json_string_value(json_object_get(r, "child_id"));
+	struct miss_episode pair[2];
+	together_episode(r, "", child_id, now, &pair[0]);
+	together_episode(r, "other_", other, now, &pair[1]);
+	if (any_place)
+		pair[0].found_location_id = pair[1].found_location_id = "any";
+	if (json_integer_value(json_object_get(r, "named")))
+		pair[0].found_with_person_id = other;
+	if (pair[1].start < pair[0].start) { /* missing_together wants them by start */
+		struct miss_episode tmp = pair[0];
+		pair[0] = pair[1];
+		pair[1] = tmp;
+	}
+	size_t found = 0;
+	struct proto_err pe;
+	return missing_together(pair, 2, NULL, now, t, 1, &found, &pe) == 0 && found;
+}
+
+/* R-MISS-10: the candidate pairs that may have been missing together (see
+ * together_pair), newest other episode first, each with found_key when the place they
+ * were found at could decide. A pair of the child with itself is never missing together.
+ * NULL on a database failure (err set). */
+static json_t *together_rows(struct uc *u, const char *child_id)
+{
+	int rc;
+	json_t *rows =
+	        store_episode_together_candidates(u->db, child_id, MISS_TOGETHER_FOUND_WITHIN, &rc);
+	if (!rows) {
+		uc_db(u, rc);
+		return NULL;
+	}
+	json_t *out = json_array();
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+	{
+		struct miss_together t;
+		if (!together_pair(r, child_id, u->now, true, &t))
+			continue;
+		if (t.same_location) { /* found near in time: the place decides */
+			char key[512];
+			rc = store_episode_found_key(
+			        u->db, json_string_value(json_object_get(r, "episode_id")),
+			        json_string_value(json_object_get(r, "other_episode_id")), key,
+			        sizeof key);
+			if (rc != DB_OK) {
+				uc_db(u, rc);
+				json_decref(rows);
+				json_decref(out);
+				return NULL;
+			}
+			if (key[0])
+				json_object_set_new(r, "found_key", json_string(key));
+		}
+		json_array_append(out, r);
+	}
+	json_decref(rows);
+	json_array_sort_by(out, "other_reported_at", true);
+	return out;
+}
+
 /* R-MISS-10: the other children this child went missing with. The store gives the
  * candidates linked by place or name; missing_together decides each pair. NULL on a
  * database failure (err set). */
 static json_t *co_missing(struct uc *u, const char *child_id)
 {
-	int rc;
-	json_t *rows = store_episode_together_rows(u->db, child_id, &rc);
-	if (!rows) {
-		uc_db(u, rc);
+	json_t *rows = together_rows(u, child_id);
+	if (!rows)
 		return NULL;
-	}
 	json_t *co = json_array();
+	json_t *seen = json_object(); /* other child id -> whether the actor may see them */
 	size_t i;
 	json_t *r;
 	json_array_foreach(rows, i, r)
 	{
 		const char *other = json_string_value(json_object_get(r, "child_id"));
-		struct miss_episode pair[2];
-		together_episode(r, "", child_id, u->now, &pair[0]);
-		together_episode(r, "other_", other, u->now, &pair[1]);
-		if (json_integer_value(json_object_get(r, "named")))
-			pair[0].found_with_person_id = other;
-		if (pair[1].start < pair[0].start) { /* missing_together wants them by start */
-			struct miss_episode t = pair[0];
-			pair[0] = pair[1];
-			pair[1] = t;
-		}
 		struct miss_together t;
-		size_t found = 0;
-		struct proto_err pe;
-		if (missing_together(pair, 2, NULL, u->now, &t, 1, &found, &pe) < 0 || !found)
+		if (!together_pair(r, child_id, u->now, false, &t))
 			continue;
 		const char *how = t.same_location ? "same_place"
 		                  : t.same_person ? "named_together"
 		                                  : "overlapping";
 		/* the other child is named only to those who may see them; others learn that
 		 * a child they cannot see went missing at the same time */
-		struct app_err hidden = {0};
-		int vis = authz_child_view(u->db, u->who, other, &hidden);
-		if (vis == APP_FAILED) {
-			*u->err = hidden;
-			json_decref(rows);
-			json_decref(co);
-			return NULL;
+		json_t *known = json_object_get(seen, other);
+		int vis = known ? (int)json_integer_value(known) : APP_OK;
+		if (!known) {
+			struct app_err hidden = {0};
+			vis = authz_child_view(u->db, u->who, other, &hidden);
+			if (vis == APP_FAILED) {
+				*u->err = hidden;
+				json_decref(seen);
+				json_decref(rows);
+				json_decref(co);
+				return NULL;
+			}
+			json_object_set_new(seen, other, json_integer(vis));
 		}
 		if (vis != APP_OK) {
 			json_array_append_new(co, json_pack("{s:b, s:s, s:I}", "hidden", 1, "how", how,
@@ -1216,6 +1277,7 @@ static json_t *co_missing(struct uc *u, const char *child_id)
 		                  json_string_value(json_object_get(r, "other_returned_at")), "how",
 		                  how, "overlap_seconds", (json_int_t)t.overlap));
 	}
+	json_decref(seen);
 	json_decref(rows);
 	return co;
 }
@@ -1242,14 +1304,13 @@ int app_child_episodes(struct db *db, const struct actor *who, const char *child
 	if (child_open(&u, child_id) != APP_OK)
 		return err->code;
 	int arc = APP_OK;
-	int rc;
-	json_t *c = store_child_get(db, child_id, &rc);
-	if (!c)
+	bool exists = false;
+	int rc = store_child_exists(db, child_id, &exists);
+	if (rc != DB_OK || !exists)
 		return uc_end(&u,
-		              rc == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
-		                            : uc_db(&u, rc),
+		              rc == DB_OK ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
+		                          : uc_db(&u, rc),
 		              out);
-	json_decref(c);
 	json_t *eps = store_episodes_for_child(db, child_id, &rc);
 	if (!eps)
 		return uc_end(&u, uc_db(&u, rc), out);

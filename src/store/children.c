@@ -118,6 +118,14 @@ json_t *store_child_get(struct db *db, const char *id, int *rc)
 	return child;
 }
 
+int store_child_exists(struct db *db, const char *id, bool *exists)
+{
+	int64_t n = 0;
+	int rc = db_query_int64(db, &n, "SELECT count(*) FROM children WHERE id = $1", "s", id);
+	*exists = rc == DB_OK && n > 0;
+	return rc;
+}
+
 /* Collects the first column of every row as strings. */
 static json_t *ids_of(struct db_stmt *st, int *rc)
 {

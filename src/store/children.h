@@ -47,6 +47,8 @@ int store_child_add_risk_group(struct db *db, const char *child_id, const char *
 /* The child as a JSON object with "other_names", "addresses" and "risk_groups" arrays,
  * or NULL with *rc = DB_DONE when there is no such child (or another DB code). */
 json_t *store_child_get(struct db *db, const char *id, int *rc);
+/* Whether there is a child of that id, into *exists: DB_OK or an error. */
+int store_child_exists(struct db *db, const char *id, bool *exists);
 
 /* Ids of children sharing any of `keys` (blocking), at most `limit`, as a JSON array
  * of strings. */

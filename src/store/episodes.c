@@ -166,46 +166,70 @@ json_t *store_episodes_for_child(struct db *db, const char *child_id, int *rc)
 	        child_id, rc);
 }
 
-/* Adds (e1, e2, named) to pairs, keeping named = 1 when any link names them. */
-static void pair_add(json_t *pairs, const char *e1, const char *e2, int named)
+/* Adds the pair (e1, row) to pairs under "e1|other_episode_id", keeping named = 1 when
+ * any link names them; a pair keeps the place it was first added at. */
+static void pair_add(json_t *pairs, const char *e1, json_t *row, int named)
 {
+	const char *e2 = json_string_value(json_object_get(row, "other_episode_id"));
 	char key[80];
-	snprintf(key, sizeof key, "%s|%s", e1, e2);
+	snprintf(key, sizeof key, "%s|%s", e1, e2 ? e2 : "");
 	json_t *v = json_object_get(pairs, key);
-	if (!v || (named && !json_integer_value(v)))
-		json_object_set_new(pairs, key, json_integer(named));
+	if (v) {
+		if (named && !json_integer_value(json_object_get(v, "named")))
+			json_object_set_new(v, "named", json_integer(1));
+		return;
+	}
+	json_object_set_new(row, "named", json_integer(named));
+	json_object_set(pairs, key, row);
 }
 
-json_t *store_episode_together_rows(struct db *db, const char *child_id, int *rc)
+/* The columns of a candidate row: this child's episode e1, then the other episode e2
+ * and its child c. */
+#define TOGETHER_COLS                                                                              \
+	"e1.id AS episode_id, e1.reported_at, e1.returned_at, e2.child_id, c.given_names,"         \
+	" c.family_name, e2.id AS other_episode_id, e2.reported_at AS other_reported_at,"          \
+	" e2.returned_at AS other_returned_at"
+
+json_t *store_episode_together_candidates(struct db *db, const char *child_id, int64_t slack,
+                                          int *rc)
 {
 	json_t *pairs = json_object();
-	/* 1. people named on this child's episodes, and episodes naming this child */
+	/* 1. people named on this child's episodes, and episodes naming this child, in
+	 * the order of (this child's episode id, other episode id): columns 1 and 7 */
 	struct db_stmt *st;
 	*rc = db_cached(
 	        db,
 	        "WITH mine AS (SELECT id FROM episodes WHERE child_id = $1)"
-	        " SELECT p.episode_id, e2.id FROM episode_people p"
+	        " SELECT " TOGETHER_COLS " FROM episode_people p"
+	        "  JOIN episodes e1 ON e1.id = p.episode_id"
 	        "  JOIN episodes e2 ON e2.child_id = p.other_child_id"
+	        "  JOIN children c ON c.id = e2.child_id"
 	        "  WHERE p.episode_id IN (SELECT id FROM mine)"
-	        " UNION SELECT p.episode_id, e2.id FROM episode_people p"
-	        "  JOIN children c2 ON c2.name_key = p.name_key JOIN episodes e2 ON e2.child_id = c2.id"
+	        " UNION SELECT " TOGETHER_COLS " FROM episode_people p"
+	        "  JOIN episodes e1 ON e1.id = p.episode_id"
+	        "  JOIN children c2 ON c2.name_key = p.name_key"
+	        "  JOIN episodes e2 ON e2.child_id = c2.id"
+	        "  JOIN children c ON c.id = e2.child_id"
 	        "  WHERE p.episode_id IN (SELECT id FROM mine) AND p.name_key <> ''"
-	        " UNION SELECT m.id, p.episode_id FROM episode_people p, mine m"
+	        " UNION SELECT " TOGETHER_COLS " FROM episode_people p"
+	        "  JOIN episodes e2 ON e2.id = p.episode_id JOIN children c ON c.id = e2.child_id,"
+	        "  mine m JOIN episodes e1 ON e1.id = m.id"
 	        "  WHERE p.other_child_id = $1 OR p.name_key = (SELECT name_key FROM children"
-	        "   WHERE id = $1)",
+	        "   WHERE id = $1)"
+	        " ORDER BY 1, 7",
 	        &st);
 	json_t *named = *rc == DB_OK && db_bind_text(st, 1, child_id) == DB_OK ? json_rows(st, rc) : NULL;
 	size_t i;
 	json_t *r;
 	json_array_foreach(named, i, r)
-	        pair_add(pairs, json_string_value(json_object_get(r, "episode_id")),
-	                 json_string_value(json_object_get(r, "id")), 1);
+	        pair_add(pairs, json_string_value(json_object_get(r, "episode_id")), r, 1);
 	json_decref(named);
 
 	/* 2. episodes near in time that share a place with one of this child's: each
 	 * episode's window runs from 30 days before its report to a day after its return
 	 * (open: no end), so a place where many children are found is not paired with
-	 * every episode ever recorded there */
+	 * every episode ever recorded there; an episode that was over more than `slack`
+	 * seconds before this child's was reported is left out */
 	json_t *mine = *rc == DB_OK
 	                       ? json_query(db,
 	                                    "SELECT id, reported_at, returned_at FROM episodes"
@@ -215,20 +239,27 @@ json_t *store_episode_together_rows(struct db *db, const char *child_id, int *rc
 	json_array_foreach(mine, i, r)
 	{
 		int64_t from, to;
-		char lo[LT_TIME_LEN], hi[LT_TIME_LEN] = "9999";
+		char lo[LT_TIME_LEN], hi[LT_TIME_LEN] = "9999", over[LT_TIME_LEN];
 		if (ltime_parse(json_string_value(json_object_get(r, "reported_at")), &from) < 0)
 			continue;
 		ltime_format(from - 30 * 86400, lo);
+		ltime_format(from - slack, over);
 		const char *ret = json_string_value(json_object_get(r, "returned_at"));
 		if (ret && ltime_parse(ret, &to) == 0)
 			ltime_format(to + 86400, hi);
 		const char *e1 = json_string_value(json_object_get(r, "id"));
 		*rc = db_cached(db,
-		                "SELECT eb.id FROM episodes eb WHERE eb.reported_at BETWEEN $2 AND $3"
-		                " AND eb.child_id <> $4 AND EXISTS (SELECT 1 FROM episode_locations l2"
+		                "SELECT eb.child_id, c.given_names, c.family_name,"
+		                " eb.id AS other_episode_id, eb.reported_at AS other_reported_at,"
+		                " eb.returned_at AS other_returned_at FROM episodes eb"
+		                " JOIN children c ON c.id = eb.child_id"
+		                " WHERE eb.reported_at BETWEEN $2 AND $3 AND eb.child_id <> $4"
+		                " AND (eb.returned_at IS NULL OR eb.returned_at >= $5)"
+		                " AND EXISTS (SELECT 1 FROM episode_locations l2"
 		                " WHERE l2.episode_id = eb.id AND l2.location_key IN"
 		                " (SELECT l1.location_key FROM episode_locations l1"
-		                " WHERE l1.episode_id = $1 AND l1.location_key <> ''))",
+		                " WHERE l1.episode_id = $1 AND l1.location_key <> ''))"
+		                " ORDER BY eb.reported_at, eb.rowid",
 		                &st);
 		if (*rc != DB_OK)
 			break;
@@ -236,67 +267,46 @@ json_t *store_episode_together_rows(struct db *db, const char *child_id, int *rc
 		db_bind_text(st, 2, lo);
 		db_bind_text(st, 3, hi);
 		db_bind_text(st, 4, child_id);
+		db_bind_text(st, 5, over);
 		json_t *near = json_rows(st, rc);
 		size_t k;
 		json_t *n;
 		json_array_foreach(near, k, n)
-		        pair_add(pairs, e1, json_string_value(json_object_get(n, "id")), 0);
+		{
+			json_object_set(n, "episode_id", json_object_get(r, "id"));
+			json_object_set(n, "reported_at", json_object_get(r, "reported_at"));
+			json_object_set(n, "returned_at", json_object_get(r, "returned_at"));
+			pair_add(pairs, e1, n, 0);
+		}
 		json_decref(near);
 		if (*rc != DB_OK)
 			break;
 	}
 	json_decref(mine);
 
-	/* 3. the rows the caller decides on, newest other episode first */
 	json_t *out = *rc == DB_OK ? json_array() : NULL;
 	const char *key;
 	json_t *v;
 	json_object_foreach(pairs, key, v)
 	{
-		if (!out)
-			break;
-		char e1[40], e2[40];
-		const char *bar = strchr(key, '|');
-		if (!bar || (size_t)(bar - key) >= sizeof e1)
-			continue;
-		snprintf(e1, sizeof e1, "%.*s", (int)(bar - key), key);
-		snprintf(e2, sizeof e2, "%s", bar + 1);
-		*rc = db_cached(
-		        db,
-		        "SELECT e1.id AS episode_id, e1.reported_at, e1.returned_at, e2.child_id,"
-		        " c.given_names, c.family_name, e2.id AS other_episode_id,"
-		        " e2.reported_at AS other_reported_at, e2.returned_at AS other_returned_at,"
-		        " (SELECT min(l2.location_key) FROM episode_locations l2"
-		        "  WHERE l2.episode_id = e2.id AND l2.kind = 'found' AND l2.location_key IN"
-		        "  (SELECT l1.location_key FROM episode_locations l1 WHERE l1.episode_id = e1.id"
-		        "  AND l1.kind = 'found' AND l1.location_key <> '')) AS found_key"
-		        " FROM episodes e1 JOIN episodes e2 ON e2.id = $2 AND e2.child_id <> e1.child_id"
-		        " JOIN children c ON c.id = e2.child_id WHERE e1.id = $1",
-		        &st);
-		if (*rc != DB_OK) {
-			json_decref(out);
-			out = NULL;
-			break;
-		}
-		db_bind_text(st, 1, e1);
-		db_bind_text(st, 2, e2);
-		json_t *rows = json_rows(st, rc);
-		json_t *row = json_array_get(rows, 0);
-		if (row) {
-			json_object_set_new(row, "named", json_integer(json_integer_value(v)));
-			json_array_append(out, row);
-		}
-		json_decref(rows);
-		if (*rc != DB_OK) {
-			json_decref(out);
-			out = NULL;
-			break;
-		}
+		if (out)
+			json_array_append(out, v);
 	}
 	json_decref(pairs);
-	if (out) /* newest other episode first */
-		json_array_sort_by(out, "other_reported_at", true);
 	return out;
+}
+
+int store_episode_found_key(struct db *db, const char *episode_id, const char *other_episode_id,
+                            char *out, size_t n)
+{
+	return db_query_text(
+	        db, out, n,
+	        "SELECT min(l2.location_key) FROM episode_locations l2"
+	        " WHERE l2.episode_id = $2 AND l2.kind = 'found' AND l2.location_key IN"
+	        " (SELECT l1.location_key FROM episode_locations l1"
+	        " WHERE l1.episode_id = $1 AND l1.kind = 'found'"
+	        " AND l1.location_key <> '')",
+	        "ss", episode_id, other_episode_id);
 }
 
 int store_saw_insert(struct db *db, const struct saw_new *s)

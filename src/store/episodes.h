@@ -56,14 +56,22 @@ json_t *store_episode_view(struct db *db, const char *id, int *rc);
 /* A child's episodes, newest first (summary columns). */
 json_t *store_episodes_for_child(struct db *db, const char *child_id, int *rc);
 /* R-MISS-10: the candidates for children missing together with this child: pairs of
- * one of the child's episodes and an episode of another child linked to it by a shared
- * location key (seen or found) or by naming each other (by child id or name key).
- * Columns: episode_id, reported_at, returned_at, child_id (the other child),
- * given_names, family_name, other_episode_id, other_reported_at, other_returned_at,
- * named (1 when either names the other), found_key (a location key where both were
- * found, or NULL). Whether a pair was missing together is the protocol's decision
- * (missing_together), not this query's. */
-json_t *store_episode_together_rows(struct db *db, const char *child_id, int *rc);
+ * one of the child's episodes and an episode linked to it by naming each other (by
+ * child id or name key), or, for another child's episode near in time, by a shared
+ * location key (seen or found). A place-linked episode returned more than `slack`
+ * seconds before this child's episode was reported is left out (`slack` >= 0: it
+ * cannot have been missing at the same time, nor found near the time this child was).
+ * Columns: episode_id, reported_at, returned_at, child_id (the other episode's child;
+ * a name link may give this child's own), given_names, family_name, other_episode_id,
+ * other_reported_at, other_returned_at, named (1 when either names the other). Each
+ * pair once, named pairs first. Whether a pair was missing together is the protocol's
+ * decision (missing_together), not this query's. */
+json_t *store_episode_together_candidates(struct db *db, const char *child_id, int64_t slack,
+                                          int *rc);
+/* The least location key where both episodes were found, into out (n bytes; "" when
+ * there is none). DB_OK or an error. */
+int store_episode_found_key(struct db *db, const char *episode_id, const char *other_episode_id,
+                            char *out, size_t n);
 struct saw_new {
 	const char *id, *episode_id, *done_at, *done_by, *done_by_name, *done_by_key, *agency_id;
 	const char *where_found, *found_with, *what_happened, *crime_number;

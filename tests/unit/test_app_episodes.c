@@ -410,6 +410,65 @@ static void test_R_MISS_10_repeat_counts_and_together(void **state)
 	json_decref(out);
 }
 
+/* Reports and returns an episode of `child` (last seen at the Fernbank Park gates). */
+static void episode_between(struct fx *f, const char *child, const char *from, const char *to,
+                            const char *found_at)
+{
+	struct actor pc = fx_actor(f, "pc.ames");
+	char ep[ID_MAX];
+	json_decref(report_ok(f, &pc, report_in(child, "missing", from), ep));
+	struct app_err err;
+	must(run(f, app_episode_return, &pc, ep,
+	         json_pack("{s:s, s:s}", "returned_at", to, "where", found_at), &err),
+	     &err);
+}
+
+static void test_R_MISS_10_together_by_place_decided_on_times(void **state)
+{
+	struct fx *f = *state;
+	char c[ID_MAX], d[ID_MAX], e[ID_MAX], g[ID_MAX], h[ID_MAX];
+	new_child(f, "Ona", "Pellworth", "2009-02-02", true, c);
+	new_child(f, "Pia", "Quenby", "2009-03-03", true, d);
+	new_child(f, "Rue", "Sandling", "2009-04-04", true, e);
+	new_child(f, "Sol", "Tarrant", "2009-05-05", true, g);
+	new_child(f, "Tia", "Umber", "2009-06-06", true, h);
+	/* all last seen at the same gates, so every pair shares a place */
+	episode_between(f, c, "2026-02-10T10:00:00Z", "2026-02-10T12:00:00Z", "Kings Yard flats");
+	/* half an hour together, found at the same place within two hours */
+	episode_between(f, d, "2026-02-10T11:30:00Z", "2026-02-10T12:30:00Z", "Kings Yard flats");
+	/* over a week before: near enough to be a candidate, never together */
+	episode_between(f, e, "2026-02-01T10:00:00Z", "2026-02-03T10:00:00Z", "Kings Yard flats");
+	/* two hours missing at the same time, found elsewhere */
+	episode_between(f, g, "2026-02-09T08:00:00Z", "2026-02-10T12:00:00Z", "Elm Court");
+	/* an hour and a half together, found within the hour but somewhere else */
+	episode_between(f, h, "2026-02-10T10:30:00Z", "2026-02-10T13:00:00Z", "Elm Court");
+	struct actor pc = fx_actor(f, "pc.ames");
+	json_t *out = NULL;
+	struct app_err err = {0};
+	assert_int_equal(app_child_episodes(f->db, &pc, c, &out, &err), APP_OK);
+	json_t *co = json_object_get(out, "co_missing");
+	/* newest other episode first */
+	static const char *const how[] = {"same_place", "overlapping", "overlapping"};
+	const char *who[] = {d, h, g};
+	assert_int_equal(json_array_size(co), 3);
+	for (size_t i = 0; i < 3; i++) {
+		json_t *x = json_array_get(co, i);
+		assert_string_equal(json_string_value(json_object_get(x, "child_id")), who[i]);
+		assert_string_equal(json_string_value(json_object_get(x, "how")), how[i]);
+	}
+	assert_int_equal(
+	        json_integer_value(json_object_get(json_array_get(co, 0), "overlap_seconds")),
+	        1800);
+	json_decref(out);
+	/* a child id that is well formed but unknown */
+	char none[ID_MAX];
+	id_new("ch", none);
+	out = NULL;
+	memset(&err, 0, sizeof err);
+	assert_int_equal(app_child_episodes(f->db, &f->sys, none, &out, &err), APP_NOT_FOUND);
+	assert_null(out);
+}
+
 static void test_R_DL_1_deadlines_owner_and_supervisor(void **state)
 {
 	struct fx *f = *state;
@@ -630,6 +689,7 @@ int main(void)
 	        cmocka_unit_test(test_R_MISS_9_forensic_decision_and_prompts),
 	        cmocka_unit_test(test_R_MISS_10_repeat_counts_and_together),
 	        cmocka_unit_test(test_app_err_reused_after_failure),
+	        cmocka_unit_test(test_R_MISS_10_together_by_place_decided_on_times),
 	        cmocka_unit_test(test_R_DL_1_deadlines_owner_and_supervisor),
 	        cmocka_unit_test(test_exports_audited),
 	        cmocka_unit_test(test_profile_shared_when_episode_opens),
