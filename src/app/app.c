@@ -2,6 +2,7 @@
 #include "app/app.h"
 
 #include "audit/audit.h"
+#include "audit/viewlog.h"
 #include "store/users.h"
 #include "util/log.h"
 #include "util/ltime.h"
@@ -112,6 +113,14 @@ int app_audit(struct db *db, const struct actor *who, const char *action, const 
 {
 	struct audit_event ev = actor_event(who, action, type, id, record_ref, fields);
 	return audit_append(db, &ev);
+}
+
+int app_audit_submit(struct db *db, const struct actor *who, const char *action,
+		     const char *type, const char *id, const char *record_ref, const char *fields,
+		     void (*done)(void *ctx, int rc), void *ctx)
+{
+	struct audit_event ev = actor_event(who, action, type, id, record_ref, fields);
+	return viewlog_submit(db, &ev, done, ctx);
 }
 
 int app_audit_shared(struct db *db, const struct actor *who, const char *action,

@@ -91,6 +91,13 @@ int app_audit(struct db *db, const struct actor *who, const char *action, const 
  * before this returns. No transaction may be open on db. */
 int app_audit_shared(struct db *db, const struct actor *who, const char *action,
 		     const char *type, const char *id, const char *record_ref, const char *fields);
+/* As app_audit_shared, without waiting, where the process keeps a view log
+ * (audit/viewlog.h): returns DB_OK and done(ctx, rc) is called later, on another
+ * thread, once the event committed (DB_OK) or failed. Returns DB_E_MISUSE when the
+ * event cannot be handed over (done is never called): use app_audit_shared. */
+int app_audit_submit(struct db *db, const struct actor *who, const char *action,
+		     const char *type, const char *id, const char *record_ref, const char *fields,
+		     void (*done)(void *ctx, int rc), void *ctx);
 bool actor_has(const struct actor *a, unsigned roles_any);
 /* The actor the command line uses: a system operator with administrator rights. */
 void actor_system(struct actor *a);

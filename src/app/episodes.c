@@ -1301,47 +1301,65 @@ int app_child_episodes(struct db *db, const struct actor *who, const char *child
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*out = NULL;
-	if (child_open(&u, child_id) != APP_OK)
-		return err->code;
-	int arc = APP_OK;
+	if (!child_id || !id_valid(child_id, "ch"))
+		return app_fail(err, APP_NOT_FOUND, NULL, "No such child.");
+	/* A view: read in a read transaction beside writers, then log it (as a record
+	 * view, app_record_view) before anything is returned. */
+	int rc = db_begin_read(db);
+	if (rc != DB_OK)
+		return app_db_fail(err, db, rc);
+	int arc = authz_child_view(db, who, child_id, err);
 	bool exists = false;
-	int rc = store_child_exists(db, child_id, &exists);
-	if (rc != DB_OK || !exists)
-		return uc_end(&u,
-		              rc == DB_OK ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
-		                          : uc_db(&u, rc),
-		              out);
-	json_t *eps = store_episodes_for_child(db, child_id, &rc);
-	if (!eps)
-		return uc_end(&u, uc_db(&u, rc), out);
-	/* R-MISS-10: repeat missing over 30, 90 and 365 days */
-	size_t n = json_array_size(eps);
-	int64_t *starts = calloc(n ? n : 1, sizeof *starts);
-	if (!starts)
-		arc = app_fail(err, APP_FAILED, NULL, "Out of memory.");
-	size_t i;
-	json_t *ep;
-	json_array_foreach(eps, i, ep)
-	{
-		if (starts)
-			starts[i] = parse_time_or(
-			        json_string_value(json_object_get(ep, "reported_at")), u.now);
+	if (arc == APP_OK && (rc = store_child_exists(db, child_id, &exists)) != DB_OK)
+		arc = uc_db(&u, rc);
+	else if (arc == APP_OK && !exists)
+		arc = app_fail(err, APP_NOT_FOUND, NULL, "No such child.");
+	json_t *eps = arc == APP_OK ? store_episodes_for_child(db, child_id, &rc) : NULL;
+	if (arc == APP_OK && !eps)
+		arc = uc_db(&u, rc);
+	if (arc == APP_OK) {
+		/* R-MISS-10: repeat missing over 30, 90 and 365 days */
+		size_t n = json_array_size(eps);
+		int64_t *starts = calloc(n ? n : 1, sizeof *starts);
+		if (!starts)
+			arc = app_fail(err, APP_FAILED, NULL, "Out of memory.");
+		size_t i;
+		json_t *ep;
+		json_array_foreach(eps, i, ep)
+		{
+			if (starts)
+				starts[i] = parse_time_or(
+				        json_string_value(json_object_get(ep, "reported_at")), u.now);
+		}
+		struct miss_repeat rep = {0};
+		missing_repeat_count(starts, starts ? n : 0, u.now, &rep);
+		free(starts);
+		*out = json_pack("{s:s, s:o, s:{s:I, s:I, s:I}}", "child_id", child_id, "episodes",
+		                 eps, "repeat", "days_30", (json_int_t)rep.days_30, "days_90",
+		                 (json_int_t)rep.days_90, "days_365", (json_int_t)rep.days_365);
+		eps = NULL;
 	}
-	struct miss_repeat rep = {0};
-	missing_repeat_count(starts, starts ? n : 0, u.now, &rep);
-	free(starts);
-	*out = json_pack("{s:s, s:o, s:{s:I, s:I, s:I}}", "child_id", child_id, "episodes", eps,
-	                 "repeat", "days_30", (json_int_t)rep.days_30, "days_90",
-	                 (json_int_t)rep.days_90, "days_365", (json_int_t)rep.days_365);
+	json_decref(eps);
 	json_t *co = arc == APP_OK ? co_missing(&u, child_id) : NULL;
 	if (arc == APP_OK && !co)
 		arc = err->code ? err->code : APP_FAILED;
 	if (co)
 		json_object_set_new(*out, "co_missing", co);
-	if (arc == APP_OK)
-		arc = uc_db(&u, uc_audit(&u, "view", "child_episodes", child_id, NULL,
-		                         "episodes,repeat,co_missing"));
-	return uc_end(&u, arc, out);
+	db_rollback(db); /* read only: nothing to keep */
+	if (arc == APP_OK) {
+		struct actor at = *who; /* the use case's clock, as uc_audit */
+		at.now = u.now;
+		rc = app_audit_shared(db, &at, "view", "child_episodes", child_id, NULL,
+		                      "episodes,repeat,co_missing");
+		arc = rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
+	}
+	if (arc != APP_OK) {
+		json_decref(*out);
+		*out = NULL;
+		if (!err->code)
+			err->code = arc;
+	}
+	return arc;
 }
 
 /* ---- Philomena-style profile ---- */

@@ -1293,44 +1293,92 @@ static struct view_text *record_view_text(struct uc *u, const struct record_row 
 	return t;
 }
 
+/* The first half of a view: reads, authorises and builds (or finds) the view's text in
+ * a read transaction. On success *t holds it and r the record. */
+static int record_view_open(struct uc *u, const char *ref, struct record_row *r,
+			    struct view_text **t)
+{
+	*t = NULL;
+	/* The record is read in a read transaction, beside writers; the view's audit event
+	 * (and a break-glass opening) is then written before the view is returned, so
+	 * nothing is shown that was not logged, and the write lock is held only for the
+	 * log (decisions.md). */
+	int rc = db_begin_read(u->db);
+	if (rc != DB_OK)
+		return app_db_fail(u->err, u->db, rc);
+	int arc = load_record_as(u, ref, r, false);
+	if (arc == APP_OK)
+		arc = restricted_reason_ok(u, r);
+	if (arc == APP_OK) {
+		*t = record_view_text(u, r, &rc);
+		if (!*t)
+			arc = app_db_fail(u->err, u->db, rc);
+	}
+	db_rollback(u->db); /* read only: nothing to keep */
+	return arc;
+}
+
+/* R-INFO-3: a restricted record's opening is logged for review with the view's event,
+ * in one transaction. */
+static int restricted_view_log(struct uc *u, const struct record_row *r)
+{
+	if (uc_begin(u) != APP_OK)
+		return u->err->code;
+	return uc_finish(u, restricted_log(u, r), r, "view", "record", r->id, "all", NULL);
+}
+
 int app_record_view(struct db *db, const struct actor *who, const char *ref,
 		    struct view_text **out, struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*out = NULL;
-	/* The record is read in a read transaction, beside writers; the view's audit event
-	 * (and a break-glass opening) is then written in a short write transaction before
-	 * the view is returned, so nothing is shown that was not logged, and the write lock
-	 * is held only for the log (decisions.md). */
 	struct record_row r;
-	int rc = db_begin_read(db);
-	if (rc != DB_OK)
-		return app_db_fail(err, db, rc);
-	struct view_text *t = NULL;
-	int arc = load_record_as(&u, ref, &r, false);
-	if (arc == APP_OK)
-		arc = restricted_reason_ok(&u, &r);
-	if (arc == APP_OK) {
-		t = record_view_text(&u, &r, &rc);
-		if (!t)
-			arc = app_db_fail(err, db, rc);
-	}
-	db_rollback(db); /* read only: nothing to keep */
+	struct view_text *t;
+	int arc = record_view_open(&u, ref, &r, &t);
 	if (arc != APP_OK)
 		return arc;
 	if (r.restricted && !who->system) {
-		/* R-INFO-3: the opening is logged for review with the event */
-		if (uc_begin(&u) == APP_OK)
-			arc = uc_finish(&u, restricted_log(&u, &r), &r, "view", "record", r.id, "all",
-					NULL);
-		else
-			arc = err->code;
+		arc = restricted_view_log(&u, &r);
 	} else {
 		struct actor at = *who; /* the use case's clock, as uc_audit */
 		at.now = u.now;
-		rc = app_audit_shared(db, &at, "view", "record", r.id, r.reference, "all");
+		int rc = app_audit_shared(db, &at, "view", "record", r.id, r.reference, "all");
 		arc = rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
+	}
+	if (arc != APP_OK) {
+		view_text_release(t);
+		return arc;
+	}
+	*out = t;
+	return APP_OK;
+}
+
+int app_record_view_async(struct db *db, const struct actor *who, const char *ref,
+			  struct view_text **out, bool *pending, void (*done)(void *ctx, int rc),
+			  void *ctx, struct app_err *err)
+{
+	struct uc u;
+	uc_init(&u, db, who, err);
+	*out = NULL;
+	*pending = false;
+	struct record_row r;
+	struct view_text *t;
+	int arc = record_view_open(&u, ref, &r, &t);
+	if (arc != APP_OK)
+		return arc;
+	int rc = DB_E_MISUSE;
+	if (!r.restricted || who->system) {
+		struct actor at = *who;
+		at.now = u.now;
+		rc = app_audit_submit(db, &at, "view", "record", r.id, r.reference, "all", done,
+				      ctx);
+		*pending = rc == DB_OK;
+		if (rc == DB_E_MISUSE) /* no view log here: log it now */
+			rc = app_audit_shared(db, &at, "view", "record", r.id, r.reference, "all");
+		arc = rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
+	} else {
+		arc = restricted_view_log(&u, &r);
 	}
 	if (arc != APP_OK) {
 		view_text_release(t);

@@ -36,6 +36,15 @@ int app_record_get(struct db *db, const struct actor *who, const char *ref, json
 struct view_text;
 int app_record_view(struct db *db, const struct actor *who, const char *ref,
 		    struct view_text **out, struct app_err *err);
+/* As app_record_view, but where the process keeps a view log the view's audit event is
+ * handed to its writer instead of waited for: then *pending is true and done(ctx, rc)
+ * is called later, on another thread, with DB_OK once the event committed. The caller
+ * must not disclose *out before that (and not at all on a failure). Otherwise (a
+ * restricted record's break-glass, no view log) the event is already committed when
+ * this returns and *pending is false. */
+int app_record_view_async(struct db *db, const struct actor *who, const char *ref,
+			  struct view_text **out, bool *pending, void (*done)(void *ctx, int rc),
+			  void *ctx, struct app_err *err);
 /* The chronology only, newest first, superseded entries marked. */
 int app_record_timeline(struct db *db, const struct actor *who, const char *ref, json_t **out,
 			struct app_err *err);

@@ -6,9 +6,14 @@
 #include <time.h>
 
 #include "app/episodes.h"
+#include "audit/viewlog.h"
 #include "store/db.h"
 #include "util/log.h"
 #include "util/ltime.h"
+
+/* The thread wakes ten times a second: it folds the view log each time, checkpoints
+ * once a second and runs the escalation every interval. */
+#define SCHEDULER_TICKS_PER_S 10
 
 struct scheduler {
 	pthread_t thread;
@@ -36,10 +41,19 @@ static void run_once(struct scheduler *s)
 	json_decref(out);
 }
 
+/* Moves waiting view events into the audit chain (viewlog.h); logs a failure. */
+static void fold(struct scheduler *s)
+{
+	if (viewlog_fold(s->db, NULL) != DB_OK)
+		log_warn("scheduler: moving view events into the audit log failed: %s",
+			 db_errmsg(s->db));
+}
+
 static void *scheduler_main(void *arg)
 {
 	struct scheduler *s = arg;
 	int64_t next_run = 0;
+	int tick = 0;
 	pthread_mutex_lock(&s->mu);
 	while (!s->stop) {
 		pthread_mutex_unlock(&s->mu);
@@ -48,17 +62,23 @@ static void *scheduler_main(void *arg)
 			run_once(s);
 			next_run = now + s->interval_s;
 		}
+		fold(s);
 		/* the web threads leave checkpoints to this thread (db_pool_defer_checkpoints) */
-		if (db_checkpoint(s->db) != DB_OK)
+		if (tick++ % SCHEDULER_TICKS_PER_S == 0 && db_checkpoint(s->db) != DB_OK)
 			log_warn("scheduler: checkpoint failed: %s", db_errmsg(s->db));
 		pthread_mutex_lock(&s->mu);
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += 1;
+		until.tv_nsec += 1000000000L / SCHEDULER_TICKS_PER_S;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
 		while (!s->stop && pthread_cond_timedwait(&s->cv, &s->mu, &until) != ETIMEDOUT)
 			;
 	}
 	pthread_mutex_unlock(&s->mu);
+	fold(s); /* nothing is left waiting at shutdown */
 	return NULL;
 }
 

@@ -6,6 +6,7 @@
  */
 #include "cli/cli.h"
 #include "app/scheduler.h"
+#include "audit/viewlog.h"
 #include "cli/commands.h"
 
 #include <arpa/inet.h>
@@ -97,9 +98,24 @@ int cli_serve(int argc, char **argv)
 	if ((rc = cli_open_db(&cfg, false, false, &check)) != CLI_OK)
 		return rc;
 	bool demo = store_is_demo(check);
+	/* view events a stopped server left waiting enter the audit log first; from now on
+	 * this server's view events wait in the view log (viewlog.h) */
+	char err[512];
+	long moved = 0;
+	if (viewlog_fold(check, &moved) != DB_OK) {
+		cli_error(CLI_FAIL, "cannot move waiting view events into the audit log: %s",
+			  db_errmsg(check));
+		db_close(check);
+		return CLI_FAIL;
+	}
+	if (moved)
+		log_info("moved %ld waiting view event(s) into the audit log", moved);
+	if (viewlog_attach(check, err, sizeof err) != DB_OK) {
+		db_close(check);
+		return cli_error(CLI_FAIL, "%s", err);
+	}
 	db_close(check);
 
-	char err[512];
 	struct db_pool *dbs;
 	if (db_pool_new(cfg.db, &dbs, err, sizeof err) != DB_OK)
 		return cli_error(CLI_FAIL, "%s", err);
@@ -151,8 +167,9 @@ int cli_serve(int argc, char **argv)
 
 	int sig = server_wait_for_signal();
 	log_info("stopping on signal %d", sig);
-	scheduler_stop(sched);
 	server_stop(srv, 5000);
+	scheduler_stop(sched); /* after the last request: its last fold leaves nothing waiting */
+	viewlog_detach();
 	web_app_release(&app);
 	db_pool_free(dbs);
 	log_info("stopped");

@@ -107,6 +107,10 @@ int db_query_text(struct db *db, char *out, size_t outlen, const char *sql, cons
  * therefore never leaves half its writes behind.
  */
 int db_begin(struct db *db);
+/* This connection is the only writer of its file in this process (the view log): its
+ * transactions do not queue on the process's writer lock (which orders the writers of
+ * the main database). */
+void db_private_writer(struct db *db);
 /* Starts a read-only transaction: one consistent snapshot and no write lock, so it runs
  * beside writers. Writing inside it is a misuse. End it with db_commit or db_rollback. */
 int db_begin_read(struct db *db);

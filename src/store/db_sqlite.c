@@ -427,6 +427,11 @@ int db_begin(struct db *db)
 	return rc;
 }
 
+void db_private_writer(struct db *db)
+{
+	db->serialise = false;
+}
+
 int db_begin_read(struct db *db)
 {
 	if (db->in_tx) {

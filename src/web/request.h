@@ -86,6 +86,14 @@ struct request {
 	struct web_session *session; /* signed-in session, or NULL */
 	struct form *form;           /* parsed urlencoded body (state-changing pages), or NULL */
 	int64_t start_us;            /* monotonic start time, for the access log */
+
+	/* Set by the server when a handler may answer later (response.deferred): the
+	 * handler passes done and ctx to work finishing on another thread, which calls
+	 * done(ctx, rc) exactly once; the prepared response goes out only if rc is 0. */
+	struct request_defer {
+		void (*done)(void *ctx, int rc);
+		void *ctx;
+	} *defer;
 };
 
 struct response {
@@ -95,6 +103,7 @@ struct response {
 	size_t nheaders;
 	struct buf body;
 	bool cacheable;    /* static asset: public caching instead of no-store */
+	bool deferred;     /* prepared, to be sent once request.defer->done says so */
 	struct pool *pool; /* the request's pool, for header strings */
 };
 

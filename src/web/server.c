@@ -42,7 +42,24 @@ struct conn_state {
 	size_t drained;
 	size_t cap;
 	struct buf body;
+
+	/* A deferred answer (response.deferred): kept here while the connection is
+	 * suspended until the work it waits for is done (defer_done). */
+	struct MHD_Connection *conn;
+	struct request_defer defer;
+	struct pool *pool;
+	struct response resp;
+	bool tls;
+	bool waiting;   /* suspended, or about to be: the resumed call sends resp */
+	bool completed; /* defer_done has run */
+	int drc;        /* its result */
 };
+
+/* Guards the deferral fields of every conn_state, and counts suspended connections
+ * (which must all be resumed before the daemon stops). */
+static pthread_mutex_t defer_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t defer_cv = PTHREAD_COND_INITIALIZER;
+static int defer_suspended;
 
 static void *uri_logger(void *cls, const char *uri, struct MHD_Connection *c)
 {
@@ -60,6 +77,10 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	struct conn_state *st = *con_cls;
 	if (!st)
 		return;
+	if (st->pool) { /* a kept answer never sent (the connection ended first) */
+		response_release(&st->resp);
+		pool_free(st->pool);
+	}
 	free(st->uri);
 	buf_release(&st->body);
 	free(st);
@@ -227,6 +248,44 @@ static bool is_form(struct MHD_Connection *c)
 	return ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0;
 }
 
+/* Called once the work a deferred answer waits for is done, on another thread. */
+static void defer_done(void *ctx, int rc)
+{
+	struct conn_state *st = ctx;
+	pthread_mutex_lock(&defer_mu);
+	st->completed = true;
+	st->drc = rc;
+	if (st->waiting && st->conn) {
+		/* suspended: let its thread send the answer (the resumed call) */
+		struct MHD_Connection *c = st->conn;
+		st->conn = NULL;
+		MHD_resume_connection(c);
+		defer_suspended--;
+		pthread_cond_broadcast(&defer_cv);
+	}
+	pthread_mutex_unlock(&defer_mu);
+}
+
+/* Sends a deferred answer whose work is done: the kept response when it succeeded,
+ * else a 503 that discloses nothing. */
+static enum MHD_Result send_deferred(struct server *srv, struct MHD_Connection *c,
+                                     struct conn_state *st)
+{
+	enum MHD_Result ret;
+	if (st->drc == 0) {
+		ret = send_response(srv, c, &st->resp, st->tls);
+	} else {
+		log_warn("a deferred answer was withheld: its audit event did not commit");
+		response_release(&st->resp);
+		ret = send_error(srv, c, st->uri, 503, "unavailable",
+		                 "The service is busy; try again shortly");
+	}
+	pool_free(st->pool);
+	st->pool = NULL;
+	st->waiting = false;
+	return ret;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **con_cls)
@@ -235,6 +294,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	struct conn_state *st = *con_cls;
 	if (!st)
 		return MHD_NO; /* out of memory in uri_logger */
+	if (st->waiting) { /* resumed: the work this answer waited for is done */
+		pthread_mutex_lock(&defer_mu);
+		bool done = st->completed;
+		pthread_mutex_unlock(&defer_mu);
+		return done ? send_deferred(srv, c, st) : MHD_YES;
+	}
 	if (!st->started) {
 		st->started = true;
 		if (!st->uri)
@@ -315,7 +380,26 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 
 	struct response resp;
 	response_init(&resp, p);
+	st->defer = (struct request_defer){.done = defer_done, .ctx = st};
+	req.defer = &st->defer;
 	srv->handler(&req, &resp, srv->arg);
+	if (resp.deferred) {
+		/* the answer waits for work on another thread (a view's audit event): keep
+		 * it, and suspend the connection unless that work is already done */
+		st->resp = resp;
+		st->pool = p;
+		st->tls = req.tls;
+		pthread_mutex_lock(&defer_mu);
+		st->waiting = true;
+		bool done = st->completed;
+		if (!done) {
+			st->conn = c;
+			MHD_suspend_connection(c);
+			defer_suspended++;
+		}
+		pthread_mutex_unlock(&defer_mu);
+		return done ? send_deferred(srv, c, st) : MHD_YES;
+	}
 	enum MHD_Result ret = send_response(srv, c, &resp, req.tls);
 	pool_free(p);
 	return ret;
@@ -439,7 +523,8 @@ int server_start(const struct server_options *o, struct server **out, char *err,
 		s->tls = true;
 	}
 	unsigned flags =
-	        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+	        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC |
+	        MHD_ALLOW_SUSPEND_RESUME;
 	if (v6)
 		flags |= MHD_USE_IPv6;
 	if (s->tls)
@@ -491,6 +576,20 @@ void server_stop(struct server *s, int drain_ms)
 	if (!s)
 		return;
 	MHD_socket fd = MHD_quiesce_daemon(s->d);
+	/* a suspended connection must be resumed before the daemon stops; the work each
+	 * waits for finishes in milliseconds */
+	pthread_mutex_lock(&defer_mu);
+	for (int waited = 0; defer_suspended > 0 && waited < 10000; waited += 10) {
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += 10 * 1000 * 1000;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&defer_cv, &defer_mu, &until);
+	}
+	pthread_mutex_unlock(&defer_mu);
 	for (int waited = 0; waited < drain_ms; waited += 20) {
 		const union MHD_DaemonInfo *di =
 		        MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);

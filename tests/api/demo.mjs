@@ -2,7 +2,7 @@
 // plus the one role the demo logins lack (csc_manager), and helpers to act as any demo
 // user through the API with the session cookie and the CSRF header. All data is made up.
 import assert from 'node:assert/strict'
-import { startLantern, sql } from './helpers.mjs'
+import { startLantern, sql, viewsSettled } from './helpers.mjs'
 
 export const PROBLEM = 'https://lantern.invalid/problems/'
 export const DEMO_PASSWORD = 'lantern-demo-2026'
@@ -69,12 +69,14 @@ const TABLES = ['children', 'child_names', 'child_agencies', 'records', 'referra
   'forensic_decisions', 'philomena_profiles', 'agencies', 'users', 'audit_events']
 
 export async function counts (db) {
+  await viewsSettled(db)
   const q = TABLES.map((t) => `SELECT '${t}', count(*) FROM ${t};`).join(' ')
   const out = await sql(db, q)
   return Object.fromEntries(out.trim().split('\n').map((l) => l.split('|')).map(([k, v]) => [k, Number(v)]))
 }
 
 export async function one (db, statement) {
+  if (/audit_events/.test(statement)) await viewsSettled(db)
   return (await sql(db, statement)).trim()
 }
 

@@ -11,6 +11,7 @@
 import { spawn, execFile } from 'node:child_process'
 import { request as httpsRequest } from 'node:https'
 import { mkdtemp, rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve, dirname } from 'node:path'
@@ -196,6 +197,19 @@ export function sql (db, statement) {
       else resolvePromise(stdout)
     })
   })
+}
+
+// Waits until the server has moved every waiting view event from its view log into
+// audit_events (it does so ten times a second), so that counting audit events gives a
+// settled figure. Fails after 5 s.
+export async function viewsSettled (db) {
+  const log = db.replace(/^sqlite:/, '') + '-viewlog'
+  for (let i = 0; i < 250; i++) {
+    if (!existsSync(log)) return
+    if ((await sql('sqlite:' + log, 'SELECT count(*) FROM pending')).trim() === '0') return
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 20))
+  }
+  throw new Error('view events still waiting in the view log after 5 s')
 }
 
 // A small synthetic partnership: one borough, a police force and a children's services

@@ -19,7 +19,10 @@
 #define CURSOR_MAX 96
 
 /* The view goes out as the text the use case gives (often kept from an earlier view:
- * app_record_view), without being parsed and serialised again. */
+ * app_record_view), without being parsed and serialised again. Where the server can
+ * answer later, the view's audit event is committed by the view log's writer while
+ * this thread serves other requests, and the answer goes out once it has committed
+ * (request.defer): never before. */
 void handle_api_record_show(struct request *req, struct response *resp)
 {
 	const struct actor *who = api_actor(req, resp);
@@ -29,7 +32,11 @@ void handle_api_record_show(struct request *req, struct response *resp)
 	struct app_err err;
 	app_err_clear(&err);
 	struct view_text *t = NULL;
-	int rc = app_record_view(db, who, request_param(req, "ref"), &t, &err);
+	bool pending = false;
+	const char *ref = request_param(req, "ref");
+	int rc = req->defer ? app_record_view_async(db, who, ref, &t, &pending, req->defer->done,
+						    req->defer->ctx, &err)
+			    : app_record_view(db, who, ref, &t, &err);
 	if (rc != APP_OK) {
 		api_answer(req, resp, rc, &err, NULL, 200);
 		return;
@@ -39,7 +46,8 @@ void handle_api_record_show(struct request *req, struct response *resp)
 	buf_reset(&resp->body);
 	buf_append(&resp->body, t->text, t->len);
 	view_text_release(t);
-	if (resp->body.failed)
+	resp->deferred = pending;
+	if (resp->body.failed) /* the event is logged; the answer is an error all the same */
 		problem_respond(resp, PROBLEM_INTERNAL, NULL);
 }
 

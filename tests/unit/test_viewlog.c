@@ -1,0 +1,276 @@
+/* test_viewlog.c: the view log (src/audit/viewlog.c), where a server's view events
+ * wait to enter the audit chain. Events commit there, not in the database, until a fold
+ * moves them, in the order they arrived, exactly once; a failed commit is reported to
+ * every caller of its batch; detaching commits what is queued first; and the log is
+ * refused for an in-memory database. */
+#include <setjmp.h>
+#include <cmocka.h>
+#include <pthread.h>
+#include <unistd.h>
+
+#include "audit/audit.h"
+#include "audit/viewlog.h"
+#include "store/migrate.h"
+#include "util/embedded.h"
+
+struct tmpdb {
+	char path[256], url[300];
+	struct db *db;
+};
+
+static void tmp_open(struct tmpdb *t)
+{
+	const char *tmp = getenv("TMPDIR");
+	snprintf(t->path, sizeof t->path, "%s/lantern-viewlog-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	int fd = mkstemp(t->path);
+	assert_true(fd >= 0);
+	close(fd);
+	snprintf(t->url, sizeof t->url, "sqlite:%s", t->path);
+	char msg[256];
+	assert_int_equal(db_open(t->url, true, &t->db, msg, sizeof msg), DB_OK);
+	assert_int_equal(migrate_run(t->db, embedded_migrations, NULL, msg, sizeof msg), 0);
+}
+
+static void tmp_close(struct tmpdb *t)
+{
+	viewlog_detach();
+	db_close(t->db);
+	static const char *const ext[] = {"", "-wal", "-shm", "-viewlog", "-viewlog-wal",
+					  "-viewlog-shm"};
+	for (size_t i = 0; i < ARRAY_LEN(ext); i++) {
+		char p[300];
+		snprintf(p, sizeof p, "%s%s", t->path, ext[i]);
+		unlink(p);
+	}
+}
+
+static int64_t events(struct db *db)
+{
+	int64_t n = -1;
+	assert_int_equal(db_query_int64(db, &n, "SELECT count(*) FROM audit_events", ""), DB_OK);
+	return n;
+}
+
+/* Rows waiting in the view log of t, read with a connection of its own. */
+static int64_t waiting(struct tmpdb *t)
+{
+	char url[320], msg[256];
+	snprintf(url, sizeof url, "%s-viewlog", t->url);
+	struct db *lg;
+	assert_int_equal(db_open(url, false, &lg, msg, sizeof msg), DB_OK);
+	int64_t n = -1;
+	assert_int_equal(db_query_int64(lg, &n, "SELECT count(*) FROM pending", ""), DB_OK);
+	db_close(lg);
+	return n;
+}
+
+static void test_viewlog_in_memory_database_has_none(void **state)
+{
+	(void)state;
+	struct db *db;
+	char msg[256];
+	assert_int_equal(db_open("sqlite::memory:", true, &db, msg, sizeof msg), DB_OK);
+	assert_int_equal(viewlog_attach(db, msg, sizeof msg), DB_E_MISUSE);
+	assert_false(viewlog_attached(db));
+	long moved = -1;
+	assert_int_equal(viewlog_fold(db, &moved), DB_OK);
+	assert_int_equal(moved, 0);
+	db_close(db);
+}
+
+#define THREADS 6
+#define PER_THREAD 120
+
+struct worker {
+	const char *url;
+	int n, ok;
+};
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	struct db *db;
+	char msg[256];
+	if (db_open(w->url, false, &db, msg, sizeof msg) != DB_OK)
+		return NULL;
+	for (int i = 0; i < PER_THREAD; i++) {
+		char id[32], user[16];
+		snprintf(id, sizeof id, "rec_%d_%03d", w->n, i);
+		snprintf(user, sizeof user, "usr_%d", w->n);
+		struct audit_event ev = {.user_id = user, .action = "view",
+					 .entity_type = "record", .entity_id = id, .fields = "all"};
+		if (audit_append_shared(db, &ev) == DB_OK)
+			w->ok++;
+	}
+	db_close(db);
+	return NULL;
+}
+
+static void test_viewlog_events_wait_then_fold_once_in_order(void **state)
+{
+	(void)state;
+	struct tmpdb t;
+	tmp_open(&t);
+	char msg[256];
+	assert_int_equal(viewlog_attach(t.db, msg, sizeof msg), DB_OK);
+	assert_true(viewlog_attached(t.db));
+	int64_t before = events(t.db);
+	pthread_t th[THREADS];
+	struct worker w[THREADS];
+	for (int i = 0; i < THREADS; i++) {
+		w[i] = (struct worker){.url = t.url, .n = i};
+		assert_int_equal(pthread_create(&th[i], NULL, work, &w[i]), 0);
+	}
+	for (int i = 0; i < THREADS; i++) {
+		pthread_join(th[i], NULL);
+		assert_int_equal(w[i].ok, PER_THREAD);
+	}
+	/* committed, but in the view log: the database has not changed */
+	assert_int_equal(events(t.db), before);
+	assert_int_equal(waiting(&t), THREADS * PER_THREAD);
+	long moved = 0;
+	assert_int_equal(viewlog_fold(t.db, &moved), DB_OK);
+	assert_int_equal(moved, THREADS * PER_THREAD);
+	assert_int_equal(events(t.db), before + THREADS * PER_THREAD);
+	assert_int_equal(waiting(&t), 0);
+	/* each thread's events keep their order in the chain */
+	int64_t out_of_order = -1;
+	assert_int_equal(db_query_int64(t.db, &out_of_order,
+					"SELECT count(*) FROM audit_events a JOIN audit_events b"
+					" ON a.user_id = b.user_id AND a.seq < b.seq"
+					" WHERE a.entity_id > b.entity_id",
+					""),
+			 DB_OK);
+	assert_int_equal(out_of_order, 0);
+	struct audit_verify_result r;
+	assert_int_equal(audit_verify(t.db, &r), 0);
+	/* a second fold finds nothing */
+	assert_int_equal(viewlog_fold(t.db, &moved), DB_OK);
+	assert_int_equal(moved, 0);
+	tmp_close(&t);
+}
+
+struct calls {
+	pthread_mutex_t mu;
+	int ok, failed;
+};
+
+static void count_done(void *ctx, int rc)
+{
+	struct calls *c = ctx;
+	pthread_mutex_lock(&c->mu);
+	if (rc == DB_OK)
+		c->ok++;
+	else
+		c->failed++;
+	pthread_mutex_unlock(&c->mu);
+}
+
+static void test_viewlog_submit_calls_back_once_and_detach_drains(void **state)
+{
+	(void)state;
+	struct tmpdb t;
+	tmp_open(&t);
+	char msg[256];
+	struct calls c = {.mu = PTHREAD_MUTEX_INITIALIZER};
+	struct audit_event ev = {.action = "view", .entity_type = "record", .entity_id = "rec_s"};
+	/* not attached: refused, and no call back */
+	assert_int_equal(viewlog_submit(t.db, &ev, count_done, &c), DB_E_MISUSE);
+	assert_int_equal(viewlog_attach(t.db, msg, sizeof msg), DB_OK);
+	for (int i = 0; i < 300; i++)
+		assert_int_equal(viewlog_submit(t.db, &ev, count_done, &c), DB_OK);
+	viewlog_detach(); /* commits what is queued, then stops */
+	assert_int_equal(c.ok, 300);
+	assert_int_equal(c.failed, 0);
+	assert_false(viewlog_attached(t.db));
+	assert_int_equal(viewlog_submit(t.db, &ev, count_done, &c), DB_E_MISUSE);
+	/* detached, events go to the database again */
+	int64_t before = events(t.db);
+	assert_int_equal(audit_append_shared(t.db, &ev), DB_OK);
+	assert_int_equal(events(t.db), before + 1);
+	long moved = 0;
+	assert_int_equal(viewlog_fold(t.db, &moved), DB_OK);
+	assert_int_equal(moved, 300);
+	tmp_close(&t);
+}
+
+static void test_viewlog_failed_commit_reported_nothing_kept(void **state)
+{
+	(void)state;
+	struct tmpdb t;
+	tmp_open(&t);
+	char msg[256];
+	assert_int_equal(viewlog_attach(t.db, msg, sizeof msg), DB_OK);
+	struct audit_event ok = {.action = "view", .entity_type = "record", .entity_id = "rec_ok"};
+	assert_int_equal(audit_append_shared(t.db, &ok), DB_OK);
+	/* the view log refuses one event */
+	char url[320];
+	snprintf(url, sizeof url, "%s-viewlog", t.url);
+	struct db *lg;
+	assert_int_equal(db_open(url, false, &lg, msg, sizeof msg), DB_OK);
+	assert_int_equal(db_exec(lg, "CREATE TRIGGER refuse BEFORE INSERT ON pending"
+				     " WHEN NEW.entity_id = 'refused'"
+				     " BEGIN SELECT RAISE(ABORT, 'refused'); END"),
+			 DB_OK);
+	db_close(lg);
+	struct audit_event bad = {.action = "view", .entity_type = "record", .entity_id = "refused"};
+	assert_true(audit_append_shared(t.db, &bad) < 0);
+	struct calls c = {.mu = PTHREAD_MUTEX_INITIALIZER};
+	assert_int_equal(viewlog_submit(t.db, &bad, count_done, &c), DB_OK);
+	viewlog_detach();
+	assert_int_equal(c.failed, 1);
+	assert_int_equal(waiting(&t), 1);
+	tmp_close(&t);
+}
+
+static void test_viewlog_fold_moves_more_than_one_batch_and_skips_moved(void **state)
+{
+	(void)state;
+	struct tmpdb t;
+	tmp_open(&t);
+	char msg[256], url[320];
+	assert_int_equal(viewlog_attach(t.db, msg, sizeof msg), DB_OK);
+	viewlog_detach(); /* the file exists; fill it by hand, as a killed server leaves it */
+	snprintf(url, sizeof url, "%s-viewlog", t.url);
+	struct db *lg;
+	assert_int_equal(db_open(url, false, &lg, msg, sizeof msg), DB_OK);
+	assert_int_equal(db_exec(lg, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+				     " FROM n WHERE i < 12000) INSERT INTO pending (at, action,"
+				     " entity_type, entity_id) SELECT 1790000000 + i, 'view', 'record',"
+				     " 'rec_' || i FROM n"),
+			 DB_OK);
+	long moved = 0;
+	assert_int_equal(viewlog_fold(t.db, &moved), DB_OK);
+	assert_int_equal(moved, 12000);
+	/* a row at or below the mark (a fold cut short between its steps) is dropped */
+	assert_int_equal(db_exec(lg, "INSERT INTO pending (seq, at, action, entity_type,"
+				     " entity_id) VALUES (5, 1, 'view', 'record', 'rec_again')"),
+			 DB_OK);
+	int64_t before = events(t.db);
+	assert_int_equal(viewlog_fold(t.db, &moved), DB_OK);
+	assert_int_equal(moved, 0);
+	assert_int_equal(events(t.db), before);
+	int64_t left = -1;
+	assert_int_equal(db_query_int64(lg, &left, "SELECT count(*) FROM pending", ""), DB_OK);
+	assert_int_equal(left, 0);
+	db_close(lg);
+	struct audit_verify_result r;
+	assert_int_equal(audit_verify(t.db, &r), 0);
+	/* folding inside a transaction is refused */
+	assert_int_equal(db_begin(t.db), DB_OK);
+	assert_int_equal(viewlog_fold(t.db, &moved), DB_E_MISUSE);
+	db_rollback(t.db);
+	tmp_close(&t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_viewlog_in_memory_database_has_none),
+		cmocka_unit_test(test_viewlog_events_wait_then_fold_once_in_order),
+		cmocka_unit_test(test_viewlog_submit_calls_back_once_and_detach_drains),
+		cmocka_unit_test(test_viewlog_failed_commit_reported_nothing_kept),
+		cmocka_unit_test(test_viewlog_fold_moves_more_than_one_batch_and_skips_moved),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
