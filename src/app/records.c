@@ -1327,36 +1327,11 @@ static int restricted_view_log(struct uc *u, const struct record_row *r)
 	return uc_finish(u, restricted_log(u, r), r, "view", "record", r->id, "all", NULL);
 }
 
-int app_record_view(struct db *db, const struct actor *who, const char *ref,
-		    struct view_text **out, struct app_err *err)
-{
-	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	struct record_row r;
-	struct view_text *t;
-	int arc = record_view_open(&u, ref, &r, &t);
-	if (arc != APP_OK)
-		return arc;
-	if (r.restricted && !who->system) {
-		arc = restricted_view_log(&u, &r);
-	} else {
-		struct actor at = *who; /* the use case's clock, as uc_audit */
-		at.now = u.now;
-		int rc = app_audit_shared(db, &at, "view", "record", r.id, r.reference, "all");
-		arc = rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
-	}
-	if (arc != APP_OK) {
-		view_text_release(t);
-		return arc;
-	}
-	*out = t;
-	return APP_OK;
-}
-
-int app_record_view_async(struct db *db, const struct actor *who, const char *ref,
-			  struct view_text **out, bool *pending, void (*done)(void *ctx, int rc),
-			  void *ctx, struct app_err *err)
+/* A record view, logged before it is returned: with done NULL, the event commits before
+ * this returns; else where a view log can take it, done(ctx, rc) says when it has. */
+static int record_view_run(struct db *db, const struct actor *who, const char *ref,
+			   struct view_text **out, bool *pending, void (*done)(void *ctx, int rc),
+			   void *ctx, struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
@@ -1367,18 +1342,18 @@ int app_record_view_async(struct db *db, const struct actor *who, const char *re
 	int arc = record_view_open(&u, ref, &r, &t);
 	if (arc != APP_OK)
 		return arc;
-	int rc = DB_E_MISUSE;
-	if (!r.restricted || who->system) {
-		struct actor at = *who;
+	if (r.restricted && !who->system) {
+		arc = restricted_view_log(&u, &r);
+	} else {
+		struct actor at = *who; /* the use case's clock, as uc_audit */
 		at.now = u.now;
-		rc = app_audit_submit(db, &at, "view", "record", r.id, r.reference, "all", done,
-				      ctx);
+		int rc = done ? app_audit_submit(db, &at, "view", "record", r.id, r.reference, "all",
+						 done, ctx)
+			      : DB_E_MISUSE;
 		*pending = rc == DB_OK;
-		if (rc == DB_E_MISUSE) /* no view log here: log it now */
+		if (rc == DB_E_MISUSE) /* wait for it here */
 			rc = app_audit_shared(db, &at, "view", "record", r.id, r.reference, "all");
 		arc = rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
-	} else {
-		arc = restricted_view_log(&u, &r);
 	}
 	if (arc != APP_OK) {
 		view_text_release(t);
@@ -1386,6 +1361,20 @@ int app_record_view_async(struct db *db, const struct actor *who, const char *re
 	}
 	*out = t;
 	return APP_OK;
+}
+
+int app_record_view(struct db *db, const struct actor *who, const char *ref,
+		    struct view_text **out, struct app_err *err)
+{
+	bool pending;
+	return record_view_run(db, who, ref, out, &pending, NULL, NULL, err);
+}
+
+int app_record_view_async(struct db *db, const struct actor *who, const char *ref,
+			  struct view_text **out, bool *pending, void (*done)(void *ctx, int rc),
+			  void *ctx, struct app_err *err)
+{
+	return record_view_run(db, who, ref, out, pending, done, ctx, err);
 }
 
 int app_record_get(struct db *db, const struct actor *who, const char *ref, json_t **out,

@@ -1,6 +1,6 @@
 /*
  * app_fixture.h: shared set-up for the use-case tests (tests/unit/test_app_*.c). Builds
- * a SQLite database in a temporary file (so the view cache, which never keeps views of an
+ * a SQLite database in a temporary file (tmpdb.h; so the view cache, which never keeps views of an
  * in-memory database, is at work in every test that reads a record after changing it)
  * with the real migrations, three boroughs, a handful of
  * agencies and one user per role, all through the admin use cases, at a fixed instant.
@@ -12,7 +12,6 @@
 #define LANTERN_TEST_APP_FIXTURE_H
 
 #include <setjmp.h>
-#include <unistd.h>
 #include <stdarg.h>
 #include <cmocka.h>
 
@@ -25,6 +24,7 @@
 #include "store/migrate.h"
 #include "util/embedded.h"
 #include "util/ltime.h"
+#include "tmpdb.h"
 
 /* 2026-03-10T12:00:00Z: the clock of every use case in these tests. */
 #define FX_NOW ((int64_t)1773144000)
@@ -32,7 +32,7 @@
 
 struct fx {
 	struct db *db;
-	char path[256]; /* the temporary database file */
+	struct tmpdb file; /* the temporary database file */
 	struct actor sys;
 	char camden[ID_MAX], hackney[ID_MAX], islington[ID_MAX];
 };
@@ -107,20 +107,8 @@ static inline void fx_user(struct fx *f, const char *username, const char *agenc
 static inline int fx_setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
-	char msg[256];
 	assert_non_null(f);
-	const char *tmp = getenv("TMPDIR");
-	snprintf(f->path, sizeof f->path, "%s/lantern-test-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	int fd = mkstemp(f->path);
-	if (fd < 0)
-		fail_msg("mkstemp failed");
-	close(fd);
-	char url[300];
-	snprintf(url, sizeof url, "sqlite:%s", f->path);
-	if (db_open(url, true, &f->db, msg, sizeof msg) != DB_OK)
-		fail_msg("db_open: %s", msg);
-	if (migrate_run(f->db, embedded_migrations, NULL, msg, sizeof msg) != 0)
-		fail_msg("migrate_run: %s", msg);
+	tmpdb_make(&f->file, &f->db);
 	actor_system(&f->sys);
 	f->sys.now = FX_NOW;
 	fx_borough(f, "Camden", "CAM", f->camden);
@@ -144,12 +132,7 @@ static inline int fx_teardown(void **state)
 	if (f) {
 		assert_false(db_in_tx(f->db));
 		db_close(f->db);
-		static const char *const ext[] = {"", "-wal", "-shm"};
-		for (size_t i = 0; i < ARRAY_LEN(ext); i++) {
-			char p[300];
-			snprintf(p, sizeof p, "%s%s", f->path, ext[i]);
-			unlink(p);
-		}
+		tmpdb_remove(&f->file);
 		free(f);
 	}
 	return 0;

@@ -3,45 +3,30 @@
  * moves them, in the order they arrived, exactly once; a failed commit is reported to
  * every caller of its batch; detaching commits what is queued first; and the log is
  * refused for an in-memory database. */
-#include <setjmp.h>
-#include <cmocka.h>
 #include <pthread.h>
-#include <unistd.h>
 
 #include "audit/audit.h"
 #include "audit/viewlog.h"
-#include "store/migrate.h"
-#include "util/embedded.h"
+#include "tmpdb.h"
 
-struct tmpdb {
-	char path[256], url[300];
+/* A temporary database, open. */
+struct tdb {
+	struct tmpdb t;
 	struct db *db;
+	char url[300];
 };
 
-static void tmp_open(struct tmpdb *t)
+static void tmp_open(struct tdb *t)
 {
-	const char *tmp = getenv("TMPDIR");
-	snprintf(t->path, sizeof t->path, "%s/lantern-viewlog-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	int fd = mkstemp(t->path);
-	assert_true(fd >= 0);
-	close(fd);
-	snprintf(t->url, sizeof t->url, "sqlite:%s", t->path);
-	char msg[256];
-	assert_int_equal(db_open(t->url, true, &t->db, msg, sizeof msg), DB_OK);
-	assert_int_equal(migrate_run(t->db, embedded_migrations, NULL, msg, sizeof msg), 0);
+	tmpdb_make(&t->t, &t->db);
+	snprintf(t->url, sizeof t->url, "%s", t->t.url);
 }
 
-static void tmp_close(struct tmpdb *t)
+static void tmp_close(struct tdb *t)
 {
 	viewlog_detach();
 	db_close(t->db);
-	static const char *const ext[] = {"", "-wal", "-shm", "-viewlog", "-viewlog-wal",
-					  "-viewlog-shm"};
-	for (size_t i = 0; i < ARRAY_LEN(ext); i++) {
-		char p[300];
-		snprintf(p, sizeof p, "%s%s", t->path, ext[i]);
-		unlink(p);
-	}
+	tmpdb_remove(&t->t);
 }
 
 static int64_t events(struct db *db)
@@ -52,7 +37,7 @@ static int64_t events(struct db *db)
 }
 
 /* Rows waiting in the view log of t, read with a connection of its own. */
-static int64_t waiting(struct tmpdb *t)
+static int64_t waiting(struct tdb *t)
 {
 	char url[320], msg[256];
 	snprintf(url, sizeof url, "%s-viewlog", t->url);
@@ -81,50 +66,17 @@ static void test_viewlog_in_memory_database_has_none(void **state)
 #define THREADS 6
 #define PER_THREAD 120
 
-struct worker {
-	const char *url;
-	int n, ok;
-};
-
-static void *work(void *arg)
-{
-	struct worker *w = arg;
-	struct db *db;
-	char msg[256];
-	if (db_open(w->url, false, &db, msg, sizeof msg) != DB_OK)
-		return NULL;
-	for (int i = 0; i < PER_THREAD; i++) {
-		char id[32], user[16];
-		snprintf(id, sizeof id, "rec_%d_%03d", w->n, i);
-		snprintf(user, sizeof user, "usr_%d", w->n);
-		struct audit_event ev = {.user_id = user, .action = "view",
-					 .entity_type = "record", .entity_id = id, .fields = "all"};
-		if (audit_append_shared(db, &ev) == DB_OK)
-			w->ok++;
-	}
-	db_close(db);
-	return NULL;
-}
-
 static void test_viewlog_events_wait_then_fold_once_in_order(void **state)
 {
 	(void)state;
-	struct tmpdb t;
+	struct tdb t;
 	tmp_open(&t);
 	char msg[256];
 	assert_int_equal(viewlog_attach(t.db, msg, sizeof msg), DB_OK);
 	assert_true(viewlog_attached(t.db));
 	int64_t before = events(t.db);
-	pthread_t th[THREADS];
-	struct worker w[THREADS];
-	for (int i = 0; i < THREADS; i++) {
-		w[i] = (struct worker){.url = t.url, .n = i};
-		assert_int_equal(pthread_create(&th[i], NULL, work, &w[i]), 0);
-	}
-	for (int i = 0; i < THREADS; i++) {
-		pthread_join(th[i], NULL);
-		assert_int_equal(w[i].ok, PER_THREAD);
-	}
+	assert_int_equal(tmpdb_append_from_threads(t.url, THREADS, PER_THREAD),
+			 THREADS * PER_THREAD);
 	/* committed, but in the view log: the database has not changed */
 	assert_int_equal(events(t.db), before);
 	assert_int_equal(waiting(&t), THREADS * PER_THREAD);
@@ -169,7 +121,7 @@ static void count_done(void *ctx, int rc)
 static void test_viewlog_submit_calls_back_once_and_detach_drains(void **state)
 {
 	(void)state;
-	struct tmpdb t;
+	struct tdb t;
 	tmp_open(&t);
 	char msg[256];
 	struct calls c = {.mu = PTHREAD_MUTEX_INITIALIZER};
@@ -197,7 +149,7 @@ static void test_viewlog_submit_calls_back_once_and_detach_drains(void **state)
 static void test_viewlog_failed_commit_reported_nothing_kept(void **state)
 {
 	(void)state;
-	struct tmpdb t;
+	struct tdb t;
 	tmp_open(&t);
 	char msg[256];
 	assert_int_equal(viewlog_attach(t.db, msg, sizeof msg), DB_OK);
@@ -226,7 +178,7 @@ static void test_viewlog_failed_commit_reported_nothing_kept(void **state)
 static void test_viewlog_fold_moves_more_than_one_batch_and_skips_moved(void **state)
 {
 	(void)state;
-	struct tmpdb t;
+	struct tdb t;
 	tmp_open(&t);
 	char msg[256], url[320];
 	assert_int_equal(viewlog_attach(t.db, msg, sizeof msg), DB_OK);

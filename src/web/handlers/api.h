@@ -28,6 +28,9 @@ typedef int (*api_uc_id_in)(struct db *db, const struct actor *who, const char *
  */
 #define API_PURPOSE_HEADER "Lantern-Purpose"
 const struct actor *api_actor(struct request *req, struct response *resp);
+/* The actor (api_actor) into *who and the database (web_db) of a request, or NULL when
+ * either cannot be had (the problem already answered). */
+struct db *api_open(struct request *req, struct response *resp, const struct actor **who);
 
 /* Runs uc with the JSON body; answers `status` with its view or the problem. */
 void api_run_in(struct request *req, struct response *resp, api_uc_in uc, int status);

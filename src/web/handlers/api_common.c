@@ -19,6 +19,12 @@ const struct actor *api_actor(struct request *req, struct response *resp)
 	return who;
 }
 
+struct db *api_open(struct request *req, struct response *resp, const struct actor **who)
+{
+	*who = api_actor(req, resp);
+	return *who ? web_db(req, resp) : NULL;
+}
+
 void api_answer(struct request *req, struct response *resp, int rc, const struct app_err *err,
 		json_t *out, int status)
 {
@@ -36,8 +42,8 @@ void api_answer(struct request *req, struct response *resp, int rc, const struct
 static void run_uc(struct request *req, struct response *resp, const char *param, api_uc_in uc,
 		   api_uc_id id, api_uc_id_in idin, json_t *in, int status)
 {
-	const struct actor *who = api_actor(req, resp);
-	struct db *db = who ? web_db(req, resp) : NULL;
+	const struct actor *who;
+	struct db *db = api_open(req, resp, &who);
 	if (!db) {
 		json_decref(in);
 		return;

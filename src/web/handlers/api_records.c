@@ -25,8 +25,8 @@
  * (request.defer): never before. */
 void handle_api_record_show(struct request *req, struct response *resp)
 {
-	const struct actor *who = api_actor(req, resp);
-	struct db *db = who ? web_db(req, resp) : NULL;
+	const struct actor *who;
+	struct db *db = api_open(req, resp, &who);
 	if (!db)
 		return;
 	struct app_err err;
@@ -104,8 +104,8 @@ void handle_api_record_timeline(struct request *req, struct response *resp)
 		problem_respond(resp, PROBLEM_MALFORMED, "The cursor is not one this server gave.");
 		return;
 	}
-	const struct actor *who = api_actor(req, resp);
-	struct db *db = who ? web_db(req, resp) : NULL;
+	const struct actor *who;
+	struct db *db = api_open(req, resp, &who);
 	if (!db)
 		return;
 	struct app_err err;
