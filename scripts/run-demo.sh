@@ -9,6 +9,8 @@ if [ "$path" != "$db" ] && [ ! -f "$path" ]; then
   mkdir -p "$(dirname "$path")"
   "$bin" init --db "$db"
   "$bin" demo --db "$db" --seed 1 --boroughs 3 --children 300 --logins
+else
+  "$bin" init --db "$db" # a database from an earlier version gets the newer migrations
 fi
 # Plain HTTP on this machine: browsers do not send a cookie marked Secure over
 # http:// (and refuse a __Host- cookie without Secure), so the session cookie must
