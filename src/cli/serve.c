@@ -6,6 +6,7 @@
  */
 #include "cli/cli.h"
 #include "app/scheduler.h"
+#include "app/viewcache.h"
 #include "audit/viewlog.h"
 #include "cli/commands.h"
 
@@ -110,6 +111,7 @@ int cli_serve(int argc, char **argv)
 	}
 	if (moved)
 		log_info("moved %ld waiting view event(s) into the audit log", moved);
+	viewcache_set_budget((size_t)cfg.view_cache_mb << 20);
 	if (viewlog_attach(check, err, sizeof err) != DB_OK) {
 		db_close(check);
 		return cli_error(CLI_FAIL, "%s", err);

@@ -33,6 +33,7 @@ static const struct ckey keys[] = {
 	{"absent_escalation", C_DURATION, offsetof(struct config, absent_escalation), 0, 60,
 	 7 * 24 * 3600},
 	{"threads", C_INT, offsetof(struct config, threads), 0, 1, 256},
+	{"view_cache_mb", C_INT, offsetof(struct config, view_cache_mb), 0, 0, 65536},
 	{"behind_proxy", C_BOOL, offsetof(struct config, behind_proxy), 0, 0, 0},
 	{"secure_cookies", C_BOOL, offsetof(struct config, secure_cookies), 0, 0, 0},
 	{"log_level", C_LEVEL, offsetof(struct config, log_level), 0, 0, 3},
@@ -48,6 +49,7 @@ void config_defaults(struct config *c)
 	c->session_absolute = 12 * 3600;
 	c->absent_escalation = 6 * 3600;
 	c->threads = 4;
+	c->view_cache_mb = 64;
 	c->behind_proxy = false;
 	c->secure_cookies = true;
 	c->log_level = 1;

@@ -24,6 +24,7 @@ struct config {
 	int64_t session_absolute;       /* seconds; default 12 h */
 	int64_t absent_escalation;      /* seconds; default 6 h (R-MISS-4) */
 	int threads;                    /* HTTP worker threads */
+	int view_cache_mb;              /* memory for kept record views (app/viewcache.h) */
 	bool behind_proxy;              /* trust X-Forwarded-Proto/For from loopback proxy */
 	bool secure_cookies;            /* send cookies with Secure (default on) */
 	int log_level;                  /* 0 debug .. 3 error */

@@ -13,6 +13,7 @@ expect 2 "unknown flag" -- "$L" serve --bogus 1
 expect 2 "stray argument" -- "$L" serve extra
 expect 2 "flag without value" -- "$L" serve --listen
 expect 2 "bad thread count" -- "$L" serve --threads 0
+expect 2 "bad view cache size" -- "$L" serve --view-cache-mb -1
 expect 2 "plain cookies off loopback" -- "$L" serve --listen 0.0.0.0:0 --secure-cookies false
 expect 2 "bad listen address" -- "$L" serve --listen nowhere
 expect 2 "certificate without key" -- "$L" serve --listen 127.0.0.1:0 --tls-cert missing.pem
