@@ -4,16 +4,21 @@
 #include <pthread.h>
 #include <sys/stat.h>
 
+#include "util/id.h"
 #include "util/ltime.h"
 
 /* Events moved per fold transaction, so one fold never holds the write lock long. */
 #define FOLD_BATCH 5000
 
+/* `log` holds the view log's own random id (the first opener's wins), which the
+ * database's marks are kept under (viewlog_state). */
 static const char VIEWLOG_SCHEMA[] =
 	"CREATE TABLE IF NOT EXISTS pending ("
 	" seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, user_id TEXT,"
 	" agency_id TEXT, action TEXT NOT NULL, entity_type TEXT NOT NULL, entity_id TEXT,"
-	" record_ref TEXT, fields TEXT, purpose TEXT)";
+	" record_ref TEXT, fields TEXT, purpose TEXT);"
+	"CREATE TABLE IF NOT EXISTS log (one INTEGER PRIMARY KEY CHECK (one = 1),"
+	" id TEXT NOT NULL)";
 
 /* A queued event: a copy of the caller's, its strings in text. */
 struct queued {
@@ -60,7 +65,10 @@ static int viewlog_open(const char *path, bool create, struct db **out, char *er
 	if (rc != DB_OK)
 		return rc;
 	db_private_writer(*out);
-	rc = db_exec(*out, VIEWLOG_SCHEMA);
+	char id[ID_MAX];
+	rc = id_new("vlg", id) == 0 ? db_exec(*out, VIEWLOG_SCHEMA) : DB_E_ERROR;
+	if (rc == DB_OK)
+		rc = db_run(*out, "INSERT OR IGNORE INTO log (one, id) VALUES (1, $1)", "s", id);
 	if (rc != DB_OK) {
 		snprintf(err, errlen, "cannot set up the view log %s: %s", path, db_errmsg(*out));
 		db_close(*out);
@@ -244,18 +252,26 @@ int viewlog_submit(struct db *db, const struct audit_event *ev, viewlog_done_fn 
 	return DB_OK;
 }
 
-/* Moves up to FOLD_BATCH events above the mark into audit_events in one transaction
- * of db; *last gets the new mark (unchanged when nothing waited). */
-static int fold_batch(struct db *db, struct db *lg, int64_t *last, long *n)
+/* Moves up to FOLD_BATCH events of view log lg (id log_id) above its mark into
+ * audit_events in one transaction of db; *last gets the new mark (the old one when
+ * nothing waited). The commit is made durable before it returns (synchronous=FULL for
+ * this transaction), because the caller then deletes the moved rows from the view log,
+ * and that deletion must never reach the disk before the events do. */
+static int fold_batch(struct db *db, struct db *lg, const char *log_id, int64_t *last, long *n)
 {
 	*n = 0;
-	int rc = db_begin(db);
-	if (rc != DB_OK)
+	int rc = db_exec(db, "PRAGMA synchronous=FULL");
+	if (rc == DB_OK)
+		rc = db_begin(db);
+	if (rc != DB_OK) {
+		db_exec(db, "PRAGMA synchronous=NORMAL");
 		return rc;
+	}
 	int64_t mark = 0;
-	rc = db_query_int64(db, &mark, "SELECT folded FROM viewlog_state WHERE id = 1", "");
+	rc = db_query_int64(db, &mark, "SELECT folded FROM viewlog_state WHERE log_id = $1", "s",
+			    log_id);
 	struct db_stmt *st = NULL;
-	if (rc == DB_ROW || rc == DB_OK)
+	if (rc == DB_ROW || rc == DB_DONE || rc == DB_OK)
 		rc = db_cached(lg,
 			       "SELECT seq, at, user_id, agency_id, action, entity_type, entity_id,"
 			       " record_ref, fields, purpose FROM pending WHERE seq > $1"
@@ -285,11 +301,17 @@ static int fold_batch(struct db *db, struct db *lg, int64_t *last, long *n)
 			rc = DB_OK;
 	}
 	if (rc == DB_OK && *n > 0)
-		rc = db_run(db, "UPDATE viewlog_state SET folded = $1 WHERE id = 1", "i", *last);
+		rc = db_run(db,
+			    "INSERT INTO viewlog_state (log_id, folded) VALUES ($1, $2)"
+			    " ON CONFLICT (log_id) DO UPDATE SET folded = excluded.folded",
+			    "si", log_id, *last);
 	if (rc == DB_OK)
-		return db_commit(db);
-	db_rollback(db);
-	*n = 0;
+		rc = db_commit(db);
+	else
+		db_rollback(db);
+	db_exec(db, "PRAGMA synchronous=NORMAL");
+	if (rc != DB_OK)
+		*n = 0;
 	return rc;
 }
 
@@ -310,15 +332,22 @@ int viewlog_fold(struct db *db, long *moved)
 		return rc;
 	long n;
 	int64_t last = 0;
-	do {
-		rc = fold_batch(db, lg, &last, &n);
+	char log_id[ID_MAX] = "";
+	rc = db_query_text(lg, log_id, sizeof log_id, "SELECT id FROM log WHERE one = 1", "");
+	rc = rc == DB_ROW || rc == DB_OK ? DB_OK : rc;
+	if (rc == DB_OK && !log_id[0])
+		rc = DB_E_ERROR;
+	while (rc == DB_OK) {
+		rc = fold_batch(db, lg, log_id, &last, &n);
 		/* what the database holds is never moved again: drop it from the view log
 		 * (also rows left by a fold that stopped between its two steps) */
 		if (rc == DB_OK)
 			rc = db_run(lg, "DELETE FROM pending WHERE seq <= $1", "i", last);
 		if (moved && rc == DB_OK)
 			*moved += n;
-	} while (rc == DB_OK && n == FOLD_BATCH);
+		if (n < FOLD_BATCH)
+			break;
+	}
 	/* its readers are only folds, so a passive checkpoint lets the writer start the
 	 * view log's own log again from the beginning; housekeeping only: when another
 	 * fold is checkpointing at this moment (SQLite then says busy), that one does it */

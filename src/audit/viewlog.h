@@ -12,11 +12,13 @@
  * events into audit_events in one transaction, in the order they arrived, each keeping
  * its own time; the hash chain covers them from then on.
  *
- * Exactly once: the fold records the last view-log sequence it moved in
- * viewlog_state (in the database, in the same transaction as the events) and only then
- * deletes the moved rows from the view log; rows at or below that mark found later
- * (a crash between the two) are deleted without moving them again. The view log's
- * sequence never reuses a number (AUTOINCREMENT).
+ * Exactly once: each view log names itself with a random id; the fold records the
+ * last sequence it moved from that log in viewlog_state (in the database, in the same
+ * transaction as the events, made durable before going on) and only then deletes the
+ * moved rows from the view log; rows at or below that mark found later (a crash between
+ * the two) are deleted without moving them again. A log's sequence never reuses a
+ * number (AUTOINCREMENT), and a view log new to the database (deleted and made again,
+ * or the database restored or moved without it) has no mark yet: all of it is moved.
  *
  * Only a process that attaches the view log (`lantern serve`) writes to it; any
  * process folds it when it finds one (the server every 100 ms, at start and at

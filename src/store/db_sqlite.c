@@ -11,9 +11,7 @@
 #include "store/db.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
-#include <unistd.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -517,12 +515,12 @@ int db_checkpoint(struct db *db)
 		if (mono_ns() - t0 < 2000000)
 			break;
 	}
-	/* fdatasync syncs the file, whichever descriptor names it */
-	int fd = open(sqlite3_db_filename(db->h, "main"), O_RDONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		(void)fdatasync(fd);
-		close(fd);
-	}
+	/* through SQLite's own handle: opening and closing another descriptor of the file
+	 * would drop every POSIX lock this process holds on it */
+	sqlite3_file *f = NULL;
+	if (sqlite3_file_control(db->h, "main", SQLITE_FCNTL_FILE_POINTER, &f) == SQLITE_OK && f &&
+	    f->pMethods)
+		(void)f->pMethods->xSync(f, SQLITE_SYNC_NORMAL);
 	if (!writer_acquire())
 		return DB_OK; /* writers busy for seconds: the next call tries again */
 	sqlite3_busy_handler(db->h, checkpoint_busy, NULL);

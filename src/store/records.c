@@ -446,7 +446,8 @@ int store_reporting_officer(struct db *db, const char *record_id, char out[32])
 {
 	int rc = db_query_text(db, out, 32,
 			       "SELECT coalesce(referrer_id, '') FROM referrals WHERE record_id = $1"
-			       " AND route = 'police_pathway' ORDER BY submitted_at DESC LIMIT 1",
+			       " AND route = 'police_pathway' ORDER BY submitted_at DESC, rowid DESC"
+			       " LIMIT 1",
 			       "s", record_id);
 	return rc == DB_DONE ? DB_OK : rc;
 }

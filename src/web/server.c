@@ -60,6 +60,7 @@ struct conn_state {
 static pthread_mutex_t defer_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t defer_cv = PTHREAD_COND_INITIALIZER;
 static int defer_suspended;
+static bool defer_stopping; /* server_stop has begun: no more suspending */
 
 static void *uri_logger(void *cls, const char *uri, struct MHD_Connection *c)
 {
@@ -261,8 +262,8 @@ static void defer_done(void *ctx, int rc)
 		st->conn = NULL;
 		MHD_resume_connection(c);
 		defer_suspended--;
-		pthread_cond_broadcast(&defer_cv);
 	}
+	pthread_cond_broadcast(&defer_cv); /* server_stop, or a thread waiting while it stops */
 	pthread_mutex_unlock(&defer_mu);
 }
 
@@ -391,6 +392,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		st->tls = req.tls;
 		pthread_mutex_lock(&defer_mu);
 		st->waiting = true;
+		if (!st->completed && defer_stopping) {
+			/* stopping: the daemon must not be left with a suspended connection */
+			while (!st->completed)
+				pthread_cond_wait(&defer_cv, &defer_mu);
+		}
 		bool done = st->completed;
 		if (!done) {
 			st->conn = c;
@@ -522,6 +528,9 @@ int server_start(const struct server_options *o, struct server **out, char *err,
 		}
 		s->tls = true;
 	}
+	pthread_mutex_lock(&defer_mu);
+	defer_stopping = false; /* a server started after another stopped */
+	pthread_mutex_unlock(&defer_mu);
 	unsigned flags =
 	        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC |
 	        MHD_ALLOW_SUSPEND_RESUME;
@@ -576,13 +585,24 @@ void server_stop(struct server *s, int drain_ms)
 	if (!s)
 		return;
 	MHD_socket fd = MHD_quiesce_daemon(s->d);
-	/* a suspended connection must be resumed before the daemon stops; the work each
-	 * waits for finishes in milliseconds */
+	/* a suspended connection must be resumed before the daemon stops (libmicrohttpd
+	 * aborts otherwise, and a late resume would touch freed memory); the work each
+	 * waits for takes milliseconds, so a long wait is worth a warning, not a stop */
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	bool warned = false;
 	pthread_mutex_lock(&defer_mu);
-	for (int waited = 0; defer_suspended > 0 && waited < 10000; waited += 10) {
-		struct timespec until;
+	defer_stopping = true;
+	while (defer_suspended > 0) {
+		struct timespec now, until;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (!warned && now.tv_sec - t0.tv_sec >= 30) {
+			log_warn("stopping: %d answer(s) still wait for their audit events",
+			         defer_suspended);
+			warned = true;
+		}
 		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_nsec += 10 * 1000 * 1000;
+		until.tv_nsec += 100 * 1000 * 1000;
 		if (until.tv_nsec >= 1000000000L) {
 			until.tv_sec++;
 			until.tv_nsec -= 1000000000L;

@@ -41,7 +41,7 @@ const TABLE = [
   ['PUT', '/api/v1/children/{id}/profile', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/children/${c.childId}/profile`, json: { description: 'Tall, short dark hair.' } })],
   ['POST', '/api/v1/referrals', 'A A A A A A A A A A D D D D', (c, role) => ({
     json: {
-      child_id: c.childId,
+      child_id: c.referralChildId,
       circumstances: 'Seen getting into cars with older males after school.',
       signs: [SIGN],
       rationale: 'Receipt of unexplained gifts: two new phones.',
@@ -116,6 +116,14 @@ before(async () => {
     await sql(srv.db, `INSERT OR IGNORE INTO child_agencies (child_id, agency_id, reason, since)
       SELECT '${ch.json.id}', id, 'authz test', '2026-11-28T18:00:00Z' FROM agencies WHERE name LIKE 'Northbrook%'`)
   }
+  // The child every role files its referral about: not the record's child, so that the
+  // police supervisor's own referral never makes it the reporting officer of the record
+  // it then reviews (R-PATH-6 refuses that).
+  const rc = await officer.post('/api/v1/children', { json: { given_names: 'Referral', family_name: 'Child-Demo', date_of_birth: '2011-03-03', confirm_new: true } })
+  assert.equal(rc.status, 201, rc.text)
+  ctx.referralChildId = rc.json.id
+  await sql(srv.db, `INSERT OR IGNORE INTO child_agencies (child_id, agency_id, reason, since)
+    SELECT '${rc.json.id}', id, 'authz test', '2026-11-28T18:00:00Z' FROM agencies WHERE name LIKE 'Northbrook%'`)
   // A restricted record opened once with a reason (R-INFO-3), for the review route.
   const other = await one(srv.db, `SELECT reference FROM records WHERE reference <> '${ctx.ref}' AND child_id IN
     (SELECT child_id FROM child_agencies WHERE agency_id = (SELECT id FROM agencies WHERE name = 'Northbrook Police (demo)')) LIMIT 1`)

@@ -431,6 +431,34 @@ static void test_R_PATH_6_supervisor_review(void **state)
 	json_decref(rec);
 }
 
+/* Police reports filed in the same second (every use case here runs at FX_NOW): the
+ * reporting officer is whoever filed the latest, always. */
+static void test_R_PATH_6_reporting_officer_is_the_latest_reporter(void **state)
+{
+	struct fx *f = *state;
+	struct actor ames = fx_actor(f, "pc.ames"), clark = fx_actor(f, "ps.clark");
+	char ref[32], child[ID_MAX];
+	json_t *in = fx_referral(fx_child("Philippa", "Tamberlane", "2010-09-09"), NULL);
+	fx_police_template(in, 2, "contact");
+	json_t *out = fx_submit(f, &ames, in);
+	snprintf(ref, sizeof ref, "%s", json_string_value(json_object_get(out, "record_ref")));
+	snprintf(child, sizeof child, "%s", json_string_value(json_object_get(out, "child_id")));
+	json_decref(out);
+	in = fx_referral(NULL, child);
+	fx_police_template(in, 0, NULL);
+	json_decref(fx_submit(f, &clark, in)); /* ps.clark reports last */
+	struct app_err err;
+	for (int i = 0; i < 5; i++) { /* the same answer every time */
+		assert_int_equal(review(f, "ps.clark", ref, review_in(true), &err), APP_INVALID);
+		assert_string_equal(err.rule, "R-PATH-6");
+		assert_non_null(strstr(err.message, "reporting officer"));
+	}
+	in = fx_referral(NULL, child);
+	fx_police_template(in, 0, NULL);
+	json_decref(fx_submit(f, &ames, in)); /* now pc.ames reports last */
+	assert_int_equal(review(f, "ps.clark", ref, review_in(true), &err), APP_OK);
+}
+
 static void test_R_PATH_6_threat_to_life_recorded(void **state)
 {
 	struct fx *f = *state;
@@ -858,6 +886,7 @@ int main(void)
 		cmocka_unit_test(test_R_FLAG_3_4_classify_sets_EU_GE_GA),
 		cmocka_unit_test(test_R_FLAG_3_online_referral_sets_EU),
 		cmocka_unit_test(test_R_PATH_6_supervisor_review),
+		cmocka_unit_test(test_R_PATH_6_reporting_officer_is_the_latest_reporter),
 		cmocka_unit_test(test_R_PATH_6_threat_to_life_recorded),
 		cmocka_unit_test(test_R_PATH_7_essential_steps),
 		cmocka_unit_test(test_R_REC_3_entry_needs_people_and_nature),

@@ -215,6 +215,39 @@ static void test_viewlog_fold_moves_more_than_one_batch_and_skips_moved(void **s
 	tmp_close(&t);
 }
 
+/* A view log made again (deleted by hand, or the database restored or moved without
+ * it) starts its numbers again: its events are new to the database and all move. */
+static void test_viewlog_new_log_is_folded_whole(void **state)
+{
+	(void)state;
+	struct tdb t;
+	tmp_open(&t);
+	char msg[256];
+	assert_int_equal(viewlog_attach(t.db, msg, sizeof msg), DB_OK);
+	assert_int_equal(tmpdb_append_from_threads(t.url, 1, 5), 5);
+	long moved = 0;
+	assert_int_equal(viewlog_fold(t.db, &moved), DB_OK);
+	assert_int_equal(moved, 5);
+	viewlog_detach();
+	static const char *const ext[] = {"-viewlog", "-viewlog-wal", "-viewlog-shm"};
+	for (size_t i = 0; i < ARRAY_LEN(ext); i++) {
+		char p[300];
+		snprintf(p, sizeof p, "%s%s", t.t.path, ext[i]);
+		unlink(p);
+	}
+	int64_t before = events(t.db);
+	assert_int_equal(viewlog_attach(t.db, msg, sizeof msg), DB_OK);
+	assert_int_equal(tmpdb_append_from_threads(t.url, 1, 3), 3);
+	assert_int_equal(viewlog_fold(t.db, &moved), DB_OK);
+	assert_int_equal(moved, 3);
+	assert_int_equal(events(t.db), before + 3);
+	int64_t logs = 0;
+	assert_int_equal(db_query_int64(t.db, &logs, "SELECT count(*) FROM viewlog_state", ""),
+			 DB_OK);
+	assert_int_equal(logs, 2);
+	tmp_close(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -223,6 +256,7 @@ int main(void)
 		cmocka_unit_test(test_viewlog_submit_calls_back_once_and_detach_drains),
 		cmocka_unit_test(test_viewlog_failed_commit_reported_nothing_kept),
 		cmocka_unit_test(test_viewlog_fold_moves_more_than_one_batch_and_skips_moved),
+		cmocka_unit_test(test_viewlog_new_log_is_folded_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
