@@ -326,7 +326,7 @@ int store_saw_latest_key(struct db *db, const char *episode_id, char *out, size_
 {
 	int rc = db_query_text(db, out, n,
 	                       "SELECT done_by_key FROM safe_and_well_checks WHERE episode_id = $1"
-	                       " ORDER BY done_at DESC, recorded_at DESC LIMIT 1",
+	                       " ORDER BY done_at DESC, recorded_at DESC, rowid DESC LIMIT 1",
 	                       "s", episode_id);
 	return rc == DB_DONE ? DB_OK : rc;
 }
