@@ -87,8 +87,8 @@ const char *actor_purpose(const struct actor *a);
 int app_audit(struct db *db, const struct actor *who, const char *action, const char *type,
 	      const char *id, const char *record_ref, const char *fields);
 /* As app_audit, for an action that writes nothing itself (a view): the event commits
- * in a transaction of its own shared with other threads' events (audit_append_shared),
- * before this returns. No transaction may be open on db. */
+ * on its own (audit_append_shared: in the view log where the process keeps one) before
+ * this returns. No transaction may be open on db. */
 int app_audit_shared(struct db *db, const struct actor *who, const char *action,
 		     const char *type, const char *id, const char *record_ref, const char *fields);
 /* As app_audit_shared, without waiting, where the process keeps a view log

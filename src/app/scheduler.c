@@ -67,13 +67,7 @@ static void *scheduler_main(void *arg)
 		if (tick++ % SCHEDULER_TICKS_PER_S == 0 && db_checkpoint(s->db) != DB_OK)
 			log_warn("scheduler: checkpoint failed: %s", db_errmsg(s->db));
 		pthread_mutex_lock(&s->mu);
-		struct timespec until;
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_nsec += 1000000000L / SCHEDULER_TICKS_PER_S;
-		if (until.tv_nsec >= 1000000000L) {
-			until.tv_sec++;
-			until.tv_nsec -= 1000000000L;
-		}
+		struct timespec until = ltime_deadline_ns(1000000000 / SCHEDULER_TICKS_PER_S);
 		while (!s->stop && pthread_cond_timedwait(&s->cv, &s->mu, &until) != ETIMEDOUT)
 			;
 	}

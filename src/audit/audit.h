@@ -30,12 +30,11 @@ struct audit_event {
  * a DB_E_* code. */
 int audit_append(struct db *db, const struct audit_event *ev);
 
-/* Appends one event in its own transaction, shared with the events other threads of
- * this process append the same way at the same moment (group commit): one thread
- * writes the waiting events in one transaction while the others wait, and each call
- * returns only once its event has committed (DB_OK) or has failed with the batch
- * (a DB_E_* code; nothing of the batch is kept). For events that record something
- * which itself writes nothing, such as a view; db must have no open transaction. */
+/* Appends one event that stands alone (it records something which itself writes
+ * nothing, such as a view) and returns once it has committed (DB_OK) or failed (a
+ * DB_E_* code; nothing kept). Where this process keeps a view log for db's database
+ * (viewlog.h) the event commits there, with other threads' events (group commit);
+ * otherwise in a transaction of its own. db must have no open transaction. */
 int audit_append_shared(struct db *db, const struct audit_event *ev);
 
 struct audit_verify_result {

@@ -96,15 +96,6 @@ static int write_batch(struct db *w, struct queued *batch)
 	return rc;
 }
 
-static void add_ns(struct timespec *t, long ns)
-{
-	t->tv_nsec += ns;
-	if (t->tv_nsec >= 1000000000L) {
-		t->tv_sec++;
-		t->tv_nsec -= 1000000000L;
-	}
-}
-
 /* The writer thread: takes what waits, commits it, tells each caller. */
 static void *writer_main(void *arg)
 {
@@ -116,9 +107,7 @@ static void *writer_main(void *arg)
 		if (!vl_head)
 			break; /* stopping, and nothing left */
 		if (vl_queued < GATHER_MIN && !vl_stop) {
-			struct timespec until;
-			clock_gettime(CLOCK_REALTIME, &until);
-			add_ns(&until, GATHER_NS);
+			struct timespec until = ltime_deadline_ns(GATHER_NS);
 			while (vl_queued < GATHER_MIN && !vl_stop &&
 			       pthread_cond_timedwait(&vl_cv, &vl_mu, &until) == 0)
 				;
@@ -151,7 +140,7 @@ int viewlog_attach(struct db *db, char *err, size_t errlen)
 	struct db *w = NULL;
 	int rc = viewlog_open(path, true, &w, err, errlen);
 	/* the writer never checkpoints: the fold does (viewlog_fold) */
-	if (rc == DB_OK && (rc = db_exec(w, "PRAGMA wal_autocheckpoint=0")) != DB_OK) {
+	if (rc == DB_OK && (rc = db_defer_checkpoints(w)) != DB_OK) {
 		snprintf(err, errlen, "cannot set up the view log %s: %s", path, db_errmsg(w));
 		db_close(w);
 	}
@@ -254,19 +243,15 @@ int viewlog_submit(struct db *db, const struct audit_event *ev, viewlog_done_fn 
 
 /* Moves up to FOLD_BATCH events of view log lg (id log_id) above its mark into
  * audit_events in one transaction of db; *last gets the new mark (the old one when
- * nothing waited). The commit is made durable before it returns (synchronous=FULL for
- * this transaction), because the caller then deletes the moved rows from the view log,
- * and that deletion must never reach the disk before the events do. */
+ * nothing waited). The commit is on disk before it returns (db_begin_durable), because
+ * the caller then deletes the moved rows from the view log, and that deletion must
+ * never reach the disk before the events do. */
 static int fold_batch(struct db *db, struct db *lg, const char *log_id, int64_t *last, long *n)
 {
 	*n = 0;
-	int rc = db_exec(db, "PRAGMA synchronous=FULL");
-	if (rc == DB_OK)
-		rc = db_begin(db);
-	if (rc != DB_OK) {
-		db_exec(db, "PRAGMA synchronous=NORMAL");
+	int rc = db_begin_durable(db);
+	if (rc != DB_OK)
 		return rc;
-	}
 	int64_t mark = 0;
 	rc = db_query_int64(db, &mark, "SELECT folded FROM viewlog_state WHERE log_id = $1", "s",
 			    log_id);
@@ -309,7 +294,6 @@ static int fold_batch(struct db *db, struct db *lg, const char *log_id, int64_t 
 		rc = db_commit(db);
 	else
 		db_rollback(db);
-	db_exec(db, "PRAGMA synchronous=NORMAL");
 	if (rc != DB_OK)
 		*n = 0;
 	return rc;

@@ -111,6 +111,12 @@ int db_begin(struct db *db);
  * transactions do not queue on the process's writer lock (which orders the writers of
  * the main database). */
 void db_private_writer(struct db *db);
+/* This connection no longer checkpoints the write-ahead log inside its commits; the
+ * caller must call db_checkpoint regularly from elsewhere. */
+int db_defer_checkpoints(struct db *db);
+/* As db_begin, but the commit is on disk when db_commit returns (SQLite: synchronous=
+ * FULL for this one transaction; other commits are synced at checkpoints). */
+int db_begin_durable(struct db *db);
 /* Starts a read-only transaction: one consistent snapshot and no write lock, so it runs
  * beside writers. Writing inside it is a misuse. End it with db_commit or db_rollback. */
 int db_begin_read(struct db *db);

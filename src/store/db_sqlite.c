@@ -9,6 +9,7 @@
  * refused as foreign, and a file that is not SQLite at all as not a database.
  */
 #include "store/db.h"
+#include "util/ltime.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -31,6 +32,7 @@ struct db {
 	bool in_tx;
 	bool serialise; /* file database: write transactions take writer_lock */
 	bool locked;    /* this connection holds writer_lock */
+	bool durable;   /* the open transaction commits with synchronous=FULL */
 	char err[256];
 	struct db_stmt *cache[STMT_CACHE];
 	size_t ncache;
@@ -430,6 +432,36 @@ void db_private_writer(struct db *db)
 	db->serialise = false;
 }
 
+int db_defer_checkpoints(struct db *db)
+{
+	return db_exec(db, "PRAGMA wal_autocheckpoint=0");
+}
+
+int db_begin_durable(struct db *db)
+{
+	if (db->in_tx) {
+		snprintf(db->err, sizeof db->err, "transaction already open");
+		return DB_E_MISUSE;
+	}
+	int rc = db_exec(db, "PRAGMA synchronous=FULL");
+	if (rc == DB_OK)
+		rc = db_begin(db);
+	if (rc == DB_OK)
+		db->durable = true;
+	else
+		db_exec(db, "PRAGMA synchronous=NORMAL");
+	return rc;
+}
+
+/* After a durable transaction ends: back to commits synced at checkpoints. */
+static void durable_end(struct db *db)
+{
+	if (db->durable) {
+		db->durable = false;
+		db_exec(db, "PRAGMA synchronous=NORMAL");
+	}
+}
+
 int db_begin_read(struct db *db)
 {
 	if (db->in_tx) {
@@ -455,6 +487,7 @@ int db_commit(struct db *db)
 	}
 	db->in_tx = false;
 	writer_release(db);
+	durable_end(db);
 	return DB_OK;
 }
 
@@ -469,6 +502,7 @@ void db_rollback(struct db *db)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	db->in_tx = false;
 	writer_release(db);
+	durable_end(db);
 }
 
 /* The restart checkpoint's busy handler: readers hold the log for well under a
@@ -482,13 +516,6 @@ static int checkpoint_busy(void *ctx, int n)
 	struct timespec ts = {0, 100000};
 	nanosleep(&ts, NULL);
 	return 1;
-}
-
-static int64_t mono_ns(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
 }
 
 int db_checkpoint(struct db *db)
@@ -508,11 +535,11 @@ int db_checkpoint(struct db *db)
 	if (rc != SQLITE_OK || !db->serialise || log < DB_WAL_RESTART_FRAMES)
 		return rc == SQLITE_OK ? DB_OK : map_rc(db, rc);
 	for (int pass = 0; pass < 4; pass++) {
-		int64_t t0 = mono_ns();
+		int64_t t0 = ltime_mono_ns();
 		rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
 		if (rc != SQLITE_OK)
 			return map_rc(db, rc);
-		if (mono_ns() - t0 < 2000000)
+		if (ltime_mono_ns() - t0 < 2000000)
 			break;
 	}
 	/* through SQLite's own handle: opening and closing another descriptor of the file
@@ -579,7 +606,7 @@ void db_pool_defer_checkpoints(struct db_pool *p)
 	pthread_mutex_lock(&p->mu);
 	p->defer_checkpoints = true;
 	for (size_t i = 0; i < p->n; i++)
-		db_exec(p->all[i], "PRAGMA wal_autocheckpoint=0");
+		db_defer_checkpoints(p->all[i]);
 	pthread_mutex_unlock(&p->mu);
 }
 
@@ -593,7 +620,7 @@ struct db *db_pool_get(struct db_pool *p)
 		return NULL;
 	pthread_mutex_lock(&p->mu);
 	if (p->defer_checkpoints)
-		db_exec(db, "PRAGMA wal_autocheckpoint=0");
+		db_defer_checkpoints(db);
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? p->cap * 2 : 8;
 		struct db **a = realloc(p->all, cap * sizeof(*a));

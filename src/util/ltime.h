@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 struct lt_date {
 	int y, m, d;
@@ -23,6 +24,11 @@ struct lt_date {
 #define LT_TIME_LEN 21 /* "YYYY-MM-DDTHH:MM:SSZ" + NUL */
 
 int64_t ltime_now(void);
+/* The monotonic clock in nanoseconds: for measuring durations only. */
+int64_t ltime_mono_ns(void);
+/* The CLOCK_REALTIME instant ns nanoseconds from now, as pthread_cond_timedwait wants
+ * its deadline (condition variables with the default clock). */
+struct timespec ltime_deadline_ns(int64_t ns);
 
 bool ltime_date_valid(struct lt_date d);
 /* "YYYY-MM-DD". */

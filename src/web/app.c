@@ -1,21 +1,13 @@
 /* app.c: the web application's shared state and the request dispatcher (see app.h). */
 #include "web/app.h"
 
-#include <time.h>
-
 #include "util/embedded.h"
 #include "util/log.h"
+#include "util/ltime.h"
 #include "web/csrf.h"
 #include "web/form.h"
 #include "web/page.h"
 #include "web/session.h"
-
-static int64_t now_us(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
 
 int web_app_init(struct web_app *app, const struct config *cfg, const struct route *routes,
                  size_t nroutes, char *err, size_t errlen)
@@ -128,7 +120,7 @@ void web_app_handle(struct request *req, struct response *resp, void *arg)
 {
 	struct web_app *app = arg;
 	req->app = app;
-	req->start_us = now_us();
+	req->start_us = ltime_mono_ns() / 1000;
 	char allow[64] = "";
 	enum router_result rr = router_match(app->routes, app->nroutes, req, allow, sizeof allow);
 	const char *pattern = "-";
@@ -143,7 +135,7 @@ void web_app_handle(struct request *req, struct response *resp, void *arg)
 			req->route->fn(req, resp);
 	}
 	if (!(req->route && (req->route->flags & ROUTE_STATIC)) || resp->status >= 400) {
-		int64_t us = now_us() - req->start_us;
+		int64_t us = ltime_mono_ns() / 1000 - req->start_us;
 		log_info("request method=%s route=%s status=%d ms=%.1f",
 		         http_method_name(req->method), pattern, resp->status, (double)us / 1000.0);
 	}

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "util/log.h"
+#include "util/ltime.h"
 #include "util/parse.h"
 #include "web/form.h"
 #include "web/headers.h"
@@ -588,25 +589,17 @@ void server_stop(struct server *s, int drain_ms)
 	/* a suspended connection must be resumed before the daemon stops (libmicrohttpd
 	 * aborts otherwise, and a late resume would touch freed memory); the work each
 	 * waits for takes milliseconds, so a long wait is worth a warning, not a stop */
-	struct timespec t0;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int64_t t0 = ltime_mono_ns();
 	bool warned = false;
 	pthread_mutex_lock(&defer_mu);
 	defer_stopping = true;
 	while (defer_suspended > 0) {
-		struct timespec now, until;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		if (!warned && now.tv_sec - t0.tv_sec >= 30) {
+		if (!warned && ltime_mono_ns() - t0 >= (int64_t)30 * 1000000000) {
 			log_warn("stopping: %d answer(s) still wait for their audit events",
 			         defer_suspended);
 			warned = true;
 		}
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_nsec += 100 * 1000 * 1000;
-		if (until.tv_nsec >= 1000000000L) {
-			until.tv_sec++;
-			until.tv_nsec -= 1000000000L;
-		}
+		struct timespec until = ltime_deadline_ns(100 * 1000 * 1000);
 		pthread_cond_timedwait(&defer_cv, &defer_mu, &until);
 	}
 	pthread_mutex_unlock(&defer_mu);

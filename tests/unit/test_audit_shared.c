@@ -1,8 +1,9 @@
-/* test_audit_shared.c: group commit of standalone audit events (audit_append_shared).
- * Many threads, each with its own connection to one database file, append events at
- * once: every call returns only after its event committed, the chain stays whole and
- * every event is there exactly once. A batch that fails keeps none of its events and
- * tells each of its callers; a caller with a transaction open is refused. */
+/* test_audit_shared.c: standalone audit events (audit_append_shared) without a view log
+ * (the view log's own group commit is in test_viewlog.c). Many threads, each with its
+ * own connection to one database file, append events at once: every call returns only
+ * after its event committed, the chain stays whole and every event is there exactly
+ * once. An event the database refuses is reported and not kept; a caller with a
+ * transaction open is refused. */
 #include <pthread.h>
 
 #include "audit/audit.h"

@@ -180,10 +180,53 @@ static void test_pool_gives_each_thread_a_connection(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+static int64_t synchronous(struct db *db)
+{
+	int64_t n = -1;
+	assert_int_equal(db_query_int64(db, &n, "PRAGMA synchronous", ""), DB_OK);
+	return n;
+}
+
+/* A durable transaction commits with synchronous=FULL (2) and leaves the connection as
+ * it was (NORMAL, 1, for a file), after a commit and after a rollback alike; inside a
+ * transaction it is refused. */
+static void test_durable_transaction_then_back_to_normal(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/lantern-db-test-XXXXXX", url[64], err[256];
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	snprintf(url, sizeof url, "sqlite:%s", path);
+	struct db *db;
+	assert_int_equal(db_open(url, true, &db, err, sizeof err), DB_OK);
+	assert_int_equal(db_exec(db, "CREATE TABLE t (id INTEGER PRIMARY KEY)"), DB_OK);
+	assert_int_equal(synchronous(db), 1);
+	assert_int_equal(db_begin_durable(db), DB_OK);
+	assert_int_equal(db_run(db, "INSERT INTO t (id) VALUES (1)", ""), DB_OK);
+	assert_int_equal(db_begin_durable(db), DB_E_MISUSE);
+	assert_int_equal(db_commit(db), DB_OK);
+	assert_int_equal(synchronous(db), 1);
+	assert_int_equal(db_begin_durable(db), DB_OK);
+	db_rollback(db);
+	assert_int_equal(synchronous(db), 1);
+	int64_t n = 0;
+	assert_int_equal(db_query_int64(db, &n, "SELECT count(*) FROM t", ""), DB_OK);
+	assert_int_equal(n, 1);
+	db_close(db);
+	char p[96];
+	const char *ext[] = {"", "-wal", "-shm"};
+	for (int i = 0; i < 3; i++) {
+		snprintf(p, sizeof p, "%s%s", path, ext[i]);
+		unlink(p);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bind_step_and_columns),
+		cmocka_unit_test(test_durable_transaction_then_back_to_normal),
 		cmocka_unit_test(test_cached_statements_are_reset),
 		cmocka_unit_test(test_failing_statement_rolls_back_whole_transaction),
 		cmocka_unit_test(test_transaction_misuse),

@@ -399,9 +399,29 @@ static void test_london_format_across_october_change(void **state)
 	assert_string_equal(small, "28 Nov ");
 }
 
+static void test_mono_and_deadline(void **state)
+{
+	(void)state;
+	int64_t a = ltime_mono_ns(), b = ltime_mono_ns();
+	assert_true(b >= a);
+	struct timespec before;
+	clock_gettime(CLOCK_REALTIME, &before);
+	/* 1.5 s ahead: whole seconds and nanoseconds both carried, nanoseconds in range */
+	struct timespec d = ltime_deadline_ns(1500000000);
+	assert_true(d.tv_nsec >= 0 && d.tv_nsec < 1000000000L);
+	int64_t ahead = (int64_t)(d.tv_sec - before.tv_sec) * 1000000000 +
+			(d.tv_nsec - before.tv_nsec);
+	assert_true(ahead >= 1500000000 && ahead < 2500000000);
+	/* a carry: 999,999,999 ns ahead lands within the next two seconds */
+	d = ltime_deadline_ns(999999999);
+	assert_true(d.tv_nsec >= 0 && d.tv_nsec < 1000000000L);
+	assert_true(d.tv_sec - before.tv_sec <= 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_mono_and_deadline),
 		cmocka_unit_test(test_parse_date_valid),
 		cmocka_unit_test(test_parse_date_invalid_refused_output_untouched),
 		cmocka_unit_test(test_parse_instant_forms),
