@@ -43,7 +43,7 @@ bench: build
 	@scripts/run-bench.sh $(BUILD)
 
 format:
-	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'bench/*.c')
+	clang-format -i $$(git ls-files "src/*.[ch]" "tests/*.[ch]" "bench/*.[ch]")
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

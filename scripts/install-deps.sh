@@ -9,7 +9,7 @@ PKGS=(
   build-essential cmake pkg-config git
   libmicrohttpd-dev libsqlite3-dev sqlite3 libpq-dev libsodium-dev libjansson-dev
   libcsv-dev libutf8proc-dev libigraph-dev libcmocka-dev
-  clang libclang-rt-14-dev
+  clang clang-format libclang-rt-14-dev faketime
   chromium wrk
 )
 

@@ -13,22 +13,22 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{"init", cli_init, "create a database or bring its schema up to date"},
-	{"serve", cli_serve, "serve the web pages and JSON API"},
-	{"borough", cli_borough, "add or list boroughs"},
-	{"agency", cli_agency, "add or list agencies"},
-	{"user", cli_user, "add, list or disable users"},
-	{"child", cli_child, "add, show or find a child (JSON in and out)"},
-	{"referral", cli_referral, "file a referral or show one"},
-	{"record", cli_record, "show a record, its timeline, or add to it"},
-	{"category", cli_category, "record a category decision on a record"},
-	{"episode", cli_episode, "report a child missing or absent and follow the episode"},
-	{"profile", cli_profile, "show, update or print a missing child's profile"},
-	{"deadlines", cli_deadlines, "escalate due absent episodes (cron) or list deadlines"},
-	{"export", cli_export, "statutory CSV exports (SSDA903, Annex A)"},
-	{"demo", cli_demo, "fill a new database with synthetic demo data"},
-	{"audit", cli_audit, "verify the audit log's hash chain"},
-	{"version", cli_version, "print the version of Lantern and its libraries"},
+        {"init", cli_init, "create a database or bring its schema up to date"},
+        {"serve", cli_serve, "serve the web pages and JSON API"},
+        {"borough", cli_borough, "add or list boroughs"},
+        {"agency", cli_agency, "add or list agencies"},
+        {"user", cli_user, "add, list or disable users"},
+        {"child", cli_child, "add, show or find a child (JSON in and out)"},
+        {"referral", cli_referral, "file a referral or show one"},
+        {"record", cli_record, "show a record, its timeline, or add to it"},
+        {"category", cli_category, "record a category decision on a record"},
+        {"episode", cli_episode, "report a child missing or absent and follow the episode"},
+        {"profile", cli_profile, "show, update or print a missing child's profile"},
+        {"deadlines", cli_deadlines, "escalate due absent episodes (cron) or list deadlines"},
+        {"export", cli_export, "statutory CSV exports (SSDA903, Annex A)"},
+        {"demo", cli_demo, "fill a new database with synthetic demo data"},
+        {"audit", cli_audit, "verify the audit log's hash chain"},
+        {"version", cli_version, "print the version of Lantern and its libraries"},
 };
 
 static int usage(FILE *out)
@@ -38,7 +38,7 @@ static int usage(FILE *out)
 		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
 	fprintf(out, "  %-10s %s\n", "help", "show this list");
 	fprintf(out, "\nEvery command takes --help. Settings come from lantern.conf, LANTERN_* "
-		     "environment variables and flags (--db URL).\n");
+	             "environment variables and flags (--db URL).\n");
 	return out == stdout ? CLI_OK : CLI_USAGE;
 }
 

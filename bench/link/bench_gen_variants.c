@@ -18,62 +18,86 @@
 
 /* Given names with the forms another agency might write (first = as registered). */
 static const char *const given[][5] = {
-	{"Muhammad", "Mohammed", "Mohamed", "Mohammad", "Mo"},
-	{"Siobhan", "Shevaun", "Sioban", "Shivaun", NULL},
-	{"Aoife", "Eefa", NULL},
-	{"Niamh", "Neve", "Neeve", NULL},
-	{"Sean", "Shaun", "Shawn", NULL},
-	{"Dafydd", "David", "Dai", NULL},
-	{"Elizabeth", "Liz", "Beth", "Lizzie", "Betty"},
-	{"William", "Bill", "Will", "Billy", NULL},
-	{"Robert", "Bob", "Rob", "Bobby", NULL},
-	{"Katherine", "Kate", "Katie", "Kathy", NULL},
-	{"Aleksandr", "Alexander", "Sasha", "Oleksandr", NULL},
-	{"Oluwaseun", "Seun", NULL},
-	{"Babatunde", "Tunde", NULL},
-	{"Chukwuemeka", "Emeka", NULL},
-	{"Aisha", "Ayesha", "Aishah", NULL},
-	{"Yusuf", "Yousef", "Yusef", NULL},
-	{"Hussein", "Hussain", "Husain", NULL},
-	{"Ciara", "Kiara", "Keira", NULL},
-	{"Kieran", "Ciaran", "Kieron", NULL},
-	{"Jakub", "Jacob", "Kuba", NULL},
-	{"Natalia", "Natalya", "Natasha", NULL},
-	{"Fatima", "Fatimah", "Fatma", NULL},
-	{"Rhys", "Reece", "Rees", NULL},
-	{"Olivia", "Liv", "Livvy", NULL},
-	{"Jessica", "Jess", NULL},
-	{"Thomas", "Tom", "Tommy", NULL},
-	{"Samantha", "Sam", NULL},
-	{"Joshua", "Josh", NULL},
-	{"Kayleigh", "Kaylee", "Kayley", NULL},
-	{"Zainab", "Zaynab", NULL},
-	{"Priya", NULL},
-	{"Kwame", NULL},
-	{"Ngozi", NULL},
-	{"Tyler", NULL},
-	{"Amelia", "Amy", "Millie", NULL},
-	{"Jayden", "Jaden", "Jaiden", NULL},
+        {"Muhammad", "Mohammed", "Mohamed", "Mohammad", "Mo"},
+        {"Siobhan", "Shevaun", "Sioban", "Shivaun", NULL},
+        {"Aoife", "Eefa", NULL},
+        {"Niamh", "Neve", "Neeve", NULL},
+        {"Sean", "Shaun", "Shawn", NULL},
+        {"Dafydd", "David", "Dai", NULL},
+        {"Elizabeth", "Liz", "Beth", "Lizzie", "Betty"},
+        {"William", "Bill", "Will", "Billy", NULL},
+        {"Robert", "Bob", "Rob", "Bobby", NULL},
+        {"Katherine", "Kate", "Katie", "Kathy", NULL},
+        {"Aleksandr", "Alexander", "Sasha", "Oleksandr", NULL},
+        {"Oluwaseun", "Seun", NULL},
+        {"Babatunde", "Tunde", NULL},
+        {"Chukwuemeka", "Emeka", NULL},
+        {"Aisha", "Ayesha", "Aishah", NULL},
+        {"Yusuf", "Yousef", "Yusef", NULL},
+        {"Hussein", "Hussain", "Husain", NULL},
+        {"Ciara", "Kiara", "Keira", NULL},
+        {"Kieran", "Ciaran", "Kieron", NULL},
+        {"Jakub", "Jacob", "Kuba", NULL},
+        {"Natalia", "Natalya", "Natasha", NULL},
+        {"Fatima", "Fatimah", "Fatma", NULL},
+        {"Rhys", "Reece", "Rees", NULL},
+        {"Olivia", "Liv", "Livvy", NULL},
+        {"Jessica", "Jess", NULL},
+        {"Thomas", "Tom", "Tommy", NULL},
+        {"Samantha", "Sam", NULL},
+        {"Joshua", "Josh", NULL},
+        {"Kayleigh", "Kaylee", "Kayley", NULL},
+        {"Zainab", "Zaynab", NULL},
+        {"Priya", NULL},
+        {"Kwame", NULL},
+        {"Ngozi", NULL},
+        {"Tyler", NULL},
+        {"Amelia", "Amy", "Millie", NULL},
+        {"Jayden", "Jaden", "Jaiden", NULL},
 };
 
 /* Family names with sound-alike or transliterated spellings. */
 static const char *const family[][4] = {
-	{"Smith", "Smyth", NULL},       {"Khan", "Kahn", NULL},        {"Begum", NULL},
-	{"Patel", NULL},                {"Hussain", "Husain", NULL},   {"O'Neill", "ONeil", "O Neill"},
-	{"McDonald", "MacDonald", NULL}, {"Jones", NULL},              {"Davies", "Davis", NULL},
-	{"Williams", NULL},             {"Nowak", "Novak", NULL},      {"Kowalczyk", "Kowalczik", NULL},
-	{"Okonkwo", NULL},              {"Adeyemi", "Adeyemmi", NULL}, {"Mensah", NULL},
-	{"Nguyen", "Nguyen", NULL},     {"Murphy", NULL},              {"Kelly", "Kelley", NULL},
-	{"Thompson", "Thomson", "Tomson"}, {"Ahmed", "Ahmad", NULL},   {"Ali", NULL},
-	{"Brown", "Browne", NULL},      {"Wilson", NULL},              {"Taylor", "Tailor", NULL},
-	{"Evans", NULL},                {"Walker", NULL},              {"Wright", NULL},
-	{"Shevchenko", "Shevchenco", NULL}, {"Popescu", NULL},         {"Osei", NULL},
-	{"Campbell", NULL},             {"Stewart", "Stuart", NULL},   {"Chaudhry", "Choudhury", "Chowdhury"},
-	{"Rahman", "Rehman", NULL},     {"Lewis", NULL},               {"Clarke", "Clark", NULL},
+        {"Smith", "Smyth", NULL},
+        {"Khan", "Kahn", NULL},
+        {"Begum", NULL},
+        {"Patel", NULL},
+        {"Hussain", "Husain", NULL},
+        {"O'Neill", "ONeil", "O Neill"},
+        {"McDonald", "MacDonald", NULL},
+        {"Jones", NULL},
+        {"Davies", "Davis", NULL},
+        {"Williams", NULL},
+        {"Nowak", "Novak", NULL},
+        {"Kowalczyk", "Kowalczik", NULL},
+        {"Okonkwo", NULL},
+        {"Adeyemi", "Adeyemmi", NULL},
+        {"Mensah", NULL},
+        {"Nguyen", "Nguyen", NULL},
+        {"Murphy", NULL},
+        {"Kelly", "Kelley", NULL},
+        {"Thompson", "Thomson", "Tomson"},
+        {"Ahmed", "Ahmad", NULL},
+        {"Ali", NULL},
+        {"Brown", "Browne", NULL},
+        {"Wilson", NULL},
+        {"Taylor", "Tailor", NULL},
+        {"Evans", NULL},
+        {"Walker", NULL},
+        {"Wright", NULL},
+        {"Shevchenko", "Shevchenco", NULL},
+        {"Popescu", NULL},
+        {"Osei", NULL},
+        {"Campbell", NULL},
+        {"Stewart", "Stuart", NULL},
+        {"Chaudhry", "Choudhury", "Chowdhury"},
+        {"Rahman", "Rehman", NULL},
+        {"Lewis", NULL},
+        {"Clarke", "Clark", NULL},
 };
 
-static const char *const outward[] = {"E1", "E2", "E3", "N1", "N7", "SE5", "SE15", "SW9",
-				      "W10", "NW6", "CR0", "IG1", "RM8", "EN3", "HA0", "UB3"};
+static const char *const outward[] = {"E1",  "E2",  "E3",  "N1",  "N7",  "SE5", "SE15", "SW9",
+                                      "W10", "NW6", "CR0", "IG1", "RM8", "EN3", "HA0",  "UB3"};
 
 struct child {
 	int gi, fi; /* indices into given / family */
@@ -100,12 +124,12 @@ static void make_child(struct rng *r, struct child *c)
 	c->dob.d = (int)rng_range(r, 1, 28);
 	c->gender = rng_chance(r, 0.5) ? 'F' : 'M';
 	snprintf(c->postcode, sizeof(c->postcode), "%s %d%c%c",
-		 outward[rng_below(r, ARRAY_LEN(outward))], (int)rng_range(r, 1, 9),
-		 (char)('A' + rng_below(r, 26)), (char)('A' + rng_below(r, 26)));
+	         outward[rng_below(r, ARRAY_LEN(outward))], (int)rng_range(r, 1, 9),
+	         (char)('A' + rng_below(r, 26)), (char)('A' + rng_below(r, 26)));
 	c->alias[0] = '\0';
 	if (rng_chance(r, 0.1))
 		snprintf(c->alias, sizeof(c->alias), "%s %s",
-			 given[rng_below(r, ARRAY_LEN(given))][0], family[c->fi][0]);
+		         given[rng_below(r, ARRAY_LEN(given))][0], family[c->fi][0]);
 }
 
 /* A typo: swap, drop, double or replace one letter (never the first). */
@@ -123,13 +147,17 @@ static void typo(struct rng *r, const char *in, char *out, size_t n)
 		out[i + 1] = t;
 		break;
 	}
-	case 1: memmove(out + i, out + i + 1, len - i); break;
+	case 1:
+		memmove(out + i, out + i + 1, len - i);
+		break;
 	case 2:
 		if (len + 1 < n) {
 			memmove(out + i + 1, out + i, len - i + 1);
 		}
 		break;
-	default: out[i] = (char)('a' + rng_below(r, 26)); break;
+	default:
+		out[i] = (char)('a' + rng_below(r, 26));
+		break;
 	}
 }
 
@@ -160,14 +188,16 @@ static void make_probe(struct rng *r, const struct child *c, struct probe *p)
 		case 0: {
 			int nv = variants(g, 5);
 			if (nv > 1)
-				snprintf(p->given, sizeof(p->given), "%s", g[1 + rng_below(r, (uint64_t)nv - 1)]);
+				snprintf(p->given, sizeof(p->given), "%s",
+				         g[1 + rng_below(r, (uint64_t)nv - 1)]);
 			snprintf(p->what + w, sizeof(p->what) - w, "nickname/variant ");
 			break;
 		}
 		case 1: {
 			int nv = variants(f, 4);
 			if (nv > 1)
-				snprintf(p->family, sizeof(p->family), "%s", f[1 + rng_below(r, (uint64_t)nv - 1)]);
+				snprintf(p->family, sizeof(p->family), "%s",
+				         f[1 + rng_below(r, (uint64_t)nv - 1)]);
 			snprintf(p->what + w, sizeof(p->what) - w, "family-spelling ");
 			break;
 		}
@@ -217,8 +247,11 @@ static void make_probe(struct rng *r, const struct child *c, struct probe *p)
 
 static void prepare_child(const struct child *c, struct link_person *out)
 {
-	struct link_person_in in = {.given = given[c->gi][0], .family = family[c->fi][0],
-				    .dob = c->dob, .gender = c->gender, .postcode = c->postcode};
+	struct link_person_in in = {.given = given[c->gi][0],
+	                            .family = family[c->fi][0],
+	                            .dob = c->dob,
+	                            .gender = c->gender,
+	                            .postcode = c->postcode};
 	if (c->alias[0]) {
 		in.aliases[0] = c->alias;
 		in.n_aliases = 1;
@@ -228,8 +261,11 @@ static void prepare_child(const struct child *c, struct link_person *out)
 
 static void prepare_probe(const struct probe *p, struct link_person *out)
 {
-	struct link_person_in in = {.given = p->given, .family = p->family, .dob = p->dob,
-				    .gender = p->gender, .postcode = p->postcode};
+	struct link_person_in in = {.given = p->given,
+	                            .family = p->family,
+	                            .dob = p->dob,
+	                            .gender = p->gender,
+	                            .postcode = p->postcode};
 	link_person_prepare(&in, out);
 }
 

@@ -117,8 +117,10 @@ static int load_febrl(const char *rel, struct rec *r, int max)
 		copy(x->postcode, sizeof(x->postcode), fl[7]);
 		copy(x->dob_text, sizeof(x->dob_text), fl[9]);
 		x->truth = (int)strtol(x->id + 4, NULL, 10); /* "rec-N-..." */
-		struct link_person_in in = {.given = x->given, .family = x->family,
-					    .postcode = x->postcode, .dob = parse_dob(x->dob_text)};
+		struct link_person_in in = {.given = x->given,
+		                            .family = x->family,
+		                            .postcode = x->postcode,
+		                            .dob = parse_dob(x->dob_text)};
 		link_person_prepare(&in, &x->p);
 		n++;
 	}
@@ -147,8 +149,8 @@ static int load_splink(const char *rel, struct rec *r, int max)
 		copy(x->family, sizeof(x->family), fl[2]);
 		copy(x->dob_text, sizeof(x->dob_text), fl[3]);
 		x->truth = (int)strtol(fl[6], NULL, 10);
-		struct link_person_in in = {.given = x->given, .family = x->family,
-					    .dob = parse_dob(x->dob_text)};
+		struct link_person_in in = {
+		        .given = x->given, .family = x->family, .dob = parse_dob(x->dob_text)};
 		link_person_prepare(&in, &x->p);
 		n++;
 	}
@@ -160,7 +162,7 @@ static struct rec A[MAXREC], B[MAXREC];
 static int stamp[MAXREC], cand[MAXCAND];
 
 static void report(const char *name, long tp, long fp, long truth, long pairs, double secs,
-		   int probes)
+                   int probes)
 {
 	double p = tp + fp ? (double)tp / (double)(tp + fp) : 0;
 	double r = truth ? (double)tp / (double)truth : 0;

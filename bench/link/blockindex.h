@@ -70,7 +70,7 @@ static void bix_add(struct bix *b, const struct link_person *p, int id)
 /* Candidate ids for p, deduplicated with `stamp` (one int per record, all distinct
  * from `tick` beforehand). Returns the count written to out (at most max). */
 static int bix_candidates(struct bix *b, const struct link_person *p, int *stamp, int tick,
-			  int *out, int max)
+                          int *out, int max)
 {
 	char keys[LINK_MAX_KEYS][LINK_KEY_LEN];
 	int nk = link_blocking_keys(p, keys, LINK_MAX_KEYS), n = 0;

@@ -7,11 +7,11 @@
 #include "store/users.h"
 #include "util/ltime.h"
 
-static const char *const AGENCY_TYPES[] = {"police",	    "childrens_social_care",
-					   "health",	    "education",
-					   "youth_offending", "probation",
-					   "housing",	    "charity",
-					   "other",	    NULL};
+static const char *const AGENCY_TYPES[] = {"police",          "childrens_social_care",
+                                           "health",          "education",
+                                           "youth_offending", "probation",
+                                           "housing",         "charity",
+                                           "other",           NULL};
 
 static int require_admin(const struct actor *who, struct app_err *err)
 {
@@ -21,13 +21,13 @@ static int require_admin(const struct actor *who, struct app_err *err)
 }
 
 static int audit(struct db *db, const struct actor *who, const char *action, const char *type,
-		 const char *id, const char *fields)
+                 const char *id, const char *fields)
 {
 	return app_audit(db, who, action, type, id, NULL, fields);
 }
 
 int app_borough_add(struct db *db, const struct actor *who, json_t *in, json_t **out,
-		    struct app_err *err)
+                    struct app_err *err)
 {
 	app_err_clear(err);
 	static const char *const allowed[] = {"name", "code", NULL};
@@ -52,7 +52,8 @@ int app_borough_add(struct db *db, const struct actor *who, json_t *in, json_t *
 	if (rc != DB_OK) {
 		db_rollback(db);
 		if (rc == DB_E_CONSTRAINT)
-			return app_fail(err, APP_CONFLICT, NULL, "A borough with that name or code exists.");
+			return app_fail(err, APP_CONFLICT, NULL,
+			                "A borough with that name or code exists.");
 		return app_db_fail(err, db, rc);
 	}
 	*out = json_pack("{s:s, s:s, s:s}", "id", id, "name", name, "code", code);
@@ -60,7 +61,7 @@ int app_borough_add(struct db *db, const struct actor *who, json_t *in, json_t *
 }
 
 int app_agency_add(struct db *db, const struct actor *who, json_t *in, json_t **out,
-		   struct app_err *err)
+                   struct app_err *err)
 {
 	app_err_clear(err);
 	static const char *const allowed[] = {"name", "type", "borough", NULL};
@@ -77,8 +78,8 @@ int app_agency_add(struct db *db, const struct actor *who, json_t *in, json_t **
 		known |= strcmp(*t, type) == 0;
 	if (type && !known)
 		app_field_error(err, "type",
-				"Agency type must be one of police, childrens_social_care, health, "
-				"education, youth_offending, probation, housing, charity, other.");
+		                "Agency type must be one of police, childrens_social_care, health, "
+		                "education, youth_offending, probation, housing, charity, other.");
 	if (err->code)
 		return err->code;
 	char id[ID_MAX], bid[32] = "", now[LT_TIME_LEN];
@@ -102,11 +103,12 @@ int app_agency_add(struct db *db, const struct actor *who, json_t *in, json_t **
 	if (rc != DB_OK) {
 		db_rollback(db);
 		if (rc == DB_E_CONSTRAINT)
-			return app_fail(err, APP_CONFLICT, NULL, "An agency with that name exists.");
+			return app_fail(err, APP_CONFLICT, NULL,
+			                "An agency with that name exists.");
 		return app_db_fail(err, db, rc);
 	}
-	*out = json_pack("{s:s, s:s, s:s, s:s?}", "id", id, "name", name, "type", type, "borough_id",
-			 bid[0] ? bid : NULL);
+	*out = json_pack("{s:s, s:s, s:s, s:s?}", "id", id, "name", name, "type", type,
+	                 "borough_id", bid[0] ? bid : NULL);
 	return APP_OK;
 }
 
@@ -122,13 +124,13 @@ static bool username_ok(const char *u)
 }
 
 int app_user_add(struct db *db, const struct actor *who, json_t *in, json_t **out,
-		 struct app_err *err)
+                 struct app_err *err)
 {
 	app_err_clear(err);
 	if (require_admin(who, err))
 		return err->code;
 	static const char *const allowed[] = {"username", "display_name", "agency", "roles",
-					      "team",	  "password",	  NULL};
+	                                      "team",     "password",     NULL};
 	if (!json_is_object(in))
 		return app_fail(err, APP_INVALID, NULL, "The user must be a JSON object.");
 	app_json_only(in, allowed, err);
@@ -139,23 +141,26 @@ int app_user_add(struct db *db, const struct actor *who, json_t *in, json_t **ou
 	json_t *pw = json_object_get(in, "password");
 	json_t *roles = json_object_get(in, "roles");
 	if (username && !username_ok(username))
-		app_field_error(err, "username",
-				"Username must be 2 to 64 letters, digits, dots, hyphens or underscores.");
+		app_field_error(
+		        err, "username",
+		        "Username must be 2 to 64 letters, digits, dots, hyphens or underscores.");
 	const char *policy = password_policy(json_is_string(pw) ? json_string_value(pw) : NULL);
 	if (policy)
 		app_field_error(err, "password", "%s", policy);
-	if (!json_is_array(roles) || json_array_size(roles) == 0 || json_array_size(roles) > ROLE_COUNT)
+	if (!json_is_array(roles) || json_array_size(roles) == 0 ||
+	    json_array_size(roles) > ROLE_COUNT)
 		app_field_error(err, "roles", "Give at least one role.");
 	size_t i;
 	json_t *r;
 	json_array_foreach(roles, i, r)
 	{
 		if (!json_is_string(r) || !role_from_code(json_string_value(r)))
-			app_field_error(err, "roles", "Unknown role. Roles are police_officer, "
-						      "police_supervisor, assessment_team, mash_worker, "
-						      "social_worker, csc_manager, health, education, "
-						      "youth_offending, charity, analyst, mase_chair, "
-						      "auditor, administrator.");
+			app_field_error(err, "roles",
+			                "Unknown role. Roles are police_officer, "
+			                "police_supervisor, assessment_team, mash_worker, "
+			                "social_worker, csc_manager, health, education, "
+			                "youth_offending, charity, analyst, mase_chair, "
+			                "auditor, administrator.");
 	}
 	if (err->code)
 		return err->code;
@@ -178,14 +183,15 @@ int app_user_add(struct db *db, const struct actor *who, json_t *in, json_t **ou
 	}
 	if (rc == DB_OK)
 		rc = store_user_insert(db, id, username, display ? display : username, aid, hash,
-				       team, now);
+		                       team, now);
 	json_array_foreach(roles, i, r)
 	{
 		if (rc == DB_OK)
 			rc = store_user_add_role(db, id, json_string_value(r));
 	}
 	if (rc == DB_OK)
-		rc = audit(db, who, "create", "user", id, "username,display_name,agency,roles,team");
+		rc = audit(db, who, "create", "user", id,
+		           "username,display_name,agency,roles,team");
 	if (rc == DB_OK)
 		rc = db_commit(db);
 	if (rc != DB_OK) {
@@ -194,13 +200,14 @@ int app_user_add(struct db *db, const struct actor *who, json_t *in, json_t **ou
 			return app_fail(err, APP_CONFLICT, NULL, "That username is taken.");
 		return app_db_fail(err, db, rc);
 	}
-	*out = json_pack("{s:s, s:s, s:s, s:s, s:O}", "id", id, "username", username, "display_name",
-			 display ? display : username, "agency_id", aid, "roles", roles);
+	*out = json_pack("{s:s, s:s, s:s, s:s, s:O}", "id", id, "username", username,
+	                 "display_name", display ? display : username, "agency_id", aid, "roles",
+	                 roles);
 	return APP_OK;
 }
 
 int app_user_disable(struct db *db, const struct actor *who, const char *username,
-		     struct app_err *err)
+                     struct app_err *err)
 {
 	app_err_clear(err);
 	if (require_admin(who, err))

@@ -53,7 +53,8 @@ void app_field_error(struct app_err *err, const char *field, const char *fmt, ..
 {
 	err->code = APP_INVALID;
 	if (!err->message[0])
-		snprintf(err->message, sizeof err->message, "There is a problem with the details given.");
+		snprintf(err->message, sizeof err->message,
+		         "There is a problem with the details given.");
 	if (err->nfields >= APP_MAX_FIELD_ERRORS)
 		return;
 	snprintf(err->fields[err->nfields].field, sizeof err->fields[0].field, "%s", field);
@@ -75,9 +76,10 @@ int app_db_fail(struct app_err *err, struct db *db, int rc)
 	log_error("database error %d: %s", rc, db_errmsg(db));
 	if (rc == DB_E_BUSY)
 		return app_fail(err, APP_FAILED, NULL,
-				"The database is busy. Nothing was saved; please try again.");
-	return app_fail(err, APP_FAILED, NULL,
-			"Lantern could not complete this because of a database error. Nothing was saved.");
+		                "The database is busy. Nothing was saved; please try again.");
+	return app_fail(
+	        err, APP_FAILED, NULL,
+	        "Lantern could not complete this because of a database error. Nothing was saved.");
 }
 
 int64_t app_now(const struct actor *a)
@@ -93,38 +95,37 @@ const char *actor_purpose(const struct actor *a)
 }
 
 /* The audit event of an actor's action, at the actor's clock. */
-static struct audit_event actor_event(const struct actor *who, const char *action,
-				      const char *type, const char *id, const char *record_ref,
-				      const char *fields)
+static struct audit_event actor_event(const struct actor *who, const char *action, const char *type,
+                                      const char *id, const char *record_ref, const char *fields)
 {
 	return (struct audit_event){.user_id = who->user_id[0] ? who->user_id : NULL,
-				    .agency_id = who->agency_id[0] ? who->agency_id : NULL,
-				    .action = action,
-				    .entity_type = type,
-				    .entity_id = id,
-				    .record_ref = record_ref,
-				    .fields = fields,
-				    .purpose = actor_purpose(who),
-				    .at = app_now(who)};
+	                            .agency_id = who->agency_id[0] ? who->agency_id : NULL,
+	                            .action = action,
+	                            .entity_type = type,
+	                            .entity_id = id,
+	                            .record_ref = record_ref,
+	                            .fields = fields,
+	                            .purpose = actor_purpose(who),
+	                            .at = app_now(who)};
 }
 
 int app_audit(struct db *db, const struct actor *who, const char *action, const char *type,
-	      const char *id, const char *record_ref, const char *fields)
+              const char *id, const char *record_ref, const char *fields)
 {
 	struct audit_event ev = actor_event(who, action, type, id, record_ref, fields);
 	return audit_append(db, &ev);
 }
 
-int app_audit_submit(struct db *db, const struct actor *who, const char *action,
-		     const char *type, const char *id, const char *record_ref, const char *fields,
-		     void (*done)(void *ctx, int rc), void *ctx)
+int app_audit_submit(struct db *db, const struct actor *who, const char *action, const char *type,
+                     const char *id, const char *record_ref, const char *fields,
+                     void (*done)(void *ctx, int rc), void *ctx)
 {
 	struct audit_event ev = actor_event(who, action, type, id, record_ref, fields);
 	return viewlog_submit(db, &ev, done, ctx);
 }
 
-int app_audit_shared(struct db *db, const struct actor *who, const char *action,
-		     const char *type, const char *id, const char *record_ref, const char *fields)
+int app_audit_shared(struct db *db, const struct actor *who, const char *action, const char *type,
+                     const char *id, const char *record_ref, const char *fields)
 {
 	struct audit_event ev = actor_event(who, action, type, id, record_ref, fields);
 	return audit_append_shared(db, &ev);
@@ -170,8 +171,8 @@ int actor_load(struct db *db, const char *username, struct actor *a, struct app_
 	return APP_OK;
 }
 
-const char *app_json_str(json_t *in, const char *key, bool required, size_t max,
-			 bool multiline, struct app_err *err)
+const char *app_json_str(json_t *in, const char *key, bool required, size_t max, bool multiline,
+                         struct app_err *err)
 {
 	json_t *v = json_object_get(in, key);
 	if (!v || json_is_null(v) || (json_is_string(v) && json_string_length(v) == 0)) {
@@ -185,16 +186,15 @@ const char *app_json_str(json_t *in, const char *key, bool required, size_t max,
 	}
 	const char *s = json_string_value(v);
 	if (strlen(s) != json_string_length(v) || !text_ok(s, max, multiline)) {
-		app_field_error(err, key,
-				"%s must be plain text of at most %zu characters%s.", key, max,
-				multiline ? "" : " on one line");
+		app_field_error(err, key, "%s must be plain text of at most %zu characters%s.", key,
+		                max, multiline ? "" : " on one line");
 		return NULL;
 	}
 	return s;
 }
 
-int app_json_date(json_t *in, const char *key, bool required, struct app_err *err,
-		  char out[11], bool *present)
+int app_json_date(json_t *in, const char *key, bool required, struct app_err *err, char out[11],
+                  bool *present)
 {
 	*present = false;
 	out[0] = '\0';
@@ -240,6 +240,7 @@ void app_json_only(json_t *in, const char *const *allowed, struct app_err *err)
 		if (!ok)
 			/* the key is not echoed: error text never repeats the request */
 			app_field_error(err, "(unknown)", "%s",
-					"A field is not one Lantern knows: check the names in docs/api.md.");
+			                "A field is not one Lantern knows: check the names in "
+			                "docs/api.md.");
 	}
 }

@@ -39,7 +39,7 @@ struct actor {
 	bool system;
 	int64_t now;       /* the use case's clock; 0 means the real time */
 	char purpose[256]; /* why the user is doing this, when given (break-glass reason,
-			      export purpose); recorded in the audit event */
+	                      export purpose); recorded in the audit event */
 };
 
 /* Result codes of use cases. */
@@ -71,10 +71,10 @@ struct app_err {
 void app_err_clear(struct app_err *err);
 /* Sets err and returns code. */
 int app_fail(struct app_err *err, int code, const char *rule, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+        __attribute__((format(printf, 4, 5)));
 /* Adds a field error (kept up to APP_MAX_FIELD_ERRORS) and sets code APP_INVALID. */
 void app_field_error(struct app_err *err, const char *field, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+        __attribute__((format(printf, 3, 4)));
 /* Maps a DB_E_* code to an app error (logging the engine's message). */
 int app_db_fail(struct app_err *err, struct db *db, int rc);
 
@@ -85,19 +85,19 @@ const char *actor_purpose(const struct actor *a);
 /* Appends an audit event for the actor (inside the caller's transaction). Returns a
  * DB code. */
 int app_audit(struct db *db, const struct actor *who, const char *action, const char *type,
-	      const char *id, const char *record_ref, const char *fields);
+              const char *id, const char *record_ref, const char *fields);
 /* As app_audit, for an action that writes nothing itself (a view): the event commits
  * on its own (audit_append_shared: in the view log where the process keeps one) before
  * this returns. No transaction may be open on db. */
-int app_audit_shared(struct db *db, const struct actor *who, const char *action,
-		     const char *type, const char *id, const char *record_ref, const char *fields);
+int app_audit_shared(struct db *db, const struct actor *who, const char *action, const char *type,
+                     const char *id, const char *record_ref, const char *fields);
 /* As app_audit_shared, without waiting, where the process keeps a view log
  * (audit/viewlog.h): returns DB_OK and done(ctx, rc) is called later, on another
  * thread, once the event committed (DB_OK) or failed. Returns DB_E_MISUSE when the
  * event cannot be handed over (done is never called): use app_audit_shared. */
-int app_audit_submit(struct db *db, const struct actor *who, const char *action,
-		     const char *type, const char *id, const char *record_ref, const char *fields,
-		     void (*done)(void *ctx, int rc), void *ctx);
+int app_audit_submit(struct db *db, const struct actor *who, const char *action, const char *type,
+                     const char *id, const char *record_ref, const char *fields,
+                     void (*done)(void *ctx, int rc), void *ctx);
 bool actor_has(const struct actor *a, unsigned roles_any);
 /* The actor the command line uses: a system operator with administrator rights. */
 void actor_system(struct actor *a);
@@ -107,10 +107,10 @@ int actor_load(struct db *db, const char *username, struct actor *a, struct app_
 /* Typed field access for JSON input, with errors recorded in err. `max` caps the length
  * in characters; text must be valid UTF-8 without control characters (newlines allowed
  * where `multiline`). Missing optional fields give NULL. */
-const char *app_json_str(json_t *in, const char *key, bool required, size_t max,
-			 bool multiline, struct app_err *err);
-int app_json_date(json_t *in, const char *key, bool required, struct app_err *err,
-		  char out[11], bool *present);
+const char *app_json_str(json_t *in, const char *key, bool required, size_t max, bool multiline,
+                         struct app_err *err);
+int app_json_date(json_t *in, const char *key, bool required, struct app_err *err, char out[11],
+                  bool *present);
 int app_json_bool(json_t *in, const char *key, bool dflt, struct app_err *err);
 /* Refuses keys in `in` that are not in the NULL-terminated `allowed`. */
 void app_json_only(json_t *in, const char *const *allowed, struct app_err *err);

@@ -6,14 +6,15 @@
 #include "store/audit_store.h"
 
 int app_audit_list(struct db *db, const struct actor *who, json_t *in, json_t **out,
-		   struct app_err *err)
+                   struct app_err *err)
 {
 	app_err_clear(err);
 	*out = NULL;
 	if (!who->system && !actor_has(who, ROLE_BIT(ROLE_AUDITOR)))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Only an auditor can read the audit log.");
+		return app_fail(err, APP_FORBIDDEN, NULL,
+		                "Only an auditor can read the audit log.");
 	static const char *const allowed[] = {"user_id",    "record_ref", "entity_id", "action",
-					      "before_seq", "limit",	  "verify",    NULL};
+	                                      "before_seq", "limit",      "verify",    NULL};
 	json_t *empty = in ? NULL : json_object();
 	if (!in)
 		in = empty;
@@ -21,12 +22,12 @@ int app_audit_list(struct db *db, const struct actor *who, json_t *in, json_t **
 		return app_fail(err, APP_INVALID, NULL, "The filter must be a JSON object.");
 	app_json_only(in, allowed, err);
 	struct audit_filter f = {
-		.user_id = app_json_str(in, "user_id", false, 40, false, err),
-		.record_ref = app_json_str(in, "record_ref", false, 40, false, err),
-		.entity_id = app_json_str(in, "entity_id", false, 40, false, err),
-		.action = app_json_str(in, "action", false, 40, false, err),
-		.before_seq = 0,
-		.limit = 50,
+	        .user_id = app_json_str(in, "user_id", false, 40, false, err),
+	        .record_ref = app_json_str(in, "record_ref", false, 40, false, err),
+	        .entity_id = app_json_str(in, "entity_id", false, 40, false, err),
+	        .action = app_json_str(in, "action", false, 40, false, err),
+	        .before_seq = 0,
+	        .limit = 50,
 	};
 	json_t *b = json_object_get(in, "before_seq"), *l = json_object_get(in, "limit");
 	if (b && (!json_is_integer(b) || json_integer_value(b) < 1))
@@ -66,14 +67,14 @@ int app_audit_list(struct db *db, const struct actor *who, json_t *in, json_t **
 	size_t n = json_array_size(events);
 	json_t *last = n ? json_array_get(events, n - 1) : NULL;
 	json_t *next = n == (size_t)f.limit && last ? json_object_get(last, "seq") : NULL;
-	json_t *chain = check ? json_pack("{s:b, s:I}", "intact", vrc == 0, "events",
-					  (json_int_t)vr.events)
-			      : json_null();
+	json_t *chain =
+	        check ? json_pack("{s:b, s:I}", "intact", vrc == 0, "events", (json_int_t)vr.events)
+	              : json_null();
 	if (check && vrc == 1) {
 		json_object_set_new(chain, "first_bad", json_integer(vr.first_bad));
 		json_object_set_new(chain, "problem", json_string(vr.problem));
 	}
 	*out = json_pack("{s:o, s:O, s:o}", "events", events, "next", next ? next : json_null(),
-			 "chain", chain);
+	                 "chain", chain);
 	return APP_OK;
 }

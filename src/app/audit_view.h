@@ -13,6 +13,6 @@
  * "next": seq or null, "chain": {"intact": bool, "events": N, "problem"?} or null when
  * not verified} with events newest first. */
 int app_audit_list(struct db *db, const struct actor *who, json_t *in, json_t **out,
-		   struct app_err *err);
+                   struct app_err *err);
 
 #endif

@@ -4,7 +4,7 @@
 #include "store/children.h"
 
 int authz_child_view(struct db *db, const struct actor *who, const char *child_id,
-		     struct app_err *err)
+                     struct app_err *err)
 {
 	if (who->system || actor_has(who, ROLES_PARTNERSHIP_WIDE))
 		return APP_OK;

@@ -16,22 +16,36 @@ static const char *const NAME_KINDS[] = {"alias", "nickname", "previous", "spell
 /* Parses an optional date field `key` of an object inside the array `field`; errors
  * are reported against the array's field name. */
 static void sub_date(json_t *obj, const char *key, const char *field, char out[11],
-		     struct app_err *err)
+                     struct app_err *err)
 {
 	bool present;
 	int before = err->nfields;
 	if (app_json_date(obj, key, false, err, out, &present) < 0 && err->nfields > before)
 		snprintf(err->fields[err->nfields - 1].field, sizeof err->fields[0].field, "%s",
-			 field);
+		         field);
 }
 
 int child_input_parse(json_t *in, int64_t now, struct child_input *ci, struct app_err *err)
 {
-	static const char *const allowed[] = {
-		"given_names",	"family_name",	  "other_names",    "date_of_birth", "gender",
-		"ethnicity",	"nhs_number",	  "school",	    "residence_borough",
-		"looked_after", "home_authority", "host_authority", "iro_name",	     "host_cse_lead",
-		"social_worker", "addresses",	  "risk_groups",    "confirm_new",   NULL};
+	static const char *const allowed[] = {"given_names",
+	                                      "family_name",
+	                                      "other_names",
+	                                      "date_of_birth",
+	                                      "gender",
+	                                      "ethnicity",
+	                                      "nhs_number",
+	                                      "school",
+	                                      "residence_borough",
+	                                      "looked_after",
+	                                      "home_authority",
+	                                      "host_authority",
+	                                      "iro_name",
+	                                      "host_cse_lead",
+	                                      "social_worker",
+	                                      "addresses",
+	                                      "risk_groups",
+	                                      "confirm_new",
+	                                      NULL};
 	memset(ci, 0, sizeof(*ci));
 	if (!json_is_object(in))
 		return app_fail(err, APP_INVALID, NULL, "The child must be a JSON object.");
@@ -58,24 +72,27 @@ int child_input_parse(json_t *in, int64_t now, struct child_input *ci, struct ap
 		ltime_parse_date(ci->date_of_birth, &dob);
 		int age = ltime_age_on(dob, today);
 		if (age < 0)
-			app_field_error(err, "date_of_birth", "The date of birth is in the future.");
-		else if (age >= 18) /* R-DEF-1 */
 			app_field_error(err, "date_of_birth",
-					"Lantern records children: this date of birth makes the "
-					"person %d today, and a child is anyone under 18 (R-DEF-1).",
-					age);
+			                "The date of birth is in the future.");
+		else if (age >= 18) /* R-DEF-1 */
+			app_field_error(
+			        err, "date_of_birth",
+			        "Lantern records children: this date of birth makes the "
+			        "person %d today, and a child is anyone under 18 (R-DEF-1).",
+			        age);
 	}
 
 	const char *nhs = app_json_str(in, "nhs_number", false, 16, false, err);
 	if (nhs && link_normalise_nhs(nhs, ci->nhs_number) < 0)
 		app_field_error(err, "nhs_number",
-				"An NHS number has 10 digits and a valid check digit.");
+		                "An NHS number has 10 digits and a valid check digit.");
 
 	json_t *names = json_object_get(in, "other_names");
 	if (names && !json_is_null(names)) {
 		if (!json_is_array(names) || json_array_size(names) > CHILD_MAX_OTHER_NAMES) {
-			app_field_error(err, "other_names", "Other names must be a list of at most %d.",
-					CHILD_MAX_OTHER_NAMES);
+			app_field_error(err, "other_names",
+			                "Other names must be a list of at most %d.",
+			                CHILD_MAX_OTHER_NAMES);
 		} else {
 			size_t i;
 			json_t *v;
@@ -83,14 +100,18 @@ int child_input_parse(json_t *in, int64_t now, struct child_input *ci, struct ap
 			{
 				json_t *o = json_is_object(v) ? v : NULL;
 				json_t *tmp = o ? NULL : json_pack("{s:O}", "name", v);
-				const char *n = app_json_str(o ? o : tmp, "name", true, 200, false, err);
-				const char *k = o ? app_json_str(o, "kind", false, 16, false, err) : NULL;
+				const char *n =
+				        app_json_str(o ? o : tmp, "name", true, 200, false, err);
+				const char *k =
+				        o ? app_json_str(o, "kind", false, 16, false, err) : NULL;
 				if (k && !uc_one_of(k, NAME_KINDS))
-					app_field_error(err, "other_names",
-							"A name's kind is alias, nickname, previous or "
-							"spelling.");
+					app_field_error(
+					        err, "other_names",
+					        "A name's kind is alias, nickname, previous or "
+					        "spelling.");
 				if (n) {
-					/* a string element points into `names`, which outlives tmp */
+					/* a string element points into `names`, which outlives tmp
+					 */
 					ci->other_names[ci->n_other] = o ? n : json_string_value(v);
 					ci->other_kinds[ci->n_other++] = k ? k : "alias";
 				}
@@ -103,25 +124,30 @@ int child_input_parse(json_t *in, int64_t now, struct child_input *ci, struct ap
 	if (addrs && !json_is_null(addrs)) {
 		if (!json_is_array(addrs) || json_array_size(addrs) > CHILD_MAX_ADDRESSES) {
 			app_field_error(err, "addresses", "Addresses must be a list of at most %d.",
-					CHILD_MAX_ADDRESSES);
+			                CHILD_MAX_ADDRESSES);
 		} else {
 			size_t i;
 			json_t *v;
 			json_array_foreach(addrs, i, v)
 			{
 				if (!json_is_object(v)) {
-					app_field_error(err, "addresses", "Each address is an object.");
+					app_field_error(err, "addresses",
+					                "Each address is an object.");
 					continue;
 				}
 				size_t k = ci->n_addresses;
-				ci->addresses[k].address = app_json_str(v, "address", true, 300, false, err);
-				ci->addresses[k].postcode = app_json_str(v, "postcode", false, 10, false, err);
+				ci->addresses[k].address =
+				        app_json_str(v, "address", true, 300, false, err);
+				ci->addresses[k].postcode =
+				        app_json_str(v, "postcode", false, 10, false, err);
 				sub_date(v, "from", "addresses", ci->addresses[k].from, err);
 				sub_date(v, "to", "addresses", ci->addresses[k].to, err);
 				char full[LINK_POSTCODE_LEN], outward[LINK_OUTWARD_LEN];
 				if (ci->addresses[k].postcode &&
-				    link_normalise_postcode(ci->addresses[k].postcode, full, outward) < 0)
-					app_field_error(err, "addresses", "That is not a UK postcode.");
+				    link_normalise_postcode(ci->addresses[k].postcode, full,
+				                            outward) < 0)
+					app_field_error(err, "addresses",
+					                "That is not a UK postcode.");
 				if (ci->addresses[k].address)
 					ci->n_addresses++;
 			}
@@ -133,25 +159,29 @@ int child_input_parse(json_t *in, int64_t now, struct child_input *ci, struct ap
 	json_t *groups = json_object_get(in, "risk_groups");
 	if (groups && !json_is_null(groups)) {
 		if (!json_is_array(groups) || json_array_size(groups) > CHILD_MAX_GROUPS) {
-			app_field_error(err, "risk_groups", "Risk groups must be a list of at most %d.",
-					CHILD_MAX_GROUPS);
+			app_field_error(err, "risk_groups",
+			                "Risk groups must be a list of at most %d.",
+			                CHILD_MAX_GROUPS);
 		} else {
 			size_t i;
 			json_t *v;
 			json_array_foreach(groups, i, v)
 			{
-				json_t *tmp = json_is_string(v) ? json_pack("{s:O}", "code", v) : NULL;
+				json_t *tmp =
+				        json_is_string(v) ? json_pack("{s:O}", "code", v) : NULL;
 				json_t *o = tmp ? tmp : v;
 				if (!json_is_object(o)) {
-					app_field_error(err, "risk_groups", "Each risk group is a code or object.");
+					app_field_error(err, "risk_groups",
+					                "Each risk group is a code or object.");
 					continue;
 				}
 				size_t k = ci->n_groups;
 				const char *code = app_json_str(o, "code", true, 40, false, err);
 				if (code && !ref_lookup(REF_RISK_GROUPS, code)) /* R-DEF-5 */
-					app_field_error(err, "risk_groups",
-							"Unknown increased-risk group '%.40s' (R-DEF-5).",
-							code);
+					app_field_error(
+					        err, "risk_groups",
+					        "Unknown increased-risk group '%.40s' (R-DEF-5).",
+					        code);
 				ci->groups[k].code = tmp ? json_string_value(v) : code;
 				ci->groups[k].note = app_json_str(o, "note", false, 500, true, err);
 				sub_date(o, "from", "risk_groups", ci->groups[k].from, err);
@@ -174,8 +204,8 @@ static void name_key(const char *given, const char *family, char out[LINK_TEXT_L
 	snprintf(out, LINK_TEXT_LEN * 2, "%s %s", f, g);
 }
 
-int child_create_tx(struct db *db, const struct actor *who, const struct child_input *ci,
-		    bool demo, char id[ID_MAX], struct app_err *err)
+int child_create_tx(struct db *db, const struct actor *who, const struct child_input *ci, bool demo,
+                    char id[ID_MAX], struct app_err *err)
 {
 	char now[LT_TIME_LEN], key[LINK_TEXT_LEN * 2], bid[32] = "";
 	ltime_format(app_now(who), now);
@@ -186,7 +216,7 @@ int child_create_tx(struct db *db, const struct actor *who, const struct child_i
 		rc = store_borough_find(db, ci->residence_borough, bid);
 		if (rc == DB_DONE) {
 			app_field_error(err, "residence_borough", "There is no borough '%.40s'.",
-					ci->residence_borough);
+			                ci->residence_borough);
 			return err->code;
 		}
 		if (rc != DB_OK)
@@ -196,31 +226,31 @@ int child_create_tx(struct db *db, const struct actor *who, const struct child_i
 	struct user_row sw;
 	bool sw_user = ci->social_worker && store_user_get(db, ci->social_worker, &sw) == DB_ROW;
 	struct child_row row = {
-		.id = id,
-		.given_names = ci->given_names,
-		.family_name = ci->family_name,
-		.name_key = key,
-		.date_of_birth = ci->date_of_birth[0] ? ci->date_of_birth : NULL,
-		.gender = ci->gender,
-		.ethnicity = ci->ethnicity,
-		.nhs_number = ci->nhs_number[0] ? ci->nhs_number : NULL,
-		.school = ci->school,
-		.residence_borough_id = bid[0] ? bid : NULL,
-		.looked_after = ci->looked_after,
-		.home_authority = ci->home_authority,
-		.host_authority = ci->host_authority,
-		.iro_name = ci->iro_name,
-		.host_cse_lead = ci->host_cse_lead,
-		.social_worker_id = sw_user ? sw.id : NULL,
-		.social_worker_name = sw_user ? NULL : ci->social_worker,
-		.is_demo = demo,
-		.created_at = now,
-		.created_by = who->user_id[0] ? who->user_id : NULL,
+	        .id = id,
+	        .given_names = ci->given_names,
+	        .family_name = ci->family_name,
+	        .name_key = key,
+	        .date_of_birth = ci->date_of_birth[0] ? ci->date_of_birth : NULL,
+	        .gender = ci->gender,
+	        .ethnicity = ci->ethnicity,
+	        .nhs_number = ci->nhs_number[0] ? ci->nhs_number : NULL,
+	        .school = ci->school,
+	        .residence_borough_id = bid[0] ? bid : NULL,
+	        .looked_after = ci->looked_after,
+	        .home_authority = ci->home_authority,
+	        .host_authority = ci->host_authority,
+	        .iro_name = ci->iro_name,
+	        .host_cse_lead = ci->host_cse_lead,
+	        .social_worker_id = sw_user ? sw.id : NULL,
+	        .social_worker_name = sw_user ? NULL : ci->social_worker,
+	        .is_demo = demo,
+	        .created_at = now,
+	        .created_by = who->user_id[0] ? who->user_id : NULL,
 	};
 	rc = store_child_insert(db, &row);
 	if (rc == DB_E_CONSTRAINT && ci->nhs_number[0])
 		return app_fail(err, APP_CONFLICT, "R-REC-1",
-				"A child with this NHS number already exists: use their record.");
+		                "A child with this NHS number already exists: use their record.");
 	for (size_t i = 0; rc == DB_OK && i < ci->n_other; i++) {
 		char k[LINK_TEXT_LEN] = "";
 		link_normalise_text(ci->other_names[i], k, sizeof k);
@@ -234,25 +264,28 @@ int child_create_tx(struct db *db, const struct actor *who, const struct child_i
 		char full[LINK_POSTCODE_LEN] = "", outward[LINK_OUTWARD_LEN];
 		if (ci->addresses[i].postcode)
 			link_normalise_postcode(ci->addresses[i].postcode, full, outward);
-		rc = store_child_add_address(db, id, ci->addresses[i].address, full[0] ? full : NULL,
-					     NULL, ci->addresses[i].from[0] ? ci->addresses[i].from : NULL,
-					     ci->addresses[i].to[0] ? ci->addresses[i].to : NULL);
+		rc = store_child_add_address(
+		        db, id, ci->addresses[i].address, full[0] ? full : NULL, NULL,
+		        ci->addresses[i].from[0] ? ci->addresses[i].from : NULL,
+		        ci->addresses[i].to[0] ? ci->addresses[i].to : NULL);
 	}
 	for (size_t i = 0; rc == DB_OK && i < ci->n_groups; i++)
 		rc = store_child_add_risk_group(db, id, ci->groups[i].code,
-						ci->groups[i].from[0] ? ci->groups[i].from : NULL,
-						ci->groups[i].to[0] ? ci->groups[i].to : NULL,
-						ci->groups[i].note);
+		                                ci->groups[i].from[0] ? ci->groups[i].from : NULL,
+		                                ci->groups[i].to[0] ? ci->groups[i].to : NULL,
+		                                ci->groups[i].note);
 	if (rc == DB_OK && who->agency_id[0])
-		rc = store_child_involve(db, id, who->agency_id, "created the child's details", now);
+		rc = store_child_involve(db, id, who->agency_id, "created the child's details",
+		                         now);
 	if (rc == DB_OK) {
-		rc = app_audit(db, who, "create", "child", id, NULL, "identity,names,addresses,risk_groups");
+		rc = app_audit(db, who, "create", "child", id, NULL,
+		               "identity,names,addresses,risk_groups");
 	}
 	return rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
 }
 
 int app_child_add(struct db *db, const struct actor *who, json_t *in, json_t **out,
-		  struct app_err *err)
+                  struct app_err *err)
 {
 	app_err_clear(err);
 	*out = NULL;
@@ -276,9 +309,10 @@ int app_child_add(struct db *db, const struct actor *who, json_t *in, json_t **o
 		if (json_array_size(cands) > 0) {
 			db_rollback(db);
 			*out = json_pack("{s:o}", "candidates", cands);
-			return app_fail(err, APP_CONFLICT, "R-REC-1",
-					"This child may already be known to Lantern. Choose an existing "
-					"child, or confirm that this is a new child.");
+			return app_fail(
+			        err, APP_CONFLICT, "R-REC-1",
+			        "This child may already be known to Lantern. Choose an existing "
+			        "child, or confirm that this is a new child.");
 		}
 		json_decref(cands);
 	}
@@ -294,7 +328,7 @@ int app_child_add(struct db *db, const struct actor *who, json_t *in, json_t **o
 }
 
 int app_child_get(struct db *db, const struct actor *who, const char *id, json_t **out,
-		  struct app_err *err)
+                  struct app_err *err)
 {
 	app_err_clear(err);
 	*out = NULL;
@@ -311,7 +345,7 @@ int app_child_get(struct db *db, const struct actor *who, const char *id, json_t
 	if (!child) {
 		db_rollback(db);
 		return rc == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
-				     : app_db_fail(err, db, rc);
+		                     : app_db_fail(err, db, rc);
 	}
 	rc = app_audit(db, who, "view", "child", id, NULL, "all");
 	if (rc == DB_OK)
@@ -326,15 +360,15 @@ int app_child_get(struct db *db, const struct actor *who, const char *id, json_t
 }
 
 int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **out,
-		   struct app_err *err)
+                   struct app_err *err)
 {
 	app_err_clear(err);
 	*out = NULL;
 	if (!who->system && !actor_has(who, ROLES_PRACTITIONER | ROLES_PARTNERSHIP_WIDE))
 		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot search for children.");
-	static const char *const allowed[] = {"name",	       "given_names", "family_name",
-					      "date_of_birth", "nhs_number",  "postcode",
-					      "other_names",   NULL};
+	static const char *const allowed[] = {"name",          "given_names", "family_name",
+	                                      "date_of_birth", "nhs_number",  "postcode",
+	                                      "other_names",   NULL};
 	if (!json_is_object(in))
 		return app_fail(err, APP_INVALID, NULL, "The search must be a JSON object.");
 	app_json_only(in, allowed, err);
@@ -348,7 +382,8 @@ int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **
 	app_json_date(in, "date_of_birth", false, err, ci.date_of_birth, &present);
 	const char *nhs = app_json_str(in, "nhs_number", false, 16, false, err);
 	if (nhs && link_normalise_nhs(nhs, ci.nhs_number) < 0)
-		app_field_error(err, "nhs_number", "An NHS number has 10 digits and a valid check digit.");
+		app_field_error(err, "nhs_number",
+		                "An NHS number has 10 digits and a valid check digit.");
 	if (err->code)
 		return err->code;
 	struct link_full_name split;
@@ -363,7 +398,7 @@ int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **
 	}
 	if (!ci.given_names && !ci.family_name && !ci.date_of_birth[0] && !ci.nhs_number[0])
 		return app_fail(err, APP_INVALID, NULL,
-				"Give a name, a date of birth or an NHS number to search for.");
+		                "Give a name, a date of birth or an NHS number to search for.");
 	int rc = db_begin(db);
 	if (rc != DB_OK)
 		return app_db_fail(err, db, rc);
@@ -385,7 +420,7 @@ int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **
 }
 
 int app_children_list(struct db *db, const struct actor *who, json_t *in, json_t **out,
-		      struct app_err *err)
+                      struct app_err *err)
 {
 	*out = NULL;
 	app_err_clear(err);
@@ -410,8 +445,9 @@ int app_children_list(struct db *db, const struct actor *who, json_t *in, json_t
 	int rc = db_begin(db);
 	if (rc != DB_OK)
 		return app_db_fail(err, db, rc);
-	json_t *list = store_children_list(db, wide ? NULL : who->agency_id,
-					   who->user_id[0] ? who->user_id : NULL, after, limit, &rc);
+	json_t *list =
+	        store_children_list(db, wide ? NULL : who->agency_id,
+	                            who->user_id[0] ? who->user_id : NULL, after, limit, &rc);
 	if (list)
 		rc = app_audit(db, who, "view", "child_list", NULL, NULL, "names,date_of_birth");
 	if (!list || rc != DB_OK || (rc = db_commit(db)) != DB_OK) {
@@ -421,8 +457,8 @@ int app_children_list(struct db *db, const struct actor *who, json_t *in, json_t
 	}
 	size_t n = json_array_size(list);
 	json_t *next = n == (size_t)limit
-			       ? json_incref(json_object_get(json_array_get(list, n - 1), "id"))
-			       : json_null();
+	                       ? json_incref(json_object_get(json_array_get(list, n - 1), "id"))
+	                       : json_null();
 	*out = json_pack("{s:o, s:o}", "children", list, "next", next);
 	return APP_OK;
 }

@@ -1392,7 +1392,8 @@ static bool risk_identified(const struct kid *k)
 	json_t *grp;
 	json_array_foreach(json_object_get(k->details, "risk_groups"), i, grp)
 	{
-		if (missing_group_is_identified_risk(json_string_value(json_object_get(grp, "code"))))
+		if (missing_group_is_identified_risk(
+		            json_string_value(json_object_get(grp, "code"))))
 			return true;
 	}
 	return false;

@@ -164,8 +164,8 @@ static int chron_add(struct uc *u, const char *record_id, int64_t occurred, enum
 	json_t *people = json_pack("[s]", "the child");
 	if (!people)
 		return uc_db(u, DB_E_NOMEM);
-	int arc = chronology_add(u, record_id, occurred, nat, kind, text, people, NULL, NULL,
-	                         id_out);
+	int arc =
+	        chronology_add(u, record_id, occurred, nat, kind, text, people, NULL, NULL, id_out);
 	json_decref(people);
 	return arc;
 }
@@ -265,7 +265,8 @@ static int cse_status(struct uc *u, json_t *child, bool *open_record, bool *risk
 	json_array_foreach(json_object_get(child, "risk_groups"), i, g)
 	{
 		const char *to = json_string_value(json_object_get(g, "to_date"));
-		if (missing_group_is_identified_risk(json_string_value(json_object_get(g, "code"))) &&
+		if (missing_group_is_identified_risk(
+		            json_string_value(json_object_get(g, "code"))) &&
 		    (!to || strcmp(to, today) >= 0))
 			*risk = true;
 	}
@@ -1257,8 +1258,9 @@ static json_t *co_missing(struct uc *u, const char *child_id)
 			json_object_set_new(seen, other, json_integer(vis));
 		}
 		if (vis != APP_OK) {
-			json_array_append_new(co, json_pack("{s:b, s:s, s:I}", "hidden", 1, "how", how,
-			                                    "overlap_seconds", (json_int_t)t.overlap));
+			json_array_append_new(co,
+			                      json_pack("{s:b, s:s, s:I}", "hidden", 1, "how", how,
+			                                "overlap_seconds", (json_int_t)t.overlap));
 			continue;
 		}
 		json_array_append_new(
@@ -1329,7 +1331,8 @@ int app_child_episodes(struct db *db, const struct actor *who, const char *child
 		{
 			if (starts)
 				starts[i] = parse_time_or(
-				        json_string_value(json_object_get(ep, "reported_at")), u.now);
+				        json_string_value(json_object_get(ep, "reported_at")),
+				        u.now);
 		}
 		struct miss_repeat rep = {0};
 		missing_repeat_count(starts, starts ? n : 0, u.now, &rep);

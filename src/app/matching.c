@@ -25,7 +25,10 @@ static char gender_of(const char *g)
 {
 	if (!g)
 		return 0;
-	return strcmp(g, "female") == 0 ? 'F' : strcmp(g, "male") == 0 ? 'M' : strcmp(g, "other") == 0 ? 'X' : 0;
+	return strcmp(g, "female") == 0  ? 'F'
+	       : strcmp(g, "male") == 0  ? 'M'
+	       : strcmp(g, "other") == 0 ? 'X'
+	                                 : 0;
 }
 
 static void prepare_input(const struct child_input *ci, struct link_person *p)
@@ -80,7 +83,7 @@ static int by_weight(const void *a, const void *b)
 }
 
 int child_match(struct db *db, const struct actor *who, const struct child_input *probe,
-		size_t limit, json_t **out, struct app_err *err)
+                size_t limit, json_t **out, struct app_err *err)
 {
 	UNUSED(who);
 	*out = NULL;
@@ -92,7 +95,8 @@ int child_match(struct db *db, const struct actor *who, const struct child_input
 	for (int i = 0; i < nk; i++)
 		kp[i] = keys[i];
 	int rc;
-	json_t *ids = store_child_candidates(db, kp, (size_t)(nk > 0 ? nk : 0), CANDIDATES_PER_KEY * 4, &rc);
+	json_t *ids = store_child_candidates(db, kp, (size_t)(nk > 0 ? nk : 0),
+	                                     CANDIDATES_PER_KEY * 4, &rc);
 	if (!ids)
 		return app_db_fail(err, db, rc);
 	json_t *found = json_array();

@@ -21,6 +21,6 @@ size_t child_blocking_keys(const struct child_input *ci, char keys[MATCH_MAX_KEY
  * strength ("certain"/"probable"/"possible"), reasons [text]}. Only what is needed to
  * tell children apart. Must run inside the caller's transaction. */
 int child_match(struct db *db, const struct actor *who, const struct child_input *probe,
-		size_t limit, json_t **out, struct app_err *err);
+                size_t limit, json_t **out, struct app_err *err);
 
 #endif

@@ -19,9 +19,9 @@ int password_hash(const char *pw, char out[PASSWORD_HASH_MAX])
 {
 	password_init();
 	return crypto_pwhash_str_alg(out, pw, strlen(pw), PW_OPS, PW_MEM,
-				     crypto_pwhash_ALG_ARGON2ID13) == 0
-		       ? 0
-		       : -1;
+	                             crypto_pwhash_ALG_ARGON2ID13) == 0
+	               ? 0
+	               : -1;
 }
 
 bool password_verify(const char *pw, const char *hash)

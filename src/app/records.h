@@ -23,19 +23,19 @@
  * "updated" | null}.
  */
 int app_referral_submit(struct db *db, const struct actor *who, json_t *in, json_t **out,
-			struct app_err *err);
+                        struct app_err *err);
 int app_referral_get(struct db *db, const struct actor *who, const char *id, json_t **out,
-		     struct app_err *err);
+                     struct app_err *err);
 
 /* The record's full view: summary, child, flags, outcomes, age band, chronology,
  * category history, checklists, references. Audited as a view. */
 int app_record_get(struct db *db, const struct actor *who, const char *ref, json_t **out,
-		   struct app_err *err);
+                   struct app_err *err);
 /* The same view as serialised JSON text (one reference: view_text_release), kept
  * between changes in the view cache (viewcache.h); authorised and audited per call. */
 struct view_text;
-int app_record_view(struct db *db, const struct actor *who, const char *ref,
-		    struct view_text **out, struct app_err *err);
+int app_record_view(struct db *db, const struct actor *who, const char *ref, struct view_text **out,
+                    struct app_err *err);
 /* As app_record_view, but where the process keeps a view log the view's audit event is
  * handed to its writer instead of waited for: then *pending is true and done(ctx, rc)
  * is called later, on another thread, with DB_OK once the event committed. The caller
@@ -43,48 +43,48 @@ int app_record_view(struct db *db, const struct actor *who, const char *ref,
  * restricted record's break-glass, no view log) the event is already committed when
  * this returns and *pending is false. */
 int app_record_view_async(struct db *db, const struct actor *who, const char *ref,
-			  struct view_text **out, bool *pending, void (*done)(void *ctx, int rc),
-			  void *ctx, struct app_err *err);
+                          struct view_text **out, bool *pending, void (*done)(void *ctx, int rc),
+                          void *ctx, struct app_err *err);
 /* The chronology only, newest first, superseded entries marked. */
 int app_record_timeline(struct db *db, const struct actor *who, const char *ref, json_t **out,
-			struct app_err *err);
+                        struct app_err *err);
 
 /* in: {"category": 1-3, "contact": "contact"|"online" (category 2), "rationale",
  * "kind"?: "initial"|"supervisor"|"assessment_team", "exploitation_borough"?,
  * "indicators"?: [App B codes], "decided_at"?} */
 int app_category_decide(struct db *db, const struct actor *who, const char *ref, json_t *in,
-			json_t **out, struct app_err *err);
+                        json_t **out, struct app_err *err);
 /* in: {"items": [{"ticked": true, "note": ...} x6], "threat_to_life_appropriate"?,
  * "threat_to_life_done"?} (R-PATH-6) */
 int app_supervisor_review(struct db *db, const struct actor *who, const char *ref, json_t *in,
-			  json_t **out, struct app_err *err);
+                          json_t **out, struct app_err *err);
 /* in: the E1-E5 answers (R-PATH-7); out lists what is still outstanding. */
 int app_essential_steps(struct db *db, const struct actor *who, const char *ref, json_t *in,
-			json_t **out, struct app_err *err);
+                        json_t **out, struct app_err *err);
 /* in: {"occurred_at", "nature": "fact"|"opinion", "people_involved": [..], "text"}
  * (R-REC-3); or with "supersedes": entry id, a correction (R-REC-6). */
 int app_record_add_entry(struct db *db, const struct actor *who, const char *ref, json_t *in,
-			 json_t **out, struct app_err *err);
+                         json_t **out, struct app_err *err);
 /* in: {"code": "MI", "achieved_on", "note"?} (R-OUT-1) */
 int app_outcome_add(struct db *db, const struct actor *who, const char *ref, json_t *in,
-		    json_t **out, struct app_err *err);
+                    json_t **out, struct app_err *err);
 /* in: {"kind": "crime_number"|"non_crime_number"|"merlin_pac"|"csc_case", "value",
  * "crime_allegation"?} (R-REC-4, R-REC-5) */
 int app_external_ref_add(struct db *db, const struct actor *who, const char *ref, json_t *in,
-			 json_t **out, struct app_err *err);
+                         json_t **out, struct app_err *err);
 /* in: {"exploitation_types": [...], "models": [...], "online"?, "group"?, "gang"?}
  * (R-DEF-3, R-FLAG-3, R-FLAG-4) */
 int app_record_classify(struct db *db, const struct actor *who, const char *ref, json_t *in,
-			json_t **out, struct app_err *err);
+                        json_t **out, struct app_err *err);
 
 /* R-INFO-3. in: {"restricted": true|false, "reason" (required when restricting)}. Police
  * supervisors and CSC managers only. Opening a restricted record afterwards needs a
  * reason in actor.purpose (break-glass): each opening is logged for review. */
 int app_record_restrict(struct db *db, const struct actor *who, const char *ref, json_t *in,
-			json_t **out, struct app_err *err);
+                        json_t **out, struct app_err *err);
 /* R-INFO-3. Reviews a break-glass opening (id "rax_..."): in {"note"}. Not by the person
  * who opened it. */
-int app_restricted_access_review(struct db *db, const struct actor *who, const char *id,
-				 json_t *in, json_t **out, struct app_err *err);
+int app_restricted_access_review(struct db *db, const struct actor *who, const char *id, json_t *in,
+                                 json_t **out, struct app_err *err);
 
 #endif

@@ -37,7 +37,7 @@ static void run_once(struct scheduler *s)
 	json_int_t n = json_integer_value(json_object_get(out, "count"));
 	if (n > 0)
 		log_info("scheduler: escalated %lld absent episode(s) to missing (R-MISS-4)",
-			 (long long)n);
+		         (long long)n);
 	json_decref(out);
 }
 
@@ -46,7 +46,7 @@ static void fold(struct scheduler *s)
 {
 	if (viewlog_fold(s->db, NULL) != DB_OK)
 		log_warn("scheduler: moving view events into the audit log failed: %s",
-			 db_errmsg(s->db));
+		         db_errmsg(s->db));
 }
 
 static void *scheduler_main(void *arg)
@@ -76,8 +76,8 @@ static void *scheduler_main(void *arg)
 	return NULL;
 }
 
-int scheduler_start(const char *db_url, int interval_s, int64_t timeframe,
-		    struct scheduler **out, char *err, size_t errlen)
+int scheduler_start(const char *db_url, int interval_s, int64_t timeframe, struct scheduler **out,
+                    char *err, size_t errlen)
 {
 	*out = NULL;
 	struct scheduler *s = calloc(1, sizeof(*s));

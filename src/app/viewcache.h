@@ -30,11 +30,11 @@ struct view_text {
 
 /* What a cached view depends on. */
 struct view_key {
-	const char *scope;  /* database file name; NULL or "" means do not cache */
-	const char *id;     /* record id */
-	int64_t version;    /* records.view_version */
-	int64_t epoch;      /* view_epoch.n */
-	int32_t day;        /* the viewer's calendar day (yyyymmdd), for the age */
+	const char *scope; /* database file name; NULL or "" means do not cache */
+	const char *id;    /* record id */
+	int64_t version;   /* records.view_version */
+	int64_t epoch;     /* view_epoch.n */
+	int32_t day;       /* the viewer's calendar day (yyyymmdd), for the age */
 };
 
 /* A new text of len bytes copied from s (one reference), or NULL when out of memory. */

@@ -33,36 +33,37 @@ int app_work_queue(struct db *db, const struct actor *who, json_t **out, struct 
 	int r = DB_OK;
 	if (r == DB_OK && (who->system || actor_has(who, ROLE_BIT(ROLE_MASH_WORKER))))
 		r = section(s, "referrals_mash", "Referrals waiting for MASH evaluation",
-			    store_work_referrals(db, "mash", NULL, QUEUE_LIMIT, &rc), rc);
+		            store_work_referrals(db, "mash", NULL, QUEUE_LIMIT, &rc), rc);
 	if (r == DB_OK && (who->system || actor_has(who, ROLE_BIT(ROLE_ASSESSMENT_TEAM))))
 		r = section(s, "referrals_set", "Referrals waiting at the SET referral desk",
-			    store_work_referrals(db, "social_worker_and_set,police_pathway", NULL,
-						 QUEUE_LIMIT, &rc),
-			    rc);
+		            store_work_referrals(db, "social_worker_and_set,police_pathway", NULL,
+		                                 QUEUE_LIMIT, &rc),
+		            rc);
 	if (r == DB_OK && actor_has(who, ROLE_BIT(ROLE_POLICE_SUPERVISOR)))
 		r = section(s, "awaiting_review", "Records awaiting your supervisor review",
-			    store_work_awaiting_review(db, who->agency_id[0] ? who->agency_id : NULL,
-						       QUEUE_LIMIT, &rc),
-			    rc);
+		            store_work_awaiting_review(db,
+		                                       who->agency_id[0] ? who->agency_id : NULL,
+		                                       QUEUE_LIMIT, &rc),
+		            rc);
 	if (r == DB_OK && (wide || actor_has(who, ROLES_PRACTITIONER)))
 		r = section(s, "uncategorised", "Records awaiting a category decision",
-			    store_work_uncategorised(db, agency, QUEUE_LIMIT, &rc), rc);
+		            store_work_uncategorised(db, agency, QUEUE_LIMIT, &rc), rc);
 	if (r == DB_OK && actor_has(who, ROLE_BIT(ROLE_SOCIAL_WORKER)))
 		r = section(s, "my_children", "Children allocated to you",
-			    store_work_my_children(db, who->user_id, QUEUE_LIMIT, &rc), rc);
+		            store_work_my_children(db, who->user_id, QUEUE_LIMIT, &rc), rc);
 	if (r == DB_OK && actor_has(who, ROLE_BIT(ROLE_ASSESSMENT_TEAM)))
 		r = section(s, "allocated_set", "Records allocated to the Sexual Exploitation Team",
-			    store_work_allocated(db, "set", NULL, QUEUE_LIMIT, &rc), rc);
+		            store_work_allocated(db, "set", NULL, QUEUE_LIMIT, &rc), rc);
 	if (r == DB_OK && actor_has(who, ROLES_POLICE) && who->borough_id[0])
 		r = section(s, "allocated_borough", "Records allocated to your borough",
-			    store_work_allocated(db, "borough", who->borough_id, QUEUE_LIMIT, &rc),
-			    rc);
+		            store_work_allocated(db, "borough", who->borough_id, QUEUE_LIMIT, &rc),
+		            rc);
 	if (r == DB_OK && (wide || actor_has(who, ROLES_PRACTITIONER)))
 		r = section(s, "steps_outstanding", "Records with essential steps outstanding",
-			    store_work_steps_outstanding(db, agency, QUEUE_LIMIT, &rc), rc);
+		            store_work_steps_outstanding(db, agency, QUEUE_LIMIT, &rc), rc);
 	if (r == DB_OK && (who->system || info_may_restrict(who->roles))) /* R-INFO-3 */
 		r = section(s, "restricted_review", "Restricted records opened, awaiting review",
-			    store_restricted_access_unreviewed(db, QUEUE_LIMIT, &rc), rc);
+		            store_restricted_access_unreviewed(db, QUEUE_LIMIT, &rc), rc);
 	if (r == DB_OK) /* R-DL-1, R-DL-2, R-DL-9: missing-episode deadlines */
 		r = episode_deadline_sections(db, who, app_now(who), s);
 	if (r == DB_OK)

@@ -15,7 +15,7 @@ static void hash_field(crypto_generichash_state *h, const char *s)
 {
 	uint32_t n = s ? (uint32_t)strlen(s) : 0xffffffffu;
 	unsigned char len[4] = {(unsigned char)(n >> 24), (unsigned char)(n >> 16),
-				(unsigned char)(n >> 8), (unsigned char)n};
+	                        (unsigned char)(n >> 8), (unsigned char)n};
 	crypto_generichash_update(h, len, sizeof len);
 	if (s)
 		crypto_generichash_update(h, (const unsigned char *)s, strlen(s));
@@ -57,17 +57,24 @@ int audit_append(struct db *db, const struct audit_event *ev)
 	if (rc != DB_ROW && rc != DB_DONE)
 		return rc;
 	ltime_format(ev->at ? ev->at : ltime_now(), at);
-	const char *f[10] = {at,	     ev->user_id,    ev->agency_id, ev->action,
-			     ev->entity_type, ev->entity_id, ev->record_ref, ev->fields,
-			     ev->purpose,    prev};
+	const char *f[10] = {at,
+	                     ev->user_id,
+	                     ev->agency_id,
+	                     ev->action,
+	                     ev->entity_type,
+	                     ev->entity_id,
+	                     ev->record_ref,
+	                     ev->fields,
+	                     ev->purpose,
+	                     prev};
 	event_hash(last + 1, f, hash);
 	return db_run(db,
-		      "INSERT INTO audit_events (seq, at, user_id, agency_id, action, entity_type,"
-		      " entity_id, record_ref, fields, purpose, prev_hash, hash)"
-		      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-		      "isssssssssss", last + 1, at, ev->user_id, ev->agency_id, ev->action,
-		      ev->entity_type, ev->entity_id, ev->record_ref, ev->fields, ev->purpose, prev,
-		      hash);
+	              "INSERT INTO audit_events (seq, at, user_id, agency_id, action, entity_type,"
+	              " entity_id, record_ref, fields, purpose, prev_hash, hash)"
+	              " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+	              "isssssssssss", last + 1, at, ev->user_id, ev->agency_id, ev->action,
+	              ev->entity_type, ev->entity_id, ev->record_ref, ev->fields, ev->purpose, prev,
+	              hash);
 }
 
 int audit_verify(struct db *db, struct audit_verify_result *r)
@@ -75,10 +82,10 @@ int audit_verify(struct db *db, struct audit_verify_result *r)
 	memset(r, 0, sizeof(*r));
 	struct db_stmt *st;
 	int rc = db_prepare(db,
-			    "SELECT seq, at, user_id, agency_id, action, entity_type, entity_id,"
-			    " record_ref, fields, purpose, prev_hash, hash FROM audit_events"
-			    " ORDER BY seq",
-			    &st);
+	                    "SELECT seq, at, user_id, agency_id, action, entity_type, entity_id,"
+	                    " record_ref, fields, purpose, prev_hash, hash FROM audit_events"
+	                    " ORDER BY seq",
+	                    &st);
 	if (rc != DB_OK)
 		return rc;
 	char prev[65] = GENESIS;
@@ -94,24 +101,24 @@ int audit_verify(struct db *db, struct audit_verify_result *r)
 		if (seq != expect) {
 			r->first_bad = seq;
 			snprintf(r->problem, sizeof r->problem,
-				 "event %lld follows %lld: event %lld is missing",
-				 (long long)seq, (long long)expect - 1, (long long)expect);
+			         "event %lld follows %lld: event %lld is missing", (long long)seq,
+			         (long long)expect - 1, (long long)expect);
 			break;
 		}
 		if (!f[9] || strcmp(f[9], prev) != 0) {
 			r->first_bad = seq;
 			snprintf(r->problem, sizeof r->problem,
-				 "event %lld does not link to the event before it (deleted, "
-				 "inserted or reordered)",
-				 (long long)seq);
+			         "event %lld does not link to the event before it (deleted, "
+			         "inserted or reordered)",
+			         (long long)seq);
 			break;
 		}
 		event_hash(seq, f, h);
 		if (!stored || strcmp(h, stored) != 0) {
 			r->first_bad = seq;
 			snprintf(r->problem, sizeof r->problem,
-				 "event %lld was altered: its contents no longer match its hash",
-				 (long long)seq);
+			         "event %lld was altered: its contents no longer match its hash",
+			         (long long)seq);
 			break;
 		}
 		snprintf(prev, sizeof prev, "%s", stored);

@@ -14,16 +14,16 @@
 #include "store/db.h"
 
 struct audit_event {
-	const char *user_id;     /* NULL for the system itself */
+	const char *user_id; /* NULL for the system itself */
 	const char *agency_id;
 	const char *action;      /* create, view, search, change, correct, export, disclose,
-				    link, sign_in, sign_out, sign_in_failed, ... */
+	                            link, sign_in, sign_out, sign_in_failed, ... */
 	const char *entity_type; /* child, record, referral, user, agency, ... */
 	const char *entity_id;
-	const char *record_ref;  /* the child's record reference, when there is one */
-	const char *fields;      /* which fields were viewed or changed (comma list) */
-	const char *purpose;     /* why, where given (break-glass reason, export purpose) */
-	int64_t at;              /* 0: now */
+	const char *record_ref; /* the child's record reference, when there is one */
+	const char *fields;     /* which fields were viewed or changed (comma list) */
+	const char *purpose;    /* why, where given (break-glass reason, export purpose) */
+	int64_t at;             /* 0: now */
 };
 
 /* Appends one event. Must be called inside the caller's transaction. Returns DB_OK or
@@ -38,9 +38,9 @@ int audit_append(struct db *db, const struct audit_event *ev);
 int audit_append_shared(struct db *db, const struct audit_event *ev);
 
 struct audit_verify_result {
-	int64_t events;      /* events checked */
-	int64_t first_bad;   /* seq of the first event whose link is broken, 0 if none */
-	char problem[160];   /* what is wrong with it */
+	int64_t events;    /* events checked */
+	int64_t first_bad; /* seq of the first event whose link is broken, 0 if none */
+	char problem[160]; /* what is wrong with it */
 };
 
 /* Walks the whole chain. Returns 0 if intact, 1 if broken (details in r), or a

@@ -64,7 +64,7 @@ int audit_checkpoint_make(struct db *db, const char *sk_hex, int64_t now, char *
 }
 
 int audit_checkpoint_check(struct db *db, const char *pk_hex, const char *line, char *problem,
-			   size_t n)
+                           size_t n)
 {
 	unsigned char pk[crypto_sign_PUBLICKEYBYTES], sig[crypto_sign_BYTES];
 	if (sodium_init() < 0 || unhex(pk_hex, pk, sizeof pk) < 0) {
@@ -99,17 +99,18 @@ int audit_checkpoint_check(struct db *db, const char *pk_hex, const char *line, 
 		return -2;
 	}
 	if (crypto_sign_verify_detached(sig, (const unsigned char *)copy, strlen(copy), pk) != 0) {
-		snprintf(problem, n, "checkpoint for event %lld: the signature is not valid for this key",
-			 (long long)seq);
+		snprintf(problem, n,
+		         "checkpoint for event %lld: the signature is not valid for this key",
+		         (long long)seq);
 		return 1;
 	}
 	char stored[80] = "";
 	int rc = db_query_text(db, stored, sizeof stored,
-			       "SELECT hash FROM audit_events WHERE seq = $1", "i", seq);
+	                       "SELECT hash FROM audit_events WHERE seq = $1", "i", seq);
 	if (rc == DB_DONE) {
 		snprintf(problem, n,
-			 "event %lld, signed at %s, is missing: the log was cut short or rewritten",
-			 (long long)seq, at);
+		         "event %lld, signed at %s, is missing: the log was cut short or rewritten",
+		         (long long)seq, at);
 		return 1;
 	}
 	if (rc != DB_OK) {
@@ -118,7 +119,7 @@ int audit_checkpoint_check(struct db *db, const char *pk_hex, const char *line, 
 	}
 	if (strcmp(stored, hash) != 0) {
 		snprintf(problem, n, "event %lld differs from the checkpoint signed at %s",
-			 (long long)seq, at);
+		         (long long)seq, at);
 		return 1;
 	}
 	return 0;

@@ -36,6 +36,6 @@ int audit_checkpoint_make(struct db *db, const char *sk_hex, int64_t now, char *
  * (problem says why: bad signature, event missing = log truncated, event changed), or a
  * negative code when the line is malformed or the log unreadable. */
 int audit_checkpoint_check(struct db *db, const char *pk_hex, const char *line, char *problem,
-			   size_t n);
+                           size_t n);
 
 #endif

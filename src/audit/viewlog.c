@@ -13,12 +13,12 @@
 /* `log` holds the view log's own random id (the first opener's wins), which the
  * database's marks are kept under (viewlog_state). */
 static const char VIEWLOG_SCHEMA[] =
-	"CREATE TABLE IF NOT EXISTS pending ("
-	" seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, user_id TEXT,"
-	" agency_id TEXT, action TEXT NOT NULL, entity_type TEXT NOT NULL, entity_id TEXT,"
-	" record_ref TEXT, fields TEXT, purpose TEXT);"
-	"CREATE TABLE IF NOT EXISTS log (one INTEGER PRIMARY KEY CHECK (one = 1),"
-	" id TEXT NOT NULL)";
+        "CREATE TABLE IF NOT EXISTS pending ("
+        " seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, user_id TEXT,"
+        " agency_id TEXT, action TEXT NOT NULL, entity_type TEXT NOT NULL, entity_id TEXT,"
+        " record_ref TEXT, fields TEXT, purpose TEXT);"
+        "CREATE TABLE IF NOT EXISTS log (one INTEGER PRIMARY KEY CHECK (one = 1),"
+        " id TEXT NOT NULL)";
 
 /* A queued event: a copy of the caller's, its strings in text. */
 struct queued {
@@ -56,8 +56,7 @@ static bool viewlog_path(struct db *db, char *out, size_t n)
 }
 
 /* Opens (creating when asked) the view log at path, ready for use. */
-static int viewlog_open(const char *path, bool create, struct db **out, char *err,
-			size_t errlen)
+static int viewlog_open(const char *path, bool create, struct db **out, char *err, size_t errlen)
 {
 	char url[1100];
 	snprintf(url, sizeof url, "sqlite:%s", path);
@@ -84,11 +83,11 @@ static int write_batch(struct db *w, struct queued *batch)
 	for (struct queued *q = batch; rc == DB_OK && q; q = q->next) {
 		const struct audit_event *e = &q->ev;
 		rc = db_run(w,
-			    "INSERT INTO pending (at, user_id, agency_id, action, entity_type,"
-			    " entity_id, record_ref, fields, purpose)"
-			    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-			    "issssssss", e->at, e->user_id, e->agency_id, e->action,
-			    e->entity_type, e->entity_id, e->record_ref, e->fields, e->purpose);
+		            "INSERT INTO pending (at, user_id, agency_id, action, entity_type,"
+		            " entity_id, record_ref, fields, purpose)"
+		            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+		            "issssssss", e->at, e->user_id, e->agency_id, e->action, e->entity_type,
+		            e->entity_id, e->record_ref, e->fields, e->purpose);
 	}
 	if (rc == DB_OK)
 		return db_commit(w);
@@ -203,8 +202,8 @@ static const char *copy_in(char **at, const char *s)
 
 int viewlog_submit(struct db *db, const struct audit_event *ev, viewlog_done_fn done, void *ctx)
 {
-	const char *f[] = {ev->user_id,	   ev->agency_id,  ev->action, ev->entity_type,
-			   ev->entity_id,  ev->record_ref, ev->fields, ev->purpose};
+	const char *f[] = {ev->user_id,   ev->agency_id,  ev->action, ev->entity_type,
+	                   ev->entity_id, ev->record_ref, ev->fields, ev->purpose};
 	size_t len = 0;
 	for (size_t i = 0; i < ARRAY_LEN(f); i++)
 		len += f[i] ? strlen(f[i]) + 1 : 0;
@@ -213,14 +212,14 @@ int viewlog_submit(struct db *db, const struct audit_event *ev, viewlog_done_fn 
 		return DB_E_NOMEM;
 	char *at = q->text;
 	q->ev = (struct audit_event){.user_id = copy_in(&at, ev->user_id),
-				     .agency_id = copy_in(&at, ev->agency_id),
-				     .action = copy_in(&at, ev->action),
-				     .entity_type = copy_in(&at, ev->entity_type),
-				     .entity_id = copy_in(&at, ev->entity_id),
-				     .record_ref = copy_in(&at, ev->record_ref),
-				     .fields = copy_in(&at, ev->fields),
-				     .purpose = copy_in(&at, ev->purpose),
-				     .at = ev->at ? ev->at : ltime_now()};
+	                             .agency_id = copy_in(&at, ev->agency_id),
+	                             .action = copy_in(&at, ev->action),
+	                             .entity_type = copy_in(&at, ev->entity_type),
+	                             .entity_id = copy_in(&at, ev->entity_id),
+	                             .record_ref = copy_in(&at, ev->record_ref),
+	                             .fields = copy_in(&at, ev->fields),
+	                             .purpose = copy_in(&at, ev->purpose),
+	                             .at = ev->at ? ev->at : ltime_now()};
 	q->done = done;
 	q->ctx = ctx;
 	q->next = NULL;
@@ -254,28 +253,28 @@ static int fold_batch(struct db *db, struct db *lg, const char *log_id, int64_t 
 		return rc;
 	int64_t mark = 0;
 	rc = db_query_int64(db, &mark, "SELECT folded FROM viewlog_state WHERE log_id = $1", "s",
-			    log_id);
+	                    log_id);
 	struct db_stmt *st = NULL;
 	if (rc == DB_ROW || rc == DB_DONE || rc == DB_OK)
 		rc = db_cached(lg,
-			       "SELECT seq, at, user_id, agency_id, action, entity_type, entity_id,"
-			       " record_ref, fields, purpose FROM pending WHERE seq > $1"
-			       " ORDER BY seq LIMIT $2",
-			       &st);
+		               "SELECT seq, at, user_id, agency_id, action, entity_type, entity_id,"
+		               " record_ref, fields, purpose FROM pending WHERE seq > $1"
+		               " ORDER BY seq LIMIT $2",
+		               &st);
 	if (rc == DB_OK) {
 		db_bind_int64(st, 1, mark);
 		db_bind_int64(st, 2, FOLD_BATCH);
 		*last = mark;
 		while ((rc = db_step(st)) == DB_ROW) {
 			struct audit_event ev = {.at = db_column_int64(st, 1),
-						 .user_id = db_column_text(st, 2),
-						 .agency_id = db_column_text(st, 3),
-						 .action = db_column_text(st, 4),
-						 .entity_type = db_column_text(st, 5),
-						 .entity_id = db_column_text(st, 6),
-						 .record_ref = db_column_text(st, 7),
-						 .fields = db_column_text(st, 8),
-						 .purpose = db_column_text(st, 9)};
+			                         .user_id = db_column_text(st, 2),
+			                         .agency_id = db_column_text(st, 3),
+			                         .action = db_column_text(st, 4),
+			                         .entity_type = db_column_text(st, 5),
+			                         .entity_id = db_column_text(st, 6),
+			                         .record_ref = db_column_text(st, 7),
+			                         .fields = db_column_text(st, 8),
+			                         .purpose = db_column_text(st, 9)};
 			*last = db_column_int64(st, 0);
 			if ((rc = audit_append(db, &ev)) != DB_OK)
 				break;
@@ -287,9 +286,9 @@ static int fold_batch(struct db *db, struct db *lg, const char *log_id, int64_t 
 	}
 	if (rc == DB_OK && *n > 0)
 		rc = db_run(db,
-			    "INSERT INTO viewlog_state (log_id, folded) VALUES ($1, $2)"
-			    " ON CONFLICT (log_id) DO UPDATE SET folded = excluded.folded",
-			    "si", log_id, *last);
+		            "INSERT INTO viewlog_state (log_id, folded) VALUES ($1, $2)"
+		            " ON CONFLICT (log_id) DO UPDATE SET folded = excluded.folded",
+		            "si", log_id, *last);
 	if (rc == DB_OK)
 		rc = db_commit(db);
 	else

@@ -51,8 +51,7 @@ typedef void (*viewlog_done_fn)(void *ctx, int rc);
  * which commits waiting events together (group commit) and then calls done(ctx, rc)
  * for each. Returns DB_OK when handed over (done will be called exactly once), or
  * DB_E_MISUSE when no view log is attached for db (done is not called). */
-int viewlog_submit(struct db *db, const struct audit_event *ev, viewlog_done_fn done,
-		   void *ctx);
+int viewlog_submit(struct db *db, const struct audit_event *ev, viewlog_done_fn done, void *ctx);
 
 /* Moves every waiting event of db's view log (if the file exists) into audit_events.
  * db must have no open transaction. *moved (may be NULL) gets the number of events

@@ -50,7 +50,7 @@ static const char *opt_value(int argc, char **argv, int *i, const char *name)
 }
 
 static const char BOROUGH_USAGE[] = "usage: lantern borough add NAME --code CODE [--db URL]\n"
-				    "       lantern borough list [--db URL]\n";
+                                    "       lantern borough list [--db URL]\n";
 
 int cli_borough(int argc, char **argv)
 {
@@ -88,10 +88,10 @@ int cli_borough(int argc, char **argv)
 }
 
 static const char AGENCY_USAGE[] =
-	"usage: lantern agency add NAME --type TYPE [--borough BOROUGH] [--db URL]\n"
-	"       lantern agency list [--db URL]\n"
-	"TYPE: police, childrens_social_care, health, education, youth_offending, probation,\n"
-	"housing, charity, other.\n";
+        "usage: lantern agency add NAME --type TYPE [--borough BOROUGH] [--db URL]\n"
+        "       lantern agency list [--db URL]\n"
+        "TYPE: police, childrens_social_care, health, education, youth_offending, probation,\n"
+        "housing, charity, other.\n";
 
 int cli_agency(int argc, char **argv)
 {
@@ -131,11 +131,11 @@ int cli_agency(int argc, char **argv)
 }
 
 static const char USER_USAGE[] =
-	"usage: lantern user add USERNAME --agency AGENCY --role ROLE [--role ROLE...]\n"
-	"                        [--display-name NAME] [--team TEAM] --password-stdin [--db URL]\n"
-	"       lantern user list [--db URL]\n"
-	"       lantern user disable USERNAME [--db URL]\n"
-	"The password is read from the first line of standard input (at least 12 characters).\n";
+        "usage: lantern user add USERNAME --agency AGENCY --role ROLE [--role ROLE...]\n"
+        "                        [--display-name NAME] [--team TEAM] --password-stdin [--db URL]\n"
+        "       lantern user list [--db URL]\n"
+        "       lantern user disable USERNAME [--db URL]\n"
+        "The password is read from the first line of standard input (at least 12 characters).\n";
 
 /* Reads the first line of stdin as a password (without its newline). */
 static char *read_password(void)
@@ -175,7 +175,8 @@ int cli_user(int argc, char **argv)
 	}
 	if (argc < 3 || strcmp(argv[1], "add") != 0) {
 		db_close(db);
-		return cli_error(CLI_USAGE, "user: expected `add`, `list` or `disable` (see --help)");
+		return cli_error(CLI_USAGE,
+		                 "user: expected `add`, `list` or `disable` (see --help)");
 	}
 	json_t *in = json_pack("{s:s, s:[]}", "username", argv[2], "roles");
 	bool pw_stdin = false;
@@ -195,7 +196,7 @@ int cli_user(int argc, char **argv)
 			json_decref(in);
 			db_close(db);
 			return cli_error(CLI_USAGE, "user add: give the password on standard input "
-						    "with --password-stdin, never as an argument");
+			                            "with --password-stdin, never as an argument");
 		} else {
 			json_decref(in);
 			db_close(db);

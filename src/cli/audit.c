@@ -17,17 +17,17 @@
 #include "util/ltime.h"
 
 static const char USAGE[] =
-	"usage: lantern audit verify [--public-key FILE --checkpoints FILE] [--db URL]\n"
-	"       lantern audit keygen --secret-key FILE --public-key FILE\n"
-	"       lantern audit checkpoint --secret-key FILE [--db URL]\n"
-	"verify: checks that no audit event was edited, deleted, inserted or reordered, and,\n"
-	"  with a public key and a file of checkpoint lines, that every checkpointed event is\n"
-	"  still there unchanged (so the log was not cut short). Exit 0 when intact, 1 when\n"
-	"  not (the first problem is named).\n"
-	"keygen: makes an Ed25519 key pair for checkpoints. Keep the secret key away from the\n"
-	"  database and its backups.\n"
-	"checkpoint: prints one signed line for the newest event; append it to storage that\n"
-	"  is not on this machine, e.g. from cron.\n";
+        "usage: lantern audit verify [--public-key FILE --checkpoints FILE] [--db URL]\n"
+        "       lantern audit keygen --secret-key FILE --public-key FILE\n"
+        "       lantern audit checkpoint --secret-key FILE [--db URL]\n"
+        "verify: checks that no audit event was edited, deleted, inserted or reordered, and,\n"
+        "  with a public key and a file of checkpoint lines, that every checkpointed event is\n"
+        "  still there unchanged (so the log was not cut short). Exit 0 when intact, 1 when\n"
+        "  not (the first problem is named).\n"
+        "keygen: makes an Ed25519 key pair for checkpoints. Keep the secret key away from the\n"
+        "  database and its backups.\n"
+        "checkpoint: prints one signed line for the newest event; append it to storage that\n"
+        "  is not on this machine, e.g. from cron.\n";
 
 /* Value of "--name VALUE" in argv (after the subcommand), or NULL. */
 static const char *flag(int argc, char **argv, const char *name)
@@ -70,8 +70,8 @@ static int write_new(const char *path, const char *text, mode_t mode)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode);
 	if (fd < 0)
-		return cli_error(errno == EEXIST ? CLI_USAGE : CLI_FAIL, "cannot create %s: %s", path,
-				 strerror(errno));
+		return cli_error(errno == EEXIST ? CLI_USAGE : CLI_FAIL, "cannot create %s: %s",
+		                 path, strerror(errno));
 	size_t len = strlen(text);
 	bool ok = write(fd, text, len) == (ssize_t)len && write(fd, "\n", 1) == 1;
 	ok = close(fd) == 0 && ok;
@@ -84,7 +84,8 @@ static int keygen(int argc, char **argv)
 	const char *sk_path = flag(argc, argv, "--secret-key");
 	const char *pk_path = flag(argc, argv, "--public-key");
 	if (!only_flags(argc, argv, names) || !sk_path || !pk_path)
-		return cli_error(CLI_USAGE, "audit keygen: needs --secret-key FILE and --public-key FILE");
+		return cli_error(CLI_USAGE,
+		                 "audit keygen: needs --secret-key FILE and --public-key FILE");
 	char pk[AUDIT_PK_HEX], sk[AUDIT_SK_HEX];
 	if (audit_keygen(pk, sk) < 0)
 		return cli_error(CLI_FAIL, "cannot make a key pair");
@@ -128,13 +129,14 @@ static int verify(struct db *db, int argc, char **argv)
 	const char *cp_path = flag(argc, argv, "--checkpoints");
 	if (!only_flags(argc, argv, names) || (!pk_path != !cp_path))
 		return cli_error(CLI_USAGE,
-				 "audit verify: --public-key and --checkpoints go together");
+		                 "audit verify: --public-key and --checkpoints go together");
 	struct audit_verify_result r;
 	int rc = audit_verify(db, &r);
 	if (rc < 0)
 		return cli_error(CLI_FAIL, "cannot read the audit log");
 	if (rc == 1) {
-		printf("audit chain BROKEN after %lld event(s): %s\n", (long long)r.events, r.problem);
+		printf("audit chain BROKEN after %lld event(s): %s\n", (long long)r.events,
+		       r.problem);
 		return CLI_FAIL;
 	}
 	printf("audit chain intact: %lld event(s)\n", (long long)r.events);
@@ -157,8 +159,8 @@ static int verify(struct db *db, int argc, char **argv)
 			printf("audit log BROKEN: %s\n", problem);
 			code = CLI_FAIL;
 		} else if (rc < 0) {
-			code = cli_error(rc == -2 ? CLI_USAGE : CLI_FAIL, "%s:%d: %s", cp_path, lineno,
-					 problem);
+			code = cli_error(rc == -2 ? CLI_USAGE : CLI_FAIL, "%s:%d: %s", cp_path,
+			                 lineno, problem);
 		} else {
 			checked++;
 		}
@@ -193,7 +195,7 @@ int cli_audit(int argc, char **argv)
 	long moved = 0;
 	if (viewlog_fold(db, &moved) != DB_OK) {
 		rc = cli_error(CLI_FAIL, "cannot move waiting view events into the audit log: %s",
-			       db_errmsg(db));
+		               db_errmsg(db));
 		db_close(db);
 		return rc;
 	}

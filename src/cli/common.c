@@ -67,7 +67,7 @@ int cli_app_error(const struct app_err *err)
 {
 	bool named = !err->rule || strstr(err->message, err->rule);
 	fprintf(stderr, "lantern: %s%s%s%s\n", err->message, named ? "" : " (",
-		named ? "" : err->rule, named ? "" : ")");
+	        named ? "" : err->rule, named ? "" : ")");
 	for (int i = 0; i < err->nfields; i++)
 		fprintf(stderr, "  %s: %s\n", err->fields[i].field, err->fields[i].message);
 	return err->code == APP_FAILED ? CLI_FAIL : CLI_USAGE;

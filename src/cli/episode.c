@@ -52,7 +52,7 @@ int cli_episode(int argc, char **argv)
 		return cli_run_id(&r, argv[2], app_child_episodes, NULL);
 	if (argc >= 3 && strcmp(cmd, "escalate") == 0) {
 		static const struct cli_opt opts[] = {{"--reason", "reason"},
-		                                       {"--risk", "risk_level"}};
+		                                      {"--risk", "risk_level"}};
 		json_t *in = json_object();
 		bool bad_utf8;
 		if (cli_opt_pairs(argc, argv, 3, opts, ARRAY_LEN(opts), in, &bad_utf8) != 0) {
@@ -165,7 +165,8 @@ int cli_export(int argc, char **argv)
 	bool ssda = argc == 6 && strcmp(argv[1], "ssda903") == 0;
 	bool annex = argc == 6 && strcmp(argv[1], "annex-a") == 0;
 	if ((!ssda && !annex) || !from || !to) {
-		return cli_run_usage(&r, "export: expected ssda903 or annex-a with --from and --to");
+		return cli_run_usage(&r,
+		                     "export: expected ssda903 or annex-a with --from and --to");
 	}
 	struct app_err err = {0};
 	char *csv = NULL;

@@ -6,9 +6,9 @@
 #include "util/embedded.h"
 
 static const char USAGE[] =
-	"usage: lantern init [--db URL]\n"
-	"Creates the database (default sqlite:var/lantern.db) if it does not exist and applies\n"
-	"every pending migration. Safe to run again: it does nothing when up to date.\n";
+        "usage: lantern init [--db URL]\n"
+        "Creates the database (default sqlite:var/lantern.db) if it does not exist and applies\n"
+        "every pending migration. Safe to run again: it does nothing when up to date.\n";
 
 int cli_init(int argc, char **argv)
 {

@@ -15,10 +15,11 @@
 
 static void child_text(json_t *c)
 {
-	printf("%s %s (%s)\n", cli_str(c, "given_names"), cli_str(c, "family_name"), cli_str(c, "id"));
-	printf("  born %s, %s\n", json_is_string(json_object_get(c, "date_of_birth"))
-					  ? cli_str(c, "date_of_birth")
-					  : "date unknown",
+	printf("%s %s (%s)\n", cli_str(c, "given_names"), cli_str(c, "family_name"),
+	       cli_str(c, "id"));
+	printf("  born %s, %s\n",
+	       json_is_string(json_object_get(c, "date_of_birth")) ? cli_str(c, "date_of_birth")
+	                                                           : "date unknown",
 	       cli_str(c, "gender"));
 	if (*cli_str(c, "residence_borough"))
 		printf("  lives in %s\n", cli_str(c, "residence_borough"));
@@ -28,7 +29,7 @@ static void child_text(json_t *c)
 	size_t i;
 	json_t *n;
 	json_array_foreach(json_object_get(c, "other_names"), i, n)
-		printf("  also known as %s (%s)\n", cli_str(n, "name"), cli_str(n, "kind"));
+	        printf("  also known as %s (%s)\n", cli_str(n, "name"), cli_str(n, "kind"));
 }
 
 static void find_text(json_t *o)
@@ -40,23 +41,25 @@ static void find_text(json_t *o)
 	json_t *c;
 	json_array_foreach(res, i, c)
 	{
-		printf("%s  %s %s  born %s  %s%s[%s]\n", cli_str(c, "id"), cli_str(c, "given_names"),
-		       cli_str(c, "family_name"), *cli_str(c, "date_of_birth") ? cli_str(c, "date_of_birth") : "unknown",
-		       cli_str(c, "record_ref"), *cli_str(c, "record_ref") ? "  " : "", cli_str(c, "strength"));
+		printf("%s  %s %s  born %s  %s%s[%s]\n", cli_str(c, "id"),
+		       cli_str(c, "given_names"), cli_str(c, "family_name"),
+		       *cli_str(c, "date_of_birth") ? cli_str(c, "date_of_birth") : "unknown",
+		       cli_str(c, "record_ref"), *cli_str(c, "record_ref") ? "  " : "",
+		       cli_str(c, "strength"));
 		size_t k;
 		json_t *why;
 		json_array_foreach(json_object_get(c, "reasons"), k, why)
-			printf("    - %s\n", json_string_value(why));
+		        printf("    - %s\n", json_string_value(why));
 	}
 }
 
 static const char CHILD_USAGE[] =
-	"usage: lantern child add FILE.json [--json] [--as USER] [--db URL]\n"
-	"       lantern child show ID [--json] [--as USER] [--db URL]\n"
-	"       lantern child find [--name NAME] [--dob YYYY-MM-DD] [--nhs NUMBER] [--json]\n"
-	"FILE is a JSON object (see docs/api.md, 'Children'); '-' reads standard input.\n"
-	"`add` refuses when the child may already be known (R-REC-1) and lists the possible\n"
-	"matches; set \"confirm_new\": true in the file to create a new child anyway.\n";
+        "usage: lantern child add FILE.json [--json] [--as USER] [--db URL]\n"
+        "       lantern child show ID [--json] [--as USER] [--db URL]\n"
+        "       lantern child find [--name NAME] [--dob YYYY-MM-DD] [--nhs NUMBER] [--json]\n"
+        "FILE is a JSON object (see docs/api.md, 'Children'); '-' reads standard input.\n"
+        "`add` refuses when the child may already be known (R-REC-1) and lists the possible\n"
+        "matches; set \"confirm_new\": true in the file to create a new child anyway.\n";
 
 int cli_child(int argc, char **argv)
 {
@@ -70,15 +73,17 @@ int cli_child(int argc, char **argv)
 		return cli_run_id(&r, argv[2], app_child_get, child_text);
 	if (argc >= 2 && strcmp(argv[1], "find") == 0) {
 		static const struct cli_opt opts[] = {
-			{"--name", "name"}, {"--dob", "date_of_birth"}, {"--nhs", "nhs_number"}};
+		        {"--name", "name"}, {"--dob", "date_of_birth"}, {"--nhs", "nhs_number"}};
 		json_t *q = json_object();
 		bool bad_utf8;
 		int bad = cli_opt_pairs(argc, argv, 2, opts, ARRAY_LEN(opts), q, &bad_utf8);
 		if (bad) {
 			json_decref(q);
 			if (bad_utf8)
-				return cli_run_usage(&r, "child find: %s must be valid UTF-8", argv[bad]);
-			return cli_run_usage(&r, "child find: expected --name, --dob or --nhs with a value");
+				return cli_run_usage(&r, "child find: %s must be valid UTF-8",
+				                     argv[bad]);
+			return cli_run_usage(
+			        &r, "child find: expected --name, --dob or --nhs with a value");
 		}
 		return cli_run_in(&r, q, app_child_find, find_text);
 	}
@@ -97,13 +102,14 @@ static void referral_text(json_t *o)
 	size_t i;
 	json_t *s;
 	json_array_foreach(json_object_get(o, "steps"), i, s)
-		printf("  %zu. %s [%s; %s]\n", i + 1, cli_str(s, "text"), cli_str(s, "who"), cli_str(s, "rule"));
+	        printf("  %zu. %s [%s; %s]\n", i + 1, cli_str(s, "text"), cli_str(s, "who"),
+	               cli_str(s, "rule"));
 }
 
 static const char REFERRAL_USAGE[] =
-	"usage: lantern referral submit FILE.json [--json] [--as USER] [--db URL]\n"
-	"       lantern referral show ID [--json] [--as USER] [--db URL]\n"
-	"FILE is a JSON object (see docs/api.md, 'Referrals'); '-' reads standard input.\n";
+        "usage: lantern referral submit FILE.json [--json] [--as USER] [--db URL]\n"
+        "       lantern referral show ID [--json] [--as USER] [--db URL]\n"
+        "FILE is a JSON object (see docs/api.md, 'Referrals'); '-' reads standard input.\n";
 
 int cli_referral(int argc, char **argv)
 {
@@ -121,9 +127,10 @@ int cli_referral(int argc, char **argv)
 static void entry_text(json_t *e)
 {
 	bool superseded = json_is_string(json_object_get(e, "superseded_by"));
-	printf("%s  %-7s %s%s\n", cli_str(e, "occurred_at"), cli_str(e, "nature"), cli_str(e, "kind"),
-	       superseded ? "  [superseded]" : "");
-	printf("    by %s%s%s\n", cli_str(e, "author_name"), *cli_str(e, "agency") ? ", " : "", cli_str(e, "agency"));
+	printf("%s  %-7s %s%s\n", cli_str(e, "occurred_at"), cli_str(e, "nature"),
+	       cli_str(e, "kind"), superseded ? "  [superseded]" : "");
+	printf("    by %s%s%s\n", cli_str(e, "author_name"), *cli_str(e, "agency") ? ", " : "",
+	       cli_str(e, "agency"));
 	printf("    %s\n", cli_str(e, "text"));
 }
 
@@ -137,11 +144,13 @@ static void record_text(json_t *v)
 	printf("Age band: %s. %s\n", cli_str(age, "band"), cli_str(age, "facts"));
 	json_t *cat = json_object_get(v, "category");
 	if (json_is_integer(cat))
-		printf("Category %lld%s%s; allocated to %s%s%s\n", (long long)json_integer_value(cat),
-		       *cli_str(v, "contact_mode") ? ", " : "", cli_str(v, "contact_mode"),
+		printf("Category %lld%s%s; allocated to %s%s%s\n",
+		       (long long)json_integer_value(cat), *cli_str(v, "contact_mode") ? ", " : "",
+		       cli_str(v, "contact_mode"),
 		       strcmp(cli_str(v, "allocation"), "set") == 0 ? "the Sexual Exploitation Team"
-								: "the borough",
-		       *cli_str(v, "allocated_borough") ? ": " : "", cli_str(v, "allocated_borough"));
+		                                                    : "the borough",
+		       *cli_str(v, "allocated_borough") ? ": " : "",
+		       cli_str(v, "allocated_borough"));
 	else
 		printf("No category decision yet.\n");
 	printf("Reminder: %s\n", cli_str(v, "category_reminder"));
@@ -151,7 +160,7 @@ static void record_text(json_t *v)
 	json_array_foreach(json_object_get(v, "flags"), i, f) printf(" %s", json_string_value(f));
 	printf("\nOutcomes:");
 	json_array_foreach(json_object_get(v, "outcomes"), i, f)
-		printf(" %s (%s)", cli_str(f, "code"), cli_str(f, "achieved_on"));
+	        printf(" %s (%s)", cli_str(f, "code"), cli_str(f, "achieved_on"));
 	printf("\n\nChronology (newest first):\n");
 	json_array_foreach(json_object_get(v, "chronology"), i, f) entry_text(f);
 }
@@ -164,16 +173,16 @@ static void timeline_text(json_t *o)
 }
 
 static const char RECORD_USAGE[] =
-	"usage: lantern record show REF [--json] [--as USER] [--db URL]\n"
-	"       lantern record timeline REF [--json] [--as USER] [--db URL]\n"
-	"       lantern record add-entry REF FILE.json [--json] [--as USER] [--db URL]\n"
-	"       lantern record supervisor-review REF FILE.json [--as USER]\n"
-	"       lantern record essential-steps REF FILE.json [--as USER]\n"
-	"       lantern record outcome REF FILE.json [--as USER]\n"
-	"       lantern record reference REF FILE.json [--as USER]\n"
-	"       lantern record classify REF FILE.json [--as USER]\n"
-	"       lantern record restrict REF FILE.json [--as USER]   (R-INFO-3)\n"
-	"REF is a record reference such as LAN-2026-000123. FILE is a JSON object (docs/api.md).\n";
+        "usage: lantern record show REF [--json] [--as USER] [--db URL]\n"
+        "       lantern record timeline REF [--json] [--as USER] [--db URL]\n"
+        "       lantern record add-entry REF FILE.json [--json] [--as USER] [--db URL]\n"
+        "       lantern record supervisor-review REF FILE.json [--as USER]\n"
+        "       lantern record essential-steps REF FILE.json [--as USER]\n"
+        "       lantern record outcome REF FILE.json [--as USER]\n"
+        "       lantern record reference REF FILE.json [--as USER]\n"
+        "       lantern record classify REF FILE.json [--as USER]\n"
+        "       lantern record restrict REF FILE.json [--as USER]   (R-INFO-3)\n"
+        "REF is a record reference such as LAN-2026-000123. FILE is a JSON object (docs/api.md).\n";
 
 int cli_record(int argc, char **argv)
 {
@@ -186,10 +195,13 @@ int cli_record(int argc, char **argv)
 	if (argc == 3 && strcmp(argv[1], "timeline") == 0)
 		return cli_run_id(&r, argv[2], app_record_timeline, timeline_text);
 	static const struct cli_write writes[] = {
-		{"add-entry", app_record_add_entry},	 {"supervisor-review", app_supervisor_review},
-		{"essential-steps", app_essential_steps}, {"outcome", app_outcome_add},
-		{"reference", app_external_ref_add},	 {"classify", app_record_classify},
-		{"restrict", app_record_restrict},
+	        {"add-entry", app_record_add_entry},
+	        {"supervisor-review", app_supervisor_review},
+	        {"essential-steps", app_essential_steps},
+	        {"outcome", app_outcome_add},
+	        {"reference", app_external_ref_add},
+	        {"classify", app_record_classify},
+	        {"restrict", app_record_restrict},
 	};
 	if (cli_run_write(&r, argc, argv, writes, ARRAY_LEN(writes), &rc))
 		return rc;
@@ -202,8 +214,10 @@ static void category_text(json_t *o)
 	       (long long)json_integer_value(json_object_get(o, "category")),
 	       *cli_str(o, "contact") ? ", " : "", cli_str(o, "contact"));
 	printf("Allocation: %s%s%s (%s)\n",
-	       strcmp(cli_str(o, "allocation"), "set") == 0 ? "Sexual Exploitation Team" : "borough",
-	       *cli_str(o, "lead_borough") ? ": " : "", cli_str(o, "lead_borough"), cli_str(o, "rule"));
+	       strcmp(cli_str(o, "allocation"), "set") == 0 ? "Sexual Exploitation Team"
+	                                                    : "borough",
+	       *cli_str(o, "lead_borough") ? ": " : "", cli_str(o, "lead_borough"),
+	       cli_str(o, "rule"));
 	if (*cli_str(o, "enquiring_borough"))
 		printf("Enquiries on behalf of the owning borough: %s (R-CAT-5)\n",
 		       cli_str(o, "enquiring_borough"));
@@ -212,10 +226,10 @@ static void category_text(json_t *o)
 }
 
 static const char CATEGORY_USAGE[] =
-	"usage: lantern category decide REF --category 1|2|3 [--contact | --online]\n"
-	"           --rationale TEXT [--kind initial|supervisor|assessment_team]\n"
-	"           [--exploitation-borough NAME] [--json] [--as USER] [--db URL]\n"
-	"A category 2 decision must say whether the abuse is contact or online (R-CAT-3).\n";
+        "usage: lantern category decide REF --category 1|2|3 [--contact | --online]\n"
+        "           --rationale TEXT [--kind initial|supervisor|assessment_team]\n"
+        "           [--exploitation-borough NAME] [--json] [--as USER] [--db URL]\n"
+        "A category 2 decision must say whether the abuse is contact or online (R-CAT-3).\n";
 
 int cli_category(int argc, char **argv)
 {
@@ -243,9 +257,11 @@ int cli_category(int argc, char **argv)
 			json_object_set_new(in, "category", json_integer(c));
 			i++;
 		} else if ((strcmp(a, "--rationale") == 0 || strcmp(a, "--kind") == 0 ||
-			    strcmp(a, "--exploitation-borough") == 0) &&
-			   v) {
-			const char *key = a[2] == 'r' ? "rationale" : a[2] == 'k' ? "kind" : "exploitation_borough";
+		            strcmp(a, "--exploitation-borough") == 0) &&
+		           v) {
+			const char *key = a[2] == 'r'   ? "rationale"
+			                  : a[2] == 'k' ? "kind"
+			                                : "exploitation_borough";
 			json_t *s = json_string(v);
 			if (!s) {
 				json_decref(in);
@@ -255,7 +271,8 @@ int cli_category(int argc, char **argv)
 			i++;
 		} else {
 			json_decref(in);
-			return cli_run_usage(&r, "category decide: unknown or incomplete option '%.40s'", a);
+			return cli_run_usage(
+			        &r, "category decide: unknown or incomplete option '%.40s'", a);
 		}
 	}
 	return cli_run_id_in(&r, argv[2], in, app_category_decide, category_text);

@@ -105,7 +105,7 @@ int cli_serve(int argc, char **argv)
 	long moved = 0;
 	if (viewlog_fold(check, &moved) != DB_OK) {
 		cli_error(CLI_FAIL, "cannot move waiting view events into the audit log: %s",
-			  db_errmsg(check));
+		          db_errmsg(check));
 		db_close(check);
 		return CLI_FAIL;
 	}

@@ -9,7 +9,9 @@
 
 int cli_version(int argc, char **argv)
 {
-	if (cli_wants_help(argc, argv, "usage: lantern version\nPrints the version of Lantern and its libraries.\n"))
+	if (cli_wants_help(
+	            argc, argv,
+	            "usage: lantern version\nPrints the version of Lantern and its libraries.\n"))
 		return CLI_OK;
 	if (argc > 1)
 		return cli_error(CLI_USAGE, "version takes no arguments");

@@ -106,7 +106,8 @@ int link_person_prepare(const struct link_person_in *in, struct link_person *out
 			for (const char *p = in->postcode; *p && ok; p++) {
 				if (*p == ' ')
 					continue;
-				if (!isalnum((unsigned char)*p) || n + 1 >= sizeof(out->postcode_other))
+				if (!isalnum((unsigned char)*p) ||
+				    n + 1 >= sizeof(out->postcode_other))
 					ok = false;
 				else
 					out->postcode_other[n++] = (char)toupper((unsigned char)*p);
@@ -148,7 +149,7 @@ static bool dm_agree(const struct link_ptok *a, const struct link_ptok *b)
 
 /* How well two tokens agree; nick enables the nickname table (given names). */
 static enum level token_level(const struct link_ptok *a, const struct link_ptok *b, bool nick,
-			      enum link_nick_relation *rel, const char **canonical)
+                              enum link_nick_relation *rel, const char **canonical)
 {
 	*rel = LINK_NICK_NONE;
 	*canonical = NULL;
@@ -174,7 +175,7 @@ static enum level token_level(const struct link_ptok *a, const struct link_ptok 
 
 /* Best agreement between any token of list A and any of list B. */
 static void best_tokens(const struct link_ptok *A, int na, const struct link_ptok *B, int nb,
-			bool nick, int ia, int ib, struct name_cmp *best)
+                        bool nick, int ia, int ib, struct name_cmp *best)
 {
 	for (int i = 0; i < na; i++)
 		for (int j = 0; j < nb; j++) {
@@ -192,7 +193,7 @@ static void best_tokens(const struct link_ptok *A, int na, const struct link_pto
 /* Compares given (family == false) or family names over all name sets of both
  * people; *both_present tells whether any pair had tokens on both sides. */
 static struct name_cmp compare_names(const struct link_person *p, const struct link_person *c,
-				     bool family, bool *both_present)
+                                     bool family, bool *both_present)
 {
 	struct name_cmp best = {L_NONE, NULL, NULL, LINK_NICK_NONE, NULL, 0, 0};
 	*both_present = false;
@@ -204,27 +205,27 @@ static struct name_cmp compare_names(const struct link_person *p, const struct l
 			if (na == 0 || nb == 0)
 				continue;
 			*both_present = true;
-			best_tokens(family ? a->family : a->given, na, family ? b->family : b->given,
-				    nb, !family, i, j, &best);
+			best_tokens(family ? a->family : a->given, na,
+			            family ? b->family : b->given, nb, !family, i, j, &best);
 		}
 	return best;
 }
 
 static const double given_w[] = {
-	[L_NONE] = LINK_W_GIVEN_DISAGREE,   [L_INITIAL] = LINK_W_GIVEN_INITIAL,
-	[L_NEAR] = LINK_W_GIVEN_NEAR,       [L_CLOSE] = LINK_W_GIVEN_CLOSE,
-	[L_PHONETIC] = LINK_W_GIVEN_PHONETIC, [L_NICK] = LINK_W_GIVEN_NICKNAME,
-	[L_EXACT] = LINK_W_GIVEN_EXACT,
+        [L_NONE] = LINK_W_GIVEN_DISAGREE,     [L_INITIAL] = LINK_W_GIVEN_INITIAL,
+        [L_NEAR] = LINK_W_GIVEN_NEAR,         [L_CLOSE] = LINK_W_GIVEN_CLOSE,
+        [L_PHONETIC] = LINK_W_GIVEN_PHONETIC, [L_NICK] = LINK_W_GIVEN_NICKNAME,
+        [L_EXACT] = LINK_W_GIVEN_EXACT,
 };
 static const double family_w[] = {
-	[L_NONE] = LINK_W_FAMILY_DISAGREE,  [L_INITIAL] = LINK_W_FAMILY_DISAGREE,
-	[L_NEAR] = LINK_W_FAMILY_NEAR,      [L_CLOSE] = LINK_W_FAMILY_CLOSE,
-	[L_PHONETIC] = LINK_W_FAMILY_PHONETIC, [L_NICK] = LINK_W_FAMILY_PHONETIC,
-	[L_EXACT] = LINK_W_FAMILY_EXACT,
+        [L_NONE] = LINK_W_FAMILY_DISAGREE,     [L_INITIAL] = LINK_W_FAMILY_DISAGREE,
+        [L_NEAR] = LINK_W_FAMILY_NEAR,         [L_CLOSE] = LINK_W_FAMILY_CLOSE,
+        [L_PHONETIC] = LINK_W_FAMILY_PHONETIC, [L_NICK] = LINK_W_FAMILY_PHONETIC,
+        [L_EXACT] = LINK_W_FAMILY_EXACT,
 };
 
 __attribute__((format(printf, 2, 3))) static void reason(struct link_result *r, const char *fmt,
-							 ...)
+                                                         ...)
 {
 	if (!r || r->n_reasons >= LINK_MAX_REASONS)
 		return;
@@ -243,7 +244,7 @@ static void display(const char *s, char out[LINK_TOK_LEN])
 }
 
 static void alias_reason(const struct link_person *p, const struct link_person *c,
-			 const struct name_cmp *m, const char *what, struct link_result *r)
+                         const struct name_cmp *m, const char *what, struct link_result *r)
 {
 	if (!r || (m->ia == 0 && m->ib == 0))
 		return;
@@ -372,7 +373,7 @@ static double score_dob(struct link_dob a, struct link_dob b, struct link_result
 }
 
 static double score_core(const struct link_person *p, const struct link_person *c,
-			 struct link_result *r, enum link_strength *strength)
+                         struct link_result *r, enum link_strength *strength)
 {
 	double w = 0;
 	int nhs = 0; /* 1 same, -1 conflict */
@@ -473,7 +474,7 @@ static double score_core(const struct link_person *p, const struct link_person *
 }
 
 void link_score(const struct link_person *probe, const struct link_person *cand,
-		struct link_result *res)
+                struct link_result *res)
 {
 	if (!res)
 		return;
@@ -484,7 +485,7 @@ void link_score(const struct link_person *probe, const struct link_person *cand,
 }
 
 double link_score_weight(const struct link_person *probe, const struct link_person *cand,
-			 enum link_strength *strength)
+                         enum link_strength *strength)
 {
 	enum link_strength s = LINK_NONE;
 	double w = 0;
@@ -498,17 +499,21 @@ double link_score_weight(const struct link_person *probe, const struct link_pers
 const char *link_strength_name(enum link_strength s)
 {
 	switch (s) {
-	case LINK_CERTAIN_MATCH: return "certain";
-	case LINK_PROBABLE_MATCH: return "probable";
-	case LINK_POSSIBLE_MATCH: return "possible";
-	default: return "none";
+	case LINK_CERTAIN_MATCH:
+		return "certain";
+	case LINK_PROBABLE_MATCH:
+		return "probable";
+	case LINK_POSSIBLE_MATCH:
+		return "possible";
+	default:
+		return "none";
 	}
 }
 
 /* ---- blocking ------------------------------------------------------------ */
 
 __attribute__((format(printf, 4, 5))) static void add_key(char keys[][LINK_KEY_LEN], int *n,
-							  int max, const char *fmt, ...)
+                                                          int max, const char *fmt, ...)
 {
 	if (*n >= max)
 		return;

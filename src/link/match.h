@@ -163,11 +163,11 @@ struct link_result {
 /* Scores probe against candidate. Symmetric in weight (reasons are worded from the
  * probe's side). Never fails on prepared input. */
 void link_score(const struct link_person *probe, const struct link_person *cand,
-		struct link_result *res);
+                struct link_result *res);
 
 /* Only the weight and strength, without building reason text (for bulk scoring). */
 double link_score_weight(const struct link_person *probe, const struct link_person *cand,
-			 enum link_strength *strength);
+                         enum link_strength *strength);
 
 const char *link_strength_name(enum link_strength s); /* "certain", ... "none" */
 

@@ -44,8 +44,7 @@ static bool find_range(const char *name, size_t *lo, size_t *hi)
 	return e > a;
 }
 
-enum link_nick_relation link_nickname_relation(const char *a, const char *b,
-					       const char **canonical)
+enum link_nick_relation link_nickname_relation(const char *a, const char *b, const char **canonical)
 {
 	if (canonical)
 		*canonical = NULL;
@@ -63,7 +62,8 @@ enum link_nick_relation link_nickname_relation(const char *a, const char *b,
 	int best_rank = -1;
 	size_t i = alo, j = blo;
 	while (i < ahi && j < bhi) {
-		const struct link_nick_entry *ea = &link_nick_entries[i], *eb = &link_nick_entries[j];
+		const struct link_nick_entry *ea = &link_nick_entries[i],
+		                             *eb = &link_nick_entries[j];
 		if (ea->group < eb->group) {
 			i++;
 		} else if (ea->group > eb->group) {
@@ -73,7 +73,7 @@ enum link_nick_relation link_nickname_relation(const char *a, const char *b,
 			if (rank > best_rank) {
 				best_rank = rank;
 				best = (ea->kind == 2 || eb->kind == 2) ? LINK_NICK_VARIANT
-									 : LINK_NICK_NICKNAME;
+				                                        : LINK_NICK_NICKNAME;
 				if (canonical)
 					*canonical = link_nick_groups[ea->group];
 			}

@@ -32,7 +32,7 @@ bool link_are_nicknames(const char *a, const char *b);
 /* How a and b are related; *canonical (optional) receives the canonical name of the
  * group that links them (static storage), or NULL for NONE and SAME. */
 enum link_nick_relation link_nickname_relation(const char *a, const char *b,
-					       const char **canonical);
+                                               const char **canonical);
 
 /* The canonical names of the groups `name` belongs to (itself included when it is
  * canonical), at most `max` of them, into out; returns how many (0 if unknown). */

@@ -40,24 +40,35 @@ static int put_cp(char *out, size_t outsz, size_t *len, int32_t c)
 static const char *fold_special(int32_t c)
 {
 	switch (c) {
-	case 0x0142: return "l";  /* ł */
-	case 0x00F8: return "o";  /* ø */
-	case 0x0111: return "d";  /* đ */
-	case 0x00F0: return "d";  /* ð */
-	case 0x00E6: return "ae"; /* æ */
-	case 0x0153: return "oe"; /* œ */
-	case 0x00DF: return "ss"; /* ß */
-	case 0x00FE: return "th"; /* þ */
-	case 0x0131: return "i";  /* dotless i */
-	case 0x0127: return "h";  /* ħ */
-	default: return NULL;
+	case 0x0142:
+		return "l"; /* ł */
+	case 0x00F8:
+		return "o"; /* ø */
+	case 0x0111:
+		return "d"; /* đ */
+	case 0x00F0:
+		return "d"; /* ð */
+	case 0x00E6:
+		return "ae"; /* æ */
+	case 0x0153:
+		return "oe"; /* œ */
+	case 0x00DF:
+		return "ss"; /* ß */
+	case 0x00FE:
+		return "th"; /* þ */
+	case 0x0131:
+		return "i"; /* dotless i */
+	case 0x0127:
+		return "h"; /* ħ */
+	default:
+		return NULL;
 	}
 }
 
 static bool is_apostrophe(int32_t c)
 {
-	return c == '\'' || c == '`' || c == 0x2018 || c == 0x2019 || c == 0x02BC ||
-	       c == 0x00B4 || c == 0x02BB || c == 0x2032;
+	return c == '\'' || c == '`' || c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0x00B4 ||
+	       c == 0x02BB || c == 0x2032;
 }
 
 int link_normalise_text(const char *in, char *out, size_t outsz)
@@ -68,11 +79,10 @@ int link_normalise_text(const char *in, char *out, size_t outsz)
 	if (!input_ok(in))
 		return -1;
 	utf8proc_uint8_t *mapped = NULL;
-	utf8proc_ssize_t mlen = utf8proc_map((const utf8proc_uint8_t *)in, (utf8proc_ssize_t)strlen(in),
-					     &mapped,
-					     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-						     UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-						     UTF8PROC_IGNORE | UTF8PROC_STRIPCC);
+	utf8proc_ssize_t mlen = utf8proc_map(
+	        (const utf8proc_uint8_t *)in, (utf8proc_ssize_t)strlen(in), &mapped,
+	        UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+	                UTF8PROC_STRIPMARK | UTF8PROC_IGNORE | UTF8PROC_STRIPCC);
 	if (mlen < 0) {
 		free(mapped);
 		return -1;
@@ -91,10 +101,11 @@ int link_normalise_text(const char *in, char *out, size_t outsz)
 		if (is_apostrophe(c))
 			continue;
 		utf8proc_category_t cat = utf8proc_category(c);
-		bool keep = (c < 0x80 && isalnum((unsigned char)c)) ||
-			    (c >= 0x80 && (cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LU ||
-					   cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO ||
-					   cat == UTF8PROC_CATEGORY_LM || cat == UTF8PROC_CATEGORY_ND));
+		bool keep =
+		        (c < 0x80 && isalnum((unsigned char)c)) ||
+		        (c >= 0x80 && (cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LU ||
+		                       cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO ||
+		                       cat == UTF8PROC_CATEGORY_LM || cat == UTF8PROC_CATEGORY_ND));
 		if (!keep) {
 			pending_space = len > 0;
 			continue;
@@ -124,8 +135,8 @@ int link_normalise_text(const char *in, char *out, size_t outsz)
 	return 0;
 }
 
-static const char *const honorifics[] = {"mr",  "mrs", "miss", "ms",   "mx",   "dr",  "master",
-					 "sir", "dame", "rev", "revd", "prof", "mstr"};
+static const char *const honorifics[] = {"mr",  "mrs",  "miss", "ms",   "mx",   "dr",  "master",
+                                         "sir", "dame", "rev",  "revd", "prof", "mstr"};
 
 static bool is_honorific(const char *t)
 {
@@ -348,7 +359,7 @@ static bool outward_ok(const char *s, size_t n)
 }
 
 int link_normalise_postcode(const char *in, char full[LINK_POSTCODE_LEN],
-			    char outward[LINK_OUTWARD_LEN])
+                            char outward[LINK_OUTWARD_LEN])
 {
 	if (!full || !outward)
 		return -1;

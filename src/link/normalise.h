@@ -74,7 +74,7 @@ int link_normalise_vrm(const char *in, char out[LINK_VRM_LEN]);
  * outward code alone ("E1") is accepted as a partial postcode: full is then "" and
  * the function returns 1. Returns 0 for a full postcode, -1 for anything else. */
 int link_normalise_postcode(const char *in, char full[LINK_POSTCODE_LEN],
-			    char outward[LINK_OUTWARD_LEN]);
+                            char outward[LINK_OUTWARD_LEN]);
 
 #define LINK_EMAIL_LEN (LINK_INPUT_MAX + 1)
 /* Email address trimmed and lower-cased; needs one '@' with text on both sides, a

@@ -25,7 +25,7 @@ static int decode(const char *s, int32_t cp[MAXCP], int *n)
 	for (size_t i = 0; i < len;) {
 		int32_t c;
 		utf8proc_ssize_t m = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-						      (utf8proc_ssize_t)(len - i), &c);
+		                                      (utf8proc_ssize_t)(len - i), &c);
 		if (m <= 0 || k >= MAXCP)
 			return -1;
 		cp[k++] = c;
@@ -164,7 +164,7 @@ int link_damerau_levenshtein(const char *a, const char *b)
 	int seen_row[2 * MAXCP];
 	int nseen = 0;
 	int maxd = lx + ly;
-#define D(i, j) d[(i) * w + (j)]
+#define D(i, j) d[(i)*w + (j)]
 	D(0, 0) = maxd;
 	for (int i = 0; i <= lx; i++) {
 		D(i + 1, 0) = maxd;
@@ -213,13 +213,32 @@ int link_damerau_levenshtein(const char *a, const char *b)
 static char sdx_code(char c)
 {
 	switch (c) {
-	case 'B': case 'F': case 'P': case 'V': return '1';
-	case 'C': case 'G': case 'J': case 'K': case 'Q': case 'S': case 'X': case 'Z': return '2';
-	case 'D': case 'T': return '3';
-	case 'L': return '4';
-	case 'M': case 'N': return '5';
-	case 'R': return '6';
-	default: return '0';
+	case 'B':
+	case 'F':
+	case 'P':
+	case 'V':
+		return '1';
+	case 'C':
+	case 'G':
+	case 'J':
+	case 'K':
+	case 'Q':
+	case 'S':
+	case 'X':
+	case 'Z':
+		return '2';
+	case 'D':
+	case 'T':
+		return '3';
+	case 'L':
+		return '4';
+	case 'M':
+	case 'N':
+		return '5';
+	case 'R':
+		return '6';
+	default:
+		return '0';
 	}
 }
 
@@ -333,13 +352,15 @@ static int dm_c(struct dm *d, int cur)
 			return cur + 2;
 		}
 		if (cur == 0 &&
-		    (SAT(d, cur + 1, 5, "HARAC", "HARIS") || SAT(d, cur + 1, 3, "HOR", "HYM", "HIA", "HEM")) &&
+		    (SAT(d, cur + 1, 5, "HARAC", "HARIS") ||
+		     SAT(d, cur + 1, 3, "HOR", "HYM", "HIA", "HEM")) &&
 		    !SAT(d, 0, 5, "CHORE")) {
 			add(d, "K", NULL);
 			return cur + 2;
 		}
 		if (SAT(d, 0, 4, "VAN ", "VON ") || SAT(d, 0, 3, "SCH") ||
-		    SAT(d, cur - 2, 6, "ORCHES", "ARCHIT", "ORCHID") || SAT(d, cur + 2, 1, "T", "S") ||
+		    SAT(d, cur - 2, 6, "ORCHES", "ARCHIT", "ORCHID") ||
+		    SAT(d, cur + 2, 1, "T", "S") ||
 		    ((SAT(d, cur - 1, 1, "A", "O", "U", "E") || cur == 0) &&
 		     SAT(d, cur + 2, 1, "L", "R", "N", "M", "B", "H", "F", "V", "W", " "))) {
 			add(d, "K", NULL);
@@ -363,7 +384,8 @@ static int dm_c(struct dm *d, int cur)
 	}
 	if (SAT(d, cur, 2, "CC") && !(cur == 1 && at(d, 0) == 'M')) {
 		if (SAT(d, cur + 2, 1, "I", "E", "H") && !SAT(d, cur + 2, 2, "HU")) {
-			if ((cur == 1 && at(d, cur - 1) == 'A') || SAT(d, cur - 1, 5, "UCCEE", "UCCES"))
+			if ((cur == 1 && at(d, cur - 1) == 'A') ||
+			    SAT(d, cur - 1, 5, "UCCEE", "UCCES"))
 				add(d, "KS", NULL);
 			else
 				add(d, "X", NULL);
@@ -425,9 +447,8 @@ static int dm_g(struct dm *d, int cur)
 		add(d, "KL", "L");
 		return cur + 2;
 	}
-	if (cur == 0 && (at(d, cur + 1) == 'Y' ||
-			 SAT(d, cur + 1, 2, "ES", "EP", "EB", "EL", "EY", "IB", "IL", "IN", "IE", "EI",
-			     "ER"))) {
+	if (cur == 0 && (at(d, cur + 1) == 'Y' || SAT(d, cur + 1, 2, "ES", "EP", "EB", "EL", "EY",
+	                                              "IB", "IL", "IN", "IE", "EI", "ER"))) {
 		add(d, "K", "J");
 		return cur + 2;
 	}
@@ -508,7 +529,12 @@ static int dm_step(struct dm *d, int cur)
 	int last = d->len - 1;
 	char c = at(d, cur);
 	switch (c) {
-	case 'A': case 'E': case 'I': case 'O': case 'U': case 'Y':
+	case 'A':
+	case 'E':
+	case 'I':
+	case 'O':
+	case 'U':
+	case 'Y':
 		if (cur == 0)
 			add(d, "A", NULL);
 		return cur + 1;
@@ -550,12 +576,12 @@ static int dm_step(struct dm *d, int cur)
 		if (cur == 0 && !SAT(d, cur, 4, "JOSE"))
 			add(d, "J", "A");
 		else if (vowel(d, cur - 1) && !d->slavo &&
-			 (at(d, cur + 1) == 'A' || at(d, cur + 1) == 'O'))
+		         (at(d, cur + 1) == 'A' || at(d, cur + 1) == 'O'))
 			add(d, "J", "H");
 		else if (cur == last)
 			add(d, "J", " ");
 		else if (!SAT(d, cur + 1, 1, "L", "T", "K", "S", "N", "M", "B", "Z") &&
-			 !SAT(d, cur - 1, 1, "S", "K", "L"))
+		         !SAT(d, cur - 1, 1, "S", "K", "L"))
 			add(d, "J", NULL);
 		return at(d, cur + 1) == 'J' ? cur + 2 : cur + 1;
 	case 'K':
@@ -594,7 +620,8 @@ static int dm_step(struct dm *d, int cur)
 		add(d, "K", NULL);
 		return at(d, cur + 1) == 'Q' ? cur + 2 : cur + 1;
 	case 'R':
-		if (cur == last && !d->slavo && SAT(d, cur - 2, 2, "IE") && !SAT(d, cur - 4, 2, "ME", "MA"))
+		if (cur == last && !d->slavo && SAT(d, cur - 2, 2, "IE") &&
+		    !SAT(d, cur - 4, 2, "ME", "MA"))
 			add(d, "", "R");
 		else
 			add(d, "R", NULL);

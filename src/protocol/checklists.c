@@ -12,9 +12,9 @@ int police_referral_complete(const struct police_referral *r, struct proto_err *
 	struct {
 		const char *text, *name, *field;
 	} req[] = {
-	    {r->circumstances, "1 (circumstances of coming to notice)", "circumstances"},
-	    {r->reasons, "2 (reasons for suspicion)", "reasons"},
-	    {r->merlin_pac, "4 (MERLIN/PAC number)", "merlin_pac"},
+	        {r->circumstances, "1 (circumstances of coming to notice)", "circumstances"},
+	        {r->reasons, "2 (reasons for suspicion)", "reasons"},
+	        {r->merlin_pac, "4 (MERLIN/PAC number)", "merlin_pac"},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(req); i++) {
 		if (!proto_blank(req[i].text))
@@ -28,10 +28,10 @@ int police_referral_complete(const struct police_referral *r, struct proto_err *
 	}
 	if (first)
 		return proto_fail(
-		    err, "R-PATH-5", first,
-		    "A police referral needs items 1, 2 and 4 of the initial reporting "
-		    "template (R-PATH-5): missing %s.",
-		    missing);
+		        err, "R-PATH-5", first,
+		        "A police referral needs items 1, 2 and 4 of the initial reporting "
+		        "template (R-PATH-5): missing %s.",
+		        missing);
 	if (proto_text_check(r->circumstances, PROTO_SHORT_MAX, true, "R-PATH-5", "circumstances",
 	                     "Item 1 (circumstances)", err) ||
 	    proto_text_check(r->reasons, PROTO_SHORT_MAX, true, "R-PATH-5", "reasons",
@@ -64,12 +64,12 @@ int supervisor_review_validate(const struct supervisor_review *r, struct proto_e
 		                  "The reporting officer cannot review their own report; another "
 		                  "supervisor must do it (R-PATH-6).");
 	static const char *const names[6] = {
-	    "S1 (allegation reviewed)",
-	    "S2 (classification reviewed)",
-	    "S3 (intelligence gaps action plan)",
-	    "S4 (MERLIN complete)",
-	    "S5 (protection and support strategy)",
-	    "S6 (category reviewed)",
+	        "S1 (allegation reviewed)",
+	        "S2 (classification reviewed)",
+	        "S3 (intelligence gaps action plan)",
+	        "S4 (MERLIN complete)",
+	        "S5 (protection and support strategy)",
+	        "S6 (category reviewed)",
 	};
 	static const char *const fields[6] = {"S1", "S2", "S3", "S4", "S5", "S6"};
 	for (int i = 0; i < 6; i++) {
@@ -111,9 +111,9 @@ int essential_steps_validate(const struct essential_steps *s, struct proto_err *
 	if (s->immediate_risk) {
 		if (!s->police_protection_considered)
 			return proto_fail(
-			    err, "R-PATH-7", "E1",
-			    "There is an immediate risk of significant harm: police "
-			    "protection must be considered and recorded (R-PATH-7, E1).");
+			        err, "R-PATH-7", "E1",
+			        "There is an immediate risk of significant harm: police "
+			        "protection must be considered and recorded (R-PATH-7, E1).");
 		if (proto_text_check(s->police_protection_note, PROTO_SHORT_MAX, true, "R-PATH-7",
 		                     "E1", "The police protection decision (E1)", err))
 			return -1;

@@ -108,8 +108,8 @@ int def_looked_after_validate(const struct def_looked_after *lac, struct proto_e
 {
 	if (!lac)
 		return proto_fail(
-		    err, "R-DEF-6", "home_authority",
-		    "A looked-after child needs its home authority recorded (R-DEF-6).");
+		        err, "R-DEF-6", "home_authority",
+		        "A looked-after child needs its home authority recorded (R-DEF-6).");
 	if (proto_name_check(lac->home_authority, PROTO_NAME_MAX, true, "R-DEF-6", "home_authority",
 	                     "The home authority", err) ||
 	    proto_name_check(lac->host_authority, PROTO_NAME_MAX, false, "R-DEF-6",

@@ -11,7 +11,7 @@
 
 #include "protocol/proto.h"
 
-#define INFO_PURPOSE_MIN 10  /* characters: a reason, not a placeholder */
+#define INFO_PURPOSE_MIN 10 /* characters: a reason, not a placeholder */
 #define INFO_PURPOSE_MAX 500
 
 /* R-INFO-3: the reason given to open a restricted record: required, 10-500
@@ -23,6 +23,6 @@ bool info_may_restrict(uint32_t roles);
 /* R-INFO-3: who may review a break-glass opening: the same roles, and never the person
  * who opened the record. */
 int info_review_validate(uint32_t reviewer_roles, const char *reviewer_id, const char *opener_id,
-			 struct proto_err *err);
+                         struct proto_err *err);
 
 #endif

@@ -12,20 +12,20 @@
 	}
 
 static const struct language_hit refused[] = {
-    W("promiscuous", "describe what happened to the child and who abused them"),
-    W("promiscuity", "describe what happened to the child and who abused them"),
-    W("prostitute", "say 'child who is being sexually exploited'"),
-    W("prostitutes", "say 'children who are being sexually exploited'"),
-    W("prostituted", "say 'sexually exploited'"),
-    W("prostituting", "say 'sexually exploiting' and name the abuser"),
-    W("prostitution", "say 'sexual exploitation'"),
-    W("consenting", "a child cannot consent to their own abuse; describe what happened"),
-    W("consented", "a child cannot consent to their own abuse; describe what happened"),
-    W("consents", "a child cannot consent to their own abuse; describe what happened"),
-    W("consensual", "a child cannot consent to their own abuse; describe what happened"),
-    W("historic", "say 'non-recent'"),
-    W("historical", "say 'non-recent'"),
-    W("historically", "say 'previously' or 'non-recent'"),
+        W("promiscuous", "describe what happened to the child and who abused them"),
+        W("promiscuity", "describe what happened to the child and who abused them"),
+        W("prostitute", "say 'child who is being sexually exploited'"),
+        W("prostitutes", "say 'children who are being sexually exploited'"),
+        W("prostituted", "say 'sexually exploited'"),
+        W("prostituting", "say 'sexually exploiting' and name the abuser"),
+        W("prostitution", "say 'sexual exploitation'"),
+        W("consenting", "a child cannot consent to their own abuse; describe what happened"),
+        W("consented", "a child cannot consent to their own abuse; describe what happened"),
+        W("consents", "a child cannot consent to their own abuse; describe what happened"),
+        W("consensual", "a child cannot consent to their own abuse; describe what happened"),
+        W("historic", "say 'non-recent'"),
+        W("historical", "say 'non-recent'"),
+        W("historically", "say 'previously' or 'non-recent'"),
 };
 
 const struct language_hit *language_refused_words(size_t *n)
@@ -91,8 +91,8 @@ int language_check(const char *text, struct proto_err *err)
 	if (language_scan(text, keep_first, &first) == 0)
 		return 0;
 	return proto_fail(
-	    err, "R-DEF-4", NULL,
-	    "The word '%.*s' blames or mislabels the child and is not used (R-DEF-4): "
-	    "%s.",
-	    (int)first.len, text + first.offset, first.suggestion);
+	        err, "R-DEF-4", NULL,
+	        "The word '%.*s' blames or mislabels the child and is not used (R-DEF-4): "
+	        "%s.",
+	        (int)first.len, text + first.offset, first.suggestion);
 }

@@ -485,7 +485,7 @@ int missing_together(const struct miss_episode *eps, size_t n, const struct miss
 bool missing_group_is_identified_risk(const char *group_code)
 {
 	static const char *const groups[] = {"missing", "trafficked", "gang_associated",
-					     "peer_recruitment"};
+	                                     "peer_recruitment"};
 	for (size_t i = 0; group_code && i < ARRAY_LEN(groups); i++)
 		if (strcmp(group_code, groups[i]) == 0)
 			return true; /* R-MISS-3 */

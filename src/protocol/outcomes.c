@@ -2,13 +2,13 @@
 #include "protocol/outcomes.h"
 
 static const char *const order_codes[ORDER_TYPE_COUNT] = {
-    [ORDER_CAWN] = "cawn",
-    [ORDER_SRO] = "sro",
-    [ORDER_NOTIFICATION] = "notification_order",
-    [ORDER_ASBO_INJUNCTION] = "asbo_injunction",
-    [ORDER_SHPO] = "shpo",
-    [ORDER_HOTEL_NOTICE] = "hotel_notice",
-    [ORDER_CLOSURE] = "closure_order",
+        [ORDER_CAWN] = "cawn",
+        [ORDER_SRO] = "sro",
+        [ORDER_NOTIFICATION] = "notification_order",
+        [ORDER_ASBO_INJUNCTION] = "asbo_injunction",
+        [ORDER_SHPO] = "shpo",
+        [ORDER_HOTEL_NOTICE] = "hotel_notice",
+        [ORDER_CLOSURE] = "closure_order",
 };
 
 const char *outcome_code_str(enum outcome_code c)

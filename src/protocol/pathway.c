@@ -110,12 +110,12 @@ const char *pathway_route_label(const char *code)
 	static const struct {
 		const char *code, *label;
 	} labels[] = {
-		{"not_cse_early_help", "Not the exploitation pathway: the identifying agency leads "
-				       "and considers early help (R-SIGN-2)"},
-		{"social_worker_and_set", "The allocated social worker and the Sexual Exploitation "
-					  "Team referral desk (R-PATH-2)"},
-		{"mash", "MASH evaluation (R-PATH-3)"},
-		{"police_pathway", "Police pathway (R-PATH-4)"},
+	        {"not_cse_early_help", "Not the exploitation pathway: the identifying agency leads "
+	                               "and considers early help (R-SIGN-2)"},
+	        {"social_worker_and_set", "The allocated social worker and the Sexual Exploitation "
+	                                  "Team referral desk (R-PATH-2)"},
+	        {"mash", "MASH evaluation (R-PATH-3)"},
+	        {"police_pathway", "Police pathway (R-PATH-4)"},
 	};
 	for (size_t i = 0; code && i < ARRAY_LEN(labels); i++)
 		if (strcmp(labels[i].code, code) == 0)

@@ -43,9 +43,9 @@ enum path_action {
 
 struct path_step {
 	enum path_action action;
-	const char
-	    *who;         /* who does it or receives it: "police_officer", "social_worker",
-	                     "set_referral_desk", "mash", "identifying_agency", "childrens_social_care" */
+	const char *who;  /* who does it or receives it: "police_officer", "social_worker",
+	                     "set_referral_desk", "mash", "identifying_agency",
+	                     "childrens_social_care" */
 	const char *rule; /* the rule that requires it */
 	const char *text; /* short instruction to show */
 };

@@ -25,7 +25,7 @@ struct proto_err {
 /* Fills `err` (which may be NULL) and returns -1, so validators can write
  * `return proto_fail(err, "R-X-1", "field", "...")`. The message is truncated to fit. */
 int proto_fail(struct proto_err *err, const char *rule, const char *field, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+        __attribute__((format(printf, 4, 5)));
 
 /* Clears `err` (rule and field NULL, empty message). NULL is allowed. */
 void proto_err_clear(struct proto_err *err);

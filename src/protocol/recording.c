@@ -34,10 +34,10 @@ void recording_match_decide(const struct rec_candidate *c, size_t n, struct rec_
 	} else {
 		out->decision = REC_ASK_USER;
 		out->text = several_certain
-		                ? "More than one existing record matches this child: choose "
-		                  "the record to update and report the duplicate."
-		                : "Possible existing records found: choose the child's record, "
-		                  "or confirm that none of them is this child.";
+		                    ? "More than one existing record matches this child: choose "
+		                      "the record to update and report the duplicate."
+		                    : "Possible existing records found: choose the child's record, "
+		                      "or confirm that none of them is this child.";
 	}
 }
 
@@ -115,8 +115,8 @@ int recording_ext_ref_validate(enum ext_ref_kind kind, const char *value, struct
 		unsigned char ch = (unsigned char)value[i];
 		if (isdigit(ch))
 			digit = true;
-		bool ok =
-		    (ch < 0x80 && isalnum(ch)) || ch == '/' || ch == '-' || ch == '.' || ch == ' ';
+		bool ok = (ch < 0x80 && isalnum(ch)) || ch == '/' || ch == '-' || ch == '.' ||
+		          ch == ' ';
 		if (!ok)
 			return proto_fail(err, "R-REC-4", "value",
 			                  "A %s may contain only letters, digits, '/', '-', '.' "

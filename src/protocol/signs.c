@@ -16,10 +16,10 @@ int signs_validate(const struct sign_entry *signs, size_t n, int64_t now, struct
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(signs[j].code, s->code) == 0)
 				return proto_fail(
-				    err, "R-SIGN-1", "code",
-				    "The sign '%s' is recorded twice; add the evidence "
-				    "to one entry (R-SIGN-1).",
-				    ref_sign(s->code)->label);
+				        err, "R-SIGN-1", "code",
+				        "The sign '%s' is recorded twice; add the evidence "
+				        "to one entry (R-SIGN-1).",
+				        ref_sign(s->code)->label);
 		if (proto_text_check(s->evidence, PROTO_SHORT_MAX, true, "R-SIGN-1", "evidence",
 		                     "The evidence for a warning sign", err))
 			return -1;
@@ -40,24 +40,24 @@ void signs_decide(size_t n_signs, struct signs_decision *out)
 {
 	if (n_signs == 0) {
 		*out = (struct signs_decision){
-		    .cse_pathway = false,
-		    .rationale_required = true,
-		    .consider_early_help = true,
-		    .lead = "identifying_agency",
-		    .rule = "R-SIGN-2",
-		    .text = "No warning sign identified: this is not an exploitation referral. "
-		            "Your agency leads and monitors, considers an early help "
-		            "assessment, and records this decision with its rationale.",
+		        .cse_pathway = false,
+		        .rationale_required = true,
+		        .consider_early_help = true,
+		        .lead = "identifying_agency",
+		        .rule = "R-SIGN-2",
+		        .text = "No warning sign identified: this is not an exploitation referral. "
+		                "Your agency leads and monitors, considers an early help "
+		                "assessment, and records this decision with its rationale.",
 		};
 		return;
 	}
 	*out = (struct signs_decision){
-	    .cse_pathway = true,
-	    .rationale_required = true,
-	    .consider_early_help = false,
-	    .lead = "pathway",
-	    .rule = "R-PATH-1",
-	    .text = "Warning signs identified: the referral enters the exploitation pathway.",
+	        .cse_pathway = true,
+	        .rationale_required = true,
+	        .consider_early_help = false,
+	        .lead = "pathway",
+	        .rule = "R-PATH-1",
+	        .text = "Warning signs identified: the referral enters the exploitation pathway.",
 	};
 }
 

@@ -6,15 +6,16 @@
 json_t *store_audit_list(struct db *db, const struct audit_filter *f, int *rc)
 {
 	struct db_stmt *st;
-	*rc = db_cached(db,
-			"SELECT e.seq, e.at, e.user_id, u.display_name AS user_name, a.name AS agency,"
-			" e.action, e.entity_type, e.entity_id, e.record_ref, e.fields, e.purpose"
-			" FROM audit_events e LEFT JOIN users u ON u.id = e.user_id"
-			" LEFT JOIN agencies a ON a.id = e.agency_id"
-			" WHERE ($1 IS NULL OR e.user_id = $1) AND ($2 IS NULL OR e.record_ref = $2)"
-			" AND ($3 IS NULL OR e.entity_id = $3) AND ($4 IS NULL OR e.action = $4)"
-			" AND ($5 = 0 OR e.seq < $5) ORDER BY e.seq DESC LIMIT $6",
-			&st);
+	*rc = db_cached(
+	        db,
+	        "SELECT e.seq, e.at, e.user_id, u.display_name AS user_name, a.name AS agency,"
+	        " e.action, e.entity_type, e.entity_id, e.record_ref, e.fields, e.purpose"
+	        " FROM audit_events e LEFT JOIN users u ON u.id = e.user_id"
+	        " LEFT JOIN agencies a ON a.id = e.agency_id"
+	        " WHERE ($1 IS NULL OR e.user_id = $1) AND ($2 IS NULL OR e.record_ref = $2)"
+	        " AND ($3 IS NULL OR e.entity_id = $3) AND ($4 IS NULL OR e.action = $4)"
+	        " AND ($5 = 0 OR e.seq < $5) ORDER BY e.seq DESC LIMIT $6",
+	        &st);
 	if (*rc != DB_OK)
 		return NULL;
 	db_bind_text(st, 1, f->user_id);

@@ -9,7 +9,7 @@
 
 struct audit_filter {
 	const char *user_id, *record_ref, *entity_id, *action; /* NULL: any */
-	int64_t before_seq;                                     /* 0: from the newest */
+	int64_t before_seq;                                    /* 0: from the newest */
 	int limit;
 };
 

@@ -6,26 +6,33 @@
 int store_child_insert(struct db *db, const struct child_row *c)
 {
 	struct db_stmt *st;
-	int rc = db_cached(db,
-			   "INSERT INTO children (id, given_names, family_name, name_key,"
-			   " date_of_birth, gender, ethnicity, nhs_number, school,"
-			   " residence_borough_id, looked_after, home_authority, host_authority,"
-			   " iro_name, host_cse_lead, social_worker_id, social_worker_name, is_demo,"
-			   " created_at, created_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7,"
-			   " $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $19)",
-			   &st);
+	int rc =
+	        db_cached(db,
+	                  "INSERT INTO children (id, given_names, family_name, name_key,"
+	                  " date_of_birth, gender, ethnicity, nhs_number, school,"
+	                  " residence_borough_id, looked_after, home_authority, host_authority,"
+	                  " iro_name, host_cse_lead, social_worker_id, social_worker_name, is_demo,"
+	                  " created_at, created_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7,"
+	                  " $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $19)",
+	                  &st);
 	if (rc != DB_OK)
 		return rc;
-	const char *text[] = {c->id,	     c->given_names,	c->family_name,
-			      c->name_key,   c->date_of_birth,	c->gender ? c->gender : "unknown",
-			      c->ethnicity,  c->nhs_number,	c->school,
-			      c->residence_borough_id};
+	const char *text[] = {c->id,
+	                      c->given_names,
+	                      c->family_name,
+	                      c->name_key,
+	                      c->date_of_birth,
+	                      c->gender ? c->gender : "unknown",
+	                      c->ethnicity,
+	                      c->nhs_number,
+	                      c->school,
+	                      c->residence_borough_id};
 	for (int i = 0; i < 10 && rc == DB_OK; i++)
 		rc = db_bind_text(st, i + 1, text[i]);
 	if (rc == DB_OK)
 		rc = db_bind_int64(st, 11, c->looked_after);
-	const char *more[] = {c->home_authority, c->host_authority,	c->iro_name,
-			      c->host_cse_lead,	 c->social_worker_id, c->social_worker_name};
+	const char *more[] = {c->home_authority, c->host_authority,   c->iro_name,
+	                      c->host_cse_lead,  c->social_worker_id, c->social_worker_name};
 	for (int i = 0; i < 6 && rc == DB_OK; i++)
 		rc = db_bind_text(st, i + 12, more[i]);
 	if (rc == DB_OK)
@@ -42,39 +49,41 @@ int store_child_insert(struct db *db, const struct child_row *c)
 	return rc;
 }
 
-int store_child_add_name(struct db *db, const char *child_id, const char *kind,
-			 const char *name, const char *name_key)
+int store_child_add_name(struct db *db, const char *child_id, const char *kind, const char *name,
+                         const char *name_key)
 {
 	return db_run(db,
-		      "INSERT INTO child_names (child_id, kind, name, name_key)"
-		      " VALUES ($1, $2, $3, $4)",
-		      "ssss", child_id, kind, name, name_key);
+	              "INSERT INTO child_names (child_id, kind, name, name_key)"
+	              " VALUES ($1, $2, $3, $4)",
+	              "ssss", child_id, kind, name, name_key);
 }
 
 int store_child_add_key(struct db *db, const char *child_id, const char *key)
 {
-	return db_run(db, "INSERT INTO child_keys (key, child_id) VALUES ($1, $2)"
-		      " ON CONFLICT DO NOTHING", "ss",
-		      key, child_id);
+	return db_run(db,
+	              "INSERT INTO child_keys (key, child_id) VALUES ($1, $2)"
+	              " ON CONFLICT DO NOTHING",
+	              "ss", key, child_id);
 }
 
 int store_child_add_address(struct db *db, const char *child_id, const char *address,
-			    const char *postcode, const char *borough_id, const char *from,
-			    const char *to)
+                            const char *postcode, const char *borough_id, const char *from,
+                            const char *to)
 {
 	return db_run(db,
-		      "INSERT INTO child_addresses (child_id, address, postcode, borough_id,"
-		      " from_date, to_date) VALUES ($1, $2, $3, $4, $5, $6)",
-		      "ssssss", child_id, address, postcode, borough_id, from, to);
+	              "INSERT INTO child_addresses (child_id, address, postcode, borough_id,"
+	              " from_date, to_date) VALUES ($1, $2, $3, $4, $5, $6)",
+	              "ssssss", child_id, address, postcode, borough_id, from, to);
 }
 
 int store_child_add_risk_group(struct db *db, const char *child_id, const char *code,
-			       const char *from, const char *to, const char *note)
+                               const char *from, const char *to, const char *note)
 {
-	return db_run(db,
-		      "INSERT INTO child_risk_groups (child_id, group_code, from_date, to_date, note)"
-		      " VALUES ($1, $2, $3, $4, $5)",
-		      "sssss", child_id, code, from, to, note);
+	return db_run(
+	        db,
+	        "INSERT INTO child_risk_groups (child_id, group_code, from_date, to_date, note)"
+	        " VALUES ($1, $2, $3, $4, $5)",
+	        "sssss", child_id, code, from, to, note);
 }
 
 json_t *store_child_get(struct db *db, const char *id, int *rc)
@@ -100,11 +109,12 @@ json_t *store_child_get(struct db *db, const char *id, int *rc)
 	static const struct {
 		const char *key, *sql;
 	} parts[] = {
-		{"other_names", "SELECT name, kind FROM child_names WHERE child_id = $1 ORDER BY id"},
-		{"addresses", "SELECT address, postcode, borough_id, from_date, to_date"
-			      " FROM child_addresses WHERE child_id = $1 ORDER BY id"},
-		{"risk_groups", "SELECT group_code AS code, from_date, to_date, note"
-				" FROM child_risk_groups WHERE child_id = $1 ORDER BY id"},
+	        {"other_names",
+	         "SELECT name, kind FROM child_names WHERE child_id = $1 ORDER BY id"},
+	        {"addresses", "SELECT address, postcode, borough_id, from_date, to_date"
+	                      " FROM child_addresses WHERE child_id = $1 ORDER BY id"},
+	        {"risk_groups", "SELECT group_code AS code, from_date, to_date, note"
+	                        " FROM child_risk_groups WHERE child_id = $1 ORDER BY id"},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(parts); i++) {
 		json_t *a = json_query(db, parts[i].sql, id, rc);
@@ -142,8 +152,8 @@ static json_t *ids_of(struct db_stmt *st, int *rc)
 	return ids;
 }
 
-json_t *store_child_candidates(struct db *db, const char *const *keys, size_t nkeys,
-			       size_t limit, int *rc)
+json_t *store_child_candidates(struct db *db, const char *const *keys, size_t nkeys, size_t limit,
+                               int *rc)
 {
 	json_t *seen = json_object(), *out = json_array();
 	struct db_stmt *st;
@@ -176,9 +186,9 @@ json_t *store_child_by_name_key(struct db *db, const char *name_key, size_t limi
 {
 	struct db_stmt *st;
 	*rc = db_cached(db,
-			"SELECT id FROM children WHERE name_key = $1 UNION"
-			" SELECT child_id FROM child_names WHERE name_key = $1 LIMIT $2",
-			&st);
+	                "SELECT id FROM children WHERE name_key = $1 UNION"
+	                " SELECT child_id FROM child_names WHERE name_key = $1 LIMIT $2",
+	                &st);
 	if (*rc != DB_OK)
 		return NULL;
 	db_bind_text(st, 1, name_key);
@@ -188,38 +198,38 @@ json_t *store_child_by_name_key(struct db *db, const char *name_key, size_t limi
 
 int store_child_by_nhs(struct db *db, const char *nhs, char out[32])
 {
-	int rc = db_query_text(db, out, 32, "SELECT id FROM children WHERE nhs_number = $1", "s", nhs);
+	int rc = db_query_text(db, out, 32, "SELECT id FROM children WHERE nhs_number = $1", "s",
+	                       nhs);
 	return rc == DB_OK ? DB_ROW : rc;
 }
 
 int store_child_involve(struct db *db, const char *child_id, const char *agency_id,
-			const char *reason, const char *since)
+                        const char *reason, const char *since)
 {
 	return db_run(db,
-		      "INSERT INTO child_agencies (child_id, agency_id, reason, since)"
-		      " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-		      "ssss", child_id, agency_id, reason, since);
+	              "INSERT INTO child_agencies (child_id, agency_id, reason, since)"
+	              " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+	              "ssss", child_id, agency_id, reason, since);
 }
 
-int store_child_involved(struct db *db, const char *child_id, const char *agency_id,
-			 bool *out)
+int store_child_involved(struct db *db, const char *child_id, const char *agency_id, bool *out)
 {
 	int64_t n = 0;
 	int rc = db_query_int64(db, &n,
-				"SELECT count(*) FROM child_agencies WHERE child_id = $1"
-				" AND agency_id = $2",
-				"ss", child_id, agency_id);
+	                        "SELECT count(*) FROM child_agencies WHERE child_id = $1"
+	                        " AND agency_id = $2",
+	                        "ss", child_id, agency_id);
 	*out = n > 0;
 	return rc;
 }
 
 int store_child_is_social_worker(struct db *db, const char *child_id, const char *user_id,
-				 bool *out)
+                                 bool *out)
 {
 	int64_t n = 0;
-	int rc = db_query_int64(db, &n,
-				"SELECT count(*) FROM children WHERE id = $1 AND social_worker_id = $2",
-				"ss", child_id, user_id);
+	int rc = db_query_int64(
+	        db, &n, "SELECT count(*) FROM children WHERE id = $1 AND social_worker_id = $2",
+	        "ss", child_id, user_id);
 	*out = n > 0;
 	return rc;
 }
@@ -260,28 +270,28 @@ json_t *store_child_match_data(struct db *db, const char *id, int *rc)
 }
 
 int store_child_involve_agencies(struct db *db, const char *child_id, const char *type,
-				 const char *borough_id, const char *reason, const char *since)
+                                 const char *borough_id, const char *reason, const char *since)
 {
 	return db_run(db,
-		      "INSERT INTO child_agencies (child_id, agency_id, reason, since)"
-		      " SELECT $1, id, $4, $5 FROM agencies WHERE type = $2 AND borough_id = $3"
-		      " ON CONFLICT DO NOTHING",
-		      "sssss", child_id, type, borough_id, reason, since);
+	              "INSERT INTO child_agencies (child_id, agency_id, reason, since)"
+	              " SELECT $1, id, $4, $5 FROM agencies WHERE type = $2 AND borough_id = $3"
+	              " ON CONFLICT DO NOTHING",
+	              "sssss", child_id, type, borough_id, reason, since);
 }
 
 json_t *store_children_list(struct db *db, const char *agency_id, const char *user_id,
-			    const char *after, int limit, int *rc)
+                            const char *after, int limit, int *rc)
 {
 	struct db_stmt *st;
 	*rc = db_cached(db,
-			"SELECT c.id, c.given_names, c.family_name, c.date_of_birth,"
-			" b.name AS residence_borough,"
-			" (SELECT reference FROM records r WHERE r.child_id = c.id) AS record_ref"
-			" FROM children c LEFT JOIN boroughs b ON b.id = c.residence_borough_id"
-			" WHERE c.id > $3 AND ($1 IS NULL OR c.social_worker_id = $2 OR EXISTS"
-			" (SELECT 1 FROM child_agencies ca WHERE ca.child_id = c.id"
-			" AND ca.agency_id = $1)) ORDER BY c.id LIMIT $4",
-			&st);
+	                "SELECT c.id, c.given_names, c.family_name, c.date_of_birth,"
+	                " b.name AS residence_borough,"
+	                " (SELECT reference FROM records r WHERE r.child_id = c.id) AS record_ref"
+	                " FROM children c LEFT JOIN boroughs b ON b.id = c.residence_borough_id"
+	                " WHERE c.id > $3 AND ($1 IS NULL OR c.social_worker_id = $2 OR EXISTS"
+	                " (SELECT 1 FROM child_agencies ca WHERE ca.child_id = c.id"
+	                " AND ca.agency_id = $1)) ORDER BY c.id LIMIT $4",
+	                &st);
 	if (*rc != DB_OK)
 		return NULL;
 	db_bind_text(st, 1, agency_id);

@@ -35,14 +35,14 @@ struct child_row {
 };
 
 int store_child_insert(struct db *db, const struct child_row *c);
-int store_child_add_name(struct db *db, const char *child_id, const char *kind,
-			 const char *name, const char *name_key);
+int store_child_add_name(struct db *db, const char *child_id, const char *kind, const char *name,
+                         const char *name_key);
 int store_child_add_key(struct db *db, const char *child_id, const char *key);
 int store_child_add_address(struct db *db, const char *child_id, const char *address,
-			    const char *postcode, const char *borough_id, const char *from,
-			    const char *to);
+                            const char *postcode, const char *borough_id, const char *from,
+                            const char *to);
 int store_child_add_risk_group(struct db *db, const char *child_id, const char *code,
-			       const char *from, const char *to, const char *note);
+                               const char *from, const char *to, const char *note);
 
 /* The child as a JSON object with "other_names", "addresses" and "risk_groups" arrays,
  * or NULL with *rc = DB_DONE when there is no such child (or another DB code). */
@@ -52,8 +52,8 @@ int store_child_exists(struct db *db, const char *id, bool *exists);
 
 /* Ids of children sharing any of `keys` (blocking), at most `limit`, as a JSON array
  * of strings. */
-json_t *store_child_candidates(struct db *db, const char *const *keys, size_t nkeys,
-			       size_t limit, int *rc);
+json_t *store_child_candidates(struct db *db, const char *const *keys, size_t nkeys, size_t limit,
+                               int *rc);
 /* Ids of children whose primary or other name has exactly this normalised key. */
 json_t *store_child_by_name_key(struct db *db, const char *name_key, size_t limit, int *rc);
 /* The id of the child with this NHS number into out; DB_ROW or DB_DONE. */
@@ -66,21 +66,20 @@ json_t *store_child_match_data(struct db *db, const char *id, int *rc);
 
 /* Records that an agency is involved with a child (idempotent). */
 int store_child_involve(struct db *db, const char *child_id, const char *agency_id,
-			const char *reason, const char *since);
+                        const char *reason, const char *since);
 /* Involves every agency of `type` in `borough_id` with the child (idempotent). */
 int store_child_involve_agencies(struct db *db, const char *child_id, const char *type,
-				 const char *borough_id, const char *reason, const char *since);
-int store_child_involved(struct db *db, const char *child_id, const char *agency_id,
-			 bool *out);
+                                 const char *borough_id, const char *reason, const char *since);
+int store_child_involved(struct db *db, const char *child_id, const char *agency_id, bool *out);
 /* Whether the user is the child's allocated social worker. */
 int store_child_is_social_worker(struct db *db, const char *child_id, const char *user_id,
-				 bool *out);
+                                 bool *out);
 
 /* Children visible through involvement, by id after `after` ("" for the first page),
  * at most `limit`: each {id, given_names, family_name, date_of_birth,
  * residence_borough, record_ref}. agency_id NULL: every child (partnership-wide
  * roles); else children the agency is involved with or allocated to user_id. */
 json_t *store_children_list(struct db *db, const char *agency_id, const char *user_id,
-			    const char *after, int limit, int *rc);
+                            const char *after, int limit, int *rc);
 
 #endif

@@ -35,8 +35,8 @@ enum {
 	DB_E_FOREIGN = -5,    /* a database of some other application */
 	DB_E_URL = -6,        /* the URL is malformed or names an engine not built in */
 	DB_E_NOMEM = -7,
-	DB_E_IO = -8,         /* disk I/O error or disk full */
-	DB_E_MISUSE = -9,     /* wrong parameter number, bad state */
+	DB_E_IO = -8,     /* disk I/O error or disk full */
+	DB_E_MISUSE = -9, /* wrong parameter number, bad state */
 };
 
 /* Opens a connection. URLs: "sqlite:PATH" (PATH relative to the working directory;
@@ -97,8 +97,7 @@ int64_t db_changes(struct db *db);
  */
 int db_run(struct db *db, const char *sql, const char *types, ...);
 int db_query_int64(struct db *db, int64_t *out, const char *sql, const char *types, ...);
-int db_query_text(struct db *db, char *out, size_t outlen, const char *sql, const char *types,
-		  ...);
+int db_query_text(struct db *db, char *out, size_t outlen, const char *sql, const char *types, ...);
 
 /*
  * Transactions. db_begin starts one (BEGIN IMMEDIATE on SQLite, so a writer takes the

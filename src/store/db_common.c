@@ -5,8 +5,8 @@
 #include "store/db.h"
 
 /* Prepares (cached) and binds per `types` (see db.h). Returns the statement or NULL. */
-static struct db_stmt *prepare_bound(struct db *db, const char *sql, const char *types,
-				     va_list ap, int *rc)
+static struct db_stmt *prepare_bound(struct db *db, const char *sql, const char *types, va_list ap,
+                                     int *rc)
 {
 	struct db_stmt *st;
 	*rc = db_cached(db, sql, &st);
@@ -15,11 +15,21 @@ static struct db_stmt *prepare_bound(struct db *db, const char *sql, const char 
 	int n = 1;
 	for (const char *t = types ? types : ""; *t; t++, n++) {
 		switch (*t) {
-		case 's': *rc = db_bind_text(st, n, va_arg(ap, const char *)); break;
-		case 'i': *rc = db_bind_int64(st, n, va_arg(ap, int64_t)); break;
-		case 'd': *rc = db_bind_int64(st, n, va_arg(ap, int)); break;
-		case 'n': *rc = db_bind_null(st, n); break;
-		default: *rc = DB_E_MISUSE; break;
+		case 's':
+			*rc = db_bind_text(st, n, va_arg(ap, const char *));
+			break;
+		case 'i':
+			*rc = db_bind_int64(st, n, va_arg(ap, int64_t));
+			break;
+		case 'd':
+			*rc = db_bind_int64(st, n, va_arg(ap, int));
+			break;
+		case 'n':
+			*rc = db_bind_null(st, n);
+			break;
+		default:
+			*rc = DB_E_MISUSE;
+			break;
 		}
 		if (*rc != DB_OK) {
 			db_reset(st);
@@ -60,8 +70,7 @@ int db_query_int64(struct db *db, int64_t *out, const char *sql, const char *typ
 	return rc == DB_ROW ? DB_OK : rc;
 }
 
-int db_query_text(struct db *db, char *out, size_t outlen, const char *sql, const char *types,
-		  ...)
+int db_query_text(struct db *db, char *out, size_t outlen, const char *sql, const char *types, ...)
 {
 	va_list ap;
 	va_start(ap, types);

@@ -23,7 +23,7 @@
 struct db_stmt {
 	sqlite3_stmt *st;
 	struct db *db;
-	char *sql;       /* for cached statements */
+	char *sql; /* for cached statements */
 	bool cached;
 };
 
@@ -85,22 +85,32 @@ static int map_rc(struct db *db, int rc)
 	if (db && rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
 		snprintf(db->err, sizeof db->err, "%s", sqlite3_errmsg(db->h));
 	switch (rc & 0xff) {
-	case SQLITE_OK: return DB_OK;
-	case SQLITE_ROW: return DB_ROW;
-	case SQLITE_DONE: return DB_DONE;
-	case SQLITE_CONSTRAINT: return DB_E_CONSTRAINT;
+	case SQLITE_OK:
+		return DB_OK;
+	case SQLITE_ROW:
+		return DB_ROW;
+	case SQLITE_DONE:
+		return DB_DONE;
+	case SQLITE_CONSTRAINT:
+		return DB_E_CONSTRAINT;
 	case SQLITE_BUSY:
-	case SQLITE_LOCKED: return DB_E_BUSY;
+	case SQLITE_LOCKED:
+		return DB_E_BUSY;
 	case SQLITE_NOTADB:
-	case SQLITE_CORRUPT: return DB_E_NOTADB;
-	case SQLITE_NOMEM: return DB_E_NOMEM;
+	case SQLITE_CORRUPT:
+		return DB_E_NOTADB;
+	case SQLITE_NOMEM:
+		return DB_E_NOMEM;
 	case SQLITE_IOERR:
 	case SQLITE_FULL:
 	case SQLITE_CANTOPEN:
-	case SQLITE_READONLY: return DB_E_IO;
+	case SQLITE_READONLY:
+		return DB_E_IO;
 	case SQLITE_MISUSE:
-	case SQLITE_RANGE: return DB_E_MISUSE;
-	default: return DB_E_ERROR;
+	case SQLITE_RANGE:
+		return DB_E_MISUSE;
+	default:
+		return DB_E_ERROR;
 	}
 }
 
@@ -127,13 +137,14 @@ int db_open(const char *url, bool create, struct db **out, char *err, size_t err
 {
 	*out = NULL;
 	if (!url || strncmp(url, "sqlite:", 7) != 0) {
-		if (url && (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0))
+		if (url && (strncmp(url, "postgresql://", 13) == 0 ||
+		            strncmp(url, "postgres://", 11) == 0))
 			return fail(err, errlen, DB_E_URL,
-				    "%s: the PostgreSQL driver is not built into this version",
-				    "database URL");
+			            "%s: the PostgreSQL driver is not built into this version",
+			            "database URL");
 		return fail(err, errlen, DB_E_URL,
-			    "database URL must start with sqlite: or postgresql:// (got '%.40s')",
-			    url ? url : "");
+		            "database URL must start with sqlite: or postgresql:// (got '%.40s')",
+		            url ? url : "");
 	}
 	const char *path = url + 7;
 	if (!*path || strlen(path) > 1024)
@@ -145,7 +156,8 @@ int db_open(const char *url, bool create, struct db **out, char *err, size_t err
 		if (stat(path, &sb) != 0) {
 			if (!create)
 				return fail(err, errlen, DB_E_IO,
-					    "no database at %s (create it with `lantern init`)", path);
+				            "no database at %s (create it with `lantern init`)",
+				            path);
 			flags |= SQLITE_OPEN_CREATE;
 		} else if (!S_ISREG(sb.st_mode)) {
 			return fail(err, errlen, DB_E_NOTADB, "%s is not a regular file", path);
@@ -158,7 +170,7 @@ int db_open(const char *url, bool create, struct db **out, char *err, size_t err
 	int rc = sqlite3_open_v2(path, &db->h, flags, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "cannot open %s: %s", path,
-			 db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		         db->h ? sqlite3_errmsg(db->h) : "out of memory");
 		sqlite3_close(db->h);
 		free(db);
 		return DB_E_IO;
@@ -180,27 +192,29 @@ int db_open(const char *url, bool create, struct db **out, char *err, size_t err
 	}
 	if (rc != SQLITE_ROW) {
 		int code = map_rc(db, rc);
-		snprintf(err, errlen, "%s is not a usable database: %s", path, sqlite3_errmsg(db->h));
+		snprintf(err, errlen, "%s is not a usable database: %s", path,
+		         sqlite3_errmsg(db->h));
 		sqlite3_close(db->h);
 		free(db);
 		return code == DB_E_BUSY || code == DB_E_IO ? code : DB_E_NOTADB;
 	}
 	if (app_id != LANTERN_APP_ID && (app_id != 0 || objects != 0)) {
-		snprintf(err, errlen, "%s is a database of another application, not Lantern's", path);
+		snprintf(err, errlen, "%s is a database of another application, not Lantern's",
+		         path);
 		sqlite3_close(db->h);
 		free(db);
 		return DB_E_FOREIGN;
 	}
 	char *msg = NULL;
 	const char *setup = memory ? "PRAGMA foreign_keys=ON;"
-				   : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-				     "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
-				     /* a 32 MiB page cache per connection keeps the hot index
-				      * pages of a large children table in memory (bench/store).
-				      * No mmap: while audit writes grow the file, SQLite remaps
-				      * it in every connection, and the page-fault and unmap
-				      * storms cost a third of the web throughput (bench/web) */
-				     "PRAGMA cache_size=-32768;";
+	                           : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+	                             "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
+	                             /* a 32 MiB page cache per connection keeps the hot index
+	                              * pages of a large children table in memory (bench/store).
+	                              * No mmap: while audit writes grow the file, SQLite remaps
+	                              * it in every connection, and the page-fault and unmap
+	                              * storms cost a third of the web throughput (bench/web) */
+	                             "PRAGMA cache_size=-32768;";
 	rc = sqlite3_exec(db->h, setup, NULL, NULL, &msg);
 	if (rc == SQLITE_OK && app_id == 0)
 		rc = sqlite3_exec(db->h, "PRAGMA application_id=1279348308", NULL, NULL, &msg);
@@ -320,17 +334,18 @@ static int param_index(struct db_stmt *st, int n)
 	return sqlite3_bind_parameter_index(st->st, name);
 }
 
-#define BIND(expr)                                                                             \
-	int i = param_index(st, n);                                                            \
-	if (i == 0) {                                                                          \
-		snprintf(st->db->err, sizeof st->db->err, "no parameter $%d in statement", n); \
-		return DB_E_MISUSE;                                                            \
-	}                                                                                      \
+#define BIND(expr)                                                                                 \
+	int i = param_index(st, n);                                                                \
+	if (i == 0) {                                                                              \
+		snprintf(st->db->err, sizeof st->db->err, "no parameter $%d in statement", n);     \
+		return DB_E_MISUSE;                                                                \
+	}                                                                                          \
 	return map_rc(st->db, (expr))
 
 int db_bind_text(struct db_stmt *st, int n, const char *s)
 {
-	BIND(s ? sqlite3_bind_text(st->st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st->st, i));
+	BIND(s ? sqlite3_bind_text(st->st, i, s, -1, SQLITE_TRANSIENT)
+	       : sqlite3_bind_null(st->st, i));
 }
 
 int db_bind_int64(struct db_stmt *st, int n, int64_t v)
@@ -356,11 +371,16 @@ int db_step(struct db_stmt *st)
 enum db_type db_column_type(struct db_stmt *st, int i)
 {
 	switch (sqlite3_column_type(st->st, i)) {
-	case SQLITE_INTEGER: return DB_TYPE_INTEGER;
-	case SQLITE_FLOAT: return DB_TYPE_FLOAT;
-	case SQLITE_TEXT: return DB_TYPE_TEXT;
-	case SQLITE_BLOB: return DB_TYPE_BLOB;
-	default: return DB_TYPE_NULL;
+	case SQLITE_INTEGER:
+		return DB_TYPE_INTEGER;
+	case SQLITE_FLOAT:
+		return DB_TYPE_FLOAT;
+	case SQLITE_TEXT:
+		return DB_TYPE_TEXT;
+	case SQLITE_BLOB:
+		return DB_TYPE_BLOB;
+	default:
+		return DB_TYPE_NULL;
 	}
 }
 

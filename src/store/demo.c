@@ -8,7 +8,7 @@ int store_demo_mark_all(struct db *db)
 	        "UPDATE records SET is_demo = 1 WHERE is_demo = 0",
 	        "UPDATE referrals SET is_demo = 1 WHERE is_demo = 0",
 	        "UPDATE record_entries SET is_demo = 1 WHERE is_demo = 0",
-        "UPDATE episodes SET is_demo = 1 WHERE is_demo = 0",
+	        "UPDATE episodes SET is_demo = 1 WHERE is_demo = 0",
 	};
 	int rc = DB_OK;
 	for (size_t i = 0; rc == DB_OK && i < ARRAY_LEN(sql); i++)

@@ -218,7 +218,8 @@ json_t *store_episode_together_candidates(struct db *db, const char *child_id, i
 	        "   WHERE id = $1)"
 	        " ORDER BY 1, 7",
 	        &st);
-	json_t *named = *rc == DB_OK && db_bind_text(st, 1, child_id) == DB_OK ? json_rows(st, rc) : NULL;
+	json_t *named =
+	        *rc == DB_OK && db_bind_text(st, 1, child_id) == DB_OK ? json_rows(st, rc) : NULL;
 	size_t i;
 	json_t *r;
 	json_array_foreach(named, i, r)
@@ -230,12 +231,11 @@ json_t *store_episode_together_candidates(struct db *db, const char *child_id, i
 	 * (open: no end), so a place where many children are found is not paired with
 	 * every episode ever recorded there; an episode that was over more than `slack`
 	 * seconds before this child's was reported is left out */
-	json_t *mine = *rc == DB_OK
-	                       ? json_query(db,
-	                                    "SELECT id, reported_at, returned_at FROM episodes"
-	                                    " WHERE child_id = $1",
-	                                    child_id, rc)
-	                       : NULL;
+	json_t *mine = *rc == DB_OK ? json_query(db,
+	                                         "SELECT id, reported_at, returned_at FROM episodes"
+	                                         " WHERE child_id = $1",
+	                                         child_id, rc)
+	                            : NULL;
 	json_array_foreach(mine, i, r)
 	{
 		int64_t from, to;
@@ -433,17 +433,17 @@ json_t *store_episodes_absent_before(struct db *db, const char *cutoff, int *rc)
 
 /* The open deadline rows of the episodes in `scope` (a FROM item naming episodes e),
  * as one statement text. */
-#define DEADLINE_ROWS_SQL(scope)                                                              \
-	"SELECT * FROM (SELECT 'return_interview' AS kind, e.id AS episode_id, e.child_id,"    \
-	" c.given_names, c.family_name, e.looked_after, e.reported_at, e.returned_at,"         \
-	" ri.status AS interview_status FROM " scope " JOIN children c ON c.id = e.child_id"   \
-	" LEFT JOIN return_interviews ri ON ri.episode_id = e.id"                               \
-	" WHERE e.returned_at IS NOT NULL AND coalesce(ri.status, '') NOT IN"                  \
-	" ('completed', 'declined')"                                                            \
-	" UNION ALL SELECT 'absent_escalation', e.id, e.child_id, c.given_names,"               \
-	" c.family_name, e.looked_after, e.reported_at, NULL, NULL FROM " scope                 \
-	" JOIN children c ON c.id = e.child_id"                                                 \
-	" WHERE e.status = 'open' AND e.classification = 'absent') d"                           \
+#define DEADLINE_ROWS_SQL(scope)                                                                   \
+	"SELECT * FROM (SELECT 'return_interview' AS kind, e.id AS episode_id, e.child_id,"        \
+	" c.given_names, c.family_name, e.looked_after, e.reported_at, e.returned_at,"             \
+	" ri.status AS interview_status FROM " scope " JOIN children c ON c.id = e.child_id"       \
+	" LEFT JOIN return_interviews ri ON ri.episode_id = e.id"                                  \
+	" WHERE e.returned_at IS NOT NULL AND coalesce(ri.status, '') NOT IN"                      \
+	" ('completed', 'declined')"                                                               \
+	" UNION ALL SELECT 'absent_escalation', e.id, e.child_id, c.given_names,"                  \
+	" c.family_name, e.looked_after, e.reported_at, NULL, NULL FROM " scope                    \
+	" JOIN children c ON c.id = e.child_id"                                                    \
+	" WHERE e.status = 'open' AND e.classification = 'absent') d"                              \
 	" ORDER BY coalesce(d.returned_at, d.reported_at), d.episode_id"
 
 json_t *store_episode_deadline_rows(struct db *db, const char *agency_id, const char *user_id,
@@ -458,12 +458,13 @@ json_t *store_episode_deadline_rows(struct db *db, const char *agency_id, const 
 	}
 	/* driven from the children the agency is involved with (or the user is the
 	 * allocated social worker of), so a team's queue reads only its children */
-	*rc = db_cached(db,
-	                DEADLINE_ROWS_SQL("(SELECT child_id FROM child_agencies WHERE agency_id = $1"
-	                                  " UNION SELECT id FROM children WHERE"
-	                                  " social_worker_id = $2) m JOIN episodes e"
-	                                  " ON e.child_id = m.child_id"),
-	                &st);
+	*rc = db_cached(
+	        db,
+	        DEADLINE_ROWS_SQL("(SELECT child_id FROM child_agencies WHERE agency_id = $1"
+	                          " UNION SELECT id FROM children WHERE"
+	                          " social_worker_id = $2) m JOIN episodes e"
+	                          " ON e.child_id = m.child_id"),
+	        &st);
 	if (*rc != DB_OK)
 		return NULL;
 	db_bind_text(st, 1, agency_id);

@@ -9,9 +9,15 @@ json_t *json_row(struct db_stmt *st)
 	for (int i = 0; i < db_column_count(st); i++) {
 		json_t *v;
 		switch (db_column_type(st, i)) {
-		case DB_TYPE_NULL: v = json_null(); break;
-		case DB_TYPE_INTEGER: v = json_integer(db_column_int64(st, i)); break;
-		case DB_TYPE_FLOAT: v = json_real(db_column_double(st, i)); break;
+		case DB_TYPE_NULL:
+			v = json_null();
+			break;
+		case DB_TYPE_INTEGER:
+			v = json_integer(db_column_int64(st, i));
+			break;
+		case DB_TYPE_FLOAT:
+			v = json_real(db_column_double(st, i));
+			break;
 		default: {
 			const char *t = db_column_text(st, i);
 			v = t ? json_string(t) : json_null();
@@ -76,8 +82,8 @@ void json_to_bools(json_t *o, const char *const *keys)
 		if (!v)
 			continue;
 		bool b = json_is_integer(v)  ? json_integer_value(v) != 0
-			 : json_is_string(v) ? strcmp(json_string_value(v), "1") == 0
-					     : json_is_true(v);
+		         : json_is_string(v) ? strcmp(json_string_value(v), "1") == 0
+		                             : json_is_true(v);
 		json_object_set_new(o, *k, json_boolean(b));
 	}
 }

@@ -16,7 +16,7 @@
  * start with three digits). *applied (optional) gets the number applied. Returns 0 or
  * -1 with a message in err; nothing of a failing migration is kept. */
 int migrate_run(struct db *db, const struct embedded_file *files, int *applied, char *err,
-		size_t errlen);
+                size_t errlen);
 /* Number of the newest applied migration, 0 for a new database, -1 on error. */
 int migrate_current(struct db *db);
 /* True if every migration in files is applied with a matching checksum. */

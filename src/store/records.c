@@ -5,34 +5,35 @@
 #include "store/json_rows.h"
 
 int store_record_insert(struct db *db, const char *id, const char *child_id, int year,
-			const char *opened_at, const char *opened_by, const char *borough_id,
-			bool demo, char ref[24])
+                        const char *opened_at, const char *opened_by, const char *borough_id,
+                        bool demo, char ref[24])
 {
 	int64_t seq = 0;
-	int rc = db_query_int64(db, &seq,
-				"SELECT coalesce(max(ref_seq), 0) + 1 FROM records WHERE ref_year = $1",
-				"d", year);
+	int rc = db_query_int64(
+	        db, &seq, "SELECT coalesce(max(ref_seq), 0) + 1 FROM records WHERE ref_year = $1",
+	        "d", year);
 	if (rc != DB_OK)
 		return rc;
 	snprintf(ref, 24, "LAN-%04d-%06lld", year % 10000, (long long)(seq % 1000000));
 	return db_run(db,
-		      "INSERT INTO records (id, child_id, reference, ref_year, ref_seq, opened_at,"
-		      " opened_by, owning_borough_id, is_demo, updated_at)"
-		      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $6)",
-		      "sssiissss", id, child_id, ref, (int64_t)year, seq, opened_at, opened_by,
-		      borough_id, demo ? "1" : "0");
+	              "INSERT INTO records (id, child_id, reference, ref_year, ref_seq, opened_at,"
+	              " opened_by, owning_borough_id, is_demo, updated_at)"
+	              " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $6)",
+	              "sssiissss", id, child_id, ref, (int64_t)year, seq, opened_at, opened_by,
+	              borough_id, demo ? "1" : "0");
 }
 
 int store_record_get(struct db *db, const char *key, struct record_row *r)
 {
 	struct db_stmt *st;
-	int rc = db_cached(db,
-			   "SELECT id, child_id, reference, status, coalesce(current_category, 0),"
-			   " coalesce(contact_mode, ''), coalesce(allocation, ''),"
-			   " coalesce(owning_borough_id, ''), restricted, online, group_responsible,"
-			   " gang_responsible, view_version, (SELECT n FROM view_epoch)"
-			   " FROM records WHERE id = $1 OR reference = $1 OR child_id = $1",
-			   &st);
+	int rc =
+	        db_cached(db,
+	                  "SELECT id, child_id, reference, status, coalesce(current_category, 0),"
+	                  " coalesce(contact_mode, ''), coalesce(allocation, ''),"
+	                  " coalesce(owning_borough_id, ''), restricted, online, group_responsible,"
+	                  " gang_responsible, view_version, (SELECT n FROM view_epoch)"
+	                  " FROM records WHERE id = $1 OR reference = $1 OR child_id = $1",
+	                  &st);
 	if (rc != DB_OK)
 		return rc;
 	db_bind_text(st, 1, key);
@@ -47,7 +48,7 @@ int store_record_get(struct db *db, const char *key, struct record_row *r)
 		snprintf(r->contact_mode, sizeof r->contact_mode, "%s", db_column_text(st, 5));
 		snprintf(r->allocation, sizeof r->allocation, "%s", db_column_text(st, 6));
 		snprintf(r->owning_borough_id, sizeof r->owning_borough_id, "%s",
-			 db_column_text(st, 7));
+		         db_column_text(st, 7));
 		r->restricted = db_column_int64(st, 8) != 0;
 		r->online = db_column_int64(st, 9) != 0;
 		r->group = db_column_int64(st, 10) != 0;
@@ -60,25 +61,27 @@ int store_record_get(struct db *db, const char *key, struct record_row *r)
 }
 
 int store_record_set_category(struct db *db, const char *record_id, int category,
-			      const char *contact_mode, const char *allocation,
-			      const char *allocated_borough_id, const char *enquiring_borough_id,
-			      const char *exploitation_borough, const char *at)
+                              const char *contact_mode, const char *allocation,
+                              const char *allocated_borough_id, const char *enquiring_borough_id,
+                              const char *exploitation_borough, const char *at)
 {
-	return db_run(db,
-		      "UPDATE records SET current_category = $2, contact_mode = $3, allocation = $4,"
-		      " allocated_borough_id = $5, enquiring_borough_id = $6,"
-		      " exploitation_borough = $7, updated_at = $8 WHERE id = $1",
-		      "sissssss", record_id, (int64_t)category, contact_mode, allocation,
-		      allocated_borough_id, enquiring_borough_id, exploitation_borough, at);
+	return db_run(
+	        db,
+	        "UPDATE records SET current_category = $2, contact_mode = $3, allocation = $4,"
+	        " allocated_borough_id = $5, enquiring_borough_id = $6,"
+	        " exploitation_borough = $7, updated_at = $8 WHERE id = $1",
+	        "sissssss", record_id, (int64_t)category, contact_mode, allocation,
+	        allocated_borough_id, enquiring_borough_id, exploitation_borough, at);
 }
 
-int store_record_set_facts(struct db *db, const char *record_id, bool online, bool group,
-			   bool gang, const char *at)
+int store_record_set_facts(struct db *db, const char *record_id, bool online, bool group, bool gang,
+                           const char *at)
 {
-	return db_run(db,
-		      "UPDATE records SET online = $2, group_responsible = $3, gang_responsible = $4,"
-		      " updated_at = $5 WHERE id = $1",
-		      "siiis", record_id, (int64_t)online, (int64_t)group, (int64_t)gang, at);
+	return db_run(
+	        db,
+	        "UPDATE records SET online = $2, group_responsible = $3, gang_responsible = $4,"
+	        " updated_at = $5 WHERE id = $1",
+	        "siiis", record_id, (int64_t)online, (int64_t)group, (int64_t)gang, at);
 }
 
 json_t *store_record_summary(struct db *db, const char *record_id, int *rc)
@@ -136,31 +139,43 @@ static int insert_object(struct db *db, const char *table, const char *const *co
 
 int store_referral_insert(struct db *db, json_t *r)
 {
-	static const char *const cols[] = {
-		"id",	     "child_id",	"record_id",	 "source_agency_id",
-		"referrer_id", "referrer_name",	"came_to_notice_at", "submitted_at",
-		"circumstances", "rationale",	"no_sign_rationale", "risk_review",
-		"other_info",  "route",		"route_rule",	 "status",
-		"is_demo",     NULL};
+	static const char *const cols[] = {"id",
+	                                   "child_id",
+	                                   "record_id",
+	                                   "source_agency_id",
+	                                   "referrer_id",
+	                                   "referrer_name",
+	                                   "came_to_notice_at",
+	                                   "submitted_at",
+	                                   "circumstances",
+	                                   "rationale",
+	                                   "no_sign_rationale",
+	                                   "risk_review",
+	                                   "other_info",
+	                                   "route",
+	                                   "route_rule",
+	                                   "status",
+	                                   "is_demo",
+	                                   NULL};
 	return insert_object(db, "referrals", cols, r);
 }
 
 int store_referral_add_sign(struct db *db, const char *referral_id, const char *code,
-			    const char *evidence, const char *seen_on)
+                            const char *evidence, const char *seen_on)
 {
 	return db_run(db,
-		      "INSERT INTO referral_signs (referral_id, sign_code, evidence, seen_on)"
-		      " VALUES ($1, $2, $3, $4)",
-		      "ssss", referral_id, code, evidence, seen_on);
+	              "INSERT INTO referral_signs (referral_id, sign_code, evidence, seen_on)"
+	              " VALUES ($1, $2, $3, $4)",
+	              "ssss", referral_id, code, evidence, seen_on);
 }
 
 int store_referral_add_step(struct db *db, const char *referral_id, int seq, const char *action,
-			    const char *who, const char *rule, const char *text)
+                            const char *who, const char *rule, const char *text)
 {
 	return db_run(db,
-		      "INSERT INTO referral_steps (referral_id, seq, action, who, rule, text)"
-		      " VALUES ($1, $2, $3, $4, $5, $6)",
-		      "sdssss", referral_id, seq, action, who, rule, text);
+	              "INSERT INTO referral_steps (referral_id, seq, action, who, rule, text)"
+	              " VALUES ($1, $2, $3, $4, $5, $6)",
+	              "sdssss", referral_id, seq, action, who, rule, text);
 }
 
 json_t *store_referral_get(struct db *db, const char *id, int *rc)
@@ -178,14 +193,14 @@ json_t *store_referral_get(struct db *db, const char *id, int *rc)
 	if (!r)
 		return NULL;
 	json_t *signs = json_query(db,
-				   "SELECT sign_code AS code, evidence, seen_on FROM referral_signs"
-				   " WHERE referral_id = $1 ORDER BY sign_code",
-				   id, rc);
+	                           "SELECT sign_code AS code, evidence, seen_on FROM referral_signs"
+	                           " WHERE referral_id = $1 ORDER BY sign_code",
+	                           id, rc);
 	json_t *steps = signs ? json_query(db,
-					   "SELECT action, who, rule, text FROM referral_steps"
-					   " WHERE referral_id = $1 ORDER BY seq",
-					   id, rc)
-			      : NULL;
+	                                   "SELECT action, who, rule, text FROM referral_steps"
+	                                   " WHERE referral_id = $1 ORDER BY seq",
+	                                   id, rc)
+	                      : NULL;
 	if (!signs || !steps) {
 		json_decref(signs);
 		json_decref(r);
@@ -198,29 +213,30 @@ json_t *store_referral_get(struct db *db, const char *id, int *rc)
 
 json_t *store_referrals_for_child(struct db *db, const char *child_id, int *rc)
 {
-	return json_query(db,
-			  "SELECT f.id, f.submitted_at, f.came_to_notice_at, a.name AS source_agency,"
-			  " f.referrer_name, f.route, f.status,"
-			  " (SELECT count(*) FROM referral_signs s WHERE s.referral_id = f.id) AS signs"
-			  " FROM referrals f LEFT JOIN agencies a ON a.id = f.source_agency_id"
-			  " WHERE f.child_id = $1 ORDER BY f.submitted_at DESC",
-			  child_id, rc);
+	return json_query(
+	        db,
+	        "SELECT f.id, f.submitted_at, f.came_to_notice_at, a.name AS source_agency,"
+	        " f.referrer_name, f.route, f.status,"
+	        " (SELECT count(*) FROM referral_signs s WHERE s.referral_id = f.id) AS signs"
+	        " FROM referrals f LEFT JOIN agencies a ON a.id = f.source_agency_id"
+	        " WHERE f.child_id = $1 ORDER BY f.submitted_at DESC",
+	        child_id, rc);
 }
 
 int store_referrals_triaged(struct db *db, const char *record_id)
 {
 	return db_run(db,
-		      "UPDATE referrals SET status = 'triaged'"
-		      " WHERE record_id = $1 AND status = 'awaiting_triage'",
-		      "s", record_id);
+	              "UPDATE referrals SET status = 'triaged'"
+	              " WHERE record_id = $1 AND status = 'awaiting_triage'",
+	              "s", record_id);
 }
 
 int store_entry_insert(struct db *db, json_t *e)
 {
 	static const char *const cols[] = {
-		"id",	       "record_id",	  "occurred_at", "recorded_at", "author_id",
-		"author_name", "agency_id",	  "people_involved", "nature",	"kind",
-		"text",	       "supersedes_id", "referral_id", "is_demo",	NULL};
+	        "id",          "record_id",     "occurred_at",     "recorded_at", "author_id",
+	        "author_name", "agency_id",     "people_involved", "nature",      "kind",
+	        "text",        "supersedes_id", "referral_id",     "is_demo",     NULL};
 	return insert_object(db, "record_entries", cols, e);
 }
 
@@ -228,9 +244,9 @@ int store_entry_get(struct db *db, const char *entry_id, char record_id[32], boo
 {
 	struct db_stmt *st;
 	int rc = db_cached(db,
-			   "SELECT record_id, superseded_by IS NOT NULL FROM record_entries"
-			   " WHERE id = $1",
-			   &st);
+	                   "SELECT record_id, superseded_by IS NOT NULL FROM record_entries"
+	                   " WHERE id = $1",
+	                   &st);
 	if (rc != DB_OK)
 		return rc;
 	db_bind_text(st, 1, entry_id);
@@ -246,51 +262,61 @@ int store_entry_get(struct db *db, const char *entry_id, char record_id[32], boo
 int store_entry_mark_superseded(struct db *db, const char *entry_id, const char *by)
 {
 	return db_run(db,
-		      "UPDATE record_entries SET superseded_by = $2 WHERE id = $1"
-		      " AND superseded_by IS NULL",
-		      "ss", entry_id, by);
+	              "UPDATE record_entries SET superseded_by = $2 WHERE id = $1"
+	              " AND superseded_by IS NULL",
+	              "ss", entry_id, by);
 }
 
 json_t *store_entries(struct db *db, const char *record_id, int *rc)
 {
 	return json_query(db,
-			  "SELECT e.id, e.occurred_at, e.recorded_at, e.author_id, e.author_name,"
-			  " a.name AS agency, e.people_involved, e.nature, e.kind, e.text,"
-			  " e.supersedes_id, e.superseded_by, e.referral_id FROM record_entries e"
-			  " LEFT JOIN agencies a ON a.id = e.agency_id WHERE e.record_id = $1"
-			  " ORDER BY e.occurred_at DESC, e.recorded_at DESC",
-			  record_id, rc);
+	                  "SELECT e.id, e.occurred_at, e.recorded_at, e.author_id, e.author_name,"
+	                  " a.name AS agency, e.people_involved, e.nature, e.kind, e.text,"
+	                  " e.supersedes_id, e.superseded_by, e.referral_id FROM record_entries e"
+	                  " LEFT JOIN agencies a ON a.id = e.agency_id WHERE e.record_id = $1"
+	                  " ORDER BY e.occurred_at DESC, e.recorded_at DESC",
+	                  record_id, rc);
 }
 
 int store_category_insert(struct db *db, json_t *d)
 {
-	static const char *const cols[] = {
-		"id",	       "record_id",	    "category",		    "contact_mode",
-		"rationale",   "kind",		    "decided_by",	    "decided_by_name",
-		"decided_at",  "allocation",	    "allocated_borough_id", "enquiring_borough_id",
-		"indicators",  NULL};
+	static const char *const cols[] = {"id",
+	                                   "record_id",
+	                                   "category",
+	                                   "contact_mode",
+	                                   "rationale",
+	                                   "kind",
+	                                   "decided_by",
+	                                   "decided_by_name",
+	                                   "decided_at",
+	                                   "allocation",
+	                                   "allocated_borough_id",
+	                                   "enquiring_borough_id",
+	                                   "indicators",
+	                                   NULL};
 	return insert_object(db, "category_decisions", cols, d);
 }
 
 json_t *store_categories(struct db *db, const char *record_id, int *rc)
 {
-	return json_query(db,
-			  "SELECT d.id, d.category, d.contact_mode, d.rationale, d.kind, d.decided_by,"
-			  " d.decided_by_name, d.decided_at, d.allocation, ab.name AS allocated_borough,"
-			  " eb.name AS enquiring_borough, d.indicators FROM category_decisions d"
-			  " LEFT JOIN boroughs ab ON ab.id = d.allocated_borough_id"
-			  " LEFT JOIN boroughs eb ON eb.id = d.enquiring_borough_id"
-			  " WHERE d.record_id = $1 ORDER BY d.decided_at DESC, d.rowid DESC",
-			  record_id, rc);
+	return json_query(
+	        db,
+	        "SELECT d.id, d.category, d.contact_mode, d.rationale, d.kind, d.decided_by,"
+	        " d.decided_by_name, d.decided_at, d.allocation, ab.name AS allocated_borough,"
+	        " eb.name AS enquiring_borough, d.indicators FROM category_decisions d"
+	        " LEFT JOIN boroughs ab ON ab.id = d.allocated_borough_id"
+	        " LEFT JOIN boroughs eb ON eb.id = d.enquiring_borough_id"
+	        " WHERE d.record_id = $1 ORDER BY d.decided_at DESC, d.rowid DESC",
+	        record_id, rc);
 }
 
 int store_flags_current(struct db *db, const char *record_id, uint32_t *mask)
 {
 	struct db_stmt *st;
 	*mask = 0;
-	int rc = db_cached(db,
-			   "SELECT flag FROM record_flags WHERE record_id = $1 AND cleared_at IS NULL",
-			   &st);
+	int rc = db_cached(
+	        db, "SELECT flag FROM record_flags WHERE record_id = $1 AND cleared_at IS NULL",
+	        &st);
 	if (rc != DB_OK)
 		return rc;
 	db_bind_text(st, 1, record_id);
@@ -301,74 +327,75 @@ int store_flags_current(struct db *db, const char *record_id, uint32_t *mask)
 }
 
 int store_flag_set(struct db *db, const char *record_id, const char *flag, const char *at,
-		   const char *reason)
+                   const char *reason)
 {
 	return db_run(db,
-		      "INSERT INTO record_flags (record_id, flag, set_at, reason)"
-		      " VALUES ($1, $2, $3, $4)",
-		      "ssss", record_id, flag, at, reason);
+	              "INSERT INTO record_flags (record_id, flag, set_at, reason)"
+	              " VALUES ($1, $2, $3, $4)",
+	              "ssss", record_id, flag, at, reason);
 }
 
 int store_flag_clear(struct db *db, const char *record_id, const char *flag, const char *at)
 {
 	return db_run(db,
-		      "UPDATE record_flags SET cleared_at = $3 WHERE record_id = $1 AND flag = $2"
-		      " AND cleared_at IS NULL",
-		      "sss", record_id, flag, at);
+	              "UPDATE record_flags SET cleared_at = $3 WHERE record_id = $1 AND flag = $2"
+	              " AND cleared_at IS NULL",
+	              "sss", record_id, flag, at);
 }
 
 json_t *store_flags_history(struct db *db, const char *record_id, int *rc)
 {
 	return json_query(db,
-			  "SELECT flag, set_at, cleared_at, reason FROM record_flags"
-			  " WHERE record_id = $1 ORDER BY set_at, id",
-			  record_id, rc);
+	                  "SELECT flag, set_at, cleared_at, reason FROM record_flags"
+	                  " WHERE record_id = $1 ORDER BY set_at, id",
+	                  record_id, rc);
 }
 
 int store_outcome_insert(struct db *db, const char *id, const char *record_id,
-			 const char *person_id, const char *code, const char *achieved_on,
-			 const char *note, const char *by, const char *at)
+                         const char *person_id, const char *code, const char *achieved_on,
+                         const char *note, const char *by, const char *at)
 {
 	return db_run(db,
-		      "INSERT INTO outcomes (id, record_id, person_id, code, achieved_on, note,"
-		      " recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-		      "ssssssss", id, record_id, person_id, code, achieved_on, note, by, at);
+	              "INSERT INTO outcomes (id, record_id, person_id, code, achieved_on, note,"
+	              " recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+	              "ssssssss", id, record_id, person_id, code, achieved_on, note, by, at);
 }
 
 json_t *store_outcomes(struct db *db, const char *record_id, int *rc)
 {
-	return json_query(db,
-			  "SELECT o.id, o.code, o.achieved_on, o.note, u.display_name AS recorded_by,"
-			  " o.recorded_at FROM outcomes o LEFT JOIN users u ON u.id = o.recorded_by"
-			  " WHERE o.record_id = $1 ORDER BY o.achieved_on DESC",
-			  record_id, rc);
+	return json_query(
+	        db,
+	        "SELECT o.id, o.code, o.achieved_on, o.note, u.display_name AS recorded_by,"
+	        " o.recorded_at FROM outcomes o LEFT JOIN users u ON u.id = o.recorded_by"
+	        " WHERE o.record_id = $1 ORDER BY o.achieved_on DESC",
+	        record_id, rc);
 }
 
 int store_ext_ref_add(struct db *db, const char *record_id, const char *kind, const char *value,
-		      bool es_flagged, const char *at, const char *by)
+                      bool es_flagged, const char *at, const char *by)
 {
 	return db_run(db,
-		      "INSERT INTO external_refs (record_id, kind, value, es_flagged,"
-		      " added_at, added_by) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
-		      "sssiss", record_id, kind, value, (int64_t)es_flagged, at, by);
+	              "INSERT INTO external_refs (record_id, kind, value, es_flagged,"
+	              " added_at, added_by) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+	              "sssiss", record_id, kind, value, (int64_t)es_flagged, at, by);
 }
 
 json_t *store_ext_refs(struct db *db, const char *record_id, int *rc)
 {
 	return json_query(db,
-			  "SELECT kind, value, es_flagged, added_at FROM external_refs"
-			  " WHERE record_id = $1 ORDER BY id",
-			  record_id, rc);
+	                  "SELECT kind, value, es_flagged, added_at FROM external_refs"
+	                  " WHERE record_id = $1 ORDER BY id",
+	                  record_id, rc);
 }
 
 int store_classification_set(struct db *db, const char *record_id, const char *kind,
-			     const char *const *codes, size_t n, const char *at)
+                             const char *const *codes, size_t n, const char *at)
 {
 	struct db_stmt *st;
 	int rc = db_cached(db,
-			   "SELECT id, code FROM record_classifications WHERE record_id = $1"
-			   " AND kind = $2 AND to_at IS NULL",
-			   &st);
+	                   "SELECT id, code FROM record_classifications WHERE record_id = $1"
+	                   " AND kind = $2 AND to_at IS NULL",
+	                   &st);
 	if (rc != DB_OK)
 		return rc;
 	db_bind_text(st, 1, record_id);
@@ -376,7 +403,7 @@ int store_classification_set(struct db *db, const char *record_id, const char *k
 	json_t *current = json_object();
 	while ((rc = db_step(st)) == DB_ROW)
 		json_object_set_new(current, db_column_text(st, 1),
-				    json_integer(db_column_int64(st, 0)));
+		                    json_integer(db_column_int64(st, 0)));
 	db_reset(st);
 	if (rc != DB_DONE) {
 		json_decref(current);
@@ -393,17 +420,18 @@ int store_classification_set(struct db *db, const char *record_id, const char *k
 			continue;
 		}
 		rc = db_run(db,
-			    "INSERT INTO record_classifications (record_id, kind, code, from_at)"
-			    " VALUES ($1, $2, $3, $4)",
-			    "ssss", record_id, kind, codes[i], at);
+		            "INSERT INTO record_classifications (record_id, kind, code, from_at)"
+		            " VALUES ($1, $2, $3, $4)",
+		            "ssss", record_id, kind, codes[i], at);
 	}
 	const char *code;
 	json_t *idv;
 	json_object_foreach(current, code, idv)
 	{
 		if (rc == DB_OK)
-			rc = db_run(db, "UPDATE record_classifications SET to_at = $2 WHERE id = $1",
-				    "is", (int64_t)json_integer_value(idv), at);
+			rc = db_run(db,
+			            "UPDATE record_classifications SET to_at = $2 WHERE id = $1",
+			            "is", (int64_t)json_integer_value(idv), at);
 	}
 	json_decref(current);
 	json_decref(done);
@@ -413,53 +441,55 @@ int store_classification_set(struct db *db, const char *record_id, const char *k
 json_t *store_classifications(struct db *db, const char *record_id, bool current_only, int *rc)
 {
 	return json_query(db,
-			  current_only
-				  ? "SELECT kind, code, from_at, to_at FROM record_classifications"
-				    " WHERE record_id = $1 AND to_at IS NULL ORDER BY kind, code"
-				  : "SELECT kind, code, from_at, to_at FROM record_classifications"
-				    " WHERE record_id = $1 ORDER BY from_at, id",
-			  record_id, rc);
+	                  current_only
+	                          ? "SELECT kind, code, from_at, to_at FROM record_classifications"
+	                            " WHERE record_id = $1 AND to_at IS NULL ORDER BY kind, code"
+	                          : "SELECT kind, code, from_at, to_at FROM record_classifications"
+	                            " WHERE record_id = $1 ORDER BY from_at, id",
+	                  record_id, rc);
 }
 
 int store_supervisor_review_insert(struct db *db, const char *id, const char *record_id,
-				   const char *reviewer_id, const char *reporting_officer_id,
-				   const char *at, const char *items_json, const char *ttl)
+                                   const char *reviewer_id, const char *reporting_officer_id,
+                                   const char *at, const char *items_json, const char *ttl)
 {
 	return db_run(db,
-		      "INSERT INTO supervisor_reviews (id, record_id, reviewer_id,"
-		      " reporting_officer_id, reviewed_at, items, threat_to_life)"
-		      " VALUES ($1, $2, $3, $4, $5, $6, $7)",
-		      "sssssss", id, record_id, reviewer_id, reporting_officer_id, at, items_json, ttl);
+	              "INSERT INTO supervisor_reviews (id, record_id, reviewer_id,"
+	              " reporting_officer_id, reviewed_at, items, threat_to_life)"
+	              " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+	              "sssssss", id, record_id, reviewer_id, reporting_officer_id, at, items_json,
+	              ttl);
 }
 
 json_t *store_supervisor_reviews(struct db *db, const char *record_id, int *rc)
 {
 	return json_query(db,
-			  "SELECT s.id, u.display_name AS reviewer, s.reviewed_at, s.items,"
-			  " s.threat_to_life FROM supervisor_reviews s"
-			  " JOIN users u ON u.id = s.reviewer_id WHERE s.record_id = $1"
-			  " ORDER BY s.reviewed_at DESC",
-			  record_id, rc);
+	                  "SELECT s.id, u.display_name AS reviewer, s.reviewed_at, s.items,"
+	                  " s.threat_to_life FROM supervisor_reviews s"
+	                  " JOIN users u ON u.id = s.reviewer_id WHERE s.record_id = $1"
+	                  " ORDER BY s.reviewed_at DESC",
+	                  record_id, rc);
 }
 
 int store_reporting_officer(struct db *db, const char *record_id, char out[32])
 {
-	int rc = db_query_text(db, out, 32,
-			       "SELECT coalesce(referrer_id, '') FROM referrals WHERE record_id = $1"
-			       " AND route = 'police_pathway' ORDER BY submitted_at DESC, rowid DESC"
-			       " LIMIT 1",
-			       "s", record_id);
+	int rc =
+	        db_query_text(db, out, 32,
+	                      "SELECT coalesce(referrer_id, '') FROM referrals WHERE record_id = $1"
+	                      " AND route = 'police_pathway' ORDER BY submitted_at DESC, rowid DESC"
+	                      " LIMIT 1",
+	                      "s", record_id);
 	return rc == DB_DONE ? DB_OK : rc;
 }
 
 int store_essential_steps_insert(struct db *db, const char *id, const char *record_id,
-				 const char *by, const char *at, const char *steps_json,
-				 const char *outstanding)
+                                 const char *by, const char *at, const char *steps_json,
+                                 const char *outstanding)
 {
 	return db_run(db,
-		      "INSERT INTO essential_steps (id, record_id, recorded_by, recorded_at, steps,"
-		      " outstanding) VALUES ($1, $2, $3, $4, $5, $6)",
-		      "ssssss", id, record_id, by, at, steps_json, outstanding);
+	              "INSERT INTO essential_steps (id, record_id, recorded_by, recorded_at, steps,"
+	              " outstanding) VALUES ($1, $2, $3, $4, $5, $6)",
+	              "ssssss", id, record_id, by, at, steps_json, outstanding);
 }
 
 json_t *store_essential_steps_latest(struct db *db, const char *record_id, int *rc)
@@ -473,7 +503,7 @@ json_t *store_essential_steps_latest(struct db *db, const char *record_id, int *
 }
 
 int store_record_set_restricted(struct db *db, const char *record_id, bool restricted,
-				const char *reason, const char *at)
+                                const char *reason, const char *at)
 {
 	return db_run(db,
 	              "UPDATE records SET restricted = $2, restricted_reason = $3, updated_at = $4"
@@ -482,50 +512,52 @@ int store_record_set_restricted(struct db *db, const char *record_id, bool restr
 }
 
 int store_restricted_access_add(struct db *db, const char *id, const char *record_id,
-				const char *user_id, const char *user_name, const char *agency_id,
-				const char *at, const char *purpose)
+                                const char *user_id, const char *user_name, const char *agency_id,
+                                const char *at, const char *purpose)
 {
 	/* one entry per user, record and reason while it waits for review: reading several
 	 * pages of the record for the same reason is one opening */
 	return db_run(db,
-		      "INSERT INTO restricted_access (id, record_id, user_id, user_name, agency_id,"
-		      " opened_at, purpose) SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS"
-		      " (SELECT 1 FROM restricted_access WHERE record_id = $2 AND coalesce(user_id, '') = coalesce($3, '')"
-		      " AND purpose = $7 AND reviewed_at IS NULL)",
-		      "sssssss", id, record_id, user_id, user_name, agency_id, at, purpose);
+	              "INSERT INTO restricted_access (id, record_id, user_id, user_name, agency_id,"
+	              " opened_at, purpose) SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS"
+	              " (SELECT 1 FROM restricted_access WHERE record_id = $2 AND "
+	              "coalesce(user_id, '') = coalesce($3, '')"
+	              " AND purpose = $7 AND reviewed_at IS NULL)",
+	              "sssssss", id, record_id, user_id, user_name, agency_id, at, purpose);
 }
 
 json_t *store_restricted_access_unreviewed(struct db *db, int limit, int *rc)
 {
 	struct db_stmt *st;
-	*rc = db_cached(db,
-			"SELECT a.id, a.opened_at, a.user_name, a.purpose, r.reference AS record_ref"
-			" FROM restricted_access a JOIN records r ON r.id = a.record_id"
-			" WHERE a.reviewed_at IS NULL ORDER BY a.opened_at LIMIT $1",
-			&st);
+	*rc = db_cached(
+	        db,
+	        "SELECT a.id, a.opened_at, a.user_name, a.purpose, r.reference AS record_ref"
+	        " FROM restricted_access a JOIN records r ON r.id = a.record_id"
+	        " WHERE a.reviewed_at IS NULL ORDER BY a.opened_at LIMIT $1",
+	        &st);
 	if (*rc != DB_OK)
 		return NULL;
 	db_bind_int64(st, 1, limit);
 	json_t *items = json_rows(st, rc);
 	int64_t n = 0;
 	if (items && (*rc = db_query_int64(db, &n,
-					   "SELECT count(*) FROM restricted_access"
-					   " WHERE reviewed_at IS NULL",
-					   "")) != DB_OK) {
+	                                   "SELECT count(*) FROM restricted_access"
+	                                   " WHERE reviewed_at IS NULL",
+	                                   "")) != DB_OK) {
 		json_decref(items);
 		return NULL;
 	}
 	return items ? json_pack("{s:I, s:o}", "count", (json_int_t)n, "items", items) : NULL;
 }
 
-int store_restricted_access_get(struct db *db, const char *id, char opener[32],
-				char record_id[32], bool *reviewed)
+int store_restricted_access_get(struct db *db, const char *id, char opener[32], char record_id[32],
+                                bool *reviewed)
 {
 	struct db_stmt *st;
 	int rc = db_cached(db,
-			   "SELECT coalesce(user_id, ''), record_id, reviewed_at IS NOT NULL"
-			   " FROM restricted_access WHERE id = $1",
-			   &st);
+	                   "SELECT coalesce(user_id, ''), record_id, reviewed_at IS NOT NULL"
+	                   " FROM restricted_access WHERE id = $1",
+	                   &st);
 	if (rc != DB_OK)
 		return rc;
 	db_bind_text(st, 1, id);
@@ -539,11 +571,11 @@ int store_restricted_access_get(struct db *db, const char *id, char opener[32],
 	return rc;
 }
 
-int store_restricted_access_review(struct db *db, const char *id, const char *by,
-				   const char *at, const char *note)
+int store_restricted_access_review(struct db *db, const char *id, const char *by, const char *at,
+                                   const char *note)
 {
 	return db_run(db,
-		      "UPDATE restricted_access SET reviewed_by = $2, reviewed_at = $3,"
-		      " review_note = $4 WHERE id = $1 AND reviewed_at IS NULL",
-		      "ssss", id, by, at, note);
+	              "UPDATE restricted_access SET reviewed_by = $2, reviewed_at = $3,"
+	              " review_note = $4 WHERE id = $1 AND reviewed_at IS NULL",
+	              "ssss", id, by, at, note);
 }

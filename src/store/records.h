@@ -29,23 +29,23 @@ struct record_row {
 
 /* Creates a record with the next reference of `year` (LAN-YYYY-NNNNNN) into ref. */
 int store_record_insert(struct db *db, const char *id, const char *child_id, int year,
-			const char *opened_at, const char *opened_by, const char *borough_id,
-			bool demo, char ref[24]);
+                        const char *opened_at, const char *opened_by, const char *borough_id,
+                        bool demo, char ref[24]);
 /* By id, reference or child id (whichever `key` is). DB_ROW or DB_DONE. */
 int store_record_get(struct db *db, const char *key, struct record_row *r);
 int store_record_set_category(struct db *db, const char *record_id, int category,
-			      const char *contact_mode, const char *allocation,
-			      const char *allocated_borough_id, const char *enquiring_borough_id,
-			      const char *exploitation_borough, const char *at);
-int store_record_set_facts(struct db *db, const char *record_id, bool online, bool group,
-			   bool gang, const char *at);
+                              const char *contact_mode, const char *allocation,
+                              const char *allocated_borough_id, const char *enquiring_borough_id,
+                              const char *exploitation_borough, const char *at);
+int store_record_set_facts(struct db *db, const char *record_id, bool online, bool group, bool gang,
+                           const char *at);
 json_t *store_record_summary(struct db *db, const char *record_id, int *rc);
 
 int store_referral_insert(struct db *db, json_t *r /* column -> value */);
 int store_referral_add_sign(struct db *db, const char *referral_id, const char *code,
-			    const char *evidence, const char *seen_on);
+                            const char *evidence, const char *seen_on);
 int store_referral_add_step(struct db *db, const char *referral_id, int seq, const char *action,
-			    const char *who, const char *rule, const char *text);
+                            const char *who, const char *rule, const char *text);
 json_t *store_referral_get(struct db *db, const char *id, int *rc);
 json_t *store_referrals_for_child(struct db *db, const char *child_id, int *rc);
 /* Marks open referrals of a record as triaged (a category decision followed them). */
@@ -63,51 +63,51 @@ json_t *store_categories(struct db *db, const char *record_id, int *rc);
 /* Current flags as a bit set of protocol/flags.h bits. */
 int store_flags_current(struct db *db, const char *record_id, uint32_t *mask);
 int store_flag_set(struct db *db, const char *record_id, const char *flag, const char *at,
-		   const char *reason);
+                   const char *reason);
 int store_flag_clear(struct db *db, const char *record_id, const char *flag, const char *at);
 json_t *store_flags_history(struct db *db, const char *record_id, int *rc);
 
 int store_outcome_insert(struct db *db, const char *id, const char *record_id,
-			 const char *person_id, const char *code, const char *achieved_on,
-			 const char *note, const char *by, const char *at);
+                         const char *person_id, const char *code, const char *achieved_on,
+                         const char *note, const char *by, const char *at);
 json_t *store_outcomes(struct db *db, const char *record_id, int *rc);
 
 int store_ext_ref_add(struct db *db, const char *record_id, const char *kind, const char *value,
-		      bool es_flagged, const char *at, const char *by);
+                      bool es_flagged, const char *at, const char *by);
 json_t *store_ext_refs(struct db *db, const char *record_id, int *rc);
 
 /* Sets the current set of `kind` ('type' or 'model') codes, closing removed ones and
  * opening new ones at `at` (history kept). */
 int store_classification_set(struct db *db, const char *record_id, const char *kind,
-			     const char *const *codes, size_t n, const char *at);
+                             const char *const *codes, size_t n, const char *at);
 json_t *store_classifications(struct db *db, const char *record_id, bool current_only, int *rc);
 
 int store_supervisor_review_insert(struct db *db, const char *id, const char *record_id,
-				   const char *reviewer_id, const char *reporting_officer_id,
-				   const char *at, const char *items_json, const char *ttl);
+                                   const char *reviewer_id, const char *reporting_officer_id,
+                                   const char *at, const char *items_json, const char *ttl);
 json_t *store_supervisor_reviews(struct db *db, const char *record_id, int *rc);
 /* The police officer who made the latest initial report on the record, or "". */
 int store_reporting_officer(struct db *db, const char *record_id, char out[32]);
 
 int store_essential_steps_insert(struct db *db, const char *id, const char *record_id,
-				 const char *by, const char *at, const char *steps_json,
-				 const char *outstanding);
+                                 const char *by, const char *at, const char *steps_json,
+                                 const char *outstanding);
 json_t *store_essential_steps_latest(struct db *db, const char *record_id, int *rc);
 
 /* R-INFO-3: marks a record restricted (with the reason) or lifts it (reason NULL). */
 int store_record_set_restricted(struct db *db, const char *record_id, bool restricted,
-				const char *reason, const char *at);
+                                const char *reason, const char *at);
 /* Logs a break-glass opening of a restricted record (once per user, record and reason
  * while unreviewed). */
 int store_restricted_access_add(struct db *db, const char *id, const char *record_id,
-				const char *user_id, const char *user_name, const char *agency_id,
-				const char *at, const char *purpose);
+                                const char *user_id, const char *user_name, const char *agency_id,
+                                const char *at, const char *purpose);
 /* Openings not yet reviewed, oldest first, as {"count", "items"} (like work.h). */
 json_t *store_restricted_access_unreviewed(struct db *db, int limit, int *rc);
 /* DB_ROW with the opener's user id and the record id, or DB_DONE. */
-int store_restricted_access_get(struct db *db, const char *id, char opener[32],
-				char record_id[32], bool *reviewed);
-int store_restricted_access_review(struct db *db, const char *id, const char *by,
-				   const char *at, const char *note);
+int store_restricted_access_get(struct db *db, const char *id, char opener[32], char record_id[32],
+                                bool *reviewed);
+int store_restricted_access_review(struct db *db, const char *id, const char *by, const char *at,
+                                   const char *note);
 
 #endif

@@ -45,8 +45,9 @@ int store_session_touch(struct db *db, const char *token_hash, int64_t now)
 int store_session_delete(struct db *db, const char *token_hash)
 {
 	int rc = db_run(db, "DELETE FROM session_grants WHERE token_hash = $1", "s", token_hash);
-	return rc == DB_OK ? db_run(db, "DELETE FROM sessions WHERE token_hash = $1", "s", token_hash)
-			   : rc;
+	return rc == DB_OK
+	               ? db_run(db, "DELETE FROM sessions WHERE token_hash = $1", "s", token_hash)
+	               : rc;
 }
 
 int store_sessions_expire(struct db *db, int64_t idle_before, int64_t created_before)
@@ -139,21 +140,21 @@ json_t *store_api_tokens_list(struct db *db, const char *user_id)
 }
 
 int store_grant_put(struct db *db, const char *token_hash, const char *record_ref,
-		    const char *purpose, int64_t until)
+                    const char *purpose, int64_t until)
 {
 	return db_run(db,
-		      "INSERT INTO session_grants (token_hash, record_ref, purpose, until)"
-		      " VALUES ($1, $2, $3, $4) ON CONFLICT (token_hash, record_ref)"
-		      " DO UPDATE SET purpose = excluded.purpose, until = excluded.until",
-		      "sssi", token_hash, record_ref, purpose, until);
+	              "INSERT INTO session_grants (token_hash, record_ref, purpose, until)"
+	              " VALUES ($1, $2, $3, $4) ON CONFLICT (token_hash, record_ref)"
+	              " DO UPDATE SET purpose = excluded.purpose, until = excluded.until",
+	              "sssi", token_hash, record_ref, purpose, until);
 }
 
 int store_grant_get(struct db *db, const char *token_hash, const char *record_ref, int64_t now,
-		    char *out, size_t n)
+                    char *out, size_t n)
 {
 	int rc = db_query_text(db, out, n,
-			       "SELECT purpose FROM session_grants WHERE token_hash = $1"
-			       " AND record_ref = $2 AND until > $3",
-			       "ssi", token_hash, record_ref, now);
+	                       "SELECT purpose FROM session_grants WHERE token_hash = $1"
+	                       " AND record_ref = $2 AND until > $3",
+	                       "ssi", token_hash, record_ref, now);
 	return rc == DB_OK ? DB_ROW : rc;
 }

@@ -52,9 +52,9 @@ json_t *store_api_tokens_list(struct db *db, const char *user_id);
 /* R-INFO-3: the reason a session gave to open a restricted record, valid until
  * `until` (Unix seconds). Replaces an earlier grant for the same record. */
 int store_grant_put(struct db *db, const char *token_hash, const char *record_ref,
-		    const char *purpose, int64_t until);
+                    const char *purpose, int64_t until);
 /* The grant's purpose into out when one is valid at `now`: DB_ROW, else DB_DONE. */
 int store_grant_get(struct db *db, const char *token_hash, const char *record_ref, int64_t now,
-		    char *out, size_t n);
+                    char *out, size_t n);
 
 #endif

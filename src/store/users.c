@@ -6,14 +6,14 @@
 int store_borough_insert(struct db *db, const char *id, const char *name, const char *code)
 {
 	return db_run(db, "INSERT INTO boroughs (id, name, code) VALUES ($1, $2, $3)", "sss", id,
-		      name, code);
+	              name, code);
 }
 
 int store_borough_find(struct db *db, const char *key, char id[32])
 {
 	return db_query_text(db, id, 32,
-			     "SELECT id FROM boroughs WHERE id = $1 OR name = $1 OR code = $1", "s",
-			     key);
+	                     "SELECT id FROM boroughs WHERE id = $1 OR name = $1 OR code = $1", "s",
+	                     key);
 }
 
 static json_t *rows_json(struct db *db, const char *sql, const char *bind1)
@@ -40,12 +40,12 @@ json_t *store_boroughs_list(struct db *db)
 }
 
 int store_agency_insert(struct db *db, const char *id, const char *name, const char *type,
-			const char *borough_id, const char *created_at)
+                        const char *borough_id, const char *created_at)
 {
 	return db_run(db,
-		      "INSERT INTO agencies (id, name, type, borough_id, created_at)"
-		      " VALUES ($1, $2, $3, $4, $5)",
-		      "sssss", id, name, type, borough_id, created_at);
+	              "INSERT INTO agencies (id, name, type, borough_id, created_at)"
+	              " VALUES ($1, $2, $3, $4, $5)",
+	              "sssss", id, name, type, borough_id, created_at);
 }
 
 int store_agency_find(struct db *db, const char *key, char id[32], char type[32])
@@ -67,27 +67,28 @@ int store_agency_find(struct db *db, const char *key, char id[32], char type[32]
 json_t *store_agencies_list(struct db *db)
 {
 	return rows_json(db,
-			 "SELECT a.id, a.name, a.type, a.borough_id, b.name AS borough"
-			 " FROM agencies a LEFT JOIN boroughs b ON b.id = a.borough_id"
-			 " ORDER BY a.name",
-			 NULL);
+	                 "SELECT a.id, a.name, a.type, a.borough_id, b.name AS borough"
+	                 " FROM agencies a LEFT JOIN boroughs b ON b.id = a.borough_id"
+	                 " ORDER BY a.name",
+	                 NULL);
 }
 
-int store_user_insert(struct db *db, const char *id, const char *username,
-		      const char *display_name, const char *agency_id, const char *hash,
-		      const char *team, const char *created_at)
+int store_user_insert(struct db *db, const char *id, const char *username, const char *display_name,
+                      const char *agency_id, const char *hash, const char *team,
+                      const char *created_at)
 {
 	return db_run(db,
-		      "INSERT INTO users (id, username, display_name, agency_id, password_hash,"
-		      " team, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-		      "sssssss", id, username, display_name, agency_id, hash, team, created_at);
+	              "INSERT INTO users (id, username, display_name, agency_id, password_hash,"
+	              " team, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+	              "sssssss", id, username, display_name, agency_id, hash, team, created_at);
 }
 
 int store_user_add_role(struct db *db, const char *user_id, const char *role)
 {
-	return db_run(db, "INSERT INTO user_roles (user_id, role) VALUES ($1, $2)"
-		      " ON CONFLICT DO NOTHING", "ss",
-		      user_id, role);
+	return db_run(db,
+	              "INSERT INTO user_roles (user_id, role) VALUES ($1, $2)"
+	              " ON CONFLICT DO NOTHING",
+	              "ss", user_id, role);
 }
 
 static int user_get(struct db *db, const char *sql, const char *key, struct user_row *u)
@@ -99,11 +100,12 @@ static int user_get(struct db *db, const char *sql, const char *key, struct user
 	db_bind_text(st, 1, key);
 	rc = db_step(st);
 	if (rc == DB_ROW) {
-		char *dst[] = {u->id,	   u->username, u->display_name, u->agency_id,
-			       u->agency_type, u->borough_id, u->team, u->status, u->password_hash};
-		size_t sz[] = {sizeof u->id,	     sizeof u->username,    sizeof u->display_name,
-			       sizeof u->agency_id,  sizeof u->agency_type, sizeof u->borough_id,
-			       sizeof u->team,	     sizeof u->status,	    sizeof u->password_hash};
+		char *dst[] = {u->id,        u->username,    u->display_name,
+		               u->agency_id, u->agency_type, u->borough_id,
+		               u->team,      u->status,      u->password_hash};
+		size_t sz[] = {sizeof u->id,        sizeof u->username,    sizeof u->display_name,
+		               sizeof u->agency_id, sizeof u->agency_type, sizeof u->borough_id,
+		               sizeof u->team,      sizeof u->status,      sizeof u->password_hash};
 		for (int i = 0; i < 9; i++) {
 			const char *t = db_column_text(st, i);
 			snprintf(dst[i], sz[i], "%s", t ? t : "");
@@ -113,8 +115,8 @@ static int user_get(struct db *db, const char *sql, const char *key, struct user
 	return rc;
 }
 
-#define USER_COLUMNS                                                                           \
-	"SELECT u.id, u.username, u.display_name, u.agency_id, a.type, a.borough_id, u.team,"  \
+#define USER_COLUMNS                                                                               \
+	"SELECT u.id, u.username, u.display_name, u.agency_id, a.type, a.borough_id, u.team,"      \
 	" u.status, u.password_hash FROM users u JOIN agencies a ON a.id = u.agency_id "
 
 int store_user_get(struct db *db, const char *username, struct user_row *u)
@@ -130,18 +132,18 @@ int store_user_get_by_id(struct db *db, const char *id, struct user_row *u)
 int store_user_roles(struct db *db, const char *user_id, char *out, size_t n)
 {
 	return db_query_text(db, out, n,
-			     "SELECT coalesce(group_concat(role, ','), '') FROM"
-			     " (SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role)",
-			     "s", user_id);
+	                     "SELECT coalesce(group_concat(role, ','), '') FROM"
+	                     " (SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role)",
+	                     "s", user_id);
 }
 
-int store_user_set_status(struct db *db, const char *user_id, const char *status,
-			  const char *at)
+int store_user_set_status(struct db *db, const char *user_id, const char *status, const char *at)
 {
-	return db_run(db,
-		      "UPDATE users SET status = $2,"
-		      " disabled_at = CASE WHEN $2 = 'disabled' THEN $3 ELSE NULL END WHERE id = $1",
-		      "sss", user_id, status, at);
+	return db_run(
+	        db,
+	        "UPDATE users SET status = $2,"
+	        " disabled_at = CASE WHEN $2 = 'disabled' THEN $3 ELSE NULL END WHERE id = $1",
+	        "sss", user_id, status, at);
 }
 
 int store_user_set_password(struct db *db, const char *user_id, const char *hash)
@@ -152,35 +154,36 @@ int store_user_set_password(struct db *db, const char *user_id, const char *hash
 json_t *store_users_list(struct db *db)
 {
 	return rows_json(db,
-			 "SELECT u.id, u.username, u.display_name, a.name AS agency, u.team,"
-			 " u.status, (SELECT group_concat(role, ',') FROM user_roles r"
-			 " WHERE r.user_id = u.id) AS roles"
-			 " FROM users u JOIN agencies a ON a.id = u.agency_id ORDER BY u.username",
-			 NULL);
+	                 "SELECT u.id, u.username, u.display_name, a.name AS agency, u.team,"
+	                 " u.status, (SELECT group_concat(role, ',') FROM user_roles r"
+	                 " WHERE r.user_id = u.id) AS roles"
+	                 " FROM users u JOIN agencies a ON a.id = u.agency_id ORDER BY u.username",
+	                 NULL);
 }
 
 int store_sessions_end_for_user(struct db *db, const char *user_id)
 {
 	int rc = db_run(db,
-			"DELETE FROM session_grants WHERE token_hash IN"
-			" (SELECT token_hash FROM sessions WHERE user_id = $1)",
-			"s", user_id);
+	                "DELETE FROM session_grants WHERE token_hash IN"
+	                " (SELECT token_hash FROM sessions WHERE user_id = $1)",
+	                "s", user_id);
 	if (rc == DB_OK)
 		rc = db_run(db, "DELETE FROM sessions WHERE user_id = $1", "s", user_id);
 	if (rc == DB_OK)
-		rc = db_run(db,
-			    "UPDATE api_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-			    " WHERE user_id = $1 AND revoked_at IS NULL",
-			    "s", user_id);
+		rc = db_run(
+		        db,
+		        "UPDATE api_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+		        " WHERE user_id = $1 AND revoked_at IS NULL",
+		        "s", user_id);
 	return rc;
 }
 
 int store_meta_set(struct db *db, const char *key, const char *value)
 {
 	return db_run(db,
-		      "INSERT INTO meta (key, value) VALUES ($1, $2)"
-		      " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-		      "ss", key, value);
+	              "INSERT INTO meta (key, value) VALUES ($1, $2)"
+	              " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	              "ss", key, value);
 }
 
 int store_meta_get(struct db *db, const char *key, char *out, size_t n)
@@ -193,10 +196,10 @@ bool store_is_demo(struct db *db)
 {
 	int64_t n = 0;
 	if (db_query_int64(db, &n,
-			   "SELECT (SELECT count(*) FROM meta WHERE key IN ('demo', 'demo_data')"
-			   " AND value IN ('1', 'true', 'yes')) + (SELECT count(*) FROM"
-			   " (SELECT 1 FROM children WHERE is_demo = 1 LIMIT 1))",
-			   "") != DB_OK)
+	                   "SELECT (SELECT count(*) FROM meta WHERE key IN ('demo', 'demo_data')"
+	                   " AND value IN ('1', 'true', 'yes')) + (SELECT count(*) FROM"
+	                   " (SELECT 1 FROM children WHERE is_demo = 1 LIMIT 1))",
+	                   "") != DB_OK)
 		return false;
 	return n > 0;
 }

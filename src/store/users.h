@@ -32,22 +32,21 @@ int store_borough_name(struct db *db, const char *id, char *out, size_t n);
 int store_agency_name(struct db *db, const char *id, char *out, size_t n);
 
 int store_agency_insert(struct db *db, const char *id, const char *name, const char *type,
-			const char *borough_id, const char *created_at);
+                        const char *borough_id, const char *created_at);
 /* Finds an agency by id or name. DB_DONE if none. */
 int store_agency_find(struct db *db, const char *key, char id[32], char type[32]);
 json_t *store_agencies_list(struct db *db);
 
-int store_user_insert(struct db *db, const char *id, const char *username,
-		      const char *display_name, const char *agency_id, const char *hash,
-		      const char *team, const char *created_at);
+int store_user_insert(struct db *db, const char *id, const char *username, const char *display_name,
+                      const char *agency_id, const char *hash, const char *team,
+                      const char *created_at);
 int store_user_add_role(struct db *db, const char *user_id, const char *role);
 /* By username. DB_ROW filled, DB_DONE if none. */
 int store_user_get(struct db *db, const char *username, struct user_row *u);
 int store_user_get_by_id(struct db *db, const char *id, struct user_row *u);
 /* Comma-separated role codes of a user into out. */
 int store_user_roles(struct db *db, const char *user_id, char *out, size_t n);
-int store_user_set_status(struct db *db, const char *user_id, const char *status,
-			  const char *at);
+int store_user_set_status(struct db *db, const char *user_id, const char *status, const char *at);
 int store_user_set_password(struct db *db, const char *user_id, const char *hash);
 json_t *store_users_list(struct db *db);
 /* Ends every session and revokes every API token of a user (on disabling them). */

@@ -8,8 +8,8 @@
 #include "store/json_rows.h"
 
 /* Runs a list query and its count query with the same two text parameters. */
-static json_t *listed(struct db *db, const char *list_sql, const char *count_sql,
-		      const char *p1, const char *p2, int limit, int *rc)
+static json_t *listed(struct db *db, const char *list_sql, const char *count_sql, const char *p1,
+                      const char *p2, int limit, int *rc)
 {
 	struct db_stmt *st;
 	*rc = db_cached(db, list_sql, &st);
@@ -46,28 +46,29 @@ static json_t *listed(struct db *db, const char *list_sql, const char *count_sql
 	return json_pack("{s:I, s:o}", "count", (json_int_t)n, "items", items);
 }
 
-#define INVOLVED(col)                                                                          \
-	" ($2 IS NULL OR EXISTS (SELECT 1 FROM child_agencies ca WHERE ca.child_id = " col       \
+#define INVOLVED(col)                                                                              \
+	" ($2 IS NULL OR EXISTS (SELECT 1 FROM child_agencies ca WHERE ca.child_id = " col         \
 	" AND ca.agency_id = $2))"
 
-#define RECORD_ITEM                                                                            \
-	"SELECT r.reference, r.current_category AS category, r.updated_at, c.given_names,"     \
+#define RECORD_ITEM                                                                                \
+	"SELECT r.reference, r.current_category AS category, r.updated_at, c.given_names,"         \
 	" c.family_name, c.date_of_birth FROM records r JOIN children c ON c.id = r.child_id "
 
-json_t *store_work_referrals(struct db *db, const char *routes, const char *agency_id,
-			     int limit, int *rc)
+json_t *store_work_referrals(struct db *db, const char *routes, const char *agency_id, int limit,
+                             int *rc)
 {
-	static const char *where =
-		" WHERE f.status = 'awaiting_triage' AND instr(',' || $1 || ',', ',' || f.route || ',') > 0"
-		" AND" INVOLVED("f.child_id");
+	static const char *where = " WHERE f.status = 'awaiting_triage' AND instr(',' || $1 || "
+	                           "',', ',' || f.route || ',') > 0"
+	                           " AND" INVOLVED("f.child_id");
 	char list[1024], count[1024];
 	snprintf(list, sizeof list,
-		 "SELECT f.id, f.submitted_at, f.route, rec.reference AS record_ref, c.given_names,"
-		 " c.family_name, a.name AS source_agency FROM referrals f"
-		 " JOIN children c ON c.id = f.child_id LEFT JOIN records rec ON rec.id = f.record_id"
-		 " LEFT JOIN agencies a ON a.id = f.source_agency_id%s"
-		 " ORDER BY f.submitted_at LIMIT $3",
-		 where);
+	         "SELECT f.id, f.submitted_at, f.route, rec.reference AS record_ref, c.given_names,"
+	         " c.family_name, a.name AS source_agency FROM referrals f"
+	         " JOIN children c ON c.id = f.child_id LEFT JOIN records rec ON rec.id = "
+	         "f.record_id"
+	         " LEFT JOIN agencies a ON a.id = f.source_agency_id%s"
+	         " ORDER BY f.submitted_at LIMIT $3",
+	         where);
 	snprintf(count, sizeof count, "SELECT count(*) FROM referrals f%s", where);
 	return listed(db, list, count, routes, agency_id, limit, rc);
 }
@@ -75,57 +76,56 @@ json_t *store_work_referrals(struct db *db, const char *routes, const char *agen
 json_t *store_work_uncategorised(struct db *db, const char *agency_id, int limit, int *rc)
 {
 	return listed(db,
-		      RECORD_ITEM "WHERE r.status = 'open' AND r.current_category IS NULL AND"
-				  " " INVOLVED("r.child_id")
-				  " ORDER BY r.opened_at LIMIT $3",
-		      "SELECT count(*) FROM records r WHERE r.status = 'open' AND"
-		      " r.current_category IS NULL AND" INVOLVED("r.child_id"),
-		      NULL, agency_id, limit, rc);
+	              RECORD_ITEM "WHERE r.status = 'open' AND r.current_category IS NULL AND"
+	                          " " INVOLVED("r.child_id") " ORDER BY r.opened_at LIMIT $3",
+	              "SELECT count(*) FROM records r WHERE r.status = 'open' AND"
+	              " r.current_category IS NULL AND" INVOLVED("r.child_id"),
+	              NULL, agency_id, limit, rc);
 }
 
-#define AWAITING_REVIEW                                                                        \
-	" WHERE r.status = 'open' AND EXISTS (SELECT 1 FROM category_decisions d"              \
-	" WHERE d.record_id = r.id AND d.kind = 'initial' AND NOT EXISTS (SELECT 1 FROM"        \
-	" supervisor_reviews s WHERE s.record_id = r.id AND s.reviewed_at >= d.decided_at))"    \
-	" AND ($2 IS NULL OR EXISTS (SELECT 1 FROM referrals f"           \
+#define AWAITING_REVIEW                                                                            \
+	" WHERE r.status = 'open' AND EXISTS (SELECT 1 FROM category_decisions d"                  \
+	" WHERE d.record_id = r.id AND d.kind = 'initial' AND NOT EXISTS (SELECT 1 FROM"           \
+	" supervisor_reviews s WHERE s.record_id = r.id AND s.reviewed_at >= d.decided_at))"       \
+	" AND ($2 IS NULL OR EXISTS (SELECT 1 FROM referrals f"                                    \
 	" WHERE f.record_id = r.id AND f.route = 'police_pathway' AND f.source_agency_id = $2))"
 
 json_t *store_work_awaiting_review(struct db *db, const char *agency_id, int limit, int *rc)
 {
 	return listed(db, RECORD_ITEM AWAITING_REVIEW " ORDER BY r.updated_at LIMIT $3",
-		      "SELECT count(*) FROM records r" AWAITING_REVIEW, NULL, agency_id, limit, rc);
+	              "SELECT count(*) FROM records r" AWAITING_REVIEW, NULL, agency_id, limit, rc);
 }
 
-#define STEPS_OUTSTANDING                                                                      \
-	" WHERE r.status = 'open' AND coalesce((SELECT e.outstanding FROM essential_steps e"     \
-	" WHERE e.record_id = r.id ORDER BY e.recorded_at DESC, e.rowid DESC LIMIT 1),"         \
+#define STEPS_OUTSTANDING                                                                          \
+	" WHERE r.status = 'open' AND coalesce((SELECT e.outstanding FROM essential_steps e"       \
+	" WHERE e.record_id = r.id ORDER BY e.recorded_at DESC, e.rowid DESC LIMIT 1),"            \
 	" 'E1,E2,E3,E4,E5') <> '' AND" INVOLVED("r.child_id")
 
 json_t *store_work_steps_outstanding(struct db *db, const char *agency_id, int limit, int *rc)
 {
-	return listed(db,
-		      RECORD_ITEM STEPS_OUTSTANDING " ORDER BY r.opened_at LIMIT $3",
-		      "SELECT count(*) FROM records r" STEPS_OUTSTANDING, NULL, agency_id, limit, rc);
+	return listed(db, RECORD_ITEM STEPS_OUTSTANDING " ORDER BY r.opened_at LIMIT $3",
+	              "SELECT count(*) FROM records r" STEPS_OUTSTANDING, NULL, agency_id, limit,
+	              rc);
 }
 
 json_t *store_work_my_children(struct db *db, const char *user_id, int limit, int *rc)
 {
 	return listed(db,
-		      RECORD_ITEM "WHERE c.social_worker_id = $1"
-				  " ORDER BY r.updated_at DESC LIMIT $3",
-		      "SELECT count(*) FROM records r JOIN children c ON c.id = r.child_id"
-		      " WHERE c.social_worker_id = $1",
-		      user_id, NULL, limit, rc);
+	              RECORD_ITEM "WHERE c.social_worker_id = $1"
+	                          " ORDER BY r.updated_at DESC LIMIT $3",
+	              "SELECT count(*) FROM records r JOIN children c ON c.id = r.child_id"
+	              " WHERE c.social_worker_id = $1",
+	              user_id, NULL, limit, rc);
 }
 
 json_t *store_work_allocated(struct db *db, const char *allocation, const char *borough_id,
-			     int limit, int *rc)
+                             int limit, int *rc)
 {
 	return listed(db,
-		      RECORD_ITEM "WHERE r.status = 'open' AND r.allocation = $1 AND"
-				  " ($2 IS NULL OR r.allocated_borough_id = $2)"
-				  " ORDER BY r.updated_at DESC LIMIT $3",
-		      "SELECT count(*) FROM records r WHERE r.status = 'open' AND r.allocation = $1"
-		      " AND ($2 IS NULL OR r.allocated_borough_id = $2)",
-		      allocation, borough_id, limit, rc);
+	              RECORD_ITEM "WHERE r.status = 'open' AND r.allocation = $1 AND"
+	                          " ($2 IS NULL OR r.allocated_borough_id = $2)"
+	                          " ORDER BY r.updated_at DESC LIMIT $3",
+	              "SELECT count(*) FROM records r WHERE r.status = 'open' AND r.allocation = $1"
+	              " AND ($2 IS NULL OR r.allocated_borough_id = $2)",
+	              allocation, borough_id, limit, rc);
 }

@@ -14,8 +14,8 @@
 /* Referrals awaiting triage on any of the given routes (comma list, e.g.
  * "mash,social_worker_and_set"); agency_id narrows to children the agency is involved
  * with. */
-json_t *store_work_referrals(struct db *db, const char *routes, const char *agency_id,
-			     int limit, int *rc);
+json_t *store_work_referrals(struct db *db, const char *routes, const char *agency_id, int limit,
+                             int *rc);
 /* Open records without a category decision. */
 json_t *store_work_uncategorised(struct db *db, const char *agency_id, int limit, int *rc);
 /* Records with a police initial category decision and no supervisor review since; when
@@ -27,6 +27,6 @@ json_t *store_work_steps_outstanding(struct db *db, const char *agency_id, int l
 json_t *store_work_my_children(struct db *db, const char *user_id, int limit, int *rc);
 /* Records allocated to SET (allocation = 'set') or to a borough's team. */
 json_t *store_work_allocated(struct db *db, const char *allocation, const char *borough_id,
-			     int limit, int *rc);
+                             int limit, int *rc);
 
 #endif

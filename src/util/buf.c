@@ -105,13 +105,26 @@ int buf_put_html(struct buf *b, const char *s)
 	for (; *s; s++) {
 		const char *rep = NULL;
 		switch (*s) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		case '`': rep = "&#96;"; break;
-		default: continue;
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = "&quot;";
+			break;
+		case '\'':
+			rep = "&#39;";
+			break;
+		case '`':
+			rep = "&#96;";
+			break;
+		default:
+			continue;
 		}
 		if (buf_append(b, run, (size_t)(s - run)) < 0 || buf_puts(b, rep) < 0)
 			return -1;

@@ -27,7 +27,10 @@ struct buf {
 };
 
 #define BUF_DEFAULT_MAX ((size_t)16 << 20) /* 16 MiB */
-#define BUF_INIT(maximum) {NULL, 0, 0, (maximum), false}
+#define BUF_INIT(maximum)                                                                          \
+	{                                                                                          \
+		NULL, 0, 0, (maximum), false                                                       \
+	}
 
 void buf_init(struct buf *b, size_t max);
 /* Frees the memory and returns the buffer to its initial empty state (same max). */

@@ -20,23 +20,26 @@ struct ckey {
 	int64_t min, max;
 };
 
-#define STR(k) {#k, C_STR, offsetof(struct config, k), sizeof(((struct config *)0)->k), 0, 0}
+#define STR(k)                                                                                     \
+	{                                                                                          \
+#k, C_STR, offsetof(struct config, k), sizeof(((struct config *)0)->k), 0, 0       \
+	}
 static const struct ckey keys[] = {
-	STR(db),
-	STR(listen),
-	STR(tls_cert),
-	STR(tls_key),
-	STR(static_dir),
-	{"session_idle", C_DURATION, offsetof(struct config, session_idle), 0, 60, 24 * 3600},
-	{"session_absolute", C_DURATION, offsetof(struct config, session_absolute), 0, 300,
-	 7 * 24 * 3600},
-	{"absent_escalation", C_DURATION, offsetof(struct config, absent_escalation), 0, 60,
-	 7 * 24 * 3600},
-	{"threads", C_INT, offsetof(struct config, threads), 0, 1, 256},
-	{"view_cache_mb", C_INT, offsetof(struct config, view_cache_mb), 0, 0, 65536},
-	{"behind_proxy", C_BOOL, offsetof(struct config, behind_proxy), 0, 0, 0},
-	{"secure_cookies", C_BOOL, offsetof(struct config, secure_cookies), 0, 0, 0},
-	{"log_level", C_LEVEL, offsetof(struct config, log_level), 0, 0, 3},
+        STR(db),
+        STR(listen),
+        STR(tls_cert),
+        STR(tls_key),
+        STR(static_dir),
+        {"session_idle", C_DURATION, offsetof(struct config, session_idle), 0, 60, 24 * 3600},
+        {"session_absolute", C_DURATION, offsetof(struct config, session_absolute), 0, 300,
+         7 * 24 * 3600},
+        {"absent_escalation", C_DURATION, offsetof(struct config, absent_escalation), 0, 60,
+         7 * 24 * 3600},
+        {"threads", C_INT, offsetof(struct config, threads), 0, 1, 256},
+        {"view_cache_mb", C_INT, offsetof(struct config, view_cache_mb), 0, 0, 65536},
+        {"behind_proxy", C_BOOL, offsetof(struct config, behind_proxy), 0, 0, 0},
+        {"secure_cookies", C_BOOL, offsetof(struct config, secure_cookies), 0, 0, 0},
+        {"log_level", C_LEVEL, offsetof(struct config, log_level), 0, 0, 3},
 };
 
 void config_defaults(struct config *c)
@@ -80,7 +83,7 @@ int config_set(struct config *c, const char *key, const char *value, char *err, 
 	case C_STR:
 		if (strlen(value) >= k->size || !text_ok(value, k->size, false)) {
 			snprintf(err, errlen, "setting '%s': value too long or not plain text",
-				 k->name);
+			         k->name);
 			return -1;
 		}
 		snprintf(base, k->size, "%s", value);
@@ -89,9 +92,9 @@ int config_set(struct config *c, const char *key, const char *value, char *err, 
 		int64_t v;
 		if (ltime_parse_duration(value, &v) < 0 || v < k->min || v > k->max) {
 			snprintf(err, errlen,
-				 "setting '%s': expected a duration such as 15m, 6h or 2d "
-				 "between %llds and %llds",
-				 k->name, (long long)k->min, (long long)k->max);
+			         "setting '%s': expected a duration such as 15m, 6h or 2d "
+			         "between %llds and %llds",
+			         k->name, (long long)k->min, (long long)k->max);
 			return -1;
 		}
 		*(int64_t *)(void *)base = v;
@@ -100,8 +103,9 @@ int config_set(struct config *c, const char *key, const char *value, char *err, 
 	case C_INT: {
 		int v;
 		if (parse_int(value, (int)k->min, (int)k->max, &v) < 0) {
-			snprintf(err, errlen, "setting '%s': expected a whole number from %lld to %lld",
-				 k->name, (long long)k->min, (long long)k->max);
+			snprintf(err, errlen,
+			         "setting '%s': expected a whole number from %lld to %lld", k->name,
+			         (long long)k->min, (long long)k->max);
 			return -1;
 		}
 		*(int *)(void *)base = v;

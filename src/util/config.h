@@ -15,19 +15,19 @@
 #define CONFIG_STR_MAX 512
 
 struct config {
-	char db[CONFIG_STR_MAX];        /* database URL: sqlite:PATH or postgresql://... */
-	char listen[64];                /* host:port to serve on */
-	char tls_cert[CONFIG_STR_MAX];  /* PEM certificate; with tls_key, serve HTTPS */
+	char db[CONFIG_STR_MAX];       /* database URL: sqlite:PATH or postgresql://... */
+	char listen[64];               /* host:port to serve on */
+	char tls_cert[CONFIG_STR_MAX]; /* PEM certificate; with tls_key, serve HTTPS */
 	char tls_key[CONFIG_STR_MAX];
-	char static_dir[CONFIG_STR_MAX];/* CSS/JS/images directory */
-	int64_t session_idle;           /* seconds; default 15 min */
-	int64_t session_absolute;       /* seconds; default 12 h */
-	int64_t absent_escalation;      /* seconds; default 6 h (R-MISS-4) */
-	int threads;                    /* HTTP worker threads */
-	int view_cache_mb;              /* memory for kept record views (app/viewcache.h) */
-	bool behind_proxy;              /* trust X-Forwarded-Proto/For from loopback proxy */
-	bool secure_cookies;            /* send cookies with Secure (default on) */
-	int log_level;                  /* 0 debug .. 3 error */
+	char static_dir[CONFIG_STR_MAX]; /* CSS/JS/images directory */
+	int64_t session_idle;            /* seconds; default 15 min */
+	int64_t session_absolute;        /* seconds; default 12 h */
+	int64_t absent_escalation;       /* seconds; default 6 h (R-MISS-4) */
+	int threads;                     /* HTTP worker threads */
+	int view_cache_mb;               /* memory for kept record views (app/viewcache.h) */
+	bool behind_proxy;               /* trust X-Forwarded-Proto/For from loopback proxy */
+	bool secure_cookies;             /* send cookies with Secure (default on) */
+	int log_level;                   /* 0 debug .. 3 error */
 };
 
 void config_defaults(struct config *c);

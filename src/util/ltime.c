@@ -212,7 +212,7 @@ void ltime_format(int64_t t, char out[LT_TIME_LEN])
 	int64_t sec = t - ltime_midnight(d);
 	char tmp[64];
 	snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d:%02dZ", d.y % 10000, d.m, d.d,
-		 (int)(sec / 3600), (int)(sec / 60 % 60), (int)(sec % 60));
+	         (int)(sec / 3600), (int)(sec / 60 % 60), (int)(sec % 60));
 	memcpy(out, tmp, LT_TIME_LEN - 1);
 	out[LT_TIME_LEN - 1] = '\0';
 }
@@ -241,12 +241,23 @@ int ltime_parse_duration(const char *s, int64_t *out)
 		return -1;
 	int64_t unit;
 	switch (*p) {
-	case 's': unit = 1; break;
-	case 'm': unit = 60; break;
-	case 'h': unit = 3600; break;
-	case 'd': unit = 86400; break;
-	case 'w': unit = 7 * 86400; break;
-	default: return -1;
+	case 's':
+		unit = 1;
+		break;
+	case 'm':
+		unit = 60;
+		break;
+	case 'h':
+		unit = 3600;
+		break;
+	case 'd':
+		unit = 86400;
+		break;
+	case 'w':
+		unit = 7 * 86400;
+		break;
+	default:
+		return -1;
 	}
 	if (n == 0 || n > 100LL * 366 * 86400 / unit)
 		return -1;
@@ -272,10 +283,10 @@ int ltime_london_offset(int64_t t)
 void ltime_london_format(int64_t t, char *out, size_t n)
 {
 	static const char *mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-				    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 	int64_t local = t + ltime_london_offset(t);
 	struct lt_date d = ltime_date_of(local);
 	int64_t sec = local - ltime_midnight(d);
-	snprintf(out, n, "%d %s %04d, %02d:%02d", d.d, mon[d.m - 1], d.y % 10000,
-		 (int)(sec / 3600), (int)(sec / 60 % 60));
+	snprintf(out, n, "%d %s %04d, %02d:%02d", d.d, mon[d.m - 1], d.y % 10000, (int)(sec / 3600),
+	         (int)(sec / 60 % 60));
 }

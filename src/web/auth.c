@@ -184,8 +184,8 @@ int auth_grant_record(struct request *req, const char *ref, const char *purpose)
 	struct db *db = request_db(req);
 	if (!db || !req->session || req->session->bearer)
 		return -1;
-	return store_grant_put(db, req->session->token_hash, ref, purpose, ltime_now() + AUTH_GRANT_S) ==
-	               DB_OK
+	return store_grant_put(db, req->session->token_hash, ref, purpose,
+	                       ltime_now() + AUTH_GRANT_S) == DB_OK
 	               ? 0
 	               : -1;
 }
@@ -254,7 +254,7 @@ int auth_authenticate(struct request *req)
 		      strcmp(row.user_status, "active") != 0;
 		if (!end) {
 			rc = fill_session_user(db, row.username, &s->actor, s->agency_name,
-					       sizeof s->agency_name);
+			                       sizeof s->agency_name);
 			end = rc == DB_DONE;
 		}
 		if (rc == DB_ROW && !end && apply_purpose(req, db, s, now) < 0)

@@ -64,8 +64,8 @@ json_t *formspec_lines(const char *text)
 		const char *e = strchr(p, '\n');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
 		char line[2048];
-		snprintf(line, sizeof line, "%.*s", (int)(n < sizeof line - 1 ? n : sizeof line - 1),
-		         p);
+		snprintf(line, sizeof line, "%.*s",
+		         (int)(n < sizeof line - 1 ? n : sizeof line - 1), p);
 		json_t *v = trimmed(line);
 		if (v)
 			json_array_append_new(a, v);
@@ -193,18 +193,30 @@ json_t *formspec_to_json(const struct fs_field *specs, size_t n, const struct fo
 static const char *kind_flag(enum fs_kind k)
 {
 	switch (k) {
-	case FS_TEXT: return "is_text";
-	case FS_PASSWORD: return "is_password";
-	case FS_TEXTAREA: return "is_textarea";
-	case FS_LINES: return "is_textarea";
-	case FS_DATE: return "is_date";
-	case FS_DATETIME: return "is_datetime";
-	case FS_CHECKBOX: return "is_checkbox";
-	case FS_RADIOS: return "is_radios";
-	case FS_INT_RADIOS: return "is_radios";
-	case FS_SELECT: return "is_select";
-	case FS_CHECKBOXES: return "is_checkboxes";
-	case FS_HIDDEN: return "is_hidden";
+	case FS_TEXT:
+		return "is_text";
+	case FS_PASSWORD:
+		return "is_password";
+	case FS_TEXTAREA:
+		return "is_textarea";
+	case FS_LINES:
+		return "is_textarea";
+	case FS_DATE:
+		return "is_date";
+	case FS_DATETIME:
+		return "is_datetime";
+	case FS_CHECKBOX:
+		return "is_checkbox";
+	case FS_RADIOS:
+		return "is_radios";
+	case FS_INT_RADIOS:
+		return "is_radios";
+	case FS_SELECT:
+		return "is_select";
+	case FS_CHECKBOXES:
+		return "is_checkboxes";
+	case FS_HIDDEN:
+		return "is_hidden";
 	}
 	return "is_text";
 }
@@ -263,8 +275,8 @@ static json_t *options_of(const struct fs_field *s, const struct form *f, json_t
 		}
 		char id[128];
 		snprintf(id, sizeof id, i == 0 ? "%s" : "%s-%zu", s->name, i + 1);
-		json_t *o = json_pack("{s:s, s:s, s:s, s:b}", "value", value, "label", label, "id", id,
-		                      "checked", chosen(s, f, cur, value));
+		json_t *o = json_pack("{s:s, s:s, s:s, s:b}", "value", value, "label", label, "id",
+		                      id, "checked", chosen(s, f, cur, value));
 		if (hint)
 			json_object_set_new(o, "option_hint", json_string(hint));
 		json_array_append_new(a, o);
@@ -279,8 +291,8 @@ json_t *formspec_fields(const struct fs_field *specs, size_t n, const struct for
 	for (size_t i = 0; i < n; i++) {
 		const struct fs_field *s = &specs[i];
 		json_t *cur = f ? NULL : get_key(values, key_of(s));
-		json_t *o = json_pack("{s:s, s:s, s:s, s:b}", "name", s->name, "id", s->name, "label",
-		                      s->label ? s->label : "", kind_flag(s->kind), 1);
+		json_t *o = json_pack("{s:s, s:s, s:s, s:b}", "name", s->name, "id", s->name,
+		                      "label", s->label ? s->label : "", kind_flag(s->kind), 1);
 		if (s->hint)
 			json_object_set_new(o, "hint", json_string(s->hint));
 		if (s->width)
@@ -296,7 +308,8 @@ json_t *formspec_fields(const struct fs_field *specs, size_t n, const struct for
 			json_object_set_new(o, "options", options_of(s, f, cur));
 			break;
 		case FS_CHECKBOX: {
-			bool on = f ? (form_get(f, s->name) && strcmp(form_get(f, s->name), "yes") == 0)
+			bool on = f ? (form_get(f, s->name) &&
+			               strcmp(form_get(f, s->name), "yes") == 0)
 			            : json_is_true(cur);
 			json_object_set_new(o, "checked", json_boolean(on));
 			break;
@@ -315,7 +328,8 @@ json_t *formspec_fields(const struct fs_field *specs, size_t n, const struct for
 				json_array_foreach(cur, m, x)
 				{
 					if (json_is_string(x))
-						buf_printf(&b, "%s%s", m ? "\n" : "", json_string_value(x));
+						buf_printf(&b, "%s%s", m ? "\n" : "",
+						           json_string_value(x));
 				}
 				json_object_set_new(o, "value", json_string(buf_cstr(&b)));
 				buf_release(&b);

@@ -50,14 +50,14 @@ struct fs_option {
 };
 
 struct fs_field {
-	const char *name;  /* the HTML name and id ([a-z0-9_]) */
-	const char *key;   /* the JSON key ("a" or "a.b"); NULL means the same as name */
+	const char *name; /* the HTML name and id ([a-z0-9_]) */
+	const char *key;  /* the JSON key ("a" or "a.b"); NULL means the same as name */
 	enum fs_kind kind;
-	const char *label; /* label, or legend for radios/checkboxes */
-	const char *hint;  /* NULL for none */
+	const char *label;               /* label, or legend for radios/checkboxes */
+	const char *hint;                /* NULL for none */
 	const struct fs_option *options; /* {NULL}-terminated; or NULL with ref */
-	int ref;                         /* a REF_* table for options when options is NULL; -1 none */
-	const char *width;               /* a govuk-input--width-N / govuk-!-width class, or NULL */
+	int ref;           /* a REF_* table for options when options is NULL; -1 none */
+	const char *width; /* a govuk-input--width-N / govuk-!-width class, or NULL */
 };
 
 /* Converts a London local time "YYYY-MM-DDTHH:MM" (or with ":SS") to UTC text

@@ -103,5 +103,6 @@ void problem_rule(struct response *resp, const char *rule, const char *field, co
 	fielderr_init(&errs);
 	if (field && message)
 		fielderr_add(&errs, field, message);
-	problem_send(resp, 422, problem_json(PROBLEM_RULE, message, rule ? rule : "unknown", &errs));
+	problem_send(resp, 422,
+	             problem_json(PROBLEM_RULE, message, rule ? rule : "unknown", &errs));
 }

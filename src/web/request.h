@@ -93,7 +93,7 @@ struct request {
 	struct request_defer {
 		void (*done)(void *ctx, int rc);
 		void *ctx;
-	} *defer;
+	} * defer;
 };
 
 struct response {

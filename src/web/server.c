@@ -296,7 +296,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	struct conn_state *st = *con_cls;
 	if (!st)
 		return MHD_NO; /* out of memory in uri_logger */
-	if (st->waiting) { /* resumed: the work this answer waited for is done */
+	if (st->waiting) {     /* resumed: the work this answer waited for is done */
 		pthread_mutex_lock(&defer_mu);
 		bool done = st->completed;
 		pthread_mutex_unlock(&defer_mu);
@@ -532,9 +532,8 @@ int server_start(const struct server_options *o, struct server **out, char *err,
 	pthread_mutex_lock(&defer_mu);
 	defer_stopping = false; /* a server started after another stopped */
 	pthread_mutex_unlock(&defer_mu);
-	unsigned flags =
-	        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC |
-	        MHD_ALLOW_SUSPEND_RESUME;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
+	                 MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME;
 	if (v6)
 		flags |= MHD_USE_IPv6;
 	if (s->tls)

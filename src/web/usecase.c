@@ -15,7 +15,8 @@ struct db *web_db(struct request *req, struct response *resp)
 	struct db *db = app && app->dbs ? db_pool_get(app->dbs) : NULL;
 	if (!db) {
 		if (page_is_api(req))
-			problem_respond(resp, PROBLEM_UNAVAILABLE, "The database is not available.");
+			problem_respond(resp, PROBLEM_UNAVAILABLE,
+			                "The database is not available.");
 		else
 			page_error(req, resp, 503);
 	}
@@ -36,8 +37,8 @@ json_t *web_json_body(struct request *req, struct response *resp)
 		return NULL;
 	}
 	const char *why = NULL;
-	json_t *v = json_in_parse(req->body, req->body_len, JSON_IN_MAX_BYTES, JSON_IN_MAX_DEPTH,
-				  &why);
+	json_t *v =
+	        json_in_parse(req->body, req->body_len, JSON_IN_MAX_BYTES, JSON_IN_MAX_DEPTH, &why);
 	if (!v) {
 		problem_respond(resp, PROBLEM_MALFORMED, why ? why : "The body is not valid JSON.");
 		return NULL;
@@ -53,11 +54,16 @@ json_t *web_json_body(struct request *req, struct response *resp)
 int web_app_status(const struct app_err *err)
 {
 	switch (err->code) {
-	case APP_INVALID: return 422;
-	case APP_NOT_FOUND: return 404;
-	case APP_FORBIDDEN: return 403;
-	case APP_CONFLICT: return 409;
-	default: return strstr(err->message, "busy") ? 503 : 500;
+	case APP_INVALID:
+		return 422;
+	case APP_NOT_FOUND:
+		return 404;
+	case APP_FORBIDDEN:
+		return 403;
+	case APP_CONFLICT:
+		return 409;
+	default:
+		return strstr(err->message, "busy") ? 503 : 500;
 	}
 }
 
@@ -67,21 +73,31 @@ static void copy_errors(struct request *req, const struct app_err *err, struct f
 	fielderr_init(errs);
 	for (int i = 0; i < err->nfields; i++)
 		fielderr_add(errs, pool_strdup(req->pool, err->fields[i].field),
-			     pool_strdup(req->pool, err->fields[i].message));
+		             pool_strdup(req->pool, err->fields[i].message));
 }
 
 void web_api_error(struct request *req, struct response *resp, const struct app_err *err,
-		   json_t *out)
+                   json_t *out)
 {
 	struct field_errors errs;
 	copy_errors(req, err, &errs);
 	enum problem_kind k;
 	switch (err->code) {
-	case APP_INVALID: k = err->rule ? PROBLEM_RULE : PROBLEM_VALIDATION; break;
-	case APP_NOT_FOUND: k = PROBLEM_NOT_FOUND; break;
-	case APP_FORBIDDEN: k = PROBLEM_FORBIDDEN; break;
-	case APP_CONFLICT: k = PROBLEM_CONFLICT; break;
-	default: k = web_app_status(err) == 503 ? PROBLEM_UNAVAILABLE : PROBLEM_INTERNAL; break;
+	case APP_INVALID:
+		k = err->rule ? PROBLEM_RULE : PROBLEM_VALIDATION;
+		break;
+	case APP_NOT_FOUND:
+		k = PROBLEM_NOT_FOUND;
+		break;
+	case APP_FORBIDDEN:
+		k = PROBLEM_FORBIDDEN;
+		break;
+	case APP_CONFLICT:
+		k = PROBLEM_CONFLICT;
+		break;
+	default:
+		k = web_app_status(err) == 503 ? PROBLEM_UNAVAILABLE : PROBLEM_INTERNAL;
+		break;
 	}
 	json_t *body = problem_json(k, err->message[0] ? err->message : NULL, err->rule, &errs);
 	json_t *cands = out ? json_object_get(out, "candidates") : NULL;

@@ -37,7 +37,7 @@ json_t *web_json_body(struct request *req, struct response *resp);
 /* Sends a use case's error as problem+json (see the mapping above). `out` may hold
  * {"candidates": [...]}; it is not consumed. */
 void web_api_error(struct request *req, struct response *resp, const struct app_err *err,
-		   json_t *out);
+                   json_t *out);
 /* Copies a use case's field errors (and its summary when it has none) into errs, with
  * strings from the request's pool, for re-rendering a form. */
 void web_form_errors(struct request *req, const struct app_err *err, struct field_errors *errs);

@@ -10,10 +10,10 @@
 #include "util/config.h"
 
 /* A broken contract stops the fuzzer whatever the build type. */
-#define CHECK(x)                                                                           \
-	do {                                                                               \
-		if (!(x))                                                                  \
-			abort();                                                           \
+#define CHECK(x)                                                                                   \
+	do {                                                                                       \
+		if (!(x))                                                                          \
+			abort();                                                                   \
 	} while (0)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	struct form f;
 	struct form_limits lim = {
-	    .max_total = 4096, .max_fields = 20, .max_name = 16, .max_value = 256};
+	        .max_total = 4096, .max_fields = 20, .max_name = 16, .max_value = 256};
 	if (form_parse(p, (const char *)data, size, &lim, &f, NULL) == 0) {
 		if (f.n > lim.max_fields)
 			abort();

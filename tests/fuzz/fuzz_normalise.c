@@ -63,10 +63,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	link_double_metaphone(a, p1, p2);
 	link_are_nicknames(a, b);
 
-	struct link_person_in ia = {.given = a, .family = b, .postcode = a, .phone = b, .nhs = a,
-				    .aliases = {b, a}, .n_aliases = 2,
-				    .dob = {size > 0 ? data[0] + 1900 : 0, size > 1 ? data[1] % 14 : 0,
-					    size > 2 ? data[2] % 33 : 0}};
+	struct link_person_in ia = {.given = a,
+	                            .family = b,
+	                            .postcode = a,
+	                            .phone = b,
+	                            .nhs = a,
+	                            .aliases = {b, a},
+	                            .n_aliases = 2,
+	                            .dob = {size > 0 ? data[0] + 1900 : 0,
+	                                    size > 1 ? data[1] % 14 : 0,
+	                                    size > 2 ? data[2] % 33 : 0}};
 	struct link_person_in ib = {.given = b, .family = a, .dob = {ia.dob.y, ia.dob.d, ia.dob.m}};
 	struct link_person pa, pb;
 	link_person_prepare(&ia, &pa);

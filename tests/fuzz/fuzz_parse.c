@@ -8,10 +8,10 @@
 #include "util/parse.h"
 
 /* A broken contract stops the fuzzer whatever the build type. */
-#define CHECK(x)                                                                           \
-	do {                                                                               \
-		if (!(x))                                                                  \
-			abort();                                                           \
+#define CHECK(x)                                                                                   \
+	do {                                                                                       \
+		if (!(x))                                                                          \
+			abort();                                                                   \
 	} while (0)
 
 /* Slow reference: a C0 control (bar \n \r \t when allowed), DEL, or C1 (C2 80..9F). */

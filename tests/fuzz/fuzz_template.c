@@ -16,16 +16,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	size_t len = strlen(text);
 	struct embedded_file files[] = {
-	    {"a.html", "<a>{{x}}</a>", 12},
-	    {"layout.html", "<main>{{>content}}</main>", 25},
-	    {"t.html", text, len},
-	    {NULL, NULL, 0},
+	        {"a.html", "<a>{{x}}</a>", 12},
+	        {"layout.html", "<main>{{>content}}</main>", 25},
+	        {"t.html", text, len},
+	        {NULL, NULL, 0},
 	};
 	struct render_set *set = render_set_new(files, err, sizeof err);
 	if (set) {
 		json_t *d =
-		    json_pack("{s:s, s:[s,s,{s:s}], s:{s:s}, s:b, s:i}", "x", "<script>&\"'`", "l",
-		              "<i>", "", "x", "<b>", "o", "x", "<u>", "t", 1, "n", 7);
+		        json_pack("{s:s, s:[s,s,{s:s}], s:{s:s}, s:b, s:i}", "x", "<script>&\"'`",
+		                  "l", "<i>", "", "x", "<b>", "o", "x", "<u>", "t", 1, "n", 7);
 		struct buf out = BUF_INIT(1 << 20);
 		if (render_page(set, "t.html", d, &out) == 0 && d) {
 			/* Markup from data must not appear unless it was in the template. */

@@ -41,18 +41,18 @@ struct fx {
 static const struct {
 	const char *username, *agency, *roles;
 } FX_USERS[] = {
-	{"pc.ames", "Camden Police", "police_officer"},
-	{"pc.brook", "Camden Police", "police_officer"},
-	{"ps.clark", "Camden Police", "police_officer,police_supervisor"},
-	{"ps.dunn", "Camden Police", "police_supervisor"},
-	{"at.lewis", "Sexual Exploitation Team", "assessment_team"},
-	{"mash.fry", "Camden Children's Services", "mash_worker"},
-	{"sw.green", "Camden Children's Services", "social_worker"},
-	{"nurse.hill", "North Central Health Trust", "health"},
-	{"nurse.irwin", "Riverside Health Trust", "health"},
-	{"teacher.jones", "Fernbank Academy", "education"},
-	{"aud.king", "Camden Children's Services", "auditor"},
-	{"admin.moss", "Camden Children's Services", "administrator"},
+        {"pc.ames", "Camden Police", "police_officer"},
+        {"pc.brook", "Camden Police", "police_officer"},
+        {"ps.clark", "Camden Police", "police_officer,police_supervisor"},
+        {"ps.dunn", "Camden Police", "police_supervisor"},
+        {"at.lewis", "Sexual Exploitation Team", "assessment_team"},
+        {"mash.fry", "Camden Children's Services", "mash_worker"},
+        {"sw.green", "Camden Children's Services", "social_worker"},
+        {"nurse.hill", "North Central Health Trust", "health"},
+        {"nurse.irwin", "Riverside Health Trust", "health"},
+        {"teacher.jones", "Fernbank Academy", "education"},
+        {"aud.king", "Camden Children's Services", "auditor"},
+        {"admin.moss", "Camden Children's Services", "administrator"},
 };
 
 /* Runs an admin use case that must succeed; returns the new object's "id" into id. */
@@ -60,8 +60,8 @@ static inline void fx_must(int rc, json_t *out, const struct app_err *err, char 
 {
 	if (rc != APP_OK)
 		fail_msg("set-up failed (%d): %s %s %s", rc, err->message,
-			 err->nfields ? err->fields[0].field : "",
-			 err->nfields ? err->fields[0].message : "");
+		         err->nfields ? err->fields[0].field : "",
+		         err->nfields ? err->fields[0].message : "");
 	if (id)
 		snprintf(id, ID_MAX, "%s", json_string_value(json_object_get(out, "id")));
 	json_decref(out);
@@ -86,7 +86,8 @@ static inline void fx_agency(struct fx *f, const char *name, const char *type, c
 	fx_must(rc, out, &err, NULL);
 }
 
-static inline void fx_user(struct fx *f, const char *username, const char *agency, const char *roles)
+static inline void fx_user(struct fx *f, const char *username, const char *agency,
+                           const char *roles)
 {
 	struct app_err err = {0};
 	json_t *r = json_array();
@@ -96,7 +97,7 @@ static inline void fx_user(struct fx *f, const char *username, const char *agenc
 	for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save))
 		json_array_append_new(r, json_string(t));
 	json_t *in = json_pack("{s:s, s:s, s:s, s:o, s:s}", "username", username, "display_name",
-			       username, "agency", agency, "roles", r, "password", FX_PASSWORD);
+	                       username, "agency", agency, "roles", r, "password", FX_PASSWORD);
 	json_t *out = NULL;
 	int rc = app_user_add(f->db, &f->sys, in, &out, &err);
 	json_decref(in);
@@ -160,11 +161,11 @@ static inline int64_t fx_count(struct fx *f, const char *table)
 
 /* Row counts of every table a use case may write, to prove nothing was written. */
 static const char *const FX_TABLES[] = {
-	"children",	      "child_names",	 "child_keys",	   "child_addresses",
-	"child_risk_groups",  "child_agencies",	 "records",	   "referrals",
-	"referral_signs",     "referral_steps",	 "record_entries", "category_decisions",
-	"record_flags",	      "outcomes",	 "external_refs",  "record_classifications",
-	"supervisor_reviews", "essential_steps", "audit_events",
+        "children",           "child_names",     "child_keys",     "child_addresses",
+        "child_risk_groups",  "child_agencies",  "records",        "referrals",
+        "referral_signs",     "referral_steps",  "record_entries", "category_decisions",
+        "record_flags",       "outcomes",        "external_refs",  "record_classifications",
+        "supervisor_reviews", "essential_steps", "audit_events",
 };
 #define FX_NTABLES (sizeof FX_TABLES / sizeof FX_TABLES[0])
 
@@ -180,7 +181,7 @@ static inline void fx_assert_counts_unchanged(struct fx *f, const int64_t before
 		int64_t now = fx_count(f, FX_TABLES[i]);
 		if (now != before[i])
 			fail_msg("table %s went from %lld to %lld rows", FX_TABLES[i],
-				 (long long)before[i], (long long)now);
+			         (long long)before[i], (long long)now);
 	}
 	assert_false(db_in_tx(f->db));
 }
@@ -189,7 +190,7 @@ static inline void fx_assert_counts_unchanged(struct fx *f, const int64_t before
 static inline json_t *fx_child(const char *given, const char *family, const char *dob)
 {
 	return json_pack("{s:s, s:s, s:s?, s:s, s:s}", "given_names", given, "family_name", family,
-			 "date_of_birth", dob, "gender", "female", "residence_borough", "Camden");
+	                 "date_of_birth", dob, "gender", "female", "residence_borough", "Camden");
 }
 
 /* A non-police referral with one sign (gifts_money) and its rationale, for a new child
@@ -197,12 +198,12 @@ static inline json_t *fx_child(const char *given, const char *family, const char
 static inline json_t *fx_referral(json_t *child, const char *child_id)
 {
 	json_t *in = json_pack(
-		"{s:s, s:[{s:s, s:s, s:s}], s:s, s:[s, s]}", "circumstances",
-		"School noticed the child collected by an unknown adult in a car after lessons.",
-		"signs", "code", "gifts_money", "evidence", "Two new phones and expensive trainers.",
-		"seen_on", "2026-03-02", "rationale",
-		"Receipt of unexplained gifts: two new phones, source not explained.",
-		"people_involved", "the child", "form tutor");
+	        "{s:s, s:[{s:s, s:s, s:s}], s:s, s:[s, s]}", "circumstances",
+	        "School noticed the child collected by an unknown adult in a car after lessons.",
+	        "signs", "code", "gifts_money", "evidence",
+	        "Two new phones and expensive trainers.", "seen_on", "2026-03-02", "rationale",
+	        "Receipt of unexplained gifts: two new phones, source not explained.",
+	        "people_involved", "the child", "form tutor");
 	if (child) {
 		json_object_set_new(in, "child", child);
 		json_object_set_new(in, "confirm_new_child", json_true());
@@ -216,13 +217,13 @@ static inline json_t *fx_referral(json_t *child, const char *child_id)
 static inline void fx_police_template(json_t *in, int category, const char *contact)
 {
 	json_t *p = json_pack("{s:s, s:s, s:s}", "risk_review",
-			      "PNC and local checks on the child and two known associates.",
-			      "merlin_pac", "01MP/204518", "other_info",
-			      "Reported missing twice this term.");
+	                      "PNC and local checks on the child and two known associates.",
+	                      "merlin_pac", "01MP/204518", "other_info",
+	                      "Reported missing twice this term.");
 	if (category) {
 		json_object_set_new(p, "initial_category", json_integer(category));
 		json_object_set_new(p, "category_rationale",
-				    json_string("Gifts and an older associate; no offence yet."));
+		                    json_string("Gifts and an older associate; no offence yet."));
 		if (contact)
 			json_object_set_new(p, "contact", json_string(contact));
 	}
@@ -238,15 +239,16 @@ static inline json_t *fx_submit(struct fx *f, const struct actor *who, json_t *i
 	json_decref(in);
 	if (rc != APP_OK)
 		fail_msg("referral refused (%d, %s): %s [%s: %s]", rc, err.rule ? err.rule : "-",
-			 err.message, err.nfields ? err.fields[0].field : "",
-			 err.nfields ? err.fields[0].message : "");
+		         err.message, err.nfields ? err.fields[0].field : "",
+		         err.nfields ? err.fields[0].message : "");
 	return out;
 }
 
 /* Files a referral for a new child by `username` and copies the record reference
  * and child id out (either may be NULL). */
 static inline void fx_new_record(struct fx *f, const char *username, const char *given,
-			  const char *family, const char *dob, char ref[32], char child_id[ID_MAX])
+                                 const char *family, const char *dob, char ref[32],
+                                 char child_id[ID_MAX])
 {
 	struct actor a = fx_actor(f, username);
 	json_t *out = fx_submit(f, &a, fx_referral(fx_child(given, family, dob), NULL));
@@ -256,7 +258,7 @@ static inline void fx_new_record(struct fx *f, const char *username, const char 
 		snprintf(ref, 32, "%s", r);
 	if (child_id)
 		snprintf(child_id, ID_MAX, "%s",
-			 json_string_value(json_object_get(out, "child_id")));
+		         json_string_value(json_object_get(out, "child_id")));
 	json_decref(out);
 }
 
@@ -307,10 +309,10 @@ static inline int64_t fx_audit_count(struct fx *f, const char *action, const cha
 {
 	int64_t n = -1;
 	assert_int_equal(db_query_int64(f->db, &n,
-					"SELECT count(*) FROM audit_events WHERE action = $1"
-					" AND entity_id = $2",
-					"ss", action, entity_id),
-			 DB_OK);
+	                                "SELECT count(*) FROM audit_events WHERE action = $1"
+	                                " AND entity_id = $2",
+	                                "ss", action, entity_id),
+	                 DB_OK);
 	return n;
 }
 

@@ -12,7 +12,7 @@ typedef int (*admin_fn)(struct db *, const struct actor *, json_t *, json_t **, 
 
 /* Runs fn with in (consumed) and returns its code; err filled. */
 static int run(struct fx *f, admin_fn fn, const struct actor *who, json_t *in, json_t **out,
-	       struct app_err *err)
+               struct app_err *err)
 {
 	json_t *o = NULL;
 	memset(err, 0, sizeof(*err));
@@ -33,8 +33,9 @@ static void test_borough_add(void **state)
 	json_t *out;
 	int64_t events = fx_count(f, "audit_events");
 	assert_int_equal(run(f, app_borough_add, &f->sys,
-			     json_pack("{s:s, s:s}", "name", "Southwark", "code", "SWK"), &out, &err),
-			 APP_OK);
+	                     json_pack("{s:s, s:s}", "name", "Southwark", "code", "SWK"), &out,
+	                     &err),
+	                 APP_OK);
 	const char *id = json_string_value(json_object_get(out, "id"));
 	assert_non_null(id);
 	assert_int_equal(fx_audit_count(f, "create", id), 1);
@@ -45,36 +46,40 @@ static void test_borough_add(void **state)
 	int64_t boroughs = fx_count(f, "boroughs");
 	/* same name or same code */
 	assert_int_equal(run(f, app_borough_add, &f->sys,
-			     json_pack("{s:s, s:s}", "name", "Southwark", "code", "SW2"), NULL, &err),
-			 APP_CONFLICT);
+	                     json_pack("{s:s, s:s}", "name", "Southwark", "code", "SW2"), NULL,
+	                     &err),
+	                 APP_CONFLICT);
 	assert_int_equal(run(f, app_borough_add, &f->sys,
-			     json_pack("{s:s, s:s}", "name", "Southwark Two", "code", "SWK"), NULL, &err),
-			 APP_CONFLICT);
+	                     json_pack("{s:s, s:s}", "name", "Southwark Two", "code", "SWK"), NULL,
+	                     &err),
+	                 APP_CONFLICT);
 	/* missing, wrong type, too long, unknown field, not an object */
-	assert_int_equal(run(f, app_borough_add, &f->sys, json_pack("{s:s}", "name", "Lambeth"), NULL,
-			     &err),
-			 APP_INVALID);
+	assert_int_equal(
+	        run(f, app_borough_add, &f->sys, json_pack("{s:s}", "name", "Lambeth"), NULL, &err),
+	        APP_INVALID);
 	assert_true(fx_field(&err, "code"));
 	assert_int_equal(run(f, app_borough_add, &f->sys,
-			     json_pack("{s:s, s:i}", "name", "Lambeth", "code", 7), NULL, &err),
-			 APP_INVALID);
+	                     json_pack("{s:s, s:i}", "name", "Lambeth", "code", 7), NULL, &err),
+	                 APP_INVALID);
+	assert_int_equal(
+	        run(f, app_borough_add, &f->sys,
+	            json_pack("{s:s, s:s}", "name", "Lambeth", "code", "ABCDEFGHIJKLMNOPQ"), NULL,
+	            &err),
+	        APP_INVALID);
 	assert_int_equal(run(f, app_borough_add, &f->sys,
-			     json_pack("{s:s, s:s}", "name", "Lambeth", "code", "ABCDEFGHIJKLMNOPQ"),
-			     NULL, &err),
-			 APP_INVALID);
-	assert_int_equal(run(f, app_borough_add, &f->sys,
-			     json_pack("{s:s, s:s, s:s}", "name", "Lambeth", "code", "LAM", "mayor",
-				       "Nobody"),
-			     NULL, &err),
-			 APP_INVALID);
+	                     json_pack("{s:s, s:s, s:s}", "name", "Lambeth", "code", "LAM", "mayor",
+	                               "Nobody"),
+	                     NULL, &err),
+	                 APP_INVALID);
 	assert_true(fx_field(&err, "(unknown)"));
-	assert_int_equal(run(f, app_borough_add, &f->sys, json_pack("[s, s]", "Lambeth", "LAM"), NULL,
-			     &err),
-			 APP_INVALID);
-	assert_int_equal(run(f, app_borough_add, &f->sys,
-			     json_pack("{s:s%, s:s}", "name", "Lam\0beth", (size_t)8, "code", "LAM"),
-			     NULL, &err),
-			 APP_INVALID);
+	assert_int_equal(
+	        run(f, app_borough_add, &f->sys, json_pack("[s, s]", "Lambeth", "LAM"), NULL, &err),
+	        APP_INVALID);
+	assert_int_equal(
+	        run(f, app_borough_add, &f->sys,
+	            json_pack("{s:s%, s:s}", "name", "Lam\0beth", (size_t)8, "code", "LAM"), NULL,
+	            &err),
+	        APP_INVALID);
 	fx_assert_counts_unchanged(f, before);
 	assert_int_equal(fx_count(f, "boroughs"), boroughs);
 }
@@ -89,19 +94,20 @@ static void test_admin_use_cases_need_an_administrator(void **state)
 	for (size_t i = 0; i < ARRAY_LEN(users); i++) {
 		struct actor a = fx_actor(f, users[i]);
 		assert_int_equal(run(f, app_borough_add, &a,
-				     json_pack("{s:s, s:s}", "name", "Greenwich", "code", "GRW"), NULL,
-				     &err),
-				 APP_FORBIDDEN);
-		assert_int_equal(run(f, app_agency_add, &a,
-				     json_pack("{s:s, s:s}", "name", "Greenwich Police", "type", "police"),
-				     NULL, &err),
-				 APP_FORBIDDEN);
+		                     json_pack("{s:s, s:s}", "name", "Greenwich", "code", "GRW"),
+		                     NULL, &err),
+		                 APP_FORBIDDEN);
+		assert_int_equal(
+		        run(f, app_agency_add, &a,
+		            json_pack("{s:s, s:s}", "name", "Greenwich Police", "type", "police"),
+		            NULL, &err),
+		        APP_FORBIDDEN);
 		assert_int_equal(run(f, app_user_add, &a,
-				     json_pack("{s:s, s:s, s:[s], s:s}", "username", "new.user", "agency",
-					       "Camden Police", "roles", "administrator", "password",
-					       FX_PASSWORD),
-				     NULL, &err),
-				 APP_FORBIDDEN);
+		                     json_pack("{s:s, s:s, s:[s], s:s}", "username", "new.user",
+		                               "agency", "Camden Police", "roles", "administrator",
+		                               "password", FX_PASSWORD),
+		                     NULL, &err),
+		                 APP_FORBIDDEN);
 		assert_int_equal(app_user_disable(f->db, &a, "pc.brook", &err), APP_FORBIDDEN);
 		json_t *out = NULL;
 		assert_int_equal(app_user_list(f->db, &a, &out, &err), APP_FORBIDDEN);
@@ -110,14 +116,15 @@ static void test_admin_use_cases_need_an_administrator(void **state)
 	/* an administrator user may */
 	struct actor admin = fx_actor(f, "admin.moss");
 	assert_int_equal(run(f, app_borough_add, &admin,
-			     json_pack("{s:s, s:s}", "name", "Greenwich", "code", "GRW"), NULL, &err),
-			 APP_OK);
+	                     json_pack("{s:s, s:s}", "name", "Greenwich", "code", "GRW"), NULL,
+	                     &err),
+	                 APP_OK);
 	int64_t n = -1;
 	assert_int_equal(db_query_int64(f->db, &n,
-					"SELECT count(*) FROM audit_events WHERE user_id = $1"
-					" AND action = 'create' AND entity_type = 'borough'",
-					"s", admin.user_id),
-			 DB_OK);
+	                                "SELECT count(*) FROM audit_events WHERE user_id = $1"
+	                                " AND action = 'create' AND entity_type = 'borough'",
+	                                "s", admin.user_id),
+	                 DB_OK);
 	assert_int_equal(n, 1);
 }
 
@@ -127,36 +134,36 @@ static void test_agency_add(void **state)
 	struct app_err err;
 	json_t *out;
 	assert_int_equal(run(f, app_agency_add, &f->sys,
-			     json_pack("{s:s, s:s, s:s}", "name", "Hackney Youth Offending Service",
-				       "type", "youth_offending", "borough", "HAC"),
-			     &out, &err),
-			 APP_OK);
+	                     json_pack("{s:s, s:s, s:s}", "name", "Hackney Youth Offending Service",
+	                               "type", "youth_offending", "borough", "HAC"),
+	                     &out, &err),
+	                 APP_OK);
 	assert_string_equal(json_string_value(json_object_get(out, "borough_id")), f->hackney);
 	json_decref(out);
 	int64_t before[FX_NTABLES];
 	fx_counts(f, before);
 	int64_t agencies = fx_count(f, "agencies");
 	assert_int_equal(run(f, app_agency_add, &f->sys,
-			     json_pack("{s:s, s:s}", "name", "Hackney Youth Offending Service", "type",
-				       "youth_offending"),
-			     NULL, &err),
-			 APP_CONFLICT);
+	                     json_pack("{s:s, s:s}", "name", "Hackney Youth Offending Service",
+	                               "type", "youth_offending"),
+	                     NULL, &err),
+	                 APP_CONFLICT);
 	assert_int_equal(run(f, app_agency_add, &f->sys,
-			     json_pack("{s:s, s:s}", "name", "Vigilantes Ltd", "type", "vigilante"),
-			     NULL, &err),
-			 APP_INVALID);
+	                     json_pack("{s:s, s:s}", "name", "Vigilantes Ltd", "type", "vigilante"),
+	                     NULL, &err),
+	                 APP_INVALID);
 	assert_true(fx_field(&err, "type"));
 	assert_int_equal(run(f, app_agency_add, &f->sys,
-			     json_pack("{s:s, s:s, s:s}", "name", "Atlantis Police", "type", "police",
-				       "borough", "Atlantis"),
-			     NULL, &err),
-			 APP_INVALID);
+	                     json_pack("{s:s, s:s, s:s}", "name", "Atlantis Police", "type",
+	                               "police", "borough", "Atlantis"),
+	                     NULL, &err),
+	                 APP_INVALID);
 	assert_true(fx_field(&err, "borough"));
 	assert_int_equal(run(f, app_agency_add, &f->sys,
-			     json_pack("{s:s, s:s, s:s}", "name", "Hackney Police", "type", "police",
-				       "motto", "none"),
-			     NULL, &err),
-			 APP_INVALID);
+	                     json_pack("{s:s, s:s, s:s}", "name", "Hackney Police", "type",
+	                               "police", "motto", "none"),
+	                     NULL, &err),
+	                 APP_INVALID);
 	assert_true(fx_field(&err, "(unknown)"));
 	fx_assert_counts_unchanged(f, before);
 	assert_int_equal(fx_count(f, "agencies"), agencies);
@@ -168,10 +175,10 @@ static void test_agency_add(void **state)
 }
 
 static json_t *user_in(const char *username, const char *agency, const char *role,
-		       const char *password)
+                       const char *password)
 {
 	return json_pack("{s:s, s:s, s:[s], s:s}", "username", username, "agency", agency, "roles",
-			 role, "password", password);
+	                 role, "password", password);
 }
 
 static void test_user_add(void **state)
@@ -223,34 +230,37 @@ static void test_user_add_bad_input_refused(void **state)
 		int code;
 		const char *field;
 	} cases[] = {
-		{user_in("pc.ames", "Camden Police", "police_officer", FX_PASSWORD), APP_CONFLICT, NULL},
-		{user_in("new.one", "Camden Police", "police_officer", "short"), APP_INVALID,
-		 "password"},
-		{user_in("new.one", "Camden Police", "chief_constable", FX_PASSWORD), APP_INVALID,
-		 "roles"},
-		{user_in("new one", "Camden Police", "police_officer", FX_PASSWORD), APP_INVALID,
-		 "username"},
-		{user_in("n", "Camden Police", "police_officer", FX_PASSWORD), APP_INVALID, "username"},
-		{user_in("new.one", "Nowhere Police", "police_officer", FX_PASSWORD), APP_INVALID,
-		 "agency"},
-		{json_pack("{s:s, s:s, s:[], s:s}", "username", "new.one", "agency", "Camden Police",
-			   "roles", "password", FX_PASSWORD),
-		 APP_INVALID, "roles"},
-		{json_pack("{s:s, s:s, s:s, s:s}", "username", "new.one", "agency", "Camden Police",
-			   "roles", "police_officer", "password", FX_PASSWORD),
-		 APP_INVALID, "roles"},
-		{json_pack("{s:s, s:s, s:[s], s:i}", "username", "new.one", "agency", "Camden Police",
-			   "roles", "police_officer", "password", 123456789012),
-		 APP_INVALID, "password"},
-		{json_pack("{s:s, s:s, s:[s], s:s, s:b}", "username", "new.one", "agency",
-			   "Camden Police", "roles", "police_officer", "password", FX_PASSWORD,
-			   "superuser", 1),
-		 APP_INVALID, "(unknown)"},
+	        {user_in("pc.ames", "Camden Police", "police_officer", FX_PASSWORD), APP_CONFLICT,
+	         NULL},
+	        {user_in("new.one", "Camden Police", "police_officer", "short"), APP_INVALID,
+	         "password"},
+	        {user_in("new.one", "Camden Police", "chief_constable", FX_PASSWORD), APP_INVALID,
+	         "roles"},
+	        {user_in("new one", "Camden Police", "police_officer", FX_PASSWORD), APP_INVALID,
+	         "username"},
+	        {user_in("n", "Camden Police", "police_officer", FX_PASSWORD), APP_INVALID,
+	         "username"},
+	        {user_in("new.one", "Nowhere Police", "police_officer", FX_PASSWORD), APP_INVALID,
+	         "agency"},
+	        {json_pack("{s:s, s:s, s:[], s:s}", "username", "new.one", "agency",
+	                   "Camden Police", "roles", "password", FX_PASSWORD),
+	         APP_INVALID, "roles"},
+	        {json_pack("{s:s, s:s, s:s, s:s}", "username", "new.one", "agency", "Camden Police",
+	                   "roles", "police_officer", "password", FX_PASSWORD),
+	         APP_INVALID, "roles"},
+	        {json_pack("{s:s, s:s, s:[s], s:i}", "username", "new.one", "agency",
+	                   "Camden Police", "roles", "police_officer", "password", 123456789012),
+	         APP_INVALID, "password"},
+	        {json_pack("{s:s, s:s, s:[s], s:s, s:b}", "username", "new.one", "agency",
+	                   "Camden Police", "roles", "police_officer", "password", FX_PASSWORD,
+	                   "superuser", 1),
+	         APP_INVALID, "(unknown)"},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
 		int rc = run(f, app_user_add, &f->sys, cases[i].in, NULL, &err);
 		if (rc != cases[i].code)
-			fail_msg("case %zu: expected %d, got %d (%s)", i, cases[i].code, rc, err.message);
+			fail_msg("case %zu: expected %d, got %d (%s)", i, cases[i].code, rc,
+			         err.message);
 		if (cases[i].field && !fx_field(&err, cases[i].field))
 			fail_msg("case %zu: no error on %s", i, cases[i].field);
 	}
@@ -263,10 +273,11 @@ static void test_user_disable(void **state)
 {
 	struct fx *f = *state;
 	struct app_err err;
-	assert_int_equal(run(f, app_user_add, &f->sys,
-			     user_in("locum.pryce", "Riverside Health Trust", "health", FX_PASSWORD),
-			     NULL, &err),
-			 APP_OK);
+	assert_int_equal(
+	        run(f, app_user_add, &f->sys,
+	            user_in("locum.pryce", "Riverside Health Trust", "health", FX_PASSWORD), NULL,
+	            &err),
+	        APP_OK);
 	struct actor a = fx_actor(f, "locum.pryce");
 	assert_int_equal(app_user_disable(f->db, &f->sys, "locum.pryce", &err), APP_OK);
 	assert_int_equal(fx_audit_count(f, "disable", a.user_id), 1);
@@ -280,12 +291,12 @@ static void test_user_disable(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_borough_add),
-		cmocka_unit_test(test_admin_use_cases_need_an_administrator),
-		cmocka_unit_test(test_agency_add),
-		cmocka_unit_test(test_user_add),
-		cmocka_unit_test(test_user_add_bad_input_refused),
-		cmocka_unit_test(test_user_disable),
+	        cmocka_unit_test(test_borough_add),
+	        cmocka_unit_test(test_admin_use_cases_need_an_administrator),
+	        cmocka_unit_test(test_agency_add),
+	        cmocka_unit_test(test_user_add),
+	        cmocka_unit_test(test_user_add_bad_input_refused),
+	        cmocka_unit_test(test_user_disable),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

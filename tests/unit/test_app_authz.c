@@ -12,20 +12,21 @@ struct case_ids {
 
 /* A record referred by nurse.hill (North Central Health Trust). */
 static void health_referred(struct fx *f, const char *given, const char *family, const char *dob,
-			    struct case_ids *c)
+                            struct case_ids *c)
 {
 	struct actor nurse = fx_actor(f, "nurse.hill");
 	json_t *out = fx_submit(f, &nurse, fx_referral(fx_child(given, family, dob), NULL));
-	snprintf(c->ref, sizeof c->ref, "%s", json_string_value(json_object_get(out, "record_ref")));
+	snprintf(c->ref, sizeof c->ref, "%s",
+	         json_string_value(json_object_get(out, "record_ref")));
 	snprintf(c->child_id, sizeof c->child_id, "%s",
-		 json_string_value(json_object_get(out, "child_id")));
+	         json_string_value(json_object_get(out, "child_id")));
 	snprintf(c->referral_id, sizeof c->referral_id, "%s",
-		 json_string_value(json_object_get(out, "referral_id")));
+	         json_string_value(json_object_get(out, "referral_id")));
 	json_decref(out);
 	json_t *rec = fx_record(f, c->ref);
 	snprintf(c->entry_id, sizeof c->entry_id, "%s",
-		 json_string_value(json_object_get(json_array_get(json_object_get(rec, "chronology"), 0),
-						   "id")));
+	         json_string_value(json_object_get(
+	                 json_array_get(json_object_get(rec, "chronology"), 0), "id")));
 	json_decref(rec);
 }
 
@@ -64,7 +65,7 @@ static void test_health_user_of_uninvolved_agency_gets_not_found(void **state)
 	json_t *out = NULL;
 	assert_int_equal(app_record_get(f->db, &irwin, c.ref, &out, &hidden), APP_NOT_FOUND);
 	assert_int_equal(app_record_get(f->db, &irwin, "LAN-2026-999997", &out, &missing),
-			 APP_NOT_FOUND);
+	                 APP_NOT_FOUND);
 	assert_string_equal(hidden.message, missing.message);
 	/* and every other use case on the record */
 	struct app_err err = {0};
@@ -72,12 +73,13 @@ static void test_health_user_of_uninvolved_agency_gets_not_found(void **state)
 	memset(&err, 0, sizeof err);
 	assert_int_equal(app_referral_get(f->db, &irwin, c.referral_id, &out, &err), APP_NOT_FOUND);
 	memset(&missing, 0, sizeof missing);
-	assert_int_equal(app_referral_get(f->db, &irwin, "rfl_nosuchreferral000000", &out, &missing),
-			 APP_NOT_FOUND);
+	assert_int_equal(
+	        app_referral_get(f->db, &irwin, "rfl_nosuchreferral000000", &out, &missing),
+	        APP_NOT_FOUND);
 	assert_string_equal(err.message, missing.message);
-	json_t *in = json_pack("{s:s, s:s, s:[s], s:s}", "occurred_at", "2026-03-09T10:00:00Z",
-			       "nature", "fact", "people_involved", "the child", "text",
-			       "Seen at the clinic.");
+	json_t *in =
+	        json_pack("{s:s, s:s, s:[s], s:s}", "occurred_at", "2026-03-09T10:00:00Z", "nature",
+	                  "fact", "people_involved", "the child", "text", "Seen at the clinic.");
 	memset(&err, 0, sizeof err);
 	assert_int_equal(app_record_add_entry(f->db, &irwin, c.ref, in, &out, &err), APP_NOT_FOUND);
 	json_object_set_new(in, "supersedes", json_string(c.entry_id));
@@ -163,7 +165,8 @@ static void test_R_PATH_1_borough_csc_receives_the_referral(void **state)
 {
 	struct fx *f = *state;
 	struct case_ids c;
-	fx_new_record(f, "teacher.jones", "Philippa", "Demo-Ashworth", "2012-02-11", c.ref, c.child_id);
+	fx_new_record(f, "teacher.jones", "Philippa", "Demo-Ashworth", "2012-02-11", c.ref,
+	              c.child_id);
 	assert_true(can_see(f, "sw.green", &c)); /* Camden CSC, the child lives in Camden */
 	assert_false(can_see(f, "nurse.irwin", &c));
 	/* a child living in Hackney: Camden CSC is not routed the referral */
@@ -173,7 +176,8 @@ static void test_R_PATH_1_borough_csc_receives_the_referral(void **state)
 	json_t *out = fx_submit(f, &t, fx_referral(child, NULL));
 	struct case_ids h;
 	snprintf(h.ref, sizeof h.ref, "%s", json_string_value(json_object_get(out, "record_ref")));
-	snprintf(h.child_id, sizeof h.child_id, "%s", json_string_value(json_object_get(out, "child_id")));
+	snprintf(h.child_id, sizeof h.child_id, "%s",
+	         json_string_value(json_object_get(out, "child_id")));
 	json_decref(out);
 	assert_false(can_see(f, "sw.green", &h));
 }
@@ -188,7 +192,7 @@ static void test_allocated_social_worker_sees_the_record(void **state)
 	struct case_ids c;
 	snprintf(c.ref, sizeof c.ref, "%s", json_string_value(json_object_get(out, "record_ref")));
 	snprintf(c.child_id, sizeof c.child_id, "%s",
-		 json_string_value(json_object_get(out, "child_id")));
+	         json_string_value(json_object_get(out, "child_id")));
 	json_decref(out);
 	assert_true(can_see(f, "sw.green", &c));
 	assert_true(can_see(f, "teacher.jones", &c));
@@ -200,8 +204,9 @@ static void test_disabled_user_cannot_act(void **state)
 	struct fx *f = *state;
 	struct app_err err = {0};
 	json_t *out = NULL;
-	json_t *in = json_pack("{s:s, s:s, s:[s], s:s}", "username", "nurse.temp", "agency",
-			       "Riverside Health Trust", "roles", "health", "password", FX_PASSWORD);
+	json_t *in =
+	        json_pack("{s:s, s:s, s:[s], s:s}", "username", "nurse.temp", "agency",
+	                  "Riverside Health Trust", "roles", "health", "password", FX_PASSWORD);
 	assert_int_equal(app_user_add(f->db, &f->sys, in, &out, &err), APP_OK);
 	json_decref(in);
 	json_decref(out);
@@ -217,14 +222,14 @@ static void test_disabled_user_cannot_act(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_health_user_of_uninvolved_agency_gets_not_found),
-		cmocka_unit_test(test_uninvolved_police_officer_gets_not_found),
-		cmocka_unit_test(test_partnership_wide_roles_see_the_record),
-		cmocka_unit_test(test_auditor_cannot_see_records),
-		cmocka_unit_test(test_referring_agency_sees_the_record),
-		cmocka_unit_test(test_R_PATH_1_borough_csc_receives_the_referral),
-		cmocka_unit_test(test_allocated_social_worker_sees_the_record),
-		cmocka_unit_test(test_disabled_user_cannot_act),
+	        cmocka_unit_test(test_health_user_of_uninvolved_agency_gets_not_found),
+	        cmocka_unit_test(test_uninvolved_police_officer_gets_not_found),
+	        cmocka_unit_test(test_partnership_wide_roles_see_the_record),
+	        cmocka_unit_test(test_auditor_cannot_see_records),
+	        cmocka_unit_test(test_referring_agency_sees_the_record),
+	        cmocka_unit_test(test_R_PATH_1_borough_csc_receives_the_referral),
+	        cmocka_unit_test(test_allocated_social_worker_sees_the_record),
+	        cmocka_unit_test(test_disabled_user_cannot_act),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

@@ -22,7 +22,7 @@ static void must_add(struct fx *f, json_t *in, char id[ID_MAX])
 	int rc = add(f, "nurse.hill", in, &out, &err);
 	if (rc != APP_OK)
 		fail_msg("child refused (%d): %s [%s]", rc, err.message,
-			 err.nfields ? err.fields[0].message : "");
+		         err.nfields ? err.fields[0].message : "");
 	snprintf(id, ID_MAX, "%s", json_string_value(json_object_get(out, "id")));
 	json_decref(out);
 }
@@ -48,26 +48,29 @@ static void test_R_REC_1_child_add_nickname_same_dob_returns_candidates(void **s
 	fx_counts(f, before);
 	json_t *out;
 	struct app_err err;
-	assert_int_equal(add(f, "nurse.hill", fx_child("Kate", "Szczepanski", "2011-04-04"), &out, &err),
-			 APP_CONFLICT);
+	assert_int_equal(
+	        add(f, "nurse.hill", fx_child("Kate", "Szczepanski", "2011-04-04"), &out, &err),
+	        APP_CONFLICT);
 	assert_string_equal(err.rule, "R-REC-1");
 	assert_true(has_candidate(out, id));
 	json_decref(out);
 	/* a misspelt family name */
-	assert_int_equal(add(f, "nurse.hill", fx_child("Katherine", "Sczepanski", "2011-04-04"), &out,
-			     &err),
-			 APP_CONFLICT);
+	assert_int_equal(
+	        add(f, "nurse.hill", fx_child("Katherine", "Sczepanski", "2011-04-04"), &out, &err),
+	        APP_CONFLICT);
 	assert_true(has_candidate(out, id));
 	json_decref(out);
 	/* an alias recorded on the child finds them too */
 	char id2[ID_MAX];
 	json_t *c = fx_child("Abimbola", "Fairclough", "2012-02-14");
-	json_object_set_new(c, "other_names",
-			    json_pack("[{s:s, s:s}]", "name", "Bimbo Fairclough", "kind", "nickname"));
+	json_object_set_new(
+	        c, "other_names",
+	        json_pack("[{s:s, s:s}]", "name", "Bimbo Fairclough", "kind", "nickname"));
 	must_add(f, c, id2);
 	fx_counts(f, before);
-	assert_int_equal(add(f, "nurse.hill", fx_child("Bimbo", "Fairclough", "2012-02-14"), &out, &err),
-			 APP_CONFLICT);
+	assert_int_equal(
+	        add(f, "nurse.hill", fx_child("Bimbo", "Fairclough", "2012-02-14"), &out, &err),
+	        APP_CONFLICT);
 	assert_true(has_candidate(out, id2));
 	json_decref(out);
 	fx_assert_counts_unchanged(f, before);
@@ -117,8 +120,8 @@ static void test_R_DEF_1_date_of_birth_checks(void **state)
 	struct fx *f = *state;
 	int64_t before[FX_NTABLES];
 	fx_counts(f, before);
-	const char *bad[] = {"2026-03-11", "2030-01-01", "2008-03-10", "1990-01-01",
-			     "2011-02-30", "2011-13-01", "11-02-2011", "2011-2-3", "2011-02-03x"};
+	const char *bad[] = {"2026-03-11", "2030-01-01", "2008-03-10", "1990-01-01", "2011-02-30",
+	                     "2011-13-01", "11-02-2011", "2011-2-3",   "2011-02-03x"};
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		json_t *out;
 		struct app_err err;
@@ -220,14 +223,15 @@ static void test_child_add_bad_input_refused(void **state)
 	expect_invalid(f, c, "other_names");
 
 	c = fx_child("Eloise", "Ravenscroft", "2011-01-01");
-	json_object_set_new(c, "addresses",
-			    json_pack("[{s:s, s:s}]", "address", "1 Example Road", "postcode", "NOTAPC"));
+	json_object_set_new(
+	        c, "addresses",
+	        json_pack("[{s:s, s:s}]", "address", "1 Example Road", "postcode", "NOTAPC"));
 	expect_invalid(f, c, "addresses");
 
 	c = fx_child("Eloise", "Ravenscroft", "2011-01-01");
 	json_object_set_new(c, "addresses",
-			    json_pack("[{s:s, s:s, s:s}]", "address", "1 Example Road", "postcode",
-				      "NW1 2AB", "from", "2020-02-31"));
+	                    json_pack("[{s:s, s:s, s:s}]", "address", "1 Example Road", "postcode",
+	                              "NW1 2AB", "from", "2020-02-31"));
 	expect_invalid(f, c, "addresses");
 
 	c = fx_child("Eloise", "Ravenscroft", "2011-01-01");
@@ -244,7 +248,7 @@ static void test_child_add_forbidden_for_auditor(void **state)
 	json_t *out;
 	struct app_err err;
 	assert_int_equal(add(f, "aud.king", fx_child("Zara", "Whitlock", "2012-01-01"), &out, &err),
-			 APP_FORBIDDEN);
+	                 APP_FORBIDDEN);
 }
 
 static void test_R_INFO_2_child_add_get_and_search_are_audited(void **state)
@@ -252,8 +256,9 @@ static void test_R_INFO_2_child_add_get_and_search_are_audited(void **state)
 	struct fx *f = *state;
 	char id[ID_MAX];
 	json_t *c = fx_child("Theodora", "Eckersley", "2012-03-03");
-	json_object_set_new(c, "addresses",
-			    json_pack("[{s:s, s:s}]", "address", "12 Sample Street", "postcode", "nw12ab"));
+	json_object_set_new(
+	        c, "addresses",
+	        json_pack("[{s:s, s:s}]", "address", "12 Sample Street", "postcode", "nw12ab"));
 	json_object_set_new(c, "risk_groups", json_pack("[s]", "looked_after"));
 	must_add(f, c, id);
 	assert_int_equal(fx_audit_count(f, "create", id), 1);
@@ -269,7 +274,7 @@ static void test_R_INFO_2_child_add_get_and_search_are_audited(void **state)
 	/* an id of the wrong shape */
 	assert_int_equal(app_child_get(f->db, &nurse, "rec_123", &out, &err), APP_NOT_FOUND);
 	assert_int_equal(app_child_get(f->db, &nurse, "'; DROP TABLE children; --", &out, &err),
-			 APP_NOT_FOUND);
+	                 APP_NOT_FOUND);
 	/* a search is audited too, with who searched but not what for */
 	int64_t searches = 0, after = 0;
 	const char *count = "SELECT count(*) FROM audit_events WHERE action = 'search'";
@@ -294,7 +299,7 @@ static void test_child_find(void **state)
 	json_t *out = NULL;
 	int64_t events = fx_count(f, "audit_events");
 	json_t *in = json_pack("{s:s, s:s}", "name", "Winnie Abernathy-Lowe", "date_of_birth",
-			       "2010-12-12");
+	                       "2010-12-12");
 	assert_int_equal(app_child_find(f->db, &nurse, in, &out, &err), APP_OK);
 	json_decref(in);
 	bool found = false;
@@ -328,15 +333,15 @@ static void test_child_find(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_R_REC_1_child_add_nickname_same_dob_returns_candidates),
-		cmocka_unit_test(test_R_REC_1_child_add_confirm_new_creates),
-		cmocka_unit_test(test_R_REC_1_same_nhs_number_conflicts),
-		cmocka_unit_test(test_R_DEF_1_date_of_birth_checks),
-		cmocka_unit_test(test_R_DEF_5_risk_groups),
-		cmocka_unit_test(test_child_add_bad_input_refused),
-		cmocka_unit_test(test_child_add_forbidden_for_auditor),
-		cmocka_unit_test(test_R_INFO_2_child_add_get_and_search_are_audited),
-		cmocka_unit_test(test_child_find),
+	        cmocka_unit_test(test_R_REC_1_child_add_nickname_same_dob_returns_candidates),
+	        cmocka_unit_test(test_R_REC_1_child_add_confirm_new_creates),
+	        cmocka_unit_test(test_R_REC_1_same_nhs_number_conflicts),
+	        cmocka_unit_test(test_R_DEF_1_date_of_birth_checks),
+	        cmocka_unit_test(test_R_DEF_5_risk_groups),
+	        cmocka_unit_test(test_child_add_bad_input_refused),
+	        cmocka_unit_test(test_child_add_forbidden_for_auditor),
+	        cmocka_unit_test(test_R_INFO_2_child_add_get_and_search_are_audited),
+	        cmocka_unit_test(test_child_find),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

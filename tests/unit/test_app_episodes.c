@@ -238,8 +238,8 @@ static void returned_episode(struct fx *f, const char *given, char ref[32], char
 	must(run(f, app_safe_and_well, &pc, ep,
 	         json_pack("{s:s, s:s, s:s, s:b, s:s, s:b}", "where_found", "Kings Yard flats",
 	                   "what_happened", "Stayed at a flat with older boys.", "done_at",
-	                   "2026-03-10T07:00:00Z", "crime_alleged", 1, "crime_number",
-	                   "CR 0101/26", "found_alone", 1),
+	                   "2026-03-10T07:00:00Z", "crime_alleged", 1, "crime_number", "CR 0101/26",
+	                   "found_alone", 1),
 	         &err),
 	     &err);
 }
@@ -397,8 +397,10 @@ static void test_R_MISS_10_repeat_counts_and_together(void **state)
 	json_decref(out);
 	/* a user who may see Lena but not Mina learns only that another child was involved */
 	char health[32], type[32];
-	assert_int_equal(store_agency_find(f->db, "North Central Health Trust", health, type), DB_ROW);
-	assert_int_equal(store_child_involve(f->db, a, health, "test", "2026-03-01T00:00:00Z"), DB_OK);
+	assert_int_equal(store_agency_find(f->db, "North Central Health Trust", health, type),
+	                 DB_ROW);
+	assert_int_equal(store_child_involve(f->db, a, health, "test", "2026-03-01T00:00:00Z"),
+	                 DB_OK);
 	struct actor nurse = fx_actor(f, "nurse.hill");
 	memset(&err, 0, sizeof err);
 	assert_int_equal(app_child_episodes(f->db, &nurse, a, &out, &err), APP_OK);

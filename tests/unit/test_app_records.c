@@ -9,7 +9,7 @@
 
 /* Decides a category as `username`; returns the result code, *out (may be NULL). */
 static int decide(struct fx *f, const char *username, const char *ref, json_t *in, json_t **out,
-		  struct app_err *err)
+                  struct app_err *err)
 {
 	struct actor a = fx_actor(f, username);
 	json_t *o = NULL;
@@ -26,7 +26,7 @@ static int decide(struct fx *f, const char *username, const char *ref, json_t *i
 static json_t *cat_in(int category, const char *contact)
 {
 	return json_pack("{s:i, s:s?, s:s}", "category", category, "contact", contact, "rationale",
-			 "Older associate collects the child from school; gifts seen.");
+	                 "Older associate collects the child from school; gifts seen.");
 }
 
 static void must_decide(struct fx *f, const char *ref, json_t *in, json_t **out)
@@ -34,7 +34,8 @@ static void must_decide(struct fx *f, const char *ref, json_t *in, json_t **out)
 	struct app_err err;
 	int rc = decide(f, "at.lewis", ref, in, out, &err);
 	if (rc != APP_OK)
-		fail_msg("decision refused (%d, %s): %s", rc, err.rule ? err.rule : "-", err.message);
+		fail_msg("decision refused (%d, %s): %s", rc, err.rule ? err.rule : "-",
+		         err.message);
 }
 
 /* The current L flags of a record, as a count and the one set. */
@@ -61,11 +62,12 @@ static void test_R_CAT_3_category_without_rationale_refused(void **state)
 	fx_counts(f, before);
 	struct app_err err;
 	assert_int_equal(decide(f, "at.lewis", ref, json_pack("{s:i}", "category", 1), NULL, &err),
-			 APP_INVALID);
+	                 APP_INVALID);
 	assert_string_equal(err.rule, "R-CAT-3");
 	assert_int_equal(decide(f, "at.lewis", ref,
-				json_pack("{s:i, s:s}", "category", 1, "rationale", "  "), NULL, &err),
-			 APP_INVALID);
+	                        json_pack("{s:i, s:s}", "category", 1, "rationale", "  "), NULL,
+	                        &err),
+	                 APP_INVALID);
 	assert_string_equal(err.rule, "R-CAT-3");
 	fx_assert_counts_unchanged(f, before);
 }
@@ -80,13 +82,15 @@ static void test_R_CAT_3_category_2_without_contact_refused(void **state)
 	struct app_err err;
 	assert_int_equal(decide(f, "at.lewis", ref, cat_in(2, NULL), NULL, &err), APP_INVALID);
 	assert_string_equal(err.rule, "R-CAT-3");
-	assert_int_equal(decide(f, "at.lewis", ref, cat_in(2, "sometimes"), NULL, &err), APP_INVALID);
+	assert_int_equal(decide(f, "at.lewis", ref, cat_in(2, "sometimes"), NULL, &err),
+	                 APP_INVALID);
 	assert_true(fx_field(&err, "contact"));
 	assert_int_equal(decide(f, "at.lewis", ref, cat_in(4, NULL), NULL, &err), APP_INVALID);
 	assert_true(fx_field(&err, "category"));
 	assert_int_equal(decide(f, "at.lewis", ref,
-				json_pack("{s:s, s:s}", "category", "2", "rationale", "x"), NULL, &err),
-			 APP_INVALID);
+	                        json_pack("{s:s, s:s}", "category", "2", "rationale", "x"), NULL,
+	                        &err),
+	                 APP_INVALID);
 	assert_true(fx_field(&err, "category"));
 	fx_assert_counts_unchanged(f, before);
 }
@@ -110,8 +114,9 @@ static void test_R_CAT_3_history_kept_newest_first(void **state)
 	assert_string_equal(json_string_value(json_object_get(newest, "kind")), "assessment_team");
 	assert_int_equal(json_integer_value(json_object_get(oldest, "category")), 1);
 	assert_string_equal(json_string_value(json_object_get(oldest, "decided_at")),
-			    "2026-03-09T10:00:00Z");
-	assert_string_equal(json_string_value(json_object_get(newest, "decided_by_name")), "at.lewis");
+	                    "2026-03-09T10:00:00Z");
+	assert_string_equal(json_string_value(json_object_get(newest, "decided_by_name")),
+	                    "at.lewis");
 	assert_non_null(json_object_get(newest, "rationale"));
 	assert_int_equal(json_integer_value(json_object_get(rec, "category")), 3);
 	json_decref(rec);
@@ -135,7 +140,8 @@ static void test_R_CAT_3_who_may_decide(void **state)
 	fx_new_record(f, "teacher.jones", "Clementine", "Esterhazy", "2011-06-05", ref, NULL);
 	struct app_err err;
 	/* a teacher cannot categorise; an officer cannot make the supervisor's decision */
-	assert_int_equal(decide(f, "teacher.jones", ref, cat_in(1, NULL), NULL, &err), APP_FORBIDDEN);
+	assert_int_equal(decide(f, "teacher.jones", ref, cat_in(1, NULL), NULL, &err),
+	                 APP_FORBIDDEN);
 	json_t *in = cat_in(1, NULL);
 	json_object_set_new(in, "kind", json_string("supervisor"));
 	assert_int_equal(decide(f, "pc.ames", ref, in, NULL, &err), APP_FORBIDDEN);
@@ -144,7 +150,7 @@ static void test_R_CAT_3_who_may_decide(void **state)
 	assert_int_equal(decide(f, "ps.dunn", ref, in, NULL, &err), APP_OK);
 	/* an unknown record */
 	assert_int_equal(decide(f, "at.lewis", "LAN-2026-999998", cat_in(1, NULL), NULL, &err),
-			 APP_NOT_FOUND);
+	                 APP_NOT_FOUND);
 }
 
 /* ---- R-CAT-4, 5, 6, R-PATH-8 ---- */
@@ -195,11 +201,13 @@ static void test_R_CAT_5_exploitation_in_another_borough_sets_enquiring_borough(
 	json_t *in = cat_in(1, NULL), *out;
 	json_object_set_new(in, "exploitation_borough", json_string("Hackney"));
 	must_decide(f, ref, in, &out);
-	assert_string_equal(json_string_value(json_object_get(out, "enquiring_borough")), "Hackney");
+	assert_string_equal(json_string_value(json_object_get(out, "enquiring_borough")),
+	                    "Hackney");
 	assert_string_equal(json_string_value(json_object_get(out, "lead_borough")), "Camden");
 	json_decref(out);
 	json_t *rec = fx_record(f, ref);
-	assert_string_equal(json_string_value(json_object_get(rec, "enquiring_borough")), "Hackney");
+	assert_string_equal(json_string_value(json_object_get(rec, "enquiring_borough")),
+	                    "Hackney");
 	assert_string_equal(json_string_value(json_object_get(rec, "owning_borough")), "Camden");
 	json_decref(rec);
 	/* an unknown borough is refused and writes nothing */
@@ -218,10 +226,10 @@ static void test_R_CAT_6_looked_after_child_keeps_home_authority_primary(void **
 	struct fx *f = *state;
 	struct actor teacher = fx_actor(f, "teacher.jones");
 	json_t *child = json_pack("{s:s, s:s, s:s, s:s, s:b, s:s, s:s, s:s}", "given_names",
-				  "Persephone", "family_name", "Ingleby", "date_of_birth",
-				  "2010-09-09", "residence_borough", "Hackney", "looked_after", 1,
-				  "home_authority", "London Borough of Camden", "host_authority",
-				  "London Borough of Hackney", "iro_name", "R. Example");
+	                          "Persephone", "family_name", "Ingleby", "date_of_birth",
+	                          "2010-09-09", "residence_borough", "Hackney", "looked_after", 1,
+	                          "home_authority", "London Borough of Camden", "host_authority",
+	                          "London Borough of Hackney", "iro_name", "R. Example");
 	json_t *sub = fx_submit(f, &teacher, fx_referral(child, NULL));
 	char ref[32];
 	snprintf(ref, sizeof ref, "%s", json_string_value(json_object_get(sub, "record_ref")));
@@ -229,9 +237,9 @@ static void test_R_CAT_6_looked_after_child_keeps_home_authority_primary(void **
 	json_t *out;
 	must_decide(f, ref, cat_in(1, NULL), &out);
 	assert_string_equal(json_string_value(json_object_get(out, "primary_authority")),
-			    "London Borough of Camden");
+	                    "London Borough of Camden");
 	assert_string_equal(json_string_value(json_object_get(out, "host_authority")),
-			    "London Borough of Hackney");
+	                    "London Borough of Hackney");
 	/* police lead stays where the child lives */
 	assert_string_equal(json_string_value(json_object_get(out, "lead_borough")), "Hackney");
 	json_decref(out);
@@ -239,7 +247,7 @@ static void test_R_CAT_6_looked_after_child_keeps_home_authority_primary(void **
 	json_t *c = json_object_get(rec, "child");
 	assert_true(json_is_true(json_object_get(c, "looked_after")));
 	assert_string_equal(json_string_value(json_object_get(c, "home_authority")),
-			    "London Borough of Camden");
+	                    "London Borough of Camden");
 	json_decref(rec);
 }
 
@@ -307,11 +315,13 @@ static void test_R_FLAG_3_4_classify_sets_EU_GE_GA(void **state)
 	struct actor mash = fx_actor(f, "mash.fry");
 	struct app_err err = {0};
 	json_t *out = NULL;
-	json_t *in = json_pack("{s:[s], s:[s, s], s:b, s:b, s:b}", "exploitation_types", "sexual",
-			       "models", "online", "peer_on_peer", "online", 1, "group", 1, "gang", 0);
+	json_t *in =
+	        json_pack("{s:[s], s:[s, s], s:b, s:b, s:b}", "exploitation_types", "sexual",
+	                  "models", "online", "peer_on_peer", "online", 1, "group", 1, "gang", 0);
 	int rc = app_record_classify(f->db, &mash, ref, in, &out, &err);
 	if (rc != APP_OK)
-		fail_msg("classify: %s (%s)", err.message, err.nfields ? err.fields[0].message : "");
+		fail_msg("classify: %s (%s)", err.message,
+		         err.nfields ? err.fields[0].message : "");
 	json_decref(in);
 	json_decref(out);
 	json_t *rec = fx_record(f, ref);
@@ -370,12 +380,12 @@ static json_t *review_in(bool all)
 	json_t *items = json_array();
 	for (int i = 0; i < 6; i++)
 		json_array_append_new(items, json_pack("{s:b, s:s}", "ticked", all || i < 5, "note",
-						       "Reviewed and agreed."));
+		                                       "Reviewed and agreed."));
 	return json_pack("{s:o}", "items", items);
 }
 
 static int review(struct fx *f, const char *username, const char *ref, json_t *in,
-		  struct app_err *err)
+                  struct app_err *err)
 {
 	struct actor a = fx_actor(f, username);
 	json_t *out = NULL;
@@ -426,8 +436,9 @@ static void test_R_PATH_6_supervisor_review(void **state)
 	json_t *reviews = json_object_get(rec, "supervisor_reviews");
 	assert_int_equal(json_array_size(reviews), 1);
 	assert_int_equal(json_array_size(json_object_get(json_array_get(reviews, 0), "items")), 6);
-	assert_string_equal(json_string_value(json_object_get(json_array_get(reviews, 0), "reviewer")),
-			    "ps.dunn");
+	assert_string_equal(
+	        json_string_value(json_object_get(json_array_get(reviews, 0), "reviewer")),
+	        "ps.dunn");
 	json_decref(rec);
 }
 
@@ -540,9 +551,9 @@ static void test_R_PATH_7_essential_steps(void **state)
 	/* all five */
 	memset(&err, 0, sizeof err);
 	in = json_pack("{s:b, s:b, s:b, s:b, s:b, s:b, s:s}", "pnc_marker_done", 1,
-		       "mase_referred_or_updated", 1, "outcome_mi_considered", 1,
-		       "category_reviewed_by_assessment_team", 1, "flag_set", 1,
-		       "declined_to_intervene_or_refer", 0, "e4_rationale", "");
+	               "mase_referred_or_updated", 1, "outcome_mi_considered", 1,
+	               "category_reviewed_by_assessment_team", 1, "flag_set", 1,
+	               "declined_to_intervene_or_refer", 0, "e4_rationale", "");
 	assert_int_equal(app_essential_steps(f->db, &pc, ref, in, &out, &err), APP_OK);
 	json_decref(in);
 	assert_int_equal(json_array_size(json_object_get(out, "outstanding")), 0);
@@ -557,7 +568,7 @@ static void test_R_PATH_7_essential_steps(void **state)
 /* ---- R-REC-3, R-REC-6 ---- */
 
 static int add_entry(struct fx *f, const char *ref, json_t *in, char id[ID_MAX],
-		     struct app_err *err)
+                     struct app_err *err)
 {
 	struct actor a = fx_actor(f, "mash.fry");
 	json_t *out = NULL;
@@ -573,8 +584,8 @@ static int add_entry(struct fx *f, const char *ref, json_t *in, char id[ID_MAX],
 static json_t *entry_in(const char *text)
 {
 	return json_pack("{s:s, s:s, s:[s, s], s:s}", "occurred_at", "2026-03-09T18:30:00Z",
-			 "nature", "fact", "people_involved", "the child", "foster carer", "text",
-			 text);
+	                 "nature", "fact", "people_involved", "the child", "foster carer", "text",
+	                 text);
 }
 
 static void test_R_REC_3_entry_needs_people_and_nature(void **state)
@@ -613,9 +624,9 @@ static void test_R_REC_3_entry_needs_people_and_nature(void **state)
 	fx_assert_counts_unchanged(f, before);
 	/* a good entry: dated, timed, author and people kept */
 	char id[ID_MAX];
-	assert_int_equal(add_entry(f, ref, entry_in("Child returned home at 23:00 in a taxi."), id,
-				   &err),
-			 APP_OK);
+	assert_int_equal(
+	        add_entry(f, ref, entry_in("Child returned home at 23:00 in a taxi."), id, &err),
+	        APP_OK);
 	json_t *rec = fx_record(f, ref);
 	json_t *e = NULL, *v;
 	size_t i;
@@ -626,9 +637,9 @@ static void test_R_REC_3_entry_needs_people_and_nature(void **state)
 	}
 	assert_non_null(e);
 	assert_string_equal(json_string_value(json_object_get(e, "occurred_at")),
-			    "2026-03-09T18:30:00Z");
+	                    "2026-03-09T18:30:00Z");
 	assert_string_equal(json_string_value(json_object_get(e, "recorded_at")),
-			    "2026-03-10T12:00:00Z");
+	                    "2026-03-10T12:00:00Z");
 	assert_string_equal(json_string_value(json_object_get(e, "author_name")), "mash.fry");
 	assert_string_equal(json_string_value(json_object_get(e, "nature")), "fact");
 	assert_true(fx_has_string(json_object_get(e, "people_involved"), "foster carer"));
@@ -644,8 +655,8 @@ static void test_R_REC_6_correction_supersedes_and_keeps_old(void **state)
 	struct app_err err;
 	char old_id[ID_MAX], new_id[ID_MAX], foreign[ID_MAX];
 	assert_int_equal(add_entry(f, ref, entry_in("Seen with an adult at Kings Cross at 21:00."),
-				   old_id, &err),
-			 APP_OK);
+	                           old_id, &err),
+	                 APP_OK);
 	assert_int_equal(add_entry(f, other, entry_in("Seen at Euston."), foreign, &err), APP_OK);
 	json_t *in = entry_in("Correction: seen at St Pancras at 21:00, not Kings Cross.");
 	json_object_set_new(in, "supersedes", json_string(old_id));
@@ -671,8 +682,8 @@ static void test_R_REC_6_correction_supersedes_and_keeps_old(void **state)
 	assert_string_equal(json_string_value(json_object_get(neu, "kind")), "correction");
 	json_decref(tl);
 	json_t *rec = fx_record(f, ref);
-	assert_int_equal(fx_audit_count(f, "correct", json_string_value(json_object_get(rec, "id"))),
-			 1);
+	assert_int_equal(
+	        fx_audit_count(f, "correct", json_string_value(json_object_get(rec, "id"))), 1);
 	json_decref(rec);
 
 	int64_t before[FX_NTABLES];
@@ -706,14 +717,15 @@ static void test_R_OUT_1_MI_on_record_FP_refused(void **state)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	json_t *in = json_pack("{s:s, s:s, s:s}", "code", "MI", "achieved_on", "2026-03-08", "note",
-			       "Child engaged with the specialist support worker.");
+	                       "Child engaged with the specialist support worker.");
 	assert_int_equal(app_outcome_add(f->db, &sw, ref, in, &out, &err), APP_OK);
 	json_decref(in);
 	json_decref(out);
 	json_t *rec = fx_record(f, ref);
 	json_t *outs = json_object_get(rec, "outcomes");
 	assert_int_equal(json_array_size(outs), 1);
-	assert_string_equal(json_string_value(json_object_get(json_array_get(outs, 0), "code")), "MI");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(outs, 0), "code")),
+	                    "MI");
 	json_decref(rec);
 
 	int64_t before[FX_NTABLES];
@@ -788,24 +800,25 @@ static void test_R_DEF_4_victim_blaming_word_in_note_or_rationale_refused(void *
 	int64_t before[FX_NTABLES];
 	fx_counts(f, before);
 	struct app_err err;
-	assert_int_equal(add_entry(f, ref, entry_in("Staff describe her as promiscuous."), NULL, &err),
-			 APP_INVALID);
+	assert_int_equal(
+	        add_entry(f, ref, entry_in("Staff describe her as promiscuous."), NULL, &err),
+	        APP_INVALID);
 	assert_string_equal(err.rule, "R-DEF-4");
 	json_t *in = json_pack("{s:i, s:s}", "category", 1, "rationale",
-			       "A historic allegation and new gifts.");
+	                       "A historic allegation and new gifts.");
 	assert_int_equal(decide(f, "at.lewis", ref, in, NULL, &err), APP_INVALID);
 	assert_string_equal(err.rule, "R-DEF-4");
 	struct actor sw = fx_actor(f, "mash.fry");
 	json_t *out = NULL;
 	memset(&err, 0, sizeof err);
 	in = json_pack("{s:s, s:s, s:s}", "code", "MI", "achieved_on", "2026-03-08", "note",
-		       "No longer consenting to meet him.");
+	               "No longer consenting to meet him.");
 	assert_int_equal(app_outcome_add(f->db, &sw, ref, in, &out, &err), APP_INVALID);
 	assert_string_equal(err.rule, "R-DEF-4");
 	json_decref(in);
 	memset(&err, 0, sizeof err);
 	in = json_pack("{s:b, s:s}", "declined_to_intervene_or_refer", 1, "e4_rationale",
-		       "She is a prostitute by choice.");
+	               "She is a prostitute by choice.");
 	assert_int_equal(app_essential_steps(f->db, &sw, ref, in, &out, &err), APP_INVALID);
 	assert_string_equal(err.rule, "R-DEF-4");
 	json_decref(in);
@@ -820,9 +833,10 @@ static void test_category_decision_failing_late_writes_nothing(void **state)
 	char ref[32];
 	fx_new_record(f, "teacher.jones", "Isadora", "Wolstenholme", "2011-08-15", ref, NULL);
 	/* the chronology entry is the last write of a decision: make it fail */
-	assert_int_equal(db_exec(f->db, "CREATE TEMP TRIGGER fx_fail_entries BEFORE INSERT ON"
-					" record_entries BEGIN SELECT RAISE(ABORT, 'forced'); END;"),
-			 DB_OK);
+	assert_int_equal(db_exec(f->db,
+	                         "CREATE TEMP TRIGGER fx_fail_entries BEFORE INSERT ON"
+	                         " record_entries BEGIN SELECT RAISE(ABORT, 'forced'); END;"),
+	                 DB_OK);
 	int64_t before[FX_NTABLES];
 	fx_counts(f, before);
 	struct app_err err;
@@ -857,14 +871,15 @@ static void test_R_INFO_2_record_use_cases_append_audit_events(void **state)
 	assert_int_equal(fx_audit_count(f, "view", rid), views + 2);
 	int64_t n = -1;
 	assert_int_equal(db_query_int64(f->db, &n,
-					"SELECT count(*) FROM audit_events WHERE action = 'view'"
-					" AND entity_id = $1 AND user_id = $2 AND record_ref = $3",
-					"sss", rid, mash.user_id, ref),
-			 DB_OK);
+	                                "SELECT count(*) FROM audit_events WHERE action = 'view'"
+	                                " AND entity_id = $1 AND user_id = $2 AND record_ref = $3",
+	                                "sss", rid, mash.user_id, ref),
+	                 DB_OK);
 	assert_int_equal(n, 2);
 	must_decide(f, ref, cat_in(1, NULL), NULL);
-	assert_int_equal(add_entry(f, ref, entry_in("Meeting with the child at school."), NULL, &err),
-			 APP_OK);
+	assert_int_equal(
+	        add_entry(f, ref, entry_in("Meeting with the child at school."), NULL, &err),
+	        APP_OK);
 	assert_int_equal(fx_audit_count(f, "change", rid), changes + 2);
 	fx_assert_audit_intact(f);
 }
@@ -872,30 +887,31 @@ static void test_R_INFO_2_record_use_cases_append_audit_events(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_R_CAT_3_category_without_rationale_refused),
-		cmocka_unit_test(test_R_CAT_3_category_2_without_contact_refused),
-		cmocka_unit_test(test_R_CAT_3_history_kept_newest_first),
-		cmocka_unit_test(test_R_CAT_3_decision_dated_in_future_refused),
-		cmocka_unit_test(test_R_CAT_3_who_may_decide),
-		cmocka_unit_test(test_R_CAT_4_contact_cat2_and_cat3_go_to_SET),
-		cmocka_unit_test(test_R_CAT_4_cat1_and_online_cat2_go_to_the_borough),
-		cmocka_unit_test(test_R_CAT_5_exploitation_in_another_borough_sets_enquiring_borough),
-		cmocka_unit_test(test_R_CAT_6_looked_after_child_keeps_home_authority_primary),
-		cmocka_unit_test(test_R_PATH_8_assessment_team_category_sets_next_steps),
-		cmocka_unit_test(test_R_FLAG_2_exactly_one_L_flag_after_each_decision),
-		cmocka_unit_test(test_R_FLAG_3_4_classify_sets_EU_GE_GA),
-		cmocka_unit_test(test_R_FLAG_3_online_referral_sets_EU),
-		cmocka_unit_test(test_R_PATH_6_supervisor_review),
-		cmocka_unit_test(test_R_PATH_6_reporting_officer_is_the_latest_reporter),
-		cmocka_unit_test(test_R_PATH_6_threat_to_life_recorded),
-		cmocka_unit_test(test_R_PATH_7_essential_steps),
-		cmocka_unit_test(test_R_REC_3_entry_needs_people_and_nature),
-		cmocka_unit_test(test_R_REC_6_correction_supersedes_and_keeps_old),
-		cmocka_unit_test(test_R_OUT_1_MI_on_record_FP_refused),
-		cmocka_unit_test(test_R_REC_4_external_references),
-		cmocka_unit_test(test_R_DEF_4_victim_blaming_word_in_note_or_rationale_refused),
-		cmocka_unit_test(test_category_decision_failing_late_writes_nothing),
-		cmocka_unit_test(test_R_INFO_2_record_use_cases_append_audit_events),
+	        cmocka_unit_test(test_R_CAT_3_category_without_rationale_refused),
+	        cmocka_unit_test(test_R_CAT_3_category_2_without_contact_refused),
+	        cmocka_unit_test(test_R_CAT_3_history_kept_newest_first),
+	        cmocka_unit_test(test_R_CAT_3_decision_dated_in_future_refused),
+	        cmocka_unit_test(test_R_CAT_3_who_may_decide),
+	        cmocka_unit_test(test_R_CAT_4_contact_cat2_and_cat3_go_to_SET),
+	        cmocka_unit_test(test_R_CAT_4_cat1_and_online_cat2_go_to_the_borough),
+	        cmocka_unit_test(
+	                test_R_CAT_5_exploitation_in_another_borough_sets_enquiring_borough),
+	        cmocka_unit_test(test_R_CAT_6_looked_after_child_keeps_home_authority_primary),
+	        cmocka_unit_test(test_R_PATH_8_assessment_team_category_sets_next_steps),
+	        cmocka_unit_test(test_R_FLAG_2_exactly_one_L_flag_after_each_decision),
+	        cmocka_unit_test(test_R_FLAG_3_4_classify_sets_EU_GE_GA),
+	        cmocka_unit_test(test_R_FLAG_3_online_referral_sets_EU),
+	        cmocka_unit_test(test_R_PATH_6_supervisor_review),
+	        cmocka_unit_test(test_R_PATH_6_reporting_officer_is_the_latest_reporter),
+	        cmocka_unit_test(test_R_PATH_6_threat_to_life_recorded),
+	        cmocka_unit_test(test_R_PATH_7_essential_steps),
+	        cmocka_unit_test(test_R_REC_3_entry_needs_people_and_nature),
+	        cmocka_unit_test(test_R_REC_6_correction_supersedes_and_keeps_old),
+	        cmocka_unit_test(test_R_OUT_1_MI_on_record_FP_refused),
+	        cmocka_unit_test(test_R_REC_4_external_references),
+	        cmocka_unit_test(test_R_DEF_4_victim_blaming_word_in_note_or_rationale_refused),
+	        cmocka_unit_test(test_category_decision_failing_late_writes_nothing),
+	        cmocka_unit_test(test_R_INFO_2_record_use_cases_append_audit_events),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

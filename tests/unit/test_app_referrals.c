@@ -64,7 +64,8 @@ static void test_R_REC_1_second_referral_nickname_same_dob_returns_candidates(vo
 		if (strcmp(json_string_value(json_object_get(c, "id")), child_id) == 0) {
 			found = true;
 			assert_true(json_array_size(json_object_get(c, "reasons")) > 0);
-			assert_string_equal(json_string_value(json_object_get(c, "record_ref")), ref);
+			assert_string_equal(json_string_value(json_object_get(c, "record_ref")),
+			                    ref);
 			/* only what tells children apart */
 			assert_null(json_object_get(c, "nhs_number"));
 		}
@@ -92,11 +93,12 @@ static void test_R_REC_1_referral_with_child_id_updates_the_one_record(void **st
 	assert_int_equal(entries_of(f, ref), entries + 1);
 
 	/* the schema itself refuses a second record for the child */
-	int rc = db_run(f->db,
-			"INSERT INTO records (id, child_id, reference, ref_year, ref_seq, opened_at,"
-			" updated_at) VALUES ('rec_dup', $1, 'LAN-2026-999999', 2026, 999999,"
-			" '2026-03-10T12:00:00Z', '2026-03-10T12:00:00Z')",
-			"s", child_id);
+	int rc =
+	        db_run(f->db,
+	               "INSERT INTO records (id, child_id, reference, ref_year, ref_seq, opened_at,"
+	               " updated_at) VALUES ('rec_dup', $1, 'LAN-2026-999999', 2026, 999999,"
+	               " '2026-03-10T12:00:00Z', '2026-03-10T12:00:00Z')",
+	               "s", child_id);
 	assert_int_equal(rc, DB_E_CONSTRAINT);
 	json_t *rec = fx_record(f, ref);
 	assert_int_equal(json_array_size(json_object_get(rec, "referrals")), 2);
@@ -120,7 +122,8 @@ static void test_R_REC_1_confirm_new_child_creates_second_child(void **state)
 	json_decref(out);
 	assert_int_equal(fx_count(f, "children"), children);
 	/* the professional says this is a different child (a twin) */
-	out = fx_submit(f, &nurse, fx_referral(fx_child("Priya", "Vandermolen", "2010-07-21"), NULL));
+	out = fx_submit(f, &nurse,
+	                fx_referral(fx_child("Priya", "Vandermolen", "2010-07-21"), NULL));
 	assert_string_not_equal(json_string_value(json_object_get(out, "child_id")), child_id);
 	assert_string_not_equal(json_string_value(json_object_get(out, "record_ref")), ref);
 	json_decref(out);
@@ -151,10 +154,10 @@ static void test_R_SIGN_2_no_signs_goes_to_early_help_without_record(void **stat
 	struct actor teacher = fx_actor(f, "teacher.jones");
 	int64_t records = fx_count(f, "records"), referrals = fx_count(f, "referrals");
 	json_t *in = json_pack("{s:o, s:b, s:s, s:s}", "child",
-			       fx_child("Ottilie", "Brackenridge", "2013-02-11"), "confirm_new_child",
-			       1, "circumstances", "Late to school three times this month.",
-			       "no_sign_rationale",
-			       "No SAFEGUARD sign seen; lateness explained by a new sibling.");
+	                       fx_child("Ottilie", "Brackenridge", "2013-02-11"),
+	                       "confirm_new_child", 1, "circumstances",
+	                       "Late to school three times this month.", "no_sign_rationale",
+	                       "No SAFEGUARD sign seen; lateness explained by a new sibling.");
 	json_t *out = fx_submit(f, &teacher, in);
 	assert_string_equal(json_string_value(json_object_get(out, "route")), "not_cse_early_help");
 	assert_string_equal(json_string_value(json_object_get(out, "rule")), "R-SIGN-2");
@@ -167,7 +170,7 @@ static void test_R_SIGN_2_no_signs_goes_to_early_help_without_record(void **stat
 	assert_int_equal(app_referral_get(f->db, &teacher, rid, &ref, &err), APP_OK);
 	assert_string_equal(json_string_value(json_object_get(ref, "status")), "not_cse_pathway");
 	assert_non_null(strstr(json_string_value(json_object_get(ref, "no_sign_rationale")),
-			       "new sibling"));
+	                       "new sibling"));
 	assert_true(json_is_null(json_object_get(ref, "record_id")));
 	json_decref(ref);
 	json_decref(out);
@@ -182,8 +185,8 @@ static void test_R_SIGN_2_no_signs_needs_rationale(void **state)
 	int64_t before[FX_NTABLES];
 	fx_counts(f, before);
 	json_t *in = json_pack("{s:o, s:b, s:s, s:[]}", "child",
-			       fx_child("Ottilie", "Fenwright", "2013-02-12"), "confirm_new_child", 1,
-			       "circumstances", "Late to school.", "signs");
+	                       fx_child("Ottilie", "Fenwright", "2013-02-12"), "confirm_new_child",
+	                       1, "circumstances", "Late to school.", "signs");
 	struct app_err err = {0};
 	json_t *out = NULL;
 	assert_int_equal(app_referral_submit(f->db, &teacher, in, &out, &err), APP_INVALID);
@@ -222,14 +225,14 @@ static void test_R_SIGN_1_unknown_or_duplicate_sign_refused(void **state)
 	json_t *in = fx_referral(fx_child("Lowri", "Penhaligon", "2012-09-29"), NULL);
 	json_t *signs = json_object_get(in, "signs");
 	json_array_append_new(signs, json_pack("{s:s, s:s}", "code", "gifts_money", "evidence",
-					       "A third phone."));
+	                                       "A third phone."));
 	struct app_err err = {0};
 	json_t *out = NULL;
 	assert_int_equal(app_referral_submit(f->db, &teacher, in, &out, &err), APP_INVALID);
 	assert_string_equal(err.rule, "R-SIGN-1");
 	json_array_clear(signs);
 	json_array_append_new(signs, json_pack("{s:s, s:s}", "code", "bad_vibes", "evidence",
-					       "Something felt wrong."));
+	                                       "Something felt wrong."));
 	memset(&err, 0, sizeof err);
 	assert_int_equal(app_referral_submit(f->db, &teacher, in, &out, &err), APP_INVALID);
 	assert_string_equal(err.rule, "R-SIGN-1");
@@ -246,7 +249,8 @@ static void test_R_PATH_2_education_referrer_with_social_worker(void **state)
 	json_t *child = fx_child("Imogen", "Tregarthen", "2011-11-03");
 	json_object_set_new(child, "social_worker", json_string("sw.green"));
 	json_t *out = fx_submit(f, &teacher, fx_referral(child, NULL));
-	assert_string_equal(json_string_value(json_object_get(out, "route")), "social_worker_and_set");
+	assert_string_equal(json_string_value(json_object_get(out, "route")),
+	                    "social_worker_and_set");
 	assert_string_equal(json_string_value(json_object_get(out, "rule")), "R-PATH-2");
 	assert_true(has_step(out, "childrens_social_care", "R-PATH-1")); /* R-PATH-1 */
 	assert_true(has_step(out, "social_worker", "R-PATH-2"));
@@ -262,8 +266,8 @@ static void test_R_PATH_3_education_referrer_without_social_worker_goes_to_mash(
 {
 	struct fx *f = *state;
 	struct actor teacher = fx_actor(f, "teacher.jones");
-	json_t *out =
-		fx_submit(f, &teacher, fx_referral(fx_child("Imogen", "Aldous-Reyes", "2011-11-04"), NULL));
+	json_t *out = fx_submit(
+	        f, &teacher, fx_referral(fx_child("Imogen", "Aldous-Reyes", "2011-11-04"), NULL));
 	assert_string_equal(json_string_value(json_object_get(out, "route")), "mash");
 	assert_string_equal(json_string_value(json_object_get(out, "rule")), "R-PATH-3");
 	assert_true(has_step(out, "childrens_social_care", "R-PATH-1"));
@@ -290,15 +294,15 @@ static void test_R_PATH_4_police_officer_referral(void **state)
 	json_t *refs = json_object_get(rec, "external_refs");
 	assert_int_equal(json_array_size(refs), 1);
 	assert_string_equal(json_string_value(json_object_get(json_array_get(refs, 0), "kind")),
-			    "merlin_pac");
+	                    "merlin_pac");
 	assert_string_equal(json_string_value(json_object_get(json_array_get(refs, 0), "value")),
-			    "01MP/204518");
+	                    "01MP/204518");
 	/* the initial category applied: category 1, LA and ES */
 	assert_int_equal(json_integer_value(json_object_get(rec, "category")), 1);
 	json_t *hist = json_object_get(rec, "category_history");
 	assert_int_equal(json_array_size(hist), 1);
 	assert_string_equal(json_string_value(json_object_get(json_array_get(hist, 0), "kind")),
-			    "initial");
+	                    "initial");
 	assert_true(fx_has_string(json_object_get(rec, "flags"), "ES"));
 	assert_true(fx_has_string(json_object_get(rec, "flags"), "LA"));
 	json_decref(rec);
@@ -315,12 +319,14 @@ static void test_R_PATH_5_police_referral_missing_items_refused(void **state)
 		const char *drop; /* top-level or police field to remove */
 		bool in_police;
 		const char *named;
-	} cases[] = {
-		{"circumstances", false, "1"}, {"rationale", false, "2"}, {"merlin_pac", true, "4"}};
+	} cases[] = {{"circumstances", false, "1"},
+	             {"rationale", false, "2"},
+	             {"merlin_pac", true, "4"}};
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
 		json_t *in = fx_referral(fx_child("Tamsin", "Oyelaran", "2010-06-06"), NULL);
 		fx_police_template(in, 1, NULL);
-		json_object_del(cases[i].in_police ? json_object_get(in, "police") : in, cases[i].drop);
+		json_object_del(cases[i].in_police ? json_object_get(in, "police") : in,
+		                cases[i].drop);
 		struct app_err err = {0};
 		json_t *out = NULL;
 		int rc = app_referral_submit(f->db, &pc, in, &out, &err);
@@ -356,11 +362,13 @@ static void test_R_PATH_4_second_police_referral_updates_and_recategorises(void 
 	json_t *out = fx_submit(f, &pc, in);
 	char ref[32], child_id[ID_MAX];
 	snprintf(ref, sizeof ref, "%s", json_string_value(json_object_get(out, "record_ref")));
-	snprintf(child_id, sizeof child_id, "%s", json_string_value(json_object_get(out, "child_id")));
+	snprintf(child_id, sizeof child_id, "%s",
+	         json_string_value(json_object_get(out, "child_id")));
 	json_decref(out);
 	in = fx_referral(NULL, child_id);
 	fx_police_template(in, 2, "contact");
-	json_object_set_new(json_object_get(in, "police"), "merlin_pac", json_string("01MP/204519"));
+	json_object_set_new(json_object_get(in, "police"), "merlin_pac",
+	                    json_string("01MP/204519"));
 	out = fx_submit(f, &pc, in);
 	assert_string_equal(json_string_value(json_object_get(out, "record_ref")), ref);
 	json_decref(out);
@@ -385,7 +393,8 @@ static void test_R_DEF_3_repeated_models_are_kept_once(void **state)
 	json_t *out = fx_submit(f, &teacher, in);
 	char ref[32], child_id[ID_MAX];
 	snprintf(ref, sizeof ref, "%s", json_string_value(json_object_get(out, "record_ref")));
-	snprintf(child_id, sizeof child_id, "%s", json_string_value(json_object_get(out, "child_id")));
+	snprintf(child_id, sizeof child_id, "%s",
+	         json_string_value(json_object_get(out, "child_id")));
 	json_decref(out);
 	/* further concerns naming the same model and type, and one more model */
 	for (int i = 0; i < 30; i++) {
@@ -402,11 +411,12 @@ static void test_R_DEF_3_repeated_models_are_kept_once(void **state)
 	assert_int_equal(json_array_size(json_object_get(rec, "exploitation_types")), 1);
 	json_decref(rec);
 	int64_t n = -1;
-	assert_int_equal(db_query_int64(f->db, &n,
-					"SELECT count(*) FROM record_classifications c JOIN records r"
-					" ON r.id = c.record_id WHERE r.reference = $1",
-					"s", ref),
-			 DB_OK);
+	assert_int_equal(
+	        db_query_int64(f->db, &n,
+	                       "SELECT count(*) FROM record_classifications c JOIN records r"
+	                       " ON r.id = c.record_id WHERE r.reference = $1",
+	                       "s", ref),
+	        DB_OK);
 	assert_int_equal(n, 3);
 }
 
@@ -419,8 +429,8 @@ static void test_R_DEF_4_victim_blaming_word_in_rationale_refused(void **state)
 	int64_t before[FX_NTABLES];
 	fx_counts(f, before);
 	const char *bad[] = {"She is promiscuous and receives gifts.",
-			     "Gifts; a historic concern was raised.",
-			     "Gifts from an adult; the child says she was consenting."};
+	                     "Gifts; a historic concern was raised.",
+	                     "Gifts from an adult; the child says she was consenting."};
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		json_t *in = fx_referral(fx_child("Wilhelmina", "Dacosta", "2011-03-03"), NULL);
 		json_object_set_new(in, "rationale", json_string(bad[i]));
@@ -433,7 +443,7 @@ static void test_R_DEF_4_victim_blaming_word_in_rationale_refused(void **state)
 	/* in the evidence of a sign too */
 	json_t *in = fx_referral(fx_child("Wilhelmina", "Dacosta", "2011-03-03"), NULL);
 	json_object_set_new(json_array_get(json_object_get(in, "signs"), 0), "evidence",
-			    json_string("Described by a neighbour as a prostitute."));
+	                    json_string("Described by a neighbour as a prostitute."));
 	struct app_err err = {0};
 	json_t *out = NULL;
 	assert_int_equal(app_referral_submit(f->db, &teacher, in, &out, &err), APP_INVALID);
@@ -471,17 +481,19 @@ static void test_referral_failing_at_last_insert_writes_nothing(void **state)
 	/* an existing child, so that the update path is also covered */
 	char ref[32], child_id[ID_MAX];
 	fx_new_record(f, "teacher.jones", "Cordelia", "Nakashima", "2012-12-12", ref, child_id);
-	assert_int_equal(db_exec(f->db, "CREATE TEMP TRIGGER fx_fail_entries BEFORE INSERT ON"
-					" record_entries BEGIN SELECT RAISE(ABORT, 'forced'); END;"),
-			 DB_OK);
+	assert_int_equal(db_exec(f->db,
+	                         "CREATE TEMP TRIGGER fx_fail_entries BEFORE INSERT ON"
+	                         " record_entries BEGIN SELECT RAISE(ABORT, 'forced'); END;"),
+	                 DB_OK);
 	int64_t before[FX_NTABLES];
 	fx_counts(f, before);
 	json_t *ins[] = {fx_referral(fx_child("Beatrix", "Ravensworth", "2012-02-02"), NULL),
-			 fx_referral(NULL, child_id)};
+	                 fx_referral(NULL, child_id)};
 	for (size_t i = 0; i < ARRAY_LEN(ins); i++) {
 		struct app_err err = {0};
 		json_t *out = NULL;
-		assert_int_equal(app_referral_submit(f->db, &teacher, ins[i], &out, &err), APP_FAILED);
+		assert_int_equal(app_referral_submit(f->db, &teacher, ins[i], &out, &err),
+		                 APP_FAILED);
 		assert_null(out);
 		assert_non_null(strstr(err.message, "Nothing was saved"));
 		json_decref(ins[i]);
@@ -498,8 +510,8 @@ static void test_referral_appends_audit_events(void **state)
 	struct fx *f = *state;
 	struct actor teacher = fx_actor(f, "teacher.jones");
 	int64_t events = fx_count(f, "audit_events");
-	json_t *out =
-		fx_submit(f, &teacher, fx_referral(fx_child("Anneliese", "Koutsoukos", "2012-04-04"), NULL));
+	json_t *out = fx_submit(
+	        f, &teacher, fx_referral(fx_child("Anneliese", "Koutsoukos", "2012-04-04"), NULL));
 	const char *rid = json_string_value(json_object_get(out, "referral_id"));
 	const char *cid = json_string_value(json_object_get(out, "child_id"));
 	/* child created, record created, referral created */
@@ -545,7 +557,7 @@ static void expect_invalid(struct fx *f, json_t *in, const char *field)
 	assert_null(out);
 	if (field && !fx_field(&err, field))
 		fail_msg("no field error for %s: %s (%d fields; first %s)", field, err.message,
-			 err.nfields, err.nfields ? err.fields[0].field : "-");
+		         err.nfields, err.nfields ? err.fields[0].field : "-");
 }
 
 static json_t *good(void)
@@ -609,11 +621,12 @@ static void test_referral_bad_input_refused(void **state)
 
 	/* dates */
 	in = good();
-	json_object_set_new(json_object_get(in, "child"), "date_of_birth", json_string("2011-02-30"));
+	json_object_set_new(json_object_get(in, "child"), "date_of_birth",
+	                    json_string("2011-02-30"));
 	expect_invalid(f, in, "date_of_birth");
 	in = good();
 	json_object_set_new(json_array_get(json_object_get(in, "signs"), 0), "seen_on",
-			    json_string("2026-02-30"));
+	                    json_string("2026-02-30"));
 	expect_invalid(f, in, "seen_on");
 	in = good();
 	json_object_set_new(in, "came_to_notice_at", json_string("2026-03-11T09:00:00Z"));
@@ -624,16 +637,18 @@ static void test_referral_bad_input_refused(void **state)
 
 	/* R-DEF-1: not yet born, or already 18 */
 	in = good();
-	json_object_set_new(json_object_get(in, "child"), "date_of_birth", json_string("2026-06-01"));
+	json_object_set_new(json_object_get(in, "child"), "date_of_birth",
+	                    json_string("2026-06-01"));
 	expect_invalid(f, in, "date_of_birth");
 	in = good();
-	json_object_set_new(json_object_get(in, "child"), "date_of_birth", json_string("2008-03-10"));
+	json_object_set_new(json_object_get(in, "child"), "date_of_birth",
+	                    json_string("2008-03-10"));
 	expect_invalid(f, in, "date_of_birth");
 
 	/* a sign seen in the future */
 	in = good();
 	json_object_set_new(json_array_get(json_object_get(in, "signs"), 0), "seen_on",
-			    json_string("2026-04-01"));
+	                    json_string("2026-04-01"));
 	struct app_err e2 = {0};
 	assert_int_equal(app_referral_submit(f->db, &teacher, in, &out, &e2), APP_INVALID);
 	json_decref(in);
@@ -656,7 +671,7 @@ static void test_R_DEF_1_child_turning_18_tomorrow_is_still_a_child(void **state
 	struct fx *f = *state;
 	struct actor teacher = fx_actor(f, "teacher.jones");
 	json_t *out = fx_submit(f, &teacher,
-				fx_referral(fx_child("Evangeline", "Thorsby", "2008-03-11"), NULL));
+	                        fx_referral(fx_child("Evangeline", "Thorsby", "2008-03-11"), NULL));
 	json_t *rec = fx_record(f, json_string_value(json_object_get(out, "record_ref")));
 	json_t *age = json_object_get(rec, "age");
 	assert_int_equal(json_integer_value(json_object_get(age, "age")), 17);
@@ -667,27 +682,28 @@ static void test_R_DEF_1_child_turning_18_tomorrow_is_still_a_child(void **state
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_R_REC_1_second_referral_nickname_same_dob_returns_candidates),
-		cmocka_unit_test(test_R_REC_1_referral_with_child_id_updates_the_one_record),
-		cmocka_unit_test(test_R_REC_1_confirm_new_child_creates_second_child),
-		cmocka_unit_test(test_R_REC_1_unknown_child_id_not_found),
-		cmocka_unit_test(test_R_SIGN_2_no_signs_goes_to_early_help_without_record),
-		cmocka_unit_test(test_R_SIGN_2_no_signs_needs_rationale),
-		cmocka_unit_test(test_R_REC_2_signs_without_rationale_refused),
-		cmocka_unit_test(test_R_SIGN_1_unknown_or_duplicate_sign_refused),
-		cmocka_unit_test(test_R_PATH_2_education_referrer_with_social_worker),
-		cmocka_unit_test(test_R_PATH_3_education_referrer_without_social_worker_goes_to_mash),
-		cmocka_unit_test(test_R_PATH_4_police_officer_referral),
-		cmocka_unit_test(test_R_PATH_5_police_referral_missing_items_refused),
-		cmocka_unit_test(test_R_PATH_4_second_police_referral_updates_and_recategorises),
-		cmocka_unit_test(test_R_DEF_3_repeated_models_are_kept_once),
-		cmocka_unit_test(test_R_DEF_4_victim_blaming_word_in_rationale_refused),
-		cmocka_unit_test(test_referral_refused_category_rationale_writes_nothing),
-		cmocka_unit_test(test_referral_failing_at_last_insert_writes_nothing),
-		cmocka_unit_test(test_referral_appends_audit_events),
-		cmocka_unit_test(test_referral_by_auditor_forbidden),
-		cmocka_unit_test(test_referral_bad_input_refused),
-		cmocka_unit_test(test_R_DEF_1_child_turning_18_tomorrow_is_still_a_child),
+	        cmocka_unit_test(test_R_REC_1_second_referral_nickname_same_dob_returns_candidates),
+	        cmocka_unit_test(test_R_REC_1_referral_with_child_id_updates_the_one_record),
+	        cmocka_unit_test(test_R_REC_1_confirm_new_child_creates_second_child),
+	        cmocka_unit_test(test_R_REC_1_unknown_child_id_not_found),
+	        cmocka_unit_test(test_R_SIGN_2_no_signs_goes_to_early_help_without_record),
+	        cmocka_unit_test(test_R_SIGN_2_no_signs_needs_rationale),
+	        cmocka_unit_test(test_R_REC_2_signs_without_rationale_refused),
+	        cmocka_unit_test(test_R_SIGN_1_unknown_or_duplicate_sign_refused),
+	        cmocka_unit_test(test_R_PATH_2_education_referrer_with_social_worker),
+	        cmocka_unit_test(
+	                test_R_PATH_3_education_referrer_without_social_worker_goes_to_mash),
+	        cmocka_unit_test(test_R_PATH_4_police_officer_referral),
+	        cmocka_unit_test(test_R_PATH_5_police_referral_missing_items_refused),
+	        cmocka_unit_test(test_R_PATH_4_second_police_referral_updates_and_recategorises),
+	        cmocka_unit_test(test_R_DEF_3_repeated_models_are_kept_once),
+	        cmocka_unit_test(test_R_DEF_4_victim_blaming_word_in_rationale_refused),
+	        cmocka_unit_test(test_referral_refused_category_rationale_writes_nothing),
+	        cmocka_unit_test(test_referral_failing_at_last_insert_writes_nothing),
+	        cmocka_unit_test(test_referral_appends_audit_events),
+	        cmocka_unit_test(test_referral_by_auditor_forbidden),
+	        cmocka_unit_test(test_referral_bad_input_refused),
+	        cmocka_unit_test(test_R_DEF_1_child_turning_18_tomorrow_is_still_a_child),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

@@ -5,7 +5,7 @@
 #include "app/work.h"
 
 static int restrict_record(struct fx *f, const char *user, const char *ref, bool on,
-			   const char *reason, struct app_err *err)
+                           const char *reason, struct app_err *err)
 {
 	struct actor a = fx_actor(f, user);
 	json_t *in = json_pack("{s:b, s:s?}", "restricted", on, "reason", reason);
@@ -18,7 +18,7 @@ static int restrict_record(struct fx *f, const char *user, const char *ref, bool
 }
 
 static int open_record(struct fx *f, const char *user, const char *ref, const char *purpose,
-		       struct app_err *err)
+                       struct app_err *err)
 {
 	struct actor a = fx_actor(f, user);
 	if (purpose)
@@ -37,11 +37,12 @@ static void test_R_INFO_3_only_supervisors_restrict(void **state)
 	fx_new_record(f, "nurse.hill", "Rosalind", "Demo-Vance", "2011-01-09", ref, NULL);
 	struct app_err err;
 	assert_int_equal(restrict_record(f, "pc.ames", ref, true, "Covert operation", &err),
-			 APP_FORBIDDEN);
+	                 APP_FORBIDDEN);
 	assert_string_equal(err.rule, "R-INFO-3");
 	assert_int_equal(restrict_record(f, "ps.dunn", ref, true, NULL, &err), APP_INVALID);
-	assert_int_equal(restrict_record(f, "ps.dunn", ref, true, "Covert operation under way", &err),
-			 APP_OK);
+	assert_int_equal(
+	        restrict_record(f, "ps.dunn", ref, true, "Covert operation under way", &err),
+	        APP_OK);
 }
 
 static void test_R_INFO_3_break_glass_needs_a_reason_and_is_logged(void **state)
@@ -50,8 +51,9 @@ static void test_R_INFO_3_break_glass_needs_a_reason_and_is_logged(void **state)
 	char ref[32];
 	fx_new_record(f, "nurse.hill", "Octavia", "Demo-Penrose", "2010-12-12", ref, NULL);
 	struct app_err err;
-	assert_int_equal(restrict_record(f, "ps.dunn", ref, true, "Linked to a live investigation", &err),
-			 APP_OK);
+	assert_int_equal(
+	        restrict_record(f, "ps.dunn", ref, true, "Linked to a live investigation", &err),
+	        APP_OK);
 	int64_t before = fx_count(f, "restricted_access");
 	/* without a reason: refused, nothing logged */
 	assert_int_equal(open_record(f, "nurse.hill", ref, NULL, &err), APP_FORBIDDEN);
@@ -59,18 +61,20 @@ static void test_R_INFO_3_break_glass_needs_a_reason_and_is_logged(void **state)
 	assert_int_equal(open_record(f, "nurse.hill", ref, "ok", &err), APP_FORBIDDEN);
 	assert_int_equal(fx_count(f, "restricted_access"), before);
 	/* an uninvolved user learns nothing, reason or not */
-	assert_int_equal(open_record(f, "nurse.irwin", ref, "Checking a referral we received", &err),
-			 APP_NOT_FOUND);
+	assert_int_equal(
+	        open_record(f, "nurse.irwin", ref, "Checking a referral we received", &err),
+	        APP_NOT_FOUND);
 	/* with a reason: opened, logged, and the audit event carries the reason */
-	assert_int_equal(open_record(f, "nurse.hill", ref, "Health assessment booked for tomorrow", &err),
-			 APP_OK);
+	assert_int_equal(
+	        open_record(f, "nurse.hill", ref, "Health assessment booked for tomorrow", &err),
+	        APP_OK);
 	assert_int_equal(fx_count(f, "restricted_access"), before + 1);
 	char purpose[300] = "";
 	assert_int_equal(db_query_text(f->db, purpose, sizeof purpose,
-				       "SELECT purpose FROM audit_events WHERE action = 'view'"
-				       " AND record_ref = $1 ORDER BY seq DESC LIMIT 1",
-				       "s", ref),
-			 DB_OK);
+	                               "SELECT purpose FROM audit_events WHERE action = 'view'"
+	                               " AND record_ref = $1 ORDER BY seq DESC LIMIT 1",
+	                               "s", ref),
+	                 DB_OK);
 	assert_string_equal(purpose, "Health assessment booked for tomorrow");
 
 	/* the supervisor sees the opening in the work queue and reviews it */
@@ -89,7 +93,7 @@ static void test_R_INFO_3_break_glass_needs_a_reason_and_is_logged(void **state)
 	assert_non_null(sec);
 	assert_true(json_integer_value(json_object_get(sec, "count")) >= 1);
 	const char *rax = json_string_value(
-		json_object_get(json_array_get(json_object_get(sec, "items"), 0), "id"));
+	        json_object_get(json_array_get(json_object_get(sec, "items"), 0), "id"));
 	char id[ID_MAX];
 	snprintf(id, sizeof id, "%s", rax);
 	json_decref(q);
@@ -99,21 +103,22 @@ static void test_R_INFO_3_break_glass_needs_a_reason_and_is_logged(void **state)
 	struct actor nurse = fx_actor(f, "nurse.hill");
 	memset(&err, 0, sizeof err);
 	assert_int_equal(app_restricted_access_review(f->db, &nurse, id, in, &out, &err),
-			 APP_FORBIDDEN);
+	                 APP_FORBIDDEN);
 	memset(&err, 0, sizeof err);
 	assert_int_equal(app_restricted_access_review(f->db, &dunn, id, in, &out, &err), APP_OK);
 	json_decref(out);
 	out = NULL;
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_restricted_access_review(f->db, &dunn, id, in, &out, &err), APP_CONFLICT);
+	assert_int_equal(app_restricted_access_review(f->db, &dunn, id, in, &out, &err),
+	                 APP_CONFLICT);
 	/* someone who may not review learns nothing about the opening, reviewed or not */
 	memset(&err, 0, sizeof err);
 	assert_int_equal(app_restricted_access_review(f->db, &nurse, id, in, &out, &err),
-			 APP_FORBIDDEN);
+	                 APP_FORBIDDEN);
 	memset(&err, 0, sizeof err);
 	assert_int_equal(app_restricted_access_review(f->db, &nurse, "rax_00000000000000000000", in,
-						      &out, &err),
-			 APP_FORBIDDEN);
+	                                              &out, &err),
+	                 APP_FORBIDDEN);
 	json_decref(in);
 	fx_assert_audit_intact(f);
 }
@@ -124,21 +129,23 @@ static void test_R_INFO_3_reviewer_is_not_the_opener(void **state)
 	char ref[32];
 	fx_new_record(f, "nurse.hill", "Ptolemy", "Demo-Ashgrove", "2011-04-04", ref, NULL);
 	struct app_err err;
-	assert_int_equal(restrict_record(f, "ps.clark", ref, true, "Sensitive source material", &err),
-			 APP_OK);
+	assert_int_equal(
+	        restrict_record(f, "ps.clark", ref, true, "Sensitive source material", &err),
+	        APP_OK);
 	assert_int_equal(open_record(f, "ps.clark", ref, "Preparing the strategy discussion", &err),
-			 APP_OK);
+	                 APP_OK);
 	char id[ID_MAX] = "";
 	assert_int_equal(db_query_text(f->db, id, sizeof id,
-				       "SELECT a.id FROM restricted_access a JOIN records r"
-				       " ON r.id = a.record_id WHERE r.reference = $1",
-				       "s", ref),
-			 DB_OK);
+	                               "SELECT a.id FROM restricted_access a JOIN records r"
+	                               " ON r.id = a.record_id WHERE r.reference = $1",
+	                               "s", ref),
+	                 DB_OK);
 	struct actor clark = fx_actor(f, "ps.clark");
 	json_t *in = json_pack("{s:s}", "note", "Looks fine");
 	json_t *out = NULL;
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_restricted_access_review(f->db, &clark, id, in, &out, &err), APP_FORBIDDEN);
+	assert_int_equal(app_restricted_access_review(f->db, &clark, id, in, &out, &err),
+	                 APP_FORBIDDEN);
 	assert_string_equal(err.rule, "R-INFO-3");
 	json_decref(in);
 	/* lifting the restriction: opening needs no reason again */
@@ -149,9 +156,9 @@ static void test_R_INFO_3_reviewer_is_not_the_opener(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_R_INFO_3_only_supervisors_restrict),
-		cmocka_unit_test(test_R_INFO_3_break_glass_needs_a_reason_and_is_logged),
-		cmocka_unit_test(test_R_INFO_3_reviewer_is_not_the_opener),
+	        cmocka_unit_test(test_R_INFO_3_only_supervisors_restrict),
+	        cmocka_unit_test(test_R_INFO_3_break_glass_needs_a_reason_and_is_logged),
+	        cmocka_unit_test(test_R_INFO_3_reviewer_is_not_the_opener),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

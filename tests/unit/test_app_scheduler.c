@@ -30,7 +30,7 @@ static void test_R_DL_2_scheduler_escalates_absent_episode(void **state)
 	char dobs[LT_DATE_LEN];
 	ltime_format_date(dob, dobs);
 	json_t *c = json_pack("{s:s, s:s, s:s, s:b}", "given_names", "Winifred", "family_name",
-			      "Demo-Larkspur", "date_of_birth", dobs, "confirm_new", 1);
+	                      "Demo-Larkspur", "date_of_birth", dobs, "confirm_new", 1);
 	json_t *out = NULL;
 	struct app_err err = {0};
 	assert_int_equal(app_child_add(db, &sys, c, &out, &err), APP_OK);
@@ -42,9 +42,9 @@ static void test_R_DL_2_scheduler_escalates_absent_episode(void **state)
 	char at[LT_TIME_LEN];
 	ltime_format(now - 7 * 3600, at); /* reported 7 hours ago */
 	sys.now = now - 7 * 3600 + 60;
-	json_t *in = json_pack("{s:s, s:s, s:s, s:s, s:s}", "child_id", child, "missing_from", "home",
-			       "classification", "absent", "reported_at", at, "last_seen_where",
-			       "Demo Street bus stop");
+	json_t *in = json_pack("{s:s, s:s, s:s, s:s, s:s}", "child_id", child, "missing_from",
+	                       "home", "classification", "absent", "reported_at", at,
+	                       "last_seen_where", "Demo Street bus stop");
 	memset(&err, 0, sizeof err);
 	int rc = app_episode_report(db, &sys, in, &out, &err);
 	if (rc != APP_OK)
@@ -64,9 +64,10 @@ static void test_R_DL_2_scheduler_escalates_absent_episode(void **state)
 	scheduler_stop(s);
 	assert_string_equal(cls, "missing");
 	char reason[200] = "";
-	assert_int_equal(db_query_text(db, reason, sizeof reason,
-				       "SELECT reason FROM episode_changes ORDER BY rowid DESC LIMIT 1", ""),
-			 DB_OK);
+	assert_int_equal(
+	        db_query_text(db, reason, sizeof reason,
+	                      "SELECT reason FROM episode_changes ORDER BY rowid DESC LIMIT 1", ""),
+	        DB_OK);
 	assert_non_null(strstr(reason, "timeframe"));
 	db_close(db);
 	char cmd[200];
@@ -77,7 +78,7 @@ static void test_R_DL_2_scheduler_escalates_absent_episode(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_R_DL_2_scheduler_escalates_absent_episode),
+	        cmocka_unit_test(test_R_DL_2_scheduler_escalates_absent_episode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,11 +19,11 @@ static struct db *fresh(int events)
 		char id[32];
 		snprintf(id, sizeof id, "rec_%d", i);
 		struct audit_event ev = {.user_id = "usr_test",
-					 .action = i % 2 ? "view" : "change",
-					 .entity_type = "record",
-					 .entity_id = id,
-					 .fields = "all",
-					 .at = 1790000000 + i};
+		                         .action = i % 2 ? "view" : "change",
+		                         .entity_type = "record",
+		                         .entity_id = id,
+		                         .fields = "all",
+		                         .at = 1790000000 + i};
 		assert_int_equal(db_begin(db), DB_OK);
 		assert_int_equal(audit_append(db, &ev), DB_OK);
 		assert_int_equal(db_commit(db), DB_OK);
@@ -51,7 +51,7 @@ static void test_R_INFO_2_application_cannot_change_or_delete(void **state)
 {
 	struct db *db = fresh(3);
 	assert_int_equal(db_exec(db, "UPDATE audit_events SET action = 'x' WHERE seq = 2"),
-			 DB_E_CONSTRAINT);
+	                 DB_E_CONSTRAINT);
 	assert_int_equal(db_exec(db, "DELETE FROM audit_events WHERE seq = 2"), DB_E_CONSTRAINT);
 	struct audit_verify_result r;
 	assert_int_equal(verify(db, &r), 0);
@@ -61,9 +61,10 @@ static void test_R_INFO_2_application_cannot_change_or_delete(void **state)
 static void test_R_INFO_2_edit_detected(void **state)
 {
 	struct db *db = fresh(10);
-	assert_int_equal(db_exec(db, "DROP TRIGGER audit_events_no_update;"
-				     "UPDATE audit_events SET entity_id = 'rec_other' WHERE seq = 4"),
-			 DB_OK);
+	assert_int_equal(db_exec(db,
+	                         "DROP TRIGGER audit_events_no_update;"
+	                         "UPDATE audit_events SET entity_id = 'rec_other' WHERE seq = 4"),
+	                 DB_OK);
 	struct audit_verify_result r;
 	assert_int_equal(verify(db, &r), 4);
 	assert_non_null(strstr(r.problem, "altered"));
@@ -75,8 +76,8 @@ static void test_R_INFO_2_edit_with_recomputed_hash_detected(void **state)
 	/* an editor who also rewrites the row's own hash still breaks the next link */
 	struct db *db = fresh(10);
 	assert_int_equal(db_exec(db, "DROP TRIGGER audit_events_no_update;"
-				     "UPDATE audit_events SET hash = 'f00d' WHERE seq = 6"),
-			 DB_OK);
+	                             "UPDATE audit_events SET hash = 'f00d' WHERE seq = 6"),
+	                 DB_OK);
 	struct audit_verify_result r;
 	assert_int_equal(verify(db, &r), 6);
 	db_close(db);
@@ -86,8 +87,8 @@ static void test_R_INFO_2_deletion_detected(void **state)
 {
 	struct db *db = fresh(10);
 	assert_int_equal(db_exec(db, "DROP TRIGGER audit_events_no_delete;"
-				     "DELETE FROM audit_events WHERE seq = 5"),
-			 DB_OK);
+	                             "DELETE FROM audit_events WHERE seq = 5"),
+	                 DB_OK);
 	struct audit_verify_result r;
 	assert_int_equal(verify(db, &r), 6);
 	assert_non_null(strstr(r.problem, "missing"));
@@ -99,10 +100,10 @@ static void test_R_INFO_2_reordering_detected(void **state)
 	struct db *db = fresh(10);
 	/* swap the contents of events 3 and 7, keeping their sequence numbers */
 	assert_int_equal(db_exec(db, "DROP TRIGGER audit_events_no_update;"
-				     "UPDATE audit_events SET seq = -3 WHERE seq = 3;"
-				     "UPDATE audit_events SET seq = 3 WHERE seq = 7;"
-				     "UPDATE audit_events SET seq = 7 WHERE seq = -3;"),
-			 DB_OK);
+	                             "UPDATE audit_events SET seq = -3 WHERE seq = 3;"
+	                             "UPDATE audit_events SET seq = 3 WHERE seq = 7;"
+	                             "UPDATE audit_events SET seq = 7 WHERE seq = -3;"),
+	                 DB_OK);
 	struct audit_verify_result r;
 	assert_int_equal(verify(db, &r), 3);
 	db_close(db);
@@ -112,12 +113,14 @@ static void test_R_INFO_2_inserted_event_detected(void **state)
 {
 	struct db *db = fresh(5);
 	/* a forged event squeezed in with a made-up hash */
-	assert_int_equal(db_exec(db, "DROP TRIGGER audit_events_no_update;"
-				     "UPDATE audit_events SET seq = seq + 100 WHERE seq >= 3;"
-				     "UPDATE audit_events SET seq = seq - 99 WHERE seq >= 103;"
-				     "INSERT INTO audit_events (seq, at, action, entity_type, prev_hash, hash)"
-				     " VALUES (3, '2026-01-01T00:00:00Z', 'view', 'record', 'x', 'y')"),
-			 DB_OK);
+	assert_int_equal(
+	        db_exec(db,
+	                "DROP TRIGGER audit_events_no_update;"
+	                "UPDATE audit_events SET seq = seq + 100 WHERE seq >= 3;"
+	                "UPDATE audit_events SET seq = seq - 99 WHERE seq >= 103;"
+	                "INSERT INTO audit_events (seq, at, action, entity_type, prev_hash, hash)"
+	                " VALUES (3, '2026-01-01T00:00:00Z', 'view', 'record', 'x', 'y')"),
+	        DB_OK);
 	struct audit_verify_result r;
 	assert_int_equal(verify(db, &r), 3);
 	db_close(db);
@@ -133,8 +136,8 @@ static void test_R_INFO_2_checkpoint_detects_truncation(void **state)
 	assert_int_equal(audit_checkpoint_check(db, pk, line, problem, sizeof problem), 0);
 	/* cut the newest event off: the chain alone still verifies, the checkpoint does not */
 	assert_int_equal(db_exec(db, "DROP TRIGGER audit_events_no_delete;"
-				     "DELETE FROM audit_events WHERE seq = 4"),
-			 DB_OK);
+	                             "DELETE FROM audit_events WHERE seq = 4"),
+	                 DB_OK);
 	struct audit_verify_result r;
 	assert_int_equal(verify(db, &r), 0);
 	assert_int_equal(audit_checkpoint_check(db, pk, line, problem, sizeof problem), 1);
@@ -161,8 +164,8 @@ static void test_R_INFO_2_checkpoint_signature_and_format(void **state)
 	assert_int_equal(audit_checkpoint_check(db, pk, forged, problem, sizeof problem), 1);
 	/* the event changed under a valid checkpoint */
 	assert_int_equal(db_exec(db, "DROP TRIGGER audit_events_no_update;"
-				     "UPDATE audit_events SET hash = 'rewritten' WHERE seq = 3"),
-			 DB_OK);
+	                             "UPDATE audit_events SET hash = 'rewritten' WHERE seq = 3"),
+	                 DB_OK);
 	assert_int_equal(audit_checkpoint_check(db, pk, line, problem, sizeof problem), 1);
 	assert_non_null(strstr(problem, "differs"));
 	/* malformed input and keys */
@@ -184,16 +187,16 @@ static void test_R_INFO_2_checkpoint_of_empty_log(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_R_INFO_2_intact_chain_verifies),
-		cmocka_unit_test(test_R_INFO_2_application_cannot_change_or_delete),
-		cmocka_unit_test(test_R_INFO_2_edit_detected),
-		cmocka_unit_test(test_R_INFO_2_edit_with_recomputed_hash_detected),
-		cmocka_unit_test(test_R_INFO_2_deletion_detected),
-		cmocka_unit_test(test_R_INFO_2_reordering_detected),
-		cmocka_unit_test(test_R_INFO_2_inserted_event_detected),
-		cmocka_unit_test(test_R_INFO_2_checkpoint_detects_truncation),
-		cmocka_unit_test(test_R_INFO_2_checkpoint_signature_and_format),
-		cmocka_unit_test(test_R_INFO_2_checkpoint_of_empty_log),
+	        cmocka_unit_test(test_R_INFO_2_intact_chain_verifies),
+	        cmocka_unit_test(test_R_INFO_2_application_cannot_change_or_delete),
+	        cmocka_unit_test(test_R_INFO_2_edit_detected),
+	        cmocka_unit_test(test_R_INFO_2_edit_with_recomputed_hash_detected),
+	        cmocka_unit_test(test_R_INFO_2_deletion_detected),
+	        cmocka_unit_test(test_R_INFO_2_reordering_detected),
+	        cmocka_unit_test(test_R_INFO_2_inserted_event_detected),
+	        cmocka_unit_test(test_R_INFO_2_checkpoint_detects_truncation),
+	        cmocka_unit_test(test_R_INFO_2_checkpoint_signature_and_format),
+	        cmocka_unit_test(test_R_INFO_2_checkpoint_of_empty_log),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

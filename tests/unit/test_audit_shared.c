@@ -18,7 +18,7 @@ static void test_audit_shared_threads_keep_one_whole_chain(void **state)
 	struct tmpdb t;
 	tmpdb_make(&t, NULL);
 	assert_int_equal(tmpdb_append_from_threads(t.url, THREADS, PER_THREAD),
-			 THREADS * PER_THREAD);
+	                 THREADS * PER_THREAD);
 	struct db *db;
 	char msg[256];
 	assert_int_equal(db_open(t.url, false, &db, msg, sizeof msg), DB_OK);
@@ -27,8 +27,8 @@ static void test_audit_shared_threads_keep_one_whole_chain(void **state)
 	assert_int_equal(r.events, THREADS * PER_THREAD);
 	int64_t distinct = 0;
 	assert_int_equal(db_query_int64(db, &distinct,
-					"SELECT count(DISTINCT entity_id) FROM audit_events", ""),
-			 DB_OK);
+	                                "SELECT count(DISTINCT entity_id) FROM audit_events", ""),
+	                 DB_OK);
 	assert_int_equal(distinct, THREADS * PER_THREAD);
 	db_close(db);
 	tmpdb_remove(&t);
@@ -44,11 +44,12 @@ static void test_audit_shared_failed_batch_keeps_nothing(void **state)
 	assert_int_equal(db_open(t.url, false, &db, msg, sizeof msg), DB_OK);
 	/* an event the database refuses */
 	assert_int_equal(db_exec(db, "CREATE TRIGGER refuse BEFORE INSERT ON audit_events "
-				     "WHEN NEW.entity_id = 'refused' "
-				     "BEGIN SELECT RAISE(ABORT, 'refused'); END"),
-			 DB_OK);
+	                             "WHEN NEW.entity_id = 'refused' "
+	                             "BEGIN SELECT RAISE(ABORT, 'refused'); END"),
+	                 DB_OK);
 	struct audit_event ok = {.action = "view", .entity_type = "record", .entity_id = "rec_ok"};
-	struct audit_event bad = {.action = "view", .entity_type = "record", .entity_id = "refused"};
+	struct audit_event bad = {
+	        .action = "view", .entity_type = "record", .entity_id = "refused"};
 	assert_int_equal(audit_append_shared(db, &ok), DB_OK);
 	assert_true(audit_append_shared(db, &bad) < 0);
 	assert_false(db_in_tx(db));
@@ -85,9 +86,9 @@ static void test_audit_shared_in_memory_database_writes_alone(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_audit_shared_threads_keep_one_whole_chain),
-		cmocka_unit_test(test_audit_shared_failed_batch_keeps_nothing),
-		cmocka_unit_test(test_audit_shared_in_memory_database_writes_alone),
+	        cmocka_unit_test(test_audit_shared_threads_keep_one_whole_chain),
+	        cmocka_unit_test(test_audit_shared_failed_batch_keeps_nothing),
+	        cmocka_unit_test(test_audit_shared_in_memory_database_writes_alone),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

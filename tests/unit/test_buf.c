@@ -47,7 +47,7 @@ static void test_html_escape(void **state)
 	struct buf b = BUF_INIT(256);
 	assert_int_equal(buf_put_html(&b, "<a href=\"x\">Tom & 'Jerry'`</a>"), 0);
 	assert_string_equal(buf_cstr(&b),
-			    "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&#96;&lt;/a&gt;");
+	                    "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&#96;&lt;/a&gt;");
 	buf_release(&b);
 }
 
@@ -84,12 +84,12 @@ static void test_growth_keeps_terminator(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_empty_buffer_is_empty_string),
-		cmocka_unit_test(test_append_within_max),
-		cmocka_unit_test(test_append_over_max_changes_nothing),
-		cmocka_unit_test(test_html_escape),
-		cmocka_unit_test(test_detach_leaves_empty),
-		cmocka_unit_test(test_growth_keeps_terminator),
+	        cmocka_unit_test(test_empty_buffer_is_empty_string),
+	        cmocka_unit_test(test_append_within_max),
+	        cmocka_unit_test(test_append_over_max_changes_nothing),
+	        cmocka_unit_test(test_html_escape),
+	        cmocka_unit_test(test_detach_leaves_empty),
+	        cmocka_unit_test(test_growth_keeps_terminator),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

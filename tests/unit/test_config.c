@@ -72,21 +72,21 @@ static void test_file_with_comments_and_blank_lines(void **state)
 	char err[256] = "";
 	config_defaults(&c);
 	int rc = load_text(&c,
-			   "# Lantern configuration (synthetic test)\n"
-			   "\n"
-			   "   \n"
-			   "\t# indented comment\n"
-			   "db = postgresql://lantern@db.example.test/lantern?sslmode=require\n"
-			   "listen=0.0.0.0:9090\n"
-			   "  threads   =   16  \r\n"
-			   "session_idle = 20m\n"
-			   "session_absolute = 8h\n"
-			   "absent_escalation = 1d\n"
-			   "behind_proxy = yes\n"
-			   "secure_cookies = off\n"
-			   "log_level = debug\n"
-			   "static_dir = /usr/share/lantern/static",
-			   err, sizeof err);
+	                   "# Lantern configuration (synthetic test)\n"
+	                   "\n"
+	                   "   \n"
+	                   "\t# indented comment\n"
+	                   "db = postgresql://lantern@db.example.test/lantern?sslmode=require\n"
+	                   "listen=0.0.0.0:9090\n"
+	                   "  threads   =   16  \r\n"
+	                   "session_idle = 20m\n"
+	                   "session_absolute = 8h\n"
+	                   "absent_escalation = 1d\n"
+	                   "behind_proxy = yes\n"
+	                   "secure_cookies = off\n"
+	                   "log_level = debug\n"
+	                   "static_dir = /usr/share/lantern/static",
+	                   err, sizeof err);
 	assert_int_equal(rc, 0);
 	assert_string_equal(c.db, "postgresql://lantern@db.example.test/lantern?sslmode=require");
 	assert_string_equal(c.listen, "0.0.0.0:9090");
@@ -107,18 +107,18 @@ static void test_errors_are_all_or_nothing(void **state)
 	static const struct {
 		const char *text, *want;
 	} cases[] = {
-		{"threads = 8\nnot_a_setting = 1\n", ":2: unknown setting 'not_a_setting'"},
-		{"threads = 8\nthreads = 0\n", ":2: setting 'threads'"},
-		{"threads = 8\nthreads = 257\n", ":2: setting 'threads'"},
-		{"threads = 8\nthreads = eight\n", ":2: setting 'threads'"},
-		{"threads = 8\nthreads =\n", ":2: setting 'threads'"},
-		{"threads = 8\nbehind_proxy = maybe\n", ":2: setting 'behind_proxy'"},
-		{"threads = 8\nlog_level = verbose\n", ":2: setting 'log_level'"},
-		{"threads = 8\nsession_idle = 15\n", ":2: setting 'session_idle'"},
-		{"threads = 8\n\n# ok\nthreads 9\n", ":4: expected 'key = value'"},
-		{"threads = 8\n[server]\n", ":2: expected 'key = value'"},
-		{"threads = 8\n= 9\n", ":2: unknown setting ''"},
-		{"db = sqlite:x.db\nlisten = a\tb\n", ":2: setting 'listen'"},
+	        {"threads = 8\nnot_a_setting = 1\n", ":2: unknown setting 'not_a_setting'"},
+	        {"threads = 8\nthreads = 0\n", ":2: setting 'threads'"},
+	        {"threads = 8\nthreads = 257\n", ":2: setting 'threads'"},
+	        {"threads = 8\nthreads = eight\n", ":2: setting 'threads'"},
+	        {"threads = 8\nthreads =\n", ":2: setting 'threads'"},
+	        {"threads = 8\nbehind_proxy = maybe\n", ":2: setting 'behind_proxy'"},
+	        {"threads = 8\nlog_level = verbose\n", ":2: setting 'log_level'"},
+	        {"threads = 8\nsession_idle = 15\n", ":2: setting 'session_idle'"},
+	        {"threads = 8\n\n# ok\nthreads 9\n", ":4: expected 'key = value'"},
+	        {"threads = 8\n[server]\n", ":2: expected 'key = value'"},
+	        {"threads = 8\n= 9\n", ":2: unknown setting ''"},
+	        {"db = sqlite:x.db\nlisten = a\tb\n", ":2: setting 'listen'"},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
 		struct config c, before;
@@ -294,15 +294,15 @@ static void test_environment_overrides(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_defaults),
-		cmocka_unit_test(test_file_with_comments_and_blank_lines),
-		cmocka_unit_test(test_errors_are_all_or_nothing),
-		cmocka_unit_test(test_error_never_echoes_value),
-		cmocka_unit_test(test_line_too_long),
-		cmocka_unit_test(test_missing_file),
-		cmocka_unit_test(test_duration_limits),
-		cmocka_unit_test(test_config_set_kinds),
-		cmocka_unit_test(test_environment_overrides),
+	        cmocka_unit_test(test_defaults),
+	        cmocka_unit_test(test_file_with_comments_and_blank_lines),
+	        cmocka_unit_test(test_errors_are_all_or_nothing),
+	        cmocka_unit_test(test_error_never_echoes_value),
+	        cmocka_unit_test(test_line_too_long),
+	        cmocka_unit_test(test_missing_file),
+	        cmocka_unit_test(test_duration_limits),
+	        cmocka_unit_test(test_config_set_kinds),
+	        cmocka_unit_test(test_environment_overrides),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -13,8 +13,8 @@ static struct db *mem(void)
 	char err[256];
 	assert_int_equal(db_open("sqlite::memory:", true, &db, err, sizeof err), DB_OK);
 	assert_int_equal(db_exec(db, "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL"
-				     " UNIQUE, n INTEGER, x REAL)"),
-			 DB_OK);
+	                             " UNIQUE, n INTEGER, x REAL)"),
+	                 DB_OK);
 	return db;
 }
 
@@ -29,12 +29,12 @@ static void test_bind_step_and_columns(void **state)
 {
 	struct db *db = mem();
 	/* parameters are bound by number even when they appear out of order */
-	assert_int_equal(db_run(db, "INSERT INTO t (n, name, x) VALUES ($2, $1, 1.5)", "si", "alpha",
-				(int64_t)7),
-			 DB_OK);
+	assert_int_equal(db_run(db, "INSERT INTO t (n, name, x) VALUES ($2, $1, 1.5)", "si",
+	                        "alpha", (int64_t)7),
+	                 DB_OK);
 	struct db_stmt *st;
 	assert_int_equal(db_prepare(db, "SELECT id, name, n, x, NULL FROM t WHERE name = $1", &st),
-			 DB_OK);
+	                 DB_OK);
 	assert_int_equal(db_bind_text(st, 1, "alpha"), DB_OK);
 	assert_int_equal(db_bind_text(st, 2, "nope"), DB_E_MISUSE); /* no $2 */
 	assert_int_equal(db_step(st), DB_ROW);
@@ -49,11 +49,13 @@ static void test_bind_step_and_columns(void **state)
 	assert_int_equal(db_step(st), DB_DONE);
 	db_finalize(st);
 	char out[16];
-	assert_int_equal(db_query_text(db, out, sizeof out, "SELECT name FROM t WHERE n = $1", "d", 7),
-			 DB_OK);
+	assert_int_equal(
+	        db_query_text(db, out, sizeof out, "SELECT name FROM t WHERE n = $1", "d", 7),
+	        DB_OK);
 	assert_string_equal(out, "alpha");
-	assert_int_equal(db_query_text(db, out, sizeof out, "SELECT name FROM t WHERE n = $1", "d", 8),
-			 DB_DONE);
+	assert_int_equal(
+	        db_query_text(db, out, sizeof out, "SELECT name FROM t WHERE n = $1", "d", 8),
+	        DB_DONE);
 	assert_string_equal(out, "");
 	db_close(db);
 }
@@ -64,8 +66,9 @@ static void test_cached_statements_are_reset(void **state)
 	for (int i = 0; i < 100; i++) {
 		char name[16];
 		snprintf(name, sizeof name, "n%d", i);
-		assert_int_equal(db_run(db, "INSERT INTO t (name, n) VALUES ($1, $2)", "sd", name, i),
-				 DB_OK);
+		assert_int_equal(
+		        db_run(db, "INSERT INTO t (name, n) VALUES ($1, $2)", "sd", name, i),
+		        DB_OK);
 	}
 	assert_int_equal(count(db), 100);
 	/* more distinct statements than the cache holds still work */
@@ -225,13 +228,13 @@ static void test_durable_transaction_then_back_to_normal(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_bind_step_and_columns),
-		cmocka_unit_test(test_durable_transaction_then_back_to_normal),
-		cmocka_unit_test(test_cached_statements_are_reset),
-		cmocka_unit_test(test_failing_statement_rolls_back_whole_transaction),
-		cmocka_unit_test(test_transaction_misuse),
-		cmocka_unit_test(test_bad_urls_and_files),
-		cmocka_unit_test(test_pool_gives_each_thread_a_connection),
+	        cmocka_unit_test(test_bind_step_and_columns),
+	        cmocka_unit_test(test_durable_transaction_then_back_to_normal),
+	        cmocka_unit_test(test_cached_statements_are_reset),
+	        cmocka_unit_test(test_failing_statement_rolls_back_whole_transaction),
+	        cmocka_unit_test(test_transaction_misuse),
+	        cmocka_unit_test(test_bad_urls_and_files),
+	        cmocka_unit_test(test_pool_gives_each_thread_a_connection),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -43,28 +43,28 @@ static void test_validity_checks(void **state)
 	assert_true(id_valid("ch_0123456789abcdefghjk", "ch"));
 	assert_true(id_valid("ch_mnpqrstvwxyz00000000", "ch"));
 	static const char *bad[] = {
-		"",
-		"ch",
-		"ch_",
-		"_0123456789abcdefghjk",
-		"ch_0123456789abcdefghj",   /* 19 */
-		"ch_0123456789abcdefghjkm", /* 21 */
-		"ch_0123456789abcdefghjI",  /* I is not Crockford */
-		"ch_0123456789abcdefghjl",  /* nor l, o, u */
-		"ch_0123456789abcdefghjo",
-		"ch_0123456789abcdefghju",
-		"ch_0123456789ABCDEFGHJK",
-		"Ch_0123456789abcdefghjk",
-		"c1_0123456789abcdefghjk",
-		"abcdefghi_0123456789abcdefghjk",
-		"ch_0123456789abcdefgh_k",
-		"ch-0123456789abcdefghjk",
-		"ch_0123456789abcdefghjk ",
-		" ch_0123456789abcdefghjk",
-		"ch_0123456789abcdefghj\n",
-		"ch_0123456789abcdefghj\xc3\xa9",
-		"../etc/passwd",
-		"ch_0123456789abcdefghjk' OR 1=1 --",
+	        "",
+	        "ch",
+	        "ch_",
+	        "_0123456789abcdefghjk",
+	        "ch_0123456789abcdefghj",   /* 19 */
+	        "ch_0123456789abcdefghjkm", /* 21 */
+	        "ch_0123456789abcdefghjI",  /* I is not Crockford */
+	        "ch_0123456789abcdefghjl",  /* nor l, o, u */
+	        "ch_0123456789abcdefghjo",
+	        "ch_0123456789abcdefghju",
+	        "ch_0123456789ABCDEFGHJK",
+	        "Ch_0123456789abcdefghjk",
+	        "c1_0123456789abcdefghjk",
+	        "abcdefghi_0123456789abcdefghjk",
+	        "ch_0123456789abcdefgh_k",
+	        "ch-0123456789abcdefghjk",
+	        "ch_0123456789abcdefghjk ",
+	        " ch_0123456789abcdefghjk",
+	        "ch_0123456789abcdefghj\n",
+	        "ch_0123456789abcdefghj\xc3\xa9",
+	        "../etc/passwd",
+	        "ch_0123456789abcdefghjk' OR 1=1 --",
 	};
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++)
 		if (id_valid(bad[i], NULL))
@@ -135,12 +135,12 @@ static void test_random_bytes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_format),
-		cmocka_unit_test(test_bad_prefix_refused),
-		cmocka_unit_test(test_validity_checks),
-		cmocka_unit_test(test_unique_over_10000),
-		cmocka_unit_test(test_deterministic_with_rng),
-		cmocka_unit_test(test_random_bytes),
+	        cmocka_unit_test(test_format),
+	        cmocka_unit_test(test_bad_prefix_refused),
+	        cmocka_unit_test(test_validity_checks),
+	        cmocka_unit_test(test_unique_over_10000),
+	        cmocka_unit_test(test_deterministic_with_rng),
+	        cmocka_unit_test(test_random_bytes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

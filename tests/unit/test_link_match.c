@@ -6,10 +6,14 @@
 #include "link/match.h"
 
 static struct link_person prep(const char *given, const char *family, int y, int m, int d,
-			       char gender, const char *postcode, const char *nhs)
+                               char gender, const char *postcode, const char *nhs)
 {
-	struct link_person_in in = {.given = given, .family = family, .dob = {y, m, d},
-				    .gender = gender, .postcode = postcode, .nhs = nhs};
+	struct link_person_in in = {.given = given,
+	                            .family = family,
+	                            .dob = {y, m, d},
+	                            .gender = gender,
+	                            .postcode = postcode,
+	                            .nhs = nhs};
 	struct link_person p;
 	assert_int_equal(link_person_prepare(&in, &p), 0);
 	return p;
@@ -24,12 +28,12 @@ static bool has_reason(const struct link_result *r, const char *needle)
 }
 
 /* Prepares both and scores; also checks that blocking would have found the pair. */
-static void score(const struct link_person *a, const struct link_person *b,
-		  struct link_result *r)
+static void score(const struct link_person *a, const struct link_person *b, struct link_result *r)
 {
 	link_score(a, b, r);
 	char ka[LINK_MAX_KEYS][LINK_KEY_LEN], kb[LINK_MAX_KEYS][LINK_KEY_LEN];
-	int na = link_blocking_keys(a, ka, LINK_MAX_KEYS), nb = link_blocking_keys(b, kb, LINK_MAX_KEYS);
+	int na = link_blocking_keys(a, ka, LINK_MAX_KEYS),
+	    nb = link_blocking_keys(b, kb, LINK_MAX_KEYS);
 	bool shared = false;
 	for (int i = 0; i < na; i++)
 		for (int j = 0; j < nb; j++)
@@ -95,8 +99,11 @@ static void test_R_REC_1_misspelt_family_name_sounds_the_same(void **state)
 
 static void test_R_REC_1_alias_matches(void **state)
 {
-	struct link_person_in in = {.given = "Jordan", .family = "Bailey", .dob = {2010, 6, 6},
-				    .aliases = {"JB Bailey", "Little J"}, .n_aliases = 2};
+	struct link_person_in in = {.given = "Jordan",
+	                            .family = "Bailey",
+	                            .dob = {2010, 6, 6},
+	                            .aliases = {"JB Bailey", "Little J"},
+	                            .n_aliases = 2};
 	struct link_person cand;
 	link_person_prepare(&in, &cand);
 	assert_int_equal(cand.n_names, 3);
@@ -163,9 +170,13 @@ static void test_names_swapped(void **state)
 
 static void test_prepare_rejects_bad_fields_but_keeps_the_rest(void **state)
 {
-	struct link_person_in in = {.given = "Sam\xff", .family = "Lee", .dob = {2011, 13, 40},
-				    .postcode = "not a postcode!", .nhs = "123", .phone = "abc",
-				    .gender = 'Q'};
+	struct link_person_in in = {.given = "Sam\xff",
+	                            .family = "Lee",
+	                            .dob = {2011, 13, 40},
+	                            .postcode = "not a postcode!",
+	                            .nhs = "123",
+	                            .phone = "abc",
+	                            .gender = 'Q'};
 	struct link_person p;
 	assert_int_equal(link_person_prepare(&in, &p), 0);
 	assert_true(p.rejected & LINK_REJ_GIVEN);
@@ -215,19 +226,19 @@ static void test_blocking_keys(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_R_REC_1_exact_is_certain),
-		cmocka_unit_test(test_R_REC_1_nickname_matches_existing_child),
-		cmocka_unit_test(test_R_REC_1_transliteration_matches),
-		cmocka_unit_test(test_R_REC_1_swapped_day_month),
-		cmocka_unit_test(test_R_REC_1_misspelt_family_name_sounds_the_same),
-		cmocka_unit_test(test_R_REC_1_alias_matches),
-		cmocka_unit_test(test_R_REC_1_partial_record_is_possible_not_none),
-		cmocka_unit_test(test_nhs_number_is_decisive),
-		cmocka_unit_test(test_conflicting_nhs_number_is_strong_evidence_against),
-		cmocka_unit_test(test_different_children_do_not_match),
-		cmocka_unit_test(test_names_swapped),
-		cmocka_unit_test(test_prepare_rejects_bad_fields_but_keeps_the_rest),
-		cmocka_unit_test(test_blocking_keys),
+	        cmocka_unit_test(test_R_REC_1_exact_is_certain),
+	        cmocka_unit_test(test_R_REC_1_nickname_matches_existing_child),
+	        cmocka_unit_test(test_R_REC_1_transliteration_matches),
+	        cmocka_unit_test(test_R_REC_1_swapped_day_month),
+	        cmocka_unit_test(test_R_REC_1_misspelt_family_name_sounds_the_same),
+	        cmocka_unit_test(test_R_REC_1_alias_matches),
+	        cmocka_unit_test(test_R_REC_1_partial_record_is_possible_not_none),
+	        cmocka_unit_test(test_nhs_number_is_decisive),
+	        cmocka_unit_test(test_conflicting_nhs_number_is_strong_evidence_against),
+	        cmocka_unit_test(test_different_children_do_not_match),
+	        cmocka_unit_test(test_names_swapped),
+	        cmocka_unit_test(test_prepare_rejects_bad_fields_but_keeps_the_rest),
+	        cmocka_unit_test(test_blocking_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -70,10 +70,10 @@ static void test_bad_input_matches_nothing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_english_nicknames),
-		cmocka_unit_test(test_R_REC_1_supplement_variants),
-		cmocka_unit_test(test_groups),
-		cmocka_unit_test(test_bad_input_matches_nothing),
+	        cmocka_unit_test(test_english_nicknames),
+	        cmocka_unit_test(test_R_REC_1_supplement_variants),
+	        cmocka_unit_test(test_groups),
+	        cmocka_unit_test(test_bad_input_matches_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

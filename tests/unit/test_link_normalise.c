@@ -152,13 +152,13 @@ static void test_every_normaliser_refuses_invalid_utf8_and_overlong(void **state
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_text_folds_case_marks_and_punctuation),
-		cmocka_unit_test(test_text_refuses_bad_input),
-		cmocka_unit_test(test_name_tokens_and_honorifics),
-		cmocka_unit_test(test_split_full_name),
-		cmocka_unit_test(test_phone),
-		cmocka_unit_test(test_vrm_postcode_email_handle_nhs),
-		cmocka_unit_test(test_every_normaliser_refuses_invalid_utf8_and_overlong),
+	        cmocka_unit_test(test_text_folds_case_marks_and_punctuation),
+	        cmocka_unit_test(test_text_refuses_bad_input),
+	        cmocka_unit_test(test_name_tokens_and_honorifics),
+	        cmocka_unit_test(test_split_full_name),
+	        cmocka_unit_test(test_phone),
+	        cmocka_unit_test(test_vrm_postcode_email_handle_nhs),
+	        cmocka_unit_test(test_every_normaliser_refuses_invalid_utf8_and_overlong),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

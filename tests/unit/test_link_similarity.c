@@ -70,7 +70,7 @@ static int setup(void **state)
 static void report(const char *what, int agree, int total)
 {
 	print_message("agreement %-44s %d/%d (%.1f%%)\n", what, agree, total,
-		      100.0 * agree / total);
+	              100.0 * agree / total);
 }
 
 static void test_jaro_matches_jellyfish(void **state)
@@ -82,7 +82,7 @@ static void test_jaro_matches_jellyfish(void **state)
 			ok++;
 		else
 			print_message("jaro %s %s: %f want %s\n", sim.cell[i][0], sim.cell[i][1], v,
-				      sim.cell[i][2]);
+			              sim.cell[i][2]);
 	}
 	report("jaro vs jellyfish", ok, sim.rows);
 	assert_int_equal(ok, sim.rows);
@@ -97,7 +97,7 @@ static void test_jaro_winkler_matches_jellyfish(void **state)
 			ok++;
 		else
 			print_message("jw %s %s: %f want %s\n", sim.cell[i][0], sim.cell[i][1], v,
-				      sim.cell[i][3]);
+			              sim.cell[i][3]);
 	}
 	report("jaro_winkler vs jellyfish", ok, sim.rows);
 	assert_int_equal(ok, sim.rows);
@@ -137,7 +137,8 @@ static void test_soundex_nara_matches_jellyfish(void **state)
 		if (strcmp(out, pho.cell[i][1]) == 0)
 			ok++;
 		else
-			print_message("soundex %s: %s want %s\n", pho.cell[i][0], out, pho.cell[i][1]);
+			print_message("soundex %s: %s want %s\n", pho.cell[i][0], out,
+			              pho.cell[i][1]);
 	}
 	report("soundex NARA vs jellyfish", ok, pho.rows);
 	assert_int_equal(ok, pho.rows);
@@ -152,7 +153,8 @@ static void test_soundex_against_postgres(void **state)
 		if (strcmp(out, dm.cell[i][3]) == 0)
 			ok++;
 		else
-			print_message("pg soundex %s: %s want %s\n", dm.cell[i][0], out, dm.cell[i][3]);
+			print_message("pg soundex %s: %s want %s\n", dm.cell[i][0], out,
+			              dm.cell[i][3]);
 		assert_int_equal(link_soundex(dm.cell[i][0], LINK_SOUNDEX_NARA, out), 0);
 		nara_ok += strcmp(out, dm.cell[i][3]) == 0;
 	}
@@ -170,8 +172,8 @@ static void test_double_metaphone_matches_postgres(void **state)
 		okp += strcmp(p, dm.cell[i][1]) == 0;
 		oka += strcmp(a, dm.cell[i][2]) == 0;
 		if (strcmp(p, dm.cell[i][1]) || strcmp(a, dm.cell[i][2]))
-			print_message("dm %s: %s/%s want %s/%s\n", dm.cell[i][0], p, a, dm.cell[i][1],
-				      dm.cell[i][2]);
+			print_message("dm %s: %s/%s want %s/%s\n", dm.cell[i][0], p, a,
+			              dm.cell[i][1], dm.cell[i][2]);
 	}
 	report("double metaphone primary vs postgres", okp, dm.rows);
 	report("double metaphone alternate vs postgres", oka, dm.rows);
@@ -233,16 +235,16 @@ static void test_R_REC_1_transliterations_sound_alike(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_jaro_matches_jellyfish),
-		cmocka_unit_test(test_jaro_winkler_matches_jellyfish),
-		cmocka_unit_test(test_levenshtein_matches_jellyfish),
-		cmocka_unit_test(test_damerau_matches_jellyfish_unrestricted),
-		cmocka_unit_test(test_soundex_nara_matches_jellyfish),
-		cmocka_unit_test(test_soundex_against_postgres),
-		cmocka_unit_test(test_double_metaphone_matches_postgres),
-		cmocka_unit_test(test_invalid_input_is_refused),
-		cmocka_unit_test(test_empty_and_unicode),
-		cmocka_unit_test(test_R_REC_1_transliterations_sound_alike),
+	        cmocka_unit_test(test_jaro_matches_jellyfish),
+	        cmocka_unit_test(test_jaro_winkler_matches_jellyfish),
+	        cmocka_unit_test(test_levenshtein_matches_jellyfish),
+	        cmocka_unit_test(test_damerau_matches_jellyfish_unrestricted),
+	        cmocka_unit_test(test_soundex_nara_matches_jellyfish),
+	        cmocka_unit_test(test_soundex_against_postgres),
+	        cmocka_unit_test(test_double_metaphone_matches_postgres),
+	        cmocka_unit_test(test_invalid_input_is_refused),
+	        cmocka_unit_test(test_empty_and_unicode),
+	        cmocka_unit_test(test_R_REC_1_transliterations_sound_alike),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }

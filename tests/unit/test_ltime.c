@@ -6,12 +6,12 @@
 
 #include "util/ltime.h"
 
-static struct lt_date D(int y, int m, int d)
-{
+static struct lt_date D(int y, int m, int d) {
 	return (struct lt_date){y, m, d};
 }
 
-static void assert_date(struct lt_date got, int y, int m, int d)
+static void
+assert_date(struct lt_date got, int y, int m, int d)
 {
 	assert_int_equal(got.y, y);
 	assert_int_equal(got.m, m);
@@ -35,11 +35,12 @@ static void test_parse_date_valid(void **state)
 static void test_parse_date_invalid_refused_output_untouched(void **state)
 {
 	static const char *bad[] = {
-		"2011-02-30", "2023-02-29", "1900-02-29", "2100-02-29", "2024-04-31",
-		"2024-00-10", "2024-13-01", "2024-01-00", "2024-01-32", "1899-12-31",
-		"2201-01-01", "24-01-01",   "2024-1-01",  "2024-01-1",  "2024/01/01",
-		"2024-01-01 ", " 2024-01-01", "2024-01-01x", "2024-01-01T00:00:00Z", "",
-		"2024-01-0\xc2\xb9", "+024-01-01", "2024--1-01", "20240101",
+	        "2011-02-30",        "2023-02-29",  "1900-02-29",           "2100-02-29",
+	        "2024-04-31",        "2024-00-10",  "2024-13-01",           "2024-01-00",
+	        "2024-01-32",        "1899-12-31",  "2201-01-01",           "24-01-01",
+	        "2024-1-01",         "2024-01-1",   "2024/01/01",           "2024-01-01 ",
+	        " 2024-01-01",       "2024-01-01x", "2024-01-01T00:00:00Z", "",
+	        "2024-01-0\xc2\xb9", "+024-01-01",  "2024--1-01",           "20240101",
 	};
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		struct lt_date d = {7, 7, 7};
@@ -90,20 +91,45 @@ static void test_parse_instant_forms(void **state)
 static void test_parse_instant_refused(void **state)
 {
 	static const char *bad[] = {
-		"2024-01-01T24:00:00Z",     "2024-01-01T24:00Z",       "2024-01-01T23:60:00Z",
-		"2024-01-01T23:59:60Z",     "2024-01-01T10:00:00",     "2024-01-01T10:00",
-		"2024-01-01",               "2024-01-01T",             "2024-01-01T10",
-		"2024-01-01T10:00:00ZZ",    "2024-01-01T10:00:00Z ",   " 2024-01-01T10:00:00Z",
-		"2024-01-01T10:00:00Zjunk", "2024-01-01T10:00:00+0100", "2024-01-01T10:00:00+01",
-		"2024-01-01T10:00:00+15:00", "2024-01-01T10:00:00+01:60", "2024-01-01T10:00:00.Z",
-		"2024-01-01T10:00:00.",     "2024-01-01T1:00:00Z",     "2024-01-01T10:0:00Z",
-		"2024-01-01T10:00:0Z",      "2011-02-30T10:00:00Z",    "2023-02-29T00:00:00Z",
-		"2024-01-01X10:00:00Z",     "2024-01-01T10:00:00 Z",   "2024-01-01T10:00:00UTC",
-		"2024-01-01T10:00:00GMT",   "2024-01-01T-1:00:00Z",    "2024-01-01T10:00:00+01:00x",
-		"2024-01-01T10:00:00+1:00", "",                        "T10:00:00Z",
-		"2024-01-01T10:00:00\n",    "2024-01-01T10:00:00Z\n",  "2024-01-01T10:00:00.5",
-		/* in range as written, out of range in UTC */
-		"1900-01-01T00:00+01:00",   "2200-12-31T23:30:00-01:00",
+	        "2024-01-01T24:00:00Z",
+	        "2024-01-01T24:00Z",
+	        "2024-01-01T23:60:00Z",
+	        "2024-01-01T23:59:60Z",
+	        "2024-01-01T10:00:00",
+	        "2024-01-01T10:00",
+	        "2024-01-01",
+	        "2024-01-01T",
+	        "2024-01-01T10",
+	        "2024-01-01T10:00:00ZZ",
+	        "2024-01-01T10:00:00Z ",
+	        " 2024-01-01T10:00:00Z",
+	        "2024-01-01T10:00:00Zjunk",
+	        "2024-01-01T10:00:00+0100",
+	        "2024-01-01T10:00:00+01",
+	        "2024-01-01T10:00:00+15:00",
+	        "2024-01-01T10:00:00+01:60",
+	        "2024-01-01T10:00:00.Z",
+	        "2024-01-01T10:00:00.",
+	        "2024-01-01T1:00:00Z",
+	        "2024-01-01T10:0:00Z",
+	        "2024-01-01T10:00:0Z",
+	        "2011-02-30T10:00:00Z",
+	        "2023-02-29T00:00:00Z",
+	        "2024-01-01X10:00:00Z",
+	        "2024-01-01T10:00:00 Z",
+	        "2024-01-01T10:00:00UTC",
+	        "2024-01-01T10:00:00GMT",
+	        "2024-01-01T-1:00:00Z",
+	        "2024-01-01T10:00:00+01:00x",
+	        "2024-01-01T10:00:00+1:00",
+	        "",
+	        "T10:00:00Z",
+	        "2024-01-01T10:00:00\n",
+	        "2024-01-01T10:00:00Z\n",
+	        "2024-01-01T10:00:00.5",
+	        /* in range as written, out of range in UTC */
+	        "1900-01-01T00:00+01:00",
+	        "2200-12-31T23:30:00-01:00",
 	};
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		int64_t t = 4242;
@@ -312,9 +338,27 @@ static void test_durations(void **state)
 	assert_int_equal(v, 36600LL * 86400);
 	assert_int_equal(ltime_parse_duration("3162240000s", &v), 0);
 	static const char *bad[] = {
-		"0s", "0d", "36601d", "3162240001s", "5229w", "", "s", "10", "10x", "10 m",
-		" 10m", "10m ", "-5m", "+5m", "1.5h", "10ms", "10M", "10H",
-		"99999999999999999999999999s", "18446744073709551616s", "10mm",
+	        "0s",
+	        "0d",
+	        "36601d",
+	        "3162240001s",
+	        "5229w",
+	        "",
+	        "s",
+	        "10",
+	        "10x",
+	        "10 m",
+	        " 10m",
+	        "10m ",
+	        "-5m",
+	        "+5m",
+	        "1.5h",
+	        "10ms",
+	        "10M",
+	        "10H",
+	        "99999999999999999999999999s",
+	        "18446744073709551616s",
+	        "10mm",
 	};
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		v = 31337;
@@ -332,11 +376,11 @@ static const struct {
 	int year;
 	int64_t start, end;
 } bst[] = {
-	{1996, 828234000, 846378000},   {2000, 954032400, 972781200},
-	{2019, 1553994000, 1572138000}, {2023, 1679792400, 1698541200},
-	{2024, 1711846800, 1729990800}, {2025, 1743296400, 1761440400},
-	{2026, 1774746000, 1792890000}, {2027, 1806195600, 1824944400},
-	{2038, 2153350800, 2172099600}, {2100, 4109878800, 4128627600},
+        {1996, 828234000, 846378000},   {2000, 954032400, 972781200},
+        {2019, 1553994000, 1572138000}, {2023, 1679792400, 1698541200},
+        {2024, 1711846800, 1729990800}, {2025, 1743296400, 1761440400},
+        {2026, 1774746000, 1792890000}, {2027, 1806195600, 1824944400},
+        {2038, 2153350800, 2172099600}, {2100, 4109878800, 4128627600},
 };
 
 static void test_london_offset_at_clock_changes(void **state)
@@ -409,8 +453,8 @@ static void test_mono_and_deadline(void **state)
 	/* 1.5 s ahead: whole seconds and nanoseconds both carried, nanoseconds in range */
 	struct timespec d = ltime_deadline_ns(1500000000);
 	assert_true(d.tv_nsec >= 0 && d.tv_nsec < 1000000000L);
-	int64_t ahead = (int64_t)(d.tv_sec - before.tv_sec) * 1000000000 +
-			(d.tv_nsec - before.tv_nsec);
+	int64_t ahead =
+	        (int64_t)(d.tv_sec - before.tv_sec) * 1000000000 + (d.tv_nsec - before.tv_nsec);
 	assert_true(ahead >= 1500000000 && ahead < 2500000000);
 	/* a carry: 999,999,999 ns ahead lands within the next two seconds */
 	d = ltime_deadline_ns(999999999);
@@ -421,22 +465,22 @@ static void test_mono_and_deadline(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_mono_and_deadline),
-		cmocka_unit_test(test_parse_date_valid),
-		cmocka_unit_test(test_parse_date_invalid_refused_output_untouched),
-		cmocka_unit_test(test_parse_instant_forms),
-		cmocka_unit_test(test_parse_instant_refused),
-		cmocka_unit_test(test_format_round_trip),
-		cmocka_unit_test(test_days_match_slow_reference),
-		cmocka_unit_test(test_days_far_from_epoch_round_trip),
-		cmocka_unit_test(test_date_of_midnight_add_days_cmp),
-		cmocka_unit_test(test_now_is_plausible),
-		cmocka_unit_test(test_age_on),
-		cmocka_unit_test(test_age_on_29_february),
-		cmocka_unit_test(test_age_on_matches_reference),
-		cmocka_unit_test(test_durations),
-		cmocka_unit_test(test_london_offset_at_clock_changes),
-		cmocka_unit_test(test_london_format_across_october_change),
+	        cmocka_unit_test(test_mono_and_deadline),
+	        cmocka_unit_test(test_parse_date_valid),
+	        cmocka_unit_test(test_parse_date_invalid_refused_output_untouched),
+	        cmocka_unit_test(test_parse_instant_forms),
+	        cmocka_unit_test(test_parse_instant_refused),
+	        cmocka_unit_test(test_format_round_trip),
+	        cmocka_unit_test(test_days_match_slow_reference),
+	        cmocka_unit_test(test_days_far_from_epoch_round_trip),
+	        cmocka_unit_test(test_date_of_midnight_add_days_cmp),
+	        cmocka_unit_test(test_now_is_plausible),
+	        cmocka_unit_test(test_age_on),
+	        cmocka_unit_test(test_age_on_29_february),
+	        cmocka_unit_test(test_age_on_matches_reference),
+	        cmocka_unit_test(test_durations),
+	        cmocka_unit_test(test_london_offset_at_clock_changes),
+	        cmocka_unit_test(test_london_format_across_october_change),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

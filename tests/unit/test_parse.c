@@ -27,26 +27,26 @@ static void test_int64_accepts(void **state)
 static void test_int64_refuses_output_untouched(void **state)
 {
 	static const char *bad[] = {
-		"",
-		" 1",
-		"1 ",
-		"+1",
-		"--1",
-		"-",
-		"1-",
-		"0x10",
-		"1e3",
-		"1.0",
-		"1,000",
-		"\xd9\xa1", /* ARABIC-INDIC DIGIT ONE */
-		"9223372036854775808",
-		"-9223372036854775809",
-		"18446744073709551615",
-		"18446744073709551616",
-		"99999999999999999999999999999",
-		"-99999999999999999999999999999",
-		"\t7",
-		"7\n",
+	        "",
+	        " 1",
+	        "1 ",
+	        "+1",
+	        "--1",
+	        "-",
+	        "1-",
+	        "0x10",
+	        "1e3",
+	        "1.0",
+	        "1,000",
+	        "\xd9\xa1", /* ARABIC-INDIC DIGIT ONE */
+	        "9223372036854775808",
+	        "-9223372036854775809",
+	        "18446744073709551615",
+	        "18446744073709551616",
+	        "99999999999999999999999999999",
+	        "-99999999999999999999999999999",
+	        "\t7",
+	        "7\n",
 	};
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		int64_t v = 99;
@@ -113,7 +113,7 @@ static void test_utf8_valid_accepts(void **state)
 {
 	assert_true(utf8_valid("", 0));
 	assert_true(U8("plain ascii"));
-	assert_true(U8("\x00")); /* NUL is valid UTF-8; text_ok decides on controls */
+	assert_true(U8("\x00"));             /* NUL is valid UTF-8; text_ok decides on controls */
 	assert_true(U8("\xc2\x80"));         /* U+0080 */
 	assert_true(U8("\xdf\xbf"));         /* U+07FF */
 	assert_true(U8("\xe0\xa0\x80"));     /* U+0800 */
@@ -207,7 +207,9 @@ static void test_text_ok(void **state)
 	assert_false(text_ok("a\x7f", 100, true));
 	/* C1 controls (U+0080..U+009F), e.g. NEL U+0085 and CSI U+009B */
 	assert_false(text_ok("a\xc2\x85z", 100, true));
-	assert_false(text_ok("a\xc2\x9b" "31m", 100, true));
+	assert_false(text_ok("a\xc2\x9b"
+	                     "31m",
+	                     100, true));
 	assert_false(text_ok("\xc2\x80", 100, false));
 	assert_false(text_ok("\xc2\x9f", 100, false));
 	/* U+00A0 and above are printable */
@@ -217,15 +219,15 @@ static void test_text_ok(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_int64_accepts),
-		cmocka_unit_test(test_int64_refuses_output_untouched),
-		cmocka_unit_test(test_int64_range),
-		cmocka_unit_test(test_int_and_bool),
-		cmocka_unit_test(test_utf8_valid_accepts),
-		cmocka_unit_test(test_utf8_valid_refuses),
-		cmocka_unit_test(test_utf8_every_two_byte_lead),
-		cmocka_unit_test(test_utf8_length),
-		cmocka_unit_test(test_text_ok),
+	        cmocka_unit_test(test_int64_accepts),
+	        cmocka_unit_test(test_int64_refuses_output_untouched),
+	        cmocka_unit_test(test_int64_range),
+	        cmocka_unit_test(test_int_and_bool),
+	        cmocka_unit_test(test_utf8_valid_accepts),
+	        cmocka_unit_test(test_utf8_valid_refuses),
+	        cmocka_unit_test(test_utf8_every_two_byte_lead),
+	        cmocka_unit_test(test_utf8_length),
+	        cmocka_unit_test(test_text_ok),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

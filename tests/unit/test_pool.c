@@ -166,17 +166,17 @@ static void test_free_null_is_harmless(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_small_allocations_are_aligned_and_zeroed),
-		cmocka_unit_test(test_allocations_do_not_overlap),
-		cmocka_unit_test(test_large_allocation_gets_own_block),
-		cmocka_unit_test(test_budget_refuses_and_pool_stays_usable),
-		cmocka_unit_test(test_used_never_exceeds_budget),
-		cmocka_unit_test(test_small_budget_still_allocates),
-		cmocka_unit_test(test_zero_budget_refuses_everything),
-		cmocka_unit_test(test_calloc_overflow_refused),
-		cmocka_unit_test(test_strdup_and_strndup),
-		cmocka_unit_test(test_printf),
-		cmocka_unit_test(test_free_null_is_harmless),
+	        cmocka_unit_test(test_small_allocations_are_aligned_and_zeroed),
+	        cmocka_unit_test(test_allocations_do_not_overlap),
+	        cmocka_unit_test(test_large_allocation_gets_own_block),
+	        cmocka_unit_test(test_budget_refuses_and_pool_stays_usable),
+	        cmocka_unit_test(test_used_never_exceeds_budget),
+	        cmocka_unit_test(test_small_budget_still_allocates),
+	        cmocka_unit_test(test_zero_budget_refuses_everything),
+	        cmocka_unit_test(test_calloc_overflow_refused),
+	        cmocka_unit_test(test_strdup_and_strndup),
+	        cmocka_unit_test(test_printf),
+	        cmocka_unit_test(test_free_null_is_harmless),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -209,20 +209,20 @@ static void test_R_CAT_7_low_category_never_excluded(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_R_CAT_1_descriptions),
-	    cmocka_unit_test(test_R_CAT_3_valid_decision),
-	    cmocka_unit_test(test_R_CAT_3_cat2_needs_contact_or_online),
-	    cmocka_unit_test(test_R_CAT_3_refusals),
-	    cmocka_unit_test(test_R_CAT_3_victim_blaming_rationale_refused),
-	    cmocka_unit_test(test_R_CAT_3_overlong_or_invalid_rationale),
-	    cmocka_unit_test(test_R_CAT_4_cat1_goes_to_residence_borough),
-	    cmocka_unit_test(test_R_CAT_4_online_cat2_goes_to_borough),
-	    cmocka_unit_test(test_R_CAT_4_contact_cat2_goes_to_SET),
-	    cmocka_unit_test(test_R_CAT_4_cat3_goes_to_SET_and_cat2_needs_contact),
-	    cmocka_unit_test(test_R_CAT_5_other_borough_enquires_both_shown),
-	    cmocka_unit_test(test_R_CAT_6_looked_after_child_placed_in_another_borough),
-	    cmocka_unit_test(test_R_CAT_2_indicator_checklist_and_summary_no_score),
-	    cmocka_unit_test(test_R_CAT_7_low_category_never_excluded),
+	        cmocka_unit_test(test_R_CAT_1_descriptions),
+	        cmocka_unit_test(test_R_CAT_3_valid_decision),
+	        cmocka_unit_test(test_R_CAT_3_cat2_needs_contact_or_online),
+	        cmocka_unit_test(test_R_CAT_3_refusals),
+	        cmocka_unit_test(test_R_CAT_3_victim_blaming_rationale_refused),
+	        cmocka_unit_test(test_R_CAT_3_overlong_or_invalid_rationale),
+	        cmocka_unit_test(test_R_CAT_4_cat1_goes_to_residence_borough),
+	        cmocka_unit_test(test_R_CAT_4_online_cat2_goes_to_borough),
+	        cmocka_unit_test(test_R_CAT_4_contact_cat2_goes_to_SET),
+	        cmocka_unit_test(test_R_CAT_4_cat3_goes_to_SET_and_cat2_needs_contact),
+	        cmocka_unit_test(test_R_CAT_5_other_borough_enquires_both_shown),
+	        cmocka_unit_test(test_R_CAT_6_looked_after_child_placed_in_another_borough),
+	        cmocka_unit_test(test_R_CAT_2_indicator_checklist_and_summary_no_score),
+	        cmocka_unit_test(test_R_CAT_7_low_category_never_excluded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -79,11 +79,11 @@ static void test_R_PATH_6_reviewer_needs_supervisor_role(void **state)
 static struct essential_steps all_done(void)
 {
 	return (struct essential_steps){
-	    .pnc_marker_done = true,
-	    .mase_referred_or_updated = true,
-	    .outcome_mi_considered = true,
-	    .category_reviewed_by_assessment_team = true,
-	    .flag_set = true,
+	        .pnc_marker_done = true,
+	        .mase_referred_or_updated = true,
+	        .outcome_mi_considered = true,
+	        .category_reviewed_by_assessment_team = true,
+	        .flag_set = true,
 	};
 }
 
@@ -126,12 +126,12 @@ static void test_R_PATH_7_E4_rationale_when_not_referring(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_R_PATH_5_police_referral_missing_items),
-	    cmocka_unit_test(test_R_PATH_6_supervisor_review_complete),
-	    cmocka_unit_test(test_R_PATH_6_supervisor_is_reporting_officer_refused),
-	    cmocka_unit_test(test_R_PATH_6_reviewer_needs_supervisor_role),
-	    cmocka_unit_test(test_R_PATH_7_essential_steps),
-	    cmocka_unit_test(test_R_PATH_7_E4_rationale_when_not_referring),
+	        cmocka_unit_test(test_R_PATH_5_police_referral_missing_items),
+	        cmocka_unit_test(test_R_PATH_6_supervisor_review_complete),
+	        cmocka_unit_test(test_R_PATH_6_supervisor_is_reporting_officer_refused),
+	        cmocka_unit_test(test_R_PATH_6_reviewer_needs_supervisor_role),
+	        cmocka_unit_test(test_R_PATH_7_essential_steps),
+	        cmocka_unit_test(test_R_PATH_7_E4_rationale_when_not_referring),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -108,15 +108,15 @@ static void test_R_DEF_6_placed_out_of_borough_shows_both(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_R_DEF_1_turns_18_tomorrow_is_child),
-	    cmocka_unit_test(test_R_DEF_1_18th_birthday_today_is_adult),
-	    cmocka_unit_test(test_R_DEF_1_leap_day_birthday),
-	    cmocka_unit_test(test_R_DEF_1_not_born_and_invalid),
-	    cmocka_unit_test(test_R_DEF_1_16_17_never_closed_for_age),
-	    cmocka_unit_test(test_R_DEF_2_bands_and_facts),
-	    cmocka_unit_test(test_R_DEF_3_models),
-	    cmocka_unit_test(test_R_DEF_5_risk_groups_looked_after_needs_home_authority),
-	    cmocka_unit_test(test_R_DEF_6_placed_out_of_borough_shows_both),
+	        cmocka_unit_test(test_R_DEF_1_turns_18_tomorrow_is_child),
+	        cmocka_unit_test(test_R_DEF_1_18th_birthday_today_is_adult),
+	        cmocka_unit_test(test_R_DEF_1_leap_day_birthday),
+	        cmocka_unit_test(test_R_DEF_1_not_born_and_invalid),
+	        cmocka_unit_test(test_R_DEF_1_16_17_never_closed_for_age),
+	        cmocka_unit_test(test_R_DEF_2_bands_and_facts),
+	        cmocka_unit_test(test_R_DEF_3_models),
+	        cmocka_unit_test(test_R_DEF_5_risk_groups_looked_after_needs_home_authority),
+	        cmocka_unit_test(test_R_DEF_6_placed_out_of_borough_shows_both),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -67,11 +67,11 @@ static void test_flag_codes_round_trip(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_R_FLAG_1_ES_on_every_suspicion),
-	    cmocka_unit_test(test_R_FLAG_2_exactly_one_category_flag),
-	    cmocka_unit_test(test_R_FLAG_3_EU_when_online),
-	    cmocka_unit_test(test_R_FLAG_4_GE_group_GA_gang),
-	    cmocka_unit_test(test_flag_codes_round_trip),
+	        cmocka_unit_test(test_R_FLAG_1_ES_on_every_suspicion),
+	        cmocka_unit_test(test_R_FLAG_2_exactly_one_category_flag),
+	        cmocka_unit_test(test_R_FLAG_3_EU_when_online),
+	        cmocka_unit_test(test_R_FLAG_4_GE_group_GA_gang),
+	        cmocka_unit_test(test_flag_codes_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,7 +13,8 @@ static void test_R_INFO_3_purpose_required(void **state)
 	assert_string_equal(e.field, "purpose");
 	assert_int_equal(info_purpose_validate("   ", &e), -1);
 	assert_int_equal(info_purpose_validate("because", &e), -1); /* too short to be a reason */
-	assert_int_equal(info_purpose_validate("Strategy meeting tomorrow: need the chronology", &e), 0);
+	assert_int_equal(
+	        info_purpose_validate("Strategy meeting tomorrow: need the chronology", &e), 0);
 }
 
 static void test_R_INFO_3_purpose_text_checked(void **state)
@@ -49,10 +50,10 @@ static void test_R_INFO_3_review_not_by_opener(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_R_INFO_3_purpose_required),
-		cmocka_unit_test(test_R_INFO_3_purpose_text_checked),
-		cmocka_unit_test(test_R_INFO_3_who_may_restrict),
-		cmocka_unit_test(test_R_INFO_3_review_not_by_opener),
+	        cmocka_unit_test(test_R_INFO_3_purpose_required),
+	        cmocka_unit_test(test_R_INFO_3_purpose_text_checked),
+	        cmocka_unit_test(test_R_INFO_3_who_may_restrict),
+	        cmocka_unit_test(test_R_INFO_3_review_not_by_opener),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -132,22 +132,24 @@ static void test_R_DEF_4_text_check_in_rationale(void **state)
 	                 -1);
 	assert_string_equal(e.rule, "R-CAT-3");
 	assert_int_equal(
-	    proto_text_check("   ", 100, true, "R-CAT-3", "rationale", "The rationale", &e), -1);
+	        proto_text_check("   ", 100, true, "R-CAT-3", "rationale", "The rationale", &e),
+	        -1);
 	assert_int_equal(
-	    proto_text_check("abcdef", 5, true, "R-CAT-3", "rationale", "The rationale", &e), -1);
+	        proto_text_check("abcdef", 5, true, "R-CAT-3", "rationale", "The rationale", &e),
+	        -1);
 	assert_non_null(strstr(e.message, "too long"));
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_R_DEF_4_refuses_listed_words),
-	    cmocka_unit_test(test_R_DEF_4_historic_suggests_non_recent),
-	    cmocka_unit_test(test_R_DEF_4_whole_words_only),
-	    cmocka_unit_test(test_R_DEF_4_scan_lists_every_hit_with_offset),
-	    cmocka_unit_test(test_R_DEF_4_reference_labels_are_clean),
-	    cmocka_unit_test(test_R_DEF_4_templates_are_clean),
-	    cmocka_unit_test(test_R_DEF_4_text_check_in_rationale),
+	        cmocka_unit_test(test_R_DEF_4_refuses_listed_words),
+	        cmocka_unit_test(test_R_DEF_4_historic_suggests_non_recent),
+	        cmocka_unit_test(test_R_DEF_4_whole_words_only),
+	        cmocka_unit_test(test_R_DEF_4_scan_lists_every_hit_with_offset),
+	        cmocka_unit_test(test_R_DEF_4_reference_labels_are_clean),
+	        cmocka_unit_test(test_R_DEF_4_templates_are_clean),
+	        cmocka_unit_test(test_R_DEF_4_text_check_in_rationale),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

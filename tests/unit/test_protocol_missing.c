@@ -190,16 +190,16 @@ static void test_R_MISS_7_responsibility(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_R_MISS_1_whereabouts_known_no_episode),
-	    cmocka_unit_test(test_R_MISS_1_absent_vs_missing),
-	    cmocka_unit_test(test_R_MISS_2_under_13_never_absent),
-	    cmocka_unit_test(test_R_MISS_2_unknown_age_never_absent),
-	    cmocka_unit_test(test_R_MISS_3_risk_groups_that_identify_risk),
-	    cmocka_unit_test(test_R_MISS_3_open_record_never_absent),
-	    cmocka_unit_test(test_R_MISS_4_absent_escalation),
-	    cmocka_unit_test(test_R_MISS_6_return_interview_due_72h),
-	    cmocka_unit_test(test_R_MISS_6_interviewer_independence),
-	    cmocka_unit_test(test_R_MISS_7_responsibility),
+	        cmocka_unit_test(test_R_MISS_1_whereabouts_known_no_episode),
+	        cmocka_unit_test(test_R_MISS_1_absent_vs_missing),
+	        cmocka_unit_test(test_R_MISS_2_under_13_never_absent),
+	        cmocka_unit_test(test_R_MISS_2_unknown_age_never_absent),
+	        cmocka_unit_test(test_R_MISS_3_risk_groups_that_identify_risk),
+	        cmocka_unit_test(test_R_MISS_3_open_record_never_absent),
+	        cmocka_unit_test(test_R_MISS_4_absent_escalation),
+	        cmocka_unit_test(test_R_MISS_6_return_interview_due_72h),
+	        cmocka_unit_test(test_R_MISS_6_interviewer_independence),
+	        cmocka_unit_test(test_R_MISS_7_responsibility),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -65,12 +65,12 @@ static void test_outcome_and_order_codes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_R_OUT_1_MI_only_on_child),
-	    cmocka_unit_test(test_R_OUT_2_orders_give_FP),
-	    cmocka_unit_test(test_R_OUT_3_SHPO_gives_FO),
-	    cmocka_unit_test(test_R_OUT_4_charge_gives_FQ),
-	    cmocka_unit_test(test_R_OUT_5_only_served_orders_add_codes),
-	    cmocka_unit_test(test_outcome_and_order_codes),
+	        cmocka_unit_test(test_R_OUT_1_MI_only_on_child),
+	        cmocka_unit_test(test_R_OUT_2_orders_give_FP),
+	        cmocka_unit_test(test_R_OUT_3_SHPO_gives_FO),
+	        cmocka_unit_test(test_R_OUT_4_charge_gives_FQ),
+	        cmocka_unit_test(test_R_OUT_5_only_served_orders_add_codes),
+	        cmocka_unit_test(test_outcome_and_order_codes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -136,14 +136,14 @@ static void test_route_labels_in_words(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_route_labels_in_words),
-	    cmocka_unit_test(test_R_SIGN_2_referral_with_no_signs_goes_to_early_help),
-	    cmocka_unit_test(test_R_PATH_1_multi_agency_refers_to_csc),
-	    cmocka_unit_test(test_R_PATH_2_allocated_social_worker_and_SET_desk),
-	    cmocka_unit_test(test_R_PATH_3_no_social_worker_goes_to_MASH),
-	    cmocka_unit_test(test_R_PATH_4_police_officer_pathway),
-	    cmocka_unit_test(test_R_PATH_8_assessment_routes),
-	    cmocka_unit_test(test_R_PATH_9_clock_runs_from_referral_not_meeting),
+	        cmocka_unit_test(test_route_labels_in_words),
+	        cmocka_unit_test(test_R_SIGN_2_referral_with_no_signs_goes_to_early_help),
+	        cmocka_unit_test(test_R_PATH_1_multi_agency_refers_to_csc),
+	        cmocka_unit_test(test_R_PATH_2_allocated_social_worker_and_SET_desk),
+	        cmocka_unit_test(test_R_PATH_3_no_social_worker_goes_to_MASH),
+	        cmocka_unit_test(test_R_PATH_4_police_officer_pathway),
+	        cmocka_unit_test(test_R_PATH_8_assessment_routes),
+	        cmocka_unit_test(test_R_PATH_9_clock_runs_from_referral_not_meeting),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -117,7 +117,7 @@ static void test_R_REC_4_external_references(void **state)
 	                                            &e),
 	                 -1);
 	assert_int_equal(recording_ext_ref_validate(
-	                     EXT_CSC_CASE, "12345678901234567890123456789012345678901", &e),
+	                         EXT_CSC_CASE, "12345678901234567890123456789012345678901", &e),
 	                 -1);
 	assert_string_equal(e.rule, "R-REC-4");
 	assert_int_equal(recording_ext_ref_validate((enum ext_ref_kind)9, "1234", &e), -1);
@@ -158,14 +158,14 @@ static void test_R_REC_6_supersede_rules(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_R_REC_1_no_candidate_creates),
-	    cmocka_unit_test(test_R_REC_1_one_certain_match_updates),
-	    cmocka_unit_test(test_R_REC_1_possible_or_several_asks_never_creates),
-	    cmocka_unit_test(test_R_REC_3_valid_entry),
-	    cmocka_unit_test(test_R_REC_3_refusals),
-	    cmocka_unit_test(test_R_REC_4_external_references),
-	    cmocka_unit_test(test_R_REC_5_crime_allegation_links_never_new_record),
-	    cmocka_unit_test(test_R_REC_6_supersede_rules),
+	        cmocka_unit_test(test_R_REC_1_no_candidate_creates),
+	        cmocka_unit_test(test_R_REC_1_one_certain_match_updates),
+	        cmocka_unit_test(test_R_REC_1_possible_or_several_asks_never_creates),
+	        cmocka_unit_test(test_R_REC_3_valid_entry),
+	        cmocka_unit_test(test_R_REC_3_refusals),
+	        cmocka_unit_test(test_R_REC_4_external_references),
+	        cmocka_unit_test(test_R_REC_5_crime_allegation_links_never_new_record),
+	        cmocka_unit_test(test_R_REC_6_supersede_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

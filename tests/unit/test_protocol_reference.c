@@ -146,14 +146,14 @@ static void test_ref_each_visits_and_stops(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_R_SIGN_1_nine_signs_two_distinct_As),
-	    cmocka_unit_test(test_codes_unique_in_every_table),
-	    cmocka_unit_test(test_R_CAT_2_indicators_per_category_with_domains),
-	    cmocka_unit_test(test_R_ORD_5_tactics_T01_to_T29),
-	    cmocka_unit_test(test_enums_round_trip),
-	    cmocka_unit_test(test_R_PATH_5_6_7_checklist_items),
-	    cmocka_unit_test(test_R_FLAG_1_R_OUT_1_code_tables),
-	    cmocka_unit_test(test_ref_each_visits_and_stops),
+	        cmocka_unit_test(test_R_SIGN_1_nine_signs_two_distinct_As),
+	        cmocka_unit_test(test_codes_unique_in_every_table),
+	        cmocka_unit_test(test_R_CAT_2_indicators_per_category_with_domains),
+	        cmocka_unit_test(test_R_ORD_5_tactics_T01_to_T29),
+	        cmocka_unit_test(test_enums_round_trip),
+	        cmocka_unit_test(test_R_PATH_5_6_7_checklist_items),
+	        cmocka_unit_test(test_R_FLAG_1_R_OUT_1_code_tables),
+	        cmocka_unit_test(test_ref_each_visits_and_stops),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,9 +11,9 @@ static void test_R_SIGN_1_valid_signs(void **state)
 {
 	struct proto_err e;
 	struct sign_entry s[] = {
-	    {"gifts_money", "New phone and trainers, source not explained.", {2026, 3, 1}},
-	    {"alcohol_drugs", "Smelled of cannabis on return.", {2026, 3, 10}},
-	    {"absent_missing", "Three absences from school this term.", {2026, 2, 20}},
+	        {"gifts_money", "New phone and trainers, source not explained.", {2026, 3, 1}},
+	        {"alcohol_drugs", "Smelled of cannabis on return.", {2026, 3, 10}},
+	        {"absent_missing", "Three absences from school this term.", {2026, 2, 20}},
 	};
 	assert_int_equal(signs_validate(s, 3, NOW, &e), 0);
 	assert_int_equal(signs_validate(NULL, 0, NOW, &e), 0);
@@ -102,13 +102,13 @@ static void test_R_REC_2_rationale_names_a_sign(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_R_SIGN_1_valid_signs),
-	    cmocka_unit_test(test_R_SIGN_1_unknown_code),
-	    cmocka_unit_test(test_R_SIGN_1_duplicate_sign),
-	    cmocka_unit_test(test_R_SIGN_1_future_date_refused),
-	    cmocka_unit_test(test_R_SIGN_1_evidence_required_capped_and_valid),
-	    cmocka_unit_test(test_R_SIGN_2_no_signs_not_cse_pathway),
-	    cmocka_unit_test(test_R_REC_2_rationale_names_a_sign),
+	        cmocka_unit_test(test_R_SIGN_1_valid_signs),
+	        cmocka_unit_test(test_R_SIGN_1_unknown_code),
+	        cmocka_unit_test(test_R_SIGN_1_duplicate_sign),
+	        cmocka_unit_test(test_R_SIGN_1_future_date_refused),
+	        cmocka_unit_test(test_R_SIGN_1_evidence_required_capped_and_valid),
+	        cmocka_unit_test(test_R_SIGN_2_no_signs_not_cse_pathway),
+	        cmocka_unit_test(test_R_REC_2_rationale_names_a_sign),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

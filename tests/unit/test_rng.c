@@ -12,10 +12,12 @@ static void test_known_outputs(void **state)
 		uint64_t seed;
 		uint64_t out[4];
 	} kat[] = {
-		{0, {0x99ec5f36cb75f2b4ULL, 0xbf6e1f784956452aULL, 0x1a5f849d4933e6e0ULL,
-		     0x6aa594f1262d2d2cULL}},
-		{42, {0x15780b2e0c2ec716ULL, 0x6104d9866d113a7eULL, 0xae17533239e499a1ULL,
-		      0xecb8ad4703b360a1ULL}},
+	        {0,
+	         {0x99ec5f36cb75f2b4ULL, 0xbf6e1f784956452aULL, 0x1a5f849d4933e6e0ULL,
+	          0x6aa594f1262d2d2cULL}},
+	        {42,
+	         {0x15780b2e0c2ec716ULL, 0x6104d9866d113a7eULL, 0xae17533239e499a1ULL,
+	          0xecb8ad4703b360a1ULL}},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(kat); i++) {
 		struct rng r;
@@ -123,11 +125,11 @@ static void test_rough_uniformity(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_known_outputs),
-		cmocka_unit_test(test_same_seed_same_sequence),
-		cmocka_unit_test(test_below_and_range_bounds),
-		cmocka_unit_test(test_range_extremes),
-		cmocka_unit_test(test_rough_uniformity),
+	        cmocka_unit_test(test_known_outputs),
+	        cmocka_unit_test(test_same_seed_same_sequence),
+	        cmocka_unit_test(test_below_and_range_bounds),
+	        cmocka_unit_test(test_range_extremes),
+	        cmocka_unit_test(test_rough_uniformity),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

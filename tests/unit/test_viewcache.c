@@ -14,8 +14,8 @@
 
 static struct view_key key(const char *id, int64_t version)
 {
-	return (struct view_key){.scope = "/tmp/x.db", .id = id, .version = version, .epoch = 1,
-				 .day = 20260310};
+	return (struct view_key){
+	        .scope = "/tmp/x.db", .id = id, .version = version, .epoch = 1, .day = 20260310};
 }
 
 static void test_viewcache_hit_needs_every_part_of_the_key(void **state)
@@ -119,8 +119,9 @@ static void test_viewcache_budget_evicts_oldest_first(void **state)
 
 /* Tables no record view shows, written on every request: no triggers (008). */
 static const char *const NEVER_SHOWN[] = {
-	"audit_events", "sessions", "api_tokens", "session_grants", "restricted_access",
-	"schema_migrations", "view_epoch", "viewlog_state", NULL,
+        "audit_events",   "sessions",          "api_tokens",
+        "session_grants", "restricted_access", "schema_migrations",
+        "view_epoch",     "viewlog_state",     NULL,
 };
 
 static bool never_shown(const char *t)
@@ -135,10 +136,11 @@ static void test_viewcache_every_table_moves_a_counter(void **state)
 {
 	struct fx *f = *state;
 	struct db_stmt *st;
-	assert_int_equal(db_prepare(f->db,
-				    "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-				    &st),
-			 DB_OK);
+	assert_int_equal(
+	        db_prepare(f->db,
+	                   "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+	                   &st),
+	        DB_OK);
 	int tables = 0;
 	while (db_step(st) == DB_ROW) {
 		const char *t = db_column_text(st, 0);
@@ -152,16 +154,18 @@ static void test_viewcache_every_table_moves_a_counter(void **state)
 			char name[128];
 			int64_t n = 0;
 			snprintf(name, sizeof name, "%s_view_%s", t, events[i]);
-			assert_int_equal(db_query_int64(f->db, &n,
-							"SELECT count(*) FROM sqlite_master WHERE "
-							"type = 'trigger' AND name = $1 AND tbl_name = $2",
-							"ss", name, t),
-					 DB_OK);
+			assert_int_equal(
+			        db_query_int64(f->db, &n,
+			                       "SELECT count(*) FROM sqlite_master WHERE "
+			                       "type = 'trigger' AND name = $1 AND tbl_name = $2",
+			                       "ss", name, t),
+			        DB_OK);
 			if (n != 1)
-				fail_msg("table %s has no trigger %s: a change to it would not move "
-					 "the view counters (add it to 008's successor, or to "
-					 "NEVER_SHOWN if no view shows it)",
-					 t, name);
+				fail_msg(
+				        "table %s has no trigger %s: a change to it would not move "
+				        "the view counters (add it to 008's successor, or to "
+				        "NEVER_SHOWN if no view shows it)",
+				        t, name);
 		}
 	}
 	db_finalize(st);
@@ -172,7 +176,7 @@ static void test_viewcache_every_table_moves_a_counter(void **state)
 
 /* The view as served (cache at work) and as built afresh (cache emptied) must match. */
 static void assert_view_fresh(struct fx *f, const char *username, const char *ref,
-			      char **served_out)
+                              char **served_out)
 {
 	struct actor a = fx_actor(f, username);
 	struct app_err err = {0};
@@ -209,7 +213,7 @@ static char *view_twice(struct fx *f, const char *ref)
 
 /* Runs a record use case that must succeed. */
 typedef int (*record_uc)(struct db *, const struct actor *, const char *, json_t *, json_t **,
-			 struct app_err *);
+                         struct app_err *);
 static void must(struct fx *f, const char *username, record_uc uc, const char *ref, json_t *in)
 {
 	struct actor a = fx_actor(f, username);
@@ -219,7 +223,8 @@ static void must(struct fx *f, const char *username, record_uc uc, const char *r
 	json_decref(in);
 	json_decref(out);
 	if (rc != APP_OK)
-		fail_msg("use case refused (%d, %s): %s", rc, err.rule ? err.rule : "-", err.message);
+		fail_msg("use case refused (%d, %s): %s", rc, err.rule ? err.rule : "-",
+		         err.message);
 }
 
 /* Each change moves the view: the served text differs from before and equals a fresh
@@ -244,24 +249,24 @@ static void test_viewcache_use_case_changes_show_at_once(void **state)
 
 	must(f, "at.lewis", app_record_add_entry, ref,
 	     json_pack("{s:s, s:s, s:[s], s:s}", "occurred_at", "2026-03-09T10:00:00Z", "nature",
-		       "fact", "people_involved", "the child", "text",
-		       "Seen with an older associate outside the station."));
+	               "fact", "people_involved", "the child", "text",
+	               "Seen with an older associate outside the station."));
 	changed(f, ref, &v);
 	must(f, "at.lewis", app_category_decide, ref,
 	     json_pack("{s:i, s:s, s:s}", "category", 2, "contact", "contact", "rationale",
-		       "Older associate collects the child from school; gifts seen."));
+	               "Older associate collects the child from school; gifts seen."));
 	changed(f, ref, &v);
 	must(f, "at.lewis", app_external_ref_add, ref,
 	     json_pack("{s:s, s:s}", "kind", "csc_case", "value", "CSC-55102"));
 	changed(f, ref, &v);
 	must(f, "at.lewis", app_record_classify, ref,
 	     json_pack("{s:[s], s:[], s:b}", "exploitation_types", "sexual", "models", "online",
-		       true));
+	               true));
 	changed(f, ref, &v);
 	json_t *items = json_array();
 	for (int i = 0; i < 6; i++)
 		json_array_append_new(items, json_pack("{s:b, s:s}", "ticked", true, "note",
-						       "Reviewed and agreed."));
+		                                       "Reviewed and agreed."));
 	must(f, "ps.dunn", app_supervisor_review, ref, json_pack("{s:o}", "items", items));
 	changed(f, ref, &v);
 	must(f, "at.lewis", app_outcome_add, ref,
@@ -282,25 +287,26 @@ static void test_viewcache_plain_sql_changes_show_at_once(void **state)
 	fx_new_record(f, "teacher.jones", "Marisol", "Quenby", "2010-11-02", ref, child);
 	char *v = view_twice(f, ref);
 	/* the child (another table than the record's) */
-	assert_int_equal(db_run(f->db, "UPDATE children SET school = 'Larchmere High' WHERE id = $1",
-				"s", child),
-			 DB_OK);
+	assert_int_equal(db_run(f->db,
+	                        "UPDATE children SET school = 'Larchmere High' WHERE id = $1", "s",
+	                        child),
+	                 DB_OK);
 	changed(f, ref, &v);
 	/* a shared table: the borough's name shows in the view */
-	assert_int_equal(db_run(f->db, "UPDATE boroughs SET name = 'Camden Town' WHERE id = $1", "s",
-				f->camden),
-			 DB_OK);
+	assert_int_equal(db_run(f->db, "UPDATE boroughs SET name = 'Camden Town' WHERE id = $1",
+	                        "s", f->camden),
+	                 DB_OK);
 	changed(f, ref, &v);
-	assert_int_equal(db_run(f->db, "UPDATE boroughs SET name = 'Camden' WHERE id = $1", "s",
-				f->camden),
-			 DB_OK);
+	assert_int_equal(
+	        db_run(f->db, "UPDATE boroughs SET name = 'Camden' WHERE id = $1", "s", f->camden),
+	        DB_OK);
 	changed(f, ref, &v);
 	/* a referral's sign (a table of a referral, not of the record) */
 	assert_int_equal(db_run(f->db,
-				"UPDATE referral_signs SET evidence = 'Three new phones.' WHERE "
-				"referral_id IN (SELECT id FROM referrals WHERE child_id = $1)",
-				"s", child),
-			 DB_OK);
+	                        "UPDATE referral_signs SET evidence = 'Three new phones.' WHERE "
+	                        "referral_id IN (SELECT id FROM referrals WHERE child_id = $1)",
+	                        "s", child),
+	                 DB_OK);
 	assert_view_fresh(f, "at.lewis", ref, NULL);
 	free(v);
 }
@@ -325,26 +331,27 @@ static void test_viewcache_cached_view_still_authorised_and_audited(void **state
 	view_text_release(t);
 	assert_int_equal(fx_count(f, "audit_events"), events + 1);
 	int64_t n = 0;
-	assert_int_equal(db_query_int64(f->db, &n,
-					"SELECT count(*) FROM audit_events WHERE action = 'view' AND "
-					"record_ref = $1 AND user_id = $2",
-					"ss", ref, ok.user_id),
-			 DB_OK);
+	assert_int_equal(
+	        db_query_int64(f->db, &n,
+	                       "SELECT count(*) FROM audit_events WHERE action = 'view' AND "
+	                       "record_ref = $1 AND user_id = $2",
+	                       "ss", ref, ok.user_id),
+	        DB_OK);
 	assert_true(n >= 3);
 }
 
 int main(void)
 {
 	const struct CMUnitTest unit[] = {
-		cmocka_unit_test(test_viewcache_hit_needs_every_part_of_the_key),
-		cmocka_unit_test(test_viewcache_in_memory_database_never_cached),
-		cmocka_unit_test(test_viewcache_budget_evicts_oldest_first),
+	        cmocka_unit_test(test_viewcache_hit_needs_every_part_of_the_key),
+	        cmocka_unit_test(test_viewcache_in_memory_database_never_cached),
+	        cmocka_unit_test(test_viewcache_budget_evicts_oldest_first),
 	};
 	const struct CMUnitTest db[] = {
-		cmocka_unit_test(test_viewcache_every_table_moves_a_counter),
-		cmocka_unit_test(test_viewcache_use_case_changes_show_at_once),
-		cmocka_unit_test(test_viewcache_plain_sql_changes_show_at_once),
-		cmocka_unit_test(test_viewcache_cached_view_still_authorised_and_audited),
+	        cmocka_unit_test(test_viewcache_every_table_moves_a_counter),
+	        cmocka_unit_test(test_viewcache_use_case_changes_show_at_once),
+	        cmocka_unit_test(test_viewcache_plain_sql_changes_show_at_once),
+	        cmocka_unit_test(test_viewcache_cached_view_still_authorised_and_audited),
 	};
 	int failed = cmocka_run_group_tests(unit, NULL, NULL);
 	return failed + cmocka_run_group_tests(db, fx_setup, fx_teardown);

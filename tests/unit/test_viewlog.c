@@ -76,7 +76,7 @@ static void test_viewlog_events_wait_then_fold_once_in_order(void **state)
 	assert_true(viewlog_attached(t.db));
 	int64_t before = events(t.db);
 	assert_int_equal(tmpdb_append_from_threads(t.url, THREADS, PER_THREAD),
-			 THREADS * PER_THREAD);
+	                 THREADS * PER_THREAD);
 	/* committed, but in the view log: the database has not changed */
 	assert_int_equal(events(t.db), before);
 	assert_int_equal(waiting(&t), THREADS * PER_THREAD);
@@ -88,11 +88,11 @@ static void test_viewlog_events_wait_then_fold_once_in_order(void **state)
 	/* each thread's events keep their order in the chain */
 	int64_t out_of_order = -1;
 	assert_int_equal(db_query_int64(t.db, &out_of_order,
-					"SELECT count(*) FROM audit_events a JOIN audit_events b"
-					" ON a.user_id = b.user_id AND a.seq < b.seq"
-					" WHERE a.entity_id > b.entity_id",
-					""),
-			 DB_OK);
+	                                "SELECT count(*) FROM audit_events a JOIN audit_events b"
+	                                " ON a.user_id = b.user_id AND a.seq < b.seq"
+	                                " WHERE a.entity_id > b.entity_id",
+	                                ""),
+	                 DB_OK);
 	assert_int_equal(out_of_order, 0);
 	struct audit_verify_result r;
 	assert_int_equal(audit_verify(t.db, &r), 0);
@@ -161,11 +161,12 @@ static void test_viewlog_failed_commit_reported_nothing_kept(void **state)
 	struct db *lg;
 	assert_int_equal(db_open(url, false, &lg, msg, sizeof msg), DB_OK);
 	assert_int_equal(db_exec(lg, "CREATE TRIGGER refuse BEFORE INSERT ON pending"
-				     " WHEN NEW.entity_id = 'refused'"
-				     " BEGIN SELECT RAISE(ABORT, 'refused'); END"),
-			 DB_OK);
+	                             " WHEN NEW.entity_id = 'refused'"
+	                             " BEGIN SELECT RAISE(ABORT, 'refused'); END"),
+	                 DB_OK);
 	db_close(lg);
-	struct audit_event bad = {.action = "view", .entity_type = "record", .entity_id = "refused"};
+	struct audit_event bad = {
+	        .action = "view", .entity_type = "record", .entity_id = "refused"};
 	assert_true(audit_append_shared(t.db, &bad) < 0);
 	struct calls c = {.mu = PTHREAD_MUTEX_INITIALIZER};
 	assert_int_equal(viewlog_submit(t.db, &bad, count_done, &c), DB_OK);
@@ -186,18 +187,19 @@ static void test_viewlog_fold_moves_more_than_one_batch_and_skips_moved(void **s
 	snprintf(url, sizeof url, "%s-viewlog", t.url);
 	struct db *lg;
 	assert_int_equal(db_open(url, false, &lg, msg, sizeof msg), DB_OK);
-	assert_int_equal(db_exec(lg, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
-				     " FROM n WHERE i < 12000) INSERT INTO pending (at, action,"
-				     " entity_type, entity_id) SELECT 1790000000 + i, 'view', 'record',"
-				     " 'rec_' || i FROM n"),
-			 DB_OK);
+	assert_int_equal(db_exec(lg,
+	                         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+	                         " FROM n WHERE i < 12000) INSERT INTO pending (at, action,"
+	                         " entity_type, entity_id) SELECT 1790000000 + i, 'view', 'record',"
+	                         " 'rec_' || i FROM n"),
+	                 DB_OK);
 	long moved = 0;
 	assert_int_equal(viewlog_fold(t.db, &moved), DB_OK);
 	assert_int_equal(moved, 12000);
 	/* a row at or below the mark (a fold cut short between its steps) is dropped */
 	assert_int_equal(db_exec(lg, "INSERT INTO pending (seq, at, action, entity_type,"
-				     " entity_id) VALUES (5, 1, 'view', 'record', 'rec_again')"),
-			 DB_OK);
+	                             " entity_id) VALUES (5, 1, 'view', 'record', 'rec_again')"),
+	                 DB_OK);
 	int64_t before = events(t.db);
 	assert_int_equal(viewlog_fold(t.db, &moved), DB_OK);
 	assert_int_equal(moved, 0);
@@ -243,7 +245,7 @@ static void test_viewlog_new_log_is_folded_whole(void **state)
 	assert_int_equal(events(t.db), before + 3);
 	int64_t logs = 0;
 	assert_int_equal(db_query_int64(t.db, &logs, "SELECT count(*) FROM viewlog_state", ""),
-			 DB_OK);
+	                 DB_OK);
 	assert_int_equal(logs, 2);
 	tmp_close(&t);
 }
@@ -251,12 +253,12 @@ static void test_viewlog_new_log_is_folded_whole(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_viewlog_in_memory_database_has_none),
-		cmocka_unit_test(test_viewlog_events_wait_then_fold_once_in_order),
-		cmocka_unit_test(test_viewlog_submit_calls_back_once_and_detach_drains),
-		cmocka_unit_test(test_viewlog_failed_commit_reported_nothing_kept),
-		cmocka_unit_test(test_viewlog_fold_moves_more_than_one_batch_and_skips_moved),
-		cmocka_unit_test(test_viewlog_new_log_is_folded_whole),
+	        cmocka_unit_test(test_viewlog_in_memory_database_has_none),
+	        cmocka_unit_test(test_viewlog_events_wait_then_fold_once_in_order),
+	        cmocka_unit_test(test_viewlog_submit_calls_back_once_and_detach_drains),
+	        cmocka_unit_test(test_viewlog_failed_commit_reported_nothing_kept),
+	        cmocka_unit_test(test_viewlog_fold_moves_more_than_one_batch_and_skips_moved),
+	        cmocka_unit_test(test_viewlog_new_log_is_folded_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

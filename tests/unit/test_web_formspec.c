@@ -30,8 +30,9 @@ static void test_mapping_kinds_and_nesting(void **state)
 {
 	(void)state;
 	struct pool *p = pool_new(1 << 20);
-	struct form f = parse(p, "name=+Sam+&when=2026-07-01T10%3A30&dob=2011-05-05&given=Alex"
-	                         "&flag=yes&pick=a&pick=b&one=b&cat=2&people=the+child%0D%0A%0D%0A+a+friend+");
+	struct form f = parse(
+	        p, "name=+Sam+&when=2026-07-01T10%3A30&dob=2011-05-05&given=Alex"
+	           "&flag=yes&pick=a&pick=b&one=b&cat=2&people=the+child%0D%0A%0D%0A+a+friend+");
 	struct field_errors errs;
 	fielderr_init(&errs);
 	json_t *o = formspec_to_json(specs, ARRAY_LEN(specs), &f, &errs);
@@ -40,7 +41,8 @@ static void test_mapping_kinds_and_nesting(void **state)
 	/* 10:30 BST is 09:30 UTC */
 	assert_string_equal(json_string_value(json_object_get(o, "when")), "2026-07-01T09:30:00Z");
 	json_t *child = json_object_get(o, "child");
-	assert_string_equal(json_string_value(json_object_get(child, "date_of_birth")), "2011-05-05");
+	assert_string_equal(json_string_value(json_object_get(child, "date_of_birth")),
+	                    "2011-05-05");
 	assert_string_equal(json_string_value(json_object_get(child, "given_names")), "Alex");
 	assert_true(json_is_true(json_object_get(o, "flag")));
 	assert_int_equal(json_array_size(json_object_get(o, "pick")), 2);
@@ -105,9 +107,10 @@ static void test_R_SIGN_1_signs_with_evidence(void **state)
 {
 	(void)state;
 	struct pool *p = pool_new(1 << 20);
-	struct form f = parse(p, "sign=gifts_money&evidence_gifts_money=New+phone&seen_gifts_money=2026-10-01"
-	                         "&sign=alcohol_drugs&evidence_alcohol_drugs=+&sign=not_a_sign"
-	                         "&evidence_familial_abuse=ignored+when+not+ticked");
+	struct form f = parse(
+	        p, "sign=gifts_money&evidence_gifts_money=New+phone&seen_gifts_money=2026-10-01"
+	           "&sign=alcohol_drugs&evidence_alcohol_drugs=+&sign=not_a_sign"
+	           "&evidence_familial_abuse=ignored+when+not+ticked");
 	struct field_errors errs;
 	fielderr_init(&errs);
 	json_t *a = formspec_signs(&f, &errs, p);
@@ -131,12 +134,14 @@ static void test_refill_and_error_targets(void **state)
 	fielderr_add(&errs, "name", "Enter a name");
 	json_t *fields = formspec_fields(specs, ARRAY_LEN(specs), &f, NULL, &errs);
 	json_t *name = json_array_get(fields, 0);
-	assert_string_equal(json_string_value(json_object_get(name, "value")), "<b>"); /* escaped by render */
+	assert_string_equal(json_string_value(json_object_get(name, "value")),
+	                    "<b>"); /* escaped by render */
 	assert_string_equal(json_string_value(json_object_get(name, "error")), "Enter a name");
 	json_t *pick = json_object_get(json_array_get(fields, 5), "options");
 	assert_true(json_is_false(json_object_get(json_array_get(pick, 0), "checked")));
 	assert_true(json_is_true(json_object_get(json_array_get(pick, 1), "checked")));
-	assert_string_equal(json_string_value(json_object_get(json_array_get(pick, 1), "id")), "pick-2");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(pick, 1), "id")),
+	                    "pick-2");
 	json_t *groups = json_object_get(json_array_get(fields, 9), "options");
 	size_t n;
 	ref_table(REF_RISK_GROUPS, &n);
@@ -144,10 +149,13 @@ static void test_refill_and_error_targets(void **state)
 	json_decref(fields);
 
 	/* defaults from a view: UTC time shown in UK time, lists as lines */
-	json_t *v = json_pack("{s:s, s:[s, s], s:b}", "when", "2026-12-01T09:00:00Z", "people", "x", "y", "flag", 1);
+	json_t *v = json_pack("{s:s, s:[s, s], s:b}", "when", "2026-12-01T09:00:00Z", "people", "x",
+	                      "y", "flag", 1);
 	fields = formspec_fields(specs, ARRAY_LEN(specs), NULL, v, NULL);
-	assert_string_equal(json_string_value(json_object_get(json_array_get(fields, 1), "value")), "2026-12-01T09:00");
-	assert_string_equal(json_string_value(json_object_get(json_array_get(fields, 8), "value")), "x\ny");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(fields, 1), "value")),
+	                    "2026-12-01T09:00");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(fields, 8), "value")),
+	                    "x\ny");
 	assert_true(json_is_true(json_object_get(json_array_get(fields, 4), "checked")));
 	json_decref(fields);
 	json_decref(v);

@@ -47,8 +47,8 @@ static inline void tmpdb_make(struct tmpdb *t, struct db **out)
 
 static inline void tmpdb_remove(const struct tmpdb *t)
 {
-	static const char *const ext[] = {"",	      "-wal",	      "-shm",
-					  "-viewlog", "-viewlog-wal", "-viewlog-shm"};
+	static const char *const ext[] = {"",         "-wal",         "-shm",
+	                                  "-viewlog", "-viewlog-wal", "-viewlog-shm"};
 	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
 		char p[300];
 		snprintf(p, sizeof p, "%s%s", t->path, ext[i]);
@@ -75,8 +75,11 @@ static inline void *tmpdb_work(void *arg)
 		char id[32], user[16];
 		snprintf(id, sizeof id, "rec_%d_%03d", w->n, i);
 		snprintf(user, sizeof user, "usr_%d", w->n);
-		struct audit_event ev = {.user_id = user, .action = "view",
-					 .entity_type = "record", .entity_id = id, .fields = "all"};
+		struct audit_event ev = {.user_id = user,
+		                         .action = "view",
+		                         .entity_type = "record",
+		                         .entity_id = id,
+		                         .fields = "all"};
 		if (audit_append_shared(db, &ev) == DB_OK)
 			w->ok++;
 	}

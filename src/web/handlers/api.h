@@ -14,11 +14,11 @@
 
 /* Use case shapes (see the headers in src/app/). */
 typedef int (*api_uc_in)(struct db *db, const struct actor *who, json_t *in, json_t **out,
-			 struct app_err *err);
+                         struct app_err *err);
 typedef int (*api_uc_id)(struct db *db, const struct actor *who, const char *id, json_t **out,
-			 struct app_err *err);
+                         struct app_err *err);
 typedef int (*api_uc_id_in)(struct db *db, const struct actor *who, const char *id, json_t *in,
-			    json_t **out, struct app_err *err);
+                            json_t **out, struct app_err *err);
 
 /*
  * The signed-in user's actor for one call. Its purpose (recorded with the audit events;
@@ -37,15 +37,14 @@ void api_run_in(struct request *req, struct response *resp, api_uc_in uc, int st
 /* Runs uc with the route parameter `param`; answers 200 with its view or the problem. */
 void api_run_id(struct request *req, struct response *resp, const char *param, api_uc_id uc);
 /* Runs uc with the route parameter `param` and the JSON body; answers `status`. */
-void api_run_id_in(struct request *req, struct response *resp, const char *param,
-		   api_uc_id_in uc, int status);
+void api_run_id_in(struct request *req, struct response *resp, const char *param, api_uc_id_in uc,
+                   int status);
 /* Runs uc with an already-built input (consumed); answers `status`. */
-void api_run_with(struct request *req, struct response *resp, api_uc_in uc, json_t *in,
-		  int status);
+void api_run_with(struct request *req, struct response *resp, api_uc_in uc, json_t *in, int status);
 /* Answers the use case result: page_json(status, out) on APP_OK, else the problem
  * (out then only carries candidates and is released). */
 void api_answer(struct request *req, struct response *resp, int rc, const struct app_err *err,
-		json_t *out, int status);
+                json_t *out, int status);
 
 /*
  * Builds a JSON object from the query string: each name in `strings` is copied as a
@@ -53,8 +52,7 @@ void api_answer(struct request *req, struct response *resp, int rc, const struct
  * lists). Any other parameter, a repeated one, or a number that does not parse is a
  * 400 malformed-request (sent; returns NULL). Nothing from the query is echoed.
  */
-json_t *api_query_object(struct request *req, struct response *resp,
-			 const char *const *strings, const char *const *ints, int64_t min,
-			 int64_t max);
+json_t *api_query_object(struct request *req, struct response *resp, const char *const *strings,
+                         const char *const *ints, int64_t min, int64_t max);
 
 #endif

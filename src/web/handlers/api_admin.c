@@ -9,15 +9,15 @@
 #include "web/problem.h"
 #include "web/usecase.h"
 
-typedef int (*list_fn)(struct db *db, const struct actor *who, json_t **out,
-		       struct app_err *err);
+typedef int (*list_fn)(struct db *db, const struct actor *who, json_t **out, struct app_err *err);
 
 /* Answers {key: [...]} with the use case's list (an object, so that fields can be
  * added later without breaking clients). */
 static void list_run(struct request *req, struct response *resp, list_fn fn, const char *key)
 {
 	if (req->nquery) {
-		problem_respond(resp, PROBLEM_MALFORMED, "This resource takes no query parameters.");
+		problem_respond(resp, PROBLEM_MALFORMED,
+		                "This resource takes no query parameters.");
 		return;
 	}
 	struct db *db = web_db(req, resp);
@@ -78,7 +78,7 @@ void handle_api_user_disable(struct request *req, struct response *resp)
 	const char *username = request_param(req, "username");
 	int rc = app_user_disable(db, web_actor(req), username, &err);
 	api_answer(req, resp, rc, &err,
-		   rc == APP_OK ? json_pack("{s:s, s:b}", "username", username, "disabled", 1)
-				: NULL,
-		   200);
+	           rc == APP_OK ? json_pack("{s:s, s:b}", "username", username, "disabled", 1)
+	                        : NULL,
+	           200);
 }

@@ -11,8 +11,8 @@
 
 void handle_api_audit(struct request *req, struct response *resp)
 {
-	static const char *const strings[] = {"user_id", "record_ref", "entity_id", "action",
-					      "verify", NULL};
+	static const char *const strings[] = {"user_id", "record_ref", "entity_id",
+	                                      "action",  "verify",     NULL};
 	static const char *const ints[] = {"before_seq", "limit", NULL};
 	json_t *in = api_query_object(req, resp, strings, ints, INT64_MIN, INT64_MAX);
 	if (!in)

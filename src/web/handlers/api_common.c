@@ -11,9 +11,10 @@ const struct actor *api_actor(struct request *req, struct response *resp)
 	const struct actor *who = web_actor(req);
 	const char *purpose = request_header(req, API_PURPOSE_HEADER);
 	if (purpose && (strlen(purpose) >= sizeof who->purpose ||
-			!text_ok(purpose, sizeof who->purpose - 1, false))) {
+	                !text_ok(purpose, sizeof who->purpose - 1, false))) {
 		problem_respond(resp, PROBLEM_MALFORMED,
-				"The " API_PURPOSE_HEADER " header is not valid text of at most 255 bytes.");
+		                "The " API_PURPOSE_HEADER
+		                " header is not valid text of at most 255 bytes.");
 		return NULL;
 	}
 	return who;
@@ -26,7 +27,7 @@ struct db *api_open(struct request *req, struct response *resp, const struct act
 }
 
 void api_answer(struct request *req, struct response *resp, int rc, const struct app_err *err,
-		json_t *out, int status)
+                json_t *out, int status)
 {
 	if (rc == APP_OK) {
 		page_json(resp, status, out ? out : json_object());
@@ -40,7 +41,7 @@ void api_answer(struct request *req, struct response *resp, int rc, const struct
  * parameter param and in, else id on param, else uc on in. Frees in (which may be
  * NULL), also when no actor or database can be had (the problem already answered). */
 static void run_uc(struct request *req, struct response *resp, const char *param, api_uc_in uc,
-		   api_uc_id id, api_uc_id_in idin, json_t *in, int status)
+                   api_uc_id id, api_uc_id_in idin, json_t *in, int status)
 {
 	const struct actor *who;
 	struct db *db = api_open(req, resp, &who);
@@ -52,14 +53,13 @@ static void run_uc(struct request *req, struct response *resp, const char *param
 	app_err_clear(&err);
 	json_t *out = NULL;
 	int rc = idin ? idin(db, who, request_param(req, param), in, &out, &err)
-		 : id ? id(db, who, request_param(req, param), &out, &err)
-		      : uc(db, who, in, &out, &err);
+	         : id ? id(db, who, request_param(req, param), &out, &err)
+	              : uc(db, who, in, &out, &err);
 	json_decref(in);
 	api_answer(req, resp, rc, &err, out, status);
 }
 
-void api_run_with(struct request *req, struct response *resp, api_uc_in uc, json_t *in,
-		  int status)
+void api_run_with(struct request *req, struct response *resp, api_uc_in uc, json_t *in, int status)
 {
 	run_uc(req, resp, NULL, uc, NULL, NULL, in, status);
 }
@@ -76,8 +76,8 @@ void api_run_id(struct request *req, struct response *resp, const char *param, a
 	run_uc(req, resp, param, NULL, uc, NULL, NULL, 200);
 }
 
-void api_run_id_in(struct request *req, struct response *resp, const char *param,
-		   api_uc_id_in uc, int status)
+void api_run_id_in(struct request *req, struct response *resp, const char *param, api_uc_id_in uc,
+                   int status)
 {
 	json_t *in = web_json_body(req, resp);
 	if (in)
@@ -92,9 +92,8 @@ static bool in_list(const char *const *list, const char *name)
 	return false;
 }
 
-json_t *api_query_object(struct request *req, struct response *resp,
-			 const char *const *strings, const char *const *ints, int64_t min,
-			 int64_t max)
+json_t *api_query_object(struct request *req, struct response *resp, const char *const *strings,
+                         const char *const *ints, int64_t min, int64_t max)
 {
 	json_t *o = json_object();
 	for (size_t i = 0; i < req->nquery; i++) {
@@ -116,7 +115,7 @@ json_t *api_query_object(struct request *req, struct response *resp,
 		if (why || !json_object_get(o, name)) {
 			json_decref(o);
 			problem_respond(resp, PROBLEM_MALFORMED,
-					why ? why : "The query could not be read.");
+			                why ? why : "The query could not be read.");
 			return NULL;
 		}
 	}

@@ -43,11 +43,12 @@ void handle_api_episode_return_interview(struct request *req, struct response *r
 	if (!in)
 		return;
 	json_t *st = json_object_get(in, "status");
-	bool progress = st && !(json_is_string(st) && strcmp(json_string_value(st), "offered") == 0);
+	bool progress =
+	        st && !(json_is_string(st) && strcmp(json_string_value(st), "offered") == 0);
 	json_decref(in);
 	api_run_id_in(req, resp, "id",
-		      progress ? app_return_interview_record : app_return_interview_offer,
-		      progress ? 200 : 201);
+	              progress ? app_return_interview_record : app_return_interview_offer,
+	              progress ? 200 : 201);
 }
 
 void handle_api_episode_forensic_decision(struct request *req, struct response *resp)

@@ -8,11 +8,11 @@
 #include "web/handlers/handlers.h"
 #include "web/usecase.h"
 
-typedef int (*export_fn)(struct db *db, const struct actor *who, const char *from,
-			 const char *to, char **csv, struct app_err *err);
+typedef int (*export_fn)(struct db *db, const struct actor *who, const char *from, const char *to,
+                         char **csv, struct app_err *err);
 
 static void export_run(struct request *req, struct response *resp, export_fn fn,
-		       const char *filename)
+                       const char *filename)
 {
 	static const char *const strings[] = {"from", "to", NULL};
 	json_t *q = api_query_object(req, resp, strings, NULL, 0, 0);
@@ -27,7 +27,7 @@ static void export_run(struct request *req, struct response *resp, export_fn fn,
 	app_err_clear(&err);
 	char *csv = NULL;
 	int rc = fn(db, web_actor(req), json_string_value(json_object_get(q, "from")),
-		    json_string_value(json_object_get(q, "to")), &csv, &err);
+	            json_string_value(json_object_get(q, "to")), &csv, &err);
 	if (rc != APP_OK) {
 		json_decref(q);
 		free(csv);
@@ -37,8 +37,8 @@ static void export_run(struct request *req, struct response *resp, export_fn fn,
 	/* from and to were checked as dates by the use case, so the name is safe text */
 	char disp[128];
 	snprintf(disp, sizeof disp, "attachment; filename=\"%s-%s-%s.csv\"", filename,
-		 json_string_value(json_object_get(q, "from")),
-		 json_string_value(json_object_get(q, "to")));
+	         json_string_value(json_object_get(q, "from")),
+	         json_string_value(json_object_get(q, "to")));
 	json_decref(q);
 	resp->status = 200;
 	resp->content_type = "text/csv; charset=utf-8";

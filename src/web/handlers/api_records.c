@@ -35,8 +35,8 @@ void handle_api_record_show(struct request *req, struct response *resp)
 	bool pending = false;
 	const char *ref = request_param(req, "ref");
 	int rc = req->defer ? app_record_view_async(db, who, ref, &t, &pending, req->defer->done,
-						    req->defer->ctx, &err)
-			    : app_record_view(db, who, ref, &t, &err);
+	                                            req->defer->ctx, &err)
+	                    : app_record_view(db, who, ref, &t, &err);
 	if (rc != APP_OK) {
 		api_answer(req, resp, rc, &err, NULL, 200);
 		return;
@@ -63,7 +63,7 @@ static int cursor_decode(const char *cursor, char *id_out, size_t idlen)
 	size_t n = 0;
 	if (strlen(cursor) > CURSOR_MAX ||
 	    sodium_base642bin(raw, sizeof raw - 1, cursor, strlen(cursor), NULL, &n, NULL,
-			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
+	                      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
 		return -1;
 	raw[n] = '\0';
 	if (n < 3 || n - 2 >= idlen || memcmp(raw, "e:", 2) != 0 || memchr(raw, '\0', n))
@@ -74,13 +74,13 @@ static int cursor_decode(const char *cursor, char *id_out, size_t idlen)
 
 static json_t *cursor_encode(const char *id)
 {
-	char raw[CURSOR_MAX], enc[sodium_base64_ENCODED_LEN(CURSOR_MAX,
-							    sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+	char raw[CURSOR_MAX], enc[sodium_base64_ENCODED_LEN(
+	                              CURSOR_MAX, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
 	int n = snprintf(raw, sizeof raw, "e:%s", id);
 	if (n < 0 || (size_t)n >= sizeof raw)
 		return json_null();
 	sodium_bin2base64(enc, sizeof enc, (const unsigned char *)raw, (size_t)n,
-			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	                  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	return json_string(enc);
 }
 
@@ -120,15 +120,15 @@ void handle_api_record_timeline(struct request *req, struct response *resp)
 	size_t n = json_array_size(all), start = 0;
 	if (after[0]) {
 		for (start = 0; start < n; start++) {
-			const char *id =
-				json_string_value(json_object_get(json_array_get(all, start), "id"));
+			const char *id = json_string_value(
+			        json_object_get(json_array_get(all, start), "id"));
 			if (id && strcmp(id, after) == 0)
 				break;
 		}
 		if (start == n) {
 			json_decref(out);
 			problem_respond(resp, PROBLEM_MALFORMED,
-					"The cursor does not belong to this record.");
+			                "The cursor does not belong to this record.");
 			return;
 		}
 		start++;
@@ -141,7 +141,7 @@ void handle_api_record_timeline(struct request *req, struct response *resp)
 	if (end < n && end > 0) {
 		json_decref(next);
 		next = cursor_encode(
-			json_string_value(json_object_get(json_array_get(all, end - 1), "id")));
+		        json_string_value(json_object_get(json_array_get(all, end - 1), "id")));
 	}
 	json_object_set_new(out, "entries", page);
 	json_object_set_new(out, "next", next);

@@ -14,7 +14,8 @@
 void handle_api_work(struct request *req, struct response *resp)
 {
 	if (req->nquery) {
-		problem_respond(resp, PROBLEM_MALFORMED, "This resource takes no query parameters.");
+		problem_respond(resp, PROBLEM_MALFORMED,
+		                "This resource takes no query parameters.");
 		return;
 	}
 	struct db *db = web_db(req, resp);
@@ -30,7 +31,8 @@ void handle_api_work(struct request *req, struct response *resp)
 void handle_api_deadlines(struct request *req, struct response *resp)
 {
 	if (req->nquery) {
-		problem_respond(resp, PROBLEM_MALFORMED, "This resource takes no query parameters.");
+		problem_respond(resp, PROBLEM_MALFORMED,
+		                "This resource takes no query parameters.");
 		return;
 	}
 	struct db *db = web_db(req, resp);

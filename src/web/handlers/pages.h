@@ -40,7 +40,7 @@ void pages_fail(struct request *req, struct response *resp, const struct app_err
 void pages_error(struct request *req, struct response *resp, const struct app_err *err);
 /* R-INFO-3: the page asking for the reason to open restricted record `ref`. */
 void pages_restricted(struct request *req, struct response *resp, const char *ref,
-		      const struct field_errors *errs);
+                      const struct field_errors *errs);
 /* The posted form (400 page sent and NULL when there is none). */
 const struct form *pages_posted(struct request *req, struct response *resp);
 /* The posted form read through the n specs into a new JSON object, with errs
@@ -60,10 +60,11 @@ void pages_add_when(struct request *req, json_t *o, const char *const *keys);
 /* The label of a code in a reference table, or the code itself. */
 const char *pages_label(enum ref_table t, const char *code);
 /* A pool string made with printf. */
-const char *pages_fmt(struct request *req, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+const char *pages_fmt(struct request *req, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
 /* A redirect (303) to a pool-built path. */
 void pages_redirect(struct request *req, struct response *resp, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+        __attribute__((format(printf, 3, 4)));
 /* The string member key of o, or "" */
 const char *pages_str(json_t *o, const char *key);
 

@@ -17,20 +17,20 @@
 static const struct fs_field agency_specs[] = {
         {"name", NULL, FS_TEXT, "Agency name", NULL, NULL, -1, NULL},
         {"type", NULL, FS_SELECT, "Type of agency", NULL, NULL, REF_AGENCY_TYPES, NULL},
-        {"borough", NULL, FS_TEXT, "Borough", "Its name or code, if the agency belongs to one borough", NULL, -1, "govuk-!-width-one-half"},
+        {"borough", NULL, FS_TEXT, "Borough",
+         "Its name or code, if the agency belongs to one borough", NULL, -1,
+         "govuk-!-width-one-half"},
 };
 
 /* POST of an administration form: reads the posted form through the n specs, runs the
  * create use case uc as the request's actor and redirects to done; invalid input or a
  * conflict shows the form again through page with 422 and the errors; any other
  * refusal is an error page. A "password" in the input is blanked before it is freed. */
-static void admin_create(struct request *req, struct response *resp, const struct fs_field *specs,
-                         size_t n,
-                         int (*uc)(struct db *, const struct actor *, json_t *, json_t **,
-                                   struct app_err *),
-                         const char *done,
-                         void (*page)(struct request *, struct response *, int,
-                                      const struct field_errors *))
+static void
+admin_create(struct request *req, struct response *resp, const struct fs_field *specs, size_t n,
+             int (*uc)(struct db *, const struct actor *, json_t *, json_t **, struct app_err *),
+             const char *done,
+             void (*page)(struct request *, struct response *, int, const struct field_errors *))
 {
 	struct field_errors errs;
 	json_t *in = pages_posted_json(req, resp, specs, n, &errs);
@@ -74,11 +74,12 @@ static void agencies_page(struct request *req, struct response *resp, int status
 	}
 	size_t i;
 	json_t *a;
-	json_array_foreach(list, i, a)
-	        json_object_set_new(a, "type_label", json_string(pages_label(REF_AGENCY_TYPES, pages_str(a, "type"))));
-	json_t *d = json_pack("{s:o, s:o}", "agencies", list, "fields",
-	                      formspec_fields(agency_specs, ARRAY_LEN(agency_specs),
-	                                      req->method == HTTP_POST ? req->form : NULL, NULL, errs));
+	json_array_foreach(list, i, a) json_object_set_new(
+	        a, "type_label", json_string(pages_label(REF_AGENCY_TYPES, pages_str(a, "type"))));
+	json_t *d =
+	        json_pack("{s:o, s:o}", "agencies", list, "fields",
+	                  formspec_fields(agency_specs, ARRAY_LEN(agency_specs),
+	                                  req->method == HTTP_POST ? req->form : NULL, NULL, errs));
 	page_add_errors(d, errs);
 	page_render(req, resp, status, "admin_agencies.html", "Agencies", d);
 	json_decref(d);
@@ -96,12 +97,16 @@ void handle_page_agency_create(struct request *req, struct response *resp)
 }
 
 static const struct fs_field user_specs[] = {
-        {"username", NULL, FS_TEXT, "Username", "Lower case, for example sam.jones", NULL, -1, "govuk-!-width-one-half"},
+        {"username", NULL, FS_TEXT, "Username", "Lower case, for example sam.jones", NULL, -1,
+         "govuk-!-width-one-half"},
         {"display_name", NULL, FS_TEXT, "Full name", NULL, NULL, -1, NULL},
         {"agency", NULL, FS_SELECT, "Agency", NULL, NULL, -1, NULL},
-        {"roles", NULL, FS_CHECKBOXES, "Roles", "What they may do. Tick every role they hold", NULL, REF_ROLES, NULL},
+        {"roles", NULL, FS_CHECKBOXES, "Roles", "What they may do. Tick every role they hold", NULL,
+         REF_ROLES, NULL},
         {"team", NULL, FS_TEXT, "Team", "Optional", NULL, -1, "govuk-!-width-one-half"},
-        {"password", NULL, FS_PASSWORD, "Password", "At least 12 characters. Give it to them in person; Lantern never shows it again", NULL, -1, NULL},
+        {"password", NULL, FS_PASSWORD, "Password",
+         "At least 12 characters. Give it to them in person; Lantern never shows it again", NULL,
+         -1, NULL},
 };
 
 static void users_page(struct request *req, struct response *resp, int status,
@@ -121,21 +126,24 @@ static void users_page(struct request *req, struct response *resp, int status,
 	json_t *fields = formspec_fields(user_specs, ARRAY_LEN(user_specs),
 	                                 req->method == HTTP_POST ? req->form : NULL, NULL, errs);
 	/* the agency options come from the database */
-	const char *picked = req->method == HTTP_POST && req->form ? form_get(req->form, "agency") : NULL;
+	const char *picked =
+	        req->method == HTTP_POST && req->form ? form_get(req->form, "agency") : NULL;
 	json_t *opts = json_array();
 	size_t i;
 	json_t *a;
 	json_array_foreach(agencies, i, a)
 	{
 		const char *name = pages_str(a, "name");
-		json_array_append_new(opts, json_pack("{s:s, s:s, s:b}", "value", name, "label", name,
-		                                      "checked", picked && strcmp(picked, name) == 0));
+		json_array_append_new(opts,
+		                      json_pack("{s:s, s:s, s:b}", "value", name, "label", name,
+		                                "checked", picked && strcmp(picked, name) == 0));
 	}
 	json_object_set_new(json_array_get(fields, 2), "options", opts);
 	json_decref(agencies);
 	json_array_foreach(users, i, a)
 	{
-		json_object_set_new(a, "active", json_boolean(strcmp(pages_str(a, "status"), "active") == 0));
+		json_object_set_new(a, "active",
+		                    json_boolean(strcmp(pages_str(a, "status"), "active") == 0));
 		json_object_set_new(a, "disable_id", json_string(pages_fmt(req, "disable-%zu", i)));
 	}
 	json_t *d = json_pack("{s:o, s:o}", "users", users, "fields", fields);
@@ -180,9 +188,12 @@ void handle_page_user_disable(struct request *req, struct response *resp)
 /* ---- the audit viewer ---- */
 
 static const struct fs_field audit_specs[] = {
-        {"user_id", NULL, FS_TEXT, "User ID", "As shown in the list, for example usr_...", NULL, -1, "govuk-!-width-one-half"},
-        {"record_ref", NULL, FS_TEXT, "Record reference", "For example LAN-2026-000123", NULL, -1, "govuk-!-width-one-half"},
-        {"action", NULL, FS_TEXT, "Action", "For example view, create, change, search, export", NULL, -1, "govuk-!-width-one-third"},
+        {"user_id", NULL, FS_TEXT, "User ID", "As shown in the list, for example usr_...", NULL, -1,
+         "govuk-!-width-one-half"},
+        {"record_ref", NULL, FS_TEXT, "Record reference", "For example LAN-2026-000123", NULL, -1,
+         "govuk-!-width-one-half"},
+        {"action", NULL, FS_TEXT, "Action", "For example view, create, change, search, export",
+         NULL, -1, "govuk-!-width-one-third"},
 };
 
 static void audit_page(struct request *req, struct response *resp)
@@ -216,15 +227,18 @@ static void audit_page(struct request *req, struct response *resp)
 	}
 	static const char *const when[] = {"at", NULL};
 	pages_add_when(req, json_object_get(out, "events"), when);
-	json_object_set_new(out, "fields", formspec_fields(audit_specs, ARRAY_LEN(audit_specs), f, NULL, &errs));
+	json_object_set_new(out, "fields",
+	                    formspec_fields(audit_specs, ARRAY_LEN(audit_specs), f, NULL, &errs));
 	json_t *chain = json_object_get(out, "chain");
 	if (json_is_object(chain))
-		json_object_set_new(chain, "broken", json_boolean(!json_is_true(json_object_get(chain, "intact"))));
+		json_object_set_new(chain, "broken",
+		                    json_boolean(!json_is_true(json_object_get(chain, "intact"))));
 	json_t *filters = json_array();
 	for (size_t i = 0; f && i < ARRAY_LEN(audit_specs); i++) {
 		const char *v = form_get(f, audit_specs[i].name);
 		if (v && *v)
-			json_array_append_new(filters, json_pack("{s:s, s:s}", "fname", audit_specs[i].name, "fvalue", v));
+			json_array_append_new(filters, json_pack("{s:s, s:s}", "fname",
+			                                         audit_specs[i].name, "fvalue", v));
 	}
 	json_object_set_new(out, "filters", filters);
 	json_object_set_new(out, "is_older", json_boolean(before && *before));

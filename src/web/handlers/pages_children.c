@@ -24,7 +24,8 @@ static void find_page(struct request *req, struct response *resp, int status, js
 	json_t *d = json_object();
 	json_object_set_new(d, "fields",
 	                    formspec_fields(find_specs, ARRAY_LEN(find_specs),
-	                                    req->method == HTTP_POST ? req->form : NULL, NULL, errs));
+	                                    req->method == HTTP_POST ? req->form : NULL, NULL,
+	                                    errs));
 	if (results) {
 		size_t i;
 		json_t *r;
@@ -32,23 +33,31 @@ static void find_page(struct request *req, struct response *resp, int status, js
 		{
 			const char *ref = pages_str(r, "record_ref");
 			if (!*pages_str(r, "name"))
-				json_object_set_new(r, "name",
-				                    json_string(pages_fmt(req, "%s %s", pages_str(r, "given_names"),
-				                                          pages_str(r, "family_name"))));
+				json_object_set_new(
+				        r, "name",
+				        json_string(pages_fmt(req, "%s %s",
+				                              pages_str(r, "given_names"),
+				                              pages_str(r, "family_name"))));
 			if (!*pages_str(r, "borough"))
-				json_object_set_new(r, "borough", json_string(pages_str(r, "residence_borough")));
+				json_object_set_new(r, "borough",
+				                    json_string(pages_str(r, "residence_borough")));
 			json_object_set_new(r, "href",
 			                    json_string(*ref ? pages_fmt(req, "/records/%s", ref)
-			                                     : pages_fmt(req, "/children/%s", pages_str(r, "id"))));
-			json_object_set_new(r, "born",
-			                    json_string(pages_date(req, json_string_value(json_object_get(r, "date_of_birth")))));
+			                                     : pages_fmt(req, "/children/%s",
+			                                                 pages_str(r, "id"))));
+			json_object_set_new(
+			        r, "born",
+			        json_string(pages_date(req, json_string_value(json_object_get(
+			                                            r, "date_of_birth")))));
 			json_object_set_new(r, "refer_href",
-			                    json_string(pages_fmt(req, "/children/%s/referrals/new", pages_str(r, "id"))));
+			                    json_string(pages_fmt(req, "/children/%s/referrals/new",
+			                                          pages_str(r, "id"))));
 		}
 		json_object_set(d, "results", results);
 		json_object_set_new(d, "searched", json_true());
 		json_object_set_new(d, "has_results", json_boolean(json_array_size(results) > 0));
-		json_object_set_new(d, "result_count", json_integer((json_int_t)json_array_size(results)));
+		json_object_set_new(d, "result_count",
+		                    json_integer((json_int_t)json_array_size(results)));
 	}
 	page_add_errors(d, errs);
 	page_render(req, resp, status, "find_child.html", "Find a child", d);
@@ -107,25 +116,31 @@ void pages_decorate_episodes(struct request *req, json_t *eps)
 	json_t *e;
 	json_array_foreach(list, i, e)
 	{
-		json_object_set_new(e, "href", json_string(pages_fmt(req, "/episodes/%s", pages_str(e, "id"))));
-		json_object_set_new(e, "open", json_boolean(strcmp(pages_str(e, "status"), "open") == 0));
+		json_object_set_new(
+		        e, "href", json_string(pages_fmt(req, "/episodes/%s", pages_str(e, "id"))));
+		json_object_set_new(e, "open",
+		                    json_boolean(strcmp(pages_str(e, "status"), "open") == 0));
 	}
 	json_t *co = json_object_get(eps, "co_missing");
 	pages_add_when(req, co, when);
 	json_array_foreach(co, i, e)
 	{
 		bool hidden = json_is_true(json_object_get(e, "hidden"));
-		json_object_set_new(e, "who",
-		                    json_string(hidden ? "Another child"
-		                                       : pages_fmt(req, "%s %s", pages_str(e, "given_names"),
-		                                                   pages_str(e, "family_name"))));
+		json_object_set_new(
+		        e, "who",
+		        json_string(hidden ? "Another child"
+		                           : pages_fmt(req, "%s %s", pages_str(e, "given_names"),
+		                                       pages_str(e, "family_name"))));
 		if (!hidden && *pages_str(e, "child_id"))
-			json_object_set_new(e, "href", json_string(pages_fmt(req, "/children/%s", pages_str(e, "child_id"))));
+			json_object_set_new(e, "href",
+			                    json_string(pages_fmt(req, "/children/%s",
+			                                          pages_str(e, "child_id"))));
 		const char *how = pages_str(e, "how");
-		json_object_set_new(e, "how_text",
-		                    json_string(strcmp(how, "found_together") == 0 ? "found together"
-		                                : strcmp(how, "overlapping") == 0  ? "missing at the same time"
-		                                                                   : how));
+		json_object_set_new(
+		        e, "how_text",
+		        json_string(strcmp(how, "found_together") == 0 ? "found together"
+		                    : strcmp(how, "overlapping") == 0  ? "missing at the same time"
+		                                                       : how));
 	}
 	json_object_set_new(eps, "has_episodes", json_boolean(json_array_size(list) > 0));
 	json_object_set_new(eps, "has_co_missing", json_boolean(json_array_size(co) > 0));
@@ -151,8 +166,10 @@ void handle_page_child(struct request *req, struct response *resp)
 	pages_decorate_episodes(req, eps);
 	json_t *d = json_pack("{s:o, s:o}", "child", child, "eps", eps);
 	json_object_set_new(child, "born",
-	                    json_string(pages_date(req, json_string_value(json_object_get(child, "date_of_birth")))));
-	const char *name = pages_fmt(req, "%s %s", pages_str(child, "given_names"), pages_str(child, "family_name"));
+	                    json_string(pages_date(req, json_string_value(json_object_get(
+	                                                        child, "date_of_birth")))));
+	const char *name = pages_fmt(req, "%s %s", pages_str(child, "given_names"),
+	                             pages_str(child, "family_name"));
 	json_object_set_new(d, "name", json_string(name));
 	page_render(req, resp, 200, "child.html", name, d);
 	json_decref(d);

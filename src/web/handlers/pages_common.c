@@ -23,8 +23,9 @@ void pages_form(struct request *req, struct response *resp, int status, const st
 		                    json_pack("{s:s, s:s}", "href", fp->back_href, "text",
 		                              fp->back_text ? fp->back_text : "Back"));
 	if (fp->link_href)
-		json_object_set_new(d, "link", json_pack("{s:s, s:s}", "href", fp->link_href, "text",
-		                                         fp->link_text ? fp->link_text : fp->link_href));
+		json_object_set_new(d, "link",
+		                    json_pack("{s:s, s:s}", "href", fp->link_href, "text",
+		                              fp->link_text ? fp->link_text : fp->link_href));
 	json_object_set_new(d, "action", json_string(fp->action));
 	json_object_set_new(d, "submit", json_string(fp->submit ? fp->submit : "Save"));
 	if (json_array_size(fp->facts)) {
@@ -32,8 +33,9 @@ void pages_form(struct request *req, struct response *resp, int status, const st
 		json_object_set_new(d, "has_facts", json_true());
 	}
 	json_object_set_new(d, "fields",
-	                    formspec_fields(fp->specs, fp->n, req->method == HTTP_POST ? req->form : NULL,
-	                                    fp->values, errs));
+	                    formspec_fields(fp->specs, fp->n,
+	                                    req->method == HTTP_POST ? req->form : NULL, fp->values,
+	                                    errs));
 	page_add_errors(d, errs);
 	page_render(req, resp, status, "form_page.html", fp->title, d);
 	json_decref(d);
@@ -77,12 +79,12 @@ json_t *pages_posted_json(struct request *req, struct response *resp, const stru
 }
 
 void pages_restricted(struct request *req, struct response *resp, const char *ref,
-		      const struct field_errors *errs)
+                      const struct field_errors *errs)
 {
 	json_t *d = json_pack("{s:s}", "ref", ref ? ref : "");
 	page_add_errors(d, errs);
 	page_render(req, resp, errs && errs->n ? 422 : 403, "restricted.html",
-		    "This record is restricted", d);
+	            "This record is restricted", d);
 	json_decref(d);
 }
 

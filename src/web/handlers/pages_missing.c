@@ -14,31 +14,43 @@
 #include "web/session.h"
 #include "web/usecase.h"
 
-static const struct fs_option from_opts[] = {
-        {"home", "Home", NULL}, {"care", "Care placement", NULL}, {"school", "School", NULL},
-        {"other", "Somewhere else", NULL}, {NULL, NULL, NULL}};
+static const struct fs_option from_opts[] = {{"home", "Home", NULL},
+                                             {"care", "Care placement", NULL},
+                                             {"school", "School", NULL},
+                                             {"other", "Somewhere else", NULL},
+                                             {NULL, NULL, NULL}};
 static const struct fs_option class_opts[] = {
         {"", "Let Lantern classify it", "Lantern applies the protocol's rules and says why"},
-        {"missing", "Missing", "Whereabouts not known, and the circumstances are out of character or suggest a risk"},
+        {"missing", "Missing",
+         "Whereabouts not known, and the circumstances are out of character or suggest a risk"},
         {"absent", "Absent", "Not where they should be, with no apparent risk"},
         {NULL, NULL, NULL}};
-static const struct fs_option risk_opts[] = {
-        {"no_apparent_risk", "No apparent risk", NULL}, {"low", "Low", NULL},
-        {"medium", "Medium", NULL}, {"high", "High", NULL}, {NULL, NULL, NULL}};
+static const struct fs_option risk_opts[] = {{"no_apparent_risk", "No apparent risk", NULL},
+                                             {"low", "Low", NULL},
+                                             {"medium", "Medium", NULL},
+                                             {"high", "High", NULL},
+                                             {NULL, NULL, NULL}};
 
 static const struct fs_field report_specs[] = {
-        {"reported_at", NULL, FS_DATETIME, "When it was reported", "Leave empty for now.", NULL, -1, NULL},
+        {"reported_at", NULL, FS_DATETIME, "When it was reported", "Leave empty for now.", NULL, -1,
+         NULL},
         {"missing_from", NULL, FS_RADIOS, "Missing from", NULL, from_opts, -1, NULL},
         {"last_seen_at", NULL, FS_DATETIME, "Last seen", NULL, NULL, -1, NULL},
         {"last_seen_where", NULL, FS_TEXT, "Last seen where", NULL, NULL, -1, NULL},
         {"last_seen_with", NULL, FS_LINES, "Last seen with", "One person a line", NULL, -1, NULL},
-        {"parents_carers", NULL, FS_LINES, "Parents or carers", "One a line. They cannot do the return interview (R-MISS-6)", NULL, -1, NULL},
+        {"parents_carers", NULL, FS_LINES, "Parents or carers",
+         "One a line. They cannot do the return interview (R-MISS-6)", NULL, -1, NULL},
         {"classification", NULL, FS_RADIOS, "Missing or absent?", NULL, class_opts, -1, NULL},
-        {"auto_correct", NULL, FS_CHECKBOX, "If the rules do not allow 'absent', class it missing", "A child under 13, or with an open record or an identified risk, is never absent (R-MISS-2, R-MISS-3)", NULL, -1, NULL},
+        {"auto_correct", NULL, FS_CHECKBOX, "If the rules do not allow 'absent', class it missing",
+         "A child under 13, or with an open record or an identified risk, is never absent "
+         "(R-MISS-2, R-MISS-3)",
+         NULL, -1, NULL},
         {"whereabouts_known", NULL, FS_CHECKBOX, "Whereabouts are known", NULL, NULL, -1, NULL},
         {"out_of_character", NULL, FS_CHECKBOX, "This is out of character", NULL, NULL, -1, NULL},
-        {"context_suggests_risk", NULL, FS_CHECKBOX, "The circumstances suggest a risk", NULL, NULL, -1, NULL},
-        {"risk_identified", NULL, FS_CHECKBOX, "A risk of exploitation has been identified", NULL, NULL, -1, NULL},
+        {"context_suggests_risk", NULL, FS_CHECKBOX, "The circumstances suggest a risk", NULL, NULL,
+         -1, NULL},
+        {"risk_identified", NULL, FS_CHECKBOX, "A risk of exploitation has been identified", NULL,
+         NULL, -1, NULL},
         {"risk_level", NULL, FS_RADIOS, "Risk level", NULL, risk_opts, -1, NULL},
 };
 
@@ -70,7 +82,8 @@ static void report_page(struct request *req, struct response *resp, json_t *chil
 	        .title = "Report missing or absent",
 	        .caption = name_of(req, child),
 	        .heading = "Report a child missing or absent",
-	        .intro = "Tell us what you know now; you can add more as the episode goes on. If the child may be in danger now, call 999 first.",
+	        .intro = "Tell us what you know now; you can add more as the episode goes on. If "
+	                 "the child may be in danger now, call 999 first.",
 	        .back_href = pages_fmt(req, "/children/%s", id),
 	        .back_text = "Back to the child",
 	        .action = pages_fmt(req, "/children/%s/missing", id),
@@ -109,7 +122,9 @@ void handle_page_missing_create(struct request *req, struct response *resp)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	struct db *db = errs.n ? NULL : web_db(req, resp);
-	int rc = errs.n ? APP_INVALID : db ? app_episode_report(db, web_actor(req), in, &out, &err) : APP_FAILED;
+	int rc = errs.n ? APP_INVALID
+	         : db   ? app_episode_report(db, web_actor(req), in, &out, &err)
+	                : APP_FAILED;
 	json_decref(in);
 	if (rc == APP_OK)
 		pages_redirect(req, resp, "/episodes/%s", pages_str(out, "id"));
@@ -137,9 +152,10 @@ void handle_page_episode(struct request *req, struct response *resp)
 		pages_error(req, resp, &err);
 		return;
 	}
-	static const char *const when[] = {"reported_at", "last_seen_at", "returned_at", "changed_at",
-	                                   "done_at", "due_at", "offered_at", "accepted_at",
-	                                   "declined_at", "completed_at", "decided_at", "at", NULL};
+	static const char *const when[] = {
+	        "reported_at", "last_seen_at", "returned_at", "changed_at",  "done_at",
+	        "due_at",      "offered_at",   "accepted_at", "declined_at", "completed_at",
+	        "decided_at",  "at",           NULL};
 	pages_add_when(req, e, when);
 	pages_add_when(req, json_object_get(e, "changes"), when);
 	pages_add_when(req, json_object_get(e, "safe_and_well_checks"), when);
@@ -152,14 +168,20 @@ void handle_page_episode(struct request *req, struct response *resp)
 	const char *ris = json_is_object(ri) ? pages_str(ri, "status") : "";
 	json_object_set_new(e, "name", json_string(name_of(req, e)));
 	json_object_set_new(e, "is_open", json_boolean(strcmp(status, "open") == 0));
-	json_object_set_new(e, "can_escalate", json_boolean(strcmp(status, "open") == 0 && strcmp(cls, "absent") == 0));
+	json_object_set_new(
+	        e, "can_escalate",
+	        json_boolean(strcmp(status, "open") == 0 && strcmp(cls, "absent") == 0));
 	json_object_set_new(e, "is_returned", json_boolean(strcmp(status, "open") != 0));
 	json_object_set_new(e, "can_offer", json_boolean(strcmp(status, "open") != 0 && !*ris));
 	json_object_set_new(e, "can_record_interview",
-	                    json_boolean(*ris && strcmp(ris, "completed") != 0 && strcmp(ris, "declined") != 0));
+	                    json_boolean(*ris && strcmp(ris, "completed") != 0 &&
+	                                 strcmp(ris, "declined") != 0));
 	json_object_set_new(e, "is_missing", json_boolean(strcmp(cls, "missing") == 0));
-	json_object_set_new(e, "born", json_string(pages_date(req, json_string_value(json_object_get(e, "date_of_birth")))));
-	page_render(req, resp, 200, "episode.html", pages_fmt(req, "Episode: %s", name_of(req, e)), e);
+	json_object_set_new(e, "born",
+	                    json_string(pages_date(
+	                            req, json_string_value(json_object_get(e, "date_of_birth")))));
+	page_render(req, resp, 200, "episode.html", pages_fmt(req, "Episode: %s", name_of(req, e)),
+	            e);
 	json_decref(e);
 }
 
@@ -181,57 +203,81 @@ static const struct fs_field escalate_specs[] = {
         {"risk_level", NULL, FS_RADIOS, "Risk level", NULL, risk_opts, -1, NULL},
 };
 static const struct fs_field risk_specs[] = {
-        {"risk_level", NULL, FS_RADIOS, "Risk level", "Above 'no apparent risk', an absent child is classed missing (R-MISS-4)", risk_opts, -1, NULL},
+        {"risk_level", NULL, FS_RADIOS, "Risk level",
+         "Above 'no apparent risk', an absent child is classed missing (R-MISS-4)", risk_opts, -1,
+         NULL},
         {"reason", NULL, FS_TEXTAREA, "Why", NULL, NULL, -1, NULL},
 };
 static const struct fs_field return_specs[] = {
-        {"returned_at", NULL, FS_DATETIME, "When the child was found or came back", "Leave empty for now.", NULL, -1, NULL},
+        {"returned_at", NULL, FS_DATETIME, "When the child was found or came back",
+         "Leave empty for now.", NULL, -1, NULL},
         {"where", NULL, FS_TEXT, "Where", NULL, NULL, -1, NULL},
         {"with", NULL, FS_LINES, "With whom", "One person a line", NULL, -1, NULL},
-        {"csc_interviewer", NULL, FS_TEXT, "Social worker who spoke with the child on return", "Their username or name, if any. They cannot also do the return interview", NULL, -1, NULL},
+        {"csc_interviewer", NULL, FS_TEXT, "Social worker who spoke with the child on return",
+         "Their username or name, if any. They cannot also do the return interview", NULL, -1,
+         NULL},
 };
 static const struct fs_field saw_specs[] = {
-        {"done_at", NULL, FS_DATETIME, "When the check was done", "Leave empty for now.", NULL, -1, NULL},
-        {"done_by", NULL, FS_TEXT, "Officer who did it", "Leave empty if it was you", NULL, -1, NULL},
+        {"done_at", NULL, FS_DATETIME, "When the check was done", "Leave empty for now.", NULL, -1,
+         NULL},
+        {"done_by", NULL, FS_TEXT, "Officer who did it", "Leave empty if it was you", NULL, -1,
+         NULL},
         {"where_found", NULL, FS_TEXT, "Where the child was found", NULL, NULL, -1, NULL},
         {"found_with", NULL, FS_LINES, "Found with", "One person a line", NULL, -1, NULL},
         {"found_alone", NULL, FS_CHECKBOX, "The child was found alone", NULL, NULL, -1, NULL},
-        {"what_happened", NULL, FS_TEXTAREA, "What happened while the child was away", "In the child's words where you can", NULL, -1, NULL},
-        {"crime_alleged", NULL, FS_CHECKBOX, "A crime was alleged", "Give the crime number below (R-MISS-5)", NULL, -1, NULL},
+        {"what_happened", NULL, FS_TEXTAREA, "What happened while the child was away",
+         "In the child's words where you can", NULL, -1, NULL},
+        {"crime_alleged", NULL, FS_CHECKBOX, "A crime was alleged",
+         "Give the crime number below (R-MISS-5)", NULL, -1, NULL},
         {"crime_number", NULL, FS_TEXT, "Crime number", NULL, NULL, -1, "govuk-!-width-one-half"},
 };
 static const struct fs_field offer_specs[] = {
-        {"child_asked", NULL, FS_CHECKBOX, "The child was asked who they would like to talk to", NULL, NULL, -1, NULL},
-        {"child_preference", NULL, FS_TEXTAREA, "The child's choice of interviewer", "In their words", NULL, -1, NULL},
-        {"interviewer", NULL, FS_TEXT, "Interviewer", "Username or name. Not a parent or carer, nor the officer or social worker who spoke with the child on return (R-MISS-6)", NULL, -1, NULL},
+        {"child_asked", NULL, FS_CHECKBOX, "The child was asked who they would like to talk to",
+         NULL, NULL, -1, NULL},
+        {"child_preference", NULL, FS_TEXTAREA, "The child's choice of interviewer",
+         "In their words", NULL, -1, NULL},
+        {"interviewer", NULL, FS_TEXT, "Interviewer",
+         "Username or name. Not a parent or carer, nor the officer or social worker who spoke with "
+         "the child on return (R-MISS-6)",
+         NULL, -1, NULL},
         {"interviewer_role", NULL, FS_TEXT, "Interviewer's role", NULL, NULL, -1, NULL},
         {"interviewer_agency", NULL, FS_TEXT, "Interviewer's agency", NULL, NULL, -1, NULL},
         {"parents_carers", NULL, FS_LINES, "Parents or carers", "One a line", NULL, -1, NULL},
-        {"offered_at", NULL, FS_DATETIME, "When it was offered", "Leave empty for now.", NULL, -1, NULL},
+        {"offered_at", NULL, FS_DATETIME, "When it was offered", "Leave empty for now.", NULL, -1,
+         NULL},
 };
-static const struct fs_option ri_opts[] = {
-        {"accepted", "Accepted", NULL}, {"declined", "Declined", NULL}, {"completed", "Completed", NULL},
-        {NULL, NULL, NULL}};
+static const struct fs_option ri_opts[] = {{"accepted", "Accepted", NULL},
+                                           {"declined", "Declined", NULL},
+                                           {"completed", "Completed", NULL},
+                                           {NULL, NULL, NULL}};
 static const struct fs_field interview_specs[] = {
         {"status", NULL, FS_RADIOS, "What happened", NULL, ri_opts, -1, NULL},
         {"at", NULL, FS_DATETIME, "When", "Leave empty for now.", NULL, -1, NULL},
-        {"findings", NULL, FS_TEXTAREA, "What the interview found", "Needed when completed. It is added to the child's record chronology (R-MISS-8)", NULL, -1, NULL},
+        {"findings", NULL, FS_TEXTAREA, "What the interview found",
+         "Needed when completed. It is added to the child's record chronology (R-MISS-8)", NULL, -1,
+         NULL},
         {"where_stayed", NULL, FS_TEXTAREA, "Where the child stayed", NULL, NULL, -1, NULL},
         {"with_whom", NULL, FS_TEXTAREA, "Who they were with", NULL, NULL, -1, NULL},
         {"why_left", NULL, FS_TEXTAREA, "Why they left", NULL, NULL, -1, NULL},
         {"actions", NULL, FS_TEXTAREA, "Actions agreed", NULL, NULL, -1, NULL},
         {"assessment", NULL, FS_TEXTAREA, "Your assessment", NULL, NULL, -1, NULL},
 };
-static const struct fs_option yn_opts[] = {
-        {"yes", "Yes", NULL}, {"no", "No", NULL}, {"not_applicable", "Not applicable", NULL},
-        {NULL, NULL, NULL}};
+static const struct fs_option yn_opts[] = {{"yes", "Yes", NULL},
+                                           {"no", "No", NULL},
+                                           {"not_applicable", "Not applicable", NULL},
+                                           {NULL, NULL, NULL}};
 static const struct fs_option decision_opts[] = {
         {"forensic_strategy", "Agree a forensic strategy", NULL},
-        {"no_forensic_action", "No forensic action", NULL}, {NULL, NULL, NULL}};
+        {"no_forensic_action", "No forensic action", NULL},
+        {NULL, NULL, NULL}};
 static const struct fs_field forensic_specs[] = {
-        {"clothing", NULL, FS_RADIOS, "Should the child's clothing be seized and kept for forensic examination?", NULL, yn_opts, -1, NULL},
-        {"early_evidence_kit", NULL, FS_RADIOS, "Should an early evidence kit be used?", NULL, yn_opts, -1, NULL},
-        {"phones", NULL, FS_RADIOS, "Should phones or devices be examined?", NULL, yn_opts, -1, NULL},
+        {"clothing", NULL, FS_RADIOS,
+         "Should the child's clothing be seized and kept for forensic examination?", NULL, yn_opts,
+         -1, NULL},
+        {"early_evidence_kit", NULL, FS_RADIOS, "Should an early evidence kit be used?", NULL,
+         yn_opts, -1, NULL},
+        {"phones", NULL, FS_RADIOS, "Should phones or devices be examined?", NULL, yn_opts, -1,
+         NULL},
         {"decision", NULL, FS_RADIOS, "Decision", NULL, decision_opts, -1, NULL},
         {"rationale", NULL, FS_TEXTAREA, "Why", NULL, NULL, -1, NULL},
 };
@@ -249,16 +295,31 @@ static void forensic_adjust(json_t *in)
 }
 
 static const struct episode_form ep_forms[] = {
-        {"Escalate to missing", "An absent child becomes missing when a risk is recorded or the managed timeframe passes (R-MISS-4).", "Escalate", escalate_specs, ARRAY_LEN(escalate_specs), app_episode_escalate, NULL},
-        {"Risk level", NULL, "Save risk level", risk_specs, ARRAY_LEN(risk_specs), app_episode_risk, NULL},
-        {"Found or returned", "Record when and where the child was found or came back. The return interview is then due within 72 hours (R-MISS-6).", "Record the return", return_specs, ARRAY_LEN(return_specs), app_episode_return, NULL},
-        {"Safe and well check", "The police check on the child's return (R-MISS-5).", "Save the check", saw_specs, ARRAY_LEN(saw_specs), app_safe_and_well, NULL},
-        {"Offer the return interview", "Ask the child who they would like to talk to. The interview is due 72 hours after the return.", "Offer the interview", offer_specs, ARRAY_LEN(offer_specs), app_return_interview_offer, NULL},
-        {"Return interview", NULL, "Save", interview_specs, ARRAY_LEN(interview_specs), app_return_interview_record, NULL},
-        {"Forensic strategy decision", "Consider a forensic strategy after every episode (R-MISS-9).", "Record the decision", forensic_specs, ARRAY_LEN(forensic_specs), app_forensic_decision, forensic_adjust},
+        {"Escalate to missing",
+         "An absent child becomes missing when a risk is recorded or the managed timeframe passes "
+         "(R-MISS-4).",
+         "Escalate", escalate_specs, ARRAY_LEN(escalate_specs), app_episode_escalate, NULL},
+        {"Risk level", NULL, "Save risk level", risk_specs, ARRAY_LEN(risk_specs), app_episode_risk,
+         NULL},
+        {"Found or returned",
+         "Record when and where the child was found or came back. The return interview is then due "
+         "within 72 hours (R-MISS-6).",
+         "Record the return", return_specs, ARRAY_LEN(return_specs), app_episode_return, NULL},
+        {"Safe and well check", "The police check on the child's return (R-MISS-5).",
+         "Save the check", saw_specs, ARRAY_LEN(saw_specs), app_safe_and_well, NULL},
+        {"Offer the return interview",
+         "Ask the child who they would like to talk to. The interview is due 72 hours after the "
+         "return.",
+         "Offer the interview", offer_specs, ARRAY_LEN(offer_specs), app_return_interview_offer,
+         NULL},
+        {"Return interview", NULL, "Save", interview_specs, ARRAY_LEN(interview_specs),
+         app_return_interview_record, NULL},
+        {"Forensic strategy decision",
+         "Consider a forensic strategy after every episode (R-MISS-9).", "Record the decision",
+         forensic_specs, ARRAY_LEN(forensic_specs), app_forensic_decision, forensic_adjust},
 };
 enum { EP_ESCALATE, EP_RISK, EP_RETURN, EP_SAW, EP_OFFER, EP_INTERVIEW, EP_FORENSIC };
-static const char *const ep_paths[] = {"escalate", "risk", "return", "safe-and-well",
+static const char *const ep_paths[] = {"escalate",        "risk",      "return",  "safe-and-well",
                                        "interview-offer", "interview", "forensic"};
 
 static void episode_form_page(struct request *req, struct response *resp, int which, int status,
@@ -339,12 +400,17 @@ EP_HANDLERS(forensic, EP_FORENSIC)
 /* ---- the Philomena-style profile ---- */
 
 static const struct fs_field profile_specs[] = {
-        {"description", NULL, FS_TEXTAREA, "Description", "Height, build, hair, clothing they often wear, anything distinctive", NULL, -1, NULL},
-        {"associates", NULL, FS_LINES, "Associates", "One a line: people they may be with", NULL, -1, NULL},
-        {"places", NULL, FS_LINES, "Places", "One a line: places they go or have been found", NULL, -1, NULL},
+        {"description", NULL, FS_TEXTAREA, "Description",
+         "Height, build, hair, clothing they often wear, anything distinctive", NULL, -1, NULL},
+        {"associates", NULL, FS_LINES, "Associates", "One a line: people they may be with", NULL,
+         -1, NULL},
+        {"places", NULL, FS_LINES, "Places", "One a line: places they go or have been found", NULL,
+         -1, NULL},
         {"phone_numbers", NULL, FS_LINES, "Phone numbers", "One a line", NULL, -1, NULL},
-        {"social_media", NULL, FS_LINES, "Social media", "One a line: platform and name", NULL, -1, NULL},
-        {"photo_ref", NULL, FS_TEXT, "Photo reference", "Where a recent photo is kept (optional)", NULL, -1, NULL},
+        {"social_media", NULL, FS_LINES, "Social media", "One a line: platform and name", NULL, -1,
+         NULL},
+        {"photo_ref", NULL, FS_TEXT, "Photo reference", "Where a recent photo is kept (optional)",
+         NULL, -1, NULL},
 };
 
 static void profile_page(struct request *req, struct response *resp, json_t *child, json_t *profile,
@@ -356,8 +422,11 @@ static void profile_page(struct request *req, struct response *resp, json_t *chi
 	        .title = "Missing person profile",
 	        .caption = name_of(req, child),
 	        .heading = "Missing person profile",
-	        .intro = exists ? "Keep this up to date. It is shared with the police the moment a new episode opens."
-	                        : "There is no profile yet. Fill it in for a child who goes missing repeatedly, so that it is ready to share with the police the moment a new episode opens.",
+	        .intro = exists ? "Keep this up to date. It is shared with the police the moment a "
+	                          "new episode opens."
+	                        : "There is no profile yet. Fill it in for a child who goes "
+	                          "missing repeatedly, so that it is ready to share with the "
+	                          "police the moment a new episode opens.",
 	        .back_href = pages_fmt(req, "/children/%s", id),
 	        .back_text = "Back to the child",
 	        .action = pages_fmt(req, "/children/%s/profile", id),

@@ -18,8 +18,6 @@
 #include "web/session.h"
 #include "web/usecase.h"
 
-
-
 typedef int (*record_uc)(struct db *, const struct actor *, const char *, json_t *, json_t **,
                          struct app_err *);
 
@@ -57,7 +55,8 @@ void handle_page_record_open(struct request *req, struct response *resp)
 	if (!db)
 		return;
 	struct actor who = *web_actor(req);
-	snprintf(who.purpose, sizeof who.purpose, "%s", purpose && strlen(purpose) < sizeof who.purpose ? purpose : "");
+	snprintf(who.purpose, sizeof who.purpose, "%s",
+	         purpose && strlen(purpose) < sizeof who.purpose ? purpose : "");
 	struct app_err err = {0};
 	json_t *r = NULL;
 	int rc = app_record_get(db, &who, ref, &r, &err);
@@ -104,51 +103,65 @@ void handle_page_record(struct request *req, struct response *resp)
 	if (!r)
 		return;
 	json_t *child = json_object_get(r, "child");
-	json_object_set_new(child, "born", json_string(pages_date(req, json_string_value(json_object_get(child, "date_of_birth")))));
+	json_object_set_new(child, "born",
+	                    json_string(pages_date(req, json_string_value(json_object_get(
+	                                                        child, "date_of_birth")))));
 	json_object_set_new(r, "name", json_string(child_name(req, r)));
 	json_t *cat = json_object_get(r, "category");
 	const char *contact = json_string_value(json_object_get(r, "contact_mode"));
 	if (json_is_integer(cat))
-		json_object_set_new(r, "category_text",
-		                    json_string(pages_fmt(req, "Category %lld%s%s%s",
-		                                          (long long)json_integer_value(cat),
-		                                          contact ? " (" : "",
-		                                          contact ? (strcmp(contact, "online") == 0 ? "online" : "contact") : "",
-		                                          contact ? ")" : "")));
+		json_object_set_new(
+		        r, "category_text",
+		        json_string(pages_fmt(
+		                req, "Category %lld%s%s%s", (long long)json_integer_value(cat),
+		                contact ? " (" : "",
+		                contact ? (strcmp(contact, "online") == 0 ? "online" : "contact")
+		                        : "",
+		                contact ? ")" : "")));
 	const char *alloc = pages_str(r, "allocation");
-	json_object_set_new(r, "allocation_text",
-	                    json_string(strcmp(alloc, "set") == 0
-	                                    ? "Sexual Exploitation Team"
-	                                    : *alloc ? pages_fmt(req, "Borough: %s", pages_str(r, "allocated_borough"))
-	                                             : "Not yet allocated"));
+	const char *alloc_text = "Not yet allocated";
+	if (strcmp(alloc, "set") == 0)
+		alloc_text = "Sexual Exploitation Team";
+	else if (*alloc)
+		alloc_text = pages_fmt(req, "Borough: %s", pages_str(r, "allocated_borough"));
+	json_object_set_new(r, "allocation_text", json_string(alloc_text));
 	json_object_set_new(r, "flag_list", labelled_codes(json_object_get(r, "flags"), REF_FLAGS));
-	json_object_set_new(r, "type_list", labelled_codes(json_object_get(r, "exploitation_types"), REF_EXPLOITATION_TYPES));
-	json_object_set_new(r, "model_list", labelled_codes(json_object_get(r, "models"), REF_MODELS));
+	json_object_set_new(
+	        r, "type_list",
+	        labelled_codes(json_object_get(r, "exploitation_types"), REF_EXPLOITATION_TYPES));
+	json_object_set_new(r, "model_list",
+	                    labelled_codes(json_object_get(r, "models"), REF_MODELS));
 	size_t i, j;
 	json_t *e, *x;
-	json_array_foreach(json_object_get(r, "outcomes"), i, e)
-	        json_object_set_new(e, "code_label", json_string(pages_label(REF_OUTCOMES, pages_str(e, "code"))));
-	json_array_foreach(json_object_get(child, "risk_groups"), i, e)
-	        json_object_set_new(e, "code_label", json_string(pages_label(REF_RISK_GROUPS, pages_str(e, "code"))));
+	json_array_foreach(json_object_get(r, "outcomes"), i, e) json_object_set_new(
+	        e, "code_label", json_string(pages_label(REF_OUTCOMES, pages_str(e, "code"))));
+	json_array_foreach(json_object_get(child, "risk_groups"), i, e) json_object_set_new(
+	        e, "code_label", json_string(pages_label(REF_RISK_GROUPS, pages_str(e, "code"))));
 	/* the chronology: fact/opinion marked; superseded entries stay, marked, with a
 	 * link to their correction (R-REC-3, R-REC-6) */
-	static const char *const ewhen[] = {"occurred_at", "recorded_at", "decided_at", "reviewed_at",
-	                                    "added_at", "submitted_at", "set_at", "recorded_at", NULL};
-	json_array_foreach(json_object_get(r, "referrals"), i, e)
-	        json_object_set_new(e, "route_text", json_string(pathway_route_label(pages_str(e, "route"))));
+	static const char *const ewhen[] = {"occurred_at", "recorded_at", "decided_at",
+	                                    "reviewed_at", "added_at",    "submitted_at",
+	                                    "set_at",      "recorded_at", NULL};
+	json_array_foreach(json_object_get(r, "referrals"), i, e) json_object_set_new(
+	        e, "route_text", json_string(pathway_route_label(pages_str(e, "route"))));
 	json_t *chron = json_object_get(r, "chronology");
 	pages_add_when(req, chron, ewhen);
 	json_array_foreach(chron, i, e)
 	{
-		json_object_set_new(e, "is_opinion", json_boolean(strcmp(pages_str(e, "nature"), "opinion") == 0));
-		json_object_set_new(e, "is_superseded", json_boolean(*pages_str(e, "superseded_by") != 0));
+		json_object_set_new(e, "is_opinion",
+		                    json_boolean(strcmp(pages_str(e, "nature"), "opinion") == 0));
+		json_object_set_new(e, "is_superseded",
+		                    json_boolean(*pages_str(e, "superseded_by") != 0));
 		json_object_set_new(e, "correct_href",
-		                    json_string(pages_fmt(req, "/records/%s/entries/%s/correct", ref, pages_str(e, "id"))));
+		                    json_string(pages_fmt(req, "/records/%s/entries/%s/correct",
+		                                          ref, pages_str(e, "id"))));
 		json_t *people = json_object_get(e, "people_involved");
 		if (json_is_array(people) && json_array_size(people)) {
 			struct buf b;
 			buf_init(&b, 8192);
-			json_array_foreach(people, j, x) buf_printf(&b, "%s%s", j ? ", " : "", json_string_value(x) ? json_string_value(x) : "");
+			json_array_foreach(people, j, x)
+			        buf_printf(&b, "%s%s", j ? ", " : "",
+			                   json_string_value(x) ? json_string_value(x) : "");
 			json_object_set_new(e, "people_text", json_string(buf_cstr(&b)));
 			buf_release(&b);
 		}
@@ -157,21 +170,28 @@ void handle_page_record(struct request *req, struct response *resp)
 	pages_add_when(req, cats, ewhen);
 	json_array_foreach(cats, i, e)
 	{
-		json_object_set_new(e, "indicator_list", labelled_codes(json_object_get(e, "indicators"), REF_INDICATORS));
+		json_object_set_new(
+		        e, "indicator_list",
+		        labelled_codes(json_object_get(e, "indicators"), REF_INDICATORS));
 		const char *k = pages_str(e, "kind");
-		json_object_set_new(e, "kind_text", json_string(strcmp(k, "supervisor") == 0 ? "Supervisor"
-		                                                : strcmp(k, "assessment_team") == 0 ? "Assessment team"
-		                                                                                     : "Initial"));
+		json_object_set_new(e, "kind_text",
+		                    json_string(strcmp(k, "supervisor") == 0 ? "Supervisor"
+		                                : strcmp(k, "assessment_team") == 0
+		                                        ? "Assessment team"
+		                                        : "Initial"));
 	}
 	json_t *revs = json_object_get(r, "supervisor_reviews");
 	pages_add_when(req, revs, ewhen);
 	json_array_foreach(revs, i, e)
 	{
-		json_array_foreach(json_object_get(e, "items"), j, x)
-		        json_object_set_new(x, "code_label", json_string(pages_label(REF_CHECKLIST, pages_str(x, "code"))));
-		json_object_set_new(e, "ttl_text", json_string(strcmp(pages_str(e, "threat_to_life"), "done") == 0
-		                                               ? "Threat to Life assessment done"
-		                                               : "Threat to Life assessment not appropriate"));
+		json_array_foreach(json_object_get(e, "items"), j, x) json_object_set_new(
+		        x, "code_label",
+		        json_string(pages_label(REF_CHECKLIST, pages_str(x, "code"))));
+		json_object_set_new(
+		        e, "ttl_text",
+		        json_string(strcmp(pages_str(e, "threat_to_life"), "done") == 0
+		                            ? "Threat to Life assessment done"
+		                            : "Threat to Life assessment not appropriate"));
 	}
 	json_t *steps = json_object_get(r, "essential_steps");
 	json_t *outstanding = json_array();
@@ -183,8 +203,9 @@ void handle_page_record(struct request *req, struct response *resp)
 		if (comma)
 			*comma = 0;
 		if (*p)
-			json_array_append_new(outstanding, json_pack("{s:s, s:s}", "code", p, "code_label",
-			                                             pages_label(REF_CHECKLIST, p)));
+			json_array_append_new(outstanding,
+			                      json_pack("{s:s, s:s}", "code", p, "code_label",
+			                                pages_label(REF_CHECKLIST, p)));
 		if (!comma)
 			break;
 		p = comma + 1;
@@ -197,10 +218,13 @@ void handle_page_record(struct request *req, struct response *resp)
 	json_array_foreach(json_object_get(r, "external_refs"), i, e)
 	{
 		const char *k = pages_str(e, "kind");
-		json_object_set_new(e, "kind_text", json_string(strcmp(k, "crime_number") == 0 ? "Crime number"
-		                                                : strcmp(k, "non_crime_number") == 0 ? "Non-crime number"
-		                                                : strcmp(k, "merlin_pac") == 0 ? "MERLIN/PAC"
-		                                                : strcmp(k, "csc_case") == 0 ? "Social care case" : k));
+		json_object_set_new(e, "kind_text",
+		                    json_string(strcmp(k, "crime_number") == 0 ? "Crime number"
+		                                : strcmp(k, "non_crime_number") == 0
+		                                        ? "Non-crime number"
+		                                : strcmp(k, "merlin_pac") == 0 ? "MERLIN/PAC"
+		                                : strcmp(k, "csc_case") == 0   ? "Social care case"
+		                                                               : k));
 	}
 	/* the child's missing episodes (R-MISS-10) */
 	struct db *db = web_db(req, resp);
@@ -210,12 +234,16 @@ void handle_page_record(struct request *req, struct response *resp)
 	}
 	struct app_err err = {0};
 	json_t *eps = NULL;
-	if (app_child_episodes(db, web_actor(req), pages_str(r, "child_id"), &eps, &err) == APP_OK) {
+	if (app_child_episodes(db, web_actor(req), pages_str(r, "child_id"), &eps, &err) ==
+	    APP_OK) {
 		pages_decorate_episodes(req, eps);
 		json_object_set_new(r, "eps", eps);
 	}
-	json_object_set_new(r, "age_under_13", json_boolean(strcmp(pages_str(json_object_get(r, "age"), "band"), "under_13") == 0));
-	page_render(req, resp, 200, "record.html", pages_fmt(req, "%s, %s", child_name(req, r), ref), r);
+	json_object_set_new(r, "age_under_13",
+	                    json_boolean(strcmp(pages_str(json_object_get(r, "age"), "band"),
+	                                        "under_13") == 0));
+	page_render(req, resp, 200, "record.html",
+	            pages_fmt(req, "%s, %s", child_name(req, r), ref), r);
 	json_decref(r);
 }
 
@@ -233,9 +261,9 @@ struct record_form {
 	void (*adjust)(json_t *in);
 };
 
-static void record_form_page(struct request *req, struct response *resp, const struct record_form *rf,
-                             json_t *rec, int status, const struct field_errors *errs,
-                             const struct app_err *err)
+static void record_form_page(struct request *req, struct response *resp,
+                             const struct record_form *rf, json_t *rec, int status,
+                             const struct field_errors *errs, const struct app_err *err)
 {
 	const char *ref = request_param(req, "ref");
 	json_t *values = rf->values && rec ? rf->values(rec) : NULL;
@@ -259,7 +287,8 @@ static void record_form_page(struct request *req, struct response *resp, const s
 	json_decref(values);
 }
 
-static void record_form_get(struct request *req, struct response *resp, const struct record_form *rf)
+static void record_form_get(struct request *req, struct response *resp,
+                            const struct record_form *rf)
 {
 	json_t *rec = load_record(req, resp, request_param(req, "ref"));
 	if (!rec)
@@ -268,7 +297,8 @@ static void record_form_get(struct request *req, struct response *resp, const st
 	json_decref(rec);
 }
 
-static void record_form_post(struct request *req, struct response *resp, const struct record_form *rf)
+static void record_form_post(struct request *req, struct response *resp,
+                             const struct record_form *rf)
 {
 	const struct form *f = pages_posted(req, resp);
 	if (!f)
@@ -310,17 +340,35 @@ static const struct fs_option nature_opts[] = {
         {"opinion", "Professional opinion", "Your judgement or assessment"},
         {NULL, NULL, NULL}};
 static const struct fs_field entry_specs[] = {
-        {"occurred_at", NULL, FS_DATETIME, "When it happened", "Leave empty for now.", NULL, -1, NULL},
-        {"nature", NULL, FS_RADIOS, "Is this a fact or a professional opinion?", NULL, nature_opts, -1, NULL},
-        {"people_involved", NULL, FS_LINES, "People involved", "One a line: names or roles", NULL, -1, NULL},
-        {"text", NULL, FS_TEXTAREA, "What happened", "Write plainly. Describe behaviour, not character.", NULL, -1, NULL},
+        {"occurred_at", NULL, FS_DATETIME, "When it happened", "Leave empty for now.", NULL, -1,
+         NULL},
+        {"nature", NULL, FS_RADIOS, "Is this a fact or a professional opinion?", NULL, nature_opts,
+         -1, NULL},
+        {"people_involved", NULL, FS_LINES, "People involved", "One a line: names or roles", NULL,
+         -1, NULL},
+        {"text", NULL, FS_TEXTAREA, "What happened",
+         "Write plainly. Describe behaviour, not character.", NULL, -1, NULL},
 };
 static const struct record_form entry_form = {
-        "Add to the chronology", "Each entry is kept. To change one later, correct it: the original stays visible, marked as corrected.",
-        "Add entry", "entries", entry_specs, ARRAY_LEN(entry_specs), app_record_add_entry, NULL, NULL};
+        "Add to the chronology",
+        "Each entry is kept. To change one later, correct it: the original stays visible, marked "
+        "as corrected.",
+        "Add entry",
+        "entries",
+        entry_specs,
+        ARRAY_LEN(entry_specs),
+        app_record_add_entry,
+        NULL,
+        NULL};
 
-void handle_page_entry_new(struct request *req, struct response *resp) { record_form_get(req, resp, &entry_form); }
-void handle_page_entry_create(struct request *req, struct response *resp) { record_form_post(req, resp, &entry_form); }
+void handle_page_entry_new(struct request *req, struct response *resp)
+{
+	record_form_get(req, resp, &entry_form);
+}
+void handle_page_entry_create(struct request *req, struct response *resp)
+{
+	record_form_post(req, resp, &entry_form);
+}
 
 /* correcting an entry (R-REC-6): a new entry supersedes the old, which stays visible */
 static json_t *find_entry(json_t *rec, const char *id)
@@ -339,22 +387,31 @@ static void correct_page(struct request *req, struct response *resp, json_t *rec
                          int status, const struct field_errors *errs, const struct app_err *err)
 {
 	const char *ref = request_param(req, "ref");
-	json_t *facts = json_pack("[{s:s, s:s}, {s:s, s:s}, {s:s, s:s}]", "key", "Recorded",
-	                          "value", pages_fmt(req, "%s by %s", pages_when(req, pages_str(entry, "recorded_at")), pages_str(entry, "author_name")),
-	                          "key", "Fact or opinion", "value", strcmp(pages_str(entry, "nature"), "opinion") == 0 ? "Professional opinion" : "Fact",
-	                          "key", "The entry as it stands", "value", pages_str(entry, "text"));
-	json_t *values = json_pack("{s:O, s:O, s:O, s:O}", "occurred_at", json_object_get(entry, "occurred_at"),
-	                           "nature", json_object_get(entry, "nature"), "people_involved",
-	                           json_object_get(entry, "people_involved") ? json_object_get(entry, "people_involved") : json_null(),
+	json_t *facts = json_pack(
+	        "[{s:s, s:s}, {s:s, s:s}, {s:s, s:s}]", "key", "Recorded", "value",
+	        pages_fmt(req, "%s by %s", pages_when(req, pages_str(entry, "recorded_at")),
+	                  pages_str(entry, "author_name")),
+	        "key", "Fact or opinion", "value",
+	        strcmp(pages_str(entry, "nature"), "opinion") == 0 ? "Professional opinion"
+	                                                           : "Fact",
+	        "key", "The entry as it stands", "value", pages_str(entry, "text"));
+	json_t *values = json_pack("{s:O, s:O, s:O, s:O}", "occurred_at",
+	                           json_object_get(entry, "occurred_at"), "nature",
+	                           json_object_get(entry, "nature"), "people_involved",
+	                           json_object_get(entry, "people_involved")
+	                                   ? json_object_get(entry, "people_involved")
+	                                   : json_null(),
 	                           "text", json_object_get(entry, "text"));
 	struct form_page fp = {
 	        .title = "Correct an entry",
 	        .caption = pages_fmt(req, "%s, %s", child_name(req, rec), ref),
 	        .heading = "Correct an entry",
-	        .intro = "Your correction replaces the entry in the chronology. The original stays on the record, marked as corrected, so nothing is lost.",
+	        .intro = "Your correction replaces the entry in the chronology. The original stays "
+	                 "on the record, marked as corrected, so nothing is lost.",
 	        .back_href = pages_fmt(req, "/records/%s", ref),
 	        .back_text = "Back to the record",
-	        .action = pages_fmt(req, "/records/%s/entries/%s/correct", ref, pages_str(entry, "id")),
+	        .action = pages_fmt(req, "/records/%s/entries/%s/correct", ref,
+	                            pages_str(entry, "id")),
 	        .submit = "Save the correction",
 	        .specs = entry_specs,
 	        .n = ARRAY_LEN(entry_specs),
@@ -404,7 +461,9 @@ void handle_page_entry_correct(struct request *req, struct response *resp)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	struct db *db = errs.n ? NULL : web_db(req, resp);
-	int rc = errs.n ? APP_INVALID : db ? app_record_add_entry(db, web_actor(req), ref, in, &out, &err) : APP_FAILED;
+	int rc = errs.n ? APP_INVALID
+	         : db   ? app_record_add_entry(db, web_actor(req), ref, in, &out, &err)
+	                : APP_FAILED;
 	json_decref(in);
 	json_decref(out);
 	if (!errs.n && !db) {
@@ -427,29 +486,53 @@ static const struct fs_field outcome_specs[] = {
         {"note", NULL, FS_TEXTAREA, "Note", "What was achieved", NULL, -1, NULL},
 };
 static const struct record_form outcome_form = {
-        "Record an outcome", NULL, "Record outcome", "outcomes", outcome_specs, ARRAY_LEN(outcome_specs), app_outcome_add, NULL, NULL};
-void handle_page_outcome_new(struct request *req, struct response *resp) { record_form_get(req, resp, &outcome_form); }
-void handle_page_outcome_create(struct request *req, struct response *resp) { record_form_post(req, resp, &outcome_form); }
+        "Record an outcome", NULL,          "Record outcome",
+        "outcomes",          outcome_specs, ARRAY_LEN(outcome_specs),
+        app_outcome_add,     NULL,          NULL};
+void handle_page_outcome_new(struct request *req, struct response *resp)
+{
+	record_form_get(req, resp, &outcome_form);
+}
+void handle_page_outcome_create(struct request *req, struct response *resp)
+{
+	record_form_post(req, resp, &outcome_form);
+}
 
 /* external references (R-REC-4, R-REC-5) */
-static const struct fs_option extref_opts[] = {
-        {"crime_number", "Crime number", NULL}, {"non_crime_number", "Non-crime number", NULL},
-        {"merlin_pac", "MERLIN/PAC number", NULL}, {"csc_case", "Social care case number", NULL},
-        {NULL, NULL, NULL}};
+static const struct fs_option extref_opts[] = {{"crime_number", "Crime number", NULL},
+                                               {"non_crime_number", "Non-crime number", NULL},
+                                               {"merlin_pac", "MERLIN/PAC number", NULL},
+                                               {"csc_case", "Social care case number", NULL},
+                                               {NULL, NULL, NULL}};
 static const struct fs_field extref_specs[] = {
         {"kind", NULL, FS_RADIOS, "Kind of reference", NULL, extref_opts, -1, NULL},
         {"value", NULL, FS_TEXT, "Reference", NULL, NULL, -1, "govuk-!-width-one-half"},
-        {"crime_allegation", NULL, FS_CHECKBOX, "A crime has been alleged", "A crime number is then required (R-REC-5)", NULL, -1, NULL},
+        {"crime_allegation", NULL, FS_CHECKBOX, "A crime has been alleged",
+         "A crime number is then required (R-REC-5)", NULL, -1, NULL},
 };
-static const struct record_form extref_form = {
-        "Add an external reference", "Crime, non-crime, MERLIN/PAC and social care case numbers link this record to other systems.",
-        "Add reference", "references", extref_specs, ARRAY_LEN(extref_specs), app_external_ref_add, NULL, NULL};
-void handle_page_extref_new(struct request *req, struct response *resp) { record_form_get(req, resp, &extref_form); }
-void handle_page_extref_create(struct request *req, struct response *resp) { record_form_post(req, resp, &extref_form); }
+static const struct record_form extref_form = {"Add an external reference",
+                                               "Crime, non-crime, MERLIN/PAC and social care case "
+                                               "numbers link this record to other systems.",
+                                               "Add reference",
+                                               "references",
+                                               extref_specs,
+                                               ARRAY_LEN(extref_specs),
+                                               app_external_ref_add,
+                                               NULL,
+                                               NULL};
+void handle_page_extref_new(struct request *req, struct response *resp)
+{
+	record_form_get(req, resp, &extref_form);
+}
+void handle_page_extref_create(struct request *req, struct response *resp)
+{
+	record_form_post(req, resp, &extref_form);
+}
 
 /* classification (R-DEF-3, R-FLAG-3, R-FLAG-4) */
 static const struct fs_field class_specs[] = {
-        {"exploitation_types", NULL, FS_CHECKBOXES, "Type of exploitation", NULL, NULL, REF_EXPLOITATION_TYPES, NULL},
+        {"exploitation_types", NULL, FS_CHECKBOXES, "Type of exploitation", NULL, NULL,
+         REF_EXPLOITATION_TYPES, NULL},
         {"models", NULL, FS_CHECKBOXES, "Models of exploitation", NULL, NULL, REF_MODELS, NULL},
         {"online", NULL, FS_CHECKBOX, "Exploitation online (flag EU)", NULL, NULL, -1, NULL},
         {"group", NULL, FS_CHECKBOX, "A group appears responsible (flag GE)", NULL, NULL, -1, NULL},
@@ -457,27 +540,51 @@ static const struct fs_field class_specs[] = {
 };
 static json_t *class_values(json_t *rec)
 {
-	return json_pack("{s:O, s:O, s:O, s:O, s:O}", "exploitation_types", json_object_get(rec, "exploitation_types"),
-	                 "models", json_object_get(rec, "models"), "online", json_object_get(rec, "online"),
-	                 "group", json_object_get(rec, "group_responsible"), "gang", json_object_get(rec, "gang_responsible"));
+	return json_pack("{s:O, s:O, s:O, s:O, s:O}", "exploitation_types",
+	                 json_object_get(rec, "exploitation_types"), "models",
+	                 json_object_get(rec, "models"), "online", json_object_get(rec, "online"),
+	                 "group", json_object_get(rec, "group_responsible"), "gang",
+	                 json_object_get(rec, "gang_responsible"));
 }
 static const struct record_form class_form = {
-        "Classification", "The type and model of exploitation, and whether it is online or by a group or gang.",
-        "Save classification", "classification", class_specs, ARRAY_LEN(class_specs), app_record_classify, class_values, NULL};
-void handle_page_classify_form(struct request *req, struct response *resp) { record_form_get(req, resp, &class_form); }
-void handle_page_classify(struct request *req, struct response *resp) { record_form_post(req, resp, &class_form); }
+        "Classification",
+        "The type and model of exploitation, and whether it is online or by a group or gang.",
+        "Save classification",
+        "classification",
+        class_specs,
+        ARRAY_LEN(class_specs),
+        app_record_classify,
+        class_values,
+        NULL};
+void handle_page_classify_form(struct request *req, struct response *resp)
+{
+	record_form_get(req, resp, &class_form);
+}
+void handle_page_classify(struct request *req, struct response *resp)
+{
+	record_form_post(req, resp, &class_form);
+}
 
 /* essential steps E1-E5 (R-PATH-7) */
 static const struct fs_field steps_specs[] = {
-        {"immediate_risk", NULL, FS_CHECKBOX, "E1: the child is at immediate risk of significant harm", NULL, NULL, -1, NULL},
-        {"police_protection_considered", NULL, FS_CHECKBOX, "E1: police protection considered", NULL, NULL, -1, NULL},
-        {"police_protection_note", NULL, FS_TEXTAREA, "E1: police protection: what was decided and why", NULL, NULL, -1, NULL},
-        {"pnc_marker_done", NULL, FS_CHECKBOX, "E2: locate/trace marker placed on PNC", NULL, NULL, -1, NULL},
-        {"mase_referred_or_updated", NULL, FS_CHECKBOX, "E3: child referred to the borough MASE, or MASE updated", NULL, NULL, -1, NULL},
-        {"outcome_mi_considered", NULL, FS_CHECKBOX, "E3: outcome MI (positive intervention) considered", NULL, NULL, -1, NULL},
-        {"declined_to_intervene_or_refer", NULL, FS_CHECKBOX, "E4: a decision was made not to intervene or refer", NULL, NULL, -1, NULL},
-        {"e4_rationale", NULL, FS_TEXTAREA, "E4: the rationale for that decision", NULL, NULL, -1, NULL},
-        {"category_reviewed_by_assessment_team", NULL, FS_CHECKBOX, "E5: category reviewed by the assessment team", NULL, NULL, -1, NULL},
+        {"immediate_risk", NULL, FS_CHECKBOX,
+         "E1: the child is at immediate risk of significant harm", NULL, NULL, -1, NULL},
+        {"police_protection_considered", NULL, FS_CHECKBOX, "E1: police protection considered",
+         NULL, NULL, -1, NULL},
+        {"police_protection_note", NULL, FS_TEXTAREA,
+         "E1: police protection: what was decided and why", NULL, NULL, -1, NULL},
+        {"pnc_marker_done", NULL, FS_CHECKBOX, "E2: locate/trace marker placed on PNC", NULL, NULL,
+         -1, NULL},
+        {"mase_referred_or_updated", NULL, FS_CHECKBOX,
+         "E3: child referred to the borough MASE, or MASE updated", NULL, NULL, -1, NULL},
+        {"outcome_mi_considered", NULL, FS_CHECKBOX,
+         "E3: outcome MI (positive intervention) considered", NULL, NULL, -1, NULL},
+        {"declined_to_intervene_or_refer", NULL, FS_CHECKBOX,
+         "E4: a decision was made not to intervene or refer", NULL, NULL, -1, NULL},
+        {"e4_rationale", NULL, FS_TEXTAREA, "E4: the rationale for that decision", NULL, NULL, -1,
+         NULL},
+        {"category_reviewed_by_assessment_team", NULL, FS_CHECKBOX,
+         "E5: category reviewed by the assessment team", NULL, NULL, -1, NULL},
         {"flag_set", NULL, FS_CHECKBOX, "E5: flag set", NULL, NULL, -1, NULL},
 };
 static json_t *steps_values(json_t *rec)
@@ -486,15 +593,30 @@ static json_t *steps_values(json_t *rec)
 	return json_is_object(s) ? json_deep_copy(s) : NULL;
 }
 static const struct record_form steps_form = {
-        "Essential steps", "Record each step as it is done. Lantern lists what is still outstanding on the record.",
-        "Save essential steps", "essential-steps", steps_specs, ARRAY_LEN(steps_specs), app_essential_steps, steps_values, NULL};
-void handle_page_steps_form(struct request *req, struct response *resp) { record_form_get(req, resp, &steps_form); }
-void handle_page_steps(struct request *req, struct response *resp) { record_form_post(req, resp, &steps_form); }
+        "Essential steps",
+        "Record each step as it is done. Lantern lists what is still outstanding on the record.",
+        "Save essential steps",
+        "essential-steps",
+        steps_specs,
+        ARRAY_LEN(steps_specs),
+        app_essential_steps,
+        steps_values,
+        NULL};
+void handle_page_steps_form(struct request *req, struct response *resp)
+{
+	record_form_get(req, resp, &steps_form);
+}
+void handle_page_steps(struct request *req, struct response *resp)
+{
+	record_form_post(req, resp, &steps_form);
+}
 
 /* supervisor review S1-S6 (R-PATH-6) */
-#define S_ITEM(n, label) \
-	{"s" #n, NULL, FS_CHECKBOX, "S" #n ": " label, NULL, NULL, -1, NULL}, \
-	{"s" #n "_note", NULL, FS_TEXTAREA, "Note on S" #n, NULL, NULL, -1, NULL}
+#define S_ITEM(n, label)                                                                           \
+	{"s" #n, NULL, FS_CHECKBOX, "S" #n ": " label, NULL, NULL, -1, NULL},                      \
+	{                                                                                          \
+		"s" #n "_note", NULL, FS_TEXTAREA, "Note on S" #n, NULL, NULL, -1, NULL            \
+	}
 static const struct fs_field review_specs[] = {
         S_ITEM(1, "Allegation reviewed"),
         S_ITEM(2, "Classification reviewed"),
@@ -502,8 +624,10 @@ static const struct fs_field review_specs[] = {
         S_ITEM(4, "MERLIN record complete"),
         S_ITEM(5, "Protection and support strategy for the child reviewed"),
         S_ITEM(6, "Category reviewed, with a Threat to Life assessment where appropriate"),
-        {"threat_to_life_appropriate", NULL, FS_CHECKBOX, "A Threat to Life assessment is appropriate", NULL, NULL, -1, NULL},
-        {"threat_to_life_done", NULL, FS_CHECKBOX, "The Threat to Life assessment has been done", NULL, NULL, -1, NULL},
+        {"threat_to_life_appropriate", NULL, FS_CHECKBOX,
+         "A Threat to Life assessment is appropriate", NULL, NULL, -1, NULL},
+        {"threat_to_life_done", NULL, FS_CHECKBOX, "The Threat to Life assessment has been done",
+         NULL, NULL, -1, NULL},
 };
 /* Folds s1..s6 and their notes into items [{ticked, note} x6]. */
 static void review_adjust(json_t *in)
@@ -513,7 +637,9 @@ static void review_adjust(json_t *in)
 		char k[16], nk[16];
 		snprintf(k, sizeof k, "s%d", i);
 		snprintf(nk, sizeof nk, "s%d_note", i);
-		json_t *it = json_pack("{s:O}", "ticked", json_object_get(in, k) ? json_object_get(in, k) : json_false());
+		json_t *it =
+		        json_pack("{s:O}", "ticked",
+		                  json_object_get(in, k) ? json_object_get(in, k) : json_false());
 		if (json_object_get(in, nk))
 			json_object_set(it, "note", json_object_get(in, nk));
 		json_array_append_new(items, it);
@@ -523,10 +649,24 @@ static void review_adjust(json_t *in)
 	json_object_set_new(in, "items", items);
 }
 static const struct record_form review_form = {
-        "Supervisor review", "Review each item with the reporting officer and add a note. A supervisor other than the officer who made the initial decision must do this.",
-        "Save the review", "supervisor-review", review_specs, ARRAY_LEN(review_specs), app_supervisor_review, NULL, review_adjust};
-void handle_page_review_form(struct request *req, struct response *resp) { record_form_get(req, resp, &review_form); }
-void handle_page_review(struct request *req, struct response *resp) { record_form_post(req, resp, &review_form); }
+        "Supervisor review",
+        "Review each item with the reporting officer and add a note. A supervisor other than the "
+        "officer who made the initial decision must do this.",
+        "Save the review",
+        "supervisor-review",
+        review_specs,
+        ARRAY_LEN(review_specs),
+        app_supervisor_review,
+        NULL,
+        review_adjust};
+void handle_page_review_form(struct request *req, struct response *resp)
+{
+	record_form_get(req, resp, &review_form);
+}
+void handle_page_review(struct request *req, struct response *resp)
+{
+	record_form_post(req, resp, &review_form);
+}
 
 /* ---- category decision (R-CAT-1..7) ---- */
 
@@ -535,14 +675,17 @@ static const struct fs_option cat_opts[] = {
         {"2", "Category 2", "Evidence of exploitation or of risk of it, contact or online"},
         {"3", "Category 3", "Being exploited: experiencing serious harm"},
         {NULL, NULL, NULL}};
-static const struct fs_option contact_opts[] = {
-        {"contact", "Contact abuse", NULL}, {"online", "Online only (non-contact)", NULL},
-        {NULL, NULL, NULL}};
+static const struct fs_option contact_opts[] = {{"contact", "Contact abuse", NULL},
+                                                {"online", "Online only (non-contact)", NULL},
+                                                {NULL, NULL, NULL}};
 static const struct fs_field cat_specs[] = {
         {"category", NULL, FS_INT_RADIOS, "Category",
-         "Your professional judgement. The indicators support it; they do not decide it.", cat_opts, -1, NULL},
-        {"contact", NULL, FS_RADIOS, "For category 2: contact or online", NULL, contact_opts, -1, NULL},
-        {"rationale", NULL, FS_TEXTAREA, "Why this category", "The evidence and your reasoning", NULL, -1, NULL},
+         "Your professional judgement. The indicators support it; they do not decide it.", cat_opts,
+         -1, NULL},
+        {"contact", NULL, FS_RADIOS, "For category 2: contact or online", NULL, contact_opts, -1,
+         NULL},
+        {"rationale", NULL, FS_TEXTAREA, "Why this category", "The evidence and your reasoning",
+         NULL, -1, NULL},
         {"exploitation_borough", NULL, FS_TEXT, "Borough where the exploitation happens",
          "Only if it is not the borough where the child lives", NULL, -1, "govuk-!-width-one-half"},
 };
@@ -580,17 +723,26 @@ static json_t *indicator_panels(struct request *req, const struct form *f, json_
 				size_t m;
 				json_t *x;
 				if (!f)
-					json_array_foreach(ticked, m, x) on = on || (json_is_string(x) && strcmp(json_string_value(x), it[i].code) == 0);
-				json_array_append_new(items, json_pack("{s:s, s:s, s:s, s:b}", "code", it[i].code, "ind_label", it[i].label,
-				                                       "ind_id", pages_fmt(req, "ind-%s", it[i].code), "ticked", on));
+					json_array_foreach(ticked, m, x) on =
+					        on ||
+					        (json_is_string(x) &&
+					         strcmp(json_string_value(x), it[i].code) == 0);
+				json_array_append_new(
+				        items, json_pack("{s:s, s:s, s:s, s:b}", "code", it[i].code,
+				                         "ind_label", it[i].label, "ind_id",
+				                         pages_fmt(req, "ind-%s", it[i].code),
+				                         "ticked", on));
 			}
 			if (json_array_size(items))
-				json_array_append_new(doms, json_pack("{s:s, s:o}", "domain_label", domains[d].label, "items", items));
+				json_array_append_new(doms,
+				                      json_pack("{s:s, s:o}", "domain_label",
+				                                domains[d].label, "items", items));
 			else
 				json_decref(items);
 		}
-		json_array_append_new(panels, json_pack("{s:i, s:s, s:b, s:o}", "cat", c, "description",
-		                                        category_description(c), "open", c == open, "domains", doms));
+		json_array_append_new(panels, json_pack("{s:i, s:s, s:b, s:o}", "cat", c,
+		                                        "description", category_description(c),
+		                                        "open", c == open, "domains", doms));
 	}
 	return panels;
 }
@@ -601,9 +753,11 @@ static void category_page(struct request *req, struct response *resp, json_t *re
 	const char *ref = request_param(req, "ref");
 	const struct form *f = req->method == HTTP_POST ? req->form : NULL;
 	json_t *d = json_object();
-	json_object_set_new(d, "caption", json_string(pages_fmt(req, "%s, %s", child_name(req, rec), ref)));
+	json_object_set_new(d, "caption",
+	                    json_string(pages_fmt(req, "%s, %s", child_name(req, rec), ref)));
 	json_object_set_new(d, "ref", json_string(ref));
-	json_object_set_new(d, "fields", formspec_fields(cat_specs, ARRAY_LEN(cat_specs), f, NULL, errs));
+	json_object_set_new(d, "fields",
+	                    formspec_fields(cat_specs, ARRAY_LEN(cat_specs), f, NULL, errs));
 	int open = 0;
 	const char *cs = f ? form_get(f, "category") : NULL;
 	if (cs && *cs >= '1' && *cs <= '3' && !cs[1])
@@ -612,14 +766,22 @@ static void category_page(struct request *req, struct response *resp, json_t *re
 		open = (int)json_integer_value(json_object_get(rec, "category"));
 	json_t *hist = json_object_get(rec, "category_history");
 	json_t *last = json_array_size(hist) ? json_array_get(hist, 0) : NULL;
-	json_object_set_new(d, "panels", indicator_panels(req, f, last ? json_object_get(last, "indicators") : NULL, open));
+	json_object_set_new(
+	        d, "panels",
+	        indicator_panels(req, f, last ? json_object_get(last, "indicators") : NULL, open));
 	const char *kind = cat_kind_for(web_actor(req));
-	json_object_set_new(d, "kind_text", json_string(strcmp(kind, "supervisor") == 0 ? "a supervisor decision"
-	                                                : strcmp(kind, "assessment_team") == 0 ? "an assessment team review"
-	                                                                                        : "an initial decision"));
-	json_object_set_new(d, "current", json_string(json_is_integer(json_object_get(rec, "category"))
-	                                                  ? pages_fmt(req, "Category %lld", (long long)json_integer_value(json_object_get(rec, "category")))
-	                                                  : "No category yet"));
+	json_object_set_new(d, "kind_text",
+	                    json_string(strcmp(kind, "supervisor") == 0 ? "a supervisor decision"
+	                                : strcmp(kind, "assessment_team") == 0
+	                                        ? "an assessment team review"
+	                                        : "an initial decision"));
+	json_object_set_new(
+	        d, "current",
+	        json_string(json_is_integer(json_object_get(rec, "category"))
+	                            ? pages_fmt(req, "Category %lld",
+	                                        (long long)json_integer_value(
+	                                                json_object_get(rec, "category")))
+	                            : "No category yet"));
 	json_object_set_new(d, "reminder", json_string(category_low_reminder()));
 	page_add_errors(d, errs);
 	page_render(req, resp, status, "category.html", "Category decision", d);
@@ -658,7 +820,8 @@ void handle_page_category(struct request *req, struct response *resp)
 	}
 	struct app_err err = {0};
 	json_t *out = NULL;
-	int rc = errs.n ? APP_INVALID : app_category_decide(db, web_actor(req), ref, in, &out, &err);
+	int rc =
+	        errs.n ? APP_INVALID : app_category_decide(db, web_actor(req), ref, in, &out, &err);
 	json_decref(in);
 	json_decref(out);
 	if (rc == APP_OK) {

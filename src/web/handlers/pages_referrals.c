@@ -17,9 +17,11 @@
 #include "web/session.h"
 #include "web/usecase.h"
 
-static const struct fs_option gender_opts[] = {
-        {"female", "Female", NULL}, {"male", "Male", NULL}, {"other", "Other", NULL},
-        {"unknown", "Not known", NULL}, {NULL, NULL, NULL}};
+static const struct fs_option gender_opts[] = {{"female", "Female", NULL},
+                                               {"male", "Male", NULL},
+                                               {"other", "Other", NULL},
+                                               {"unknown", "Not known", NULL},
+                                               {NULL, NULL, NULL}};
 
 static const struct fs_field child_specs[] = {
         {"given_names", "child.given_names", FS_TEXT, "First names", NULL, NULL, -1, NULL},
@@ -33,8 +35,8 @@ static const struct fs_field child_specs[] = {
          "govuk-input--width-10"},
         {"residence_borough", "child.residence_borough", FS_TEXT, "Borough where the child lives",
          NULL, NULL, -1, "govuk-!-width-one-half"},
-        {"looked_after", "child.looked_after", FS_CHECKBOX, "The child is looked after", NULL,
-         NULL, -1, NULL},
+        {"looked_after", "child.looked_after", FS_CHECKBOX, "The child is looked after", NULL, NULL,
+         -1, NULL},
         {"home_authority", "child.home_authority", FS_TEXT,
          "Home (placing) authority, if looked after", NULL, NULL, -1, NULL},
         {"host_authority", "child.host_authority", FS_TEXT,
@@ -58,8 +60,8 @@ static const struct fs_field main_specs[] = {
          "One a line: names or roles (for example 'older male, about 20')", NULL, -1, NULL},
         {"exploitation_types", NULL, FS_CHECKBOXES, "Type of exploitation suspected", NULL, NULL,
          REF_EXPLOITATION_TYPES, NULL},
-        {"models", NULL, FS_CHECKBOXES, "Models of exploitation", "Tick any that seem to fit",
-         NULL, REF_MODELS, NULL},
+        {"models", NULL, FS_CHECKBOXES, "Models of exploitation", "Tick any that seem to fit", NULL,
+         REF_MODELS, NULL},
         {"online", NULL, FS_CHECKBOX, "Exploitation online", NULL, NULL, -1, NULL},
         {"group", NULL, FS_CHECKBOX, "A group of people appears responsible", NULL, NULL, -1, NULL},
         {"gang", NULL, FS_CHECKBOX, "A gang appears responsible", NULL, NULL, -1, NULL},
@@ -70,24 +72,23 @@ static const struct fs_option cat_opts[] = {
         {"2", "Category 2", "Evidence of exploitation or of risk of it, contact or online"},
         {"3", "Category 3", "Being exploited: experiencing serious harm"},
         {NULL, NULL, NULL}};
-static const struct fs_option contact_opts[] = {
-        {"contact", "Contact abuse", NULL}, {"online", "Online only (non-contact)", NULL},
-        {NULL, NULL, NULL}};
+static const struct fs_option contact_opts[] = {{"contact", "Contact abuse", NULL},
+                                                {"online", "Online only (non-contact)", NULL},
+                                                {NULL, NULL, NULL}};
 
 static const struct fs_field police_specs[] = {
-        {"risk_review", "police.risk_review", FS_TEXTAREA,
-         "Risk review (App G I3)", "Research on the child and known associates; immediate protection",
-         NULL, -1, NULL},
-        {"merlin_pac", "police.merlin_pac", FS_TEXT, "MERLIN/PAC number (App G I4)", NULL, NULL,
-         -1, "govuk-!-width-one-half"},
+        {"risk_review", "police.risk_review", FS_TEXTAREA, "Risk review (App G I3)",
+         "Research on the child and known associates; immediate protection", NULL, -1, NULL},
+        {"merlin_pac", "police.merlin_pac", FS_TEXT, "MERLIN/PAC number (App G I4)", NULL, NULL, -1,
+         "govuk-!-width-one-half"},
         {"other_info", "police.other_info", FS_TEXTAREA, "Other first information (App G I5)",
          "For example repeat missing episodes", NULL, -1, NULL},
         {"initial_category", "police.initial_category", FS_INT_RADIOS, "Initial category",
          "Your professional judgement", cat_opts, -1, NULL},
         {"contact", "police.contact", FS_RADIOS, "For category 2: contact or online", NULL,
          contact_opts, -1, NULL},
-        {"category_rationale", "police.category_rationale", FS_TEXTAREA,
-         "Why this category", NULL, NULL, -1, NULL},
+        {"category_rationale", "police.category_rationale", FS_TEXTAREA, "Why this category", NULL,
+         NULL, -1, NULL},
 };
 
 static bool is_police(const struct request *req)
@@ -112,7 +113,8 @@ static const struct fs_field *spec_for_error(const char *field, struct request *
 }
 
 /* The signs with their state for the template. */
-static json_t *signs_data(struct request *req, const struct form *f, const struct field_errors *errs)
+static json_t *signs_data(struct request *req, const struct form *f,
+                          const struct field_errors *errs)
 {
 	size_t n;
 	const struct ref_item *t = ref_table(REF_SIGNS, &n);
@@ -128,11 +130,12 @@ static json_t *signs_data(struct request *req, const struct form *f, const struc
 		snprintf(seen, sizeof seen, "seen_%s", t[i].code);
 		const char *evv = f ? form_get(f, ev) : NULL;
 		const char *sv = f ? form_get(f, seen) : NULL;
-		json_t *o = json_pack("{s:s, s:s, s:s, s:b, s:s, s:s, s:s, s:s}", "code", t[i].code,
-		                      "sign_label", t[i].label, "letter", t[i].group ? t[i].group : "",
-		                      "ticked", on, "evidence_name", pool_strdup(req->pool, ev),
-		                      "seen_name", pool_strdup(req->pool, seen), "evidence",
-		                      evv ? evv : "", "seen", sv ? sv : "");
+		json_t *o =
+		        json_pack("{s:s, s:s, s:s, s:b, s:s, s:s, s:s, s:s}", "code", t[i].code,
+		                  "sign_label", t[i].label, "letter", t[i].group ? t[i].group : "",
+		                  "ticked", on, "evidence_name", pool_strdup(req->pool, ev),
+		                  "seen_name", pool_strdup(req->pool, seen), "evidence",
+		                  evv ? evv : "", "seen", sv ? sv : "");
 		const char *e1 = errs ? fielderr_get(errs, ev) : NULL;
 		const char *e2 = errs ? fielderr_get(errs, seen) : NULL;
 		if (e1)
@@ -152,15 +155,18 @@ static void referral_page(struct request *req, struct response *resp, int status
 	const struct form *f = req->method == HTTP_POST ? req->form : NULL;
 	json_t *d = json_object();
 	if (chosen) {
-		json_object_set_new(d, "chosen",
-		                    json_pack("{s:s, s:s, s:s}", "id", pages_str(chosen, "id"), "name",
-		                              pages_fmt(req, "%s %s", pages_str(chosen, "given_names"),
-		                                        pages_str(chosen, "family_name")),
-		                              "born",
-		                              pages_date(req, json_string_value(json_object_get(chosen, "date_of_birth")))));
+		json_object_set_new(
+		        d, "chosen",
+		        json_pack("{s:s, s:s, s:s}", "id", pages_str(chosen, "id"), "name",
+		                  pages_fmt(req, "%s %s", pages_str(chosen, "given_names"),
+		                            pages_str(chosen, "family_name")),
+		                  "born",
+		                  pages_date(req, json_string_value(json_object_get(
+		                                          chosen, "date_of_birth")))));
 	} else {
-		json_object_set_new(d, "child_fields",
-		                    formspec_fields(child_specs, ARRAY_LEN(child_specs), f, NULL, errs));
+		json_object_set_new(
+		        d, "child_fields",
+		        formspec_fields(child_specs, ARRAY_LEN(child_specs), f, NULL, errs));
 	}
 	if (candidates) {
 		const char *pick = f ? form_get(f, "child_choice") : NULL;
@@ -168,26 +174,35 @@ static void referral_page(struct request *req, struct response *resp, int status
 		json_t *c;
 		json_array_foreach(candidates, i, c)
 		{
-			json_object_set_new(c, "cand_name",
-			                    json_string(pages_fmt(req, "%s %s", pages_str(c, "given_names"),
-			                                          pages_str(c, "family_name"))));
-			json_object_set_new(c, "born",
-			                    json_string(pages_date(req, json_string_value(json_object_get(c, "date_of_birth")))));
-			json_object_set_new(c, "input_id", json_string(pages_fmt(req, "child_choice-%zu", i + 1)));
-			json_object_set_new(c, "picked", json_boolean(pick && strcmp(pick, pages_str(c, "id")) == 0));
+			json_object_set_new(
+			        c, "cand_name",
+			        json_string(pages_fmt(req, "%s %s", pages_str(c, "given_names"),
+			                              pages_str(c, "family_name"))));
+			json_object_set_new(
+			        c, "born",
+			        json_string(pages_date(req, json_string_value(json_object_get(
+			                                            c, "date_of_birth")))));
+			json_object_set_new(c, "input_id",
+			                    json_string(pages_fmt(req, "child_choice-%zu", i + 1)));
+			json_object_set_new(
+			        c, "picked",
+			        json_boolean(pick && strcmp(pick, pages_str(c, "id")) == 0));
 		}
 		json_object_set(d, "candidates", candidates);
 		json_object_set_new(d, "has_candidates", json_true());
-		json_object_set_new(d, "new_picked", json_boolean(pick && strcmp(pick, "new") == 0));
+		json_object_set_new(d, "new_picked",
+		                    json_boolean(pick && strcmp(pick, "new") == 0));
 	}
 	json_object_set_new(d, "main_fields", formspec_fields(main_specs, 2, f, NULL, errs));
 	json_object_set_new(d, "signs", signs_data(req, f, errs));
-	json_object_set_new(d, "more_fields",
-	                    formspec_fields(main_specs + 2, ARRAY_LEN(main_specs) - 2, f, NULL, errs));
+	json_object_set_new(
+	        d, "more_fields",
+	        formspec_fields(main_specs + 2, ARRAY_LEN(main_specs) - 2, f, NULL, errs));
 	json_object_set_new(d, "is_police", json_boolean(is_police(req)));
 	if (is_police(req))
-		json_object_set_new(d, "police_fields",
-		                    formspec_fields(police_specs, ARRAY_LEN(police_specs), f, NULL, errs));
+		json_object_set_new(
+		        d, "police_fields",
+		        formspec_fields(police_specs, ARRAY_LEN(police_specs), f, NULL, errs));
 	const char *ce = errs ? fielderr_get(errs, "child_choice") : NULL;
 	if (ce)
 		json_object_set_new(d, "choice_error", json_string(ce));
@@ -285,7 +300,8 @@ void handle_page_referral_create(struct request *req, struct response *resp)
 	if (rc == APP_CONFLICT && out && json_array_size(json_object_get(out, "candidates"))) {
 		cands = json_incref(json_object_get(out, "candidates"));
 		fielderr_add(&errs, "child_choice",
-		             "This child may already be known to Lantern. Choose the child from the list, "
+		             "This child may already be known to Lantern. Choose the child from "
+		             "the list, "
 		             "or confirm that this is a new child");
 	} else if (rc == APP_INVALID || rc == APP_CONFLICT) {
 		struct field_errors raw;
@@ -294,14 +310,19 @@ void handle_page_referral_create(struct request *req, struct response *resp)
 		for (size_t i = 0; i < raw.n; i++) {
 			const struct fs_field *s = spec_for_error(raw.items[i].field, req);
 			/* R-PATH-5: the police template's missing items belong to that section */
-			bool path5 = err.rule && strcmp(err.rule, "R-PATH-5") == 0 && is_police(req);
-			const char *target = s ? s->name
-			                     : path5 ? (strstr(raw.items[i].message, "MERLIN") ? "merlin_pac" : "risk_review")
-			                     : strcmp(raw.items[i].field, "signs") == 0 ? "signs"
-			                     : strcmp(raw.items[i].field, "child") == 0 && !chosen ? "given_names"
-			                                                                          : "circumstances";
+			bool path5 =
+			        err.rule && strcmp(err.rule, "R-PATH-5") == 0 && is_police(req);
+			const char *target =
+			        s       ? s->name
+			        : path5 ? (strstr(raw.items[i].message, "MERLIN") ? "merlin_pac"
+			                                                          : "risk_review")
+			        : strcmp(raw.items[i].field, "signs") == 0 ? "signs"
+			        : strcmp(raw.items[i].field, "child") == 0 && !chosen
+			                ? "given_names"
+			                : "circumstances";
 			if (fielderr_get(&errs, target) && errs.n < FIELDERR_MAX)
-				errs.items[errs.n++] = (struct field_error){target, raw.items[i].message};
+				errs.items[errs.n++] =
+				        (struct field_error){target, raw.items[i].message};
 			else
 				fielderr_add(&errs, target, raw.items[i].message);
 		}
@@ -336,14 +357,17 @@ void handle_page_referral(struct request *req, struct response *resp)
 	json_array_foreach(signs, i, s)
 	{
 		if (json_is_object(s))
-			json_object_set_new(s, "sign_label",
-			                    json_string(pages_label(REF_SIGNS, pages_str(s, "code"))));
+			json_object_set_new(
+			        s, "sign_label",
+			        json_string(pages_label(REF_SIGNS, pages_str(s, "code"))));
 	}
 	json_array_foreach(json_object_get(r, "steps"), i, s)
 	{
-		json_object_set_new(s, "who_label", json_string(pages_label(REF_ROLES, pages_str(s, "who"))));
+		json_object_set_new(s, "who_label",
+		                    json_string(pages_label(REF_ROLES, pages_str(s, "who"))));
 	}
-	json_object_set_new(r, "route_text", json_string(pathway_route_label(pages_str(r, "route"))));
+	json_object_set_new(r, "route_text",
+	                    json_string(pathway_route_label(pages_str(r, "route"))));
 	page_render(req, resp, 200, "referral.html", "Referral filed", r);
 	json_decref(r);
 }
