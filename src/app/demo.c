@@ -1692,10 +1692,7 @@ int app_demo_generate(struct db *db, const struct demo_opts *opts, json_t **out,
 		                "data only into a new, empty database.",
 		                (long long)n);
 	struct gen g = {.db = db, .err = err, .nb = opts->boroughs};
-	if (opts->reference)
-		g.ref = opts->reference;
-	else
-		ltime_parse(DEMO_REFERENCE_DEFAULT, &g.ref);
+	g.ref = opts->reference ? opts->reference : ltime_now() / DAY * DAY;
 	rng_seed(&g.r, opts->seed);
 	struct rng idr;
 	rng_seed(&idr, opts->seed ^ UINT64_C(0x9e3779b97f4a7c15));

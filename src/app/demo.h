@@ -10,8 +10,10 @@
  * The same seed and reference instant give the same database content, IDs and times
  * included (IDs are drawn from a seeded generator, see id_use_rng; every use case runs
  * with actor.now set from a timeline over the two years before the reference instant).
- * Only the password hashes differ between runs: argon2id salts always come from the
- * system's random source.
+ * The reference instant is the start (00:00 UTC) of the day the demo is made, or of the
+ * day given, so a demo made on any day has children of the right ages and live
+ * deadlines, and the same seed and day give the same data. Only the password hashes
+ * differ between runs: argon2id salts always come from the system's random source.
  */
 #ifndef LANTERN_APP_DEMO_H
 #define LANTERN_APP_DEMO_H
@@ -20,8 +22,6 @@
 
 /* The one password of every demo login: synthetic, printed by `lantern demo --logins`. */
 #define DEMO_PASSWORD "lantern-demo-2026"
-/* Default reference instant: the timeline ends here (2026-11-01T00:00:00Z). */
-#define DEMO_REFERENCE_DEFAULT "2026-11-01T00:00:00Z"
 #define DEMO_MAX_BOROUGHS 8
 #define DEMO_MAX_CHILDREN 100000
 
@@ -29,7 +29,7 @@ struct demo_opts {
 	uint64_t seed;
 	int boroughs;      /* 1..DEMO_MAX_BOROUGHS */
 	int children;      /* 1..DEMO_MAX_CHILDREN */
-	int64_t reference; /* end of the timeline; 0 means DEMO_REFERENCE_DEFAULT */
+	int64_t reference; /* end of the timeline (UTC seconds); 0 means the start of today */
 };
 
 /*

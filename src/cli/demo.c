@@ -11,12 +11,13 @@
 #include "util/parse.h"
 
 static const char USAGE[] =
-        "usage: lantern demo [--seed N] [--boroughs K] [--children M] [--reference TIME]\n"
+        "usage: lantern demo [--seed N] [--boroughs K] [--children M] [--today DATE]\n"
         "                    [--logins] [--db URL]\n"
         "Generates synthetic demo data (fictional boroughs, agencies, users, children,\n"
         "referrals and records) into a database that holds no children yet. The same seed\n"
-        "gives the same data. Defaults: --seed 1 --boroughs 3 --children 300 --reference\n"
-        "2026-11-01T00:00:00Z (the timeline covers the two years before it).\n"
+        "and day give the same data. Defaults: --seed 1 --boroughs 3 --children 300, and\n"
+        "--today the day it runs (YYYY-MM-DD): the timeline covers the two years before the\n"
+        "start of that day, so ages and deadlines are right on the day the demo is made.\n"
         "--logins prints the demo usernames, roles and the shared demo password.\n";
 
 /* Value of "--name VALUE" or "--name=VALUE" at argv[*i]; advances *i. NULL if absent. */
@@ -87,10 +88,12 @@ int cli_demo(int argc, char **argv)
 				return cli_error(CLI_USAGE, "demo: --children must be 1 to %d",
 				                 DEMO_MAX_CHILDREN);
 			o.children = (int)x;
-		} else if ((v = opt_value(argc, argv, &i, "--reference", &missing))) {
-			if (ltime_parse(v, &o.reference) < 0)
-				return cli_error(CLI_USAGE, "demo: --reference must be a time such "
-				                            "as 2026-11-01T00:00:00Z");
+		} else if ((v = opt_value(argc, argv, &i, "--today", &missing))) {
+			struct lt_date d;
+			if (ltime_parse_date(v, &d) < 0)
+				return cli_error(CLI_USAGE, "demo: --today must be a date written "
+				                            "YYYY-MM-DD");
+			o.reference = ltime_midnight(d);
 		} else if (missing) {
 			return cli_error(CLI_USAGE, "demo: %.40s needs a value", argv[i]);
 		} else {

@@ -7,8 +7,9 @@
 import { test, before, after, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { startDemo, signInAs, assertProblem, counts, one, northbrookRecord } from './demo.mjs'
+import { daysAgo, ago, born } from './dates.mjs'
 
-const SIGN = { code: 'gifts_money', evidence: 'Two new phones and expensive trainers, source not explained.', seen_on: '2026-10-02' }
+const SIGN = { code: 'gifts_money', evidence: 'Two new phones and expensive trainers, source not explained.', seen_on: daysAgo(65) }
 const RATIONALE = 'Receipt of unexplained gifts: two new phones, source not explained.'
 
 function referralFor (childId) {
@@ -106,7 +107,7 @@ describe('children', () => {
     assert.ok(r.json.candidates.some((x) => x.id === childId), r.text)
     assert.ok(r.json.candidates[0].reasons.length > 0)
     assert.deepEqual(await counts(srv.db), before)
-    const made = await officer.post('/api/v1/children', { json: { given_names: 'Quillon', family_name: 'Ashwater-Demo', date_of_birth: '2011-05-14', gender: 'male', confirm_new: true } })
+    const made = await officer.post('/api/v1/children', { json: { given_names: 'Quillon', family_name: 'Ashwater-Demo', date_of_birth: born(15), gender: 'male', confirm_new: true } })
     assert.equal(made.status, 201, made.text)
     assert.ok(made.json.id)
     const shown = await officer.get(`/api/v1/children/${made.json.id}`)
@@ -221,7 +222,7 @@ describe('records', () => {
 
   test('timeline: cursor pages cover the chronology once, newest first', async () => {
     for (let i = 0; i < 3; i++) {
-      const e = await social.post(`/api/v1/records/${ref}/entries`, { json: { occurred_at: `2026-10-1${i}T10:00:00Z`, nature: 'fact', people_involved: ['the child'], text: `Home visit ${i}: the child was at home and spoke with the worker.` } })
+      const e = await social.post(`/api/v1/records/${ref}/entries`, { json: { occurred_at: ago(57 - i), nature: 'fact', people_involved: ['the child'], text: `Home visit ${i}: the child was at home and spoke with the worker.` } })
       assert.equal(e.status, 201, e.text)
     }
     const all = await social.get(`/api/v1/records/${ref}/timeline?limit=200`)
@@ -252,13 +253,13 @@ describe('records', () => {
   test('entries: R-REC-3 fact/opinion, corrections, refusals', async () => {
     const path = `/api/v1/records/${ref}/entries`
     const before = await counts(srv.db)
-    assertProblem(await social.post(path, { json: { occurred_at: '2026-10-01T10:00:00Z', nature: 'rumour', text: 'x', people_involved: [] } }), 422)
-    const r = await social.post(path, { json: { occurred_at: '2026-10-01T10:00:00Z', nature: 'opinion', text: 'x', people_involved: [7] } })
+    assertProblem(await social.post(path, { json: { occurred_at: ago(66, '10:00'), nature: 'rumour', text: 'x', people_involved: [] } }), 422)
+    const r = await social.post(path, { json: { occurred_at: ago(66, '10:00'), nature: 'opinion', text: 'x', people_involved: [7] } })
     assert.equal(r.status, 422, r.text)
     assertProblem(await social.post(path, { json: { nature: 'fact' } }), 422)
-    assertProblem(await riverside.post(path, { json: { occurred_at: '2026-10-01T10:00:00Z', nature: 'fact', text: 'Seen at the park.', people_involved: ['the child'] } }), 404, 'not-found')
-    assertProblem(await analyst.post(path, { json: { occurred_at: '2026-10-01T10:00:00Z', nature: 'fact', text: 'Seen at the park.', people_involved: ['the child'] } }), 403, 'forbidden')
-    assertProblem(await social.post('/api/v1/records/LAN-1999-999999/entries', { json: { occurred_at: '2026-10-01T10:00:00Z', nature: 'fact', text: 'Seen at the park.', people_involved: ['the child'] } }), 404, 'not-found')
+    assertProblem(await riverside.post(path, { json: { occurred_at: ago(66, '10:00'), nature: 'fact', text: 'Seen at the park.', people_involved: ['the child'] } }), 404, 'not-found')
+    assertProblem(await analyst.post(path, { json: { occurred_at: ago(66, '10:00'), nature: 'fact', text: 'Seen at the park.', people_involved: ['the child'] } }), 403, 'forbidden')
+    assertProblem(await social.post('/api/v1/records/LAN-1999-999999/entries', { json: { occurred_at: ago(66, '10:00'), nature: 'fact', text: 'Seen at the park.', people_involved: ['the child'] } }), 404, 'not-found')
     assert.deepEqual(await counts(srv.db), before)
     await refusesBadBodies(social, 'post', path)
   })
@@ -312,12 +313,12 @@ describe('records', () => {
   test('outcomes: R-OUT-1 codes and dates', async () => {
     const path = `/api/v1/records/${ref}/outcomes`
     const before = await counts(srv.db)
-    assertProblem(await social.post(path, { json: { code: 'ZZ', achieved_on: '2026-10-01' } }), 422)
+    assertProblem(await social.post(path, { json: { code: 'ZZ', achieved_on: daysAgo(66) } }), 422)
     assertProblem(await social.post(path, { json: { code: 'MI', achieved_on: '2026-02-30' } }), 422)
-    assertProblem(await social.post(path, { json: { code: 'MI', achieved_on: '2099-01-01' } }), 422)
-    assertProblem(await auditor.post(path, { json: { code: 'MI', achieved_on: '2026-10-01' } }), 403, 'forbidden')
+    assertProblem(await social.post(path, { json: { code: 'MI', achieved_on: daysAgo(-3650) } }), 422)
+    assertProblem(await auditor.post(path, { json: { code: 'MI', achieved_on: daysAgo(66) } }), 403, 'forbidden')
     assert.deepEqual(await counts(srv.db), before)
-    const ok = await social.post(path, { json: { code: 'MI', achieved_on: '2026-10-01', note: 'Multi-agency plan agreed at the strategy meeting.' } })
+    const ok = await social.post(path, { json: { code: 'MI', achieved_on: daysAgo(66), note: 'Multi-agency plan agreed at the strategy meeting.' } })
     assert.equal(ok.status, 201, ok.text)
     await refusesBadBodies(social, 'post', path)
   })
@@ -456,10 +457,10 @@ describe('missing episodes (issue 5)', () => {
   let teen, young, episode
 
   before(async () => {
-    const t = await officer.post('/api/v1/children', { json: { given_names: 'Rowan', family_name: 'Fernhill-Demo', date_of_birth: '2011-03-03', gender: 'female', confirm_new: true } })
+    const t = await officer.post('/api/v1/children', { json: { given_names: 'Rowan', family_name: 'Fernhill-Demo', date_of_birth: born(15), gender: 'female', confirm_new: true } })
     assert.equal(t.status, 201, t.text)
     teen = t.json.id
-    const y = await officer.post('/api/v1/children', { json: { given_names: 'Pip', family_name: 'Marbleton-Demo', date_of_birth: '2016-07-07', gender: 'male', confirm_new: true } })
+    const y = await officer.post('/api/v1/children', { json: { given_names: 'Pip', family_name: 'Marbleton-Demo', date_of_birth: born(10), gender: 'male', confirm_new: true } })
     assert.equal(y.status, 201, y.text)
     young = y.json.id
   })
@@ -476,7 +477,7 @@ describe('missing episodes (issue 5)', () => {
   })
 
   test('report -> escalate -> risk -> return -> safe and well -> return interview -> forensic decision', async () => {
-    const rep = await officer.post('/api/v1/episodes', { json: { child_id: teen, missing_from: 'home', classification: 'absent', reported_at: '2026-11-28T18:00:00Z', last_seen_where: 'Demo Road bus stop' } })
+    const rep = await officer.post('/api/v1/episodes', { json: { child_id: teen, missing_from: 'home', classification: 'absent', reported_at: ago(8, '18:00'), last_seen_where: 'Demo Road bus stop' } })
     assert.equal(rep.status, 201, rep.text)
     assert.equal(rep.json.classification, 'absent')
     episode = rep.json.id
@@ -489,12 +490,12 @@ describe('missing episodes (issue 5)', () => {
     assert.equal(risk.status, 200, risk.text)
     assertProblem(await officer.put(`${path}/risk`, { json: { risk_level: 'extreme', reason: 'x' } }), 422)
     // a return before the report, or in the future, is refused
-    assertProblem(await officer.post(`${path}/return`, { json: { returned_at: '2026-11-27T10:00:00Z' } }), 422)
-    assertProblem(await officer.post(`${path}/return`, { json: { returned_at: '2099-01-01T10:00:00Z' } }), 422)
+    assertProblem(await officer.post(`${path}/return`, { json: { returned_at: ago(9, '10:00') } }), 422)
+    assertProblem(await officer.post(`${path}/return`, { json: { returned_at: ago(-3650) } }), 422)
     // an interview before the return is refused
     const early = await officer.post(`${path}/return-interview`, { json: { interviewer: 'Demo Youth Worker', child_asked: true, child_preference: 'Someone from the charity' } })
     assert.ok(early.status === 409 || early.status === 422, early.text)
-    const ret = await officer.post(`${path}/return`, { json: { returned_at: '2026-11-28T22:00:00Z', where: 'Demo Shopping Centre', with: ['Demo Friend'] } })
+    const ret = await officer.post(`${path}/return`, { json: { returned_at: ago(8, '22:00'), where: 'Demo Shopping Centre', with: ['Demo Friend'] } })
     assert.equal(ret.status, 200, ret.text)
     assertProblem(await officer.post(`${path}/safe-and-well`, { json: { where_found: 'Demo Shopping Centre', what_happened: 'Stayed with a friend; no harm reported.' } }), 422, 'protocol-rule', 'R-MISS-5')
     const sw = await officer.post(`${path}/safe-and-well`, { json: { where_found: 'Demo Shopping Centre', found_with: ['Demo Friend'], what_happened: 'Stayed with a friend; no harm reported.' } })
@@ -535,21 +536,21 @@ describe('missing episodes (issue 5)', () => {
 
   test('exports: CSV attachments for analysts and managers, audited; refusals', async () => {
     const before = Number(await one(srv.db, "SELECT count(*) FROM audit_events WHERE action = 'export'"))
-    const s = await analyst.get('/api/v1/exports/ssda903?from=2026-01-01&to=2026-11-28')
+    const s = await analyst.get(`/api/v1/exports/ssda903?from=${daysAgo(339)}&to=${daysAgo(8)}`)
     assert.equal(s.status, 200, s.text)
     assert.match(s.headers.get('content-type'), /^text\/csv/)
-    assert.match(s.headers.get('content-disposition'), /^attachment; filename="ssda903-missing-2026-01-01-2026-11-28\.csv"$/)
+    assert.match(s.headers.get('content-disposition'), new RegExp(`^attachment; filename="ssda903-missing-${daysAgo(339)}-${daysAgo(8)}\\.csv"$`))
     assert.match(s.text, /^CHILD,MISSING,MIS_START,MIS_END/)
-    const a = await analyst.get('/api/v1/exports/annex-a?from=2026-01-01&to=2026-11-28')
+    const a = await analyst.get(`/api/v1/exports/annex-a?from=${daysAgo(339)}&to=${daysAgo(8)}`)
     assert.equal(a.status, 200, a.text)
     assert.match(a.headers.get('content-disposition'), /^attachment; filename="annex-a-missing-/)
     assert.equal(Number(await one(srv.db, "SELECT count(*) FROM audit_events WHERE action = 'export'")), before + 2)
-    assertProblem(await social.get('/api/v1/exports/ssda903?from=2026-01-01&to=2026-11-28'), 403, 'forbidden')
-    assertProblem(await analyst.get('/api/v1/exports/ssda903?from=2026-13-01&to=2026-11-28'), 422, 'validation')
-    assertProblem(await analyst.get('/api/v1/exports/ssda903?from=2026-06-01&to=2026-01-01'), 422, 'validation')
-    assertProblem(await analyst.get('/api/v1/exports/annex-a?from=2026-01-01&to=2099-01-01'), 422, 'validation')
+    assertProblem(await social.get(`/api/v1/exports/ssda903?from=${daysAgo(339)}&to=${daysAgo(8)}`), 403, 'forbidden')
+    assertProblem(await analyst.get(`/api/v1/exports/ssda903?from=2026-13-01&to=${daysAgo(8)}`), 422, 'validation')
+    assertProblem(await analyst.get(`/api/v1/exports/ssda903?from=${daysAgo(188)}&to=${daysAgo(339)}`), 422, 'validation')
+    assertProblem(await analyst.get(`/api/v1/exports/annex-a?from=${daysAgo(339)}&to=${daysAgo(-3650)}`), 422, 'validation')
     assertProblem(await analyst.get('/api/v1/exports/annex-a'), 422, 'validation')
-    assertProblem(await analyst.get('/api/v1/exports/annex-a?from=2026-01-01&to=2026-02-01&name=x'), 400, 'malformed-request')
+    assertProblem(await analyst.get(`/api/v1/exports/annex-a?from=${daysAgo(339)}&to=${daysAgo(308)}&name=x`), 400, 'malformed-request')
     assert.equal(Number(await one(srv.db, "SELECT count(*) FROM audit_events WHERE action = 'export'")), before + 2)
   })
 })

@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ROOT, sql } from './helpers.mjs'
 import { startDemo, signInAs, ROLES, one, northbrookRecord } from './demo.mjs'
+import { daysAgo, ago, born } from './dates.mjs'
 
 // Column order of every row (the roles of DESIGN.md's security model).
 const COLS = ['police_officer', 'police_supervisor', 'assessment_team', 'mash_worker', 'social_worker',
@@ -21,7 +22,7 @@ const COLS = ['police_officer', 'police_supervisor', 'assessment_team', 'mash_wo
   'auditor', 'administrator']
 assert.deepEqual(COLS, ROLES)
 
-const SIGN = { code: 'gifts_money', evidence: 'Two new phones, source not explained.', seen_on: '2026-10-02' }
+const SIGN = { code: 'gifts_money', evidence: 'Two new phones, source not explained.', seen_on: daysAgo(65) }
 const POLICE_AGENCY = new Set(['police_officer', 'police_supervisor', 'assessment_team', 'analyst'])
 
 // [method, pattern, cells (one letter or rule per column), request(ctx, role, n)]
@@ -34,7 +35,7 @@ const TABLE = [
   ['DELETE', '/api/v1/tokens/{id}', 'A A A A A A A A A A A A A A', (c) => ({ path: `/api/v1/tokens/${c.token}` })],
   ['GET', '/api/v1/children', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/children?limit=5' })],
   ['POST', '/api/v1/children/search', 'A A A A A A A A A A A A D D', () => ({ json: { name: 'Megan Bennett' } })],
-  ['POST', '/api/v1/children', 'A A A A A A A A A A D D D D', (c, r, n) => ({ json: { given_names: 'Authz', family_name: `Tester${n}-Demo`, date_of_birth: '2012-01-01', confirm_new: true } })],
+  ['POST', '/api/v1/children', 'A A A A A A A A A A D D D D', (c, r, n) => ({ json: { given_names: 'Authz', family_name: `Tester${n}-Demo`, date_of_birth: born(14), confirm_new: true } })],
   ['GET', '/api/v1/children/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}` })],
   ['GET', '/api/v1/children/{id}/episodes', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}/episodes` })],
   ['GET', '/api/v1/children/{id}/profile', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}/profile` })],
@@ -52,12 +53,12 @@ const TABLE = [
   ['GET', '/api/v1/referrals/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/referrals/${c.referralId}` })],
   ['GET', '/api/v1/records/{ref}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/records/${c.ref}` })],
   ['GET', '/api/v1/records/{ref}/timeline', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/records/${c.ref}/timeline?limit=5` })],
-  ['POST', '/api/v1/records/{ref}/entries', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/entries`, json: { occurred_at: '2026-10-20T10:00:00Z', nature: 'fact', people_involved: ['the child'], text: 'Attended the appointment.' } })],
+  ['POST', '/api/v1/records/{ref}/entries', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/entries`, json: { occurred_at: ago(47, '10:00'), nature: 'fact', people_involved: ['the child'], text: 'Attended the appointment.' } })],
   ['POST', '/api/v1/records/{ref}/category-decisions', 'A A A A D D D D D D D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/category-decisions`, json: { category: 2, contact: 'contact', rationale: 'Older males giving gifts and lifts.' } })],
   ['POST', '/api/v1/records/{ref}/supervisor-review', 'R-PATH-6 A R-PATH-6 R-PATH-6 R-PATH-6 R-PATH-6 R-PATH-6 R-PATH-6 R-PATH-6 R-PATH-6 R-PATH-6 R-PATH-6 D D',
     (c) => ({ path: `/api/v1/records/${c.ref}/supervisor-review`, json: { items: [1, 2, 3, 4, 5, 6].map((i) => ({ ticked: true, note: `S${i} done.` })) } })],
   ['POST', '/api/v1/records/{ref}/essential-steps', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/essential-steps`, json: { pnc_marker_done: true } })],
-  ['POST', '/api/v1/records/{ref}/outcomes', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/outcomes`, json: { code: 'MI', achieved_on: '2026-10-01' } })],
+  ['POST', '/api/v1/records/{ref}/outcomes', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/outcomes`, json: { code: 'MI', achieved_on: daysAgo(66) } })],
   ['POST', '/api/v1/records/{ref}/references', 'A A A A A A A A A A D D D D', (c, r, n) => ({ path: `/api/v1/records/${c.ref}/references`, json: { kind: 'csc_case', value: `CSC-${70000 + n}` } })],
   ['PUT', '/api/v1/records/{ref}/classification', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/classification`, json: { exploitation_types: ['sexual'] } })],
   ['PUT', '/api/v1/records/{ref}/restriction', 'D A D D D A D D D D D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/restriction`, json: { restricted: false } })],
@@ -65,16 +66,16 @@ const TABLE = [
   ['GET', '/api/v1/work', 'A A A A A A A A A A A A A A', () => ({})],
   ['GET', '/api/v1/deadlines', 'A A A A A A A A A A A A A A', () => ({})],
   ['GET', '/api/v1/audit', 'D D D D D D D D D D D D A D', () => ({ path: '/api/v1/audit?limit=5' })],
-  ['POST', '/api/v1/episodes', 'A A A A A A A A A A D D D D', (c) => ({ json: { child_id: c.childId, missing_from: 'home', classification: 'missing', reported_at: '2026-11-28T08:00:00Z' } })],
+  ['POST', '/api/v1/episodes', 'A A A A A A A A A A D D D D', (c) => ({ json: { child_id: c.childId, missing_from: 'home', classification: 'missing', reported_at: ago(8, '08:00') } })],
   ['GET', '/api/v1/episodes/{id}', 'A A A A A A A A A A A A D D', (c, r) => ({ path: `/api/v1/episodes/${c.episodes[r]}` })],
   ['POST', '/api/v1/episodes/{id}/escalation', 'A A A A A A A A A A D D D D', (c, r) => ({ path: `/api/v1/episodes/${c.episodes[r]}/escalation`, json: { reason: 'Not at the usual places.' } })],
   ['PUT', '/api/v1/episodes/{id}/risk', 'A A A A A A A A A A D D D D', (c, r) => ({ path: `/api/v1/episodes/${c.episodes[r]}/risk`, json: { risk_level: 'medium', reason: 'Seen with older males.' } })],
-  ['POST', '/api/v1/episodes/{id}/return', 'A A A A A A A A A A D D D D', (c, r) => ({ path: `/api/v1/episodes/${c.episodes[r]}/return`, json: { returned_at: '2026-11-28T20:00:00Z', where: 'Demo Library' } })],
+  ['POST', '/api/v1/episodes/{id}/return', 'A A A A A A A A A A D D D D', (c, r) => ({ path: `/api/v1/episodes/${c.episodes[r]}/return`, json: { returned_at: ago(8, '20:00'), where: 'Demo Library' } })],
   ['POST', '/api/v1/episodes/{id}/safe-and-well', 'A A A A A A A A A A D D D D', (c, r) => ({ path: `/api/v1/episodes/${c.episodes[r]}/safe-and-well`, json: { done_by: 'Demo Duty Officer', where_found: 'Demo Library', found_alone: true, what_happened: 'Went to the library and lost track of time.' } })],
   ['POST', '/api/v1/episodes/{id}/return-interview', 'A A A A A A A A A A D D D D', (c, r) => ({ path: `/api/v1/episodes/${c.episodes[r]}/return-interview`, json: { interviewer: 'Demo Youth Worker', child_asked: true, child_preference: 'The youth worker' } })],
   ['POST', '/api/v1/episodes/{id}/forensic-decision', 'A A A A A A A A A A D D D D', (c, r) => ({ path: `/api/v1/episodes/${c.episodes[r]}/forensic-decision`, json: { clothing: false, early_evidence_kit: false, devices: false, decision: 'no_forensic_action', rationale: 'No offence alleged.' } })],
-  ['GET', '/api/v1/exports/ssda903', 'D A D D D A D D D D A D D D', () => ({ path: '/api/v1/exports/ssda903?from=2026-01-01&to=2026-11-28' })],
-  ['GET', '/api/v1/exports/annex-a', 'D A D D D A D D D D A D D D', () => ({ path: '/api/v1/exports/annex-a?from=2026-01-01&to=2026-11-28' })],
+  ['GET', '/api/v1/exports/ssda903', 'D A D D D A D D D D A D D D', () => ({ path: `/api/v1/exports/ssda903?from=${daysAgo(339)}&to=${daysAgo(8)}` })],
+  ['GET', '/api/v1/exports/annex-a', 'D A D D D A D D D D A D D D', () => ({ path: `/api/v1/exports/annex-a?from=${daysAgo(339)}&to=${daysAgo(8)}` })],
   ['GET', '/api/v1/agencies', 'A A A A A A A A A A A A A A', () => ({})],
   ['POST', '/api/v1/agencies', 'D D D D D D D D D D D D D A', () => ({ json: { name: 'Authz Test Trust (demo)', type: 'charity', borough: 'Northbrook' } })],
   ['GET', '/api/v1/users', 'D D D D D D D D D D D D D A', () => ({})],
@@ -108,22 +109,22 @@ before(async () => {
   // agency is involved with, so that each role's episode calls find it in a known state.
   const officer = await signInAs(srv, 'officer.northbrook')
   for (const [n, role] of ROLES.entries()) {
-    const ch = await officer.post('/api/v1/children', { json: { given_names: 'Episode', family_name: `Child${n}-Demo`, date_of_birth: '2011-02-02', confirm_new: true } })
+    const ch = await officer.post('/api/v1/children', { json: { given_names: 'Episode', family_name: `Child${n}-Demo`, date_of_birth: born(15), confirm_new: true } })
     assert.equal(ch.status, 201, ch.text)
-    const ep = await officer.post('/api/v1/episodes', { json: { child_id: ch.json.id, missing_from: 'home', classification: 'absent', reported_at: '2026-11-28T18:00:00Z' } })
+    const ep = await officer.post('/api/v1/episodes', { json: { child_id: ch.json.id, missing_from: 'home', classification: 'absent', reported_at: ago(8, '18:00') } })
     assert.equal(ep.status, 201, ep.text)
     ctx.episodes[role] = ep.json.id
     await sql(srv.db, `INSERT OR IGNORE INTO child_agencies (child_id, agency_id, reason, since)
-      SELECT '${ch.json.id}', id, 'authz test', '2026-11-28T18:00:00Z' FROM agencies WHERE name LIKE 'Northbrook%'`)
+      SELECT '${ch.json.id}', id, 'authz test', '${ago(8, '18:00')}' FROM agencies WHERE name LIKE 'Northbrook%'`)
   }
   // The child every role files its referral about: not the record's child, so that the
   // police supervisor's own referral never makes it the reporting officer of the record
   // it then reviews (R-PATH-6 refuses that).
-  const rc = await officer.post('/api/v1/children', { json: { given_names: 'Referral', family_name: 'Child-Demo', date_of_birth: '2011-03-03', confirm_new: true } })
+  const rc = await officer.post('/api/v1/children', { json: { given_names: 'Referral', family_name: 'Child-Demo', date_of_birth: born(15), confirm_new: true } })
   assert.equal(rc.status, 201, rc.text)
   ctx.referralChildId = rc.json.id
   await sql(srv.db, `INSERT OR IGNORE INTO child_agencies (child_id, agency_id, reason, since)
-    SELECT '${rc.json.id}', id, 'authz test', '2026-11-28T18:00:00Z' FROM agencies WHERE name LIKE 'Northbrook%'`)
+    SELECT '${rc.json.id}', id, 'authz test', '${ago(8, '18:00')}' FROM agencies WHERE name LIKE 'Northbrook%'`)
   // A restricted record opened once with a reason (R-INFO-3), for the review route.
   const other = await one(srv.db, `SELECT reference FROM records WHERE reference <> '${ctx.ref}' AND child_id IN
     (SELECT child_id FROM child_agencies WHERE agency_id = (SELECT id FROM agencies WHERE name = 'Northbrook Police (demo)')) LIMIT 1`)
@@ -137,7 +138,7 @@ before(async () => {
   }
   ctx.openings = (await sql(srv.db, `SELECT id FROM restricted_access WHERE record_id = (SELECT id FROM records WHERE reference = '${other}') ORDER BY rowid`)).trim().split('\n')
   await sql(srv.db, `INSERT OR IGNORE INTO child_agencies (child_id, agency_id, reason, since)
-    SELECT '${ctx.childId}', id, 'authz test', '2026-11-28T18:00:00Z' FROM agencies WHERE name LIKE 'Northbrook%'`)
+    SELECT '${ctx.childId}', id, 'authz test', '${ago(8, '18:00')}' FROM agencies WHERE name LIKE 'Northbrook%'`)
 })
 after(async () => { await srv?.stop() })
 

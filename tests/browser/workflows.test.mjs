@@ -10,6 +10,7 @@ import { test, before, after, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { startLantern, sql } from '../api/helpers.mjs'
 import { launchBrowser, checkA11y, screenshot } from './helpers.mjs'
+import { born } from '../api/dates.mjs'
 
 const DEMO_PASSWORD = 'lantern-demo-2026'
 
@@ -57,7 +58,7 @@ describe('workflows in a browser', () => {
     await look('my-work', 'My work')
     assert.match(await page.textContent('main'), /Records awaiting a category decision|Records allocated/)
 
-    const [row] = (await sql(srv.db, "SELECT given_names || '|' || family_name || '|' || date_of_birth FROM children WHERE date_of_birth IS NOT NULL AND given_names NOT LIKE '% %' LIMIT 1")).trim().split('\n')
+    const [row] = (await sql(srv.db, "SELECT given_names || '|' || family_name || '|' || date_of_birth FROM children WHERE date_of_birth > date('now', '-16 years') AND given_names NOT LIKE '% %' ORDER BY id LIMIT 1")).trim().split('\n')
     const [given, family, dob] = row.split('|')
 
     await page.click('main a:has-text("Find a child")')
@@ -98,7 +99,7 @@ describe('workflows in a browser', () => {
     await page.goto(`${srv.url}/referrals/new`)
     await page.fill('#given_names', 'Zephyrine')
     await page.fill('#family_name', 'Quillfeather')
-    await page.fill('#date_of_birth', '2011-05-05')
+    await page.fill('#date_of_birth', born(15))
     await page.check('#gender')
     await page.fill('#residence_borough', 'Northbrook')
     await page.fill('#circumstances', 'Found at an address not known to the family after two nights away (synthetic).')

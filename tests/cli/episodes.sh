@@ -6,17 +6,17 @@
 
 "$L" init >/dev/null
 "$L" borough add Northbrook --code NB >/dev/null
-echo '{"given_names": "Test", "family_name": "Wanderer-Demo", "date_of_birth": "2014-05-06", "looked_after": true, "home_authority": "Northbrook", "host_authority": "Northbrook", "confirm_new": true}' >c.json
+echo '{"given_names": "Test", "family_name": "Wanderer-Demo", "date_of_birth": "'"$(born 11)"'", "looked_after": true, "home_authority": "Northbrook", "host_authority": "Northbrook", "confirm_new": true}' >c.json
 "$L" child add c.json >/dev/null
 child=$(sqlite3 t.db "select id from children limit 1")
 
 # R-MISS-2: a 12-year-old is never absent
-printf '{"child_id": "%s", "missing_from": "care", "classification": "absent", "reported_at": "2026-01-01T10:00:00Z"}' "$child" >absent.json
+printf '{"child_id": "%s", "missing_from": "care", "classification": "absent", "reported_at": "'"$(day 0)"'T10:00:00Z"}' "$child" >absent.json
 before=$(count audit_events)
 expect 2 "absent for a 12-year-old refused" -- "$L" episode report absent.json
 check "refusal names R-MISS-2" "grep -q R-MISS-2 err.txt"
 check "refusal wrote nothing" "[ \$(count episodes) = 0 ] && [ \$(count audit_events) = $before ]"
-printf '{"child_id": "%s", "missing_from": "care", "classification": "absent", "auto_correct": true, "reported_at": "2026-01-01T10:00:00Z", "last_seen_where": "Fernbank Park"}' "$child" >fix.json
+printf '{"child_id": "%s", "missing_from": "care", "classification": "absent", "auto_correct": true, "reported_at": "'"$(day 0)"'T10:00:00Z", "last_seen_where": "Fernbank Park"}' "$child" >fix.json
 expect 0 "auto-corrected to missing" -- "$L" episode report fix.json
 check "classed missing" "grep -q '\"classification\": \"missing\"' out.txt"
 ep=$(sqlite3 t.db "select id from episodes limit 1")
@@ -26,21 +26,21 @@ expect 2 "unknown episode" -- "$L" episode show mep_00000000000000000000
 expect 2 "escalate a missing episode is a conflict" -- "$L" episode escalate "$ep" --reason "test"
 expect 2 "escalate without reason" -- "$L" episode escalate "$ep"
 
-echo '{"returned_at": "2025-12-31T10:00:00Z"}' >early.json
+echo '{"returned_at": "'"$(day -1)"'T10:00:00Z"}' >early.json
 expect 2 "return before report refused" -- "$L" episode return "$ep" early.json
 echo '{"interviewer": "Dana Worker", "child_asked": true, "child_preference": "Dana"}' >iv.json
 expect 2 "interview before return refused" -- "$L" episode interview "$ep" iv.json
 check "nothing returned" "[ -z \"\$(sqlite3 t.db 'select returned_at from episodes')\" ]"
 
-echo '{"returned_at": "2026-01-02T09:00:00Z", "where": "Fernbank Park"}' >ret.json
+echo '{"returned_at": "'"$(day 1)"'T09:00:00Z", "where": "Fernbank Park"}' >ret.json
 expect 0 "return" -- "$L" episode return "$ep" ret.json
-echo '{"done_by": "PC Able", "where_found": "Fernbank Park", "what_happened": "Stayed with a friend.", "found_alone": true, "done_at": "2026-01-02T10:00:00Z"}' >saw.json
+echo '{"done_by": "PC Able", "where_found": "Fernbank Park", "what_happened": "Stayed with a friend.", "found_alone": true, "done_at": "'"$(day 1)"'T10:00:00Z"}' >saw.json
 expect 0 "safe and well" -- "$L" episode safe-and-well "$ep" saw.json
 echo '{"interviewer": "PC Able", "child_asked": true, "child_preference": "Dana"}' >iv-bad.json
 expect 2 "the officer who did the police interview refused (R-MISS-6)" -- "$L" episode interview "$ep" iv-bad.json
 check "independence refusal names R-MISS-6" "grep -q R-MISS-6 err.txt"
 expect 0 "interview offered" -- "$L" episode interview "$ep" iv.json
-echo '{"status": "completed", "at": "2026-01-03T10:00:00Z", "findings": "The child stayed at a friend'"'"'s home."}' >done.json
+echo '{"status": "completed", "at": "'"$(day 2)"'T10:00:00Z", "findings": "The child stayed at a friend'"'"'s home."}' >done.json
 expect 0 "interview completed" -- "$L" episode interview "$ep" done.json
 echo '{"clothing": false, "early_evidence_kit": false, "devices": false, "decision": "no_forensic_action", "rationale": "No indication of an offence."}' >for.json
 expect 0 "forensic decision" -- "$L" episode forensic "$ep" for.json
@@ -49,23 +49,23 @@ expect 0 "list" -- "$L" episode list "$child"
 check "repeat counts listed" "grep -q days_365 out.txt"
 
 # R-MISS-4 / R-DL-2: an older child's absent episode escalates once the timeframe passes
-echo '{"given_names": "Test", "family_name": "Stroller-Demo", "date_of_birth": "2010-05-06", "confirm_new": true}' >c2.json
+echo '{"given_names": "Test", "family_name": "Stroller-Demo", "date_of_birth": "'"$(born 15)"'", "confirm_new": true}' >c2.json
 "$L" child add c2.json >/dev/null
 child2=$(sqlite3 t.db "select id from children where family_name = 'Stroller-Demo'")
-printf '{"child_id": "%s", "missing_from": "home", "classification": "absent", "reported_at": "2026-01-05T10:00:00Z"}' "$child2" >a2.json
+printf '{"child_id": "%s", "missing_from": "home", "classification": "absent", "reported_at": "'"$(day 4)"'T10:00:00Z"}' "$child2" >a2.json
 expect 0 "absent report" -- "$L" episode report a2.json
-expect 0 "deadlines run before the timeframe" -- "$L" deadlines run --at 2026-01-05T15:00:00Z
+expect 0 "deadlines run before the timeframe" -- "$L" deadlines run --at $(day 4)T15:00:00Z
 check "nothing escalated yet" "grep -q '\"count\": 0' out.txt"
-expect 0 "deadlines list" -- "$L" deadlines list --at 2026-01-05T15:00:00Z
+expect 0 "deadlines list" -- "$L" deadlines list --at $(day 4)T15:00:00Z
 check "amber escalation listed" "grep -q amber out.txt"
-expect 0 "deadlines run after the timeframe" -- "$L" deadlines run --at 2026-01-05T16:30:00Z
+expect 0 "deadlines run after the timeframe" -- "$L" deadlines run --at $(day 4)T16:30:00Z
 check "one escalated" "grep -q '\"count\": 1' out.txt"
 check "escalation recorded with reason" "[ \"\$(sqlite3 t.db \"select reason from episode_changes where kind = 'escalation'\")\" = 'managed timeframe passed' ]"
 
-expect 0 "ssda903 export" -- "$L" export ssda903 --from 2026-01-01 --to 2026-01-31
-check "ssda903 row" "grep -q \"^$child,M,01/01/2026,02/01/2026\" out.txt"
-expect 0 "annex a export" -- "$L" export annex-a --from 2026-01-01 --to 2026-01-31
-expect 2 "export with a bad date" -- "$L" export ssda903 --from 2026-13-01 --to 2026-01-31
+expect 0 "ssda903 export" -- "$L" export ssda903 --from $(day 0) --to $(day 30)
+check "ssda903 row" "grep -q \"^$child,M,$(ukday 0),$(ukday 1)\" out.txt"
+expect 0 "annex a export" -- "$L" export annex-a --from $(day 0) --to $(day 30)
+expect 2 "export with a bad date" -- "$L" export ssda903 --from $(day 0 | sed s/-..-/-13-/) --to $(day 30)
 expect 2 "export without dates" -- "$L" export annex-a
 expect 0 "profile print" -- "$L" profile print "$child"
 expect 0 "audit verify" -- "$L" audit verify

@@ -33,3 +33,17 @@ check() { if eval "$2"; then pass=$((pass + 1)); else echo "FAIL: $1"; fails=$((
 
 # count TABLE: the number of rows in TABLE of t.db.
 count() { sqlite3 t.db "select count(*) from $1"; }
+
+# Dates relative to the day the test runs, so that no test depends on today's date.
+# BASE is midnight UTC sixty days ago; `day N` is the date N days after it (YYYY-MM-DD),
+# `ukday N` the same written DD/MM/YYYY, `born AGE` a date of birth that makes a child
+# AGE years and about half a year old on the base day (and for the weeks after it).
+BASE=$(( ($(date -u +%s) / 86400 - 60) * 86400 ))
+day() { date -u -d "@$((BASE + $1 * 86400))" +%F; }
+ukday() { date -u -d "@$((BASE + $1 * 86400))" +%d/%m/%Y; }
+born() {
+	local y m d
+	read -r y m d < <(date -u -d "@$((BASE - 183 * 86400))" '+%Y %m %d')
+	[ "$m$d" = 0229 ] && d=28
+	echo "$((10#$y - $1))-$m-$d"
+}

@@ -17,15 +17,25 @@
 #include "util/embedded.h"
 
 #define SEED 11
+/* The demo's reference day in these tests: passed in, so no test depends on today. */
+#define REF_TIME "2026-11-01T00:00:00Z"
 
-/* A new in-memory database with the demo for `seed` (2 boroughs, 30 children). */
-static struct db *demo_db(uint64_t seed)
+static int64_t ref_time(const char *s)
+{
+	int64_t t = 0;
+	assert_int_equal(ltime_parse(s, &t), 0);
+	return t;
+}
+
+/* A new in-memory database with the demo for `seed` (2 boroughs, 30 children) made on
+ * the day that starts at `ref`. */
+static struct db *demo_db_on(uint64_t seed, int64_t ref)
 {
 	struct db *db = NULL;
 	char msg[256];
 	assert_int_equal(db_open("sqlite::memory:", true, &db, msg, sizeof msg), DB_OK);
 	assert_int_equal(migrate_run(db, embedded_migrations, NULL, msg, sizeof msg), 0);
-	struct demo_opts o = {.seed = seed, .boroughs = 2, .children = 30};
+	struct demo_opts o = {.seed = seed, .boroughs = 2, .children = 30, .reference = ref};
 	struct app_err err = {0};
 	json_t *out = NULL;
 	int rc = app_demo_generate(db, &o, &out, &err);
@@ -36,6 +46,11 @@ static struct db *demo_db(uint64_t seed)
 	        30);
 	json_decref(out);
 	return db;
+}
+
+static struct db *demo_db(uint64_t seed)
+{
+	return demo_db_on(seed, ref_time(REF_TIME));
 }
 
 /* Every row of a query, columns joined by '|', rows by '\n' (caller frees). */
@@ -246,8 +261,7 @@ static void test_R_DL_9_demo_overdue_interview_in_supervisor_queue(void **state)
 {
 	struct db *db = *state;
 	static const char *const sups[] = {"supervisor.northbrook", "supervisor.riverside"};
-	int64_t ref;
-	assert_int_equal(ltime_parse(DEMO_REFERENCE_DEFAULT, &ref), 0);
+	int64_t ref = ref_time(REF_TIME);
 	json_int_t overdue = 0;
 	for (size_t i = 0; i < ARRAY_LEN(sups); i++) {
 		struct actor a;
@@ -269,6 +283,42 @@ static void test_R_DL_9_demo_overdue_interview_in_supervisor_queue(void **state)
 	assert_true(overdue > 0);
 }
 
+/* R-DEF-1: a demo made on any day has children of the right ages on that day (every
+ * child under 18 and at least 10), and live work: a child missing at that day and a
+ * return interview still due after it. Checked on days years apart. */
+static void test_R_DEF_1_demo_ages_follow_its_day(void **state)
+{
+	static const char *const days[] = {"2024-02-29T00:00:00Z", "2031-06-15T00:00:00Z"};
+	for (size_t i = 0; i < ARRAY_LEN(days); i++) {
+		int64_t ref = ref_time(days[i]);
+		struct db *db = demo_db_on(SEED, ref);
+		struct lt_date on = ltime_date_of(ref);
+		char *dobs = rows(db, "SELECT date_of_birth FROM children WHERE date_of_birth IS "
+		                      "NOT NULL ORDER BY 1");
+		int n = 0;
+		char *save = NULL;
+		for (char *t = strtok_r(dobs, "\n", &save); t; t = strtok_r(NULL, "\n", &save)) {
+			struct lt_date dob;
+			assert_int_equal(ltime_parse_date(t, &dob), 0);
+			int age = ltime_age_on(dob, on);
+			assert_true(age >= 10 && age < 18);
+			n++;
+		}
+		free(dobs);
+		assert_true(n > 20);
+		char at[LT_TIME_LEN];
+		ltime_format(ref, at);
+		struct buf q = BUF_INIT(512);
+		buf_printf(&q,
+		           "SELECT count(*) FROM episodes WHERE reported_at < '%s' AND "
+		           "(returned_at IS NULL OR returned_at > '%s')",
+		           at, at);
+		assert_true(count(db, buf_cstr(&q)) > 0);
+		buf_release(&q);
+		db_close(db);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -282,6 +332,7 @@ int main(void)
 	        cmocka_unit_test(test_R_MISS_demo_has_missing_episodes),
 	        cmocka_unit_test(test_R_DL_9_demo_overdue_interview_in_supervisor_queue),
 	        cmocka_unit_test(test_demo_refuses_database_with_children),
+	        cmocka_unit_test(test_R_DEF_1_demo_ages_follow_its_day),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
