@@ -4,11 +4,14 @@
  */
 #include "app/uc.h"
 
+#include "app/gate.h"
 #include "app/authz.h"
 #include "protocol/recording.h"
+#include "util/log.h"
 
 void uc_init(struct uc *u, struct db *db, const struct actor *who, struct app_err *err)
 {
+	memset(u, 0, sizeof *u);
 	app_err_clear(err);
 	u->db = db;
 	u->who = who;
@@ -49,6 +52,31 @@ int uc_audit(struct uc *u, const char *action, const char *type, const char *id,
 	return app_audit(u->db, &at, action, type, id, ref, fields);
 }
 
+void uc_refuse(struct uc *u, const char *type, const char *id, const char *record_ref,
+               const char *reason)
+{
+	u->refused.type = type;
+	u->refused.reason = reason;
+	snprintf(u->refused.id, sizeof u->refused.id, "%s", id ? id : "");
+	snprintf(u->refused.record_ref, sizeof u->refused.record_ref, "%s",
+	         record_ref ? record_ref : "");
+}
+
+void uc_audit_refusal(struct uc *u)
+{
+	if (!u->refused.type)
+		return;
+	struct actor at = *u->who;
+	at.now = u->now;
+	int rc = app_audit_shared(
+	        u->db, &at, "refused", u->refused.type, u->refused.id[0] ? u->refused.id : NULL,
+	        u->refused.record_ref[0] ? u->refused.record_ref : NULL, u->refused.reason);
+	if (rc != DB_OK)
+		log_error("the refusal of a %s could not be audited (database error %d)",
+		          u->refused.type, rc);
+	u->refused.type = NULL;
+}
+
 int uc_proto_refused(struct uc *u, const struct proto_err *pe)
 {
 	u->err->code = APP_INVALID;
@@ -77,6 +105,7 @@ int uc_commit(struct uc *u)
 int uc_abort(struct uc *u, int rc)
 {
 	db_rollback(u->db);
+	uc_audit_refusal(u);
 	if (rc > 0 || rc == DB_E_ERROR || rc <= DB_E_CONSTRAINT)
 		if (u->err->code == APP_OK)
 			return app_db_fail(u->err, u->db, rc);
@@ -85,10 +114,14 @@ int uc_abort(struct uc *u, int rc)
 
 int uc_end(struct uc *u, int rc, json_t **out)
 {
+	if (rc == APP_OK && u->opening[0])
+		rc = access_log_opening(u);
 	if (rc == APP_OK && db_commit(u->db) != DB_OK)
 		rc = app_db_fail(u->err, u->db, DB_E_ERROR);
 	else if (rc != APP_OK)
 		db_rollback(u->db);
+	if (rc != APP_OK)
+		uc_audit_refusal(u);
 	if (rc != APP_OK && out) {
 		json_decref(*out);
 		*out = NULL;

@@ -21,6 +21,15 @@ struct uc {
 	struct app_err *err;
 	int64_t now;             /* the use case's clock (app_now of the actor) */
 	char now_s[LT_TIME_LEN]; /* the same as ISO 8601 UTC text */
+	/* A refusal by the access gate (app/access.h), audited once the use case has rolled
+	 * back (R-INFO-2: refusals are accounted for like reads). */
+	struct {
+		const char *type, *reason; /* NULL: nothing refused */
+		char id[64], record_ref[32];
+	} refused;
+	/* A restricted record opened with a reason (R-INFO-3): logged for a supervisor's
+	 * review in the use case's write transaction (uc_end, or access_log_opening). */
+	char opening[32];
 };
 
 /* Starts a use case: fills u and clears *err (app_err_clear), so an error struct
@@ -45,6 +54,15 @@ const char *uc_user_id(const struct uc *u);
 int uc_audit(struct uc *u, const char *action, const char *type, const char *id, const char *ref,
              const char *fields);
 
+/* Notes a refusal of access to `type` `id` (of record `record_ref`, may be NULL) for
+ * `reason` (static text): uc_abort and uc_end audit it after rolling back. */
+void uc_refuse(struct uc *u, const char *type, const char *id, const char *record_ref,
+               const char *reason);
+
+/* Writes the noted refusal, if any, as an audit event of its own (no transaction may be
+ * open). Called by uc_abort and uc_end; a use case that ends otherwise calls it. */
+void uc_audit_refusal(struct uc *u);
+
 /* Turns a protocol refusal into APP_INVALID naming the rule (and the field, if any). */
 int uc_proto_refused(struct uc *u, const struct proto_err *pe);
 
@@ -61,8 +79,9 @@ int uc_commit(struct uc *u);
  * turned into an app error is mapped first. */
 int uc_abort(struct uc *u, int rc);
 
-/* Ends the use case: commits when rc is APP_OK, else rolls back, drops *out (when out
- * is not NULL) and makes sure u->err carries a code. Returns the final code. */
+/* Ends the use case: commits when rc is APP_OK (logging a pending restricted-record
+ * opening first), else rolls back, drops *out (when out is not NULL), audits a noted
+ * refusal and makes sure u->err carries a code. Returns the final code. */
 int uc_end(struct uc *u, int rc, json_t **out);
 
 /* An optional instant field `key` of `in`: *out = dflt when absent. A value that is
