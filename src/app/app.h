@@ -13,8 +13,11 @@
 #include <stdint.h>
 
 #include "protocol/reference.h"
-#include "store/db.h"
 #include "util/id.h"
+
+/* The database connection (store/db.h), opaque here: the web and command-line layers
+ * pass it along and never call the store themselves (app/database.h opens it). */
+struct db;
 
 /* Roles (DESIGN.md security model) are enum proto_role in protocol/reference.h; an
  * actor holds a bit set of them, ROLE_BIT(ROLE_X). */

@@ -12,6 +12,7 @@
 
 #include "app/app.h"
 #include "protocol/proto.h"
+#include "store/db.h"
 #include "util/ltime.h"
 
 /* One use case in progress. */

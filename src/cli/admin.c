@@ -7,7 +7,7 @@
 #include "cli/commands.h"
 
 #include "app/admin.h"
-#include "store/users.h"
+#include "app/system.h"
 
 /* Opens the config and database for an admin subcommand, which acts as the system
  * (*who). Returns CLI_OK with *db open, else the exit code (message printed). */
@@ -32,7 +32,7 @@ static int finish(struct db *db, int rc, json_t *out, const struct app_err *err,
 	else if (print && out)
 		cli_print_json(out);
 	json_decref(out);
-	db_close(db);
+	app_database_close(db);
 	return code;
 }
 
@@ -64,12 +64,11 @@ int cli_borough(int argc, char **argv)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	if (argc >= 2 && strcmp(argv[1], "list") == 0 && argc == 2) {
-		out = store_boroughs_list(db);
-		rc = out ? APP_OK : app_db_fail(&err, db, DB_E_ERROR);
+		rc = app_borough_list(db, &who, &out, &err);
 		return finish(db, rc, out, &err, true);
 	}
 	if (argc < 3 || strcmp(argv[1], "add") != 0) {
-		db_close(db);
+		app_database_close(db);
 		return cli_error(CLI_USAGE, "borough: expected `add NAME --code CODE` or `list`");
 	}
 	json_t *in = json_pack("{s:s}", "name", argv[2]);
@@ -77,7 +76,7 @@ int cli_borough(int argc, char **argv)
 		const char *v = opt_value(argc, argv, &i, "--code");
 		if (!v) {
 			json_decref(in);
-			db_close(db);
+			app_database_close(db);
 			return cli_error(CLI_USAGE, "borough add: unknown option '%.40s'", argv[i]);
 		}
 		json_object_set_new(in, "code", json_string(v));
@@ -109,7 +108,7 @@ int cli_agency(int argc, char **argv)
 		return finish(db, rc, out, &err, true);
 	}
 	if (argc < 3 || strcmp(argv[1], "add") != 0) {
-		db_close(db);
+		app_database_close(db);
 		return cli_error(CLI_USAGE, "agency: expected `add NAME --type TYPE` or `list`");
 	}
 	json_t *in = json_pack("{s:s}", "name", argv[2]);
@@ -121,7 +120,7 @@ int cli_agency(int argc, char **argv)
 			json_object_set_new(in, "borough", json_string(v));
 		else {
 			json_decref(in);
-			db_close(db);
+			app_database_close(db);
 			return cli_error(CLI_USAGE, "agency add: unknown option '%.40s'", argv[i]);
 		}
 	}
@@ -174,7 +173,7 @@ int cli_user(int argc, char **argv)
 		return finish(db, rc, NULL, &err, false);
 	}
 	if (argc < 3 || strcmp(argv[1], "add") != 0) {
-		db_close(db);
+		app_database_close(db);
 		return cli_error(CLI_USAGE,
 		                 "user: expected `add`, `list` or `disable` (see --help)");
 	}
@@ -194,24 +193,24 @@ int cli_user(int argc, char **argv)
 			pw_stdin = true;
 		else if (strncmp(argv[i], "--password", 10) == 0) {
 			json_decref(in);
-			db_close(db);
+			app_database_close(db);
 			return cli_error(CLI_USAGE, "user add: give the password on standard input "
 			                            "with --password-stdin, never as an argument");
 		} else {
 			json_decref(in);
-			db_close(db);
+			app_database_close(db);
 			return cli_error(CLI_USAGE, "user add: unknown option '%.40s'", argv[i]);
 		}
 	}
 	if (!pw_stdin) {
 		json_decref(in);
-		db_close(db);
+		app_database_close(db);
 		return cli_error(CLI_USAGE, "user add: --password-stdin is required");
 	}
 	char *pw = read_password();
 	if (!pw) {
 		json_decref(in);
-		db_close(db);
+		app_database_close(db);
 		return cli_error(CLI_USAGE, "user add: no password on standard input");
 	}
 	json_object_set_new(in, "password", json_string(pw));
@@ -219,7 +218,7 @@ int cli_user(int argc, char **argv)
 	free(pw);
 	if (!json_object_get(in, "password")) {
 		json_decref(in);
-		db_close(db);
+		app_database_close(db);
 		return cli_error(CLI_USAGE, "user add: the password must be valid UTF-8 text");
 	}
 	rc = app_user_add(db, &who, in, &out, &err);

@@ -1,6 +1,6 @@
 /*
  * audit.c: `lantern audit`: verify the audit log's hash chain, and make and check signed
- * checkpoints that also prove the newest events were not cut off (audit/checkpoint.h).
+ * checkpoints that also prove the newest events were not cut off (app/system.h).
  */
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -11,9 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "audit/audit.h"
-#include "audit/viewlog.h"
-#include "audit/checkpoint.h"
+#include "app/system.h"
 #include "util/ltime.h"
 
 static const char USAGE[] =
@@ -86,8 +84,8 @@ static int keygen(int argc, char **argv)
 	if (!only_flags(argc, argv, names) || !sk_path || !pk_path)
 		return cli_error(CLI_USAGE,
 		                 "audit keygen: needs --secret-key FILE and --public-key FILE");
-	char pk[AUDIT_PK_HEX], sk[AUDIT_SK_HEX];
-	if (audit_keygen(pk, sk) < 0)
+	char pk[APP_AUDIT_PK_HEX], sk[APP_AUDIT_SK_HEX];
+	if (app_audit_keygen(pk, sk) < 0)
 		return cli_error(CLI_FAIL, "cannot make a key pair");
 	int rc = write_new(sk_path, sk, 0600);
 	sodium_memzero(sk, sizeof sk);
@@ -106,11 +104,11 @@ static int checkpoint(struct db *db, int argc, char **argv)
 	const char *sk_path = flag(argc, argv, "--secret-key");
 	if (!only_flags(argc, argv, names) || !sk_path)
 		return cli_error(CLI_USAGE, "audit checkpoint: needs --secret-key FILE");
-	char sk[AUDIT_SK_HEX + 8], line[AUDIT_CHECKPOINT_LINE];
+	char sk[APP_AUDIT_SK_HEX + 8], line[APP_AUDIT_CHECKPOINT_LINE];
 	int rc = read_key(sk_path, sk, sizeof sk);
 	if (rc != CLI_OK)
 		return rc;
-	rc = audit_checkpoint_make(db, sk, ltime_now(), line, sizeof line);
+	rc = app_audit_checkpoint_make(db, sk, ltime_now(), line, sizeof line);
 	sodium_memzero(sk, sizeof sk);
 	if (rc == -100)
 		return cli_error(CLI_USAGE, "%s is not a checkpoint secret key", sk_path);
@@ -130,8 +128,8 @@ static int verify(struct db *db, int argc, char **argv)
 	if (!only_flags(argc, argv, names) || (!pk_path != !cp_path))
 		return cli_error(CLI_USAGE,
 		                 "audit verify: --public-key and --checkpoints go together");
-	struct audit_verify_result r;
-	int rc = audit_verify(db, &r);
+	struct app_audit_check r;
+	int rc = app_audit_verify(db, &r);
 	if (rc < 0)
 		return cli_error(CLI_FAIL, "cannot read the audit log");
 	if (rc == 1) {
@@ -142,19 +140,19 @@ static int verify(struct db *db, int argc, char **argv)
 	printf("audit chain intact: %lld event(s)\n", (long long)r.events);
 	if (!pk_path)
 		return CLI_OK;
-	char pk[AUDIT_PK_HEX + 8];
+	char pk[APP_AUDIT_PK_HEX + 8];
 	if ((rc = read_key(pk_path, pk, sizeof pk)) != CLI_OK)
 		return rc;
 	FILE *f = fopen(cp_path, "r");
 	if (!f)
 		return cli_error(CLI_FAIL, "cannot read %s: %s", cp_path, strerror(errno));
-	char line[AUDIT_CHECKPOINT_LINE + 2], problem[200];
+	char line[APP_AUDIT_CHECKPOINT_LINE + 2], problem[200];
 	int checked = 0, lineno = 0, code = CLI_OK;
 	while (code == CLI_OK && fgets(line, sizeof line, f)) {
 		lineno++;
 		if (line[0] == '\n' || line[0] == '#')
 			continue;
-		rc = audit_checkpoint_check(db, pk, line, problem, sizeof problem);
+		rc = app_audit_checkpoint_check(db, pk, line, problem, sizeof problem);
 		if (rc == 1) {
 			printf("audit log BROKEN: %s\n", problem);
 			code = CLI_FAIL;
@@ -193,15 +191,16 @@ int cli_audit(int argc, char **argv)
 	/* view events a server left waiting in its view log join the chain first, so
 	 * verification and checkpoints cover every event there is */
 	long moved = 0;
-	if (viewlog_fold(db, &moved) != DB_OK) {
+	struct app_err err;
+	if (app_viewlog_fold(db, &moved, &err) != APP_OK) {
 		rc = cli_error(CLI_FAIL, "cannot move waiting view events into the audit log: %s",
-		               db_errmsg(db));
-		db_close(db);
+		               err.message);
+		app_database_close(db);
 		return rc;
 	}
 	if (moved)
 		printf("moved %ld waiting view event(s) into the audit log\n", moved);
 	rc = is_verify ? verify(db, argc, argv) : checkpoint(db, argc, argv);
-	db_close(db);
+	app_database_close(db);
 	return rc;
 }

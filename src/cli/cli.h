@@ -12,7 +12,7 @@
 
 #include <stdbool.h>
 
-#include "store/db.h"
+#include "app/database.h"
 #include "util/config.h"
 
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };

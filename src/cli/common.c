@@ -4,9 +4,7 @@
 #include <errno.h>
 
 #include "app/app.h"
-#include "store/migrate.h"
 #include "util/buf.h"
-#include "util/embedded.h"
 
 int cli_config(struct config *cfg)
 {
@@ -22,21 +20,17 @@ int cli_config(struct config *cfg)
 
 int cli_open_db(const struct config *cfg, bool create, bool allow_unmigrated, struct db **out)
 {
-	char err[512];
-	*out = NULL;
-	int rc = db_open(cfg->db, create, out, err, sizeof err);
-	if (rc == DB_E_URL)
-		return cli_error(CLI_USAGE, "%s", err);
-	if (rc == DB_E_NOTADB || rc == DB_E_FOREIGN)
-		return cli_error(CLI_USAGE, "%s", err);
-	if (rc != DB_OK)
-		return cli_error(CLI_FAIL, "%s", err);
-	if (!allow_unmigrated && migrate_check(*out, embedded_migrations, err, sizeof err) != 0) {
-		db_close(*out);
-		*out = NULL;
-		return cli_error(CLI_FAIL, "%s (run `lantern init --db %s`)", err, cfg->db);
+	struct app_err err;
+	switch (app_database_open(cfg->db, create, allow_unmigrated, out, &err)) {
+	case APP_OK:
+		return CLI_OK;
+	case APP_INVALID:
+		return cli_error(CLI_USAGE, "%s", err.message);
+	case APP_CONFLICT:
+		return cli_error(CLI_FAIL, "%s (run `lantern init --db %s`)", err.message, cfg->db);
+	default:
+		return cli_error(CLI_FAIL, "%s", err.message);
 	}
-	return CLI_OK;
 }
 
 char *cli_read_file(const char *path, size_t max)

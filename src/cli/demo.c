@@ -106,7 +106,7 @@ int cli_demo(int argc, char **argv)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	rc = app_demo_generate(db, &o, &out, &err);
-	db_close(db);
+	app_database_close(db);
 	if (rc != APP_OK)
 		return cli_app_error(&err);
 	json_t *c = json_object_get(out, "counts");

@@ -2,9 +2,6 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 
-#include "store/migrate.h"
-#include "util/embedded.h"
-
 static const char USAGE[] =
         "usage: lantern init [--db URL]\n"
         "Creates the database (default sqlite:var/lantern.db) if it does not exist and applies\n"
@@ -25,14 +22,14 @@ int cli_init(int argc, char **argv)
 	struct db *db;
 	if ((rc = cli_open_db(&cfg, true, true, &db)) != CLI_OK)
 		return rc;
-	char err[512];
-	int applied = 0;
-	if (migrate_run(db, embedded_migrations, &applied, err, sizeof err) < 0) {
-		db_close(db);
-		return cli_error(CLI_FAIL, "%s", err);
+	struct app_err err;
+	int applied = 0, version = 0;
+	if (app_database_migrate(db, &applied, &version, &err) != APP_OK) {
+		app_database_close(db);
+		return cli_error(CLI_FAIL, "%s", err.message);
 	}
-	printf("database %s is at schema version %03d (%d migration%s applied)\n", cfg.db,
-	       migrate_current(db), applied, applied == 1 ? "" : "s");
-	db_close(db);
+	printf("database %s is at schema version %03d (%d migration%s applied)\n", cfg.db, version,
+	       applied, applied == 1 ? "" : "s");
+	app_database_close(db);
 	return CLI_OK;
 }

@@ -34,7 +34,7 @@ int cli_run_open(struct cli_run *r, int *argc, char **argv)
 	}
 	struct app_err err = {0};
 	if (actor_load(r->db, as, &r->who, &err) != APP_OK) {
-		db_close(r->db);
+		app_database_close(r->db);
 		r->db = NULL;
 		return cli_error(CLI_USAGE, "--as %.64s: %s", as, err.message);
 	}
@@ -58,7 +58,7 @@ int cli_run_usage(struct cli_run *r, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	db_close(r->db);
+	app_database_close(r->db);
 	r->db = NULL;
 	return cli_error(CLI_USAGE, "%s", msg);
 }
@@ -98,7 +98,7 @@ int cli_run_done(struct cli_run *r, int rc, json_t *out, const struct app_err *e
 			text(out);
 	}
 	json_decref(out);
-	db_close(r->db);
+	app_database_close(r->db);
 	r->db = NULL;
 	return code;
 }
@@ -151,7 +151,7 @@ static int run_file(struct cli_run *r, const char *id, const char *path, cli_in_
 {
 	json_t *in = cli_read_json(path);
 	if (!in) {
-		db_close(r->db);
+		app_database_close(r->db);
 		r->db = NULL;
 		return CLI_USAGE;
 	}

@@ -6,17 +6,14 @@
  */
 #include "cli/cli.h"
 #include "app/scheduler.h"
+#include "app/system.h"
 #include "app/viewcache.h"
-#include "audit/viewlog.h"
 #include "cli/commands.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
-#include "store/migrate.h"
-#include "store/users.h"
-#include "util/embedded.h"
 #include "util/log.h"
 #include "web/app.h"
 #include "web/auth.h"
@@ -98,32 +95,33 @@ int cli_serve(int argc, char **argv)
 	struct db *check;
 	if ((rc = cli_open_db(&cfg, false, false, &check)) != CLI_OK)
 		return rc;
-	bool demo = store_is_demo(check);
+	bool demo = app_database_is_demo(check);
 	/* view events a stopped server left waiting enter the audit log first; from now on
-	 * this server's view events wait in the view log (viewlog.h) */
+	 * this server's view events wait in the view log (app/system.h) */
 	char err[512];
+	struct app_err aerr;
 	long moved = 0;
-	if (viewlog_fold(check, &moved) != DB_OK) {
+	if (app_viewlog_fold(check, &moved, &aerr) != APP_OK) {
 		cli_error(CLI_FAIL, "cannot move waiting view events into the audit log: %s",
-		          db_errmsg(check));
-		db_close(check);
+		          aerr.message);
+		app_database_close(check);
 		return CLI_FAIL;
 	}
 	if (moved)
 		log_info("moved %ld waiting view event(s) into the audit log", moved);
 	viewcache_set_budget((size_t)cfg.view_cache_mb << 20);
-	if (viewlog_attach(check, err, sizeof err) != DB_OK) {
-		db_close(check);
-		return cli_error(CLI_FAIL, "%s", err);
+	if (app_viewlog_attach(check, &aerr) != APP_OK) {
+		app_database_close(check);
+		return cli_error(CLI_FAIL, "%s", aerr.message);
 	}
-	db_close(check);
+	app_database_close(check);
 
 	struct db_pool *dbs;
-	if (db_pool_new(cfg.db, &dbs, err, sizeof err) != DB_OK)
-		return cli_error(CLI_FAIL, "%s", err);
+	if (app_database_pool_new(cfg.db, &dbs, &aerr) != APP_OK)
+		return cli_error(CLI_FAIL, "%s", aerr.message);
 	struct web_app app;
 	if (web_app_init(&app, &cfg, web_routes, web_routes_count, err, sizeof err) < 0) {
-		db_pool_free(dbs);
+		app_database_pool_free(dbs);
 		return cli_error(CLI_FAIL, "%s", err);
 	}
 	app.dbs = dbs;
@@ -140,23 +138,23 @@ int cli_serve(int argc, char **argv)
 	                           .arg = &app};
 	if (app.tls && !cfg.tls_key[0]) {
 		web_app_release(&app);
-		db_pool_free(dbs);
+		app_database_pool_free(dbs);
 		return cli_error(CLI_USAGE, "serve: --tls-cert needs --tls-key");
 	}
 	struct server *srv;
 	if (server_start(&o, &srv, err, sizeof err) < 0) {
 		web_app_release(&app);
-		db_pool_free(dbs);
+		app_database_pool_free(dbs);
 		return cli_error(CLI_FAIL, "%s", err);
 	}
 	struct scheduler *sched = NULL; /* R-MISS-4, R-DL-2: escalation runs even unattended */
 	if (scheduler_start(cfg.db, 60, cfg.absent_escalation, &sched, err, sizeof err) < 0) {
 		server_stop(srv, 0);
 		web_app_release(&app);
-		db_pool_free(dbs);
+		app_database_pool_free(dbs);
 		return cli_error(CLI_FAIL, "%s", err);
 	}
-	db_pool_defer_checkpoints(dbs); /* the scheduler checkpoints from now on */
+	app_database_pool_defer_checkpoints(dbs); /* the scheduler checkpoints from now on */
 	const char *scheme = cfg.tls_cert[0] ? "https" : "http";
 	log_info("server listening addr=%s tls=%s threads=%d demo=%s", cfg.listen,
 	         cfg.tls_cert[0] ? "on" : "off", cfg.threads, demo ? "yes" : "no");
@@ -171,9 +169,9 @@ int cli_serve(int argc, char **argv)
 	log_info("stopping on signal %d", sig);
 	server_stop(srv, 5000);
 	scheduler_stop(sched); /* after the last request: its last fold leaves nothing waiting */
-	viewlog_detach();
+	app_viewlog_detach();
 	web_app_release(&app);
-	db_pool_free(dbs);
+	app_database_pool_free(dbs);
 	log_info("stopped");
 	return CLI_OK;
 }

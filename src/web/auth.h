@@ -1,25 +1,25 @@
 /*
- * auth.h: signing in and out, and finding the signed-in user of a request.
+ * auth.h: the web side of signing in and of sessions: the session cookie, the
+ * Authorization and Lantern-Purpose headers, and sign-in rate limiting. Checking
+ * passwords, storing sessions and tokens (only their hashes) and writing the audit
+ * events are the use cases' (app/session.h); this file calls them.
  *
  * Sign-in (auth_sign_in):
  *  - rate-limited per account (the username as typed, lower-cased) and per client
  *    address before any password work (web/ratelimit.h); a refused attempt costs
  *    nothing and says when to retry;
  *  - no user enumeration: an unknown username, a disabled user and a wrong password
- *    all give AUTH_BAD_CREDENTIALS, and each costs one argon2id verification
- *    (password_burn for an unknown user), so the answer and its timing are alike;
+ *    all give AUTH_BAD_CREDENTIALS, alike in answer and timing (app_session_sign_in);
  *  - on success a new session: a fresh 256-bit token (never reusing one the browser
- *    sent: the old session, if any, is deleted) and a fresh CSRF token, stored
- *    hashed; the account's rate-limit bucket is reset;
- *  - sign_in and sign_in_failed audit events (user and agency when known; never the
- *    password or an unknown username).
+ *    sent: the old session, if any, ends) and a fresh CSRF token (web/session.h), and
+ *    the account's rate-limit bucket is reset;
+ *  - sign_in and sign_in_failed audit events (written by the use case).
  *
  * Sessions (auth_authenticate, the dispatcher's hook): the cookie token is hashed and
- * looked up; the session ends (deleted, cookie cleared) when idle for longer than
- * config session_idle, older than session_absolute, or its user is disabled or gone.
- * Activity is recorded at most once a minute per session. On API routes an
- * `Authorization: Bearer TOKEN` personal API token is accepted instead (stored
- * hashed; revocable; its user must be active).
+ * looked up (app_session_find); the session ends when idle for longer than config
+ * session_idle, older than session_absolute, or its user is disabled or gone. On API
+ * routes an `Authorization: Bearer TOKEN` personal API token is accepted instead
+ * (app_api_token_find: stored hashed; revocable; its user must be active).
  */
 #ifndef LANTERN_WEB_AUTH_H
 #define LANTERN_WEB_AUTH_H
@@ -35,7 +35,8 @@ enum auth_result {
 	AUTH_FAILED, /* database or system failure */
 };
 
-/* The message shown for AUTH_BAD_CREDENTIALS, whichever the cause. */
+/* The message shown on the sign-in page for AUTH_BAD_CREDENTIALS, whichever the
+ * cause. */
 #define AUTH_BAD_CREDENTIALS_MESSAGE "Enter a correct username and password"
 
 struct auth_new_session {
@@ -58,15 +59,8 @@ int auth_authenticate(struct request *req);
 /* Set-Cookie for a new session token, or (token NULL) one that clears the cookie. */
 void auth_set_cookie(struct request *req, struct response *resp, const char *token);
 
-/* Creates a personal API token for the signed-in user: fills token (shown once) and
- * id. Returns 0 or -1. */
-int auth_token_create(struct request *req, const char *label, char token[SESSION_TOKEN_LEN + 1],
-                      char id[ID_MAX]);
-
-/* How long a reason given to open a restricted record holds in a session (R-INFO-3). */
-#define AUTH_GRANT_S (30 * 60)
-/* Keeps `purpose` for record `ref` in this browser session for AUTH_GRANT_S, after the
- * use case accepted it. Returns 0 or -1. */
+/* Keeps `purpose` for record `ref` in this browser session (app_session_grant, for
+ * APP_SESSION_GRANT_S), after the use case accepted it. Returns 0 or -1. */
 int auth_grant_record(struct request *req, const char *ref, const char *purpose);
 
 #endif

@@ -1,7 +1,7 @@
 /* usecase.c: handler <-> use case glue (see usecase.h). */
 #include "web/usecase.h"
 
-#include "store/db.h"
+#include "app/database.h"
 #include "util/pool.h"
 #include "web/app.h"
 #include "web/json_in.h"
@@ -12,7 +12,7 @@
 struct db *web_db(struct request *req, struct response *resp)
 {
 	struct web_app *app = req->app;
-	struct db *db = app && app->dbs ? db_pool_get(app->dbs) : NULL;
+	struct db *db = app && app->dbs ? app_database_pool_get(app->dbs) : NULL;
 	if (!db) {
 		if (page_is_api(req))
 			problem_respond(resp, PROBLEM_UNAVAILABLE,

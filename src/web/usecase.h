@@ -23,7 +23,6 @@
 #include <jansson.h>
 
 #include "app/app.h"
-#include "store/db.h"
 #include "web/fielderr.h"
 #include "web/request.h"
 

@@ -1,15 +1,16 @@
 /*
  * handlers/session.c: signing in and out, as pages (GET/POST /sign-in, POST /sign-out)
  * and through the API (GET/POST/DELETE /api/v1/session), plus personal API tokens
- * (GET/POST /api/v1/tokens, DELETE /api/v1/tokens/{id}). The work is in web/auth.c.
+ * (GET/POST /api/v1/tokens, DELETE /api/v1/tokens/{id}). Signing in and out goes
+ * through web/auth.c (cookies, rate limits); both call the use cases of app/session.h.
  */
-#include "store/sessions.h"
-#include "util/ltime.h"
+#include "app/session.h"
 #include "web/auth.h"
 #include "web/form.h"
 #include "web/handlers/handlers.h"
 #include "web/json_in.h"
 #include "web/page.h"
+#include "web/usecase.h"
 
 static void retry_after(struct response *resp, int64_t s)
 {
@@ -151,8 +152,7 @@ void handle_api_session_create(struct request *req, struct response *resp)
 		break;
 	}
 	case AUTH_BAD_CREDENTIALS:
-		problem_respond(resp, PROBLEM_UNAUTHENTICATED,
-		                "The username or password is not correct.");
+		problem_respond(resp, PROBLEM_UNAUTHENTICATED, APP_SESSION_BAD_CREDENTIALS);
 		break;
 	case AUTH_RATE_LIMITED:
 		problem_respond(resp, PROBLEM_RATE_LIMITED, NULL);
@@ -186,67 +186,54 @@ void handle_api_session_delete(struct request *req, struct response *resp)
 
 void handle_api_tokens_list(struct request *req, struct response *resp)
 {
-	struct web_app *app = req->app;
-	struct db *db = db_pool_get(app->dbs);
-	json_t *list = db ? store_api_tokens_list(db, req->session->actor.user_id) : NULL;
-	if (!list) {
-		problem_respond(resp, PROBLEM_UNAVAILABLE, NULL);
+	struct db *db = web_db(req, resp);
+	if (!db)
+		return;
+	struct app_err err;
+	json_t *out = NULL;
+	if (app_api_token_list(db, web_actor(req), &out, &err) != APP_OK) {
+		web_api_error(req, resp, &err, NULL);
 		return;
 	}
-	page_json(resp, 200, json_pack("{s:o}", "tokens", list));
+	page_json(resp, 200, out);
 }
 
 void handle_api_tokens_create(struct request *req, struct response *resp)
 {
-	if (req->session->bearer) {
-		problem_respond(resp, PROBLEM_FORBIDDEN,
-		                "Create API tokens while signed in with a password.");
-		return;
-	}
-	if (!want_json(req, resp))
-		return;
-	const char *err = NULL;
-	json_t *in = json_in_parse(req->body, req->body_len, 16 << 10, 4, &err);
-	if (!in) {
-		problem_respond(resp, PROBLEM_MALFORMED, err);
-		return;
-	}
-	struct field_errors errs;
-	fielderr_init(&errs);
-	static const char *const allowed[] = {"label", NULL};
-	json_in_only(in, allowed, &errs);
-	const char *label = json_in_string(in, "label", true, 100, false, &errs);
-	if (errs.n) {
-		problem_validation(resp, &errs);
-		json_decref(in);
-		return;
-	}
-	char token[SESSION_TOKEN_LEN + 1], id[ID_MAX];
-	int rc = auth_token_create(req, label, token, id);
-	json_decref(in);
-	if (rc < 0) {
+	json_t *in = web_json_body(req, resp);
+	struct db *db = in ? web_db(req, resp) : NULL;
+	char token[SESSION_TOKEN_LEN + 1], hash[SESSION_HASH_HEX + 1];
+	struct app_err err;
+	json_t *out = NULL;
+	if (!db)
+		goto cleanup;
+	if (session_token_new(token) < 0) {
 		problem_respond(resp, PROBLEM_UNAVAILABLE, NULL);
-		return;
+		goto cleanup;
 	}
+	session_token_hash(token, hash);
+	if (app_api_token_create(db, web_actor(req), req->session->bearer, in, hash, &out, &err) !=
+	    APP_OK) {
+		web_api_error(req, resp, &err, NULL);
+		goto cleanup;
+	}
+	/* the token itself is shown this once; only its hash is stored */
 	page_json(resp, 201,
-	          json_pack("{s:s, s:s, s:s}", "id", id, "token", token, "note",
-	                    "Store this token now: it is shown only once."));
+	          json_pack("{s:O, s:s, s:s}", "id", json_object_get(out, "id"), "token", token,
+	                    "note", "Store this token now: it is shown only once."));
+cleanup:
+	json_decref(out);
+	json_decref(in);
 }
 
 void handle_api_tokens_revoke(struct request *req, struct response *resp)
 {
-	struct web_app *app = req->app;
-	struct db *db = db_pool_get(app->dbs);
-	char now[LT_TIME_LEN];
-	ltime_format(ltime_now(), now);
-	const char *id = request_param(req, "id");
-	int rc = db ? store_api_token_revoke(db, req->session->actor.user_id, id, now) : DB_E_ERROR;
-	if (rc == DB_DONE) {
-		problem_respond(resp, PROBLEM_NOT_FOUND, NULL);
+	struct db *db = web_db(req, resp);
+	if (!db)
 		return;
-	}
-	if (rc != DB_OK) {
-		problem_respond(resp, PROBLEM_UNAVAILABLE, NULL);
+	struct app_err err;
+	if (app_api_token_revoke(db, web_actor(req), request_param(req, "id"), &err) != APP_OK) {
+		web_api_error(req, resp, &err, NULL);
 		return;
 	}
 	resp->status = 204;
