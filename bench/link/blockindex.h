@@ -47,7 +47,9 @@ static struct bix_slot *bix_find(struct bix *b, const char *key, bool create)
 	if (!create)
 		return NULL;
 	b->slots[i].used = true;
-	snprintf(b->slots[i].key, LINK_KEY_LEN, "%s", key);
+	size_t n = strnlen(key, LINK_KEY_LEN - 1); /* keys are shorter than LINK_KEY_LEN */
+	memcpy(b->slots[i].key, key, n);
+	b->slots[i].key[n] = '\0';
 	return &b->slots[i];
 }
 

@@ -110,6 +110,9 @@ int cli_serve(int argc, char **argv)
 	if (moved)
 		log_info("moved %ld waiting view event(s) into the audit log", moved);
 	viewcache_set_budget((size_t)cfg.view_cache_mb << 20);
+	/* before any thread starts (the view log's writer is the first), so that every
+	 * thread inherits the mask and SIGTERM always reaches server_wait_signal */
+	server_block_signals();
 	if (app_viewlog_attach(check, &aerr) != APP_OK) {
 		app_database_close(check);
 		return cli_error(CLI_FAIL, "%s", aerr.message);
@@ -128,7 +131,6 @@ int cli_serve(int argc, char **argv)
 	app.demo_data = demo;
 	app.authenticate = auth_authenticate;
 
-	server_block_signals();
 	struct server_options o = {.listen = cfg.listen,
 	                           .threads = cfg.threads,
 	                           .tls_cert = cfg.tls_cert,
