@@ -19,9 +19,11 @@
 
 #include "app/admin.h"
 #include "app/authz.h"
-#include "app/episodes.h"
 #include "app/categories.h"
+#include "app/episode_return.h"
+#include "app/episodes.h"
 #include "app/essential_steps.h"
+#include "app/forensic.h"
 #include "app/record_changes.h"
 #include "app/referrals.h"
 #include "audit/audit.h"
