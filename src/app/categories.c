@@ -38,6 +38,8 @@ int flags_sync(struct uc *u, const struct record_row *r, int category)
 	return rc == DB_OK ? APP_OK : app_db_fail(u->err, u->db, rc);
 }
 
+/* The contact of a category 2 decision as written in input; CAT_CONTACT_UNSET when
+ * absent or unknown. */
 static enum cat_contact contact_of(const char *s)
 {
 	if (!s)
@@ -48,8 +50,22 @@ static enum cat_contact contact_of(const char *s)
 		return CAT_CONTACT_ONLINE;
 	return CAT_CONTACT_UNSET;
 }
-/* Applies a category decision to a loaded record inside the open transaction. */
-int category_apply(struct uc *u, struct record_row *r, const struct category_in *c, json_t **out)
+
+/* A category decision being applied: what the steps of category_apply share. */
+struct category_run {
+	json_t *child;               /* the child's details (owned); alloc points into them */
+	struct cat_allocation alloc; /* R-CAT-4..6 */
+	char owning_name[128];       /* the record's borough, when the child's is not known */
+	char lead_bid[32], enq_bid[32];
+	const char *allocation; /* "set" | "borough" */
+	const char *contact;    /* the contact mode kept on the record, or NULL */
+	char id[ID_MAX];
+	struct assessment_route route; /* R-PATH-8, for an assessment team decision */
+};
+
+/* R-CAT-3: checks the decision; R-CAT-2: the indicators ticked are decision support
+ * only, checked and kept. */
+static int category_check(struct uc *u, const struct category_in *c)
 {
 	struct proto_err pe;
 	struct cat_decision d = {.category = c->category,
@@ -60,7 +76,6 @@ int category_apply(struct uc *u, struct record_row *r, const struct category_in 
 	                         .decided_at = c->decided_at};
 	if (category_decision_validate(&d, u->now, &pe) < 0) /* R-CAT-3 */
 		return uc_proto_refused(u, &pe);
-	/* R-CAT-2: indicators are decision support only; they are checked and kept */
 	const char *ticked[64];
 	size_t nt = 0, i;
 	json_t *v;
@@ -72,16 +87,24 @@ int category_apply(struct uc *u, struct record_row *r, const struct category_in 
 	struct cat_indicator_summary sum;
 	if (nt && category_indicator_summary(ticked, nt, &sum, &pe) < 0)
 		return uc_proto_refused(u, &pe);
+	return APP_OK;
+}
 
+/* R-CAT-4..6: who leads, from the category, where the child lives (or the record's
+ * borough), where the exploitation happens and the child's care; the boroughs named
+ * are found. */
+static int category_allocation(struct uc *u, const struct record_row *r,
+                               const struct category_in *c, struct category_run *run)
+{
 	int rc;
-	json_t *child = store_child_get(u->db, r->child_id, &rc);
+	json_t *child = run->child = store_child_get(u->db, r->child_id, &rc);
 	if (!child)
 		return app_db_fail(u->err, u->db, rc);
 	const char *residence = json_string_value(json_object_get(child, "residence_borough"));
-	char owning_name[128] = "";
 	if (!residence && r->owning_borough_id[0]) {
-		store_borough_name(u->db, r->owning_borough_id, owning_name, sizeof owning_name);
-		residence = owning_name[0] ? owning_name : NULL;
+		store_borough_name(u->db, r->owning_borough_id, run->owning_name,
+		                   sizeof run->owning_name);
+		residence = run->owning_name[0] ? run->owning_name : NULL;
 	}
 	struct cat_alloc_input ai = {
 	        .category = c->category,
@@ -92,85 +115,122 @@ int category_apply(struct uc *u, struct record_row *r, const struct category_in 
 	        .home_authority = json_string_value(json_object_get(child, "home_authority")),
 	        .host_authority = json_string_value(json_object_get(child, "host_authority")),
 	};
-	struct cat_allocation alloc;
-	if (category_allocate(&ai, &alloc, &pe) < 0) { /* R-CAT-4..6 */
-		json_decref(child);
+	struct proto_err pe;
+	struct cat_allocation *alloc = &run->alloc;
+	if (category_allocate(&ai, alloc, &pe) < 0)
 		return uc_proto_refused(u, &pe);
-	}
-	char lead_bid[32] = "", enq_bid[32] = "";
-	if (alloc.lead == CAT_LEAD_BOROUGH && alloc.lead_borough)
-		store_borough_find(u->db, alloc.lead_borough, lead_bid);
-	if (alloc.enquiring_borough &&
-	    store_borough_find(u->db, alloc.enquiring_borough, enq_bid) != DB_OK) {
-		json_decref(child);
+	if (alloc->lead == CAT_LEAD_BOROUGH && alloc->lead_borough)
+		store_borough_find(u->db, alloc->lead_borough, run->lead_bid);
+	if (alloc->enquiring_borough &&
+	    store_borough_find(u->db, alloc->enquiring_borough, run->enq_bid) != DB_OK) {
 		app_field_error(u->err, "exploitation_borough", "There is no borough '%.60s'.",
-		                alloc.enquiring_borough);
+		                alloc->enquiring_borough);
 		return APP_INVALID;
 	}
-	const char *allocation = alloc.lead == CAT_LEAD_SET ? "set" : "borough";
-	const char *contact = c->category == 2 ? category_contact_code(c->contact) : NULL;
+	run->allocation = alloc->lead == CAT_LEAD_SET ? "set" : "borough";
+	run->contact = c->category == 2 ? category_contact_code(c->contact) : NULL;
 	if (c->category != 2 && c->contact == CAT_CONTACT_ONLINE)
-		contact = "online";
-	char id[ID_MAX], at[LT_TIME_LEN];
-	id_new("cat", id);
+		run->contact = "online";
+	return APP_OK;
+}
+
+/* Writes the decision and the record's new category and allocation; the referrals
+ * waiting on the record are triaged. */
+static int category_store(struct uc *u, const struct record_row *r, const struct category_in *c,
+                          struct category_run *run)
+{
+	char at[LT_TIME_LEN];
+	id_new("cat", run->id);
 	ltime_format(c->decided_at, at);
 	json_t *none = c->indicators ? NULL : json_array();
 	char *ind = json_dumps(c->indicators ? c->indicators : none, JSON_COMPACT);
 	json_decref(none);
-	json_t *row =
-	        json_pack("{s:s, s:s, s:i, s:s?, s:s, s:s, s:s?, s:s, s:s, s:s, s:s?, s:s?, "
-	                  "s:s}",
-	                  "id", id, "record_id", r->id, "category", c->category, "contact_mode",
-	                  contact, "rationale", c->rationale, "kind", category_kind_code(c->kind),
-	                  "decided_by", uc_user_id(u), "decided_by_name", u->who->display_name,
-	                  "decided_at", at, "allocation", allocation, "allocated_borough_id",
-	                  lead_bid[0] ? lead_bid : NULL, "enquiring_borough_id",
-	                  enq_bid[0] ? enq_bid : NULL, "indicators", ind ? ind : "[]");
+	const char *lead = run->lead_bid[0] ? run->lead_bid : NULL;
+	const char *enq = run->enq_bid[0] ? run->enq_bid : NULL;
+	json_t *row = json_pack("{s:s, s:s, s:i, s:s?, s:s, s:s, s:s?, s:s, s:s, s:s, s:s?, s:s?, "
+	                        "s:s}",
+	                        "id", run->id, "record_id", r->id, "category", c->category,
+	                        "contact_mode", run->contact, "rationale", c->rationale, "kind",
+	                        category_kind_code(c->kind), "decided_by", uc_user_id(u),
+	                        "decided_by_name", u->who->display_name, "decided_at", at,
+	                        "allocation", run->allocation, "allocated_borough_id", lead,
+	                        "enquiring_borough_id", enq, "indicators", ind ? ind : "[]");
 	free(ind);
-	rc = store_category_insert(u->db, row);
+	int rc = store_category_insert(u->db, row);
 	json_decref(row);
 	if (rc == DB_OK)
-		rc = store_record_set_category(u->db, r->id, c->category, contact, allocation,
-		                               lead_bid[0] ? lead_bid : NULL,
-		                               enq_bid[0] ? enq_bid : NULL, c->exploitation_borough,
+		rc = store_record_set_category(u->db, r->id, c->category, run->contact,
+		                               run->allocation, lead, enq, c->exploitation_borough,
 		                               u->now_s);
 	if (rc == DB_OK)
 		rc = store_referrals_triaged(u->db, r->id);
-	if (rc != DB_OK) {
-		json_decref(child);
-		return app_db_fail(u->err, u->db, rc);
-	}
+	return rc == DB_OK ? APP_OK : app_db_fail(u->err, u->db, rc);
+}
+
+/* The record takes the decision: its flags (R-FLAG-2), the chronology entry with the
+ * next steps of an assessment team decision (R-PATH-8), the audit event. */
+static int category_record(struct uc *u, struct record_row *r, const struct category_in *c,
+                           struct category_run *run)
+{
 	r->category = c->category;
-	snprintf(r->contact_mode, sizeof r->contact_mode, "%s", contact ? contact : "");
+	snprintf(r->contact_mode, sizeof r->contact_mode, "%s", run->contact ? run->contact : "");
 	int arc = flags_sync(u, r, c->category); /* R-FLAG-2 */
+	if (arc != APP_OK)
+		return arc;
+	struct proto_err pe;
+	if (c->kind == CAT_KIND_ASSESSMENT_TEAM)
+		assessment_route(c->category, &run->route, &pe); /* R-PATH-8 */
+	const char *contact = run->contact, *next = run->route.text;
 	char text[1200];
-	struct assessment_route route = {0};
-	if (arc == APP_OK && c->kind == CAT_KIND_ASSESSMENT_TEAM)
-		assessment_route(c->category, &route, &pe); /* R-PATH-8 */
 	snprintf(text, sizeof text, "Category %d%s%s (%s decision). %s%s%s Rationale: %s",
 	         c->category, contact ? ", " : "", contact ? contact : "",
 	         category_kind_code(c->kind),
-	         alloc.lead == CAT_LEAD_SET ? "Allocated to the Sexual Exploitation Team."
-	                                    : "Allocated to the borough where the child lives.",
-	         route.text ? " " : "", route.text ? route.text : "", c->rationale);
+	         run->alloc.lead == CAT_LEAD_SET
+	                 ? "Allocated to the Sexual Exploitation Team."
+	                 : "Allocated to the borough where the child lives.",
+	         next ? " " : "", next ? next : "", c->rationale);
 	json_t *people = json_pack("[s]", "the child");
-	if (arc == APP_OK)
-		arc = chronology_add(u, r->id, c->decided_at, REC_OPINION, "category", text, people,
-		                     NULL, NULL, NULL);
+	arc = chronology_add(u, r->id, c->decided_at, REC_OPINION, "category", text, people, NULL,
+	                     NULL, NULL);
 	json_decref(people);
+	int rc;
 	if (arc == APP_OK && (rc = uc_audit(u, "change", "record", r->id, r->reference,
 	                                    "category,contact_mode,allocation,flags")) != DB_OK)
 		arc = app_db_fail(u->err, u->db, rc);
+	return arc;
+}
+
+/* The view of an applied decision (see app_category_decide). */
+static json_t *category_result(const struct record_row *r, const struct category_in *c,
+                               const struct category_run *run)
+{
+	const struct cat_allocation *alloc = &run->alloc;
+	return json_pack("{s:s, s:s, s:i, s:s?, s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s}", "id",
+	                 run->id, "record_ref", r->reference, "category", c->category, "contact",
+	                 run->contact, "allocation", run->allocation, "lead_borough",
+	                 alloc->lead == CAT_LEAD_BOROUGH ? alloc->lead_borough : NULL,
+	                 "enquiring_borough", alloc->enquiring_borough, "primary_authority",
+	                 alloc->primary_authority, "host_authority", alloc->host_authority,
+	                 "next_steps", run->route.text, "rule",
+	                 alloc->rule ? alloc->rule : "R-CAT-4");
+}
+
+/* Applies a category decision to a loaded record inside the open transaction (see
+ * record_common.h). */
+int category_apply(struct uc *u, struct record_row *r, const struct category_in *c, json_t **out)
+{
+	struct category_run run;
+	memset(&run, 0, sizeof run);
+	int arc = category_check(u, c); /* R-CAT-2, R-CAT-3 */
+	if (arc == APP_OK)
+		arc = category_allocation(u, r, c, &run); /* R-CAT-4..6 */
+	if (arc == APP_OK)
+		arc = category_store(u, r, c, &run);
+	if (arc == APP_OK)
+		arc = category_record(u, r, c, &run); /* R-FLAG-2, R-PATH-8 */
 	if (arc == APP_OK && out)
-		*out = json_pack("{s:s, s:s, s:i, s:s?, s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s}",
-		                 "id", id, "record_ref", r->reference, "category", c->category,
-		                 "contact", contact, "allocation", allocation, "lead_borough",
-		                 alloc.lead == CAT_LEAD_BOROUGH ? alloc.lead_borough : NULL,
-		                 "enquiring_borough", alloc.enquiring_borough, "primary_authority",
-		                 alloc.primary_authority, "host_authority", alloc.host_authority,
-		                 "next_steps", route.text, "rule",
-		                 alloc.rule ? alloc.rule : "R-CAT-4");
-	json_decref(child);
+		*out = category_result(r, c, &run);
+	json_decref(run.child); /* run.alloc points into it until here */
 	return arc;
 }
 

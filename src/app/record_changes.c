@@ -20,20 +20,18 @@
 
 #define MAX_PEOPLE 20
 
-int app_supervisor_review(struct db *db, const struct actor *who, const char *ref, json_t *in,
-                          json_t **out, struct app_err *err)
+/* Reads the review's six items S1 to S6 ({ticked, note}) and the Threat to Life answers
+ * into sr (R-PATH-6); errors go to u->err. Returns APP_OK or the error code. */
+static int review_parse(struct uc *u, json_t *in, struct supervisor_review *sr)
 {
-	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
 	static const char *const allowed[] = {"items", "threat_to_life_appropriate",
 	                                      "threat_to_life_done", NULL};
+	struct app_err *err = u->err;
+	memset(sr, 0, sizeof *sr);
 	if (!json_is_object(in))
 		return app_fail(err, APP_INVALID, NULL, "The review must be a JSON object.");
 	app_json_only(in, allowed, err);
 	json_t *items = json_object_get(in, "items");
-	struct supervisor_review sr;
-	memset(&sr, 0, sizeof sr);
 	if (!json_is_array(items) || json_array_size(items) != 6)
 		app_field_error(err, "items", "Give all six review items S1 to S6 (R-PATH-6).");
 	for (size_t i = 0; json_is_array(items) && i < 6 && i < json_array_size(items); i++) {
@@ -44,55 +42,90 @@ int app_supervisor_review(struct db *db, const struct actor *who, const char *re
 			app_field_error(err, f, "Each item is an object with ticked and note.");
 			continue;
 		}
-		sr.items[i].ticked = app_json_bool(it, "ticked", false, err);
-		sr.items[i].note = app_json_str(it, "note", false, 2000, true, err);
+		sr->items[i].ticked = app_json_bool(it, "ticked", false, err);
+		sr->items[i].note = app_json_str(it, "note", false, 2000, true, err);
 	}
-	sr.threat_to_life_appropriate = app_json_bool(in, "threat_to_life_appropriate", false, err);
-	sr.threat_to_life_done = app_json_bool(in, "threat_to_life_done", false, err);
-	if (err->code)
-		return err->code;
-	struct record_row r;
-	if (uc_open_record(&u, ref, &r) != APP_OK)
-		return err->code;
-	char officer[32] = "";
-	int rc = store_reporting_officer(db, r.id, officer);
-	if (rc != DB_OK)
-		return uc_finish(&u, app_db_fail(err, db, rc), &r, NULL, NULL, NULL, NULL, NULL);
-	sr.reviewer_id = uc_user_id(&u) ? uc_user_id(&u) : "system";
-	sr.reviewer_roles = who->system ? 0 : who->roles;
-	sr.reporting_officer_id = officer[0] ? officer : NULL;
+	sr->threat_to_life_appropriate =
+	        app_json_bool(in, "threat_to_life_appropriate", false, err);
+	sr->threat_to_life_done = app_json_bool(in, "threat_to_life_done", false, err);
+	return err->code;
+}
+
+/* R-PATH-6: the reviewer is a police supervisor other than the reporting officer (whose
+ * id goes into officer, empty when none), every item is ticked with a note, and a Threat
+ * to Life assessment was done when appropriate. */
+static int review_check(struct uc *u, const struct record_row *r, struct supervisor_review *sr,
+                        char officer[32])
+{
+	int arc = uc_db(u, store_reporting_officer(u->db, r->id, officer));
+	if (arc != APP_OK)
+		return arc;
+	sr->reviewer_id = uc_user_id(u) ? uc_user_id(u) : "system";
+	sr->reviewer_roles = u->who->system ? 0 : u->who->roles;
+	sr->reporting_officer_id = officer[0] ? officer : NULL;
 	struct proto_err pe;
-	if (supervisor_review_validate(&sr, &pe) < 0) /* R-PATH-6 */
-		return uc_finish(&u, uc_proto_refused(&u, &pe), &r, NULL, NULL, NULL, NULL, NULL);
-	json_t *arr = json_array();
+	if (supervisor_review_validate(sr, &pe) < 0)
+		return uc_proto_refused(u, &pe);
+	return APP_OK;
+}
+
+/* Writes the review (its id into id; the items as shown into *items, caller owns) and
+ * its chronology entry. */
+static int review_store(struct uc *u, const struct record_row *r,
+                        const struct supervisor_review *sr, const char *officer, char id[ID_MAX],
+                        json_t **items)
+{
+	json_t *arr = *items = json_array();
 	for (int i = 0; i < 6; i++) {
 		char code[4];
 		snprintf(code, sizeof code, "S%d", i + 1);
-		json_array_append_new(arr, json_pack("{s:s, s:b, s:s?}", "code", code, "ticked",
-		                                     sr.items[i].ticked, "note", sr.items[i].note));
+		json_array_append_new(arr,
+		                      json_pack("{s:s, s:b, s:s?}", "code", code, "ticked",
+		                                sr->items[i].ticked, "note", sr->items[i].note));
 	}
 	char *items_s = json_dumps(arr, JSON_COMPACT);
-	char id[ID_MAX];
 	id_new("svr", id);
-	rc = store_supervisor_review_insert(
-	        db, id, r.id, uc_user_id(&u), officer[0] ? officer : NULL, u.now_s,
+	int rc = store_supervisor_review_insert(
+	        u->db, id, r->id, uc_user_id(u), officer[0] ? officer : NULL, u->now_s,
 	        items_s ? items_s : "[]",
-	        sr.threat_to_life_appropriate && sr.threat_to_life_done ? "done"
-	                                                                : "not_appropriate");
+	        sr->threat_to_life_appropriate && sr->threat_to_life_done ? "done"
+	                                                                  : "not_appropriate");
 	free(items_s);
-	int arc = rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
+	if (rc != DB_OK)
+		return app_db_fail(u->err, u->db, rc);
 	char text[600];
 	snprintf(text, sizeof text,
 	         "Supervisor review completed: allegation, classification, intelligence action "
 	         "plan, "
 	         "MERLIN, victim protection and support strategy and category reviewed (S1-S6)%s.",
-	         sr.threat_to_life_appropriate ? "; Threat to Life risk assessment done" : "");
+	         sr->threat_to_life_appropriate ? "; Threat to Life risk assessment done" : "");
 	json_t *people = json_pack("[s]", "the child");
-	if (arc == APP_OK)
-		arc = chronology_add(&u, r.id, u.now, REC_OPINION, "supervisor_review", text,
-		                     people, NULL, NULL, NULL);
+	int arc = chronology_add(u, r->id, u->now, REC_OPINION, "supervisor_review", text, people,
+	                         NULL, NULL, NULL);
 	json_decref(people);
-	*out = json_pack("{s:s, s:s, s:o}", "id", id, "record_ref", r.reference, "items", arr);
+	return arc;
+}
+
+int app_supervisor_review(struct db *db, const struct actor *who, const char *ref, json_t *in,
+                          json_t **out, struct app_err *err)
+{
+	struct uc u;
+	uc_init(&u, db, who, err);
+	*out = NULL;
+	struct supervisor_review sr;
+	if (review_parse(&u, in, &sr) != APP_OK)
+		return err->code;
+	struct record_row r;
+	if (uc_open_record(&u, ref, &r) != APP_OK)
+		return err->code;
+	char officer[32] = "", id[ID_MAX];
+	json_t *items = NULL;
+	int arc = review_check(&u, &r, &sr, officer); /* R-PATH-6 */
+	if (arc == APP_OK)
+		arc = review_store(&u, &r, &sr, officer, id, &items);
+	if (items)
+		*out = json_pack("{s:s, s:s, s:o}", "id", id, "record_ref", r.reference, "items",
+		                 items);
 	return uc_finish(&u, arc, &r, "change", "record", r.id, "supervisor_review", out);
 }
 int app_record_add_entry(struct db *db, const struct actor *who, const char *ref, json_t *in,

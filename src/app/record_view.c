@@ -25,6 +25,7 @@ static void parse_json_member(json_t *obj, const char *key)
 	json_object_set_new(obj, key, v ? v : json_null());
 }
 
+/* parse_json_member on every object of arr. */
 static void parse_json_members(json_t *arr, const char *key)
 {
 	size_t i;
