@@ -20,6 +20,8 @@ static const char *party_agency_type(const char *party)
 	return strcmp(party, "police") == 0 ? "police" : "childrens_social_care";
 }
 
+/* Whether the actor's agency carries out the duty of one of `owners` (R-MISS-7
+ * parties); the system owns every item. */
 static bool owns(const struct actor *who, json_t *owners)
 {
 	if (who->system)
@@ -34,11 +36,13 @@ static bool owns(const struct actor *who, json_t *owners)
 	return false;
 }
 
+/* An empty work-queue section. */
 static json_t *section_new(const char *key, const char *title)
 {
 	return json_pack("{s:s, s:s, s:i, s:[]}", "key", key, "title", title, "count", 0, "items");
 }
 
+/* Counts item in section sec, listing the first QUEUE_LIMIT. */
 static void section_add(json_t *sec, json_t *item)
 {
 	json_t *items = json_object_get(sec, "items");
@@ -48,6 +52,68 @@ static void section_add(json_t *sec, json_t *item)
 		json_array_append(items, item);
 }
 
+/* When row r's deadline falls due (R-DL-1 (R-MISS-6, R-MISS-7): a return interview, 72
+ * hours after the return; R-DL-2 (R-MISS-4): an absent episode's escalation, once the
+ * managed timeframe passes), from the deadline engine's kind k; its anchor into
+ * *anchor and its owners (R-MISS-7 parties; police manage the missing report) into
+ * *owners (caller owns). */
+static int64_t deadline_due(json_t *r, bool ri, const struct dl_kind *k, int64_t now,
+                            int64_t timeframe, int64_t *anchor, json_t **owners)
+{
+	struct dl_params dp = {0};
+	if (ri) {
+		*anchor = parse_time_or(json_string_value(json_object_get(r, "returned_at")), now);
+		struct ri_responsibility resp;
+		missing_ri_responsibility(
+		        json_integer_value(json_object_get(r, "looked_after")) != 0, &resp);
+		*owners = json_array();
+		for (size_t j = 0; j < resp.n; j++)
+			json_array_append_new(*owners, json_string(resp.parties[j]));
+	} else {
+		*anchor = parse_time_or(json_string_value(json_object_get(r, "reported_at")), now);
+		if (timeframe != k->amount)
+			dp.amount = timeframe;
+		*owners = json_pack("[s]", "police");
+	}
+	int64_t due;
+	struct proto_err pe;
+	if (!k || dl_due(k, *anchor, &dp, &due, &pe) < 0)
+		due = ri ? missing_return_interview_due(*anchor)
+		         : missing_escalation_due(*anchor, timeframe);
+	return due;
+}
+
+/* The work-queue item of deadline row r at `now`, its status into *ds and the engine's
+ * kind into *kind: {kind, rule, episode_id, child_id, child, due_at, due_local,
+ * seconds_left, time_left, state, owners, interview_status}. */
+static json_t *deadline_item(json_t *r, int64_t now, int64_t timeframe, const struct dl_kind **kind,
+                             struct dl_status *ds)
+{
+	bool ri = strcmp(json_string_value(json_object_get(r, "kind")), "return_interview") == 0;
+	const struct dl_kind *k = *kind =
+	        dl_kind_find(ri ? "return_interview" : "absent_escalation");
+	int64_t anchor;
+	json_t *owners;
+	int64_t due = deadline_due(r, ri, k, now, timeframe, &anchor, &owners);
+	dl_status_at(k, due, due - anchor, now, ds);
+	char due_s[LT_TIME_LEN], local[64], left[64], name[300];
+	ltime_format(due, due_s);
+	ltime_london_format(due, local, sizeof local);
+	dl_time_left_words(ds->left, left, sizeof left);
+	snprintf(name, sizeof name, "%s %s", json_string_value(json_object_get(r, "given_names")),
+	         json_string_value(json_object_get(r, "family_name")));
+	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:o, s:s?}", "kind",
+	                 k ? k->code : "", "rule", k ? k->rule : "", "episode_id",
+	                 json_string_value(json_object_get(r, "episode_id")), "child_id",
+	                 json_string_value(json_object_get(r, "child_id")), "child", name, "due_at",
+	                 due_s, "due_local", local, "seconds_left", (json_int_t)ds->left,
+	                 "time_left", left, "state", dl_state_code(ds->state), "owners", owners,
+	                 "interview_status",
+	                 json_string_value(json_object_get(r, "interview_status")));
+}
+
+/* As episode_deadline_sections, with the absent episodes' managed timeframe (<= 0: the
+ * default). Returns a DB code. */
 static int deadline_sections_tf(struct db *db, const struct actor *who, int64_t now,
                                 int64_t timeframe, json_t *sections)
 {
@@ -73,53 +139,10 @@ static int deadline_sections_tf(struct db *db, const struct actor *who, int64_t 
 	json_t *r;
 	json_array_foreach(rows, i, r)
 	{
-		bool ri = strcmp(json_string_value(json_object_get(r, "kind")),
-		                 "return_interview") == 0;
-		bool la = json_integer_value(json_object_get(r, "looked_after")) != 0;
-		/* R-DL-1 (R-MISS-6, R-MISS-7) or R-DL-2 (R-MISS-4): the deadline engine's kinds */
-		const struct dl_kind *k =
-		        dl_kind_find(ri ? "return_interview" : "absent_escalation");
-		struct dl_params dp = {0};
-		int64_t anchor, due;
-		json_t *owners;
-		if (ri) {
-			anchor = parse_time_or(json_string_value(json_object_get(r, "returned_at")),
-			                       now);
-			struct ri_responsibility resp;
-			missing_ri_responsibility(la, &resp);
-			owners = json_array();
-			for (size_t j = 0; j < resp.n; j++)
-				json_array_append_new(owners, json_string(resp.parties[j]));
-		} else { /* police manage the missing report */
-			anchor = parse_time_or(json_string_value(json_object_get(r, "reported_at")),
-			                       now);
-			if (timeframe != k->amount)
-				dp.amount = timeframe;
-			owners = json_pack("[s]", "police");
-		}
-		struct proto_err pe;
-		if (!k || dl_due(k, anchor, &dp, &due, &pe) < 0)
-			due = ri ? missing_return_interview_due(anchor)
-			         : missing_escalation_due(anchor, timeframe);
+		const struct dl_kind *k;
 		struct dl_status ds;
-		dl_status_at(k, due, due - anchor, now, &ds);
-		const char *state = dl_state_code(ds.state);
-		char due_s[LT_TIME_LEN], local[64], left[64], name[300];
-		ltime_format(due, due_s);
-		ltime_london_format(due, local, sizeof local);
-		dl_time_left_words(ds.left, left, sizeof left);
-		snprintf(name, sizeof name, "%s %s",
-		         json_string_value(json_object_get(r, "given_names")),
-		         json_string_value(json_object_get(r, "family_name")));
-		json_t *item = json_pack(
-		        "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:o, s:s?}", "kind",
-		        k ? k->code : "", "rule", k ? k->rule : "", "episode_id",
-		        json_string_value(json_object_get(r, "episode_id")), "child_id",
-		        json_string_value(json_object_get(r, "child_id")), "child", name, "due_at",
-		        due_s, "due_local", local, "seconds_left", (json_int_t)ds.left, "time_left",
-		        left, "state", state, "owners", owners, "interview_status",
-		        json_string_value(json_object_get(r, "interview_status")));
-		bool owned = owns(who, owners);
+		json_t *item = deadline_item(r, now, timeframe, &k, &ds);
+		bool owned = owns(who, json_object_get(item, "owners"));
 		if (practitioner && owned)
 			section_add(mine, item);
 		/* R-DL-9: overdue items are visible to the owners' supervisors */

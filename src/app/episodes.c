@@ -74,6 +74,202 @@ static int cse_status(struct uc *u, json_t *child, bool *open_record, bool *risk
 	return APP_OK;
 }
 
+/* A missing report being filed: what the steps of app_episode_report share. */
+struct report_run {
+	struct uc u;
+	/* the input */
+	const char *child_id, *from, *where, *level;
+	int64_t reported, last_seen;
+	bool has_last_seen, risk_identified;
+	struct people_in with, carers;
+	enum miss_risk risk;
+	struct miss_report mr;
+	/* the child */
+	struct miss_child mc;
+	bool looked_after, has_record;
+	struct record_row rec;
+	/* the episode */
+	struct miss_result res;
+	char id[ID_MAX];
+	json_t *profile; /* the child's profile, when one exists */
+};
+
+/* Reads the report (fields as app_episode_report); errors go to u->err. Returns
+ * APP_OK or the error code. */
+static int report_parse(struct report_run *run, json_t *in)
+{
+	static const char *const FROM[] = {"home", "care", "school", "other", NULL};
+	struct uc *u = &run->u;
+	struct app_err *err = u->err;
+	run->child_id = app_json_str(in, "child_id", true, ID_MAX, false, err);
+	uc_time_field(u, in, "reported_at", u->now, &run->reported);
+	uc_time_field(u, in, "last_seen_at", run->reported, &run->last_seen);
+	run->has_last_seen = json_object_get(in, "last_seen_at") != NULL;
+	run->from = app_json_str(in, "missing_from", true, 10, false, err);
+	if (run->from && !uc_one_of(run->from, FROM))
+		app_field_error(err, "missing_from",
+		                "missing_from is home, care, school or other.");
+	run->where = app_json_str(in, "last_seen_where", false, 500, false, err);
+	people_parse(u, in, "last_seen_with", &run->with);
+	people_parse(u, in, "parents_carers", &run->carers);
+	const char *cls = app_json_str(in, "classification", false, 10, false, err);
+	if (cls && strcmp(cls, "absent") != 0 && strcmp(cls, "missing") != 0)
+		app_field_error(err, "classification",
+		                "classification is absent or missing (R-MISS-1).");
+	run->risk = MISS_RISK_NO_APPARENT;
+	run->level = risk_field(u, in, false, &run->risk);
+	run->mr = (struct miss_report){
+	        .whereabouts_known = app_json_bool(in, "whereabouts_known", false, err),
+	        .out_of_character = app_json_bool(in, "out_of_character", false, err),
+	        .context_suggests_risk = app_json_bool(in, "context_suggests_risk", false, err),
+	        .reported_at = run->reported,
+	        .requested = !cls                         ? MISS_NONE
+	                     : strcmp(cls, "absent") == 0 ? MISS_ABSENT
+	                                                  : MISS_MISSING,
+	        .auto_correct = app_json_bool(in, "auto_correct", false, err),
+	};
+	run->risk_identified = app_json_bool(in, "risk_identified", false, err);
+	if (!err->code && run->has_last_seen && run->last_seen > run->reported)
+		app_field_error(err, "last_seen_at",
+		                "The child cannot be last seen after the report.");
+	return err->code;
+}
+
+/* The child as R-MISS-1..3 see them: age, an open record, an identified risk (the
+ * child's or the reporter's), and whether they are looked after. */
+static int report_child(struct report_run *run)
+{
+	struct uc *u = &run->u;
+	int rc;
+	json_t *child = store_child_get(u->db, run->child_id, &rc);
+	if (!child)
+		return rc == DB_DONE ? app_fail(u->err, APP_NOT_FOUND, NULL, "No such child.")
+		                     : uc_db(u, rc);
+	const char *dob = json_string_value(json_object_get(child, "date_of_birth"));
+	run->mc.dob_known = dob && ltime_parse_date(dob, &run->mc.dob) == 0;
+	int arc = cse_status(u, child, &run->mc.open_cse_record, &run->mc.identified_cse_risk,
+	                     &run->rec, &run->has_record);
+	run->mc.identified_cse_risk = run->mc.identified_cse_risk || run->risk_identified;
+	run->looked_after = json_is_true(json_object_get(child, "looked_after"));
+	json_decref(child);
+	return arc;
+}
+
+/* R-MISS-1..3 classify the report; R-MISS-4: a recorded risk makes an absent episode
+ * missing (corrected when the reporter allows, else refused). */
+static int report_classify(struct report_run *run)
+{
+	struct uc *u = &run->u;
+	struct miss_result *res = &run->res;
+	struct proto_err pe;
+	if (missing_classify(&run->mr, &run->mc, u->now, res, &pe) < 0)
+		return uc_proto_refused(u, &pe);
+	if (res->cls == MISS_NONE)
+		return app_fail(u->err, APP_INVALID, "R-MISS-1",
+		                "The child's whereabouts are known, so no episode is opened "
+		                "(R-MISS-1).");
+	if (res->cls != MISS_ABSENT || !run->level || run->risk == MISS_RISK_NO_APPARENT)
+		return APP_OK;
+	if (!run->mr.auto_correct)
+		return app_fail(u->err, APP_INVALID, "R-MISS-4",
+		                "This episode cannot be absent: a %s risk is recorded, and an "
+		                "absent episode with a risk is missing (R-MISS-4).",
+		                run->level);
+	res->cls = MISS_MISSING;
+	res->rule = "R-MISS-4";
+	res->corrected = true;
+	snprintf(res->reason, sizeof res->reason,
+	         "Classed missing, not absent: a %s risk is recorded (R-MISS-4).", run->level);
+	return APP_OK;
+}
+
+/* Writes the episode: its row and first classification, the reporter's agency now
+ * involved with the child, where and with whom the child was last seen. */
+static int report_store(struct report_run *run)
+{
+	struct uc *u = &run->u;
+	const struct actor *who = u->who;
+	const char *cls_code = missing_class_code(run->res.cls);
+	char rep_s[LT_TIME_LEN], seen_s[LT_TIME_LEN], with_text[4096] = "";
+	id_new("mep", run->id);
+	ltime_format(run->reported, rep_s);
+	ltime_format(run->last_seen, seen_s);
+	json_t *carers_a = json_array();
+	for (size_t i = 0; i < run->carers.n; i++)
+		json_array_append_new(carers_a, json_string(run->carers.name[i]));
+	char *carers_s = json_dumps(carers_a, JSON_COMPACT);
+	json_decref(carers_a);
+	people_text(&run->with, with_text, sizeof with_text);
+	struct episode_new en = {
+	        .id = run->id,
+	        .child_id = run->child_id,
+	        .reported_at = rep_s,
+	        .reported_by = uc_user_id(u),
+	        .reported_by_name = who->display_name,
+	        .reported_by_agency_id = who->agency_id[0] ? who->agency_id : NULL,
+	        .last_seen_at = run->has_last_seen ? seen_s : NULL,
+	        .last_seen_where = run->where,
+	        .last_seen_with = run->with.n ? with_text : NULL,
+	        .missing_from = run->from,
+	        .parents_carers = carers_s ? carers_s : "[]",
+	        .classification = cls_code,
+	        .reason = run->res.reason,
+	        .rule = run->res.rule,
+	        .risk_level = run->level
+	                              ? run->level
+	                              : (run->res.cls == MISS_ABSENT ? "no_apparent_risk" : NULL),
+	        .looked_after = run->looked_after,
+	        .at = u->now_s,
+	};
+	int rc = store_episode_insert(u->db, &en);
+	free(carers_s);
+	if (rc == DB_OK)
+		rc = store_episode_change_add(u->db, run->id, "classification", NULL, cls_code,
+		                              run->res.reason, run->res.rule, u->now_s,
+		                              uc_user_id(u), who->display_name);
+	if (rc == DB_OK && who->agency_id[0])
+		rc = store_child_involve(u->db, run->child_id, who->agency_id,
+		                         "reported the child missing", u->now_s);
+	int arc = uc_db(u, rc);
+	if (arc == APP_OK)
+		arc = location_store(u, run->id, run->child_id, "last_seen", run->where);
+	if (arc == APP_OK)
+		arc = people_store(u, &run->with, run->id, run->child_id, "last_seen_with", NULL,
+		                   0);
+	return arc;
+}
+
+/* The report joins the child's record, when there is one (a fact in the chronology),
+ * and is audited; the child's profile, when there is one, is shared the moment the
+ * episode opens (audited as a disclosure). */
+static int report_record(struct report_run *run)
+{
+	struct uc *u = &run->u;
+	const char *ref = run->has_record ? run->rec.reference : NULL;
+	int arc = APP_OK;
+	if (run->has_record) {
+		char text[1200];
+		snprintf(text, sizeof text, "Reported %s from %s. %s%s%s",
+		         missing_class_code(run->res.cls), run->from, run->res.reason,
+		         run->where ? " Last seen: " : "", run->where ? run->where : "");
+		arc = chron_add(u, run->rec.id, run->reported, REC_FACT, "missing_episode", text,
+		                NULL);
+	}
+	if (arc == APP_OK)
+		arc = uc_db(
+		        u, uc_audit(u, "create", "episode", run->id, ref, "report,classification"));
+	if (arc != APP_OK)
+		return arc;
+	int rc;
+	run->profile = store_profile_get(u->db, run->child_id, &rc);
+	if (!run->profile && rc != DB_DONE)
+		return uc_db(u, rc);
+	if (run->profile)
+		arc = uc_db(
+		        u, uc_audit(u, "disclose", "philomena_profile", run->child_id, ref, "all"));
+	return arc;
+}
+
 int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_t **out,
                        struct app_err *err)
 {
@@ -83,168 +279,35 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 	        "parents_carers",    "classification",   "auto_correct",
 	        "whereabouts_known", "out_of_character", "context_suggests_risk",
 	        "risk_identified",   "risk_level",       NULL};
-	static const char *const FROM[] = {"home", "care", "school", "other", NULL};
-	struct uc u;
-	if (!uc_open_change(&u, db, who, in, out, err, "report a child missing", "report", allowed))
+	struct report_run run;
+	memset(&run, 0, sizeof run);
+	struct uc *u = &run.u;
+	if (!uc_open_change(u, db, who, in, out, err, "report a child missing", "report", allowed))
 		return err->code;
-	const char *child_id = app_json_str(in, "child_id", true, ID_MAX, false, err);
-	int64_t reported, last_seen;
-	uc_time_field(&u, in, "reported_at", u.now, &reported);
-	uc_time_field(&u, in, "last_seen_at", reported, &last_seen);
-	bool has_last_seen = json_object_get(in, "last_seen_at") != NULL;
-	const char *from = app_json_str(in, "missing_from", true, 10, false, err);
-	if (from && !uc_one_of(from, FROM))
-		app_field_error(err, "missing_from",
-		                "missing_from is home, care, school or other.");
-	const char *where = app_json_str(in, "last_seen_where", false, 500, false, err);
-	struct people_in with;
-	people_parse(&u, in, "last_seen_with", &with);
-	struct people_in carers;
-	people_parse(&u, in, "parents_carers", &carers);
-	const char *cls = app_json_str(in, "classification", false, 10, false, err);
-	if (cls && strcmp(cls, "absent") != 0 && strcmp(cls, "missing") != 0)
-		app_field_error(err, "classification",
-		                "classification is absent or missing (R-MISS-1).");
-	enum miss_risk risk = MISS_RISK_NO_APPARENT;
-	const char *level = risk_field(&u, in, false, &risk);
-	struct miss_report mr = {
-	        .whereabouts_known = app_json_bool(in, "whereabouts_known", false, err),
-	        .out_of_character = app_json_bool(in, "out_of_character", false, err),
-	        .context_suggests_risk = app_json_bool(in, "context_suggests_risk", false, err),
-	        .reported_at = reported,
-	        .requested = !cls                         ? MISS_NONE
-	                     : strcmp(cls, "absent") == 0 ? MISS_ABSENT
-	                                                  : MISS_MISSING,
-	        .auto_correct = app_json_bool(in, "auto_correct", false, err),
-	};
-	bool risk_identified = app_json_bool(in, "risk_identified", false, err);
-	if (!err->code && has_last_seen && last_seen > reported)
-		app_field_error(err, "last_seen_at",
-		                "The child cannot be last seen after the report.");
-	if (err->code)
+	if (report_parse(&run, in) != APP_OK)
 		return err->code;
-	if (!id_valid(child_id, "ch"))
+	if (!id_valid(run.child_id, "ch"))
 		return app_fail(err, APP_NOT_FOUND, NULL, "No such child.");
-	if (uc_begin(&u) != APP_OK)
+	if (uc_begin(u) != APP_OK)
 		return err->code;
-	int rc;
-	json_t *child = store_child_get(db, child_id, &rc);
-	if (!child)
-		return uc_end(&u,
-		              rc == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
-		                            : uc_db(&u, rc),
-		              out);
-	struct record_row rec;
-	bool has_record = false;
-	struct miss_child mc = {0};
-	const char *dob = json_string_value(json_object_get(child, "date_of_birth"));
-	mc.dob_known = dob && ltime_parse_date(dob, &mc.dob) == 0;
-	int arc = cse_status(&u, child, &mc.open_cse_record, &mc.identified_cse_risk, &rec,
-	                     &has_record);
-	mc.identified_cse_risk = mc.identified_cse_risk || risk_identified;
-	bool looked_after = json_is_true(json_object_get(child, "looked_after"));
-	json_decref(child);
+	int arc = report_child(&run);
+	if (arc == APP_OK)
+		arc = report_classify(&run); /* R-MISS-1..4 */
 	if (arc != APP_OK)
-		return uc_end(&u, arc, out);
-
-	/* R-MISS-1..3 */
-	struct miss_result res;
-	struct proto_err pe;
-	if (missing_classify(&mr, &mc, u.now, &res, &pe) < 0)
-		return uc_end(&u, uc_proto_refused(&u, &pe), out);
-	if (res.cls == MISS_NONE)
-		return uc_end(&u,
-		              app_fail(err, APP_INVALID, "R-MISS-1",
-		                       "The child's whereabouts are known, so no episode is opened "
-		                       "(R-MISS-1)."),
-		              out);
-	/* R-MISS-4: a recorded risk means the episode is missing, not absent */
-	if (res.cls == MISS_ABSENT && level && risk != MISS_RISK_NO_APPARENT) {
-		if (!mr.auto_correct)
-			return uc_end(
-			        &u,
-			        app_fail(err, APP_INVALID, "R-MISS-4",
-			                 "This episode cannot be absent: a %s risk is recorded, "
-			                 "and an absent episode with a risk is missing (R-MISS-4).",
-			                 level),
-			        out);
-		res.cls = MISS_MISSING;
-		res.rule = "R-MISS-4";
-		res.corrected = true;
-		snprintf(res.reason, sizeof res.reason,
-		         "Classed missing, not absent: a %s risk is recorded (R-MISS-4).", level);
-	}
-	const char *cls_code = missing_class_code(res.cls);
-	char id[ID_MAX], rep_s[LT_TIME_LEN], seen_s[LT_TIME_LEN], with_text[4096] = "";
-	id_new("mep", id);
-	ltime_format(reported, rep_s);
-	ltime_format(last_seen, seen_s);
-	json_t *carers_a = json_array();
-	for (size_t i = 0; i < carers.n; i++)
-		json_array_append_new(carers_a, json_string(carers.name[i]));
-	char *carers_s = json_dumps(carers_a, JSON_COMPACT);
-	json_decref(carers_a);
-	people_text(&with, with_text, sizeof with_text);
-	struct episode_new en = {
-	        .id = id,
-	        .child_id = child_id,
-	        .reported_at = rep_s,
-	        .reported_by = uc_user_id(&u),
-	        .reported_by_name = who->display_name,
-	        .reported_by_agency_id = who->agency_id[0] ? who->agency_id : NULL,
-	        .last_seen_at = has_last_seen ? seen_s : NULL,
-	        .last_seen_where = where,
-	        .last_seen_with = with.n ? with_text : NULL,
-	        .missing_from = from,
-	        .parents_carers = carers_s ? carers_s : "[]",
-	        .classification = cls_code,
-	        .reason = res.reason,
-	        .rule = res.rule,
-	        .risk_level = level ? level : (res.cls == MISS_ABSENT ? "no_apparent_risk" : NULL),
-	        .looked_after = looked_after,
-	        .at = u.now_s,
-	};
-	rc = store_episode_insert(db, &en);
-	free(carers_s);
-	if (rc == DB_OK)
-		rc = store_episode_change_add(db, id, "classification", NULL, cls_code, res.reason,
-		                              res.rule, u.now_s, uc_user_id(&u), who->display_name);
-	if (rc == DB_OK && who->agency_id[0])
-		rc = store_child_involve(db, child_id, who->agency_id, "reported the child missing",
-		                         u.now_s);
-	arc = uc_db(&u, rc);
+		return uc_end(u, arc, out);
+	arc = report_store(&run);
 	if (arc == APP_OK)
-		arc = location_store(&u, id, child_id, "last_seen", where);
-	if (arc == APP_OK)
-		arc = people_store(&u, &with, id, child_id, "last_seen_with", NULL, 0);
-	if (arc == APP_OK && has_record) {
-		char text[1200];
-		snprintf(text, sizeof text, "Reported %s from %s. %s%s%s", cls_code, from,
-		         res.reason, where ? " Last seen: " : "", where ? where : "");
-		arc = chron_add(&u, rec.id, reported, REC_FACT, "missing_episode", text, NULL);
-	}
-	if (arc == APP_OK)
-		arc = uc_db(&u,
-		            uc_audit(&u, "create", "episode", id, has_record ? rec.reference : NULL,
-		                     "report,classification"));
-	json_t *profile = NULL;
-	if (arc == APP_OK) {
-		profile = store_profile_get(db, child_id, &rc);
-		if (!profile && rc != DB_DONE)
-			arc = uc_db(&u, rc);
-		if (profile) /* shared the moment the episode opens */
-			arc = uc_db(&u, uc_audit(&u, "disclose", "philomena_profile", child_id,
-			                         has_record ? rec.reference : NULL, "all"));
-	}
+		arc = report_record(&run);
 	char due_s[LT_TIME_LEN] = "";
-	if (res.cls == MISS_ABSENT)
-		ltime_format(missing_escalation_due(reported, 0), due_s);
-	*out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:s?, s:s?, s:o?}", "id", id, "child_id",
-	                 child_id, "classification", cls_code, "rule", res.rule, "reason",
-	                 res.reason, "corrected", res.corrected, "record_ref",
-	                 has_record ? rec.reference : NULL, "escalation_due_at",
-	                 due_s[0] ? due_s : NULL, "profile", profile);
-	return uc_end(&u, arc, out);
+	if (run.res.cls == MISS_ABSENT)
+		ltime_format(missing_escalation_due(run.reported, 0), due_s);
+	*out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:s?, s:s?, s:o?}", "id", run.id,
+	                 "child_id", run.child_id, "classification",
+	                 missing_class_code(run.res.cls), "rule", run.res.rule, "reason",
+	                 run.res.reason, "corrected", run.res.corrected, "record_ref",
+	                 run.has_record ? run.rec.reference : NULL, "escalation_due_at",
+	                 due_s[0] ? due_s : NULL, "profile", run.profile);
+	return uc_end(u, arc, out);
 }
 
 /* ---- escalation and risk (R-MISS-4) ---- */

@@ -35,6 +35,8 @@ static int export_open(struct uc *u, const char *from, const char *to, char from
 	return uc_begin(u);
 }
 
+/* Ends an export: audits it as an export for the period (the purpose says which), commits
+ * and hands the CSV text to *csv (caller frees); on any failure releases b. */
 static int export_finish(struct uc *u, struct buf *b, const char *what, const char *from,
                          const char *to, char **csv)
 {

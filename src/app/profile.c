@@ -112,6 +112,7 @@ int app_profile_update(struct db *db, const struct actor *who, const char *child
 	return arc;
 }
 
+/* Prints list a under `title`, one entry a line ("(none recorded)" when empty). */
 static void print_list(struct buf *b, const char *title, json_t *a)
 {
 	buf_printf(b, "%s:\n", title);
