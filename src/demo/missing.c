@@ -73,6 +73,8 @@ static int plan_episode(struct gen *g, int ep, int64_t t, int64_t away, enum ri_
 	return rc;
 }
 
+/* How a Return Interview ends: mostly completed, some declined, a few left accepted or
+ * not offered an outcome. */
 static enum ri_end pick_ri(struct gen *g)
 {
 	int x = (int)pick(g, 100);
@@ -174,49 +176,117 @@ static int run_ep(struct gen *g, ep_uc fn, const struct actor *who, int64_t at, 
 	return rc == APP_OK ? APP_OK : demo_fail(g, rc, what);
 }
 
+/* Reports the child of episode m missing (absent, when planned so; the protocol may
+ * class it missing) as officer, at event e's time; keeps the episode's id. */
+static int miss_report(struct gen *g, const struct ev *e, struct mep *m, const struct kid *k,
+                       const struct actor *officer)
+{
+	static const char *const RISKS[] = {"no_apparent_risk", "low", "medium", "high"};
+	json_t *in = json_pack("{s:s, s:s, s:s, s:b, s:s, s:s}", "child_id", k->id, "missing_from",
+	                       k->looked_after ? "care" : "home", "classification",
+	                       m->ask_absent ? "absent" : "missing", "auto_correct", 1,
+	                       "last_seen_where",
+	                       DEMO_FOUND_PLACES[(m->place + 1) % ARRAY_LEN(DEMO_FOUND_PLACES)],
+	                       "reported_at", "");
+	char at[LT_TIME_LEN];
+	ltime_format(e->at, at);
+	json_object_set_new(in, "reported_at", json_string(at));
+	if (!m->ask_absent)
+		json_object_set_new(in, "risk_level", json_string(RISKS[m->risk]));
+	struct actor a = at_time(officer, e->at);
+	json_t *out = NULL;
+	int rc = app_episode_report(g->db, &a, in, &out, g->err);
+	json_decref(in);
+	if (rc != APP_OK)
+		return demo_fail(g, rc, "missing report");
+	snprintf(m->id, sizeof m->id, "%s", json_string_value(json_object_get(out, "id")));
+	m->absent =
+	        strcmp(json_string_value(json_object_get(out, "classification")), "absent") == 0;
+	json_decref(out);
+	g->counts[N_EPISODES]++;
+	return APP_OK;
+}
+
+/* Records the return of episode m's child where they are found, with the other child
+ * when they went missing together. */
+static int miss_return(struct gen *g, const struct ev *e, const struct mep *m,
+                       const struct actor *officer)
+{
+	json_t *in =
+	        json_pack("{s:s, s:s}", "where", DEMO_FOUND_PLACES[m->place], "returned_at", "");
+	char at[LT_TIME_LEN], name[300];
+	ltime_format(e->at, at);
+	json_object_set_new(in, "returned_at", json_string(at));
+	if (m->partner >= 0) {
+		const struct kid *o = &g->kids[g->meps[m->partner].kid];
+		kid_name(o, name, sizeof name);
+		if (o->id[0])
+			json_object_set_new(
+			        in, "with",
+			        json_pack("[{s:s, s:s}]", "name", name, "child_id", o->id));
+	}
+	return run_ep(g, app_episode_return, officer, e->at, m->id, in, "return");
+}
+
+/* Records the police Safe and Well Check of episode m: found alone, or with the other
+ * child. */
+static int miss_safe_and_well(struct gen *g, const struct ev *e, const struct mep *m,
+                              const struct actor *officer)
+{
+	json_t *in =
+	        json_pack("{s:s, s:s}", "where_found", DEMO_FOUND_PLACES[m->place], "what_happened",
+	                  "The child says they stayed with friends and would not say "
+	                  "more.");
+	char name[300];
+	if (m->partner >= 0) {
+		kid_name(&g->kids[g->meps[m->partner].kid], name, sizeof name);
+		json_object_set_new(in, "found_with", json_pack("[s]", name));
+	} else {
+		json_object_set_new(in, "found_alone", json_true());
+	}
+	return run_ep(g, app_safe_and_well, officer, e->at, m->id, in, "safe and well check");
+}
+
+/* Records how episode m's Return Interview ended: completed with findings, declined
+ * or (still) accepted. */
+static int miss_interview_outcome(struct gen *g, const struct ev *e, const struct mep *m,
+                                  const struct actor *social)
+{
+	json_t *in;
+	if (m->ri == RI_COMPLETED)
+		in = json_pack("{s:s, s:s, s:s}", "status", "completed", "findings",
+		               DEMO_RI_FINDINGS[pick(g, ARRAY_LEN(DEMO_RI_FINDINGS))], "assessment",
+		               "Risk of exploitation remains; keep the profile up to date.");
+	else
+		in = json_pack("{s:s}", "status", m->ri == RI_DECLINED ? "declined" : "accepted");
+	char at[LT_TIME_LEN];
+	ltime_format(e->at, at);
+	json_object_set_new(in, "at", json_string(at));
+	return run_ep(g, app_return_interview_record, social, e->at, m->id, in,
+	              "return interview outcome");
+}
+
+/* Plays missing-episode event e as the officer of the child's borough, or for the
+ * Return Interview the borough's social worker (the operator where that borough's
+ * social care is not involved with the child). Events of a child never created, or of
+ * an episode never opened, are passed over. */
 int demo_do_missing(struct gen *g, const struct ev *e)
 {
 	struct mep *m = &g->meps[e->by];
 	struct kid *k = &g->kids[m->kid];
 	const struct actor *officer = &g->bu[k->b][U_OFFICER];
-	/* the borough's social worker arranges the interview; where that borough's social
-	 * care is not involved with the child, the operator records it */
 	const struct actor *social = &g->bu[k->b][U_SOCIAL];
 	struct app_err seen = {0};
 	if ((e->kind == EV_MISS_RI_OFFER || e->kind == EV_MISS_RI_OUTCOME) &&
 	    authz_child_view(g->db, social, k->id, &seen) != APP_OK)
 		social = &g->sys;
-	static const char *const RISKS[] = {"no_apparent_risk", "low", "medium", "high"};
 	if (!k->id[0])
 		return APP_OK; /* the child was never created */
 	if (e->kind != EV_MISS_REPORT && !m->id[0])
 		return APP_OK;
 	switch (e->kind) {
-	case EV_MISS_REPORT: {
-		json_t *in = json_pack(
-		        "{s:s, s:s, s:s, s:b, s:s, s:s}", "child_id", k->id, "missing_from",
-		        k->looked_after ? "care" : "home", "classification",
-		        m->ask_absent ? "absent" : "missing", "auto_correct", 1, "last_seen_where",
-		        DEMO_FOUND_PLACES[(m->place + 1) % ARRAY_LEN(DEMO_FOUND_PLACES)],
-		        "reported_at", "");
-		char at[LT_TIME_LEN];
-		ltime_format(e->at, at);
-		json_object_set_new(in, "reported_at", json_string(at));
-		if (!m->ask_absent)
-			json_object_set_new(in, "risk_level", json_string(RISKS[m->risk]));
-		struct actor a = at_time(officer, e->at);
-		json_t *out = NULL;
-		int rc = app_episode_report(g->db, &a, in, &out, g->err);
-		json_decref(in);
-		if (rc != APP_OK)
-			return demo_fail(g, rc, "missing report");
-		snprintf(m->id, sizeof m->id, "%s", json_string_value(json_object_get(out, "id")));
-		m->absent = strcmp(json_string_value(json_object_get(out, "classification")),
-		                   "absent") == 0;
-		json_decref(out);
-		g->counts[N_EPISODES]++;
-		return APP_OK;
-	}
+	case EV_MISS_REPORT:
+		return miss_report(g, e, m, k, officer);
 	case EV_MISS_ESCALATE:
 		if (!m->absent)
 			return APP_OK;
@@ -227,37 +297,10 @@ int demo_do_missing(struct gen *g, const struct ev *e)
 		                  "Seen getting into a car with older males; risk identified.",
 		                  "risk_level", "medium"),
 		        "escalation");
-	case EV_MISS_RETURN: {
-		json_t *in = json_pack("{s:s, s:s}", "where", DEMO_FOUND_PLACES[m->place],
-		                       "returned_at", "");
-		char at[LT_TIME_LEN], name[300];
-		ltime_format(e->at, at);
-		json_object_set_new(in, "returned_at", json_string(at));
-		if (m->partner >= 0) {
-			const struct kid *o = &g->kids[g->meps[m->partner].kid];
-			kid_name(o, name, sizeof name);
-			if (o->id[0])
-				json_object_set_new(
-				        in, "with",
-				        json_pack("[{s:s, s:s}]", "name", name, "child_id", o->id));
-		}
-		return run_ep(g, app_episode_return, officer, e->at, m->id, in, "return");
-	}
-	case EV_MISS_SAW: {
-		json_t *in = json_pack("{s:s, s:s}", "where_found", DEMO_FOUND_PLACES[m->place],
-		                       "what_happened",
-		                       "The child says they stayed with friends and would not say "
-		                       "more.");
-		char name[300];
-		if (m->partner >= 0) {
-			kid_name(&g->kids[g->meps[m->partner].kid], name, sizeof name);
-			json_object_set_new(in, "found_with", json_pack("[s]", name));
-		} else {
-			json_object_set_new(in, "found_alone", json_true());
-		}
-		return run_ep(g, app_safe_and_well, officer, e->at, m->id, in,
-		              "safe and well check");
-	}
+	case EV_MISS_RETURN:
+		return miss_return(g, e, m, officer);
+	case EV_MISS_SAW:
+		return miss_safe_and_well(g, e, m, officer);
 	case EV_MISS_RI_OFFER:
 		g->counts[N_INTERVIEWS]++;
 		return run_ep(g, app_return_interview_offer, social, e->at, m->id,
@@ -267,23 +310,8 @@ int demo_do_missing(struct gen *g, const struct ev *e)
 		                        "child_asked", 1, "child_preference",
 		                        "Someone from the youth charity, not the police."),
 		              "return interview offer");
-	case EV_MISS_RI_OUTCOME: {
-		json_t *in;
-		if (m->ri == RI_COMPLETED)
-			in = json_pack(
-			        "{s:s, s:s, s:s}", "status", "completed", "findings",
-			        DEMO_RI_FINDINGS[pick(g, ARRAY_LEN(DEMO_RI_FINDINGS))],
-			        "assessment",
-			        "Risk of exploitation remains; keep the profile up to date.");
-		else
-			in = json_pack("{s:s}", "status",
-			               m->ri == RI_DECLINED ? "declined" : "accepted");
-		char at[LT_TIME_LEN];
-		ltime_format(e->at, at);
-		json_object_set_new(in, "at", json_string(at));
-		return run_ep(g, app_return_interview_record, social, e->at, m->id, in,
-		              "return interview outcome");
-	}
+	case EV_MISS_RI_OUTCOME:
+		return miss_interview_outcome(g, e, m, social);
 	case EV_MISS_FORENSIC: {
 		bool yes = m->risk >= 3;
 		return run_ep(g, app_forensic_decision, officer, e->at, m->id,

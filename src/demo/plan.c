@@ -46,6 +46,7 @@ static void nhs_number(int *counter, char out[16])
 	}
 }
 
+/* A community, drawn by the weights of DEMO_COMMUNITIES. */
 static const struct community *pick_community(struct gen *g)
 {
 	int total = 0;
@@ -60,10 +61,18 @@ static const struct community *pick_community(struct gen *g)
 	return &DEMO_COMMUNITIES[0];
 }
 
-/* Builds a child's details (the "child" object of the first referral). */
-static json_t *child_details(struct gen *g, struct kid *k, struct lt_date dob, int *nhs_counter)
+/* The names drawn for a child. */
+struct kid_names {
+	const struct community *c;   /* of the given names */
+	const struct community *fam; /* of the family name (another, for mixed heritage) */
+	const struct nm *given, *family;
+};
+
+/* Draws the child's community, gender and names (a middle name for some), and makes
+ * the details object with them and the date of birth. */
+static json_t *child_identity(struct gen *g, struct lt_date dob, struct kid_names *n)
 {
-	const struct community *c = pick_community(g);
+	const struct community *c = n->c = pick_community(g);
 	const struct community *fam = c;
 	const char *eth = c->ethnicity;
 	if (pick(g, 10) == 0) { /* mixed heritage: a given name and a family name from two */
@@ -71,9 +80,11 @@ static json_t *child_details(struct gen *g, struct kid *k, struct lt_date dob, i
 		                 : &DEMO_COMMUNITIES[COMM_ENGLISH];
 		eth = fam == c ? c->ethnicity : "Mixed or multiple ethnic groups";
 	}
+	n->fam = fam;
 	bool female = pick(g, 100) < 58;
-	const struct nm *given = female ? &c->girls[pick(g, c->ng)] : &c->boys[pick(g, c->nb)];
-	const struct nm *family = &fam->family[pick(g, fam->nf)];
+	const struct nm *given = n->given =
+	        female ? &c->girls[pick(g, c->ng)] : &c->boys[pick(g, c->nb)];
+	const struct nm *family = n->family = &fam->family[pick(g, fam->nf)];
 	char dob_s[LT_DATE_LEN];
 	ltime_format_date(dob, dob_s);
 	json_t *ch = json_pack("{s:s, s:s, s:s, s:s, s:s}", "given_names", given->name,
@@ -89,6 +100,14 @@ static json_t *child_details(struct gen *g, struct kid *k, struct lt_date dob, i
 			json_object_set_new(ch, "given_names", json_string(both));
 		}
 	}
+	return ch;
+}
+
+/* Other names for some children, as practitioners meet them: a nickname, another
+ * spelling of the given or family name (or a typing slip), a previous family name. */
+static void child_other_names(struct gen *g, json_t *ch, const struct kid_names *n)
+{
+	const struct nm *given = n->given, *family = n->family;
 	json_t *other = json_array();
 	char buf[160];
 	if (given->nick && pick(g, 3) != 0) {
@@ -113,7 +132,7 @@ static json_t *child_details(struct gen *g, struct kid *k, struct lt_date dob, i
 			        other, json_pack("{s:s, s:s}", "name", buf, "kind", "spelling"));
 	}
 	if (pick(g, 12) == 0) { /* a previous family name */
-		const struct nm *prev = &fam->family[pick(g, fam->nf)];
+		const struct nm *prev = &n->fam->family[pick(g, n->fam->nf)];
 		if (prev != family) {
 			snprintf(buf, sizeof buf, "%s %s", given->name, prev->name);
 			json_array_append_new(
@@ -123,19 +142,15 @@ static json_t *child_details(struct gen *g, struct kid *k, struct lt_date dob, i
 	if (json_array_size(other))
 		json_object_set(ch, "other_names", other);
 	json_decref(other);
+}
 
+/* The child's addresses: the current one, and for some a previous one. The date the
+ * child moved to the current one into `from`. */
+static void child_addresses(struct gen *g, json_t *ch, const struct kid *k, char from[LT_DATE_LEN])
+{
 	const char *bname = DEMO_BOROUGHS[k->b].name;
-	snprintf(buf, sizeof buf, "%s Demo Academy", bname);
-	json_object_set_new(ch, "school", json_string(buf));
-	json_object_set_new(ch, "residence_borough", json_string(bname));
-	if (pick(g, 10) < 6) {
-		char nhs[16];
-		nhs_number(nhs_counter, nhs);
-		json_object_set_new(ch, "nhs_number", json_string(nhs));
-	}
-	/* addresses: the current one, and for some a previous one */
 	json_t *addrs = json_array();
-	char street[200], pc[24], from[LT_DATE_LEN];
+	char street[200], pc[24];
 	snprintf(street, sizeof street, "%d Example Street, %s (demo address)",
 	         (int)span(g, 1, 180), bname);
 	snprintf(pc, sizeof pc, "XX%d %d%c%c", k->b + 1, (int)pick(g, 10),
@@ -156,8 +171,15 @@ static json_t *child_details(struct gen *g, struct kid *k, struct lt_date dob, i
 		                                       "postcode", pc, "from", pfrom, "to", to));
 	}
 	json_object_set_new(ch, "addresses", addrs);
+}
 
-	/* looked after, some placed out of their home borough (R-CAT-6) */
+/* The child's care and risk groups: looked after (some placed out of their home
+ * borough, R-CAT-6) since `from`, an allocated social worker for some (a Lantern user
+ * or a named worker), and up to two other App C groups. */
+static void child_care(struct gen *g, json_t *ch, const struct kid *k, const char *from)
+{
+	const char *bname = DEMO_BOROUGHS[k->b].name;
+	char buf[160];
 	json_t *groups = json_array();
 	if (k->looked_after) {
 		const char *home = bname;
@@ -175,7 +197,6 @@ static json_t *child_details(struct gen *g, struct kid *k, struct lt_date dob, i
 		json_array_append_new(
 		        groups, json_pack("{s:s, s:s}", "code", "looked_after", "from", from));
 	}
-	/* an allocated social worker for some: a Lantern user or a named worker */
 	if (pick(g, 10) < (k->looked_after ? 8u : 2u)) {
 		const struct community *eng = &DEMO_COMMUNITIES[COMM_ENGLISH];
 		if (pick(g, 3) != 0)
@@ -201,6 +222,26 @@ static json_t *child_details(struct gen *g, struct kid *k, struct lt_date dob, i
 	if (json_array_size(groups))
 		json_object_set(ch, "risk_groups", groups);
 	json_decref(groups);
+}
+
+/* Builds a child's details (the "child" object of the first referral). */
+static json_t *child_details(struct gen *g, struct kid *k, struct lt_date dob, int *nhs_counter)
+{
+	struct kid_names n;
+	json_t *ch = child_identity(g, dob, &n);
+	child_other_names(g, ch, &n);
+	const char *bname = DEMO_BOROUGHS[k->b].name;
+	char buf[160], from[LT_DATE_LEN];
+	snprintf(buf, sizeof buf, "%s Demo Academy", bname);
+	json_object_set_new(ch, "school", json_string(buf));
+	json_object_set_new(ch, "residence_borough", json_string(bname));
+	if (pick(g, 10) < 6) {
+		char nhs[16];
+		nhs_number(nhs_counter, nhs);
+		json_object_set_new(ch, "nhs_number", json_string(nhs));
+	}
+	child_addresses(g, ch, k, from);
+	child_care(g, ch, k, from);
 	return ch;
 }
 
@@ -237,6 +278,7 @@ static int pick_agency(struct gen *g)
 	return A_POLICE;
 }
 
+/* A category (1 to 3); *online for some category 2 decisions. */
 static int pick_category(struct gen *g, bool *online)
 {
 	int x = (int)pick(g, 100);
@@ -245,66 +287,62 @@ static int pick_category(struct gen *g, bool *online)
 	return cat;
 }
 
-/* Plans one child's story from its first referral at t0. */
-static int plan_child(struct gen *g, int i, int64_t t0)
+/* A referral of child i at `at`: the referring agency, its signs (the first referral
+ * of a child has none about one time in eight) and, for a police referral with signs,
+ * the initial category most of the time (R-PATH-4). */
+static struct ev referral_event(struct gen *g, int i, int64_t at, bool first)
 {
-	struct kid *k = &g->kids[i];
-	struct ev e = {.kid = i, .kind = EV_REFERRAL, .at = t0};
+	struct ev e = {.kid = i, .kind = EV_REFERRAL, .at = at};
 	e.agency = pick_agency(g);
-	e.nsigns = pick(g, 100) < 88 ? 1 + (int)pick(g, 4) : 0;
-	int64_t tr = t0;
-	bool record = e.nsigns > 0, police = record && e.agency == A_POLICE;
-	if (police && pick(g, 100) < 85)
-		e.cat = pick_category(g, &e.online);
-	int rc = demo_push(g, e);
-	if (!record && pick(g, 100) < 40) { /* later signs appear */
-		tr = t0 + span(g, 20, 90) * DAY;
-		e = (struct ev){.kid = i, .kind = EV_REFERRAL, .at = tr};
-		e.agency = pick_agency(g);
+	if (first)
+		e.nsigns = pick(g, 100) < 88 ? 1 + (int)pick(g, 4) : 0;
+	else
 		e.nsigns = 1 + (int)pick(g, 3);
-		police = e.agency == A_POLICE;
-		if (police && pick(g, 100) < 85)
-			e.cat = pick_category(g, &e.online);
-		rc |= demo_push(g, e);
-		record = true;
-	}
-	if (!record) {
-		k->no_record = true;
-		return rc;
-	}
+	if (e.nsigns > 0 && e.agency == A_POLICE && pick(g, 100) < 85)
+		e.cat = pick_category(g, &e.online);
+	return e;
+}
+
+/* A category decision on child i's record at `at`, by `by` (enum cat_by). */
+static struct ev category_event(struct gen *g, int i, int by, int64_t at)
+{
+	struct ev e = {.kid = i, .kind = EV_CATEGORY, .by = by, .at = at};
+	e.cat = pick_category(g, &e.online);
+	return e;
+}
+
+/* The decisions after a referral at tr: for a police record the supervisor review
+ * (most) and a supervisor's category (some); otherwise a category by the MASH or the
+ * assessment team (most); and for some a later review by the assessment team. */
+static int plan_decisions(struct gen *g, int i, int64_t tr, bool police)
+{
+	int rc = 0;
 	if (police) {
 		if (pick(g, 100) < 70)
 			rc |= demo_push(g, (struct ev){.kid = i,
 			                               .kind = EV_REVIEW,
 			                               .at = tr + span(g, 1, 5) * DAY +
 			                                     span(g, 0, 8) * HOUR});
-		if (pick(g, 100) < 10) {
-			e = (struct ev){.kid = i,
-			                .kind = EV_CATEGORY,
-			                .by = BY_SUPERVISOR,
-			                .at = tr + span(g, 2, 8) * DAY};
-			e.cat = pick_category(g, &e.online);
-			rc |= demo_push(g, e);
-		}
+		if (pick(g, 100) < 10)
+			rc |= demo_push(
+			        g, category_event(g, i, BY_SUPERVISOR, tr + span(g, 2, 8) * DAY));
 	} else {
 		int x = (int)pick(g, 100);
 		if (x < 80) {
-			e = (struct ev){.kid = i,
-			                .kind = EV_CATEGORY,
-			                .by = x < 50 ? BY_MASH : BY_ASSESS,
-			                .at = tr + span(g, 1, 10) * DAY + span(g, 0, 8) * HOUR};
-			e.cat = pick_category(g, &e.online);
-			rc |= demo_push(g, e);
+			int64_t at = tr + span(g, 1, 10) * DAY + span(g, 0, 8) * HOUR;
+			rc |= demo_push(g, category_event(g, i, x < 50 ? BY_MASH : BY_ASSESS, at));
 		}
 	}
-	if (pick(g, 100) < 15) { /* the assessment team reviews the category later */
-		e = (struct ev){.kid = i,
-		                .kind = EV_CATEGORY,
-		                .by = BY_ASSESS,
-		                .at = tr + span(g, 12, 40) * DAY};
-		e.cat = pick_category(g, &e.online);
-		rc |= demo_push(g, e);
-	}
+	if (pick(g, 100) < 15) /* the assessment team reviews the category later */
+		rc |= demo_push(g, category_event(g, i, BY_ASSESS, tr + span(g, 12, 40) * DAY));
+	return rc;
+}
+
+/* The work on the record after a referral at tr, each for some children: essential
+ * steps, classification, a reference, a note (corrected for some), an outcome. */
+static int plan_record_work(struct gen *g, int i, int64_t tr)
+{
+	int rc = 0;
 	if (pick(g, 100) < 65)
 		rc |= demo_push(
 		        g, (struct ev){.kid = i,
@@ -331,15 +369,34 @@ static int plan_child(struct gen *g, int i, int64_t t0)
 		rc |= demo_push(g, (struct ev){.kid = i,
 		                               .kind = EV_OUTCOME,
 		                               .at = tr + span(g, 30, 150) * DAY});
-	/* repeat referrals, more often for children in care */
-	if (pick(g, 100) < (k->looked_after ? 45u : 18u)) {
-		e = (struct ev){.kid = i, .kind = EV_REFERRAL, .at = tr + span(g, 14, 170) * DAY};
-		e.agency = pick_agency(g);
-		e.nsigns = 1 + (int)pick(g, 3);
-		if (e.agency == A_POLICE && pick(g, 100) < 85)
-			e.cat = pick_category(g, &e.online);
+	return rc;
+}
+
+/* Plans one child's story from its first referral at t0: a referral (signs appear
+ * later for some referred without), the decisions and work on the record, and repeat
+ * referrals, more often for children in care. 0, or nonzero when out of memory. */
+static int plan_child(struct gen *g, int i, int64_t t0)
+{
+	struct kid *k = &g->kids[i];
+	struct ev e = referral_event(g, i, t0, true);
+	int64_t tr = t0;
+	bool record = e.nsigns > 0, police = record && e.agency == A_POLICE;
+	int rc = demo_push(g, e);
+	if (!record && pick(g, 100) < 40) { /* later signs appear */
+		tr = t0 + span(g, 20, 90) * DAY;
+		e = referral_event(g, i, tr, false);
+		police = e.agency == A_POLICE;
 		rc |= demo_push(g, e);
+		record = true;
 	}
+	if (!record) {
+		k->no_record = true;
+		return rc;
+	}
+	rc |= plan_decisions(g, i, tr, police);
+	rc |= plan_record_work(g, i, tr);
+	if (pick(g, 100) < (k->looked_after ? 45u : 18u)) /* repeat referrals */
+		rc |= demo_push(g, referral_event(g, i, tr + span(g, 14, 170) * DAY, false));
 	return rc;
 }
 

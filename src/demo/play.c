@@ -10,6 +10,7 @@
 #include "app/record_changes.h"
 #include "app/referrals.h"
 
+/* qsort order of events: by time, then in the order they were planned. */
 static int ev_cmp(const void *a, const void *b)
 {
 	const struct ev *x = a, *y = b;
@@ -38,16 +39,98 @@ static void pick_signs(struct gen *g, int n, bool online, int idx[4])
 	}
 }
 
+/* The UTC date of instant t. */
 static void date_of(int64_t t, char out[LT_DATE_LEN])
 {
 	ltime_format_date(ltime_date_of(t), out);
 }
 
+/* Adds to a referral's input `in` the signs of event e with their evidence and the
+ * rationale naming them (R-REC-2), the exploitation types, the people involved and the
+ * facts they suggest. */
+static void referral_signs(struct gen *g, const struct ev *e, json_t *in)
+{
+	size_t nsigns_tab;
+	const struct ref_item *signs = ref_table(REF_SIGNS, &nsigns_tab);
+	int idx[4];
+	pick_signs(g, e->nsigns, e->online, idx);
+	json_t *arr = json_array();
+	char rationale[1200], seen[LT_DATE_LEN];
+	int len = snprintf(rationale, sizeof rationale,
+	                   "Suspicion of exploitation because of these SAFEGUARD signs: ");
+	bool gangs = false;
+	for (int s = 0; s < e->nsigns; s++) {
+		date_of(e->at - span(g, 0, 20) * DAY, seen);
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:s}", "code", signs[idx[s]].code,
+		                                     "evidence", DEMO_EVIDENCE[idx[s]][pick(g, 2)],
+		                                     "seen_on", seen));
+		len += snprintf(rationale + len, sizeof rationale - (size_t)len, "%s%s (%s)",
+		                s ? "; " : "", signs[idx[s]].label, signs[idx[s]].code);
+		gangs |= idx[s] == 4;
+	}
+	snprintf(rationale + len, sizeof rationale - (size_t)len,
+	         ". Together they suggest the child is being targeted.");
+	json_object_set_new(in, "signs", arr);
+	json_object_set_new(in, "rationale", json_string(rationale));
+	json_object_set_new(in, "exploitation_types",
+	                    gangs ? json_pack("[s, s]", "sexual", "criminal")
+	                          : json_pack("[s]", "sexual"));
+	json_object_set_new(in, "people_involved",
+	                    json_pack("[s, s]", "the child", DEMO_PEOPLE[1 + pick(g, 2)]));
+	if (e->online)
+		json_object_set_new(in, "online", json_true());
+	if (gangs && pick(g, 2))
+		json_object_set_new(in, "gang", json_true());
+}
+
+/* Adds the police template (App G) of a police referral to `in`: a MERLIN reference,
+ * the risk review, other information and the initial category of event e, if any
+ * (R-PATH-4, R-PATH-5). */
+static void referral_police(struct gen *g, const struct ev *e, json_t *in)
+{
+	char merlin[40];
+	snprintf(merlin, sizeof merlin, "DEMO-MP-%02d-%06d", ltime_date_of(e->at).y % 100,
+	         ++g->merlin);
+	json_t *p =
+	        json_pack("{s:s, s:s, s:s}", "merlin_pac", merlin, "risk_review",
+	                  "Checks on the child and known associates completed; "
+	                  "no immediate risk to life identified tonight.",
+	                  "other_info", "Two earlier missing episodes are known to the borough.");
+	if (e->cat) {
+		json_object_set_new(p, "initial_category", json_integer(e->cat));
+		json_object_set_new(p, "category_rationale",
+		                    json_string(DEMO_CAT_RATIONALE[e->cat]));
+		if (e->cat == 2)
+			json_object_set_new(p, "contact",
+			                    json_string(e->online ? "online" : "contact"));
+	}
+	json_object_set_new(in, "police", p);
+}
+
+/* Keeps what a filed referral of event e made: the child's id and record reference,
+ * and the counts. */
+static void referral_filed(struct gen *g, const struct ev *e, struct kid *k, json_t *out)
+{
+	const char *cid = json_string_value(json_object_get(out, "child_id"));
+	const char *ref = json_string_value(json_object_get(out, "record_ref"));
+	if (!k->id[0] && cid)
+		snprintf(k->id, sizeof k->id, "%s", cid);
+	else
+		g->counts[N_REPEATS]++;
+	if (!k->ref[0] && ref) {
+		snprintf(k->ref, sizeof k->ref, "%s", ref);
+		g->counts[N_RECORDS]++;
+	}
+	if (e->agency == A_POLICE && e->nsigns)
+		k->police_b = k->b;
+	g->counts[N_REFERRALS]++;
+}
+
+/* Files referral event e as the borough's referrer of its agency type: for a child not
+ * yet known, with the child's details (confirmed new). */
 static int do_referral(struct gen *g, const struct ev *e)
 {
 	struct kid *k = &g->kids[e->kid];
-	size_t nsigns_tab;
-	const struct ref_item *signs = ref_table(REF_SIGNS, &nsigns_tab);
 	const struct actor *who = &g->bu[k->b][DEMO_REFERRER[e->agency]];
 	json_t *in = json_pack("{s:s}", "circumstances", DEMO_CIRCUMSTANCES[e->agency][pick(g, 2)]);
 	char notice[LT_TIME_LEN];
@@ -64,85 +147,22 @@ static int do_referral(struct gen *g, const struct ev *e)
 		                    json_string(DEMO_NO_SIGN_RATIONALE[pick(
 		                            g, ARRAY_LEN(DEMO_NO_SIGN_RATIONALE))]));
 	} else {
-		int idx[4];
-		pick_signs(g, e->nsigns, e->online, idx);
-		json_t *arr = json_array();
-		char rationale[1200], seen[LT_DATE_LEN];
-		int len = snprintf(rationale, sizeof rationale,
-		                   "Suspicion of exploitation because of these SAFEGUARD signs: ");
-		bool gangs = false;
-		for (int s = 0; s < e->nsigns; s++) {
-			date_of(e->at - span(g, 0, 20) * DAY, seen);
-			json_array_append_new(arr, json_pack("{s:s, s:s, s:s}", "code",
-			                                     signs[idx[s]].code, "evidence",
-			                                     DEMO_EVIDENCE[idx[s]][pick(g, 2)],
-			                                     "seen_on", seen));
-			len += snprintf(rationale + len, sizeof rationale - (size_t)len,
-			                "%s%s (%s)", s ? "; " : "", signs[idx[s]].label,
-			                signs[idx[s]].code);
-			gangs |= idx[s] == 4;
-		}
-		snprintf(rationale + len, sizeof rationale - (size_t)len,
-		         ". Together they suggest the child is being targeted.");
-		json_object_set_new(in, "signs", arr);
-		json_object_set_new(in, "rationale", json_string(rationale));
-		json_object_set_new(in, "exploitation_types",
-		                    gangs ? json_pack("[s, s]", "sexual", "criminal")
-		                          : json_pack("[s]", "sexual"));
-		json_object_set_new(in, "people_involved",
-		                    json_pack("[s, s]", "the child", DEMO_PEOPLE[1 + pick(g, 2)]));
-		if (e->online)
-			json_object_set_new(in, "online", json_true());
-		if (gangs && pick(g, 2))
-			json_object_set_new(in, "gang", json_true());
-		if (e->agency == A_POLICE) {
-			char merlin[40];
-			snprintf(merlin, sizeof merlin, "DEMO-MP-%02d-%06d",
-			         ltime_date_of(e->at).y % 100, ++g->merlin);
-			json_t *p =
-			        json_pack("{s:s, s:s, s:s}", "merlin_pac", merlin, "risk_review",
-			                  "Checks on the child and known associates completed; "
-			                  "no immediate risk to life identified tonight.",
-			                  "other_info",
-			                  "Two earlier missing episodes are known to the "
-			                  "borough.");
-			if (e->cat) {
-				json_object_set_new(p, "initial_category", json_integer(e->cat));
-				json_object_set_new(p, "category_rationale",
-				                    json_string(DEMO_CAT_RATIONALE[e->cat]));
-				if (e->cat == 2)
-					json_object_set_new(
-					        p, "contact",
-					        json_string(e->online ? "online" : "contact"));
-			}
-			json_object_set_new(in, "police", p);
-		}
+		referral_signs(g, e, in);
+		if (e->agency == A_POLICE)
+			referral_police(g, e, in);
 	}
 	struct actor a = at_time(who, e->at);
 	json_t *out = NULL;
 	int rc = app_referral_submit(g->db, &a, in, &out, g->err);
 	json_decref(in);
-	if (rc != APP_OK) {
-		json_decref(out);
-		return demo_fail(g, rc, "a referral");
-	}
-	const char *cid = json_string_value(json_object_get(out, "child_id"));
-	const char *ref = json_string_value(json_object_get(out, "record_ref"));
-	if (!k->id[0] && cid)
-		snprintf(k->id, sizeof k->id, "%s", cid);
-	else
-		g->counts[N_REPEATS]++;
-	if (!k->ref[0] && ref) {
-		snprintf(k->ref, sizeof k->ref, "%s", ref);
-		g->counts[N_RECORDS]++;
-	}
-	if (e->agency == A_POLICE && e->nsigns)
-		k->police_b = k->b;
-	g->counts[N_REFERRALS]++;
+	if (rc == APP_OK)
+		referral_filed(g, e, k, out);
 	json_decref(out);
-	return APP_OK;
+	return rc == APP_OK ? APP_OK : demo_fail(g, rc, "a referral");
 }
 
+/* Plays a category decision: by the MASH worker, the police supervisor or the
+ * assessment team, in another borough for some (R-CAT-5). */
 static int do_category(struct gen *g, const struct ev *e)
 {
 	struct kid *k = &g->kids[e->kid];
@@ -170,6 +190,7 @@ static int do_category(struct gen *g, const struct ev *e)
 	return APP_OK;
 }
 
+/* Plays the supervisor review, every item ticked with a note. */
 static int do_review(struct gen *g, const struct ev *e)
 {
 	struct kid *k = &g->kids[e->kid];
@@ -206,6 +227,8 @@ static const struct actor *record_worker(struct gen *g, const struct kid *k)
 	return k->police_b >= 0 ? &g->bu[k->police_b][U_OFFICER] : &g->bu[k->b][U_MASH];
 }
 
+/* Plays essential steps: all five done, or some outstanding (with a decision not to
+ * intervene for some). */
 static int do_steps(struct gen *g, const struct ev *e)
 {
 	struct kid *k = &g->kids[e->kid];
@@ -247,6 +270,7 @@ static int do_steps(struct gen *g, const struct ev *e)
 	return APP_OK;
 }
 
+/* Plays a classification: exploitation types, one or two models and the facts. */
 static int do_classify(struct gen *g, const struct ev *e)
 {
 	struct kid *k = &g->kids[e->kid];
@@ -272,6 +296,8 @@ static int do_classify(struct gen *g, const struct ev *e)
 	return APP_OK;
 }
 
+/* Plays a reference: a crime or non-crime number on a police record, else a social
+ * care case number. */
 static int do_extref(struct gen *g, const struct ev *e)
 {
 	struct kid *k = &g->kids[e->kid];
@@ -304,6 +330,7 @@ static int do_extref(struct gen *g, const struct ev *e)
 	return APP_OK;
 }
 
+/* Plays a chronology note, or a correction of the child's last note (R-REC-6). */
 static int do_note(struct gen *g, const struct ev *e, bool correction)
 {
 	struct kid *k = &g->kids[e->kid];
@@ -348,6 +375,7 @@ static int do_note(struct gen *g, const struct ev *e, bool correction)
 	return APP_OK;
 }
 
+/* Plays an outcome: MI, a positive intervention. */
 static int do_outcome(struct gen *g, const struct ev *e)
 {
 	struct kid *k = &g->kids[e->kid];

@@ -6,6 +6,8 @@
 
 #include "app/admin.h"
 
+/* Adds a user of definition u (of borough b, or partnership-wide when global) and
+ * loads it as an actor into *out; the login is listed in g->logins. */
 static int add_user(struct gen *g, const struct user_def *u, int b, bool global, struct actor *out)
 {
 	char username[64], display[128], agency[160];
