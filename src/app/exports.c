@@ -65,8 +65,60 @@ static void export_episode(json_t *r, enum miss_class *cls, int64_t *start, bool
 	*end = parse_time_or(ret, *start);
 }
 
-int app_export_ssda903(struct db *db, const struct actor *who, const char *from, const char *to,
-                       char **csv, struct app_err *err)
+/* Writes one export line for store row r into b; < 0 with pe on a refusal. */
+typedef int (*export_line)(struct buf *b, json_t *r, struct proto_err *pe);
+
+/* An SSDA903 MISSING line (R-RPT-2). */
+static int ssda903_line(struct buf *b, json_t *r, struct proto_err *pe)
+{
+	struct ssda903_missing m = {.child_id = json_string_value(json_object_get(r, "child_id"))};
+	export_episode(r, &m.cls, &m.start, &m.ended, &m.end);
+	return ssda903_missing_row(b, &m, pe);
+}
+
+/* An Annex A line, with the Return Interview's columns (R-RPT-2, R-MISS-6). */
+static int annexa_line(struct buf *b, json_t *r, struct proto_err *pe)
+{
+	const char *st = json_string_value(json_object_get(r, "ri_status"));
+	struct ssda903_annexa a = {.child_id = json_string_value(json_object_get(r, "child_id"))};
+	export_episode(r, &a.cls, &a.start, &a.ended, &a.end);
+	a.ri_offered = st != NULL;
+	a.ri_completed = st && strcmp(st, "completed") == 0;
+	a.ri_accepted = a.ri_completed || (st && strcmp(st, "accepted") == 0);
+	a.ri_at = parse_time_or(json_string_value(json_object_get(r, "ri_completed_at")), a.end);
+	return ssda903_annexa_row(b, &a, pe);
+}
+
+/* Writes `rows` (released here) as CSV text: `header`, then a line each by `line`; then
+ * ends the export as `what` (export_finish), or the use case on a refusal. */
+static int export_rows(struct uc *u, json_t *rows, int (*header)(struct buf *b), export_line line,
+                       const char *what, const char *from, const char *to, char **csv)
+{
+	struct buf b = BUF_INIT(64u << 20);
+	header(&b);
+	int arc = APP_OK;
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+	{
+		struct proto_err pe;
+		if (line(&b, r, &pe) < 0) {
+			arc = app_fail(u->err, APP_FAILED, pe.rule, "%s", pe.message);
+			break;
+		}
+	}
+	json_decref(rows);
+	if (arc != APP_OK) {
+		buf_release(&b);
+		return uc_end(u, arc, NULL);
+	}
+	return export_finish(u, &b, what, from, to, csv);
+}
+
+/* One statutory export: checks the exporter and the period, reads the rows (Annex A's,
+ * or the looked-after children's episodes for SSDA903) and writes them (export_rows). */
+static int export_run(struct db *db, const struct actor *who, const char *from, const char *to,
+                      bool annex_a, char **csv, struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
@@ -75,72 +127,25 @@ int app_export_ssda903(struct db *db, const struct actor *who, const char *from,
 	if (export_open(&u, from, to, f, t) != APP_OK)
 		return err->code;
 	int rc;
-	json_t *rows = store_export_episodes(db, f, t, true, &rc);
+	json_t *rows = annex_a ? store_export_annex_a(db, f, t, &rc)
+	                       : store_export_episodes(db, f, t, true, &rc);
 	if (!rows)
 		return uc_end(&u, uc_db(&u, rc), NULL);
-	struct buf b = BUF_INIT(64u << 20);
-	ssda903_missing_header(&b);
-	int arc = APP_OK;
-	size_t i;
-	json_t *r;
-	json_array_foreach(rows, i, r)
-	{
-		struct ssda903_missing m = {
-		        .child_id = json_string_value(json_object_get(r, "child_id"))};
-		export_episode(r, &m.cls, &m.start, &m.ended, &m.end);
-		struct proto_err pe;
-		if (ssda903_missing_row(&b, &m, &pe) < 0) { /* R-RPT-2 */
-			arc = app_fail(err, APP_FAILED, pe.rule, "%s", pe.message);
-			break;
-		}
-	}
-	json_decref(rows);
-	if (arc != APP_OK) {
-		buf_release(&b);
-		return uc_end(&u, arc, NULL);
-	}
-	return export_finish(&u, &b, "ssda903_missing", from, to, csv);
+	if (annex_a)
+		return export_rows(&u, rows, ssda903_annexa_header, annexa_line, "annex_a_missing",
+		                   from, to, csv);
+	return export_rows(&u, rows, ssda903_missing_header, ssda903_line, "ssda903_missing", from,
+	                   to, csv);
+}
+
+int app_export_ssda903(struct db *db, const struct actor *who, const char *from, const char *to,
+                       char **csv, struct app_err *err)
+{
+	return export_run(db, who, from, to, false, csv, err);
 }
 
 int app_export_annex_a(struct db *db, const struct actor *who, const char *from, const char *to,
                        char **csv, struct app_err *err)
 {
-	struct uc u;
-	uc_init(&u, db, who, err);
-	*csv = NULL;
-	char f[LT_TIME_LEN], t[LT_TIME_LEN];
-	if (export_open(&u, from, to, f, t) != APP_OK)
-		return err->code;
-	int rc;
-	json_t *rows = store_export_annex_a(db, f, t, &rc);
-	if (!rows)
-		return uc_end(&u, uc_db(&u, rc), NULL);
-	struct buf b = BUF_INIT(64u << 20);
-	ssda903_annexa_header(&b);
-	int arc = APP_OK;
-	size_t i;
-	json_t *r;
-	json_array_foreach(rows, i, r)
-	{
-		const char *st = json_string_value(json_object_get(r, "ri_status"));
-		struct ssda903_annexa a = {
-		        .child_id = json_string_value(json_object_get(r, "child_id"))};
-		export_episode(r, &a.cls, &a.start, &a.ended, &a.end);
-		a.ri_offered = st != NULL;
-		a.ri_completed = st && strcmp(st, "completed") == 0;
-		a.ri_accepted = a.ri_completed || (st && strcmp(st, "accepted") == 0);
-		a.ri_at = parse_time_or(json_string_value(json_object_get(r, "ri_completed_at")),
-		                        a.end);
-		struct proto_err pe;
-		if (ssda903_annexa_row(&b, &a, &pe) < 0) { /* R-RPT-2, R-MISS-6 */
-			arc = app_fail(err, APP_FAILED, pe.rule, "%s", pe.message);
-			break;
-		}
-	}
-	json_decref(rows);
-	if (arc != APP_OK) {
-		buf_release(&b);
-		return uc_end(&u, arc, NULL);
-	}
-	return export_finish(&u, &b, "annex_a_missing", from, to, csv);
+	return export_run(db, who, from, to, true, csv, err);
 }
