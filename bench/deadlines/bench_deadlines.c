@@ -15,6 +15,7 @@
  * usage: bench_deadlines [--runs N] [--keep]
  * Targets: (a) under 50 ms, (b) under 2 s. All data is made up.
  */
+#include "app/episode_deadlines.h"
 #include "app/episodes.h"
 #include "protocol/missing.h"
 #include "store/children.h"

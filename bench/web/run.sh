@@ -24,7 +24,7 @@ base="http://$host:$port"
 
 # Keyed by what generates the data (not the schema: later migrations are applied to the
 # copy by `lantern init`, as an upgrade would).
-key=$( { "$bin" version; cat src/app/demo.c src/store/demo.c; echo "$children"; } | sha256sum | cut -c1-16)
+key=$( { "$bin" version; cat src/demo/*.[ch] src/store/demo.c; echo "$children"; } | sha256sum | cut -c1-16)
 cache="/tmp/lantern-bench-web-$key.db"
 if [ ! -f "$cache" ]; then
   echo "building the demo database ($children children; minutes, cached as $cache)"

@@ -2,7 +2,7 @@
 #include "app/work.h"
 
 #include "app/authz.h"
-#include "app/episodes.h"
+#include "app/episode_deadlines.h"
 #include "protocol/info.h"
 #include "store/records.h"
 #include "store/work.h"

@@ -6,7 +6,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "util/ltime.h"
 #include "util/parse.h"
 

@@ -9,7 +9,12 @@
 #include "cli/commands.h"
 #include "cli/run.h"
 
+#include "app/episode_deadlines.h"
+#include "app/episode_return.h"
 #include "app/episodes.h"
+#include "app/exports.h"
+#include "app/forensic.h"
+#include "app/profile.h"
 #include "util/ltime.h"
 
 /* `interview ID FILE`: an offer unless the file gives a later status. */
@@ -88,17 +93,17 @@ int cli_profile(int argc, char **argv)
 		return rc;
 	struct app_err err = {0};
 	if (argc == 3 && strcmp(argv[1], "show") == 0)
-		return cli_run_id(&r, argv[2], app_philomena_get, NULL);
+		return cli_run_id(&r, argv[2], app_profile_get, NULL);
 	if (argc == 3 && strcmp(argv[1], "print") == 0) {
 		char *text = NULL;
-		rc = app_philomena_print(r.db, &r.who, argv[2], &text, &err);
+		rc = app_profile_print(r.db, &r.who, argv[2], &text, &err);
 		if (rc == APP_OK)
 			fputs(text, stdout);
 		free(text);
 		return cli_run_done(&r, rc, NULL, &err, NULL);
 	}
 	if (argc == 4 && strcmp(argv[1], "update") == 0)
-		return cli_run_id_file(&r, argv[2], argv[3], app_philomena_update, NULL);
+		return cli_run_id_file(&r, argv[2], argv[3], app_profile_update, NULL);
 	return cli_run_usage(&r, "profile: expected show, update or print (see --help)");
 }
 

@@ -10,7 +10,12 @@
 #include "cli/run.h"
 
 #include "app/children.h"
-#include "app/records.h"
+#include "app/categories.h"
+#include "app/essential_steps.h"
+#include "app/record_changes.h"
+#include "app/record_view.h"
+#include "app/referrals.h"
+#include "app/restricted.h"
 #include "util/parse.h"
 
 static void child_text(json_t *c)

@@ -6,6 +6,10 @@
  */
 #include "app_fixture.h"
 
+#include "app/categories.h"
+#include "app/essential_steps.h"
+#include "app/record_changes.h"
+
 struct case_ids {
 	char ref[32], child_id[ID_MAX], referral_id[ID_MAX], entry_id[ID_MAX];
 };

@@ -4,7 +4,12 @@
 #include "store/children.h"
 #include "store/users.h"
 
+#include "app/episode_deadlines.h"
+#include "app/episode_return.h"
 #include "app/episodes.h"
+#include "app/exports.h"
+#include "app/forensic.h"
+#include "app/profile.h"
 
 #define HOUR 3600
 
@@ -580,7 +585,7 @@ static void test_profile_shared_when_episode_opens(void **state)
 	new_child(f, "Pia", "Quarrington", "2010-10-10", false, child);
 	struct actor sw = fx_actor(f, "sw.green");
 	struct app_err err;
-	must(run(f, app_philomena_update, &f->sys, child,
+	must(run(f, app_profile_update, &f->sys, child,
 	         json_pack("{s:s, s:[s], s:[s]}", "description",
 	                   "Slim, short dark hair, green coat.", "places", "Fernbank Park",
 	                   "phone_numbers", "07700 900123"),
@@ -591,7 +596,7 @@ static void test_profile_shared_when_episode_opens(void **state)
 	json_decref(out);
 	char *text = NULL;
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_philomena_print(f->db, &sw, child, &text, &err), APP_OK);
+	assert_int_equal(app_profile_print(f->db, &sw, child, &text, &err), APP_OK);
 	assert_non_null(strstr(text, "Fernbank Park"));
 	free(text);
 	assert_true(fx_audit_count(f, "disclose", child) >= 2);

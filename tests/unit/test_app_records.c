@@ -7,6 +7,10 @@
  */
 #include "app_fixture.h"
 
+#include "app/categories.h"
+#include "app/essential_steps.h"
+#include "app/record_changes.h"
+
 /* Decides a category as `username`; returns the result code, *out (may be NULL). */
 static int decide(struct fx *f, const char *username, const char *ref, json_t *in, json_t **out,
                   struct app_err *err)

@@ -1,7 +1,8 @@
 /* test_app_restricted.c: R-INFO-3 restricted records and break-glass access. */
 #include "app_fixture.h"
 
-#include "app/records.h"
+#include "app/record_view.h"
+#include "app/restricted.h"
 #include "app/work.h"
 
 static int restrict_record(struct fx *f, const char *user, const char *ref, bool on,

@@ -8,6 +8,8 @@
  */
 #include "app_fixture.h"
 
+#include "app/categories.h"
+#include "app/record_changes.h"
 #include "app/viewcache.h"
 
 /* ---- the cache on its own ---- */

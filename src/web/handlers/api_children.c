@@ -5,6 +5,7 @@
  */
 #include "app/children.h"
 #include "app/episodes.h"
+#include "app/profile.h"
 #include "web/handlers/api.h"
 #include "web/handlers/handlers.h"
 
@@ -42,10 +43,10 @@ void handle_api_child_episodes(struct request *req, struct response *resp)
 
 void handle_api_child_profile_show(struct request *req, struct response *resp)
 {
-	api_run_id(req, resp, "id", app_philomena_get);
+	api_run_id(req, resp, "id", app_profile_get);
 }
 
 void handle_api_child_profile_update(struct request *req, struct response *resp)
 {
-	api_run_id_in(req, resp, "id", app_philomena_update, 200);
+	api_run_id_in(req, resp, "id", app_profile_update, 200);
 }

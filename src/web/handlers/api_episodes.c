@@ -4,7 +4,9 @@
  * strategy decision and risk level. Each is one use case in src/app/episodes.c; a
  * refusal names its rule (422 protocol-rule) and writes nothing.
  */
+#include "app/episode_return.h"
 #include "app/episodes.h"
+#include "app/forensic.h"
 #include "web/handlers/api.h"
 #include "web/handlers/handlers.h"
 #include "web/usecase.h"

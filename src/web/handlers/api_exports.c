@@ -3,7 +3,7 @@
  * and /api/v1/exports/annex-a, ?from=YYYY-MM-DD&to=YYYY-MM-DD). The use cases check
  * the role and the period and audit each export.
  */
-#include "app/episodes.h"
+#include "app/exports.h"
 #include "web/handlers/api.h"
 #include "web/handlers/handlers.h"
 #include "web/usecase.h"

@@ -6,7 +6,11 @@
  */
 #include <sodium.h>
 
-#include "app/records.h"
+#include "app/categories.h"
+#include "app/essential_steps.h"
+#include "app/record_changes.h"
+#include "app/record_view.h"
+#include "app/restricted.h"
 #include "app/viewcache.h"
 #include "web/handlers/api.h"
 #include "web/handlers/handlers.h"

@@ -2,7 +2,7 @@
  * api_referrals.c: filing a referral (201; R-REC-1: 409 with the possible existing
  * children unless confirm_new_child) and reading one back.
  */
-#include "app/records.h"
+#include "app/referrals.h"
 #include "web/handlers/api.h"
 #include "web/handlers/handlers.h"
 

@@ -3,7 +3,7 @@
  * missing-episode deadlines they own or supervise (GET /api/v1/deadlines, R-DL-1,
  * R-DL-2, R-DL-9).
  */
-#include "app/episodes.h"
+#include "app/episode_deadlines.h"
 #include "app/work.h"
 #include "util/ltime.h"
 #include "web/handlers/api.h"

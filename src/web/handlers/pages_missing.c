@@ -8,7 +8,10 @@
  * view (GET/POST /children/{id}/profile, GET /children/{id}/profile/print).
  */
 #include "app/children.h"
+#include "app/episode_return.h"
 #include "app/episodes.h"
+#include "app/forensic.h"
+#include "app/profile.h"
 #include "web/handlers/handlers.h"
 #include "web/handlers/pages.h"
 #include "web/session.h"
@@ -456,7 +459,7 @@ void handle_page_profile(struct request *req, struct response *resp)
 		json_decref(c);
 		return;
 	}
-	if (app_philomena_get(db, web_actor(req), id, &p, &err) != APP_OK)
+	if (app_profile_get(db, web_actor(req), id, &p, &err) != APP_OK)
 		pages_error(req, resp, &err);
 	else
 		profile_page(req, resp, c, p, 200, NULL, NULL);
@@ -479,7 +482,7 @@ void handle_page_profile_update(struct request *req, struct response *resp)
 	struct db *db = web_db(req, resp);
 	struct app_err err = {0};
 	json_t *out = NULL;
-	int rc = db ? app_philomena_update(db, web_actor(req), id, in, &out, &err) : APP_FAILED;
+	int rc = db ? app_profile_update(db, web_actor(req), id, in, &out, &err) : APP_FAILED;
 	json_decref(in);
 	json_decref(out);
 	if (!db)
@@ -501,7 +504,7 @@ void handle_page_profile_print(struct request *req, struct response *resp)
 		return;
 	struct app_err err = {0};
 	char *text = NULL;
-	if (app_philomena_print(db, web_actor(req), id, &text, &err) != APP_OK) {
+	if (app_profile_print(db, web_actor(req), id, &text, &err) != APP_OK) {
 		pages_error(req, resp, &err);
 		return;
 	}

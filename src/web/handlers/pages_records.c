@@ -8,7 +8,10 @@
  * answers 303 to the record, or the form again (422) with what was typed.
  */
 #include "app/episodes.h"
-#include "app/records.h"
+#include "app/categories.h"
+#include "app/essential_steps.h"
+#include "app/record_changes.h"
+#include "app/record_view.h"
 #include "protocol/category.h"
 #include "protocol/pathway.h"
 #include "web/handlers/handlers.h"

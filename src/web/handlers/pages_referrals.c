@@ -10,7 +10,7 @@
  * user confirms the child is new.
  */
 #include "app/children.h"
-#include "app/records.h"
+#include "app/referrals.h"
 #include "protocol/pathway.h"
 #include "web/handlers/handlers.h"
 #include "web/handlers/pages.h"

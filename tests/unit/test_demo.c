@@ -1,4 +1,4 @@
-/* test_app_demo.c: app/demo.h: the synthetic demo covers every referral route and
+/* test_demo.c: demo/demo.h: the synthetic demo covers every referral route and
  * category, leaves work in the queues, keeps the audit chain intact, marks the database
  * as demo data, is reproducible from its seed, and uses no refused word (R-DEF-4). Its
  * missing episodes cover every step, and an overdue return interview reaches a
@@ -6,7 +6,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "app/work.h"
 #include "audit/audit.h"
 #include "protocol/language.h"

@@ -15,8 +15,8 @@
  * deadlines, and the same seed and day give the same data. Only the password hashes
  * differ between runs: argon2id salts always come from the system's random source.
  */
-#ifndef LANTERN_APP_DEMO_H
-#define LANTERN_APP_DEMO_H
+#ifndef LANTERN_DEMO_DEMO_H
+#define LANTERN_DEMO_DEMO_H
 
 #include "app/app.h"
 

@@ -1,0 +1,22 @@
+/*
+ * restricted.h: restricted records and the review of break-glass openings (R-INFO-3).
+ * Each use case is one transaction: authorise, apply the protocol, write, audit. Input
+ * is a JSON object (from the API, a form or a file); output a view. Field names are
+ * documented in docs/api.md.
+ */
+#ifndef LANTERN_APP_RESTRICTED_H
+#define LANTERN_APP_RESTRICTED_H
+
+#include "app/app.h"
+
+/* R-INFO-3. in: {"restricted": true|false, "reason" (required when restricting)}. Police
+ * supervisors and CSC managers only. Opening a restricted record afterwards needs a
+ * reason in actor.purpose (break-glass): each opening is logged for review. */
+int app_record_restrict(struct db *db, const struct actor *who, const char *ref, json_t *in,
+                        json_t **out, struct app_err *err);
+/* R-INFO-3. Reviews a break-glass opening (id "rax_..."): in {"note"}. Not by the person
+ * who opened it. */
+int app_restricted_access_review(struct db *db, const struct actor *who, const char *id, json_t *in,
+                                 json_t **out, struct app_err *err);
+
+#endif

@@ -1,0 +1,163 @@
+/*
+ * together.c: the children a child went missing with (R-MISS-10), for the child's
+ * episodes (app_child_episodes): the store gives the candidate pairs linked by place
+ * or name, missing_together decides each pair, and a child the actor may not see is
+ * reported without a name.
+ */
+#include "app/episode_common.h"
+
+#include "app/authz.h"
+#include "protocol/missing.h"
+#include "store/episodes.h"
+#include "store/json_rows.h"
+
+/* An episode of a together-candidate row (`prefix` "" for this child's, "other_" for the
+ * other child's) for missing_together. */
+static void together_episode(json_t *r, const char *prefix, const char *child_id, int64_t now,
+                             struct miss_episode *m)
+{
+	char k1[32], k2[32], k3[32];
+	snprintf(k1, sizeof k1, "%sepisode_id", prefix);
+	snprintf(k2, sizeof k2, "%sreported_at", prefix);
+	snprintf(k3, sizeof k3, "%sreturned_at", prefix);
+	const char *ret = json_string_value(json_object_get(r, k3));
+	memset(m, 0, sizeof(*m));
+	m->episode_id = json_string_value(json_object_get(r, k1));
+	m->child_id = child_id;
+	m->start = parse_time_or(json_string_value(json_object_get(r, k2)), now);
+	m->ended = ret != NULL;
+	m->end = parse_time_or(ret, now);
+	m->found_location_id = json_string_value(json_object_get(r, "found_key"));
+}
+
+/* R-MISS-10: decides the pair of a together-candidate row with missing_together; true
+ * with *t when they were missing together. With `any_place` both count as found at the
+ * same place, which can only add pairs: a pair refused then is refused whatever the
+ * places were, so its details need not be read. */
+static bool together_pair(json_t *r, const char *child_id, int64_t now, bool any_place,
+                          struct miss_together *t)
+{
+	const char *other = json_string_value(json_object_get(r, "child_id"));
+	struct miss_episode pair[2];
+	together_episode(r, "", child_id, now, &pair[0]);
+	together_episode(r, "other_", other, now, &pair[1]);
+	if (any_place)
+		pair[0].found_location_id = pair[1].found_location_id = "any";
+	if (json_integer_value(json_object_get(r, "named")))
+		pair[0].found_with_person_id = other;
+	if (pair[1].start < pair[0].start) { /* missing_together wants them by start */
+		struct miss_episode tmp = pair[0];
+		pair[0] = pair[1];
+		pair[1] = tmp;
+	}
+	size_t found = 0;
+	struct proto_err pe;
+	return missing_together(pair, 2, NULL, now, t, 1, &found, &pe) == 0 && found;
+}
+
+/* R-MISS-10: the candidate pairs that may have been missing together (see
+ * together_pair), newest other episode first, each with found_key when the place they
+ * were found at could decide. A pair of the child with itself is never missing together.
+ * NULL on a database failure (err set). */
+static json_t *together_rows(struct uc *u, const char *child_id)
+{
+	int rc;
+	json_t *rows =
+	        store_episode_together_candidates(u->db, child_id, MISS_TOGETHER_FOUND_WITHIN, &rc);
+	if (!rows) {
+		uc_db(u, rc);
+		return NULL;
+	}
+	json_t *out = json_array();
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+	{
+		struct miss_together t;
+		if (!together_pair(r, child_id, u->now, true, &t))
+			continue;
+		if (t.same_location) { /* found near in time: the place decides */
+			char key[512];
+			rc = store_episode_found_key(
+			        u->db, json_string_value(json_object_get(r, "episode_id")),
+			        json_string_value(json_object_get(r, "other_episode_id")), key,
+			        sizeof key);
+			if (rc != DB_OK) {
+				uc_db(u, rc);
+				json_decref(rows);
+				json_decref(out);
+				return NULL;
+			}
+			if (key[0])
+				json_object_set_new(r, "found_key", json_string(key));
+		}
+		json_array_append(out, r);
+	}
+	json_decref(rows);
+	json_array_sort_by(out, "other_reported_at", true);
+	return out;
+}
+
+/* R-MISS-10: the other children this child went missing with. The store gives the
+ * candidates linked by place or name; missing_together decides each pair. NULL on a
+ * database failure (err set). */
+json_t *co_missing(struct uc *u, const char *child_id)
+{
+	json_t *rows = together_rows(u, child_id);
+	if (!rows)
+		return NULL;
+	json_t *co = json_array();
+	json_t *seen = json_object(); /* other child id -> whether the actor may see them */
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+	{
+		const char *other = json_string_value(json_object_get(r, "child_id"));
+		struct miss_together t;
+		if (!together_pair(r, child_id, u->now, false, &t))
+			continue;
+		const char *how = t.same_location ? "same_place"
+		                  : t.same_person ? "named_together"
+		                                  : "overlapping";
+		/* the other child is named only to those who may see them; others learn that
+		 * a child they cannot see went missing at the same time */
+		json_t *known = json_object_get(seen, other);
+		int vis = known ? (int)json_integer_value(known) : APP_OK;
+		if (!known) {
+			struct app_err hidden = {0};
+			vis = authz_child_view(u->db, u->who, other, &hidden);
+			if (vis == APP_FAILED) {
+				*u->err = hidden;
+				json_decref(seen);
+				json_decref(rows);
+				json_decref(co);
+				return NULL;
+			}
+			json_object_set_new(seen, other, json_integer(vis));
+		}
+		if (vis != APP_OK) {
+			json_array_append_new(co,
+			                      json_pack("{s:b, s:s, s:I}", "hidden", 1, "how", how,
+			                                "overlap_seconds", (json_int_t)t.overlap));
+			continue;
+		}
+		json_array_append_new(
+		        co,
+		        json_pack("{s:s, s:s?, s:s?, s:s, s:s, s:s, s:s?, s:s, s:I}", "child_id",
+		                  other, "given_names",
+		                  json_string_value(json_object_get(r, "given_names")),
+		                  "family_name",
+		                  json_string_value(json_object_get(r, "family_name")),
+		                  "episode_id", json_string_value(json_object_get(r, "episode_id")),
+		                  "other_episode_id",
+		                  json_string_value(json_object_get(r, "other_episode_id")),
+		                  "other_reported_at",
+		                  json_string_value(json_object_get(r, "other_reported_at")),
+		                  "other_returned_at",
+		                  json_string_value(json_object_get(r, "other_returned_at")), "how",
+		                  how, "overlap_seconds", (json_int_t)t.overlap));
+	}
+	json_decref(seen);
+	json_decref(rows);
+	return co;
+}
