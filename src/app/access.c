@@ -71,7 +71,7 @@ int access_gate(struct uc *u, const char *child_id, const char *type, const char
 		snprintf(u->opening, sizeof u->opening, "%s", r.id);
 		return APP_OK;
 	case ACCESS_HIDDEN:
-		uc_refuse(u, type, id, NULL, access_refusal_reason(d));
+		uc_refuse(u, type, id, record_ref, access_refusal_reason(d));
 		return app_fail(u->err, APP_NOT_FOUND, NULL, "%s", missing);
 	case ACCESS_RESTRICTED:
 		uc_refuse(u, type, id, record_ref, access_refusal_reason(d));
@@ -96,6 +96,72 @@ int access_log_opening(struct uc *u)
 	        u->who->agency_id[0] ? u->who->agency_id : NULL, u->now_s, u->who->purpose);
 	u->opening[0] = '\0';
 	return uc_db(u, rc);
+}
+
+int access_disclose_children(struct uc *u, json_t *list, char *ids, size_t n)
+{
+	static const char *const minimal[] = {"id",      "given_names", "family_name",
+	                                      "date_of_birth", "gender", "strength",
+	                                      "reasons", "exact",       NULL};
+	size_t used = 0, i;
+	json_t *c;
+	if (n)
+		ids[0] = '\0';
+	json_array_foreach(list, i, c)
+	{
+		const char *id = json_string_value(json_object_get(c, "id"));
+		bool sees = false;
+		int rc = id ? access_sees_child(u, id, &sees) : APP_OK;
+		if (rc != APP_OK)
+			return rc;
+		if (access_disclosure_of(actor_scope(u->who), sees) == DISCLOSE_MINIMAL) {
+			const char *key;
+			json_t *v, *tmp;
+			json_object_foreach_safe(c, tmp, key, v)
+			{
+				if (!uc_one_of(key, minimal))
+					json_object_del(c, key);
+			}
+		}
+		json_object_set_new(c, "visible", json_boolean(sees));
+		if (id && used + strlen(id) + 2 < n)
+			used += (size_t)snprintf(ids + used, n - used, "%s%s", used ? "," : "", id);
+	}
+	return APP_OK;
+}
+
+int access_route(struct uc *u, const char *child_id, const char *agency_type,
+                 const char *borough_id, const char *kind, const char *reason)
+{
+	if (!borough_id || !*borough_id)
+		return APP_OK;
+	return uc_db(u, store_members_add_by_type(u->db, child_id, agency_type, borough_id, kind,
+	                                          reason, u->now));
+}
+
+int access_note_filed(struct uc *u, const char *child_id, const char *what)
+{
+	if (!u->who->agency_id[0])
+		return APP_OK;
+	return uc_db(u, store_member_add(u->db, child_id, u->who->agency_id, MEMBER_FILED, what,
+	                                 uc_user_id(u), u->now));
+}
+
+int app_actor_sees_child(struct db *db, const struct actor *who, const char *child_id,
+                         bool *sees, struct app_err *err)
+{
+	struct uc u;
+	uc_init(&u, db, who, err);
+	*sees = false;
+	if (!child_id || !id_valid(child_id, "ch"))
+		return APP_OK;
+	bool own = !db_in_tx(db); /* inside a caller's transaction, read in it */
+	if (own && db_begin_read(db) != DB_OK)
+		return app_db_fail(err, db, DB_E_ERROR);
+	int rc = access_sees_child(&u, child_id, sees);
+	if (own)
+		db_rollback(db);
+	return rc;
 }
 
 /* ---- case membership ---- */

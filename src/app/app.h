@@ -53,6 +53,7 @@ enum {
 	APP_FORBIDDEN = -3, /* the actor may not do this (403) */
 	APP_CONFLICT = -4,  /* it clashes with what exists (409) */
 	APP_FAILED = -5,    /* the system failed (500; CLI: exit 1) */
+	APP_LIMITED = -6,   /* too many requests for now (429; CLI: exit 2) */
 };
 
 #define APP_MAX_FIELD_ERRORS 12

@@ -7,6 +7,7 @@
 #include "app/categories.h"
 
 #include "app/chronology.h"
+#include "app/gate.h"
 #include "app/record_common.h"
 #include "protocol/category.h"
 #include "protocol/flags.h"
@@ -164,7 +165,20 @@ static int category_store(struct uc *u, const struct record_row *r, const struct
 		                               u->now_s);
 	if (rc == DB_OK)
 		rc = store_referrals_triaged(u->db, r->id);
-	return rc == DB_OK ? APP_OK : app_db_fail(u->err, u->db, rc);
+	int arc = rc == DB_OK ? APP_OK : app_db_fail(u->err, u->db, rc);
+	/* R-CAT-4, R-CAT-5: an allocation to a borough makes its police and children's
+	 * social care members of the child's case, and so does an enquiry on behalf of the
+	 * owning borough (the SET sees every child already) */
+	if (arc == APP_OK && lead)
+		arc = access_route(u, r->child_id, "police", lead, MEMBER_ALLOCATED,
+		                   "allocated the record (R-CAT-4)");
+	if (arc == APP_OK && lead)
+		arc = access_route(u, r->child_id, "childrens_social_care", lead, MEMBER_ALLOCATED,
+		                   "allocated the record (R-CAT-4)");
+	if (arc == APP_OK && enq)
+		arc = access_route(u, r->child_id, "police", enq, MEMBER_ALLOCATED,
+		                   "enquiries on behalf of the owning borough (R-CAT-5)");
+	return arc;
 }
 
 /* The record takes the decision: its flags (R-FLAG-2), the chronology entry with the

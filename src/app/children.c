@@ -1,12 +1,16 @@
 /* children.c: add, show and find children (see children.h). */
 #include "app/children.h"
 
-#include "app/authz.h"
+#include "protocol/definitions.h"
+
+#include "app/gate.h"
 #include "app/matching.h"
 #include "app/uc.h"
 #include "link/normalise.h"
 #include "protocol/reference.h"
+#include "store/access.h"
 #include "store/children.h"
+#include "store/records.h"
 #include "store/users.h"
 #include "util/ltime.h"
 
@@ -23,6 +27,30 @@ static void sub_date(json_t *obj, const char *key, const char *field, char out[1
 	if (app_json_date(obj, key, false, err, out, &present) < 0 && err->nfields > before)
 		snprintf(err->fields[err->nfields - 1].field, sizeof err->fields[0].field, "%s",
 		         field);
+}
+
+int child_age_check(struct app_err *err, const char *dob_s, int64_t at, const char *field)
+{
+	struct lt_date dob, on = ltime_date_of(at);
+	if (!dob_s || ltime_parse_date(dob_s, &dob) < 0)
+		return APP_OK; /* unknown: R-MISS-2 and the pages treat it as possibly young */
+	char on_s[LT_DATE_LEN];
+	ltime_format_date(on, on_s);
+	switch (def_age_band(dob, on)) { /* R-DEF-1 */
+	case AGE_NOT_BORN:
+		app_field_error(err, field, "The date of birth is after the date of the event (%s).",
+		                on_s);
+		return err->code;
+	case AGE_ADULT:
+		app_field_error(err, field,
+		                "Lantern records children: on %s this person was %d, and a child is "
+		                "anyone under 18 (R-DEF-1).",
+		                on_s, ltime_age_on(dob, on));
+		err->rule = "R-DEF-1";
+		return err->code;
+	default:
+		return APP_OK;
+	}
 }
 
 int child_input_parse(json_t *in, int64_t now, struct child_input *ci, struct app_err *err)
@@ -67,20 +95,8 @@ int child_input_parse(json_t *in, int64_t now, struct child_input *ci, struct ap
 
 	bool present;
 	if (app_json_date(in, "date_of_birth", false, err, ci->date_of_birth, &present) == 0 &&
-	    present) {
-		struct lt_date dob, today = ltime_date_of(now);
-		ltime_parse_date(ci->date_of_birth, &dob);
-		int age = ltime_age_on(dob, today);
-		if (age < 0)
-			app_field_error(err, "date_of_birth",
-			                "The date of birth is in the future.");
-		else if (age >= 18) /* R-DEF-1 */
-			app_field_error(
-			        err, "date_of_birth",
-			        "Lantern records children: this date of birth makes the "
-			        "person %d today, and a child is anyone under 18 (R-DEF-1).",
-			        age);
-	}
+	    present)
+		child_age_check(err, ci->date_of_birth, now, "date_of_birth");
 
 	const char *nhs = app_json_str(in, "nhs_number", false, 16, false, err);
 	if (nhs && link_normalise_nhs(nhs, ci->nhs_number) < 0)
@@ -222,6 +238,21 @@ int child_create_tx(struct db *db, const struct actor *who, const struct child_i
 		if (rc != DB_OK)
 			return app_db_fail(err, db, rc);
 	}
+	/* R-MISS-7: a looked-after child's placing authority is an agency in Lantern */
+	char home[32] = "";
+	if (ci->looked_after && ci->home_authority) {
+		rc = store_authority_find(db, ci->home_authority, home);
+		if (rc == DB_DONE) {
+			app_field_error(err, "home_authority",
+			                "Choose the placing authority from the children's social care "
+			                "agencies in Lantern (an administrator adds an authority outside "
+			                "the partnership) (R-MISS-7).");
+			return err->code;
+		}
+		if (rc != DB_ROW)
+			return app_db_fail(err, db, rc);
+		rc = DB_OK;
+	}
 	/* the allocated social worker: a Lantern user if the name is a username */
 	struct user_row sw;
 	bool sw_user = ci->social_worker && store_user_get(db, ci->social_worker, &sw) == DB_ROW;
@@ -274,9 +305,19 @@ int child_create_tx(struct db *db, const struct actor *who, const struct child_i
 		                                ci->groups[i].from[0] ? ci->groups[i].from : NULL,
 		                                ci->groups[i].to[0] ? ci->groups[i].to : NULL,
 		                                ci->groups[i].note);
+	/* creating a child's details grants nothing: the creator's agency is noted as having
+	 * filed about the child (R-INFO-3); a looked-after child's home authority is a
+	 * member of the case, so its staff see the return interview it owns (R-MISS-7) */
 	if (rc == DB_OK && who->agency_id[0])
-		rc = store_child_involve(db, id, who->agency_id, "created the child's details",
-		                         now);
+		rc = store_member_add(db, id, who->agency_id, MEMBER_FILED,
+		                      "created the child's details", who->user_id[0] ? who->user_id : NULL,
+		                      app_now(who));
+	if (rc == DB_OK && home[0])
+		rc = store_child_set_home_authority(db, id, home);
+	if (rc == DB_OK && home[0])
+		rc = store_member_add(db, id, home, MEMBER_HOME_AUTHORITY,
+		                      "the looked-after child's placing authority (R-MISS-7)", NULL,
+		                      app_now(who));
 	if (rc == DB_OK) {
 		rc = app_audit(db, who, "create", "child", id, NULL,
 		               "identity,names,addresses,risk_groups");
@@ -287,88 +328,223 @@ int child_create_tx(struct db *db, const struct actor *who, const struct child_i
 int app_child_add(struct db *db, const struct actor *who, json_t *in, json_t **out,
                   struct app_err *err)
 {
-	app_err_clear(err);
+	struct uc u;
+	uc_init(&u, db, who, err);
 	*out = NULL;
-	if (!who->system && !actor_has(who, ROLES_PRACTITIONER))
+	if (!access_may_file(who->roles, who->system))
 		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot add children.");
 	struct child_input ci;
-	if (child_input_parse(in, app_now(who), &ci, err) != APP_OK)
+	if (child_input_parse(in, u.now, &ci, err) != APP_OK)
 		return err->code;
 	bool confirm_new = app_json_bool(in, "confirm_new", false, err);
 	if (err->code)
 		return err->code;
-	int rc = db_begin(db);
-	if (rc != DB_OK)
-		return app_db_fail(err, db, rc);
-	if (!confirm_new) { /* R-REC-1: look before creating */
-		json_t *cands = NULL;
-		if (child_match(db, who, &ci, 10, &cands, err) != APP_OK) {
-			db_rollback(db);
-			return err->code;
-		}
-		if (json_array_size(cands) > 0) {
-			db_rollback(db);
-			*out = json_pack("{s:o}", "candidates", cands);
-			return app_fail(
-			        err, APP_CONFLICT, "R-REC-1",
-			        "This child may already be known to Lantern. Choose an existing "
-			        "child, or confirm that this is a new child.");
-		}
-		json_decref(cands);
-	}
 	char id[ID_MAX];
-	if (child_create_tx(db, who, &ci, false, id, err) != APP_OK) {
-		db_rollback(db);
-		return err->code;
+	json_t *cands = NULL;
+	int rc = uc_begin(&u);
+	if (rc == APP_OK && !confirm_new) /* R-REC-1: look before creating */
+		rc = child_match(db, who, &ci, 10, &cands, err);
+	if (rc == APP_OK && json_array_size(cands) > 0) {
+		char ids[400];
+		rc = access_disclose_children(&u, cands, ids, sizeof ids); /* R-INFO-3 */
+		if (rc == APP_OK) {
+			/* nothing is created, but the candidates were shown: audited after the
+			 * rollback */
+			uc_note_after(&u, "disclose", "child_candidates", NULL, NULL, ids);
+			*out = json_pack("{s:O}", "candidates", cands);
+			rc = app_fail(err, APP_CONFLICT, "R-REC-1",
+			              "This child may already be known to Lantern. Choose an "
+			              "existing child, or confirm that this is a new child.");
+		}
 	}
-	if ((rc = db_commit(db)) != DB_OK)
-		return app_db_fail(err, db, rc);
-	*out = store_child_get(db, id, &rc);
-	return *out ? APP_OK : app_db_fail(err, db, rc);
+	json_decref(cands);
+	if (rc == APP_OK)
+		rc = child_create_tx(db, who, &ci, false, id, err);
+	if (rc != APP_OK) {
+		/* the candidates of an unconfirmed match stay in *out for the caller */
+		json_t *keep = *out;
+		*out = NULL;
+		rc = uc_end(&u, rc, NULL);
+		*out = keep;
+		return rc;
+	}
+	/* the creator sees what they typed, not the child's record */
+	*out = json_pack("{s:s, s:s, s:s, s:s?, s:b}", "id", id, "given_names", ci.given_names,
+	                 "family_name", ci.family_name, "date_of_birth",
+	                 ci.date_of_birth[0] ? ci.date_of_birth : NULL, "record_visible", false);
+	return uc_end(&u, *out ? APP_OK : app_fail(err, APP_FAILED, NULL, "Out of memory."), out);
 }
 
 int app_child_get(struct db *db, const struct actor *who, const char *id, json_t **out,
                   struct app_err *err)
 {
-	app_err_clear(err);
+	struct uc u;
+	uc_init(&u, db, who, err);
 	*out = NULL;
 	if (!id_valid(id, "ch"))
 		return app_fail(err, APP_NOT_FOUND, NULL, "No such child.");
-	int rc = db_begin(db);
-	if (rc != DB_OK)
-		return app_db_fail(err, db, rc);
-	if (authz_child_view(db, who, id, err) != APP_OK) {
-		db_rollback(db);
-		return err->code;
-	}
-	json_t *child = store_child_get(db, id, &rc);
-	if (!child) {
-		db_rollback(db);
-		return rc == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
-		                     : app_db_fail(err, db, rc);
-	}
-	rc = app_audit(db, who, "view", "child", id, NULL, "all");
-	if (rc == DB_OK)
-		rc = db_commit(db);
-	if (rc != DB_OK) {
-		db_rollback(db);
-		json_decref(child);
-		return app_db_fail(err, db, rc);
-	}
+	int rc = uc_begin(&u), src = DB_OK;
+	if (rc == APP_OK)
+		rc = access_gate(&u, id, "child", id, NULL, "No such child.");
+	json_t *child = rc == APP_OK ? store_child_get(db, id, &src) : NULL;
+	if (rc == APP_OK && !child)
+		rc = src == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
+		                    : uc_db(&u, src);
+	if (rc == APP_OK)
+		rc = uc_db(&u, uc_audit(&u, "view", "child", id, NULL, "all"));
 	*out = child;
+	return uc_end(&u, rc, out);
+}
+
+#define SEARCH_LIMIT 25
+
+/* Adds child `id` to `found` (unless there) as an exact match for `why`. */
+static int search_add_exact(struct uc *u, json_t *found, const char *id, const char *why)
+{
+	size_t i;
+	json_t *c;
+	json_array_foreach(found, i, c)
+	{
+		if (strcmp(json_string_value(json_object_get(c, "id")), id) == 0) {
+			json_object_set_new(c, "strength", json_string("exact"));
+			json_array_insert_new(json_object_get(c, "reasons"), 0, json_string(why));
+			return APP_OK;
+		}
+	}
+	int rc;
+	c = store_child_match_data(u->db, id, &rc);
+	if (!c)
+		return uc_db(u, rc);
+	json_object_del(c, "nhs_number");
+	json_object_del(c, "postcode");
+	json_object_del(c, "other_names");
+	json_object_set_new(c, "strength", json_string("exact"));
+	json_object_set_new(c, "reasons", json_pack("[s]", why));
+	json_array_append_new(found, c);
 	return APP_OK;
+}
+
+/* Children whose names hold `word` (one name given alone: "Cooper"), exact matches. */
+static int search_name_word(struct uc *u, const char *word, json_t *found)
+{
+	char key[LINK_TEXT_LEN] = "", why[160];
+	if (link_normalise_text(word, key, sizeof key) < 0 || !key[0] || strchr(key, ' '))
+		return APP_OK;
+	int rc;
+	json_t *ids = store_children_by_name_word(u->db, key, SEARCH_LIMIT, &rc);
+	if (!ids)
+		return uc_db(u, rc);
+	snprintf(why, sizeof why, "one of their names is %s", word);
+	size_t i;
+	json_t *v;
+	int arc = APP_OK;
+	json_array_foreach(ids, i, v)
+	{
+		if (arc == APP_OK)
+			arc = search_add_exact(u, found, json_string_value(v), why);
+	}
+	json_decref(ids);
+	return arc;
+}
+
+/* Exact names: the full name given matches the child's given and family names. */
+static void search_mark_exact(json_t *found, const struct child_input *ci)
+{
+	if (!ci->given_names || !ci->family_name)
+		return;
+	char g[LINK_TEXT_LEN], f[LINK_TEXT_LEN], cg[LINK_TEXT_LEN], cf[LINK_TEXT_LEN];
+	link_normalise_text(ci->given_names, g, sizeof g);
+	link_normalise_text(ci->family_name, f, sizeof f);
+	size_t i;
+	json_t *c;
+	json_array_foreach(found, i, c)
+	{
+		link_normalise_text(json_string_value(json_object_get(c, "given_names")), cg,
+		                    sizeof cg);
+		link_normalise_text(json_string_value(json_object_get(c, "family_name")), cf,
+		                    sizeof cf);
+		if (strcmp(g, cg) == 0 && strcmp(f, cf) == 0) {
+			json_object_set_new(c, "strength", json_string("exact"));
+			json_array_insert_new(json_object_get(c, "reasons"), 0,
+			                      json_string("same full name"));
+		}
+	}
+}
+
+/* R-REC-1 search: the matcher's candidates for what was given, plus exact matches by
+ * record reference, NHS number and a single name given alone; exact matches first. */
+static int child_search(struct uc *u, const struct child_input *ci, const char *ref,
+                        json_t **found)
+{
+	*found = NULL;
+	int rc = APP_OK;
+	bool names = ci->given_names || ci->family_name;
+	if (names || ci->date_of_birth[0] || ci->nhs_number[0])
+		rc = child_match(u->db, u->who, ci, SEARCH_LIMIT, found, u->err);
+	if (rc == APP_OK && !*found)
+		*found = json_array();
+	if (!*found)
+		return rc;
+	search_mark_exact(*found, ci);
+	if (rc == APP_OK && ref) {
+		struct record_row r;
+		int src = store_record_get(u->db, ref, &r);
+		if (src == DB_ROW && strcmp(r.reference, ref) == 0)
+			rc = search_add_exact(u, *found, r.child_id, "record reference");
+		else if (src != DB_DONE && src != DB_ROW)
+			rc = uc_db(u, src);
+	}
+	if (rc == APP_OK && ci->nhs_number[0]) {
+		char id[32];
+		int src = store_child_by_nhs(u->db, ci->nhs_number, id);
+		if (src == DB_ROW)
+			rc = search_add_exact(u, *found, id, "same NHS number");
+		else if (src != DB_DONE)
+			rc = uc_db(u, src);
+	}
+	if (rc == APP_OK && (ci->given_names != NULL) != (ci->family_name != NULL))
+		rc = search_name_word(u, ci->given_names ? ci->given_names : ci->family_name,
+		                      *found);
+	/* exact matches first, keeping the matcher's order within each group */
+	json_t *sorted = json_array();
+	for (int pass = 0; pass < 2; pass++) {
+		size_t i;
+		json_t *c;
+		json_array_foreach(*found, i, c)
+		{
+			bool exact = strcmp(json_string_value(json_object_get(c, "strength")),
+			                    "exact") == 0;
+			if (exact == (pass == 0) && json_array_size(sorted) < SEARCH_LIMIT)
+				json_array_append(sorted, c);
+		}
+	}
+	json_decref(*found);
+	*found = sorted;
+	return rc;
+}
+
+/* What a search was given, for the narrowness rule (R-INFO-3). */
+static struct access_search search_terms(const struct child_input *ci, const char *ref)
+{
+	return (struct access_search){
+	        .name = ci->given_names || ci->family_name,
+	        .dob = ci->date_of_birth[0] != '\0',
+	        .strong = ci->nhs_number[0] != '\0' || ref,
+	        .postcode = ci->postcode != NULL,
+	};
 }
 
 int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **out,
                    struct app_err *err)
 {
-	app_err_clear(err);
+	static const char *const allowed[] = {
+	        "name",        "given_names", "family_name", "date_of_birth", "nhs_number",
+	        "postcode",    "other_names", "gender",      "record_ref",    NULL};
+	struct uc u;
+	uc_init(&u, db, who, err);
 	*out = NULL;
-	if (!who->system && !actor_has(who, ROLES_PRACTITIONER | ROLES_PARTNERSHIP_WIDE))
+	if (actor_scope(who) == ACCESS_NONE)
 		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot search for children.");
-	static const char *const allowed[] = {"name",          "given_names", "family_name",
-	                                      "date_of_birth", "nhs_number",  "postcode",
-	                                      "other_names",   NULL};
 	if (!json_is_object(in))
 		return app_fail(err, APP_INVALID, NULL, "The search must be a JSON object.");
 	app_json_only(in, allowed, err);
@@ -378,6 +554,8 @@ int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **
 	ci.given_names = app_json_str(in, "given_names", false, 100, false, err);
 	ci.family_name = app_json_str(in, "family_name", false, 100, false, err);
 	ci.postcode = app_json_str(in, "postcode", false, 10, false, err);
+	ci.gender = app_json_str(in, "gender", false, 16, false, err);
+	const char *ref = app_json_str(in, "record_ref", false, 24, false, err);
 	bool present;
 	app_json_date(in, "date_of_birth", false, err, ci.date_of_birth, &present);
 	const char *nhs = app_json_str(in, "nhs_number", false, 16, false, err);
@@ -388,45 +566,52 @@ int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **
 		return err->code;
 	struct link_full_name split;
 	char given[LINK_TEXT_LEN] = "", family[LINK_TEXT_LEN] = "";
-	if (name && !ci.given_names && !ci.family_name) {
-		if (link_split_full_name(name, &split) == 0) {
-			link_tokens_join(&split.given, given, sizeof given);
-			link_tokens_join(&split.family, family, sizeof family);
-			ci.given_names = given;
-			ci.family_name = family;
+	if (name && !ci.given_names && !ci.family_name &&
+	    link_split_full_name(name, &split) == 0) {
+		link_tokens_join(&split.given, given, sizeof given);
+		link_tokens_join(&split.family, family, sizeof family);
+		ci.given_names = given[0] ? given : NULL;
+		ci.family_name = family[0] ? family : NULL;
+	}
+	struct access_search terms = search_terms(&ci, ref);
+	int64_t recent = 0;
+	struct proto_err pe;
+	json_t *cands = NULL;
+	int rc = uc_begin(&u);
+	if (rc == APP_OK && !who->system && who->user_id[0])
+		rc = uc_db(&u, store_audit_count_since(db, who->user_id, "search", u.now - 3600,
+		                                       &recent));
+	if (rc == APP_OK) {
+		int allowed_rc = access_search_allowed(actor_scope(who), &terms, recent, &pe);
+		if (allowed_rc == 1) {
+			uc_note_after(&u, "refused", "child_search", NULL, NULL, "throttled");
+			rc = app_fail(err, APP_LIMITED, pe.rule, "%s", pe.message);
+		} else if (allowed_rc < 0) {
+			rc = uc_proto_refused(&u, &pe);
 		}
 	}
-	if (!ci.given_names && !ci.family_name && !ci.date_of_birth[0] && !ci.nhs_number[0])
-		return app_fail(err, APP_INVALID, NULL,
-		                "Give a name, a date of birth or an NHS number to search for.");
-	int rc = db_begin(db);
-	if (rc != DB_OK)
-		return app_db_fail(err, db, rc);
-	json_t *cands = NULL;
-	if (child_match(db, who, &ci, 25, &cands, err) != APP_OK) {
-		db_rollback(db);
-		return err->code;
-	}
-	rc = app_audit(db, who, "search", "child", NULL, NULL, "name,date_of_birth,nhs_number");
-	if (rc == DB_OK)
-		rc = db_commit(db);
-	if (rc != DB_OK) {
-		db_rollback(db);
-		json_decref(cands);
-		return app_db_fail(err, db, rc);
-	}
-	*out = json_pack("{s:o}", "results", cands);
-	return APP_OK;
+	if (rc == APP_OK)
+		rc = child_search(&u, &ci, ref, &cands);
+	char ids[400] = "";
+	if (rc == APP_OK)
+		rc = access_disclose_children(&u, cands, ids, sizeof ids); /* R-INFO-3 */
+	if (rc == APP_OK)
+		rc = uc_db(&u, uc_audit(&u, "search", "child", NULL, NULL, ids));
+	if (rc == APP_OK)
+		*out = json_pack("{s:O}", "results", cands);
+	json_decref(cands);
+	return uc_end(&u, rc, out);
 }
 
 int app_children_list(struct db *db, const struct actor *who, json_t *in, json_t **out,
                       struct app_err *err)
 {
-	*out = NULL;
-	app_err_clear(err);
-	if (!who->system && !actor_has(who, ROLES_PRACTITIONER | ROLES_PARTNERSHIP_WIDE))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot list children.");
 	static const char *const allowed[] = {"limit", "after", NULL};
+	struct uc u;
+	uc_init(&u, db, who, err);
+	*out = NULL;
+	if (actor_scope(who) == ACCESS_NONE)
+		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot list children.");
 	if (!json_is_object(in))
 		return app_fail(err, APP_INVALID, NULL, "The request must be a JSON object.");
 	app_json_only(in, allowed, err);
@@ -441,24 +626,21 @@ int app_children_list(struct db *db, const struct actor *who, json_t *in, json_t
 		app_field_error(err, "after", "after must be a child id from the previous page.");
 	if (err->code)
 		return err->code;
-	bool wide = who->system || actor_has(who, ROLES_PARTNERSHIP_WIDE);
-	int rc = db_begin(db);
-	if (rc != DB_OK)
-		return app_db_fail(err, db, rc);
-	json_t *list =
-	        store_children_list(db, wide ? NULL : who->agency_id,
-	                            who->user_id[0] ? who->user_id : NULL, after, limit, &rc);
-	if (list)
-		rc = app_audit(db, who, "view", "child_list", NULL, NULL, "names,date_of_birth");
-	if (!list || rc != DB_OK || (rc = db_commit(db)) != DB_OK) {
-		db_rollback(db);
-		json_decref(list);
-		return app_db_fail(err, db, rc);
+	struct store_viewer v;
+	access_viewer(who, u.now, &v); /* R-INFO-3: the same rule as the record page */
+	int rc = uc_begin(&u), src = DB_OK;
+	json_t *list = rc == APP_OK ? store_children_list(db, &v, after, limit, &src) : NULL;
+	if (rc == APP_OK && !list)
+		rc = uc_db(&u, src);
+	if (rc == APP_OK)
+		rc = uc_db(&u, uc_audit(&u, "view", "child_list", NULL, NULL, "names,date_of_birth"));
+	if (rc == APP_OK) {
+		size_t n = json_array_size(list);
+		json_t *next = n == (size_t)limit
+		                       ? json_incref(json_object_get(json_array_get(list, n - 1), "id"))
+		                       : json_null();
+		*out = json_pack("{s:O, s:o}", "children", list, "next", next);
 	}
-	size_t n = json_array_size(list);
-	json_t *next = n == (size_t)limit
-	                       ? json_incref(json_object_get(json_array_get(list, n - 1), "id"))
-	                       : json_null();
-	*out = json_pack("{s:o, s:o}", "children", list, "next", next);
-	return APP_OK;
+	json_decref(list);
+	return uc_end(&u, rc, out);
 }

@@ -42,6 +42,12 @@ struct child_input {
 /* Parses and validates a child object (see docs/api.md for its fields). `now` is the
  * date against which a date of birth is checked (R-DEF-1: a new child must be under
  * 18). Field errors accumulate in err; returns APP_OK or APP_INVALID. */
+/* R-DEF-1: adds a field error to err (on `field`, naming the rule in err->rule for an
+ * adult) unless the person born on `dob_s` (YYYY-MM-DD; NULL or invalid: unknown, no
+ * error) is a child on the date of instant `at`, the date of the event. Returns
+ * APP_OK or err's code. */
+int child_age_check(struct app_err *err, const char *dob_s, int64_t at, const char *field);
+
 int child_input_parse(json_t *in, int64_t now, struct child_input *ci, struct app_err *err);
 
 /* Creates the child inside the caller's open transaction: the person, names, blocking

@@ -6,7 +6,7 @@
  */
 #include "app/episode_common.h"
 
-#include "app/authz.h"
+#include "app/gate.h"
 #include "app/chronology.h"
 #include "link/normalise.h"
 #include "store/children.h"
@@ -126,17 +126,23 @@ int chron_add(struct uc *u, const char *record_id, int64_t occurred, enum rec_na
 	return arc;
 }
 
-/* Loads an episode and checks the actor may see its child. */
-static int load_episode(struct uc *u, const char *id, struct episode_row *e)
+int fetch_episode(struct uc *u, const char *id, struct episode_row *e)
 {
 	if (!id || !id_valid(id, "mep"))
 		return app_fail(u->err, APP_NOT_FOUND, NULL, "No such episode.");
 	int rc = store_episode_get(u->db, id, e);
 	if (rc == DB_DONE)
 		return app_fail(u->err, APP_NOT_FOUND, NULL, "No such episode.");
-	if (rc != DB_ROW)
-		return uc_db(u, rc);
-	return authz_child_view(u->db, u->who, e->child_id, u->err);
+	return rc == DB_ROW ? APP_OK : uc_db(u, rc);
+}
+
+/* Loads an episode and checks the actor may see its child (the access gate). */
+static int load_episode(struct uc *u, const char *id, struct episode_row *e)
+{
+	int rc = fetch_episode(u, id, e);
+	return rc == APP_OK ? access_gate(u, e->child_id, "episode", e->id, NULL,
+	                                  "No such episode.")
+	                    : rc;
 }
 
 /* Opens a transaction with the episode loaded and visible. */
@@ -145,9 +151,7 @@ int open_episode(struct uc *u, const char *id, struct episode_row *e)
 	if (uc_begin(u) != APP_OK)
 		return u->err->code;
 	int rc = load_episode(u, id, e);
-	if (rc != APP_OK)
-		db_rollback(u->db);
-	return rc;
+	return rc == APP_OK ? APP_OK : uc_abort(u, rc);
 }
 
 /* Joins the names with "; " into text. */

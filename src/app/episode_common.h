@@ -50,6 +50,10 @@ int location_store(struct uc *u, const char *episode_id, const char *child_id, c
 int chron_add(struct uc *u, const char *record_id, int64_t occurred, enum rec_nature nat,
               const char *kind, const char *text, char id_out[ID_MAX]);
 
+/* Loads episode `id` ("mep_...") into e inside the open transaction, with no access
+ * check (the caller decides what may be shown). APP_OK or APP_NOT_FOUND ("No such
+ * episode.") or a database error. */
+int fetch_episode(struct uc *u, const char *id, struct episode_row *e);
 /* Begins the use case's transaction and loads episode `id` ("mep_...") into e, checking
  * the actor may see its child. APP_OK with the transaction open, or the error (in
  * u->err) with none open. */

@@ -6,7 +6,7 @@
  */
 #include "app/episode_deadlines.h"
 
-#include "app/authz.h"
+#include "app/gate.h"
 #include "app/episode_common.h"
 #include "protocol/deadlines.h"
 #include "protocol/missing.h"
@@ -119,14 +119,13 @@ static int deadline_sections_tf(struct db *db, const struct actor *who, int64_t 
 {
 	bool supervisor = who->system || actor_has(who, ROLE_BIT(ROLE_POLICE_SUPERVISOR) |
 	                                                        ROLE_BIT(ROLE_CSC_MANAGER));
-	bool practitioner = who->system || actor_has(who, ROLES_PRACTITIONER);
-	if (!supervisor && !practitioner)
+	enum access_scope scope = actor_scope(who);
+	if (!supervisor && scope == ACCESS_NONE)
 		return DB_OK;
-	bool wide = who->system || actor_has(who, ROLES_PARTNERSHIP_WIDE);
+	struct store_viewer v; /* R-INFO-3: the same rule as the record page */
+	access_viewer(who, now, &v);
 	int rc;
-	json_t *rows =
-	        store_episode_deadline_rows(db, wide || !who->agency_id[0] ? NULL : who->agency_id,
-	                                    who->user_id[0] ? who->user_id : NULL, &rc);
+	json_t *rows = store_episode_deadline_rows(db, &v, &rc);
 	if (!rows)
 		return rc;
 	if (timeframe <= 0)
@@ -143,7 +142,7 @@ static int deadline_sections_tf(struct db *db, const struct actor *who, int64_t 
 		struct dl_status ds;
 		json_t *item = deadline_item(r, now, timeframe, &k, &ds);
 		bool owned = owns(who, json_object_get(item, "owners"));
-		if (practitioner && owned)
+		if (scope != ACCESS_NONE && owned)
 			section_add(mine, item);
 		/* R-DL-9: overdue items are visible to the owners' supervisors */
 		if (supervisor && ds.state == DL_RED && (!k || k->escalates) && owned)
@@ -151,7 +150,7 @@ static int deadline_sections_tf(struct db *db, const struct actor *who, int64_t 
 		json_decref(item);
 	}
 	json_decref(rows);
-	if (practitioner)
+	if (scope != ACCESS_NONE)
 		json_array_append(sections, mine);
 	if (supervisor)
 		json_array_append(sections, over);

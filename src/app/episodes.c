@@ -8,7 +8,8 @@
  */
 #include "app/episodes.h"
 
-#include "app/authz.h"
+#include "app/children.h"
+#include "app/gate.h"
 #include "app/episode_common.h"
 #include "protocol/missing.h"
 #include "protocol/recording.h"
@@ -87,6 +88,8 @@ struct report_run {
 	/* the child */
 	struct miss_child mc;
 	bool looked_after, has_record;
+	char borough_id[32], home_authority_id[32]; /* R-MISS-5, R-MISS-7: who acts */
+	bool sees; /* the reporter sees the child once the report is made */
 	struct record_row rec;
 	/* the episode */
 	struct miss_result res;
@@ -151,6 +154,14 @@ static int report_child(struct report_run *run)
 	                     &run->rec, &run->has_record);
 	run->mc.identified_cse_risk = run->mc.identified_cse_risk || run->risk_identified;
 	run->looked_after = json_is_true(json_object_get(child, "looked_after"));
+	const char *bid = json_string_value(json_object_get(child, "residence_borough_id"));
+	const char *home = json_string_value(json_object_get(child, "home_authority_id"));
+	snprintf(run->borough_id, sizeof run->borough_id, "%s",
+	         bid ? bid : u->who->borough_id);
+	snprintf(run->home_authority_id, sizeof run->home_authority_id, "%s", home ? home : "");
+	/* R-DEF-1: a child on the day the episode was reported */
+	if (arc == APP_OK)
+		arc = child_age_check(u->err, dob, run->reported, "child_id");
 	json_decref(child);
 	return arc;
 }
@@ -183,8 +194,32 @@ static int report_classify(struct report_run *run)
 	return APP_OK;
 }
 
-/* Writes the episode: its row and first classification, the reporter's agency now
- * involved with the child, where and with whom the child was last seen. */
+/* Who the report makes members of the child's case (R-INFO-3): reporting grants the
+ * reporter nothing (its agency is noted as having filed); the police of the child's
+ * borough lead on a missing child (R-MISS-5), and the return interview belongs to
+ * children's social care for a child living in the community, or to the placing
+ * authority of a looked-after child (R-MISS-7). */
+static int report_members(struct report_run *run)
+{
+	struct uc *u = &run->u;
+	const char *child = run->child_id, *bid = run->borough_id;
+	int arc = access_note_filed(u, child, "reported the child missing");
+	if (arc == APP_OK)
+		arc = access_route(u, child, "police", bid, MEMBER_ROUTED,
+		                   "missing report: the police lead (R-MISS-5)");
+	if (arc == APP_OK && !run->looked_after)
+		arc = access_route(u, child, "childrens_social_care", bid, MEMBER_ROUTED,
+		                   "missing report: the return interview (R-MISS-7)");
+	if (arc == APP_OK && run->looked_after && run->home_authority_id[0])
+		arc = uc_db(u, store_member_add(u->db, child, run->home_authority_id,
+		                                MEMBER_HOME_AUTHORITY,
+		                                "the looked-after child's placing authority (R-MISS-7)",
+		                                NULL, u->now));
+	return arc;
+}
+
+/* Writes the episode: its row and first classification, who becomes a member of the
+ * child's case, where and with whom the child was last seen. */
 static int report_store(struct report_run *run)
 {
 	struct uc *u = &run->u;
@@ -227,10 +262,9 @@ static int report_store(struct report_run *run)
 		rc = store_episode_change_add(u->db, run->id, "classification", NULL, cls_code,
 		                              run->res.reason, run->res.rule, u->now_s,
 		                              uc_user_id(u), who->display_name);
-	if (rc == DB_OK && who->agency_id[0])
-		rc = store_child_involve(u->db, run->child_id, who->agency_id,
-		                         "reported the child missing", u->now_s);
 	int arc = uc_db(u, rc);
+	if (arc == APP_OK)
+		arc = report_members(run);
 	if (arc == APP_OK)
 		arc = location_store(u, run->id, run->child_id, "last_seen", run->where);
 	if (arc == APP_OK)
@@ -258,7 +292,9 @@ static int report_record(struct report_run *run)
 	if (arc == APP_OK)
 		arc = uc_db(
 		        u, uc_audit(u, "create", "episode", run->id, ref, "report,classification"));
-	if (arc != APP_OK)
+	if (arc == APP_OK)
+		arc = access_sees_child(u, run->child_id, &run->sees);
+	if (arc != APP_OK || !run->sees) /* the profile goes only to those who see the child */
 		return arc;
 	int rc;
 	run->profile = store_profile_get(u->db, run->child_id, &rc);
@@ -298,15 +334,26 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 	arc = report_store(&run);
 	if (arc == APP_OK)
 		arc = report_record(&run);
+	bool sees = run.sees;
 	char due_s[LT_TIME_LEN] = "";
 	if (run.res.cls == MISS_ABSENT)
 		ltime_format(missing_escalation_due(run.reported, 0), due_s);
-	*out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:s?, s:s?, s:o?}", "id", run.id,
-	                 "child_id", run.child_id, "classification",
-	                 missing_class_code(run.res.cls), "rule", run.res.rule, "reason",
-	                 run.res.reason, "corrected", run.res.corrected, "record_ref",
-	                 run.has_record ? run.rec.reference : NULL, "escalation_due_at",
-	                 due_s[0] ? due_s : NULL, "profile", run.profile);
+	/* a reporter who does not see the child gets an acknowledgement: nothing of the
+	 * record, and no reason that would tell them there is one (R-INFO-3) */
+	bool r3 = run.res.rule && strcmp(run.res.rule, "R-MISS-3") == 0;
+	const char *reason = sees || !r3 ? run.res.reason
+	                                 : "Classed missing: the protocol does not allow this "
+	                                   "child to be classed absent.";
+	if (arc == APP_OK)
+		*out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:s?, s:s?, s:O?}", "id",
+		                 run.id, "child_id", run.child_id, "status", "received",
+		                 "classification", missing_class_code(run.res.cls), "rule",
+		                 sees || !r3 ? run.res.rule : "R-MISS-1", "reason", reason,
+		                 "corrected", run.res.corrected, "record_visible", sees,
+		                 "record_ref", sees && run.has_record ? run.rec.reference : NULL,
+		                 "escalation_due_at", due_s[0] ? due_s : NULL, "profile",
+		                 sees ? run.profile : NULL);
+	json_decref(run.profile);
 	return uc_end(u, arc, out);
 }
 
@@ -450,6 +497,26 @@ int app_episodes_escalate_due(struct db *db, int64_t now, int64_t timeframe, jso
 
 /* ---- views (R-MISS-10) ---- */
 
+/* Cuts an episode's view to what its reporter filed (R-INFO-3). */
+static void episode_filed_view(json_t *v)
+{
+	static const char *const keep[] = {
+	        "id",           "child_id",           "given_names",     "family_name",
+	        "reported_at",  "reported_by_name",   "reported_by_agency", "last_seen_at",
+	        "last_seen_where", "last_seen_with", "missing_from",    "parents_carers",
+	        "classification", NULL};
+	const char *key;
+	json_t *val, *tmp;
+	json_object_foreach_safe(v, tmp, key, val)
+	{
+		if (!uc_one_of(key, keep))
+			json_object_del(v, key);
+	}
+	parse_member(v, "parents_carers");
+	json_object_set_new(v, "status", json_string("received"));
+	json_object_set_new(v, "record_visible", json_false());
+}
+
 int app_episode_get(struct db *db, const struct actor *who, const char *id, json_t **out,
                     struct app_err *err)
 {
@@ -457,13 +524,28 @@ int app_episode_get(struct db *db, const struct actor *who, const char *id, json
 	uc_init(&u, db, who, err);
 	*out = NULL;
 	struct episode_row e;
-	if (open_episode(&u, id, &e) != APP_OK)
+	bool sees = false, filer = false;
+	if (uc_begin(&u) != APP_OK)
 		return err->code;
+	int arc = fetch_episode(&u, id, &e);
+	if (arc == APP_OK)
+		arc = access_sees_child(&u, e.child_id, &sees);
+	filer = arc == APP_OK && who->agency_id[0] &&
+	        strcmp(e.reported_by_agency_id, who->agency_id) == 0;
+	if (arc == APP_OK && !(filer && !sees))
+		arc = access_gate(&u, e.child_id, "episode", e.id, NULL, "No such episode.");
+	if (arc != APP_OK)
+		return uc_end(&u, arc, out);
 	int rc;
 	json_t *v = store_episode_view(db, e.id, &rc);
 	if (!v)
 		return uc_end(&u, uc_db(&u, rc), out);
 	*out = v;
+	if (filer && !sees) { /* the reporter's agency sees what it reported, nothing more */
+		episode_filed_view(v);
+		return uc_end(&u, uc_db(&u, uc_audit(&u, "view", "episode", e.id, NULL, "as filed")),
+		              out);
+	}
 	parse_member(v, "parents_carers");
 	json_t *ri = json_array_get(json_object_get(v, "return_interview"), 0);
 	if (ri)
@@ -518,7 +600,7 @@ int app_child_episodes(struct db *db, const struct actor *who, const char *child
 	int rc = db_begin_read(db);
 	if (rc != DB_OK)
 		return app_db_fail(err, db, rc);
-	int arc = authz_child_view(db, who, child_id, err);
+	int arc = access_gate(&u, child_id, "child", child_id, NULL, "No such child.");
 	bool exists = false;
 	if (arc == APP_OK && (rc = store_child_exists(db, child_id, &exists)) != DB_OK)
 		arc = uc_db(&u, rc);
@@ -557,7 +639,15 @@ int app_child_episodes(struct db *db, const struct actor *who, const char *child
 	if (co)
 		json_object_set_new(*out, "co_missing", co);
 	db_rollback(db); /* read only: nothing to keep */
-	if (arc == APP_OK) {
+	if (arc != APP_OK) {
+		uc_audit_after(&u); /* a refusal */
+	} else if (u.opening[0]) { /* a restricted record opened: logged with the view */
+		arc = uc_begin(&u);
+		if (arc == APP_OK)
+			arc = uc_db(&u, uc_audit(&u, "view", "child_episodes", child_id, NULL,
+			                         "episodes,repeat,co_missing"));
+		arc = uc_end(&u, arc, NULL);
+	} else {
 		struct actor at = *who; /* the use case's clock, as uc_audit */
 		at.now = u.now;
 		rc = app_audit_shared(db, &at, "view", "child_episodes", child_id, NULL,

@@ -36,4 +36,25 @@ int access_gate(struct uc *u, const char *child_id, const char *type, const char
 /* Logs a pending restricted-record opening (u->opening) in the open write transaction. */
 int access_log_opening(struct uc *u);
 
+/*
+ * R-INFO-3, R-REC-1: a list of children found by a search or offered as possible
+ * duplicates ([{id, given_names, family_name, date_of_birth, gender, residence_borough,
+ * record_ref, ...}]) cut to what the actor may see of each: a child the actor does not
+ * see keeps only what is needed to refer the right child (names, date of birth, gender,
+ * why it matched), never the borough, the record reference or whether there is a
+ * record. The ids disclosed go to `ids` (comma-separated, cut to fit n) for the audit
+ * event. Returns APP_OK or a database error.
+ */
+int access_disclose_children(struct uc *u, json_t *list, char *ids, size_t n);
+
+/* The pathway or an allocation makes every agency of `agency_type` in `borough_id` a
+ * member of the child's case (`kind`: MEMBER_ROUTED, MEMBER_ALLOCATED...), for
+ * `reason`. A NULL borough adds nobody. */
+int access_route(struct uc *u, const char *child_id, const char *agency_type,
+                 const char *borough_id, const char *kind, const char *reason);
+
+/* Records that the actor's agency filed about the child: it grants nothing (a filer
+ * sees what it filed, never the record), but the case knows who raised concerns. */
+int access_note_filed(struct uc *u, const char *child_id, const char *what);
+
 #endif

@@ -5,7 +5,7 @@
  */
 #include "app/profile.h"
 
-#include "app/authz.h"
+#include "app/gate.h"
 #include "app/episode_common.h"
 #include "store/children.h"
 #include "store/episodes.h"
@@ -26,7 +26,7 @@ static int child_open(struct uc *u, const char *child_id)
 		return app_fail(u->err, APP_NOT_FOUND, NULL, "No such child.");
 	if (uc_begin(u) != APP_OK)
 		return u->err->code;
-	int arc = authz_child_view(u->db, u->who, child_id, u->err);
+	int arc = access_gate(u, child_id, "profile", child_id, NULL, "No such child.");
 	return arc == APP_OK ? APP_OK : uc_end(u, arc, NULL);
 }
 
@@ -94,7 +94,7 @@ int app_profile_update(struct db *db, const struct actor *who, const char *child
 	if (arc == APP_OK && !id_valid(child_id, "ch"))
 		arc = app_fail(err, APP_NOT_FOUND, NULL, "No such child.");
 	if (arc == APP_OK && uc_begin(&u) == APP_OK) {
-		arc = authz_child_view(db, who, child_id, err);
+		arc = access_gate(&u, child_id, "profile", child_id, NULL, "No such child.");
 		if (arc == APP_OK)
 			arc = uc_db(&u, store_profile_upsert(db, child_id, desc, lists[0], lists[1],
 			                                     lists[2], lists[3], photo, u.now_s,

@@ -1,38 +1,13 @@
 /*
  * record_common.c: what the use cases on a child's record share (record_common.h):
- * loading a record the actor may see (with the break-glass reason and log of a
- * restricted record, R-INFO-3), opening and finishing a use case on one record, and
+ * loading a record the actor may see (through the access gate, app/gate.h, which also
+ * asks for the reason to open a restricted record, R-INFO-3), opening and finishing a use case on one record, and
  * reading lists of reference codes from input.
  */
 #include "app/record_common.h"
 
-#include "app/authz.h"
-#include "protocol/info.h"
+#include "app/gate.h"
 #include "store/records.h"
-
-/* R-INFO-3: a restricted record opens only with a reason (the actor's purpose). */
-int restricted_reason_ok(struct uc *u, const struct record_row *r)
-{
-	struct proto_err pe;
-	if (!r->restricted || u->who->system)
-		return APP_OK;
-	if (info_purpose_validate(u->who->purpose, &pe) < 0)
-		return app_fail(u->err, APP_FORBIDDEN, "R-INFO-3", "%s", pe.message);
-	return APP_OK;
-}
-
-/* R-INFO-3: logs the opening for a supervisor's review (inside a write transaction). */
-int restricted_log(struct uc *u, const struct record_row *r)
-{
-	if (!r->restricted || u->who->system)
-		return APP_OK;
-	char id[ID_MAX];
-	id_new("rax", id);
-	int rc = store_restricted_access_add(u->db, id, r->id, uc_user_id(u), u->who->display_name,
-	                                     u->who->agency_id[0] ? u->who->agency_id : NULL,
-	                                     u->now_s, u->who->purpose);
-	return rc == DB_OK ? APP_OK : uc_db(u, rc);
-}
 
 /* Loads a record and checks the actor may see it; a restricted record also needs the
  * actor's reason (R-INFO-3). */
@@ -41,8 +16,6 @@ int load_record(struct uc *u, const char *ref, struct record_row *r)
 	return load_record_as(u, ref, r, true);
 }
 
-/* As load_record; with break_glass false a restricted record is loaded without a
- * reason (changing the restriction itself discloses nothing of the record). */
 int load_record_as(struct uc *u, const char *ref, struct record_row *r, bool break_glass)
 {
 	if (!ref || strlen(ref) > 40)
@@ -52,14 +25,17 @@ int load_record_as(struct uc *u, const char *ref, struct record_row *r, bool bre
 		return app_fail(u->err, APP_NOT_FOUND, NULL, "No such record.");
 	if (rc != DB_ROW)
 		return app_db_fail(u->err, u->db, rc);
-	/* a record the actor may not see is reported exactly like one that does not exist */
-	rc = authz_child_view(u->db, u->who, r->child_id, u->err);
-	if (rc == APP_NOT_FOUND)
-		return app_fail(u->err, APP_NOT_FOUND, NULL, "No such record.");
-	if (rc != APP_OK || !r->restricted || u->who->system || !break_glass)
-		return rc;
-	rc = restricted_reason_ok(u, r);
-	return rc == APP_OK ? restricted_log(u, r) : rc;
+	if (break_glass)
+		return access_gate(u, r->child_id, "record", r->id, r->reference, "No such record.");
+	/* changing the restriction itself discloses nothing of the record: the child must
+	 * be visible, the reason is not asked for */
+	bool sees = false;
+	rc = access_sees_child(u, r->child_id, &sees);
+	if (rc == APP_OK && !sees) {
+		uc_refuse(u, "record", r->id, r->reference, access_refusal_reason(ACCESS_HIDDEN));
+		rc = app_fail(u->err, APP_NOT_FOUND, NULL, "No such record.");
+	}
+	return rc;
 }
 
 /* Parses an array of codes from `key`, each checked against reference table t. */
@@ -95,11 +71,7 @@ int uc_open_record(struct uc *u, const char *ref, struct record_row *r)
 	if (uc_begin(u) != APP_OK)
 		return u->err->code;
 	int rc = load_record(u, ref, r);
-	if (rc != APP_OK) {
-		db_rollback(u->db);
-		return rc;
-	}
-	return APP_OK;
+	return rc == APP_OK ? APP_OK : uc_abort(u, rc);
 }
 
 /* Finishes a use case: audit (when action != NULL), commit, or roll back on failure. */
@@ -111,13 +83,5 @@ int uc_finish(struct uc *u, int rc, const struct record_row *r, const char *acti
 		if (drc != DB_OK)
 			rc = app_db_fail(u->err, u->db, drc);
 	}
-	if (rc == APP_OK)
-		rc = uc_commit(u);
-	else
-		db_rollback(u->db);
-	if (rc != APP_OK && out) {
-		json_decref(*out);
-		*out = NULL;
-	}
-	return rc;
+	return uc_end(u, rc, out);
 }

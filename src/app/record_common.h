@@ -24,20 +24,15 @@ int load_record(struct uc *u, const char *ref, struct record_row *r);
 /* As load_record; with break_glass false a restricted record is loaded without a
  * reason (changing the restriction itself discloses nothing of the record). */
 int load_record_as(struct uc *u, const char *ref, struct record_row *r, bool break_glass);
-/* R-INFO-3: APP_OK unless r is restricted and the (non-system) actor gives no valid
- * reason in its purpose; then APP_FORBIDDEN naming the rule. */
-int restricted_reason_ok(struct uc *u, const struct record_row *r);
-/* R-INFO-3: logs the opening of restricted record r for a supervisor's review (inside
- * a write transaction); APP_OK without a write for other records and the system. */
-int restricted_log(struct uc *u, const struct record_row *r);
 
 /* Opens a use case on record `ref`: begins the transaction and loads the record
- * (load_record). APP_OK with the transaction open, or the error with none open. */
+ * (load_record). APP_OK with the transaction open, or the error with none open (a
+ * refusal audited). */
 int uc_open_record(struct uc *u, const char *ref, struct record_row *r);
 /* Finishes a use case opened by uc_open_record: when rc is APP_OK and action is not
- * NULL, writes the audit event (action, type, id, r's reference, fields); then commits,
- * or rolls back on a failure and drops *out (when out is not NULL). Returns the final
- * code. */
+ * NULL, writes the audit event (action, type, id, r's reference, fields); then ends it
+ * with uc_end (commit, with a restricted record's opening logged; or roll back, drop
+ * *out and audit a refusal). Returns the final code. */
 int uc_finish(struct uc *u, int rc, const struct record_row *r, const char *action,
               const char *type, const char *id, const char *fields, json_t **out);
 

@@ -161,25 +161,25 @@ static int record_view_open(struct uc *u, const char *ref, struct record_row *r,
 	int rc = db_begin_read(u->db);
 	if (rc != DB_OK)
 		return app_db_fail(u->err, u->db, rc);
-	int arc = load_record_as(u, ref, r, false);
-	if (arc == APP_OK)
-		arc = restricted_reason_ok(u, r);
+	int arc = load_record(u, ref, r); /* the gate: may note a restricted opening */
 	if (arc == APP_OK) {
 		*t = record_view_text(u, r, &rc);
 		if (!*t)
 			arc = app_db_fail(u->err, u->db, rc);
 	}
 	db_rollback(u->db); /* read only: nothing to keep */
+	if (arc != APP_OK)
+		uc_audit_after(u);
 	return arc;
 }
 
-/* R-INFO-3: a restricted record's opening is logged for review with the view's event,
- * in one transaction. */
+/* R-INFO-3: a restricted record's opening (noted by the gate) is logged for review
+ * with the view's event, in one transaction. */
 static int restricted_view_log(struct uc *u, const struct record_row *r)
 {
 	if (uc_begin(u) != APP_OK)
 		return u->err->code;
-	return uc_finish(u, restricted_log(u, r), r, "view", "record", r->id, "all", NULL);
+	return uc_finish(u, APP_OK, r, "view", "record", r->id, "all", NULL);
 }
 
 /* A record view, logged before it is returned: with done NULL, the event commits before
@@ -197,7 +197,7 @@ static int record_view_run(struct db *db, const struct actor *who, const char *r
 	int arc = record_view_open(&u, ref, &r, &t);
 	if (arc != APP_OK)
 		return arc;
-	if (r.restricted && !who->system) {
+	if (u.opening[0]) {
 		arc = restricted_view_log(&u, &r);
 	} else {
 		struct actor at = *who; /* the use case's clock, as uc_audit */

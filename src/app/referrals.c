@@ -5,7 +5,7 @@
  */
 #include "app/referrals.h"
 
-#include "app/authz.h"
+#include "app/gate.h"
 #include "app/children.h"
 #include "app/chronology.h"
 #include "app/matching.h"
@@ -186,32 +186,49 @@ static int referral_validate(struct uc *u, struct referral_in *r, bool police)
 	return APP_OK;
 }
 
+/* R-REC-1: the possible matches of a new child go back to the referrer, cut to what
+ * they may see of each (R-INFO-3), and the disclosure is audited once the referral has
+ * rolled back. Returns APP_CONFLICT (or a database error). */
+static int candidates_conflict(struct uc *u, json_t *cands)
+{
+	char ids[400];
+	int arc = access_disclose_children(u, cands, ids, sizeof ids);
+	if (arc != APP_OK)
+		return arc;
+	uc_note_after(u, "disclose", "child_candidates", NULL, NULL, ids);
+	return app_fail(u->err, APP_CONFLICT, "R-REC-1",
+	                "This child may already be known to Lantern. Choose the existing child, or "
+	                "confirm that this is a new child.");
+}
+
 /* Finds the referred child or creates them (R-REC-1). On possible matches without
  * confirmation, returns APP_CONFLICT with the candidates in *cands. */
 static int referral_child(struct uc *u, struct referral_in *r, char child_id[ID_MAX],
                           json_t **cands)
 {
-	if (r->child_id) {
+	if (r->child_id) { /* any practitioner may refer a child they do not see */
 		int rc;
 		json_t *c = store_child_get(u->db, r->child_id, &rc);
 		if (!c)
 			return rc == DB_DONE
 			               ? app_fail(u->err, APP_NOT_FOUND, NULL, "No such child.")
 			               : app_db_fail(u->err, u->db, rc);
+		/* R-DEF-1: the child's age on the day the concern came to notice */
+		int arc = child_age_check(u->err,
+		                          json_string_value(json_object_get(c, "date_of_birth")),
+		                          r->came_to_notice_at, "child_id");
 		json_decref(c);
 		snprintf(child_id, ID_MAX, "%s", r->child_id);
-		return APP_OK;
+		return arc;
 	}
 	struct child_input ci;
-	if (child_input_parse(r->child, u->now, &ci, u->err) != APP_OK)
+	if (child_input_parse(r->child, r->came_to_notice_at, &ci, u->err) != APP_OK)
 		return u->err->code;
 	if (!r->confirm_new_child) {
 		if (child_match(u->db, u->who, &ci, 10, cands, u->err) != APP_OK)
 			return u->err->code;
 		if (json_array_size(*cands) > 0)
-			return app_fail(u->err, APP_CONFLICT, "R-REC-1",
-			                "This child may already be known to Lantern. Choose the "
-			                "existing child, or confirm that this is a new child.");
+			return candidates_conflict(u, *cands);
 		json_decref(*cands);
 		*cands = NULL;
 	}
@@ -268,7 +285,7 @@ struct referral_run {
 static int referral_start(struct referral_run *run, json_t *in)
 {
 	struct uc *u = &run->u;
-	if (!u->who->system && !actor_has(u->who, ROLES_PRACTITIONER))
+	if (!access_may_file(u->who->roles, u->who->system))
 		return app_fail(u->err, APP_FORBIDDEN, NULL, "Your role cannot file referrals.");
 	if (referral_parse(u, in, &run->r) != APP_OK)
 		return u->err->code;
@@ -341,8 +358,39 @@ static int referral_create_record(struct referral_run *run)
 	return uc_db(u, rc);
 }
 
-/* Writes the referral itself: its row, signs and steps, the agencies now involved with
- * the child, and its audit event. */
+/* Who the referral makes members of the child's case (R-INFO-3): filing grants the
+ * referrer nothing (its agency is noted as having filed); the agencies the pathway
+ * sends it to become members: children's social care of the child's borough for every
+ * exploitation-pathway referral (R-PATH-1), the allocated social worker's agency
+ * (R-PATH-2), and the officer's own force on the police pathway, which records and
+ * risk-assesses (R-PATH-4). The MASH and the SET desk see every child already. */
+static int referral_members(struct referral_run *run)
+{
+	struct uc *u = &run->u;
+	const char *child = run->child_id;
+	int arc = access_note_filed(u, child, "filed a referral");
+	if (arc == APP_OK && run->pr.route != ROUTE_NOT_CSE_EARLY_HELP)
+		arc = access_route(u, child, "childrens_social_care", run->bid, MEMBER_ROUTED,
+		                   "received the referral (R-PATH-1)");
+	if (arc == APP_OK && run->pr.route == ROUTE_POLICE_PATHWAY && u->who->agency_id[0])
+		arc = uc_db(u, store_member_add(u->db, child, u->who->agency_id, MEMBER_ROUTED,
+		                                "records and risk-assesses the referral (R-PATH-4)",
+		                                NULL, u->now));
+	const char *sw = json_string_value(json_object_get(run->child, "social_worker_id"));
+	if (arc == APP_OK && run->pr.route == ROUTE_SOCIAL_WORKER_AND_SET && sw) {
+		struct user_row swu;
+		int rc = store_user_get_by_id(u->db, sw, &swu);
+		if (rc == DB_ROW)
+			rc = store_member_add(u->db, child, swu.agency_id, MEMBER_ROUTED,
+			                      "the child's allocated social worker (R-PATH-2)", NULL,
+			                      u->now);
+		arc = rc == DB_DONE ? APP_OK : uc_db(u, rc == DB_ROW ? DB_OK : rc);
+	}
+	return arc;
+}
+
+/* Writes the referral itself: its row, signs and steps, its audit event, and the
+ * members of the child's case it makes. */
 static int referral_store(struct referral_run *run)
 {
 	struct uc *u = &run->u;
@@ -384,20 +432,13 @@ static int referral_store(struct referral_run *run)
 		rc = store_referral_add_step(u->db, run->fid, (int)i + 1, action, pr->steps[i].who,
 		                             pr->steps[i].rule, pr->steps[i].text);
 	}
-	if (rc == DB_OK && who->agency_id[0])
-		rc = store_child_involve(u->db, run->child_id, who->agency_id, "referred the child",
-		                         u->now_s);
-	/* R-PATH-1, R-PATH-2: children's social care receives every CSE-pathway referral, so
-	 * the borough's children's social care agencies become involved (the MASH and the SET
-	 * desk hold partnership-wide roles and see it already) */
-	if (rc == DB_OK && pr->route != ROUTE_NOT_CSE_EARLY_HELP && run->bid)
-		rc = store_child_involve_agencies(u->db, run->child_id, "childrens_social_care",
-		                                  run->bid, "received the referral (R-PATH-1)",
-		                                  u->now_s);
 	if (rc == DB_OK)
 		rc = uc_audit(u, "create", "referral", run->fid, ref,
 		              "circumstances,signs,rationale,route");
-	return uc_db(u, rc);
+	int arc = uc_db(u, rc);
+	if (arc == APP_OK)
+		arc = referral_members(run);
+	return arc;
 }
 
 /* Adds the referral's exploitation types and models to what the record already holds
@@ -471,6 +512,29 @@ static int referral_join_record(struct referral_run *run)
 	return arc;
 }
 
+/* The acknowledgement a referrer who does not see the child gets: what they filed was
+ * received, and their own next steps, nothing of the child's record or route. */
+static json_t *referral_ack(const struct referral_run *run)
+{
+	const struct path_result *pr = &run->pr;
+	json_t *steps = json_array();
+	for (size_t i = 0; i < pr->n_steps; i++)
+		if (strcmp(pr->steps[i].who, "identifying_agency") == 0)
+			json_array_append_new(steps, json_pack("{s:s, s:s, s:s}", "who",
+			                                       pr->steps[i].who, "rule",
+			                                       pr->steps[i].rule, "text",
+			                                       pr->steps[i].text));
+	return json_pack("{s:s, s:s, s:s, s:b, s:o, s:b, s:s}", "referral_id", run->fid,
+	                 "child_id", run->child_id, "status", "received", "cse_pathway",
+	                 run->r.n_signs > 0, "steps", steps, "record_visible", false, "next",
+	                 run->r.n_signs > 0
+	                         ? "Children's social care will look at your referral. You will not "
+	                           "see the child's record unless your agency is added to the "
+	                           "child's case or a supervisor grants you access."
+	                         : "No warning sign was identified: your agency leads and monitors, "
+	                           "and considers an early help assessment (R-SIGN-2).");
+}
+
 /* The result of a filed referral (see app_referral_submit). */
 static json_t *referral_result(const struct referral_run *run)
 {
@@ -480,8 +544,9 @@ static json_t *referral_result(const struct referral_run *run)
 		json_array_append_new(steps,
 		                      json_pack("{s:s, s:s, s:s}", "who", pr->steps[i].who, "rule",
 		                                pr->steps[i].rule, "text", pr->steps[i].text));
-	return json_pack("{s:s, s:s, s:s?, s:s, s:s, s:o, s:b, s:s?}", "referral_id", run->fid,
-	                 "child_id", run->child_id, "record_ref",
+	return json_pack("{s:s, s:s, s:s, s:b, s:s?, s:s, s:s, s:o, s:b, s:s?}", "referral_id",
+	                 run->fid, "child_id", run->child_id, "status", "received", "record_visible",
+	                 true, "record_ref",
 	                 run->has_record ? run->rec.reference : NULL, "route",
 	                 pathway_route_code(pr->route), "rule", pr->rule, "steps", steps,
 	                 "cse_pathway", run->r.n_signs > 0, "record_action",
@@ -510,15 +575,38 @@ int app_referral_submit(struct db *db, const struct actor *who, json_t *in, json
 		arc = referral_store(&run);
 	if (arc == APP_OK && run.has_record)
 		arc = referral_join_record(&run);
+	bool sees = false;
+	if (arc == APP_OK)
+		arc = access_sees_child(&run.u, run.child_id, &sees);
 	/* cleanup: one exit; *out keeps the candidates of an unconfirmed match */
 	if (arc != APP_OK)
 		arc = uc_abort(&run.u, arc);
 	else if (uc_commit(&run.u) != APP_OK)
 		arc = err->code;
 	else
-		*out = referral_result(&run);
+		*out = sees ? referral_result(&run) : referral_ack(&run);
 	json_decref(run.child);
 	return arc;
+}
+
+/* Cuts a referral's view to what its referrer filed (R-INFO-3): no record, route,
+ * status or steps of other agencies. */
+static void referral_filed_view(json_t *ref)
+{
+	static const char *const drop[] = {"record_id", "record_ref", "route", "route_rule",
+	                                   "status"};
+	for (size_t i = 0; i < ARRAY_LEN(drop); i++)
+		json_object_del(ref, drop[i]);
+	json_t *steps = json_array(), *st;
+	size_t i;
+	json_array_foreach(json_object_get(ref, "steps"), i, st)
+	{
+		if (strcmp(json_string_value(json_object_get(st, "who")), "identifying_agency") == 0)
+			json_array_append(steps, st);
+	}
+	json_object_set_new(ref, "steps", steps);
+	json_object_set_new(ref, "status", json_string("received"));
+	json_object_set_new(ref, "record_visible", json_false());
 }
 
 int app_referral_get(struct db *db, const struct actor *who, const char *id, json_t **out,
@@ -538,12 +626,17 @@ int app_referral_get(struct db *db, const struct actor *who, const char *id, jso
 		        &u, rc == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such referral.")
 		                          : app_db_fail(err, db, rc));
 	const char *child = json_string_value(json_object_get(ref, "child_id"));
-	int arc = authz_child_view(db, who, child, err);
-	if (arc == APP_NOT_FOUND) /* hidden reads exactly like missing */
-		arc = app_fail(err, APP_NOT_FOUND, NULL, "No such referral.");
+	const char *src = json_string_value(json_object_get(ref, "source_agency_id"));
+	const char *rref = json_string_value(json_object_get(ref, "record_ref"));
+	bool filer = src && who->agency_id[0] && strcmp(src, who->agency_id) == 0, sees = false;
+	int arc = access_sees_child(&u, child, &sees);
+	if (arc == APP_OK && filer && !sees)
+		referral_filed_view(ref); /* what the referrer's agency filed, nothing more */
+	else if (arc == APP_OK)
+		arc = access_gate(&u, child, "referral", id, rref, "No such referral.");
 	if (arc == APP_OK &&
-	    (rc = uc_audit(&u, "view", "referral", id,
-	                   json_string_value(json_object_get(ref, "record_ref")), "all")) != DB_OK)
+	    (rc = uc_audit(&u, "view", "referral", id, sees ? rref : NULL,
+	                   sees ? "all" : "as filed")) != DB_OK)
 		arc = app_db_fail(err, db, rc);
 	if (arc != APP_OK)
 		arc = uc_abort(&u, arc);

@@ -6,7 +6,7 @@
  */
 #include "app/episode_common.h"
 
-#include "app/authz.h"
+#include "app/gate.h"
 #include "protocol/missing.h"
 #include "store/episodes.h"
 #include "store/json_rows.h"
@@ -122,20 +122,17 @@ json_t *co_missing(struct uc *u, const char *child_id)
 		/* the other child is named only to those who may see them; others learn that
 		 * a child they cannot see went missing at the same time */
 		json_t *known = json_object_get(seen, other);
-		int vis = known ? (int)json_integer_value(known) : APP_OK;
+		bool vis = known && json_is_true(known);
 		if (!known) {
-			struct app_err hidden = {0};
-			vis = authz_child_view(u->db, u->who, other, &hidden);
-			if (vis == APP_FAILED) {
-				*u->err = hidden;
+			if (access_sees_child(u, other, &vis) != APP_OK) {
 				json_decref(seen);
 				json_decref(rows);
 				json_decref(co);
 				return NULL;
 			}
-			json_object_set_new(seen, other, json_integer(vis));
+			json_object_set_new(seen, other, json_boolean(vis));
 		}
-		if (vis != APP_OK) {
+		if (!vis) {
 			json_array_append_new(co,
 			                      json_pack("{s:b, s:s, s:I}", "hidden", 1, "how", how,
 			                                "overlap_seconds", (json_int_t)t.overlap));

@@ -5,7 +5,6 @@
 #include "app/uc.h"
 
 #include "app/gate.h"
-#include "app/authz.h"
 #include "protocol/recording.h"
 #include "util/log.h"
 
@@ -26,7 +25,7 @@ bool uc_open_change(struct uc *u, struct db *db, const struct actor *who, json_t
 {
 	uc_init(u, db, who, err);
 	*out = NULL;
-	if (!who->system && !actor_has(who, ROLES_PRACTITIONER)) {
+	if (!access_may_file(who->roles, who->system)) {
 		app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot %s.", action);
 		return false;
 	}
@@ -52,29 +51,37 @@ int uc_audit(struct uc *u, const char *action, const char *type, const char *id,
 	return app_audit(u->db, &at, action, type, id, ref, fields);
 }
 
+void uc_note_after(struct uc *u, const char *action, const char *type, const char *id,
+                   const char *record_ref, const char *fields)
+{
+	u->after.action = action;
+	u->after.type = type;
+	snprintf(u->after.id, sizeof u->after.id, "%s", id ? id : "");
+	snprintf(u->after.record_ref, sizeof u->after.record_ref, "%s",
+	         record_ref ? record_ref : "");
+	snprintf(u->after.fields, sizeof u->after.fields, "%s", fields ? fields : "");
+}
+
 void uc_refuse(struct uc *u, const char *type, const char *id, const char *record_ref,
                const char *reason)
 {
-	u->refused.type = type;
-	u->refused.reason = reason;
-	snprintf(u->refused.id, sizeof u->refused.id, "%s", id ? id : "");
-	snprintf(u->refused.record_ref, sizeof u->refused.record_ref, "%s",
-	         record_ref ? record_ref : "");
+	uc_note_after(u, "refused", type, id, record_ref, reason);
 }
 
-void uc_audit_refusal(struct uc *u)
+void uc_audit_after(struct uc *u)
 {
-	if (!u->refused.type)
+	if (!u->after.action)
 		return;
 	struct actor at = *u->who;
 	at.now = u->now;
-	int rc = app_audit_shared(
-	        u->db, &at, "refused", u->refused.type, u->refused.id[0] ? u->refused.id : NULL,
-	        u->refused.record_ref[0] ? u->refused.record_ref : NULL, u->refused.reason);
+	int rc = app_audit_shared(u->db, &at, u->after.action, u->after.type,
+	                          u->after.id[0] ? u->after.id : NULL,
+	                          u->after.record_ref[0] ? u->after.record_ref : NULL,
+	                          u->after.fields[0] ? u->after.fields : NULL);
 	if (rc != DB_OK)
-		log_error("the refusal of a %s could not be audited (database error %d)",
-		          u->refused.type, rc);
-	u->refused.type = NULL;
+		log_error("a %s event on a %s could not be audited (database error %d)",
+		          u->after.action, u->after.type, rc);
+	u->after.action = NULL;
 }
 
 int uc_proto_refused(struct uc *u, const struct proto_err *pe)
@@ -105,7 +112,7 @@ int uc_commit(struct uc *u)
 int uc_abort(struct uc *u, int rc)
 {
 	db_rollback(u->db);
-	uc_audit_refusal(u);
+	uc_audit_after(u);
 	if (rc > 0 || rc == DB_E_ERROR || rc <= DB_E_CONSTRAINT)
 		if (u->err->code == APP_OK)
 			return app_db_fail(u->err, u->db, rc);
@@ -121,7 +128,7 @@ int uc_end(struct uc *u, int rc, json_t **out)
 	else if (rc != APP_OK)
 		db_rollback(u->db);
 	if (rc != APP_OK)
-		uc_audit_refusal(u);
+		uc_audit_after(u);
 	if (rc != APP_OK && out) {
 		json_decref(*out);
 		*out = NULL;

@@ -22,12 +22,13 @@ struct uc {
 	struct app_err *err;
 	int64_t now;             /* the use case's clock (app_now of the actor) */
 	char now_s[LT_TIME_LEN]; /* the same as ISO 8601 UTC text */
-	/* A refusal by the access gate (app/access.h), audited once the use case has rolled
-	 * back (R-INFO-2: refusals are accounted for like reads). */
+	/* An event to audit once the use case has rolled back: a refusal by the access gate
+	 * (R-INFO-2: refusals are accounted for like reads) or a disclosure that an
+	 * unsuccessful use case still made (R-REC-1 candidates). */
 	struct {
-		const char *type, *reason; /* NULL: nothing refused */
-		char id[64], record_ref[32];
-	} refused;
+		const char *action, *type; /* NULL: nothing noted */
+		char id[64], record_ref[32], fields[480];
+	} after;
 	/* A restricted record opened with a reason (R-INFO-3): logged for a supervisor's
 	 * review in the use case's write transaction (uc_end, or access_log_opening). */
 	char opening[32];
@@ -55,14 +56,20 @@ const char *uc_user_id(const struct uc *u);
 int uc_audit(struct uc *u, const char *action, const char *type, const char *id, const char *ref,
              const char *fields);
 
-/* Notes a refusal of access to `type` `id` (of record `record_ref`, may be NULL) for
- * `reason` (static text): uc_abort and uc_end audit it after rolling back. */
+/* Notes an event to audit after a rollback (the last noted wins): `action` on `type`
+ * `id` (of record `record_ref`; either may be NULL) with `fields`. uc_abort and uc_end
+ * write it once they have rolled back. */
+void uc_note_after(struct uc *u, const char *action, const char *type, const char *id,
+                   const char *record_ref, const char *fields);
+
+/* Notes a refusal of access to `type` `id` for `reason` (uc_note_after, "refused"). */
 void uc_refuse(struct uc *u, const char *type, const char *id, const char *record_ref,
                const char *reason);
 
-/* Writes the noted refusal, if any, as an audit event of its own (no transaction may be
- * open). Called by uc_abort and uc_end; a use case that ends otherwise calls it. */
-void uc_audit_refusal(struct uc *u);
+/* Writes the noted event, if any, as an audit event of its own (no transaction may be
+ * open; a failure is logged). Called by uc_abort and uc_end; a use case that ends
+ * otherwise calls it. */
+void uc_audit_after(struct uc *u);
 
 /* Turns a protocol refusal into APP_INVALID naming the rule (and the field, if any). */
 int uc_proto_refused(struct uc *u, const struct proto_err *pe);
@@ -82,7 +89,7 @@ int uc_abort(struct uc *u, int rc);
 
 /* Ends the use case: commits when rc is APP_OK (logging a pending restricted-record
  * opening first), else rolls back, drops *out (when out is not NULL), audits a noted
- * refusal and makes sure u->err carries a code. Returns the final code. */
+ * event (uc_note_after) and makes sure u->err carries a code. Returns the final code. */
 int uc_end(struct uc *u, int rc, json_t **out);
 
 /* An optional instant field `key` of `in`: *out = dflt when absent. A value that is

@@ -1,7 +1,7 @@
 /* work.c: the work queue (see work.h). */
 #include "app/work.h"
 
-#include "app/authz.h"
+#include "app/gate.h"
 #include "app/episode_deadlines.h"
 #include "protocol/info.h"
 #include "store/records.h"
@@ -28,15 +28,16 @@ int app_work_queue(struct db *db, const struct actor *who, json_t **out, struct 
 	if (rc != DB_OK)
 		return app_db_fail(err, db, rc);
 	json_t *s = json_array();
-	bool wide = who->system || actor_has(who, ROLES_PARTNERSHIP_WIDE);
-	const char *agency = wide || !who->agency_id[0] ? NULL : who->agency_id;
+	enum access_scope scope = actor_scope(who);
+	struct store_viewer vw, *vr = &vw; /* R-INFO-3: the same rule as the record page */
+	access_viewer(who, app_now(who), vr);
 	int r = DB_OK;
 	if (r == DB_OK && (who->system || actor_has(who, ROLE_BIT(ROLE_MASH_WORKER))))
 		r = section(s, "referrals_mash", "Referrals waiting for MASH evaluation",
-		            store_work_referrals(db, "mash", NULL, QUEUE_LIMIT, &rc), rc);
+		            store_work_referrals(db, "mash", vr, QUEUE_LIMIT, &rc), rc);
 	if (r == DB_OK && (who->system || actor_has(who, ROLE_BIT(ROLE_ASSESSMENT_TEAM))))
 		r = section(s, "referrals_set", "Referrals waiting at the SET referral desk",
-		            store_work_referrals(db, "social_worker_and_set,police_pathway", NULL,
+		            store_work_referrals(db, "social_worker_and_set,police_pathway", vr,
 		                                 QUEUE_LIMIT, &rc),
 		            rc);
 	if (r == DB_OK && actor_has(who, ROLE_BIT(ROLE_POLICE_SUPERVISOR)))
@@ -45,22 +46,30 @@ int app_work_queue(struct db *db, const struct actor *who, json_t **out, struct 
 		                                       who->agency_id[0] ? who->agency_id : NULL,
 		                                       QUEUE_LIMIT, &rc),
 		            rc);
-	if (r == DB_OK && (wide || actor_has(who, ROLES_PRACTITIONER)))
+	if (r == DB_OK && scope != ACCESS_NONE)
 		r = section(s, "uncategorised", "Records awaiting a category decision",
-		            store_work_uncategorised(db, agency, QUEUE_LIMIT, &rc), rc);
+		            store_work_uncategorised(db, vr, QUEUE_LIMIT, &rc), rc);
 	if (r == DB_OK && actor_has(who, ROLE_BIT(ROLE_SOCIAL_WORKER)))
 		r = section(s, "my_children", "Children allocated to you",
 		            store_work_my_children(db, who->user_id, QUEUE_LIMIT, &rc), rc);
 	if (r == DB_OK && actor_has(who, ROLE_BIT(ROLE_ASSESSMENT_TEAM)))
 		r = section(s, "allocated_set", "Records allocated to the Sexual Exploitation Team",
-		            store_work_allocated(db, "set", NULL, QUEUE_LIMIT, &rc), rc);
+		            store_work_allocated(db, "set", NULL, vr, QUEUE_LIMIT, &rc), rc);
 	if (r == DB_OK && actor_has(who, ROLES_POLICE) && who->borough_id[0])
 		r = section(s, "allocated_borough", "Records allocated to your borough",
-		            store_work_allocated(db, "borough", who->borough_id, QUEUE_LIMIT, &rc),
+		            store_work_allocated(db, "borough", who->borough_id, vr, QUEUE_LIMIT, &rc),
 		            rc);
-	if (r == DB_OK && (wide || actor_has(who, ROLES_PRACTITIONER)))
+	if (r == DB_OK && scope != ACCESS_NONE)
 		r = section(s, "steps_outstanding", "Records with essential steps outstanding",
-		            store_work_steps_outstanding(db, agency, QUEUE_LIMIT, &rc), rc);
+		            store_work_steps_outstanding(db, vr, QUEUE_LIMIT, &rc), rc);
+	if (r == DB_OK && (who->system || actor_has(who, ACCESS_ROLES_GRANT_DECIDER))) {
+		json_t *pend = store_access_grants_pending(db, QUEUE_LIMIT, &rc); /* R-INFO-3 */
+		r = section(s, "access_requests", "Requests to see a child's record",
+		            pend ? json_pack("{s:I, s:o}", "count", (json_int_t)json_array_size(pend),
+		                             "items", pend)
+		                 : NULL,
+		            rc);
+	}
 	if (r == DB_OK && (who->system || info_may_restrict(who->roles))) /* R-INFO-3 */
 		r = section(s, "restricted_review", "Restricted records opened, awaiting review",
 		            store_restricted_access_unreviewed(db, QUEUE_LIMIT, &rc), rc);

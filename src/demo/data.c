@@ -16,7 +16,7 @@ const struct demo_borough DEMO_BOROUGHS[DEMO_MAX_BOROUGHS] = {
         {"Brackenvale", "BKV", "brackenvale"}, {"Kestrel Hill", "KSH", "kestrelhill"},
 };
 /* A placing authority outside the demo partnership, for children placed from afar. */
-const char DEMO_OUTSIDE_AUTHORITY[] = "Fairhaven County (demo)";
+const char DEMO_OUTSIDE_AUTHORITY[] = "Fairhaven County Children's Services (demo)";
 
 const struct demo_agency DEMO_AGENCIES[A_COUNT] = {
         {"police", "Police (demo)"},

@@ -6,7 +6,7 @@
  */
 #include "demo/demo_internal.h"
 
-#include "app/authz.h"
+#include "app/access.h"
 #include "app/episode_return.h"
 #include "app/episodes.h"
 #include "app/forensic.h"
@@ -277,8 +277,9 @@ int demo_do_missing(struct gen *g, const struct ev *e)
 	const struct actor *officer = &g->bu[k->b][U_OFFICER];
 	const struct actor *social = &g->bu[k->b][U_SOCIAL];
 	struct app_err seen = {0};
+	bool sees = false;
 	if ((e->kind == EV_MISS_RI_OFFER || e->kind == EV_MISS_RI_OUTCOME) &&
-	    authz_child_view(g->db, social, k->id, &seen) != APP_OK)
+	    (app_actor_sees_child(g->db, social, k->id, &sees, &seen) != APP_OK || !sees))
 		social = &g->sys;
 	if (!k->id[0])
 		return APP_OK; /* the child was never created */

@@ -108,11 +108,23 @@ static void referral_police(struct gen *g, const struct ev *e, json_t *in)
 }
 
 /* Keeps what a filed referral of event e made: the child's id and record reference,
- * and the counts. */
+ * and the counts. A referrer who does not see the child's record is not told its
+ * reference (R-INFO-3): the borough's MASH worker, who looks at every new referral,
+ * reads it then. */
 static void referral_filed(struct gen *g, const struct ev *e, struct kid *k, json_t *out)
 {
 	const char *cid = json_string_value(json_object_get(out, "child_id"));
 	const char *ref = json_string_value(json_object_get(out, "record_ref"));
+	json_t *seen = NULL;
+	if (!ref && json_is_false(json_object_get(out, "record_visible")) &&
+	    json_is_true(json_object_get(out, "cse_pathway"))) {
+		struct actor mash = at_time(&g->bu[k->b][U_MASH], e->at);
+		struct app_err err = {0};
+		if (app_referral_get(g->db, &mash,
+		                     json_string_value(json_object_get(out, "referral_id")), &seen,
+		                     &err) == APP_OK)
+			ref = json_string_value(json_object_get(seen, "record_ref"));
+	}
 	if (!k->id[0] && cid)
 		snprintf(k->id, sizeof k->id, "%s", cid);
 	else
@@ -124,6 +136,7 @@ static void referral_filed(struct gen *g, const struct ev *e, struct kid *k, jso
 	if (e->agency == A_POLICE && e->nsigns)
 		k->police_b = k->b;
 	g->counts[N_REFERRALS]++;
+	json_decref(seen);
 }
 
 /* Files referral event e as the borough's referrer of its agency type: for a child not

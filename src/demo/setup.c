@@ -61,6 +61,15 @@ int demo_setup(struct gen *g)
 				return demo_fail(g, rc, "adding a demo agency");
 		}
 	}
+	/* R-MISS-7: the placing authority of children placed from outside the partnership
+	 * is an agency in Lantern, with no borough of the partnership */
+	json_t *in = json_pack("{s:s, s:s}", "name", DEMO_OUTSIDE_AUTHORITY, "type",
+	                       "childrens_social_care");
+	rc = app_agency_add(g->db, &g->sys, in, &res, g->err);
+	json_decref(in);
+	json_decref(res);
+	if (rc != APP_OK)
+		return demo_fail(g, rc, "adding the outside placing authority");
 	for (int b = 0; b < g->nb; b++)
 		for (int u = 0; u < U_COUNT; u++)
 			if ((rc = add_user(g, &DEMO_BOROUGH_USERS[u], b, false, &g->bu[b][u])) !=

@@ -231,3 +231,31 @@ int store_audit_count_since(struct db *db, const char *user_id, const char *acti
 	                      " AND at >= $3",
 	                      "sss", user_id, action, t);
 }
+
+int store_authority_find(struct db *db, const char *key, char id[32])
+{
+	struct db_stmt *st;
+	int rc = db_cached(db,
+	                   "SELECT a.id FROM agencies a WHERE a.type = 'childrens_social_care'"
+	                   " AND (a.id = $1 OR a.name = $1)"
+	                   " UNION ALL SELECT a.id FROM agencies a JOIN boroughs b"
+	                   " ON b.id = a.borough_id WHERE a.type = 'childrens_social_care'"
+	                   " AND (b.id = $1 OR b.name = $1 OR b.code = $1)"
+	                   " AND (SELECT count(*) FROM agencies x WHERE x.borough_id = b.id"
+	                   " AND x.type = 'childrens_social_care') = 1 LIMIT 1",
+	                   &st);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_text(st, 1, key);
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		json_rows_copy_text(st, 0, id, 32);
+	db_reset(st);
+	return rc;
+}
+
+int store_child_set_home_authority(struct db *db, const char *child_id, const char *agency_id)
+{
+	return db_run(db, "UPDATE children SET home_authority_id = $2 WHERE id = $1", "ss",
+	              child_id, agency_id);
+}

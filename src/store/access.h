@@ -96,6 +96,13 @@ json_t *store_access_grants_of_child(struct db *db, const char *child_id, int64_
 /* A user's own requests and grants, newest first. */
 json_t *store_access_grants_of_user(struct db *db, const char *user_id, int limit, int *rc);
 
+/* R-MISS-7: the children's social care agency a placing (home) authority names: an
+ * agency of that type by id or name, or the one children's social care agency of a
+ * borough named by id, name or code. DB_ROW with its id, or DB_DONE. */
+int store_authority_find(struct db *db, const char *key, char id[32]);
+/* Sets the child's home authority agency (R-MISS-7). */
+int store_child_set_home_authority(struct db *db, const char *child_id, const char *agency_id);
+
 /* How many audit events of `action` the user wrote at or after `since` (search
  * throttling). */
 int store_audit_count_since(struct db *db, const char *user_id, const char *action, int64_t since,

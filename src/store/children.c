@@ -1,6 +1,7 @@
 /* children.c: the children repository (see children.h). */
 #include "store/children.h"
 
+#include "store/access.h"
 #include "store/json_rows.h"
 
 int store_child_insert(struct db *db, const struct child_row *c)
@@ -93,7 +94,7 @@ json_t *store_child_get(struct db *db, const char *id, int *rc)
 	        "SELECT c.id, c.given_names, c.family_name, c.date_of_birth,"
 	        " c.gender, c.ethnicity, c.nhs_number, c.school,"
 	        " c.residence_borough_id, b.name AS residence_borough,"
-	        " c.looked_after, c.home_authority, c.host_authority, c.iro_name,"
+	        " c.looked_after, c.home_authority, c.home_authority_id, c.host_authority, c.iro_name,"
 	        " c.host_cse_lead, c.social_worker_id,"
 	        " coalesce(u.display_name, c.social_worker_name) AS social_worker,"
 	        " c.is_demo, c.created_at, c.created_by, c.updated_at,"
@@ -196,6 +197,23 @@ json_t *store_child_by_name_key(struct db *db, const char *name_key, size_t limi
 	return ids_of(st, rc);
 }
 
+json_t *store_children_by_name_word(struct db *db, const char *word, size_t limit, int *rc)
+{
+	struct db_stmt *st;
+	*rc = db_cached(db,
+	                "SELECT id FROM (SELECT id FROM children"
+	                " WHERE ' ' || name_key || ' ' LIKE '% ' || $1 || ' %'"
+	                " UNION SELECT child_id FROM child_names"
+	                " WHERE ' ' || name_key || ' ' LIKE '% ' || $1 || ' %') w"
+	                " ORDER BY id LIMIT $2",
+	                &st);
+	if (*rc != DB_OK)
+		return NULL;
+	db_bind_text(st, 1, word);
+	db_bind_int64(st, 2, (int64_t)limit);
+	return ids_of(st, rc);
+}
+
 int store_child_by_nhs(struct db *db, const char *nhs, char out[32])
 {
 	int rc = db_query_text(db, out, 32, "SELECT id FROM children WHERE nhs_number = $1", "s",
@@ -279,8 +297,8 @@ int store_child_involve_agencies(struct db *db, const char *child_id, const char
 	              "sssss", child_id, type, borough_id, reason, since);
 }
 
-json_t *store_children_list(struct db *db, const char *agency_id, const char *user_id,
-                            const char *after, int limit, int *rc)
+json_t *store_children_list(struct db *db, const struct store_viewer *v, const char *after,
+                            int limit, int *rc)
 {
 	struct db_stmt *st;
 	*rc = db_cached(db,
@@ -288,15 +306,13 @@ json_t *store_children_list(struct db *db, const char *agency_id, const char *us
 	                " b.name AS residence_borough,"
 	                " (SELECT reference FROM records r WHERE r.child_id = c.id) AS record_ref"
 	                " FROM children c LEFT JOIN boroughs b ON b.id = c.residence_borough_id"
-	                " WHERE c.id > $3 AND ($1 IS NULL OR c.social_worker_id = $2 OR EXISTS"
-	                " (SELECT 1 FROM child_agencies ca WHERE ca.child_id = c.id"
-	                " AND ca.agency_id = $1)) ORDER BY c.id LIMIT $4",
+	                " WHERE c.id > $1 AND " STORE_VISIBLE("c.id", "$3", "$4", "$5", "$6")
+	                " ORDER BY c.id LIMIT $2",
 	                &st);
 	if (*rc != DB_OK)
 		return NULL;
-	db_bind_text(st, 1, agency_id);
-	db_bind_text(st, 2, user_id);
-	db_bind_text(st, 3, after ? after : "");
-	db_bind_int64(st, 4, limit);
+	db_bind_text(st, 1, after ? after : "");
+	db_bind_int64(st, 2, limit);
+	store_viewer_bind(st, 3, v);
 	return json_rows(st, rc);
 }

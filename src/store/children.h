@@ -56,6 +56,9 @@ json_t *store_child_candidates(struct db *db, const char *const *keys, size_t nk
                                int *rc);
 /* Ids of children whose primary or other name has exactly this normalised key. */
 json_t *store_child_by_name_key(struct db *db, const char *name_key, size_t limit, int *rc);
+/* Ids of children one of whose names (given, family or other, normalised) has the
+ * whole word `word` (normalised, one word), at most `limit`, in id order. */
+json_t *store_children_by_name_word(struct db *db, const char *word, size_t limit, int *rc);
 /* The id of the child with this NHS number into out; DB_ROW or DB_DONE. */
 int store_child_by_nhs(struct db *db, const char *nhs, char out[32]);
 
@@ -77,9 +80,9 @@ int store_child_is_social_worker(struct db *db, const char *child_id, const char
 
 /* Children visible through involvement, by id after `after` ("" for the first page),
  * at most `limit`: each {id, given_names, family_name, date_of_birth,
- * residence_borough, record_ref}. agency_id NULL: every child (partnership-wide
- * roles); else children the agency is involved with or allocated to user_id. */
-json_t *store_children_list(struct db *db, const char *agency_id, const char *user_id,
+ * residence_borough, record_ref}, the children viewer `v` sees (STORE_VISIBLE). */
+struct store_viewer;
+json_t *store_children_list(struct db *db, const struct store_viewer *v,
                             const char *after, int limit, int *rc);
 
 #endif

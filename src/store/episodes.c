@@ -1,6 +1,7 @@
 /* episodes.c: the missing-episode repository (see episodes.h). */
 #include "store/episodes.h"
 
+#include "store/access.h"
 #include "store/json_rows.h"
 #include "util/ltime.h"
 
@@ -446,29 +447,26 @@ json_t *store_episodes_absent_before(struct db *db, const char *cutoff, int *rc)
 	" WHERE e.status = 'open' AND e.classification = 'absent') d"                              \
 	" ORDER BY coalesce(d.returned_at, d.reported_at), d.episode_id"
 
-json_t *store_episode_deadline_rows(struct db *db, const char *agency_id, const char *user_id,
-                                    int *rc)
+json_t *store_episode_deadline_rows(struct db *db, const struct store_viewer *v, int *rc)
 {
 	struct db_stmt *st;
-	if (!agency_id) { /* partnership-wide: every open deadline */
+	if (v->all) { /* partnership-wide: every open deadline */
 		*rc = db_cached(db, DEADLINE_ROWS_SQL("episodes e"), &st);
 		if (*rc != DB_OK)
 			return NULL;
 		return json_rows(st, rc);
 	}
-	/* driven from the children the agency is involved with (or the user is the
-	 * allocated social worker of), so a team's queue reads only its children */
-	*rc = db_cached(
-	        db,
-	        DEADLINE_ROWS_SQL("(SELECT child_id FROM child_agencies WHERE agency_id = $1"
-	                          " UNION SELECT id FROM children WHERE"
-	                          " social_worker_id = $2) m JOIN episodes e"
-	                          " ON e.child_id = m.child_id"),
-	        &st);
+	/* driven from the children the viewer sees (STORE_MEMBER_CHILDREN), so a team's
+	 * queue reads only its children */
+	*rc = db_cached(db,
+	                DEADLINE_ROWS_SQL(STORE_MEMBER_CHILDREN("$1", "$2", "$3")
+	                                  " m JOIN episodes e ON e.child_id = m.child_id"),
+	                &st);
 	if (*rc != DB_OK)
 		return NULL;
-	db_bind_text(st, 1, agency_id);
-	db_bind_text(st, 2, user_id);
+	db_bind_text(st, 1, v->agency_id);
+	db_bind_text(st, 2, v->user_id);
+	db_bind_text(st, 3, v->now);
 	return json_rows(st, rc);
 }
 

@@ -122,10 +122,9 @@ json_t *store_episodes_absent_before(struct db *db, const char *cutoff, int *rc)
  * no interview completed or declined; due_at absent here: the caller adds 72 hours to
  * returned_at) or 'absent_escalation' (open absent episode). Columns: kind, episode_id,
  * child_id, given_names, family_name, looked_after, reported_at, returned_at,
- * interview_status. Limited to children the agency is involved with unless agency_id
- * is NULL. */
-json_t *store_episode_deadline_rows(struct db *db, const char *agency_id, const char *user_id,
-                                    int *rc);
+ * interview_status. Limited to the children viewer v sees (STORE_VISIBLE). */
+struct store_viewer;
+json_t *store_episode_deadline_rows(struct db *db, const struct store_viewer *v, int *rc);
 
 /* The profile as an object (JSON columns left as text), or NULL with DB_DONE. */
 json_t *store_profile_get(struct db *db, const char *child_id, int *rc);

@@ -5,21 +5,32 @@
  */
 #include "store/work.h"
 
+#include "store/access.h"
 #include "store/json_rows.h"
 
-/* Runs a list query and its count query with the same two text parameters. */
+/* Binds a query's parameters: $1 and $2 text when the query names them, $3 the page
+ * size (list only), $4..$7 the viewer when the query names $4 (STORE_VISIBLE). */
+static void bind_scope(struct db_stmt *st, const char *sql, const char *p1, const char *p2,
+                       const struct store_viewer *v)
+{
+	if (strstr(sql, "$1"))
+		db_bind_text(st, 1, p1);
+	if (strstr(sql, "$2"))
+		db_bind_text(st, 2, p2);
+	if (v && strstr(sql, "$4"))
+		store_viewer_bind(st, 4, v);
+}
+
+/* Runs a list query and its count query with the same parameters. */
 static json_t *listed(struct db *db, const char *list_sql, const char *count_sql, const char *p1,
-                      const char *p2, int limit, int *rc)
+                      const char *p2, const struct store_viewer *v, int limit, int *rc)
 {
 	struct db_stmt *st;
 	*rc = db_cached(db, list_sql, &st);
 	if (*rc != DB_OK)
 		return NULL;
 	/* a query names only the scope parameters it uses */
-	if (strstr(list_sql, "$1"))
-		db_bind_text(st, 1, p1);
-	if (strstr(list_sql, "$2"))
-		db_bind_text(st, 2, p2);
+	bind_scope(st, list_sql, p1, p2, v);
 	db_bind_int64(st, 3, limit);
 	json_t *items = json_rows(st, rc);
 	if (!items)
@@ -28,10 +39,9 @@ static json_t *listed(struct db *db, const char *list_sql, const char *count_sql
 	struct db_stmt *cs;
 	*rc = db_cached(db, count_sql, &cs);
 	if (*rc == DB_OK) {
-		if (strstr(count_sql, "$1"))
-			db_bind_text(cs, 1, p1);
-		if (strstr(count_sql, "$2"))
-			db_bind_text(cs, 2, p2);
+		bind_scope(cs, count_sql, p1, p2, v);
+		if (strstr(count_sql, "$3"))
+			db_bind_int64(cs, 3, limit);
 		*rc = db_step(cs);
 		if (*rc == DB_ROW) {
 			n = db_column_int64(cs, 0);
@@ -46,20 +56,19 @@ static json_t *listed(struct db *db, const char *list_sql, const char *count_sql
 	return json_pack("{s:I, s:o}", "count", (json_int_t)n, "items", items);
 }
 
-#define INVOLVED(col)                                                                              \
-	" ($2 IS NULL OR EXISTS (SELECT 1 FROM child_agencies ca WHERE ca.child_id = " col         \
-	" AND ca.agency_id = $2))"
+/* R-INFO-3: the children the viewer sees ($4..$7), as on the record page. */
+#define VISIBLE(col) " " STORE_VISIBLE(col, "$4", "$5", "$6", "$7")
 
 #define RECORD_ITEM                                                                                \
 	"SELECT r.reference, r.current_category AS category, r.updated_at, c.given_names,"         \
 	" c.family_name, c.date_of_birth FROM records r JOIN children c ON c.id = r.child_id "
 
-json_t *store_work_referrals(struct db *db, const char *routes, const char *agency_id, int limit,
-                             int *rc)
+json_t *store_work_referrals(struct db *db, const char *routes, const struct store_viewer *v,
+                             int limit, int *rc)
 {
 	static const char *where = " WHERE f.status = 'awaiting_triage' AND instr(',' || $1 || "
 	                           "',', ',' || f.route || ',') > 0"
-	                           " AND" INVOLVED("f.child_id");
+	                           " AND" VISIBLE("f.child_id");
 	char list[1024], count[1024];
 	snprintf(list, sizeof list,
 	         "SELECT f.id, f.submitted_at, f.route, rec.reference AS record_ref, c.given_names,"
@@ -70,17 +79,17 @@ json_t *store_work_referrals(struct db *db, const char *routes, const char *agen
 	         " ORDER BY f.submitted_at LIMIT $3",
 	         where);
 	snprintf(count, sizeof count, "SELECT count(*) FROM referrals f%s", where);
-	return listed(db, list, count, routes, agency_id, limit, rc);
+	return listed(db, list, count, routes, NULL, v, limit, rc);
 }
 
-json_t *store_work_uncategorised(struct db *db, const char *agency_id, int limit, int *rc)
+json_t *store_work_uncategorised(struct db *db, const struct store_viewer *v, int limit, int *rc)
 {
 	return listed(db,
 	              RECORD_ITEM "WHERE r.status = 'open' AND r.current_category IS NULL AND"
-	                          " " INVOLVED("r.child_id") " ORDER BY r.opened_at LIMIT $3",
+	                          " " VISIBLE("r.child_id") " ORDER BY r.opened_at LIMIT $3",
 	              "SELECT count(*) FROM records r WHERE r.status = 'open' AND"
-	              " r.current_category IS NULL AND" INVOLVED("r.child_id"),
-	              NULL, agency_id, limit, rc);
+	              " r.current_category IS NULL AND" VISIBLE("r.child_id"),
+	              NULL, NULL, v, limit, rc);
 }
 
 #define AWAITING_REVIEW                                                                            \
@@ -93,19 +102,20 @@ json_t *store_work_uncategorised(struct db *db, const char *agency_id, int limit
 json_t *store_work_awaiting_review(struct db *db, const char *agency_id, int limit, int *rc)
 {
 	return listed(db, RECORD_ITEM AWAITING_REVIEW " ORDER BY r.updated_at LIMIT $3",
-	              "SELECT count(*) FROM records r" AWAITING_REVIEW, NULL, agency_id, limit, rc);
+	              "SELECT count(*) FROM records r" AWAITING_REVIEW, NULL, agency_id, NULL, limit,
+	              rc);
 }
 
 #define STEPS_OUTSTANDING                                                                          \
 	" WHERE r.status = 'open' AND coalesce((SELECT e.outstanding FROM essential_steps e"       \
 	" WHERE e.record_id = r.id ORDER BY e.recorded_at DESC, e.rowid DESC LIMIT 1),"            \
-	" 'E1,E2,E3,E4,E5') <> '' AND" INVOLVED("r.child_id")
+	" 'E1,E2,E3,E4,E5') <> '' AND" VISIBLE("r.child_id")
 
-json_t *store_work_steps_outstanding(struct db *db, const char *agency_id, int limit, int *rc)
+json_t *store_work_steps_outstanding(struct db *db, const struct store_viewer *v, int limit,
+                                     int *rc)
 {
 	return listed(db, RECORD_ITEM STEPS_OUTSTANDING " ORDER BY r.opened_at LIMIT $3",
-	              "SELECT count(*) FROM records r" STEPS_OUTSTANDING, NULL, agency_id, limit,
-	              rc);
+	              "SELECT count(*) FROM records r" STEPS_OUTSTANDING, NULL, NULL, v, limit, rc);
 }
 
 json_t *store_work_my_children(struct db *db, const char *user_id, int limit, int *rc)
@@ -115,17 +125,17 @@ json_t *store_work_my_children(struct db *db, const char *user_id, int limit, in
 	                          " ORDER BY r.updated_at DESC LIMIT $3",
 	              "SELECT count(*) FROM records r JOIN children c ON c.id = r.child_id"
 	              " WHERE c.social_worker_id = $1",
-	              user_id, NULL, limit, rc);
+	              user_id, NULL, NULL, limit, rc);
 }
 
 json_t *store_work_allocated(struct db *db, const char *allocation, const char *borough_id,
-                             int limit, int *rc)
+                             const struct store_viewer *v, int limit, int *rc)
 {
 	return listed(db,
 	              RECORD_ITEM "WHERE r.status = 'open' AND r.allocation = $1 AND"
-	                          " ($2 IS NULL OR r.allocated_borough_id = $2)"
-	                          " ORDER BY r.updated_at DESC LIMIT $3",
+	                          " ($2 IS NULL OR r.allocated_borough_id = $2) AND" VISIBLE(
+	                                  "r.child_id") " ORDER BY r.updated_at DESC LIMIT $3",
 	              "SELECT count(*) FROM records r WHERE r.status = 'open' AND r.allocation = $1"
-	              " AND ($2 IS NULL OR r.allocated_borough_id = $2)",
-	              allocation, borough_id, limit, rc);
+	              " AND ($2 IS NULL OR r.allocated_borough_id = $2) AND" VISIBLE("r.child_id"),
+	              allocation, borough_id, v, limit, rc);
 }

@@ -1,8 +1,8 @@
 /*
  * work.h: the queries behind a user's work queue. Each returns up to `limit` items
  * (newest first unless said otherwise) and the total count, as
- * {"count": N, "items": [...]}. Scope arguments narrow to what the user works on; a
- * NULL scope means the whole partnership (for partnership-wide roles).
+ * {"count": N, "items": [...]}. A viewer (store/access.h) narrows a list to the
+ * children the user sees, with the same predicate as the record page (R-INFO-3).
  */
 #ifndef LANTERN_STORE_WORK_H
 #define LANTERN_STORE_WORK_H
@@ -11,22 +11,24 @@
 
 #include "store/db.h"
 
+struct store_viewer;
+
 /* Referrals awaiting triage on any of the given routes (comma list, e.g.
- * "mash,social_worker_and_set"); agency_id narrows to children the agency is involved
- * with. */
-json_t *store_work_referrals(struct db *db, const char *routes, const char *agency_id, int limit,
-                             int *rc);
+ * "mash,social_worker_and_set") of children the viewer sees. */
+json_t *store_work_referrals(struct db *db, const char *routes, const struct store_viewer *v,
+                             int limit, int *rc);
 /* Open records without a category decision. */
-json_t *store_work_uncategorised(struct db *db, const char *agency_id, int limit, int *rc);
+json_t *store_work_uncategorised(struct db *db, const struct store_viewer *v, int limit, int *rc);
 /* Records with a police initial category decision and no supervisor review since; when
  * agency_id is given, only records whose police referral came from that agency. */
 json_t *store_work_awaiting_review(struct db *db, const char *agency_id, int limit, int *rc);
 /* Records whose essential steps are not all recorded as complete. */
-json_t *store_work_steps_outstanding(struct db *db, const char *agency_id, int limit, int *rc);
+json_t *store_work_steps_outstanding(struct db *db, const struct store_viewer *v, int limit,
+                                     int *rc);
 /* Records of children whose allocated social worker is the user. */
 json_t *store_work_my_children(struct db *db, const char *user_id, int limit, int *rc);
 /* Records allocated to SET (allocation = 'set') or to a borough's team. */
 json_t *store_work_allocated(struct db *db, const char *allocation, const char *borough_id,
-                             int limit, int *rc);
+                             const struct store_viewer *v, int limit, int *rc);
 
 #endif

@@ -62,6 +62,8 @@ int web_app_status(const struct app_err *err)
 		return 403;
 	case APP_CONFLICT:
 		return 409;
+	case APP_LIMITED:
+		return 429;
 	default:
 		return strstr(err->message, "busy") ? 503 : 500;
 	}
@@ -94,6 +96,9 @@ void web_api_error(struct request *req, struct response *resp, const struct app_
 		break;
 	case APP_CONFLICT:
 		k = PROBLEM_CONFLICT;
+		break;
+	case APP_LIMITED:
+		k = PROBLEM_RATE_LIMITED;
 		break;
 	default:
 		k = web_app_status(err) == 503 ? PROBLEM_UNAVAILABLE : PROBLEM_INTERNAL;
