@@ -100,9 +100,9 @@ int access_log_opening(struct uc *u)
 
 int access_disclose_children(struct uc *u, json_t *list, char *ids, size_t n)
 {
-	static const char *const minimal[] = {"id",      "given_names", "family_name",
-	                                      "date_of_birth", "gender", "strength",
-	                                      "reasons", "exact",       NULL};
+	static const char *const minimal[] = {
+	        "id",      "given_names", "family_name", "date_of_birth", "gender", "strength",
+	        "reasons", "exact",       NULL};
 	size_t used = 0, i;
 	json_t *c;
 	if (n)
@@ -147,8 +147,8 @@ int access_note_filed(struct uc *u, const char *child_id, const char *what)
 	                                 uc_user_id(u), u->now));
 }
 
-int app_actor_sees_child(struct db *db, const struct actor *who, const char *child_id,
-                         bool *sees, struct app_err *err)
+int app_actor_sees_child(struct db *db, const struct actor *who, const char *child_id, bool *sees,
+                         struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);

@@ -11,8 +11,8 @@
 
 /* Whether `who` sees child `child_id` (R-INFO-3), without auditing: for deciding which
  * actions to offer. APP_OK with *sees, or a database error. */
-int app_actor_sees_child(struct db *db, const struct actor *who, const char *child_id,
-                         bool *sees, struct app_err *err);
+int app_actor_sees_child(struct db *db, const struct actor *who, const char *child_id, bool *sees,
+                         struct app_err *err);
 
 /*
  * Case membership (R-INFO-3).

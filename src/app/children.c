@@ -38,14 +38,15 @@ int child_age_check(struct app_err *err, const char *dob_s, int64_t at, const ch
 	ltime_format_date(on, on_s);
 	switch (def_age_band(dob, on)) { /* R-DEF-1 */
 	case AGE_NOT_BORN:
-		app_field_error(err, field, "The date of birth is after the date of the event (%s).",
-		                on_s);
+		app_field_error(err, field,
+		                "The date of birth is after the date of the event (%s).", on_s);
 		return err->code;
 	case AGE_ADULT:
-		app_field_error(err, field,
-		                "Lantern records children: on %s this person was %d, and a child is "
-		                "anyone under 18 (R-DEF-1).",
-		                on_s, ltime_age_on(dob, on));
+		app_field_error(
+		        err, field,
+		        "Lantern records children: on %s this person was %d, and a child is "
+		        "anyone under 18 (R-DEF-1).",
+		        on_s, ltime_age_on(dob, on));
 		err->rule = "R-DEF-1";
 		return err->code;
 	default:
@@ -243,10 +244,11 @@ int child_create_tx(struct db *db, const struct actor *who, const struct child_i
 	if (ci->looked_after && ci->home_authority) {
 		rc = store_authority_find(db, ci->home_authority, home);
 		if (rc == DB_DONE) {
-			app_field_error(err, "home_authority",
-			                "Choose the placing authority from the children's social care "
-			                "agencies in Lantern (an administrator adds an authority outside "
-			                "the partnership) (R-MISS-7).");
+			app_field_error(
+			        err, "home_authority",
+			        "Choose the placing authority from the children's social care "
+			        "agencies in Lantern (an administrator adds an authority outside "
+			        "the partnership) (R-MISS-7).");
 			return err->code;
 		}
 		if (rc != DB_ROW)
@@ -310,8 +312,8 @@ int child_create_tx(struct db *db, const struct actor *who, const struct child_i
 	 * member of the case, so its staff see the return interview it owns (R-MISS-7) */
 	if (rc == DB_OK && who->agency_id[0])
 		rc = store_member_add(db, id, who->agency_id, MEMBER_FILED,
-		                      "created the child's details", who->user_id[0] ? who->user_id : NULL,
-		                      app_now(who));
+		                      "created the child's details",
+		                      who->user_id[0] ? who->user_id : NULL, app_now(who));
 	if (rc == DB_OK && home[0])
 		rc = store_child_set_home_authority(db, id, home);
 	if (rc == DB_OK && home[0])
@@ -473,8 +475,7 @@ static void search_mark_exact(json_t *found, const struct child_input *ci)
 
 /* R-REC-1 search: the matcher's candidates for what was given, plus exact matches by
  * record reference, NHS number and a single name given alone; exact matches first. */
-static int child_search(struct uc *u, const struct child_input *ci, const char *ref,
-                        json_t **found)
+static int child_search(struct uc *u, const struct child_input *ci, const char *ref, json_t **found)
 {
 	*found = NULL;
 	int rc = APP_OK;
@@ -538,8 +539,8 @@ int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **
                    struct app_err *err)
 {
 	static const char *const allowed[] = {
-	        "name",        "given_names", "family_name", "date_of_birth", "nhs_number",
-	        "postcode",    "other_names", "gender",      "record_ref",    NULL};
+	        "name",     "given_names", "family_name", "date_of_birth", "nhs_number",
+	        "postcode", "other_names", "gender",      "record_ref",    NULL};
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*out = NULL;
@@ -566,8 +567,7 @@ int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **
 		return err->code;
 	struct link_full_name split;
 	char given[LINK_TEXT_LEN] = "", family[LINK_TEXT_LEN] = "";
-	if (name && !ci.given_names && !ci.family_name &&
-	    link_split_full_name(name, &split) == 0) {
+	if (name && !ci.given_names && !ci.family_name && link_split_full_name(name, &split) == 0) {
 		link_tokens_join(&split.given, given, sizeof given);
 		link_tokens_join(&split.family, family, sizeof family);
 		ci.given_names = given[0] ? given : NULL;
@@ -633,12 +633,14 @@ int app_children_list(struct db *db, const struct actor *who, json_t *in, json_t
 	if (rc == APP_OK && !list)
 		rc = uc_db(&u, src);
 	if (rc == APP_OK)
-		rc = uc_db(&u, uc_audit(&u, "view", "child_list", NULL, NULL, "names,date_of_birth"));
+		rc = uc_db(&u,
+		           uc_audit(&u, "view", "child_list", NULL, NULL, "names,date_of_birth"));
 	if (rc == APP_OK) {
 		size_t n = json_array_size(list);
-		json_t *next = n == (size_t)limit
-		                       ? json_incref(json_object_get(json_array_get(list, n - 1), "id"))
-		                       : json_null();
+		json_t *next =
+		        n == (size_t)limit
+		                ? json_incref(json_object_get(json_array_get(list, n - 1), "id"))
+		                : json_null();
 		*out = json_pack("{s:O, s:o}", "children", list, "next", next);
 	}
 	json_decref(list);

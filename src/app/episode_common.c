@@ -140,9 +140,9 @@ int fetch_episode(struct uc *u, const char *id, struct episode_row *e)
 static int load_episode(struct uc *u, const char *id, struct episode_row *e)
 {
 	int rc = fetch_episode(u, id, e);
-	return rc == APP_OK ? access_gate(u, e->child_id, "episode", e->id, NULL,
-	                                  "No such episode.")
-	                    : rc;
+	return rc == APP_OK
+	               ? access_gate(u, e->child_id, "episode", e->id, NULL, "No such episode.")
+	               : rc;
 }
 
 /* Opens a transaction with the episode loaded and visible. */

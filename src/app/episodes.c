@@ -156,8 +156,7 @@ static int report_child(struct report_run *run)
 	run->looked_after = json_is_true(json_object_get(child, "looked_after"));
 	const char *bid = json_string_value(json_object_get(child, "residence_borough_id"));
 	const char *home = json_string_value(json_object_get(child, "home_authority_id"));
-	snprintf(run->borough_id, sizeof run->borough_id, "%s",
-	         bid ? bid : u->who->borough_id);
+	snprintf(run->borough_id, sizeof run->borough_id, "%s", bid ? bid : u->who->borough_id);
 	snprintf(run->home_authority_id, sizeof run->home_authority_id, "%s", home ? home : "");
 	/* R-DEF-1: a child on the day the episode was reported */
 	if (arc == APP_OK)
@@ -211,10 +210,10 @@ static int report_members(struct report_run *run)
 		arc = access_route(u, child, "childrens_social_care", bid, MEMBER_ROUTED,
 		                   "missing report: the return interview (R-MISS-7)");
 	if (arc == APP_OK && run->looked_after && run->home_authority_id[0])
-		arc = uc_db(u, store_member_add(u->db, child, run->home_authority_id,
-		                                MEMBER_HOME_AUTHORITY,
-		                                "the looked-after child's placing authority (R-MISS-7)",
-		                                NULL, u->now));
+		arc = uc_db(u, store_member_add(
+		                       u->db, child, run->home_authority_id, MEMBER_HOME_AUTHORITY,
+		                       "the looked-after child's placing authority (R-MISS-7)",
+		                       NULL, u->now));
 	return arc;
 }
 
@@ -345,7 +344,7 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 	                                 : "Classed missing: the protocol does not allow this "
 	                                   "child to be classed absent.";
 	if (arc == APP_OK)
-		*out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:s?, s:s?, s:O?}", "id",
+		*out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b, s:s*, s:s?, s:O*}", "id",
 		                 run.id, "child_id", run.child_id, "status", "received",
 		                 "classification", missing_class_code(run.res.cls), "rule",
 		                 sees || !r3 ? run.res.rule : "R-MISS-1", "reason", reason,
@@ -500,11 +499,20 @@ int app_episodes_escalate_due(struct db *db, int64_t now, int64_t timeframe, jso
 /* Cuts an episode's view to what its reporter filed (R-INFO-3). */
 static void episode_filed_view(json_t *v)
 {
-	static const char *const keep[] = {
-	        "id",           "child_id",           "given_names",     "family_name",
-	        "reported_at",  "reported_by_name",   "reported_by_agency", "last_seen_at",
-	        "last_seen_where", "last_seen_with", "missing_from",    "parents_carers",
-	        "classification", NULL};
+	static const char *const keep[] = {"id",
+	                                   "child_id",
+	                                   "given_names",
+	                                   "family_name",
+	                                   "reported_at",
+	                                   "reported_by_name",
+	                                   "reported_by_agency",
+	                                   "last_seen_at",
+	                                   "last_seen_where",
+	                                   "last_seen_with",
+	                                   "missing_from",
+	                                   "parents_carers",
+	                                   "classification",
+	                                   NULL};
 	const char *key;
 	json_t *val, *tmp;
 	json_object_foreach_safe(v, tmp, key, val)
@@ -543,7 +551,8 @@ int app_episode_get(struct db *db, const struct actor *who, const char *id, json
 	*out = v;
 	if (filer && !sees) { /* the reporter's agency sees what it reported, nothing more */
 		episode_filed_view(v);
-		return uc_end(&u, uc_db(&u, uc_audit(&u, "view", "episode", e.id, NULL, "as filed")),
+		return uc_end(&u,
+		              uc_db(&u, uc_audit(&u, "view", "episode", e.id, NULL, "as filed")),
 		              out);
 	}
 	parse_member(v, "parents_carers");
@@ -641,7 +650,7 @@ int app_child_episodes(struct db *db, const struct actor *who, const char *child
 	db_rollback(db); /* read only: nothing to keep */
 	if (arc != APP_OK) {
 		uc_audit_after(&u); /* a refusal */
-	} else if (u.opening[0]) { /* a restricted record opened: logged with the view */
+	} else if (u.opening[0]) {  /* a restricted record opened: logged with the view */
 		arc = uc_begin(&u);
 		if (arc == APP_OK)
 			arc = uc_db(&u, uc_audit(&u, "view", "child_episodes", child_id, NULL,

@@ -1,8 +1,8 @@
 /*
  * record_common.c: what the use cases on a child's record share (record_common.h):
  * loading a record the actor may see (through the access gate, app/gate.h, which also
- * asks for the reason to open a restricted record, R-INFO-3), opening and finishing a use case on one record, and
- * reading lists of reference codes from input.
+ * asks for the reason to open a restricted record, R-INFO-3), opening and finishing a use case on
+ * one record, and reading lists of reference codes from input.
  */
 #include "app/record_common.h"
 
@@ -26,7 +26,8 @@ int load_record_as(struct uc *u, const char *ref, struct record_row *r, bool bre
 	if (rc != DB_ROW)
 		return app_db_fail(u->err, u->db, rc);
 	if (break_glass)
-		return access_gate(u, r->child_id, "record", r->id, r->reference, "No such record.");
+		return access_gate(u, r->child_id, "record", r->id, r->reference,
+		                   "No such record.");
 	/* changing the restriction itself discloses nothing of the record: the child must
 	 * be visible, the reason is not asked for */
 	bool sees = false;

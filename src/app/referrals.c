@@ -382,8 +382,8 @@ static int referral_members(struct referral_run *run)
 		int rc = store_user_get_by_id(u->db, sw, &swu);
 		if (rc == DB_ROW)
 			rc = store_member_add(u->db, child, swu.agency_id, MEMBER_ROUTED,
-			                      "the child's allocated social worker (R-PATH-2)", NULL,
-			                      u->now);
+			                      "the child's allocated social worker (R-PATH-2)",
+			                      NULL, u->now);
 		arc = rc == DB_DONE ? APP_OK : uc_db(u, rc == DB_ROW ? DB_OK : rc);
 	}
 	return arc;
@@ -520,19 +520,19 @@ static json_t *referral_ack(const struct referral_run *run)
 	json_t *steps = json_array();
 	for (size_t i = 0; i < pr->n_steps; i++)
 		if (strcmp(pr->steps[i].who, "identifying_agency") == 0)
-			json_array_append_new(steps, json_pack("{s:s, s:s, s:s}", "who",
-			                                       pr->steps[i].who, "rule",
-			                                       pr->steps[i].rule, "text",
-			                                       pr->steps[i].text));
-	return json_pack("{s:s, s:s, s:s, s:b, s:o, s:b, s:s}", "referral_id", run->fid,
-	                 "child_id", run->child_id, "status", "received", "cse_pathway",
-	                 run->r.n_signs > 0, "steps", steps, "record_visible", false, "next",
-	                 run->r.n_signs > 0
-	                         ? "Children's social care will look at your referral. You will not "
-	                           "see the child's record unless your agency is added to the "
-	                           "child's case or a supervisor grants you access."
-	                         : "No warning sign was identified: your agency leads and monitors, "
-	                           "and considers an early help assessment (R-SIGN-2).");
+			json_array_append_new(
+			        steps, json_pack("{s:s, s:s, s:s}", "who", pr->steps[i].who, "rule",
+			                         pr->steps[i].rule, "text", pr->steps[i].text));
+	return json_pack(
+	        "{s:s, s:s, s:s, s:b, s:o, s:b, s:s}", "referral_id", run->fid, "child_id",
+	        run->child_id, "status", "received", "cse_pathway", run->r.n_signs > 0, "steps",
+	        steps, "record_visible", false, "next",
+	        run->r.n_signs > 0
+	                ? "Children's social care will look at your referral. You will not "
+	                  "see the child's record unless your agency is added to the "
+	                  "child's case or a supervisor grants you access."
+	                : "No warning sign was identified: your agency leads and monitors, "
+	                  "and considers an early help assessment (R-SIGN-2).");
 }
 
 /* The result of a filed referral (see app_referral_submit). */
@@ -545,8 +545,8 @@ static json_t *referral_result(const struct referral_run *run)
 		                      json_pack("{s:s, s:s, s:s}", "who", pr->steps[i].who, "rule",
 		                                pr->steps[i].rule, "text", pr->steps[i].text));
 	return json_pack("{s:s, s:s, s:s, s:b, s:s?, s:s, s:s, s:o, s:b, s:s?}", "referral_id",
-	                 run->fid, "child_id", run->child_id, "status", "received", "record_visible",
-	                 true, "record_ref",
+	                 run->fid, "child_id", run->child_id, "status", "received",
+	                 "record_visible", true, "record_ref",
 	                 run->has_record ? run->rec.reference : NULL, "route",
 	                 pathway_route_code(pr->route), "rule", pr->rule, "steps", steps,
 	                 "cse_pathway", run->r.n_signs > 0, "record_action",
@@ -595,17 +595,23 @@ static void referral_filed_view(json_t *ref)
 {
 	static const char *const drop[] = {"record_id", "record_ref", "route", "route_rule",
 	                                   "status"};
-	for (size_t i = 0; i < ARRAY_LEN(drop); i++)
+	/* R-SIGN-2: without a sign the referring agency leads and monitors: the route and
+	 * its status are its own */
+	const char *route = json_string_value(json_object_get(ref, "route"));
+	bool own = route && strcmp(route, "not_cse_early_help") == 0;
+	for (size_t i = 0; i < (own ? 2 : ARRAY_LEN(drop)); i++)
 		json_object_del(ref, drop[i]);
 	json_t *steps = json_array(), *st;
 	size_t i;
 	json_array_foreach(json_object_get(ref, "steps"), i, st)
 	{
-		if (strcmp(json_string_value(json_object_get(st, "who")), "identifying_agency") == 0)
+		if (strcmp(json_string_value(json_object_get(st, "who")), "identifying_agency") ==
+		    0)
 			json_array_append(steps, st);
 	}
 	json_object_set_new(ref, "steps", steps);
-	json_object_set_new(ref, "status", json_string("received"));
+	if (!own)
+		json_object_set_new(ref, "status", json_string("received"));
 	json_object_set_new(ref, "record_visible", json_false());
 }
 
@@ -634,9 +640,8 @@ int app_referral_get(struct db *db, const struct actor *who, const char *id, jso
 		referral_filed_view(ref); /* what the referrer's agency filed, nothing more */
 	else if (arc == APP_OK)
 		arc = access_gate(&u, child, "referral", id, rref, "No such referral.");
-	if (arc == APP_OK &&
-	    (rc = uc_audit(&u, "view", "referral", id, sees ? rref : NULL,
-	                   sees ? "all" : "as filed")) != DB_OK)
+	if (arc == APP_OK && (rc = uc_audit(&u, "view", "referral", id, sees ? rref : NULL,
+	                                    sees ? "all" : "as filed")) != DB_OK)
 		arc = app_db_fail(err, db, rc);
 	if (arc != APP_OK)
 		arc = uc_abort(&u, arc);

@@ -56,17 +56,18 @@ int app_work_queue(struct db *db, const struct actor *who, json_t **out, struct 
 		r = section(s, "allocated_set", "Records allocated to the Sexual Exploitation Team",
 		            store_work_allocated(db, "set", NULL, vr, QUEUE_LIMIT, &rc), rc);
 	if (r == DB_OK && actor_has(who, ROLES_POLICE) && who->borough_id[0])
-		r = section(s, "allocated_borough", "Records allocated to your borough",
-		            store_work_allocated(db, "borough", who->borough_id, vr, QUEUE_LIMIT, &rc),
-		            rc);
+		r = section(
+		        s, "allocated_borough", "Records allocated to your borough",
+		        store_work_allocated(db, "borough", who->borough_id, vr, QUEUE_LIMIT, &rc),
+		        rc);
 	if (r == DB_OK && scope != ACCESS_NONE)
 		r = section(s, "steps_outstanding", "Records with essential steps outstanding",
 		            store_work_steps_outstanding(db, vr, QUEUE_LIMIT, &rc), rc);
 	if (r == DB_OK && (who->system || actor_has(who, ACCESS_ROLES_GRANT_DECIDER))) {
 		json_t *pend = store_access_grants_pending(db, QUEUE_LIMIT, &rc); /* R-INFO-3 */
 		r = section(s, "access_requests", "Requests to see a child's record",
-		            pend ? json_pack("{s:I, s:o}", "count", (json_int_t)json_array_size(pend),
-		                             "items", pend)
+		            pend ? json_pack("{s:I, s:o}", "count",
+		                             (json_int_t)json_array_size(pend), "items", pend)
 		                 : NULL,
 		            rc);
 	}

@@ -94,7 +94,8 @@ json_t *store_child_get(struct db *db, const char *id, int *rc)
 	        "SELECT c.id, c.given_names, c.family_name, c.date_of_birth,"
 	        " c.gender, c.ethnicity, c.nhs_number, c.school,"
 	        " c.residence_borough_id, b.name AS residence_borough,"
-	        " c.looked_after, c.home_authority, c.home_authority_id, c.host_authority, c.iro_name,"
+	        " c.looked_after, c.home_authority, c.home_authority_id, c.host_authority, "
+	        "c.iro_name,"
 	        " c.host_cse_lead, c.social_worker_id,"
 	        " coalesce(u.display_name, c.social_worker_name) AS social_worker,"
 	        " c.is_demo, c.created_at, c.created_by, c.updated_at,"
@@ -306,8 +307,8 @@ json_t *store_children_list(struct db *db, const struct store_viewer *v, const c
 	                " b.name AS residence_borough,"
 	                " (SELECT reference FROM records r WHERE r.child_id = c.id) AS record_ref"
 	                " FROM children c LEFT JOIN boroughs b ON b.id = c.residence_borough_id"
-	                " WHERE c.id > $1 AND " STORE_VISIBLE("c.id", "$3", "$4", "$5", "$6")
-	                " ORDER BY c.id LIMIT $2",
+	                " WHERE c.id > $1 AND " STORE_VISIBLE("c.id", "$3", "$4", "$5",
+	                                                      "$6") " ORDER BY c.id LIMIT $2",
 	                &st);
 	if (*rc != DB_OK)
 		return NULL;

@@ -82,7 +82,7 @@ int store_child_is_social_worker(struct db *db, const char *child_id, const char
  * at most `limit`: each {id, given_names, family_name, date_of_birth,
  * residence_borough, record_ref}, the children viewer `v` sees (STORE_VISIBLE). */
 struct store_viewer;
-json_t *store_children_list(struct db *db, const struct store_viewer *v,
-                            const char *after, int limit, int *rc);
+json_t *store_children_list(struct db *db, const struct store_viewer *v, const char *after,
+                            int limit, int *rc);
 
 #endif

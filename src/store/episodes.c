@@ -459,8 +459,8 @@ json_t *store_episode_deadline_rows(struct db *db, const struct store_viewer *v,
 	/* driven from the children the viewer sees (STORE_MEMBER_CHILDREN), so a team's
 	 * queue reads only its children */
 	*rc = db_cached(db,
-	                DEADLINE_ROWS_SQL(STORE_MEMBER_CHILDREN("$1", "$2", "$3")
-	                                  " m JOIN episodes e ON e.child_id = m.child_id"),
+	                DEADLINE_ROWS_SQL(STORE_MEMBER_CHILDREN(
+	                        "$1", "$2", "$3") " m JOIN episodes e ON e.child_id = m.child_id"),
 	                &st);
 	if (*rc != DB_OK)
 		return NULL;

@@ -102,8 +102,8 @@ json_t *store_work_uncategorised(struct db *db, const struct store_viewer *v, in
 json_t *store_work_awaiting_review(struct db *db, const char *agency_id, int limit, int *rc)
 {
 	return listed(db, RECORD_ITEM AWAITING_REVIEW " ORDER BY r.updated_at LIMIT $3",
-	              "SELECT count(*) FROM records r" AWAITING_REVIEW, NULL, agency_id, NULL, limit,
-	              rc);
+	              "SELECT count(*) FROM records r" AWAITING_REVIEW, NULL, agency_id, NULL,
+	              limit, rc);
 }
 
 #define STEPS_OUTSTANDING                                                                          \

@@ -17,6 +17,8 @@ static const struct kind_info kinds[PROBLEM_KIND_COUNT] = {
         [PROBLEM_NOT_FOUND] = {404, "not-found", "Not found"},
         [PROBLEM_METHOD] = {405, "method-not-allowed", "Method not allowed"},
         [PROBLEM_CONFLICT] = {409, "conflict", "The resource changed; reload and try again"},
+        [PROBLEM_DUPLICATE] = {409, "possible-duplicate",
+                               "This child may already be known to Lantern"},
         [PROBLEM_TOO_LARGE] = {413, "too-large", "The request is too large"},
         [PROBLEM_MEDIA_TYPE] = {415, "unsupported-media-type", "Unsupported media type"},
         [PROBLEM_VALIDATION] = {422, "validation", "Some fields are not valid"},

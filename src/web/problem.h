@@ -28,6 +28,7 @@ enum problem_kind {
 	PROBLEM_NOT_FOUND,       /* 404 not-found: no such resource (or not visible) */
 	PROBLEM_METHOD,          /* 405 method-not-allowed */
 	PROBLEM_CONFLICT,        /* 409 conflict: state changed meanwhile */
+	PROBLEM_DUPLICATE,       /* 409 possible-duplicate: R-REC-1 candidates (see candidates) */
 	PROBLEM_TOO_LARGE,       /* 413 too-large: body over the cap */
 	PROBLEM_MEDIA_TYPE,      /* 415 unsupported-media-type */
 	PROBLEM_VALIDATION,      /* 422 validation: fields invalid (see errors) */

@@ -94,8 +94,9 @@ void web_api_error(struct request *req, struct response *resp, const struct app_
 	case APP_FORBIDDEN:
 		k = PROBLEM_FORBIDDEN;
 		break;
-	case APP_CONFLICT:
-		k = PROBLEM_CONFLICT;
+	case APP_CONFLICT: /* R-REC-1: possible matches are not a changed resource */
+		k = err->rule && strcmp(err->rule, "R-REC-1") == 0 ? PROBLEM_DUPLICATE
+		                                                   : PROBLEM_CONFLICT;
 		break;
 	case APP_LIMITED:
 		k = PROBLEM_RATE_LIMITED;

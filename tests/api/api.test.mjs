@@ -6,7 +6,7 @@
 // R-MISS-2...). All people and places are made up.
 import { test, before, after, describe } from 'node:test'
 import assert from 'node:assert/strict'
-import { startDemo, signInAs, assertProblem, counts, one, northbrookRecord } from './demo.mjs'
+import { startDemo, signInAs, assertProblem, counts, refusals, one, northbrookRecord } from './demo.mjs'
 import { daysAgo, ago, born } from './dates.mjs'
 
 const SIGN = { code: 'gifts_money', evidence: 'Two new phones and expensive trainers, source not explained.', seen_on: daysAgo(65) }
@@ -68,11 +68,28 @@ async function refusesBadBodies (who, method, path) {
 describe('children', () => {
   test('search is a POST with the personal data in the body', async () => {
     const name = await one(srv.db, `SELECT given_names || ' ' || family_name FROM children WHERE id = '${childId}'`)
-    const r = await officer.post('/api/v1/children/search', { json: { name } })
+    const dob = await one(srv.db, `SELECT date_of_birth FROM children WHERE id = '${childId}'`)
+    const r = await officer.post('/api/v1/children/search', { json: { name, date_of_birth: dob } })
     assert.equal(r.status, 200, r.text)
     assert.ok(r.json.results.some((x) => x.id === childId))
     const hit = r.json.results.find((x) => x.id === childId)
-    for (const k of Object.keys(hit)) assert.ok(['id', 'given_names', 'family_name', 'date_of_birth', 'gender', 'residence_borough', 'record_ref', 'strength', 'reasons'].includes(k), k)
+    for (const k of Object.keys(hit)) assert.ok(['id', 'given_names', 'family_name', 'date_of_birth', 'gender', 'residence_borough', 'record_ref', 'strength', 'reasons', 'visible'].includes(k), k)
+    assert.equal(hit.record_ref, ref, 'a member of the case is shown the record reference')
+    // R-INFO-3: a practitioner needs more than a date of birth (or a name alone)
+    assertProblem(await officer.post('/api/v1/children/search', { json: { date_of_birth: dob } }), 422, 'protocol-rule')
+    assertProblem(await officer.post('/api/v1/children/search', { json: { name } }), 422, 'protocol-rule')
+    const wide = await analyst.post('/api/v1/children/search', { json: { date_of_birth: dob } })
+    assert.equal(wide.status, 200, wide.text)
+    // another borough's officer is shown only what is needed to refer the right child
+    const other = await riverside.post('/api/v1/children/search', { json: { name, date_of_birth: dob } })
+    assert.equal(other.status, 200, other.text)
+    const seen = other.json.results.find((x) => x.id === childId)
+    assert.ok(seen, other.text)
+    assert.equal(seen.record_ref, undefined)
+    assert.equal(seen.residence_borough, undefined)
+    assert.equal(seen.visible, false)
+    // every search is audited with the children it disclosed
+    assert.equal(await one(srv.db, `SELECT count(*) FROM audit_events WHERE action = 'search' AND fields LIKE '%${childId}%'`) >= '2', true)
     // the list takes no personal data in its query string: a name there is refused
     assertProblem(await officer.get('/api/v1/children?name=Someone'), 400, 'malformed-request')
     assertProblem(await officer.post('/api/v1/children/search', { json: { name: 7 } }), 422, 'validation')
@@ -102,15 +119,22 @@ describe('children', () => {
   test('R-REC-1: adding a child that may exist is a 409 with candidates; confirm_new adds', async () => {
     const c = JSON.parse(await one(srv.db, `SELECT json_object('given_names', given_names, 'family_name', family_name, 'date_of_birth', date_of_birth) FROM children WHERE id = '${childId}'`))
     const before = await counts(srv.db)
+    const disclosed = await one(srv.db, "SELECT count(*) FROM audit_events WHERE action = 'disclose'")
     const r = await officer.post('/api/v1/children', { json: { ...c, gender: 'female' } })
-    assertProblem(r, 409, 'conflict')
+    assertProblem(r, 409, 'possible-duplicate')
+    assert.equal(r.json.rule, 'R-REC-1')
     assert.ok(r.json.candidates.some((x) => x.id === childId), r.text)
     assert.ok(r.json.candidates[0].reasons.length > 0)
     assert.deepEqual(await counts(srv.db), before)
+    // nothing written, but the candidates shown are audited (R-INFO-2)
+    assert.equal(Number(await one(srv.db, "SELECT count(*) FROM audit_events WHERE action = 'disclose'")), Number(disclosed) + 1)
     const made = await officer.post('/api/v1/children', { json: { given_names: 'Quillon', family_name: 'Ashwater-Demo', date_of_birth: born(15), gender: 'male', confirm_new: true } })
     assert.equal(made.status, 201, made.text)
     assert.ok(made.json.id)
-    const shown = await officer.get(`/api/v1/children/${made.json.id}`)
+    assert.equal(made.json.record_visible, false)
+    // R-INFO-3: typing a child's details in does not open them to the officer's agency
+    assertProblem(await officer.get(`/api/v1/children/${made.json.id}`), 404, 'not-found')
+    const shown = await analyst.get(`/api/v1/children/${made.json.id}`)
     assert.equal(shown.status, 200)
     assert.equal(shown.json.family_name, 'Ashwater-Demo')
   })
@@ -180,7 +204,7 @@ describe('referrals', () => {
     delete body.child_id
     body.child = { ...c, gender: 'female' }
     const r = await social.post('/api/v1/referrals', { json: body })
-    assertProblem(r, 409, 'conflict')
+    assertProblem(r, 409, 'possible-duplicate', 'R-REC-1')
     assert.ok(r.json.candidates.some((x) => x.id === childId), r.text)
     assert.deepEqual(await counts(srv.db), before)
   })

@@ -34,7 +34,7 @@ const TABLE = [
   ['POST', '/api/v1/tokens', 'A A A A A A A A A A A A A A', () => ({ json: { label: 'authz test' } })],
   ['DELETE', '/api/v1/tokens/{id}', 'A A A A A A A A A A A A A A', (c) => ({ path: `/api/v1/tokens/${c.token}` })],
   ['GET', '/api/v1/children', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/children?limit=5' })],
-  ['POST', '/api/v1/children/search', 'A A A A A A A A A A A A D D', () => ({ json: { name: 'Megan Bennett' } })],
+  ['POST', '/api/v1/children/search', 'A A A A A A A A A A A A D D', (c) => ({ json: { name: c.childName, date_of_birth: c.childDob } })],
   ['POST', '/api/v1/children', 'A A A A A A A A A A D D D D', (c, r, n) => ({ json: { given_names: 'Authz', family_name: `Tester${n}-Demo`, date_of_birth: born(14), confirm_new: true } })],
   ['GET', '/api/v1/children/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}` })],
   ['GET', '/api/v1/children/{id}/episodes', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}/episodes` })],
@@ -105,8 +105,10 @@ before(async () => {
   ctx.ref = await northbrookRecord(srv.db)
   ctx.childId = await one(srv.db, `SELECT child_id FROM records WHERE reference = '${ctx.ref}'`)
   ctx.referralId = await one(srv.db, `SELECT id FROM referrals WHERE child_id = '${ctx.childId}' LIMIT 1`)
-  // One absent episode per role, on a child without a record that every Northbrook
-  // agency is involved with, so that each role's episode calls find it in a known state.
+  ctx.childName = await one(srv.db, `SELECT given_names || ' ' || family_name FROM children WHERE id = '${ctx.childId}'`)
+  ctx.childDob = await one(srv.db, `SELECT date_of_birth FROM children WHERE id = '${ctx.childId}'`)
+  // One absent episode per role, on a child without a record whose case every Northbrook
+  // agency is a member of, so that each role's episode calls find it in a known state.
   const officer = await signInAs(srv, 'officer.northbrook')
   for (const [n, role] of ROLES.entries()) {
     const ch = await officer.post('/api/v1/children', { json: { given_names: 'Episode', family_name: `Child${n}-Demo`, date_of_birth: born(15), confirm_new: true } })
@@ -114,8 +116,9 @@ before(async () => {
     const ep = await officer.post('/api/v1/episodes', { json: { child_id: ch.json.id, missing_from: 'home', classification: 'absent', reported_at: ago(8, '18:00') } })
     assert.equal(ep.status, 201, ep.text)
     ctx.episodes[role] = ep.json.id
-    await sql(srv.db, `INSERT OR IGNORE INTO child_agencies (child_id, agency_id, reason, since)
-      SELECT '${ch.json.id}', id, 'authz test', '${ago(8, '18:00')}' FROM agencies WHERE name LIKE 'Northbrook%'`)
+    await sql(srv.db, `INSERT INTO child_agencies (child_id, agency_id, reason, since, kind)
+      SELECT '${ch.json.id}', id, 'authz test', '${ago(8, '18:00')}', 'added' FROM agencies WHERE name LIKE 'Northbrook%'
+      ON CONFLICT (child_id, agency_id) DO UPDATE SET kind = 'added', ended_at = NULL`)
   }
   // The child every role files its referral about: not the record's child, so that the
   // police supervisor's own referral never makes it the reporting officer of the record
@@ -123,8 +126,9 @@ before(async () => {
   const rc = await officer.post('/api/v1/children', { json: { given_names: 'Referral', family_name: 'Child-Demo', date_of_birth: born(15), confirm_new: true } })
   assert.equal(rc.status, 201, rc.text)
   ctx.referralChildId = rc.json.id
-  await sql(srv.db, `INSERT OR IGNORE INTO child_agencies (child_id, agency_id, reason, since)
-    SELECT '${rc.json.id}', id, 'authz test', '${ago(8, '18:00')}' FROM agencies WHERE name LIKE 'Northbrook%'`)
+  await sql(srv.db, `INSERT INTO child_agencies (child_id, agency_id, reason, since, kind)
+    SELECT '${rc.json.id}', id, 'authz test', '${ago(8, '18:00')}', 'added' FROM agencies WHERE name LIKE 'Northbrook%'
+      ON CONFLICT (child_id, agency_id) DO UPDATE SET kind = 'added', ended_at = NULL`)
   // A restricted record opened once with a reason (R-INFO-3), for the review route.
   const other = await one(srv.db, `SELECT reference FROM records WHERE reference <> '${ctx.ref}' AND child_id IN
     (SELECT child_id FROM child_agencies WHERE agency_id = (SELECT id FROM agencies WHERE name = 'Northbrook Police (demo)')) LIMIT 1`)
@@ -137,8 +141,9 @@ before(async () => {
     assert.equal(opened.status, 200, opened.text)
   }
   ctx.openings = (await sql(srv.db, `SELECT id FROM restricted_access WHERE record_id = (SELECT id FROM records WHERE reference = '${other}') ORDER BY rowid`)).trim().split('\n')
-  await sql(srv.db, `INSERT OR IGNORE INTO child_agencies (child_id, agency_id, reason, since)
-    SELECT '${ctx.childId}', id, 'authz test', '${ago(8, '18:00')}' FROM agencies WHERE name LIKE 'Northbrook%'`)
+  await sql(srv.db, `INSERT INTO child_agencies (child_id, agency_id, reason, since, kind)
+    SELECT '${ctx.childId}', id, 'authz test', '${ago(8, '18:00')}', 'added' FROM agencies WHERE name LIKE 'Northbrook%'
+      ON CONFLICT (child_id, agency_id) DO UPDATE SET kind = 'added', ended_at = NULL`)
 })
 after(async () => { await srv?.stop() })
 

@@ -62,17 +62,28 @@ export async function signInAs (srv, username, password = DEMO_PASSWORD) {
   return { client: c, csrf, user: r.json.user, get: call('GET'), post: call('POST'), put: call('PUT'), delete: call('DELETE') }
 }
 
-// Row counts of the tables that use cases write: to prove a refusal wrote nothing.
+// Row counts of the tables that use cases write: to prove a refusal wrote nothing. The
+// audit log is counted without the events a refusal itself writes (`refused`, and the
+// `disclose` of candidates shown by a refused filing): those are counted apart, so a test
+// can prove that a refusal was audited (R-INFO-2).
 const TABLES = ['children', 'child_names', 'child_agencies', 'records', 'referrals', 'record_entries',
   'category_decisions', 'outcomes', 'external_refs', 'record_classifications', 'supervisor_reviews',
   'essential_steps', 'episodes', 'episode_changes', 'safe_and_well_checks', 'return_interviews',
-  'forensic_decisions', 'philomena_profiles', 'agencies', 'users', 'audit_events']
+  'forensic_decisions', 'philomena_profiles', 'agencies', 'users', 'access_grants']
 
 export async function counts (db) {
   await viewsSettled(db)
-  const q = TABLES.map((t) => `SELECT '${t}', count(*) FROM ${t};`).join(' ')
+  const q = TABLES.map((t) => `SELECT '${t}', count(*) FROM ${t};`).join(' ') +
+    " SELECT 'audit_events', count(*) FROM audit_events WHERE action NOT IN ('refused', 'disclose');"
   const out = await sql(db, q)
   return Object.fromEntries(out.trim().split('\n').map((l) => l.split('|')).map(([k, v]) => [k, Number(v)]))
+}
+
+// How many refusals the audit log holds (of `entity`, when given).
+export async function refusals (db, entity) {
+  await viewsSettled(db)
+  const where = entity ? ` AND (entity_id = '${entity}' OR record_ref = '${entity}')` : ''
+  return Number((await sql(db, `SELECT count(*) FROM audit_events WHERE action = 'refused'${where}`)).trim())
 }
 
 export async function one (db, statement) {
@@ -80,14 +91,18 @@ export async function one (db, statement) {
   return (await sql(db, statement)).trim()
 }
 
-// A record of a Northbrook child that no Riverside agency is involved with.
+// A record of a Northbrook child whose case has Northbrook Police and Northbrook
+// children's social care as members, and no Riverside agency (not even one that filed).
 export async function northbrookRecord (db) {
   return one(db, `SELECT r.reference FROM records r JOIN children c ON c.id = r.child_id
-    WHERE NOT EXISTS (SELECT 1 FROM child_agencies ca JOIN agencies a ON a.id = ca.agency_id
+    WHERE r.restricted = 0 AND NOT EXISTS (SELECT 1 FROM child_agencies ca
+                      JOIN agencies a ON a.id = ca.agency_id
                       WHERE ca.child_id = c.id AND a.name LIKE 'Riverside%')
       AND EXISTS (SELECT 1 FROM child_agencies ca JOIN agencies a ON a.id = ca.agency_id
-                  WHERE ca.child_id = c.id AND a.name = 'Northbrook Police (demo)')
+                  WHERE ca.child_id = c.id AND a.name = 'Northbrook Police (demo)'
+                  AND ca.kind <> 'filed' AND ca.ended_at IS NULL)
       AND EXISTS (SELECT 1 FROM child_agencies ca JOIN agencies a ON a.id = ca.agency_id
-                  WHERE ca.child_id = c.id AND a.name = 'Northbrook Children''s Social Care (demo)')
+                  WHERE ca.child_id = c.id AND a.name = 'Northbrook Children''s Social Care (demo)'
+                  AND ca.kind <> 'filed' AND ca.ended_at IS NULL)
     ORDER BY r.reference LIMIT 1`)
 }

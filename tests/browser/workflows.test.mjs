@@ -64,6 +64,7 @@ describe('workflows in a browser', () => {
     await page.click('main a:has-text("Find a child")')
     await look('find-child', 'Find a child')
     await page.fill('#name', `${given} ${family}`)
+    await page.fill('#date_of_birth', dob) // R-INFO-3: a name alone is not narrow enough
     await submit('Search')
     await page.waitForSelector('#results')
     assert.equal(new URL(page.url()).search, '', 'no personal data in the URL')

@@ -6,6 +6,8 @@
 
 "$L" init >/dev/null
 "$L" borough add Northbrook --code NB >/dev/null
+# R-MISS-7: a looked-after child's placing authority is an agency in Lantern
+"$L" agency add "Northbrook Children's Services" --type childrens_social_care --borough Northbrook >/dev/null
 echo '{"given_names": "Test", "family_name": "Wanderer-Demo", "date_of_birth": "'"$(born 11)"'", "looked_after": true, "home_authority": "Northbrook", "host_authority": "Northbrook", "confirm_new": true}' >c.json
 "$L" child add c.json >/dev/null
 child=$(sqlite3 t.db "select id from children limit 1")

@@ -72,8 +72,14 @@ static void test_R_REC_1_child_add_nickname_same_dob_returns_candidates(void **s
 	        add(f, "nurse.hill", fx_child("Bimbo", "Fairclough", "2012-02-14"), &out, &err),
 	        APP_CONFLICT);
 	assert_true(has_candidate(out, id2));
+	/* R-INFO-3: the nurse does not see that child: names and date of birth only */
+	json_t *cand = json_array_get(json_object_get(out, "candidates"), 0);
+	assert_non_null(json_object_get(cand, "given_names"));
+	assert_null(json_object_get(cand, "record_ref"));
+	assert_null(json_object_get(cand, "residence_borough"));
 	json_decref(out);
-	fx_assert_counts_unchanged(f, before);
+	/* nothing created, but the disclosure of the candidates is audited (R-INFO-2) */
+	fx_assert_only_audited(f, before, "disclose", 1);
 }
 
 static void test_R_REC_1_child_add_confirm_new_creates(void **state)
@@ -262,10 +268,14 @@ static void test_R_INFO_2_child_add_get_and_search_are_audited(void **state)
 	json_object_set_new(c, "risk_groups", json_pack("[s]", "looked_after"));
 	must_add(f, c, id);
 	assert_int_equal(fx_audit_count(f, "create", id), 1);
-	struct actor nurse = fx_actor(f, "nurse.hill");
+	struct actor nurse = fx_actor(f, "nurse.hill"), mash = fx_actor(f, "mash.fry");
 	struct app_err err = {0};
 	json_t *out = NULL;
-	assert_int_equal(app_child_get(f->db, &nurse, id, &out, &err), APP_OK);
+	/* R-INFO-3: creating the child's details does not open them to the nurse again;
+	 * the refusal is audited */
+	assert_int_equal(app_child_get(f->db, &nurse, id, &out, &err), APP_NOT_FOUND);
+	assert_int_equal(fx_audit_count(f, "refused", id), 1);
+	assert_int_equal(app_child_get(f->db, &mash, id, &out, &err), APP_OK);
 	assert_string_equal(json_string_value(json_object_get(out, "family_name")), "Eckersley");
 	json_t *addr = json_array_get(json_object_get(out, "addresses"), 0);
 	assert_string_equal(json_string_value(json_object_get(addr, "postcode")), "NW1 2AB");
@@ -279,7 +289,8 @@ static void test_R_INFO_2_child_add_get_and_search_are_audited(void **state)
 	int64_t searches = 0, after = 0;
 	const char *count = "SELECT count(*) FROM audit_events WHERE action = 'search'";
 	assert_int_equal(db_query_int64(f->db, &searches, count, ""), DB_OK);
-	json_t *q = json_pack("{s:s}", "name", "Theodora Eckersley");
+	json_t *q = json_pack("{s:s, s:s}", "name", "Theodora Eckersley", "date_of_birth",
+	                      "2012-03-03");
 	memset(&err, 0, sizeof err);
 	assert_int_equal(app_child_find(f->db, &nurse, q, &out, &err), APP_OK);
 	json_decref(q);

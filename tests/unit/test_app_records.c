@@ -232,7 +232,7 @@ static void test_R_CAT_6_looked_after_child_keeps_home_authority_primary(void **
 	json_t *child = json_pack("{s:s, s:s, s:s, s:s, s:b, s:s, s:s, s:s}", "given_names",
 	                          "Persephone", "family_name", "Ingleby", "date_of_birth",
 	                          "2010-09-09", "residence_borough", "Hackney", "looked_after", 1,
-	                          "home_authority", "London Borough of Camden", "host_authority",
+	                          "home_authority", "Camden Children's Services", "host_authority",
 	                          "London Borough of Hackney", "iro_name", "R. Example");
 	json_t *sub = fx_submit(f, &teacher, fx_referral(child, NULL));
 	char ref[32];
@@ -241,7 +241,7 @@ static void test_R_CAT_6_looked_after_child_keeps_home_authority_primary(void **
 	json_t *out;
 	must_decide(f, ref, cat_in(1, NULL), &out);
 	assert_string_equal(json_string_value(json_object_get(out, "primary_authority")),
-	                    "London Borough of Camden");
+	                    "Camden Children's Services");
 	assert_string_equal(json_string_value(json_object_get(out, "host_authority")),
 	                    "London Borough of Hackney");
 	/* police lead stays where the child lives */
@@ -251,7 +251,7 @@ static void test_R_CAT_6_looked_after_child_keeps_home_authority_primary(void **
 	json_t *c = json_object_get(rec, "child");
 	assert_true(json_is_true(json_object_get(c, "looked_after")));
 	assert_string_equal(json_string_value(json_object_get(c, "home_authority")),
-	                    "London Borough of Camden");
+	                    "Camden Children's Services");
 	json_decref(rec);
 }
 

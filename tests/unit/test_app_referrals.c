@@ -64,15 +64,32 @@ static void test_R_REC_1_second_referral_nickname_same_dob_returns_candidates(vo
 		if (strcmp(json_string_value(json_object_get(c, "id")), child_id) == 0) {
 			found = true;
 			assert_true(json_array_size(json_object_get(c, "reasons")) > 0);
-			assert_string_equal(json_string_value(json_object_get(c, "record_ref")),
-			                    ref);
+			/* R-INFO-3: the nurse does not see the child: enough to refer the right
+			 * child, never the record reference or whether there is a record */
+			assert_null(json_object_get(c, "record_ref"));
+			assert_null(json_object_get(c, "residence_borough"));
+			assert_true(json_is_false(json_object_get(c, "visible")));
 			/* only what tells children apart */
 			assert_null(json_object_get(c, "nhs_number"));
 		}
 	}
 	assert_true(found);
 	json_decref(out);
-	fx_assert_counts_unchanged(f, before);
+	/* nothing filed, the disclosure of the candidates audited (R-INFO-2) */
+	fx_assert_only_audited(f, before, "disclose", 1);
+	/* a partnership-wide role is shown the record reference */
+	struct actor mash = fx_actor(f, "mash.fry");
+	in = fx_referral(fx_child("Jess", "Okonkwoh", "2011-05-14"), NULL);
+	json_object_del(in, "confirm_new_child");
+	assert_int_equal(app_referral_submit(f->db, &mash, in, &out, &err), APP_CONFLICT);
+	json_decref(in);
+	json_array_foreach(json_object_get(out, "candidates"), i, c)
+	{
+		if (strcmp(json_string_value(json_object_get(c, "id")), child_id) == 0)
+			assert_string_equal(json_string_value(json_object_get(c, "record_ref")),
+			                    ref);
+	}
+	json_decref(out);
 }
 
 static void test_R_REC_1_referral_with_child_id_updates_the_one_record(void **state)
@@ -86,7 +103,9 @@ static void test_R_REC_1_referral_with_child_id_updates_the_one_record(void **st
 	struct actor nurse = fx_actor(f, "nurse.hill");
 	json_t *out = fx_submit(f, &nurse, fx_referral(NULL, child_id));
 	assert_string_equal(json_string_value(json_object_get(out, "record_ref")), ref);
-	assert_string_equal(json_string_value(json_object_get(out, "record_action")), "updated");
+	/* R-INFO-3: the nurse is told the referral was received, not that a record exists */
+	assert_true(json_is_false(json_object_get(out, "record_visible")));
+	assert_null(json_object_get(out, "record_action"));
 	json_decref(out);
 	assert_int_equal(fx_count(f, "records"), records);
 	assert_int_equal(fx_count(f, "children"), children);
@@ -171,7 +190,7 @@ static void test_R_SIGN_2_no_signs_goes_to_early_help_without_record(void **stat
 	assert_string_equal(json_string_value(json_object_get(ref, "status")), "not_cse_pathway");
 	assert_non_null(strstr(json_string_value(json_object_get(ref, "no_sign_rationale")),
 	                       "new sibling"));
-	assert_true(json_is_null(json_object_get(ref, "record_id")));
+	assert_null(json_object_get(ref, "record_id")); /* never shown to a referrer */
 	json_decref(ref);
 	json_decref(out);
 	assert_int_equal(fx_count(f, "records"), records);
@@ -255,7 +274,6 @@ static void test_R_PATH_2_education_referrer_with_social_worker(void **state)
 	assert_true(has_step(out, "childrens_social_care", "R-PATH-1")); /* R-PATH-1 */
 	assert_true(has_step(out, "social_worker", "R-PATH-2"));
 	assert_true(has_step(out, "set_referral_desk", "R-PATH-2"));
-	assert_string_equal(json_string_value(json_object_get(out, "record_action")), "created");
 	json_t *rec = fx_record(f, json_string_value(json_object_get(out, "record_ref")));
 	assert_true(fx_has_string(json_object_get(rec, "flags"), "ES")); /* R-FLAG-1 */
 	json_decref(rec);

@@ -46,29 +46,51 @@ static void test_R_INFO_3_only_supervisors_restrict(void **state)
 	        APP_OK);
 }
 
+/* A record filed on the police pathway by pc.ames (Camden Police), so that the officers
+ * of Camden Police are members of the child's case. */
+static void police_record(struct fx *f, const char *given, const char *family, const char *dob,
+                          char ref[32])
+{
+	struct actor pc = fx_actor(f, "pc.ames");
+	json_t *in = fx_referral(fx_child(given, family, dob), NULL);
+	fx_police_template(in, 0, NULL);
+	json_t *out = fx_submit(f, &pc, in);
+	snprintf(ref, 32, "%s", json_string_value(json_object_get(out, "record_ref")));
+	json_decref(out);
+}
+
 static void test_R_INFO_3_break_glass_needs_a_reason_and_is_logged(void **state)
 {
 	struct fx *f = *state;
 	char ref[32];
-	fx_new_record(f, "nurse.hill", "Octavia", "Demo-Penrose", "2010-12-12", ref, NULL);
+	police_record(f, "Octavia", "Demo-Penrose", "2010-12-12", ref);
 	struct app_err err;
 	assert_int_equal(
 	        restrict_record(f, "ps.dunn", ref, true, "Linked to a live investigation", &err),
 	        APP_OK);
 	int64_t before = fx_count(f, "restricted_access");
-	/* without a reason: refused, nothing logged */
-	assert_int_equal(open_record(f, "nurse.hill", ref, NULL, &err), APP_FORBIDDEN);
+	/* an entitled officer of the case without a reason: refused, nothing logged */
+	assert_int_equal(open_record(f, "pc.brook", ref, NULL, &err), APP_FORBIDDEN);
 	assert_string_equal(err.rule, "R-INFO-3");
-	assert_int_equal(open_record(f, "nurse.hill", ref, "ok", &err), APP_FORBIDDEN);
+	assert_int_equal(open_record(f, "pc.brook", ref, "ok", &err), APP_FORBIDDEN);
 	assert_int_equal(fx_count(f, "restricted_access"), before);
-	/* an uninvolved user learns nothing, reason or not */
+	/* a role that sees the child but is not police: told it is restricted, with any
+	 * reason, and the refusal audited */
+	int64_t refused = fx_audit_count(f, "refused", NULL);
+	assert_int_equal(
+	        open_record(f, "mash.fry", ref, "Preparing the strategy discussion today", &err),
+	        APP_FORBIDDEN);
+	assert_string_equal(err.rule, "R-INFO-3");
+	assert_int_equal(fx_count(f, "restricted_access"), before);
+	/* a user who does not see the child learns nothing, reason or not */
 	assert_int_equal(
 	        open_record(f, "nurse.irwin", ref, "Checking a referral we received", &err),
 	        APP_NOT_FOUND);
+	assert_int_equal(fx_audit_count(f, "refused", NULL), refused + 2);
 	/* with a reason: opened, logged, and the audit event carries the reason */
-	assert_int_equal(
-	        open_record(f, "nurse.hill", ref, "Health assessment booked for tomorrow", &err),
-	        APP_OK);
+	assert_int_equal(open_record(f, "pc.brook", ref,
+	                             "Arrest enquiry tomorrow needs the chronology", &err),
+	                 APP_OK);
 	assert_int_equal(fx_count(f, "restricted_access"), before + 1);
 	char purpose[300] = "";
 	assert_int_equal(db_query_text(f->db, purpose, sizeof purpose,
@@ -76,7 +98,7 @@ static void test_R_INFO_3_break_glass_needs_a_reason_and_is_logged(void **state)
 	                               " AND record_ref = $1 ORDER BY seq DESC LIMIT 1",
 	                               "s", ref),
 	                 DB_OK);
-	assert_string_equal(purpose, "Health assessment booked for tomorrow");
+	assert_string_equal(purpose, "Arrest enquiry tomorrow needs the chronology");
 
 	/* the supervisor sees the opening in the work queue and reviews it */
 	struct actor dunn = fx_actor(f, "ps.dunn");
@@ -99,7 +121,7 @@ static void test_R_INFO_3_break_glass_needs_a_reason_and_is_logged(void **state)
 	snprintf(id, sizeof id, "%s", rax);
 	json_decref(q);
 
-	json_t *in = json_pack("{s:s}", "note", "Reason checked with the health trust");
+	json_t *in = json_pack("{s:s}", "note", "Reason checked with the officer's inspector");
 	json_t *out = NULL;
 	struct actor nurse = fx_actor(f, "nurse.hill");
 	memset(&err, 0, sizeof err);
@@ -128,7 +150,7 @@ static void test_R_INFO_3_reviewer_is_not_the_opener(void **state)
 {
 	struct fx *f = *state;
 	char ref[32];
-	fx_new_record(f, "nurse.hill", "Ptolemy", "Demo-Ashgrove", "2011-04-04", ref, NULL);
+	police_record(f, "Ptolemy", "Demo-Ashgrove", "2011-04-04", ref);
 	struct app_err err;
 	assert_int_equal(
 	        restrict_record(f, "ps.clark", ref, true, "Sensitive source material", &err),
@@ -149,9 +171,11 @@ static void test_R_INFO_3_reviewer_is_not_the_opener(void **state)
 	                 APP_FORBIDDEN);
 	assert_string_equal(err.rule, "R-INFO-3");
 	json_decref(in);
-	/* lifting the restriction: opening needs no reason again */
+	/* lifting the restriction: opening needs no reason again, for any role that sees
+	 * the child */
 	assert_int_equal(restrict_record(f, "ps.clark", ref, false, NULL, &err), APP_OK);
-	assert_int_equal(open_record(f, "nurse.hill", ref, NULL, &err), APP_OK);
+	assert_int_equal(open_record(f, "pc.ames", ref, NULL, &err), APP_OK);
+	assert_int_equal(open_record(f, "mash.fry", ref, NULL, &err), APP_OK);
 }
 
 int main(void)

@@ -41,10 +41,14 @@ static void find_page(struct request *req, struct response *resp, int status, js
 			if (!*pages_str(r, "borough"))
 				json_object_set_new(r, "borough",
 				                    json_string(pages_str(r, "residence_borough")));
-			json_object_set_new(r, "href",
-			                    json_string(*ref ? pages_fmt(req, "/records/%s", ref)
-			                                     : pages_fmt(req, "/children/%s",
-			                                                 pages_str(r, "id"))));
+			/* R-INFO-3: a child the user does not see gets no link to a page that
+			 * would refuse them, and no "No record" that might not be true */
+			if (json_is_true(json_object_get(r, "visible")))
+				json_object_set_new(
+				        r, "href",
+				        json_string(*ref ? pages_fmt(req, "/records/%s", ref)
+				                         : pages_fmt(req, "/children/%s",
+				                                     pages_str(r, "id"))));
 			json_object_set_new(
 			        r, "born",
 			        json_string(pages_date(req, json_string_value(json_object_get(
