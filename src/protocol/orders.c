@@ -72,6 +72,14 @@ int disruption_type_parse(const char *code, enum disruption_type *out, struct pr
 	return 0;
 }
 
+/* The type's label for messages ("Sexual Risk Order"). */
+static const char *type_label(enum disruption_type t)
+{
+	size_t n;
+	const struct ref_item *items = ref_table(REF_DISRUPTION_TYPES, &n);
+	return (unsigned)t < n ? items[t].label : "Disruption";
+}
+
 enum disruption_class disruption_class_of(enum disruption_type t)
 {
 	return type_ok(t) ? TYPES[t].cls : DCLASS_EVENT;
@@ -228,6 +236,15 @@ int cawn_eligible(struct lt_date dob, struct lt_date served_on, bool in_care, st
 	                  age);
 }
 
+/* R-ORD-1 */
+int cawn_lapses_on(struct lt_date dob, bool in_care, struct lt_date *out)
+{
+	if (!ltime_date_valid(dob))
+		return -1;
+	*out = order_anniversary(dob, in_care ? 18 : 16);
+	return 0;
+}
+
 /* ---- disruption_validate and its steps ---- */
 
 static bool dset(struct lt_date d)
@@ -309,8 +326,8 @@ static int check_targets(const struct disruption *d, struct proto_err *err)
 		}
 		if (!(ti->allowed & T[i].bit))
 			return proto_fail(err, ti->rule, T[i].field,
-			                  "A %s is not recorded against %s (%s).",
-			                  disruption_type_code(d->type), T[i].what, ti->rule);
+			                  "%s: not recorded against %s (%s).", type_label(d->type),
+			                  T[i].what, ti->rule);
 		if (proto_name_check(ids[i], PROTO_NAME_MAX, true, ti->rule, T[i].field, T[i].what,
 		                     err) < 0)
 			return -1;
@@ -344,8 +361,7 @@ static int check_status_dates(const struct disruption *d, struct proto_err *err)
 	bool court = TYPES[d->type].cls == DCLASS_ORDER;
 	if (!order_status_fits(d->type, s))
 		return proto_fail(err, "R-ORD-4", "status",
-		                  "A %s cannot have the status '%s' (R-ORD-4).",
-		                  disruption_type_code(d->type),
+		                  "%s: cannot have the status '%s' (R-ORD-4).", type_label(d->type),
 		                  order_status_code(s) ? order_status_code(s) : "unknown");
 	if (!court && (dset(d->applied_on) || dset(d->made_on) || dset(d->varied_on)))
 		return proto_fail(err, "R-ORD-4", dset(d->varied_on) ? "varied_on" : "made_on",
@@ -608,12 +624,12 @@ static int check_dated(const struct disruption *d, int64_t now, struct proto_err
 	    dset(d->ends_on) || d->travel_restricted || d->notified || d->n_changes)
 		return proto_fail(
 		        err, "R-ORD-4", "status",
-		        "A %s has a date, not an order's status or court dates (R-ORD-4).",
-		        disruption_type_code(d->type));
+		        "%s: recorded with a date, not an order's status or court dates (R-ORD-4).",
+		        type_label(d->type));
 	struct lt_date today = dl_london_date(now);
 	if (!dset(d->on))
-		return proto_fail(err, "R-ORD-4", "on", "Give the date of the %s (R-ORD-4).",
-		                  disruption_type_code(d->type));
+		return proto_fail(err, "R-ORD-4", "on", "%s: give its date (R-ORD-4).",
+		                  type_label(d->type));
 	if (date_check(d->on, today, false, "R-ORD-4", "on", "date", err) < 0 ||
 	    date_check(d->until, today, false, "R-ORD-4", "until", "end date", err) < 0 ||
 	    order_check(d->on, d->until, "R-ORD-4", "until", "It cannot end before it started",
@@ -681,6 +697,12 @@ static int check_history(const struct disruption *b, const struct disruption *a,
 		return -1;
 	if (b->served && (!a->served || a->served_at != b->served_at))
 		return rewritten("served_at", err);
+	if (dset(b->travel_from) && dset(a->travel_from) &&
+	    ltime_date_cmp(a->travel_from, b->travel_from) < 0)
+		return proto_fail(
+		        err, "R-ORD-2", "travel_from",
+		        "Foreign travel restrictions are renewed after they were imposed, "
+		        "not before (R-ORD-2, R-ORD-3).");
 	if (dset(b->varied_on) && dset(a->varied_on) &&
 	    ltime_date_cmp(a->varied_on, b->varied_on) < 0)
 		return proto_fail(err, "R-ORD-4", "varied_on",

@@ -202,8 +202,16 @@ struct lt_date order_travel_renewal_on(struct lt_date from);
 int cawn_eligible(struct lt_date dob, struct lt_date served_on, bool in_care,
                   struct proto_err *err);
 
+/* R-ORD-1. The date a CAWN stops protecting the child: their 16th birthday, or their
+ * 18th when in local authority care (a 29 February birthday falls on 1 March in a
+ * common year). For the record and the work queue; nothing expires it by itself.
+ * 0, or -1 for an invalid date of birth. */
+int cawn_lapses_on(struct lt_date dob, bool in_care, struct lt_date *out);
+
 /*
- * R-ORD-1..4. Checks a disruption's facts as a whole, at `now`:
+ * R-ORD-1..4. Checks a disruption's facts as a whole, at `now`. An order may be
+ * recorded at any status whose dates are given (an order made years ago and breached
+ * since is recorded as breached, with its dates), not only from its application:
  *  - the type is known; the targets it requires are given, none it does not accept;
  *    identifiers are single lines of at most PROTO_NAME_MAX;
  *  - orders and notices: the status is one the type has; the dates the status implies
@@ -232,9 +240,10 @@ int disruption_validate(const struct disruption *d, int64_t now, struct proto_er
  * stored) at `now`: the same type; a status change allowed by
  * order_transition_allowed() (an unchanged status may still add a breach or a
  * variation, or edit details); dates already recorded are kept (applied_on, made_on,
- * served_at, earlier breaches, expired_on, discharged_on: correcting one is a
- * correction, R-REC-6, not a status change); an ended order takes no further change;
- * then disruption_validate(after). 0, or -1 with err.
+ * served_at, earlier breaches; a marker's or tactic's on and until: correcting one is
+ * a correction, R-REC-6, not a status change); a variation or a renewal of foreign
+ * travel restrictions is not dated before the last one; an ended order takes no
+ * further change; then disruption_validate(after). 0, or -1 with err.
  */
 int order_change_validate(const struct disruption *before, const struct disruption *after,
                           int64_t now, struct proto_err *err);
@@ -271,7 +280,10 @@ struct order_deadline {
  * discharged, and none for other classes):
  *  - SRO served: "sro_notification" from served_at (name and address within three
  *    days), and one per change of name or address from its changed_at; done when
- *    notified, with done_at;
+ *    notified, with done_at. The protocol says "three days of the order being made";
+ *    the clock runs from service, because the subject can only notify an order they
+ *    know of (made in their presence, it is served the same day); "three days" is
+ *    three London calendar days at the time of day of service (deadlines.c);
  *  - SRO made: "sro_review" from made_on (the two-year minimum: from then the order
  *    may be discharged); SHPO made: "shpo_review" (five years);
  *  - foreign travel restrictions: "foreign_travel_renewal" from travel_from, due on

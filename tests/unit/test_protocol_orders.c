@@ -118,6 +118,19 @@ static void test_R_ORD_1_cawn_29_february_birthday(void **state)
 	refused(&d, "R-ORD-1", "child_id");
 }
 
+static void test_R_ORD_1_cawn_lapses_at_16_or_18_in_care(void **state)
+{
+	struct lt_date d;
+	assert_int_equal(cawn_lapses_on(D(2012, 6, 15), false, &d), 0);
+	assert_int_equal(ltime_date_cmp(d, D(2028, 6, 15)), 0);
+	assert_int_equal(cawn_lapses_on(D(2008, 2, 29), true, &d), 0);
+	assert_int_equal(ltime_date_cmp(d, D(2026, 3, 1)), 0);
+	/* the day it lapses is the first day the notice could not be served */
+	struct disruption c = cawn(D(2008, 2, 29), d, true);
+	refused(&c, "R-ORD-1", "child_id");
+	assert_int_equal(cawn_lapses_on(D(2008, 2, 30), true, &d), -1);
+}
+
 static void test_R_ORD_1_cawn_names_warned_child_date_and_officer(void **state)
 {
 	struct disruption d = cawn(D(2014, 3, 3), D(2028, 6, 1), false);
@@ -596,6 +609,23 @@ static void test_R_ORD_4_change_keeps_the_history(void **state)
 	after.type = DISRUPT_SRO;
 	assert_int_equal(order_change_validate(&before, &after, NOW, &e), -1);
 	assert_string_equal(e.field, "type");
+	/* foreign travel restrictions renewed: never dated before the last time */
+	struct disruption t1 = {.type = DISRUPT_SHPO, .status = ORDER_SERVED, .subject_id = "p"};
+	t1.made_on = D(2026, 1, 5);
+	t1.served = true;
+	t1.served_at = dl_london_midnight(D(2026, 1, 5)) + 12 * HOUR;
+	t1.travel_restricted = true;
+	t1.travel_from = D(2026, 1, 5);
+	struct disruption t2 = t1;
+	t2.status = ORDER_VARIED;
+	t2.varied_on = D(2030, 5, 1);
+	t2.travel_from = D(2030, 5, 1);
+	assert_int_equal(order_change_validate(&t1, &t2, NOW, &e), 0);
+	struct disruption t3 = t2;
+	t3.varied_on = D(2030, 5, 2);
+	t3.travel_from = D(2028, 1, 4); /* after the order, before the last renewal */
+	assert_int_equal(order_change_validate(&t2, &t3, NOW, &e), -1);
+	assert_string_equal(e.field, "travel_from");
 	/* a marker: its start is kept, its removal may be added */
 	struct disruption m = {.type = DISRUPT_ANPR_MARKER, .vehicle_id = "v", .on = D(2029, 1, 1)};
 	struct disruption m2 = m;
@@ -701,6 +731,7 @@ int main(void)
 	        cmocka_unit_test(test_R_ORD_1_cawn_child_under_16_on_the_serve_date),
 	        cmocka_unit_test(test_R_ORD_1_cawn_under_18_in_local_authority_care),
 	        cmocka_unit_test(test_R_ORD_1_cawn_29_february_birthday),
+	        cmocka_unit_test(test_R_ORD_1_cawn_lapses_at_16_or_18_in_care),
 	        cmocka_unit_test(test_R_ORD_1_cawn_names_warned_child_date_and_officer),
 	        cmocka_unit_test(test_R_ORD_2_shpo_at_least_5_years_across_leap_years),
 	        cmocka_unit_test(test_R_ORD_2_foreign_travel_renewed_after_5_years),
