@@ -13,8 +13,20 @@ static int mase_action_due(const struct dl_kind *k, int64_t anchor, const struct
                            int64_t *due, struct proto_err *err);
 static int annual_review_due(const struct dl_kind *k, int64_t anchor, const struct dl_params *p,
                              int64_t *due, struct proto_err *err);
+static int mase_meeting_due(const struct dl_kind *k, int64_t anchor, const struct dl_params *p,
+                            int64_t *due, struct proto_err *err);
+static int travel_renewal_due(const struct dl_kind *k, int64_t anchor, const struct dl_params *p,
+                              int64_t *due, struct proto_err *err);
 
 /*
+ * "Within three days" (R-DL-4, R-ORD-3) is three calendar days on the London wall
+ * clock, keeping the time of day of the service or change: served Friday 10:00, due
+ * Monday 10:00, whether a clock change falls in between (then 71 or 73 hours of real
+ * time) or not. The protocol and the order count the period in days, and the subject
+ * and the offender manager read it on the calendar; 72 hours of real time would move
+ * the due time to 09:00 or 11:00 across a clock change, earlier or later than anyone
+ * reading the order expects.
+ *
  * The table. Amber windows, where the protocol is silent, are set so that the owner
  * has time to act: a working day for the 72-hour interview and the 3-day
  * notification, a quarter of the (short) absent timeframe, a week before a MASE
@@ -41,12 +53,14 @@ static const struct dl_kind KINDS[] = {
          "order made", DL_MONTHS, 60, 0, NULL, "police_offender_management", 0, 90 * DAY, true},
         {"sro_review", "R-DL-4", "Sexual Risk Order review (minimum 2 years)", "order made",
          DL_MONTHS, 24, 0, NULL, "police_offender_management", 0, 90 * DAY, true},
+        /* five years, or the restrictions' own earlier end (due_at) */
         {"foreign_travel_renewal", "R-DL-4", "Foreign travel restriction renewal (5 years)",
-         "restriction imposed or renewed", DL_MONTHS, 60, 0, NULL, "police_offender_management", 0,
-         90 * DAY, true},
-        /* R-DL-5 (R-MASE-1, R-MASE-7) */
-        {"mase_meeting", "R-DL-5", "Next MASE meeting", "last meeting", DL_MONTHS, 1, 0, NULL,
-         "mase_chair", 0, 7 * DAY, true},
+         "restriction imposed or renewed", DL_FUNCTION, 60, 0, travel_renewal_due,
+         "police_offender_management", 0, 90 * DAY, true},
+        /* R-DL-5 (R-MASE-1, R-MASE-7): a month after the last meeting, or the next date on
+         * the borough's schedule (due_at, from mase_next_due) */
+        {"mase_meeting", "R-DL-5", "Next MASE meeting", "last meeting", DL_FUNCTION, 1, 0,
+         mase_meeting_due, "mase_chair", 0, 7 * DAY, true},
         {"mase_action", "R-DL-5", "MASE action", "meeting", DL_FUNCTION, 0, 0, mase_action_due,
          "mase_action_owner", 25, 2 * DAY, true},
         /* R-DL-6 (s11) */
@@ -128,6 +142,16 @@ static int64_t add_london(int64_t t, int months, int days)
 	return dl_london_to_utc(nday * DAY + secs);
 }
 
+struct lt_date dl_london_date(int64_t t)
+{
+	return ltime_from_days(floor_div(t + ltime_london_offset(t), DAY));
+}
+
+int64_t dl_london_midnight(struct lt_date d)
+{
+	return dl_london_to_utc(ltime_days(d) * DAY);
+}
+
 int64_t dl_add_months_london(int64_t t, int months)
 {
 	return add_london(t, months, 0);
@@ -161,6 +185,48 @@ static int mase_action_due(const struct dl_kind *k, int64_t anchor, const struct
 		return proto_fail(err, k->rule, "due_at",
 		                  "A MASE action cannot be due before the meeting that agreed it "
 		                  "(%s).",
+		                  k->rule);
+	*due = p->due_at;
+	return 0;
+}
+
+/* R-DL-5 (R-MASE-1): the next meeting is due a month (k->amount) after the last one,
+ * or on the date the borough's schedule gives (p->due_at). A scheduled date must be
+ * after the last meeting and no later than a month and two weeks after it: a monthly
+ * schedule never leaves a longer gap (at most five weeks between the same weekday of
+ * two months, plus a meeting held up to a week early, mase_next_due). */
+static int mase_meeting_due(const struct dl_kind *k, int64_t anchor, const struct dl_params *p,
+                            int64_t *due, struct proto_err *err)
+{
+	int64_t monthly = dl_add_months_london(anchor, (int)k->amount);
+	if (!p || !p->due_at_set) {
+		*due = monthly;
+		return 0;
+	}
+	if (p->due_at <= anchor || p->due_at > dl_add_days_london(monthly, 14))
+		return proto_fail(err, k->rule, "due_at",
+		                  "The next meeting must be after the last one and within about a "
+		                  "month of it: the meeting is held monthly (%s, R-MASE-1).",
+		                  k->rule);
+	*due = p->due_at;
+	return 0;
+}
+
+/* R-DL-4 (R-ORD-2, R-ORD-3): foreign travel restrictions must be renewed five years
+ * (k->amount months) after they were imposed or last renewed, or by their own end
+ * (p->due_at) when the court set an earlier one; never later than five years. */
+static int travel_renewal_due(const struct dl_kind *k, int64_t anchor, const struct dl_params *p,
+                              int64_t *due, struct proto_err *err)
+{
+	int64_t limit = dl_add_months_london(anchor, (int)k->amount);
+	if (!p || !p->due_at_set) {
+		*due = limit;
+		return 0;
+	}
+	if (p->due_at <= anchor || p->due_at > limit)
+		return proto_fail(err, k->rule, "due_at",
+		                  "Foreign travel restrictions end after they start and last at "
+		                  "most five years unless renewed (%s, R-ORD-2, R-ORD-3).",
 		                  k->rule);
 	*due = p->due_at;
 	return 0;

@@ -34,7 +34,10 @@ enum dl_method {
 struct dl_params {
 	int64_t amount; /* configurable kinds: overrides the kind's amount (same unit);
 	                   0 = the kind's default */
-	int64_t due_at; /* DL_FUNCTION kinds with an agreed date (MASE actions) */
+	int64_t due_at; /* DL_FUNCTION kinds with an agreed or scheduled date: a MASE
+	                   action's due date, the next MASE meeting on the borough's
+	                   schedule, foreign travel restrictions that end before five
+	                   years */
 	bool due_at_set;
 	int64_t last_done; /* recurring kinds: when the last occurrence was completed */
 	bool last_done_set;
@@ -84,6 +87,10 @@ int64_t dl_add_days_london(int64_t t, int days);
 /* The UTC instant of London wall-clock time `local` (seconds since 1970 as if London
  * were UTC), with the rules above. */
 int64_t dl_london_to_utc(int64_t local);
+/* The London calendar date of instant `t` ("the date served", "today"). */
+struct lt_date dl_london_date(int64_t t);
+/* The instant of 00:00 London time at the start of date `d` (valid). */
+int64_t dl_london_midnight(struct lt_date d);
 
 enum dl_state { DL_OK, DL_AMBER, DL_RED };
 struct dl_status {

@@ -4,6 +4,12 @@
  */
 #include "protocol/reference.h"
 
+#include "protocol/mase.h"
+#include "protocol/orders.h"
+#include "protocol/outcomes.h"
+#include "protocol/plans.h"
+#include "protocol/reports.h"
+
 /* R-SIGN-1: the nine SAFEGUARD warning signs (App A). The two A's have distinct codes. */
 static const struct ref_item signs[] = {
         {"sexual_health", "Sexual health and behaviour", "S", 0, 0},
@@ -381,6 +387,221 @@ static const struct ref_item mase_members[] = {
         {"business", "Business representatives for a problem location", "invited", 0, 0},
 };
 
+/* R-ORD-4: types of disruption, in enum disruption_type order (orders.h). The first
+ * seven codes are enum order_type's (outcomes.h). group = how each is recorded. */
+static const struct ref_item disruption_types[] = {
+        {"cawn", "Child Abduction Warning Notice", "notice", 0, 0},
+        {"sro", "Sexual Risk Order", "order", 0, 0},
+        {"notification_order", "Notification order", "order", 0, 0},
+        {"asbo_injunction", "Civil injunction (formerly ASBO)", "order", 0, 0},
+        {"shpo", "Sexual Harm Prevention Order", "order", 0, 0},
+        {"hotel_notice", "Hotel notice: information request to a hotel or B&B", "notice", 0, 0},
+        {"closure_order", "Closure order on premises", "order", 0, 0},
+        {"arrest", "Arrest", "event", 0, 0},
+        {"charge", "Charge", "event", 0, 0},
+        {"licensing_action", "Licensing action", "event", 0, 0},
+        {"anpr_marker", "Vehicle marker on ANPR", "marker", 0, 0},
+        {"cad_special_scheme", "Special scheme on CAD for an address", "marker", 0, 0},
+        {"covert_tactic", "Covert tactic", "tactic", 0, REF_RESTRICTED},
+};
+
+/* R-ORD-4: order and notice statuses, in enum order_status order. */
+static const struct ref_item order_statuses[] = {
+        {"applied", "Applied for", NULL, 0, 0},   {"made", "Made by the court", NULL, 0, 0},
+        {"served", "Served", NULL, 0, 0},         {"varied", "Varied", NULL, 0, 0},
+        {"breached", "Breached", NULL, 0, 0},     {"expired", "Expired", NULL, 0, 0},
+        {"discharged", "Discharged", NULL, 0, 0},
+};
+
+/* R-ORD-5: how a tactical option is marked, in enum tactic_mark order (plans.h). */
+static const struct ref_item tactic_marks[] = {
+        {"not_considered", "Not yet considered", NULL, 0, 0},
+        {"considered", "Considered", NULL, 0, 0},
+        {"in_place", "In place", NULL, 0, 0},
+        {"not_applicable", "Not applicable", NULL, 0, 0},
+};
+
+/* R-MASE-7: action statuses, in enum action_status order (plans.h). */
+static const struct ref_item action_statuses[] = {
+        {"open", "Open", NULL, 0, 0},
+        {"done", "Done", NULL, 0, 0},
+        {"cancelled", "Cancelled", NULL, 0, 0},
+};
+
+/* R-MASE-2: police ranks. category = level, so that detective and uniform ranks of
+ * the same grade compare equal; Inspector and Detective Inspector are 3. */
+static const struct ref_item police_ranks[] = {
+        {"police_staff", "Police staff", "staff", 0, 0},
+        {"constable", "Police Constable", "uniform", 1, 0},
+        {"detective_constable", "Detective Constable", "detective", 1, 0},
+        {"sergeant", "Police Sergeant", "uniform", 2, 0},
+        {"detective_sergeant", "Detective Sergeant", "detective", 2, 0},
+        {"inspector", "Inspector", "uniform", 3, 0},
+        {"detective_inspector", "Detective Inspector", "detective", 3, 0},
+        {"chief_inspector", "Chief Inspector", "uniform", 4, 0},
+        {"detective_chief_inspector", "Detective Chief Inspector", "detective", 4, 0},
+        {"superintendent", "Superintendent", "uniform", 5, 0},
+        {"detective_superintendent", "Detective Superintendent", "detective", 5, 0},
+        {"chief_superintendent", "Chief Superintendent", "uniform", 6, 0},
+        {"detective_chief_superintendent", "Detective Chief Superintendent", "detective", 6, 0},
+        {"commander", "Commander", "uniform", 7, 0},
+        {"assistant_chief_constable", "Assistant Chief Constable", "uniform", 7, 0},
+        {"deputy_assistant_commissioner", "Deputy Assistant Commissioner", "uniform", 8, 0},
+        {"deputy_chief_constable", "Deputy Chief Constable", "uniform", 8, 0},
+        {"assistant_commissioner", "Assistant Commissioner", "uniform", 9, 0},
+        {"chief_constable", "Chief Constable", "uniform", 9, 0},
+};
+
+/* R-MASE-6: the agenda's seven sections, category = section number. */
+static const struct ref_item agenda_sections[] = {
+        {"compliance", "Compliance: referrals received by each agency since the last meeting", NULL,
+         1, 0},
+        {"new_cases", "New cases", NULL, 2, 0},
+        {"review_cases", "Review cases", NULL, 3, 0},
+        {"out_of_borough", "Children living out of borough", NULL, 4, 0},
+        {"cross_border", "Cross-border issues", NULL, 5, 0},
+        {"perpetrators", "Identified perpetrators and their disruption", NULL, 6, 0},
+        {"locations", "Problem locations and trends", NULL, 7, 0},
+};
+
+/* R-MASE-8: the chair's duties at each meeting (App D). */
+static const struct ref_item chair_duties[] = {
+        {"D1",
+         "Every agency represented at the right level; any gap reported to the safeguarding "
+         "partnership board",
+         NULL, 0, 0},
+        {"D2", "Every member had the chance to contribute", NULL, 0, 0},
+        {"D3", "Information shared under current guidance and recorded on each agency's system",
+         NULL, 0, 0},
+        {"D4", "Actions collated and addressed", NULL, 0, 0},
+        {"D5", "The meeting kept at the right level and focused on its aims", NULL, 0, 0},
+};
+
+/* R-MASE-9 (R-CAT-7): the linked-case list's categories, in bit order (mase.h). */
+static const struct ref_item analysis_categories[] = {
+        {"serial_person", "Person of concern linked to several children", NULL, 0, 0},
+        {"group", "Group or gang of people of concern", NULL, 0, 0},
+        {"location", "Place linked to several cases", NULL, 0, 0},
+        {"low_category_linked", "Low-category case linked to other cases", NULL, 0, 0},
+};
+
+/* R-MASE-1: the meeting's name, a setting (MACE in the 2021 London protocol). */
+static const struct ref_item meeting_names[] = {
+        {"MASE", "Multi-Agency Sexual Exploitation meeting", NULL, 0, 0},
+        {"MACE", "Multi-Agency Child Exploitation meeting", NULL, 0, 0},
+};
+
+/* R-OUTC-1: long-term outcomes for each child (s12), in enum child_outcome order. */
+static const struct ref_item child_outcomes[] = {
+        {"missing_reduced", "Fewer missing episodes", NULL, 0, 0},
+        {"school_attendance", "Better school attendance", NULL, 0, 0},
+        {"substance_use_reduced", "Less alcohol and drug use", NULL, 0, 0},
+        {"family_relationship", "Better relationship with parent or carer", NULL, 0, 0},
+        {"stable_accommodation", "Stable and secure accommodation", NULL, 0, 0},
+        {"recognises_exploitation", "Recognises abusive and exploitative behaviour", NULL, 0, 0},
+        {"stays_in_contact", "Stays in contact with the service", NULL, 0, 0},
+        {"sexual_health_knowledge", "Knows about sexual health", NULL, 0, 0},
+        {"risky_contacts_reduced", "Less contact with peers and adults who pose a risk", NULL, 0,
+         0},
+        {"expresses_feelings", "Able to express feelings", NULL, 0, 0},
+        {"safety_strategies", "Knows ways to keep safe", NULL, 0, 0},
+        {"family_support", "Family has access to support", NULL, 0, 0},
+        {"knows_rights", "Aware of own and others' rights", NULL, 0, 0},
+};
+
+/* R-OUTC-1: the score of an outcome at a review, category = the score. A measure of
+ * progress recorded by the professional, never a prediction. */
+static const struct ref_item outcome_scale[] = {
+        {"1", "Serious concern: no progress yet", NULL, 1, 0},
+        {"2", "Concern: first steps", NULL, 2, 0},
+        {"3", "Some progress", NULL, 3, 0},
+        {"4", "Good progress", NULL, 4, 0},
+        {"5", "Outcome met and sustained", NULL, 5, 0},
+};
+
+/* R-OUTC-2: the CPS's decision on a case referred to it (enum cj_decision from
+ * CJ_CHARGE, outcomes.h). */
+static const struct ref_item cps_decisions[] = {
+        {"charge", "Charge", NULL, 0, 0},
+        {"no_further_action", "No further action", NULL, 0, 0},
+        {"more_evidence", "More evidence requested", NULL, 0, 0},
+        {"out_of_court", "Out-of-court disposal", NULL, 0, 0},
+};
+
+/* R-OUTC-2: the result of a charge at court (enum cj_result from CJ_CONVICTED). */
+static const struct ref_item court_results[] = {
+        {"convicted", "Convicted", NULL, 0, 0},
+        {"acquitted", "Acquitted", NULL, 0, 0},
+        {"discontinued", "Discontinued", NULL, 0, 0},
+};
+
+/* R-RPT-1 (the board report's sections, s5 App D) and R-RPT-3 (the problem profile). */
+static const struct ref_item report_sections[] = {
+        {"volume", "Volume of cases", "board", 0, 0},
+        {"communities", "Communities affected", "board", 0, 0},
+        {"patterns", "Patterns of exploitation", "board", 0, 0},
+        {"perpetrator_activity", "Activity against perpetrators", "board", 0, 0},
+        {"agency_performance", "Performance of each agency", "board", 0, 0},
+        {"disruptions", "Number and type of disruptions", "board", 0, 0},
+        {"problem_profile", "Problem profile: cases, people of concern and places over time",
+         "analyst", 0, 0},
+};
+
+/* R-RPT-1..3: what each figure counts. group = the section (report_sections). Every
+ * figure is computed from the records (R-RPT-2); reports.h gives the functions. */
+static const struct ref_item report_figures[] = {
+        {"cases_open", "Children whose record was open at any time in the period, each once",
+         "volume", 0, 0},
+        {"cases_new", "Children whose record was opened in the period", "volume", 0, 0},
+        {"cases_by_category",
+         "Open records by police category at the end of the period, low categories included",
+         "volume", 0, 0},
+        {"children_by_group",
+         "Children in the volume by gender, age at the end of the period, ethnicity, "
+         "looked-after status and disability",
+         "communities", 0, 0},
+        {"models", "Records in the volume by exploitation model and type", "patterns", 0, 0},
+        {"missing_episodes", "Missing episodes that began in the period, of children in the volume",
+         "patterns", 0, 0},
+        {"linked_cases", "Linked-case list: serial people of concern, groups, places", "patterns",
+         0, 0},
+        {"persons_identified", "People of concern first linked to a child in the period",
+         "perpetrator_activity", 0, 0},
+        {"persons_disrupted", "People of concern with a disruption counted in the period",
+         "perpetrator_activity", 0, 0},
+        {"justice_attrition",
+         "Cases referred to the CPS in the period, how many were charged and how many convicted",
+         "perpetrator_activity", 0, 0},
+        {"referrals_by_agency", "Referrals made by each agency in the period", "agency_performance",
+         0, 0},
+        {"meeting_attendance",
+         "Meetings each statutory member attended, of the meetings held in the period",
+         "agency_performance", 0, 0},
+        {"meeting_gaps",
+         "Meetings flagged for the chair's rank, the police rank or an absent statutory member",
+         "agency_performance", 0, 0},
+        {"actions_on_time", "Actions due in the period done by their due date, by owning agency",
+         "agency_performance", 0, 0},
+        {"contacts", "Each agency's senior lead and single point of contact", "agency_performance",
+         0, 0},
+        {"disruptions_by_type",
+         "Orders and notices served, and arrests, charges, licensing actions, markers and "
+         "schemes made, in the period; covert tactics are never counted",
+         "disruptions", 0, 0},
+        {"profile_over_time", "Cases, people of concern and places by month and by borough",
+         "problem_profile", 0, 0},
+};
+
+/* Children in need census factor codes Lantern can assert from its records (reports.h
+ * says when a child is counted). */
+static const struct ref_item cin_factors[] = {
+        {"10A", "Going or being missing", "cin_census", 0, 0},
+        {"11A", "Child sexual exploitation", "cin_census", 0, 0},
+        {"12A", "Trafficking", "cin_census", 0, 0},
+        {"13A", "Gangs", "cin_census", 0, 0},
+        {"24A", "Child criminal exploitation", "cin_census", 0, 0},
+};
+
 struct table {
 	const char *name;
 	const struct ref_item *items;
@@ -408,11 +629,40 @@ static const struct table tables[REF_TABLE_COUNT] = {
         [REF_CHECKLIST] = T("checklist_items", checklist),
         [REF_LEGISLATION] = T("legislation", legislation),
         [REF_MASE_MEMBERS] = T("mase_members", mase_members),
+        [REF_DISRUPTION_TYPES] = T("disruption_types", disruption_types),
+        [REF_ORDER_STATUSES] = T("order_statuses", order_statuses),
+        [REF_TACTIC_MARKS] = T("tactic_marks", tactic_marks),
+        [REF_ACTION_STATUSES] = T("action_statuses", action_statuses),
+        [REF_POLICE_RANKS] = T("police_ranks", police_ranks),
+        [REF_AGENDA_SECTIONS] = T("agenda_sections", agenda_sections),
+        [REF_CHAIR_DUTIES] = T("chair_duties", chair_duties),
+        [REF_ANALYSIS] = T("analysis_categories", analysis_categories),
+        [REF_MEETING_NAMES] = T("meeting_names", meeting_names),
+        [REF_CHILD_OUTCOMES] = T("child_outcomes", child_outcomes),
+        [REF_OUTCOME_SCALE] = T("outcome_scale", outcome_scale),
+        [REF_CPS_DECISIONS] = T("cps_decisions", cps_decisions),
+        [REF_COURT_RESULTS] = T("court_results", court_results),
+        [REF_REPORT_SECTIONS] = T("report_sections", report_sections),
+        [REF_REPORT_FIGURES] = T("report_figures", report_figures),
+        [REF_CIN_FACTORS] = T("cin_factors", cin_factors),
 };
 
 _Static_assert(ARRAY_LEN(agency_types) == AGENCY_COUNT, "agency table matches enum");
 _Static_assert(ARRAY_LEN(roles) == ROLE_COUNT, "role table matches enum");
 _Static_assert(ARRAY_LEN(exploitation_types) == EXPLOIT_COUNT, "type table matches enum");
+_Static_assert(ARRAY_LEN(disruption_types) == DISRUPTION_TYPE_COUNT, "matches the enum");
+_Static_assert(ARRAY_LEN(order_statuses) == ORDER_STATUS_COUNT, "matches the enum");
+_Static_assert(ARRAY_LEN(tactic_marks) == TACTIC_MARK_COUNT, "matches the enum");
+_Static_assert(ARRAY_LEN(action_statuses) == ACTION_STATUS_COUNT, "matches the enum");
+_Static_assert(ARRAY_LEN(agenda_sections) == MASE_SECTION_COUNT, "matches the enum");
+_Static_assert(ARRAY_LEN(chair_duties) == MASE_DUTY_COUNT, "matches the count");
+_Static_assert(ARRAY_LEN(analysis_categories) == MASE_ANALYSIS_COUNT, "matches the bits");
+_Static_assert(ARRAY_LEN(meeting_names) == MASE_NAME_COUNT, "matches the enum");
+_Static_assert(ARRAY_LEN(child_outcomes) == CHILD_OUTCOME_COUNT, "matches the enum");
+_Static_assert(ARRAY_LEN(outcome_scale) == OUTC_SCORE_MAX, "one item per score");
+_Static_assert(ARRAY_LEN(cps_decisions) == CJ_DECISION_COUNT - 1, "matches the enum");
+_Static_assert(ARRAY_LEN(court_results) == CJ_RESULT_COUNT - 1, "matches the enum");
+_Static_assert(ARRAY_LEN(cin_factors) == RPT_CIN_COUNT, "matches the bits");
 
 const struct ref_item *ref_table(enum ref_table t, size_t *n)
 {

@@ -41,6 +41,24 @@ enum ref_table {
 	REF_CHECKLIST,          /* App G: group = "initial"/"supervisor"/"essential" */
 	REF_LEGISLATION,        /* App I legislation for charges and orders */
 	REF_MASE_MEMBERS,       /* App D: group = "statutory"/"invited" (R-MASE-3) */
+	REF_DISRUPTION_TYPES,   /* R-ORD-4, enum disruption_type order: group = class
+	                           ("order", "notice", "event", "marker", "tactic") */
+	REF_ORDER_STATUSES,     /* R-ORD-4, enum order_status order */
+	REF_TACTIC_MARKS,       /* R-ORD-5, enum tactic_mark order */
+	REF_ACTION_STATUSES,    /* R-MASE-7, enum action_status order */
+	REF_POLICE_RANKS,       /* R-MASE-2: category = rank level (Inspector 3), group =
+	                           "uniform"/"detective"/"staff" */
+	REF_AGENDA_SECTIONS,    /* R-MASE-6: category = section number 1..7 */
+	REF_CHAIR_DUTIES,       /* R-MASE-8, D1..D5 */
+	REF_ANALYSIS,           /* R-MASE-9: the linked-case list's categories */
+	REF_MEETING_NAMES,      /* R-MASE-1: the meeting's name setting ("MASE", "MACE") */
+	REF_CHILD_OUTCOMES,     /* R-OUTC-1: the 13 outcomes, in enum child_outcome order */
+	REF_OUTCOME_SCALE,      /* R-OUTC-1: scores "1".."5", category = the score */
+	REF_CPS_DECISIONS,      /* R-OUTC-2, enum cj_decision order from CJ_CHARGE */
+	REF_COURT_RESULTS,      /* R-OUTC-2, enum cj_result order from CJ_CONVICTED */
+	REF_REPORT_SECTIONS,    /* R-RPT-1, R-RPT-3 */
+	REF_REPORT_FIGURES,     /* R-RPT-1..3: each figure's definition; group = section */
+	REF_CIN_FACTORS,        /* CIN census factor codes Lantern can assert; see reports.h */
 	REF_TABLE_COUNT
 };
 

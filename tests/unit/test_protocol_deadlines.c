@@ -410,6 +410,66 @@ static void test_R_DL_9_overdue_goes_to_supervisor(void **state)
 	assert_false(dl_in_supervisor_queue(NULL, "sup-1", due));
 }
 
+/* R-DL-4 (R-ORD-3): "within three days" is three London calendar days at the time of
+ * day of the service, in both clock changes (see the table's comment in deadlines.c). */
+static void test_R_DL_4_sro_notification_3_days_both_clock_changes(void **state)
+{
+	int64_t spring = T("2026-03-27T10:00Z"); /* Friday 10:00 GMT */
+	int64_t due = due_of("sro_notification", spring, NULL);
+	london(due, "30 Mar 2026, 10:00");
+	assert_int_equal(due - spring, 71 * HOUR);
+	int64_t autumn = T("2026-10-23T09:00Z"); /* Friday 10:00 BST */
+	due = due_of("sro_notification", autumn, NULL);
+	london(due, "26 Oct 2026, 10:00");
+	assert_int_equal(due - autumn, 73 * HOUR);
+	int64_t plain = T("2026-06-05T09:00Z"); /* no change in between: 72 hours */
+	assert_int_equal(due_of("sro_notification", plain, NULL) - plain, 72 * HOUR);
+}
+
+static void test_R_DL_4_foreign_travel_renewal_due_by_its_end(void **state)
+{
+	int64_t from = T("2026-05-14T23:00Z"); /* 00:00 BST on 15 May */
+	london(due_of("foreign_travel_renewal", from, NULL), "15 May 2031, 00:00");
+	struct dl_params p = {.due_at = T("2029-01-31T00:00Z"), .due_at_set = true};
+	assert_int_equal(due_of("foreign_travel_renewal", from, &p), p.due_at);
+	struct proto_err e;
+	int64_t due;
+	p.due_at = T("2031-05-15T00:00Z"); /* an hour past five years */
+	assert_int_equal(dl_due(kind("foreign_travel_renewal"), from, &p, &due, &e), -1);
+	assert_string_equal(e.rule, "R-DL-4");
+	assert_string_equal(e.field, "due_at");
+	p.due_at = from;
+	assert_int_equal(dl_due(kind("foreign_travel_renewal"), from, &p, &due, &e), -1);
+}
+
+static void test_R_DL_6_nrm_45_days_across_the_clock_change(void **state)
+{
+	int64_t referred = T("2026-09-20T13:30Z"); /* 14:30 BST */
+	int64_t due = due_of("nrm_reflection", referred, NULL);
+	london(due, "4 Nov 2026, 14:30"); /* 14:30 GMT: 45 calendar days */
+	assert_int_equal(due - referred, 45 * DAY + HOUR);
+	assert_string_equal(kind("nrm_reflection")->rule, "R-DL-6");
+	struct proto_err e;
+	struct dl_params p = {.amount = 30}; /* a minimum set by the protocol */
+	assert_int_equal(dl_due(kind("nrm_reflection"), referred, &p, &due, &e), -1);
+	assert_string_equal(e.rule, "R-DL-6");
+}
+
+static void test_london_date_and_midnight(void **state)
+{
+	struct lt_date d = dl_london_date(T("2026-06-14T23:30Z")); /* 00:30 BST on the 15th */
+	assert_int_equal(ltime_date_cmp(d, (struct lt_date){2026, 6, 15}), 0);
+	d = dl_london_date(T("2026-12-14T23:30Z"));
+	assert_int_equal(ltime_date_cmp(d, (struct lt_date){2026, 12, 14}), 0);
+	assert_int_equal(dl_london_midnight((struct lt_date){2026, 6, 15}), T("2026-06-14T23:00Z"));
+	assert_int_equal(dl_london_midnight((struct lt_date){2026, 12, 15}),
+	                 T("2026-12-15T00:00Z"));
+	/* the spring clock change is at 01:00 GMT, so midnight exists that day */
+	assert_int_equal(dl_london_midnight((struct lt_date){2026, 3, 29}), T("2026-03-29T00:00Z"));
+	d = dl_london_date(ltime_midnight((struct lt_date){1950, 1, 1}) - 1);
+	assert_int_equal(ltime_date_cmp(d, (struct lt_date){1949, 12, 31}), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -423,6 +483,10 @@ int main(void)
 	        cmocka_unit_test(test_R_DL_3_six_month_revisit_from_31_august),
 	        cmocka_unit_test(test_R_DL_3_calendar_months_clamp),
 	        cmocka_unit_test(test_R_DL_4_orders),
+	        cmocka_unit_test(test_R_DL_4_sro_notification_3_days_both_clock_changes),
+	        cmocka_unit_test(test_R_DL_4_foreign_travel_renewal_due_by_its_end),
+	        cmocka_unit_test(test_R_DL_6_nrm_45_days_across_the_clock_change),
+	        cmocka_unit_test(test_london_date_and_midnight),
 	        cmocka_unit_test(test_R_DL_5_mase_monthly_and_actions),
 	        cmocka_unit_test(test_R_DL_6_nrm_45_days),
 	        cmocka_unit_test(test_R_DL_7_protocol_review_annual),

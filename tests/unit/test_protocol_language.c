@@ -6,7 +6,10 @@
 #include <dirent.h>
 
 #include "protocol/language.h"
+#include "protocol/mase.h"
+#include "protocol/outcomes.h"
 #include "protocol/reference.h"
+#include "protocol/reports.h"
 #include "protocol/proto.h"
 
 static void test_R_DEF_4_refuses_listed_words(void **state)
@@ -140,6 +143,37 @@ static void test_R_DEF_4_text_check_in_rationale(void **state)
 	assert_non_null(strstr(e.message, "too long"));
 }
 
+static int count_table(enum ref_table t, const struct ref_item *it, void *ctx)
+{
+	((size_t *)ctx)[t]++;
+	return 0;
+}
+
+/* The scan above reaches every table, the disruption, meeting, outcome and report
+ * tables included; the words these modules show outside the tables are clean too. */
+static void test_R_DEF_4_disruption_meeting_and_report_words_are_clean(void **state)
+{
+	size_t seen[REF_TABLE_COUNT] = {0};
+	ref_each(count_table, seen);
+	for (int t = 0; t < REF_TABLE_COUNT; t++) {
+		size_t n;
+		ref_table((enum ref_table)t, &n);
+		assert_int_equal(seen[t], n);
+		assert_true(n > 0);
+	}
+	struct mase_flags all = {true, true, true, true, 1, {"health"}};
+	struct mase_gap g[MASE_MAX_GAPS];
+	size_t n = mase_gaps(&all, g);
+	assert_int_equal(n, 5);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(language_scan(g[i].text, NULL, NULL), 0);
+	for (int i = 0; i < MASE_NAME_COUNT; i++)
+		assert_int_equal(language_scan(mase_name_long((enum mase_name)i), NULL, NULL), 0);
+	for (int i = OUTC_SCORE_MIN; i <= OUTC_SCORE_MAX; i++)
+		assert_int_equal(language_scan(outc_score_label(i), NULL, NULL), 0);
+	assert_int_equal(language_scan(RPT_EMPTY_TEXT, NULL, NULL), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +184,7 @@ int main(void)
 	        cmocka_unit_test(test_R_DEF_4_reference_labels_are_clean),
 	        cmocka_unit_test(test_R_DEF_4_templates_are_clean),
 	        cmocka_unit_test(test_R_DEF_4_text_check_in_rationale),
+	        cmocka_unit_test(test_R_DEF_4_disruption_meeting_and_report_words_are_clean),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

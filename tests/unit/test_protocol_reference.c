@@ -143,6 +143,34 @@ static void test_ref_each_visits_and_stops(void **state)
 	assert_true(n > 50);
 }
 
+static void test_R_ORD_4_R_MASE_R_OUTC_tables(void **state)
+{
+	size_t n;
+	const struct ref_item *t = ref_table(REF_DISRUPTION_TYPES, &n);
+	assert_int_equal(n, 13);
+	const char *classes[] = {"order", "notice", "event", "marker", "tactic"};
+	for (size_t i = 0; i < n; i++) {
+		bool known = false;
+		for (size_t c = 0; c < ARRAY_LEN(classes); c++)
+			known |= strcmp(t[i].group, classes[c]) == 0;
+		assert_true(known);
+	}
+	assert_true(ref_lookup(REF_DISRUPTION_TYPES, "covert_tactic")->flags & REF_RESTRICTED);
+	ref_table(REF_ORDER_STATUSES, &n);
+	assert_int_equal(n, 7);
+	ref_table(REF_CHILD_OUTCOMES, &n);
+	assert_int_equal(n, 13);
+	const struct ref_item *s = ref_table(REF_OUTCOME_SCALE, &n);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(s[i].category, (int)i + 1);
+	const struct ref_item *r = ref_table(REF_POLICE_RANKS, &n);
+	for (size_t i = 1; i < n; i++) /* listed from the lowest level up */
+		assert_true(r[i].category >= r[i - 1].category);
+	assert_string_equal(ref_table_name(REF_CIN_FACTORS), "cin_factors");
+	assert_string_equal(ref_table_name(REF_POLICE_RANKS), "police_ranks");
+	assert_non_null(ref_lookup(REF_MEETING_NAMES, "MACE"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -154,6 +182,7 @@ int main(void)
 	        cmocka_unit_test(test_R_PATH_5_6_7_checklist_items),
 	        cmocka_unit_test(test_R_FLAG_1_R_OUT_1_code_tables),
 	        cmocka_unit_test(test_ref_each_visits_and_stops),
+	        cmocka_unit_test(test_R_ORD_4_R_MASE_R_OUTC_tables),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
