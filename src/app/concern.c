@@ -7,6 +7,7 @@
 
 #include "app/chronology.h"
 #include "app/gate.h"
+#include "app/people_match.h"
 #include "link/normalise.h"
 #include "protocol/language.h"
 #include "store/children.h"
@@ -479,6 +480,11 @@ int concern_link_write(struct uc *u, const struct concern_link *l, char id[ID_MA
 	snprintf(fields, sizeof fields, "%s:%s>%s", row.kind, row.from_type, row.to_type);
 	if (rc == APP_OK)
 		rc = uc_db(u, uc_audit(u, "link_add", "link", id, NULL, fields));
+	/* a person's keys hold the phone their links join */
+	if (rc == APP_OK && l->from == PEOPLE_PERSON)
+		rc = pm_refresh(u, l->from_id);
+	if (rc == APP_OK && l->to == PEOPLE_PERSON)
+		rc = pm_refresh(u, l->to_id);
 	if (rc == APP_OK && l->from_child)
 		rc = link_entry(u, l, true, id);
 	if (rc == APP_OK && l->to_child &&
@@ -530,6 +536,10 @@ int concern_link_end(struct uc *u, const struct link_row *l, const char *reason)
 	int rc = uc_db(u, src);
 	if (rc == APP_OK)
 		rc = uc_db(u, uc_audit(u, "link_end", "link", l->id, NULL, l->kind));
+	if (rc == APP_OK && strcmp(l->from_type, "person") == 0)
+		rc = pm_refresh(u, l->from_id);
+	if (rc == APP_OK && strcmp(l->to_type, "person") == 0)
+		rc = pm_refresh(u, l->to_id);
 	if (rc == APP_OK && l->from_child_id[0])
 		rc = end_entry(u, l, true, reason);
 	if (rc == APP_OK && l->to_child_id[0] && strcmp(l->from_child_id, l->to_child_id) != 0)

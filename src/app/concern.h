@@ -108,8 +108,11 @@ struct concern_link {
 	bool demo;
 };
 /* Writes the link, its audit event ("link_add") and a chronology entry on the record of
- * each child an end is about (R-REC-3; a restricted link's entry says only that
- * restricted intelligence was recorded). id receives the new link's id. */
+ * each child an end is about (R-REC-3: a fact's entry is marked fact, an intelligence
+ * link's entry professional opinion, as graded information rather than established
+ * fact; a restricted link's entry says only that restricted intelligence was recorded,
+ * R-INFO-3), and keeps the blocking keys of a person end current. id receives the new
+ * link's id. */
 int concern_link_write(struct uc *u, const struct concern_link *l, char id[ID_MAX]);
 
 /* Ends link `l` (a current one), keeping it: the store, the audit event ("link_end") and

@@ -273,32 +273,6 @@ static int person_read(struct uc *u, json_t *in, bool with_person, struct person
 
 /* ---- writing ---- */
 
-/* Keeps the person's label and blocking keys current after a write. */
-static int person_refresh(struct uc *u, const char *id)
-{
-	int rc;
-	json_t *data = store_person_match_data(u->db, id, true, &rc);
-	if (!data)
-		return uc_db(u, rc);
-	struct pm_person p;
-	pm_from_stored(data, &p);
-	char keys[PM_MAX_KEYS][LINK_KEY_LEN];
-	const char *kp[PM_MAX_KEYS];
-	size_t nk = pm_keys(&p, keys, PM_MAX_KEYS);
-	for (size_t i = 0; i < nk; i++)
-		kp[i] = keys[i];
-	rc = store_person_keys_set(u->db, id, kp, nk);
-	json_decref(data);
-	char label[PEOPLE_VALUE_MAX * 4 + 1] = "";
-	if (rc == DB_OK)
-		rc = store_person_label_of(u->db, id, label, sizeof label);
-	if (rc == DB_OK)
-		rc = store_person_update(u->db, id, NULL, NULL, -1,
-		                         label[0] ? label : "Person of concern (name restricted)",
-		                         u->now);
-	return uc_db(u, rc);
-}
-
 /* Writes the items of pi on person `id`: phones and vehicles as their entities joined by
  * a 'uses' link, the rest as person items. */
 static int items_write(struct uc *u, const char *id, const struct person_in *pi)
@@ -358,7 +332,7 @@ static int items_write(struct uc *u, const char *id, const struct person_in *pi)
 		        .at = u->now};
 		rc = uc_db(u, store_person_item_insert(u->db, &row));
 	}
-	return rc == APP_OK ? person_refresh(u, id) : rc;
+	return rc == APP_OK ? pm_refresh(u, id) : rc;
 }
 
 /* The probe of a new person: names (full names first), first exact date or year of

@@ -54,7 +54,8 @@ void pm_from_stored(json_t *data, struct pm_person *p)
 			break; /* the first exact date or year; age ranges are too broad */
 	}
 	p->gender = pm_gender(json_string_value(json_object_get(data, "gender")));
-	p->phone = json_string_value(json_array_get(json_object_get(data, "phones"), 0));
+	p->phone = json_string_value(
+	        json_object_get(json_array_get(json_object_get(data, "phones"), 0), "e164"));
 }
 
 /* Text buffers for one group's main name split into given and family names. */
@@ -334,6 +335,33 @@ int pm_candidates(struct uc *u, const struct pm_person *probe, size_t limit, jso
 	json_decref(ids);
 	json_decref(found);
 	return rc;
+}
+
+/* ---- keeping keys current ---- */
+
+int pm_refresh(struct uc *u, const char *id)
+{
+	int rc;
+	json_t *data = store_person_match_data(u->db, id, true, &rc);
+	if (!data)
+		return uc_db(u, rc);
+	struct pm_person p;
+	pm_from_stored(data, &p);
+	char keys[PM_MAX_KEYS][LINK_KEY_LEN];
+	const char *kp[PM_MAX_KEYS];
+	size_t nk = pm_keys(&p, keys, PM_MAX_KEYS);
+	for (size_t i = 0; i < nk; i++)
+		kp[i] = keys[i];
+	rc = store_person_keys_set(u->db, id, kp, nk);
+	json_decref(data);
+	char label[PEOPLE_VALUE_MAX * 4 + 1] = "";
+	if (rc == DB_OK)
+		rc = store_person_label_of(u->db, id, label, sizeof label);
+	if (rc == DB_OK)
+		rc = store_person_update(u->db, id, NULL, NULL, -1,
+		                         label[0] ? label : "Person of concern (name restricted)",
+		                         u->now);
+	return uc_db(u, rc);
 }
 
 /* ---- search ---- */

@@ -80,6 +80,11 @@ json_t *pm_strongest(json_t *found, size_t limit);
  * `limit`, as pm_score_ids makes them. */
 int pm_candidates(struct uc *u, const struct pm_person *probe, size_t limit, json_t **out);
 
+/* Keeps person `id`'s blocking keys (people_keys) and label current after a write to its
+ * items or links: every name (restricted ones too: the keys only find candidates, what
+ * is shown is filtered), the first exact date or year of birth, the first phone. */
+int pm_refresh(struct uc *u, const char *id);
+
 /* Keeps in `set` only the ids (strings) also in `other`. */
 void pm_intersect(json_t *set, json_t *other);
 

@@ -5,6 +5,9 @@
 
 #include "store/json_rows.h"
 
+/* The person or place of alias e is seen by the viewer at $1..$6. */
+#define VISIBLE_E STORE_CONCERN_VISIBLE("e")
+
 void store_concern_viewer_bind(struct db_stmt *st, const struct store_concern_viewer *cv)
 {
 	store_viewer_bind(st, 1, &cv->v);
@@ -62,11 +65,9 @@ int store_concern_visible(struct db *db, const struct store_concern_viewer *cv, 
 	*out = false;
 	const char *sql;
 	if (strcmp(type, "person") == 0)
-		sql = "SELECT count(*) AS n FROM people e WHERE e.id = $7 "
-		      "AND " STORE_CONCERN_VISIBLE("e");
+		sql = "SELECT count(*) AS n FROM people e WHERE e.id = $7 AND " VISIBLE_E;
 	else if (strcmp(type, "place") == 0)
-		sql = "SELECT count(*) AS n FROM places e WHERE e.id = $7 "
-		      "AND " STORE_CONCERN_VISIBLE("e");
+		sql = "SELECT count(*) AS n FROM places e WHERE e.id = $7 AND " VISIBLE_E;
 	else
 		return DB_E_MISUSE;
 	int rc;
@@ -184,11 +185,11 @@ int store_link_end(struct db *db, const char *id, const char *by, const char *by
 	" source, note, restricted, recorded_at, recorded_by_name, ended_at, ended_by_name,"       \
 	" ended_reason"
 
-static const char LINK_VIEW_SQL[] = "SELECT id, kind, from_type, from_id, " LABEL_OF(
-        "from_type", "from_id") " AS from_label,"
-                                " to_type, to_id, " LABEL_OF("to_type",
-                                                             "to_id") " AS to_label," LINK_COLUMNS
-                                                                      " FROM links WHERE id = $1";
+#define FROM_LABEL LABEL_OF("from_type", "from_id")
+#define TO_LABEL LABEL_OF("to_type", "to_id")
+static const char LINK_VIEW_SQL[] = "SELECT id, kind, from_type, from_id, " FROM_LABEL
+                                    " AS from_label, to_type, to_id, " TO_LABEL
+                                    " AS to_label," LINK_COLUMNS " FROM links WHERE id = $1";
 
 json_t *store_link_view(struct db *db, const char *id, int *rc)
 {
@@ -208,58 +209,26 @@ json_t *store_link_view(struct db *db, const char *id, int *rc)
 	" l.restricted, l.recorded_at, l.recorded_by_name, l.ended_at, l.ended_by_name,"           \
 	" l.ended_reason FROM links l WHERE l." me "_id = $7"
 
+#define OTHER_LABEL LABEL_OF("x.other_type", "x.other_id")
+#define SIDE_FROM LINKS_SIDE("from", "to", "from")
+#define SIDE_TO LINKS_SIDE("to", "from", "to")
+#define OTHER_CHILD_SEEN STORE_CHILD_SEEN("x.other_child")
+
 /* $7 the entity, $8 include ended links, $9 the limit; the viewer at $1..$6. */
 static const char LINKS_OF_SQL[] =
-        "SELECT x.id, x.kind, x.direction, x.other_type, x.other_id,"
-        " " LABEL_OF(
-                "x.other_type",
-                "x.other_id") " AS other_label,"
-                              " x.from_date, x.to_date, x.nature, x.source_eval, x.assessment, "
-                              "x.handling,"
-                              " x.handling_conditions, x.source, x.note, x.restricted, "
-                              "x.recorded_at,"
-                              " x.recorded_by_name, x.ended_at, x.ended_by_name, x.ended_reason"
-                              " FROM (" LINKS_SIDE("from", "to", "from") " UNION ALL " LINKS_SIDE(
-                                      "to", "from",
-                                      "to") ") x"
-                                            " WHERE (x.restricted = 0 OR $6 = 1) AND ($8 = 1 OR "
-                                            "x.ended_at IS NULL)"
-                                            " AND ((x.other_type IN ('child', 'episode') "
-                                            "AND " STORE_CHILD_SEEN(
-                                                    "x.other_child") ")"
-                                                                     " OR x.other_type IN "
-                                                                     "('vehicle', 'phone')"
-                                                                     " OR (x.other_type = 'person' "
-                                                                     "AND EXISTS (SELECT 1 FROM "
-                                                                     "people e"
-                                                                     " WHERE e.id = x.other_id "
-                                                                     "AND " STORE_CONCERN_VISIBLE(
-                                                                             "e") "))"
-                                                                                  " OR "
-                                                                                  "(x.other_type = "
-                                                                                  "'place' AND "
-                                                                                  "EXISTS (SELECT "
-                                                                                  "1 FROM places e"
-                                                                                  " WHERE e.id = "
-                                                                                  "x.other_id "
-                                                                                  "AND"
-                                                                                  " " STORE_CONCERN_VISIBLE(
-                                                                                          "e") ")))"
-                                                                                               " OR"
-                                                                                               "DER"
-                                                                                               " BY"
-                                                                                               " x."
-                                                                                               "rec"
-                                                                                               "ord"
-                                                                                               "ed_"
-                                                                                               "at "
-                                                                                               "DES"
-                                                                                               "C, "
-                                                                                               "x."
-                                                                                               "id "
-                                                                                               "LIM"
-                                                                                               "IT "
-                                                                                               "$9";
+        "SELECT x.id, x.kind, x.direction, x.other_type, x.other_id, " OTHER_LABEL
+        " AS other_label, x.from_date, x.to_date, x.nature, x.source_eval, x.assessment,"
+        " x.handling, x.handling_conditions, x.source, x.note, x.restricted, x.recorded_at,"
+        " x.recorded_by_name, x.ended_at, x.ended_by_name, x.ended_reason"
+        " FROM (" SIDE_FROM " UNION ALL " SIDE_TO ") x"
+        " WHERE (x.restricted = 0 OR $6 = 1) AND ($8 = 1 OR x.ended_at IS NULL)"
+        " AND ((x.other_type IN ('child', 'episode') AND " OTHER_CHILD_SEEN ")"
+        " OR x.other_type IN ('vehicle', 'phone')"
+        " OR (x.other_type = 'person' AND EXISTS (SELECT 1 FROM people e"
+        " WHERE e.id = x.other_id AND " VISIBLE_E "))"
+        " OR (x.other_type = 'place' AND EXISTS (SELECT 1 FROM places e"
+        " WHERE e.id = x.other_id AND " VISIBLE_E ")))"
+        " ORDER BY x.recorded_at DESC, x.id LIMIT $9";
 
 json_t *store_links_of(struct db *db, const struct store_concern_viewer *cv, const char *id,
                        bool include_ended, int limit, int *rc)

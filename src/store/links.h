@@ -39,13 +39,12 @@ void store_concern_viewer_bind(struct db_stmt *st, const struct store_concern_vi
  * and the viewer sees all, or its agency recorded it, or a link that is not restricted
  * joins it to a child the viewer sees (directly or through one of the child's missing
  * episodes: links keep the child of an episode end in *_child_id). */
+#define STORE_VIEWER_CHILDREN STORE_MEMBER_CHILDREN("$2", "$3", "$4")
 #define STORE_CONCERN_VISIBLE(al)                                                                  \
 	"((" al ".restricted = 0 OR $6 = 1) AND ($5 = 1 OR " al ".agency_id = $2"                  \
-	" OR EXISTS (SELECT 1 FROM links vl WHERE vl.restricted = 0 AND ((vl.from_id = " al        \
-	".id AND vl.to_child_id IN " STORE_MEMBER_CHILDREN(                                        \
-	        "$2", "$3", "$4") ") OR (vl.to_id = " al                                           \
-	                          ".id AND vl.from_child_id IN " STORE_MEMBER_CHILDREN(            \
-	                                  "$2", "$3", "$4") ")))))"
+	" OR EXISTS (SELECT 1 FROM links vl WHERE vl.restricted = 0"                               \
+	" AND ((vl.from_id = " al ".id AND vl.to_child_id IN " STORE_VIEWER_CHILDREN ")"           \
+	" OR (vl.to_id = " al ".id AND vl.from_child_id IN " STORE_VIEWER_CHILDREN ")))))"
 
 /* Whether the viewer sees person (`type` "person") or place ("place") `id`. *out is false
  * also when there is none. */

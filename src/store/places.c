@@ -3,6 +3,9 @@
 
 #include "store/json_rows.h"
 
+/* The place of alias e is seen by the viewer at $1..$6. */
+#define VISIBLE_E STORE_CONCERN_VISIBLE("e")
+
 int store_place_insert(struct db *db, const struct place_new *p)
 {
 	char at[LT_TIME_LEN];
@@ -62,7 +65,7 @@ json_t *store_place_candidates(struct db *db, const struct store_concern_viewer 
 	                          " LEFT JOIN boroughs b ON b.id = e.borough_id"
 	                          " WHERE ((e.name_key = $7 AND $7 IS NOT NULL)"
 	                          " OR (e.postcode = $8 AND $8 IS NOT NULL))"
-	                          " AND " STORE_CONCERN_VISIBLE("e") " ORDER BY e.id LIMIT $9",
+	                          " AND " VISIBLE_E " ORDER BY e.id LIMIT $9",
 	                          "ssd", name_key, postcode, limit);
 }
 
@@ -97,13 +100,15 @@ int store_place_set_hotspot(struct db *db, const char *id, bool hotspot, const c
 	" UNION SELECT to_id FROM links WHERE from_id = " P " AND to_type = 'episode'"             \
 	" AND (restricted = 0 OR " R " = 1)) pe)"
 
+#define COUNT_CHILDREN PLACE_CHILDREN("$1", "$2")
+#define COUNT_EPISODES PLACE_EPISODES("$1", "$2")
+
 int store_place_counts(struct db *db, const char *id, bool restricted, int64_t *children,
                        int64_t *episodes)
 {
 	*children = *episodes = 0;
 	struct db_stmt *st;
-	int rc = db_cached(db, "SELECT " PLACE_CHILDREN("$1", "$2") ", " PLACE_EPISODES("$1", "$2"),
-	                   &st);
+	int rc = db_cached(db, "SELECT " COUNT_CHILDREN ", " COUNT_EPISODES, &st);
 	if (rc != DB_OK)
 		return rc;
 	db_bind_text(st, 1, id);
@@ -148,26 +153,24 @@ json_t *store_place_get(struct db *db, const char *id, int *rc)
 	return o;
 }
 
+#define LIST_CHILDREN PLACE_CHILDREN("e.id", "$6")
+#define LIST_EPISODES PLACE_EPISODES("e.id", "$6")
+
+/* $7 borough, $8 type, $9 hotspots only, $10 after, $11 limit; the viewer at $1..$6. */
+static const char PLACES_LIST_SQL[] =
+        "SELECT e.id, e.type, e.name, e.address, e.postcode, b.name AS borough, e.hotspot,"
+        " e.restricted, " LIST_CHILDREN " AS children, " LIST_EPISODES " AS episodes"
+        " FROM places e LEFT JOIN boroughs b ON b.id = e.borough_id"
+        " WHERE ($7 IS NULL OR e.borough_id = $7) AND ($8 IS NULL OR e.type = $8)"
+        " AND ($9 = 0 OR e.hotspot = 1) AND ($10 IS NULL OR e.id > $10)"
+        " AND " VISIBLE_E " ORDER BY e.id LIMIT $11";
+
 json_t *store_places_list(struct db *db, const struct store_concern_viewer *cv,
                           const char *borough_id, const char *type, bool hotspots_only,
                           const char *after, int limit, int *rc)
 {
-	json_t *rows = store_concern_rows(
-	        db, cv, rc,
-	        "SELECT e.id, e.type, e.name, e.address, e.postcode, b.name AS borough,"
-	        " e.hotspot, e.restricted, " PLACE_CHILDREN(
-	                "e.id", "$6") " AS children,"
-	                              " " PLACE_EPISODES(
-	                                      "e.id",
-	                                      "$6") " AS episodes FROM places e"
-	                                            " LEFT JOIN boroughs b ON b.id = e.borough_id"
-	                                            " WHERE ($7 IS NULL OR e.borough_id = $7) AND "
-	                                            "($8 IS NULL OR e.type = $8)"
-	                                            " AND ($9 = 0 OR e.hotspot = 1) AND ($10 IS "
-	                                            "NULL OR e.id > $10)"
-	                                            " AND " STORE_CONCERN_VISIBLE(
-	                                                    "e") " ORDER BY e.id LIMIT $11",
-	        "ssdsd", borough_id, type, hotspots_only ? 1 : 0, after, limit);
+	json_t *rows = store_concern_rows(db, cv, rc, PLACES_LIST_SQL, "ssdsd", borough_id, type,
+	                                  hotspots_only ? 1 : 0, after, limit);
 	if (rows) {
 		static const char *const bools[] = {"hotspot", "restricted", NULL};
 		size_t i;

@@ -410,6 +410,36 @@ static void test_R_POI_1_items_added_later_and_person_changed(void **state)
 	                 APP_NOT_FOUND);
 }
 
+/* How many people_keys rows person `id` has under `key`. */
+static int64_t key_rows(struct fx *f, const char *id, const char *key)
+{
+	int64_t n = -1;
+	assert_int_equal(db_query_int64(f->db, &n,
+	                                "SELECT count(*) FROM people_keys WHERE person_id = $1"
+	                                " AND key = $2",
+	                                "ss", id, key),
+	                 DB_OK);
+	return n;
+}
+
+static void test_R_POI_1_keys_follow_links_to_phones(void **state)
+{
+	struct fx *f = *state;
+	char id[ID_MAX], tel[ID_MAX], lid[ID_MAX];
+	cx_add_person(f, "pc.ames", "Yorick Tamblyn", NULL, id);
+	cx_id(cx_ok(f, app_phone_find_or_add, "pc.ames", NULL,
+	            json_pack("{s:s}", "number", "07700 900555")),
+	      tel);
+	assert_int_equal(key_rows(f, id, "T:+447700900555"), 0);
+	cx_add_link(f, "pc.ames", id, tel, "uses", lid);
+	assert_int_equal(key_rows(f, id, "T:+447700900555"), 1);
+	json_decref(cx_ok(f, app_link_end, "pc.ames", lid,
+	                  json_pack("{s:s}", "reason", "Number passed on to someone else.")));
+	assert_int_equal(key_rows(f, id, "T:+447700900555"), 0);
+	/* the person's name keys are still there */
+	assert_true(key_rows(f, id, "K:yorick tamblyn") == 1);
+}
+
 static void test_R_POI_2_person_pnc_marker_police_only(void **state)
 {
 	struct fx *f = *state;
@@ -487,6 +517,7 @@ int main(void)
 	        cmocka_unit_test(test_R_INFO_3_who_sees_a_person),
 	        cmocka_unit_test(test_R_POI_1_search_by_name_dob_phone_and_vehicle),
 	        cmocka_unit_test(test_R_POI_1_items_added_later_and_person_changed),
+	        cmocka_unit_test(test_R_POI_1_keys_follow_links_to_phones),
 	        cmocka_unit_test(test_R_POI_2_person_pnc_marker_police_only),
 	        cmocka_unit_test(test_R_POI_2_child_pnc_marker_on_the_record),
 	};
