@@ -488,3 +488,16 @@ int link_normalise_nhs(const char *in, char out[LINK_NHS_LEN])
 	out[10] = '\0';
 	return 0;
 }
+
+int link_vrm_key(const char *in, char out[LINK_VRM_LEN])
+{
+	if (link_normalise_vrm(in, out) < 0)
+		return -1;
+	for (char *p = out; *p; p++) {
+		if (*p == 'O')
+			*p = '0';
+		else if (*p == 'I')
+			*p = '1';
+	}
+	return 0;
+}

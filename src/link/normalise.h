@@ -91,4 +91,14 @@ int link_normalise_handle(const char *in, char out[LINK_HANDLE_LEN]);
  * modulus 11 check digit ("999 000 0018" -> "9990000018"). */
 int link_normalise_nhs(const char *in, char out[LINK_NHS_LEN]);
 
+/* The key that finds one vehicle however its registration was written down: the
+ * normalised mark (link_normalise_vrm) with the letters most often misread for digits
+ * folded into them, O -> 0 and I -> 1, so that "AB12 COE", "ab12c0e" and "AB12 C0E"
+ * are one vehicle. A current-style mark (two letters, two digits, three letters) has
+ * letters and digits at fixed positions, so two different valid marks of that style
+ * never share a key; "AB12 CDE" and "AB12 C0E" differ by D/0, which is not folded (D is
+ * a letter in its own right on every style of mark). Same result codes as
+ * link_normalise_vrm. */
+int link_vrm_key(const char *in, char out[LINK_VRM_LEN]);
+
 #endif

@@ -127,6 +127,36 @@ static void test_vrm_postcode_email_handle_nhs(void **state)
 	assert_int_equal(link_normalise_nhs("99900000", nhs), -1);
 }
 
+static void test_vrm_key_folds_o_and_i_into_digits(void **state)
+{
+	char a[LINK_VRM_LEN], b[LINK_VRM_LEN];
+	assert_int_equal(link_vrm_key("AB12 COE", a), 0);
+	assert_string_equal(a, "AB12C0E");
+	assert_int_equal(link_vrm_key("ab12c0e", b), 0);
+	assert_string_equal(a, b);
+	assert_int_equal(link_vrm_key(" ab-12 c0e", b), 0);
+	assert_string_equal(a, b);
+	/* I and 1 */
+	assert_int_equal(link_vrm_key("Il12 ABC", a), 0);
+	assert_string_equal(a, "1L12ABC");
+	assert_int_equal(link_vrm_key("1L12ABC", b), 0);
+	assert_string_equal(a, b);
+	/* other letters are kept: D is not 0, S is not 5 */
+	assert_int_equal(link_vrm_key("AB12 CDE", a), 0);
+	assert_string_equal(a, "AB12CDE");
+	assert_int_equal(link_vrm_key("AB12 C0E", b), 0);
+	assert_string_not_equal(a, b);
+	assert_int_equal(link_vrm_key("AB12 SSS", a), 0);
+	assert_string_equal(a, "AB12SSS");
+	/* what link_normalise_vrm refuses, the key refuses, leaving out empty */
+	assert_int_equal(link_vrm_key("AB12 CDEF", a), -1);
+	assert_string_equal(a, "");
+	assert_int_equal(link_vrm_key("AB!2", a), -1);
+	assert_int_equal(link_vrm_key("O", a), -1);
+	assert_int_equal(link_vrm_key(NULL, a), -1);
+	assert_int_equal(link_vrm_key("AB12", NULL), -1);
+}
+
 static void test_every_normaliser_refuses_invalid_utf8_and_overlong(void **state)
 {
 	char big[LINK_INPUT_MAX + 2];
@@ -158,6 +188,7 @@ int main(void)
 	        cmocka_unit_test(test_split_full_name),
 	        cmocka_unit_test(test_phone),
 	        cmocka_unit_test(test_vrm_postcode_email_handle_nhs),
+	        cmocka_unit_test(test_vrm_key_folds_o_and_i_into_digits),
 	        cmocka_unit_test(test_every_normaliser_refuses_invalid_utf8_and_overlong),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

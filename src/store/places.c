@@ -1,0 +1,300 @@
+/* places.c (store): places and hotspots, vehicles and phones (see places.h). */
+#include "store/places.h"
+
+#include "store/json_rows.h"
+
+/* The place of alias e is seen by the viewer at $1..$6. */
+#define VISIBLE_E STORE_CONCERN_VISIBLE("e")
+
+int store_place_insert(struct db *db, const struct place_new *p)
+{
+	char at[LT_TIME_LEN];
+	ltime_format(p->at, at);
+	struct db_stmt *st;
+	int rc = db_cached(db,
+	                   "INSERT INTO places (id, type, name, name_key, address, postcode,"
+	                   " outward, borough_id, notes, agency_id, created_by, created_at,"
+	                   " updated_at, restricted, is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7,"
+	                   " $8, $9, $10, $11, $12, $12, $13, $14)",
+	                   &st);
+	if (rc != DB_OK)
+		return rc;
+	const char *text[] = {p->id,      p->type,      p->name,       p->name_key,
+	                      p->address, p->postcode,  p->outward,    p->borough_id,
+	                      p->notes,   p->agency_id, p->created_by, at};
+	for (int i = 0; i < (int)ARRAY_LEN(text) && rc == DB_OK; i++)
+		rc = db_bind_text(st, i + 1, text[i]);
+	if (rc == DB_OK)
+		rc = db_bind_int64(st, 13, p->restricted ? 1 : 0);
+	if (rc == DB_OK)
+		rc = db_bind_int64(st, 14, p->demo ? 1 : 0);
+	if (rc == DB_OK) {
+		rc = db_step(st);
+		rc = rc == DB_DONE ? DB_OK : rc;
+	}
+	db_reset(st);
+	return rc;
+}
+
+int store_place_head(struct db *db, const char *id, struct place_head *h)
+{
+	memset(h, 0, sizeof *h);
+	struct db_stmt *st;
+	int rc = db_cached(
+	        db, "SELECT id, agency_id, restricted, hotspot FROM places WHERE id = $1", &st);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_text(st, 1, id);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		json_rows_copy_text(st, 0, h->id, sizeof h->id);
+		json_rows_copy_text(st, 1, h->agency_id, sizeof h->agency_id);
+		h->restricted = db_column_int64(st, 2) != 0;
+		h->hotspot = db_column_int64(st, 3) != 0;
+	}
+	db_reset(st);
+	return rc;
+}
+
+json_t *store_place_candidates(struct db *db, const struct store_concern_viewer *cv,
+                               const char *name_key, const char *postcode, int limit, int *rc)
+{
+	return store_concern_rows(db, cv, rc,
+	                          "SELECT e.id, e.type, e.name, e.address, e.postcode,"
+	                          " b.name AS borough FROM places e"
+	                          " LEFT JOIN boroughs b ON b.id = e.borough_id"
+	                          " WHERE ((e.name_key = $7 AND $7 IS NOT NULL)"
+	                          " OR (e.postcode = $8 AND $8 IS NOT NULL))"
+	                          " AND " VISIBLE_E " ORDER BY e.id LIMIT $9",
+	                          "ssd", name_key, postcode, limit);
+}
+
+int store_place_set_hotspot(struct db *db, const char *id, bool hotspot, const char *rationale,
+                            const char *by, const char *by_name, int64_t at)
+{
+	char t[LT_TIME_LEN];
+	ltime_format(at, t);
+	int rc = db_run(db,
+	                "UPDATE places SET hotspot = $2, hotspot_rationale = $3, hotspot_at = $4,"
+	                " hotspot_by = $5, hotspot_by_name = $6, updated_at = $4 WHERE id = $1",
+	                "sdssss", id, hotspot ? 1 : 0, rationale, t, by, by_name);
+	if (rc == DB_OK && db_changes(db) == 0)
+		return DB_DONE;
+	if (rc == DB_OK)
+		rc = db_run(db,
+		            "INSERT INTO place_hotspots (place_id, hotspot, rationale, at, by_id,"
+		            " by_name) VALUES ($1, $2, $3, $4, $5, $6)",
+		            "sdssss", id, hotspot ? 1 : 0, rationale, t, by, by_name);
+	return rc;
+}
+
+/* Counts of a place's links as SQL expressions over place id P and restricted flag R. */
+#define PLACE_CHILDREN(P, R)                                                                       \
+	"(SELECT count(*) FROM (SELECT from_child_id AS c FROM links WHERE to_id = " P             \
+	" AND from_child_id IS NOT NULL AND (restricted = 0 OR " R " = 1)"                         \
+	" UNION SELECT to_child_id FROM links WHERE from_id = " P " AND to_child_id IS NOT NULL"   \
+	" AND (restricted = 0 OR " R " = 1)) pc)"
+#define PLACE_EPISODES(P, R)                                                                       \
+	"(SELECT count(*) FROM (SELECT from_id AS e FROM links WHERE to_id = " P                   \
+	" AND from_type = 'episode' AND (restricted = 0 OR " R " = 1)"                             \
+	" UNION SELECT to_id FROM links WHERE from_id = " P " AND to_type = 'episode'"             \
+	" AND (restricted = 0 OR " R " = 1)) pe)"
+
+#define COUNT_CHILDREN PLACE_CHILDREN("$1", "$2")
+#define COUNT_EPISODES PLACE_EPISODES("$1", "$2")
+
+int store_place_counts(struct db *db, const char *id, bool restricted, int64_t *children,
+                       int64_t *episodes)
+{
+	*children = *episodes = 0;
+	struct db_stmt *st;
+	int rc = db_cached(db, "SELECT " COUNT_CHILDREN ", " COUNT_EPISODES, &st);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_text(st, 1, id);
+	db_bind_int64(st, 2, restricted ? 1 : 0);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		*children = db_column_int64(st, 0);
+		*episodes = db_column_int64(st, 1);
+		rc = DB_OK;
+	}
+	db_reset(st);
+	return rc;
+}
+
+json_t *store_place_get(struct db *db, const char *id, int *rc)
+{
+	json_t *o = json_one_row(
+	        db,
+	        "SELECT p.id, p.type, p.name, p.address, p.postcode, p.outward, p.borough_id,"
+	        " b.name AS borough, p.notes, p.restricted, p.hotspot, p.hotspot_rationale,"
+	        " p.hotspot_at, p.hotspot_by_name, p.agency_id, a.name AS agency, p.created_at,"
+	        " p.updated_at, p.is_demo FROM places p LEFT JOIN boroughs b ON b.id = p.borough_id"
+	        " LEFT JOIN agencies a ON a.id = p.agency_id WHERE p.id = $1",
+	        id, rc);
+	if (!o)
+		return NULL;
+	static const char *const bools[] = {"restricted", "hotspot", "is_demo", NULL};
+	json_to_bools(o, bools);
+	json_t *h = json_query(db,
+	                       "SELECT hotspot, rationale, at, by_name FROM place_hotspots"
+	                       " WHERE place_id = $1 ORDER BY at DESC, id DESC",
+	                       id, rc);
+	if (!h) {
+		json_decref(o);
+		return NULL;
+	}
+	size_t i;
+	json_t *r;
+	json_array_foreach(h, i, r) json_to_bools(r, bools);
+	json_object_set_new(o, "hotspot_history", h);
+	*rc = DB_OK;
+	return o;
+}
+
+#define LIST_CHILDREN PLACE_CHILDREN("e.id", "$6")
+#define LIST_EPISODES PLACE_EPISODES("e.id", "$6")
+
+/* $7 borough, $8 type, $9 hotspots only, $10 after, $11 limit; the viewer at $1..$6. */
+static const char PLACES_LIST_SQL[] =
+        "SELECT e.id, e.type, e.name, e.address, e.postcode, b.name AS borough, e.hotspot,"
+        " e.restricted, " LIST_CHILDREN " AS children, " LIST_EPISODES " AS episodes"
+        " FROM places e LEFT JOIN boroughs b ON b.id = e.borough_id"
+        " WHERE ($7 IS NULL OR e.borough_id = $7) AND ($8 IS NULL OR e.type = $8)"
+        " AND ($9 = 0 OR e.hotspot = 1) AND ($10 IS NULL OR e.id > $10)"
+        " AND " VISIBLE_E " ORDER BY e.id LIMIT $11";
+
+json_t *store_places_list(struct db *db, const struct store_concern_viewer *cv,
+                          const char *borough_id, const char *type, bool hotspots_only,
+                          const char *after, int limit, int *rc)
+{
+	json_t *rows = store_concern_rows(db, cv, rc, PLACES_LIST_SQL, "ssdsd", borough_id, type,
+	                                  hotspots_only ? 1 : 0, after, limit);
+	if (rows) {
+		static const char *const bools[] = {"hotspot", "restricted", NULL};
+		size_t i;
+		json_t *r;
+		json_array_foreach(rows, i, r) json_to_bools(r, bools);
+	}
+	return rows;
+}
+
+/* ---- vehicles and phones ---- */
+
+int store_vehicle_insert(struct db *db, const struct vehicle_new *v)
+{
+	char at[LT_TIME_LEN];
+	ltime_format(v->at, at);
+	struct db_stmt *st;
+	int rc = db_cached(db,
+	                   "INSERT INTO vehicles (id, registration, vrm, match_key, make, model,"
+	                   " colour, agency_id, created_by, created_at, updated_at, parsed,"
+	                   " is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11,"
+	                   " $12)",
+	                   &st);
+	if (rc != DB_OK)
+		return rc;
+	const char *text[] = {v->id,    v->registration, v->vrm,       v->match_key,  v->make,
+	                      v->model, v->colour,       v->agency_id, v->created_by, at};
+	for (int i = 0; i < (int)ARRAY_LEN(text) && rc == DB_OK; i++)
+		rc = db_bind_text(st, i + 1, text[i]);
+	if (rc == DB_OK)
+		rc = db_bind_int64(st, 11, v->vrm ? 1 : 0);
+	if (rc == DB_OK)
+		rc = db_bind_int64(st, 12, v->demo ? 1 : 0);
+	if (rc == DB_OK) {
+		rc = db_step(st);
+		rc = rc == DB_DONE ? DB_OK : rc;
+	}
+	db_reset(st);
+	return rc;
+}
+
+/* Finds by match key with `sql` selecting id, given, normal, parsed, make, model, colour. */
+static int ident_find(struct db *db, const char *sql, const char *match_key, struct ident_row *r)
+{
+	memset(r, 0, sizeof *r);
+	struct db_stmt *st;
+	int rc = db_cached(db, sql, &st);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_text(st, 1, match_key);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		json_rows_copy_text(st, 0, r->id, sizeof r->id);
+		json_rows_copy_text(st, 1, r->given, sizeof r->given);
+		json_rows_copy_text(st, 2, r->normal, sizeof r->normal);
+		r->parsed = db_column_int64(st, 3) != 0;
+		json_rows_copy_text(st, 4, r->make, sizeof r->make);
+		json_rows_copy_text(st, 5, r->model, sizeof r->model);
+		json_rows_copy_text(st, 6, r->colour, sizeof r->colour);
+	}
+	db_reset(st);
+	return rc;
+}
+
+int store_vehicle_find(struct db *db, const char *match_key, struct ident_row *v)
+{
+	return ident_find(db,
+	                  "SELECT id, registration, vrm, parsed, make, model, colour FROM vehicles"
+	                  " WHERE match_key = $1",
+	                  match_key, v);
+}
+
+int store_vehicle_fill(struct db *db, const char *id, const char *make, const char *model,
+                       const char *colour, int64_t at)
+{
+	char t[LT_TIME_LEN];
+	ltime_format(at, t);
+	return db_run(
+	        db,
+	        "UPDATE vehicles SET make = coalesce(make, $2), model = coalesce(model, $3),"
+	        " colour = coalesce(colour, $4), updated_at = $5 WHERE id = $1"
+	        " AND ((make IS NULL AND $2 IS NOT NULL) OR (model IS NULL AND $3 IS NOT NULL)"
+	        " OR (colour IS NULL AND $4 IS NOT NULL))",
+	        "sssss", id, make, model, colour, t);
+}
+
+json_t *store_vehicle_get(struct db *db, const char *id, int *rc)
+{
+	json_t *o = json_one_row(db,
+	                         "SELECT id, registration, vrm, parsed, make, model, colour,"
+	                         " created_at FROM vehicles WHERE id = $1",
+	                         id, rc);
+	static const char *const bools[] = {"parsed", NULL};
+	if (o)
+		json_to_bools(o, bools);
+	return o;
+}
+
+int store_phone_insert(struct db *db, const struct phone_new *p)
+{
+	char at[LT_TIME_LEN];
+	ltime_format(p->at, at);
+	return db_run(db,
+	              "INSERT INTO phones (id, number, e164, match_key, parsed, agency_id,"
+	              " created_by, created_at, updated_at, is_demo) VALUES ($1, $2, $3, $4, $5,"
+	              " $6, $7, $8, $8, $9)",
+	              "ssssdsssd", p->id, p->number, p->e164, p->match_key, p->e164 ? 1 : 0,
+	              p->agency_id, p->created_by, at, p->demo ? 1 : 0);
+}
+
+int store_phone_find(struct db *db, const char *match_key, struct ident_row *p)
+{
+	return ident_find(db,
+	                  "SELECT id, number, e164, parsed, NULL, NULL, NULL FROM phones"
+	                  " WHERE match_key = $1",
+	                  match_key, p);
+}
+
+json_t *store_phone_get(struct db *db, const char *id, int *rc)
+{
+	json_t *o = json_one_row(
+	        db, "SELECT id, number, e164, parsed, created_at FROM phones WHERE id = $1", id,
+	        rc);
+	static const char *const bools[] = {"parsed", NULL};
+	if (o)
+		json_to_bools(o, bools);
+	return o;
+}
