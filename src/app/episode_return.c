@@ -99,8 +99,12 @@ int app_episode_return(struct db *db, const struct actor *who, const char *id, j
 		arc = uc_db(&u, store_episode_change_add(db, e.id, "status", "open", "returned",
 		                                         "found or returned", "R-MISS-5", u.now_s,
 		                                         uc_user_id(&u), who->display_name));
+	char rref[24] = "";
 	if (arc == APP_OK)
-		arc = uc_db(&u, uc_audit(&u, "change", "episode", e.id, NULL, "returned"));
+		arc = uc_child_record_ref(&u, e.child_id, rref);
+	if (arc == APP_OK)
+		arc = uc_db(&u, uc_audit(&u, "change", "episode", e.id, rref[0] ? rref : NULL,
+		                         "returned"));
 	char due[LT_TIME_LEN];
 	ltime_format(missing_return_interview_due(returned), due); /* R-MISS-6, R-DL-1 */
 	struct ri_responsibility resp;
@@ -409,9 +413,13 @@ static int offer_store(struct offer_run *run)
 	                          .at = u->now_s};
 	int arc = uc_db(u, store_interview_insert(u->db, &n));
 	free(parties);
+	char rref[24] = "";
 	if (arc == APP_OK)
-		arc = uc_db(u, uc_audit(u, "create", "return_interview", run->rid, NULL,
-		                        "interviewer,child_preference,status"));
+		arc = uc_child_record_ref(u, run->e.child_id, rref);
+	if (arc == APP_OK)
+		arc = uc_db(u,
+		            uc_audit(u, "create", "return_interview", run->rid,
+		                     rref[0] ? rref : NULL, "interviewer,child_preference,status"));
 	return arc;
 }
 

@@ -30,18 +30,26 @@ static const char *risk_field(struct uc *u, json_t *in, bool required, enum miss
 	return s;
 }
 
-/* R-MISS-4: the episode becomes missing; the change is kept with time and reason. */
-static int escalate(struct uc *u, struct episode_row *e, const char *reason)
+/* R-MISS-4: the episode becomes missing at `at` (the moment a risk was identified, or
+ * the exact moment the managed timeframe ran out, even when that is recorded later);
+ * the change is kept with its time and reason, and audited naming the child's record. */
+static int escalate(struct uc *u, struct episode_row *e, const char *reason, int64_t at)
 {
 	const char *by_name = u->who->system ? "Lantern (automatic)" : u->who->display_name;
-	int rc = store_episode_set_class(u->db, e->id, "missing", u->now_s);
+	char at_s[LT_TIME_LEN], rref[24] = "";
+	ltime_format(at, at_s);
+	int rc = store_episode_set_class(u->db, e->id, "missing", at_s);
 	if (rc == DB_OK)
 		rc = store_episode_change_add(u->db, e->id, "escalation", "absent", "missing",
-		                              reason, "R-MISS-4", u->now_s, uc_user_id(u), by_name);
-	if (rc == DB_OK)
-		rc = uc_audit(u, "change", "episode", e->id, NULL, "classification");
+		                              reason, "R-MISS-4", at_s, uc_user_id(u), by_name);
+	int arc = uc_db(u, rc);
+	if (arc == APP_OK)
+		arc = uc_child_record_ref(u, e->child_id, rref);
+	if (arc == APP_OK)
+		arc = uc_db(u, uc_audit(u, "change", "episode", e->id, rref[0] ? rref : NULL,
+		                        "classification"));
 	snprintf(e->classification, sizeof e->classification, "missing");
-	return uc_db(u, rc);
+	return arc;
 }
 
 /* ---- report ---- */
@@ -272,6 +280,33 @@ static int report_store(struct report_run *run)
 	return arc;
 }
 
+/* R-MISS-4: an absence reported late, after its managed timeframe ran out, is missing
+ * at once: it escalates in the same transaction, at the exact time it became due. */
+static int report_late(struct report_run *run)
+{
+	struct uc *u = &run->u;
+	if (run->res.cls != MISS_ABSENT)
+		return APP_OK;
+	struct miss_escalation esc;
+	missing_escalation_check(run->reported, 0, false, false, u->now, &esc);
+	if (!esc.escalate)
+		return APP_OK;
+	struct episode_row e;
+	memset(&e, 0, sizeof e);
+	snprintf(e.id, sizeof e.id, "%s", run->id);
+	snprintf(e.child_id, sizeof e.child_id, "%s", run->child_id);
+	int64_t due = missing_escalation_due(run->reported, 0);
+	int arc = escalate(u, &e, "reported after the managed timeframe had passed", due);
+	if (arc == APP_OK) {
+		run->res.cls = MISS_MISSING;
+		run->res.rule = "R-MISS-4";
+		snprintf(run->res.reason, sizeof run->res.reason,
+		         "Classed missing: the absence was reported after the managed timeframe "
+		         "had passed, so it became missing when the timeframe ran out (R-MISS-4).");
+	}
+	return arc;
+}
+
 /* The report joins the child's record, when there is one (a fact in the chronology),
  * and is audited; the child's profile, when there is one, is shared the moment the
  * episode opens (audited as a disclosure). */
@@ -332,6 +367,8 @@ int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_
 		return uc_end(u, arc, out);
 	arc = report_store(&run);
 	if (arc == APP_OK)
+		arc = report_late(&run); /* R-MISS-4 */
+	if (arc == APP_OK)
 		arc = report_record(&run);
 	bool sees = run.sees;
 	char due_s[LT_TIME_LEN] = "";
@@ -385,7 +422,7 @@ int app_episode_escalate(struct db *db, const struct actor *who, const char *id,
 		                 "and %s (R-MISS-4).",
 		                 e.status, e.classification),
 		        out);
-	int arc = escalate(&u, &e, reason);
+	int arc = escalate(&u, &e, reason, u.now);
 	if (arc == APP_OK && level && strcmp(level, e.risk_level) != 0) {
 		arc = uc_db(&u, store_episode_set_risk(db, e.id, level, u.now_s));
 		if (arc == APP_OK)
@@ -415,6 +452,7 @@ int app_episode_risk(struct db *db, const struct actor *who, const char *id, jso
 	struct episode_row e;
 	if (open_episode(&u, id, &e) != APP_OK)
 		return err->code;
+	char rref[24] = "";
 	int arc = uc_db(&u, store_episode_set_risk(db, e.id, level, u.now_s));
 	if (arc == APP_OK)
 		arc = uc_db(&u, store_episode_change_add(db, e.id, "risk_level",
@@ -422,7 +460,10 @@ int app_episode_risk(struct db *db, const struct actor *who, const char *id, jso
 		                                         level, reason, NULL, u.now_s,
 		                                         uc_user_id(&u), who->display_name));
 	if (arc == APP_OK)
-		arc = uc_db(&u, uc_audit(&u, "change", "episode", e.id, NULL, "risk_level"));
+		arc = uc_child_record_ref(&u, e.child_id, rref);
+	if (arc == APP_OK)
+		arc = uc_db(&u, uc_audit(&u, "change", "episode", e.id, rref[0] ? rref : NULL,
+		                         "risk_level"));
 	/* R-MISS-4: a risk identified on an absent episode escalates it */
 	struct miss_escalation esc;
 	int64_t rep = parse_time_or(e.reported_at, u.now);
@@ -430,10 +471,13 @@ int app_episode_risk(struct db *db, const struct actor *who, const char *id, jso
 	                         risk != MISS_RISK_NO_APPARENT, u.now, &esc);
 	bool escalated = false;
 	if (arc == APP_OK && esc.escalate && strcmp(e.status, "open") == 0 &&
-	    strcmp(e.classification, "absent") == 0 && strcmp(esc.reason, "risk_identified") == 0) {
+	    strcmp(e.classification, "absent") == 0) {
+		/* the timeframe may have run out already: then that is when it escalated */
+		bool late = strcmp(esc.reason, "timeframe_passed") == 0;
 		char why[2200];
-		snprintf(why, sizeof why, "risk identified: %s", reason);
-		arc = escalate(&u, &e, why);
+		snprintf(why, sizeof why, "%s: %s",
+		         late ? "managed timeframe passed" : "risk identified", reason);
+		arc = escalate(&u, &e, why, late ? missing_escalation_due(rep, 0) : u.now);
 		escalated = true;
 	}
 	*out = json_pack("{s:s, s:s, s:s, s:b}", "id", e.id, "risk_level", level, "classification",
@@ -447,6 +491,9 @@ int app_episodes_escalate_due(struct db *db, int64_t now, int64_t timeframe, jso
 	struct actor sys;
 	actor_system(&sys);
 	sys.now = now;
+	/* the audit names what acted: the scheduler, not an operator at the command line */
+	snprintf(sys.purpose, sizeof sys.purpose, "%s",
+	         "automatic escalation by the scheduler (R-MISS-4)");
 	struct uc u;
 	uc_init(&u, db, &sys, err);
 	*out = NULL;
@@ -480,7 +527,9 @@ int app_episodes_escalate_due(struct db *db, int64_t now, int64_t timeframe, jso
 			arc = uc_db(&u, rc == DB_DONE ? DB_E_ERROR : rc);
 			break;
 		}
-		if ((arc = escalate(&u, &e, "managed timeframe passed")) != APP_OK)
+		/* R-MISS-4: at the exact time it became due, not when the scheduler ran */
+		if ((arc = escalate(&u, &e, "managed timeframe passed",
+		                    missing_escalation_due(rep, timeframe))) != APP_OK)
 			break;
 		char due[LT_TIME_LEN];
 		ltime_format(missing_escalation_due(rep, timeframe), due);

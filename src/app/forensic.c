@@ -66,8 +66,12 @@ int app_forensic_decision(struct db *db, const struct actor *who, const char *id
 	if (arc == APP_OK)
 		arc = uc_db(&u, store_forensic_insert(db, fid, e.id, answers, decision, f.rationale,
 		                                      u.now_s, uc_user_id(&u), who->display_name));
+	char rref[24] = "";
 	if (arc == APP_OK)
-		arc = uc_db(&u, uc_audit(&u, "create", "forensic_decision", fid, NULL, "all"));
+		arc = uc_child_record_ref(&u, e.child_id, rref);
+	if (arc == APP_OK)
+		arc = uc_db(&u, uc_audit(&u, "create", "forensic_decision", fid,
+		                         rref[0] ? rref : NULL, "all"));
 	*out = json_pack("{s:s, s:s, s:s}", "id", fid, "episode_id", e.id, "decision", decision);
 	return uc_end(&u, arc, out);
 }

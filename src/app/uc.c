@@ -6,6 +6,7 @@
 
 #include "app/gate.h"
 #include "protocol/recording.h"
+#include "store/records.h"
 #include "util/log.h"
 
 void uc_init(struct uc *u, struct db *db, const struct actor *who, struct app_err *err)
@@ -82,6 +83,16 @@ void uc_audit_after(struct uc *u)
 		log_error("a %s event on a %s could not be audited (database error %d)",
 		          u->after.action, u->after.type, rc);
 	u->after.action = NULL;
+}
+
+int uc_child_record_ref(struct uc *u, const char *child_id, char out[24])
+{
+	out[0] = '\0';
+	struct record_row r;
+	int rc = store_record_get(u->db, child_id, &r);
+	if (rc == DB_ROW)
+		snprintf(out, 24, "%s", r.reference);
+	return rc == DB_ROW || rc == DB_DONE ? APP_OK : uc_db(u, rc);
 }
 
 int uc_proto_refused(struct uc *u, const struct proto_err *pe)

@@ -71,6 +71,11 @@ void uc_refuse(struct uc *u, const char *type, const char *id, const char *recor
  * otherwise calls it. */
 void uc_audit_after(struct uc *u);
 
+/* The reference of child `child_id`'s record into out ("" when the child has none), so
+ * that an audit event about the child's episode or profile names the record (R-INFO-2).
+ * Returns APP_OK or a database error. */
+int uc_child_record_ref(struct uc *u, const char *child_id, char out[24]);
+
 /* Turns a protocol refusal into APP_INVALID naming the rule (and the field, if any). */
 int uc_proto_refused(struct uc *u, const struct proto_err *pe);
 

@@ -7,7 +7,7 @@
 import { test, before, after, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { startDemo, signInAs, assertProblem, counts, refusals, one, northbrookRecord } from './demo.mjs'
-import { daysAgo, ago, born } from './dates.mjs'
+import { daysAgo, ago, born, hoursAgo } from './dates.mjs'
 
 const SIGN = { code: 'gifts_money', evidence: 'Two new phones and expensive trainers, source not explained.', seen_on: daysAgo(65) }
 const RATIONALE = 'Receipt of unexplained gifts: two new phones, source not explained.'
@@ -501,7 +501,8 @@ describe('missing episodes (issue 5)', () => {
   })
 
   test('report -> escalate -> risk -> return -> safe and well -> return interview -> forensic decision', async () => {
-    const rep = await officer.post('/api/v1/episodes', { json: { child_id: teen, missing_from: 'home', classification: 'absent', reported_at: ago(8, '18:00'), last_seen_where: 'Demo Road bus stop' } })
+    // reported two hours ago: an absence dated past its managed timeframe would be missing at once (R-MISS-4)
+    const rep = await officer.post('/api/v1/episodes', { json: { child_id: teen, missing_from: 'home', classification: 'absent', reported_at: hoursAgo(2), last_seen_where: 'Demo Road bus stop' } })
     assert.equal(rep.status, 201, rep.text)
     assert.equal(rep.json.classification, 'absent')
     episode = rep.json.id
@@ -514,12 +515,12 @@ describe('missing episodes (issue 5)', () => {
     assert.equal(risk.status, 200, risk.text)
     assertProblem(await officer.put(`${path}/risk`, { json: { risk_level: 'extreme', reason: 'x' } }), 422)
     // a return before the report, or in the future, is refused
-    assertProblem(await officer.post(`${path}/return`, { json: { returned_at: ago(9, '10:00') } }), 422)
+    assertProblem(await officer.post(`${path}/return`, { json: { returned_at: hoursAgo(3) } }), 422)
     assertProblem(await officer.post(`${path}/return`, { json: { returned_at: ago(-3650) } }), 422)
     // an interview before the return is refused
     const early = await officer.post(`${path}/return-interview`, { json: { interviewer: 'Demo Youth Worker', child_asked: true, child_preference: 'Someone from the charity' } })
     assert.ok(early.status === 409 || early.status === 422, early.text)
-    const ret = await officer.post(`${path}/return`, { json: { returned_at: ago(8, '22:00'), where: 'Demo Shopping Centre', with: ['Demo Friend'] } })
+    const ret = await officer.post(`${path}/return`, { json: { returned_at: hoursAgo(1), where: 'Demo Shopping Centre', with: ['Demo Friend'] } })
     assert.equal(ret.status, 200, ret.text)
     assertProblem(await officer.post(`${path}/safe-and-well`, { json: { where_found: 'Demo Shopping Centre', what_happened: 'Stayed with a friend; no harm reported.' } }), 422, 'protocol-rule', 'R-MISS-5')
     const sw = await officer.post(`${path}/safe-and-well`, { json: { where_found: 'Demo Shopping Centre', found_with: ['Demo Friend'], what_happened: 'Stayed with a friend; no harm reported.' } })

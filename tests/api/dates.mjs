@@ -25,3 +25,9 @@ export function ukDate (n) {
   const [y, m, d] = daysAgo(n).split('-')
   return `${d}/${m}/${y}`
 }
+
+// The time h hours before now (ISO 8601 UTC, whole seconds): for reports that must be
+// recent, such as an absence still within its managed timeframe (R-MISS-4).
+export function hoursAgo (h) {
+  return new Date(Math.floor(Date.now() / 1000 - h * 3600) * 1000).toISOString().replace(/\.000Z$/, 'Z')
+}

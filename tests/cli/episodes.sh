@@ -54,13 +54,17 @@ check "repeat counts listed" "grep -q days_365 out.txt"
 echo '{"given_names": "Test", "family_name": "Stroller-Demo", "date_of_birth": "'"$(born 15)"'", "confirm_new": true}' >c2.json
 "$L" child add c2.json >/dev/null
 child2=$(sqlite3 t.db "select id from children where family_name = 'Stroller-Demo'")
-printf '{"child_id": "%s", "missing_from": "home", "classification": "absent", "reported_at": "'"$(day 4)"'T10:00:00Z"}' "$child2" >a2.json
+# reported an hour ago (a report dated past its timeframe would be missing at once)
+rep=$(date -u -d "@$(( $(date -u +%s) / 60 * 60 - 3600 ))" +%FT%TZ)
+later() { date -u -d "@$(( $(date -u -d "$rep" +%s) + $1 ))" +%FT%TZ; }
+printf '{"child_id": "%s", "missing_from": "home", "classification": "absent", "reported_at": "%s"}' "$child2" "$rep" >a2.json
 expect 0 "absent report" -- "$L" episode report a2.json
-expect 0 "deadlines run before the timeframe" -- "$L" deadlines run --at $(day 4)T15:00:00Z
+check "still absent" "grep -q '\"classification\": \"absent\"' out.txt"
+expect 0 "deadlines run before the timeframe" -- "$L" deadlines run --at "$(later 18000)"
 check "nothing escalated yet" "grep -q '\"count\": 0' out.txt"
-expect 0 "deadlines list" -- "$L" deadlines list --at $(day 4)T15:00:00Z
+expect 0 "deadlines list" -- "$L" deadlines list --at "$(later 18000)"
 check "amber escalation listed" "grep -q amber out.txt"
-expect 0 "deadlines run after the timeframe" -- "$L" deadlines run --at $(day 4)T16:30:00Z
+expect 0 "deadlines run after the timeframe" -- "$L" deadlines run --at "$(later 23400)"
 check "one escalated" "grep -q '\"count\": 1' out.txt"
 check "escalation recorded with reason" "[ \"\$(sqlite3 t.db \"select reason from episode_changes where kind = 'escalation'\")\" = 'managed timeframe passed' ]"
 

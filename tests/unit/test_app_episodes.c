@@ -154,10 +154,12 @@ static void test_R_MISS_4_escalation_recorded_with_reason(void **state)
 	assert_int_equal(
 	        run(f, app_episode_escalate, &pc, ep, json_pack("{s:s}", "reason", "again"), &err),
 	        APP_CONFLICT);
-	/* automatic: the managed timeframe passed */
+	/* automatic: the managed timeframe passed (reported at 07:00, absent since 05:00) */
 	char child2[ID_MAX];
 	new_child(f, "Dora", "Eastwick", "2010-03-03", false, child2);
-	json_decref(report_ok(f, &pc, report_in(child2, "absent", "2026-03-10T05:00:00Z"), ep2));
+	struct actor early = pc;
+	early.now = FX_NOW - 5 * HOUR;
+	json_decref(report_ok(f, &early, report_in(child2, "absent", "2026-03-10T05:00:00Z"), ep2));
 	json_t *out = NULL;
 	memset(&err, 0, sizeof err);
 	assert_int_equal(app_episodes_escalate_due(f->db, FX_NOW - 2 * HOUR, 0, &out, &err),
@@ -168,12 +170,134 @@ static void test_R_MISS_4_escalation_recorded_with_reason(void **state)
 	assert_int_equal(app_episodes_escalate_due(f->db, FX_NOW, 0, &out, &err), APP_OK);
 	assert_true(json_integer_value(json_object_get(out, "count")) >= 1);
 	json_decref(out);
-	db_query_text(
-	        f->db, reason, sizeof reason,
-	        "SELECT reason FROM episode_changes WHERE episode_id = $1 AND kind = 'escalation'",
-	        "s", ep2);
-	assert_string_equal(reason, "managed timeframe passed");
+	db_query_text(f->db, reason, sizeof reason,
+	              "SELECT reason || '|' || changed_at || '|' || changed_by_name FROM"
+	              " episode_changes WHERE episode_id = $1 AND kind = 'escalation'",
+	              "s", ep2);
+	/* at the exact time it became due (05:00 + 6 h), not when the scheduler ran (12:00) */
+	assert_string_equal(reason, "managed timeframe passed|2026-03-10T11:00:00Z|"
+	                            "Lantern (automatic)");
+	/* the audit event names the scheduler, not an operator at the command line */
+	char purpose[200] = "";
+	db_query_text(f->db, purpose, sizeof purpose,
+	              "SELECT purpose FROM audit_events WHERE entity_id = $1 AND action = 'change'"
+	              " ORDER BY seq DESC LIMIT 1",
+	              "s", ep2);
+	assert_non_null(strstr(purpose, "scheduler"));
 	fx_assert_audit_intact(f);
+}
+
+/* R-MISS-7: a looked-after child's placing authority is an agency in Lantern, and its
+ * staff see the return interview it is responsible for, even where the child lives in a
+ * borough whose own children's social care is not in Lantern. */
+static void test_R_MISS_7_home_authority_sees_the_return_interview(void **state)
+{
+	struct fx *f = *state;
+	json_t *c = fx_child("Juno", "Applewhite", "2010-06-06");
+	json_object_set_new(c, "residence_borough", json_string("Hackney"));
+	json_object_set_new(c, "looked_after", json_true());
+	json_object_set_new(c, "home_authority", json_string("Camden"));
+	json_object_set_new(c, "host_authority", json_string("Hackney"));
+	json_object_set_new(c, "confirm_new", json_true());
+	json_t *out = NULL;
+	struct app_err err = {0};
+	assert_int_equal(app_child_add(f->db, &f->sys, c, &out, &err), APP_OK);
+	char child[ID_MAX], ep[ID_MAX];
+	snprintf(child, sizeof child, "%s", json_string_value(json_object_get(out, "id")));
+	json_decref(out);
+	json_decref(c);
+	/* a placing authority that is not an agency in Lantern is refused */
+	c = fx_child("Juno", "Bramblewood", "2010-06-07");
+	json_object_set_new(c, "looked_after", json_true());
+	json_object_set_new(c, "home_authority", json_string("Somewhere Far County"));
+	json_object_set_new(c, "confirm_new", json_true());
+	assert_int_equal(app_child_add(f->db, &f->sys, c, &out, &err), APP_INVALID);
+	assert_true(fx_field(&err, "home_authority"));
+	json_decref(c);
+	struct actor sys = f->sys;
+	json_decref(report_ok(f, &sys, report_in(child, "missing", "2026-03-10T09:00:00Z"), ep));
+	must(run(f, app_episode_return, &sys, ep,
+	         json_pack("{s:s, s:s}", "returned_at", "2026-03-10T11:00:00Z", "where",
+	                   "Fernbank Park"),
+	         &err),
+	     &err);
+	struct actor sw = fx_actor(f, "sw.green"); /* Camden Children's Services */
+	assert_int_equal(app_episode_deadlines(f->db, &sw, FX_NOW, &out, &err), APP_OK);
+	char *text = json_dumps(out, 0);
+	assert_non_null(strstr(text, ep));
+	free(text);
+	json_decref(out);
+}
+
+/* R-INFO-2: the audit events of an episode's report, escalation, return and interview
+ * offer name the child's record, so the record's audit trail is whole. */
+static void test_R_INFO_2_episode_events_name_the_record(void **state)
+{
+	struct fx *f = *state;
+	char ref[32], child[ID_MAX], ep[ID_MAX];
+	fx_new_record(f, "teacher.jones", "Ida", "Marchbank", "2010-05-05", ref, child);
+	struct actor pc = fx_actor(f, "pc.ames"), sw = fx_actor(f, "sw.green");
+	json_decref(report_ok(f, &pc, report_in(child, "missing", "2026-03-10T09:00:00Z"), ep));
+	struct app_err err;
+	must(run(f, app_episode_return, &pc, ep,
+	         json_pack("{s:s, s:s}", "returned_at", "2026-03-10T11:00:00Z", "where",
+	                   "Fernbank Park"),
+	         &err),
+	     &err);
+	must(run(f, app_return_interview_offer, &sw, ep,
+	         json_pack("{s:s, s:b, s:s}", "interviewer", "Demo Youth Worker", "child_asked", 1,
+	                   "child_preference", "The youth worker"),
+	         &err),
+	     &err);
+	int64_t unnamed = -1;
+	assert_int_equal(db_query_int64(f->db, &unnamed,
+	                                "SELECT count(*) FROM audit_events WHERE"
+	                                " (entity_id = $1 OR entity_type = 'return_interview')"
+	                                " AND action IN ('create', 'change')"
+	                                " AND seq > (SELECT min(seq) FROM audit_events"
+	                                " WHERE entity_id = $1) AND coalesce(record_ref, '') <> $2",
+	                                "ss", ep, ref),
+	                 DB_OK);
+	assert_int_equal(unnamed, 0);
+	int64_t named = 0;
+	assert_int_equal(db_query_int64(f->db, &named,
+	                                "SELECT count(*) FROM audit_events WHERE entity_id = $1"
+	                                " AND record_ref = $2",
+	                                "ss", ep, ref),
+	                 DB_OK);
+	assert_true(named >= 2); /* the report and the return */
+}
+
+/* R-MISS-4: an absence reported late, after its managed timeframe had passed, is missing
+ * at once, escalated at the exact time it became due, and the audit names the record. */
+static void test_R_MISS_4_late_absence_is_missing_at_once(void **state)
+{
+	struct fx *f = *state;
+	char child[ID_MAX], ep[ID_MAX];
+	new_child(f, "Edie", "Westwick", "2010-04-04", false, child);
+	struct actor pc = fx_actor(f, "pc.ames");
+	json_t *out = report_ok(f, &pc, report_in(child, "absent", "2026-03-10T02:30:00Z"), ep);
+	assert_string_equal(json_string_value(json_object_get(out, "classification")), "missing");
+	assert_string_equal(json_string_value(json_object_get(out, "rule")), "R-MISS-4");
+	json_decref(out);
+	char row[200] = "";
+	db_query_text(f->db, row, sizeof row,
+	              "SELECT e.classification || '|' || c.changed_at FROM episodes e JOIN"
+	              " episode_changes c ON c.episode_id = e.id AND c.kind = 'escalation'"
+	              " WHERE e.id = $1",
+	              "s", ep);
+	assert_string_equal(row, "missing|2026-03-10T08:30:00Z");
+	/* nothing is left for the scheduler */
+	memset(&out, 0, sizeof out);
+	struct app_err err = {0};
+	assert_int_equal(app_episodes_escalate_due(f->db, FX_NOW, 0, &out, &err), APP_OK);
+	json_t *v;
+	size_t i;
+	json_array_foreach(json_object_get(out, "escalated"), i, v)
+	{
+		assert_string_not_equal(json_string_value(json_object_get(v, "episode_id")), ep);
+	}
+	json_decref(out);
 }
 
 static void test_R_MISS_4_risk_on_absent_escalates(void **state)
@@ -688,6 +812,9 @@ int main(void)
 	        cmocka_unit_test(test_R_MISS_2_absent_refused_for_12_year_old),
 	        cmocka_unit_test(test_R_MISS_3_absent_refused_with_open_record),
 	        cmocka_unit_test(test_R_MISS_4_escalation_recorded_with_reason),
+	        cmocka_unit_test(test_R_MISS_4_late_absence_is_missing_at_once),
+	        cmocka_unit_test(test_R_INFO_2_episode_events_name_the_record),
+	        cmocka_unit_test(test_R_MISS_7_home_authority_sees_the_return_interview),
 	        cmocka_unit_test(test_R_MISS_4_risk_on_absent_escalates),
 	        cmocka_unit_test(test_R_MISS_5_return_before_report_refused),
 	        cmocka_unit_test(test_R_MISS_5_crime_number_linked_to_record),
