@@ -362,8 +362,8 @@ static int referral_create_record(struct referral_run *run)
  * referrer nothing (its agency is noted as having filed); the agencies the pathway
  * sends it to become members: children's social care of the child's borough for every
  * exploitation-pathway referral (R-PATH-1), the allocated social worker's agency
- * (R-PATH-2), and the officer's own force on the police pathway, which records and
- * risk-assesses (R-PATH-4). The MASH and the SET desk see every child already. */
+ * (R-PATH-2), and on the police pathway the police of the child's borough, who record
+ * and risk-assess (R-PATH-4). The MASH and the SET desk see every child already. */
 static int referral_members(struct referral_run *run)
 {
 	struct uc *u = &run->u;
@@ -372,10 +372,11 @@ static int referral_members(struct referral_run *run)
 	if (arc == APP_OK && run->pr.route != ROUTE_NOT_CSE_EARLY_HELP)
 		arc = access_route(u, child, "childrens_social_care", run->bid, MEMBER_ROUTED,
 		                   "received the referral (R-PATH-1)");
-	if (arc == APP_OK && run->pr.route == ROUTE_POLICE_PATHWAY && u->who->agency_id[0])
-		arc = uc_db(u, store_member_add(u->db, child, u->who->agency_id, MEMBER_ROUTED,
-		                                "records and risk-assesses the referral (R-PATH-4)",
-		                                NULL, u->now));
+	/* the police of the child's borough, not the filing officer's force: an officer of
+	 * another force who files is acknowledged like any other referrer */
+	if (arc == APP_OK && run->pr.route == ROUTE_POLICE_PATHWAY)
+		arc = access_route(u, child, "police", run->bid, MEMBER_ROUTED,
+		                   "records and risk-assesses the referral (R-PATH-4)");
 	const char *sw = json_string_value(json_object_get(run->child, "social_worker_id"));
 	if (arc == APP_OK && run->pr.route == ROUTE_SOCIAL_WORKER_AND_SET && sw) {
 		struct user_row swu;
