@@ -244,6 +244,9 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 		n_common += common > 0;
 		digest = fnv(digest, &best_i, sizeof(best_i));
 		digest = fnv(digest, &best_s, sizeof(best_s));
+		if (known && !truth_in && getenv("LINK_BENCH_VERBOSE"))
+			show_pair("NOTFOUND", model, n, &w, g, &probes[q], (size_t)g->truth,
+			          &people[g->truth]);
 		if (known) {
 			in_block += truth_in;
 			first += truth_in && best_i == (size_t)g->truth;
@@ -372,7 +375,7 @@ static void train(size_t n, uint64_t seed, const char *json_out, const char *c_o
 {
 	/* The training set: a store and, as a live system would also have, records of the
 	 * same children entered again (the probes), all without their ground truth. */
-	size_t n_known = n / 5, n_new = n / 20;
+	size_t n_known = n / 10, n_new = n / 10;
 	struct world w;
 	world_make(&w, seed, n, n_known, n_new);
 	size_t total = n + w.n_probe;

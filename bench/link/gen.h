@@ -25,6 +25,7 @@
 #include <ctype.h>
 
 #include "link/match.h"
+#include "link/nicknames.h"
 #include "util/rng.h"
 #include "names.h"
 
@@ -256,8 +257,8 @@ static void world_init_pools(struct world *w)
 	pool_combine(&w->fam[O_SOUTH_ASIAN], pre_south_asian, suf_south_asian, true);
 	for (int o = 0; o < O_N; o++) {
 		pool_zipf(&w->fam[o], 1.0, 10.0);
-		pool_zipf(&w->girls[o], 0.9, 4.0);
-		pool_zipf(&w->boys[o], 0.9, 4.0);
+		pool_zipf(&w->girls[o], 0.9, 8.0);
+		pool_zipf(&w->boys[o], 0.9, 8.0);
 	}
 }
 
@@ -274,8 +275,8 @@ static int draw_origin(struct rng *r)
 
 static const char *draw_given(struct world *w, int origin, char gender)
 {
-	/* One child in six has a given name from another tradition. */
-	int o = rng_chance(&w->r, 0.16) ? draw_origin(&w->r) : origin;
+	/* One child in four has a given name from another tradition. */
+	int o = rng_chance(&w->r, 0.25) ? draw_origin(&w->r) : origin;
 	return pool_draw(gender == 'F' ? &w->girls[o] : &w->boys[o], &w->r);
 }
 
@@ -374,13 +375,40 @@ static void push_child(struct world *w, const struct gchild *c)
 	w->c[w->n++] = *c;
 }
 
-/* Given names of a household must differ (brothers and sisters). */
+/* Parents do not give two children names that sound alike or are forms of one name. */
+static bool names_clash(const char *a, const char *b)
+{
+	if (!a || !b)
+		return false;
+	char x[64], y[64], d1[LINK_DM_LEN], d2[LINK_DM_LEN], e1[LINK_DM_LEN], e2[LINK_DM_LEN];
+	snprintf(x, sizeof(x), "%s", a);
+	snprintf(y, sizeof(y), "%s", b);
+	for (char *p = x; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	for (char *p = y; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (strcmp(x, y) == 0 || link_are_nicknames(x, y) || link_jaro_winkler(x, y) >= 0.88)
+		return true;
+	return link_double_metaphone(x, d1, d2) == 0 && link_double_metaphone(y, e1, e2) == 0 &&
+	       strcmp(d1, e1) == 0;
+}
+
+/* Whether child c's names clash with those of children [first, last) (a household). */
+static bool clashes_with(const struct world *w, size_t first, size_t last,
+                         const struct gchild *c)
+{
+	for (size_t i = first; i < last; i++) {
+		const struct gchild *o = &w->c[i];
+		if (names_clash(c->given, o->given) || names_clash(c->given, o->middle) ||
+		    names_clash(c->middle, o->given) || names_clash(c->middle, o->middle))
+			return true;
+	}
+	return false;
+}
+
 static bool name_taken(const struct world *w, size_t first, const struct gchild *c)
 {
-	for (size_t i = first; i < w->n; i++)
-		if (strcmp(w->c[i].given, c->given) == 0)
-			return true;
-	return false;
+	return clashes_with(w, first, w->n, c);
 }
 
 /* A household with its children appended to the store. */
@@ -676,13 +704,24 @@ static bool apply(struct world *w, const struct gchild *c, struct grec *g, int k
 			g->dob.y += rng_chance(r, 0.5) ? 1 : -1;
 			break;
 		case 1:
-			g->dob.m = g->dob.m % 12 + 1;
+			g->dob.m = g->dob.m < 12 ? g->dob.m + 1 : 11;
 			if (g->dob.d > days_in(g->dob.y, g->dob.m))
 				g->dob.d = days_in(g->dob.y, g->dob.m);
 			break;
-		default:
-			g->dob.d = g->dob.d < 28 ? g->dob.d + 1 + (int)rng_below(r, 2) : g->dob.d - 10;
+		default: {
+			/* A day off by one, its digits swapped, or one digit mistyped. */
+			int d = g->dob.d, x = (int)rng_below(r, 4);
+			int swapped = (d % 10) * 10 + d / 10;
+			if (x == 2 && d >= 10 && swapped != d && swapped >= 1 &&
+			    swapped <= days_in(g->dob.y, g->dob.m))
+				d = swapped;
+			else if (x == 3 && d >= 10)
+				d = (d / 10) * 10 + (d % 10 + 1 + (int)rng_below(r, 8)) % 10;
+			else
+				d = d < 28 ? d + 1 : d - 1;
+			g->dob.d = d >= 1 ? d : 1;
 			break;
+		}
 		}
 		return true;
 	case K_DOB_YEAR_ONLY:
@@ -777,10 +816,20 @@ static void make_known_probe(struct world *w, size_t i, struct grec *g)
 	if (rng_chance(r, 0.15))
 		snprintf(g->ref, sizeof(g->ref), "H%012llu",
 		         (unsigned long long)(100000000000ULL + i * 104729ULL % 899999999999ULL));
+	/* A phone recorded for the child is, one time in four, a newer number. */
 	if (h->phone && rng_chance(r, 0.2))
-		snprintf(g->phone, sizeof(g->phone), "07700 %06u", (unsigned)h->phone);
+		snprintf(g->phone, sizeof(g->phone), "07700 %06u",
+		         (unsigned)(rng_chance(r, 0.25) ? 100000 + rng_below(r, 899999) : h->phone));
+	/* An other name, when known, is sometimes another one than the store has. */
 	if (c->alias && rng_chance(r, 0.4))
-		snprintf(g->alias, sizeof(g->alias), "%s %s", c->alias, h->family);
+		snprintf(g->alias, sizeof(g->alias), "%s %s",
+		         rng_chance(r, 0.3) ? draw_given(w, h->origin, c->gender) : c->alias,
+		         h->family);
+	if (g->ref[0] && rng_chance(r, 0.03))
+		g->ref[5] = g->ref[5] == '9' ? '0' : (char)(g->ref[5] + 1);
+	if (g->authority[0] && rng_chance(r, 0.1))
+		snprintf(g->authority, sizeof(g->authority), "%s",
+		         authorities[rng_below(r, ARRAY_LEN(authorities))]);
 	g->truth = (int32_t)i;
 	double wsum = 0;
 	for (int k = 0; k < K_N; k++)
@@ -822,14 +871,9 @@ static void make_new_probe(struct world *w, bool sibling, size_t i, struct grec 
 			lo--;
 		while (hi + 1 < w->n && w->c[hi + 1].hh == hh)
 			hi++;
-		bool taken;
-		do {
+		do
 			make_child(w, hh, year, &c, twin ? &w->c[i] : NULL);
-			taken = false;
-			for (size_t k = lo; k <= hi; k++)
-				taken |= strcmp(c.given, w->c[k].given) == 0 ||
-				         (w->c[k].middle && strcmp(c.given, w->c[k].middle) == 0);
-		} while (taken);
+		while (clashes_with(w, lo, hi + 1, &c));
 	} else {
 		struct household h;
 		new_household(w, &h);

@@ -132,8 +132,8 @@ int link_blocking_keys(const struct link_person *p, char keys[][LINK_KEY_LEN], i
 			add_key(keys, &n, max, "Q:%s:%s", all.s[i], pc);
 	}
 	if (p->dob.y)
-		for (int i = 0; i < given.n; i++)
-			add_key(keys, &n, max, "Y:%s:%04d", given.s[i], p->dob.y);
+		for (int i = 0; i < all.n; i++)
+			add_key(keys, &n, max, "Y:%s:%04d", all.s[i], p->dob.y);
 	return n;
 }
 

@@ -18,8 +18,8 @@
  *   A     A:<y>-<a>-<b>:<postcode>         both names wrong                      200
  *   Q     Q:<sound>:<postcode>             the other name wrong, no or wrong    1000
  *         any name token's sound with a postcode      date of birth
- *   Y     Y:<sound>:<year>                 family name wrong or changed, no     3000
- *         a given-name sound with the year of birth   postcode, day/month wrong
+ *   Y     Y:<sound>:<year>                 the other name wrong or changed, no  3000
+ *         any name token's sound with the year        postcode, day or month wrong
  *
  * A "sound" is the Double Metaphone primary code of a name token; a given name in the
  * nickname table also gives the sound of each group it belongs to (Bill -> William),

@@ -245,7 +245,10 @@ static int by_weight_desc(const void *x, const void *y)
 	return (int)a->same - (int)b->same; /* not-same first: pessimistic on ties */
 }
 
-/* Lowest weight at which precision of the included pairs at or above it is >= p. */
+/* Lowest weight at which the included pairs at or above it, and at or above every
+ * higher weight, are the same child with precision >= p. Scanning down stops at the
+ * first weight where precision falls below p once 50 pairs have been seen (the first
+ * few pairs alone say little). */
 static bool lowest_at_precision(const struct link_scored *s, size_t n, double p, bool skip_capped,
                                 double *out)
 {
@@ -264,6 +267,8 @@ static bool lowest_at_precision(const struct link_scored *s, size_t n, double p,
 		if (tp > 0 && tp / (tp + fp) >= p) {
 			*out = s[i].weight;
 			found = true;
+		} else if (tp + fp >= 50) {
+			break;
 		}
 	}
 	return found;
@@ -499,7 +504,7 @@ void link_train_opts_default(struct link_train_opts *o)
 	o->tol = 1e-7;
 	o->tf_max = 2000;
 	o->p_likely = 0.995;
-	o->p_possible = 0.5;
+	o->p_possible = 0.4;
 	o->trained_on = "";
 }
 

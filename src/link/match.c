@@ -53,8 +53,8 @@ static void add_tokens(struct link_person *p, const struct link_tokens *t, int s
 			k->dm1 = pack_code(d1);
 			k->dm2 = pack_code(d2);
 		}
-		unsigned lo, n;
-		if (!family && link_nickname_range(t->tok[i], &lo, &n) > 0 && lo <= UINT16_MAX) {
+		unsigned lo, n; /* family tokens too: names recorded swapped are compared so */
+		if (link_nickname_range(t->tok[i], &lo, &n) > 0 && lo <= UINT16_MAX) {
 			k->nick_lo = (uint16_t)lo;
 			k->nick_n = (uint8_t)(n > 255 ? 255 : n);
 		}
@@ -225,6 +225,9 @@ int link_person_prepare(const struct link_person_in *in, struct link_person *out
 
 /* ---- comparison ---------------------------------------------------------- */
 
+/* Sound alike: a Double Metaphone code in common and, since short names share codes
+ * easily (Alfie and Olivia are both ALF), the same first letter or a Jaro-Winkler
+ * similarity of at least 0.75. */
 static bool dm_agree(const struct link_ptok *a, const struct link_ptok *b)
 {
 	if (!a->dm1 || !b->dm1)
@@ -232,15 +235,17 @@ static bool dm_agree(const struct link_ptok *a, const struct link_ptok *b)
 	/* One-letter codes ("A" for "Ai") say too little. */
 	if (a->dm1 <= 0xFF && b->dm1 <= 0xFF)
 		return false;
-	return a->dm1 == b->dm1 || a->dm1 == b->dm2 || (a->dm2 && (a->dm2 == b->dm1 ||
-	                                                          a->dm2 == b->dm2));
+	bool code = a->dm1 == b->dm1 || a->dm1 == b->dm2 ||
+	            (a->dm2 && (a->dm2 == b->dm1 || a->dm2 == b->dm2));
+	return code && (a->s[0] == b->s[0] || link_jaro_winkler(a->s, b->s) >= 0.75);
 }
 
-/* Spelt almost the same: one edit apart (names of 3 or more letters) or Jaro-Winkler
- * at least 0.92. */
+/* Spelt almost the same: one edit apart (not both of two letters: "Jo" and "Bo") or
+ * Jaro-Winkler at least 0.92. */
 static bool close_spelling(const char *a, int la, const char *b, int lb)
 {
-	if (la >= 3 && lb >= 3 && abs(la - lb) <= 1 && link_damerau_levenshtein(a, b) == 1)
+	if (la >= 2 && lb >= 2 && la + lb >= 5 && abs(la - lb) <= 1 &&
+	    link_damerau_levenshtein(a, b) == 1)
 		return true;
 	return link_jaro_winkler(a, b) >= 0.92;
 }
@@ -377,11 +382,11 @@ static int compare_other(const struct link_person *a, const struct link_person *
 	return LINK_DIFFERENT;
 }
 
-/* A keystroke slip between two values of a date part: off by one or two, one digit
- * wrong, or two digits swapped (written with `digits` digits). */
+/* A keystroke slip between two values of a date part: off by one, two digits swapped
+ * (12 / 21), or for a year one digit wrong (2012 / 2015). */
 static bool slip(int a, int b, int digits)
 {
-	if (abs(a - b) <= 2)
+	if (abs(a - b) <= 1)
 		return true;
 	char x[8], y[8];
 	snprintf(x, sizeof(x), "%0*d", digits, a % 10000);
@@ -393,7 +398,7 @@ static bool slip(int a, int b, int digits)
 				first = i;
 			n++;
 		}
-	if (n == 1)
+	if (n == 1 && digits == 4)
 		return true;
 	return n == 2 && x[first + 1] && x[first] == y[first + 1] && x[first + 1] == y[first];
 }
@@ -536,6 +541,14 @@ static double field_weight(const struct link_model *m, const struct link_gamma *
 		return m->log2_m_given_exact - log2(link_tf_freq(&m->tf_given, g->ga->s));
 	if (c == LINK_C_FAMILY && l == LINK_FAMILY_EXACT && g->fa)
 		return m->log2_m_family_exact - log2(link_tf_freq(&m->tf_family, g->fa->s));
+	/* Swapped names: the chance that a random record carries the candidate's two
+	 * names is about the product of their frequencies; never more than the level's
+	 * own weight. */
+	if (c == LINK_C_FAMILY && l == LINK_FAMILY_SWAPPED && g->fb && g->gb) {
+		double f = link_tf_freq(&m->tf_family, g->fb->s) * link_tf_freq(&m->tf_given, g->gb->s);
+		double w = log2(m->m[c][l] / (f > 1e-12 ? f : 1e-12));
+		return w < m->w[c][l] ? w : m->w[c][l];
+	}
 	return m->w[c][l];
 }
 
@@ -543,9 +556,14 @@ bool link_gamma_capped(const struct link_gamma *g)
 {
 	if (g->level[LINK_C_NHS] == LINK_SAME || g->level[LINK_C_REF] == LINK_REF_SAME)
 		return false;
-	bool given = g->level[LINK_C_GIVEN] == LINK_GIVEN_DIFFERENT &&
-	             g->level[LINK_C_OTHER] != LINK_SAME;
-	return given || g->level[LINK_C_DOB] == LINK_DOB_DIFFERENT;
+	int gl = g->level[LINK_C_GIVEN], dl = g->level[LINK_C_DOB];
+	if (gl == LINK_GIVEN_DIFFERENT && g->level[LINK_C_OTHER] != LINK_SAME)
+		return true;
+	if (dl == LINK_DOB_DIFFERENT)
+		return true;
+	/* First given names that do not agree, and a date of birth that does not confirm. */
+	return (gl == LINK_GIVEN_MIDDLE || gl == LINK_GIVEN_INITIAL) && dl != LINK_DOB_EXACT &&
+	       dl != LINK_DOB_SWAPPED;
 }
 
 static enum link_strength band(const struct link_model *m, const struct link_gamma *g, double w)
@@ -760,7 +778,8 @@ void link_score_with(const struct link_model *model, size_t store_size,
 		snprintf(res->reasons[res->n_reasons], LINK_REASON_LEN, "%s",
 		         g.level[LINK_C_DOB] == LINK_DOB_DIFFERENT
 		                 ? "the dates of birth differ: this may be a brother or sister"
-		                 : "the given names differ: this may be a brother, sister or twin");
+		                 : "the first given names differ: this may be a brother, sister or "
+		                   "twin");
 		res->reason_weight[res->n_reasons++] = 0.0;
 	}
 }

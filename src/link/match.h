@@ -13,11 +13,14 @@
  * Each field is compared into one level (link_compare); each level carries a weight
  * learned from data (link/em.h); the total weight gives a probability and a band:
  *   probable ("likely the same child"): at or above the model's `likely` threshold,
- *            chosen so that at least 99.5% of such pairs are the same child; a pair
- *            whose given names or dates of birth plainly differ is never put here
- *            unless an NHS or reference number agrees (brothers, sisters and twins
- *            share a family name, an address, a phone, a school and sometimes a
- *            birthday, which a model of independent fields counts several times)
+ *            chosen so that at least 99.5% of such pairs are the same child. A pair
+ *            is never put here (link_gamma_capped), unless an NHS or reference number
+ *            agrees, when its given names differ, its dates of birth differ, or its
+ *            first given names do not agree (only a middle name, an other name or an
+ *            initial does) and the date of birth does not confirm it: brothers,
+ *            sisters and twins share a family name, an address, a phone, a school
+ *            and sometimes a birthday, which a model of independent fields counts
+ *            several times
  *   certain: probable, and the NHS numbers agree
  *   possible: at or above the `possible` threshold: a person must look
  * Lantern never merges records by itself: every band is a prompt to a professional,

@@ -55,8 +55,8 @@ enum { LINK_GIVEN_EXACT = 1, LINK_GIVEN_SHORT, LINK_GIVEN_VARIANT, LINK_GIVEN_SO
        LINK_GIVEN_NLEV };
 enum { LINK_FAMILY_EXACT = 1, LINK_FAMILY_SWAPPED, LINK_FAMILY_SOUNDS, LINK_FAMILY_CLOSE,
        LINK_FAMILY_DIFFERENT, LINK_FAMILY_NLEV };
-/* Dates of birth: SLIP is one part off by a keystroke (one digit wrong, two digits
- * swapped, or off by one or two), ONE_OFF one part off otherwise; PARTIAL: one side
+/* Dates of birth: SLIP is one part off by a keystroke (off by one, two digits swapped,
+ * a year with one digit wrong), ONE_OFF one part off otherwise; PARTIAL: one side
  * has only the year (or year and month) and it agrees. */
 enum { LINK_DOB_EXACT = 1, LINK_DOB_SWAPPED, LINK_DOB_SLIP, LINK_DOB_ONE_OFF, LINK_DOB_PARTIAL,
        LINK_DOB_DIFFERENT, LINK_DOB_NLEV };
