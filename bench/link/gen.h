@@ -26,6 +26,7 @@
 
 #include "link/match.h"
 #include "link/nicknames.h"
+#include "link/nicknames_data.h"
 #include "util/rng.h"
 #include "names.h"
 
@@ -255,6 +256,26 @@ static void world_init_pools(struct world *w)
 	pool_combine(&w->fam[O_EAST_EUROPEAN], pre_polish, suf_polish, true);
 	pool_combine(&w->fam[O_WEST_AFRICAN], pre_yoruba, suf_yoruba, true);
 	pool_combine(&w->fam[O_SOUTH_ASIAN], pre_south_asian, suf_south_asian, true);
+	pool_combine(&w->fam[O_ENGLISH], pre_english2, suf_english2, true);
+	pool_combine(&w->fam[O_ARABIC], pre_arabic, suf_arabic, false);
+	pool_combine(&w->fam[O_IRISH], pre_irish, suf_irish, false);
+	pool_combine(&w->fam[O_WEST_AFRICAN], pre_akan, suf_akan, false);
+	/* Rarer given names: the canonical names of the nickname table, put with girls or
+	 * boys by their ending (a rough rule; the matcher does not use gender for names). */
+	for (size_t i = 0; i < link_nick_group_count; i++) {
+		const char *nm = link_nick_groups[i];
+		size_t len = strlen(nm);
+		if (len < 3)
+			continue;
+		char *cap = strdup(nm);
+		if (!cap)
+			exit(1);
+		cap[0] = (char)toupper((unsigned char)cap[0]);
+		char last = nm[len - 1];
+		bool girl = last == 'a' || last == 'e' || last == 'y' || last == 'i' ||
+		            (len > 3 && strcmp(nm + len - 3, "een") == 0);
+		pool_add(girl ? &w->girls[O_ENGLISH] : &w->boys[O_ENGLISH], cap);
+	}
 	for (int o = 0; o < O_N; o++) {
 		pool_zipf(&w->fam[o], 1.0, 10.0);
 		pool_zipf(&w->girls[o], 0.9, 8.0);

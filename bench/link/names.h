@@ -128,6 +128,28 @@ static const char *const suf_english[] = {"ford", "ley",   "ton",   "well", "woo
                                           "field", "ham",  "worth", "brook", "combe", "more",
                                           "ridge", "stead", "wick",  "hurst", "den",   "low",
                                           "shaw",  "thwaite", NULL};
+static const char *const pre_english2[] = {
+        "Al", "Bel", "Black", "Brom", "Carl", "Chal", "Cope", "Crow", "East", "Ed", "Fern",
+        "Ful", "Grims", "Hamp", "Hol", "Horn", "Ket", "Kirk", "Lam", "Lud", "Mel", "Nor",
+        "Oak", "Old", "Pres", "Rain", "Rams", "Sal", "Sand", "Shap", "Sut", "Swin", "Tat",
+        "Thur", "Tot", "War", "West", "Wil", "Wool", "Wy", NULL};
+static const char *const suf_english2[] = {"bury", "cott", "dale", "don", "gate", "ing",
+                                           "land", "mer", "nell", "sey", "stone", "thorpe",
+                                           "ward", "well", "win", NULL};
+static const char *const pre_arabic[] = {"Al-", "El-", "Abu ", "Bin ", NULL};
+static const char *const suf_arabic[] = {"Amin", "Bakri", "Fahad", "Ghazali", "Hakim", "Jabri",
+                                         "Kassem", "Masri", "Najjar", "Qasim", "Rifai",
+                                         "Shami", "Tamimi", "Zahrani", "Sharif", "Hashimi",
+                                         NULL};
+static const char *const pre_irish[] = {"O'", "Mac", NULL};
+static const char *const suf_irish[] = {"Brennan", "Callaghan", "Donovan", "Driscoll",
+                                        "Flaherty", "Hanlon", "Keeffe", "Leary", "Mahony",
+                                        "Rourke", "Shea", "Toole", "Dwyer", "Gorman", "Hara",
+                                        "Kane", "Malley", "Meara", NULL};
+static const char *const pre_akan[] = {"Ofori", "Kwarteng", "Antwi", "Boakye", "Danso",
+                                       "Frimpong", "Gyamfi", "Nkrumah", "Opoku", "Sarpong",
+                                       NULL};
+static const char *const suf_akan[] = {"", "-Mensah", "-Asare", "-Addo", NULL};
 static const char *const pre_scottish[] = {
         "Mac", "Mc", NULL};
 static const char *const suf_scottish[] = {

@@ -71,7 +71,7 @@ __attribute__((format(printf, 4, 5))) static void add_key(char keys[][LINK_KEY_L
 {
 	if (*n >= max)
 		return;
-	char k[LINK_KEY_LEN];
+	char k[LINK_KEY_LEN] = {0}; /* zeroed: keys compare equal byte for byte */
 	va_list ap;
 	va_start(ap, fmt);
 	int len = vsnprintf(k, sizeof(k), fmt, ap);

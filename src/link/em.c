@@ -124,7 +124,7 @@ int link_estimate_u(const struct link_person *recs, size_t n, size_t pairs, uint
 /* ---- name frequencies ----------------------------------------------------- */
 
 struct tfc {
-	char tok[LINK_PTOK_LEN];
+	char tok[LINK_TF_TOK_LEN];
 	size_t count;
 };
 
@@ -141,7 +141,9 @@ static uint64_t str_hash(const char *s)
 	return h;
 }
 
-static bool tfmap_add(struct tfmap *m, const char *tok)
+/* Counts tok (at most LINK_TF_TOK_LEN - 1 bytes) once more; false on allocation
+ * failure. */
+static bool tfmap_add(struct tfmap *m, const char tok[LINK_TF_TOK_LEN])
 {
 	if (2 * (m->n + 1) > m->cap) {
 		size_t nc = m->cap ? m->cap * 2 : 1024;
@@ -164,7 +166,8 @@ static bool tfmap_add(struct tfmap *m, const char *tok)
 	while (m->e[h].count && strcmp(m->e[h].tok, tok) != 0)
 		h = (h + 1) & (m->cap - 1);
 	if (!m->e[h].count) {
-		snprintf(m->e[h].tok, sizeof(m->e[h].tok), "%s", tok);
+		memcpy(m->e[h].tok, tok, LINK_TF_TOK_LEN);
+		m->e[h].tok[LINK_TF_TOK_LEN - 1] = '\0';
 		m->n++;
 	}
 	m->e[h].count++;
@@ -179,6 +182,38 @@ static int by_count(const void *x, const void *y)
 	return strcmp(a->tok, b->tok);
 }
 
+/* The tokens of record p that field `family` counts (0 given, 1 family, 2 the full
+ * name "given|family" of the first tokens), into keys; returns how many. */
+static int field_tokens(const struct link_person *p, int family, char keys[][LINK_TF_TOK_LEN])
+{
+	int n = 0;
+	if (family == 2) {
+		const char *g = NULL, *f = NULL;
+		for (int k = 0; k < p->n_tok; k++) {
+			const struct link_ptok *t = &p->tok[k];
+			if (t->set == 0 && t->pos == 0 && !t->family && !g)
+				g = t->s;
+			if (t->set == 0 && t->pos == 0 && t->family && !f)
+				f = t->s;
+		}
+		if (g && f && link_full_name_key(g, f, keys[0]) == 0)
+			n = 1;
+		return n;
+	}
+	for (int k = 0; k < p->n_tok; k++) {
+		const struct link_ptok *t = &p->tok[k];
+		if (t->set != 0 || t->family != family)
+			continue;
+		bool dup = false; /* count a token once per record */
+		for (int j = 0; j < n; j++)
+			dup |= strcmp(keys[j], t->s) == 0;
+		_Static_assert(LINK_TF_TOK_LEN == LINK_PTOK_LEN, "a token fits a frequency key");
+		if (!dup)
+			memcpy(keys[n++], t->s, LINK_TF_TOK_LEN);
+	}
+	return n;
+}
+
 static void learn_field(const struct link_person *recs, size_t n, int family, int max,
                         struct link_tf *out)
 {
@@ -186,21 +221,11 @@ static void learn_field(const struct link_person *recs, size_t n, int family, in
 	size_t with = 0;
 	bool ok = true;
 	for (size_t i = 0; i < n && ok; i++) {
-		const struct link_person *p = &recs[i];
-		bool any = false;
-		for (int k = 0; k < p->n_tok && ok; k++) {
-			const struct link_ptok *t = &p->tok[k];
-			if (t->set != 0 || t->family != family)
-				continue;
-			bool dup = false; /* count a token once per record */
-			for (int j = 0; j < k; j++)
-				dup |= p->tok[j].set == 0 && p->tok[j].family == family &&
-				       strcmp(p->tok[j].s, t->s) == 0;
-			if (!dup)
-				ok = tfmap_add(&m, t->s);
-			any = true;
-		}
-		with += any;
+		char keys[LINK_P_MAX_TOK][LINK_TF_TOK_LEN];
+		int nk = field_tokens(&recs[i], family, keys);
+		for (int k = 0; k < nk && ok; k++)
+			ok = tfmap_add(&m, keys[k]);
+		with += nk > 0;
 	}
 	memset(out, 0, sizeof(*out));
 	out->dflt = with ? 1.0 / (double)with : 1.0;
@@ -232,6 +257,7 @@ void link_learn_tf(const struct link_person *recs, size_t n, int max, struct lin
 {
 	learn_field(recs, n, 0, max, &model->tf_given);
 	learn_field(recs, n, 1, max, &model->tf_family);
+	learn_field(recs, n, 2, max, &model->tf_full);
 	link_model_finish(model);
 }
 
@@ -285,12 +311,12 @@ int link_bands_choose(struct link_scored *pairs, size_t n, double p_likely, doub
 		*likely = pairs[0].weight + 1.0;
 		rc = -1;
 	}
-	/* 'possible': the pairs below 'likely' (and the capped ones above it) down to the
-	 * threshold are the same child with precision >= p_possible. */
+	/* 'possible': the pairs from the threshold up to 'likely' are the same child with
+	 * precision >= p_possible. */
 	double tp = 0, fp = 0;
 	*possible = *likely;
 	for (size_t i = 0; i < n; i++) {
-		if (pairs[i].weight >= *likely && !pairs[i].capped)
+		if (pairs[i].weight >= *likely)
 			continue;
 		if (pairs[i].same)
 			tp++;
@@ -502,9 +528,9 @@ void link_train_opts_default(struct link_train_opts *o)
 	o->session_pairs = 2000000;
 	o->max_iter = 200;
 	o->tol = 1e-7;
-	o->tf_max = 2000;
+	o->tf_max = LINK_TF_MAX;
 	o->p_likely = 0.995;
-	o->p_possible = 0.4;
+	o->p_possible = 0.45;
 	o->trained_on = "";
 }
 

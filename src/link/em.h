@@ -63,9 +63,8 @@ struct link_scored {
 /* Chooses the bands: *likely is the lowest weight at which the pairs at or above it
  * (capped ones left out) are the same child with precision >= p_likely, as they are at
  * every higher weight once 50 pairs are counted; *possible the
- * lowest weight such that the pairs a person would be asked about (from it up to
- * *likely, and the capped ones above) are the same child with precision >= p_possible
- * (never above *likely). Sorts `pairs`. Returns 0, or -1 if no weight reaches p_likely
+ * lowest weight such that the pairs from it up to *likely are the same child with
+ * precision >= p_possible (never above *likely). Sorts `pairs`. Returns 0, or -1 if no weight reaches p_likely
  * (then *likely is above every pair). */
 int link_bands_choose(struct link_scored *pairs, size_t n, double p_likely, double p_possible,
                       double *likely, double *possible);
@@ -84,7 +83,7 @@ struct link_train_opts {
 	double tol;            /* EM convergence (default 1e-7) */
 	int tf_max;            /* name tokens kept per field (default 2,000) */
 	double p_likely;       /* precision of the 'likely' band (default 0.995) */
-	double p_possible;     /* precision of the 'possible' band (default 0.4) */
+	double p_possible;     /* precision of the 'possible' band (default 0.45) */
 	const char *trained_on; /* the caller's date, e.g. "2026-12-01" */
 	/* Starting m and, without enough labels, the bands (as log-odds): NULL = default. */
 	const struct link_model *base;

@@ -225,9 +225,10 @@ int link_person_prepare(const struct link_person_in *in, struct link_person *out
 
 /* ---- comparison ---------------------------------------------------------- */
 
-/* Sound alike: a Double Metaphone code in common and, since short names share codes
- * easily (Alfie and Olivia are both ALF), the same first letter or a Jaro-Winkler
- * similarity of at least 0.75. */
+/* Sound alike: a Double Metaphone code in common and, since codes are short and shared
+ * easily (Alfie and Olivia are both ALF, MacFarlane and MacPherson MKFR), a
+ * Jaro-Winkler similarity of at least 0.8, or 0.7 when the first letters differ
+ * (Cooper / Kuper, where the measure's prefix bonus does not apply). */
 static bool dm_agree(const struct link_ptok *a, const struct link_ptok *b)
 {
 	if (!a->dm1 || !b->dm1)
@@ -237,7 +238,9 @@ static bool dm_agree(const struct link_ptok *a, const struct link_ptok *b)
 		return false;
 	bool code = a->dm1 == b->dm1 || a->dm1 == b->dm2 ||
 	            (a->dm2 && (a->dm2 == b->dm1 || a->dm2 == b->dm2));
-	return code && (a->s[0] == b->s[0] || link_jaro_winkler(a->s, b->s) >= 0.75);
+	if (!code)
+		return false;
+	return link_jaro_winkler(a->s, b->s) >= (a->s[0] == b->s[0] ? 0.8 : 0.7);
 }
 
 /* Spelt almost the same: one edit apart (not both of two letters: "Jo" and "Bo") or
@@ -485,11 +488,12 @@ void link_compare(const struct link_person *a, const struct link_person *b,
 	if (gl >= LINK_GIVEN_INITIAL && fl == LINK_FAMILY_DIFFERENT) {
 		struct link_gamma x;
 		memset(&x, 0, sizeof(x));
-		int c1 = best_names(a, b, 0, 1, false, true, &x, true); /* a given ~ b family */
-		const struct link_ptok *f1a = x.fa, *f1b = x.fb;
+		/* Both crossings with given-name semantics, so that the test is symmetric. */
+		int c1 = best_names(a, b, 0, 1, true, true, &x, true); /* a given ~ b family */
+		const struct link_ptok *f1a = x.ga, *f1b = x.gb;
 		int c2 = best_names(a, b, 1, 0, true, true, &x, true); /* a family ~ b given */
-		if (c1 && c2 && c1 <= LINK_FAMILY_CLOSE && c2 <= LINK_GIVEN_CLOSE &&
-		    (c1 <= LINK_FAMILY_SOUNDS || c2 <= LINK_GIVEN_SOUNDS)) {
+		if (c1 && c2 && c1 <= LINK_GIVEN_CLOSE && c2 <= LINK_GIVEN_CLOSE &&
+		    (c1 <= LINK_GIVEN_SOUNDS || c2 <= LINK_GIVEN_SOUNDS)) {
 			fl = LINK_FAMILY_SWAPPED;
 			gl = LINK_NULL;
 			g->fa = f1a;
@@ -575,6 +579,27 @@ static enum link_strength band(const struct link_model *m, const struct link_gam
 	return LINK_NONE;
 }
 
+/* When the first given and family names agree exactly, names common together (in a
+ * community where both are common) count for less than their separate frequencies
+ * say: the full name's own frequency is used when the model knows it and it is higher.
+ * Returns the correction (<= 0) to add to the two names' weights. */
+static double full_name_correction(const struct link_model *m, const struct link_gamma *g,
+                                   double wg, double wf)
+{
+	if (g->level[LINK_C_GIVEN] != LINK_GIVEN_EXACT ||
+	    g->level[LINK_C_FAMILY] != LINK_FAMILY_EXACT || !g->ga || !g->fa || g->ga->pos ||
+	    g->fa->pos || g->ga->set || g->fa->set || m->tf_full.n == 0)
+		return 0.0;
+	char key[LINK_TF_TOK_LEN];
+	if (link_full_name_key(g->ga->s, g->fa->s, key) != 0)
+		return 0.0;
+	double f = link_tf_freq(&m->tf_full, key);
+	if (f <= m->tf_full.dflt)
+		return 0.0; /* not in the table: the separate frequencies stand */
+	double joint = m->log2_m_given_exact + m->log2_m_family_exact - log2(f);
+	return joint < wg + wf ? joint - (wg + wf) : 0.0;
+}
+
 double link_gamma_weight(const struct link_model *model, size_t store_size,
                          const struct link_gamma *g, enum link_strength *strength)
 {
@@ -582,6 +607,8 @@ double link_gamma_weight(const struct link_model *model, size_t store_size,
 	double w = link_prior_weight(m, store_size);
 	for (int c = 0; c < LINK_NCMP; c++)
 		w += field_weight(m, g, c);
+	w += full_name_correction(m, g, field_weight(m, g, LINK_C_GIVEN),
+	                          field_weight(m, g, LINK_C_FAMILY));
 	if (strength)
 		*strength = band(m, g, w);
 	return w;
@@ -647,9 +674,11 @@ static bool reason_text(const struct link_model *m, const struct link_person *a,
 			         commonness(link_tf_freq(&m->tf_given, g->ga->s)), via);
 			return true;
 		case LINK_GIVEN_SHORT:
-			if (g->nick_side == 2)
+			/* The table lists some short forms as names of their own (Bill): the
+			 * shorter of the two is called the short form. */
+			if (g->nick_side != 0 && g->ga->len <= g->gb->len)
 				snprintf(out, n, "%s is a usual short form of %s%s", x, y, via);
-			else if (g->nick_side == 1)
+			else if (g->nick_side != 0)
 				snprintf(out, n, "%s is a usual short form of %s%s", y, x, via);
 			else
 				snprintf(out, n, "%s and %s are both short forms of %s%s", x, y, z, via);
@@ -772,6 +801,12 @@ void link_score_with(const struct link_model *model, size_t store_size,
 			copy_cut(res->reasons[res->n_reasons], LINK_REASON_LEN, buf);
 			res->reason_weight[res->n_reasons++] = fw[order[i]];
 		}
+	}
+	double corr = full_name_correction(m, &g, fw[LINK_C_GIVEN], fw[LINK_C_FAMILY]);
+	if (corr < -0.5 && res->n_reasons < LINK_MAX_REASONS) {
+		snprintf(res->reasons[res->n_reasons], LINK_REASON_LEN,
+		         "this full name is common among children");
+		res->reason_weight[res->n_reasons++] = corr;
 	}
 	if (link_gamma_capped(&g) && res->weight >= m->likely &&
 	    res->n_reasons < LINK_MAX_REASONS) {

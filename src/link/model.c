@@ -176,6 +176,16 @@ int link_tf_set(struct link_tf *t, const char *token, double freq)
 	return 0;
 }
 
+int link_full_name_key(const char *given, const char *family, char out[LINK_TF_TOK_LEN])
+{
+	int n = snprintf(out, LINK_TF_TOK_LEN, "%s|%s", given, family);
+	if (n < 0 || n >= LINK_TF_TOK_LEN) {
+		out[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- weights ------------------------------------------------------------- */
 
 static double clamp01(double p)
@@ -203,6 +213,7 @@ void link_model_finish(struct link_model *m)
 	m->log2_m_family_exact = log2(m->m[LINK_C_FAMILY][LINK_FAMILY_EXACT]);
 	tf_rehash(&m->tf_given);
 	tf_rehash(&m->tf_family);
+	tf_rehash(&m->tf_full);
 }
 
 double link_level_weight(const struct link_model *m, enum link_cmp c, int level)
@@ -257,14 +268,15 @@ char *link_model_to_json(const struct link_model *m)
 		                                      "levels", levels));
 	}
 	json_t *root = json_pack(
-	        "{s:s, s:s, s:I, s:f, s:{s:f, s:f, s:f, s:f}, s:o, s:{s:o, s:o},"
+	        "{s:s, s:s, s:I, s:f, s:{s:f, s:f, s:f, s:f}, s:o, s:{s:o, s:o, s:o},"
 	        " s:{s:I, s:I, s:I, s:I, s:i}}",
 	        "format", "lantern-match-model/1", "trained_on", m->trained_on, "records",
 	        (json_int_t)m->records, "match_rate", m->match_rate, "bands", "likely_weight",
 	        m->likely, "likely_probability", link_probability(m->likely), "possible_weight",
 	        m->possible, "possible_probability", link_probability(m->possible),
 	        "comparisons", cmps, "term_frequencies", "given_name", tf_json(&m->tf_given),
-	        "family_name", tf_json(&m->tf_family), "training", "u_pairs",
+	        "family_name", tf_json(&m->tf_family), "full_name", tf_json(&m->tf_full),
+	        "training", "u_pairs",
 	        (json_int_t)m->u_pairs, "em_pairs", (json_int_t)m->em_pairs, "labelled_same",
 	        (json_int_t)m->labelled_same, "labelled_different",
 	        (json_int_t)m->labelled_different, "em_iterations", m->em_iterations);
@@ -370,9 +382,10 @@ static int parse_root(json_t *root, struct link_model *m, char *err, size_t errs
 			return -1;
 	}
 	json_t *tf = json_object_get(root, "term_frequencies");
-	if (!json_is_object(tf) || json_object_size(tf) != 2 ||
+	if (!json_is_object(tf) || json_object_size(tf) != 3 ||
 	    tf_from(json_object_get(tf, "given_name"), &m->tf_given, err, errsz) != 0 ||
-	    tf_from(json_object_get(tf, "family_name"), &m->tf_family, err, errsz) != 0)
+	    tf_from(json_object_get(tf, "family_name"), &m->tf_family, err, errsz) != 0 ||
+	    tf_from(json_object_get(tf, "full_name"), &m->tf_full, err, errsz) != 0)
 		return err && err[0] ? -1 : fail(err, errsz, "bad term_frequencies", NULL);
 	json_t *tr = json_object_get(root, "training");
 	size_t iters = 0;

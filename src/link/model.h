@@ -10,6 +10,8 @@
  * exact agreement on a given or family name is weighed by how common that name is
  * (term-frequency adjustment): log2(m / f), where f is the share of records carrying
  * the name, so agreeing on a rare name counts for more than agreeing on Smith or Khan.
+ * When both agree, the full name's own frequency is used if it is known and higher
+ * than the two apart suggest (names common together in one community).
  *
  * The prior depends on the size of the store searched: a record about to be added is
  * about an already-known child with probability `match_rate`, and then about one given
@@ -96,6 +98,7 @@ struct link_model {
 	double likely;       /* bands: thresholds on the total weight (log2 odds) */
 	double possible;
 	struct link_tf tf_given, tf_family;
+	struct link_tf tf_full; /* "given|family" of the first names, when common */
 	char trained_on[LINK_DATE_LEN]; /* as given by the caller, e.g. "2026-12-01" */
 	/* How it was trained, for administrators. */
 	size_t u_pairs, em_pairs, labelled_same, labelled_different;
@@ -112,6 +115,9 @@ void link_model_finish(struct link_model *m);
 /* The frequency of token (normalised, as in link_ptok.s) in a table: its share of
  * records, or the table's default when absent; never below LINK_TF_FLOOR. */
 double link_tf_freq(const struct link_tf *t, const char *token);
+/* The key of a full name in tf_full: "given|family" (first tokens); -1 if too long. */
+int link_full_name_key(const char *given, const char *family, char out[LINK_TF_TOK_LEN]);
+
 /* Adds or replaces a token's frequency (n < LINK_TF_MAX); -1 when full or too long.
  * Call link_model_finish() afterwards. */
 int link_tf_set(struct link_tf *t, const char *token, double freq);
