@@ -339,7 +339,12 @@ static int best_names(const struct link_person *a, const struct link_person *b, 
 				} else {
 					c.level = family_level(x, y);
 				}
-				if (best == 0 || c.level < best) {
+				/* Among exact agreements the longest token is kept: in
+				 * "El-Ghazali" it is the rare "ghazali" that tells, not "el". */
+				bool longer = c.level == best && best == 1 && store &&
+				              x->len > (use_given ? (g->ga ? g->ga->len : 0)
+				                                  : (g->fa ? g->fa->len : 0));
+				if (best == 0 || c.level < best || longer) {
 					best = c.level;
 					if (store && use_given) {
 						g->ga = x;
@@ -354,8 +359,6 @@ static int best_names(const struct link_person *a, const struct link_person *b, 
 							g->name_via_other = true;
 					}
 				}
-				if (best == 1 && main)
-					return best;
 			}
 		}
 		if (best == 1)
