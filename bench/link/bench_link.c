@@ -186,8 +186,7 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 	char **ids = make_ids(n);
 	printf("synthetic: seed %llu, %zu children in %zu households, %zu keys, %zu postings;"
 	       " generated in %.1f s, prepared in %.1f s, indexed in %.1f s\n",
-	       (unsigned long long)seed, n, w.n_hh, ix.n_keys, ix.n_ids, t1 - t0, t2 - t1,
-	       t3 - t2);
+	       (unsigned long long)seed, n, w.n_hh, ix.n_keys, ix.n_ids, t1 - t0, t2 - t1, t3 - t2);
 
 	struct lookup_buf b;
 	const char *lc = getenv("LINK_CANDIDATES");
@@ -236,7 +235,8 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 				else
 					fp_likely++;
 				if (!same && getenv("LINK_BENCH_VERBOSE"))
-					show_pair("FALSE", model, n, &w, g, &probes[q], ci, &people[ci]);
+					show_pair("FALSE", model, n, &w, g, &probes[q], ci,
+					          &people[ci]);
 			}
 			if (s >= LINK_POSSIBLE_MATCH || same) {
 				if (n_sc == cap_sc) {
@@ -286,14 +286,16 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 		}
 		if (i + 1 < n_sc && sc[i + 1].w == sc[i].w)
 			continue;
-		if (tp / (tp + fp > 0 ? tp + fp : 1) >= 0.995 && tp / (double)n_known > best_recall) {
+		if (tp / (tp + fp > 0 ? tp + fp : 1) >= 0.995 &&
+		    tp / (double)n_known > best_recall) {
 			best_recall = tp / (double)n_known;
 			best_t = sc[i].w;
 		}
 	}
 	qsort(lat, w.n_probe, sizeof(*lat), by_double);
 	qsort(cpu, w.n_probe, sizeof(*cpu), by_double);
-	double prec = tp_likely + fp_likely ? (double)tp_likely / (double)(tp_likely + fp_likely) : 0;
+	double prec =
+	        tp_likely + fp_likely ? (double)tp_likely / (double)(tp_likely + fp_likely) : 0;
 	printf("model: trained on '%s', %zu records; likely >= %.2f bits, possible >= %.2f bits;"
 	       " prior at this size %.2f bits\n",
 	       model->trained_on, model->records, model->likely, model->possible,
@@ -314,9 +316,8 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 	       (double)new_likely / (double)(n_new ? n_new : 1));
 	printf("lookup (keys, postings, ranking, scoring up to %zu): mean %.0f candidates, p50"
 	       " %.3f ms, p99 %.3f ms, max %.3f ms; probes meeting a common key %zu\n",
-	       max_cand, (double)cand_total / (double)w.n_probe,
-	       lat[w.n_probe / 2] * 1e3, lat[w.n_probe * 99 / 100] * 1e3,
-	       lat[w.n_probe - 1] * 1e3, n_common);
+	       max_cand, (double)cand_total / (double)w.n_probe, lat[w.n_probe / 2] * 1e3,
+	       lat[w.n_probe * 99 / 100] * 1e3, lat[w.n_probe - 1] * 1e3, n_common);
 	printf("lookup CPU time: p50 %.3f ms, p99 %.3f ms, max %.3f ms\n", cpu[w.n_probe / 2] * 1e3,
 	       cpu[w.n_probe * 99 / 100] * 1e3, cpu[w.n_probe - 1] * 1e3);
 	printf("not 'likely', by corruption:");
@@ -455,8 +456,8 @@ static void train(size_t n, uint64_t seed, const char *json_out, const char *c_o
 	for (int c = 0; c < LINK_NCMP; c++) {
 		printf("  %-17s", link_cmp_name((enum link_cmp)c));
 		for (int l = 1; l < link_cmp_levels((enum link_cmp)c); l++)
-			printf(" %s %.3f/%.2g (%.1f)", link_level_name((enum link_cmp)c, l), m->m[c][l],
-			       m->u[c][l], m->w[c][l]);
+			printf(" %s %.3f/%.2g (%.1f)", link_level_name((enum link_cmp)c, l),
+			       m->m[c][l], m->u[c][l], m->w[c][l]);
 		printf("\n");
 	}
 	char *json = link_model_to_json(m);
@@ -566,7 +567,8 @@ static size_t load_febrl(const char *rel, struct frec **out)
 		}
 		char addr[256];
 		snprintf(addr, sizeof(addr), "%s %s %s", fl[3], fl[4], fl[6]);
-		struct link_person_in in = {.given = fl[1], .family = fl[2], .dob = parse_dob(fl[9])};
+		struct link_person_in in = {
+		        .given = fl[1], .family = fl[2], .dob = parse_dob(fl[9])};
 		in.addresses[0].line = addr;
 		in.addresses[0].postcode = fl[7];
 		in.n_addresses = 1;
@@ -763,7 +765,8 @@ int main(int argc, char **argv)
 	const char *cmd = argc > 1 ? argv[1] : "synth";
 	if (strcmp(cmd, "synth") == 0) {
 		size_t n = (size_t)arg_long(argc, argv, 2, 100000);
-		synth(n, (uint64_t)arg_long(argc, argv, 3, 7), (size_t)arg_long(argc, argv, 4, 10000),
+		synth(n, (uint64_t)arg_long(argc, argv, 3, 7),
+		      (size_t)arg_long(argc, argv, 4, 10000),
 		      (size_t)arg_long(argc, argv, 5, 10000));
 	} else if (strcmp(cmd, "train") == 0) {
 		train((size_t)arg_long(argc, argv, 2, 100000), (uint64_t)arg_long(argc, argv, 3, 1),

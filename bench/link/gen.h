@@ -145,9 +145,9 @@ struct grec {
 	char school[64], authority[48], nhs[12], phone[24], ref[24];
 	struct link_dob dob;
 	char gender;
-	int32_t truth;     /* stored child's index, or -1 for a child not in the store */
-	uint32_t what;     /* corruptions applied (1 << kind) */
-	bool sibling;      /* a new child from a stored child's household */
+	int32_t truth; /* stored child's index, or -1 for a child not in the store */
+	uint32_t what; /* corruptions applied (1 << kind) */
+	bool sibling;  /* a new child from a stored child's household */
 };
 
 struct world {
@@ -236,7 +236,7 @@ static bool nhs_of(uint32_t seq, char out[12])
 }
 
 static const char *const authorities[] = {
-        "Northborough Council", "Eastfield Council", "Westmoor Council",   "Southdale Council",
+        "Northborough Council", "Eastfield Council",   "Westmoor Council",   "Southdale Council",
         "Riverside Council",    "Kingsbridge Council", "Harbourton Council", "Lakeview Council",
         "Millbrook Council",    "Stonegate Council",   "Fairhaven Council",  "Oakridge Council"};
 
@@ -415,8 +415,7 @@ static bool names_clash(const char *a, const char *b)
 }
 
 /* Whether child c's names clash with those of children [first, last) (a household). */
-static bool clashes_with(const struct world *w, size_t first, size_t last,
-                         const struct gchild *c)
+static bool clashes_with(const struct world *w, size_t first, size_t last, const struct gchild *c)
 {
 	for (size_t i = first; i < last; i++) {
 		const struct gchild *o = &w->c[i];
@@ -563,19 +562,18 @@ enum corruption {
 /* How often each corruption is drawn (relative): typos, nicknames and moves are
  * common, a missing date of birth or a changed family name rarer. */
 static const double corruption_weight[K_N] = {
-        [K_NICKNAME] = 8,      [K_RESPELL_GIVEN] = 6,  [K_TYPO_GIVEN] = 10,
-        [K_TYPO_FAMILY] = 10,  [K_RESPELL_FAMILY] = 5, [K_SWAP_NAMES] = 5,
-        [K_DOB_SWAP] = 5,      [K_DOB_ONE_OFF] = 8,    [K_DOB_YEAR_ONLY] = 3,
-        [K_DOB_MISSING] = 2,   [K_NO_ADDRESS] = 6,     [K_MOVED] = 10,
-        [K_POSTCODE_TYPO] = 5, [K_NO_GENDER] = 5,      [K_MIDDLE_AS_GIVEN] = 3,
+        [K_NICKNAME] = 8,       [K_RESPELL_GIVEN] = 6,  [K_TYPO_GIVEN] = 10,
+        [K_TYPO_FAMILY] = 10,   [K_RESPELL_FAMILY] = 5, [K_SWAP_NAMES] = 5,
+        [K_DOB_SWAP] = 5,       [K_DOB_ONE_OFF] = 8,    [K_DOB_YEAR_ONLY] = 3,
+        [K_DOB_MISSING] = 2,    [K_NO_ADDRESS] = 6,     [K_MOVED] = 10,
+        [K_POSTCODE_TYPO] = 5,  [K_NO_GENDER] = 5,      [K_MIDDLE_AS_GIVEN] = 3,
         [K_FAMILY_CHANGED] = 3, [K_GENDER_WRONG] = 1};
 
 static const char *const corruption_name[K_N] = {
-        "nickname",       "respelt given", "given typo",      "family typo",
-        "respelt family", "names swapped", "day/month swap",  "dob one part off",
-        "dob year only",  "no dob",        "no address",      "moved",
-        "postcode typo",  "no gender",     "middle as given", "family changed",
-        "gender wrong"};
+        "nickname",       "respelt given",  "given typo",       "family typo",   "respelt family",
+        "names swapped",  "day/month swap", "dob one part off", "dob year only", "no dob",
+        "no address",     "moved",          "postcode typo",    "no gender",     "middle as given",
+        "family changed", "gender wrong"};
 
 static const char *const nick[][4] = {
         {"William", "Will", "Bill", "Billy"},   {"Robert", "Rob", "Bob", "Bobby"},
@@ -638,7 +636,8 @@ static void typo(struct rng *r, char *s, size_t n)
 		break;
 	default: {
 		char c = (char)tolower((unsigned char)s[i]);
-		char nc = strchr(vowels, c) ? vowels[rng_below(r, 5)] : (char)('a' + rng_below(r, 26));
+		char nc = strchr(vowels, c) ? vowels[rng_below(r, 5)]
+		                            : (char)('a' + rng_below(r, 26));
 		s[i] = isupper((unsigned char)s[i]) ? (char)toupper((unsigned char)nc) : nc;
 		break;
 	}
@@ -669,7 +668,8 @@ static bool apply(struct world *w, const struct gchild *c, struct grec *g, int k
 		for (size_t i = 0; i < ARRAY_LEN(nick); i++)
 			if (strcmp(nick[i][0], c->given) == 0) {
 				size_t nv = count_row(nick[i], 4);
-				replace_first(g->given, sizeof(g->given), nick[i][1 + rng_below(r, nv - 1)]);
+				replace_first(g->given, sizeof(g->given),
+				              nick[i][1 + rng_below(r, nv - 1)]);
 				return true;
 			}
 		return false;
@@ -839,8 +839,9 @@ static void make_known_probe(struct world *w, size_t i, struct grec *g)
 		         (unsigned long long)(100000000000ULL + i * 104729ULL % 899999999999ULL));
 	/* A phone recorded for the child is, one time in four, a newer number. */
 	if (h->phone && rng_chance(r, 0.2))
-		snprintf(g->phone, sizeof(g->phone), "07700 %06u",
-		         (unsigned)(rng_chance(r, 0.25) ? 100000 + rng_below(r, 899999) : h->phone));
+		snprintf(
+		        g->phone, sizeof(g->phone), "07700 %06u",
+		        (unsigned)(rng_chance(r, 0.25) ? 100000 + rng_below(r, 899999) : h->phone));
 	/* An other name, when known, is sometimes another one than the store has. */
 	if (c->alias && rng_chance(r, 0.4))
 		snprintf(g->alias, sizeof(g->alias), "%s %s",

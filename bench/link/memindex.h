@@ -131,8 +131,7 @@ static void lookup_buf_init(struct lookup_buf *b, size_t max_cand)
  * them, with the full count as holders) -> ranked candidates. ids[] maps a record
  * number to its id string. Returns the number of candidates in b->cand. */
 static size_t mix_candidates(const struct mix *m, const char *const *ids,
-                             const struct link_person *probe, struct lookup_buf *b,
-                             size_t *common)
+                             const struct link_person *probe, struct lookup_buf *b, size_t *common)
 {
 	char(*keys)[LINK_KEY_LEN] = b->keys;
 	int nk = link_blocking_keys(probe, keys, LINK_MAX_KEYS);

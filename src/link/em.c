@@ -460,8 +460,7 @@ static int by_key(const void *x, const void *y)
  * at most `cap` with the seeded generator), with the session's field masked out.
  * *pairs_all receives the number of pairs sharing the key before sampling. */
 static int session_patterns(const struct link_person *recs, size_t n, int s, size_t cap,
-                            uint64_t seed, struct patmap *pm, double *pairs_all,
-                            size_t *used)
+                            uint64_t seed, struct patmap *pm, double *pairs_all, size_t *used)
 {
 	int rc = -1;
 	struct keyed *k = malloc((n ? n : 1) * sizeof(*k));
@@ -628,8 +627,8 @@ static void apply_labels(const struct link_labelled_pair *labels, size_t n_label
 }
 
 static void bands_from_labels(const struct link_labelled_pair *labels, size_t n_labels,
-                              size_t store, const struct link_train_opts *o,
-                              struct link_model *out, struct link_train_report *rep)
+                              size_t store, const struct link_train_opts *o, struct link_model *out,
+                              struct link_train_report *rep)
 {
 	size_t ns = 0, nd = 0;
 	for (size_t i = 0; i < n_labels; i++) {
@@ -685,7 +684,8 @@ int link_model_train(const struct link_person *recs, size_t n,
 	memcpy(out, base, sizeof(*out));
 	if (!recs || n < 100)
 		goto cleanup;
-	snprintf(out->trained_on, sizeof(out->trained_on), "%s", o->trained_on ? o->trained_on : "");
+	snprintf(out->trained_on, sizeof(out->trained_on), "%s",
+	         o->trained_on ? o->trained_on : "");
 	out->records = n;
 	out->labelled_same = out->labelled_different = 0;
 	link_learn_tf(recs, n, o->tf_max, out);

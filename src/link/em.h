@@ -57,14 +57,14 @@ void link_learn_tf(const struct link_person *recs, size_t n, int max, struct lin
 struct link_scored {
 	double weight;
 	bool same;
-	bool capped; /* the pair can never be 'likely' (different given names) */
+	bool capped; /* the pair can never be 'likely' (link_gamma_capped) */
 };
 
 /* Chooses the bands: *likely is the lowest weight at which the pairs at or above it
  * (capped ones left out) are the same child with precision >= p_likely, as they are at
- * every higher weight once 50 pairs are counted; *possible the
- * lowest weight such that the pairs from it up to *likely are the same child with
- * precision >= p_possible (never above *likely). Sorts `pairs`. Returns 0, or -1 if no weight reaches p_likely
+ * every higher weight once 50 pairs are counted; *possible the lowest weight such that
+ * the pairs from it up to *likely are the same child with precision >= p_possible
+ * (never above *likely). Sorts `pairs`. Returns 0, or -1 if no weight reaches p_likely
  * (then *likely is above every pair). */
 int link_bands_choose(struct link_scored *pairs, size_t n, double p_likely, double p_possible,
                       double *likely, double *possible);
@@ -76,14 +76,14 @@ struct link_labelled_pair {
 };
 
 struct link_train_opts {
-	uint64_t seed;         /* random pairs and sampling */
-	size_t u_pairs;        /* random pairs for u (default 1,000,000) */
-	size_t session_pairs;  /* pairs per EM session at most (default 2,000,000) */
-	int max_iter;          /* EM iterations at most (default 200) */
-	double tol;            /* EM convergence (default 1e-7) */
-	int tf_max;            /* name tokens kept per field (default 2,000) */
-	double p_likely;       /* precision of the 'likely' band (default 0.995) */
-	double p_possible;     /* precision of the 'possible' band (default 0.45) */
+	uint64_t seed;          /* random pairs and sampling */
+	size_t u_pairs;         /* random pairs for u (default 1,000,000) */
+	size_t session_pairs;   /* pairs per EM session at most (default 2,000,000) */
+	int max_iter;           /* EM iterations at most (default 200) */
+	double tol;             /* EM convergence (default 1e-7) */
+	int tf_max;             /* name tokens kept per field (default 2,000) */
+	double p_likely;        /* precision of the 'likely' band (default 0.995) */
+	double p_possible;      /* precision of the 'possible' band (default 0.45) */
 	const char *trained_on; /* the caller's date, e.g. "2026-12-01" */
 	/* Starting m and, without enough labels, the bands (as log-odds): NULL = default. */
 	const struct link_model *base;
@@ -96,7 +96,7 @@ struct link_train_report {
 	size_t session_pairs[3]; /* pairs used: same date of birth, same names, same NHS */
 	double session_lambda[3];
 	int session_iterations[3];
-	double lambda;   /* prior that two random records are one child */
+	double lambda; /* prior that two random records are one child */
 	bool bands_from_labels;
 };
 

@@ -132,7 +132,8 @@ static void prep_addresses(const struct link_person_in *in, struct link_person *
 	for (int i = 0; i < in->n_addresses && i < LINK_MAX_ADDRESSES; i++) {
 		struct link_addr *a = &out->addr[out->n_addr];
 		memset(a, 0, sizeof(*a));
-		if (present(in->addresses[i].postcode) && !prep_postcode(in->addresses[i].postcode, a))
+		if (present(in->addresses[i].postcode) &&
+		    !prep_postcode(in->addresses[i].postcode, a))
 			out->rejected |= LINK_REJ_POSTCODE;
 		if (!prep_text(in->addresses[i].line, a->line, sizeof(a->line)))
 			out->rejected |= LINK_REJ_ADDRESS;
@@ -310,8 +311,7 @@ static int family_level(const struct link_ptok *a, const struct link_ptok *b)
  * main names are tried first so that ties keep them. Returns the level, 0 if either
  * side has no such token. */
 static int best_names(const struct link_person *a, const struct link_person *b, int fam_a,
-                      int fam_b, bool use_given, bool main_only, struct link_gamma *g,
-                      bool store)
+                      int fam_b, bool use_given, bool main_only, struct link_gamma *g, bool store)
 {
 	int best = 0;
 	for (int pass = 0; pass < 2; pass++) {
@@ -333,8 +333,8 @@ static int best_names(const struct link_person *a, const struct link_person *b, 
 					c = given_level(x, y);
 					/* Agreement through a middle or an other name is
 					 * weaker: brothers and sisters share those. */
-					if ((x->pos || y->pos || !main) && c.level <= LINK_GIVEN_CLOSE &&
-					    fam_a == 0 && fam_b == 0)
+					if ((x->pos || y->pos || !main) &&
+					    c.level <= LINK_GIVEN_CLOSE && fam_a == 0 && fam_b == 0)
 						c = (struct tokcmp){LINK_GIVEN_MIDDLE, NULL, 0};
 				} else {
 					c.level = family_level(x, y);
@@ -420,8 +420,9 @@ static int compare_dob(struct link_dob a, struct link_dob b)
 		if (a.y == b.y && a.d == b.m && a.m == b.d)
 			return LINK_DOB_SWAPPED;
 		if (agree == 2) {
-			bool s = a.y != b.y ? slip(a.y, b.y, 4)
-			                    : a.m != b.m ? slip(a.m, b.m, 2) : slip(a.d, b.d, 2);
+			bool s = a.y != b.y   ? slip(a.y, b.y, 4)
+			         : a.m != b.m ? slip(a.m, b.m, 2)
+			                      : slip(a.d, b.d, 2);
 			return s ? LINK_DOB_SLIP : LINK_DOB_ONE_OFF;
 		}
 		return LINK_DOB_DIFFERENT;
@@ -481,8 +482,7 @@ static int compare_exact(const char *a, const char *b)
 	return strcmp(a, b) == 0 ? LINK_SAME : LINK_DIFFERENT;
 }
 
-void link_compare(const struct link_person *a, const struct link_person *b,
-                  struct link_gamma *g)
+void link_compare(const struct link_person *a, const struct link_person *b, struct link_gamma *g)
 {
 	memset(g, 0, sizeof(*g));
 	int gl = best_names(a, b, 0, 0, true, false, g, true);
@@ -511,17 +511,17 @@ void link_compare(const struct link_person *a, const struct link_person *b,
 	g->level[LINK_C_OTHER] = (uint8_t)compare_other(a, b);
 	g->level[LINK_C_DOB] = (uint8_t)compare_dob(a->dob, b->dob);
 	g->level[LINK_C_GENDER] =
-	        (uint8_t)(a->gender && b->gender ? (a->gender == b->gender ? LINK_SAME
-	                                                                   : LINK_DIFFERENT)
-	                                         : LINK_NULL);
+	        (uint8_t)(a->gender && b->gender
+	                          ? (a->gender == b->gender ? LINK_SAME : LINK_DIFFERENT)
+	                          : LINK_NULL);
 	g->level[LINK_C_ADDRESS] = (uint8_t)compare_address(a, b, g);
 	g->level[LINK_C_SCHOOL] = LINK_NULL;
 	if (a->school[0] && b->school[0])
-		g->level[LINK_C_SCHOOL] = (uint8_t)(strcmp(a->school, b->school) == 0 ||
-		                                                    link_jaro_winkler(a->school,
-		                                                                      b->school) >= 0.95
-		                                            ? LINK_SAME
-		                                            : LINK_DIFFERENT);
+		g->level[LINK_C_SCHOOL] =
+		        (uint8_t)(strcmp(a->school, b->school) == 0 ||
+		                                  link_jaro_winkler(a->school, b->school) >= 0.95
+		                          ? LINK_SAME
+		                          : LINK_DIFFERENT);
 	g->level[LINK_C_PHONE] = (uint8_t)compare_exact(a->phone, b->phone);
 	g->level[LINK_C_NHS] = (uint8_t)compare_exact(a->nhs, b->nhs);
 	g->level[LINK_C_AUTHORITY] = (uint8_t)compare_exact(a->authority, b->authority);
@@ -552,7 +552,8 @@ static double field_weight(const struct link_model *m, const struct link_gamma *
 	 * names is about the product of their frequencies; never more than the level's
 	 * own weight. */
 	if (c == LINK_C_FAMILY && l == LINK_FAMILY_SWAPPED && g->fb && g->gb) {
-		double f = link_tf_freq(&m->tf_family, g->fb->s) * link_tf_freq(&m->tf_given, g->gb->s);
+		double f = link_tf_freq(&m->tf_family, g->fb->s) *
+		           link_tf_freq(&m->tf_given, g->gb->s);
 		double w = log2(m->m[c][l] / (f > 1e-12 ? f : 1e-12));
 		return w < m->w[c][l] ? w : m->w[c][l];
 	}
@@ -658,8 +659,8 @@ static const char *const dob_parts[] = {"year", "month", "day"};
 
 /* Writes the reason for field c into out (n bytes); false if there is none. */
 static bool reason_text(const struct link_model *m, const struct link_person *a,
-                        const struct link_person *b, const struct link_gamma *g, int c,
-                        char *out, size_t n)
+                        const struct link_person *b, const struct link_gamma *g, int c, char *out,
+                        size_t n)
 {
 	char x[LINK_PTOK_LEN + 4], y[LINK_PTOK_LEN + 4], z[LINK_PTOK_LEN + 4];
 	int l = g->level[c];
@@ -684,7 +685,8 @@ static bool reason_text(const struct link_model *m, const struct link_person *a,
 			else if (g->nick_side != 0)
 				snprintf(out, n, "%s is a usual short form of %s%s", y, x, via);
 			else
-				snprintf(out, n, "%s and %s are both short forms of %s%s", x, y, z, via);
+				snprintf(out, n, "%s and %s are both short forms of %s%s", x, y, z,
+				         via);
 			return true;
 		case LINK_GIVEN_VARIANT:
 			snprintf(out, n, "%s and %s are spellings of the same name%s", x, y, via);
@@ -696,10 +698,12 @@ static bool reason_text(const struct link_model *m, const struct link_person *a,
 			snprintf(out, n, "given name spelt almost the same (%s / %s)%s", x, y, via);
 			return true;
 		case LINK_GIVEN_MIDDLE:
-			snprintf(out, n, "a given name agrees only with a middle or other name (%s)", x);
+			snprintf(out, n,
+			         "a given name agrees only with a middle or other name (%s)", x);
 			return true;
 		case LINK_GIVEN_INITIAL:
-			snprintf(out, n, "only the initial of the given name agrees (%s / %s)", x, y);
+			snprintf(out, n, "only the initial of the given name agrees (%s / %s)", x,
+			         y);
 			return true;
 		default:
 			snprintf(out, n, "different given names (%s / %s)", x, y);
@@ -734,13 +738,14 @@ static bool reason_text(const struct link_model *m, const struct link_person *a,
 			int k = a->dob.y != b->dob.y ? 0 : a->dob.m != b->dob.m ? 1 : 2;
 			int va = k == 0 ? a->dob.y : k == 1 ? a->dob.m : a->dob.d;
 			int vb = k == 0 ? b->dob.y : k == 1 ? b->dob.m : b->dob.d;
-			snprintf(out, n, "date of birth differs only in the %s (%d / %d)", dob_parts[k],
-			         va, vb);
+			snprintf(out, n, "date of birth differs only in the %s (%d / %d)",
+			         dob_parts[k], va, vb);
 			return true;
 		}
 		if (l == LINK_DOB_PARTIAL) {
 			bool ym = a->dob.m && b->dob.m;
-			snprintf(out, n, "only the %s of birth is known on one record, and it agrees",
+			snprintf(out, n,
+			         "only the %s of birth is known on one record, and it agrees",
 			         ym ? "year and month" : "year");
 			return true;
 		}

@@ -38,9 +38,9 @@
 
 #define LINK_MAX_ALIASES 4
 #define LINK_MAX_ADDRESSES 4
-#define LINK_PTOK_LEN 24    /* bytes of a prepared name token; longer tokens are cut */
-#define LINK_P_MAX_TOK 12   /* name tokens kept per person, main name first */
-#define LINK_ADDR_LEN 40    /* normalised first line of an address */
+#define LINK_PTOK_LEN 24  /* bytes of a prepared name token; longer tokens are cut */
+#define LINK_P_MAX_TOK 12 /* name tokens kept per person, main name first */
+#define LINK_ADDR_LEN 40  /* normalised first line of an address */
 #define LINK_SCHOOL_LEN 48
 #define LINK_AUTH_LEN 40
 #define LINK_REF_LEN 24
@@ -108,7 +108,7 @@ enum {
 struct link_person {
 	struct link_ptok tok[LINK_P_MAX_TOK];
 	uint8_t n_tok;
-	uint8_t n_sets; /* 1 + other names kept */
+	uint8_t n_sets;      /* 1 + other names kept */
 	struct link_dob dob; /* impossible parts cleared */
 	char gender;
 	uint8_t n_addr;
@@ -140,8 +140,7 @@ struct link_gamma {
 };
 
 /* Compares a and b field by field. Symmetric in levels. Allocates nothing. */
-void link_compare(const struct link_person *a, const struct link_person *b,
-                  struct link_gamma *g);
+void link_compare(const struct link_person *a, const struct link_person *b, struct link_gamma *g);
 
 enum link_strength {
 	LINK_NONE = 0,
@@ -159,7 +158,7 @@ struct link_result {
 	double probability; /* 1 / (1 + 2^-weight) */
 	int n_reasons;
 	char reasons[LINK_MAX_REASONS][LINK_REASON_LEN]; /* strongest first */
-	double reason_weight[LINK_MAX_REASONS]; /* bits; negative is evidence against */
+	double reason_weight[LINK_MAX_REASONS];          /* bits; negative is evidence against */
 	uint8_t level[LINK_NCMP];
 };
 

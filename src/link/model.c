@@ -58,8 +58,9 @@ static const struct cmp_def defs[LINK_NCMP] = {
                          {"different", "different dates of birth"}}},
         [LINK_C_GENDER] = {"gender",
                            LINK_BIN_NLEV,
-                           {{"null", NULL}, {"same", "same gender"}, {"different",
-                                                                      "different gender"}}},
+                           {{"null", NULL},
+                            {"same", "same gender"},
+                            {"different", "different gender"}}},
         [LINK_C_ADDRESS] = {"address",
                             LINK_ADDR_NLEV,
                             {{"null", NULL},
@@ -71,8 +72,9 @@ static const struct cmp_def defs[LINK_NCMP] = {
                              {"different", "different addresses"}}},
         [LINK_C_SCHOOL] = {"school",
                            LINK_BIN_NLEV,
-                           {{"null", NULL}, {"same", "same school"}, {"different",
-                                                                      "different schools"}}},
+                           {{"null", NULL},
+                            {"same", "same school"},
+                            {"different", "different schools"}}},
         [LINK_C_PHONE] = {"phone",
                           LINK_BIN_NLEV,
                           {{"null", NULL},
@@ -264,8 +266,8 @@ char *link_model_to_json(const struct link_model *m)
 			                                defs[c].lv[l].name, "description",
 			                                defs[c].lv[l].text, "m", m->m[c][l], "u",
 			                                m->u[c][l], "weight", m->w[c][l]));
-		json_array_append_new(cmps, json_pack("{s:s, s:o}", "name", defs[c].name,
-		                                      "levels", levels));
+		json_array_append_new(
+		        cmps, json_pack("{s:s, s:o}", "name", defs[c].name, "levels", levels));
 	}
 	json_t *root = json_pack(
 	        "{s:s, s:s, s:I, s:f, s:{s:f, s:f, s:f, s:f}, s:o, s:{s:o, s:o, s:o},"
@@ -273,10 +275,9 @@ char *link_model_to_json(const struct link_model *m)
 	        "format", "lantern-match-model/1", "trained_on", m->trained_on, "records",
 	        (json_int_t)m->records, "match_rate", m->match_rate, "bands", "likely_weight",
 	        m->likely, "likely_probability", link_probability(m->likely), "possible_weight",
-	        m->possible, "possible_probability", link_probability(m->possible),
-	        "comparisons", cmps, "term_frequencies", "given_name", tf_json(&m->tf_given),
-	        "family_name", tf_json(&m->tf_family), "full_name", tf_json(&m->tf_full),
-	        "training", "u_pairs",
+	        m->possible, "possible_probability", link_probability(m->possible), "comparisons",
+	        cmps, "term_frequencies", "given_name", tf_json(&m->tf_given), "family_name",
+	        tf_json(&m->tf_family), "full_name", tf_json(&m->tf_full), "training", "u_pairs",
 	        (json_int_t)m->u_pairs, "em_pairs", (json_int_t)m->em_pairs, "labelled_same",
 	        (json_int_t)m->labelled_same, "labelled_different",
 	        (json_int_t)m->labelled_different, "em_iterations", m->em_iterations);
@@ -337,7 +338,8 @@ static int levels_from(json_t *cmp, int c, struct link_model *m, char *err, size
 		const char *name = json_string_value(json_object_get(lv, "name"));
 		if (!json_is_object(lv) || !name || strcmp(name, defs[c].lv[l].name) != 0)
 			return fail(err, errsz, "unexpected level in", defs[c].name);
-		if (!num(lv, "m", 1e-12, 1.0, &m->m[c][l]) || !num(lv, "u", 1e-12, 1.0, &m->u[c][l]))
+		if (!num(lv, "m", 1e-12, 1.0, &m->m[c][l]) ||
+		    !num(lv, "u", 1e-12, 1.0, &m->u[c][l]))
 			return fail(err, errsz, "m and u must be in (0, 1] in", defs[c].name);
 	}
 	return 0;

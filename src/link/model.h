@@ -48,22 +48,49 @@ enum link_cmp {
 #define LINK_MAX_LEVELS 10
 #define LINK_NULL 0 /* level 0 of every field: missing on one side, weight 0 */
 
-/* Levels of each field, best agreement first after null. */
-/* Given names: the first given names agree (exact, short form, spelling variant, sound,
+/* Levels of each field, best agreement first after null.
+ * Given names: the first given names agree (exact, short form, spelling variant, sound,
  * spelling), else a given name agrees only with a middle name or an other name
  * (MIDDLE), else only an initial, else they differ. */
-enum { LINK_GIVEN_EXACT = 1, LINK_GIVEN_SHORT, LINK_GIVEN_VARIANT, LINK_GIVEN_SOUNDS,
-       LINK_GIVEN_CLOSE, LINK_GIVEN_MIDDLE, LINK_GIVEN_INITIAL, LINK_GIVEN_DIFFERENT,
-       LINK_GIVEN_NLEV };
-enum { LINK_FAMILY_EXACT = 1, LINK_FAMILY_SWAPPED, LINK_FAMILY_SOUNDS, LINK_FAMILY_CLOSE,
-       LINK_FAMILY_DIFFERENT, LINK_FAMILY_NLEV };
+enum {
+	LINK_GIVEN_EXACT = 1,
+	LINK_GIVEN_SHORT,
+	LINK_GIVEN_VARIANT,
+	LINK_GIVEN_SOUNDS,
+	LINK_GIVEN_CLOSE,
+	LINK_GIVEN_MIDDLE,
+	LINK_GIVEN_INITIAL,
+	LINK_GIVEN_DIFFERENT,
+	LINK_GIVEN_NLEV
+};
+enum {
+	LINK_FAMILY_EXACT = 1,
+	LINK_FAMILY_SWAPPED,
+	LINK_FAMILY_SOUNDS,
+	LINK_FAMILY_CLOSE,
+	LINK_FAMILY_DIFFERENT,
+	LINK_FAMILY_NLEV
+};
 /* Dates of birth: SLIP is one part off by a keystroke (off by one, two digits swapped,
  * a year with one digit wrong), ONE_OFF one part off otherwise; PARTIAL: one side
  * has only the year (or year and month) and it agrees. */
-enum { LINK_DOB_EXACT = 1, LINK_DOB_SWAPPED, LINK_DOB_SLIP, LINK_DOB_ONE_OFF, LINK_DOB_PARTIAL,
-       LINK_DOB_DIFFERENT, LINK_DOB_NLEV };
-enum { LINK_ADDR_SAME = 1, LINK_ADDR_POSTCODE, LINK_ADDR_LINE, LINK_ADDR_DISTRICT,
-       LINK_ADDR_DIFFERENT, LINK_ADDR_NLEV };
+enum {
+	LINK_DOB_EXACT = 1,
+	LINK_DOB_SWAPPED,
+	LINK_DOB_SLIP,
+	LINK_DOB_ONE_OFF,
+	LINK_DOB_PARTIAL,
+	LINK_DOB_DIFFERENT,
+	LINK_DOB_NLEV
+};
+enum {
+	LINK_ADDR_SAME = 1,
+	LINK_ADDR_POSTCODE,
+	LINK_ADDR_LINE,
+	LINK_ADDR_DISTRICT,
+	LINK_ADDR_DIFFERENT,
+	LINK_ADDR_NLEV
+};
 enum { LINK_REF_SAME = 1, LINK_REF_ONE_OFF, LINK_REF_DIFFERENT, LINK_REF_NLEV };
 /* Two-level fields (other names, gender, school, phone, NHS, authority). */
 enum { LINK_SAME = 1, LINK_DIFFERENT, LINK_BIN_NLEV };
@@ -77,15 +104,15 @@ const char *link_level_name(enum link_cmp c, int level);
 const char *link_level_text(enum link_cmp c, int level);
 
 /* Term frequencies of the commonest name tokens of one field. */
-#define LINK_TF_MAX 4096        /* tokens kept per field */
-#define LINK_TF_SLOTS 8192      /* hash slots, a power of two above LINK_TF_MAX */
-#define LINK_TF_TOK_LEN 24      /* as LINK_PTOK_LEN */
-#define LINK_TF_FLOOR 1e-6      /* no frequency is taken below this */
+#define LINK_TF_MAX 4096   /* tokens kept per field */
+#define LINK_TF_SLOTS 8192 /* hash slots, a power of two above LINK_TF_MAX */
+#define LINK_TF_TOK_LEN 24 /* as LINK_PTOK_LEN */
+#define LINK_TF_FLOOR 1e-6 /* no frequency is taken below this */
 struct link_tf {
 	int n;
 	char tok[LINK_TF_MAX][LINK_TF_TOK_LEN];
-	double freq[LINK_TF_MAX];  /* share of records with this token */
-	double dflt;               /* frequency of a token not in the table */
+	double freq[LINK_TF_MAX];    /* share of records with this token */
+	double dflt;                 /* frequency of a token not in the table */
 	int16_t slot[LINK_TF_SLOTS]; /* index + 1 into tok, 0 empty */
 };
 
@@ -93,12 +120,12 @@ struct link_tf {
 struct link_model {
 	double m[LINK_NCMP][LINK_MAX_LEVELS];
 	double u[LINK_NCMP][LINK_MAX_LEVELS];
-	double match_rate;   /* P(a new record is about a child already stored) */
-	size_t records;      /* records in the training set (default store size) */
-	double likely;       /* bands: thresholds on the total weight (log2 odds) */
+	double match_rate; /* P(a new record is about a child already stored) */
+	size_t records;    /* records in the training set (default store size) */
+	double likely;     /* bands: thresholds on the total weight (log2 odds) */
 	double possible;
 	struct link_tf tf_given, tf_family;
-	struct link_tf tf_full; /* "given|family" of the first names, when common */
+	struct link_tf tf_full;         /* "given|family" of the first names, when common */
 	char trained_on[LINK_DATE_LEN]; /* as given by the caller, e.g. "2026-12-01" */
 	/* How it was trained, for administrators. */
 	size_t u_pairs, em_pairs, labelled_same, labelled_different;

@@ -95,12 +95,12 @@ static void test_em_recovers_known_parameters(void **state)
 	free(pats);
 }
 
-static const char *const givens[] = {"Amelia", "Olivia", "Isla", "Ava", "Noah", "Oliver",
-                                     "George", "Arthur", "Leo", "Muhammad", "Zara", "Kwame",
-                                     "Niamh", "Rhys", "Jakub", "Aisha", "Tomasz", "Ffion"};
-static const char *const families[] = {"Smith", "Jones", "Okafor", "Khan", "Nowak", "Murphy",
+static const char *const givens[] = {"Amelia", "Olivia", "Isla",  "Ava",      "Noah",   "Oliver",
+                                     "George", "Arthur", "Leo",   "Muhammad", "Zara",   "Kwame",
+                                     "Niamh",  "Rhys",   "Jakub", "Aisha",    "Tomasz", "Ffion"};
+static const char *const families[] = {"Smith", "Jones", "Okafor", "Khan",   "Nowak", "Murphy",
                                        "Evans", "Patel", "Mensah", "Taylor", "Begum", "Kelly",
-                                       "Shah", "Brown", "Wilson", "Osei", "Walsh", "Rees"};
+                                       "Shah",  "Brown", "Wilson", "Osei",   "Walsh", "Rees"};
 
 /* A small made-up population: n children, then n_dup of them entered again with one
  * error each. */
@@ -115,7 +115,8 @@ static struct link_person *population(size_t n, size_t n_dup, uint64_t seed)
 	assert_non_null(in);
 	assert_non_null(pcs);
 	for (size_t i = 0; i < n; i++) {
-		snprintf(pcs[i], 12, "E%d %dAB", (int)rng_range(&r, 1, 9), (int)rng_range(&r, 1, 9));
+		snprintf(pcs[i], 12, "E%d %dAB", (int)rng_range(&r, 1, 9),
+		         (int)rng_range(&r, 1, 9));
 		in[i] = (struct link_person_in){
 		        .given = givens[rng_below(&r, ARRAY_LEN(givens))],
 		        .family = families[rng_below(&r, ARRAY_LEN(families))],
@@ -196,11 +197,12 @@ static void test_R_REC_1_term_frequency_rare_beats_common(void **state)
 	assert_int_equal(m->tf_family.n, 50);
 	assert_true(link_tf_freq(&m->tf_family, "neverseen") <= 1.0 / 1000);
 	struct link_gamma gs, gr;
-	link_compare(&p[0], &p[1], &gs);   /* Smith / Smith */
+	link_compare(&p[0], &p[1], &gs);     /* Smith / Smith */
 	link_compare(&p[500], &p[500], &gr); /* a rare name with itself */
 	assert_int_equal(gs.level[LINK_C_FAMILY], LINK_FAMILY_EXACT);
 	assert_int_equal(gr.level[LINK_C_FAMILY], LINK_FAMILY_EXACT);
-	double ws = link_gamma_weight(m, 1000, &gs, NULL), wr = link_gamma_weight(m, 1000, &gr, NULL);
+	double ws = link_gamma_weight(m, 1000, &gs, NULL),
+	       wr = link_gamma_weight(m, 1000, &gr, NULL);
 	assert_true(wr > ws + 3.0); /* log2(0.1 / 0.001) is about 6.6 */
 	free(m);
 	free(p);
@@ -224,8 +226,8 @@ static void test_bands_from_target_precision(void **state)
 		s[n++] = (struct link_scored){-5, false, false};
 	double likely, possible;
 	assert_int_equal(link_bands_choose(s, n, 0.995, 0.4, &likely, &possible), 0);
-	assert_true(likely == 10.0); /* 200 / 201 >= 0.995; 400 / 451 is not */
-	assert_true(possible == 2.0);  /* below 'likely': 400 / 850 >= 0.4 */
+	assert_true(likely == 10.0);  /* 200 / 201 >= 0.995; 400 / 451 is not */
+	assert_true(possible == 2.0); /* below 'likely': 400 / 850 >= 0.4 */
 	/* Capped pairs never count for 'likely'. */
 	s[0].capped = true;
 	s[0].same = false;

@@ -15,11 +15,8 @@ static struct link_person prep_x(const char *given, const char *family, int y, i
                                  char gender, const char *postcode, const char *nhs,
                                  const struct opt *o)
 {
-	struct link_person_in in = {.given = given,
-	                            .family = family,
-	                            .dob = {y, m, d},
-	                            .gender = gender,
-	                            .nhs = nhs};
+	struct link_person_in in = {
+	        .given = given, .family = family, .dob = {y, m, d}, .gender = gender, .nhs = nhs};
 	if (o && o->line) {
 		in.addresses[0].line = o->line;
 		in.addresses[0].postcode = postcode;
@@ -151,10 +148,10 @@ static void test_date_of_birth_levels(void **state)
 {
 	assert_int_equal(dob_level(2011, 3, 14, 2011, 3, 14), LINK_DOB_EXACT);
 	assert_int_equal(dob_level(2011, 3, 4, 2011, 4, 3), LINK_DOB_SWAPPED);
-	assert_int_equal(dob_level(2011, 3, 14, 2012, 3, 14), LINK_DOB_SLIP);  /* year off by one */
-	assert_int_equal(dob_level(2011, 3, 14, 2011, 3, 15), LINK_DOB_SLIP);  /* day off by one */
-	assert_int_equal(dob_level(2011, 3, 12, 2011, 3, 21), LINK_DOB_SLIP);  /* digits swapped */
-	assert_int_equal(dob_level(2011, 3, 14, 2017, 3, 14), LINK_DOB_SLIP);  /* a year digit */
+	assert_int_equal(dob_level(2011, 3, 14, 2012, 3, 14), LINK_DOB_SLIP); /* year off by one */
+	assert_int_equal(dob_level(2011, 3, 14, 2011, 3, 15), LINK_DOB_SLIP); /* day off by one */
+	assert_int_equal(dob_level(2011, 3, 12, 2011, 3, 21), LINK_DOB_SLIP); /* digits swapped */
+	assert_int_equal(dob_level(2011, 3, 14, 2017, 3, 14), LINK_DOB_SLIP); /* a year digit */
 	assert_int_equal(dob_level(2011, 3, 14, 2011, 3, 27), LINK_DOB_ONE_OFF);
 	assert_int_equal(dob_level(2011, 3, 14, 2011, 9, 14), LINK_DOB_ONE_OFF);
 	assert_int_equal(dob_level(2011, 0, 0, 2011, 3, 14), LINK_DOB_PARTIAL);
@@ -309,8 +306,10 @@ static void test_R_REC_1_twins_and_siblings_are_not_likely(void **state)
 	link_compare(&amy, &zoe, &g);
 	assert_true(link_gamma_capped(&g));
 	/* An agreeing NHS number lifts the cap. */
-	struct link_person a2 = prep_x("Amy", "Okafor", 2011, 3, 14, 'F', "E1 6AN", "9990000018", &o);
-	struct link_person b2 = prep_x("Aimee", "Okafor", 2012, 8, 1, 'F', "E1 6AN", "9990000018", &o);
+	struct link_person a2 =
+	        prep_x("Amy", "Okafor", 2011, 3, 14, 'F', "E1 6AN", "9990000018", &o);
+	struct link_person b2 =
+	        prep_x("Aimee", "Okafor", 2012, 8, 1, 'F', "E1 6AN", "9990000018", &o);
 	link_compare(&a2, &b2, &g);
 	assert_false(link_gamma_capped(&g));
 }
@@ -353,8 +352,8 @@ static void test_prepare_rejects_and_keeps_partial(void **state)
 	assert_int_equal(link_person_prepare(NULL, &p), -1);
 	assert_int_equal(link_person_prepare(&in, NULL), -1);
 	/* A name longer than a token keeps a valid UTF-8 prefix. */
-	in = (struct link_person_in){.given = "Żaneta-Żaneta-Żaneta", .family =
-	                                                                  "Wiśniewskaaaaaaaaaaaaaaa"};
+	in = (struct link_person_in){.given = "Żaneta-Żaneta-Żaneta",
+	                             .family = "Wiśniewskaaaaaaaaaaaaaaa"};
 	link_person_prepare(&in, &p);
 	assert_true(p.n_tok >= 2);
 	for (int i = 0; i < p.n_tok; i++)

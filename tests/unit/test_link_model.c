@@ -158,7 +158,8 @@ static void test_json_refusals(void **state)
 	bad = replace(text, "\"format\"", "\"format\": 1, \"format\"");
 	expect_refused(bad, "not JSON"); /* duplicate key */
 	free(bad);
-	bad = replace(text, "\"tokens\": {", "\"tokens\": {\"this-token-is-far-too-long-to-keep\": 0.1, ");
+	bad = replace(text, "\"tokens\": {",
+	              "\"tokens\": {\"this-token-is-far-too-long-to-keep\": 0.1, ");
 	expect_refused(bad, "token");
 	free(bad);
 	/* Bands in the wrong order. */
