@@ -12,7 +12,8 @@
  * -> bands. It prints recall at the 'likely' band and its precision, the best recall
  * any threshold reaches at precision 0.995, how many new children see a candidate at
  * 'possible' or above, how often the true child is ranked first, lookup times, and a
- * digest of every result (equal digests: identical results). Set LINK_MODEL=file to
+ * digest of every result (equal digests: identical results). LINK_BENCH_VERBOSE=N also
+ * prints false pairs, candidates not found and the first N misses. Set LINK_MODEL=file to
  * use another model than the built-in one. Run from the repository root (FEBRL files)
  * or set LANTERN_SOURCE_DIR.
  */
@@ -144,6 +145,14 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
+/* A number from text, or dflt when it is not one (or below 1). */
+static int atoi_or(const char *s, int dflt)
+{
+	char *end;
+	long v = s ? strtol(s, &end, 10) : 0;
+	return s && *end == '\0' && v >= 1 && v <= 1000000 ? (int)v : dflt;
+}
+
 /* Prints a probe against a stored child with the reasons. */
 static void show_pair(const char *tag, const struct link_model *model, size_t n,
                       const struct world *w, const struct grec *g, const struct link_person *p,
@@ -201,13 +210,14 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 	size_t new_prompted = 0, new_sib = 0, new_sib_prompted = 0, new_likely = 0;
 	size_t miss_kind[K_N] = {0}, seen_kind[K_N] = {0}, n_common = 0, cand_total = 0;
 	uint64_t digest = 1469598103934665603ULL;
+	double score_cpu = 0;
 	for (size_t q = 0; q < w.n_probe; q++) {
 		const struct grec *g = &w.probe[q];
 		bool known = g->truth >= 0;
 		double a = now(), ca = cpu_now();
 		size_t common = 0;
 		size_t nc = mix_candidates(&ix, (const char *const *)ids, &probes[q], &b, &common);
-		double best = -INFINITY;
+		double best = -INFINITY, sa = cpu_now();
 		size_t best_i = 0;
 		enum link_strength best_s = LINK_NONE, truth_s = LINK_NONE;
 		bool prompted = false, truth_in = false;
@@ -252,6 +262,7 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 		}
 		lat[q] = now() - a;
 		cpu[q] = cpu_now() - ca;
+		score_cpu += cpu_now() - sa;
 		cand_total += nc;
 		n_common += common > 0;
 		digest = fnv(digest, &best_i, sizeof(best_i));
@@ -318,16 +329,17 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 	       " %.3f ms, p99 %.3f ms, max %.3f ms; probes meeting a common key %zu\n",
 	       max_cand, (double)cand_total / (double)w.n_probe, lat[w.n_probe / 2] * 1e3,
 	       lat[w.n_probe * 99 / 100] * 1e3, lat[w.n_probe - 1] * 1e3, n_common);
-	printf("lookup CPU time: p50 %.3f ms, p99 %.3f ms, max %.3f ms\n", cpu[w.n_probe / 2] * 1e3,
-	       cpu[w.n_probe * 99 / 100] * 1e3, cpu[w.n_probe - 1] * 1e3);
+	printf("lookup CPU time: p50 %.3f ms, p99 %.3f ms, max %.3f ms; scoring %.2f us a pair\n",
+	       cpu[w.n_probe / 2] * 1e3, cpu[w.n_probe * 99 / 100] * 1e3, cpu[w.n_probe - 1] * 1e3,
+	       score_cpu / (double)(cand_total ? cand_total : 1) * 1e6);
 	printf("not 'likely', by corruption:");
 	for (int k = 0; k < K_N; k++)
 		if (seen_kind[k])
 			printf(" %s %zu/%zu;", corruption_name[k], miss_kind[k], seen_kind[k]);
 	printf("\ndigest %016llx\n", (unsigned long long)digest);
 	if (getenv("LINK_BENCH_VERBOSE")) {
-		int shown = 0;
-		for (size_t q = 0; q < w.n_probe && shown < 40; q++) {
+		int shown = 0, limit = atoi_or(getenv("LINK_BENCH_VERBOSE"), 40);
+		for (size_t q = 0; q < w.n_probe && shown < limit; q++) {
 			const struct grec *g = &w.probe[q];
 			if (g->truth < 0)
 				continue;
