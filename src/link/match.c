@@ -538,12 +538,31 @@ void link_compare(const struct link_person *a, const struct link_person *b, stru
 
 /* ---- weights ------------------------------------------------------------- */
 
-/* Weight of field c in g, with the term-frequency adjustment of exact names. */
+/* The term-frequency adjustment of a name agreeing other than exactly (sound, spelling,
+ * short form): agreeing on a common name in a loose way says less than on a rare one.
+ * Relative to the average exact agreement u, with the commoner of the two names; only
+ * ever a penalty (a rare name is not taken as rarer than its spelling may be). */
+static double fuzzy_tf(const struct link_tf *t, double u_exact, const struct link_ptok *a,
+                       const struct link_ptok *b)
+{
+	if (!a || !b)
+		return 0.0;
+	double fa = link_tf_freq(t, a->s), fb = link_tf_freq(t, b->s);
+	double adj = log2(u_exact / (fa > fb ? fa : fb));
+	return adj < 0 ? adj : 0.0;
+}
+
+/* Weight of field c in g, with the term-frequency adjustment of names. */
 static double field_weight(const struct link_model *m, const struct link_gamma *g, int c)
 {
 	int l = g->level[c];
 	if (l == LINK_NULL)
 		return 0.0;
+	if (c == LINK_C_GIVEN && l >= LINK_GIVEN_SHORT && l <= LINK_GIVEN_CLOSE)
+		return m->w[c][l] + fuzzy_tf(&m->tf_given, m->u[c][LINK_GIVEN_EXACT], g->ga, g->gb);
+	if (c == LINK_C_FAMILY && (l == LINK_FAMILY_SOUNDS || l == LINK_FAMILY_CLOSE))
+		return m->w[c][l] +
+		       fuzzy_tf(&m->tf_family, m->u[c][LINK_FAMILY_EXACT], g->fa, g->fb);
 	if (c == LINK_C_GIVEN && l == LINK_GIVEN_EXACT && g->ga)
 		return m->log2_m_given_exact - log2(link_tf_freq(&m->tf_given, g->ga->s));
 	if (c == LINK_C_FAMILY && l == LINK_FAMILY_EXACT && g->fa)

@@ -11,7 +11,9 @@
  * (term-frequency adjustment): log2(m / f), where f is the share of records carrying
  * the name, so agreeing on a rare name counts for more than agreeing on Smith or Khan.
  * When both agree, the full name's own frequency is used if it is known and higher
- * than the two apart suggest (names common together in one community).
+ * than the two apart suggest (names common together in one community). A looser
+ * agreement (sound, spelling, short form) on a name commoner than average is marked
+ * down by log2(u_exact / f) too.
  *
  * The prior depends on the size of the store searched: a record about to be added is
  * about an already-known child with probability `match_rate`, and then about one given
