@@ -190,6 +190,8 @@ long link_rank_candidates(const struct link_posting *lists, size_t n_lists,
 	size_t total = 0, ncommon = 0;
 	for (size_t k = 0; k < n_lists; k++)
 		total += lists[k].n;
+	if (total > LINK_RANK_MAX_IDS)
+		return -1;
 	size_t cap = 16;
 	while (cap < 2 * total + 2)
 		cap <<= 1;

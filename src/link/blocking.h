@@ -65,9 +65,12 @@ struct link_candidate {
 	int keys; /* keys shared with the probe */
 };
 
+#define LINK_RANK_MAX_IDS 1000000 /* ids over all lists in one call */
+
 /* Merges posting lists into candidates ranked by shared keys (see above), best first,
  * writing at most max into out. *common (optional) receives the number of keys that
- * were over their cap. Returns how many were written, or -1 when out of memory. */
+ * were over their cap. Returns how many were written, or -1 when out of memory or when
+ * the lists hold more than LINK_RANK_MAX_IDS ids (give at most cap + 1 per key). */
 long link_rank_candidates(const struct link_posting *lists, size_t n_lists,
                           struct link_candidate *out, size_t max, size_t *common);
 

@@ -456,6 +456,25 @@ static int by_key(const void *x, const void *y)
 	return a->i < b->i ? -1 : a->i > b->i;
 }
 
+/* Adds the pattern of records x and y to session s's map, with the session's own field
+ * masked and whether the other session's key agrees; -1 when out of memory. */
+static int process_pair(const struct link_person *recs, size_t x, size_t y, int s,
+                        struct patmap *pm)
+{
+	struct link_gamma g;
+	link_compare(&recs[x], &recs[y], &g);
+	if (s == S_DOB)
+		g.level[LINK_C_DOB] = LINK_NULL;
+	else if (s == S_NAMES)
+		g.level[LINK_C_GIVEN] = g.level[LINK_C_FAMILY] = LINK_NULL;
+	else
+		g.level[LINK_C_NHS] = LINK_NULL;
+	int other_s = s == S_DOB ? S_NAMES : S_DOB;
+	uint64_t ox = session_key(&recs[x], other_s);
+	bool other = ox && ox == session_key(&recs[y], other_s);
+	return patmap_add(pm, g.level, other) ? 0 : -1;
+}
+
 /* Collects the agreement patterns of session s (pairs sharing its key, sampled down to
  * at most `cap` with the seeded generator), with the session's field masked out.
  * *pairs_all receives the number of pairs sharing the key before sampling. */
@@ -486,31 +505,36 @@ static int session_patterns(const struct link_person *recs, size_t n, int s, siz
 	double q = total > (double)cap ? (double)cap / total : 1.0;
 	struct rng r;
 	rng_seed(&r, seed ^ (0x5E551000ULL + (uint64_t)s));
-	int other_s = s == S_DOB ? S_NAMES : S_DOB;
 	*used = 0;
 	for (size_t a = 0; a < nk;) {
 		size_t b = a;
 		while (b < nk && k[b].key == k[a].key)
 			b++;
-		for (size_t i = a; i < b; i++)
-			for (size_t j = i + 1; j < b; j++) {
-				if (q < 1.0 && rng_double(&r) >= q)
-					continue;
-				const struct link_person *x = &recs[k[i].i], *y = &recs[k[j].i];
-				struct link_gamma g;
-				link_compare(x, y, &g);
-				if (s == S_DOB)
-					g.level[LINK_C_DOB] = LINK_NULL;
-				else if (s == S_NAMES)
-					g.level[LINK_C_GIVEN] = g.level[LINK_C_FAMILY] = LINK_NULL;
-				else
-					g.level[LINK_C_NHS] = LINK_NULL;
-				uint64_t ox = session_key(x, other_s);
-				bool other = ox && ox == session_key(y, other_s);
-				if (!patmap_add(pm, g.level, other))
+		size_t bs = b - a;
+		/* A large block is sampled by drawing its share of pairs at random, so that a
+		 * name or date shared by very many records costs no more than its share; a
+		 * small one by keeping each pair with probability q. */
+		if (bs > 500 && q < 1.0) {
+			size_t draws = (size_t)((double)bs * (double)(bs - 1) / 2 * q + 0.5);
+			for (size_t t = 0; t < draws; t++) {
+				size_t x = a + (size_t)rng_below(&r, bs);
+				size_t y = a + (size_t)rng_below(&r, bs - 1);
+				if (y >= x)
+					y++;
+				if (process_pair(recs, k[x].i, k[y].i, s, pm) != 0)
 					goto cleanup;
 				(*used)++;
 			}
+		} else {
+			for (size_t i = a; i < b; i++)
+				for (size_t j = i + 1; j < b; j++) {
+					if (q < 1.0 && rng_double(&r) >= q)
+						continue;
+					if (process_pair(recs, k[i].i, k[j].i, s, pm) != 0)
+						goto cleanup;
+					(*used)++;
+				}
+		}
 		a = b;
 	}
 	rc = 0;

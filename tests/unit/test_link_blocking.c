@@ -211,6 +211,9 @@ static void test_ranking_by_shared_keys_with_stable_ties(void **state)
 	assert_int_equal(link_rank_candidates(lists, 3, out, 2, NULL), 2);
 	assert_string_equal(out[1].id, "c3");
 	assert_int_equal(link_rank_candidates(NULL, 0, out, 2, NULL), 0);
+	/* Too many ids in one call: refused, not ranked in part. */
+	struct link_posting huge = {"P:AML:OKFR", l1, LINK_RANK_MAX_IDS + 1, 0};
+	assert_int_equal(link_rank_candidates(&huge, 1, out, 2, NULL), -1);
 }
 
 static void test_common_keys_only_add_rank(void **state)
