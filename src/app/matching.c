@@ -8,6 +8,7 @@
 
 #include "app/children.h"
 #include "store/children.h"
+#include "store/demo.h"
 
 #define CANDIDATES_PER_KEY 500
 
@@ -99,6 +100,13 @@ int child_match(struct db *db, const struct actor *who, const struct child_input
 	                                     CANDIDATES_PER_KEY * 4, &rc);
 	if (!ids)
 		return app_db_fail(err, db, rc);
+	/* The prior depends on how many children could be the probe (link/model.h). */
+	int64_t n_children = 0;
+	rc = store_children_count(db, &n_children);
+	if (rc != DB_OK) {
+		json_decref(ids);
+		return app_db_fail(err, db, rc);
+	}
 	json_t *found = json_array();
 	size_t i;
 	json_t *idv;
@@ -112,7 +120,7 @@ int child_match(struct db *db, const struct actor *who, const struct child_input
 		}
 		prepare_stored(c, &cp);
 		struct link_result res;
-		link_score(&pp, &cp, &res);
+		link_score_with(NULL, n_children > 0 ? (size_t)n_children : 0, &pp, &cp, &res);
 		if (res.strength == LINK_NONE) {
 			json_decref(c);
 			continue;

@@ -1,39 +1,30 @@
 /*
- * match.h: scoring whether two person records are the same person, and blocking
- * keys to find candidates, for R-REC-1 (one record per child: a new concern about a
- * child who already has a record must find that record despite misspelt names,
- * nicknames, aliases, transliteration variants, swapped day and month and partial
- * records). Children use it now; people of concern later use the same scorer.
+ * match.h: whether two person records are the same child, for R-REC-1 (one record per
+ * child: a new concern about a child who already has a record must find that record
+ * despite misspelt names, nicknames, aliases, transliterations, swapped day and month
+ * and partial records). Children use it now; people of concern later use the same code.
  *
- * Use: fill a struct link_person_in from raw text, link_person_prepare() it once
- * (normalisation and phonetic codes are done there, not per comparison), then
- * link_score() a probe against each candidate fetched by blocking key.
+ * Use: fill a struct link_person_in from raw text and link_person_prepare() it once
+ * (normalisation, phonetic codes and nickname look-ups happen there, never per
+ * comparison); find candidates through link/blocking.h; then link_score_with() the
+ * probe against each candidate with a model (link/model.h). Scoring a pair allocates
+ * nothing.
  *
- * Scoring is Fellegi-Sunter style: each field adds a weight, roughly log2 of
- * P(agreement pattern | same person) / P(pattern | different people); a missing
- * field adds 0. The weights (LINK_W_*) are below; they were set by hand from these
- * odds and checked on FEBRL 4, splink fake_1000 and the synthetic UK-variant set in
- * bench/link (see bench/link/README.md).
- *
- *   NHS number     same +15 (decisive: always CERTAIN)   both present, different -10
- *   family name    exact +6, variant/phonetic +4, close spelling +3 (JW >= 0.90) or
- *                  +1 (JW >= 0.80, distance <= 2), disagree -2 (children's
- *                  family names change more often than adults')
- *   given name     exact +5, known nickname/variant +4, phonetic +3, close spelling
- *                  +2.5 / +1, initial only +1, disagree -2.5
- *                  (names are compared across all given/family tokens and all
- *                  aliases, best pair wins; given and family swapped costs -1)
- *   date of birth  exact +7, day/month swapped +5.5, one digit of year wrong or year
- *                  off by one +3, one digit wrong or two adjacent digits
- *                  transposed in YYYYMMDD +3, day or month wrong +2.5, partial agreeing (year and
- *                  month) +3, (year only) +1.5, disagree -5
- *   gender         same +0.5, different -1.5
- *   postcode       same +2.5, same outward code +1, different -0.5
- *   phone          same +4, different 0 (numbers change)
- *
- * Strength: CERTAIN if the NHS numbers agree, or total >= LINK_CERTAIN with no NHS
- * conflict; PROBABLE if total >= LINK_PROBABLE; POSSIBLE if >= LINK_POSSIBLE; else
- * NONE. A conflicting NHS number caps the strength at POSSIBLE.
+ * Each field is compared into one level (link_compare); each level carries a weight
+ * learned from data (link/em.h); the total weight gives a probability and a band:
+ *   probable ("likely the same child"): at or above the model's `likely` threshold,
+ *            chosen so that at least 99.5% of such pairs are the same child. A pair
+ *            is never put here (link_gamma_capped), unless an NHS or reference number
+ *            agrees, when its given names differ, its dates of birth differ, or its
+ *            first given names do not agree (only a middle name, an other name or an
+ *            initial does) and the date of birth does not confirm it: brothers,
+ *            sisters and twins share a family name, an address, a phone, a school
+ *            and sometimes a birthday, which a model of independent fields counts
+ *            several times
+ *   certain: probable, and the NHS numbers agree
+ *   possible: at or above the `possible` threshold: a person must look
+ * Lantern never merges records by itself: every band is a prompt to a professional,
+ * with the reasons in words ("same date of birth", "different gender").
  */
 #ifndef LANTERN_LINK_MATCH_H
 #define LANTERN_LINK_MATCH_H
@@ -41,44 +32,18 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "link/model.h"
 #include "link/normalise.h"
 #include "link/similarity.h"
 
 #define LINK_MAX_ALIASES 4
-
-#define LINK_W_NHS_SAME 15.0
-#define LINK_W_NHS_CONFLICT -10.0
-#define LINK_W_FAMILY_EXACT 6.0
-#define LINK_W_FAMILY_PHONETIC 4.0
-#define LINK_W_FAMILY_CLOSE 3.0
-#define LINK_W_FAMILY_NEAR 1.0
-#define LINK_W_FAMILY_DISAGREE -2.0
-#define LINK_W_GIVEN_EXACT 5.0
-#define LINK_W_GIVEN_NICKNAME 4.0
-#define LINK_W_GIVEN_PHONETIC 3.0
-#define LINK_W_GIVEN_CLOSE 2.5
-#define LINK_W_GIVEN_NEAR 1.0
-#define LINK_W_GIVEN_INITIAL 1.0
-#define LINK_W_GIVEN_DISAGREE -2.5
-#define LINK_W_NAMES_SWAPPED -1.0
-#define LINK_W_DOB_EXACT 7.0
-#define LINK_W_DOB_SWAPPED 5.5
-#define LINK_W_DOB_YEAR_TYPO 3.0
-#define LINK_W_DOB_DIGIT_TYPO 3.0
-#define LINK_W_DOB_DAY_OR_MONTH 2.5
-#define LINK_W_DOB_PARTIAL_YM 3.0
-#define LINK_W_DOB_PARTIAL_Y 1.5
-#define LINK_W_DOB_DISAGREE -5.0
-#define LINK_W_GENDER_SAME 0.5
-#define LINK_W_GENDER_DIFF -1.5
-#define LINK_W_POSTCODE_SAME 2.5
-#define LINK_W_POSTCODE_OUTWARD 1.0
-#define LINK_W_POSTCODE_DIFF -0.5
-#define LINK_W_PHONE_SAME 4.0
-
-#define LINK_CERTAIN 18.0
-#define LINK_PROBABLE 12.0
-#define LINK_POSSIBLE 6.0
+#define LINK_MAX_ADDRESSES 4
+#define LINK_PTOK_LEN 24  /* bytes of a prepared name token; longer tokens are cut */
+#define LINK_P_MAX_TOK 12 /* name tokens kept per person, main name first */
+#define LINK_ADDR_LEN 40  /* normalised first line of an address */
+#define LINK_SCHOOL_LEN 48
+#define LINK_AUTH_LEN 40
+#define LINK_REF_LEN 24
 
 /* A date of birth; 0 in a part means unknown (y only, y and m, or full). */
 struct link_dob {
@@ -93,22 +58,36 @@ struct link_person_in {
 	const char *aliases[LINK_MAX_ALIASES];
 	int n_aliases;
 	struct link_dob dob;
-	char gender; /* 'F', 'M', 'X' (other) or 0 (unknown) */
-	const char *postcode;
+	char gender;          /* 'F', 'M', 'X' (other) or 0 (unknown) */
+	const char *postcode; /* current postcode; used as an address when n_addresses is 0 */
 	const char *nhs;
 	const char *phone;
+	/* Addresses, current first: first line ("12 Acacia Road") and postcode. */
+	struct {
+		const char *line, *postcode;
+	} addresses[LINK_MAX_ADDRESSES];
+	int n_addresses;
+	const char *school;
+	const char *placing_authority; /* looked-after child: the placing authority */
+	const char *ref;               /* another reference number (unique pupil number) */
 };
 
-/* A name token with its phonetic codes. */
+/* A prepared name token. */
 struct link_ptok {
-	char s[LINK_TOK_LEN];
-	char dm1[LINK_DM_LEN], dm2[LINK_DM_LEN];
-	char sdx[LINK_SOUNDEX_LEN];
+	char s[LINK_PTOK_LEN]; /* normalised ("oneill") */
+	uint32_t dm1, dm2;     /* Double Metaphone codes packed in 4 bytes; 0 = none */
+	uint16_t nick_lo;      /* its entries in the nickname table: [nick_lo, +nick_n) */
+	uint8_t nick_n;
+	uint8_t len;    /* strlen(s) */
+	uint8_t pos;    /* position within its part: 0 for a first given name */
+	uint8_t set;    /* 0 the main name, 1.. the other names in order */
+	uint8_t family; /* 1 for a family-name token */
 };
 
-struct link_pname {
-	struct link_ptok given[LINK_MAX_TOK], family[LINK_MAX_TOK];
-	int n_given, n_family;
+struct link_addr {
+	char postcode[LINK_POSTCODE_LEN]; /* "E1 6AN", or a non-UK code; "" unknown */
+	char outward[LINK_OUTWARD_LEN];   /* "E1" */
+	char line[LINK_ADDR_LEN];         /* normalised first line; "" unknown */
 };
 
 /* Bits of link_person.rejected: fields present in the input but not usable. */
@@ -121,19 +100,24 @@ enum {
 	LINK_REJ_NHS = 1 << 5,
 	LINK_REJ_PHONE = 1 << 6,
 	LINK_REJ_GENDER = 1 << 7,
+	LINK_REJ_ADDRESS = 1 << 8,
+	LINK_REJ_OTHER = 1 << 9, /* school, authority or reference */
 };
 
-/* A prepared person: names[0] is the main name, names[1..] the aliases. */
+/* A prepared person (about 900 bytes, no pointers: it can be copied or cached). */
 struct link_person {
-	struct link_pname names[1 + LINK_MAX_ALIASES];
-	int n_names;
-	struct link_dob dob; /* normalised: impossible parts cleared */
+	struct link_ptok tok[LINK_P_MAX_TOK];
+	uint8_t n_tok;
+	uint8_t n_sets;      /* 1 + other names kept */
+	struct link_dob dob; /* impossible parts cleared */
 	char gender;
-	char postcode[LINK_POSTCODE_LEN];
-	char outward[LINK_OUTWARD_LEN];
-	char postcode_other[16]; /* a non-UK postal code, upper case, no spaces */
+	uint8_t n_addr;
+	struct link_addr addr[LINK_MAX_ADDRESSES];
+	char school[LINK_SCHOOL_LEN];
+	char authority[LINK_AUTH_LEN];
 	char nhs[LINK_NHS_LEN];
 	char phone[LINK_PHONE_LEN];
+	char ref[LINK_REF_LEN];
 	unsigned rejected; /* LINK_REJ_* */
 };
 
@@ -143,11 +127,26 @@ struct link_person {
  * is valid). Returns -1 only if in or out is NULL. */
 int link_person_prepare(const struct link_person_in *in, struct link_person *out);
 
+/* The comparison of two prepared people: a level per field and, for the reasons and
+ * term frequencies, the tokens or values that gave it. */
+struct link_gamma {
+	uint8_t level[LINK_NCMP];
+	const struct link_ptok *ga, *gb; /* given-name tokens behind level[GIVEN] */
+	const struct link_ptok *fa, *fb; /* family-name tokens (or crossed when swapped) */
+	int nick_side;                   /* for SHORT/VARIANT: which token is canonical */
+	const char *canonical;           /* the nickname group's canonical name */
+	bool name_via_other;             /* a name agreed through an other name */
+	int addr_a, addr_b;              /* addresses behind level[ADDRESS] */
+};
+
+/* Compares a and b field by field. Symmetric in levels. Allocates nothing. */
+void link_compare(const struct link_person *a, const struct link_person *b, struct link_gamma *g);
+
 enum link_strength {
 	LINK_NONE = 0,
-	LINK_POSSIBLE_MATCH,
-	LINK_PROBABLE_MATCH,
-	LINK_CERTAIN_MATCH,
+	LINK_POSSIBLE_MATCH, /* "possible": a person must resolve it */
+	LINK_PROBABLE_MATCH, /* "likely the same child" */
+	LINK_CERTAIN_MATCH,  /* likely, and the NHS numbers agree */
 };
 
 #define LINK_MAX_REASONS 12
@@ -155,40 +154,42 @@ enum link_strength {
 
 struct link_result {
 	enum link_strength strength;
-	double weight; /* sum of field weights */
+	double weight;      /* total match weight in bits, prior included */
+	double probability; /* 1 / (1 + 2^-weight) */
 	int n_reasons;
-	char reasons[LINK_MAX_REASONS][LINK_REASON_LEN];
+	char reasons[LINK_MAX_REASONS][LINK_REASON_LEN]; /* strongest first */
+	double reason_weight[LINK_MAX_REASONS];          /* bits; negative is evidence against */
+	uint8_t level[LINK_NCMP];
 };
 
-/* Scores probe against candidate. Symmetric in weight (reasons are worded from the
- * probe's side). Never fails on prepared input. */
+/* Scores probe against cand with model (NULL: link_model_default()) for a store of
+ * store_size records (0: the model's training size). Reasons are worded from the
+ * probe's side. Never fails on prepared input. */
+void link_score_with(const struct link_model *model, size_t store_size,
+                     const struct link_person *probe, const struct link_person *cand,
+                     struct link_result *res);
+
+/* The total weight and strength only, without reason text (bulk scoring). */
+double link_weight_with(const struct link_model *model, size_t store_size,
+                        const struct link_person *probe, const struct link_person *cand,
+                        enum link_strength *strength);
+
+/* The same with the default model and its training size. */
 void link_score(const struct link_person *probe, const struct link_person *cand,
                 struct link_result *res);
-
-/* Only the weight and strength, without building reason text (for bulk scoring). */
 double link_score_weight(const struct link_person *probe, const struct link_person *cand,
                          enum link_strength *strength);
 
+/* True when a comparison can be 'possible' at most (see the bands above). */
+bool link_gamma_capped(const struct link_gamma *g);
+
+/* The weight of a comparison under a model (prior included) and its strength. */
+double link_gamma_weight(const struct link_model *model, size_t store_size,
+                         const struct link_gamma *g, enum link_strength *strength);
+
 const char *link_strength_name(enum link_strength s); /* "certain", ... "none" */
 
-#define LINK_KEY_LEN 32
-#define LINK_MAX_KEYS 48
-/*
- * Blocking keys of a person, for an index that fetches candidates without a scan.
- * Two records that may be the same person share at least one key in all the
- * situations R-REC-1 names (one name wrong, date of birth swapped, nickname...):
- *   "F:<dm>"   Double Metaphone (primary and alternate) of each family-name token
- *   "G:<sdx>:<year>"  Soundex of each given-name token with the year of birth
- *              (0000 when unknown), and of each family-name token when the year is
- *              known (so that given and family names recorded reversed still meet)
- *   "N:<name>:<year>" canonical nickname group of each given-name token, with the
- *              year of birth
- *   "D:<y>-<a>-<b>" date of birth with day and month in ascending order (so a
- *              swapped day/month gives the same key); "Y:<y>-<m>" when the day is
- *              unknown
- *   "H:<nhs>"  NHS number;  "T:<phone>" phone number
- * Keys are unique within the result. Returns how many were written (<= max).
- */
-int link_blocking_keys(const struct link_person *p, char keys[][LINK_KEY_LEN], int max);
-
 #endif
+
+/* Blocking keys (link_blocking_keys, LINK_MAX_KEYS) live beside the scorer. */
+#include "link/blocking.h"

@@ -56,6 +56,21 @@ enum link_nick_relation link_nickname_relation(const char *a, const char *b, con
 	size_t alo, ahi, blo, bhi;
 	if (!find_range(x, &alo, &ahi) || !find_range(y, &blo, &bhi))
 		return LINK_NICK_NONE;
+	return link_nickname_relation_ranges((unsigned)alo, (unsigned)(ahi - alo), (unsigned)blo,
+	                                     (unsigned)(bhi - blo), canonical, NULL);
+}
+
+enum link_nick_relation link_nickname_relation_ranges(unsigned alo, unsigned an, unsigned blo,
+                                                      unsigned bn, const char **canonical,
+                                                      int *canonical_side)
+{
+	if (canonical)
+		*canonical = NULL;
+	if (canonical_side)
+		*canonical_side = 0;
+	size_t ahi = (size_t)alo + an, bhi = (size_t)blo + bn;
+	if (ahi > link_nick_entry_count || bhi > link_nick_entry_count)
+		return LINK_NICK_NONE;
 	/* Both ranges are sorted by group: merge. Prefer a group where one of the two
 	 * is the canonical name, so the reason names the right person's name. */
 	enum link_nick_relation best = LINK_NICK_NONE;
@@ -76,6 +91,8 @@ enum link_nick_relation link_nickname_relation(const char *a, const char *b, con
 				                                        : LINK_NICK_NICKNAME;
 				if (canonical)
 					*canonical = link_nick_groups[ea->group];
+				if (canonical_side)
+					*canonical_side = ea->kind == 0 ? 1 : eb->kind == 0 ? 2 : 0;
 			}
 			i++;
 			j++;
@@ -99,4 +116,16 @@ int link_nickname_groups(const char *name, const char **out, int max)
 	for (size_t i = lo; i < hi && n < max; i++)
 		out[n++] = link_nick_groups[link_nick_entries[i].group];
 	return n;
+}
+
+int link_nickname_range(const char *name, unsigned *lo, unsigned *n)
+{
+	char x[NICK_MAX_LEN + 1];
+	size_t a, b;
+	*lo = *n = 0;
+	if (!fold(name, x) || !find_range(x, &a, &b))
+		return 0;
+	*lo = (unsigned)a;
+	*n = (unsigned)(b - a);
+	return (int)*n;
 }

@@ -38,4 +38,17 @@ enum link_nick_relation link_nickname_relation(const char *a, const char *b,
  * canonical), at most `max` of them, into out; returns how many (0 if unknown). */
 int link_nickname_groups(const char *name, const char **out, int max);
 
+/* The entries of `name` in the table, as a range [*lo, *lo + *n) (both 0 when the
+ * name is unknown), so that a prepared name can be compared without searching again.
+ * Returns *n. */
+int link_nickname_range(const char *name, unsigned *lo, unsigned *n);
+
+/* link_nickname_relation() for two names given by their ranges; *canonical (optional)
+ * as there, and *canonical_side (optional) is 1 when the first name is the canonical
+ * name of the linking group, 2 when the second is, 0 otherwise. Never returns
+ * LINK_NICK_SAME (ranges cannot tell). */
+enum link_nick_relation link_nickname_relation_ranges(unsigned alo, unsigned an, unsigned blo,
+                                                      unsigned bn, const char **canonical,
+                                                      int *canonical_side);
+
 #endif
