@@ -449,6 +449,26 @@ static int search_name_word(struct uc *u, const char *word, json_t *found)
 	return arc;
 }
 
+/* Children born on `dob`, exact matches (a partnership-wide search by date alone). */
+static int search_dob(struct uc *u, const char *dob, json_t *found)
+{
+	int rc;
+	json_t *ids = store_children_by_dob(u->db, dob, SEARCH_LIMIT, &rc);
+	if (!ids)
+		return uc_db(u, rc);
+	size_t i;
+	json_t *v;
+	int arc = APP_OK;
+	json_array_foreach(ids, i, v)
+	{
+		if (arc == APP_OK)
+			arc = search_add_exact(u, found, json_string_value(v),
+			                       "same date of birth");
+	}
+	json_decref(ids);
+	return arc;
+}
+
 /* Exact names: the full name given matches the child's given and family names. */
 static void search_mark_exact(json_t *found, const struct child_input *ci)
 {
@@ -506,6 +526,8 @@ static int child_search(struct uc *u, const struct child_input *ci, const char *
 	if (rc == APP_OK && (ci->given_names != NULL) != (ci->family_name != NULL))
 		rc = search_name_word(u, ci->given_names ? ci->given_names : ci->family_name,
 		                      *found);
+	if (rc == APP_OK && !names && ci->date_of_birth[0]) /* a date of birth alone */
+		rc = search_dob(u, ci->date_of_birth, *found);
 	/* exact matches first, keeping the matcher's order within each group */
 	json_t *sorted = json_array();
 	for (int pass = 0; pass < 2; pass++) {

@@ -143,6 +143,11 @@ static bool same_name(const struct pm_person *a, const struct pm_person *b, char
 	return false;
 }
 
+/* The population the matcher's prior assumes when comparing persons of concern: the
+ * people of concern a name or street name could belong to in a partnership (about a
+ * thousand), not every child. */
+#define PM_PRIOR_POPULATION 1000
+
 void pm_score(const struct pm_person *probe, const struct pm_person *cand, struct link_result *res)
 {
 	memset(res, 0, sizeof *res);
@@ -153,7 +158,7 @@ void pm_score(const struct pm_person *probe, const struct pm_person *cand, struc
 	for (int i = 0; i < PM_MAX_GROUPS && prepare_group(probe, i, true, &tp, &a); i++) {
 		for (int j = 0; j < PM_MAX_GROUPS && prepare_group(cand, j, true, &tc, &b); j++) {
 			struct link_result r;
-			link_score(&a, &b, &r);
+			link_score_with(NULL, PM_PRIOR_POPULATION, &a, &b, &r);
 			if (!any || r.weight > res->weight)
 				*res = r;
 			any = true;

@@ -215,6 +215,18 @@ json_t *store_children_by_name_word(struct db *db, const char *word, size_t limi
 	return ids_of(st, rc);
 }
 
+json_t *store_children_by_dob(struct db *db, const char *dob, size_t limit, int *rc)
+{
+	struct db_stmt *st;
+	*rc = db_cached(db, "SELECT id FROM children WHERE date_of_birth = $1 ORDER BY id LIMIT $2",
+	                &st);
+	if (*rc != DB_OK)
+		return NULL;
+	db_bind_text(st, 1, dob);
+	db_bind_int64(st, 2, (int64_t)limit);
+	return ids_of(st, rc);
+}
+
 int store_child_by_nhs(struct db *db, const char *nhs, char out[32])
 {
 	int rc = db_query_text(db, out, 32, "SELECT id FROM children WHERE nhs_number = $1", "s",

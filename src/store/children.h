@@ -59,6 +59,8 @@ json_t *store_child_by_name_key(struct db *db, const char *name_key, size_t limi
 /* Ids of children one of whose names (given, family or other, normalised) has the
  * whole word `word` (normalised, one word), at most `limit`, in id order. */
 json_t *store_children_by_name_word(struct db *db, const char *word, size_t limit, int *rc);
+/* Ids of children born on `dob` (YYYY-MM-DD), at most `limit`, in id order. */
+json_t *store_children_by_dob(struct db *db, const char *dob, size_t limit, int *rc);
 /* The id of the child with this NHS number into out; DB_ROW or DB_DONE. */
 int store_child_by_nhs(struct db *db, const char *nhs, char out[32]);
 
