@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 
+#include "app/app.h"
 #include "app/database.h"
 #include "util/config.h"
 
@@ -37,9 +38,21 @@ char *cli_read_file(const char *path, size_t max);
 /* True if argv has --help or -h; prints usage to stdout. */
 bool cli_wants_help(int argc, char **argv, const char *usage);
 
-/* Prints a use case's error (field errors one per line) and returns the exit code:
- * CLI_USAGE for invalid input, not found, forbidden or conflict; CLI_FAIL otherwise. */
-struct app_err;
+/* What a use-case result code exits with: one table (cli_rcs in common.c) for every
+ * code: CLI_OK for APP_OK; CLI_USAGE for a refusal (invalid, not found, forbidden,
+ * conflict, limited); CLI_FAIL when the system failed or the database was busy. */
+struct cli_rc {
+	enum app_rc code;
+	int exit_code;
+};
+/* The row of code, or NULL when it has none (tests/unit/test_app_rc.c checks that every
+ * code has one). */
+const struct cli_rc *cli_rc_find(enum app_rc code);
+/* The exit code for code (CLI_FAIL for a code without a row: asserted in debug builds). */
+int cli_exit_code(enum app_rc code);
+
+/* Prints a use case's error (field errors one per line) and returns its exit code
+ * (cli_exit_code; CLI_FAIL for an error without a code). */
 int cli_app_error(const struct app_err *err);
 
 /* Prints a JSON value to stdout, indented, with a newline. */

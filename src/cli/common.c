@@ -1,6 +1,7 @@
 /* common.c: configuration, database opening and error printing for subcommands. */
 #include "cli/cli.h"
 
+#include <assert.h>
 #include <errno.h>
 
 #include "app/app.h"
@@ -57,6 +58,28 @@ char *cli_read_file(const char *path, size_t max)
 	return buf_detach(&b, NULL);
 }
 
+/* The one mapping of use-case result codes to exit codes (see cli.h). */
+static const struct cli_rc cli_rcs[] = {
+        {APP_OK, CLI_OK},           {APP_INVALID, CLI_USAGE},  {APP_NOT_FOUND, CLI_USAGE},
+        {APP_FORBIDDEN, CLI_USAGE}, {APP_CONFLICT, CLI_USAGE}, {APP_FAILED, CLI_FAIL},
+        {APP_BUSY, CLI_FAIL},       {APP_LIMITED, CLI_USAGE},
+};
+
+const struct cli_rc *cli_rc_find(enum app_rc code)
+{
+	for (size_t i = 0; i < ARRAY_LEN(cli_rcs); i++)
+		if (cli_rcs[i].code == code)
+			return &cli_rcs[i];
+	return NULL;
+}
+
+int cli_exit_code(enum app_rc code)
+{
+	const struct cli_rc *r = cli_rc_find(code);
+	assert(r);
+	return r ? r->exit_code : CLI_FAIL;
+}
+
 int cli_app_error(const struct app_err *err)
 {
 	bool named = !err->rule || strstr(err->message, err->rule);
@@ -64,7 +87,8 @@ int cli_app_error(const struct app_err *err)
 	        named ? "" : err->rule, named ? "" : ")");
 	for (int i = 0; i < err->nfields; i++)
 		fprintf(stderr, "  %s: %s\n", err->fields[i].field, err->fields[i].message);
-	return err->code == APP_FAILED ? CLI_FAIL : CLI_USAGE;
+	/* an error without a code is a failure all the same */
+	return err->code == APP_OK ? CLI_FAIL : cli_exit_code(err->code);
 }
 
 void cli_print_json(const void *json)
