@@ -84,6 +84,46 @@ struct app_err {
 	} fields[APP_MAX_FIELD_ERRORS];
 };
 
+/*
+ * The one shape of a use case, so that the API's route table (web/routes.c) and the
+ * command table (main.c, cli/) can call any of them:
+ *
+ *   int app_THING_VERB(struct db *db, const struct actor *who, const char *id,
+ *                      json_t *in, json_t **out, struct app_err *err);
+ *
+ * - id: the object the path names (a child or episode id, a record reference, a
+ *   username), or NULL for a use case that names none (it is then ignored);
+ * - in: the JSON input, or NULL for a use case that takes none (then ignored). The
+ *   caller keeps its reference: a use case never takes or frees `in`, and may keep
+ *   pointers into it only until it returns;
+ * - out: always set: a new reference to the view on APP_OK (the caller releases it),
+ *   NULL on an error, except where a use case says it answers details with the error
+ *   ({"candidates": [...]} of a refused child, R-REC-1); the caller releases those too;
+ * - err: cleared first (app_err_clear), then the error and its code.
+ * Returns APP_OK or the error's code (also err->code). The return type is int rather
+ * than enum app_rc so that a use case and the callers that keep codes in ints stay one
+ * function type (an enum's underlying type is the compiler's choice, so int and enum
+ * functions are not interchangeable); the typed code is err->code.
+ *
+ * Use cases of another shape, each for a reason:
+ * - app_export_ssda903, app_export_annex_a (exports.h), app_profile_print
+ *   (profile.h): their result is text (CSV, a print view), not a JSON view;
+ * - app_record_view, app_record_view_async (record_view.h): the view is shared
+ *   serialised text from the view cache, and the async one answers through a callback
+ *   once its audit event is written;
+ * - app_episodes_escalate_due (episodes.h): the scheduler's pass, always as the system,
+ *   with the managed timeframe as a number;
+ * - app_demo_generate (demo/demo.h): generator options, no actor;
+ * - app_session_sign_in, app_session_sign_out, app_session_find, app_session_grant,
+ *   app_api_token_find, app_api_token_create (session.h): the web layer holds the
+ *   token, its hash and the session policy, which are no JSON input;
+ * - app/database.h, and app/system.h but for app_borough_list: opening and migrating
+ *   the database, verifying and checkpointing the audit log, the view log: operator
+ *   tools on the database itself, with no actor.
+ */
+typedef int app_uc(struct db *db, const struct actor *who, const char *id, json_t *in, json_t **out,
+                   struct app_err *err);
+
 /* Empties err (code APP_OK, no rule, message or field errors). Every public use case
  * clears its err first, so a struct app_err reused from an earlier call, failed or
  * not, never makes the next call fail. NULL is ignored. */

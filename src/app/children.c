@@ -284,8 +284,8 @@ int child_create_tx(struct db *db, const struct actor *who, const struct child_i
 	return rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
 }
 
-int app_child_add(struct db *db, const struct actor *who, json_t *in, json_t **out,
-                  struct app_err *err)
+int app_child_add(struct db *db, const struct actor *who, const char *no_id, json_t *in,
+                  json_t **out, struct app_err *err)
 {
 	app_err_clear(err);
 	*out = NULL;
@@ -327,7 +327,7 @@ int app_child_add(struct db *db, const struct actor *who, json_t *in, json_t **o
 	return *out ? APP_OK : app_db_fail(err, db, rc);
 }
 
-int app_child_get(struct db *db, const struct actor *who, const char *id, json_t **out,
+int app_child_get(struct db *db, const struct actor *who, const char *id, json_t *in, json_t **out,
                   struct app_err *err)
 {
 	app_err_clear(err);
@@ -359,7 +359,7 @@ int app_child_get(struct db *db, const struct actor *who, const char *id, json_t
 	return APP_OK;
 }
 
-int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **out,
+int app_child_find(struct db *db, const struct actor *who, const char *id, json_t *in, json_t **out,
                    struct app_err *err)
 {
 	app_err_clear(err);
@@ -419,8 +419,8 @@ int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **
 	return APP_OK;
 }
 
-int app_children_list(struct db *db, const struct actor *who, json_t *in, json_t **out,
-                      struct app_err *err)
+int app_children_list(struct db *db, const struct actor *who, const char *id, json_t *in,
+                      json_t **out, struct app_err *err)
 {
 	*out = NULL;
 	app_err_clear(err);

@@ -270,8 +270,8 @@ static int report_record(struct report_run *run)
 	return arc;
 }
 
-int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_t **out,
-                       struct app_err *err)
+int app_episode_report(struct db *db, const struct actor *who, const char *id, json_t *in,
+                       json_t **out, struct app_err *err)
 {
 	static const char *const allowed[] = {
 	        "child_id",          "reported_at",      "missing_from",
@@ -450,8 +450,8 @@ int app_episodes_escalate_due(struct db *db, int64_t now, int64_t timeframe, jso
 
 /* ---- views (R-MISS-10) ---- */
 
-int app_episode_get(struct db *db, const struct actor *who, const char *id, json_t **out,
-                    struct app_err *err)
+int app_episode_get(struct db *db, const struct actor *who, const char *id, json_t *in,
+                    json_t **out, struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
@@ -505,8 +505,8 @@ int app_episode_get(struct db *db, const struct actor *who, const char *id, json
 	return uc_end(&u, uc_db(&u, uc_audit(&u, "view", "episode", e.id, ref, "all")), out);
 }
 
-int app_child_episodes(struct db *db, const struct actor *who, const char *child_id, json_t **out,
-                       struct app_err *err)
+int app_child_episodes(struct db *db, const struct actor *who, const char *child_id, json_t *in,
+                       json_t **out, struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);

@@ -64,7 +64,7 @@ int cli_borough(int argc, char **argv)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	if (argc >= 2 && strcmp(argv[1], "list") == 0 && argc == 2) {
-		rc = app_borough_list(db, &who, &out, &err);
+		rc = app_borough_list(db, &who, NULL, NULL, &out, &err);
 		return finish(db, rc, out, &err, true);
 	}
 	if (argc < 3 || strcmp(argv[1], "add") != 0) {
@@ -81,7 +81,7 @@ int cli_borough(int argc, char **argv)
 		}
 		json_object_set_new(in, "code", json_string(v));
 	}
-	rc = app_borough_add(db, &who, in, &out, &err);
+	rc = app_borough_add(db, &who, NULL, in, &out, &err);
 	json_decref(in);
 	return finish(db, rc, out, &err, true);
 }
@@ -104,7 +104,7 @@ int cli_agency(int argc, char **argv)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	if (argc == 2 && strcmp(argv[1], "list") == 0) {
-		rc = app_agency_list(db, &who, &out, &err);
+		rc = app_agency_list(db, &who, NULL, NULL, &out, &err);
 		return finish(db, rc, out, &err, true);
 	}
 	if (argc < 3 || strcmp(argv[1], "add") != 0) {
@@ -124,7 +124,7 @@ int cli_agency(int argc, char **argv)
 			return cli_error(CLI_USAGE, "agency add: unknown option '%.40s'", argv[i]);
 		}
 	}
-	rc = app_agency_add(db, &who, in, &out, &err);
+	rc = app_agency_add(db, &who, NULL, in, &out, &err);
 	json_decref(in);
 	return finish(db, rc, out, &err, true);
 }
@@ -163,14 +163,14 @@ int cli_user(int argc, char **argv)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	if (argc == 2 && strcmp(argv[1], "list") == 0) {
-		rc = app_user_list(db, &who, &out, &err);
+		rc = app_user_list(db, &who, NULL, NULL, &out, &err);
 		return finish(db, rc, out, &err, true);
 	}
 	if (argc == 3 && strcmp(argv[1], "disable") == 0) {
-		rc = app_user_disable(db, &who, argv[2], &err);
+		rc = app_user_disable(db, &who, argv[2], NULL, &out, &err);
 		if (rc == APP_OK)
 			printf("user %s disabled; their sessions have ended\n", argv[2]);
-		return finish(db, rc, NULL, &err, false);
+		return finish(db, rc, out, &err, false);
 	}
 	if (argc < 3 || strcmp(argv[1], "add") != 0) {
 		app_database_close(db);
@@ -221,7 +221,7 @@ int cli_user(int argc, char **argv)
 		app_database_close(db);
 		return cli_error(CLI_USAGE, "user add: the password must be valid UTF-8 text");
 	}
-	rc = app_user_add(db, &who, in, &out, &err);
+	rc = app_user_add(db, &who, NULL, in, &out, &err);
 	json_decref(in);
 	return finish(db, rc, out, &err, true);
 }

@@ -139,7 +139,7 @@ int cli_deadlines(int argc, char **argv)
 	}
 	if (argc == 2 && strcmp(argv[1], "list") == 0) {
 		r.who.now = now;
-		rc = app_episode_deadlines(r.db, &r.who, now, &out, &err);
+		rc = app_episode_deadlines(r.db, &r.who, NULL, NULL, &out, &err);
 		return cli_run_done(&r, rc, out, &err, NULL);
 	}
 	return cli_run_usage(&r, "deadlines: expected `run` or `list` (see --help)");

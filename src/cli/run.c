@@ -123,31 +123,29 @@ json_t *cli_read_json(const char *path)
 	return v;
 }
 
-int cli_run_id(struct cli_run *r, const char *id, cli_id_fn fn, void (*text)(json_t *))
+int cli_run_id(struct cli_run *r, const char *id, app_uc *fn, void (*text)(json_t *))
 {
 	struct app_err err = {0};
 	json_t *out = NULL;
-	int rc = fn(r->db, &r->who, id, &out, &err);
+	int rc = fn(r->db, &r->who, id, NULL, &out, &err);
 	return cli_run_done(r, rc, out, &err, text);
 }
 
-/* Runs idfn on `id` (when idfn is not NULL) or fn with the JSON object in, which it
- * frees, as cli_run_in and cli_run_id_in say. */
-static int run_in(struct cli_run *r, const char *id, json_t *in, cli_in_fn fn, cli_id_in_fn idfn,
-                  void (*text)(json_t *))
+/* Runs fn on `id` (may be NULL) with the JSON object in, which it frees, as cli_run_in
+ * and cli_run_id_in say. */
+static int run_in(struct cli_run *r, const char *id, json_t *in, app_uc *fn, void (*text)(json_t *))
 {
 	struct app_err err = {0};
 	json_t *out = NULL;
-	int rc = idfn ? idfn(r->db, &r->who, id, in, &out, &err)
-	              : fn(r->db, &r->who, in, &out, &err);
+	int rc = fn(r->db, &r->who, id, in, &out, &err);
 	json_decref(in);
 	return cli_run_done(r, rc, out, &err, text);
 }
 
 /* Reads the JSON object in path and runs it through run_in, as cli_run_file and
  * cli_run_id_file say. */
-static int run_file(struct cli_run *r, const char *id, const char *path, cli_in_fn fn,
-                    cli_id_in_fn idfn, void (*text)(json_t *))
+static int run_file(struct cli_run *r, const char *id, const char *path, app_uc *fn,
+                    void (*text)(json_t *))
 {
 	json_t *in = cli_read_json(path);
 	if (!in) {
@@ -155,29 +153,28 @@ static int run_file(struct cli_run *r, const char *id, const char *path, cli_in_
 		r->db = NULL;
 		return CLI_USAGE;
 	}
-	return run_in(r, id, in, fn, idfn, text);
+	return run_in(r, id, in, fn, text);
 }
 
-int cli_run_in(struct cli_run *r, json_t *in, cli_in_fn fn, void (*text)(json_t *))
+int cli_run_in(struct cli_run *r, json_t *in, app_uc *fn, void (*text)(json_t *))
 {
-	return run_in(r, NULL, in, fn, NULL, text);
+	return run_in(r, NULL, in, fn, text);
 }
 
-int cli_run_id_in(struct cli_run *r, const char *id, json_t *in, cli_id_in_fn fn,
-                  void (*text)(json_t *))
+int cli_run_id_in(struct cli_run *r, const char *id, json_t *in, app_uc *fn, void (*text)(json_t *))
 {
-	return run_in(r, id, in, NULL, fn, text);
+	return run_in(r, id, in, fn, text);
 }
 
-int cli_run_file(struct cli_run *r, const char *path, cli_in_fn fn, void (*text)(json_t *))
+int cli_run_file(struct cli_run *r, const char *path, app_uc *fn, void (*text)(json_t *))
 {
-	return run_file(r, NULL, path, fn, NULL, text);
+	return run_file(r, NULL, path, fn, text);
 }
 
-int cli_run_id_file(struct cli_run *r, const char *id, const char *path, cli_id_in_fn fn,
+int cli_run_id_file(struct cli_run *r, const char *id, const char *path, app_uc *fn,
                     void (*text)(json_t *))
 {
-	return run_file(r, id, path, NULL, fn, text);
+	return run_file(r, id, path, fn, text);
 }
 
 bool cli_run_write(struct cli_run *r, int argc, char **argv, const struct cli_write *writes,

@@ -42,41 +42,30 @@ int cli_run_done(struct cli_run *r, int rc, json_t *out, const struct app_err *e
  * error printed) when unreadable, not JSON, or not an object. */
 json_t *cli_read_json(const char *path);
 
-/* A use case with JSON input. */
-typedef int (*cli_in_fn)(struct db *, const struct actor *, json_t *, json_t **, struct app_err *);
-
-/* A use case on the object named by an id, with JSON input. */
-typedef int (*cli_id_in_fn)(struct db *, const struct actor *, const char *, json_t *, json_t **,
-                            struct app_err *);
-
-/* A use case that reads the object named by an id. */
-typedef int (*cli_id_fn)(struct db *, const struct actor *, const char *, json_t **,
-                         struct app_err *);
-
 /* Runs fn on `id` as r's actor and finishes through cli_run_done (text as there). */
-int cli_run_id(struct cli_run *r, const char *id, cli_id_fn fn, void (*text)(json_t *));
+int cli_run_id(struct cli_run *r, const char *id, app_uc *fn, void (*text)(json_t *));
 
 /* Reads the JSON object in the file at path (as cli_read_json), runs fn on it as r's
  * actor and finishes through cli_run_done (text as there). An unreadable file closes
  * the database and returns CLI_USAGE (the error printed). */
-int cli_run_file(struct cli_run *r, const char *path, cli_in_fn fn, void (*text)(json_t *));
+int cli_run_file(struct cli_run *r, const char *path, app_uc *fn, void (*text)(json_t *));
 
 /* Runs fn on the JSON object in (which it frees) as r's actor and finishes through
  * cli_run_done (text as there). */
-int cli_run_in(struct cli_run *r, json_t *in, cli_in_fn fn, void (*text)(json_t *));
+int cli_run_in(struct cli_run *r, json_t *in, app_uc *fn, void (*text)(json_t *));
 
 /* As cli_run_in, for a use case on the object `id`. */
-int cli_run_id_in(struct cli_run *r, const char *id, json_t *in, cli_id_in_fn fn,
+int cli_run_id_in(struct cli_run *r, const char *id, json_t *in, app_uc *fn,
                   void (*text)(json_t *));
 
 /* As cli_run_file, for a use case on the object `id`. */
-int cli_run_id_file(struct cli_run *r, const char *id, const char *path, cli_id_in_fn fn,
+int cli_run_id_file(struct cli_run *r, const char *id, const char *path, app_uc *fn,
                     void (*text)(json_t *));
 
 /* A subcommand `NAME ID FILE.json` and the use case it runs. */
 struct cli_write {
 	const char *name;
-	cli_id_in_fn fn;
+	app_uc *fn;
 };
 
 /* When argv is `CMD NAME ID FILE` (argc 4) and NAME is one of the n writes: runs that

@@ -153,7 +153,7 @@ static int do_referral(struct gen *g, const struct ev *e)
 	}
 	struct actor a = at_time(who, e->at);
 	json_t *out = NULL;
-	int rc = app_referral_submit(g->db, &a, in, &out, g->err);
+	int rc = app_referral_submit(g->db, &a, NULL, in, &out, g->err);
 	json_decref(in);
 	if (rc == APP_OK)
 		referral_filed(g, e, k, out);

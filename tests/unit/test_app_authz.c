@@ -40,8 +40,8 @@ static bool can_see(struct fx *f, const char *username, const struct case_ids *c
 	struct actor a = fx_actor(f, username);
 	struct app_err e1 = {0}, e2 = {0};
 	json_t *o1 = NULL, *o2 = NULL;
-	int r1 = app_record_get(f->db, &a, c->ref, &o1, &e1);
-	int r2 = app_child_get(f->db, &a, c->child_id, &o2, &e2);
+	int r1 = app_record_get(f->db, &a, c->ref, NULL, &o1, &e1);
+	int r2 = app_child_get(f->db, &a, c->child_id, NULL, &o2, &e2);
 	json_decref(o1);
 	json_decref(o2);
 	if (r1 != r2)
@@ -67,18 +67,20 @@ static void test_health_user_of_uninvolved_agency_gets_not_found(void **state)
 	struct actor irwin = fx_actor(f, "nurse.irwin");
 	struct app_err hidden = {0}, missing = {0};
 	json_t *out = NULL;
-	assert_int_equal(app_record_get(f->db, &irwin, c.ref, &out, &hidden), APP_NOT_FOUND);
-	assert_int_equal(app_record_get(f->db, &irwin, "LAN-2026-999997", &out, &missing),
+	assert_int_equal(app_record_get(f->db, &irwin, c.ref, NULL, &out, &hidden), APP_NOT_FOUND);
+	assert_int_equal(app_record_get(f->db, &irwin, "LAN-2026-999997", NULL, &out, &missing),
 	                 APP_NOT_FOUND);
 	assert_string_equal(hidden.message, missing.message);
 	/* and every other use case on the record */
 	struct app_err err = {0};
-	assert_int_equal(app_record_timeline(f->db, &irwin, c.ref, &out, &err), APP_NOT_FOUND);
+	assert_int_equal(app_record_timeline(f->db, &irwin, c.ref, NULL, &out, &err),
+	                 APP_NOT_FOUND);
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_referral_get(f->db, &irwin, c.referral_id, &out, &err), APP_NOT_FOUND);
+	assert_int_equal(app_referral_get(f->db, &irwin, c.referral_id, NULL, &out, &err),
+	                 APP_NOT_FOUND);
 	memset(&missing, 0, sizeof missing);
 	assert_int_equal(
-	        app_referral_get(f->db, &irwin, "rfl_nosuchreferral000000", &out, &missing),
+	        app_referral_get(f->db, &irwin, "rfl_nosuchreferral000000", NULL, &out, &missing),
 	        APP_NOT_FOUND);
 	assert_string_equal(err.message, missing.message);
 	json_t *in =
@@ -144,7 +146,8 @@ static void test_auditor_cannot_see_records(void **state)
 	struct actor aud = fx_actor(f, "aud.king");
 	struct app_err err = {0};
 	json_t *out = NULL;
-	assert_int_equal(app_referral_get(f->db, &aud, c.referral_id, &out, &err), APP_NOT_FOUND);
+	assert_int_equal(app_referral_get(f->db, &aud, c.referral_id, NULL, &out, &err),
+	                 APP_NOT_FOUND);
 	/* nor the administrator, whose work is users, not children */
 	assert_false(can_see(f, "admin.moss", &c));
 }
@@ -211,14 +214,14 @@ static void test_disabled_user_cannot_act(void **state)
 	json_t *in =
 	        json_pack("{s:s, s:s, s:[s], s:s}", "username", "nurse.temp", "agency",
 	                  "Riverside Health Trust", "roles", "health", "password", FX_PASSWORD);
-	assert_int_equal(app_user_add(f->db, &f->sys, in, &out, &err), APP_OK);
+	assert_int_equal(app_user_add(f->db, &f->sys, NULL, in, &out, &err), APP_OK);
 	json_decref(in);
 	json_decref(out);
 	struct actor a;
 	assert_int_equal(actor_load(f->db, "nurse.temp", &a, &err), APP_OK);
 	assert_true(actor_has(&a, ROLE_BIT(ROLE_HEALTH)));
 	assert_false(actor_has(&a, ROLE_BIT(ROLE_MASH_WORKER)));
-	assert_int_equal(app_user_disable(f->db, &f->sys, "nurse.temp", &err), APP_OK);
+	assert_int_equal(fx_user_disable(f, &f->sys, "nurse.temp", &err), APP_OK);
 	assert_int_equal(actor_load(f->db, "nurse.temp", &a, &err), APP_NOT_FOUND);
 	assert_int_equal(actor_load(f->db, "nobody.here", &a, &err), APP_NOT_FOUND);
 }

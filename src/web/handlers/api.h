@@ -12,14 +12,6 @@
 #include "app/app.h"
 #include "web/request.h"
 
-/* Use case shapes (see the headers in src/app/). */
-typedef int (*api_uc_in)(struct db *db, const struct actor *who, json_t *in, json_t **out,
-                         struct app_err *err);
-typedef int (*api_uc_id)(struct db *db, const struct actor *who, const char *id, json_t **out,
-                         struct app_err *err);
-typedef int (*api_uc_id_in)(struct db *db, const struct actor *who, const char *id, json_t *in,
-                            json_t **out, struct app_err *err);
-
 /*
  * The signed-in user's actor for one call. Its purpose (recorded with the audit events;
  * the reason that opens a restricted record, R-INFO-3) comes from the Lantern-Purpose
@@ -33,14 +25,14 @@ const struct actor *api_actor(struct request *req, struct response *resp);
 struct db *api_open(struct request *req, struct response *resp, const struct actor **who);
 
 /* Runs uc with the JSON body; answers `status` with its view or the problem. */
-void api_run_in(struct request *req, struct response *resp, api_uc_in uc, int status);
+void api_run_in(struct request *req, struct response *resp, app_uc *uc, int status);
 /* Runs uc with the route parameter `param`; answers 200 with its view or the problem. */
-void api_run_id(struct request *req, struct response *resp, const char *param, api_uc_id uc);
+void api_run_id(struct request *req, struct response *resp, const char *param, app_uc *uc);
 /* Runs uc with the route parameter `param` and the JSON body; answers `status`. */
-void api_run_id_in(struct request *req, struct response *resp, const char *param, api_uc_id_in uc,
+void api_run_id_in(struct request *req, struct response *resp, const char *param, app_uc *uc,
                    int status);
 /* Runs uc with an already-built input (consumed); answers `status`. */
-void api_run_with(struct request *req, struct response *resp, api_uc_in uc, json_t *in, int status);
+void api_run_with(struct request *req, struct response *resp, app_uc *uc, json_t *in, int status);
 /* Answers the use case result: page_json(status, out) on APP_OK, else the problem
  * (out then only carries candidates and is released). */
 void api_answer(struct request *req, struct response *resp, int rc, const struct app_err *err,

@@ -9,11 +9,9 @@
 #include "web/problem.h"
 #include "web/usecase.h"
 
-typedef int (*list_fn)(struct db *db, const struct actor *who, json_t **out, struct app_err *err);
-
 /* Answers {key: [...]} with the use case's list (an object, so that fields can be
  * added later without breaking clients). */
-static void list_run(struct request *req, struct response *resp, list_fn fn, const char *key)
+static void list_run(struct request *req, struct response *resp, app_uc *fn, const char *key)
 {
 	if (req->nquery) {
 		problem_respond(resp, PROBLEM_MALFORMED,
@@ -26,7 +24,7 @@ static void list_run(struct request *req, struct response *resp, list_fn fn, con
 	struct app_err err;
 	app_err_clear(&err);
 	json_t *out = NULL;
-	int rc = fn(db, web_actor(req), &out, &err);
+	int rc = fn(db, web_actor(req), NULL, NULL, &out, &err);
 	if (rc == APP_OK)
 		out = json_pack("{s:o}", key, out);
 	api_answer(req, resp, rc, &err, out, 200);
@@ -75,10 +73,8 @@ void handle_api_user_disable(struct request *req, struct response *resp)
 		return;
 	struct app_err err;
 	app_err_clear(&err);
-	const char *username = request_param(req, "username");
-	int rc = app_user_disable(db, web_actor(req), username, &err);
-	api_answer(req, resp, rc, &err,
-	           rc == APP_OK ? json_pack("{s:s, s:b}", "username", username, "disabled", 1)
-	                        : NULL,
-	           200);
+	json_t *out = NULL;
+	int rc = app_user_disable(db, web_actor(req), request_param(req, "username"), NULL, &out,
+	                          &err);
+	api_answer(req, resp, rc, &err, out, 200);
 }

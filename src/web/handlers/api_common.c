@@ -37,11 +37,11 @@ void api_answer(struct request *req, struct response *resp, int rc, const struct
 	json_decref(out);
 }
 
-/* Answers a request through one use case as the request's actor: idin on the path
- * parameter param and in, else id on param, else uc on in. Frees in (which may be
- * NULL), also when no actor or database can be had (the problem already answered). */
-static void run_uc(struct request *req, struct response *resp, const char *param, api_uc_in uc,
-                   api_uc_id id, api_uc_id_in idin, json_t *in, int status)
+/* Answers a request through use case uc as the request's actor, on the path parameter
+ * param (none when NULL) and in. Frees in (which may be NULL), also when no actor or
+ * database can be had (the problem already answered). */
+static void run_uc(struct request *req, struct response *resp, const char *param, app_uc *uc,
+                   json_t *in, int status)
 {
 	const struct actor *who;
 	struct db *db = api_open(req, resp, &who);
@@ -52,36 +52,34 @@ static void run_uc(struct request *req, struct response *resp, const char *param
 	struct app_err err;
 	app_err_clear(&err);
 	json_t *out = NULL;
-	int rc = idin ? idin(db, who, request_param(req, param), in, &out, &err)
-	         : id ? id(db, who, request_param(req, param), &out, &err)
-	              : uc(db, who, in, &out, &err);
+	int rc = uc(db, who, param ? request_param(req, param) : NULL, in, &out, &err);
 	json_decref(in);
 	api_answer(req, resp, rc, &err, out, status);
 }
 
-void api_run_with(struct request *req, struct response *resp, api_uc_in uc, json_t *in, int status)
+void api_run_with(struct request *req, struct response *resp, app_uc *uc, json_t *in, int status)
 {
-	run_uc(req, resp, NULL, uc, NULL, NULL, in, status);
+	run_uc(req, resp, NULL, uc, in, status);
 }
 
-void api_run_in(struct request *req, struct response *resp, api_uc_in uc, int status)
+void api_run_in(struct request *req, struct response *resp, app_uc *uc, int status)
 {
 	json_t *in = web_json_body(req, resp);
 	if (in)
 		api_run_with(req, resp, uc, in, status);
 }
 
-void api_run_id(struct request *req, struct response *resp, const char *param, api_uc_id uc)
+void api_run_id(struct request *req, struct response *resp, const char *param, app_uc *uc)
 {
-	run_uc(req, resp, param, NULL, uc, NULL, NULL, 200);
+	run_uc(req, resp, param, uc, NULL, 200);
 }
 
-void api_run_id_in(struct request *req, struct response *resp, const char *param, api_uc_id_in uc,
+void api_run_id_in(struct request *req, struct response *resp, const char *param, app_uc *uc,
                    int status)
 {
 	json_t *in = web_json_body(req, resp);
 	if (in)
-		run_uc(req, resp, param, NULL, NULL, uc, in, status);
+		run_uc(req, resp, param, uc, in, status);
 }
 
 static bool in_list(const char *const *list, const char *name)

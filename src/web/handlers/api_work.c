@@ -24,7 +24,7 @@ void handle_api_work(struct request *req, struct response *resp)
 	struct app_err err;
 	app_err_clear(&err);
 	json_t *out = NULL;
-	int rc = app_work_queue(db, web_actor(req), &out, &err);
+	int rc = app_work_queue(db, web_actor(req), NULL, NULL, &out, &err);
 	api_answer(req, resp, rc, &err, out, 200);
 }
 
@@ -41,6 +41,6 @@ void handle_api_deadlines(struct request *req, struct response *resp)
 	struct app_err err;
 	app_err_clear(&err);
 	json_t *out = NULL;
-	int rc = app_episode_deadlines(db, web_actor(req), ltime_now(), &out, &err);
+	int rc = app_episode_deadlines(db, web_actor(req), NULL, NULL, &out, &err);
 	api_answer(req, resp, rc, &err, out, 200);
 }

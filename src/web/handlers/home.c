@@ -88,7 +88,7 @@ void handle_home(struct request *req, struct response *resp)
 		return;
 	struct app_err err = {0};
 	json_t *q = NULL;
-	if (app_work_queue(db, web_actor(req), &q, &err) != APP_OK) {
+	if (app_work_queue(db, web_actor(req), NULL, NULL, &q, &err) != APP_OK) {
 		pages_error(req, resp, &err);
 		return;
 	}

@@ -26,11 +26,10 @@ static const struct fs_field agency_specs[] = {
  * create use case uc as the request's actor and redirects to done; invalid input or a
  * conflict shows the form again through page with 422 and the errors; any other
  * refusal is an error page. A "password" in the input is blanked before it is freed. */
-static void
-admin_create(struct request *req, struct response *resp, const struct fs_field *specs, size_t n,
-             int (*uc)(struct db *, const struct actor *, json_t *, json_t **, struct app_err *),
-             const char *done,
-             void (*page)(struct request *, struct response *, int, const struct field_errors *))
+static void admin_create(struct request *req, struct response *resp, const struct fs_field *specs,
+                         size_t n, app_uc *uc, const char *done,
+                         void (*page)(struct request *, struct response *, int,
+                                      const struct field_errors *))
 {
 	struct field_errors errs;
 	json_t *in = pages_posted_json(req, resp, specs, n, &errs);
@@ -43,7 +42,7 @@ admin_create(struct request *req, struct response *resp, const struct fs_field *
 	}
 	struct app_err err = {0};
 	json_t *out = NULL;
-	int rc = uc(db, web_actor(req), in, &out, &err);
+	int rc = uc(db, web_actor(req), NULL, in, &out, &err);
 	/* the password is not kept a moment longer than needed */
 	json_t *pw = json_object_get(in, "password");
 	if (json_is_string(pw))
@@ -68,7 +67,7 @@ static void agencies_page(struct request *req, struct response *resp, int status
 		return;
 	struct app_err err = {0};
 	json_t *list = NULL;
-	if (app_agency_list(db, web_actor(req), &list, &err) != APP_OK) {
+	if (app_agency_list(db, web_actor(req), NULL, NULL, &list, &err) != APP_OK) {
 		pages_error(req, resp, &err);
 		return;
 	}
@@ -117,8 +116,8 @@ static void users_page(struct request *req, struct response *resp, int status,
 		return;
 	struct app_err err = {0};
 	json_t *users = NULL, *agencies = NULL;
-	if (app_user_list(db, web_actor(req), &users, &err) != APP_OK ||
-	    app_agency_list(db, web_actor(req), &agencies, &err) != APP_OK) {
+	if (app_user_list(db, web_actor(req), NULL, NULL, &users, &err) != APP_OK ||
+	    app_agency_list(db, web_actor(req), NULL, NULL, &agencies, &err) != APP_OK) {
 		json_decref(users);
 		pages_error(req, resp, &err);
 		return;
@@ -178,10 +177,13 @@ void handle_page_user_disable(struct request *req, struct response *resp)
 	if (!db)
 		return;
 	struct app_err err = {0};
-	if (app_user_disable(db, web_actor(req), request_param(req, "username"), &err) != APP_OK) {
+	json_t *out = NULL;
+	if (app_user_disable(db, web_actor(req), request_param(req, "username"), NULL, &out,
+	                     &err) != APP_OK) {
 		pages_error(req, resp, &err);
 		return;
 	}
+	json_decref(out);
 	pages_redirect(req, resp, "/admin/users");
 }
 
@@ -216,7 +218,7 @@ static void audit_page(struct request *req, struct response *resp)
 	}
 	struct app_err err = {0};
 	json_t *out = NULL;
-	int rc = app_audit_list(db, web_actor(req), in, &out, &err);
+	int rc = app_audit_list(db, web_actor(req), NULL, in, &out, &err);
 	json_decref(in);
 	if (rc == APP_INVALID) {
 		pages_app_errors(req, &err, audit_specs, ARRAY_LEN(audit_specs), &errs);

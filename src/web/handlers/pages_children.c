@@ -89,7 +89,7 @@ void handle_page_find_child_post(struct request *req, struct response *resp)
 	}
 	struct app_err err = {0};
 	json_t *out = NULL;
-	int rc = app_child_find(db, web_actor(req), in, &out, &err);
+	int rc = app_child_find(db, web_actor(req), NULL, in, &out, &err);
 	json_decref(in);
 	if (rc != APP_OK) {
 		if (rc == APP_INVALID) {
@@ -154,11 +154,11 @@ void handle_page_child(struct request *req, struct response *resp)
 		return;
 	struct app_err err = {0};
 	json_t *child = NULL, *eps = NULL;
-	if (app_child_get(db, web_actor(req), id, &child, &err) != APP_OK) {
+	if (app_child_get(db, web_actor(req), id, NULL, &child, &err) != APP_OK) {
 		pages_error(req, resp, &err);
 		return;
 	}
-	if (app_child_episodes(db, web_actor(req), id, &eps, &err) != APP_OK) {
+	if (app_child_episodes(db, web_actor(req), id, NULL, &eps, &err) != APP_OK) {
 		json_decref(child);
 		pages_error(req, resp, &err);
 		return;

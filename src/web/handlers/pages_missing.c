@@ -65,7 +65,7 @@ static json_t *load_child(struct request *req, struct response *resp, const char
 		return NULL;
 	struct app_err err = {0};
 	json_t *c = NULL;
-	if (app_child_get(db, web_actor(req), id, &c, &err) != APP_OK) {
+	if (app_child_get(db, web_actor(req), id, NULL, &c, &err) != APP_OK) {
 		pages_error(req, resp, &err);
 		return NULL;
 	}
@@ -126,7 +126,7 @@ void handle_page_missing_create(struct request *req, struct response *resp)
 	json_t *out = NULL;
 	struct db *db = errs.n ? NULL : web_db(req, resp);
 	int rc = errs.n ? APP_INVALID
-	         : db   ? app_episode_report(db, web_actor(req), in, &out, &err)
+	         : db   ? app_episode_report(db, web_actor(req), NULL, in, &out, &err)
 	                : APP_FAILED;
 	json_decref(in);
 	if (rc == APP_OK)
@@ -151,7 +151,7 @@ void handle_page_episode(struct request *req, struct response *resp)
 	const char *id = request_param(req, "id");
 	struct app_err err = {0};
 	json_t *e = NULL;
-	if (app_episode_get(db, web_actor(req), id, &e, &err) != APP_OK) {
+	if (app_episode_get(db, web_actor(req), id, NULL, &e, &err) != APP_OK) {
 		pages_error(req, resp, &err);
 		return;
 	}
@@ -459,7 +459,7 @@ void handle_page_profile(struct request *req, struct response *resp)
 		json_decref(c);
 		return;
 	}
-	if (app_profile_get(db, web_actor(req), id, &p, &err) != APP_OK)
+	if (app_profile_get(db, web_actor(req), id, NULL, &p, &err) != APP_OK)
 		pages_error(req, resp, &err);
 	else
 		profile_page(req, resp, c, p, 200, NULL, NULL);

@@ -32,7 +32,7 @@ static json_t *load_record(struct request *req, struct response *resp, const cha
 		return NULL;
 	struct app_err err = {0};
 	json_t *r = NULL;
-	if (app_record_get(db, web_actor(req), ref, &r, &err) != APP_OK) {
+	if (app_record_get(db, web_actor(req), ref, NULL, &r, &err) != APP_OK) {
 		pages_error(req, resp, &err);
 		return NULL;
 	}
@@ -62,7 +62,7 @@ void handle_page_record_open(struct request *req, struct response *resp)
 	         purpose && strlen(purpose) < sizeof who.purpose ? purpose : "");
 	struct app_err err = {0};
 	json_t *r = NULL;
-	int rc = app_record_get(db, &who, ref, &r, &err);
+	int rc = app_record_get(db, &who, ref, NULL, &r, &err);
 	json_decref(r);
 	if (rc == APP_FORBIDDEN && err.rule && strcmp(err.rule, "R-INFO-3") == 0) {
 		struct field_errors errs;
@@ -237,7 +237,7 @@ void handle_page_record(struct request *req, struct response *resp)
 	}
 	struct app_err err = {0};
 	json_t *eps = NULL;
-	if (app_child_episodes(db, web_actor(req), pages_str(r, "child_id"), &eps, &err) ==
+	if (app_child_episodes(db, web_actor(req), pages_str(r, "child_id"), NULL, &eps, &err) ==
 	    APP_OK) {
 		pages_decorate_episodes(req, eps);
 		json_object_set_new(r, "eps", eps);

@@ -224,7 +224,7 @@ static json_t *load_child(struct request *req, struct response *resp, const char
 		return NULL;
 	struct app_err err = {0};
 	json_t *c = NULL;
-	if (app_child_get(db, web_actor(req), id, &c, &err) != APP_OK) {
+	if (app_child_get(db, web_actor(req), id, NULL, &c, &err) != APP_OK) {
 		pages_error(req, resp, &err);
 		return NULL;
 	}
@@ -289,7 +289,7 @@ void handle_page_referral_create(struct request *req, struct response *resp)
 	}
 	struct app_err err = {0};
 	json_t *out = NULL;
-	int rc = app_referral_submit(db, web_actor(req), in, &out, &err);
+	int rc = app_referral_submit(db, web_actor(req), NULL, in, &out, &err);
 	json_decref(in);
 	if (rc == APP_OK) {
 		pages_redirect(req, resp, "/referrals/%s", pages_str(out, "referral_id"));
@@ -345,7 +345,8 @@ void handle_page_referral(struct request *req, struct response *resp)
 		return;
 	struct app_err err = {0};
 	json_t *r = NULL;
-	if (app_referral_get(db, web_actor(req), request_param(req, "id"), &r, &err) != APP_OK) {
+	if (app_referral_get(db, web_actor(req), request_param(req, "id"), NULL, &r, &err) !=
+	    APP_OK) {
 		pages_error(req, resp, &err);
 		return;
 	}

@@ -191,7 +191,7 @@ void handle_api_tokens_list(struct request *req, struct response *resp)
 		return;
 	struct app_err err;
 	json_t *out = NULL;
-	if (app_api_token_list(db, web_actor(req), &out, &err) != APP_OK) {
+	if (app_api_token_list(db, web_actor(req), NULL, NULL, &out, &err) != APP_OK) {
 		web_api_error(req, resp, &err, NULL);
 		return;
 	}
@@ -232,7 +232,9 @@ void handle_api_tokens_revoke(struct request *req, struct response *resp)
 	if (!db)
 		return;
 	struct app_err err;
-	if (app_api_token_revoke(db, web_actor(req), request_param(req, "id"), &err) != APP_OK) {
+	json_t *out = NULL;
+	if (app_api_token_revoke(db, web_actor(req), request_param(req, "id"), NULL, &out, &err) !=
+	    APP_OK) {
 		web_api_error(req, resp, &err, NULL);
 		return;
 	}
