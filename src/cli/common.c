@@ -1,4 +1,5 @@
-/* common.c: configuration, database opening and error printing for subcommands. */
+/* common.c: configuration, database opening, result codes and error printing for the
+ * subcommands (see cli.h). */
 #include "cli/cli.h"
 
 #include <assert.h>
@@ -98,42 +99,4 @@ void cli_print_json(const void *json)
 		puts(s);
 		free(s);
 	}
-}
-
-int cli_common_flags(struct config *cfg, int *argc, char **argv, const char **as)
-{
-	int out = 0;
-	if (as)
-		*as = NULL;
-	for (int i = 0; i < *argc; i++) {
-		const char *a = argv[i];
-		const char *val = NULL;
-		bool is_db = strcmp(a, "--db") == 0 || strncmp(a, "--db=", 5) == 0;
-		bool is_as = as && (strcmp(a, "--as") == 0 || strncmp(a, "--as=", 5) == 0);
-		if (strcmp(a, "--") == 0) {
-			while (i < *argc)
-				argv[out++] = argv[i++];
-			break;
-		}
-		if (!is_db && !is_as) {
-			argv[out++] = argv[i];
-			continue;
-		}
-		if (a[4] == '=')
-			val = a + 5;
-		else if (i + 1 < *argc)
-			val = argv[++i];
-		if (!val || !*val)
-			return cli_error(CLI_USAGE, "%.4s needs a value", a);
-		if (is_db) {
-			char err[256];
-			if (config_set(cfg, "db", val, err, sizeof err) < 0)
-				return cli_error(CLI_USAGE, "--db: %s", err);
-		} else {
-			*as = val;
-		}
-	}
-	*argc = out;
-	argv[out] = NULL;
-	return CLI_OK;
 }
