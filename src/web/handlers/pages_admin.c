@@ -62,15 +62,9 @@ static void admin_create(struct request *req, struct response *resp, const struc
 static void agencies_page(struct request *req, struct response *resp, int status,
                           const struct field_errors *errs)
 {
-	struct db *db = web_db(req, resp);
-	if (!db)
+	json_t *list = pages_load(req, resp, app_agency_list, NULL);
+	if (!list)
 		return;
-	struct app_err err = {0};
-	json_t *list = NULL;
-	if (app_agency_list(db, web_actor(req), NULL, NULL, &list, &err) != APP_OK) {
-		pages_error(req, resp, &err);
-		return;
-	}
 	size_t i;
 	json_t *a;
 	json_array_foreach(list, i, a) json_object_set_new(
@@ -111,15 +105,10 @@ static const struct fs_field user_specs[] = {
 static void users_page(struct request *req, struct response *resp, int status,
                        const struct field_errors *errs, const char *notice)
 {
-	struct db *db = web_db(req, resp);
-	if (!db)
-		return;
-	struct app_err err = {0};
-	json_t *users = NULL, *agencies = NULL;
-	if (app_user_list(db, web_actor(req), NULL, NULL, &users, &err) != APP_OK ||
-	    app_agency_list(db, web_actor(req), NULL, NULL, &agencies, &err) != APP_OK) {
+	json_t *users = pages_load(req, resp, app_user_list, NULL);
+	json_t *agencies = users ? pages_load(req, resp, app_agency_list, NULL) : NULL;
+	if (!agencies) {
 		json_decref(users);
-		pages_error(req, resp, &err);
 		return;
 	}
 	json_t *fields = formspec_fields(user_specs, ARRAY_LEN(user_specs),

@@ -149,18 +149,10 @@ void pages_decorate_episodes(struct request *req, json_t *eps)
 void handle_page_child(struct request *req, struct response *resp)
 {
 	const char *id = request_param(req, "id");
-	struct db *db = web_db(req, resp);
-	if (!db)
-		return;
-	struct app_err err = {0};
-	json_t *child = NULL, *eps = NULL;
-	if (app_child_get(db, web_actor(req), id, NULL, &child, &err) != APP_OK) {
-		pages_error(req, resp, &err);
-		return;
-	}
-	if (app_child_episodes(db, web_actor(req), id, NULL, &eps, &err) != APP_OK) {
+	json_t *child = pages_load(req, resp, app_child_get, id);
+	json_t *eps = child ? pages_load(req, resp, app_child_episodes, id) : NULL;
+	if (!eps) {
 		json_decref(child);
-		pages_error(req, resp, &err);
 		return;
 	}
 	pages_decorate_episodes(req, eps);

@@ -88,6 +88,22 @@ void pages_restricted(struct request *req, struct response *resp, const char *re
 	json_decref(d);
 }
 
+json_t *pages_load(struct request *req, struct response *resp, app_uc *uc, const char *id)
+{
+	struct db *db = web_db(req, resp);
+	if (!db)
+		return NULL;
+	struct app_err err;
+	app_err_clear(&err);
+	json_t *v = NULL;
+	if (uc(db, web_actor(req), id, NULL, &v, &err) != APP_OK) {
+		json_decref(v);
+		pages_error(req, resp, &err);
+		return NULL;
+	}
+	return v;
+}
+
 void pages_error(struct request *req, struct response *resp, const struct app_err *err)
 {
 	/* R-INFO-3: a restricted record asks for the reason instead of a bare refusal */
