@@ -18,7 +18,7 @@
 #include <sys/socket.h>
 
 #include "util/log.h"
-#include "web/app.h"
+#include "web/webapp.h"
 #include "web/auth.h"
 #include "web/server.h"
 

@@ -24,7 +24,7 @@
 #include "app/restricted.h"
 #include "app/session.h"
 #include "app/work.h"
-#include "web/app.h"
+#include "web/webapp.h"
 #include "web/handlers/api.h"
 #include "web/handlers/handlers.h"
 

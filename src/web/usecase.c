@@ -5,7 +5,7 @@
 
 #include "app/database.h"
 #include "util/pool.h"
-#include "web/app.h"
+#include "web/webapp.h"
 #include "web/json_in.h"
 #include "web/page.h"
 #include "web/problem.h"

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "util/config.h"
-#include "web/app.h"
+#include "web/webapp.h"
 #include "web/page.h"
 #include "web/server.h"
 #include "web/session.h"
