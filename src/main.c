@@ -69,7 +69,7 @@ static const struct cli_command *command_find(const char *name)
 	return NULL;
 }
 
-/* The rows of command `first` (its first row): first up to *end. */
+/* One past the last row of command `first` (its first row). */
 static const struct cli_command *rows_end(const struct cli_command *first)
 {
 	const struct cli_command *r = first, *end = commands + ARRAY_LEN(commands);
@@ -98,7 +98,7 @@ struct shared {
 static int shared_check(const struct cli_command *row, const struct shared *o)
 {
 	const char *cmd = row->name, *sub = row->sub ? row->sub : "";
-	if (o->db && !(row->setup & (CLI_CONFIG | CLI_DB)))
+	if (o->db && !(row->setup & (CLI_CONFIG | CLI_DB | CLI_AS)))
 		return cli_error(CLI_USAGE, "%s: unknown option '--db'", cmd);
 	if ((o->db && !*o->db) || (o->as && !*o->as))
 		return cli_error(CLI_USAGE, "%s needs a value", o->db && !*o->db ? "--db" : "--as");
@@ -117,12 +117,12 @@ static int shared_check(const struct cli_command *row, const struct shared *o)
 static int setup(const struct cli_command *row, const struct shared *o, struct cli_ctx *c)
 {
 	int rc = shared_check(row, o);
-	if (rc == CLI_OK && (row->setup & (CLI_CONFIG | CLI_DB)))
+	if (rc == CLI_OK && (row->setup & (CLI_CONFIG | CLI_DB | CLI_AS)))
 		rc = cli_config(&c->cfg);
 	char err[256];
 	if (rc == CLI_OK && o->db && config_set(&c->cfg, "db", o->db, err, sizeof err) < 0)
 		rc = cli_error(CLI_USAGE, "--db: %s", err);
-	if (rc == CLI_OK && (row->setup & CLI_DB))
+	if (rc == CLI_OK && (row->setup & (CLI_DB | CLI_AS)))
 		rc = cli_open_db(&c->cfg, false, false, &c->db);
 	if (rc != CLI_OK)
 		return rc;
@@ -145,7 +145,7 @@ static int run(const struct cli_command *first, int argc, char **argv)
 	struct shared o = {0};
 	bool any_config = false;
 	for (const struct cli_command *r = first; r < rows_end(first); r++)
-		any_config |= (r->setup & (CLI_CONFIG | CLI_DB)) != 0;
+		any_config |= (r->setup & (CLI_CONFIG | CLI_DB | CLI_AS)) != 0;
 	if (any_config) {
 		const struct cli_opt opts[] = {CLI_STRING("--db", &o.db), CLI_STRING("--as", &o.as),
 		                               CLI_FLAG("--json", &o.json)};

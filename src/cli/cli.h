@@ -26,7 +26,8 @@ enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 enum cli_setup {
 	CLI_CONFIG = 1u << 0, /* reads the configuration (lantern.conf, LANTERN_*) and --db */
 	CLI_DB = 1u << 1,     /* also opens the database, which must exist and be migrated */
-	CLI_AS = 1u << 2,     /* acts as the Lantern user --as USER names, else the system */
+	CLI_AS = 1u << 2,     /* acts as the Lantern user --as USER names, else the system
+	                       * (the database is opened to find the user) */
 	CLI_SYSTEM = 1u << 3, /* acts as the system operator: --as is refused */
 	CLI_JSON = 1u << 4,   /* takes --json (print JSON, not text) */
 };
