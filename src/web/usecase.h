@@ -1,13 +1,15 @@
 /*
  * usecase.h: the glue between a handler and a use case in src/app/. A handler parses
- * the request into a JSON object, calls the use case with the signed-in user's actor
- * and this thread's database connection, and turns the result into a response:
+ * the request into a JSON object, calls the use case (the one shape, app_uc) with the
+ * signed-in user's actor and this thread's database connection, and turns the result
+ * into a response (most API routes do all of this through their row in the route table
+ * and handle_api_uc; pages load their views through pages_load):
  *
  *   struct db *db = web_db(req, resp);            // 503 already sent when NULL
  *   json_t *in = web_json_body(req, resp);        // API: 400/415 already sent when NULL
  *   struct app_err err = {0};
  *   json_t *out = NULL;
- *   int rc = app_something(db, web_actor(req), in, &out, &err);
+ *   int rc = app_something(db, web_actor(req), id, in, &out, &err);
  *   if (rc != APP_OK) web_api_error(req, resp, &err, out); else page_json(resp, 201, out);
  *
  * Error mapping: one table (web_rcs in usecase.c) gives each result code its HTTP status

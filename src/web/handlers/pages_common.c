@@ -124,7 +124,7 @@ void pages_fail(struct request *req, struct response *resp, const struct app_err
 		struct field_errors errs;
 		fielderr_init(&errs);
 		pages_app_errors(req, err, fp->specs, fp->n, &errs);
-		pages_form(req, resp, err->code == APP_CONFLICT ? 409 : 422, fp, &errs);
+		pages_form(req, resp, web_app_status(err), fp, &errs);
 		return;
 	}
 	pages_error(req, resp, err);
