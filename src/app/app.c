@@ -36,7 +36,29 @@ const char *role_label(unsigned bit)
 	return it ? it->label : NULL;
 }
 
-int app_fail(struct app_err *err, int code, const char *rule, const char *fmt, ...)
+bool app_rc_valid(int rc)
+{
+	return rc == APP_OK || (rc >= APP_RC_FIRST && rc < APP_RC_END);
+}
+
+const char *app_rc_name(int rc)
+{
+	static const char *const names[] = {
+	        [APP_INVALID - APP_RC_FIRST] = "APP_INVALID",
+	        [APP_NOT_FOUND - APP_RC_FIRST] = "APP_NOT_FOUND",
+	        [APP_FORBIDDEN - APP_RC_FIRST] = "APP_FORBIDDEN",
+	        [APP_CONFLICT - APP_RC_FIRST] = "APP_CONFLICT",
+	        [APP_FAILED - APP_RC_FIRST] = "APP_FAILED",
+	        [APP_BUSY - APP_RC_FIRST] = "APP_BUSY",
+	        [APP_LIMITED - APP_RC_FIRST] = "APP_LIMITED",
+	};
+	_Static_assert(ARRAY_LEN(names) == APP_RC_END - APP_RC_FIRST, "a name for every code");
+	if (rc == APP_OK)
+		return "APP_OK";
+	return app_rc_valid(rc) ? names[rc - APP_RC_FIRST] : NULL;
+}
+
+int app_fail(struct app_err *err, enum app_rc code, const char *rule, const char *fmt, ...)
 {
 	if (!err)
 		return code;
@@ -75,7 +97,7 @@ int app_db_fail(struct app_err *err, struct db *db, int rc)
 {
 	log_error("database error %d: %s", rc, db_errmsg(db));
 	if (rc == DB_E_BUSY)
-		return app_fail(err, APP_FAILED, NULL,
+		return app_fail(err, APP_BUSY, NULL,
 		                "The database is busy. Nothing was saved; please try again.");
 	return app_fail(
 	        err, APP_FAILED, NULL,

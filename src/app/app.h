@@ -45,21 +45,36 @@ struct actor {
 	                      export purpose); recorded in the audit event */
 };
 
-/* Result codes of use cases. */
-enum {
+/*
+ * Result codes of use cases: one space of their own, apart from the store's DB_* codes
+ * (store/db.h: -9 to 2), so that a store code that leaks out of a use case is never
+ * read as an answer (uc_end and uc_abort map any store code they are given; asserted in
+ * debug builds). What each code answers over HTTP is the table in web/usecase.c; the
+ * exit code of the command line, the table in cli/common.c (tests/unit/test_app_rc.c
+ * checks that both have a row for every code).
+ */
+enum app_rc {
 	APP_OK = 0,
-	APP_INVALID = -1,   /* the input is wrong (web: 400/422; CLI: exit 2) */
-	APP_NOT_FOUND = -2, /* no such thing, or not visible to this actor (404) */
-	APP_FORBIDDEN = -3, /* the actor may not do this (403) */
-	APP_CONFLICT = -4,  /* it clashes with what exists (409) */
-	APP_FAILED = -5,    /* the system failed (500; CLI: exit 1) */
-	APP_LIMITED = -6,   /* too many requests for now (429; CLI: exit 2) */
+	APP_INVALID = 1000, /* the input is wrong, or a protocol rule refuses it */
+	APP_NOT_FOUND,      /* no such thing, or not visible to this actor */
+	APP_FORBIDDEN,      /* the actor may not do this */
+	APP_CONFLICT,       /* it clashes with what exists */
+	APP_FAILED,         /* the system failed; nothing was saved */
+	APP_BUSY,           /* the database was busy; nothing was saved, try again */
+	APP_LIMITED,        /* too many requests; wait and try again */
+	APP_RC_END          /* one past the last code */
 };
+#define APP_RC_FIRST APP_INVALID /* the first code after APP_OK */
+
+/* Whether rc is one of the codes above (APP_RC_END is not). */
+bool app_rc_valid(int rc);
+/* The name of code rc ("APP_BUSY"), or NULL when rc is not one. */
+const char *app_rc_name(int rc);
 
 #define APP_MAX_FIELD_ERRORS 12
 
 struct app_err {
-	int code;
+	enum app_rc code;
 	const char *rule;  /* protocol rule ID behind a refusal, or NULL */
 	char message[320]; /* summary for the user; never echoes secrets */
 	int nfields;
@@ -69,17 +84,58 @@ struct app_err {
 	} fields[APP_MAX_FIELD_ERRORS];
 };
 
+/*
+ * The one shape of a use case, so that the API's route table (web/routes.c) and the
+ * command table (main.c, cli/) can call any of them:
+ *
+ *   int app_THING_VERB(struct db *db, const struct actor *who, const char *id,
+ *                      json_t *in, json_t **out, struct app_err *err);
+ *
+ * - id: the object the path names (a child or episode id, a record reference, a
+ *   username), or NULL for a use case that names none (it is then ignored);
+ * - in: the JSON input, or NULL for a use case that takes none (then ignored). The
+ *   caller keeps its reference: a use case never takes or frees `in`, and may keep
+ *   pointers into it only until it returns;
+ * - out: always set: a new reference to the view on APP_OK (the caller releases it),
+ *   NULL on an error, except where a use case says it answers details with the error
+ *   ({"candidates": [...]} of a refused child, R-REC-1); the caller releases those too;
+ * - err: cleared first (app_err_clear), then the error and its code.
+ * Returns APP_OK or the error's code (also err->code). The return type is int rather
+ * than enum app_rc so that a use case and the callers that keep codes in ints stay one
+ * function type (an enum's underlying type is the compiler's choice, so int and enum
+ * functions are not interchangeable); the typed code is err->code.
+ *
+ * Use cases of another shape, each for a reason:
+ * - app_export_ssda903, app_export_annex_a (exports.h), app_profile_print
+ *   (profile.h): their result is text (CSV, a print view), not a JSON view;
+ * - app_record_view, app_record_view_async (record_view.h): the view is shared
+ *   serialised text from the view cache, and the async one answers through a callback
+ *   once its audit event is written;
+ * - app_episodes_escalate_due (episodes.h): the scheduler's pass, always as the system,
+ *   with the managed timeframe as a number;
+ * - app_demo_generate (demo/demo.h): generator options, no actor;
+ * - app_session_sign_in, app_session_sign_out, app_session_find, app_session_grant,
+ *   app_api_token_find, app_api_token_create (session.h): the web layer holds the
+ *   token, its hash and the session policy, which are no JSON input;
+ * - app/database.h, and app/system.h but for app_borough_list: opening and migrating
+ *   the database, verifying and checkpointing the audit log, the view log: operator
+ *   tools on the database itself, with no actor.
+ */
+typedef int app_uc(struct db *db, const struct actor *who, const char *id, json_t *in, json_t **out,
+                   struct app_err *err);
+
 /* Empties err (code APP_OK, no rule, message or field errors). Every public use case
  * clears its err first, so a struct app_err reused from an earlier call, failed or
  * not, never makes the next call fail. NULL is ignored. */
 void app_err_clear(struct app_err *err);
 /* Sets err and returns code. */
-int app_fail(struct app_err *err, int code, const char *rule, const char *fmt, ...)
+int app_fail(struct app_err *err, enum app_rc code, const char *rule, const char *fmt, ...)
         __attribute__((format(printf, 4, 5)));
 /* Adds a field error (kept up to APP_MAX_FIELD_ERRORS) and sets code APP_INVALID. */
 void app_field_error(struct app_err *err, const char *field, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
-/* Maps a DB_E_* code to an app error (logging the engine's message). */
+/* Maps a DB_E_* code to an app error (logging the engine's message): APP_BUSY for
+ * DB_E_BUSY, else APP_FAILED. Returns the code. */
 int app_db_fail(struct app_err *err, struct db *db, int rc);
 
 int64_t app_now(const struct actor *a);

@@ -5,7 +5,7 @@
 #include "audit/viewlog.h"
 #include "store/audit_store.h"
 
-int app_audit_list(struct db *db, const struct actor *who, json_t *in, json_t **out,
+int app_audit_list(struct db *db, const struct actor *who, const char *id, json_t *in, json_t **out,
                    struct app_err *err)
 {
 	app_err_clear(err);

@@ -12,7 +12,7 @@
  * hash chain, which takes time in proportion to the log)}. out: {"events": [...],
  * "next": seq or null, "chain": {"intact": bool, "events": N, "problem"?} or null when
  * not verified} with events newest first. */
-int app_audit_list(struct db *db, const struct actor *who, json_t *in, json_t **out,
+int app_audit_list(struct db *db, const struct actor *who, const char *id, json_t *in, json_t **out,
                    struct app_err *err);
 
 #endif

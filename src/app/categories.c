@@ -318,12 +318,5 @@ int app_category_decide(struct db *db, const struct actor *who, const char *ref,
 	int rc = load_record(&u, ref, &r);
 	if (rc == APP_OK)
 		rc = category_apply(&u, &r, &c, out);
-	if (rc != APP_OK)
-		return uc_abort(&u, rc);
-	if (uc_commit(&u) != APP_OK) {
-		json_decref(*out);
-		*out = NULL;
-		return err->code;
-	}
-	return APP_OK;
+	return uc_end(&u, rc, out);
 }

@@ -327,8 +327,8 @@ int child_create_tx(struct db *db, const struct actor *who, const struct child_i
 	return rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
 }
 
-int app_child_add(struct db *db, const struct actor *who, json_t *in, json_t **out,
-                  struct app_err *err)
+int app_child_add(struct db *db, const struct actor *who, const char *no_id, json_t *in,
+                  json_t **out, struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
@@ -377,7 +377,7 @@ int app_child_add(struct db *db, const struct actor *who, json_t *in, json_t **o
 	return uc_end(&u, *out ? APP_OK : app_fail(err, APP_FAILED, NULL, "Out of memory."), out);
 }
 
-int app_child_get(struct db *db, const struct actor *who, const char *id, json_t **out,
+int app_child_get(struct db *db, const struct actor *who, const char *id, json_t *in, json_t **out,
                   struct app_err *err)
 {
 	struct uc u;
@@ -557,7 +557,7 @@ static struct access_search search_terms(const struct child_input *ci, const cha
 	};
 }
 
-int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **out,
+int app_child_find(struct db *db, const struct actor *who, const char *id, json_t *in, json_t **out,
                    struct app_err *err)
 {
 	static const char *const allowed[] = {
@@ -625,8 +625,8 @@ int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **
 	return uc_end(&u, rc, out);
 }
 
-int app_children_list(struct db *db, const struct actor *who, json_t *in, json_t **out,
-                      struct app_err *err)
+int app_children_list(struct db *db, const struct actor *who, const char *id, json_t *in,
+                      json_t **out, struct app_err *err)
 {
 	static const char *const allowed[] = {"limit", "after", NULL};
 	struct uc u;

@@ -59,23 +59,23 @@ int child_create_tx(struct db *db, const struct actor *who, const struct child_i
 /* in: a child object, plus optional "confirm_new": true. When possible matches exist and
  * confirm_new is not true, returns APP_CONFLICT with *out = {"candidates": [...]}; else
  * creates the child and returns its view. */
-int app_child_add(struct db *db, const struct actor *who, json_t *in, json_t **out,
+int app_child_add(struct db *db, const struct actor *who, const char *id, json_t *in, json_t **out,
                   struct app_err *err);
 /* The child's full view (audited as a view). */
-int app_child_get(struct db *db, const struct actor *who, const char *id, json_t **out,
+int app_child_get(struct db *db, const struct actor *who, const char *id, json_t *in, json_t **out,
                   struct app_err *err);
 /* in: {"name"?, "given_names"?, "family_name"?, "date_of_birth"?, "nhs_number"?}.
  * out: {"results": [{id, given_names, family_name, date_of_birth, gender,
  * residence_borough, record_ref, strength,
  * reasons}]}: enough to tell children apart and nothing more. Audited as a search. */
-int app_child_find(struct db *db, const struct actor *who, json_t *in, json_t **out,
+int app_child_find(struct db *db, const struct actor *who, const char *id, json_t *in, json_t **out,
                    struct app_err *err);
 
 /* The children the actor may see, a page at a time, in id order. in: {"limit"
  * (1..200, default 50), "after" (the last id of the previous page)}. out: {"children":
  * [{id, given_names, family_name, date_of_birth, residence_borough, record_ref}],
  * "next": id or null}. Audited as a view of a list. */
-int app_children_list(struct db *db, const struct actor *who, json_t *in, json_t **out,
-                      struct app_err *err);
+int app_children_list(struct db *db, const struct actor *who, const char *id, json_t *in,
+                      json_t **out, struct app_err *err);
 
 #endif

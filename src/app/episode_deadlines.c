@@ -164,8 +164,8 @@ int episode_deadline_sections(struct db *db, const struct actor *who, int64_t no
 	return deadline_sections_tf(db, who, now, 0, sections);
 }
 
-int app_episode_deadlines(struct db *db, const struct actor *who, int64_t now, json_t **out,
-                          struct app_err *err)
+int app_episode_deadlines(struct db *db, const struct actor *who, const char *id, json_t *in,
+                          json_t **out, struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
@@ -174,7 +174,7 @@ int app_episode_deadlines(struct db *db, const struct actor *who, int64_t now, j
 		return err->code;
 	json_t *s = json_array();
 	*out = json_pack("{s:o}", "sections", s);
-	int arc = uc_db(&u, deadline_sections_tf(db, who, now ? now : u.now, 0, s));
+	int arc = uc_db(&u, deadline_sections_tf(db, who, u.now, 0, s));
 	json_int_t total = 0;
 	size_t i;
 	json_t *v;

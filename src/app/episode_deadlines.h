@@ -21,8 +21,8 @@
  * and absent_escalation). Audited as a view. The absent timeframe is the default 6
  * hours here (the borough's configured value is used by app_episodes_escalate_due).
  */
-int app_episode_deadlines(struct db *db, const struct actor *who, int64_t now, json_t **out,
-                          struct app_err *err);
+int app_episode_deadlines(struct db *db, const struct actor *who, const char *id, json_t *in,
+                          json_t **out, struct app_err *err);
 /* The same sections appended to `sections` inside the caller's open transaction (for
  * app_work_queue). Returns a DB code. */
 int episode_deadline_sections(struct db *db, const struct actor *who, int64_t now,

@@ -340,8 +340,8 @@ static int report_record(struct report_run *run)
 	return arc;
 }
 
-int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_t **out,
-                       struct app_err *err)
+int app_episode_report(struct db *db, const struct actor *who, const char *id, json_t *in,
+                       json_t **out, struct app_err *err)
 {
 	static const char *const allowed[] = {
 	        "child_id",          "reported_at",      "missing_from",
@@ -574,8 +574,8 @@ static void episode_filed_view(json_t *v)
 	json_object_set_new(v, "record_visible", json_false());
 }
 
-int app_episode_get(struct db *db, const struct actor *who, const char *id, json_t **out,
-                    struct app_err *err)
+int app_episode_get(struct db *db, const struct actor *who, const char *id, json_t *in,
+                    json_t **out, struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
@@ -645,8 +645,8 @@ int app_episode_get(struct db *db, const struct actor *who, const char *id, json
 	return uc_end(&u, uc_db(&u, uc_audit(&u, "view", "episode", e.id, ref, "all")), out);
 }
 
-int app_child_episodes(struct db *db, const struct actor *who, const char *child_id, json_t **out,
-                       struct app_err *err)
+int app_child_episodes(struct db *db, const struct actor *who, const char *child_id, json_t *in,
+                       json_t **out, struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);

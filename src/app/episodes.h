@@ -32,12 +32,12 @@
  * result says why. out: {"id", "child_id", "classification", "rule", "reason",
  * "corrected", "escalation_due_at"?, "profile"?: the child's profile when one exists}.
  */
-int app_episode_report(struct db *db, const struct actor *who, json_t *in, json_t **out,
-                       struct app_err *err);
+int app_episode_report(struct db *db, const struct actor *who, const char *id, json_t *in,
+                       json_t **out, struct app_err *err);
 /* The episode with its history, checks, interview and decisions, and what is still
  * to do (prompts). Audited as a view. */
-int app_episode_get(struct db *db, const struct actor *who, const char *id, json_t **out,
-                    struct app_err *err);
+int app_episode_get(struct db *db, const struct actor *who, const char *id, json_t *in,
+                    json_t **out, struct app_err *err);
 /* R-MISS-4: escalates an open 'absent' episode to 'missing'. in: {"reason",
  * "risk_level"?}. APP_CONFLICT if the episode is not open and absent. */
 int app_episode_escalate(struct db *db, const struct actor *who, const char *id, json_t *in,
@@ -57,7 +57,7 @@ int app_episodes_escalate_due(struct db *db, int64_t now, int64_t timeframe, jso
 /* R-MISS-10: the child's episodes, repeat counts over 30/90/365 days, and children
  * who went missing with them. out: {"child_id", "episodes", "repeat": {"days_30",
  * "days_90", "days_365"}, "co_missing": [...]} */
-int app_child_episodes(struct db *db, const struct actor *who, const char *child_id, json_t **out,
-                       struct app_err *err);
+int app_child_episodes(struct db *db, const struct actor *who, const char *child_id, json_t *in,
+                       json_t **out, struct app_err *err);
 
 #endif

@@ -389,7 +389,7 @@ int app_person_add(struct db *db, const struct actor *who, const char *id, json_
 	         : uc_open_change(&u, db, who, in, out, err, "record persons of concern", "person",
 	                          NULL)
 	                 ? person_read(&u, in, true, pi)
-	                 : err->code;
+	                 : (int)err->code;
 	struct proto_err pe;
 	if (rc == APP_OK && people_restricted_validate(pi->restricted, concern_entitled(&u),
 	                                               who->system, "restricted", &pe) < 0)
@@ -509,7 +509,7 @@ int app_person_items_add(struct db *db, const struct actor *who, const char *id,
 	         : uc_open_change(&u, db, who, in, out, err, "change persons of concern", "items",
 	                          NULL)
 	                 ? person_read(&u, in, false, pi)
-	                 : err->code;
+	                 : (int)err->code;
 	if (rc == APP_OK)
 		rc = uc_begin(&u);
 	if (rc == APP_OK)

@@ -30,8 +30,8 @@ static int child_open(struct uc *u, const char *child_id)
 	return arc == APP_OK ? APP_OK : uc_end(u, arc, NULL);
 }
 
-int app_profile_get(struct db *db, const struct actor *who, const char *child_id, json_t **out,
-                    struct app_err *err)
+int app_profile_get(struct db *db, const struct actor *who, const char *child_id, json_t *in,
+                    json_t **out, struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);

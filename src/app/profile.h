@@ -14,8 +14,8 @@
  * "social_media"?: [text], "photo_ref"?} (replaces the profile). print: plain text
  * ready to print or share with police, in *text (caller frees); audited as a
  * disclosure. */
-int app_profile_get(struct db *db, const struct actor *who, const char *child_id, json_t **out,
-                    struct app_err *err);
+int app_profile_get(struct db *db, const struct actor *who, const char *child_id, json_t *in,
+                    json_t **out, struct app_err *err);
 int app_profile_update(struct db *db, const struct actor *who, const char *child_id, json_t *in,
                        json_t **out, struct app_err *err);
 int app_profile_print(struct db *db, const struct actor *who, const char *child_id, char **text,

@@ -11,8 +11,8 @@
 
 /* The record's full view: summary, child, flags, outcomes, age band, chronology,
  * category history, checklists, references. Audited as a view. */
-int app_record_get(struct db *db, const struct actor *who, const char *ref, json_t **out,
-                   struct app_err *err);
+int app_record_get(struct db *db, const struct actor *who, const char *ref, json_t *in,
+                   json_t **out, struct app_err *err);
 /* The same view as serialised JSON text (one reference: view_text_release), kept
  * between changes in the view cache (viewcache.h); authorised and audited per call. */
 struct view_text;
@@ -28,7 +28,7 @@ int app_record_view_async(struct db *db, const struct actor *who, const char *re
                           struct view_text **out, bool *pending, void (*done)(void *ctx, int rc),
                           void *ctx, struct app_err *err);
 /* The chronology only, newest first, superseded entries marked. */
-int app_record_timeline(struct db *db, const struct actor *who, const char *ref, json_t **out,
-                        struct app_err *err);
+int app_record_timeline(struct db *db, const struct actor *who, const char *ref, json_t *in,
+                        json_t **out, struct app_err *err);
 
 #endif

@@ -556,8 +556,8 @@ static json_t *referral_result(const struct referral_run *run)
 	                                                    : NULL);
 }
 
-int app_referral_submit(struct db *db, const struct actor *who, json_t *in, json_t **out,
-                        struct app_err *err)
+int app_referral_submit(struct db *db, const struct actor *who, const char *id, json_t *in,
+                        json_t **out, struct app_err *err)
 {
 	struct referral_run run;
 	memset(&run, 0, sizeof run);
@@ -616,8 +616,8 @@ static void referral_filed_view(json_t *ref)
 	json_object_set_new(ref, "record_visible", json_false());
 }
 
-int app_referral_get(struct db *db, const struct actor *who, const char *id, json_t **out,
-                     struct app_err *err)
+int app_referral_get(struct db *db, const struct actor *who, const char *id, json_t *in,
+                     json_t **out, struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);

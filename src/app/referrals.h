@@ -24,9 +24,9 @@
  * "rule", "steps": [{who, rule, text}], "cse_pathway", "record_action": "created" |
  * "updated" | null}.
  */
-int app_referral_submit(struct db *db, const struct actor *who, json_t *in, json_t **out,
-                        struct app_err *err);
-int app_referral_get(struct db *db, const struct actor *who, const char *id, json_t **out,
-                     struct app_err *err);
+int app_referral_submit(struct db *db, const struct actor *who, const char *id, json_t *in,
+                        json_t **out, struct app_err *err);
+int app_referral_get(struct db *db, const struct actor *who, const char *id, json_t *in,
+                     json_t **out, struct app_err *err);
 
 #endif

@@ -36,18 +36,19 @@ int app_record_restrict(struct db *db, const struct actor *who, const char *ref,
 	                               "the reason for restricting the record", &pe) < 0)
 		return uc_proto_refused(&u, &pe);
 	struct record_row r;
-	if (uc_begin(&u) != APP_OK)
-		return err->code;
-	if (load_record_as(&u, ref, &r, false) != APP_OK) {
-		db_rollback(db);
-		return err->code;
-	}
 	bool on = json_is_true(flag);
-	int rc = store_record_set_restricted(db, r.id, on, on ? reason : NULL, u.now_s);
-	int arc = rc == DB_OK ? APP_OK : uc_db(&u, rc);
-	*out = json_pack("{s:s, s:b}", "record_ref", r.reference, "restricted", on);
-	return uc_finish(&u, arc, &r, "change", "record", r.id, on ? "restricted" : "unrestricted",
-	                 out);
+	int rc = uc_begin(&u);
+	if (rc == APP_OK)
+		rc = load_record_as(&u, ref, &r, false);
+	if (rc == APP_OK)
+		rc = uc_db(&u,
+		           store_record_set_restricted(db, r.id, on, on ? reason : NULL, u.now_s));
+	if (rc == APP_OK)
+		rc = uc_db(&u, uc_audit(&u, "change", "record", r.id, r.reference,
+		                        on ? "restricted" : "unrestricted"));
+	if (rc == APP_OK)
+		*out = json_pack("{s:s, s:b}", "record_ref", r.reference, "restricted", on);
+	return uc_end(&u, rc, out);
 }
 
 int app_restricted_access_review(struct db *db, const struct actor *who, const char *id, json_t *in,

@@ -325,7 +325,8 @@ int app_api_token_create(struct db *db, const struct actor *who, bool by_token, 
 	return uc_end(&u, rc, out);
 }
 
-int app_api_token_list(struct db *db, const struct actor *who, json_t **out, struct app_err *err)
+int app_api_token_list(struct db *db, const struct actor *who, const char *id, json_t *in,
+                       json_t **out, struct app_err *err)
 {
 	app_err_clear(err);
 	*out = NULL;
@@ -338,11 +339,12 @@ int app_api_token_list(struct db *db, const struct actor *who, json_t **out, str
 	return *out ? APP_OK : app_fail(err, APP_FAILED, NULL, "Out of memory.");
 }
 
-int app_api_token_revoke(struct db *db, const struct actor *who, const char *id,
-                         struct app_err *err)
+int app_api_token_revoke(struct db *db, const struct actor *who, const char *id, json_t *in,
+                         json_t **out, struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
+	*out = NULL;
 	if (require_user(who, err))
 		return err->code;
 	if (!id || strlen(id) >= ID_MAX)
@@ -356,5 +358,5 @@ int app_api_token_revoke(struct db *db, const struct actor *who, const char *id,
 	}
 	if (rc == APP_OK)
 		rc = uc_db(&u, uc_audit(&u, "revoke", "api_token", id, NULL, NULL));
-	return uc_end(&u, rc, NULL);
+	return uc_end(&u, rc, out);
 }

@@ -107,12 +107,13 @@ int app_api_token_create(struct db *db, const struct actor *who, bool by_token, 
 /* The signed-in user's tokens, never their hashes: out {"tokens": [{"id", "label",
  * "created_at", "last_used_at", "revoked_at"}]}. APP_FORBIDDEN for an actor who is
  * not a user. */
-int app_api_token_list(struct db *db, const struct actor *who, json_t **out, struct app_err *err);
+int app_api_token_list(struct db *db, const struct actor *who, const char *id, json_t *in,
+                       json_t **out, struct app_err *err);
 
 /* Revokes the signed-in user's token `id` and writes revoke api_token, in one
  * transaction. APP_NOT_FOUND when the user has no such unrevoked token (someone else's
  * token is not found either); APP_FORBIDDEN for an actor who is not a user. */
-int app_api_token_revoke(struct db *db, const struct actor *who, const char *id,
-                         struct app_err *err);
+int app_api_token_revoke(struct db *db, const struct actor *who, const char *id, json_t *in,
+                         json_t **out, struct app_err *err);
 
 #endif

@@ -59,7 +59,8 @@ void app_viewlog_detach(void)
 	viewlog_detach();
 }
 
-int app_borough_list(struct db *db, const struct actor *who, json_t **out, struct app_err *err)
+int app_borough_list(struct db *db, const struct actor *who, const char *id, json_t *in,
+                     json_t **out, struct app_err *err)
 {
 	app_err_clear(err);
 	*out = store_boroughs_list(db);

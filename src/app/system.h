@@ -49,6 +49,7 @@ void app_viewlog_detach(void);
 
 /* The partnership's boroughs: out [{"id", "name", "code"}] by name. Open to every
  * actor, like the agency list (app_agency_list). */
-int app_borough_list(struct db *db, const struct actor *who, json_t **out, struct app_err *err);
+int app_borough_list(struct db *db, const struct actor *who, const char *id, json_t *in,
+                     json_t **out, struct app_err *err);
 
 #endif

@@ -4,6 +4,8 @@
  */
 #include "app/uc.h"
 
+#include <assert.h>
+
 #include "app/gate.h"
 #include "protocol/recording.h"
 #include "store/records.h"
@@ -120,22 +122,34 @@ int uc_commit(struct uc *u)
 	return uc_db(u, db_commit(u->db));
 }
 
+/* The app code for rc: rc itself when it is one, else (a DB_* code handed in) the
+ * code already in u->err, or the mapping of the store code (app_db_fail). */
+static int app_code(struct uc *u, int rc)
+{
+	if (app_rc_valid(rc))
+		return rc;
+	return u->err->code != APP_OK ? (int)u->err->code : app_db_fail(u->err, u->db, rc);
+}
+
 int uc_abort(struct uc *u, int rc)
 {
 	db_rollback(u->db);
 	uc_audit_after(u);
-	if (rc > 0 || rc == DB_E_ERROR || rc <= DB_E_CONSTRAINT)
-		if (u->err->code == APP_OK)
-			return app_db_fail(u->err, u->db, rc);
-	return u->err->code ? u->err->code : APP_FAILED;
+	rc = app_code(u, rc);
+	if (u->err->code == APP_OK)
+		u->err->code = rc != APP_OK ? rc : APP_FAILED;
+	assert(app_rc_valid(u->err->code) && u->err->code != APP_OK);
+	return u->err->code;
 }
 
 int uc_end(struct uc *u, int rc, json_t **out)
 {
+	rc = app_code(u, rc);
 	if (rc == APP_OK && u->opening[0])
 		rc = access_log_opening(u);
-	if (rc == APP_OK && db_commit(u->db) != DB_OK)
-		rc = app_db_fail(u->err, u->db, DB_E_ERROR);
+	int crc = rc == APP_OK ? db_commit(u->db) : DB_OK;
+	if (crc != DB_OK)
+		rc = app_db_fail(u->err, u->db, crc);
 	else if (rc != APP_OK)
 		db_rollback(u->db);
 	if (rc != APP_OK)
@@ -146,6 +160,7 @@ int uc_end(struct uc *u, int rc, json_t **out)
 	}
 	if (rc != APP_OK && !u->err->code)
 		u->err->code = rc;
+	assert(app_rc_valid(rc));
 	return rc;
 }
 

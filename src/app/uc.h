@@ -88,13 +88,16 @@ int uc_begin(struct uc *u);
 /* Commits; APP_OK or the error (the engine rolls back on a failed commit). */
 int uc_commit(struct uc *u);
 
-/* Ends a failed use case: rolls back and returns the error code. A DB_* code not yet
- * turned into an app error is mapped first. */
+/* Ends a failed use case: rolls back and returns the error code (never APP_OK). A DB_*
+ * code not yet turned into an app error is mapped first (app_db_fail), so no store
+ * code ever leaves a use case. */
 int uc_abort(struct uc *u, int rc);
 
 /* Ends the use case: commits when rc is APP_OK (logging a pending restricted-record
  * opening first), else rolls back, drops *out (when out is not NULL), audits a noted
- * event (uc_note_after) and makes sure u->err carries a code. Returns the final code. */
+ * event (uc_note_after) and makes sure u->err carries a code. rc may be a DB_* code
+ * (DB_OK is APP_OK; any other is mapped as uc_abort does). Returns the final code,
+ * always an app code. */
 int uc_end(struct uc *u, int rc, json_t **out);
 
 /* An optional instant field `key` of `in`: *out = dflt when absent. A value that is

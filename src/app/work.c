@@ -20,7 +20,8 @@ static int section(json_t *sections, const char *key, const char *title, json_t 
 	return DB_OK;
 }
 
-int app_work_queue(struct db *db, const struct actor *who, json_t **out, struct app_err *err)
+int app_work_queue(struct db *db, const struct actor *who, const char *id, json_t *in, json_t **out,
+                   struct app_err *err)
 {
 	app_err_clear(err);
 	*out = NULL;

@@ -10,6 +10,7 @@
 #include "app/app.h"
 
 /* out: {"sections": [{"key", "title", "count", "items": [...]}], "total": N} */
-int app_work_queue(struct db *db, const struct actor *who, json_t **out, struct app_err *err);
+int app_work_queue(struct db *db, const struct actor *who, const char *id, json_t *in, json_t **out,
+                   struct app_err *err);
 
 #endif

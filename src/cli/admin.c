@@ -5,131 +5,74 @@
  */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/options.h"
+#include "cli/run.h"
 
 #include "app/admin.h"
 #include "app/system.h"
 
-/* Opens the config and database for an admin subcommand, which acts as the system
- * (*who). Returns CLI_OK with *db open, else the exit code (message printed). */
-static int setup(int *argc, char **argv, struct db **db, struct actor *who)
+const char CLI_BOROUGH_USAGE[] = "usage: lantern borough add NAME --code CODE [--db URL]\n"
+                                 "       lantern borough list [--db URL]\n";
+
+/* `CMD list`: runs the list use case fn (JSON out). Any option is refused. */
+static int list(struct cli_ctx *c, const char *cmd, int argc, char **argv, app_uc *fn)
 {
-	struct config cfg;
-	int rc = cli_config(&cfg);
-	if (rc == CLI_OK)
-		rc = cli_common_flags(&cfg, argc, argv, NULL);
-	if (rc == CLI_OK)
-		rc = cli_open_db(&cfg, false, false, db);
-	actor_system(who);
-	return rc;
+	if (cli_parse(cmd, &argc, argv, NULL, 0, CLI_PARSE_STRICT) != CLI_OK)
+		return CLI_USAGE;
+	if (argc != 2)
+		return cli_error(CLI_USAGE, "%s list: takes no arguments", cmd);
+	return cli_use(c, fn, NULL, NULL, NULL);
 }
 
-/* Finishes a use case: prints the result or the error, frees, closes. */
-static int finish(struct db *db, int rc, json_t *out, const struct app_err *err, bool print)
+/* `CMD add NAME` with the n opts, whose values go into in (consumed), with NAME as
+ * member `key`: runs fn (JSON out). */
+static int add(struct cli_ctx *c, const char *cmd, int argc, char **argv, json_t *in,
+               const char *key, const struct cli_opt *opts, size_t n, app_uc *fn)
 {
-	int code = CLI_OK;
-	if (rc != APP_OK)
-		code = cli_app_error(err);
-	else if (print && out)
-		cli_print_json(out);
-	json_decref(out);
-	app_database_close(db);
-	return code;
-}
-
-/* Value of "--name VALUE" or "--name=VALUE" at argv[*i]; advances *i. NULL if absent. */
-static const char *opt_value(int argc, char **argv, int *i, const char *name)
-{
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n) != 0)
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] == '\0' && *i + 1 < argc)
-		return argv[++*i];
-	return NULL;
-}
-
-static const char BOROUGH_USAGE[] = "usage: lantern borough add NAME --code CODE [--db URL]\n"
-                                    "       lantern borough list [--db URL]\n";
-
-int cli_borough(int argc, char **argv)
-{
-	if (cli_wants_help(argc, argv, BOROUGH_USAGE))
-		return CLI_OK;
-	struct db *db;
-	struct actor who;
-	int rc = setup(&argc, argv, &db, &who);
-	if (rc != CLI_OK)
+	char what[32];
+	snprintf(what, sizeof what, "%s add", cmd);
+	int rc = cli_parse(what, &argc, argv, opts, n, CLI_PARSE_STRICT);
+	if (rc == CLI_OK && argc != 3)
+		rc = cli_error(CLI_USAGE, "%s: expected one %s", what, key);
+	if (rc == CLI_OK && json_object_set_new(in, key, json_string(argv[2])) < 0)
+		rc = cli_error(CLI_USAGE, "%s: the %s must be valid UTF-8", what, key);
+	if (rc != CLI_OK) {
+		json_decref(in);
 		return rc;
-	struct app_err err = {0};
-	json_t *out = NULL;
-	if (argc >= 2 && strcmp(argv[1], "list") == 0 && argc == 2) {
-		rc = app_borough_list(db, &who, &out, &err);
-		return finish(db, rc, out, &err, true);
 	}
-	if (argc < 3 || strcmp(argv[1], "add") != 0) {
-		app_database_close(db);
-		return cli_error(CLI_USAGE, "borough: expected `add NAME --code CODE` or `list`");
-	}
-	json_t *in = json_pack("{s:s}", "name", argv[2]);
-	for (int i = 3; i < argc; i++) {
-		const char *v = opt_value(argc, argv, &i, "--code");
-		if (!v) {
-			json_decref(in);
-			app_database_close(db);
-			return cli_error(CLI_USAGE, "borough add: unknown option '%.40s'", argv[i]);
-		}
-		json_object_set_new(in, "code", json_string(v));
-	}
-	rc = app_borough_add(db, &who, in, &out, &err);
-	json_decref(in);
-	return finish(db, rc, out, &err, true);
+	return cli_use(c, fn, NULL, in, NULL);
 }
 
-static const char AGENCY_USAGE[] =
+int cli_borough(struct cli_ctx *c, int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "list") == 0)
+		return list(c, "borough", argc, argv, app_borough_list);
+	if (argc < 3 || strcmp(argv[1], "add") != 0)
+		return cli_error(CLI_USAGE, "borough: expected `add NAME --code CODE` or `list`");
+	json_t *in = json_object();
+	const struct cli_opt opts[] = {CLI_JSON("--code", in, "code")};
+	return add(c, "borough", argc, argv, in, "name", opts, ARRAY_LEN(opts), app_borough_add);
+}
+
+const char CLI_AGENCY_USAGE[] =
         "usage: lantern agency add NAME --type TYPE [--borough BOROUGH] [--db URL]\n"
         "       lantern agency list [--db URL]\n"
         "TYPE: police, childrens_social_care, health, education, youth_offending, probation,\n"
         "housing, charity, other.\n";
 
-int cli_agency(int argc, char **argv)
+int cli_agency(struct cli_ctx *c, int argc, char **argv)
 {
-	if (cli_wants_help(argc, argv, AGENCY_USAGE))
-		return CLI_OK;
-	struct db *db;
-	struct actor who;
-	int rc = setup(&argc, argv, &db, &who);
-	if (rc != CLI_OK)
-		return rc;
-	struct app_err err = {0};
-	json_t *out = NULL;
-	if (argc == 2 && strcmp(argv[1], "list") == 0) {
-		rc = app_agency_list(db, &who, &out, &err);
-		return finish(db, rc, out, &err, true);
-	}
-	if (argc < 3 || strcmp(argv[1], "add") != 0) {
-		app_database_close(db);
+	if (argc >= 2 && strcmp(argv[1], "list") == 0)
+		return list(c, "agency", argc, argv, app_agency_list);
+	if (argc < 3 || strcmp(argv[1], "add") != 0)
 		return cli_error(CLI_USAGE, "agency: expected `add NAME --type TYPE` or `list`");
-	}
-	json_t *in = json_pack("{s:s}", "name", argv[2]);
-	for (int i = 3; i < argc; i++) {
-		const char *v;
-		if ((v = opt_value(argc, argv, &i, "--type")))
-			json_object_set_new(in, "type", json_string(v));
-		else if ((v = opt_value(argc, argv, &i, "--borough")))
-			json_object_set_new(in, "borough", json_string(v));
-		else {
-			json_decref(in);
-			app_database_close(db);
-			return cli_error(CLI_USAGE, "agency add: unknown option '%.40s'", argv[i]);
-		}
-	}
-	rc = app_agency_add(db, &who, in, &out, &err);
-	json_decref(in);
-	return finish(db, rc, out, &err, true);
+	json_t *in = json_object();
+	const struct cli_opt opts[] = {CLI_JSON("--type", in, "type"),
+	                               CLI_JSON("--borough", in, "borough")};
+	return add(c, "agency", argc, argv, in, "name", opts, ARRAY_LEN(opts), app_agency_add);
 }
 
-static const char USER_USAGE[] =
+const char CLI_USER_USAGE[] =
         "usage: lantern user add USERNAME --agency AGENCY --role ROLE [--role ROLE...]\n"
         "                        [--display-name NAME] [--team TEAM] --password-stdin [--db URL]\n"
         "       lantern user list [--db URL]\n"
@@ -151,77 +94,62 @@ static char *read_password(void)
 	return line;
 }
 
-int cli_user(int argc, char **argv)
+static void disabled_text(json_t *out)
 {
-	if (cli_wants_help(argc, argv, USER_USAGE))
-		return CLI_OK;
-	struct db *db;
-	struct actor who;
-	int rc = setup(&argc, argv, &db, &who);
-	if (rc != CLI_OK)
-		return rc;
-	struct app_err err = {0};
-	json_t *out = NULL;
-	if (argc == 2 && strcmp(argv[1], "list") == 0) {
-		rc = app_user_list(db, &who, &out, &err);
-		return finish(db, rc, out, &err, true);
-	}
-	if (argc == 3 && strcmp(argv[1], "disable") == 0) {
-		rc = app_user_disable(db, &who, argv[2], &err);
-		if (rc == APP_OK)
-			printf("user %s disabled; their sessions have ended\n", argv[2]);
-		return finish(db, rc, NULL, &err, false);
-	}
-	if (argc < 3 || strcmp(argv[1], "add") != 0) {
-		app_database_close(db);
-		return cli_error(CLI_USAGE,
-		                 "user: expected `add`, `list` or `disable` (see --help)");
-	}
-	json_t *in = json_pack("{s:s, s:[]}", "username", argv[2], "roles");
+	printf("user %s disabled; their sessions have ended\n", cli_str(out, "username"));
+}
+
+/* `user add USERNAME ...`: the password from the first line of standard input. */
+static int user_add(struct cli_ctx *c, int argc, char **argv)
+{
+	json_t *in = json_pack("{s:[]}", "roles");
 	bool pw_stdin = false;
-	for (int i = 3; i < argc; i++) {
-		const char *v;
-		if ((v = opt_value(argc, argv, &i, "--agency")))
-			json_object_set_new(in, "agency", json_string(v));
-		else if ((v = opt_value(argc, argv, &i, "--role")))
-			json_array_append_new(json_object_get(in, "roles"), json_string(v));
-		else if ((v = opt_value(argc, argv, &i, "--display-name")))
-			json_object_set_new(in, "display_name", json_string(v));
-		else if ((v = opt_value(argc, argv, &i, "--team")))
-			json_object_set_new(in, "team", json_string(v));
-		else if (strcmp(argv[i], "--password-stdin") == 0)
-			pw_stdin = true;
-		else if (strncmp(argv[i], "--password", 10) == 0) {
-			json_decref(in);
-			app_database_close(db);
-			return cli_error(CLI_USAGE, "user add: give the password on standard input "
-			                            "with --password-stdin, never as an argument");
-		} else {
-			json_decref(in);
-			app_database_close(db);
-			return cli_error(CLI_USAGE, "user add: unknown option '%.40s'", argv[i]);
-		}
+	const char *pw_arg = NULL;
+	const struct cli_opt opts[] = {
+	        CLI_JSON("--agency", in, "agency"),
+	        CLI_JSON_LIST("--role", in, "roles"),
+	        CLI_JSON("--display-name", in, "display_name"),
+	        CLI_JSON("--team", in, "team"),
+	        CLI_FLAG("--password-stdin", &pw_stdin),
+	        CLI_STRING("--password", &pw_arg),
+	};
+	int rc = cli_parse("user add", &argc, argv, opts, ARRAY_LEN(opts), CLI_PARSE_STRICT);
+	if (rc == CLI_OK && pw_arg)
+		rc = cli_error(CLI_USAGE, "user add: give the password on standard input with "
+		                          "--password-stdin, never as an argument");
+	else if (rc == CLI_OK && argc != 3)
+		rc = cli_error(CLI_USAGE, "user add: expected one username");
+	else if (rc == CLI_OK && !pw_stdin)
+		rc = cli_error(CLI_USAGE, "user add: --password-stdin is required");
+	char *pw = rc == CLI_OK ? read_password() : NULL;
+	if (rc == CLI_OK && !pw)
+		rc = cli_error(CLI_USAGE, "user add: no password on standard input");
+	if (pw) {
+		json_object_set_new(in, "password", json_string(pw));
+		memset(pw, 0, strlen(pw));
+		free(pw);
+		if (!json_object_get(in, "password"))
+			rc = cli_error(CLI_USAGE,
+			               "user add: the password must be valid UTF-8 text");
 	}
-	if (!pw_stdin) {
+	if (rc == CLI_OK && json_object_set_new(in, "username", json_string(argv[2])) < 0)
+		rc = cli_error(CLI_USAGE, "user add: the username must be valid UTF-8");
+	if (rc != CLI_OK) {
 		json_decref(in);
-		app_database_close(db);
-		return cli_error(CLI_USAGE, "user add: --password-stdin is required");
+		return rc;
 	}
-	char *pw = read_password();
-	if (!pw) {
-		json_decref(in);
-		app_database_close(db);
-		return cli_error(CLI_USAGE, "user add: no password on standard input");
-	}
-	json_object_set_new(in, "password", json_string(pw));
-	memset(pw, 0, strlen(pw));
-	free(pw);
-	if (!json_object_get(in, "password")) {
-		json_decref(in);
-		app_database_close(db);
-		return cli_error(CLI_USAGE, "user add: the password must be valid UTF-8 text");
-	}
-	rc = app_user_add(db, &who, in, &out, &err);
-	json_decref(in);
-	return finish(db, rc, out, &err, true);
+	return cli_use(c, app_user_add, NULL, in, NULL);
+}
+
+int cli_user(struct cli_ctx *c, int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "list") == 0)
+		return list(c, "user", argc, argv, app_user_list);
+	if (argc >= 2 && strcmp(argv[1], "add") == 0)
+		return user_add(c, argc, argv);
+	if (cli_parse("user", &argc, argv, NULL, 0, CLI_PARSE_STRICT) != CLI_OK)
+		return CLI_USAGE;
+	if (argc == 3 && strcmp(argv[1], "disable") == 0)
+		return cli_use(c, app_user_disable, argv[2], NULL, disabled_text);
+	return cli_error(CLI_USAGE, "user: expected `add`, `list` or `disable` (see --help)");
 }

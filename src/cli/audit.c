@@ -4,6 +4,7 @@
  */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -14,7 +15,7 @@
 #include "app/system.h"
 #include "util/ltime.h"
 
-static const char USAGE[] =
+const char CLI_AUDIT_USAGE[] =
         "usage: lantern audit verify [--public-key FILE --checkpoints FILE] [--db URL]\n"
         "       lantern audit keygen --secret-key FILE --public-key FILE\n"
         "       lantern audit checkpoint --secret-key FILE [--db URL]\n"
@@ -27,26 +28,28 @@ static const char USAGE[] =
         "checkpoint: prints one signed line for the newest event; append it to storage that\n"
         "  is not on this machine, e.g. from cron.\n";
 
-/* Value of "--name VALUE" in argv (after the subcommand), or NULL. */
-static const char *flag(int argc, char **argv, const char *name)
+/* Reads the options of `audit SUB` into the n opts: CLI_OK, or CLI_USAGE with the
+ * message printed (an unknown option, or an argument that is not one). */
+static int audit_args(const char *cmd, int argc, char **argv, const struct cli_opt *opts, size_t n)
 {
-	for (int i = 2; i + 1 < argc; i++)
-		if (strcmp(argv[i], name) == 0)
-			return argv[i + 1];
-	return NULL;
+	int rc = cli_parse(cmd, &argc, argv, opts, n, CLI_PARSE_STRICT);
+	if (rc == CLI_OK && argc != 2)
+		rc = cli_error(CLI_USAGE, "%s: unexpected argument '%.40s'", cmd, argv[2]);
+	return rc;
 }
 
-/* Every argument after the subcommand is a known "--name VALUE" pair. */
-static bool only_flags(int argc, char **argv, const char *const *names)
+/* View events a server left waiting in its view log join the chain first, so that
+ * verification and checkpoints cover every event there is. */
+static int fold(struct db *db)
 {
-	for (int i = 2; i < argc; i += 2) {
-		bool known = false;
-		for (const char *const *n = names; *n; n++)
-			known |= strcmp(argv[i], *n) == 0;
-		if (!known || i + 1 >= argc)
-			return false;
-	}
-	return true;
+	long moved = 0;
+	struct app_err err;
+	if (app_viewlog_fold(db, &moved, &err) != APP_OK)
+		return cli_error(CLI_FAIL, "cannot move waiting view events into the audit log: %s",
+		                 err.message);
+	if (moved)
+		printf("moved %ld waiting view event(s) into the audit log\n", moved);
+	return CLI_OK;
 }
 
 /* Reads the first line of a small key file (hex). */
@@ -76,18 +79,21 @@ static int write_new(const char *path, const char *text, mode_t mode)
 	return ok ? CLI_OK : cli_error(CLI_FAIL, "cannot write %s", path);
 }
 
-static int keygen(int argc, char **argv)
+int cli_audit_keygen(struct cli_ctx *c, int argc, char **argv)
 {
-	static const char *const names[] = {"--secret-key", "--public-key", NULL};
-	const char *sk_path = flag(argc, argv, "--secret-key");
-	const char *pk_path = flag(argc, argv, "--public-key");
-	if (!only_flags(argc, argv, names) || !sk_path || !pk_path)
+	const char *sk_path = NULL, *pk_path = NULL;
+	const struct cli_opt opts[] = {CLI_STRING("--secret-key", &sk_path),
+	                               CLI_STRING("--public-key", &pk_path)};
+	int rc = audit_args("audit keygen", argc, argv, opts, ARRAY_LEN(opts));
+	if (rc != CLI_OK)
+		return rc;
+	if (!sk_path || !pk_path)
 		return cli_error(CLI_USAGE,
 		                 "audit keygen: needs --secret-key FILE and --public-key FILE");
 	char pk[APP_AUDIT_PK_HEX], sk[APP_AUDIT_SK_HEX];
 	if (app_audit_keygen(pk, sk) < 0)
 		return cli_error(CLI_FAIL, "cannot make a key pair");
-	int rc = write_new(sk_path, sk, 0600);
+	rc = write_new(sk_path, sk, 0600);
 	sodium_memzero(sk, sizeof sk);
 	if (rc == CLI_OK)
 		rc = write_new(pk_path, pk, 0644);
@@ -98,17 +104,21 @@ static int keygen(int argc, char **argv)
 	return rc;
 }
 
-static int checkpoint(struct db *db, int argc, char **argv)
+int cli_audit_checkpoint(struct cli_ctx *c, int argc, char **argv)
 {
-	static const char *const names[] = {"--secret-key", NULL};
-	const char *sk_path = flag(argc, argv, "--secret-key");
-	if (!only_flags(argc, argv, names) || !sk_path)
-		return cli_error(CLI_USAGE, "audit checkpoint: needs --secret-key FILE");
-	char sk[APP_AUDIT_SK_HEX + 8], line[APP_AUDIT_CHECKPOINT_LINE];
-	int rc = read_key(sk_path, sk, sizeof sk);
+	const char *sk_path = NULL;
+	const struct cli_opt opts[] = {CLI_STRING("--secret-key", &sk_path)};
+	int rc = fold(c->db);
+	if (rc == CLI_OK)
+		rc = audit_args("audit checkpoint", argc, argv, opts, ARRAY_LEN(opts));
 	if (rc != CLI_OK)
 		return rc;
-	rc = app_audit_checkpoint_make(db, sk, ltime_now(), line, sizeof line);
+	if (!sk_path)
+		return cli_error(CLI_USAGE, "audit checkpoint: needs --secret-key FILE");
+	char sk[APP_AUDIT_SK_HEX + 8], line[APP_AUDIT_CHECKPOINT_LINE];
+	if ((rc = read_key(sk_path, sk, sizeof sk)) != CLI_OK)
+		return rc;
+	rc = app_audit_checkpoint_make(c->db, sk, ltime_now(), line, sizeof line);
 	sodium_memzero(sk, sizeof sk);
 	if (rc == -100)
 		return cli_error(CLI_USAGE, "%s is not a checkpoint secret key", sk_path);
@@ -120,16 +130,21 @@ static int checkpoint(struct db *db, int argc, char **argv)
 	return CLI_OK;
 }
 
-static int verify(struct db *db, int argc, char **argv)
+int cli_audit_verify(struct cli_ctx *c, int argc, char **argv)
 {
-	static const char *const names[] = {"--public-key", "--checkpoints", NULL};
-	const char *pk_path = flag(argc, argv, "--public-key");
-	const char *cp_path = flag(argc, argv, "--checkpoints");
-	if (!only_flags(argc, argv, names) || (!pk_path != !cp_path))
+	const char *pk_path = NULL, *cp_path = NULL;
+	const struct cli_opt opts[] = {CLI_STRING("--public-key", &pk_path),
+	                               CLI_STRING("--checkpoints", &cp_path)};
+	int rc = fold(c->db);
+	if (rc == CLI_OK)
+		rc = audit_args("audit verify", argc, argv, opts, ARRAY_LEN(opts));
+	if (rc != CLI_OK)
+		return rc;
+	if (!pk_path != !cp_path)
 		return cli_error(CLI_USAGE,
 		                 "audit verify: --public-key and --checkpoints go together");
 	struct app_audit_check r;
-	int rc = app_audit_verify(db, &r);
+	rc = app_audit_verify(c->db, &r);
 	if (rc < 0)
 		return cli_error(CLI_FAIL, "cannot read the audit log");
 	if (rc == 1) {
@@ -152,7 +167,7 @@ static int verify(struct db *db, int argc, char **argv)
 		lineno++;
 		if (line[0] == '\n' || line[0] == '#')
 			continue;
-		rc = app_audit_checkpoint_check(db, pk, line, problem, sizeof problem);
+		rc = app_audit_checkpoint_check(c->db, pk, line, problem, sizeof problem);
 		if (rc == 1) {
 			printf("audit log BROKEN: %s\n", problem);
 			code = CLI_FAIL;
@@ -169,38 +184,7 @@ static int verify(struct db *db, int argc, char **argv)
 	return code;
 }
 
-int cli_audit(int argc, char **argv)
+int cli_audit(struct cli_ctx *c, int argc, char **argv)
 {
-	if (cli_wants_help(argc, argv, USAGE))
-		return CLI_OK;
-	struct config cfg;
-	int rc = cli_config(&cfg);
-	if (rc == CLI_OK)
-		rc = cli_common_flags(&cfg, &argc, argv, NULL);
-	if (rc != CLI_OK)
-		return rc;
-	if (argc >= 2 && strcmp(argv[1], "keygen") == 0)
-		return keygen(argc, argv);
-	bool is_verify = argc >= 2 && strcmp(argv[1], "verify") == 0;
-	bool is_checkpoint = argc >= 2 && strcmp(argv[1], "checkpoint") == 0;
-	if (!is_verify && !is_checkpoint)
-		return cli_error(CLI_USAGE, "audit: expected `verify`, `keygen` or `checkpoint`");
-	struct db *db;
-	if ((rc = cli_open_db(&cfg, false, false, &db)) != CLI_OK)
-		return rc;
-	/* view events a server left waiting in its view log join the chain first, so
-	 * verification and checkpoints cover every event there is */
-	long moved = 0;
-	struct app_err err;
-	if (app_viewlog_fold(db, &moved, &err) != APP_OK) {
-		rc = cli_error(CLI_FAIL, "cannot move waiting view events into the audit log: %s",
-		               err.message);
-		app_database_close(db);
-		return rc;
-	}
-	if (moved)
-		printf("moved %ld waiting view event(s) into the audit log\n", moved);
-	rc = is_verify ? verify(db, argc, argv) : checkpoint(db, argc, argv);
-	app_database_close(db);
-	return rc;
+	return cli_error(CLI_USAGE, "audit: expected `verify`, `keygen` or `checkpoint`");
 }

@@ -1,22 +1,40 @@
-/* commands.h: every `lantern` subcommand, one function each (see cli.h). */
+/*
+ * commands.h: every `lantern` subcommand, one function each (see cli.h), and the usage
+ * text its --help prints. The command table that says what each needs set up is in
+ * src/main.c.
+ */
 #ifndef LANTERN_COMMANDS_H
 #define LANTERN_COMMANDS_H
 
-int cli_version(int argc, char **argv);
-int cli_init(int argc, char **argv);
-int cli_borough(int argc, char **argv);
-int cli_agency(int argc, char **argv);
-int cli_user(int argc, char **argv);
-int cli_audit(int argc, char **argv);
-int cli_serve(int argc, char **argv);
-int cli_child(int argc, char **argv);
-int cli_referral(int argc, char **argv);
-int cli_record(int argc, char **argv);
-int cli_category(int argc, char **argv);
-int cli_episode(int argc, char **argv);
-int cli_profile(int argc, char **argv);
-int cli_deadlines(int argc, char **argv);
-int cli_export(int argc, char **argv);
-int cli_demo(int argc, char **argv);
+#include "cli/cli.h"
+
+int cli_version(struct cli_ctx *c, int argc, char **argv);
+int cli_init(struct cli_ctx *c, int argc, char **argv);
+int cli_serve(struct cli_ctx *c, int argc, char **argv);
+int cli_borough(struct cli_ctx *c, int argc, char **argv);
+int cli_agency(struct cli_ctx *c, int argc, char **argv);
+int cli_user(struct cli_ctx *c, int argc, char **argv);
+int cli_child(struct cli_ctx *c, int argc, char **argv);
+int cli_referral(struct cli_ctx *c, int argc, char **argv);
+int cli_record(struct cli_ctx *c, int argc, char **argv);
+int cli_category(struct cli_ctx *c, int argc, char **argv);
+int cli_episode(struct cli_ctx *c, int argc, char **argv);
+int cli_profile(struct cli_ctx *c, int argc, char **argv);
+/* deadlines run, deadlines list, and any other (a usage error) */
+int cli_deadlines_run(struct cli_ctx *c, int argc, char **argv);
+int cli_deadlines_list(struct cli_ctx *c, int argc, char **argv);
+int cli_deadlines(struct cli_ctx *c, int argc, char **argv);
+int cli_export(struct cli_ctx *c, int argc, char **argv);
+int cli_demo(struct cli_ctx *c, int argc, char **argv);
+/* audit verify, audit checkpoint, audit keygen, and any other (a usage error) */
+int cli_audit_verify(struct cli_ctx *c, int argc, char **argv);
+int cli_audit_checkpoint(struct cli_ctx *c, int argc, char **argv);
+int cli_audit_keygen(struct cli_ctx *c, int argc, char **argv);
+int cli_audit(struct cli_ctx *c, int argc, char **argv);
+
+extern const char CLI_VERSION_USAGE[], CLI_INIT_USAGE[], CLI_SERVE_USAGE[], CLI_BOROUGH_USAGE[],
+        CLI_AGENCY_USAGE[], CLI_USER_USAGE[], CLI_CHILD_USAGE[], CLI_REFERRAL_USAGE[],
+        CLI_RECORD_USAGE[], CLI_CATEGORY_USAGE[], CLI_EPISODE_USAGE[], CLI_PROFILE_USAGE[],
+        CLI_DEADLINES_USAGE[], CLI_EXPORT_USAGE[], CLI_DEMO_USAGE[], CLI_AUDIT_USAGE[];
 
 #endif

@@ -1,6 +1,8 @@
-/* common.c: configuration, database opening and error printing for subcommands. */
+/* common.c: configuration, database opening, result codes and error printing for the
+ * subcommands (see cli.h). */
 #include "cli/cli.h"
 
+#include <assert.h>
 #include <errno.h>
 
 #include "app/app.h"
@@ -57,6 +59,28 @@ char *cli_read_file(const char *path, size_t max)
 	return buf_detach(&b, NULL);
 }
 
+/* The one mapping of use-case result codes to exit codes (see cli.h). */
+static const struct cli_rc cli_rcs[] = {
+        {APP_OK, CLI_OK},           {APP_INVALID, CLI_USAGE},  {APP_NOT_FOUND, CLI_USAGE},
+        {APP_FORBIDDEN, CLI_USAGE}, {APP_CONFLICT, CLI_USAGE}, {APP_FAILED, CLI_FAIL},
+        {APP_BUSY, CLI_FAIL},       {APP_LIMITED, CLI_USAGE},
+};
+
+const struct cli_rc *cli_rc_find(enum app_rc code)
+{
+	for (size_t i = 0; i < ARRAY_LEN(cli_rcs); i++)
+		if (cli_rcs[i].code == code)
+			return &cli_rcs[i];
+	return NULL;
+}
+
+int cli_exit_code(enum app_rc code)
+{
+	const struct cli_rc *r = cli_rc_find(code);
+	assert(r);
+	return r ? r->exit_code : CLI_FAIL;
+}
+
 int cli_app_error(const struct app_err *err)
 {
 	bool named = !err->rule || strstr(err->message, err->rule);
@@ -64,7 +88,8 @@ int cli_app_error(const struct app_err *err)
 	        named ? "" : err->rule, named ? "" : ")");
 	for (int i = 0; i < err->nfields; i++)
 		fprintf(stderr, "  %s: %s\n", err->fields[i].field, err->fields[i].message);
-	return err->code == APP_FAILED ? CLI_FAIL : CLI_USAGE;
+	/* an error without a code is a failure all the same */
+	return err->code == APP_OK ? CLI_FAIL : cli_exit_code(err->code);
 }
 
 void cli_print_json(const void *json)
@@ -74,42 +99,4 @@ void cli_print_json(const void *json)
 		puts(s);
 		free(s);
 	}
-}
-
-int cli_common_flags(struct config *cfg, int *argc, char **argv, const char **as)
-{
-	int out = 0;
-	if (as)
-		*as = NULL;
-	for (int i = 0; i < *argc; i++) {
-		const char *a = argv[i];
-		const char *val = NULL;
-		bool is_db = strcmp(a, "--db") == 0 || strncmp(a, "--db=", 5) == 0;
-		bool is_as = as && (strcmp(a, "--as") == 0 || strncmp(a, "--as=", 5) == 0);
-		if (strcmp(a, "--") == 0) {
-			while (i < *argc)
-				argv[out++] = argv[i++];
-			break;
-		}
-		if (!is_db && !is_as) {
-			argv[out++] = argv[i];
-			continue;
-		}
-		if (a[4] == '=')
-			val = a + 5;
-		else if (i + 1 < *argc)
-			val = argv[++i];
-		if (!val || !*val)
-			return cli_error(CLI_USAGE, "%.4s needs a value", a);
-		if (is_db) {
-			char err[256];
-			if (config_set(cfg, "db", val, err, sizeof err) < 0)
-				return cli_error(CLI_USAGE, "--db: %s", err);
-		} else {
-			*as = val;
-		}
-	}
-	*argc = out;
-	argv[out] = NULL;
-	return CLI_OK;
 }

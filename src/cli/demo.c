@@ -1,16 +1,16 @@
 /*
  * demo.c: `lantern demo`: fills a new database with a synthetic demo partnership
- * (src/app/demo.c does the work through the ordinary use cases). With --logins it
+ * (src/demo/ does the work through the ordinary use cases). With --logins it
  * prints the demo usernames, their roles and the one shared demo password.
  */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 
 #include "demo/demo.h"
 #include "util/ltime.h"
-#include "util/parse.h"
 
-static const char USAGE[] =
+const char CLI_DEMO_USAGE[] =
         "usage: lantern demo [--seed N] [--boroughs K] [--children M] [--today DATE]\n"
         "                    [--logins] [--db URL]\n"
         "Generates synthetic demo data (fictional boroughs, agencies, users, children,\n"
@@ -19,22 +19,6 @@ static const char USAGE[] =
         "--today the day it runs (YYYY-MM-DD): the timeline covers the two years before the\n"
         "start of that day, so ages and deadlines are right on the day the demo is made.\n"
         "--logins prints the demo usernames, roles and the shared demo password.\n";
-
-/* Value of "--name VALUE" or "--name=VALUE" at argv[*i]; advances *i. NULL if absent. */
-static const char *opt_value(int argc, char **argv, int *i, const char *name, bool *missing)
-{
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n) != 0)
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] != '\0')
-		return NULL;
-	if (*i + 1 < argc)
-		return argv[++*i];
-	*missing = true;
-	return NULL;
-}
 
 /* Prints the login table and its warning. */
 static void print_logins(json_t *out)
@@ -56,68 +40,47 @@ static void print_logins(json_t *out)
 	       "synthetic demo data only; do not enter real information into it.\n");
 }
 
-int cli_demo(int argc, char **argv)
+int cli_demo(struct cli_ctx *c, int argc, char **argv)
 {
-	if (cli_wants_help(argc, argv, USAGE))
-		return CLI_OK;
-	struct config cfg;
-	int rc = cli_config(&cfg);
-	if (rc == CLI_OK)
-		rc = cli_common_flags(&cfg, &argc, argv, NULL);
+	int64_t seed = 1, boroughs = 3, children = 300;
+	const char *today = NULL;
+	bool logins = false;
+	char b_range[32], c_range[32];
+	snprintf(b_range, sizeof b_range, "1 to %d", DEMO_MAX_BOROUGHS);
+	snprintf(c_range, sizeof c_range, "1 to %d", DEMO_MAX_CHILDREN);
+	const struct cli_opt opts[] = {
+	        CLI_INT("--seed", &seed, 0, INT64_MAX, "a whole number"),
+	        CLI_INT("--boroughs", &boroughs, 1, DEMO_MAX_BOROUGHS, b_range),
+	        CLI_INT("--children", &children, 1, DEMO_MAX_CHILDREN, c_range),
+	        CLI_STRING("--today", &today),
+	        CLI_FLAG("--logins", &logins),
+	};
+	int rc = cli_parse("demo", &argc, argv, opts, ARRAY_LEN(opts), CLI_PARSE_STRICT);
 	if (rc != CLI_OK)
 		return rc;
-	struct demo_opts o = {.seed = 1, .boroughs = 3, .children = 300};
-	bool logins = false;
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		bool missing = false;
-		int64_t x;
-		if (strcmp(argv[i], "--logins") == 0) {
-			logins = true;
-		} else if ((v = opt_value(argc, argv, &i, "--seed", &missing))) {
-			if (parse_int64(v, 0, INT64_MAX, &x) < 0)
-				return cli_error(CLI_USAGE, "demo: --seed must be a whole number");
-			o.seed = (uint64_t)x;
-		} else if ((v = opt_value(argc, argv, &i, "--boroughs", &missing))) {
-			if (parse_int64(v, 1, DEMO_MAX_BOROUGHS, &x) < 0)
-				return cli_error(CLI_USAGE, "demo: --boroughs must be 1 to %d",
-				                 DEMO_MAX_BOROUGHS);
-			o.boroughs = (int)x;
-		} else if ((v = opt_value(argc, argv, &i, "--children", &missing))) {
-			if (parse_int64(v, 1, DEMO_MAX_CHILDREN, &x) < 0)
-				return cli_error(CLI_USAGE, "demo: --children must be 1 to %d",
-				                 DEMO_MAX_CHILDREN);
-			o.children = (int)x;
-		} else if ((v = opt_value(argc, argv, &i, "--today", &missing))) {
-			struct lt_date d;
-			if (ltime_parse_date(v, &d) < 0)
-				return cli_error(CLI_USAGE, "demo: --today must be a date written "
-				                            "YYYY-MM-DD");
-			o.reference = ltime_midnight(d);
-		} else if (missing) {
-			return cli_error(CLI_USAGE, "demo: %.40s needs a value", argv[i]);
-		} else {
-			return cli_error(CLI_USAGE, "demo: unknown option '%.40s'", argv[i]);
-		}
-	}
-	struct db *db;
-	if ((rc = cli_open_db(&cfg, false, false, &db)) != CLI_OK)
-		return rc;
+	if (argc > 1)
+		return cli_error(CLI_USAGE, "demo: unexpected argument '%.40s'", argv[1]);
+	struct demo_opts o = {
+	        .seed = (uint64_t)seed, .boroughs = (int)boroughs, .children = (int)children};
+	struct lt_date d;
+	if (today && ltime_parse_date(today, &d) < 0)
+		return cli_error(CLI_USAGE, "demo: --today must be a date written YYYY-MM-DD");
+	if (today)
+		o.reference = ltime_midnight(d);
 	struct app_err err = {0};
 	json_t *out = NULL;
-	rc = app_demo_generate(db, &o, &out, &err);
-	app_database_close(db);
+	rc = app_demo_generate(c->db, &o, &out, &err);
 	if (rc != APP_OK)
 		return cli_app_error(&err);
-	json_t *c = json_object_get(out, "counts");
+	json_t *counts = json_object_get(out, "counts");
 	printf("demo data generated in %s (seed %llu): %lld boroughs, %lld users, %lld "
 	       "children, %lld referrals, %lld records\n",
-	       cfg.db, (unsigned long long)o.seed,
+	       c->cfg.db, (unsigned long long)o.seed,
 	       (long long)json_array_size(json_object_get(out, "boroughs")),
-	       (long long)json_integer_value(json_object_get(c, "users")),
-	       (long long)json_integer_value(json_object_get(c, "children")),
-	       (long long)json_integer_value(json_object_get(c, "referrals")),
-	       (long long)json_integer_value(json_object_get(c, "records")));
+	       (long long)json_integer_value(json_object_get(counts, "users")),
+	       (long long)json_integer_value(json_object_get(counts, "children")),
+	       (long long)json_integer_value(json_object_get(counts, "referrals")),
+	       (long long)json_integer_value(json_object_get(counts, "records")));
 	if (logins)
 		print_logins(out);
 	json_decref(out);

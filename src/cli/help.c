@@ -12,15 +12,13 @@ int cli_error(int code, const char *fmt, ...)
 	return code;
 }
 
-bool cli_wants_help(int argc, char **argv, const char *usage)
+bool cli_wants_help(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
 			break;
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(usage, stdout);
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
 			return true;
-		}
 	}
 	return false;
 }

@@ -7,6 +7,7 @@
  */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/run.h"
 
 #include "app/children.h"
@@ -16,7 +17,6 @@
 #include "app/record_view.h"
 #include "app/referrals.h"
 #include "app/restricted.h"
-#include "util/parse.h"
 
 static void child_text(json_t *c)
 {
@@ -58,7 +58,7 @@ static void find_text(json_t *o)
 	}
 }
 
-static const char CHILD_USAGE[] =
+const char CLI_CHILD_USAGE[] =
         "usage: lantern child add FILE.json [--json] [--as USER] [--db URL]\n"
         "       lantern child show ID [--json] [--as USER] [--db URL]\n"
         "       lantern child find [--name NAME] [--dob YYYY-MM-DD] [--nhs NUMBER] [--json]\n"
@@ -66,33 +66,31 @@ static const char CHILD_USAGE[] =
         "`add` refuses when the child may already be known (R-REC-1) and lists the possible\n"
         "matches; set \"confirm_new\": true in the file to create a new child anyway.\n";
 
-int cli_child(int argc, char **argv)
+int cli_child(struct cli_ctx *c, int argc, char **argv)
 {
-	struct cli_run r;
-	int rc;
-	if (!cli_run_begin(&r, &argc, argv, CHILD_USAGE, &rc))
-		return rc;
-	if (argc == 3 && strcmp(argv[1], "add") == 0)
-		return cli_run_file(&r, argv[2], app_child_add, child_text);
-	if (argc == 3 && strcmp(argv[1], "show") == 0)
-		return cli_run_id(&r, argv[2], app_child_get, child_text);
 	if (argc >= 2 && strcmp(argv[1], "find") == 0) {
-		static const struct cli_opt opts[] = {
-		        {"--name", "name"}, {"--dob", "date_of_birth"}, {"--nhs", "nhs_number"}};
 		json_t *q = json_object();
-		bool bad_utf8;
-		int bad = cli_opt_pairs(argc, argv, 2, opts, ARRAY_LEN(opts), q, &bad_utf8);
-		if (bad) {
+		const struct cli_opt opts[] = {CLI_JSON("--name", q, "name"),
+		                               CLI_JSON("--dob", q, "date_of_birth"),
+		                               CLI_JSON("--nhs", q, "nhs_number")};
+		int rc = cli_parse("child find", &argc, argv, opts, ARRAY_LEN(opts),
+		                   CLI_PARSE_STRICT);
+		if (rc == CLI_OK && argc != 2)
+			rc = cli_error(CLI_USAGE,
+			               "child find: expected --name, --dob or --nhs with a value");
+		if (rc != CLI_OK) {
 			json_decref(q);
-			if (bad_utf8)
-				return cli_run_usage(&r, "child find: %s must be valid UTF-8",
-				                     argv[bad]);
-			return cli_run_usage(
-			        &r, "child find: expected --name, --dob or --nhs with a value");
+			return rc;
 		}
-		return cli_run_in(&r, q, app_child_find, find_text);
+		return cli_use(c, app_child_find, NULL, q, find_text);
 	}
-	return cli_run_usage(&r, "child: expected `add FILE`, `show ID` or `find` (see --help)");
+	if (cli_parse("child", &argc, argv, NULL, 0, CLI_PARSE_STRICT) != CLI_OK)
+		return CLI_USAGE;
+	if (argc == 3 && strcmp(argv[1], "add") == 0)
+		return cli_use_file(c, app_child_add, NULL, argv[2], child_text);
+	if (argc == 3 && strcmp(argv[1], "show") == 0)
+		return cli_use(c, app_child_get, argv[2], NULL, child_text);
+	return cli_error(CLI_USAGE, "child: expected `add FILE`, `show ID` or `find` (see --help)");
 }
 
 static void referral_text(json_t *o)
@@ -111,22 +109,20 @@ static void referral_text(json_t *o)
 	               cli_str(s, "rule"));
 }
 
-static const char REFERRAL_USAGE[] =
+const char CLI_REFERRAL_USAGE[] =
         "usage: lantern referral submit FILE.json [--json] [--as USER] [--db URL]\n"
         "       lantern referral show ID [--json] [--as USER] [--db URL]\n"
         "FILE is a JSON object (see docs/api.md, 'Referrals'); '-' reads standard input.\n";
 
-int cli_referral(int argc, char **argv)
+int cli_referral(struct cli_ctx *c, int argc, char **argv)
 {
-	struct cli_run r;
-	int rc;
-	if (!cli_run_begin(&r, &argc, argv, REFERRAL_USAGE, &rc))
-		return rc;
+	if (cli_parse("referral", &argc, argv, NULL, 0, CLI_PARSE_STRICT) != CLI_OK)
+		return CLI_USAGE;
 	if (argc == 3 && strcmp(argv[1], "submit") == 0)
-		return cli_run_file(&r, argv[2], app_referral_submit, referral_text);
+		return cli_use_file(c, app_referral_submit, NULL, argv[2], referral_text);
 	if (argc == 3 && strcmp(argv[1], "show") == 0)
-		return cli_run_id(&r, argv[2], app_referral_get, NULL);
-	return cli_run_usage(&r, "referral: expected `submit FILE` or `show ID` (see --help)");
+		return cli_use(c, app_referral_get, argv[2], NULL, NULL);
+	return cli_error(CLI_USAGE, "referral: expected `submit FILE` or `show ID` (see --help)");
 }
 
 static void entry_text(json_t *e)
@@ -177,7 +173,7 @@ static void timeline_text(json_t *o)
 	json_array_foreach(json_object_get(o, "entries"), i, e) entry_text(e);
 }
 
-static const char RECORD_USAGE[] =
+const char CLI_RECORD_USAGE[] =
         "usage: lantern record show REF [--json] [--as USER] [--db URL]\n"
         "       lantern record timeline REF [--json] [--as USER] [--db URL]\n"
         "       lantern record add-entry REF FILE.json [--json] [--as USER] [--db URL]\n"
@@ -189,16 +185,14 @@ static const char RECORD_USAGE[] =
         "       lantern record restrict REF FILE.json [--as USER]   (R-INFO-3)\n"
         "REF is a record reference such as LAN-2026-000123. FILE is a JSON object (docs/api.md).\n";
 
-int cli_record(int argc, char **argv)
+int cli_record(struct cli_ctx *c, int argc, char **argv)
 {
-	struct cli_run r;
-	int rc;
-	if (!cli_run_begin(&r, &argc, argv, RECORD_USAGE, &rc))
-		return rc;
+	if (cli_parse("record", &argc, argv, NULL, 0, CLI_PARSE_STRICT) != CLI_OK)
+		return CLI_USAGE;
 	if (argc == 3 && strcmp(argv[1], "show") == 0)
-		return cli_run_id(&r, argv[2], app_record_get, record_text);
+		return cli_use(c, app_record_get, argv[2], NULL, record_text);
 	if (argc == 3 && strcmp(argv[1], "timeline") == 0)
-		return cli_run_id(&r, argv[2], app_record_timeline, timeline_text);
+		return cli_use(c, app_record_timeline, argv[2], NULL, timeline_text);
 	static const struct cli_write writes[] = {
 	        {"add-entry", app_record_add_entry},
 	        {"supervisor-review", app_supervisor_review},
@@ -208,9 +202,10 @@ int cli_record(int argc, char **argv)
 	        {"classify", app_record_classify},
 	        {"restrict", app_record_restrict},
 	};
-	if (cli_run_write(&r, argc, argv, writes, ARRAY_LEN(writes), &rc))
+	int rc;
+	if (cli_use_write(c, argc, argv, writes, ARRAY_LEN(writes), &rc))
 		return rc;
-	return cli_run_usage(&r, "record: unknown or incomplete command (see --help)");
+	return cli_error(CLI_USAGE, "record: unknown or incomplete command (see --help)");
 }
 
 static void category_text(json_t *o)
@@ -230,55 +225,32 @@ static void category_text(json_t *o)
 		printf("Next: %s\n", cli_str(o, "next_steps"));
 }
 
-static const char CATEGORY_USAGE[] =
+const char CLI_CATEGORY_USAGE[] =
         "usage: lantern category decide REF --category 1|2|3 [--contact | --online]\n"
         "           --rationale TEXT [--kind initial|supervisor|assessment_team]\n"
         "           [--exploitation-borough NAME] [--json] [--as USER] [--db URL]\n"
         "A category 2 decision must say whether the abuse is contact or online (R-CAT-3).\n";
 
-int cli_category(int argc, char **argv)
+int cli_category(struct cli_ctx *c, int argc, char **argv)
 {
-	struct cli_run r;
-	int rc;
-	if (!cli_run_begin(&r, &argc, argv, CATEGORY_USAGE, &rc))
-		return rc;
-	if (argc < 3 || strcmp(argv[1], "decide") != 0) {
-		return cli_run_usage(&r, "category: expected `decide REF ...` (see --help)");
-	}
+	if (argc < 3 || strcmp(argv[1], "decide") != 0)
+		return cli_error(CLI_USAGE, "category: expected `decide REF ...` (see --help)");
 	json_t *in = json_object();
-	for (int i = 3; i < argc; i++) {
-		const char *a = argv[i];
-		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-		if (strcmp(a, "--contact") == 0) {
-			json_object_set_new(in, "contact", json_string("contact"));
-		} else if (strcmp(a, "--online") == 0 || strcmp(a, "--non-contact") == 0) {
-			json_object_set_new(in, "contact", json_string("online"));
-		} else if (strcmp(a, "--category") == 0 && v) {
-			int c;
-			if (parse_int(v, 1, 3, &c) < 0) {
-				json_decref(in);
-				return cli_run_usage(&r, "--category must be 1, 2 or 3 (R-CAT-1)");
-			}
-			json_object_set_new(in, "category", json_integer(c));
-			i++;
-		} else if ((strcmp(a, "--rationale") == 0 || strcmp(a, "--kind") == 0 ||
-		            strcmp(a, "--exploitation-borough") == 0) &&
-		           v) {
-			const char *key = a[2] == 'r'   ? "rationale"
-			                  : a[2] == 'k' ? "kind"
-			                                : "exploitation_borough";
-			json_t *s = json_string(v);
-			if (!s) {
-				json_decref(in);
-				return cli_run_usage(&r, "%s must be valid UTF-8", a);
-			}
-			json_object_set_new(in, key, s);
-			i++;
-		} else {
-			json_decref(in);
-			return cli_run_usage(
-			        &r, "category decide: unknown or incomplete option '%.40s'", a);
-		}
+	const struct cli_opt opts[] = {
+	        CLI_JSON_CONST("--contact", in, "contact", "contact"),
+	        CLI_JSON_CONST("--online", in, "contact", "online"),
+	        CLI_JSON_CONST("--non-contact", in, "contact", "online"),
+	        CLI_JSON_INT("--category", in, "category", 1, 3, "1, 2 or 3 (R-CAT-1)"),
+	        CLI_JSON("--rationale", in, "rationale"),
+	        CLI_JSON("--kind", in, "kind"),
+	        CLI_JSON("--exploitation-borough", in, "exploitation_borough"),
+	};
+	int rc = cli_parse("category decide", &argc, argv, opts, ARRAY_LEN(opts), CLI_PARSE_STRICT);
+	if (rc == CLI_OK && argc != 3)
+		rc = cli_error(CLI_USAGE, "category decide: expected one record reference");
+	if (rc != CLI_OK) {
+		json_decref(in);
+		return rc;
 	}
-	return cli_run_id_in(&r, argv[2], in, app_category_decide, category_text);
+	return cli_use(c, app_category_decide, argv[2], in, category_text);
 }

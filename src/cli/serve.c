@@ -1,25 +1,28 @@
 /*
  * serve.c: `lantern serve`: the web application and JSON API over HTTP(S) until
- * SIGINT or SIGTERM. Loads the configuration, opens the database (per-thread
- * connections), checks the schema is fully migrated, compiles every template (a broken
- * template stops it here, not on a request), then serves and logs one line per request.
+ * SIGINT or SIGTERM. Takes any setting as a flag over the configuration main() read,
+ * checks the database exists and is fully migrated, opens the server's per-thread
+ * connections (the server's own, so main() opens none for it), compiles every template
+ * (a broken template stops it here, not on a request), then serves and logs one line
+ * per request.
  */
 #include "cli/cli.h"
 #include "app/scheduler.h"
 #include "app/system.h"
 #include "app/viewcache.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
 #include "util/log.h"
-#include "web/app.h"
+#include "web/webapp.h"
 #include "web/auth.h"
 #include "web/server.h"
 
-static const char USAGE[] =
+const char CLI_SERVE_USAGE[] =
         "usage: lantern serve [--db URL] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]\n"
         "                     [--threads N] [--static-dir DIR] [--secure-cookies true|false]\n"
         "                     [--behind-proxy true|false]\n"
@@ -30,33 +33,14 @@ static const char USAGE[] =
         "Stops cleanly on SIGINT/SIGTERM.\n";
 
 /* Applies every "--key value" / "--key=value" flag whose key (dashes as underscores)
- * is a config setting. Returns CLI_OK or CLI_USAGE. */
+ * is a config setting. Returns CLI_OK or CLI_USAGE (the message printed). */
 static int apply_flags(struct config *cfg, int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (strncmp(a, "--", 2) != 0)
-			return cli_error(CLI_USAGE, "serve: unexpected argument '%.40s'", a);
-		char key[64];
-		const char *eq = strchr(a, '=');
-		size_t kl = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
-		if (kl == 0 || kl >= sizeof key)
-			return cli_error(CLI_USAGE, "serve: unknown option '%.40s'", a);
-		memcpy(key, a + 2, kl);
-		key[kl] = '\0';
-		for (char *c = key; *c; c++)
-			if (*c == '-')
-				*c = '_';
-		if (!config_has_key(key))
-			return cli_error(CLI_USAGE, "serve: unknown option '%.40s'", a);
-		const char *val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
-		if (!val)
-			return cli_error(CLI_USAGE, "serve: --%s needs a value", key);
-		char err[256];
-		if (config_set(cfg, key, val, err, sizeof err) < 0)
-			return cli_error(CLI_USAGE, "serve: %s", err);
-	}
-	return CLI_OK;
+	const struct cli_opt opts[] = {CLI_CONFIG_KEYS(cfg)};
+	int rc = cli_parse("serve", &argc, argv, opts, ARRAY_LEN(opts), CLI_PARSE_STRICT);
+	if (rc == CLI_OK && argc > 1)
+		rc = cli_error(CLI_USAGE, "serve: unexpected argument '%.40s'", argv[1]);
+	return rc;
 }
 
 /* True if the listen address is 127.0.0.0/8 or ::1. */
@@ -71,14 +55,10 @@ static bool listen_is_loopback(const char *listen)
 	return (ntohl(((struct sockaddr_in *)&ss)->sin_addr.s_addr) >> 24) == 127;
 }
 
-int cli_serve(int argc, char **argv)
+int cli_serve(struct cli_ctx *c, int argc, char **argv)
 {
-	if (cli_wants_help(argc, argv, USAGE))
-		return CLI_OK;
-	struct config cfg;
-	int rc = cli_config(&cfg);
-	if (rc == CLI_OK)
-		rc = apply_flags(&cfg, argc, argv);
+	struct config cfg = c->cfg;
+	int rc = apply_flags(&cfg, argc, argv);
 	if (rc != CLI_OK)
 		return rc;
 	log_set_level((enum log_level)cfg.log_level);

@@ -7,12 +7,11 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
-int cli_version(int argc, char **argv)
+const char CLI_VERSION_USAGE[] =
+        "usage: lantern version\nPrints the version of Lantern and its libraries.\n";
+
+int cli_version(struct cli_ctx *c, int argc, char **argv)
 {
-	if (cli_wants_help(
-	            argc, argv,
-	            "usage: lantern version\nPrints the version of Lantern and its libraries.\n"))
-		return CLI_OK;
 	if (argc > 1)
 		return cli_error(CLI_USAGE, "version takes no arguments");
 	printf("lantern %s\n", LANTERN_VERSION);

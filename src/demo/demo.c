@@ -34,7 +34,7 @@ int demo_fail(struct gen *g, int rc, const char *what)
 	size_t keep = strnlen(msg, sizeof g->err->message - 1);
 	memcpy(g->err->message, msg, keep);
 	g->err->message[keep] = '\0';
-	g->err->code = rc ? rc : APP_FAILED;
+	g->err->code = rc != APP_OK && app_rc_valid(rc) ? rc : APP_FAILED;
 	return g->err->code;
 }
 

@@ -212,8 +212,8 @@ static inline int64_t span(struct gen *g, int64_t lo, int64_t hi)
 	return rng_range(&g->r, lo, hi);
 }
 
-/* Records a failed use case in g->err (keeping its code, APP_FAILED when rc is 0) with
- * what was being done; returns the code. */
+/* Records a failed use case in g->err (keeping its code; APP_FAILED when rc is 0 or
+ * not an app code) with what was being done; returns the code. */
 int demo_fail(struct gen *g, int rc, const char *what);
 
 /* Adds boroughs, an agency of every type in each, and a user for every role

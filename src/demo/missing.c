@@ -195,7 +195,7 @@ static int miss_report(struct gen *g, const struct ev *e, struct mep *m, const s
 		json_object_set_new(in, "risk_level", json_string(RISKS[m->risk]));
 	struct actor a = at_time(officer, e->at);
 	json_t *out = NULL;
-	int rc = app_episode_report(g->db, &a, in, &out, g->err);
+	int rc = app_episode_report(g->db, &a, NULL, in, &out, g->err);
 	json_decref(in);
 	if (rc != APP_OK)
 		return demo_fail(g, rc, "missing report");

@@ -121,8 +121,8 @@ static void referral_filed(struct gen *g, const struct ev *e, struct kid *k, jso
 		struct actor mash = at_time(&g->bu[k->b][U_MASH], e->at);
 		struct app_err err = {0};
 		if (app_referral_get(g->db, &mash,
-		                     json_string_value(json_object_get(out, "referral_id")), &seen,
-		                     &err) == APP_OK)
+		                     json_string_value(json_object_get(out, "referral_id")), NULL,
+		                     &seen, &err) == APP_OK)
 			ref = json_string_value(json_object_get(seen, "record_ref"));
 	}
 	if (!k->id[0] && cid)
@@ -166,7 +166,7 @@ static int do_referral(struct gen *g, const struct ev *e)
 	}
 	struct actor a = at_time(who, e->at);
 	json_t *out = NULL;
-	int rc = app_referral_submit(g->db, &a, in, &out, g->err);
+	int rc = app_referral_submit(g->db, &a, NULL, in, &out, g->err);
 	json_decref(in);
 	if (rc == APP_OK)
 		referral_filed(g, e, k, out);

@@ -24,7 +24,7 @@ static int add_user(struct gen *g, const struct user_def *u, int b, bool global,
 	        json_pack("{s:s, s:s, s:s, s:[s], s:s}", "username", username, "display_name",
 	                  display, "agency", agency, "roles", u->role, "password", DEMO_PASSWORD);
 	json_t *res = NULL;
-	int rc = app_user_add(g->db, &g->sys, in, &res, g->err);
+	int rc = app_user_add(g->db, &g->sys, NULL, in, &res, g->err);
 	json_decref(in);
 	json_decref(res);
 	if (rc != APP_OK)
@@ -43,7 +43,7 @@ int demo_setup(struct gen *g)
 	for (int b = 0; b < g->nb; b++) {
 		json_t *in = json_pack("{s:s, s:s}", "name", DEMO_BOROUGHS[b].name, "code",
 		                       DEMO_BOROUGHS[b].code);
-		rc = app_borough_add(g->db, &g->sys, in, &res, g->err);
+		rc = app_borough_add(g->db, &g->sys, NULL, in, &res, g->err);
 		json_decref(in);
 		json_decref(res);
 		if (rc != APP_OK)
@@ -54,7 +54,7 @@ int demo_setup(struct gen *g)
 			         DEMO_AGENCIES[a].suffix);
 			in = json_pack("{s:s, s:s, s:s}", "name", name, "type",
 			               DEMO_AGENCIES[a].type, "borough", DEMO_BOROUGHS[b].name);
-			rc = app_agency_add(g->db, &g->sys, in, &res, g->err);
+			rc = app_agency_add(g->db, &g->sys, NULL, in, &res, g->err);
 			json_decref(in);
 			json_decref(res);
 			if (rc != APP_OK)
@@ -65,7 +65,7 @@ int demo_setup(struct gen *g)
 	 * is an agency in Lantern, with no borough of the partnership */
 	json_t *in = json_pack("{s:s, s:s}", "name", DEMO_OUTSIDE_AUTHORITY, "type",
 	                       "childrens_social_care");
-	rc = app_agency_add(g->db, &g->sys, in, &res, g->err);
+	rc = app_agency_add(g->db, &g->sys, NULL, in, &res, g->err);
 	json_decref(in);
 	json_decref(res);
 	if (rc != APP_OK)

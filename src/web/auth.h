@@ -24,7 +24,7 @@
 #ifndef LANTERN_WEB_AUTH_H
 #define LANTERN_WEB_AUTH_H
 
-#include "web/app.h"
+#include "web/webapp.h"
 #include "web/request.h"
 #include "web/session.h"
 

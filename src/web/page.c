@@ -2,7 +2,7 @@
 #include "web/page.h"
 
 #include "util/log.h"
-#include "web/app.h"
+#include "web/webapp.h"
 #include "web/router.h"
 #include "web/session.h"
 

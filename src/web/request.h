@@ -81,7 +81,7 @@ struct request {
 	struct kv params[REQUEST_MAX_PARAMS];
 	size_t nparams;
 
-	/* Filled by the dispatcher (web/app.c). */
+	/* Filled by the dispatcher (web/webapp.c). */
 	void *app;                   /* the server-wide struct web_app */
 	struct web_session *session; /* signed-in session, or NULL */
 	struct form *form;           /* parsed urlencoded body (state-changing pages), or NULL */

@@ -132,10 +132,34 @@ static int check_pattern(const char *pat, char *err, size_t errlen)
 	return 0;
 }
 
+/* Checks the use case of route r, if it has one (see router_validate). */
+static int check_uc(const struct route *r, char *err, size_t errlen)
+{
+	const struct route_uc *uc = &r->uc;
+	if (!uc->fn)
+		return 0;
+	char want[ROUTE_PARAM_MAX + 4];
+	const char *why = NULL;
+	if (uc->param && (snprintf(want, sizeof want, "{%s}", uc->param) >= (int)sizeof want ||
+	                  !strstr(r->pattern, want)))
+		why = "its use case's parameter is not in the pattern";
+	else if (uc->status != 200 && uc->status != 201 && uc->status != 204)
+		why = "its use case answers no success status";
+	else if (uc->query && uc->input != ROUTE_IN_QUERY)
+		why = "a query for a use case that does not read one";
+	else if (uc->input > ROUTE_IN_QUERY)
+		why = "an unknown kind of input";
+	if (why)
+		snprintf(err, errlen, "route %.100s: %s", r->pattern, why);
+	return why ? -1 : 0;
+}
+
 int router_validate(const struct route *routes, size_t n, char *err, size_t errlen)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (check_pattern(routes[i].pattern, err, errlen) < 0)
+			return -1;
+		if (check_uc(&routes[i], err, errlen) < 0)
 			return -1;
 		if (!routes[i].fn || routes[i].method == HTTP_OTHER) {
 			snprintf(err, errlen, "route %.100s: no handler or method",

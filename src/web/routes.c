@@ -3,129 +3,195 @@
  * and flags). Handlers live in src/web/handlers/, one file per resource. Anything not
  * marked ROUTE_PUBLIC needs a signed-in user; state-changing methods are CSRF- and
  * Origin-checked unless marked ROUTE_NO_CSRF (sign-in: there is no session yet).
+ *
+ * Most API routes name the use case that answers them instead of a handler (struct
+ * route_uc): the path parameter it is given as its id, its input (NONE, the JSON BODY,
+ * BODY_OPT: the body when there is one, or the query it takes) and its success status;
+ * handle_api_uc (handlers/api.h) runs them all.
  */
-#include "web/app.h"
+#include "app/admin.h"
+#include "app/audit_view.h"
+#include "app/categories.h"
+#include "app/children.h"
+#include "app/episode_deadlines.h"
+#include "app/episode_return.h"
+#include "app/episodes.h"
+#include "app/essential_steps.h"
+#include "app/forensic.h"
+#include "app/profile.h"
+#include "app/record_changes.h"
+#include "app/referrals.h"
+#include "app/restricted.h"
+#include "app/session.h"
+#include "app/work.h"
+#include "web/webapp.h"
+#include "web/handlers/api.h"
 #include "web/handlers/handlers.h"
 
 #define PUBLIC ROUTE_PUBLIC
 #define API ROUTE_API
+#define NONE ROUTE_IN_NONE
+#define BODY ROUTE_IN_BODY
+#define BODY_OPT ROUTE_IN_BODY_OPT
+
+/* clang-format off */
+/* The rest of a row: a handler of its own, with its flags. */
+#define HANDLER(fn, flags) fn, flags, {0}
+/* The rest of a row answered by use case fn (struct route_uc): on the path parameter
+ * param (or NULL), with the input `in`, answering `status` with its view. */
+#define USE_CASE(fn, param, in, status) \
+	handle_api_uc, ROUTE_API, {fn, param, in, status, NULL, NULL}
+/* The rest of a GET row answered by use case fn with the query q as its input (NULL:
+ * it takes none): 200 with its view, or with {wrap: view} when wrap is not NULL. */
+#define QUERY_USE_CASE(fn, q, wrap) \
+	handle_api_uc, ROUTE_API, {fn, NULL, ROUTE_IN_QUERY, 200, q, wrap}
+/* clang-format on */
+
+/* GET /api/v1/children?limit=&after=: a page at a time, no personal data in the query
+ * (`after` is an opaque id). */
+static const char *const children_strings[] = {"after", NULL};
+static const char *const children_ints[] = {"limit", NULL};
+static const struct route_query children_query = {children_strings, children_ints, NULL, 1, 200};
+
+/* GET /api/v1/audit: filters that hold no personal data, and verify=true|false. */
+static const char *const audit_strings[] = {"user_id", "record_ref", "entity_id", "action", NULL};
+static const char *const audit_ints[] = {"before_seq", "limit", NULL};
+static const char *const audit_bools[] = {"verify", NULL};
+static const struct route_query audit_query = {audit_strings, audit_ints, audit_bools, INT64_MIN,
+                                               INT64_MAX};
 
 const struct route web_routes[] = {
-        {HTTP_GET, "/static/{*path}", handle_static, PUBLIC | ROUTE_STATIC},
-        {HTTP_GET, "/healthz", handle_health, PUBLIC | ROUTE_STATIC},
+        {HTTP_GET, "/static/{*path}", HANDLER(handle_static, PUBLIC | ROUTE_STATIC)},
+        {HTTP_GET, "/healthz", HANDLER(handle_health, PUBLIC | ROUTE_STATIC)},
 
-        {HTTP_GET, "/", handle_home, 0},
-        {HTTP_GET, "/sign-in", handle_sign_in_form, PUBLIC},
-        {HTTP_POST, "/sign-in", handle_sign_in, PUBLIC | ROUTE_NO_CSRF},
-        {HTTP_POST, "/sign-out", handle_sign_out, 0},
+        {HTTP_GET, "/", HANDLER(handle_home, 0)},
+        {HTTP_GET, "/sign-in", HANDLER(handle_sign_in_form, PUBLIC)},
+        {HTTP_POST, "/sign-in", HANDLER(handle_sign_in, PUBLIC | ROUTE_NO_CSRF)},
+        {HTTP_POST, "/sign-out", HANDLER(handle_sign_out, 0)},
 
         /* pages */
-        {HTTP_GET, "/children/find", handle_page_find_child, 0},
-        {HTTP_POST, "/children/find", handle_page_find_child_post, 0},
-        {HTTP_GET, "/children/{id}", handle_page_child, 0},
-        {HTTP_GET, "/children/{id}/referrals/new", handle_page_child_referral_new, 0},
-        {HTTP_GET, "/children/{id}/missing/new", handle_page_missing_new, 0},
-        {HTTP_POST, "/children/{id}/missing", handle_page_missing_create, 0},
-        {HTTP_GET, "/children/{id}/profile", handle_page_profile, 0},
-        {HTTP_POST, "/children/{id}/profile", handle_page_profile_update, 0},
-        {HTTP_GET, "/children/{id}/profile/print", handle_page_profile_print, 0},
-        {HTTP_GET, "/referrals/new", handle_page_referral_new, 0},
-        {HTTP_POST, "/referrals", handle_page_referral_create, 0},
-        {HTTP_GET, "/referrals/{id}", handle_page_referral, 0},
-        {HTTP_GET, "/records/{ref}", handle_page_record, 0},
-        {HTTP_POST, "/records/{ref}/open", handle_page_record_open, 0},
-        {HTTP_GET, "/records/{ref}/entries/new", handle_page_entry_new, 0},
-        {HTTP_POST, "/records/{ref}/entries", handle_page_entry_create, 0},
-        {HTTP_GET, "/records/{ref}/entries/{id}/correct", handle_page_entry_correct_form, 0},
-        {HTTP_POST, "/records/{ref}/entries/{id}/correct", handle_page_entry_correct, 0},
-        {HTTP_GET, "/records/{ref}/category", handle_page_category_form, 0},
-        {HTTP_POST, "/records/{ref}/category", handle_page_category, 0},
-        {HTTP_GET, "/records/{ref}/supervisor-review", handle_page_review_form, 0},
-        {HTTP_POST, "/records/{ref}/supervisor-review", handle_page_review, 0},
-        {HTTP_GET, "/records/{ref}/essential-steps", handle_page_steps_form, 0},
-        {HTTP_POST, "/records/{ref}/essential-steps", handle_page_steps, 0},
-        {HTTP_GET, "/records/{ref}/outcomes/new", handle_page_outcome_new, 0},
-        {HTTP_POST, "/records/{ref}/outcomes", handle_page_outcome_create, 0},
-        {HTTP_GET, "/records/{ref}/references/new", handle_page_extref_new, 0},
-        {HTTP_POST, "/records/{ref}/references", handle_page_extref_create, 0},
-        {HTTP_GET, "/records/{ref}/classification", handle_page_classify_form, 0},
-        {HTTP_POST, "/records/{ref}/classification", handle_page_classify, 0},
-        {HTTP_GET, "/episodes/{id}", handle_page_episode, 0},
-        {HTTP_GET, "/episodes/{id}/escalate", handle_page_ep_escalate_form, 0},
-        {HTTP_POST, "/episodes/{id}/escalate", handle_page_ep_escalate, 0},
-        {HTTP_GET, "/episodes/{id}/risk", handle_page_ep_risk_form, 0},
-        {HTTP_POST, "/episodes/{id}/risk", handle_page_ep_risk, 0},
-        {HTTP_GET, "/episodes/{id}/return", handle_page_ep_return_form, 0},
-        {HTTP_POST, "/episodes/{id}/return", handle_page_ep_return, 0},
-        {HTTP_GET, "/episodes/{id}/safe-and-well", handle_page_ep_saw_form, 0},
-        {HTTP_POST, "/episodes/{id}/safe-and-well", handle_page_ep_saw, 0},
-        {HTTP_GET, "/episodes/{id}/interview-offer", handle_page_ep_offer_form, 0},
-        {HTTP_POST, "/episodes/{id}/interview-offer", handle_page_ep_offer, 0},
-        {HTTP_GET, "/episodes/{id}/interview", handle_page_ep_interview_form, 0},
-        {HTTP_POST, "/episodes/{id}/interview", handle_page_ep_interview, 0},
-        {HTTP_GET, "/episodes/{id}/forensic", handle_page_ep_forensic_form, 0},
-        {HTTP_POST, "/episodes/{id}/forensic", handle_page_ep_forensic, 0},
-        {HTTP_GET, "/admin/agencies", handle_page_agencies, 0},
-        {HTTP_POST, "/admin/agencies", handle_page_agency_create, 0},
-        {HTTP_GET, "/admin/users", handle_page_users, 0},
-        {HTTP_POST, "/admin/users", handle_page_user_create, 0},
-        {HTTP_POST, "/admin/users/{username}/disable", handle_page_user_disable, 0},
-        {HTTP_GET, "/audit", handle_page_audit, 0},
-        {HTTP_POST, "/audit", handle_page_audit_post, 0},
+        {HTTP_GET, "/children/find", HANDLER(handle_page_find_child, 0)},
+        {HTTP_POST, "/children/find", HANDLER(handle_page_find_child_post, 0)},
+        {HTTP_GET, "/children/{id}", HANDLER(handle_page_child, 0)},
+        {HTTP_GET, "/children/{id}/referrals/new", HANDLER(handle_page_child_referral_new, 0)},
+        {HTTP_GET, "/children/{id}/missing/new", HANDLER(handle_page_missing_new, 0)},
+        {HTTP_POST, "/children/{id}/missing", HANDLER(handle_page_missing_create, 0)},
+        {HTTP_GET, "/children/{id}/profile", HANDLER(handle_page_profile, 0)},
+        {HTTP_POST, "/children/{id}/profile", HANDLER(handle_page_profile_update, 0)},
+        {HTTP_GET, "/children/{id}/profile/print", HANDLER(handle_page_profile_print, 0)},
+        {HTTP_GET, "/referrals/new", HANDLER(handle_page_referral_new, 0)},
+        {HTTP_POST, "/referrals", HANDLER(handle_page_referral_create, 0)},
+        {HTTP_GET, "/referrals/{id}", HANDLER(handle_page_referral, 0)},
+        {HTTP_GET, "/records/{ref}", HANDLER(handle_page_record, 0)},
+        {HTTP_POST, "/records/{ref}/open", HANDLER(handle_page_record_open, 0)},
+        {HTTP_GET, "/records/{ref}/entries/new", HANDLER(handle_page_entry_new, 0)},
+        {HTTP_POST, "/records/{ref}/entries", HANDLER(handle_page_entry_create, 0)},
+        {HTTP_GET, "/records/{ref}/entries/{id}/correct",
+         HANDLER(handle_page_entry_correct_form, 0)},
+        {HTTP_POST, "/records/{ref}/entries/{id}/correct", HANDLER(handle_page_entry_correct, 0)},
+        {HTTP_GET, "/records/{ref}/category", HANDLER(handle_page_category_form, 0)},
+        {HTTP_POST, "/records/{ref}/category", HANDLER(handle_page_category, 0)},
+        {HTTP_GET, "/records/{ref}/supervisor-review", HANDLER(handle_page_review_form, 0)},
+        {HTTP_POST, "/records/{ref}/supervisor-review", HANDLER(handle_page_review, 0)},
+        {HTTP_GET, "/records/{ref}/essential-steps", HANDLER(handle_page_steps_form, 0)},
+        {HTTP_POST, "/records/{ref}/essential-steps", HANDLER(handle_page_steps, 0)},
+        {HTTP_GET, "/records/{ref}/outcomes/new", HANDLER(handle_page_outcome_new, 0)},
+        {HTTP_POST, "/records/{ref}/outcomes", HANDLER(handle_page_outcome_create, 0)},
+        {HTTP_GET, "/records/{ref}/references/new", HANDLER(handle_page_extref_new, 0)},
+        {HTTP_POST, "/records/{ref}/references", HANDLER(handle_page_extref_create, 0)},
+        {HTTP_GET, "/records/{ref}/classification", HANDLER(handle_page_classify_form, 0)},
+        {HTTP_POST, "/records/{ref}/classification", HANDLER(handle_page_classify, 0)},
+        {HTTP_GET, "/episodes/{id}", HANDLER(handle_page_episode, 0)},
+        {HTTP_GET, "/episodes/{id}/escalate", HANDLER(handle_page_ep_escalate_form, 0)},
+        {HTTP_POST, "/episodes/{id}/escalate", HANDLER(handle_page_ep_escalate, 0)},
+        {HTTP_GET, "/episodes/{id}/risk", HANDLER(handle_page_ep_risk_form, 0)},
+        {HTTP_POST, "/episodes/{id}/risk", HANDLER(handle_page_ep_risk, 0)},
+        {HTTP_GET, "/episodes/{id}/return", HANDLER(handle_page_ep_return_form, 0)},
+        {HTTP_POST, "/episodes/{id}/return", HANDLER(handle_page_ep_return, 0)},
+        {HTTP_GET, "/episodes/{id}/safe-and-well", HANDLER(handle_page_ep_saw_form, 0)},
+        {HTTP_POST, "/episodes/{id}/safe-and-well", HANDLER(handle_page_ep_saw, 0)},
+        {HTTP_GET, "/episodes/{id}/interview-offer", HANDLER(handle_page_ep_offer_form, 0)},
+        {HTTP_POST, "/episodes/{id}/interview-offer", HANDLER(handle_page_ep_offer, 0)},
+        {HTTP_GET, "/episodes/{id}/interview", HANDLER(handle_page_ep_interview_form, 0)},
+        {HTTP_POST, "/episodes/{id}/interview", HANDLER(handle_page_ep_interview, 0)},
+        {HTTP_GET, "/episodes/{id}/forensic", HANDLER(handle_page_ep_forensic_form, 0)},
+        {HTTP_POST, "/episodes/{id}/forensic", HANDLER(handle_page_ep_forensic, 0)},
+        {HTTP_GET, "/admin/agencies", HANDLER(handle_page_agencies, 0)},
+        {HTTP_POST, "/admin/agencies", HANDLER(handle_page_agency_create, 0)},
+        {HTTP_GET, "/admin/users", HANDLER(handle_page_users, 0)},
+        {HTTP_POST, "/admin/users", HANDLER(handle_page_user_create, 0)},
+        {HTTP_POST, "/admin/users/{username}/disable", HANDLER(handle_page_user_disable, 0)},
+        {HTTP_GET, "/audit", HANDLER(handle_page_audit, 0)},
+        {HTTP_POST, "/audit", HANDLER(handle_page_audit_post, 0)},
         /* end of pages */
 
-        {HTTP_POST, "/api/v1/session", handle_api_session_create, API | PUBLIC | ROUTE_NO_CSRF},
-        {HTTP_GET, "/api/v1/session", handle_api_session_show, API},
-        {HTTP_DELETE, "/api/v1/session", handle_api_session_delete, API},
-        {HTTP_GET, "/api/v1/tokens", handle_api_tokens_list, API},
-        {HTTP_POST, "/api/v1/tokens", handle_api_tokens_create, API},
-        {HTTP_DELETE, "/api/v1/tokens/{id}", handle_api_tokens_revoke, API},
+        {HTTP_POST, "/api/v1/session",
+         HANDLER(handle_api_session_create, API | PUBLIC | ROUTE_NO_CSRF)},
+        {HTTP_GET, "/api/v1/session", HANDLER(handle_api_session_show, API)},
+        {HTTP_DELETE, "/api/v1/session", HANDLER(handle_api_session_delete, API)},
+        {HTTP_GET, "/api/v1/tokens", USE_CASE(app_api_token_list, NULL, NONE, 200)},
+        {HTTP_POST, "/api/v1/tokens", HANDLER(handle_api_tokens_create, API)},
+        {HTTP_DELETE, "/api/v1/tokens/{id}", USE_CASE(app_api_token_revoke, "id", NONE, 204)},
 
         /* API */
-        {HTTP_GET, "/api/v1/children", handle_api_children_list, API},
-        {HTTP_POST, "/api/v1/children/search", handle_api_children_search, API},
-        {HTTP_POST, "/api/v1/children", handle_api_children_create, API},
-        {HTTP_GET, "/api/v1/children/{id}", handle_api_child_show, API},
-        {HTTP_GET, "/api/v1/children/{id}/episodes", handle_api_child_episodes, API},
-        {HTTP_GET, "/api/v1/children/{id}/profile", handle_api_child_profile_show, API},
-        {HTTP_PUT, "/api/v1/children/{id}/profile", handle_api_child_profile_update, API},
-        {HTTP_POST, "/api/v1/referrals", handle_api_referrals_create, API},
-        {HTTP_GET, "/api/v1/referrals/{id}", handle_api_referral_show, API},
-        {HTTP_GET, "/api/v1/records/{ref}", handle_api_record_show, API},
-        {HTTP_GET, "/api/v1/records/{ref}/timeline", handle_api_record_timeline, API},
-        {HTTP_POST, "/api/v1/records/{ref}/entries", handle_api_record_entries_create, API},
-        {HTTP_POST, "/api/v1/records/{ref}/category-decisions", handle_api_record_category_create,
-         API},
-        {HTTP_POST, "/api/v1/records/{ref}/supervisor-review", handle_api_record_supervisor_review,
-         API},
-        {HTTP_POST, "/api/v1/records/{ref}/essential-steps", handle_api_record_essential_steps,
-         API},
-        {HTTP_POST, "/api/v1/records/{ref}/outcomes", handle_api_record_outcomes_create, API},
-        {HTTP_POST, "/api/v1/records/{ref}/references", handle_api_record_references_create, API},
-        {HTTP_PUT, "/api/v1/records/{ref}/classification", handle_api_record_classification, API},
-        {HTTP_PUT, "/api/v1/records/{ref}/restriction", handle_api_record_restriction, API},
-        {HTTP_POST, "/api/v1/restricted-access/{id}/review", handle_api_restricted_access_review,
-         API},
-        {HTTP_GET, "/api/v1/work", handle_api_work, API},
-        {HTTP_GET, "/api/v1/deadlines", handle_api_deadlines, API},
-        {HTTP_GET, "/api/v1/audit", handle_api_audit, API},
-        {HTTP_POST, "/api/v1/episodes", handle_api_episodes_create, API},
-        {HTTP_GET, "/api/v1/episodes/{id}", handle_api_episode_show, API},
-        {HTTP_POST, "/api/v1/episodes/{id}/escalation", handle_api_episode_escalation, API},
-        {HTTP_POST, "/api/v1/episodes/{id}/return", handle_api_episode_return, API},
-        {HTTP_POST, "/api/v1/episodes/{id}/safe-and-well", handle_api_episode_safe_and_well, API},
-        {HTTP_POST, "/api/v1/episodes/{id}/return-interview", handle_api_episode_return_interview,
-         API},
-        {HTTP_POST, "/api/v1/episodes/{id}/forensic-decision", handle_api_episode_forensic_decision,
-         API},
-        {HTTP_PUT, "/api/v1/episodes/{id}/risk", handle_api_episode_risk, API},
-        {HTTP_GET, "/api/v1/exports/ssda903", handle_api_export_ssda903, API},
-        {HTTP_GET, "/api/v1/exports/annex-a", handle_api_export_annex_a, API},
-        {HTTP_GET, "/api/v1/agencies", handle_api_agencies_list, API},
-        {HTTP_POST, "/api/v1/agencies", handle_api_agencies_create, API},
-        {HTTP_GET, "/api/v1/users", handle_api_users_list, API},
-        {HTTP_POST, "/api/v1/users", handle_api_users_create, API},
-        {HTTP_POST, "/api/v1/users/{username}/disable", handle_api_user_disable, API},
+        {HTTP_GET, "/api/v1/children", QUERY_USE_CASE(app_children_list, &children_query, NULL)},
+        {HTTP_POST, "/api/v1/children/search", USE_CASE(app_child_find, NULL, BODY, 200)},
+        /* R-REC-1: 409 with the candidates unless confirm_new */
+        {HTTP_POST, "/api/v1/children", USE_CASE(app_child_add, NULL, BODY, 201)},
+        {HTTP_GET, "/api/v1/children/{id}", USE_CASE(app_child_get, "id", NONE, 200)},
+        {HTTP_GET, "/api/v1/children/{id}/episodes", USE_CASE(app_child_episodes, "id", NONE, 200)},
+        {HTTP_GET, "/api/v1/children/{id}/profile", USE_CASE(app_profile_get, "id", NONE, 200)},
+        {HTTP_PUT, "/api/v1/children/{id}/profile", USE_CASE(app_profile_update, "id", BODY, 200)},
+        /* R-REC-1: 409 with the candidates unless confirm_new_child */
+        {HTTP_POST, "/api/v1/referrals", USE_CASE(app_referral_submit, NULL, BODY, 201)},
+        {HTTP_GET, "/api/v1/referrals/{id}", USE_CASE(app_referral_get, "id", NONE, 200)},
+        {HTTP_GET, "/api/v1/records/{ref}", HANDLER(handle_api_record_show, API)},
+        {HTTP_GET, "/api/v1/records/{ref}/timeline", HANDLER(handle_api_record_timeline, API)},
+        {HTTP_POST, "/api/v1/records/{ref}/entries",
+         USE_CASE(app_record_add_entry, "ref", BODY, 201)},
+        {HTTP_POST, "/api/v1/records/{ref}/category-decisions",
+         USE_CASE(app_category_decide, "ref", BODY, 201)},
+        {HTTP_POST, "/api/v1/records/{ref}/supervisor-review",
+         USE_CASE(app_supervisor_review, "ref", BODY, 201)},
+        {HTTP_POST, "/api/v1/records/{ref}/essential-steps",
+         USE_CASE(app_essential_steps, "ref", BODY, 200)},
+        {HTTP_POST, "/api/v1/records/{ref}/outcomes", USE_CASE(app_outcome_add, "ref", BODY, 201)},
+        {HTTP_POST, "/api/v1/records/{ref}/references",
+         USE_CASE(app_external_ref_add, "ref", BODY, 201)},
+        {HTTP_PUT, "/api/v1/records/{ref}/classification",
+         USE_CASE(app_record_classify, "ref", BODY, 200)},
+        /* R-INFO-3: {"restricted", "reason"}; police supervisors and CSC managers */
+        {HTTP_PUT, "/api/v1/records/{ref}/restriction",
+         USE_CASE(app_record_restrict, "ref", BODY, 200)},
+        /* R-INFO-3: a supervisor reviews a break-glass opening of a restricted record */
+        {HTTP_POST, "/api/v1/restricted-access/{id}/review",
+         USE_CASE(app_restricted_access_review, "id", BODY, 201)},
+        {HTTP_GET, "/api/v1/work", QUERY_USE_CASE(app_work_queue, NULL, NULL)},
+        /* R-DL-1, R-DL-2, R-DL-9 */
+        {HTTP_GET, "/api/v1/deadlines", QUERY_USE_CASE(app_episode_deadlines, NULL, NULL)},
+        {HTTP_GET, "/api/v1/audit", QUERY_USE_CASE(app_audit_list, &audit_query, NULL)},
+        {HTTP_POST, "/api/v1/episodes", USE_CASE(app_episode_report, NULL, BODY, 201)},
+        {HTTP_GET, "/api/v1/episodes/{id}", USE_CASE(app_episode_get, "id", NONE, 200)},
+        {HTTP_POST, "/api/v1/episodes/{id}/escalation",
+         USE_CASE(app_episode_escalate, "id", BODY, 200)},
+        {HTTP_POST, "/api/v1/episodes/{id}/return", USE_CASE(app_episode_return, "id", BODY, 200)},
+        {HTTP_POST, "/api/v1/episodes/{id}/safe-and-well",
+         USE_CASE(app_safe_and_well, "id", BODY, 201)},
+        {HTTP_POST, "/api/v1/episodes/{id}/return-interview",
+         HANDLER(handle_api_episode_return_interview, API)},
+        {HTTP_POST, "/api/v1/episodes/{id}/forensic-decision",
+         USE_CASE(app_forensic_decision, "id", BODY, 201)},
+        {HTTP_PUT, "/api/v1/episodes/{id}/risk", USE_CASE(app_episode_risk, "id", BODY, 200)},
+        {HTTP_GET, "/api/v1/exports/ssda903", HANDLER(handle_api_export_ssda903, API)},
+        {HTTP_GET, "/api/v1/exports/annex-a", HANDLER(handle_api_export_annex_a, API)},
+        /* the lists answer objects, so that fields can be added later */
+        {HTTP_GET, "/api/v1/agencies", QUERY_USE_CASE(app_agency_list, NULL, "agencies")},
+        {HTTP_POST, "/api/v1/agencies", USE_CASE(app_agency_add, NULL, BODY, 201)},
+        {HTTP_GET, "/api/v1/users", QUERY_USE_CASE(app_user_list, NULL, "users")},
+        {HTTP_POST, "/api/v1/users", USE_CASE(app_user_add, NULL, BODY, 201)},
+        /* no body is needed: an empty body or {} */
+        {HTTP_POST, "/api/v1/users/{username}/disable",
+         USE_CASE(app_user_disable, "username", BODY_OPT, 200)},
 };
 
 const size_t web_routes_count = ARRAY_LEN(web_routes);

@@ -1,7 +1,7 @@
 /*
  * server.h: the HTTP server (libmicrohttpd). It accepts connections, enforces the
  * transport-level limits, turns each request into a struct request (web/request.h),
- * calls one handler (the dispatcher in web/app.c), adds the security headers
+ * calls one handler (the dispatcher in web/webapp.c), adds the security headers
  * (web/headers.h) and sends the struct response back.
  *
  * Threads and I/O: a pool of `threads` threads, each with its own epoll loop

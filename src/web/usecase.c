@@ -1,9 +1,11 @@
 /* usecase.c: handler <-> use case glue (see usecase.h). */
 #include "web/usecase.h"
 
+#include <assert.h>
+
 #include "app/database.h"
 #include "util/pool.h"
-#include "web/app.h"
+#include "web/webapp.h"
 #include "web/json_in.h"
 #include "web/page.h"
 #include "web/problem.h"
@@ -51,22 +53,38 @@ json_t *web_json_body(struct request *req, struct response *resp)
 	return v;
 }
 
+/* The one mapping of result codes to HTTP (see usecase.h). */
+static const struct web_rc web_rcs[] = {
+        {APP_OK, 200, PROBLEM_KIND_COUNT, PROBLEM_KIND_COUNT},
+        {APP_INVALID, 422, PROBLEM_VALIDATION, PROBLEM_RULE},
+        {APP_NOT_FOUND, 404, PROBLEM_NOT_FOUND, PROBLEM_NOT_FOUND},
+        {APP_FORBIDDEN, 403, PROBLEM_FORBIDDEN, PROBLEM_FORBIDDEN},
+        {APP_CONFLICT, 409, PROBLEM_CONFLICT, PROBLEM_CONFLICT},
+        {APP_FAILED, 500, PROBLEM_INTERNAL, PROBLEM_INTERNAL},
+        {APP_BUSY, 503, PROBLEM_UNAVAILABLE, PROBLEM_UNAVAILABLE},
+        {APP_LIMITED, 429, PROBLEM_RATE_LIMITED, PROBLEM_RATE_LIMITED},
+};
+
+const struct web_rc *web_rc_find(enum app_rc code)
+{
+	for (size_t i = 0; i < ARRAY_LEN(web_rcs); i++)
+		if (web_rcs[i].code == code)
+			return &web_rcs[i];
+	return NULL;
+}
+
+/* The row for err's code; APP_OK (an error without a code) and a code without a row
+ * (never a use case's: asserted in debug builds) answer as APP_FAILED. */
+static const struct web_rc *rc_of(const struct app_err *err)
+{
+	const struct web_rc *r = web_rc_find(err->code);
+	assert(r);
+	return r && err->code != APP_OK ? r : web_rc_find(APP_FAILED);
+}
+
 int web_app_status(const struct app_err *err)
 {
-	switch (err->code) {
-	case APP_INVALID:
-		return 422;
-	case APP_NOT_FOUND:
-		return 404;
-	case APP_FORBIDDEN:
-		return 403;
-	case APP_CONFLICT:
-		return 409;
-	case APP_LIMITED:
-		return 429;
-	default:
-		return strstr(err->message, "busy") ? 503 : 500;
-	}
+	return rc_of(err)->status;
 }
 
 /* The field errors of err as a field_errors list (pool strings). */
@@ -83,28 +101,11 @@ void web_api_error(struct request *req, struct response *resp, const struct app_
 {
 	struct field_errors errs;
 	copy_errors(req, err, &errs);
-	enum problem_kind k;
-	switch (err->code) {
-	case APP_INVALID:
-		k = err->rule ? PROBLEM_RULE : PROBLEM_VALIDATION;
-		break;
-	case APP_NOT_FOUND:
-		k = PROBLEM_NOT_FOUND;
-		break;
-	case APP_FORBIDDEN:
-		k = PROBLEM_FORBIDDEN;
-		break;
-	case APP_CONFLICT: /* R-REC-1: possible matches are not a changed resource */
-		k = err->rule && strcmp(err->rule, "R-REC-1") == 0 ? PROBLEM_DUPLICATE
-		                                                   : PROBLEM_CONFLICT;
-		break;
-	case APP_LIMITED:
-		k = PROBLEM_RATE_LIMITED;
-		break;
-	default:
-		k = web_app_status(err) == 503 ? PROBLEM_UNAVAILABLE : PROBLEM_INTERNAL;
-		break;
-	}
+	const struct web_rc *r = rc_of(err);
+	enum problem_kind k = err->rule ? r->rule_kind : r->kind;
+	/* R-REC-1: possible matches are not a changed resource but a question to answer */
+	if (err->code == APP_CONFLICT && err->rule && strcmp(err->rule, "R-REC-1") == 0)
+		k = PROBLEM_DUPLICATE;
 	json_t *body = problem_json(k, err->message[0] ? err->message : NULL, err->rule, &errs);
 	json_t *cands = out ? json_object_get(out, "candidates") : NULL;
 	if (cands)

@@ -47,8 +47,8 @@ static bool can_see(struct fx *f, const char *username, const struct case_ids *c
 	struct actor a = fx_actor(f, username);
 	struct app_err e1 = {0}, e2 = {0};
 	json_t *o1 = NULL, *o2 = NULL;
-	int r1 = app_record_get(f->db, &a, c->ref, &o1, &e1);
-	int r2 = app_child_get(f->db, &a, c->child_id, &o2, &e2);
+	int r1 = app_record_get(f->db, &a, c->ref, NULL, &o1, &e1);
+	int r2 = app_child_get(f->db, &a, c->child_id, NULL, &o2, &e2);
 	json_decref(o1);
 	json_decref(o2);
 	if (r1 != r2)
@@ -74,18 +74,20 @@ static void test_health_user_of_uninvolved_agency_gets_not_found(void **state)
 	struct actor irwin = fx_actor(f, "nurse.irwin");
 	struct app_err hidden = {0}, missing = {0};
 	json_t *out = NULL;
-	assert_int_equal(app_record_get(f->db, &irwin, c.ref, &out, &hidden), APP_NOT_FOUND);
-	assert_int_equal(app_record_get(f->db, &irwin, "LAN-2026-999997", &out, &missing),
+	assert_int_equal(app_record_get(f->db, &irwin, c.ref, NULL, &out, &hidden), APP_NOT_FOUND);
+	assert_int_equal(app_record_get(f->db, &irwin, "LAN-2026-999997", NULL, &out, &missing),
 	                 APP_NOT_FOUND);
 	assert_string_equal(hidden.message, missing.message);
 	/* and every other use case on the record */
 	struct app_err err = {0};
-	assert_int_equal(app_record_timeline(f->db, &irwin, c.ref, &out, &err), APP_NOT_FOUND);
+	assert_int_equal(app_record_timeline(f->db, &irwin, c.ref, NULL, &out, &err),
+	                 APP_NOT_FOUND);
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_referral_get(f->db, &irwin, c.referral_id, &out, &err), APP_NOT_FOUND);
+	assert_int_equal(app_referral_get(f->db, &irwin, c.referral_id, NULL, &out, &err),
+	                 APP_NOT_FOUND);
 	memset(&missing, 0, sizeof missing);
 	assert_int_equal(
-	        app_referral_get(f->db, &irwin, "rfl_nosuchreferral000000", &out, &missing),
+	        app_referral_get(f->db, &irwin, "rfl_nosuchreferral000000", NULL, &out, &missing),
 	        APP_NOT_FOUND);
 	assert_string_equal(err.message, missing.message);
 	json_t *in =
@@ -152,7 +154,8 @@ static void test_auditor_cannot_see_records(void **state)
 	struct actor aud = fx_actor(f, "aud.king");
 	struct app_err err = {0};
 	json_t *out = NULL;
-	assert_int_equal(app_referral_get(f->db, &aud, c.referral_id, &out, &err), APP_NOT_FOUND);
+	assert_int_equal(app_referral_get(f->db, &aud, c.referral_id, NULL, &out, &err),
+	                 APP_NOT_FOUND);
 	/* nor the administrator, whose work is users, not children */
 	assert_false(can_see(f, "admin.moss", &c));
 }
@@ -169,7 +172,7 @@ static void test_R_INFO_3_filing_grants_no_access(void **state)
 	json_t *in = fx_referral(NULL, c.child_id);
 	struct app_err err = {0};
 	json_t *out = NULL;
-	assert_int_equal(app_referral_submit(f->db, &irwin, in, &out, &err), APP_OK);
+	assert_int_equal(app_referral_submit(f->db, &irwin, NULL, in, &out, &err), APP_OK);
 	json_decref(in);
 	assert_true(json_is_false(json_object_get(out, "record_visible")));
 	assert_null(json_object_get(out, "record_ref"));
@@ -179,7 +182,7 @@ static void test_R_INFO_3_filing_grants_no_access(void **state)
 	const char *rid = json_string_value(json_object_get(out, "referral_id"));
 	/* the referrer reads what it filed, nothing more */
 	json_t *mine = NULL;
-	assert_int_equal(app_referral_get(f->db, &irwin, rid, &mine, &err), APP_OK);
+	assert_int_equal(app_referral_get(f->db, &irwin, rid, NULL, &mine, &err), APP_OK);
 	assert_non_null(json_object_get(mine, "circumstances"));
 	assert_null(json_object_get(mine, "record_ref"));
 	assert_null(json_object_get(mine, "route"));
@@ -204,7 +207,7 @@ static void test_R_INFO_3_missing_report_routes_to_police_not_reporter(void **st
 	json_object_set_new(in, "auto_correct", json_true());
 	struct app_err err = {0};
 	json_t *out = NULL;
-	assert_int_equal(app_episode_report(f->db, &teacher, in, &out, &err), APP_OK);
+	assert_int_equal(app_episode_report(f->db, &teacher, NULL, in, &out, &err), APP_OK);
 	json_decref(in);
 	/* R-MISS-3 keeps the episode missing, but the school is not told why */
 	assert_string_equal(json_string_value(json_object_get(out, "classification")), "missing");
@@ -220,7 +223,7 @@ static void test_R_INFO_3_missing_report_routes_to_police_not_reporter(void **st
 	assert_true(can_see(f, "sw.green", &c));
 	/* the school reads its own report, not what happened since */
 	json_t *v = NULL;
-	assert_int_equal(app_episode_get(f->db, &teacher, ep, &v, &err), APP_OK);
+	assert_int_equal(app_episode_get(f->db, &teacher, ep, NULL, &v, &err), APP_OK);
 	assert_string_equal(json_string_value(json_object_get(v, "status")), "received");
 	assert_null(json_object_get(v, "record_ref"));
 	assert_null(json_object_get(v, "classification_reason"));
@@ -228,7 +231,7 @@ static void test_R_INFO_3_missing_report_routes_to_police_not_reporter(void **st
 	/* another school's staff, or a nurse, get "not found", audited */
 	struct actor irwin = fx_actor(f, "nurse.irwin");
 	int64_t refused = fx_audit_count(f, "refused", ep);
-	assert_int_equal(app_episode_get(f->db, &irwin, ep, &v, &err), APP_NOT_FOUND);
+	assert_int_equal(app_episode_get(f->db, &irwin, ep, NULL, &v, &err), APP_NOT_FOUND);
 	assert_string_equal(err.message, "No such episode.");
 	assert_int_equal(fx_audit_count(f, "refused", ep), refused + 1);
 }
@@ -293,7 +296,7 @@ static void test_R_INFO_3_time_limited_grant(void **state)
 	json_decref(out);
 	assert_false(can_see(f, "nurse.irwin", &c)); /* nothing until it is granted */
 	/* the request waits in a supervisor's queue */
-	assert_int_equal(app_work_queue(f->db, &dunn, &out, &err), APP_OK);
+	assert_int_equal(app_work_queue(f->db, &dunn, NULL, NULL, &out, &err), APP_OK);
 	bool queued = false;
 	size_t i;
 	json_t *sec;
@@ -315,7 +318,7 @@ static void test_R_INFO_3_time_limited_grant(void **state)
 	/* eight days later the grant has ended by itself */
 	irwin.now = FX_NOW + 8 * 86400;
 	json_t *v = NULL;
-	assert_int_equal(app_child_get(f->db, &irwin, c.child_id, &v, &err), APP_NOT_FOUND);
+	assert_int_equal(app_child_get(f->db, &irwin, c.child_id, NULL, &v, &err), APP_NOT_FOUND);
 	/* a grant can be ended early by its holder */
 	irwin.now = 0;
 	assert_int_equal(app_access_end(f->db, &irwin, gid, NULL, &out, &err), APP_OK);
@@ -335,14 +338,14 @@ static void test_R_INFO_3_search_narrow_minimal_audited_throttled(void **state)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	json_t *dob = json_pack("{s:s}", "date_of_birth", "2011-07-26");
-	assert_int_equal(app_child_find(f->db, &irwin, dob, &out, &err), APP_INVALID);
+	assert_int_equal(app_child_find(f->db, &irwin, NULL, dob, &out, &err), APP_INVALID);
 	assert_string_equal(err.rule, "R-INFO-3");
-	assert_int_equal(app_child_find(f->db, &mash, dob, &out, &err), APP_OK);
+	assert_int_equal(app_child_find(f->db, &mash, NULL, dob, &out, &err), APP_OK);
 	json_decref(out);
 	json_decref(dob);
 	json_t *q = json_pack("{s:s, s:s}", "name", "Guinevere Kowalczyk", "date_of_birth",
 	                      "2011-07-26");
-	assert_int_equal(app_child_find(f->db, &irwin, q, &out, &err), APP_OK);
+	assert_int_equal(app_child_find(f->db, &irwin, NULL, q, &out, &err), APP_OK);
 	json_t *r = json_array_get(json_object_get(out, "results"), 0);
 	assert_string_equal(json_string_value(json_object_get(r, "id")), c.child_id);
 	assert_null(json_object_get(r, "record_ref"));
@@ -356,14 +359,14 @@ static void test_R_INFO_3_search_narrow_minimal_audited_throttled(void **state)
 	                 DB_OK);
 	assert_int_equal(n, 1);
 	/* the MASH sees the reference */
-	assert_int_equal(app_child_find(f->db, &mash, q, &out, &err), APP_OK);
+	assert_int_equal(app_child_find(f->db, &mash, NULL, q, &out, &err), APP_OK);
 	r = json_array_get(json_object_get(out, "results"), 0);
 	assert_string_equal(json_string_value(json_object_get(r, "record_ref")), c.ref);
 	json_decref(out);
 	/* throttled past the hourly limit */
 	int rc = APP_OK;
 	for (int i = 0; i < ACCESS_SEARCHES_PER_HOUR + 1 && rc == APP_OK; i++) {
-		rc = app_child_find(f->db, &irwin, q, &out, &err);
+		rc = app_child_find(f->db, &irwin, NULL, q, &out, &err);
 		json_decref(out);
 		out = NULL;
 	}
@@ -418,14 +421,16 @@ static void test_disabled_user_cannot_act(void **state)
 	json_t *in =
 	        json_pack("{s:s, s:s, s:[s], s:s}", "username", "nurse.temp", "agency",
 	                  "Riverside Health Trust", "roles", "health", "password", FX_PASSWORD);
-	assert_int_equal(app_user_add(f->db, &f->sys, in, &out, &err), APP_OK);
+	assert_int_equal(app_user_add(f->db, &f->sys, NULL, in, &out, &err), APP_OK);
 	json_decref(in);
 	json_decref(out);
 	struct actor a;
 	assert_int_equal(actor_load(f->db, "nurse.temp", &a, &err), APP_OK);
 	assert_true(actor_has(&a, ROLE_BIT(ROLE_HEALTH)));
 	assert_false(actor_has(&a, ROLE_BIT(ROLE_MASH_WORKER)));
-	assert_int_equal(app_user_disable(f->db, &f->sys, "nurse.temp", &err), APP_OK);
+	out = NULL;
+	assert_int_equal(app_user_disable(f->db, &f->sys, "nurse.temp", NULL, &out, &err), APP_OK);
+	json_decref(out);
 	assert_int_equal(actor_load(f->db, "nurse.temp", &a, &err), APP_NOT_FOUND);
 	assert_int_equal(actor_load(f->db, "nobody.here", &a, &err), APP_NOT_FOUND);
 }

@@ -10,7 +10,7 @@ static int add(struct fx *f, const char *username, json_t *in, json_t **out, str
 	struct actor a = fx_actor(f, username);
 	memset(err, 0, sizeof(*err));
 	*out = NULL;
-	int rc = app_child_add(f->db, &a, in, out, err);
+	int rc = app_child_add(f->db, &a, NULL, in, out, err);
 	json_decref(in);
 	return rc;
 }
@@ -273,18 +273,19 @@ static void test_R_INFO_2_child_add_get_and_search_are_audited(void **state)
 	json_t *out = NULL;
 	/* R-INFO-3: creating the child's details does not open them to the nurse again;
 	 * the refusal is audited */
-	assert_int_equal(app_child_get(f->db, &nurse, id, &out, &err), APP_NOT_FOUND);
+	assert_int_equal(app_child_get(f->db, &nurse, id, NULL, &out, &err), APP_NOT_FOUND);
 	assert_int_equal(fx_audit_count(f, "refused", id), 1);
-	assert_int_equal(app_child_get(f->db, &mash, id, &out, &err), APP_OK);
+	assert_int_equal(app_child_get(f->db, &mash, id, NULL, &out, &err), APP_OK);
 	assert_string_equal(json_string_value(json_object_get(out, "family_name")), "Eckersley");
 	json_t *addr = json_array_get(json_object_get(out, "addresses"), 0);
 	assert_string_equal(json_string_value(json_object_get(addr, "postcode")), "NW1 2AB");
 	json_decref(out);
 	assert_int_equal(fx_audit_count(f, "view", id), 1);
 	/* an id of the wrong shape */
-	assert_int_equal(app_child_get(f->db, &nurse, "rec_123", &out, &err), APP_NOT_FOUND);
-	assert_int_equal(app_child_get(f->db, &nurse, "'; DROP TABLE children; --", &out, &err),
-	                 APP_NOT_FOUND);
+	assert_int_equal(app_child_get(f->db, &nurse, "rec_123", NULL, &out, &err), APP_NOT_FOUND);
+	assert_int_equal(
+	        app_child_get(f->db, &nurse, "'; DROP TABLE children; --", NULL, &out, &err),
+	        APP_NOT_FOUND);
 	/* a search is audited too, with who searched but not what for */
 	int64_t searches = 0, after = 0;
 	const char *count = "SELECT count(*) FROM audit_events WHERE action = 'search'";
@@ -292,7 +293,7 @@ static void test_R_INFO_2_child_add_get_and_search_are_audited(void **state)
 	json_t *q = json_pack("{s:s, s:s}", "name", "Theodora Eckersley", "date_of_birth",
 	                      "2012-03-03");
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_child_find(f->db, &nurse, q, &out, &err), APP_OK);
+	assert_int_equal(app_child_find(f->db, &nurse, NULL, q, &out, &err), APP_OK);
 	json_decref(q);
 	json_decref(out);
 	assert_int_equal(db_query_int64(f->db, &after, count, ""), DB_OK);
@@ -311,7 +312,7 @@ static void test_child_find(void **state)
 	int64_t events = fx_count(f, "audit_events");
 	json_t *in = json_pack("{s:s, s:s}", "name", "Winnie Abernathy-Lowe", "date_of_birth",
 	                       "2010-12-12");
-	assert_int_equal(app_child_find(f->db, &nurse, in, &out, &err), APP_OK);
+	assert_int_equal(app_child_find(f->db, &nurse, NULL, in, &out, &err), APP_OK);
 	json_decref(in);
 	bool found = false;
 	size_t i;
@@ -327,17 +328,17 @@ static void test_child_find(void **state)
 	/* nothing to search for */
 	memset(&err, 0, sizeof err);
 	in = json_object();
-	assert_int_equal(app_child_find(f->db, &nurse, in, &out, &err), APP_INVALID);
+	assert_int_equal(app_child_find(f->db, &nurse, NULL, in, &out, &err), APP_INVALID);
 	json_decref(in);
 	memset(&err, 0, sizeof err);
 	in = json_pack("{s:s}", "surname", "Abernathy");
-	assert_int_equal(app_child_find(f->db, &nurse, in, &out, &err), APP_INVALID);
+	assert_int_equal(app_child_find(f->db, &nurse, NULL, in, &out, &err), APP_INVALID);
 	json_decref(in);
 	/* an auditor may not search children */
 	struct actor aud = fx_actor(f, "aud.king");
 	memset(&err, 0, sizeof err);
 	in = json_pack("{s:s}", "name", "Winifred Abernathy-Lowe");
-	assert_int_equal(app_child_find(f->db, &aud, in, &out, &err), APP_FORBIDDEN);
+	assert_int_equal(app_child_find(f->db, &aud, NULL, in, &out, &err), APP_FORBIDDEN);
 	json_decref(in);
 }
 

@@ -26,7 +26,7 @@ static void new_child(struct fx *f, const char *given, const char *family, const
 	}
 	json_t *out = NULL;
 	struct app_err err = {0};
-	int rc = app_child_add(f->db, &f->sys, c, &out, &err);
+	int rc = app_child_add(f->db, &f->sys, NULL, c, &out, &err);
 	if (rc != APP_OK)
 		fail_msg("child add: %s %s", err.message, err.nfields ? err.fields[0].message : "");
 	snprintf(id, ID_MAX, "%s", json_string_value(json_object_get(out, "id")));
@@ -47,7 +47,7 @@ static json_t *report_ok(struct fx *f, const struct actor *who, json_t *in, char
 	json_t *out = NULL;
 	struct app_err err = {0};
 	memset(&err, 0, sizeof err);
-	int rc = app_episode_report(f->db, who, in, &out, &err);
+	int rc = app_episode_report(f->db, who, NULL, in, &out, &err);
 	json_decref(in);
 	if (rc != APP_OK)
 		fail_msg("report refused (%s): %s", err.rule ? err.rule : "-", err.message);
@@ -90,7 +90,7 @@ static void test_R_MISS_2_absent_refused_for_12_year_old(void **state)
 	struct app_err err = {0};
 	json_t *in = report_in(child, "absent", "2026-03-10T10:00:00Z");
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_episode_report(f->db, &pc, in, &out, &err), APP_INVALID);
+	assert_int_equal(app_episode_report(f->db, &pc, NULL, in, &out, &err), APP_INVALID);
 	assert_string_equal(err.rule, "R-MISS-2");
 	assert_null(out);
 	fx_assert_counts_unchanged(f, before);
@@ -117,7 +117,7 @@ static void test_R_MISS_3_absent_refused_with_open_record(void **state)
 	struct app_err err = {0};
 	json_t *in = report_in(child, "absent", "2026-03-10T10:00:00Z");
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_episode_report(f->db, &pc, in, &out, &err), APP_INVALID);
+	assert_int_equal(app_episode_report(f->db, &pc, NULL, in, &out, &err), APP_INVALID);
 	assert_string_equal(err.rule, "R-MISS-3");
 	assert_non_null(strstr(err.message, "R-MISS-3"));
 	fx_assert_counts_unchanged(f, before);
@@ -201,7 +201,7 @@ static void test_R_MISS_7_home_authority_sees_the_return_interview(void **state)
 	json_object_set_new(c, "confirm_new", json_true());
 	json_t *out = NULL;
 	struct app_err err = {0};
-	assert_int_equal(app_child_add(f->db, &f->sys, c, &out, &err), APP_OK);
+	assert_int_equal(app_child_add(f->db, &f->sys, NULL, c, &out, &err), APP_OK);
 	char child[ID_MAX], ep[ID_MAX];
 	snprintf(child, sizeof child, "%s", json_string_value(json_object_get(out, "id")));
 	json_decref(out);
@@ -211,7 +211,7 @@ static void test_R_MISS_7_home_authority_sees_the_return_interview(void **state)
 	json_object_set_new(c, "looked_after", json_true());
 	json_object_set_new(c, "home_authority", json_string("Somewhere Far County"));
 	json_object_set_new(c, "confirm_new", json_true());
-	assert_int_equal(app_child_add(f->db, &f->sys, c, &out, &err), APP_INVALID);
+	assert_int_equal(app_child_add(f->db, &f->sys, NULL, c, &out, &err), APP_INVALID);
 	assert_true(fx_field(&err, "home_authority"));
 	json_decref(c);
 	struct actor sys = f->sys;
@@ -222,7 +222,8 @@ static void test_R_MISS_7_home_authority_sees_the_return_interview(void **state)
 	         &err),
 	     &err);
 	struct actor sw = fx_actor(f, "sw.green"); /* Camden Children's Services */
-	assert_int_equal(app_episode_deadlines(f->db, &sw, FX_NOW, &out, &err), APP_OK);
+	sw.now = FX_NOW;
+	assert_int_equal(app_episode_deadlines(f->db, &sw, NULL, NULL, &out, &err), APP_OK);
 	char *text = json_dumps(out, 0);
 	assert_non_null(strstr(text, ep));
 	free(text);
@@ -459,7 +460,7 @@ static void test_R_MISS_9_forensic_decision_and_prompts(void **state)
 	json_t *out = NULL;
 	struct app_err err = {0};
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_episode_get(f->db, &pc, ep, &out, &err), APP_OK);
+	assert_int_equal(app_episode_get(f->db, &pc, ep, NULL, &out, &err), APP_OK);
 	bool prompted = false;
 	size_t i;
 	json_t *p;
@@ -509,7 +510,7 @@ static void test_R_MISS_10_repeat_counts_and_together(void **state)
 	     &err);
 	json_t *out = NULL;
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_child_episodes(f->db, &pc, a, &out, &err), APP_OK);
+	assert_int_equal(app_child_episodes(f->db, &pc, a, NULL, &out, &err), APP_OK);
 	json_t *rep = json_object_get(out, "repeat");
 	assert_int_equal(json_integer_value(json_object_get(rep, "days_30")), 1);
 	assert_int_equal(json_integer_value(json_object_get(rep, "days_90")), 2);
@@ -521,7 +522,7 @@ static void test_R_MISS_10_repeat_counts_and_together(void **state)
 	json_decref(out);
 	/* seen from the other child too */
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_child_episodes(f->db, &pc, b, &out, &err), APP_OK);
+	assert_int_equal(app_child_episodes(f->db, &pc, b, NULL, &out, &err), APP_OK);
 	assert_true(json_array_size(json_object_get(out, "co_missing")) >= 1);
 	json_decref(out);
 	/* a user who may see Lena but not Mina learns only that another child was involved */
@@ -532,7 +533,7 @@ static void test_R_MISS_10_repeat_counts_and_together(void **state)
 	                 DB_OK);
 	struct actor nurse = fx_actor(f, "nurse.hill");
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_child_episodes(f->db, &nurse, a, &out, &err), APP_OK);
+	assert_int_equal(app_child_episodes(f->db, &nurse, a, NULL, &out, &err), APP_OK);
 	co = json_object_get(out, "co_missing");
 	assert_true(json_array_size(co) >= 1);
 	assert_true(json_is_true(json_object_get(json_array_get(co, 0), "hidden")));
@@ -576,7 +577,7 @@ static void test_R_MISS_10_together_by_place_decided_on_times(void **state)
 	struct actor pc = fx_actor(f, "pc.ames");
 	json_t *out = NULL;
 	struct app_err err = {0};
-	assert_int_equal(app_child_episodes(f->db, &pc, c, &out, &err), APP_OK);
+	assert_int_equal(app_child_episodes(f->db, &pc, c, NULL, &out, &err), APP_OK);
 	json_t *co = json_object_get(out, "co_missing");
 	/* newest other episode first */
 	static const char *const how[] = {"same_place", "overlapping", "overlapping"};
@@ -596,7 +597,7 @@ static void test_R_MISS_10_together_by_place_decided_on_times(void **state)
 	id_new("ch", none);
 	out = NULL;
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_child_episodes(f->db, &f->sys, none, &out, &err), APP_NOT_FOUND);
+	assert_int_equal(app_child_episodes(f->db, &f->sys, none, NULL, &out, &err), APP_NOT_FOUND);
 	assert_null(out);
 }
 
@@ -616,7 +617,7 @@ static void test_R_DL_1_deadlines_owner_and_supervisor(void **state)
 	/* due 2026-03-09T10:00Z: overdue at FX_NOW */
 	json_t *out = NULL;
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_episode_deadlines(f->db, &pc, FX_NOW, &out, &err), APP_OK);
+	assert_int_equal(app_episode_deadlines(f->db, &pc, NULL, NULL, &out, &err), APP_OK);
 	json_t *mine = json_array_get(json_object_get(out, "sections"), 0);
 	assert_string_equal(json_string_value(json_object_get(mine, "key")), "missing_deadlines");
 	bool found = false;
@@ -636,7 +637,7 @@ static void test_R_DL_1_deadlines_owner_and_supervisor(void **state)
 	/* R-DL-9: the police supervisor sees it as overdue */
 	struct actor ps = fx_actor(f, "ps.dunn");
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_episode_deadlines(f->db, &ps, FX_NOW, &out, &err), APP_OK);
+	assert_int_equal(app_episode_deadlines(f->db, &ps, NULL, NULL, &out, &err), APP_OK);
 	json_t *over = NULL;
 	json_array_foreach(json_object_get(out, "sections"), i, it)
 	{
@@ -648,7 +649,9 @@ static void test_R_DL_1_deadlines_owner_and_supervisor(void **state)
 	json_decref(out);
 	/* amber 14 hours before the due time */
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_episode_deadlines(f->db, &pc, FX_NOW - 40 * HOUR, &out, &err), APP_OK);
+	struct actor early = pc;
+	early.now = FX_NOW - 40 * HOUR;
+	assert_int_equal(app_episode_deadlines(f->db, &early, NULL, NULL, &out, &err), APP_OK);
 	mine = json_array_get(json_object_get(out, "sections"), 0);
 	json_array_foreach(json_object_get(mine, "items"), i, it)
 	{
@@ -737,13 +740,14 @@ static void test_visibility_and_roles(void **state)
 	json_t *out = NULL;
 	struct app_err err = {0};
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_episode_get(f->db, &nurse, ep, &out, &err), APP_NOT_FOUND);
+	assert_int_equal(app_episode_get(f->db, &nurse, ep, NULL, &out, &err), APP_NOT_FOUND);
 	memset(&err, 0, sizeof err);
-	assert_int_equal(
-	        app_episode_report(f->db, &aud, report_in(child, "missing", NULL), &out, &err),
-	        APP_FORBIDDEN);
+	assert_int_equal(app_episode_report(f->db, &aud, NULL, report_in(child, "missing", NULL),
+	                                    &out, &err),
+	                 APP_FORBIDDEN);
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_episode_get(f->db, &pc, "mep_nonexistent", &out, &err), APP_NOT_FOUND);
+	assert_int_equal(app_episode_get(f->db, &pc, "mep_nonexistent", NULL, &out, &err),
+	                 APP_NOT_FOUND);
 	fx_assert_audit_intact(f);
 }
 
@@ -764,7 +768,7 @@ static void test_atomic_report_rolls_back(void **state)
 	                              "ch_0000000000000000000z"));
 	json_t *out = NULL;
 	struct app_err err = {0};
-	assert_int_equal(app_episode_report(f->db, &pc, in, &out, &err), APP_INVALID);
+	assert_int_equal(app_episode_report(f->db, &pc, NULL, in, &out, &err), APP_INVALID);
 	assert_null(out);
 	json_decref(in);
 	fx_assert_counts_unchanged(f, before);
@@ -783,12 +787,12 @@ static void test_app_err_reused_after_failure(void **state)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	json_t *in = report_in(child, "absent", "2026-03-10T10:00:00Z");
-	assert_int_equal(app_episode_report(f->db, &pc, in, &out, &err), APP_INVALID);
+	assert_int_equal(app_episode_report(f->db, &pc, NULL, in, &out, &err), APP_INVALID);
 	assert_int_not_equal(err.code, APP_OK);
 	json_decref(in);
 	/* the same err, not reset by the caller */
 	in = report_in(child, "missing", "2026-03-10T10:00:00Z");
-	assert_int_equal(app_episode_report(f->db, &pc, in, &out, &err), APP_OK);
+	assert_int_equal(app_episode_report(f->db, &pc, NULL, in, &out, &err), APP_OK);
 	assert_int_equal(err.code, APP_OK);
 	assert_int_equal(err.nfields, 0);
 	assert_null(err.rule);
@@ -798,7 +802,7 @@ static void test_app_err_reused_after_failure(void **state)
 	/* and a use case outside the episodes: a child lookup */
 	err.code = APP_INVALID;
 	err.nfields = 3;
-	assert_int_equal(app_child_get(f->db, &pc, child, &out, &err), APP_OK);
+	assert_int_equal(app_child_get(f->db, &pc, child, NULL, &out, &err), APP_OK);
 	assert_int_equal(err.nfields, 0);
 	json_decref(out);
 	app_err_clear(&err);

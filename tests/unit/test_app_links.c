@@ -38,7 +38,7 @@ static void episode_of(struct fx *f, const char *child, char id[ID_MAX])
 	                       "2026-03-09T20:00:00Z", "last_seen_where", "Fernbank Park gates");
 	json_t *out = NULL;
 	struct app_err err = {0};
-	int rc = app_episode_report(f->db, &pc, in, &out, &err);
+	int rc = app_episode_report(f->db, &pc, NULL, in, &out, &err);
 	json_decref(in);
 	if (rc != APP_OK)
 		fail_msg("episode refused: %s", err.message);

@@ -49,7 +49,7 @@ static void test_R_REC_1_second_referral_nickname_same_dob_returns_candidates(vo
 	json_object_del(in, "confirm_new_child");
 	struct app_err err = {0};
 	json_t *out = NULL;
-	int rc = app_referral_submit(f->db, &nurse, in, &out, &err);
+	int rc = app_referral_submit(f->db, &nurse, NULL, in, &out, &err);
 	json_decref(in);
 	assert_int_equal(rc, APP_CONFLICT);
 	assert_string_equal(err.rule, "R-REC-1");
@@ -81,7 +81,7 @@ static void test_R_REC_1_second_referral_nickname_same_dob_returns_candidates(vo
 	struct actor mash = fx_actor(f, "mash.fry");
 	in = fx_referral(fx_child("Jess", "Okonkwoh", "2011-05-14"), NULL);
 	json_object_del(in, "confirm_new_child");
-	assert_int_equal(app_referral_submit(f->db, &mash, in, &out, &err), APP_CONFLICT);
+	assert_int_equal(app_referral_submit(f->db, &mash, NULL, in, &out, &err), APP_CONFLICT);
 	json_decref(in);
 	json_array_foreach(json_object_get(out, "candidates"), i, c)
 	{
@@ -136,7 +136,7 @@ static void test_R_REC_1_confirm_new_child_creates_second_child(void **state)
 	json_object_set_new(in, "confirm_new_child", json_false());
 	struct app_err err = {0};
 	json_t *out = NULL;
-	assert_int_equal(app_referral_submit(f->db, &nurse, in, &out, &err), APP_CONFLICT);
+	assert_int_equal(app_referral_submit(f->db, &nurse, NULL, in, &out, &err), APP_CONFLICT);
 	json_decref(in);
 	json_decref(out);
 	assert_int_equal(fx_count(f, "children"), children);
@@ -159,7 +159,7 @@ static void test_R_REC_1_unknown_child_id_not_found(void **state)
 	json_t *in = fx_referral(NULL, "ch_doesnotexist0000000000");
 	struct app_err err = {0};
 	json_t *out = NULL;
-	assert_int_equal(app_referral_submit(f->db, &nurse, in, &out, &err), APP_NOT_FOUND);
+	assert_int_equal(app_referral_submit(f->db, &nurse, NULL, in, &out, &err), APP_NOT_FOUND);
 	assert_null(out);
 	json_decref(in);
 	fx_assert_counts_unchanged(f, before);
@@ -186,7 +186,7 @@ static void test_R_SIGN_2_no_signs_goes_to_early_help_without_record(void **stat
 	const char *rid = json_string_value(json_object_get(out, "referral_id"));
 	struct app_err err = {0};
 	json_t *ref = NULL;
-	assert_int_equal(app_referral_get(f->db, &teacher, rid, &ref, &err), APP_OK);
+	assert_int_equal(app_referral_get(f->db, &teacher, rid, NULL, &ref, &err), APP_OK);
 	assert_string_equal(json_string_value(json_object_get(ref, "status")), "not_cse_pathway");
 	assert_non_null(strstr(json_string_value(json_object_get(ref, "no_sign_rationale")),
 	                       "new sibling"));
@@ -208,7 +208,7 @@ static void test_R_SIGN_2_no_signs_needs_rationale(void **state)
 	                       1, "circumstances", "Late to school.", "signs");
 	struct app_err err = {0};
 	json_t *out = NULL;
-	assert_int_equal(app_referral_submit(f->db, &teacher, in, &out, &err), APP_INVALID);
+	assert_int_equal(app_referral_submit(f->db, &teacher, NULL, in, &out, &err), APP_INVALID);
 	assert_string_equal(err.rule, "R-SIGN-2");
 	json_decref(in);
 	fx_assert_counts_unchanged(f, before);
@@ -224,12 +224,12 @@ static void test_R_REC_2_signs_without_rationale_refused(void **state)
 	json_object_del(in, "rationale");
 	struct app_err err = {0};
 	json_t *out = NULL;
-	assert_int_equal(app_referral_submit(f->db, &teacher, in, &out, &err), APP_INVALID);
+	assert_int_equal(app_referral_submit(f->db, &teacher, NULL, in, &out, &err), APP_INVALID);
 	assert_string_equal(err.rule, "R-REC-2");
 	/* blank is not a rationale either */
 	json_object_set_new(in, "rationale", json_string("   \n "));
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_referral_submit(f->db, &teacher, in, &out, &err), APP_INVALID);
+	assert_int_equal(app_referral_submit(f->db, &teacher, NULL, in, &out, &err), APP_INVALID);
 	assert_string_equal(err.rule, "R-REC-2");
 	json_decref(in);
 	fx_assert_counts_unchanged(f, before);
@@ -247,13 +247,13 @@ static void test_R_SIGN_1_unknown_or_duplicate_sign_refused(void **state)
 	                                       "A third phone."));
 	struct app_err err = {0};
 	json_t *out = NULL;
-	assert_int_equal(app_referral_submit(f->db, &teacher, in, &out, &err), APP_INVALID);
+	assert_int_equal(app_referral_submit(f->db, &teacher, NULL, in, &out, &err), APP_INVALID);
 	assert_string_equal(err.rule, "R-SIGN-1");
 	json_array_clear(signs);
 	json_array_append_new(signs, json_pack("{s:s, s:s}", "code", "bad_vibes", "evidence",
 	                                       "Something felt wrong."));
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_referral_submit(f->db, &teacher, in, &out, &err), APP_INVALID);
+	assert_int_equal(app_referral_submit(f->db, &teacher, NULL, in, &out, &err), APP_INVALID);
 	assert_string_equal(err.rule, "R-SIGN-1");
 	json_decref(in);
 	fx_assert_counts_unchanged(f, before);
@@ -347,7 +347,7 @@ static void test_R_PATH_5_police_referral_missing_items_refused(void **state)
 		                cases[i].drop);
 		struct app_err err = {0};
 		json_t *out = NULL;
-		int rc = app_referral_submit(f->db, &pc, in, &out, &err);
+		int rc = app_referral_submit(f->db, &pc, NULL, in, &out, &err);
 		json_decref(in);
 		assert_int_equal(rc, APP_INVALID);
 		if (strcmp(cases[i].drop, "circumstances") == 0) {
@@ -363,7 +363,7 @@ static void test_R_PATH_5_police_referral_missing_items_refused(void **state)
 	json_object_del(in, "rationale");
 	struct app_err err = {0};
 	json_t *out = NULL;
-	assert_int_equal(app_referral_submit(f->db, &pc, in, &out, &err), APP_INVALID);
+	assert_int_equal(app_referral_submit(f->db, &pc, NULL, in, &out, &err), APP_INVALID);
 	json_decref(in);
 	assert_string_equal(err.rule, "R-PATH-5");
 	assert_non_null(strstr(err.message, "2"));
@@ -454,7 +454,8 @@ static void test_R_DEF_4_victim_blaming_word_in_rationale_refused(void **state)
 		json_object_set_new(in, "rationale", json_string(bad[i]));
 		struct app_err err = {0};
 		json_t *out = NULL;
-		assert_int_equal(app_referral_submit(f->db, &teacher, in, &out, &err), APP_INVALID);
+		assert_int_equal(app_referral_submit(f->db, &teacher, NULL, in, &out, &err),
+		                 APP_INVALID);
 		assert_string_equal(err.rule, "R-DEF-4");
 		json_decref(in);
 	}
@@ -464,7 +465,7 @@ static void test_R_DEF_4_victim_blaming_word_in_rationale_refused(void **state)
 	                    json_string("Described by a neighbour as a prostitute."));
 	struct app_err err = {0};
 	json_t *out = NULL;
-	assert_int_equal(app_referral_submit(f->db, &teacher, in, &out, &err), APP_INVALID);
+	assert_int_equal(app_referral_submit(f->db, &teacher, NULL, in, &out, &err), APP_INVALID);
 	assert_string_equal(err.rule, "R-DEF-4");
 	json_decref(in);
 	fx_assert_counts_unchanged(f, before);
@@ -485,7 +486,7 @@ static void test_referral_refused_category_rationale_writes_nothing(void **state
 	json_object_del(json_object_get(in, "police"), "category_rationale");
 	struct app_err err = {0};
 	json_t *out = NULL;
-	assert_int_equal(app_referral_submit(f->db, &pc, in, &out, &err), APP_INVALID);
+	assert_int_equal(app_referral_submit(f->db, &pc, NULL, in, &out, &err), APP_INVALID);
 	assert_string_equal(err.rule, "R-CAT-3");
 	assert_null(out);
 	json_decref(in);
@@ -510,7 +511,7 @@ static void test_referral_failing_at_last_insert_writes_nothing(void **state)
 	for (size_t i = 0; i < ARRAY_LEN(ins); i++) {
 		struct app_err err = {0};
 		json_t *out = NULL;
-		assert_int_equal(app_referral_submit(f->db, &teacher, ins[i], &out, &err),
+		assert_int_equal(app_referral_submit(f->db, &teacher, NULL, ins[i], &out, &err),
 		                 APP_FAILED);
 		assert_null(out);
 		assert_non_null(strstr(err.message, "Nothing was saved"));
@@ -538,7 +539,7 @@ static void test_referral_appends_audit_events(void **state)
 	assert_int_equal(fx_audit_count(f, "create", cid), 1);
 	struct app_err err = {0};
 	json_t *ref = NULL;
-	assert_int_equal(app_referral_get(f->db, &teacher, rid, &ref, &err), APP_OK);
+	assert_int_equal(app_referral_get(f->db, &teacher, rid, NULL, &ref, &err), APP_OK);
 	assert_int_equal(fx_audit_count(f, "view", rid), 1);
 	json_decref(ref);
 	json_decref(out);
@@ -556,7 +557,7 @@ static void test_referral_by_auditor_forbidden(void **state)
 	json_t *in = fx_referral(fx_child("Seraphina", "Mbatha", "2012-05-05"), NULL);
 	struct app_err err = {0};
 	json_t *out = NULL;
-	assert_int_equal(app_referral_submit(f->db, &aud, in, &out, &err), APP_FORBIDDEN);
+	assert_int_equal(app_referral_submit(f->db, &aud, NULL, in, &out, &err), APP_FORBIDDEN);
 	json_decref(in);
 	fx_assert_counts_unchanged(f, before);
 }
@@ -568,7 +569,7 @@ static void expect_invalid(struct fx *f, json_t *in, const char *field)
 	struct actor teacher = fx_actor(f, "teacher.jones");
 	struct app_err err = {0};
 	json_t *out = NULL;
-	int rc = app_referral_submit(f->db, &teacher, in, &out, &err);
+	int rc = app_referral_submit(f->db, &teacher, NULL, in, &out, &err);
 	json_decref(in);
 	if (rc != APP_INVALID)
 		fail_msg("expected APP_INVALID for %s, got %d (%s)", field, rc, err.message);
@@ -594,7 +595,7 @@ static void test_referral_bad_input_refused(void **state)
 	struct actor teacher = fx_actor(f, "teacher.jones");
 	struct app_err err = {0};
 	json_t *out = NULL;
-	assert_int_equal(app_referral_submit(f->db, &teacher, in, &out, &err), APP_INVALID);
+	assert_int_equal(app_referral_submit(f->db, &teacher, NULL, in, &out, &err), APP_INVALID);
 	json_decref(in);
 
 	in = good();
@@ -668,7 +669,7 @@ static void test_referral_bad_input_refused(void **state)
 	json_object_set_new(json_array_get(json_object_get(in, "signs"), 0), "seen_on",
 	                    json_string("2026-04-01"));
 	struct app_err e2 = {0};
-	assert_int_equal(app_referral_submit(f->db, &teacher, in, &out, &e2), APP_INVALID);
+	assert_int_equal(app_referral_submit(f->db, &teacher, NULL, in, &out, &e2), APP_INVALID);
 	json_decref(in);
 
 	/* people_involved of the wrong type */

@@ -26,7 +26,7 @@ static int open_record(struct fx *f, const char *user, const char *ref, const ch
 		snprintf(a.purpose, sizeof a.purpose, "%s", purpose);
 	json_t *out = NULL;
 	memset(err, 0, sizeof *err);
-	int rc = app_record_get(f->db, &a, ref, &out, err);
+	int rc = app_record_get(f->db, &a, ref, NULL, &out, err);
 	json_decref(out);
 	return rc;
 }
@@ -104,7 +104,7 @@ static void test_R_INFO_3_break_glass_needs_a_reason_and_is_logged(void **state)
 	struct actor dunn = fx_actor(f, "ps.dunn");
 	json_t *q = NULL;
 	memset(&err, 0, sizeof err);
-	assert_int_equal(app_work_queue(f->db, &dunn, &q, &err), APP_OK);
+	assert_int_equal(app_work_queue(f->db, &dunn, NULL, NULL, &q, &err), APP_OK);
 	json_t *sec = NULL;
 	size_t i;
 	json_t *v;

@@ -33,7 +33,7 @@ static void test_R_DL_2_scheduler_escalates_absent_episode(void **state)
 	                      "Demo-Larkspur", "date_of_birth", dobs, "confirm_new", 1);
 	json_t *out = NULL;
 	struct app_err err = {0};
-	assert_int_equal(app_child_add(db, &sys, c, &out, &err), APP_OK);
+	assert_int_equal(app_child_add(db, &sys, NULL, c, &out, &err), APP_OK);
 	char child[ID_MAX];
 	snprintf(child, sizeof child, "%s", json_string_value(json_object_get(out, "id")));
 	json_decref(c);
@@ -46,7 +46,7 @@ static void test_R_DL_2_scheduler_escalates_absent_episode(void **state)
 	                       "home", "classification", "absent", "reported_at", at,
 	                       "last_seen_where", "Demo Street bus stop");
 	memset(&err, 0, sizeof err);
-	int rc = app_episode_report(db, &sys, in, &out, &err);
+	int rc = app_episode_report(db, &sys, NULL, in, &out, &err);
 	if (rc != APP_OK)
 		fail_msg("report refused: %s", err.message);
 	json_decref(in);

@@ -269,7 +269,7 @@ static void test_R_DL_9_demo_overdue_interview_in_supervisor_queue(void **state)
 		assert_int_equal(actor_load(db, sups[i], &a, &err), APP_OK);
 		a.now = ref;
 		json_t *out = NULL;
-		assert_int_equal(app_work_queue(db, &a, &out, &err), APP_OK);
+		assert_int_equal(app_work_queue(db, &a, NULL, NULL, &out, &err), APP_OK);
 		size_t k;
 		json_t *sec;
 		json_array_foreach(json_object_get(out, "sections"), k, sec)

@@ -12,14 +12,14 @@ static void h_b(struct request *req, struct response *resp)
 }
 
 static const struct route table[] = {
-        {HTTP_GET, "/", h_a, ROUTE_PUBLIC},
-        {HTTP_GET, "/records/new", h_a, 0},
-        {HTTP_GET, "/records/{ref}", h_b, 0},
-        {HTTP_GET, "/records/{ref}/timeline", h_a, 0},
-        {HTTP_POST, "/records/{ref}/entries", h_b, 0},
-        {HTTP_DELETE, "/api/v1/session", h_a, ROUTE_API},
-        {HTTP_POST, "/api/v1/session", h_b, ROUTE_API},
-        {HTTP_GET, "/static/{*path}", h_a, ROUTE_STATIC},
+        {HTTP_GET, "/", h_a, ROUTE_PUBLIC, {0}},
+        {HTTP_GET, "/records/new", h_a, 0, {0}},
+        {HTTP_GET, "/records/{ref}", h_b, 0, {0}},
+        {HTTP_GET, "/records/{ref}/timeline", h_a, 0, {0}},
+        {HTTP_POST, "/records/{ref}/entries", h_b, 0, {0}},
+        {HTTP_DELETE, "/api/v1/session", h_a, ROUTE_API, {0}},
+        {HTTP_POST, "/api/v1/session", h_b, ROUTE_API, {0}},
+        {HTTP_GET, "/static/{*path}", h_a, ROUTE_STATIC, {0}},
 };
 
 static struct request *mkreq(struct pool *p, enum http_method m, const char *path)
@@ -132,16 +132,55 @@ static void test_validate_table(void **state)
 {
 	char err[200];
 	assert_int_equal(router_validate(table, ARRAY_LEN(table), err, sizeof err), 0);
-	const struct route dup[] = {{HTTP_GET, "/a", h_a, 0}, {HTTP_GET, "/a", h_b, 0}};
+	const struct route dup[] = {{HTTP_GET, "/a", h_a, 0, {0}}, {HTTP_GET, "/a", h_b, 0, {0}}};
 	assert_int_equal(router_validate(dup, 2, err, sizeof err), -1);
-	const struct route bad1[] = {{HTTP_GET, "a", h_a, 0}};
+	const struct route bad1[] = {{HTTP_GET, "a", h_a, 0, {0}}};
 	assert_int_equal(router_validate(bad1, 1, err, sizeof err), -1);
-	const struct route bad2[] = {{HTTP_GET, "/a/{}", h_a, 0}};
+	const struct route bad2[] = {{HTTP_GET, "/a/{}", h_a, 0, {0}}};
 	assert_int_equal(router_validate(bad2, 1, err, sizeof err), -1);
-	const struct route bad3[] = {{HTTP_GET, "/a/{*t}/b", h_a, 0}};
+	const struct route bad3[] = {{HTTP_GET, "/a/{*t}/b", h_a, 0, {0}}};
 	assert_int_equal(router_validate(bad3, 1, err, sizeof err), -1);
-	const struct route bad4[] = {{HTTP_GET, "/a", NULL, 0}};
+	const struct route bad4[] = {{HTTP_GET, "/a", NULL, 0, {0}}};
 	assert_int_equal(router_validate(bad4, 1, err, sizeof err), -1);
+}
+
+/* A use case for the tables below (never called). */
+static int uc_x(struct db *db, const struct actor *who, const char *id, json_t *in, json_t **out,
+                struct app_err *err)
+{
+	return APP_FAILED;
+}
+
+/* A route that names a use case names a parameter of its pattern, a success status and
+ * a query only when it reads one. */
+static void test_validate_use_case_routes(void **state)
+{
+	char err[200];
+	static const struct route_query q = {NULL, NULL, NULL, 0, 0};
+	const struct route good[] = {
+	        {HTTP_GET, "/a/{id}", h_a, ROUTE_API, {uc_x, "id", ROUTE_IN_NONE, 200, NULL, NULL}},
+	        {HTTP_POST, "/a", h_a, ROUTE_API, {uc_x, NULL, ROUTE_IN_BODY, 201, NULL, NULL}},
+	        {HTTP_GET, "/a", h_a, ROUTE_API, {uc_x, NULL, ROUTE_IN_QUERY, 200, &q, "list"}},
+	        {HTTP_DELETE,
+	         "/a/{id}",
+	         h_a,
+	         ROUTE_API,
+	         {uc_x, "id", ROUTE_IN_NONE, 204, NULL, NULL}},
+	};
+	assert_int_equal(router_validate(good, ARRAY_LEN(good), err, sizeof err), 0);
+	const struct route param[] = {{HTTP_GET,
+	                               "/a/{id}",
+	                               h_a,
+	                               ROUTE_API,
+	                               {uc_x, "ref", ROUTE_IN_NONE, 200, NULL, NULL}}};
+	assert_int_equal(router_validate(param, 1, err, sizeof err), -1);
+	assert_non_null(strstr(err, "parameter"));
+	const struct route status[] = {
+	        {HTTP_GET, "/a", h_a, ROUTE_API, {uc_x, NULL, ROUTE_IN_NONE, 0, NULL, NULL}}};
+	assert_int_equal(router_validate(status, 1, err, sizeof err), -1);
+	const struct route query[] = {
+	        {HTTP_GET, "/a", h_a, ROUTE_API, {uc_x, NULL, ROUTE_IN_BODY, 200, &q, NULL}}};
+	assert_int_equal(router_validate(query, 1, err, sizeof err), -1);
 }
 
 int main(void)
@@ -155,6 +194,7 @@ int main(void)
 	        cmocka_unit_test(test_head_matches_get),
 	        cmocka_unit_test(test_bad_paths_refused),
 	        cmocka_unit_test(test_validate_table),
+	        cmocka_unit_test(test_validate_use_case_routes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "util/config.h"
-#include "web/app.h"
+#include "web/webapp.h"
 #include "web/page.h"
 #include "web/server.h"
 #include "web/session.h"
@@ -45,12 +45,12 @@ static void h_api(struct request *req, struct response *resp)
 }
 
 static const struct route routes[] = {
-        {HTTP_GET, "/static/{*path}", h_static, ROUTE_PUBLIC | ROUTE_STATIC},
-        {HTTP_POST, "/public-post", h_echo_len, ROUTE_PUBLIC | ROUTE_NO_CSRF},
-        {HTTP_GET, "/private", h_private, 0},
-        {HTTP_POST, "/private", h_private, 0},
-        {HTTP_GET, "/api/v1/thing", h_api, ROUTE_API},
-        {HTTP_POST, "/api/v1/thing", h_api, ROUTE_API},
+        {HTTP_GET, "/static/{*path}", h_static, ROUTE_PUBLIC | ROUTE_STATIC, {0}},
+        {HTTP_POST, "/public-post", h_echo_len, ROUTE_PUBLIC | ROUTE_NO_CSRF, {0}},
+        {HTTP_GET, "/private", h_private, 0, {0}},
+        {HTTP_POST, "/private", h_private, 0, {0}},
+        {HTTP_GET, "/api/v1/thing", h_api, ROUTE_API, {0}},
+        {HTTP_POST, "/api/v1/thing", h_api, ROUTE_API, {0}},
 };
 
 /* A session for the cookie "lantern=good". */

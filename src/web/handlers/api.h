@@ -1,8 +1,12 @@
 /*
- * api.h: what the JSON API handlers (handlers/api_*.c) share. Each handler is thin:
- * it takes its path parameter and body (or query), calls one use case through the
- * helpers below, and answers with the use case's view (200/201) or its error as
- * problem+json (web/usecase.h). The helpers hold the one copy of that plumbing.
+ * api.h: what the JSON API handlers share. Most API routes name their use case in the
+ * route table (web/routes.c, struct route_uc) and are answered by handle_api_uc: it
+ * reads the input the route says (none, the JSON body, or the query), runs the use case
+ * as the signed-in user on the route's path parameter, and answers with the view
+ * (200/201, or 204 without a body) or the use case's error as problem+json
+ * (web/usecase.h). The routes that need more (the record's view text, the chronology's
+ * pages, the choice between offering and recording a return interview, CSV exports,
+ * sessions and tokens) keep a handler of their own, built from the same helpers.
  */
 #ifndef LANTERN_WEB_HANDLERS_API_H
 #define LANTERN_WEB_HANDLERS_API_H
@@ -11,14 +15,7 @@
 
 #include "app/app.h"
 #include "web/request.h"
-
-/* Use case shapes (see the headers in src/app/). */
-typedef int (*api_uc_in)(struct db *db, const struct actor *who, json_t *in, json_t **out,
-                         struct app_err *err);
-typedef int (*api_uc_id)(struct db *db, const struct actor *who, const char *id, json_t **out,
-                         struct app_err *err);
-typedef int (*api_uc_id_in)(struct db *db, const struct actor *who, const char *id, json_t *in,
-                            json_t **out, struct app_err *err);
+#include "web/router.h"
 
 /*
  * The signed-in user's actor for one call. Its purpose (recorded with the audit events;
@@ -32,27 +29,22 @@ const struct actor *api_actor(struct request *req, struct response *resp);
  * either cannot be had (the problem already answered). */
 struct db *api_open(struct request *req, struct response *resp, const struct actor **who);
 
-/* Runs uc with the JSON body; answers `status` with its view or the problem. */
-void api_run_in(struct request *req, struct response *resp, api_uc_in uc, int status);
-/* Runs uc with the route parameter `param`; answers 200 with its view or the problem. */
-void api_run_id(struct request *req, struct response *resp, const char *param, api_uc_id uc);
-/* Runs uc with the route parameter `param` and the JSON body; answers `status`. */
-void api_run_id_in(struct request *req, struct response *resp, const char *param, api_uc_id_in uc,
-                   int status);
-/* Runs uc with an already-built input (consumed); answers `status`. */
-void api_run_with(struct request *req, struct response *resp, api_uc_in uc, json_t *in, int status);
-/* Answers the use case result: page_json(status, out) on APP_OK, else the problem
- * (out then only carries candidates and is released). */
+/* The handler of every route that names a use case (req->route->uc; see above). */
+void handle_api_uc(struct request *req, struct response *resp);
+
+/* Runs uc as the request's actor on the route parameter `param` (none when NULL) and
+ * in (consumed; may be NULL), and answers `status` with its view or the problem. */
+void api_run(struct request *req, struct response *resp, app_uc *uc, const char *param, json_t *in,
+             int status);
+/* Answers the use case result: page_json(status, out) on APP_OK (an empty answer for
+ * 204), else the problem (out then only carries candidates and is released). */
 void api_answer(struct request *req, struct response *resp, int rc, const struct app_err *err,
                 json_t *out, int status);
 
-/*
- * Builds a JSON object from the query string: each name in `strings` is copied as a
- * string, each name in `ints` parsed as a whole number in [min, max] (NULL-terminated
- * lists). Any other parameter, a repeated one, or a number that does not parse is a
- * 400 malformed-request (sent; returns NULL). Nothing from the query is echoed.
- */
-json_t *api_query_object(struct request *req, struct response *resp, const char *const *strings,
-                         const char *const *ints, int64_t min, int64_t max);
+/* Builds a JSON object from the query string as q says (struct route_query; q NULL
+ * takes no parameters). A parameter q does not take, a repeated one, or a value that
+ * does not parse is a 400 malformed-request (sent; returns NULL). Nothing from the
+ * query is echoed. */
+json_t *api_query_object(struct request *req, struct response *resp, const struct route_query *q);
 
 #endif

@@ -29,19 +29,21 @@ struct db *api_open(struct request *req, struct response *resp, const struct act
 void api_answer(struct request *req, struct response *resp, int rc, const struct app_err *err,
                 json_t *out, int status)
 {
-	if (rc == APP_OK) {
+	if (rc != APP_OK) {
+		web_api_error(req, resp, err, out);
+		json_decref(out);
+	} else if (status == 204) {
+		json_decref(out);
+		buf_reset(&resp->body);
+		resp->status = 204;
+	} else {
 		page_json(resp, status, out ? out : json_object());
-		return;
 	}
-	web_api_error(req, resp, err, out);
-	json_decref(out);
 }
 
-/* Answers a request through one use case as the request's actor: idin on the path
- * parameter param and in, else id on param, else uc on in. Frees in (which may be
- * NULL), also when no actor or database can be had (the problem already answered). */
-static void run_uc(struct request *req, struct response *resp, const char *param, api_uc_in uc,
-                   api_uc_id id, api_uc_id_in idin, json_t *in, int status)
+/* api_run, answering {wrap: view} when wrap is not NULL. */
+static void run(struct request *req, struct response *resp, app_uc *uc, const char *param,
+                json_t *in, int status, const char *wrap)
 {
 	const struct actor *who;
 	struct db *db = api_open(req, resp, &who);
@@ -52,36 +54,54 @@ static void run_uc(struct request *req, struct response *resp, const char *param
 	struct app_err err;
 	app_err_clear(&err);
 	json_t *out = NULL;
-	int rc = idin ? idin(db, who, request_param(req, param), in, &out, &err)
-	         : id ? id(db, who, request_param(req, param), &out, &err)
-	              : uc(db, who, in, &out, &err);
+	int rc = uc(db, who, param ? request_param(req, param) : NULL, in, &out, &err);
 	json_decref(in);
+	if (rc == APP_OK && wrap)
+		out = json_pack("{s:o}", wrap, out);
 	api_answer(req, resp, rc, &err, out, status);
 }
 
-void api_run_with(struct request *req, struct response *resp, api_uc_in uc, json_t *in, int status)
+void api_run(struct request *req, struct response *resp, app_uc *uc, const char *param, json_t *in,
+             int status)
 {
-	run_uc(req, resp, NULL, uc, NULL, NULL, in, status);
+	run(req, resp, uc, param, in, status, NULL);
 }
 
-void api_run_in(struct request *req, struct response *resp, api_uc_in uc, int status)
+/* The input of route uc from the request, into *in (NULL for none). False when it
+ * cannot be read (the problem answered). */
+static bool route_input(struct request *req, struct response *resp, const struct route_uc *uc,
+                        json_t **in)
 {
-	json_t *in = web_json_body(req, resp);
-	if (in)
-		api_run_with(req, resp, uc, in, status);
+	*in = NULL;
+	switch (uc->input) {
+	case ROUTE_IN_NONE:
+		return true;
+	case ROUTE_IN_BODY_OPT:
+		if (!req->body_len)
+			return true;
+		*in = web_json_body(req, resp);
+		return *in != NULL;
+	case ROUTE_IN_BODY:
+		*in = web_json_body(req, resp);
+		return *in != NULL;
+	case ROUTE_IN_QUERY:
+		*in = api_query_object(req, resp, uc->query);
+		return *in != NULL;
+	}
+	problem_respond(resp, PROBLEM_INTERNAL, NULL);
+	return false;
 }
 
-void api_run_id(struct request *req, struct response *resp, const char *param, api_uc_id uc)
+void handle_api_uc(struct request *req, struct response *resp)
 {
-	run_uc(req, resp, param, NULL, uc, NULL, NULL, 200);
-}
-
-void api_run_id_in(struct request *req, struct response *resp, const char *param, api_uc_id_in uc,
-                   int status)
-{
-	json_t *in = web_json_body(req, resp);
-	if (in)
-		run_uc(req, resp, param, NULL, NULL, uc, in, status);
+	const struct route_uc *uc = req->route ? &req->route->uc : NULL;
+	if (!uc || !uc->fn) { /* a route table mistake: router_validate lets none through */
+		problem_respond(resp, PROBLEM_INTERNAL, NULL);
+		return;
+	}
+	json_t *in;
+	if (route_input(req, resp, uc, &in))
+		run(req, resp, uc->fn, uc->param, in, uc->status, uc->wrap);
 }
 
 static bool in_list(const char *const *list, const char *name)
@@ -92,32 +112,43 @@ static bool in_list(const char *const *list, const char *name)
 	return false;
 }
 
-json_t *api_query_object(struct request *req, struct response *resp, const char *const *strings,
-                         const char *const *ints, int64_t min, int64_t max)
+/* Reads query parameter name=value into o as q says; NULL when it is read, else why
+ * it is refused. */
+static const char *query_param(json_t *o, const struct route_query *q, const char *name,
+                               const char *value)
+{
+	int64_t v;
+	if (json_object_get(o, name))
+		return "A query parameter is repeated.";
+	if (!q)
+		return "This resource takes no query parameters.";
+	if (in_list(q->strings, name))
+		json_object_set_new(o, name, json_string(value));
+	else if (in_list(q->ints, name) && parse_int64(value, q->min, q->max, &v) < 0)
+		return "A query parameter that should be a whole number is not one, or is out of "
+		       "range.";
+	else if (in_list(q->ints, name))
+		json_object_set_new(o, name, json_integer(v));
+	else if (in_list(q->bools, name) && strcmp(value, "true") != 0 &&
+	         strcmp(value, "false") != 0)
+		return "A query parameter that should be true or false is not one.";
+	else if (in_list(q->bools, name))
+		json_object_set_new(o, name, json_boolean(strcmp(value, "true") == 0));
+	else
+		return "The query has a parameter this resource does not take.";
+	return json_object_get(o, name) ? NULL : "The query could not be read.";
+}
+
+json_t *api_query_object(struct request *req, struct response *resp, const struct route_query *q)
 {
 	json_t *o = json_object();
-	for (size_t i = 0; i < req->nquery; i++) {
-		const char *name = req->query[i].name, *value = req->query[i].value;
-		const char *why = NULL;
-		if (json_object_get(o, name))
-			why = "A query parameter is repeated.";
-		else if (in_list(strings, name))
-			json_object_set_new(o, name, json_string(value));
-		else if (in_list(ints, name)) {
-			int64_t v;
-			if (parse_int64(value, min, max, &v) < 0)
-				why = "A query parameter that should be a whole number is not one, "
-				      "or is out of range.";
-			else
-				json_object_set_new(o, name, json_integer(v));
-		} else
-			why = "The query has a parameter this resource does not take.";
-		if (why || !json_object_get(o, name)) {
-			json_decref(o);
-			problem_respond(resp, PROBLEM_MALFORMED,
-			                why ? why : "The query could not be read.");
-			return NULL;
-		}
+	const char *why = o ? NULL : "The query could not be read.";
+	for (size_t i = 0; !why && i < req->nquery; i++)
+		why = query_param(o, q, req->query[i].name, req->query[i].value);
+	if (why) {
+		json_decref(o);
+		problem_respond(resp, PROBLEM_MALFORMED, why);
+		return NULL;
 	}
 	return o;
 }

@@ -15,7 +15,8 @@ static void export_run(struct request *req, struct response *resp, export_fn fn,
                        const char *filename)
 {
 	static const char *const strings[] = {"from", "to", NULL};
-	json_t *q = api_query_object(req, resp, strings, NULL, 0, 0);
+	static const struct route_query query = {strings, NULL, NULL, 0, 0};
+	json_t *q = api_query_object(req, resp, &query);
 	if (!q)
 		return;
 	struct db *db = web_db(req, resp);

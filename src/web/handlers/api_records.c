@@ -1,16 +1,11 @@
 /*
- * api_records.c: the child's one record through the API: the full view, the
- * chronology with cursor pagination, and every change (entries, category decisions,
- * supervisor review, essential steps, outcomes, external references, classification).
- * Each change is one use case in src/app/records.c: one transaction, audited.
+ * api_records.c: the two record routes that need more than their use case (the changes
+ * to a record are answered through the route table, web/routes.c): the full view, sent
+ * as the text the view cache keeps, and the chronology with cursor pagination.
  */
 #include <sodium.h>
 
-#include "app/categories.h"
-#include "app/essential_steps.h"
-#include "app/record_changes.h"
 #include "app/record_view.h"
-#include "app/restricted.h"
 #include "app/viewcache.h"
 #include "web/handlers/api.h"
 #include "web/handlers/handlers.h"
@@ -92,9 +87,9 @@ static json_t *cursor_encode(const char *id)
  * cursor for the following page, or null on the last page. */
 void handle_api_record_timeline(struct request *req, struct response *resp)
 {
-	static const char *const strings[] = {"cursor", NULL};
-	static const char *const ints[] = {"limit", NULL};
-	json_t *q = api_query_object(req, resp, strings, ints, 1, TIMELINE_MAX);
+	static const char *const strings[] = {"cursor", NULL}, *const ints[] = {"limit", NULL};
+	static const struct route_query query = {strings, ints, NULL, 1, TIMELINE_MAX};
+	json_t *q = api_query_object(req, resp, &query);
 	if (!q)
 		return;
 	json_int_t limit = json_integer_value(json_object_get(q, "limit"));
@@ -115,7 +110,7 @@ void handle_api_record_timeline(struct request *req, struct response *resp)
 	struct app_err err;
 	app_err_clear(&err);
 	json_t *out = NULL;
-	int rc = app_record_timeline(db, who, request_param(req, "ref"), &out, &err);
+	int rc = app_record_timeline(db, who, request_param(req, "ref"), NULL, &out, &err);
 	if (rc != APP_OK) {
 		api_answer(req, resp, rc, &err, out, 200);
 		return;
@@ -151,51 +146,4 @@ void handle_api_record_timeline(struct request *req, struct response *resp)
 	json_object_set_new(out, "next", next);
 	json_object_set_new(out, "total", json_integer((json_int_t)n));
 	page_json(resp, 200, out);
-}
-
-void handle_api_record_entries_create(struct request *req, struct response *resp)
-{
-	api_run_id_in(req, resp, "ref", app_record_add_entry, 201);
-}
-
-void handle_api_record_category_create(struct request *req, struct response *resp)
-{
-	api_run_id_in(req, resp, "ref", app_category_decide, 201);
-}
-
-void handle_api_record_supervisor_review(struct request *req, struct response *resp)
-{
-	api_run_id_in(req, resp, "ref", app_supervisor_review, 201);
-}
-
-void handle_api_record_essential_steps(struct request *req, struct response *resp)
-{
-	api_run_id_in(req, resp, "ref", app_essential_steps, 200);
-}
-
-void handle_api_record_outcomes_create(struct request *req, struct response *resp)
-{
-	api_run_id_in(req, resp, "ref", app_outcome_add, 201);
-}
-
-void handle_api_record_references_create(struct request *req, struct response *resp)
-{
-	api_run_id_in(req, resp, "ref", app_external_ref_add, 201);
-}
-
-void handle_api_record_classification(struct request *req, struct response *resp)
-{
-	api_run_id_in(req, resp, "ref", app_record_classify, 200);
-}
-
-/* R-INFO-3: {"restricted": true|false, "reason"}; police supervisors and CSC managers. */
-void handle_api_record_restriction(struct request *req, struct response *resp)
-{
-	api_run_id_in(req, resp, "ref", app_record_restrict, 200);
-}
-
-/* R-INFO-3: a supervisor reviews a break-glass opening of a restricted record. */
-void handle_api_restricted_access_review(struct request *req, struct response *resp)
-{
-	api_run_id_in(req, resp, "id", app_restricted_access_review, 201);
 }

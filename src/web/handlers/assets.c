@@ -1,5 +1,5 @@
 /* handlers/assets.c: GET /static/{*path} (files from static_dir) and GET /healthz. */
-#include "web/app.h"
+#include "web/webapp.h"
 #include "web/handlers/handlers.h"
 #include "web/static.h"
 

@@ -18,49 +18,15 @@ void handle_sign_out(struct request *req, struct response *resp);
 void handle_api_session_create(struct request *req, struct response *resp);
 void handle_api_session_show(struct request *req, struct response *resp);
 void handle_api_session_delete(struct request *req, struct response *resp);
-void handle_api_tokens_list(struct request *req, struct response *resp);
 void handle_api_tokens_create(struct request *req, struct response *resp);
-void handle_api_tokens_revoke(struct request *req, struct response *resp);
 
-/* API (api_*.c; shared plumbing in api.h) */
-void handle_api_children_list(struct request *req, struct response *resp);
-void handle_api_children_search(struct request *req, struct response *resp);
-void handle_api_children_create(struct request *req, struct response *resp);
-void handle_api_child_show(struct request *req, struct response *resp);
-void handle_api_child_episodes(struct request *req, struct response *resp);
-void handle_api_child_profile_show(struct request *req, struct response *resp);
-void handle_api_child_profile_update(struct request *req, struct response *resp);
-void handle_api_referrals_create(struct request *req, struct response *resp);
-void handle_api_referral_show(struct request *req, struct response *resp);
+/* API: the routes that keep a handler (api_*.c); the others name their use case in the
+ * route table and are answered by handle_api_uc (api.h) */
 void handle_api_record_show(struct request *req, struct response *resp);
 void handle_api_record_timeline(struct request *req, struct response *resp);
-void handle_api_record_entries_create(struct request *req, struct response *resp);
-void handle_api_record_category_create(struct request *req, struct response *resp);
-void handle_api_record_supervisor_review(struct request *req, struct response *resp);
-void handle_api_record_essential_steps(struct request *req, struct response *resp);
-void handle_api_record_outcomes_create(struct request *req, struct response *resp);
-void handle_api_record_references_create(struct request *req, struct response *resp);
-void handle_api_record_classification(struct request *req, struct response *resp);
-void handle_api_record_restriction(struct request *req, struct response *resp);
-void handle_api_restricted_access_review(struct request *req, struct response *resp);
-void handle_api_work(struct request *req, struct response *resp);
-void handle_api_deadlines(struct request *req, struct response *resp);
-void handle_api_audit(struct request *req, struct response *resp);
-void handle_api_episodes_create(struct request *req, struct response *resp);
-void handle_api_episode_show(struct request *req, struct response *resp);
-void handle_api_episode_escalation(struct request *req, struct response *resp);
-void handle_api_episode_return(struct request *req, struct response *resp);
-void handle_api_episode_safe_and_well(struct request *req, struct response *resp);
 void handle_api_episode_return_interview(struct request *req, struct response *resp);
-void handle_api_episode_forensic_decision(struct request *req, struct response *resp);
-void handle_api_episode_risk(struct request *req, struct response *resp);
 void handle_api_export_ssda903(struct request *req, struct response *resp);
 void handle_api_export_annex_a(struct request *req, struct response *resp);
-void handle_api_agencies_list(struct request *req, struct response *resp);
-void handle_api_agencies_create(struct request *req, struct response *resp);
-void handle_api_users_list(struct request *req, struct response *resp);
-void handle_api_users_create(struct request *req, struct response *resp);
-void handle_api_user_disable(struct request *req, struct response *resp);
 
 /* pages: the web pages for every workflow (pages_*.c; shared helpers in pages.h) */
 void handle_page_find_child(struct request *req, struct response *resp);

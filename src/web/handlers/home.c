@@ -83,15 +83,9 @@ static void decorate_item(struct request *req, json_t *it)
 
 void handle_home(struct request *req, struct response *resp)
 {
-	struct db *db = web_db(req, resp);
-	if (!db)
+	json_t *q = pages_load(req, resp, app_work_queue, NULL);
+	if (!q)
 		return;
-	struct app_err err = {0};
-	json_t *q = NULL;
-	if (app_work_queue(db, web_actor(req), &q, &err) != APP_OK) {
-		pages_error(req, resp, &err);
-		return;
-	}
 	json_t *sections = json_object_get(q, "sections");
 	size_t i, j;
 	json_t *s, *it;

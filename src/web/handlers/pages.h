@@ -36,6 +36,11 @@ void pages_app_errors(struct request *req, const struct app_err *err, const stru
  * 404/403/5xx the error page. */
 void pages_fail(struct request *req, struct response *resp, const struct app_err *err,
                 const struct form_page *fp);
+/* The view of a reading use case uc (the one use-case shape, app/app.h) on `id`, run
+ * as the request's actor: the page loader every page shares. NULL after answering
+ * (503 without a database; else pages_error: the error page, or for a restricted
+ * record the page asking for a reason, R-INFO-3). */
+json_t *pages_load(struct request *req, struct response *resp, app_uc *uc, const char *id);
 /* Answers a failed use case on a page without a form (error page by status). */
 void pages_error(struct request *req, struct response *resp, const struct app_err *err);
 /* R-INFO-3: the page asking for the reason to open restricted record `ref`. */

@@ -26,11 +26,10 @@ static const struct fs_field agency_specs[] = {
  * create use case uc as the request's actor and redirects to done; invalid input or a
  * conflict shows the form again through page with 422 and the errors; any other
  * refusal is an error page. A "password" in the input is blanked before it is freed. */
-static void
-admin_create(struct request *req, struct response *resp, const struct fs_field *specs, size_t n,
-             int (*uc)(struct db *, const struct actor *, json_t *, json_t **, struct app_err *),
-             const char *done,
-             void (*page)(struct request *, struct response *, int, const struct field_errors *))
+static void admin_create(struct request *req, struct response *resp, const struct fs_field *specs,
+                         size_t n, app_uc *uc, const char *done,
+                         void (*page)(struct request *, struct response *, int,
+                                      const struct field_errors *))
 {
 	struct field_errors errs;
 	json_t *in = pages_posted_json(req, resp, specs, n, &errs);
@@ -43,7 +42,7 @@ admin_create(struct request *req, struct response *resp, const struct fs_field *
 	}
 	struct app_err err = {0};
 	json_t *out = NULL;
-	int rc = uc(db, web_actor(req), in, &out, &err);
+	int rc = uc(db, web_actor(req), NULL, in, &out, &err);
 	/* the password is not kept a moment longer than needed */
 	json_t *pw = json_object_get(in, "password");
 	if (json_is_string(pw))
@@ -63,15 +62,9 @@ admin_create(struct request *req, struct response *resp, const struct fs_field *
 static void agencies_page(struct request *req, struct response *resp, int status,
                           const struct field_errors *errs)
 {
-	struct db *db = web_db(req, resp);
-	if (!db)
+	json_t *list = pages_load(req, resp, app_agency_list, NULL);
+	if (!list)
 		return;
-	struct app_err err = {0};
-	json_t *list = NULL;
-	if (app_agency_list(db, web_actor(req), &list, &err) != APP_OK) {
-		pages_error(req, resp, &err);
-		return;
-	}
 	size_t i;
 	json_t *a;
 	json_array_foreach(list, i, a) json_object_set_new(
@@ -112,15 +105,10 @@ static const struct fs_field user_specs[] = {
 static void users_page(struct request *req, struct response *resp, int status,
                        const struct field_errors *errs, const char *notice)
 {
-	struct db *db = web_db(req, resp);
-	if (!db)
-		return;
-	struct app_err err = {0};
-	json_t *users = NULL, *agencies = NULL;
-	if (app_user_list(db, web_actor(req), &users, &err) != APP_OK ||
-	    app_agency_list(db, web_actor(req), &agencies, &err) != APP_OK) {
+	json_t *users = pages_load(req, resp, app_user_list, NULL);
+	json_t *agencies = users ? pages_load(req, resp, app_agency_list, NULL) : NULL;
+	if (!agencies) {
 		json_decref(users);
-		pages_error(req, resp, &err);
 		return;
 	}
 	json_t *fields = formspec_fields(user_specs, ARRAY_LEN(user_specs),
@@ -178,10 +166,13 @@ void handle_page_user_disable(struct request *req, struct response *resp)
 	if (!db)
 		return;
 	struct app_err err = {0};
-	if (app_user_disable(db, web_actor(req), request_param(req, "username"), &err) != APP_OK) {
+	json_t *out = NULL;
+	if (app_user_disable(db, web_actor(req), request_param(req, "username"), NULL, &out,
+	                     &err) != APP_OK) {
 		pages_error(req, resp, &err);
 		return;
 	}
+	json_decref(out);
 	pages_redirect(req, resp, "/admin/users");
 }
 
@@ -216,7 +207,7 @@ static void audit_page(struct request *req, struct response *resp)
 	}
 	struct app_err err = {0};
 	json_t *out = NULL;
-	int rc = app_audit_list(db, web_actor(req), in, &out, &err);
+	int rc = app_audit_list(db, web_actor(req), NULL, in, &out, &err);
 	json_decref(in);
 	if (rc == APP_INVALID) {
 		pages_app_errors(req, &err, audit_specs, ARRAY_LEN(audit_specs), &errs);

@@ -93,7 +93,7 @@ void handle_page_find_child_post(struct request *req, struct response *resp)
 	}
 	struct app_err err = {0};
 	json_t *out = NULL;
-	int rc = app_child_find(db, web_actor(req), in, &out, &err);
+	int rc = app_child_find(db, web_actor(req), NULL, in, &out, &err);
 	json_decref(in);
 	if (rc != APP_OK) {
 		if (rc == APP_INVALID) {
@@ -153,18 +153,10 @@ void pages_decorate_episodes(struct request *req, json_t *eps)
 void handle_page_child(struct request *req, struct response *resp)
 {
 	const char *id = request_param(req, "id");
-	struct db *db = web_db(req, resp);
-	if (!db)
-		return;
-	struct app_err err = {0};
-	json_t *child = NULL, *eps = NULL;
-	if (app_child_get(db, web_actor(req), id, &child, &err) != APP_OK) {
-		pages_error(req, resp, &err);
-		return;
-	}
-	if (app_child_episodes(db, web_actor(req), id, &eps, &err) != APP_OK) {
+	json_t *child = pages_load(req, resp, app_child_get, id);
+	json_t *eps = child ? pages_load(req, resp, app_child_episodes, id) : NULL;
+	if (!eps) {
 		json_decref(child);
-		pages_error(req, resp, &err);
 		return;
 	}
 	pages_decorate_episodes(req, eps);

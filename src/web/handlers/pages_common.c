@@ -88,6 +88,22 @@ void pages_restricted(struct request *req, struct response *resp, const char *re
 	json_decref(d);
 }
 
+json_t *pages_load(struct request *req, struct response *resp, app_uc *uc, const char *id)
+{
+	struct db *db = web_db(req, resp);
+	if (!db)
+		return NULL;
+	struct app_err err;
+	app_err_clear(&err);
+	json_t *v = NULL;
+	if (uc(db, web_actor(req), id, NULL, &v, &err) != APP_OK) {
+		json_decref(v);
+		pages_error(req, resp, &err);
+		return NULL;
+	}
+	return v;
+}
+
 void pages_error(struct request *req, struct response *resp, const struct app_err *err)
 {
 	/* R-INFO-3: a restricted record asks for the reason instead of a bare refusal */
@@ -108,7 +124,7 @@ void pages_fail(struct request *req, struct response *resp, const struct app_err
 		struct field_errors errs;
 		fielderr_init(&errs);
 		pages_app_errors(req, err, fp->specs, fp->n, &errs);
-		pages_form(req, resp, err->code == APP_CONFLICT ? 409 : 422, fp, &errs);
+		pages_form(req, resp, web_app_status(err), fp, &errs);
 		return;
 	}
 	pages_error(req, resp, err);

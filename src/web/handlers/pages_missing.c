@@ -57,21 +57,6 @@ static const struct fs_field report_specs[] = {
         {"risk_level", NULL, FS_RADIOS, "Risk level", NULL, risk_opts, -1, NULL},
 };
 
-/* The child view, or NULL after answering. */
-static json_t *load_child(struct request *req, struct response *resp, const char *id)
-{
-	struct db *db = web_db(req, resp);
-	if (!db)
-		return NULL;
-	struct app_err err = {0};
-	json_t *c = NULL;
-	if (app_child_get(db, web_actor(req), id, &c, &err) != APP_OK) {
-		pages_error(req, resp, &err);
-		return NULL;
-	}
-	return c;
-}
-
 static const char *name_of(struct request *req, json_t *c)
 {
 	return pages_fmt(req, "%s %s", pages_str(c, "given_names"), pages_str(c, "family_name"));
@@ -102,7 +87,7 @@ static void report_page(struct request *req, struct response *resp, json_t *chil
 
 void handle_page_missing_new(struct request *req, struct response *resp)
 {
-	json_t *c = load_child(req, resp, request_param(req, "id"));
+	json_t *c = pages_load(req, resp, app_child_get, request_param(req, "id"));
 	if (!c)
 		return;
 	report_page(req, resp, c, 200, NULL, NULL);
@@ -115,7 +100,7 @@ void handle_page_missing_create(struct request *req, struct response *resp)
 	if (!f)
 		return;
 	const char *id = request_param(req, "id");
-	json_t *c = load_child(req, resp, id);
+	json_t *c = pages_load(req, resp, app_child_get, id);
 	if (!c)
 		return;
 	struct field_errors errs;
@@ -126,7 +111,7 @@ void handle_page_missing_create(struct request *req, struct response *resp)
 	json_t *out = NULL;
 	struct db *db = errs.n ? NULL : web_db(req, resp);
 	int rc = errs.n ? APP_INVALID
-	         : db   ? app_episode_report(db, web_actor(req), in, &out, &err)
+	         : db   ? app_episode_report(db, web_actor(req), NULL, in, &out, &err)
 	                : APP_FAILED;
 	json_decref(in);
 	if (rc == APP_OK)
@@ -145,16 +130,10 @@ void handle_page_missing_create(struct request *req, struct response *resp)
 
 void handle_page_episode(struct request *req, struct response *resp)
 {
-	struct db *db = web_db(req, resp);
-	if (!db)
-		return;
 	const char *id = request_param(req, "id");
-	struct app_err err = {0};
-	json_t *e = NULL;
-	if (app_episode_get(db, web_actor(req), id, &e, &err) != APP_OK) {
-		pages_error(req, resp, &err);
+	json_t *e = pages_load(req, resp, app_episode_get, id);
+	if (!e)
 		return;
-	}
 	static const char *const when[] = {
 	        "reported_at", "last_seen_at", "returned_at", "changed_at",  "done_at",
 	        "due_at",      "offered_at",   "accepted_at", "declined_at", "completed_at",
@@ -449,19 +428,11 @@ static void profile_page(struct request *req, struct response *resp, json_t *chi
 void handle_page_profile(struct request *req, struct response *resp)
 {
 	const char *id = request_param(req, "id");
-	json_t *c = load_child(req, resp, id);
+	json_t *c = pages_load(req, resp, app_child_get, id);
 	if (!c)
 		return;
-	struct db *db = web_db(req, resp);
-	struct app_err err = {0};
-	json_t *p = NULL;
-	if (!db) {
-		json_decref(c);
-		return;
-	}
-	if (app_profile_get(db, web_actor(req), id, &p, &err) != APP_OK)
-		pages_error(req, resp, &err);
-	else
+	json_t *p = pages_load(req, resp, app_profile_get, id);
+	if (p)
 		profile_page(req, resp, c, p, 200, NULL, NULL);
 	json_decref(p);
 	json_decref(c);
@@ -473,7 +444,7 @@ void handle_page_profile_update(struct request *req, struct response *resp)
 	if (!f)
 		return;
 	const char *id = request_param(req, "id");
-	json_t *c = load_child(req, resp, id);
+	json_t *c = pages_load(req, resp, app_child_get, id);
 	if (!c)
 		return;
 	struct field_errors errs;

@@ -24,21 +24,6 @@
 typedef int (*record_uc)(struct db *, const struct actor *, const char *, json_t *, json_t **,
                          struct app_err *);
 
-/* The record view, or NULL after answering. */
-static json_t *load_record(struct request *req, struct response *resp, const char *ref)
-{
-	struct db *db = web_db(req, resp);
-	if (!db)
-		return NULL;
-	struct app_err err = {0};
-	json_t *r = NULL;
-	if (app_record_get(db, web_actor(req), ref, &r, &err) != APP_OK) {
-		pages_error(req, resp, &err);
-		return NULL;
-	}
-	return r;
-}
-
 static const char *child_name(struct request *req, json_t *rec)
 {
 	json_t *c = json_object_get(rec, "child");
@@ -62,7 +47,7 @@ void handle_page_record_open(struct request *req, struct response *resp)
 	         purpose && strlen(purpose) < sizeof who.purpose ? purpose : "");
 	struct app_err err = {0};
 	json_t *r = NULL;
-	int rc = app_record_get(db, &who, ref, &r, &err);
+	int rc = app_record_get(db, &who, ref, NULL, &r, &err);
 	json_decref(r);
 	if (rc == APP_FORBIDDEN && err.rule && strcmp(err.rule, "R-INFO-3") == 0) {
 		struct field_errors errs;
@@ -102,7 +87,7 @@ static json_t *labelled_codes(json_t *codes, enum ref_table t)
 void handle_page_record(struct request *req, struct response *resp)
 {
 	const char *ref = request_param(req, "ref");
-	json_t *r = load_record(req, resp, ref);
+	json_t *r = pages_load(req, resp, app_record_get, ref);
 	if (!r)
 		return;
 	json_t *child = json_object_get(r, "child");
@@ -237,7 +222,7 @@ void handle_page_record(struct request *req, struct response *resp)
 	}
 	struct app_err err = {0};
 	json_t *eps = NULL;
-	if (app_child_episodes(db, web_actor(req), pages_str(r, "child_id"), &eps, &err) ==
+	if (app_child_episodes(db, web_actor(req), pages_str(r, "child_id"), NULL, &eps, &err) ==
 	    APP_OK) {
 		pages_decorate_episodes(req, eps);
 		json_object_set_new(r, "eps", eps);
@@ -293,7 +278,7 @@ static void record_form_page(struct request *req, struct response *resp,
 static void record_form_get(struct request *req, struct response *resp,
                             const struct record_form *rf)
 {
-	json_t *rec = load_record(req, resp, request_param(req, "ref"));
+	json_t *rec = pages_load(req, resp, app_record_get, request_param(req, "ref"));
 	if (!rec)
 		return;
 	record_form_page(req, resp, rf, rec, 200, NULL, NULL);
@@ -330,7 +315,7 @@ static void record_form_post(struct request *req, struct response *resp,
 		pages_error(req, resp, &err);
 		return;
 	}
-	json_t *rec = load_record(req, resp, ref);
+	json_t *rec = pages_load(req, resp, app_record_get, ref);
 	if (!rec)
 		return;
 	record_form_page(req, resp, rf, rec, 422, &errs, errs.n ? NULL : &err);
@@ -431,7 +416,7 @@ static void correct_page(struct request *req, struct response *resp, json_t *rec
 
 void handle_page_entry_correct_form(struct request *req, struct response *resp)
 {
-	json_t *rec = load_record(req, resp, request_param(req, "ref"));
+	json_t *rec = pages_load(req, resp, app_record_get, request_param(req, "ref"));
 	if (!rec)
 		return;
 	json_t *entry = find_entry(rec, request_param(req, "id"));
@@ -448,7 +433,7 @@ void handle_page_entry_correct(struct request *req, struct response *resp)
 	if (!f)
 		return;
 	const char *ref = request_param(req, "ref"), *id = request_param(req, "id");
-	json_t *rec = load_record(req, resp, ref);
+	json_t *rec = pages_load(req, resp, app_record_get, ref);
 	if (!rec)
 		return;
 	json_t *entry = find_entry(rec, id);
@@ -793,7 +778,7 @@ static void category_page(struct request *req, struct response *resp, json_t *re
 
 void handle_page_category_form(struct request *req, struct response *resp)
 {
-	json_t *rec = load_record(req, resp, request_param(req, "ref"));
+	json_t *rec = pages_load(req, resp, app_record_get, request_param(req, "ref"));
 	if (!rec)
 		return;
 	category_page(req, resp, rec, 200, NULL);
@@ -837,7 +822,7 @@ void handle_page_category(struct request *req, struct response *resp)
 	}
 	if (!errs.n)
 		pages_app_errors(req, &err, cat_specs, ARRAY_LEN(cat_specs), &errs);
-	json_t *rec = load_record(req, resp, ref);
+	json_t *rec = pages_load(req, resp, app_record_get, ref);
 	if (!rec)
 		return;
 	category_page(req, resp, rec, 422, &errs);

@@ -216,24 +216,9 @@ void handle_page_referral_new(struct request *req, struct response *resp)
 	referral_page(req, resp, 200, NULL, NULL, NULL);
 }
 
-/* Loads the child a referral is for (one the user may see). */
-static json_t *load_child(struct request *req, struct response *resp, const char *id)
-{
-	struct db *db = web_db(req, resp);
-	if (!db)
-		return NULL;
-	struct app_err err = {0};
-	json_t *c = NULL;
-	if (app_child_get(db, web_actor(req), id, &c, &err) != APP_OK) {
-		pages_error(req, resp, &err);
-		return NULL;
-	}
-	return c;
-}
-
 void handle_page_child_referral_new(struct request *req, struct response *resp)
 {
-	json_t *c = load_child(req, resp, request_param(req, "id"));
+	json_t *c = pages_load(req, resp, app_child_get, request_param(req, "id"));
 	if (!c)
 		return;
 	referral_page(req, resp, 200, c, NULL, NULL);
@@ -251,7 +236,7 @@ void handle_page_referral_create(struct request *req, struct response *resp)
 	const char *choice = form_get(f, "child_choice");
 	json_t *chosen = NULL;
 	if (child_id && *child_id) {
-		chosen = load_child(req, resp, child_id);
+		chosen = pages_load(req, resp, app_child_get, child_id);
 		if (!chosen)
 			return;
 	}
@@ -289,7 +274,7 @@ void handle_page_referral_create(struct request *req, struct response *resp)
 	}
 	struct app_err err = {0};
 	json_t *out = NULL;
-	int rc = app_referral_submit(db, web_actor(req), in, &out, &err);
+	int rc = app_referral_submit(db, web_actor(req), NULL, in, &out, &err);
 	json_decref(in);
 	if (rc == APP_OK) {
 		pages_redirect(req, resp, "/referrals/%s", pages_str(out, "referral_id"));
@@ -340,15 +325,9 @@ void handle_page_referral_create(struct request *req, struct response *resp)
 
 void handle_page_referral(struct request *req, struct response *resp)
 {
-	struct db *db = web_db(req, resp);
-	if (!db)
+	json_t *r = pages_load(req, resp, app_referral_get, request_param(req, "id"));
+	if (!r)
 		return;
-	struct app_err err = {0};
-	json_t *r = NULL;
-	if (app_referral_get(db, web_actor(req), request_param(req, "id"), &r, &err) != APP_OK) {
-		pages_error(req, resp, &err);
-		return;
-	}
 	static const char *const when[] = {"submitted_at", "came_to_notice_at", NULL};
 	pages_add_when(req, r, when);
 	json_t *signs = json_object_get(r, "signs");

@@ -1,8 +1,9 @@
 /*
  * handlers/session.c: signing in and out, as pages (GET/POST /sign-in, POST /sign-out)
- * and through the API (GET/POST/DELETE /api/v1/session), plus personal API tokens
- * (GET/POST /api/v1/tokens, DELETE /api/v1/tokens/{id}). Signing in and out goes
- * through web/auth.c (cookies, rate limits); both call the use cases of app/session.h.
+ * and through the API (GET/POST/DELETE /api/v1/session), and making a personal API
+ * token (POST /api/v1/tokens: the token is made here and shown once). Listing and
+ * revoking tokens are answered through the route table (web/routes.c). Signing in and
+ * out goes through web/auth.c (cookies, rate limits); all call app/session.h.
  */
 #include "app/session.h"
 #include "web/auth.h"
@@ -184,20 +185,6 @@ void handle_api_session_delete(struct request *req, struct response *resp)
 	resp->status = 204;
 }
 
-void handle_api_tokens_list(struct request *req, struct response *resp)
-{
-	struct db *db = web_db(req, resp);
-	if (!db)
-		return;
-	struct app_err err;
-	json_t *out = NULL;
-	if (app_api_token_list(db, web_actor(req), &out, &err) != APP_OK) {
-		web_api_error(req, resp, &err, NULL);
-		return;
-	}
-	page_json(resp, 200, out);
-}
-
 void handle_api_tokens_create(struct request *req, struct response *resp)
 {
 	json_t *in = web_json_body(req, resp);
@@ -224,17 +211,4 @@ void handle_api_tokens_create(struct request *req, struct response *resp)
 cleanup:
 	json_decref(out);
 	json_decref(in);
-}
-
-void handle_api_tokens_revoke(struct request *req, struct response *resp)
-{
-	struct db *db = web_db(req, resp);
-	if (!db)
-		return;
-	struct app_err err;
-	if (app_api_token_revoke(db, web_actor(req), request_param(req, "id"), &err) != APP_OK) {
-		web_api_error(req, resp, &err, NULL);
-		return;
-	}
-	resp->status = 204;
 }

@@ -1,5 +1,5 @@
-/* app.c: the web application's shared state and the request dispatcher (see app.h). */
-#include "web/app.h"
+/* webapp.c: the web application's shared state and the request dispatcher (see webapp.h). */
+#include "web/webapp.h"
 
 #include "util/embedded.h"
 #include "util/log.h"

@@ -1,7 +1,8 @@
 /*
- * app.h: the web application: the state shared by every request (configuration,
+ * webapp.h: the web application: the state shared by every request (configuration,
  * compiled templates, route table, rate limiters, database pool) and the dispatcher
- * that the server calls for each request.
+ * that the server calls for each request. (Named apart from app/app.h, which is what
+ * every use case shares.)
  *
  * The dispatcher, in order: matches the route (404 / 405 with Allow); looks up the
  * session unless the route serves static files; refuses an unauthenticated request
@@ -11,8 +12,8 @@
  * one line: method, route pattern, status, duration. Query strings, paths with
  * identifiers, and anything personal are never logged.
  */
-#ifndef LANTERN_WEB_APP_H
-#define LANTERN_WEB_APP_H
+#ifndef LANTERN_WEB_WEBAPP_H
+#define LANTERN_WEB_WEBAPP_H
 
 #include <stdbool.h>
 
