@@ -9,6 +9,7 @@
  * BODY_OPT: the body when there is one, or the query it takes) and its success status;
  * handle_api_uc (handlers/api.h) runs them all.
  */
+#include "app/access.h"
 #include "app/admin.h"
 #include "app/audit_view.h"
 #include "app/categories.h"
@@ -143,6 +144,18 @@ const struct route web_routes[] = {
         {HTTP_GET, "/api/v1/children/{id}/profile", USE_CASE(app_profile_get, "id", NONE, 200)},
         {HTTP_PUT, "/api/v1/children/{id}/profile", USE_CASE(app_profile_update, "id", BODY, 200)},
         /* R-REC-1: 409 with the candidates unless confirm_new_child */
+        {HTTP_GET, "/api/v1/children/{id}/case", USE_CASE(app_case_members, "id", NONE, 200)},
+        {HTTP_POST, "/api/v1/children/{id}/case/members",
+         USE_CASE(app_case_member_add, "id", BODY, 201)},
+        {HTTP_POST, "/api/v1/children/{id}/case/members/end",
+         USE_CASE(app_case_member_end, "id", BODY, 200)},
+        {HTTP_POST, "/api/v1/children/{id}/access-requests",
+         USE_CASE(app_access_request, "id", BODY, 201)},
+        {HTTP_GET, "/api/v1/access-requests", QUERY_USE_CASE(app_access_requests, NULL, NULL)},
+        {HTTP_POST, "/api/v1/access-requests/{id}/decision",
+         USE_CASE(app_access_decide, "id", BODY, 200)},
+        {HTTP_POST, "/api/v1/access-requests/{id}/end",
+         USE_CASE(app_access_end, "id", BODY_OPT, 200)},
         {HTTP_POST, "/api/v1/referrals", USE_CASE(app_referral_submit, NULL, BODY, 201)},
         {HTTP_GET, "/api/v1/referrals/{id}", USE_CASE(app_referral_get, "id", NONE, 200)},
         {HTTP_GET, "/api/v1/records/{ref}", HANDLER(handle_api_record_show, API)},

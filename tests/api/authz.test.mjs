@@ -40,6 +40,13 @@ const TABLE = [
   ['GET', '/api/v1/children/{id}/episodes', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}/episodes` })],
   ['GET', '/api/v1/children/{id}/profile', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}/profile` })],
   ['PUT', '/api/v1/children/{id}/profile', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/children/${c.childId}/profile`, json: { description: 'Tall, short dark hair.' } })],
+  ['GET', '/api/v1/children/{id}/case', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}/case` })],
+  ['POST', '/api/v1/children/{id}/case/members', 'D A A A D A D D D D D D D D', (c) => ({ path: `/api/v1/children/${c.childId}/case/members`, json: { agency: 'Riverside Young People\'s Charity (demo)', reason: 'The charity runs the child\'s mentoring sessions.' } })],
+  ['POST', '/api/v1/children/{id}/case/members/end', 'D A A A D A D D D D D D D D', (c) => ({ path: `/api/v1/children/${c.childId}/case/members/end`, json: { agency: 'Riverside Young People\'s Charity (demo)', reason: 'The mentoring sessions have ended now.' } })],
+  ['POST', '/api/v1/children/{id}/access-requests', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/children/${c.childId}/access-requests`, json: { reason: 'Preparing the strategy discussion for this child.' } })],
+  ['GET', '/api/v1/access-requests', 'A A A A A A A A A A D D D D', () => ({})],
+  ['POST', '/api/v1/access-requests/{id}/decision', 'D A D D D A D D D D D D D D', (c, r) => ({ path: `/api/v1/access-requests/${c.requests[r]}/decision`, json: { decision: 'grant', days: 7, note: 'Agreed for the clinic appointment.' } })],
+  ['POST', '/api/v1/access-requests/{id}/end', 'D A D D D A D D D D D D D D', (c, r) => ({ path: `/api/v1/access-requests/${c.requests[r]}/end`, json: { note: 'No longer needed.' } })],
   ['POST', '/api/v1/referrals', 'A A A A A A A A A A D D D D', (c, role) => ({
     json: {
       child_id: c.referralChildId,
@@ -91,7 +98,7 @@ async function serverRoutes () {
 }
 
 let srv
-const ctx = { episodes: {} }
+const ctx = { episodes: {}, requests: {} }
 
 before(async () => {
   srv = await startDemo({
@@ -105,6 +112,13 @@ before(async () => {
   ctx.ref = await northbrookRecord(srv.db)
   ctx.childId = await one(srv.db, `SELECT child_id FROM records WHERE reference = '${ctx.ref}'`)
   ctx.referralId = await one(srv.db, `SELECT id FROM referrals WHERE child_id = '${ctx.childId}' LIMIT 1`)
+  // one request for access per role, by a Riverside nurse who does not see the child
+  const nurse = await signInAs(srv, 'health.riverside')
+  for (const role of ROLES) {
+    const rq = await nurse.post(`/api/v1/children/${ctx.childId}/access-requests`, { json: { reason: `Riverside clinic appointment number ${role}.` } })
+    assert.equal(rq.status, 201, rq.text)
+    ctx.requests[role] = rq.json.id
+  }
   ctx.childName = await one(srv.db, `SELECT given_names || ' ' || family_name FROM children WHERE id = '${ctx.childId}'`)
   ctx.childDob = await one(srv.db, `SELECT date_of_birth FROM children WHERE id = '${ctx.childId}'`)
   // One absent episode per role, on a child without a record whose case every Northbrook
