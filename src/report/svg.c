@@ -13,7 +13,7 @@ static int xml_char(const unsigned char *s, size_t avail)
 	int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
 	if (n == 0 || c > 0xF4 || (size_t)n > avail)
 		return 0;
-	uint32_t cp = c & (0x7F >> (n + 1));
+	uint32_t cp = c & (0x7Fu >> n);
 	for (int i = 1; i < n; i++) {
 		if ((s[i] & 0xC0) != 0x80)
 			return 0;
