@@ -336,6 +336,13 @@ static void test_betweenness_path_and_star(void **state)
 	assert_int_equal(graph_betweenness_reference(g, ref), GRAPH_OK);
 	for (int i = 0; i < 5; i++)
 		assert_float_equal(ref[i], want[i], 1e-9);
+	struct graph_components cc;
+	assert_int_equal(graph_components(g, &cc), GRAPH_OK);
+	struct graph_bw_opts with_cc = {0, 0, GRAPH_SEED, &cc};
+	double again[64];
+	assert_int_equal(graph_betweenness(g, &with_cc, again, NULL), GRAPH_OK);
+	assert_memory_equal(again, bw, 5 * sizeof(double));
+	graph_components_release(&cc);
 	graph_bw_info_release(&info);
 	graph_free(g);
 
@@ -350,7 +357,7 @@ static void test_betweenness_path_and_star(void **state)
 	for (int i = 1; i <= 6; i++)
 		assert_float_equal(bw[i], 0.0, 1e-9);
 	/* sampled with as many sources as nodes: exact; with fewer: the same every time */
-	struct graph_bw_opts o = {2, 7, 1};
+	struct graph_bw_opts o = {2, 7, 1, NULL};
 	assert_int_equal(graph_betweenness(g, &o, bw, &info), GRAPH_OK);
 	assert_float_equal(bw[hub], 15.0, 1e-9);
 	assert_int_equal(info.sampled_components, 1);
