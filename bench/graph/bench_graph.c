@@ -321,6 +321,7 @@ int main(int argc, char **argv)
 	       graph_node_count(g), graph_link_count(g));
 
 	struct whole w = {0};
+	double m_comp[100], m_deg[100], m_bw[100], m_comm[100], m_tot[100], m_cpu[100];
 	printf("whole-graph analysis (target < 1 s):\n");
 	for (int r = 0; r < runs; r++) {
 		if (r > 0)
@@ -330,7 +331,21 @@ int main(int argc, char **argv)
 		printf("  run %d: components %.3f s, degree %.4f s, betweenness %.3f s, "
 		       "communities %.3f s; total %.3f s (CPU %.3f s)\n",
 		       r + 1, w.t_comp, w.t_deg, w.t_bw, w.t_comm, w.total, w.cpu);
+		m_comp[r] = w.t_comp;
+		m_deg[r] = w.t_deg;
+		m_bw[r] = w.t_bw;
+		m_comm[r] = w.t_comm;
+		m_tot[r] = w.total;
+		m_cpu[r] = w.cpu;
 	}
+	/* medians, for the comparison with networkx */
+	w.t_comp = pct(m_comp, runs, 0.5);
+	w.t_deg = pct(m_deg, runs, 0.5);
+	w.t_bw = pct(m_bw, runs, 0.5);
+	w.t_comm = pct(m_comm, runs, 0.5);
+	w.total = pct(m_tot, runs, 0.5);
+	w.cpu = pct(m_cpu, runs, 0.5);
+	printf("  median: total %.3f s (CPU %.3f s)\n", w.total, w.cpu);
 	int32_t maxdeg = 0;
 	for (int32_t v = 0; v < graph_node_count(g); v++)
 		maxdeg = w.deg[v] > maxdeg ? w.deg[v] : maxdeg;
@@ -440,7 +455,7 @@ int main(int argc, char **argv)
 			                                                         : "DIFFER",
 			       nc, nl, md == maxdeg ? "equal" : "DIFFERS", bw_diff, q,
 			       w.cm.modularity);
-			printf("  ratio networkx / Lantern (last run): components %.0fx, degree "
+			printf("  ratio networkx / Lantern (median run): components %.0fx, degree "
 			       "%.0fx, betweenness %.0fx, communities %.0fx; whole analysis %.0fx, "
 			       "CPU %.0fx (target >= 20x)\n",
 			       tc / w.t_comp, td / (w.t_deg > 0 ? w.t_deg : 1e-6), tb / w.t_bw,
