@@ -848,49 +848,103 @@ int32_t graph_top(const struct graph *g, const double *score, uint32_t types, in
 
 /* ---- communities ---- */
 
+/* Builds in *sub the simple graph of the nodes in components of 3 or more nodes
+ * (map[v]: v's index there, or -1), with node weights = degrees in *nw. */
+static int core_graph(const struct graph *g, const struct graph_components *cc, int32_t *map,
+                      igraph_t *sub, igraph_vector_t *nw)
+{
+	igraph_vector_int_t edges;
+	int32_t k = 0;
+	for (int32_t v = 0; v < g->n; v++)
+		map[v] = cc->size[cc->membership[v]] >= 3 ? k++ : -1;
+	int64_t pairs = 0;
+	for (int32_t v = 0; v < g->n; v++)
+		if (map[v] >= 0)
+			pairs += g->deg[v];
+	int rc = ig_rc(igraph_vector_int_init(&edges, pairs));
+	if (rc)
+		return rc;
+	int64_t w = 0;
+	for (int32_t v = 0; v < g->n; v++)
+		for (int64_t e = g->soff[v]; map[v] >= 0 && e < g->soff[v + 1]; e++)
+			if (g->snbr[e] > v) {
+				VECTOR(edges)[w++] = map[v];
+				VECTOR(edges)[w++] = map[g->snbr[e]];
+			}
+	rc = ig_rc(igraph_create(sub, &edges, k, IGRAPH_UNDIRECTED));
+	igraph_vector_int_destroy(&edges);
+	if (rc)
+		return rc;
+	if ((rc = ig_rc(igraph_vector_init(nw, k)))) {
+		igraph_destroy(sub);
+		return rc;
+	}
+	for (int32_t v = 0; v < g->n; v++)
+		if (map[v] >= 0)
+			VECTOR(*nw)[map[v]] = g->deg[v];
+	return GRAPH_OK;
+}
+
 int graph_communities(const struct graph *g, uint64_t seed, struct graph_communities *out)
 {
-	igraph_vector_int_t memb;
+	igraph_vector_int_t memb, sub_memb;
 	igraph_vector_t nw;
-	bool memb_init = false, nw_init = false;
+	igraph_t sub;
+	struct graph_components cc;
+	bool memb_init = false, sub_init = false, sub_memb_init = false;
 	igraph_integer_t clusters = 0;
 	igraph_real_t quality = 0, q = 0;
 	memset(out, 0, sizeof(*out));
+	int32_t *map = xmalloc_n((size_t)g->n, sizeof(int32_t));
+	if (!map)
+		return GRAPH_ENOMEM;
 	ig_enter();
-	int rc = ensure_igraph(g);
+	int rc = components_locked(g, &cc);
 	if (rc)
 		goto cleanup;
 	if ((rc = ig_rc(igraph_vector_int_init(&memb, g->n))))
 		goto cleanup;
 	memb_init = true;
-	if ((rc = ig_rc(igraph_vector_init(&nw, g->n))))
+	if ((rc = ig_rc(igraph_vector_int_init(&sub_memb, 0))))
 		goto cleanup;
-	nw_init = true;
+	sub_memb_init = true;
+	/* A component of one or two nodes is a community of its own (a linked pair is
+	 * always better together); Leiden runs on the rest, with the whole graph's
+	 * resolution 1 / 2m so the objective is the whole graph's modularity. */
+	if ((rc = core_graph(g, &cc, map, &sub, &nw)))
+		goto cleanup;
+	sub_init = true;
 	igraph_integer_t edges = igraph_ecount(g->ig);
-	for (int32_t v = 0; v < g->n; v++)
-		VECTOR(nw)[v] = g->deg[v];
-	if (edges > 0) {
-		/* Modularity: node weights are degrees, resolution 1 / 2m. */
+	if (igraph_ecount(&sub) > 0) {
 		igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
-		rc = ig_rc(igraph_community_leiden(g->ig, NULL, &nw, 1.0 / (2.0 * (double)edges),
-		                                   0.01, false, 1, &memb, &clusters, &quality));
+		rc = ig_rc(igraph_community_leiden(&sub, NULL, &nw, 1.0 / (2.0 * (double)edges),
+		                                   0.01, false, 1, &sub_memb, &clusters, &quality));
 		if (rc)
 			goto cleanup;
-		if ((rc = ig_rc(igraph_modularity(g->ig, &memb, NULL, 1.0, false, &q))))
-			goto cleanup;
-	} else {
-		for (int32_t v = 0; v < g->n; v++)
-			VECTOR(memb)[v] = v;
 	}
+	for (int32_t v = 0; v < g->n; v++) {
+		igraph_integer_t label = clusters + cc.membership[v];
+		if (map[v] >= 0)
+			label = VECTOR(sub_memb)[map[v]];
+		VECTOR(memb)[v] = label;
+	}
+	if (edges > 0 && (rc = ig_rc(igraph_modularity(g->ig, &memb, NULL, 1.0, false, &q))))
+		goto cleanup;
 	if ((rc = renumber(&memb, g->n, &out->membership, &out->size, &out->count)))
 		goto cleanup;
 	out->modularity = q;
 cleanup:
+	if (sub_init) {
+		igraph_destroy(&sub);
+		igraph_vector_destroy(&nw);
+	}
+	if (sub_memb_init)
+		igraph_vector_int_destroy(&sub_memb);
 	if (memb_init)
 		igraph_vector_int_destroy(&memb);
-	if (nw_init)
-		igraph_vector_destroy(&nw);
 	ig_leave();
+	graph_components_release(&cc);
+	free(map);
 	return rc;
 }
 

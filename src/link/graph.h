@@ -225,9 +225,10 @@ int32_t graph_top(const struct graph *g, const double *score, uint32_t types, in
 /* Communities by the Leiden algorithm optimising modularity (igraph; one iteration,
  * which on the benchmark reaches a modularity within 0.4% of two iterations' in 60% of
  * the time), parallel links counted once, with igraph's random generator seeded by
- * `seed` so a run repeats.
- * Communities are numbered in order of their lowest node index; an unlinked node is
- * a community of its own. */
+ * `seed` so a run repeats. A component of one or two nodes is a community of its own
+ * (what modularity chooses for it), so Leiden runs only on the larger components;
+ * the objective is still the whole graph's modularity. Communities are numbered in
+ * order of their lowest node index. */
 struct graph_communities {
 	int32_t count;
 	int32_t *membership; /* [node count] */

@@ -435,30 +435,36 @@ static void test_top_ranks_by_score_then_index(void **state)
 static void test_communities_two_cliques(void **state)
 {
 	struct net t = {0};
-	for (int i = 0; i < 11; i++)
+	for (int i = 0; i < 13; i++)
 		add(&t, P, 0, false);
 	for (int a = 0; a < 5; a++)
 		for (int b = a + 1; b < 5; b++) {
 			link(&t, a, b, GRAPH_ASSOCIATE);
 			link(&t, 5 + a, 5 + b, GRAPH_ASSOCIATE);
 		}
-	link(&t, 4, 5, GRAPH_SEEN_WITH); /* the bridge; node 10 is alone */
+	link(&t, 4, 5, GRAPH_SEEN_WITH);   /* the bridge; node 10 is alone */
+	link(&t, 11, 12, GRAPH_ASSOCIATE); /* a pair */
 	struct graph *g = build(&t);
 	struct graph_communities c1, c2;
 	assert_int_equal(graph_communities(g, 1, &c1), GRAPH_OK);
-	assert_int_equal(c1.count, 3);
+	assert_int_equal(c1.count, 4);
 	for (int i = 0; i < 5; i++) {
 		assert_int_equal(c1.membership[i], 0);
 		assert_int_equal(c1.membership[5 + i], 1);
 	}
 	assert_int_equal(c1.membership[10], 2);
+	assert_int_equal(c1.membership[11], 3);
+	assert_int_equal(c1.membership[12], 3);
 	assert_int_equal(c1.size[0], 5);
 	assert_int_equal(c1.size[2], 1);
-	/* Q = 2 * (20/42 - (21/42)^2) */
-	assert_float_equal(c1.modularity, 2 * (20.0 / 42 - 0.25), 1e-9);
+	assert_int_equal(c1.size[3], 2);
+	/* m = 22: Q = 2 * (10/22 - (21/44)^2) + (1/22 - (2/44)^2) */
+	double m = 22, q = 2 * (10 / m - (21 / (2 * m)) * (21 / (2 * m))) +
+	                   (1 / m - (2 / (2 * m)) * (2 / (2 * m)));
+	assert_float_equal(c1.modularity, q, 1e-9);
 	for (uint64_t seed = 1; seed < 6; seed++) {
 		assert_int_equal(graph_communities(g, seed, &c2), GRAPH_OK);
-		assert_memory_equal(c1.membership, c2.membership, 11 * sizeof(int32_t));
+		assert_memory_equal(c1.membership, c2.membership, 13 * sizeof(int32_t));
 		graph_communities_release(&c2);
 	}
 	graph_communities_release(&c1);
