@@ -183,8 +183,11 @@ void graph_components_release(struct graph_components *c);
  * exact in every component of at most `exact_max` nodes. In a larger one it is
  * estimated from `samples` source nodes drawn without replacement with `seed`
  * (Brandes and Pich): the dependencies of the sampled sources, scaled by component
- * size / samples. The estimate is unbiased; bench/graph/README.md gives its measured
- * error. The shortest-path trees are grown here on the graph's flat adjacency
+ * size / samples. The estimate is unbiased but coarse (bench/graph/README.md: with 16
+ * sources, 45% mean error on the top ten of a 19,000-node component), so a sampled
+ * value points at people rather than ranks them; to rank key people, build the graph
+ * with a filter on people's links (associate, seen with), whose components are small
+ * enough to be exact. The shortest-path trees are grown here on the graph's flat adjacency
  * (Brandes' algorithm) rather than by igraph, whose single-source step was 3 to 5
  * times slower on the benchmark's 190,000-node component; the results equal
  * igraph_betweenness() (graph_betweenness_reference, checked by the tests) and
