@@ -4,6 +4,24 @@
 #include "audit/audit.h"
 #include "audit/viewlog.h"
 #include "store/audit_store.h"
+#include "store/users.h"
+#include "util/ltime.h"
+
+/* The instant a UK date field `key` of `in` starts (plus `days` days), as UTC text in
+ * out, or NULL when absent (a malformed date adds a field error). */
+static const char *day_bound(json_t *in, const char *key, int days, char out[LT_TIME_LEN],
+                             struct app_err *err)
+{
+	char d[11];
+	bool present = false;
+	struct lt_date day;
+	if (app_json_date(in, key, false, err, d, &present) < 0 || !present ||
+	    ltime_parse_date(d, &day) < 0)
+		return NULL;
+	int64_t t = ltime_midnight(ltime_add_days(day, days));
+	ltime_format(t - ltime_london_offset(t), out);
+	return out;
+}
 
 int app_audit_list(struct db *db, const struct actor *who, const char *id, json_t *in, json_t **out,
                    struct app_err *err)
@@ -13,8 +31,9 @@ int app_audit_list(struct db *db, const struct actor *who, const char *id, json_
 	if (!who->system && !actor_has(who, ROLE_BIT(ROLE_AUDITOR)))
 		return app_fail(err, APP_FORBIDDEN, NULL,
 		                "Only an auditor can read the audit log.");
-	static const char *const allowed[] = {"user_id",    "record_ref", "entity_id", "action",
-	                                      "before_seq", "limit",      "verify",    NULL};
+	static const char *const allowed[] = {"user_id", "username", "record_ref", "entity_id",
+	                                      "action",  "from",     "to",         "before_seq",
+	                                      "limit",   "verify",   NULL};
 	json_t *empty = in ? NULL : json_object();
 	if (!in)
 		in = empty;
@@ -29,6 +48,13 @@ int app_audit_list(struct db *db, const struct actor *who, const char *id, json_
 	        .before_seq = 0,
 	        .limit = 50,
 	};
+	const char *username = app_json_str(in, "username", false, 64, false, err);
+	char from[LT_TIME_LEN], until[LT_TIME_LEN];
+	f.from = day_bound(in, "from", 0, from, err);
+	f.until = day_bound(in, "to", 1, until, err);
+	if (f.from && f.until && strcmp(f.from, f.until) >= 0)
+		app_field_error(err, "to",
+		                "The end date must be the same as or after the start date.");
 	json_t *b = json_object_get(in, "before_seq"), *l = json_object_get(in, "limit");
 	if (b && (!json_is_integer(b) || json_integer_value(b) < 1))
 		app_field_error(err, "before_seq", "before_seq must be a positive whole number.");
@@ -49,6 +75,25 @@ int app_audit_list(struct db *db, const struct actor *who, const char *id, json_
 		rc = db_begin(db);
 	if (rc != DB_OK)
 		return app_db_fail(err, db, rc);
+	/* a username names its user: events are filed under the user's id */
+	struct user_row ur;
+	if (username) {
+		int urc = strlen(username) < sizeof ur.username ? store_user_get(db, username, &ur)
+		                                                : DB_DONE;
+		if (urc == DB_DONE) {
+			db_rollback(db);
+			app_field_error(err, "username",
+			                "There is no user with the username %.64s.", username);
+			return err->code;
+		}
+		if (urc != DB_ROW) {
+			db_rollback(db);
+			return app_db_fail(err, db, urc);
+		}
+		if (f.user_id && strcmp(f.user_id, ur.id) != 0)
+			f.limit = 0; /* two different users: nothing matches both */
+		f.user_id = ur.id;
+	}
 	json_t *events = store_audit_list(db, &f, &rc);
 	struct audit_verify_result vr;
 	memset(&vr, 0, sizeof vr);

@@ -96,3 +96,66 @@ int app_restricted_access_review(struct db *db, const struct actor *who, const c
 	*out = json_pack("{s:s, s:b}", "id", id, "reviewed", 1);
 	return uc_end(&u, rc == DB_OK ? APP_OK : uc_db(&u, rc), out);
 }
+
+bool app_may_restrict(const struct actor *who)
+{
+	return who->system || info_may_restrict(who->roles);
+}
+
+int app_record_restriction(struct db *db, const struct actor *who, const char *ref, json_t *in,
+                           json_t **out, struct app_err *err)
+{
+	struct uc u;
+	uc_init(&u, db, who, err);
+	*out = NULL;
+	if (!app_may_restrict(who))
+		return app_fail(err, APP_FORBIDDEN, "R-INFO-3",
+		                "Only a police supervisor or a children's social care manager can "
+		                "restrict a record (R-INFO-3).");
+	struct record_row r;
+	char reason[2048] = "";
+	int rc = uc_begin(&u);
+	if (rc == APP_OK)
+		rc = load_record_as(&u, ref, &r, false);
+	if (rc == APP_OK)
+		rc = uc_db(&u, store_record_restricted_reason(db, r.id, reason, sizeof reason));
+	if (rc == APP_OK)
+		rc = uc_db(&u, uc_audit(&u, "view", "record", r.id, r.reference, "restriction"));
+	if (rc == APP_OK)
+		*out = json_pack("{s:s, s:b, s:s?}", "record_ref", r.reference, "restricted",
+		                 r.restricted, "reason", r.restricted && reason[0] ? reason : NULL);
+	return uc_end(&u, rc, out);
+}
+
+int app_restricted_access_get(struct db *db, const struct actor *who, const char *id, json_t *in,
+                              json_t **out, struct app_err *err)
+{
+	struct uc u;
+	uc_init(&u, db, who, err);
+	*out = NULL;
+	if (!app_may_restrict(who))
+		return app_fail(err, APP_FORBIDDEN, "R-INFO-3",
+		                "Only a police supervisor or a children's social care manager can "
+		                "review the opening of a restricted record (R-INFO-3).");
+	if (!id || !id_valid(id, "rax"))
+		return app_fail(err, APP_NOT_FOUND, NULL, "No such opening to review.");
+	int src = DB_OK;
+	int rc = uc_begin(&u);
+	if (rc == APP_OK && !(*out = store_restricted_access_view(db, id, &src)))
+		rc = src == DB_DONE
+		             ? app_fail(err, APP_NOT_FOUND, NULL, "No such opening to review.")
+		             : uc_db(&u, src);
+	if (rc == APP_OK) {
+		const char *opener = json_string_value(json_object_get(*out, "user_id"));
+		struct proto_err pe;
+		bool may = who->system || info_review_validate(who->roles, who->user_id,
+		                                               opener ? opener : "", &pe) == 0;
+		json_object_set_new(
+		        *out, "may_review",
+		        json_boolean(may && json_is_null(json_object_get(*out, "reviewed_at"))));
+		rc = uc_db(&u, uc_audit(&u, "view", "restricted_access", id,
+		                        json_string_value(json_object_get(*out, "record_ref")),
+		                        "opening"));
+	}
+	return uc_end(&u, rc, out);
+}

@@ -42,6 +42,16 @@ static int load_user(struct db *db, const char *username, struct app_session *ou
 	return rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
 }
 
+/* When a session created at `created` and last used at `last` ends: *ends_at, and
+ * *absolute when that is its absolute end (which using it does not move). */
+static void session_ends(int64_t created, int64_t last, const struct app_session_policy *pol,
+                         int64_t *ends_at, bool *absolute)
+{
+	int64_t idle_end = last + pol->idle_s, abs_end = created + pol->absolute_s;
+	*absolute = abs_end <= idle_end;
+	*ends_at = *absolute ? abs_end : idle_end;
+}
+
 /* ---- signing in and out ---- */
 
 /* The actor an audit event about the user in row u names, at `now`. */
@@ -111,9 +121,12 @@ static int start_session(struct db *db, const struct app_session_policy *pol,
 	int rc = uc_begin(&u);
 	if (rc == APP_OK && in->old_token_hash)
 		rc = uc_db(&u, store_session_delete(db, in->old_token_hash));
+	/* sessions that ended are kept a while, so that a form their pages post is kept
+	 * for their user (app_session_find) */
 	if (rc == APP_OK)
-		rc = uc_db(&u,
-		           store_sessions_expire(db, u.now - pol->idle_s, u.now - pol->absolute_s));
+		rc = uc_db(&u, store_sessions_expire(
+		                       db, u.now - pol->idle_s - APP_SESSION_ENDED_KNOWN_S,
+		                       u.now - pol->absolute_s - APP_SESSION_ENDED_KNOWN_S));
 	if (rc == APP_OK)
 		rc = uc_db(&u, store_session_insert(db, in->token_hash, user->id, in->csrf, u.now));
 	if (rc == APP_OK && rehash[0])
@@ -144,8 +157,11 @@ int app_session_sign_in(struct db *db, const struct app_session_policy *pol,
 	if (password_needs_rehash(user.password_hash) && password_hash(in->password, rehash) < 0)
 		rehash[0] = '\0'; /* the old hash stays; the next sign-in tries again */
 	rc = start_session(db, pol, in, &user, rehash, out, err);
-	if (rc == APP_OK)
+	if (rc == APP_OK) {
 		snprintf(out->csrf, sizeof out->csrf, "%s", in->csrf);
+		session_ends(in->now, in->now, pol, &out->ends_at, &out->ends_absolute);
+		out->must_change_password = user.must_change_password;
+	}
 	return rc;
 }
 
@@ -166,11 +182,16 @@ int app_session_sign_out(struct db *db, const struct actor *who, const char *tok
 
 /* ---- finding a session ---- */
 
+static bool session_timed_out(const struct session_row *s, const struct app_session_policy *pol,
+                              int64_t now)
+{
+	return now - s->last_seen_at > pol->idle_s || now - s->created_at > pol->absolute_s;
+}
+
 static bool session_ended(const struct session_row *s, const struct app_session_policy *pol,
                           int64_t now)
 {
-	return now - s->last_seen_at > pol->idle_s || now - s->created_at > pol->absolute_s ||
-	       strcmp(s->user_status, "active") != 0;
+	return session_timed_out(s, pol, now) || strcmp(s->user_status, "active") != 0;
 }
 
 /* The purpose of a grant for record_ref valid at now, if any, into out->actor. */
@@ -184,17 +205,18 @@ static int read_grant(struct db *db, const char *token_hash, const char *record_
 	return rc == DB_ROW || rc == DB_DONE ? APP_OK : app_db_fail(err, db, rc);
 }
 
-/* The reads of a session lookup, in one read transaction: the session (into *row), its
- * user and the grant for record_ref (into out). *end is set when the session has
- * ended and must be deleted. */
+/* The reads of a session lookup, in one read transaction: the session (into *row, and
+ * *found set), its user and the grant for record_ref (into out). *end is set when the
+ * session has ended and must be deleted. */
 static int read_session(struct db *db, const struct app_session_policy *pol, const char *token_hash,
-                        const char *record_ref, int64_t now, struct session_row *row,
+                        const char *record_ref, int64_t now, struct session_row *row, bool *found,
                         struct app_session *out, bool *end, struct app_err *err)
 {
 	int rc = db_begin_read(db);
 	if (rc != DB_OK)
 		return app_db_fail(err, db, rc);
 	rc = store_session_get(db, token_hash, row);
+	*found = rc == DB_ROW;
 	if (rc == DB_ROW) {
 		*end = session_ended(row, pol, now);
 		rc = *end ? APP_NOT_FOUND : load_user(db, row->username, out, err);
@@ -230,20 +252,59 @@ int app_session_find(struct db *db, const struct app_session_policy *pol, const 
 	app_err_clear(err);
 	memset(out, 0, sizeof(*out));
 	struct session_row row;
-	bool end = false;
-	int rc = read_session(db, pol, token_hash, record_ref, now, &row, out, &end, err);
+	bool end = false, found = false;
+	int rc = read_session(db, pol, token_hash, record_ref, now, &row, &found, out, &end, err);
 	if (end)
 		end_session(db, token_hash);
 	if (rc == APP_NOT_FOUND || end) {
 		memset(out, 0, sizeof(*out));
+		/* a session that timed out, not one whose user was disabled: its user may sign
+		 * in again and find the form its pages posted (web/resume.h) */
+		if (found && session_timed_out(&row, pol, now) &&
+		    strcmp(row.user_status, "active") == 0 &&
+		    now - row.last_seen_at <= pol->idle_s + APP_SESSION_ENDED_KNOWN_S) {
+			snprintf(out->ended_username, sizeof out->ended_username, "%s",
+			         row.username);
+			snprintf(out->ended_csrf, sizeof out->ended_csrf, "%s", row.csrf_token);
+		}
 		return app_fail(err, APP_NOT_FOUND, NULL, "There is no such session, or it ended.");
 	}
 	if (rc != APP_OK)
 		return rc;
 	/* A note of use that fails is tried again on the next request. */
-	if (now - row.last_seen_at >= TOUCH_INTERVAL_S)
-		store_session_touch(db, token_hash, now);
+	int64_t last = row.last_seen_at;
+	if (now - row.last_seen_at >= TOUCH_INTERVAL_S &&
+	    store_session_touch(db, token_hash, now) == DB_OK)
+		last = now;
 	snprintf(out->csrf, sizeof out->csrf, "%s", row.csrf_token);
+	session_ends(row.created_at, last, pol, &out->ends_at, &out->ends_absolute);
+	out->must_change_password = row.must_change_password;
+	return APP_OK;
+}
+
+int app_session_extend(struct db *db, const struct app_session_policy *pol, const char *token_hash,
+                       int64_t now, int64_t *ends_at, bool *absolute, struct app_err *err)
+{
+	app_err_clear(err);
+	*ends_at = 0;
+	*absolute = false;
+	struct session_row row;
+	int rc = db_begin(db);
+	if (rc != DB_OK)
+		return app_db_fail(err, db, rc);
+	rc = store_session_get(db, token_hash, &row);
+	bool live = rc == DB_ROW && !session_ended(&row, pol, now);
+	if (live)
+		rc = store_session_touch(db, token_hash, now);
+	if (rc == DB_ROW || rc == DB_DONE || rc == DB_OK)
+		rc = db_commit(db);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return app_db_fail(err, db, rc);
+	}
+	if (!live)
+		return app_fail(err, APP_NOT_FOUND, NULL, "There is no such session, or it ended.");
+	session_ends(row.created_at, now, pol, ends_at, absolute);
 	return APP_OK;
 }
 

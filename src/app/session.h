@@ -30,6 +30,9 @@
 #define APP_SESSION_HASH_MAX 65
 /* A session's CSRF token: 43 characters of base64url (web/session.h). */
 #define APP_SESSION_CSRF_MAX 64
+/* How long a session that timed out is still known after its end, so that a form posted
+ * from its pages can be kept for its user (app_session_find: ended_username). */
+#define APP_SESSION_ENDED_KNOWN_S (60 * 60)
 
 /* When sessions end (config session_idle and session_absolute, seconds). */
 struct app_session_policy {
@@ -52,6 +55,13 @@ struct app_session {
 	struct actor actor; /* the signed-in user; now 0 (real time), purpose as found */
 	char agency_name[160];
 	char csrf[APP_SESSION_CSRF_MAX]; /* the session's CSRF token; "" for an API token */
+	int64_t ends_at;           /* when the session ends unless used again (0: API token) */
+	bool ends_absolute;        /* ends_at is the absolute end: using it does not extend it */
+	bool must_change_password; /* the user must set a new password before anything else */
+	/* When app_session_find answers APP_NOT_FOUND for a session that timed out (its user
+	 * still active): who it was and its CSRF token, to keep a form its pages posted. */
+	char ended_username[64];
+	char ended_csrf[APP_SESSION_CSRF_MAX];
 };
 
 /* Signs in: checks the password against an active user, ends the old session (if
@@ -82,6 +92,14 @@ int app_session_sign_out(struct db *db, const struct actor *who, const char *tok
 int app_session_find(struct db *db, const struct app_session_policy *pol, const char *token_hash,
                      const char *record_ref, int64_t now, struct app_session *out,
                      struct app_err *err);
+
+/* WCAG 2.2.1: "stay signed in". Notes the use of the live session with this token hash
+ * at `now`, so that its idle time starts again, and tells when it now ends (*ends_at,
+ * and *absolute when that is its absolute end, which nothing extends). APP_OK;
+ * APP_NOT_FOUND when there is no live session; APP_FAILED. Not audited (a session's
+ * use is not; what it does is). */
+int app_session_extend(struct db *db, const struct app_session_policy *pol, const char *token_hash,
+                       int64_t now, int64_t *ends_at, bool *absolute, struct app_err *err);
 
 /* R-INFO-3: keeps `purpose`, which a use case has just accepted for opening restricted
  * record `record_ref`, in the session with this token hash until now +

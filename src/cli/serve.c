@@ -21,6 +21,7 @@
 #include "web/webapp.h"
 #include "web/auth.h"
 #include "web/server.h"
+#include "web/static.h"
 
 const char CLI_SERVE_USAGE[] =
         "usage: lantern serve [--db URL] [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]\n"
@@ -28,7 +29,9 @@ const char CLI_SERVE_USAGE[] =
         "                     [--behind-proxy true|false]\n"
         "Serves Lantern's pages and JSON API (default 127.0.0.1:8080). With --tls-cert and\n"
         "--tls-key it serves HTTPS only. Any setting of lantern.conf may be given as a flag\n"
-        "(--session-idle 900). --secure-cookies false is for plain HTTP on a loopback\n"
+        "(--session-idle 900). The static files (CSS, JavaScript) are found in ./static,\n"
+        "beside the binary or under the install prefix unless --static-dir says where.\n"
+        "--secure-cookies false is for plain HTTP on a loopback\n"
         "address only (refused elsewhere): browsers do not send Secure cookies over http://.\n"
         "Stops cleanly on SIGINT/SIGTERM.\n";
 
@@ -70,6 +73,12 @@ int cli_serve(struct cli_ctx *c, int argc, char **argv)
 		return cli_error(CLI_USAGE,
 		                 "serve: secure_cookies=false is allowed only on a loopback "
 		                 "address (plain HTTP on this machine)");
+
+	/* the CSS, JavaScript and images: found wherever serve is started from */
+	char static_err[400];
+	if (static_dir_resolve(cfg.static_dir, cfg.static_dir, sizeof cfg.static_dir, static_err,
+	                       sizeof static_err) < 0)
+		return cli_error(CLI_FAIL, "serve: %s", static_err);
 
 	/* Checks the database exists and is migrated, on this thread's connection. */
 	struct db *check;
@@ -140,6 +149,7 @@ int cli_serve(struct cli_ctx *c, int argc, char **argv)
 	const char *scheme = cfg.tls_cert[0] ? "https" : "http";
 	log_info("server listening addr=%s tls=%s threads=%d demo=%s", cfg.listen,
 	         cfg.tls_cert[0] ? "on" : "off", cfg.threads, demo ? "yes" : "no");
+	log_info("static files from %s", cfg.static_dir);
 	if (!cfg.secure_cookies)
 		log_warn("secure_cookies is off: for plain HTTP on a loopback address only");
 	char host[80];

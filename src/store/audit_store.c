@@ -14,7 +14,8 @@ json_t *store_audit_list(struct db *db, const struct audit_filter *f, int *rc)
 	        " LEFT JOIN agencies a ON a.id = e.agency_id"
 	        " WHERE ($1 IS NULL OR e.user_id = $1) AND ($2 IS NULL OR e.record_ref = $2)"
 	        " AND ($3 IS NULL OR e.entity_id = $3) AND ($4 IS NULL OR e.action = $4)"
-	        " AND ($5 = 0 OR e.seq < $5) ORDER BY e.seq DESC LIMIT $6",
+	        " AND ($5 = 0 OR e.seq < $5) AND ($7 IS NULL OR e.at >= $7)"
+	        " AND ($8 IS NULL OR e.at < $8) ORDER BY e.seq DESC LIMIT $6",
 	        &st);
 	if (*rc != DB_OK)
 		return NULL;
@@ -24,5 +25,7 @@ json_t *store_audit_list(struct db *db, const struct audit_filter *f, int *rc)
 	db_bind_text(st, 4, f->action);
 	db_bind_int64(st, 5, f->before_seq);
 	db_bind_int64(st, 6, f->limit);
+	db_bind_text(st, 7, f->from);
+	db_bind_text(st, 8, f->until);
 	return json_rows(st, rc);
 }

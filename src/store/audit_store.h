@@ -9,7 +9,8 @@
 
 struct audit_filter {
 	const char *user_id, *record_ref, *entity_id, *action; /* NULL: any */
-	int64_t before_seq;                                    /* 0: from the newest */
+	const char *from, *until; /* ISO 8601 UTC: at or after from, before until; NULL: any */
+	int64_t before_seq;       /* 0: from the newest */
 	int limit;
 };
 

@@ -98,7 +98,7 @@ json_t *store_child_get(struct db *db, const char *id, int *rc)
 	        "c.iro_name,"
 	        " c.host_cse_lead, c.social_worker_id,"
 	        " coalesce(u.display_name, c.social_worker_name) AS social_worker,"
-	        " c.is_demo, c.created_at, c.created_by, c.updated_at,"
+	        " c.is_demo, c.created_at, c.created_by, c.updated_at, c.carers,"
 	        " (SELECT reference FROM records r WHERE r.child_id = c.id) AS record_ref"
 	        " FROM children c LEFT JOIN boroughs b ON b.id = c.residence_borough_id"
 	        " LEFT JOIN users u ON u.id = c.social_worker_id WHERE c.id = $1",
@@ -108,6 +108,12 @@ json_t *store_child_get(struct db *db, const char *id, int *rc)
 	/* booleans as JSON booleans */
 	static const char *const bools[] = {"looked_after", "is_demo", NULL};
 	json_to_bools(child, bools);
+	/* carers are kept as a JSON array of text */
+	const char *carers = json_string_value(json_object_get(child, "carers"));
+	json_t *list = carers ? json_loads(carers, 0, NULL) : NULL;
+	json_object_set_new(child, "carers", json_is_array(list) ? list : json_array());
+	if (list && !json_is_array(list))
+		json_decref(list);
 	static const struct {
 		const char *key, *sql;
 	} parts[] = {

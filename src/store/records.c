@@ -579,3 +579,23 @@ int store_restricted_access_review(struct db *db, const char *id, const char *by
 	              " review_note = $4 WHERE id = $1 AND reviewed_at IS NULL",
 	              "ssss", id, by, at, note);
 }
+
+json_t *store_restricted_access_view(struct db *db, const char *id, int *rc)
+{
+	return json_one_row(db,
+	                    "SELECT a.id, r.reference AS record_ref, a.user_id, a.user_name,"
+	                    " g.name AS agency, a.opened_at, a.purpose, a.reviewed_at,"
+	                    " u.display_name AS reviewed_by_name, a.review_note"
+	                    " FROM restricted_access a JOIN records r ON r.id = a.record_id"
+	                    " LEFT JOIN agencies g ON g.id = a.agency_id"
+	                    " LEFT JOIN users u ON u.id = a.reviewed_by WHERE a.id = $1",
+	                    id, rc);
+}
+
+int store_record_restricted_reason(struct db *db, const char *record_id, char *out, size_t n)
+{
+	int rc = db_query_text(db, out, n,
+	                       "SELECT coalesce(restricted_reason, '') FROM records WHERE id = $1",
+	                       "s", record_id);
+	return rc == DB_DONE || rc == DB_ROW ? DB_OK : rc;
+}

@@ -109,5 +109,11 @@ int store_restricted_access_get(struct db *db, const char *id, char opener[32], 
                                 bool *reviewed);
 int store_restricted_access_review(struct db *db, const char *id, const char *by, const char *at,
                                    const char *note);
+/* One opening as shown to its reviewer: {id, record_ref, user_id, user_name, agency,
+ * opened_at, purpose, reviewed_at, reviewed_by_name, review_note}; NULL with *rc =
+ * DB_DONE when there is none. */
+json_t *store_restricted_access_view(struct db *db, const char *id, int *rc);
+/* The reason a record was restricted with into out ("" when none): DB_OK or an error. */
+int store_record_restricted_reason(struct db *db, const char *record_id, char *out, size_t n);
 
 #endif

@@ -17,7 +17,8 @@ int store_session_get(struct db *db, const char *token_hash, struct session_row 
 	struct db_stmt *st;
 	int rc = db_cached(db,
 	                   "SELECT s.user_id, u.username, u.status, s.csrf_token, s.created_at,"
-	                   " s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id"
+	                   " s.last_seen_at, u.must_change_password"
+	                   " FROM sessions s JOIN users u ON u.id = s.user_id"
 	                   " WHERE s.token_hash = $1",
 	                   &st);
 	if (rc != DB_OK)
@@ -31,6 +32,7 @@ int store_session_get(struct db *db, const char *token_hash, struct session_row 
 		json_rows_copy_text(st, 3, s->csrf_token, sizeof s->csrf_token);
 		s->created_at = db_column_int64(st, 4);
 		s->last_seen_at = db_column_int64(st, 5);
+		s->must_change_password = db_column_int64(st, 6) != 0;
 	}
 	db_reset(st);
 	return rc;

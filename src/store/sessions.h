@@ -8,6 +8,7 @@
 #define LANTERN_STORE_SESSIONS_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "store/db.h"
@@ -19,6 +20,7 @@ struct session_row {
 	char csrf_token[64];
 	int64_t created_at;
 	int64_t last_seen_at;
+	bool must_change_password; /* the user must set a new password first */
 };
 
 int store_session_insert(struct db *db, const char *token_hash, const char *user_id,

@@ -110,6 +110,7 @@ static int user_get(struct db *db, const char *sql, const char *key, struct user
 			const char *t = db_column_text(st, i);
 			snprintf(dst[i], sz[i], "%s", t ? t : "");
 		}
+		u->must_change_password = db_column_int64(st, 9) != 0;
 	}
 	db_reset(st);
 	return rc;
@@ -117,7 +118,8 @@ static int user_get(struct db *db, const char *sql, const char *key, struct user
 
 #define USER_COLUMNS                                                                               \
 	"SELECT u.id, u.username, u.display_name, u.agency_id, a.type, a.borough_id, u.team,"      \
-	" u.status, u.password_hash FROM users u JOIN agencies a ON a.id = u.agency_id "
+	" u.status, u.password_hash, u.must_change_password"                                       \
+	" FROM users u JOIN agencies a ON a.id = u.agency_id "
 
 int store_user_get(struct db *db, const char *username, struct user_row *u)
 {
@@ -151,11 +153,35 @@ int store_user_set_password(struct db *db, const char *user_id, const char *hash
 	return db_run(db, "UPDATE users SET password_hash = $2 WHERE id = $1", "ss", user_id, hash);
 }
 
+int store_user_set_password_flag(struct db *db, const char *user_id, const char *hash,
+                                 bool must_change, const char *at)
+{
+	return db_run(db,
+	              "UPDATE users SET password_hash = $2, must_change_password = $3,"
+	              " updated_at = $4 WHERE id = $1",
+	              "ssds", user_id, hash, must_change ? 1 : 0, at);
+}
+
+int store_user_update(struct db *db, const char *user_id, const char *display_name,
+                      const char *team, const char *agency_id, const char *at)
+{
+	return db_run(db,
+	              "UPDATE users SET display_name = $2, team = $3, agency_id = $4,"
+	              " updated_at = $5 WHERE id = $1",
+	              "sssss", user_id, display_name, team, agency_id, at);
+}
+
+int store_user_clear_roles(struct db *db, const char *user_id)
+{
+	return db_run(db, "DELETE FROM user_roles WHERE user_id = $1", "s", user_id);
+}
+
 json_t *store_users_list(struct db *db)
 {
 	return rows_json(db,
 	                 "SELECT u.id, u.username, u.display_name, a.name AS agency, u.team,"
-	                 " u.status, (SELECT group_concat(role, ',') FROM user_roles r"
+	                 " u.status, u.must_change_password,"
+	                 " (SELECT group_concat(role, ',') FROM user_roles r"
 	                 " WHERE r.user_id = u.id) AS roles"
 	                 " FROM users u JOIN agencies a ON a.id = u.agency_id ORDER BY u.username",
 	                 NULL);

@@ -21,6 +21,7 @@ struct user_row {
 	char team[64];
 	char status[16];
 	char password_hash[160];
+	bool must_change_password; /* set by an administrator's reset */
 };
 
 int store_borough_insert(struct db *db, const char *id, const char *name, const char *code);
@@ -48,6 +49,14 @@ int store_user_get_by_id(struct db *db, const char *id, struct user_row *u);
 int store_user_roles(struct db *db, const char *user_id, char *out, size_t n);
 int store_user_set_status(struct db *db, const char *user_id, const char *status, const char *at);
 int store_user_set_password(struct db *db, const char *user_id, const char *hash);
+/* Sets the password hash and whether the user must replace it at the next sign-in. */
+int store_user_set_password_flag(struct db *db, const char *user_id, const char *hash,
+                                 bool must_change, const char *at);
+/* Sets a user's name, team (NULL: none) and agency. */
+int store_user_update(struct db *db, const char *user_id, const char *display_name,
+                      const char *team, const char *agency_id, const char *at);
+/* Removes every role of a user (before the new set is added). */
+int store_user_clear_roles(struct db *db, const char *user_id);
 json_t *store_users_list(struct db *db);
 /* Ends every session and revokes every API token of a user (on disabling them). */
 int store_sessions_end_for_user(struct db *db, const char *user_id);

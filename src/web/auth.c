@@ -10,6 +10,7 @@
 #include "util/log.h"
 #include "util/ltime.h"
 #include "util/parse.h"
+#include "util/pool.h"
 
 static struct db *request_db(struct request *req)
 {
@@ -91,6 +92,10 @@ enum auth_result auth_sign_in(struct request *req, const char *username, const c
 		return AUTH_FAILED;
 	out->actor = s.actor;
 	snprintf(out->agency_name, sizeof out->agency_name, "%s", s.agency_name);
+	snprintf(out->token_hash, sizeof out->token_hash, "%s", hash);
+	out->ends_at = s.ends_at;
+	out->ends_absolute = s.ends_absolute;
+	out->must_change_password = s.must_change_password;
 	ratelimit_reset(app->rl_account, akey);
 	return AUTH_OK;
 }
@@ -131,6 +136,9 @@ static int set_session(struct request *req, const char *token_hash, const struct
 	snprintf(s->agency_name, sizeof s->agency_name, "%s", found->agency_name);
 	s->actor = found->actor;
 	s->bearer = bearer;
+	s->ends_at = found->ends_at;
+	s->ends_absolute = found->ends_absolute;
+	s->must_change_password = found->must_change_password;
 	/* A header that is not valid text is left out here; api_actor refuses it. */
 	const char *p = purpose_header(req);
 	if (p && text_ok(p, 500, false))
@@ -188,9 +196,42 @@ int auth_authenticate(struct request *req)
 	struct app_session found;
 	struct app_err err;
 	int rc = app_session_find(db, &pol, hash, ref, ltime_now(), &found, &err);
+	if (rc == APP_NOT_FOUND && found.ended_username[0]) {
+		req->ended_username = pool_strdup(req->pool, found.ended_username);
+		req->ended_csrf = pool_strdup(req->pool, found.ended_csrf);
+	}
 	if (rc == APP_NOT_FOUND)
 		return 0;
 	return rc == APP_OK ? set_session(req, hash, &found, false) : -1;
+}
+
+int auth_use_session(struct request *req, const struct auth_new_session *s)
+{
+	struct app_session found;
+	memset(&found, 0, sizeof found);
+	found.actor = s->actor;
+	snprintf(found.agency_name, sizeof found.agency_name, "%s", s->agency_name);
+	snprintf(found.csrf, sizeof found.csrf, "%s", s->csrf);
+	found.ends_at = s->ends_at;
+	found.ends_absolute = s->ends_absolute;
+	found.must_change_password = s->must_change_password;
+	return set_session(req, s->token_hash, &found, false);
+}
+
+int auth_extend(struct request *req, int64_t *ends_at, bool *absolute)
+{
+	struct web_app *app = req->app;
+	struct db *db = request_db(req);
+	if (!db || !req->session || req->session->bearer)
+		return -1;
+	struct app_session_policy pol = session_policy(app);
+	struct app_err err;
+	if (app_session_extend(db, &pol, req->session->token_hash, ltime_now(), ends_at, absolute,
+	                       &err) != APP_OK)
+		return -1;
+	req->session->ends_at = *ends_at;
+	req->session->ends_absolute = *absolute;
+	return 0;
 }
 
 void auth_set_cookie(struct request *req, struct response *resp, const char *token)

@@ -17,7 +17,9 @@
  *
  * Sessions (auth_authenticate, the dispatcher's hook): the cookie token is hashed and
  * looked up (app_session_find); the session ends when idle for longer than config
- * session_idle, older than session_absolute, or its user is disabled or gone. On API
+ * session_idle, older than session_absolute, or its user is disabled or gone. Every page
+ * says when (web_session.ends_at); a session that timed out is remembered in the
+ * request (ended_username), so that a form it posted is kept (web/resume.h). On API
  * routes an `Authorization: Bearer TOKEN` personal API token is accepted instead
  * (app_api_token_find: stored hashed; revocable; its user must be active).
  */
@@ -41,9 +43,13 @@ enum auth_result {
 
 struct auth_new_session {
 	char token[SESSION_TOKEN_LEN + 1]; /* for the cookie; never stored */
+	char token_hash[SESSION_HASH_HEX + 1];
 	char csrf[SESSION_TOKEN_LEN + 1];
 	struct actor actor;
 	char agency_name[160];
+	int64_t ends_at;
+	bool ends_absolute;
+	bool must_change_password;
 };
 
 /* Signs in; on AUTH_OK fills out (the caller sets the cookie with auth_set_cookie).
@@ -55,6 +61,16 @@ int auth_sign_out(struct request *req);
 /* The dispatcher hook (struct web_app.authenticate): sets req->session or leaves it
  * NULL. Returns 0, or -1 if the database failed. */
 int auth_authenticate(struct request *req);
+
+/* Makes the session just signed in (s) the request's own, so that the rest of this
+ * request acts as its user (a form kept across the sign-in is sent in it,
+ * web/resume.h). Returns 0, or -1 when out of memory. */
+int auth_use_session(struct request *req, const struct auth_new_session *s);
+
+/* WCAG 2.2.1: "stay signed in": the request's session starts its idle time again.
+ * *ends_at and *absolute say when it now ends. Returns 0, or -1 when it has ended or
+ * the database failed. */
+int auth_extend(struct request *req, int64_t *ends_at, bool *absolute);
 
 /* Set-Cookie for a new session token, or (token NULL) one that clears the cookie. */
 void auth_set_cookie(struct request *req, struct response *resp, const char *token);

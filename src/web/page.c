@@ -3,6 +3,7 @@
 
 #include "util/log.h"
 #include "web/webapp.h"
+#include "web/resume.h"
 #include "web/router.h"
 #include "web/session.h"
 
@@ -62,6 +63,7 @@ void page_render(struct request *req, struct response *resp, int status, const c
 		                              req->session->actor.display_name, "agency",
 		                              req->session->agency_name));
 		json_object_set_new(d, "csrf_token", json_string(req->session->csrf));
+		resume_page_data(req, d); /* when the session ends (WCAG 2.2.1) */
 	}
 	buf_reset(&resp->body);
 	if (!app || !app->views || render_page(app->views, page, d, &resp->body) < 0) {

@@ -85,7 +85,10 @@ struct request {
 	void *app;                   /* the server-wide struct web_app */
 	struct web_session *session; /* signed-in session, or NULL */
 	struct form *form;           /* parsed urlencoded body (state-changing pages), or NULL */
-	int64_t start_us;            /* monotonic start time, for the access log */
+	/* When the cookie named a session that had timed out: whose it was and its CSRF
+	 * token, so that a form its pages posted is kept for that user (web/resume.h). */
+	const char *ended_username, *ended_csrf;
+	int64_t start_us; /* monotonic start time, for the access log */
 
 	/* Set by the server when a handler may answer later (response.deferred): the
 	 * handler passes done and ctx to work finishing on another thread, which calls

@@ -13,6 +13,7 @@
 #include "app/admin.h"
 #include "app/audit_view.h"
 #include "app/categories.h"
+#include "app/child_changes.h"
 #include "app/children.h"
 #include "app/episode_deadlines.h"
 #include "app/episode_return.h"
@@ -55,7 +56,8 @@ static const char *const children_ints[] = {"limit", NULL};
 static const struct route_query children_query = {children_strings, children_ints, NULL, 1, 200};
 
 /* GET /api/v1/audit: filters that hold no personal data, and verify=true|false. */
-static const char *const audit_strings[] = {"user_id", "record_ref", "entity_id", "action", NULL};
+static const char *const audit_strings[] = {"user_id", "username", "record_ref", "entity_id",
+                                            "action",  "from",     "to",         NULL};
 static const char *const audit_ints[] = {"before_seq", "limit", NULL};
 static const char *const audit_bools[] = {"verify", NULL};
 static const struct route_query audit_query = {audit_strings, audit_ints, audit_bools, INT64_MIN,
@@ -69,6 +71,13 @@ const struct route web_routes[] = {
         {HTTP_GET, "/sign-in", HANDLER(handle_sign_in_form, PUBLIC)},
         {HTTP_POST, "/sign-in", HANDLER(handle_sign_in, PUBLIC | ROUTE_NO_CSRF)},
         {HTTP_POST, "/sign-out", HANDLER(handle_sign_out, 0)},
+        /* WCAG 2.2.1: when the session ends, staying signed in, a form kept across a
+         * sign-in; the user's own password (also after a reset) */
+        {HTTP_GET, "/session", HANDLER(handle_session_page, 0)},
+        {HTTP_POST, "/session/extend", HANDLER(handle_session_extend, 0)},
+        {HTTP_POST, "/session/kept", HANDLER(handle_session_kept, 0)},
+        {HTTP_GET, "/account/password", HANDLER(handle_page_password_form, 0)},
+        {HTTP_POST, "/account/password", HANDLER(handle_page_password, 0)},
 
         /* pages */
         {HTTP_GET, "/children/find", HANDLER(handle_page_find_child, 0)},
@@ -80,11 +89,19 @@ const struct route web_routes[] = {
         {HTTP_GET, "/children/{id}/profile", HANDLER(handle_page_profile, 0)},
         {HTTP_POST, "/children/{id}/profile", HANDLER(handle_page_profile_update, 0)},
         {HTTP_GET, "/children/{id}/profile/print", HANDLER(handle_page_profile_print, 0)},
+        {HTTP_GET, "/children/{id}/details", HANDLER(handle_page_child_details_form, 0)},
+        {HTTP_POST, "/children/{id}/details", HANDLER(handle_page_child_details, 0)},
+        {HTTP_GET, "/children/{id}/history", HANDLER(handle_page_child_history, 0)},
         {HTTP_GET, "/referrals/new", HANDLER(handle_page_referral_new, 0)},
         {HTTP_POST, "/referrals", HANDLER(handle_page_referral_create, 0)},
         {HTTP_GET, "/referrals/{id}", HANDLER(handle_page_referral, 0)},
         {HTTP_GET, "/records/{ref}", HANDLER(handle_page_record, 0)},
         {HTTP_POST, "/records/{ref}/open", HANDLER(handle_page_record_open, 0)},
+        {HTTP_GET, "/records/{ref}/print", HANDLER(handle_page_record_print, 0)},
+        {HTTP_GET, "/records/{ref}/restriction", HANDLER(handle_page_restriction_form, 0)},
+        {HTTP_POST, "/records/{ref}/restriction", HANDLER(handle_page_restriction, 0)},
+        {HTTP_GET, "/restricted-access/{id}", HANDLER(handle_page_opening, 0)},
+        {HTTP_POST, "/restricted-access/{id}/review", HANDLER(handle_page_opening_review, 0)},
         {HTTP_GET, "/records/{ref}/entries/new", HANDLER(handle_page_entry_new, 0)},
         {HTTP_POST, "/records/{ref}/entries", HANDLER(handle_page_entry_create, 0)},
         {HTTP_GET, "/records/{ref}/entries/{id}/correct",
@@ -121,7 +138,13 @@ const struct route web_routes[] = {
         {HTTP_POST, "/admin/agencies", HANDLER(handle_page_agency_create, 0)},
         {HTTP_GET, "/admin/users", HANDLER(handle_page_users, 0)},
         {HTTP_POST, "/admin/users", HANDLER(handle_page_user_create, 0)},
+        {HTTP_GET, "/admin/users/{username}", HANDLER(handle_page_user, 0)},
+        {HTTP_POST, "/admin/users/{username}", HANDLER(handle_page_user_change, 0)},
+        {HTTP_POST, "/admin/users/{username}/roles", HANDLER(handle_page_user_roles, 0)},
+        {HTTP_POST, "/admin/users/{username}/password", HANDLER(handle_page_user_reset, 0)},
+        {HTTP_GET, "/admin/users/{username}/disable", HANDLER(handle_page_user_disable_form, 0)},
         {HTTP_POST, "/admin/users/{username}/disable", HANDLER(handle_page_user_disable, 0)},
+        {HTTP_POST, "/admin/users/{username}/enable", HANDLER(handle_page_user_enable, 0)},
         {HTTP_GET, "/audit", HANDLER(handle_page_audit, 0)},
         {HTTP_POST, "/audit", HANDLER(handle_page_audit_post, 0)},
         /* end of pages */
@@ -130,6 +153,7 @@ const struct route web_routes[] = {
          HANDLER(handle_api_session_create, API | PUBLIC | ROUTE_NO_CSRF)},
         {HTTP_GET, "/api/v1/session", HANDLER(handle_api_session_show, API)},
         {HTTP_DELETE, "/api/v1/session", HANDLER(handle_api_session_delete, API)},
+        {HTTP_POST, "/api/v1/session/password", USE_CASE(app_password_change, NULL, BODY, 200)},
         {HTTP_GET, "/api/v1/tokens", USE_CASE(app_api_token_list, NULL, NONE, 200)},
         {HTTP_POST, "/api/v1/tokens", HANDLER(handle_api_tokens_create, API)},
         {HTTP_DELETE, "/api/v1/tokens/{id}", USE_CASE(app_api_token_revoke, "id", NONE, 204)},
@@ -145,6 +169,9 @@ const struct route web_routes[] = {
         {HTTP_PUT, "/api/v1/children/{id}/profile", USE_CASE(app_profile_update, "id", BODY, 200)},
         /* R-REC-1: 409 with the candidates unless confirm_new_child */
         {HTTP_GET, "/api/v1/children/{id}/case", USE_CASE(app_case_members, "id", NONE, 200)},
+        /* a child's details changed, and their history */
+        {HTTP_POST, "/api/v1/children/{id}/changes", USE_CASE(app_child_change, "id", BODY, 201)},
+        {HTTP_GET, "/api/v1/children/{id}/changes", USE_CASE(app_child_history, "id", NONE, 200)},
         {HTTP_POST, "/api/v1/children/{id}/case/members",
          USE_CASE(app_case_member_add, "id", BODY, 201)},
         {HTTP_POST, "/api/v1/children/{id}/case/members/end",
@@ -176,6 +203,10 @@ const struct route web_routes[] = {
         /* R-INFO-3: {"restricted", "reason"}; police supervisors and CSC managers */
         {HTTP_PUT, "/api/v1/records/{ref}/restriction",
          USE_CASE(app_record_restrict, "ref", BODY, 200)},
+        {HTTP_GET, "/api/v1/records/{ref}/restriction",
+         USE_CASE(app_record_restriction, "ref", NONE, 200)},
+        {HTTP_GET, "/api/v1/restricted-access/{id}",
+         USE_CASE(app_restricted_access_get, "id", NONE, 200)},
         /* R-INFO-3: a supervisor reviews a break-glass opening of a restricted record */
         {HTTP_POST, "/api/v1/restricted-access/{id}/review",
          USE_CASE(app_restricted_access_review, "id", BODY, 201)},
@@ -205,6 +236,14 @@ const struct route web_routes[] = {
         /* no body is needed: an empty body or {} */
         {HTTP_POST, "/api/v1/users/{username}/disable",
          USE_CASE(app_user_disable, "username", BODY_OPT, 200)},
+        {HTTP_GET, "/api/v1/users/{username}", USE_CASE(app_user_get, "username", NONE, 200)},
+        {HTTP_PUT, "/api/v1/users/{username}", USE_CASE(app_user_change, "username", BODY, 200)},
+        {HTTP_POST, "/api/v1/users/{username}/enable",
+         USE_CASE(app_user_enable, "username", BODY_OPT, 200)},
+        {HTTP_PUT, "/api/v1/users/{username}/roles",
+         USE_CASE(app_user_set_roles, "username", BODY, 200)},
+        {HTTP_POST, "/api/v1/users/{username}/password-reset",
+         USE_CASE(app_user_reset_password, "username", BODY, 200)},
 };
 
 const size_t web_routes_count = ARRAY_LEN(web_routes);

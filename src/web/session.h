@@ -40,6 +40,9 @@ struct web_session {
 	char agency_name[160];
 	bool bearer; /* authenticated by an Authorization: Bearer token */
 	struct actor actor;
+	int64_t ends_at;           /* when it ends unless used again (Unix seconds; 0: Bearer) */
+	bool ends_absolute;        /* ends_at is its absolute end, which use does not move */
+	bool must_change_password; /* only the password page until a new one is set */
 };
 
 /* Calls sodium_init() once; returns 0 or -1. Safe from any thread. */
@@ -58,6 +61,17 @@ const char *session_cookie_name(bool secure);
  * Returns 0, or -1 if out is too small. */
 int session_cookie_format(char *out, size_t outlen, const char *token, bool secure,
                           int64_t max_age_s);
+
+/*
+ * Sealing text with a key made from a token (a form kept across a sign-in,
+ * web/resume.h): XSalsa20-Poly1305 (crypto_secretbox) under BLAKE2b-256 of the token
+ * keyed with a fixed label, so the key is not the token's stored hash. session_seal
+ * returns base64 of nonce and ciphertext (malloc'd; NULL on failure). session_unseal
+ * returns the text (malloc'd, NUL-terminated, its length in *len), or NULL when the
+ * sealed text is malformed, was made with another token or was changed.
+ */
+char *session_seal(const char *token, const void *data, size_t len);
+char *session_unseal(const char *token, const char *sealed, size_t *len);
 
 /* Constant-time comparison of two NUL-terminated tokens (sodium_memcmp); false if
  * either is NULL or their lengths differ (length is not secret). */

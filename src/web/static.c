@@ -106,3 +106,49 @@ void static_serve(const char *dir, const char *rel, struct response *resp)
 	resp->content_type = static_content_type(rel);
 	resp->cacheable = true;
 }
+
+#ifndef LANTERN_DATADIR
+#define LANTERN_DATADIR "/usr/local/share/lantern"
+#endif
+
+/* True when dir holds lantern.css; its absolute path into out. */
+static bool static_dir_ok(const char *dir, char *out, size_t n)
+{
+	char css[PATH_MAX], real[PATH_MAX];
+	struct stat st;
+	if ((size_t)snprintf(css, sizeof css, "%s/lantern.css", dir) >= sizeof css ||
+	    stat(css, &st) < 0 || !S_ISREG(st.st_mode) || !realpath(dir, real))
+		return false;
+	return (size_t)snprintf(out, n, "%s", real) < n;
+}
+
+int static_dir_resolve(const char *configured, char *out, size_t n, char *err, size_t errlen)
+{
+	if (strcmp(configured, STATIC_DIR_DEFAULT) != 0) {
+		if (static_dir_ok(configured, out, n))
+			return 0;
+		snprintf(err, errlen, "static_dir %.200s holds no lantern.css", configured);
+		return -1;
+	}
+	char exe[PATH_MAX], bin[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	exe[len > 0 ? len : 0] = '\0';
+	char *slash = strrchr(exe, '/');
+	snprintf(bin, sizeof bin, "%.*s", slash ? (int)(slash - exe) : 0, exe);
+	static const char *const beside[] = {"/static", "/../static", "/../share/lantern/static"};
+	if (static_dir_ok(STATIC_DIR_DEFAULT, out, n))
+		return 0;
+	for (size_t i = 0; bin[0] && i < ARRAY_LEN(beside); i++) {
+		char dir[PATH_MAX];
+		if ((size_t)snprintf(dir, sizeof dir, "%s%s", bin, beside[i]) < sizeof dir &&
+		    static_dir_ok(dir, out, n))
+			return 0;
+	}
+	if (static_dir_ok(LANTERN_DATADIR "/static", out, n))
+		return 0;
+	snprintf(err, errlen,
+	         "no static files (lantern.css) in ./static, beside the binary (%.200s) or in "
+	         "%s/static: set static_dir",
+	         bin[0] ? bin : "unknown", LANTERN_DATADIR);
+	return -1;
+}

@@ -7,6 +7,7 @@
 #include "web/csrf.h"
 #include "web/form.h"
 #include "web/page.h"
+#include "web/resume.h"
 #include "web/session.h"
 
 int web_app_init(struct web_app *app, const struct config *cfg, const struct route *routes,
@@ -69,6 +70,17 @@ static void refuse_csrf(struct request *req, struct response *resp)
 		page_error(req, resp, 403);
 }
 
+/* The routes a user whose password was reset may use before setting a new one. */
+static bool password_route(const struct route *rt)
+{
+	static const char *const open[] = {"/account/password", "/api/v1/session/password",
+	                                   "/api/v1/session", "/sign-out", "/sign-in"};
+	for (size_t i = 0; i < ARRAY_LEN(open); i++)
+		if (strcmp(rt->pattern, open[i]) == 0)
+			return true;
+	return (rt->flags & ROUTE_STATIC) != 0;
+}
+
 /* Runs the checks before the handler; returns false after filling resp if refused. */
 static bool admit(struct web_app *app, struct request *req, struct response *resp)
 {
@@ -100,10 +112,17 @@ static bool admit(struct web_app *app, struct request *req, struct response *res
 		if (api) {
 			page_error(req, resp, 401);
 		} else if (req->method == HTTP_GET || req->method == HTTP_HEAD) {
-			response_redirect(resp, "/sign-in");
+			response_redirect(resp, resume_sign_in_url(req)); /* back here after */
 		} else {
-			page_error(req, resp, 401);
+			resume_keep(req, resp); /* a form posted after its session ended */
 		}
+		return false;
+	}
+	if (req->session && req->session->must_change_password && !password_route(rt)) {
+		if (api)
+			problem_respond(resp, PROBLEM_FORBIDDEN, "Set a new password first.");
+		else
+			response_redirect(resp, "/account/password");
 		return false;
 	}
 	if (request_is_state_changing(req) && req->session && !req->session->bearer &&

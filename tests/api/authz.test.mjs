@@ -41,6 +41,8 @@ const TABLE = [
   ['GET', '/api/v1/children/{id}/profile', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}/profile` })],
   ['PUT', '/api/v1/children/{id}/profile', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/children/${c.childId}/profile`, json: { description: 'Tall, short dark hair.' } })],
   ['GET', '/api/v1/children/{id}/case', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}/case` })],
+  ['POST', '/api/v1/children/{id}/changes', 'A A A A A A A A A A D D D D', (c, r, n) => ({ path: `/api/v1/children/${c.childId}/changes`, json: { school: `Authz Test Academy ${n} (demo)`, reason: 'Moved school this term.' } })],
+  ['GET', '/api/v1/children/{id}/changes', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}/changes` })],
   ['POST', '/api/v1/children/{id}/case/members', 'D A A A D A D D D D D D D D', (c) => ({ path: `/api/v1/children/${c.childId}/case/members`, json: { agency: 'Riverside Young People\'s Charity (demo)', reason: 'The charity runs the child\'s mentoring sessions.' } })],
   ['POST', '/api/v1/children/{id}/case/members/end', 'D A A A D A D D D D D D D D', (c) => ({ path: `/api/v1/children/${c.childId}/case/members/end`, json: { agency: 'Riverside Young People\'s Charity (demo)', reason: 'The mentoring sessions have ended now.' } })],
   ['POST', '/api/v1/children/{id}/access-requests', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/children/${c.childId}/access-requests`, json: { reason: 'Preparing the strategy discussion for this child.' } })],
@@ -69,6 +71,8 @@ const TABLE = [
   ['POST', '/api/v1/records/{ref}/references', 'A A A A A A A A A A D D D D', (c, r, n) => ({ path: `/api/v1/records/${c.ref}/references`, json: { kind: 'csc_case', value: `CSC-${70000 + n}` } })],
   ['PUT', '/api/v1/records/{ref}/classification', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/classification`, json: { exploitation_types: ['sexual'] } })],
   ['PUT', '/api/v1/records/{ref}/restriction', 'D A D D D A D D D D D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/restriction`, json: { restricted: false } })],
+  ['GET', '/api/v1/records/{ref}/restriction', 'D A D D D A D D D D D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/restriction` })],
+  ['GET', '/api/v1/restricted-access/{id}', 'D A D D D A D D D D D D D D', (c, r, n) => ({ path: `/api/v1/restricted-access/${c.openings[n]}` })],
   ['POST', '/api/v1/restricted-access/{id}/review', 'D A D D D A D D D D D D D D', (c, r, n) => ({ path: `/api/v1/restricted-access/${c.openings[n]}/review`, json: { note: 'Reason checked with the officer; appropriate.' } })],
   ['GET', '/api/v1/work', 'A A A A A A A A A A A A A A', () => ({})],
   ['GET', '/api/v1/deadlines', 'A A A A A A A A A A A A A A', () => ({})],
@@ -88,6 +92,13 @@ const TABLE = [
   ['GET', '/api/v1/users', 'D D D D D D D D D D D D D A', () => ({})],
   ['POST', '/api/v1/users', 'D D D D D D D D D D D D D A', () => ({ json: { username: 'authz.new', agency: 'Northbrook Police (demo)', roles: ['police_officer'], password: 'a-long-enough-pass-phrase' } })],
   ['POST', '/api/v1/users/{username}/disable', 'D D D D D D D D D D D D D A', () => ({ path: '/api/v1/users/authz.spare/disable' })],
+  ['GET', '/api/v1/users/{username}', 'D D D D D D D D D D D D D A', () => ({ path: '/api/v1/users/authz.spare' })],
+  ['PUT', '/api/v1/users/{username}', 'D D D D D D D D D D D D D A', (c, r, n) => ({ path: '/api/v1/users/authz.spare', json: { display_name: `Authz Spare ${n} (demo)` } })],
+  ['POST', '/api/v1/users/{username}/enable', 'D D D D D D D D D D D D D A', () => ({ path: '/api/v1/users/authz.spare/enable' })],
+  ['PUT', '/api/v1/users/{username}/roles', 'D D D D D D D D D D D D D A', () => ({ path: '/api/v1/users/authz.spare/roles', json: { roles: ['police_officer', 'police_supervisor'] } })],
+  ['POST', '/api/v1/users/{username}/password-reset', 'D D D D D D D D D D D D D A', () => ({ path: '/api/v1/users/authz.spare/password-reset', json: { password: 'another-long-enough-pass-phrase' } })],
+  // every role may change its own password (next to last: nothing signs in as it again)
+  ['POST', '/api/v1/session/password', 'A A A A A A A A A A A A A A', () => ({ json: { current_password: 'lantern-demo-2026', new_password: 'lantern-demo-2026-changed' } })],
   ['DELETE', '/api/v1/session', 'A A A A A A A A A A A A A A', () => ({})] // last: signs out
 ]
 

@@ -19,6 +19,11 @@ void handle_api_session_create(struct request *req, struct response *resp);
 void handle_api_session_show(struct request *req, struct response *resp);
 void handle_api_session_delete(struct request *req, struct response *resp);
 void handle_api_tokens_create(struct request *req, struct response *resp);
+void handle_session_page(struct request *req, struct response *resp);
+void handle_session_extend(struct request *req, struct response *resp);
+void handle_session_kept(struct request *req, struct response *resp);
+void handle_page_password_form(struct request *req, struct response *resp);
+void handle_page_password(struct request *req, struct response *resp);
 
 /* API: the routes that keep a handler (api_*.c); the others name their use case in the
  * route table and are answered by handle_api_uc (api.h) */
@@ -79,6 +84,20 @@ void handle_page_agency_create(struct request *req, struct response *resp);
 void handle_page_users(struct request *req, struct response *resp);
 void handle_page_user_create(struct request *req, struct response *resp);
 void handle_page_user_disable(struct request *req, struct response *resp);
+void handle_page_user(struct request *req, struct response *resp);
+void handle_page_user_change(struct request *req, struct response *resp);
+void handle_page_user_roles(struct request *req, struct response *resp);
+void handle_page_user_reset(struct request *req, struct response *resp);
+void handle_page_user_disable_form(struct request *req, struct response *resp);
+void handle_page_user_enable(struct request *req, struct response *resp);
+void handle_page_child_details_form(struct request *req, struct response *resp);
+void handle_page_child_details(struct request *req, struct response *resp);
+void handle_page_child_history(struct request *req, struct response *resp);
+void handle_page_record_print(struct request *req, struct response *resp);
+void handle_page_restriction_form(struct request *req, struct response *resp);
+void handle_page_restriction(struct request *req, struct response *resp);
+void handle_page_opening(struct request *req, struct response *resp);
+void handle_page_opening_review(struct request *req, struct response *resp);
 void handle_page_audit(struct request *req, struct response *resp);
 void handle_page_audit_post(struct request *req, struct response *resp);
 /* pages_children.c, for the record page too */

@@ -67,6 +67,20 @@ static void decorate_item(struct request *req, json_t *it)
 		                        ? pages_fmt(req, "Category %s", json_string_value(cat))
 		                        : "No category yet",
 		                pages_when(req, pages_str(it, "updated_at")))));
+	} else if (id_valid(pages_str(it, "id"), "rax")) {
+		/* R-INFO-3: a restricted record's opening, waiting for a supervisor's review */
+		json_object_set_new(
+		        it, "href",
+		        json_string(pages_fmt(req, "/restricted-access/%s", pages_str(it, "id"))));
+		json_object_set_new(
+		        it, "label",
+		        json_string(pages_fmt(req, "Opened by %s", pages_str(it, "user_name"))));
+		json_object_set_new(it, "what", json_string(rec));
+		json_object_set_new(
+		        it, "meta",
+		        json_string(pages_fmt(req, "%s. Reason: %s",
+		                              pages_when(req, pages_str(it, "opened_at")),
+		                              pages_str(it, "purpose"))));
 	} else {
 		const char *id = pages_str(it, "id");
 		json_object_set_new(it, "href",

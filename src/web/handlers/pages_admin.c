@@ -1,14 +1,20 @@
 /*
  * handlers/pages_admin.c: administration pages (administrators): agencies (GET/POST
- * /admin/agencies), users (GET/POST /admin/users; POST /admin/users/{username}/disable,
- * which ends their sessions at once). A new user's password is typed into the form,
- * hashed by the use case and never shown again. And the audit viewer (auditors): GET
- * /audit shows the newest events; POST /audit filters by user, record reference and
- * action and pages to older events, so that filters never sit in a URL.
+ * /admin/agencies), users (GET/POST /admin/users) and one user's page (GET
+ * /admin/users/{username}) with its forms: their details (POST .../{username}), roles
+ * (POST .../roles), a password reset (POST .../password: they choose a new one at their
+ * next sign-in), disabling after a confirmation page (GET/POST .../disable: their
+ * sessions end at once; never oneself) and enabling again (POST .../enable). A password
+ * is typed into a form, hashed by the use case and never shown again.
+ *
+ * And the audit viewer (auditors): GET /audit shows the newest events; POST /audit
+ * filters by username, record reference, action and dates and pages to older events, so
+ * that filters never sit in a URL. Each event names what it changed or showed.
  */
 #include "app/admin.h"
 #include "app/audit_view.h"
 #include "util/parse.h"
+#include "util/pool.h"
 #include "web/handlers/handlers.h"
 #include "web/handlers/pages.h"
 #include "web/session.h"
@@ -102,6 +108,20 @@ static const struct fs_field user_specs[] = {
          -1, NULL},
 };
 
+/* "Police officer, Police supervisor" for "police_officer,police_supervisor". */
+static const char *roles_text(struct request *req, const char *csv)
+{
+	char buf[512], out[1024] = "";
+	snprintf(buf, sizeof buf, "%s", csv ? csv : "");
+	char *save = NULL;
+	for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		size_t len = strlen(out);
+		snprintf(out + len, sizeof out - len, "%s%s", len ? ", " : "",
+		         pages_label(REF_ROLES, t));
+	}
+	return pool_strdup(req->pool, out);
+}
+
 static void users_page(struct request *req, struct response *resp, int status,
                        const struct field_errors *errs, const char *notice)
 {
@@ -132,7 +152,11 @@ static void users_page(struct request *req, struct response *resp, int status,
 	{
 		json_object_set_new(a, "active",
 		                    json_boolean(strcmp(pages_str(a, "status"), "active") == 0));
-		json_object_set_new(a, "disable_id", json_string(pages_fmt(req, "disable-%zu", i)));
+		json_object_set_new(a, "must_change",
+		                    json_boolean(json_integer_value(json_object_get(
+		                                         a, "must_change_password")) != 0));
+		json_object_set_new(a, "roles_text",
+		                    json_string(roles_text(req, pages_str(a, "roles"))));
 	}
 	json_t *d = json_pack("{s:o, s:o}", "users", users, "fields", fields);
 	if (notice)
@@ -167,25 +191,242 @@ void handle_page_user_disable(struct request *req, struct response *resp)
 		return;
 	struct app_err err = {0};
 	json_t *out = NULL;
-	if (app_user_disable(db, web_actor(req), request_param(req, "username"), NULL, &out,
-	                     &err) != APP_OK) {
+	const char *username = request_param(req, "username");
+	if (app_user_disable(db, web_actor(req), username, NULL, &out, &err) != APP_OK) {
 		pages_error(req, resp, &err);
 		return;
 	}
 	json_decref(out);
-	pages_redirect(req, resp, "/admin/users");
+	pages_redirect(req, resp, "/admin/users/%s?done=disabled", username);
+}
+
+/* ---- one user: change, roles, password, disable and enable ---- */
+
+static const struct fs_field detail_specs[] = {
+        {"display_name", NULL, FS_TEXT, "Full name", NULL, NULL, -1, NULL},
+        {"team", NULL, FS_TEXT, "Team", "Leave empty for none", NULL, -1, "govuk-!-width-one-half"},
+        {"agency", NULL, FS_SELECT, "Agency", NULL, NULL, -1, NULL},
+};
+static const struct fs_field role_specs[] = {
+        {"roles", NULL, FS_CHECKBOXES, "Roles", "What they may do. Tick every role they hold", NULL,
+         REF_ROLES, NULL},
+};
+static const struct fs_field reset_specs[] = {
+        {"password", NULL, FS_PASSWORD, "New password",
+         "At least 12 characters. Give it to them in person: they must choose their own when "
+         "they next sign in",
+         NULL, -1, NULL},
+};
+
+/* What the user page says was just done, from ?done= (fixed words only). */
+static const char *done_text(const char *done)
+{
+	static const struct {
+		const char *key, *text;
+	} t[] = {{"details", "Their details were changed."},
+	         {"roles", "Their roles were changed. They take effect on their next page."},
+	         {"password",
+	          "Their password was reset. They were signed out and must choose a new "
+	          "password when they next sign in."},
+	         {"disabled", "They were disabled and signed out. They cannot sign in."},
+	         {"enabled", "They can sign in again."}};
+	for (size_t i = 0; done && i < ARRAY_LEN(t); i++)
+		if (strcmp(done, t[i].key) == 0)
+			return t[i].text;
+	return NULL;
+}
+
+/* The agency options (their names), the one named `picked` chosen. */
+static json_t *agency_options(json_t *agencies, const char *picked)
+{
+	json_t *opts = json_array();
+	size_t i;
+	json_t *a;
+	json_array_foreach(agencies, i, a)
+	{
+		const char *name = pages_str(a, "name");
+		json_array_append_new(opts,
+		                      json_pack("{s:s, s:s, s:b}", "value", name, "label", name,
+		                                "checked", picked && strcmp(picked, name) == 0));
+	}
+	return opts;
+}
+
+/* The page of one user. `posted` names the form that was posted (refilled from it, its
+ * errors shown), or NULL. */
+static void user_page(struct request *req, struct response *resp, int status, const char *posted,
+                      const struct field_errors *errs)
+{
+	const char *username = request_param(req, "username");
+	json_t *u = pages_load(req, resp, app_user_get, username);
+	json_t *agencies = u ? pages_load(req, resp, app_agency_list, NULL) : NULL;
+	if (!agencies) {
+		json_decref(u);
+		return;
+	}
+	bool p_details = posted && strcmp(posted, "details") == 0;
+	bool p_roles = posted && strcmp(posted, "roles") == 0;
+	bool p_reset = posted && strcmp(posted, "reset") == 0;
+	const struct form *f = req->method == HTTP_POST ? req->form : NULL;
+	json_t *details = formspec_fields(detail_specs, ARRAY_LEN(detail_specs),
+	                                  p_details ? f : NULL, u, p_details ? errs : NULL);
+	json_object_set_new(json_array_get(details, 2), "options",
+	                    agency_options(agencies, p_details && f ? form_get(f, "agency")
+	                                                            : pages_str(u, "agency")));
+	json_t *roles = formspec_fields(role_specs, ARRAY_LEN(role_specs), p_roles ? f : NULL, u,
+	                                p_roles ? errs : NULL);
+	json_t *reset = formspec_fields(reset_specs, ARRAY_LEN(reset_specs), NULL, NULL,
+	                                p_reset ? errs : NULL);
+	json_decref(agencies);
+	bool self = strcmp(pages_str(u, "id"), web_actor(req)->user_id) == 0;
+	json_t *d =
+	        json_pack("{s:o, s:o, s:o, s:o, s:b, s:b, s:s}", "u", u, "detail_fields", details,
+	                  "role_fields", roles, "reset_fields", reset, "self", self, "active",
+	                  strcmp(pages_str(u, "status"), "active") == 0, "roles_text", "");
+	json_t *codes = json_object_get(u, "roles");
+	char csv[512] = "";
+	size_t i;
+	json_t *c;
+	json_array_foreach(codes, i, c)
+	{
+		size_t len = strlen(csv);
+		snprintf(csv + len, sizeof csv - len, "%s%s", len ? "," : "", json_string_value(c));
+	}
+	json_object_set_new(d, "roles_text", json_string(roles_text(req, csv)));
+	const char *done = done_text(request_query(req, "done"));
+	if (done && !posted)
+		json_object_set_new(d, "done", json_string(done));
+	page_add_errors(d, errs);
+	page_render(req, resp, status, "admin_user.html", pages_str(u, "display_name"), d);
+	json_decref(d);
+}
+
+void handle_page_user(struct request *req, struct response *resp)
+{
+	user_page(req, resp, 200, NULL, NULL);
+}
+
+/* POST of one of the user page's forms: runs uc on the user with the form read through
+ * specs; on success back to the user page saying `done`, on invalid input the page
+ * again with the errors. */
+static void user_post(struct request *req, struct response *resp, const struct fs_field *specs,
+                      size_t n, app_uc *uc, const char *posted, const char *done)
+{
+	struct field_errors errs;
+	json_t *in = pages_posted_json(req, resp, specs, n, &errs);
+	if (!in)
+		return;
+	const char *username = request_param(req, "username");
+	/* a team emptied on the form is cleared, not left as it was */
+	if (strcmp(posted, "details") == 0 && !json_object_get(in, "team"))
+		json_object_set_new(in, "team", json_string(""));
+	if (strcmp(posted, "roles") == 0 && !json_object_get(in, "roles"))
+		json_object_set_new(in, "roles", json_array());
+	struct db *db = errs.n ? NULL : web_db(req, resp);
+	struct app_err err = {0};
+	json_t *out = NULL;
+	int rc = db ? uc(db, web_actor(req), username, in, &out, &err) : APP_INVALID;
+	json_t *pw = json_object_get(in, "password");
+	if (json_is_string(pw))
+		json_string_set(pw, "");
+	json_decref(in);
+	json_decref(out);
+	if (!db && !errs.n)
+		return;
+	if (rc == APP_OK) {
+		pages_redirect(req, resp, "/admin/users/%s?done=%s", username, done);
+	} else if (rc == APP_INVALID || rc == APP_CONFLICT) {
+		pages_app_errors(req, &err, specs, n, &errs);
+		user_page(req, resp, web_app_status(&err) == 409 ? 409 : 422, posted, &errs);
+	} else {
+		pages_error(req, resp, &err);
+	}
+}
+
+void handle_page_user_change(struct request *req, struct response *resp)
+{
+	user_post(req, resp, detail_specs, ARRAY_LEN(detail_specs), app_user_change, "details",
+	          "details");
+}
+
+void handle_page_user_roles(struct request *req, struct response *resp)
+{
+	user_post(req, resp, role_specs, ARRAY_LEN(role_specs), app_user_set_roles, "roles",
+	          "roles");
+}
+
+void handle_page_user_reset(struct request *req, struct response *resp)
+{
+	user_post(req, resp, reset_specs, ARRAY_LEN(reset_specs), app_user_reset_password, "reset",
+	          "password");
+}
+
+void handle_page_user_disable_form(struct request *req, struct response *resp)
+{
+	json_t *u = pages_load(req, resp, app_user_get, request_param(req, "username"));
+	if (!u)
+		return;
+	bool self = strcmp(pages_str(u, "id"), web_actor(req)->user_id) == 0;
+	json_t *d = json_pack("{s:o, s:b, s:b}", "u", u, "self", self, "active",
+	                      strcmp(pages_str(u, "status"), "active") == 0);
+	page_render(req, resp, 200, "admin_user_disable.html",
+	            pages_fmt(req, "Disable %s", pages_str(u, "display_name")), d);
+	json_decref(d);
+}
+
+void handle_page_user_enable(struct request *req, struct response *resp)
+{
+	struct db *db = web_db(req, resp);
+	if (!db)
+		return;
+	const char *username = request_param(req, "username");
+	struct app_err err = {0};
+	json_t *out = NULL;
+	int rc = app_user_enable(db, web_actor(req), username, NULL, &out, &err);
+	json_decref(out);
+	if (rc != APP_OK && rc != APP_CONFLICT) {
+		pages_error(req, resp, &err);
+		return;
+	}
+	pages_redirect(req, resp, "/admin/users/%s?done=enabled", username);
 }
 
 /* ---- the audit viewer ---- */
 
 static const struct fs_field audit_specs[] = {
-        {"user_id", NULL, FS_TEXT, "User ID", "As shown in the list, for example usr_...", NULL, -1,
+        {"username", NULL, FS_TEXT, "Username", "Whose events, for example sam.jones", NULL, -1,
          "govuk-!-width-one-half"},
         {"record_ref", NULL, FS_TEXT, "Record reference", "For example LAN-2026-000123", NULL, -1,
          "govuk-!-width-one-half"},
-        {"action", NULL, FS_TEXT, "Action", "For example view, create, change, search, export",
-         NULL, -1, "govuk-!-width-one-third"},
+        {"action", NULL, FS_TEXT, "Action",
+         "For example view, create, change, print, search, export", NULL, -1,
+         "govuk-!-width-one-third"},
+        {"from", NULL, FS_DATE, "From", "Events on or after this day (UK time)", NULL, -1, NULL},
+        {"to", NULL, FS_DATE, "To", "Events on or before this day (UK time)", NULL, -1, NULL},
 };
+
+/* "school, carers" for the event's fields "school,carers": what it changed or showed. */
+static void audit_fields_text(struct request *req, json_t *events)
+{
+	size_t i;
+	json_t *e;
+	json_array_foreach(events, i, e)
+	{
+		const char *f = pages_str(e, "fields");
+		char out[1024];
+		size_t n = 0;
+		for (const char *c = f; *c && n + 3 < sizeof out; c++) {
+			if (*c == ',') {
+				out[n++] = ',';
+				out[n++] = ' ';
+			} else {
+				out[n++] = *c == '_' ? ' ' : *c;
+			}
+		}
+		out[n] = '\0';
+		json_object_set_new(e, "fields_text", json_string(pool_strdup(req->pool, out)));
+	}
+}
 
 static void audit_page(struct request *req, struct response *resp)
 {
@@ -218,6 +459,7 @@ static void audit_page(struct request *req, struct response *resp)
 	}
 	static const char *const when[] = {"at", NULL};
 	pages_add_when(req, json_object_get(out, "events"), when);
+	audit_fields_text(req, json_object_get(out, "events"));
 	json_object_set_new(out, "fields",
 	                    formspec_fields(audit_specs, ARRAY_LEN(audit_specs), f, NULL, &errs));
 	json_t *chain = json_object_get(out, "chain");
@@ -231,6 +473,7 @@ static void audit_page(struct request *req, struct response *resp)
 			json_array_append_new(filters, json_pack("{s:s, s:s}", "fname",
 			                                         audit_specs[i].name, "fvalue", v));
 	}
+	json_object_set_new(out, "has_filters", json_boolean(json_array_size(filters) > 0));
 	json_object_set_new(out, "filters", filters);
 	json_object_set_new(out, "is_older", json_boolean(before && *before));
 	page_add_errors(out, &errs);

@@ -4,6 +4,7 @@
  * (GET /children/{id}): who they are, their record, their missing episodes with
  * repeat counts and the children missing with them (R-MISS-10).
  */
+#include "app/child_changes.h"
 #include "app/children.h"
 #include "app/episodes.h"
 #include "web/handlers/handlers.h"
@@ -167,6 +168,8 @@ void handle_page_child(struct request *req, struct response *resp)
 	const char *name = pages_fmt(req, "%s %s", pages_str(child, "given_names"),
 	                             pages_str(child, "family_name"));
 	json_object_set_new(d, "name", json_string(name));
+	json_object_set_new(child, "may_change",
+	                    json_boolean(app_child_may_change(web_actor(req))));
 	page_render(req, resp, 200, "child.html", name, d);
 	json_decref(d);
 }

@@ -9,6 +9,8 @@
  */
 #include "app/episodes.h"
 #include "app/categories.h"
+#include "app/child_changes.h"
+#include "app/restricted.h"
 #include "app/essential_steps.h"
 #include "app/record_changes.h"
 #include "app/record_view.h"
@@ -227,6 +229,10 @@ void handle_page_record(struct request *req, struct response *resp)
 		pages_decorate_episodes(req, eps);
 		json_object_set_new(r, "eps", eps);
 	}
+	/* links follow the role: the forms this user may submit */
+	json_object_set_new(r, "may_change_child",
+	                    json_boolean(app_child_may_change(web_actor(req))));
+	json_object_set_new(r, "may_restrict", json_boolean(app_may_restrict(web_actor(req))));
 	json_object_set_new(r, "age_under_13",
 	                    json_boolean(strcmp(pages_str(json_object_get(r, "age"), "band"),
 	                                        "under_13") == 0));
