@@ -87,6 +87,7 @@ static void read_address(json_t *in, struct change_in *c, struct app_err *err)
 		return;
 	}
 	static const char *const allowed[] = {"address", "postcode", NULL};
+	int first = err->nfields;
 	app_json_only(a, allowed, err);
 	c->address = app_json_str(a, "address", false, 300, false, err);
 	const char *pc = app_json_str(a, "postcode", false, 10, false, err);
@@ -95,6 +96,12 @@ static void read_address(json_t *in, struct change_in *c, struct app_err *err)
 		app_field_error(err, "postcode", "Enter a UK postcode, like N1 1AA.");
 	if (pc && !c->address)
 		app_field_error(err, "address", "Enter the address that goes with the postcode.");
+	/* errors inside the object name their place in it: "address.postcode" */
+	for (int i = first; i < err->nfields; i++) {
+		char f[sizeof err->fields[0].field];
+		snprintf(f, sizeof f, "address.%.39s", err->fields[i].field);
+		snprintf(err->fields[i].field, sizeof err->fields[i].field, "%s", f);
+	}
 }
 
 /* "carers": [text] (at most CHILD_CARERS_MAX of 200 characters) or null. */

@@ -50,7 +50,8 @@ json_t *store_child_changes(struct db *db, const char *child_id, int limit, int 
 	                "SELECT c.edit_id, c.field, c.old_value, c.new_value, c.reason,"
 	                " c.changed_by_name, a.name AS agency, c.changed_at FROM child_changes c"
 	                " LEFT JOIN agencies a ON a.id = c.agency_id WHERE c.child_id = $1"
-	                " ORDER BY c.changed_at DESC, c.id DESC LIMIT $2",
+	                " ORDER BY (SELECT max(x.id) FROM child_changes x"
+	                " WHERE x.edit_id = c.edit_id) DESC, c.id LIMIT $2",
 	                &st);
 	if (*rc != DB_OK)
 		return NULL;

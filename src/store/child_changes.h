@@ -39,7 +39,8 @@ struct child_change_row {
 	const char *changed_at;
 };
 int store_child_change_insert(struct db *db, const struct child_change_row *c);
-/* The child's changes, newest first, at most `limit`: [{edit_id, field, old_value,
+/* The child's changes, the newest edit first and each edit's details in order, at most
+ * `limit`: [{edit_id, field, old_value,
  * new_value, reason, changed_by_name, agency, changed_at}]. */
 json_t *store_child_changes(struct db *db, const char *child_id, int limit, int *rc);
 

@@ -214,7 +214,7 @@ static void test_nothing_changed_is_refused_and_writes_nothing(void **state)
 	                                  "kind", "secret", "looked_after", 3, "colour", "blue"),
 	                        NULL, &err),
 	                 APP_INVALID);
-	assert_true(fx_field(&err, "postcode"));
+	assert_true(fx_field(&err, "address.postcode"));
 	assert_true(fx_field(&err, "carers"));
 	assert_true(fx_field(&err, "other_names"));
 	assert_true(fx_field(&err, "looked_after"));

@@ -208,8 +208,8 @@ static const struct fs_field detail_specs[] = {
         {"agency", NULL, FS_SELECT, "Agency", NULL, NULL, -1, NULL},
 };
 static const struct fs_field role_specs[] = {
-        {"roles", NULL, FS_CHECKBOXES, "Roles", "What they may do. Tick every role they hold", NULL,
-         REF_ROLES, NULL},
+        {"roles", NULL, FS_CHECKBOXES, "The roles they hold",
+         "What they may do. Tick every role they hold", NULL, REF_ROLES, NULL},
 };
 static const struct fs_field reset_specs[] = {
         {"password", NULL, FS_PASSWORD, "New password",
