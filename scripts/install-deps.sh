@@ -10,7 +10,7 @@ PKGS=(
   libmicrohttpd-dev libsqlite3-dev sqlite3 libpq-dev libsodium-dev libjansson-dev
   libcsv-dev libutf8proc-dev libigraph-dev libcmocka-dev python3-networkx
   clang clang-format libclang-rt-14-dev faketime
-  chromium wrk
+  chromium wrk poppler-utils
 )
 
 missing=()

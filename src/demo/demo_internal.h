@@ -231,5 +231,8 @@ int demo_plan_missing(struct gen *g);
 int demo_play(struct gen *g);
 /* Plays a missing-episode event (missing.c). APP_OK or the error. */
 int demo_do_missing(struct gen *g, const struct ev *e);
+/* Changes some children's details after the events, for their history (details.c).
+ * APP_OK or the error. */
+int demo_details(struct gen *g);
 
 #endif
