@@ -10,6 +10,7 @@
 #include "store/children.h"
 #include "store/episodes.h"
 #include "util/buf.h"
+#include "util/ltime.h"
 #include "util/parse.h"
 
 #define MAX_LIST 50
@@ -52,6 +53,16 @@ int app_profile_get(struct db *db, const struct actor *who, const char *child_id
 	return uc_end(&u,
 	              uc_db(&u, uc_audit(&u, "view", "philomena_profile", child_id, NULL, "all")),
 	              out);
+}
+
+/* "14 Apr 2010" for "2010-04-14" into out; out unchanged for NULL or a malformed date. */
+static void uk_date(const char *iso, char *out, size_t n)
+{
+	static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	struct lt_date d;
+	if (iso && ltime_parse_date(iso, &d) == 0)
+		snprintf(out, n, "%d %s %d", d.d, months[d.m - 1], d.y);
 }
 
 int app_profile_update(struct db *db, const struct actor *who, const char *child_id, json_t *in,
@@ -143,11 +154,17 @@ int app_profile_print(struct db *db, const struct actor *who, const char *child_
 		              NULL);
 	}
 	struct buf b = BUF_INIT(1 << 20);
-	const char *dob = json_string_value(json_object_get(c, "date_of_birth"));
+	/* dates in UK form, as on every print */
+	char dob[32] = "unknown", updated[48] = "";
+	uk_date(json_string_value(json_object_get(c, "date_of_birth")), dob, sizeof dob);
+	int64_t t;
+	const char *up = p ? json_string_value(json_object_get(p, "updated_at")) : NULL;
+	if (up && ltime_parse(up, &t) == 0)
+		ltime_london_format(t, updated, sizeof updated);
 	buf_printf(&b, "MISSING CHILD PROFILE (Philomena) - OFFICIAL-SENSITIVE\n\n");
 	buf_printf(&b, "Name: %s %s\nDate of birth: %s\nGender: %s\n",
 	           json_string_value(json_object_get(c, "given_names")),
-	           json_string_value(json_object_get(c, "family_name")), dob ? dob : "unknown",
+	           json_string_value(json_object_get(c, "family_name")), dob,
 	           json_string_value(json_object_get(c, "gender")));
 	size_t i;
 	json_t *n;
@@ -166,8 +183,7 @@ int app_profile_print(struct db *db, const struct actor *who, const char *child_
 			parse_member(p, PROFILE_LISTS[k]);
 			print_list(&b, titles[k], json_object_get(p, PROFILE_LISTS[k]));
 		}
-		buf_printf(&b, "\nProfile last updated %s by %s.\n",
-		           json_string_value(json_object_get(p, "updated_at")),
+		buf_printf(&b, "\nProfile last updated %s by %s.\n", updated[0] ? updated : "-",
 		           json_is_string(json_object_get(p, "updated_by"))
 		                   ? json_string_value(json_object_get(p, "updated_by"))
 		                   : "the command line");

@@ -267,5 +267,9 @@ void resume_page_data(struct request *req, json_t *d)
 	                      "warn_seconds", (json_int_t)RESUME_WARN_S);
 	if (get && resume_path_ok(req->path))
 		json_object_set_new(o, "return_path", json_string(req->path));
+	/* the time the page was made, in UK time: what a printed page says it was printed */
+	char at[48];
+	ltime_london_format(now, at, sizeof at);
+	json_object_set_new(o, "now", json_string(at));
 	json_object_set_new(d, "session", o);
 }

@@ -68,7 +68,8 @@ bool resume_after_sign_in(struct request *req, struct response *resp, const char
 void resume_handle_kept(struct request *req, struct response *resp);
 
 /* Adds to a page's template data what the layout shows of the session: "session":
- * {ends (UK time "14:32"), seconds_left, absolute, warn_seconds, return_path}. */
+ * {ends (UK time "14:32"), seconds_left, absolute, warn_seconds, return_path, now (UK
+ * date and time the page was made, "6 Dec 2026, 14:05")}. */
 void resume_page_data(struct request *req, json_t *d);
 
 #endif

@@ -103,6 +103,27 @@ describe('printing a record', () => {
     await screenshot(page, 'print-record-error')
   })
 
+  test('the missing person profile prints marked too, with who and when', async () => {
+    await signIn('officer.northbrook')
+    const child = (await sql(srv.db, `SELECT child_id FROM records WHERE reference = '${ref}'`)).trim()
+    const res = await page.goto(`${srv.url}/children/${child}/profile/print`)
+    assert.equal(res.status(), 200)
+    await checkA11y(page)
+    await screenshot(page, 'print-profile')
+    const file = join(SCREENSHOTS, 'print-profile.pdf')
+    await writeFile(file, await page.pdf({ preferCSSPageSize: true }))
+    const { stdout } = await run('pdftotext', ['-layout', file, '-'])
+    const pages = stdout.split('\f').filter((p) => p.trim())
+    pages.forEach((text, i) => {
+      assert.match(text, /OFFICIAL-SENSITIVE/)
+      assert.match(text, new RegExp(`Page ${i + 1} of ${pages.length}`))
+      assert.match(text, /Printed by Demo Police Officer \(Northbrook\), Northbrook Police \(demo\), on \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d\./)
+      assert.doesNotMatch(text, /Back to the profile|https?:/)
+      assert.doesNotMatch(text, /\d{4}-\d\d-\d\d/, 'dates in UK form')
+    })
+    assert.match(stdout, /Date of birth: \d{1,2} [A-Z][a-z]{2} \d{4}/)
+  })
+
   test('each role that sees the record prints it; one that does not, cannot', async () => {
     for (const user of ['officer.northbrook', 'supervisor.northbrook', 'social.northbrook', 'analyst', 'chair.northbrook']) {
       await signIn(user)
