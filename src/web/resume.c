@@ -136,6 +136,16 @@ void resume_keep(struct request *req, struct response *resp)
 	bool trusted = req->ended_username && req->ended_csrf &&
 	               csrf_token_equal(req->ended_csrf, form_get(req->form, CSRF_FIELD));
 	const char *username = trusted ? req->ended_username : NULL;
+	/* forms from nobody known are kept at the pace of sign-in attempts per address, so
+	 * that posting without a session cannot fill the database */
+	struct web_app *app = req->app;
+	char rkey[RATELIMIT_KEY_MAX];
+	snprintf(rkey, sizeof rkey, "keep:%s", req->remote_addr);
+	if (!trusted && app && app->rl_address &&
+	    !ratelimit_take(app->rl_address, rkey, ratelimit_now_ms())) {
+		page_error(req, resp, 401);
+		return;
+	}
 	char key[SESSION_TOKEN_LEN + 1];
 	if (keep_sealed(req, username, trusted, req->path, req->body, req->body_len, key) < 0) {
 		page_error(req, resp, 401);

@@ -22,6 +22,7 @@
  *  - otherwise (the session that posted it was not known any more) it is kept again
  *    for the user who signed in, and a page asks them whether to send it (POST
  *    /session/kept), so that nothing is sent in anyone's name without their say.
+ *    Such forms are kept at most at the pace of sign-in attempts from one address.
  * A form posted to sign out is not kept.
  */
 #ifndef LANTERN_WEB_RESUME_H

@@ -117,7 +117,9 @@ static const char *child_name(struct request *req, json_t *c)
 	return pages_fmt(req, "%s %s", pages_str(c, "given_names"), pages_str(c, "family_name"));
 }
 
-/* The details form for child (its view), refilled after a POST. */
+/* The details form for child (its view), refilled after a POST. The form is
+ * templates/form_page.html, built here rather than by pages_form because the placing
+ * authority's options come from the database. */
 static void details_page(struct request *req, struct response *resp, json_t *child, int status,
                          const struct field_errors *errs)
 {
@@ -125,46 +127,29 @@ static void details_page(struct request *req, struct response *resp, json_t *chi
 	if (!agencies)
 		return;
 	const char *id = request_param(req, "id");
-	json_t *values = detail_values(child);
+	const char *name = child_name(req, child);
 	const struct form *f = req->method == HTTP_POST ? req->form : NULL;
+	json_t *values = detail_values(child);
+	json_t *fields = formspec_fields(detail_specs, ARRAY_LEN(detail_specs), f, values, errs);
 	const char *picked = f ? form_get(f, "home_authority") : pages_str(child, "home_authority");
-	struct form_page fp = {
-	        .title = pages_fmt(req, "Change details of %s", child_name(req, child)),
-	        .caption = child_name(req, child),
-	        .heading = "Change the child's details",
-	        .intro = "Change what is no longer right. Every change is kept with who made it "
-	                 "and when, and the details it replaced stay in the history.",
-	        .back_href = pages_fmt(req, "/children/%s", id),
-	        .back_text = "Back to the child",
-	        .action = pages_fmt(req, "/children/%s/details", id),
-	        .submit = "Save changes",
-	        .specs = detail_specs,
-	        .n = ARRAY_LEN(detail_specs),
-	        .values = values,
-	        .link_href = pages_fmt(req, "/children/%s/history", id),
-	        .link_text = "See the history of the child's details"};
-	/* pages_form builds the fields; the authority options come from the database */
-	json_t *opts = authority_options(agencies, picked);
-	json_t *d = json_object();
-	json_object_set_new(d, "heading", json_string(fp.heading));
-	json_object_set_new(d, "caption", json_string(fp.caption));
-	json_object_set_new(d, "intro", json_string(fp.intro));
-	json_object_set_new(d, "back",
-	                    json_pack("{s:s, s:s}", "href", fp.back_href, "text", fp.back_text));
-	json_object_set_new(d, "link",
-	                    json_pack("{s:s, s:s}", "href", fp.link_href, "text", fp.link_text));
-	json_object_set_new(d, "action", json_string(fp.action));
-	json_object_set_new(d, "submit", json_string(fp.submit));
-	json_t *fields = formspec_fields(fp.specs, fp.n, f, values, errs);
 	for (size_t i = 0; i < ARRAY_LEN(detail_specs); i++)
 		if (strcmp(detail_specs[i].name, "home_authority") == 0)
 			json_object_set_new(json_array_get(fields, i), "options",
-			                    json_incref(opts));
-	json_object_set_new(d, "fields", fields);
+			                    authority_options(agencies, picked));
+	json_t *d = json_pack(
+	        "{s:s, s:s, s:s, s:{s:s, s:s}, s:{s:s, s:s}, s:s, s:s, s:o}", "heading",
+	        "Change the child's details", "caption", name, "intro",
+	        "Change what is no longer right. Every change is kept with who made it and when, "
+	        "and the details it replaced stay in the history.",
+	        "back", "href", pages_fmt(req, "/children/%s", id), "text", "Back to the child",
+	        "link", "href", pages_fmt(req, "/children/%s/history", id), "text",
+	        "See the history of the child's details", "action",
+	        pages_fmt(req, "/children/%s/details", id), "submit", "Save changes", "fields",
+	        fields);
 	page_add_errors(d, errs);
-	page_render(req, resp, status, "form_page.html", fp.title, d);
+	page_render(req, resp, status, "form_page.html",
+	            pages_fmt(req, "Change details of %s", name), d);
 	json_decref(d);
-	json_decref(opts);
 	json_decref(values);
 	json_decref(agencies);
 }
