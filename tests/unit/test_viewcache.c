@@ -138,6 +138,14 @@ static const char *const NEVER_SHOWN[] = {
         "place_hotspots",
         "vehicles",
         "phones",
+        "disruptions",
+        "disruption_breaches",
+        "disruption_changes",
+        "disruption_history",
+        "tactic_marks",
+        "plan_actions",
+        "cj_cases",
+        "nrm_referrals",
         NULL,
 };
 
