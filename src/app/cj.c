@@ -9,6 +9,7 @@
 
 #include "app/concern.h"
 #include "app/disruption.h"
+#include "app/gate.h"
 #include "store/cj.h"
 #include "store/records.h"
 
@@ -155,6 +156,8 @@ static int case_view(struct uc *u, const char *id, json_t **out)
 	case_of_row(*out, &c);
 	enum outcome_code oc = cj_case_outcome(&c);
 	json_object_set_new(*out, "outcome", oc ? json_string(outcome_code_str(oc)) : json_null());
+	json_object_set_new(*out, "can_change",
+	                    json_boolean(access_may_file(u->who->roles, u->who->system)));
 	return APP_OK;
 }
 

@@ -210,7 +210,11 @@ static int order_view(struct uc *u, const char *id, json_t **out)
 		json_object_set_new(*out, "outcome",
 		                    oc ? json_string(outcome_code_str(oc)) : json_null());
 		json_object_set_new(*out, "deadlines", deadlines_json(u, &f.d));
-		json_object_set_new(*out, "ended", json_boolean(order_status_ended(f.d.status)));
+		bool ended = order_status_ended(f.d.status);
+		json_object_set_new(*out, "ended", json_boolean(ended));
+		json_object_set_new(
+		        *out, "can_change",
+		        json_boolean(!ended && access_may_file(u->who->roles, u->who->system)));
 	}
 	order_facts_release(&f);
 	return rc;
@@ -471,6 +475,39 @@ static int rows_for(struct uc *u, json_t *rows)
 	return rc;
 }
 
+/* The children linked to person `pid` that the actor sees, into `out` [{id, name}] (for
+ * choosing the child a CAWN protects). */
+static int children_seen(struct uc *u, const char *pid, json_t *out)
+{
+	int src;
+	json_t *kids = store_person_children(u->db, pid, &src);
+	if (!kids)
+		return uc_db(u, src);
+	int rc = APP_OK;
+	size_t i;
+	json_t *k;
+	json_array_foreach(kids, i, k)
+	{
+		const char *kid = json_string_value(json_object_get(k, "child_id"));
+		bool sees = false;
+		rc = access_sees_child(u, kid, &sees);
+		if (rc != APP_OK)
+			break;
+		char name[300];
+		src = sees ? store_entity_label(u->db, "child", kid, name, sizeof name, NULL)
+		           : DB_DONE;
+		if (src == DB_ROW)
+			json_array_append_new(out,
+			                      json_pack("{s:s, s:s}", "id", kid, "name", name));
+		else if (src != DB_DONE) {
+			rc = uc_db(u, src);
+			break;
+		}
+	}
+	json_decref(kids);
+	return rc;
+}
+
 int app_person_orders(struct db *db, const struct actor *who, const char *id, json_t *in,
                       json_t **out, struct app_err *err)
 {
@@ -497,16 +534,22 @@ int app_person_orders(struct db *db, const struct actor *who, const char *id, js
 		rc = uc_db(&u, src);
 	if (rc == APP_OK)
 		rc = rows_for(&u, orders);
+	json_t *children = json_array();
+	if (rc == APP_OK)
+		rc = children_seen(&u, id, children);
 	if (rc == APP_OK)
 		rc = uc_db(&u,
 		           uc_audit(&u, "view", "person", id, NULL, "orders,outcomes,cj_cases"));
 	if (rc == APP_OK) {
 		json_t *attr = cj_attrition_json(cases, (struct lt_date){0, 0, 0},
 		                                 (struct lt_date){0, 0, 0});
-		*out = json_pack("{s:{s:s, s:s}, s:O, s:O, s:O, s:o}", "person", "id", id, "label",
-		                 label, "orders", orders, "outcomes", outcomes, "cj_cases", cases,
-		                 "attrition", attr);
+		*out = json_pack("{s:{s:s, s:s}, s:O, s:O, s:O, s:o, s:O, s:b, s:b}", "person",
+		                 "id", id, "label", label, "orders", orders, "outcomes", outcomes,
+		                 "cj_cases", cases, "attrition", attr, "children", children,
+		                 "can_record", access_may_file(who->roles, who->system), "entitled",
+		                 disruption_entitled(&u));
 	}
+	json_decref(children);
 	json_decref(orders);
 	json_decref(outcomes);
 	json_decref(cases);

@@ -71,11 +71,12 @@ static int tactics_view(struct uc *u, const struct record_row *r, json_t **out)
 	}
 	for (i = 0; i < s.not_considered; i++)
 		json_array_append_new(codes, json_string(s.not_considered_codes[i]));
-	*out = json_pack("{s:s, s:s, s:o, s:{s:I, s:I, s:I, s:I, s:I, s:o}}", "record_ref",
-	                 r->reference, "child_id", r->child_id, "options", options, "summary",
-	                 "shown", (json_int_t)s.shown, "considered", (json_int_t)s.considered,
-	                 "in_place", (json_int_t)s.in_place, "not_applicable",
-	                 (json_int_t)s.not_applicable, "not_considered",
+	*out = json_pack("{s:s, s:s, s:b, s:o, s:{s:I, s:I, s:I, s:I, s:I, s:o}}", "record_ref",
+	                 r->reference, "child_id", r->child_id, "can_mark",
+	                 access_may_file(u->who->roles, u->who->system), "options", options,
+	                 "summary", "shown", (json_int_t)s.shown, "considered",
+	                 (json_int_t)s.considered, "in_place", (json_int_t)s.in_place,
+	                 "not_applicable", (json_int_t)s.not_applicable, "not_considered",
 	                 (json_int_t)s.not_considered, "not_considered_codes", codes);
 	json_decref(marks);
 	return *out ? APP_OK : uc_db(u, DB_E_NOMEM);
@@ -248,6 +249,9 @@ static int action_view(struct uc *u, const char *id, json_t **out)
 	dl_time_left_words(due - u->now, left, sizeof left);
 	ltime_london_format(due, local, sizeof local);
 	json_object_set_new(*out, "overdue", json_boolean(plan_action_overdue(&a, u->now)));
+	json_object_set_new(*out, "can_close",
+	                    json_boolean(a.status == ACTION_OPEN &&
+	                                 access_may_file(u->who->roles, u->who->system)));
 	json_object_set_new(*out, "time_left", json_string(left));
 	json_object_set_new(*out, "due_local", json_string(local));
 	return APP_OK;
@@ -532,8 +536,8 @@ int app_actions_list(struct db *db, const struct actor *who, const char *id, jso
 		rc = uc_db(&u, uc_audit(&u, "view", "action_list", NULL, x.record_ref, "actions"));
 	}
 	if (rc == APP_OK)
-		*out = json_pack("{s:O, s:I, s:I}", "actions", list, "open", open, "overdue",
-		                 overdue);
+		*out = json_pack("{s:O, s:I, s:I, s:b}", "actions", list, "open", open, "overdue",
+		                 overdue, "can_add", access_may_file(who->roles, who->system));
 	json_decref(list);
 	return uc_end(&u, rc, out);
 }

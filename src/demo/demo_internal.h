@@ -231,5 +231,9 @@ int demo_plan_missing(struct gen *g);
 int demo_play(struct gen *g);
 /* Plays a missing-episode event (missing.c). APP_OK or the error. */
 int demo_do_missing(struct gen *g, const struct ev *e);
+/* Adds persons of concern, orders in every status, tactical options, actions, criminal
+ * justice cases and NRM referrals to each borough, after the children's stories
+ * (disruption.c). APP_OK or the error. */
+int demo_disruption(struct gen *g);
 
 #endif

@@ -14,6 +14,7 @@
 #include "app/record_view.h"
 #include "protocol/category.h"
 #include "protocol/pathway.h"
+#include "web/handlers/disruption.h"
 #include "web/handlers/handlers.h"
 #include "util/pool.h"
 #include "web/auth.h"
@@ -227,6 +228,9 @@ void handle_page_record(struct request *req, struct response *resp)
 		pages_decorate_episodes(req, eps);
 		json_object_set_new(r, "eps", eps);
 	}
+	json_t *tactics = pages_record_tactics(req, ref); /* R-ORD-5 at a glance */
+	if (tactics)
+		json_object_set_new(r, "tactics", tactics);
 	json_object_set_new(r, "age_under_13",
 	                    json_boolean(strcmp(pages_str(json_object_get(r, "age"), "band"),
 	                                        "under_13") == 0));
