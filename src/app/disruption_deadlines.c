@@ -95,14 +95,12 @@ static int action_items(struct uc *u, json_t *rows, json_t *sec, bool overdue)
 			about = json_string_value(json_object_get(r, "person_label"));
 		if (!about)
 			about = json_string_value(json_object_get(r, "place_label"));
-		char subject[600];
-		snprintf(subject, sizeof subject, "%.400s%s%.150s",
-		         json_string_value(json_object_get(r, "text")), about ? ": " : "",
-		         about ? about : "");
 		struct dl_status ds;
 		json_t *it = item_new(k, "Action", agreed, due, u->now, "action",
-		                      json_string_value(json_object_get(r, "id")), subject,
+		                      json_string_value(json_object_get(r, "id")),
+		                      json_string_value(json_object_get(r, "text")),
 		                      json_string_value(json_object_get(r, "owner_name")), &ds);
+		json_object_set_new(it, "about", about ? json_string(about) : json_null());
 		json_object_set(it, "record_ref", json_object_get(r, "record_ref"));
 		section_add(sec, it);
 		json_decref(it);

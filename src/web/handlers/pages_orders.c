@@ -10,6 +10,7 @@
  */
 #include "app/cj.h"
 #include "app/orders.h"
+#include "util/buf.h"
 #include "util/pool.h"
 #include "web/handlers/disruption.h"
 #include "web/handlers/pages.h"
@@ -286,6 +287,21 @@ void handle_page_order(struct request *req, struct response *resp)
 	add_dates(req, json_object_get(o, "breaches"), (const char *const[]){"on_date", NULL});
 	pages_add_when(req, json_object_get(o, "changes"), TIMES);
 	pages_add_when(req, json_object_get(o, "history"), TIMES);
+	size_t k;
+	json_t *h;
+	json_array_foreach(json_object_get(o, "history"), k, h)
+	{ /* "status,served_at" -> "status, served at" */
+		struct buf b;
+		buf_init(&b, 1024);
+		for (const char *p = pages_str(h, "fields"); *p; p++) {
+			if (*p == ',')
+				buf_printf(&b, ", ");
+			else
+				buf_printf(&b, "%c", *p == '_' ? ' ' : *p);
+		}
+		json_object_set_new(h, "fields", json_string(buf_cstr(&b)));
+		buf_release(&b);
+	}
 	json_object_set_new(
 	        o, "status_class",
 	        json_string(status_class(json_string_value(json_object_get(o, "status")))));
@@ -344,14 +360,23 @@ static const struct fs_field change_specs[] = {
         {"breach_on", NULL, FS_DATE, "Date of the breach", NULL, NULL, -1, NULL},
         {"expired_on", NULL, FS_DATE, "Date it expired", NULL, NULL, -1, NULL},
         {"discharged_on", NULL, FS_DATE, "Date discharged", NULL, NULL, -1, NULL},
-        {"notified_at", NULL, FS_DATETIME, "Name and address notified on", "Sexual Risk Order only",
-         NULL, -1, NULL},
+        {"notified_at", NULL, FS_DATETIME, "Name and address notified on",
+         "Sexual Risk Order only.", NULL, -1, NULL},
         {"name_change_at", NULL, FS_DATETIME, "The subject changed name or address on",
-         "Sexual Risk Order only: the subject has three days to notify it", NULL, -1, NULL},
+         "Sexual Risk Order only: the subject has three days to notify it.", NULL, -1, NULL},
         {"until", NULL, FS_DATE, "Ended on", "A marker removed or a covert tactic ended", NULL, -1,
          NULL},
         {"note", NULL, FS_TEXTAREA, "Why", "Kept in the order's history", NULL, -1, NULL},
 };
+
+/* Renames the field errors on `from` to `to`: the protocol names the order's facts
+ * ("breaches"), the change form the field that adds to them ("breach_on"). */
+static void rename_field(struct app_err *err, const char *from, const char *to)
+{
+	for (int i = 0; i < err->nfields; i++)
+		if (strcmp(err->fields[i].field, from) == 0)
+			snprintf(err->fields[i].field, sizeof err->fields[i].field, "%s", to);
+}
 
 static void change_form(struct request *req, struct response *resp, json_t *order, int status,
                         const struct field_errors *errs, const struct app_err *err)
@@ -416,6 +441,8 @@ void handle_page_order_change(struct request *req, struct response *resp)
 		pages_error(req, resp, &err);
 		return;
 	}
+	rename_field(&err, "breaches", "breach_on");
+	rename_field(&err, "changes", "name_change_at");
 	json_t *o = pages_load(req, resp, app_order_get, id);
 	if (!o)
 		return;

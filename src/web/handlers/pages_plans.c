@@ -555,6 +555,8 @@ bool pages_disruption_item(struct request *req, json_t *it)
 	const char *kind = pages_str(it, "href_kind");
 	if (!*kind)
 		return false;
+	if (json_object_get(it, "href")) /* one item can be in two sections: done already */
+		return true;
 	const char *sid = pages_str(it, "subject_id");
 	const char *href = strcmp(kind, "action") == 0   ? pages_fmt(req, "/actions/%s", sid)
 	                   : strcmp(kind, "order") == 0  ? pages_fmt(req, "/orders/%s", sid)
@@ -562,9 +564,12 @@ bool pages_disruption_item(struct request *req, json_t *it)
 	                                                 : pages_fmt(req, "/children/%s", sid);
 	const char *state = pages_str(it, "state");
 	json_int_t left = json_integer_value(json_object_get(it, "seconds_left"));
+	const char *about = pages_str(it, "about");
+	const char *what = *about ? pages_fmt(req, "%s about %s", pages_str(it, "label"), about)
+	                          : pool_strdup(req->pool, pages_str(it, "label"));
 	json_object_set_new(it, "href", json_string(href));
 	json_object_set_new(it, "label", json_string(pages_str(it, "subject")));
-	json_object_set_new(it, "what", json_string(pages_str(it, "label")));
+	json_object_set_new(it, "what", json_string(what));
 	json_object_set_new(
 	        it, "meta",
 	        json_string(pages_fmt(req, "Due %s: %s. Owner: %s.", pages_str(it, "due_local"),
