@@ -68,7 +68,7 @@ CREATE INDEX disruptions_person ON disruptions(person_id);
 CREATE INDEX disruptions_place ON disruptions(place_id);
 CREATE INDEX disruptions_vehicle ON disruptions(vehicle_id);
 CREATE INDEX disruptions_child ON disruptions(child_id);
-CREATE INDEX disruptions_borough ON disruptions(borough_id, type, status);
+CREATE INDEX disruptions_borough ON disruptions(borough_id, type, status, restricted);
 CREATE INDEX disruptions_cj ON disruptions(cj_case_id);
 -- orders in force with deadlines (R-DL-4): SROs, SHPOs and foreign travel restrictions
 CREATE INDEX disruptions_deadlines ON disruptions(type, status) WHERE type IN ('sro', 'shpo');
@@ -130,6 +130,11 @@ CREATE TABLE tactic_marks (
 );
 CREATE UNIQUE INDEX tactic_marks_current ON tactic_marks(record_id, code) WHERE current = 1;
 CREATE INDEX tactic_marks_record ON tactic_marks(record_id, code, id);
+-- the current marks as the summaries count them, read from the index alone
+CREATE INDEX tactic_marks_counted ON tactic_marks(record_id, code, mark, restricted)
+  WHERE current = 1;
+-- a borough's summary starts from its open records (bench/disruption)
+CREATE INDEX records_owning_borough ON records(owning_borough_id, status);
 
 -- R-MASE-7: an action of a case's plan. The owner is a user or an agency (owner_name is
 -- its name as shown); what it is about is a record, a person of concern or a place.

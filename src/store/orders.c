@@ -463,6 +463,6 @@ json_t *store_disruption_counts(struct db *db, const char *borough_id, bool rest
 	return store_rows(db, rc,
 	                  "SELECT type, coalesce(status, '') AS status, count(*) AS n"
 	                  " FROM disruptions WHERE borough_id = $1 AND (restricted = 0 OR $2 = 1)"
-	                  " GROUP BY type, coalesce(status, '') ORDER BY type, status",
+	                  " GROUP BY type, status ORDER BY type, status",
 	                  "sd", borough_id, restricted ? 1 : 0);
 }

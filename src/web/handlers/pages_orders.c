@@ -254,7 +254,7 @@ void handle_page_order_create(struct request *req, struct response *resp)
 		json_object_del(in, "child_id");
 	struct app_err err = {0};
 	json_t *out = NULL;
-	bool answered;
+	bool answered = false;
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, app_order_add, NULL, in, &out, &err, &answered);
 	if (!errs.n && answered)
@@ -427,7 +427,7 @@ void handle_page_order_change(struct request *req, struct response *resp)
 		return;
 	struct app_err err = {0};
 	json_t *out = NULL;
-	bool answered;
+	bool answered = false;
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, app_order_change, id, in, &out, &err, &answered);
 	if (!errs.n && answered)
@@ -520,7 +520,7 @@ static void cj_post(struct request *req, struct response *resp, app_uc *fn, bool
 		json_object_set_new(in, "person_id", json_string(id));
 	struct app_err err = {0};
 	json_t *out = NULL;
-	bool answered;
+	bool answered = false;
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, fn, is_new ? NULL : id, in, &out, &err, &answered);
 	if (!errs.n && answered)

@@ -190,7 +190,7 @@ void handle_page_tactic_mark(struct request *req, struct response *resp)
 	json_object_set_new(in, "code", json_string(code));
 	struct app_err err = {0};
 	json_t *out = NULL;
-	bool answered;
+	bool answered = false;
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, app_tactic_mark, ref, in, &out, &err, &answered);
 	if (!errs.n && answered)
@@ -346,7 +346,7 @@ void handle_page_action_create(struct request *req, struct response *resp)
 	json_object_set_new(in, "record_ref", json_string(ref));
 	struct app_err err = {0};
 	json_t *out = NULL;
-	bool answered;
+	bool answered = false;
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, app_action_add, NULL, in, &out, &err, &answered);
 	if (!errs.n && answered)
@@ -438,7 +438,7 @@ void handle_page_action_update(struct request *req, struct response *resp)
 		fielderr_add(&errs, "status", "Choose done or cancelled.");
 	struct app_err err = {0};
 	json_t *out = NULL;
-	bool answered;
+	bool answered = false;
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, app_action_update, id, in, &out, &err, &answered);
 	if (!errs.n && answered)
@@ -531,7 +531,7 @@ void handle_page_nrm_create(struct request *req, struct response *resp)
 	}
 	struct app_err err = {0};
 	json_t *out = NULL;
-	bool answered;
+	bool answered = false;
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, app_nrm_refer, child, in, &out, &err, &answered);
 	if (!errs.n && answered)
