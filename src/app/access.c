@@ -206,8 +206,10 @@ static int open_on_child(struct uc *u, const char *id)
 	return rc;
 }
 
-int app_case_member_add(struct db *db, const struct actor *who, const char *id, json_t *in,
-                        json_t **out, struct app_err *err)
+/* A change of a case's members: `add` the agency named in `in`, or end its membership,
+ * for the reason given, by an entitled role who sees the child (R-INFO-3). */
+static int member_change(struct db *db, const struct actor *who, const char *id, json_t *in,
+                         bool add, json_t **out, struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
@@ -221,48 +223,39 @@ int app_case_member_add(struct db *db, const struct actor *who, const char *id, 
 	if (rc == APP_OK && access_member_validate(who->roles, who->system, reason, &pe) < 0)
 		rc = pe.field ? uc_proto_refused(&u, &pe)
 		              : app_fail(err, APP_FORBIDDEN, pe.rule, "%s", pe.message);
+	int src = rc != APP_OK ? DB_OK
+	          : add ? store_member_add(db, id, agency_id, MEMBER_ADDED, reason, uc_user_id(&u),
+	                                   u.now)
+	                : store_member_end(db, id, agency_id, u.now);
 	if (rc == APP_OK)
-		rc = uc_db(&u, store_member_add(db, id, agency_id, MEMBER_ADDED, reason,
-		                                uc_user_id(&u), u.now));
+		rc = src == DB_DONE
+		             ? app_fail(err, APP_CONFLICT, NULL,
+		                        "%s is not a member of this child's case.", agency_name)
+		             : uc_db(&u, src);
 	if (rc == APP_OK)
-		rc = uc_db(&u, uc_audit(&u, "member_add", "child", id, NULL, agency_id));
+		rc = uc_db(&u, uc_audit(&u, add ? "member_add" : "member_end", "child", id, NULL,
+		                        agency_id));
 	if (rc == APP_OK) {
-		*out = json_pack("{s:s, s:s, s:s, s:s}", "child_id", id, "agency_id", agency_id,
-		                 "agency", agency_name, "kind", MEMBER_ADDED);
+		*out = add ? json_pack("{s:s, s:s, s:s, s:s}", "child_id", id, "agency_id",
+		                       agency_id, "agency", agency_name, "kind", MEMBER_ADDED)
+		           : json_pack("{s:s, s:s, s:s}", "child_id", id, "agency_id", agency_id,
+		                       "ended_at", u.now_s);
 		if (!*out)
 			rc = app_fail(err, APP_FAILED, NULL, "Out of memory.");
 	}
 	return uc_end(&u, rc, out);
 }
 
+int app_case_member_add(struct db *db, const struct actor *who, const char *id, json_t *in,
+                        json_t **out, struct app_err *err)
+{
+	return member_change(db, who, id, in, true, out, err);
+}
+
 int app_case_member_end(struct db *db, const struct actor *who, const char *id, json_t *in,
                         json_t **out, struct app_err *err)
 {
-	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	const char *reason = NULL;
-	char agency_id[32], agency_name[160];
-	struct proto_err pe;
-	int rc = open_on_child(&u, id);
-	if (rc == APP_OK)
-		rc = member_input(&u, in, &reason, agency_id, agency_name);
-	if (rc == APP_OK && access_member_validate(who->roles, who->system, reason, &pe) < 0)
-		rc = pe.field ? uc_proto_refused(&u, &pe)
-		              : app_fail(err, APP_FORBIDDEN, pe.rule, "%s", pe.message);
-	if (rc == APP_OK) {
-		int src = store_member_end(db, id, agency_id, u.now);
-		rc = src == DB_DONE
-		             ? app_fail(err, APP_CONFLICT, NULL,
-		                        "%s is not a member of this child's case.", agency_name)
-		             : uc_db(&u, src);
-	}
-	if (rc == APP_OK)
-		rc = uc_db(&u, uc_audit(&u, "member_end", "child", id, NULL, agency_id));
-	if (rc == APP_OK)
-		*out = json_pack("{s:s, s:s, s:s}", "child_id", id, "agency_id", agency_id,
-		                 "ended_at", u.now_s);
-	return uc_end(&u, rc, out);
+	return member_change(db, who, id, in, false, out, err);
 }
 
 int app_case_members(struct db *db, const struct actor *who, const char *id, json_t *in,

@@ -287,15 +287,10 @@ int category_parse(struct uc *u, json_t *in, struct category_in *c)
 	return u->err->code ? u->err->code : APP_OK;
 }
 
-/* Who may make each kind of decision. */
+/* R-CAT-3: who may make each kind of decision. */
 static int category_authorised(struct uc *u, enum cat_kind kind)
 {
-	unsigned need = kind == CAT_KIND_SUPERVISOR ? ROLE_BIT(ROLE_POLICE_SUPERVISOR)
-	                : kind == CAT_KIND_ASSESSMENT_TEAM
-	                        ? ROLE_BIT(ROLE_ASSESSMENT_TEAM)
-	                        : ROLES_POLICE | ROLE_BIT(ROLE_ASSESSMENT_TEAM) |
-	                                  ROLE_BIT(ROLE_MASH_WORKER);
-	if (u->who->system || actor_has(u->who, need))
+	if (u->who->system || category_may_decide(u->who->roles, kind))
 		return APP_OK;
 	return app_fail(u->err, APP_FORBIDDEN, "R-CAT-3",
 	                "Your role cannot make a %s category decision.", category_kind_code(kind));
@@ -310,6 +305,8 @@ int app_category_decide(struct db *db, const struct actor *who, const char *ref,
 	struct category_in c;
 	if (category_parse(&u, in, &c) != APP_OK)
 		return err->code;
+	if (!json_object_get(in, "kind")) /* the kind the actor's role makes (R-CAT-3) */
+		c.kind = category_kind_for(who->roles);
 	if (category_authorised(&u, c.kind) != APP_OK)
 		return err->code;
 	if (uc_begin(&u) != APP_OK)

@@ -34,23 +34,6 @@ static void steps_parse(struct uc *u, json_t *in, struct essential_steps *s)
 	};
 }
 
-/* R-PATH-7: a decision not to intervene always needs its rationale, and an immediate
- * risk its police-protection note; other steps may be recorded as they happen. */
-static int steps_check(struct uc *u, const struct essential_steps *s)
-{
-	struct proto_err pe;
-	if (s->declined_to_intervene_or_refer &&
-	    proto_text_check(s->e4_rationale, 2000, true, "R-PATH-7", "e4_rationale",
-	                     "the rationale for not intervening or referring (E4)", &pe) < 0)
-		return uc_proto_refused(u, &pe);
-	if (s->immediate_risk && s->police_protection_considered &&
-	    proto_text_check(s->police_protection_note, 2000, true, "R-PATH-7",
-	                     "police_protection_note", "the police protection decision (E1)",
-	                     &pe) < 0)
-		return uc_proto_refused(u, &pe);
-	return APP_OK;
-}
-
 /* The codes of the steps still outstanding into codes, and comma separated into
  * `outstanding`; returns how many. */
 static size_t steps_outstanding(const struct essential_steps *s, const char *codes[5],
@@ -110,7 +93,10 @@ int app_essential_steps(struct db *db, const struct actor *who, const char *ref,
 		return err->code;
 	struct essential_steps s;
 	steps_parse(&u, in, &s);
-	if (err->code || steps_check(&u, &s) != APP_OK)
+	struct proto_err pe;
+	if (!err->code && essential_steps_answers_validate(&s, &pe) < 0) /* R-PATH-7 */
+		uc_proto_refused(&u, &pe);
+	if (err->code)
 		return err->code;
 	const char *codes[5];
 	char outstanding[32];
@@ -123,7 +109,10 @@ int app_essential_steps(struct db *db, const struct actor *who, const char *ref,
 	json_t *left = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(left, json_string(codes[i]));
-	*out = json_pack("{s:s, s:s, s:o, s:b}", "id", id, "record_ref", r.reference, "outstanding",
-	                 left, "complete", n == 0);
+	/* R-PATH-7: the next step to take, in the protocol's words */
+	bool complete = essential_steps_validate(&s, &pe) == 0;
+	*out = json_pack("{s:s, s:s, s:o, s:b, s:s?}", "id", id, "record_ref", r.reference,
+	                 "outstanding", left, "complete", complete, "next_step",
+	                 complete ? NULL : pe.message);
 	return uc_finish(&u, arc, &r, "change", "record", r.id, "essential_steps", out);
 }

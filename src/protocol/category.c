@@ -162,3 +162,23 @@ bool category_included_in_checks(int category)
 	(void)category;
 	return true;
 }
+
+enum cat_kind category_kind_for(uint32_t roles)
+{
+	if (roles & ROLE_BIT(ROLE_POLICE_SUPERVISOR))
+		return CAT_KIND_SUPERVISOR;
+	if (roles & ROLE_BIT(ROLE_ASSESSMENT_TEAM))
+		return CAT_KIND_ASSESSMENT_TEAM;
+	return CAT_KIND_INITIAL;
+}
+
+bool category_may_decide(uint32_t roles, enum cat_kind kind)
+{
+	uint32_t need = kind == CAT_KIND_SUPERVISOR ? ROLE_BIT(ROLE_POLICE_SUPERVISOR)
+	                : kind == CAT_KIND_ASSESSMENT_TEAM
+	                        ? ROLE_BIT(ROLE_ASSESSMENT_TEAM)
+	                        : ROLE_BIT(ROLE_POLICE_OFFICER) | ROLE_BIT(ROLE_POLICE_SUPERVISOR) |
+	                                  ROLE_BIT(ROLE_ASSESSMENT_TEAM) |
+	                                  ROLE_BIT(ROLE_MASH_WORKER);
+	return (roles & need) != 0;
+}

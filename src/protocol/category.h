@@ -32,7 +32,16 @@ struct cat_decision {
 };
 /* R-CAT-3. */
 int category_decision_validate(const struct cat_decision *d, int64_t now, struct proto_err *err);
-const char *category_kind_code(enum cat_kind k);       /* "initial", ... */
+const char *category_kind_code(enum cat_kind k); /* "initial", ... */
+
+/* R-CAT-3 with R-PATH-4, R-PATH-6, R-PATH-8: the kind of category decision a holder of
+ * `roles` (ROLE_BIT set) makes: a police supervisor's is the supervisor's review of the
+ * category, the assessment team's the re-assessment, anyone else's the initial one. */
+enum cat_kind category_kind_for(uint32_t roles);
+/* R-CAT-3: whether a holder of `roles` may make a decision of `kind`: the supervisor's
+ * by a police supervisor, the re-assessment by the assessment team, the initial one by
+ * police, the assessment team or the MASH. */
+bool category_may_decide(uint32_t roles, enum cat_kind kind);
 const char *category_contact_code(enum cat_contact c); /* "unset", "contact", "online" */
 
 /* R-CAT-1. The protocol's short description of a category; NULL if not 1-3. */

@@ -106,6 +106,21 @@ size_t essential_steps_outstanding(const struct essential_steps *s, const char *
 }
 
 /* R-PATH-7 */
+int essential_steps_answers_validate(const struct essential_steps *s, struct proto_err *err)
+{
+	if (s->declined_to_intervene_or_refer &&
+	    proto_text_check(s->e4_rationale, PROTO_SHORT_MAX, true, "R-PATH-7", "e4_rationale",
+	                     "the rationale for not intervening or referring (E4)", err) < 0)
+		return -1;
+	if (s->immediate_risk && s->police_protection_considered &&
+	    proto_text_check(s->police_protection_note, PROTO_SHORT_MAX, true, "R-PATH-7",
+	                     "police_protection_note", "the police protection decision (E1)",
+	                     err) < 0)
+		return -1;
+	return 0;
+}
+
+/* R-PATH-7 */
 int essential_steps_validate(const struct essential_steps *s, struct proto_err *err)
 {
 	if (s->immediate_risk) {

@@ -56,7 +56,14 @@ struct essential_steps {
 	bool category_reviewed_by_assessment_team; /* E5 */
 	bool flag_set;                             /* E5 */
 };
-/* R-PATH-7. 0 when all five steps are complete; otherwise -1 naming the first gap. */
+/* R-PATH-7. The answers given are well formed, whatever is still outstanding: a
+ * decision not to intervene or refer carries its rationale (E4, field "e4_rationale"),
+ * and police protection recorded as considered carries its note (E1, field
+ * "police_protection_note"), each plain text of at most PROTO_SHORT_MAX, wording
+ * checked. 0 or -1 with err naming the field. */
+int essential_steps_answers_validate(const struct essential_steps *s, struct proto_err *err);
+/* R-PATH-7. 0 when all five steps are complete; otherwise -1 naming the first gap (the
+ * next step to take, as the record shows it). */
 int essential_steps_validate(const struct essential_steps *s, struct proto_err *err);
 /* R-PATH-7. Writes the codes ("E1".."E5") of steps still outstanding into `codes`
  * (room for 5) and returns how many, for work queues. */

@@ -698,9 +698,43 @@ static void test_R_DEF_1_child_turning_18_tomorrow_is_still_a_child(void **state
 	json_decref(out);
 }
 
+/* R-DEF-1: a referral for a child already known is age-checked too, on the day the
+ * concern came to notice: an 18-year-old is refused with the rule named; a concern that
+ * came to notice while they were 17 is not. */
+static void test_R_DEF_1_existing_child_aged_on_the_day_of_the_concern(void **state)
+{
+	struct fx *f = *state;
+	/* born 2008-03-09: 18 on 2026-03-09, the day before FX_NOW */
+	json_t *c = fx_child("Beatrix", "Yellowlees", "2008-03-09");
+	json_object_set_new(c, "confirm_new", json_true());
+	json_t *out = NULL;
+	struct app_err err = {0};
+	struct actor old = f->sys;
+	old.now = FX_NOW - 30 * 86400; /* added while 17 */
+	assert_int_equal(app_child_add(f->db, &old, NULL, c, &out, &err), APP_OK);
+	char id[ID_MAX];
+	snprintf(id, sizeof id, "%s", json_string_value(json_object_get(out, "id")));
+	json_decref(out);
+	json_decref(c);
+	struct actor teacher = fx_actor(f, "teacher.jones");
+	int64_t before[FX_NTABLES];
+	fx_counts(f, before);
+	json_t *in = fx_referral(NULL, id);
+	memset(&err, 0, sizeof err);
+	assert_int_equal(app_referral_submit(f->db, &teacher, NULL, in, &out, &err), APP_INVALID);
+	assert_non_null(err.rule);
+	assert_string_equal(err.rule, "R-DEF-1");
+	assert_true(fx_field(&err, "child_id"));
+	fx_assert_counts_unchanged(f, before);
+	/* the same concern, come to notice a week before the birthday */
+	json_object_set_new(in, "came_to_notice_at", json_string("2026-03-02T10:00:00Z"));
+	json_decref(fx_submit(f, &teacher, in));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(test_R_DEF_1_existing_child_aged_on_the_day_of_the_concern),
 	        cmocka_unit_test(test_R_REC_1_second_referral_nickname_same_dob_returns_candidates),
 	        cmocka_unit_test(test_R_REC_1_referral_with_child_id_updates_the_one_record),
 	        cmocka_unit_test(test_R_REC_1_confirm_new_child_creates_second_child),

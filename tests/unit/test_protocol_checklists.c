@@ -123,6 +123,28 @@ static void test_R_PATH_7_E4_rationale_when_not_referring(void **state)
 	assert_int_equal(essential_steps_validate(&s, &e), 0);
 }
 
+/* R-PATH-7: steps are recorded as they happen, so an incomplete set is not refused, but
+ * what is given must be well formed. */
+static void test_R_PATH_7_answers_well_formed_while_incomplete(void **state)
+{
+	struct proto_err e;
+	struct essential_steps s = {.pnc_marker_done = true};
+	assert_int_equal(essential_steps_answers_validate(&s, &e), 0);
+	assert_int_equal(essential_steps_validate(&s, &e), -1); /* but not complete */
+	s.declined_to_intervene_or_refer = true;
+	assert_int_equal(essential_steps_answers_validate(&s, &e), -1);
+	assert_string_equal(e.rule, "R-PATH-7");
+	assert_string_equal(e.field, "e4_rationale");
+	s.e4_rationale = "Already supported through the existing child protection plan.";
+	assert_int_equal(essential_steps_answers_validate(&s, &e), 0);
+	s.immediate_risk = true;
+	s.police_protection_considered = true;
+	assert_int_equal(essential_steps_answers_validate(&s, &e), -1);
+	assert_string_equal(e.field, "police_protection_note");
+	s.police_protection_note = "Considered; the child was safe with a carer overnight.";
+	assert_int_equal(essential_steps_answers_validate(&s, &e), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -132,6 +154,7 @@ int main(void)
 	        cmocka_unit_test(test_R_PATH_6_reviewer_needs_supervisor_role),
 	        cmocka_unit_test(test_R_PATH_7_essential_steps),
 	        cmocka_unit_test(test_R_PATH_7_E4_rationale_when_not_referring),
+	        cmocka_unit_test(test_R_PATH_7_answers_well_formed_while_incomplete),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

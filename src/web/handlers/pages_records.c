@@ -682,15 +682,6 @@ static const struct fs_field cat_specs[] = {
          "Only if it is not the borough where the child lives", NULL, -1, "govuk-!-width-one-half"},
 };
 
-static const char *cat_kind_for(const struct actor *a)
-{
-	if (actor_has(a, ROLE_BIT(ROLE_POLICE_SUPERVISOR)))
-		return "supervisor";
-	if (actor_has(a, ROLE_BIT(ROLE_ASSESSMENT_TEAM)))
-		return "assessment_team";
-	return "initial";
-}
-
 /* R-CAT-2: the App B indicators of each category, by domain, as a checklist. Nothing
  * is counted or scored; the chosen category's list is open. */
 static json_t *indicator_panels(struct request *req, const struct form *f, json_t *ticked, int open)
@@ -761,10 +752,10 @@ static void category_page(struct request *req, struct response *resp, json_t *re
 	json_object_set_new(
 	        d, "panels",
 	        indicator_panels(req, f, last ? json_object_get(last, "indicators") : NULL, open));
-	const char *kind = cat_kind_for(web_actor(req));
+	enum cat_kind kind = category_kind_for(web_actor(req)->roles); /* R-CAT-3 */
 	json_object_set_new(d, "kind_text",
-	                    json_string(strcmp(kind, "supervisor") == 0 ? "a supervisor decision"
-	                                : strcmp(kind, "assessment_team") == 0
+	                    json_string(kind == CAT_KIND_SUPERVISOR ? "a supervisor decision"
+	                                : kind == CAT_KIND_ASSESSMENT_TEAM
 	                                        ? "an assessment team review"
 	                                        : "an initial decision"));
 	json_object_set_new(
@@ -798,7 +789,6 @@ void handle_page_category(struct request *req, struct response *resp)
 	struct field_errors errs;
 	fielderr_init(&errs);
 	json_t *in = formspec_to_json(cat_specs, ARRAY_LEN(cat_specs), f, &errs);
-	json_object_set_new(in, "kind", json_string(cat_kind_for(web_actor(req))));
 	const char *vals[128];
 	size_t nv = form_get_all(f, "indicators", vals, 128);
 	json_t *inds = json_array();
