@@ -81,9 +81,9 @@ static struct lt_date before(int64_t ref, int64_t days)
 static void one_order(struct rng *r, int64_t ref, const char *pid, struct disruption *d)
 {
 	static const enum disruption_type T[] = {
-	        DISRUPT_SRO,         DISRUPT_SHPO,       DISRUPT_CAWN,       DISRUPT_INJUNCTION,
-	        DISRUPT_NOTIFICATION, DISRUPT_HOTEL_NOTICE, DISRUPT_ARREST,   DISRUPT_ARREST,
-	        DISRUPT_CHARGE,      DISRUPT_LICENSING,  DISRUPT_ANPR_MARKER, DISRUPT_CAD_SCHEME,
+	        DISRUPT_SRO,          DISRUPT_SHPO,         DISRUPT_CAWN,        DISRUPT_INJUNCTION,
+	        DISRUPT_NOTIFICATION, DISRUPT_HOTEL_NOTICE, DISRUPT_ARREST,      DISRUPT_ARREST,
+	        DISRUPT_CHARGE,       DISRUPT_LICENSING,    DISRUPT_ANPR_MARKER, DISRUPT_CAD_SCHEME,
 	        DISRUPT_COVERT};
 	memset(d, 0, sizeof *d);
 	d->type = T[rng_below(r, ARRAY_LEN(T))];
@@ -187,8 +187,8 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 		                      .created_at = opened_s};
 		rc = store_child_insert(db, &c);
 		if (rc == DB_OK)
-			rc = store_record_insert(db, rid, cid, ltime_date_of(opened).y, opened_s, NULL,
-			                         bid, true, ref_s);
+			rc = store_record_insert(db, rid, cid, ltime_date_of(opened).y, opened_s,
+			                         NULL, bid, true, ref_s);
 		/* the checklist: earlier marks kept, then the current ones */
 		for (int i = 0; rc == DB_OK && i < SUPERSEDED + CURRENT; i++) {
 			int opt = i < SUPERSEDED ? i : (int)((i - SUPERSEDED) * 29 / CURRENT);
@@ -211,7 +211,9 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 			if (due < ref && rng_below(r, 100) < 85) {
 				pa.status = rng_below(r, 10) ? ACTION_DONE : ACTION_CANCELLED;
 				pa.closed_at = due - DAY;
-				pa.reason = pa.status == ACTION_CANCELLED ? "No longer needed (bench)." : NULL;
+				pa.reason = pa.status == ACTION_CANCELLED
+				                    ? "No longer needed (bench)."
+				                    : NULL;
 			}
 			char aid[ID_MAX];
 			id_new_rng(idr, "act", aid);
@@ -226,7 +228,8 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 			                          .at = pa.agreed_at};
 			rc = store_action_insert(db, &sa);
 			if (rc == DB_OK && pa.status != ACTION_OPEN)
-				rc = store_action_close(db, aid, &pa, "Bench Officer", pa.closed_at);
+				rc = store_action_close(db, aid, &pa, "Bench Officer",
+				                        pa.closed_at);
 		}
 	}
 	if (rc != DB_OK)
@@ -236,8 +239,8 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 
 /* Times one summary of borough bid as `who` (wall time; its CPU time into *cpu); -1 on
  * failure. */
-static double time_summary(struct db *db, const struct actor *who, const char *bid,
-                           json_t **last, double *cpu)
+static double time_summary(struct db *db, const struct actor *who, const char *bid, json_t **last,
+                           double *cpu)
 {
 	struct app_err err = {0};
 	json_t *out = NULL;
