@@ -160,6 +160,8 @@ static struct fs_field order_specs[] = {
         {"note", NULL, FS_TEXTAREA, "Note", NULL, NULL, -1, NULL},
 };
 #define ORDER_N ARRAY_LEN(order_specs)
+#define ORDER_TYPE 0  /* order_specs[ORDER_TYPE]: the type, options per viewer */
+#define ORDER_CHILD 7 /* order_specs[ORDER_CHILD]: the CAWN's child, options per person */
 
 /* The order form's fields for this viewer: the types they may record and the children
  * linked to the person whom they see. Copies the specs into the request's pool. */
@@ -169,7 +171,8 @@ static struct fs_field *order_fields(struct request *req, json_t *view)
 	if (!f)
 		return NULL;
 	memcpy(f, order_specs, sizeof order_specs);
-	f[0].options = json_is_true(json_object_get(view, "entitled")) ? TYPES_POLICE : TYPES;
+	f[ORDER_TYPE].options =
+	        json_is_true(json_object_get(view, "entitled")) ? TYPES_POLICE : TYPES;
 	json_t *kids = json_object_get(view, "children");
 	size_t n = json_array_size(kids);
 	struct fs_option *o = pool_calloc(req->pool, n + 1, sizeof *o);
@@ -179,7 +182,7 @@ static struct fs_field *order_fields(struct request *req, json_t *view)
 	json_t *k;
 	json_array_foreach(kids, i, k) o[i] =
 	        (struct fs_option){pages_str(k, "id"), pages_str(k, "name"), NULL};
-	f[7].options = o;
+	f[ORDER_CHILD].options = o;
 	return f;
 }
 
