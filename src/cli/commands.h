@@ -26,6 +26,12 @@ int cli_deadlines_list(struct cli_ctx *c, int argc, char **argv);
 int cli_deadlines(struct cli_ctx *c, int argc, char **argv);
 int cli_export(struct cli_ctx *c, int argc, char **argv);
 int cli_demo(struct cli_ctx *c, int argc, char **argv);
+/* disruption.c: orders, tactical options, actions, criminal justice cases, NRM */
+int cli_order(struct cli_ctx *c, int argc, char **argv);
+int cli_tactics(struct cli_ctx *c, int argc, char **argv);
+int cli_action(struct cli_ctx *c, int argc, char **argv);
+int cli_cj(struct cli_ctx *c, int argc, char **argv);
+int cli_nrm(struct cli_ctx *c, int argc, char **argv);
 /* audit verify, audit checkpoint, audit keygen, and any other (a usage error) */
 int cli_audit_verify(struct cli_ctx *c, int argc, char **argv);
 int cli_audit_checkpoint(struct cli_ctx *c, int argc, char **argv);
@@ -36,5 +42,7 @@ extern const char CLI_VERSION_USAGE[], CLI_INIT_USAGE[], CLI_SERVE_USAGE[], CLI_
         CLI_AGENCY_USAGE[], CLI_USER_USAGE[], CLI_CHILD_USAGE[], CLI_REFERRAL_USAGE[],
         CLI_RECORD_USAGE[], CLI_CATEGORY_USAGE[], CLI_EPISODE_USAGE[], CLI_PROFILE_USAGE[],
         CLI_DEADLINES_USAGE[], CLI_EXPORT_USAGE[], CLI_DEMO_USAGE[], CLI_AUDIT_USAGE[];
+extern const char CLI_ORDER_USAGE[], CLI_TACTICS_USAGE[], CLI_ACTION_USAGE[], CLI_CJ_USAGE[],
+        CLI_NRM_USAGE[];
 
 #endif

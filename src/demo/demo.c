@@ -105,6 +105,8 @@ int app_demo_generate(struct db *db, const struct demo_opts *opts, json_t **out,
 	if (rc == APP_OK)
 		rc = demo_play(&g);
 	if (rc == APP_OK)
+		rc = demo_disruption(&g);
+	if (rc == APP_OK)
 		rc = demo_details(&g);
 	if (rc == APP_OK)
 		rc = mark_demo(&g);

@@ -231,6 +231,10 @@ int demo_plan_missing(struct gen *g);
 int demo_play(struct gen *g);
 /* Plays a missing-episode event (missing.c). APP_OK or the error. */
 int demo_do_missing(struct gen *g, const struct ev *e);
+/* Adds persons of concern, orders in every status, tactical options, actions, criminal
+ * justice cases and NRM referrals to each borough, after the children's stories
+ * (disruption.c). APP_OK or the error. */
+int demo_disruption(struct gen *g);
 /* Changes some children's details after the events, for their history (details.c).
  * APP_OK or the error. */
 int demo_details(struct gen *g);

@@ -9,6 +9,11 @@ int store_demo_mark_all(struct db *db)
 	        "UPDATE referrals SET is_demo = 1 WHERE is_demo = 0",
 	        "UPDATE record_entries SET is_demo = 1 WHERE is_demo = 0",
 	        "UPDATE episodes SET is_demo = 1 WHERE is_demo = 0",
+	        "UPDATE disruptions SET is_demo = 1 WHERE is_demo = 0",
+	        "UPDATE tactic_marks SET is_demo = 1 WHERE is_demo = 0",
+	        "UPDATE plan_actions SET is_demo = 1 WHERE is_demo = 0",
+	        "UPDATE cj_cases SET is_demo = 1 WHERE is_demo = 0",
+	        "UPDATE nrm_referrals SET is_demo = 1 WHERE is_demo = 0",
 	};
 	int rc = DB_OK;
 	for (size_t i = 0; rc == DB_OK && i < ARRAY_LEN(sql); i++)

@@ -14,12 +14,15 @@
 #include "app/audit_view.h"
 #include "app/categories.h"
 #include "app/child_changes.h"
+#include "app/cj.h"
 #include "app/children.h"
 #include "app/episode_deadlines.h"
 #include "app/episode_return.h"
 #include "app/episodes.h"
 #include "app/essential_steps.h"
 #include "app/forensic.h"
+#include "app/orders.h"
+#include "app/plans.h"
 #include "app/profile.h"
 #include "app/record_changes.h"
 #include "app/referrals.h"
@@ -28,6 +31,7 @@
 #include "app/work.h"
 #include "web/webapp.h"
 #include "web/handlers/api.h"
+#include "web/handlers/disruption.h"
 #include "web/handlers/handlers.h"
 
 #define PUBLIC ROUTE_PUBLIC
@@ -62,6 +66,13 @@ static const char *const audit_ints[] = {"before_seq", "limit", NULL};
 static const char *const audit_bools[] = {"verify", NULL};
 static const struct route_query audit_query = {audit_strings, audit_ints, audit_bools, INT64_MIN,
                                                INT64_MAX};
+
+/* GET /api/v1/actions?record_ref=|person_id=|place_id= (R-MASE-7) and GET
+ * /api/v1/cj-cases?person_id=&network=&borough=&from=&to= (R-OUTC-2). */
+static const char *const actions_strings[] = {"record_ref", "person_id", "place_id", NULL};
+static const struct route_query actions_query = {actions_strings, NULL, NULL, 0, 0};
+static const char *const cj_strings[] = {"person_id", "network", "borough", "from", "to", NULL};
+static const struct route_query cj_query = {cj_strings, NULL, NULL, 0, 0};
 
 const struct route web_routes[] = {
         {HTTP_GET, "/static/{*path}", HANDLER(handle_static, PUBLIC | ROUTE_STATIC)},
@@ -147,6 +158,28 @@ const struct route web_routes[] = {
         {HTTP_POST, "/admin/users/{username}/enable", HANDLER(handle_page_user_enable, 0)},
         {HTTP_GET, "/audit", HANDLER(handle_page_audit, 0)},
         {HTTP_POST, "/audit", HANDLER(handle_page_audit_post, 0)},
+        /* disruption: orders (R-ORD-1..4), CJ cases (R-OUTC-2), tactical options (R-ORD-5),
+         * action plans (R-MASE-7), NRM referrals (R-DL-6) */
+        {HTTP_GET, "/people/{id}/orders", HANDLER(handle_page_person_orders, 0)},
+        {HTTP_GET, "/people/{id}/orders/new", HANDLER(handle_page_order_new, 0)},
+        {HTTP_POST, "/people/{id}/orders", HANDLER(handle_page_order_create, 0)},
+        {HTTP_GET, "/people/{id}/cj-cases/new", HANDLER(handle_page_cj_new, 0)},
+        {HTTP_POST, "/people/{id}/cj-cases", HANDLER(handle_page_cj_create, 0)},
+        {HTTP_GET, "/orders/{id}", HANDLER(handle_page_order, 0)},
+        {HTTP_GET, "/orders/{id}/change", HANDLER(handle_page_order_change_form, 0)},
+        {HTTP_POST, "/orders/{id}/change", HANDLER(handle_page_order_change, 0)},
+        {HTTP_GET, "/cj-cases/{id}", HANDLER(handle_page_cj, 0)},
+        {HTTP_POST, "/cj-cases/{id}", HANDLER(handle_page_cj_update, 0)},
+        {HTTP_GET, "/records/{ref}/tactics", HANDLER(handle_page_tactics, 0)},
+        {HTTP_GET, "/records/{ref}/tactics/{code}", HANDLER(handle_page_tactic_form, 0)},
+        {HTTP_POST, "/records/{ref}/tactics/{code}", HANDLER(handle_page_tactic_mark, 0)},
+        {HTTP_GET, "/records/{ref}/actions", HANDLER(handle_page_actions, 0)},
+        {HTTP_GET, "/records/{ref}/actions/new", HANDLER(handle_page_action_new, 0)},
+        {HTTP_POST, "/records/{ref}/actions", HANDLER(handle_page_action_create, 0)},
+        {HTTP_GET, "/records/{ref}/nrm/new", HANDLER(handle_page_nrm_new, 0)},
+        {HTTP_POST, "/records/{ref}/nrm", HANDLER(handle_page_nrm_create, 0)},
+        {HTTP_GET, "/actions/{id}", HANDLER(handle_page_action, 0)},
+        {HTTP_POST, "/actions/{id}", HANDLER(handle_page_action_update, 0)},
         /* end of pages */
 
         {HTTP_POST, "/api/v1/session",
@@ -226,6 +259,35 @@ const struct route web_routes[] = {
         {HTTP_POST, "/api/v1/episodes/{id}/forensic-decision",
          USE_CASE(app_forensic_decision, "id", BODY, 201)},
         {HTTP_PUT, "/api/v1/episodes/{id}/risk", USE_CASE(app_episode_risk, "id", BODY, 200)},
+        /* R-ORD-1..4, R-OUT-5: orders and other disruptions; 422 names the rule and field */
+        {HTTP_POST, "/api/v1/orders", USE_CASE(app_order_add, NULL, BODY, 201)},
+        {HTTP_GET, "/api/v1/orders/{id}", USE_CASE(app_order_get, "id", NONE, 200)},
+        {HTTP_POST, "/api/v1/orders/{id}/changes", USE_CASE(app_order_change, "id", BODY, 200)},
+        {HTTP_GET, "/api/v1/people/{id}/orders", USE_CASE(app_person_orders, "id", NONE, 200)},
+        {HTTP_GET, "/api/v1/places/{id}/orders", USE_CASE(app_place_orders, "id", NONE, 200)},
+        {HTTP_GET, "/api/v1/boroughs/{id}/disruption",
+         USE_CASE(app_disruption_summary, "id", NONE, 200)},
+        /* R-ORD-5: the tactical options checklist */
+        {HTTP_GET, "/api/v1/records/{ref}/tactics", USE_CASE(app_tactics_get, "ref", NONE, 200)},
+        {HTTP_POST, "/api/v1/records/{ref}/tactics", USE_CASE(app_tactic_mark, "ref", BODY, 200)},
+        /* R-MASE-7: actions; R-DL-4, R-DL-5, R-DL-6, R-DL-9: their deadlines in queues */
+        {HTTP_POST, "/api/v1/actions", USE_CASE(app_action_add, NULL, BODY, 201)},
+        {HTTP_GET, "/api/v1/actions", QUERY_USE_CASE(app_actions_list, &actions_query, NULL)},
+        {HTTP_GET, "/api/v1/actions/{id}", USE_CASE(app_action_get, "id", NONE, 200)},
+        {HTTP_POST, "/api/v1/actions/{id}/changes", USE_CASE(app_action_update, "id", BODY, 200)},
+        {HTTP_GET, "/api/v1/disruption-deadlines",
+         QUERY_USE_CASE(app_disruption_deadlines, NULL, NULL)},
+        /* R-OUTC-2: criminal justice cases and attrition */
+        {HTTP_POST, "/api/v1/cj-cases", USE_CASE(app_cj_case_add, NULL, BODY, 201)},
+        {HTTP_GET, "/api/v1/cj-cases", QUERY_USE_CASE(app_cj_cases, &cj_query, NULL)},
+        {HTTP_GET, "/api/v1/cj-cases/{id}", USE_CASE(app_cj_case_get, "id", NONE, 200)},
+        {HTTP_POST, "/api/v1/cj-cases/{id}/changes", USE_CASE(app_cj_case_update, "id", BODY, 200)},
+        /* R-DL-6: NRM referrals */
+        {HTTP_POST, "/api/v1/children/{id}/nrm-referrals",
+         USE_CASE(app_nrm_refer, "id", BODY, 201)},
+        {HTTP_GET, "/api/v1/children/{id}/nrm-referrals", USE_CASE(app_child_nrm, "id", NONE, 200)},
+        {HTTP_POST, "/api/v1/nrm-referrals/{id}/decisions",
+         USE_CASE(app_nrm_decide, "id", BODY, 200)},
         {HTTP_GET, "/api/v1/exports/ssda903", HANDLER(handle_api_export_ssda903, API)},
         {HTTP_GET, "/api/v1/exports/annex-a", HANDLER(handle_api_export_annex_a, API)},
         /* the lists answer objects, so that fields can be added later */

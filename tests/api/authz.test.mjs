@@ -85,6 +85,26 @@ const TABLE = [
   ['POST', '/api/v1/episodes/{id}/safe-and-well', 'A A A A A A A A A A D D D D', (c, r) => ({ path: `/api/v1/episodes/${c.episodes[r]}/safe-and-well`, json: { done_by: 'Demo Duty Officer', where_found: 'Demo Library', found_alone: true, what_happened: 'Went to the library and lost track of time.' } })],
   ['POST', '/api/v1/episodes/{id}/return-interview', 'A A A A A A A A A A D D D D', (c, r) => ({ path: `/api/v1/episodes/${c.episodes[r]}/return-interview`, json: { interviewer: 'Demo Youth Worker', child_asked: true, child_preference: 'The youth worker' } })],
   ['POST', '/api/v1/episodes/{id}/forensic-decision', 'A A A A A A A A A A D D D D', (c, r) => ({ path: `/api/v1/episodes/${c.episodes[r]}/forensic-decision`, json: { clothing: false, early_evidence_kit: false, devices: false, decision: 'no_forensic_action', rationale: 'No offence alleged.' } })],
+  ['POST', '/api/v1/orders', 'A A A A A A A A A A D D D D', (c) => ({ json: { type: 'sro', person_id: c.person, applied_on: daysAgo(9) } })],
+  ['GET', '/api/v1/orders/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/orders/${c.order}` })],
+  ['POST', '/api/v1/orders/{id}/changes', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/orders/${c.order}/changes`, json: { breach_on: daysAgo(4), note: 'Seen with the child again.' } })],
+  ['GET', '/api/v1/people/{id}/orders', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/people/${c.person}/orders` })],
+  ['GET', '/api/v1/places/{id}/orders', 'A A A A D A D D D D A A D D', (c) => ({ path: `/api/v1/places/${c.place}/orders` })],
+  ['GET', '/api/v1/boroughs/{id}/disruption', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/disruption' })],
+  ['GET', '/api/v1/records/{ref}/tactics', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/records/${c.ref}/tactics` })],
+  ['POST', '/api/v1/records/{ref}/tactics', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/tactics`, json: { code: 'T12', mark: 'considered', note: 'CCTV staff to be briefed.', owner: 'Northbrook Police (demo)' } })],
+  ['POST', '/api/v1/actions', 'A A A A A A A A A A D D D D', (c) => ({ json: { text: 'Brief the school safeguarding lead.', owner_agency: 'Northbrook Police (demo)', record_ref: c.ref, due_on: daysAgo(-7) } })],
+  ['GET', '/api/v1/actions', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/actions?record_ref=${c.ref}` })],
+  ['GET', '/api/v1/actions/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/actions/${c.action}` })],
+  ['POST', '/api/v1/actions/{id}/changes', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/actions/${c.action}/changes`, json: { due_on: daysAgo(-14) } })],
+  ['GET', '/api/v1/disruption-deadlines', 'A A A A A A A A A A A A A A', () => ({})],
+  ['POST', '/api/v1/cj-cases', 'A A A A A A A A A A D D D D', (c) => ({ json: { person_id: c.person, referred_on: daysAgo(12) } })],
+  ['GET', '/api/v1/cj-cases', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/cj-cases?person_id=${c.person}` })],
+  ['GET', '/api/v1/cj-cases/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/cj-cases/${c.cjCase}` })],
+  ['POST', '/api/v1/cj-cases/{id}/changes', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/cj-cases/${c.cjCase}/changes`, json: { network: 'Operation Authz (demo)' } })],
+  ['POST', '/api/v1/children/{id}/nrm-referrals', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/children/${c.childId}/nrm-referrals`, json: { referred_at: ago(6, '10:00') } })],
+  ['GET', '/api/v1/children/{id}/nrm-referrals', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}/nrm-referrals` })],
+  ['POST', '/api/v1/nrm-referrals/{id}/decisions', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/nrm-referrals/${c.nrm}/decisions`, json: { grounds: 'reasonable', decision: 'positive', on: daysAgo(5) } })],
   ['GET', '/api/v1/exports/ssda903', 'D A D D D A D D D D A D D D', () => ({ path: `/api/v1/exports/ssda903?from=${daysAgo(339)}&to=${daysAgo(8)}` })],
   ['GET', '/api/v1/exports/annex-a', 'D A D D D A D D D D A D D D', () => ({ path: `/api/v1/exports/annex-a?from=${daysAgo(339)}&to=${daysAgo(8)}` })],
   ['GET', '/api/v1/agencies', 'A A A A A A A A A A A A A A', () => ({})],
@@ -169,6 +189,26 @@ before(async () => {
   await sql(srv.db, `INSERT INTO child_agencies (child_id, agency_id, reason, since, kind)
     SELECT '${ctx.childId}', id, 'authz test', '${ago(8, '18:00')}', 'added' FROM agencies WHERE name LIKE 'Northbrook%'
       ON CONFLICT (child_id, agency_id) DO UPDATE SET kind = 'added', ended_at = NULL`)
+  // Disruption: the Northbrook person whose Sexual Risk Order has been breached, linked to
+  // the record's child (so every agency of the child's case sees the person), the
+  // borough's hotel, an action and a criminal justice case about them, an NRM referral.
+  ctx.order = await one(srv.db, `SELECT d.id FROM disruptions d JOIN agencies a ON a.id = d.agency_id
+    WHERE d.type = 'sro' AND d.status = 'breached' AND a.name = 'Northbrook Police (demo)' LIMIT 1`)
+  ctx.person = await one(srv.db, `SELECT person_id FROM disruptions WHERE id = '${ctx.order}'`)
+  ctx.place = await one(srv.db, `SELECT p.id FROM places p JOIN boroughs b ON b.id = p.borough_id
+    WHERE b.name = 'Northbrook' AND p.type = 'hotel' LIMIT 1`)
+  await sql(srv.db, `INSERT INTO links (id, kind, from_type, from_id, to_type, to_id, to_child_id, nature, source,
+    recorded_at, recorded_by_name) VALUES ('lnk_00000000000000000000', 'associate', 'person', '${ctx.person}', 'child',
+    '${ctx.childId}', '${ctx.childId}', 'fact', 'authz test', '${ago(8, '18:00')}', 'authz test')`)
+  const act = await sup.post('/api/v1/actions', { json: { text: 'Visit the address with the licensing officer.', owner_agency: 'Northbrook Police (demo)', record_ref: ctx.ref, due_on: daysAgo(-3) } })
+  assert.equal(act.status, 201, act.text)
+  ctx.action = act.json.id
+  const cj = await sup.post('/api/v1/cj-cases', { json: { person_id: ctx.person, arrested_on: daysAgo(30), referred_on: daysAgo(20) } })
+  assert.equal(cj.status, 201, cj.text)
+  ctx.cjCase = cj.json.id
+  const nrm = await sup.post(`/api/v1/children/${ctx.childId}/nrm-referrals`, { json: { referred_at: ago(7, '10:00'), reference: 'NRM-AUTHZ-1' } })
+  assert.equal(nrm.status, 201, nrm.text)
+  ctx.nrm = nrm.json.id
 })
 after(async () => { await srv?.stop() })
 

@@ -4,6 +4,7 @@
  * left in words and an amber or red tag (R-DL-1, R-DL-2, R-DL-9), in UK time.
  */
 #include "app/work.h"
+#include "web/handlers/disruption.h"
 #include "web/handlers/handlers.h"
 #include "web/handlers/pages.h"
 #include "web/session.h"
@@ -13,6 +14,8 @@
  * tag (text and colour class). */
 static void decorate_item(struct request *req, json_t *it)
 {
+	if (pages_disruption_item(req, it)) /* actions, orders, NRM periods */
+		return;
 	const char *ep = pages_str(it, "episode_id");
 	const char *ref = pages_str(it, "reference");
 	const char *rec = pages_str(it, "record_ref");

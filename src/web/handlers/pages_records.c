@@ -16,6 +16,7 @@
 #include "app/record_view.h"
 #include "protocol/category.h"
 #include "protocol/pathway.h"
+#include "web/handlers/disruption.h"
 #include "web/handlers/handlers.h"
 #include "util/pool.h"
 #include "web/auth.h"
@@ -229,6 +230,9 @@ void handle_page_record(struct request *req, struct response *resp)
 		pages_decorate_episodes(req, eps);
 		json_object_set_new(r, "eps", eps);
 	}
+	json_t *tactics = pages_record_tactics(req, ref); /* R-ORD-5 at a glance */
+	if (tactics)
+		json_object_set_new(r, "tactics", tactics);
 	/* links follow the role: the forms this user may submit */
 	json_object_set_new(r, "may_change_child",
 	                    json_boolean(app_child_may_change(web_actor(req))));
