@@ -97,8 +97,12 @@ static void add_key(char keys[][LINK_KEY_LEN], size_t *n, size_t max, const char
 	for (size_t i = 0; i < *n; i++)
 		if (strcmp(keys[i], k) == 0)
 			return;
-	if (*n < max)
-		snprintf(keys[(*n)++], LINK_KEY_LEN, "%s", k);
+	if (*n < max) {
+		/* Keys are at most LINK_KEY_LEN - 1 bytes; a longer one is cut. */
+		size_t len = strnlen(k, LINK_KEY_LEN - 1);
+		memcpy(keys[*n], k, len);
+		keys[(*n)++][len] = '\0';
+	}
 }
 
 size_t pm_keys(const struct pm_person *p, char keys[][LINK_KEY_LEN], size_t max)
