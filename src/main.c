@@ -52,6 +52,12 @@ static const struct cli_command commands[] = {
         {"audit", "checkpoint", cli_audit_checkpoint, CLI_DB, NULL, NULL},
         {"audit", "keygen", cli_audit_keygen, CLI_CONFIG, NULL, NULL},
         {"audit", NULL, cli_audit, CLI_CONFIG, NULL, NULL},
+        /* people of concern, places, links and networks */
+
+        /* matching, merges, import and export */
+
+        /* MASE meetings and reports */
+
         {"version", NULL, cli_version, 0, CLI_VERSION_USAGE,
          "print the version of Lantern and its libraries"},
 };

@@ -32,6 +32,12 @@ int cli_tactics(struct cli_ctx *c, int argc, char **argv);
 int cli_action(struct cli_ctx *c, int argc, char **argv);
 int cli_cj(struct cli_ctx *c, int argc, char **argv);
 int cli_nrm(struct cli_ctx *c, int argc, char **argv);
+/* people of concern, places, links and networks */
+
+/* matching, merges, import and export */
+
+/* MASE meetings and reports */
+
 /* audit verify, audit checkpoint, audit keygen, and any other (a usage error) */
 int cli_audit_verify(struct cli_ctx *c, int argc, char **argv);
 int cli_audit_checkpoint(struct cli_ctx *c, int argc, char **argv);

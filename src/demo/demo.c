@@ -108,6 +108,10 @@ int app_demo_generate(struct db *db, const struct demo_opts *opts, json_t **out,
 		rc = demo_disruption(&g);
 	if (rc == APP_OK)
 		rc = demo_details(&g);
+	/* people of concern, places, links and networks */
+
+	/* MASE meetings and outcomes */
+
 	if (rc == APP_OK)
 		rc = mark_demo(&g);
 	id_use_rng(NULL);

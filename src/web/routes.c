@@ -180,6 +180,14 @@ const struct route web_routes[] = {
         {HTTP_POST, "/records/{ref}/nrm", HANDLER(handle_page_nrm_create, 0)},
         {HTTP_GET, "/actions/{id}", HANDLER(handle_page_action, 0)},
         {HTTP_POST, "/actions/{id}", HANDLER(handle_page_action_update, 0)},
+        /* pages: people of concern, places, vehicles, phones, links and networks */
+
+        /* pages: matching, merges and imports */
+
+        /* pages: MASE meetings, outcomes and the board's report */
+
+        /* pages: my work, the MASH and who is missing now */
+
         /* end of pages */
 
         {HTTP_POST, "/api/v1/session",
@@ -306,6 +314,14 @@ const struct route web_routes[] = {
          USE_CASE(app_user_set_roles, "username", BODY, 200)},
         {HTTP_POST, "/api/v1/users/{username}/password-reset",
          USE_CASE(app_user_reset_password, "username", BODY, 200)},
+
+        /* API: people of concern, places, vehicles, phones, links and networks */
+
+        /* API: matching, merges and imports */
+
+        /* API: MASE meetings, outcomes and the board's report */
+
+        /* API: my work, the MASH and who is missing now */
 };
 
 const size_t web_routes_count = ARRAY_LEN(web_routes);

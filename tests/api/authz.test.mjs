@@ -120,6 +120,13 @@ const TABLE = [
   // every role may change its own password (next to last: nothing signs in as it again)
   ['POST', '/api/v1/session/password', 'A A A A A A A A A A A A A A', () => ({ json: { current_password: 'lantern-demo-2026', new_password: 'lantern-demo-2026-changed' } })],
   ['DELETE', '/api/v1/session', 'A A A A A A A A A A A A A A', () => ({})] // last: signs out
+  // people of concern, places, vehicles, phones, links and networks
+
+  // matching, merges and imports
+
+  // MASE meetings, outcomes and the board's report
+
+  // my work, the MASH and who is missing now
 ]
 
 // The API routes the server has: every {HTTP_X, "/api/..."} entry of src/web/routes.c.
