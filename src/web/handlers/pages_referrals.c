@@ -13,6 +13,7 @@
 #include "app/referrals.h"
 #include "protocol/pathway.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/page_forms.h"
 #include "web/handlers/pages.h"
 #include "web/session.h"
 #include "web/usecase.h"
@@ -349,4 +350,18 @@ void handle_page_referral(struct request *req, struct response *resp)
 	                    json_string(pathway_route_label(pages_str(r, "route"))));
 	page_render(req, resp, 200, "referral.html", "Referral filed", r);
 	json_decref(r);
+}
+
+size_t pages_referral_forms(struct page_form_use *out, size_t max)
+{
+	if (max >= 1)
+		out[0] = (struct page_form_use){
+		        "/referrals",
+		        {{child_specs, ARRAY_LEN(child_specs)},
+		         {main_specs, ARRAY_LEN(main_specs)},
+		         {police_specs, ARRAY_LEN(police_specs)}},
+		        app_referral_submit,
+		        NULL,
+		};
+	return 1;
 }
