@@ -5,6 +5,7 @@
  * "devices") fails here. Each use case is first shown a name nobody knows, so that the
  * check cannot pass because the use case never looked at the names. */
 #include "app_fixture.h"
+#include "app/episodes.h"
 #include "app/forensic.h"
 #include "web/handlers/page_forms.h"
 
@@ -157,6 +158,33 @@ static void test_referral_form_posts_only_names_the_use_case_takes(void **state)
 	check_forms(*state, forms, n);
 }
 
+/* A page asking a use case to check the rest of a form (check_only) gets its errors,
+ * and nothing is kept when the rest is right. */
+static void test_check_only_validates_and_keeps_nothing(void **state)
+{
+	struct fx *f = *state;
+	char child[ID_MAX];
+	fx_new_record(f, "sw.green", "Ottoline", "Check", "2012-02-02", NULL, child);
+	struct actor who = fx_actor(f, "sw.green");
+	who.check_only = true;
+	json_t *in = json_pack("{s:s, s:s, s:b}", "child_id", child, "missing_from", "home",
+	                       "auto_correct", 1);
+	int64_t before = fx_count(f, "episodes");
+	int64_t audited = fx_count(f, "audit_events");
+	struct app_err err;
+	json_t *out = NULL;
+	assert_int_equal(app_episode_report(f->db, &who, NULL, in, &out, &err), APP_OK);
+	json_decref(out);
+	assert_int_equal(fx_count(f, "episodes"), before);
+	assert_int_equal(fx_count(f, "audit_events"), audited);
+	/* and a wrong value is still reported */
+	json_object_set_new(in, "missing_from", json_string("the moon"));
+	assert_int_not_equal(app_episode_report(f->db, &who, NULL, in, &out, &err), APP_OK);
+	assert_true(fx_field(&err, "missing_from"));
+	json_decref(in);
+	assert_int_equal(fx_count(f, "episodes"), before);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -164,6 +192,7 @@ int main(void)
 	        cmocka_unit_test(
 	                test_R_MISS_9_forensic_form_asks_every_protocol_question_by_its_code),
 	        cmocka_unit_test(test_referral_form_posts_only_names_the_use_case_takes),
+	        cmocka_unit_test(test_check_only_validates_and_keeps_nothing),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

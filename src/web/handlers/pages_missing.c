@@ -110,6 +110,9 @@ void handle_page_missing_create(struct request *req, struct response *resp)
 	fielderr_init(&errs);
 	json_t *in = formspec_to_json(report_specs, ARRAY_LEN(report_specs), f, &errs);
 	json_object_set_new(in, "child_id", json_string(id));
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, app_episode_report, NULL, in, report_specs,
+		                 ARRAY_LEN(report_specs), &errs);
 	struct app_err err = {0};
 	json_t *out = NULL;
 	struct db *db = errs.n ? NULL : web_db(req, resp);
@@ -377,6 +380,8 @@ static void episode_form_post(struct request *req, struct response *resp, int wh
 	json_t *in = formspec_to_json(ef->specs, form_n(ef), f, &errs);
 	if (ef->adjust)
 		ef->adjust(in);
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, ef->fn, id, in, ef->specs, form_n(ef), &errs);
 	struct app_err err = {0};
 	json_t *out = NULL;
 	struct db *db = errs.n ? NULL : web_db(req, resp);
