@@ -154,6 +154,12 @@ static int referral_parse(struct uc *u, json_t *in, struct referral_in *r)
 	r->group = app_json_bool(in, "group", false, u->err);
 	r->gang = app_json_bool(in, "gang", false, u->err);
 	referral_police_parse(u, in, r);
+	if (u->err->code && u->who->check_only && !r->child_id && json_is_object(r->child)) {
+		/* a page showing all of a form's errors at once: the new child's details too,
+		 * which are otherwise read only once the rest is right */
+		struct child_input ci;
+		child_input_parse(r->child, r->came_to_notice_at, &ci, u->err);
+	}
 	return u->err->code ? u->err->code : APP_OK;
 }
 
