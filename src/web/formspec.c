@@ -359,20 +359,115 @@ json_t *formspec_fields(const struct fs_field *specs, size_t n, const struct for
 	return a;
 }
 
+const struct fs_field *formspec_spec_for(const struct fs_field *specs, size_t n, const char *field)
+{
+	if (!field)
+		return NULL;
+	size_t fl = strlen(field);
+	for (size_t i = 0; i < n; i++) {
+		const char *k = key_of(&specs[i]);
+		if (strcmp(k, field) == 0 || (strncmp(k, field, fl) == 0 && k[fl] == '.'))
+			return &specs[i];
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *k = key_of(&specs[i]);
+		const char *dot = strrchr(k, '.');
+		if (strcmp(specs[i].name, field) == 0 || (dot && strcmp(dot + 1, field) == 0))
+			return &specs[i];
+	}
+	return NULL;
+}
+
 const char *formspec_error_target(const struct fs_field *specs, size_t n, const char *field)
 {
 	if (!n)
 		return field;
-	size_t fl = field ? strlen(field) : 0;
-	for (size_t i = 0; field && i < n; i++) {
-		const char *k = key_of(&specs[i]);
-		if (strcmp(k, field) == 0 || (strncmp(k, field, fl) == 0 && k[fl] == '.'))
-			return specs[i].name;
-	}
+	const struct fs_field *s = formspec_spec_for(specs, n, field);
+	if (s)
+		return s->name;
 	for (size_t i = 0; i < n; i++)
 		if (specs[i].kind != FS_HIDDEN)
 			return specs[i].name;
 	return specs[0].name;
+}
+
+/* How an error message names a field, where its label alone reads badly after "Enter"
+ * or "Select". Fields not listed are named by their label. */
+static const struct {
+	const char *name, *words;
+} FIELD_WORDS[] = {
+        {"last_seen_at", "the date and time the child was last seen"},
+        {"last_seen_where", "where the child was last seen"},
+        {"missing_from", "where the child was missing from"},
+        {"reported_at", "when it was reported"},
+        {"returned_at", "when the child was found or came back"},
+        {"where", "where the child was found"},
+        {"where_found", "where the child was found"},
+        {"what_happened", "what happened while the child was away"},
+        {"circumstances", "what happened"},
+        {"rationale", "why"},
+        {"reason", "the reason"},
+        {"given_names", "the child's first names"},
+        {"family_name", "the child's family name"},
+        {"date_of_birth", "the child's date of birth"},
+        {"nhs_number", "the child's NHS number"},
+        {"risk_level", "a risk level"},
+        {"decision", "a decision"},
+        {"status", "what happened"},
+        {"interviewer", "the interviewer"},
+        {"findings", "what the interview found"},
+        {"crime_number", "the crime number"},
+        {"came_to_notice_at", "when the concern came to notice"},
+};
+
+/* The words naming spec s after "Enter": from FIELD_WORDS, else its label with a small
+ * first letter. */
+static const char *field_words(const struct fs_field *s, struct pool *p)
+{
+	for (size_t i = 0; i < ARRAY_LEN(FIELD_WORDS); i++)
+		if (strcmp(FIELD_WORDS[i].name, s->name) == 0)
+			return FIELD_WORDS[i].words;
+	const char *l = s->label ? s->label : s->name;
+	char *w = pool_strdup(p, l);
+	/* "NHS number" stays; "Last seen" becomes "last seen" */
+	if (w && w[0] && isupper((unsigned char)w[0]) && !isupper((unsigned char)w[1]))
+		w[0] = (char)tolower((unsigned char)w[0]);
+	return w ? w : l;
+}
+
+const char *formspec_error_words(const struct fs_field *s, const char *field, const char *message,
+                                 struct pool *p)
+{
+	if (!s || !field || !message || !p)
+		return message;
+	const char *label = s->label && *s->label ? s->label : s->name;
+	size_t fl = strlen(field);
+	bool choose = s->kind == FS_RADIOS || s->kind == FS_INT_RADIOS || s->kind == FS_SELECT ||
+	              s->kind == FS_CHECKBOXES || s->kind == FS_CHECKBOX;
+	/* "Enter <field>." */
+	if (strncmp(message, "Enter ", 6) == 0 && strncmp(message + 6, field, fl) == 0 &&
+	    (message[6 + fl] == '.' || message[6 + fl] == '\0'))
+		return pool_printf(p, "%s %s", choose ? "Select" : "Enter", field_words(s, p));
+	/* "... at most N characters ..." */
+	const char *most = strstr(message, "at most ");
+	unsigned long max = 0;
+	if (most && sscanf(most, "at most %lu characters", &max) == 1 && strstr(most, "characters"))
+		return pool_printf(p, "%s must be %lu characters or fewer%s", label, max,
+		                   strstr(most, "on one line") ? ", on one line" : "");
+	bool names = strncmp(message, field, fl) == 0 && message[fl] == ' ';
+	if (names && strstr(message, "real date written"))
+		return pool_printf(p, "%s must be a real date", label);
+	if (names && strstr(message, "date and time such as"))
+		return pool_printf(p, "%s must be a real date and time", label);
+	if (names) {
+		/* "<field> must be ..." : the label in place of the code, without the full stop */
+		const char *rest = message + fl;
+		size_t rl = strlen(rest);
+		if (rl && rest[rl - 1] == '.')
+			rl--;
+		return pool_printf(p, "%s%.*s", label, (int)rl, rest);
+	}
+	return message;
 }
 
 json_t *formspec_signs(const struct form *f, struct field_errors *errs, struct pool *p)

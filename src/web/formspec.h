@@ -85,9 +85,22 @@ json_t *formspec_lines(const char *text);
 json_t *formspec_fields(const struct fs_field *specs, size_t n, const struct form *f,
                         json_t *values, const struct field_errors *errs);
 
-/* The spec name to link an error on JSON field `field` to: the spec whose key is
- * `field` or starts with "field.", else the first spec's name. */
+/* The spec an error on JSON field `field` concerns: the spec whose key is `field` or
+ * starts with "field.", or whose name is `field`, or whose key ends in ".field" (a use
+ * case names "nhs_number" what the form nests as "child.nhs_number"); NULL if none. */
+const struct fs_field *formspec_spec_for(const struct fs_field *specs, size_t n, const char *field);
+/* The spec name to link an error on JSON field `field` to: formspec_spec_for's, else
+ * the first (visible) spec's name. */
 const char *formspec_error_target(const struct fs_field *specs, size_t n, const char *field);
+
+/* A use case's message about field `field` said in words for the page that asked with
+ * spec s: a message naming the field by its code is said again with the field's own
+ * words ("Enter last_seen_at." becomes "Enter the date and time the child was last
+ * seen"; "reason must be plain text of at most 2000 characters." becomes "Why must be
+ * 2000 characters or fewer"). Other messages are returned as they are. The result is
+ * message itself or a string in pool p. */
+const char *formspec_error_words(const struct fs_field *s, const char *field, const char *message,
+                                 struct pool *p);
 
 /* R-SIGN-1: the SAFEGUARD signs ticked on a form. Each ticked box "sign" (value: a
  * REF_SIGNS code) becomes {code, evidence: field "evidence_<code>", seen_on: field

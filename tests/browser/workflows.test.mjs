@@ -82,17 +82,19 @@ describe('workflows in a browser', () => {
     await page.fill('#rationale', 'Receipt of unexplained gifts together with the older male suggests grooming.')
     await page.fill('#risk_review', 'Checks on the child and associates done; no immediate risk tonight.')
     await page.fill('#merlin_pac', 'SYN-MP-0001')
-    await submit('File the referral')
+    await submit('Continue')
     // R-REC-1: nothing is created yet; the candidates come back with their reasons
     await page.waitForSelector('text=Is this one of these children?')
     assert.equal(await page.inputValue('#circumstances'), 'Seen getting into a car with an older male outside school (synthetic).')
     assert.ok(await page.isChecked('#sign-gifts_money'))
     await look('referral-candidates', 'Error: New referral')
     await page.check('#child_choice-1')
+    await submit('Continue')
+    await page.waitForSelector('text=Check your answers before filing the referral')
     await submit('File the referral')
     await page.waitForSelector('.govuk-panel--confirmation')
     assert.match(await page.textContent('main'), /What happens next/)
-    await look('referral-filed', 'Referral filed')
+    await look('referral-filed', `Referral filed for ${given} ${family}`)
   })
 
   let ref
@@ -109,11 +111,13 @@ describe('workflows in a browser', () => {
     await page.fill('#rationale', 'Repeatedly running away, with signs of an older peer group.')
     await page.fill('#risk_review', 'Research on the child and associates done; no immediate risk.')
     await page.fill('#merlin_pac', 'SYN-MP-0002')
-    await submit('File the referral')
+    await submit('Continue')
     if (await page.locator('text=Is this one of these children?').count()) {
       await page.check('#child_choice')
-      await submit('File the referral')
+      await submit('Continue')
     }
+    await page.waitForSelector('text=Check your answers before filing the referral')
+    await submit('File the referral')
     await page.waitForSelector('.govuk-panel--confirmation')
     ref = (await page.textContent('.govuk-panel__body strong')).trim()
     assert.match(ref, /^LAN-\d{4}-\d{6}$/)

@@ -166,6 +166,58 @@ static void test_refill_and_error_targets(void **state)
 	pool_free(p);
 }
 
+/* A use case names "date_of_birth" what the referral form nests as
+ * "child.date_of_birth": the error goes under that field, not the first one. */
+static void test_errors_go_under_their_own_field(void **state)
+{
+	(void)state;
+	assert_string_equal(formspec_error_target(specs, ARRAY_LEN(specs), "date_of_birth"), "dob");
+	assert_string_equal(formspec_error_target(specs, ARRAY_LEN(specs), "given_names"), "given");
+	assert_string_equal(formspec_error_target(specs, ARRAY_LEN(specs), "dob"), "dob");
+	assert_null(formspec_spec_for(specs, ARRAY_LEN(specs), "nothing_like_it"));
+}
+
+/* Errors in words: never a field code; an over-long field names its limit. */
+static void test_error_messages_in_words(void **state)
+{
+	(void)state;
+	struct pool *p = pool_new(1 << 16);
+	static const struct fs_field seen = {"last_seen_at", NULL, FS_DATETIME, "Last seen",
+	                                     NULL,           NULL, -1,          NULL};
+	static const struct fs_field from = {"missing_from", NULL, FS_RADIOS, "Missing from",
+	                                     NULL,           NULL, -1,        NULL};
+	static const struct fs_field why = {"reason", NULL, FS_TEXTAREA, "Why",
+	                                    NULL,     NULL, -1,          NULL};
+	static const struct fs_field place = {
+	        "last_seen_where", NULL, FS_TEXT, "Last seen where", NULL, NULL, -1, NULL};
+	assert_string_equal(formspec_error_words(&seen, "last_seen_at", "Enter last_seen_at.", p),
+	                    "Enter the date and time the child was last seen");
+	assert_string_equal(formspec_error_words(&from, "missing_from", "Enter missing_from.", p),
+	                    "Select where the child was missing from");
+	assert_string_equal(
+	        formspec_error_words(&why, "reason",
+	                             "reason must be plain text of at most 2000 characters.", p),
+	        "Why must be 2000 characters or fewer");
+	assert_string_equal(
+	        formspec_error_words(&place, "last_seen_where",
+	                             "last_seen_where must be plain text of at most 200 characters "
+	                             "on one line.",
+	                             p),
+	        "Last seen where must be 200 characters or fewer, on one line");
+	assert_string_equal(formspec_error_words(&seen, "last_seen_at",
+	                                         "last_seen_at must be a date and time such as "
+	                                         "2026-11-28T18:05:00Z.",
+	                                         p),
+	                    "Last seen must be a real date and time");
+	assert_string_equal(formspec_error_words(&from, "missing_from",
+	                                         "missing_from is home, care, school or other.", p),
+	                    "Missing from is home, care, school or other");
+	/* a message already in words is kept */
+	assert_string_equal(formspec_error_words(&why, "reason", "Say why the risk changed.", p),
+	                    "Say why the risk changed.");
+	pool_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -174,6 +226,8 @@ int main(void)
 	        cmocka_unit_test(test_london_time_across_clock_changes),
 	        cmocka_unit_test(test_R_SIGN_1_signs_with_evidence),
 	        cmocka_unit_test(test_refill_and_error_targets),
+	        cmocka_unit_test(test_errors_go_under_their_own_field),
+	        cmocka_unit_test(test_error_messages_in_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,12 +7,15 @@
  * and POST /episodes/{id}/{action}), and the Philomena-style profile with its print
  * view (GET/POST /children/{id}/profile, GET /children/{id}/profile/print).
  */
+#include <pthread.h>
+
 #include "app/children.h"
 #include "app/episode_return.h"
 #include "app/episodes.h"
 #include "app/forensic.h"
 #include "app/profile.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/page_forms.h"
 #include "web/handlers/pages.h"
 #include "web/session.h"
 #include "web/usecase.h"
@@ -107,6 +110,9 @@ void handle_page_missing_create(struct request *req, struct response *resp)
 	fielderr_init(&errs);
 	json_t *in = formspec_to_json(report_specs, ARRAY_LEN(report_specs), f, &errs);
 	json_object_set_new(in, "child_id", json_string(id));
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, app_episode_report, NULL, in, report_specs,
+		                 ARRAY_LEN(report_specs), &errs);
 	struct app_err err = {0};
 	json_t *out = NULL;
 	struct db *db = errs.n ? NULL : web_db(req, resp);
@@ -252,27 +258,47 @@ static const struct fs_option decision_opts[] = {
         {"forensic_strategy", "Agree a forensic strategy", NULL},
         {"no_forensic_action", "No forensic action", NULL},
         {NULL, NULL, NULL}};
-static const struct fs_field forensic_specs[] = {
-        {"clothing", NULL, FS_RADIOS,
-         "Should the child's clothing be seized and kept for forensic examination?", NULL, yn_opts,
-         -1, NULL},
-        {"early_evidence_kit", NULL, FS_RADIOS, "Should an early evidence kit be used?", NULL,
-         yn_opts, -1, NULL},
-        {"phones", NULL, FS_RADIOS, "Should phones or devices be examined?", NULL, yn_opts, -1,
-         NULL},
-        {"decision", NULL, FS_RADIOS, "Decision", NULL, decision_opts, -1, NULL},
-        {"rationale", NULL, FS_TEXTAREA, "Why", NULL, NULL, -1, NULL},
-};
-/* "yes"/"no" answers become booleans; "not_applicable" stays. */
+/* R-MISS-9: the questions come from the protocol's list (app_forensic_questions), so the
+ * page posts exactly the names the use case takes; then the decision and why. Filled
+ * once, before the first use (forensic_specs_ready). */
+#define FORENSIC_MAX_QUESTIONS 8
+static struct fs_field forensic_specs[FORENSIC_MAX_QUESTIONS + 2];
+static size_t forensic_n;
+static pthread_once_t forensic_once = PTHREAD_ONCE_INIT;
+
+static void forensic_specs_fill(void)
+{
+	const char *codes[FORENSIC_MAX_QUESTIONS], *texts[FORENSIC_MAX_QUESTIONS];
+	size_t nq = app_forensic_questions(codes, texts, FORENSIC_MAX_QUESTIONS);
+	if (nq > FORENSIC_MAX_QUESTIONS)
+		nq = FORENSIC_MAX_QUESTIONS;
+	size_t k = 0;
+	for (size_t i = 0; i < nq; i++)
+		forensic_specs[k++] = (struct fs_field){codes[i], NULL,    FS_RADIOS, texts[i],
+		                                        NULL,     yn_opts, -1,        NULL};
+	forensic_specs[k++] = (struct fs_field){"decision", NULL,          FS_RADIOS, "Decision",
+	                                        NULL,       decision_opts, -1,        NULL};
+	forensic_specs[k++] =
+	        (struct fs_field){"rationale", NULL, FS_TEXTAREA, "Why", NULL, NULL, -1, NULL};
+	forensic_n = k;
+}
+
+static void forensic_specs_ready(void)
+{
+	pthread_once(&forensic_once, forensic_specs_fill);
+}
+
+/* "yes"/"no" answers to the questions become booleans; "not_applicable" stays. */
 static void forensic_adjust(json_t *in)
 {
-	static const char *const q[] = {"clothing", "early_evidence_kit", "phones"};
-	for (size_t i = 0; i < ARRAY_LEN(q); i++) {
-		const char *v = json_string_value(json_object_get(in, q[i]));
+	const char *codes[FORENSIC_MAX_QUESTIONS];
+	size_t nq = app_forensic_questions(codes, NULL, FORENSIC_MAX_QUESTIONS);
+	for (size_t i = 0; i < nq && i < FORENSIC_MAX_QUESTIONS; i++) {
+		const char *v = json_string_value(json_object_get(in, codes[i]));
 		if (v && strcmp(v, "yes") == 0)
-			json_object_set_new(in, q[i], json_true());
+			json_object_set_new(in, codes[i], json_true());
 		else if (v && strcmp(v, "no") == 0)
-			json_object_set_new(in, q[i], json_false());
+			json_object_set_new(in, codes[i], json_false());
 	}
 }
 
@@ -298,11 +324,21 @@ static const struct episode_form ep_forms[] = {
          app_return_interview_record, NULL},
         {"Forensic strategy decision",
          "Consider a forensic strategy after every episode (R-MISS-9).", "Record the decision",
-         forensic_specs, ARRAY_LEN(forensic_specs), app_forensic_decision, forensic_adjust},
+         forensic_specs, 0, app_forensic_decision, forensic_adjust},
 };
 enum { EP_ESCALATE, EP_RISK, EP_RETURN, EP_SAW, EP_OFFER, EP_INTERVIEW, EP_FORENSIC };
 static const char *const ep_paths[] = {"escalate",        "risk",      "return",  "safe-and-well",
                                        "interview-offer", "interview", "forensic"};
+
+/* How many fields form ef has (the forensic form's are filled on first use). */
+static size_t form_n(const struct episode_form *ef)
+{
+	if (ef->specs == forensic_specs) {
+		forensic_specs_ready();
+		return forensic_n;
+	}
+	return ef->n;
+}
 
 static void episode_form_page(struct request *req, struct response *resp, int which, int status,
                               const struct field_errors *errs, const struct app_err *err)
@@ -319,7 +355,7 @@ static void episode_form_page(struct request *req, struct response *resp, int wh
 	        .action = pages_fmt(req, "/episodes/%s/%s", id, ep_paths[which]),
 	        .submit = ef->submit,
 	        .specs = ef->specs,
-	        .n = ef->n,
+	        .n = form_n(ef),
 	};
 	if (err)
 		pages_fail(req, resp, err, &fp);
@@ -341,9 +377,11 @@ static void episode_form_post(struct request *req, struct response *resp, int wh
 	const char *id = request_param(req, "id");
 	struct field_errors errs;
 	fielderr_init(&errs);
-	json_t *in = formspec_to_json(ef->specs, ef->n, f, &errs);
+	json_t *in = formspec_to_json(ef->specs, form_n(ef), f, &errs);
 	if (ef->adjust)
 		ef->adjust(in);
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, ef->fn, id, in, ef->specs, form_n(ef), &errs);
 	struct app_err err = {0};
 	json_t *out = NULL;
 	struct db *db = errs.n ? NULL : web_db(req, resp);
@@ -483,4 +521,34 @@ void handle_page_profile_print(struct request *req, struct response *resp)
 	free(text);
 	page_render(req, resp, 200, "profile_print.html", "Missing person profile (print)", d);
 	json_decref(d);
+}
+
+size_t pages_missing_forms(struct page_form_use *out, size_t max)
+{
+	size_t k = 0;
+	if (k < max)
+		out[k] = (struct page_form_use){
+		        "/children/{id}/missing",
+		        {{report_specs, ARRAY_LEN(report_specs)}},
+		        app_episode_report,
+		        NULL,
+		};
+	k++;
+	for (size_t i = 0; i < ARRAY_LEN(ep_forms); i++, k++)
+		if (k < max)
+			out[k] = (struct page_form_use){
+			        ep_paths[i],
+			        {{ep_forms[i].specs, form_n(&ep_forms[i])}},
+			        ep_forms[i].fn,
+			        ep_forms[i].adjust,
+			};
+	if (k < max)
+		out[k] = (struct page_form_use){
+		        "/children/{id}/profile",
+		        {{profile_specs, ARRAY_LEN(profile_specs)}},
+		        app_profile_update,
+		        NULL,
+		};
+	k++;
+	return k;
 }
