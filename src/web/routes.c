@@ -37,6 +37,7 @@
 #include "web/handlers/api.h"
 #include "web/handlers/disruption.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/people.h"
 
 #define PUBLIC ROUTE_PUBLIC
 #define API ROUTE_API
@@ -373,6 +374,7 @@ const struct route web_routes[] = {
         {HTTP_GET, "/api/v1/networks", QUERY_USE_CASE(app_networks, &networks_query, NULL)},
         {HTTP_GET, "/api/v1/boroughs/{id}/linked-cases",
          PARAM_QUERY_USE_CASE(app_network_linked_cases, "id", &cat7_query)},
+        {HTTP_GET, "/api/v1/exports/network", HANDLER(handle_api_export_network, API)},
 
         /* API: matching, merges and imports */
 

@@ -144,6 +144,7 @@ const TABLE = [
   ['GET', '/api/v1/entities/{id}/network', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/entities/${c.childId}/network?hops=2` })],
   ['GET', '/api/v1/children/{id}/network-flag', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}/network-flag` })],
   ['GET', '/api/v1/networks', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/networks?min_size=2' })],
+  ['GET', '/api/v1/exports/network', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/exports/network?entity=${c.childId}&file=nodes` })],
   ['GET', '/api/v1/boroughs/{id}/linked-cases', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/linked-cases' })],
 
   // matching, merges and imports
