@@ -12,7 +12,7 @@
 	        "l." side "_child_id") ")"                                                         \
 	                               " OR l." side "_type IN ('vehicle', 'phone')"               \
 	                               " OR (l." side "_type = 'person' AND EXISTS (SELECT 1 "     \
-	                                              "FROM people e WHERE e.id = l." side         \
+	                               "FROM people e WHERE e.id = l." side                        \
 	                               "_id AND " STORE_CONCERN_VISIBLE(                           \
 	                                       "e") "))"                                           \
 	                                            " OR (l." side                                 \
