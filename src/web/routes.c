@@ -206,6 +206,18 @@ const struct route web_routes[] = {
         {HTTP_GET, "/actions/{id}", HANDLER(handle_page_action, 0)},
         {HTTP_POST, "/actions/{id}", HANDLER(handle_page_action_update, 0)},
         /* pages: people of concern, places, vehicles, phones, links and networks */
+        {HTTP_GET, "/people/find", HANDLER(handle_page_people_find, 0)},
+        {HTTP_POST, "/people/find", HANDLER(handle_page_people_find_post, 0)},
+        {HTTP_GET, "/people/new", HANDLER(handle_page_person_new, 0)},
+        {HTTP_POST, "/people", HANDLER(handle_page_person_create, 0)},
+        {HTTP_GET, "/people/{id}", HANDLER(handle_page_person, 0)},
+        {HTTP_GET, "/places/{id}", HANDLER(handle_page_place, 0)},
+        {HTTP_GET, "/vehicles/{id}", HANDLER(handle_page_vehicle, 0)},
+        {HTTP_GET, "/phones/{id}", HANDLER(handle_page_phone, 0)},
+        {HTTP_GET, "/links/new", HANDLER(handle_page_link_new, 0)},
+        {HTTP_POST, "/links", HANDLER(handle_page_link_create, 0)},
+        {HTTP_GET, "/network/{id}", HANDLER(handle_page_network, 0)},
+        {HTTP_GET, "/network/{id}/picture.svg", HANDLER(handle_page_network_picture, 0)},
 
         /* pages: matching, merges and imports */
 
