@@ -21,7 +21,11 @@
 #include "app/episodes.h"
 #include "app/essential_steps.h"
 #include "app/forensic.h"
+#include "app/links.h"
+#include "app/networks.h"
 #include "app/orders.h"
+#include "app/people.h"
+#include "app/places.h"
 #include "app/plans.h"
 #include "app/profile.h"
 #include "app/record_changes.h"
@@ -33,6 +37,7 @@
 #include "web/handlers/api.h"
 #include "web/handlers/disruption.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/people.h"
 
 #define PUBLIC ROUTE_PUBLIC
 #define API ROUTE_API
@@ -47,6 +52,10 @@
  * param (or NULL), with the input `in`, answering `status` with its view. */
 #define USE_CASE(fn, param, in, status) \
 	handle_api_uc, ROUTE_API, {fn, param, in, status, NULL, NULL}
+/* The rest of a GET row answered by use case fn on the path parameter param with the
+ * query q as its input. */
+#define PARAM_QUERY_USE_CASE(fn, param, q) \
+	handle_api_uc, ROUTE_API, {fn, param, ROUTE_IN_QUERY, 200, q, NULL}
 /* The rest of a GET row answered by use case fn with the query q as its input (NULL:
  * it takes none): 200 with its view, or with {wrap: view} when wrap is not NULL. */
 #define QUERY_USE_CASE(fn, q, wrap) \
@@ -73,6 +82,22 @@ static const char *const actions_strings[] = {"record_ref", "person_id", "place_
 static const struct route_query actions_query = {actions_strings, NULL, NULL, 0, 0};
 static const char *const cj_strings[] = {"person_id", "network", "borough", "from", "to", NULL};
 static const struct route_query cj_query = {cj_strings, NULL, NULL, 0, 0};
+
+/* People of concern, places, links and networks: the places list's filters, an entity's
+ * links, and the network filters of app/networks.h (kinds comma-separated). */
+static const char *const places_strings[] = {"borough", "type", "after", NULL};
+static const char *const places_ints[] = {"limit", NULL};
+static const char *const places_bools[] = {"hotspots", NULL};
+static const struct route_query places_query = {places_strings, places_ints, places_bools, 1, 200};
+static const char *const ended_bools[] = {"include_ended", NULL};
+static const struct route_query links_query = {NULL, NULL, ended_bools, 0, 0};
+static const char *const net_strings[] = {"kinds", "from", "to", NULL};
+static const char *const net_bools[] = {"facts_only", NULL};
+static const char *const net_hops[] = {"hops", NULL};
+static const char *const net_size[] = {"min_size", NULL};
+static const struct route_query network_query = {net_strings, net_hops, net_bools, 1, 3};
+static const struct route_query networks_query = {net_strings, net_size, net_bools, 1, 1000};
+static const struct route_query cat7_query = {net_strings, NULL, net_bools, 0, 0};
 
 const struct route web_routes[] = {
         {HTTP_GET, "/static/{*path}", HANDLER(handle_static, PUBLIC | ROUTE_STATIC)},
@@ -181,6 +206,18 @@ const struct route web_routes[] = {
         {HTTP_GET, "/actions/{id}", HANDLER(handle_page_action, 0)},
         {HTTP_POST, "/actions/{id}", HANDLER(handle_page_action_update, 0)},
         /* pages: people of concern, places, vehicles, phones, links and networks */
+        {HTTP_GET, "/people/find", HANDLER(handle_page_people_find, 0)},
+        {HTTP_POST, "/people/find", HANDLER(handle_page_people_find_post, 0)},
+        {HTTP_GET, "/people/new", HANDLER(handle_page_person_new, 0)},
+        {HTTP_POST, "/people", HANDLER(handle_page_person_create, 0)},
+        {HTTP_GET, "/people/{id}", HANDLER(handle_page_person, 0)},
+        {HTTP_GET, "/places/{id}", HANDLER(handle_page_place, 0)},
+        {HTTP_GET, "/vehicles/{id}", HANDLER(handle_page_vehicle, 0)},
+        {HTTP_GET, "/phones/{id}", HANDLER(handle_page_phone, 0)},
+        {HTTP_GET, "/links/new", HANDLER(handle_page_link_new, 0)},
+        {HTTP_POST, "/links", HANDLER(handle_page_link_create, 0)},
+        {HTTP_GET, "/network/{id}", HANDLER(handle_page_network, 0)},
+        {HTTP_GET, "/network/{id}/picture.svg", HANDLER(handle_page_network_picture, 0)},
 
         /* pages: matching, merges and imports */
 
@@ -316,6 +353,40 @@ const struct route web_routes[] = {
          USE_CASE(app_user_reset_password, "username", BODY, 200)},
 
         /* API: people of concern, places, vehicles, phones, links and networks */
+        /* R-POI-1, R-POI-2, R-LOC-1: people of concern, places, vehicles, phones, links;
+         * R-CAT-7, R-MASE-9: networks (read-only) */
+        {HTTP_POST, "/api/v1/people", USE_CASE(app_person_add, NULL, BODY, 201)},
+        {HTTP_POST, "/api/v1/people/search", USE_CASE(app_person_search, NULL, BODY, 200)},
+        {HTTP_GET, "/api/v1/people/{id}", USE_CASE(app_person_get, "id", NONE, 200)},
+        {HTTP_PUT, "/api/v1/people/{id}", USE_CASE(app_person_update, "id", BODY, 200)},
+        {HTTP_POST, "/api/v1/people/{id}/items", USE_CASE(app_person_items_add, "id", BODY, 200)},
+        {HTTP_PUT, "/api/v1/people/{id}/pnc-marker",
+         USE_CASE(app_person_pnc_marker, "id", BODY, 200)},
+        {HTTP_GET, "/api/v1/children/{id}/pnc-marker",
+         USE_CASE(app_child_pnc_marker_get, "id", NONE, 200)},
+        {HTTP_PUT, "/api/v1/children/{id}/pnc-marker",
+         USE_CASE(app_child_pnc_marker, "id", BODY, 200)},
+        {HTTP_POST, "/api/v1/places", USE_CASE(app_place_add, NULL, BODY, 201)},
+        {HTTP_GET, "/api/v1/places", QUERY_USE_CASE(app_places_list, &places_query, NULL)},
+        {HTTP_GET, "/api/v1/places/{id}", USE_CASE(app_place_get, "id", NONE, 200)},
+        {HTTP_PUT, "/api/v1/places/{id}/hotspot", USE_CASE(app_place_hotspot, "id", BODY, 200)},
+        {HTTP_POST, "/api/v1/vehicles", USE_CASE(app_vehicle_find_or_add, NULL, BODY, 200)},
+        {HTTP_GET, "/api/v1/vehicles/{id}", USE_CASE(app_vehicle_get, "id", NONE, 200)},
+        {HTTP_POST, "/api/v1/phones", USE_CASE(app_phone_find_or_add, NULL, BODY, 200)},
+        {HTTP_GET, "/api/v1/phones/{id}", USE_CASE(app_phone_get, "id", NONE, 200)},
+        {HTTP_POST, "/api/v1/links", USE_CASE(app_link_add, NULL, BODY, 201)},
+        {HTTP_GET, "/api/v1/links/{id}", USE_CASE(app_link_get, "id", NONE, 200)},
+        {HTTP_POST, "/api/v1/links/{id}/end", USE_CASE(app_link_end, "id", BODY, 200)},
+        {HTTP_GET, "/api/v1/entities/{id}/links",
+         PARAM_QUERY_USE_CASE(app_links_list, "id", &links_query)},
+        {HTTP_GET, "/api/v1/entities/{id}/network",
+         PARAM_QUERY_USE_CASE(app_network_of, "id", &network_query)},
+        {HTTP_GET, "/api/v1/children/{id}/network-flag",
+         PARAM_QUERY_USE_CASE(app_network_cat7, "id", &cat7_query)},
+        {HTTP_GET, "/api/v1/networks", QUERY_USE_CASE(app_networks, &networks_query, NULL)},
+        {HTTP_GET, "/api/v1/boroughs/{id}/linked-cases",
+         PARAM_QUERY_USE_CASE(app_network_linked_cases, "id", &cat7_query)},
+        {HTTP_GET, "/api/v1/exports/network", HANDLER(handle_api_export_network, API)},
 
         /* API: matching, merges and imports */
 

@@ -21,6 +21,7 @@
 #include "util/pool.h"
 #include "web/auth.h"
 #include "web/handlers/pages.h"
+#include "web/handlers/people.h"
 #include "web/session.h"
 #include "web/usecase.h"
 
@@ -233,6 +234,9 @@ void handle_page_record(struct request *req, struct response *resp)
 	json_t *tactics = pages_record_tactics(req, ref); /* R-ORD-5 at a glance */
 	if (tactics)
 		json_object_set_new(r, "tactics", tactics);
+	json_t *net = pages_record_network(req, resp, pages_str(r, "child_id")); /* R-CAT-7 */
+	if (net)
+		json_object_set_new(r, "network", net);
 	/* links follow the role: the forms this user may submit */
 	json_object_set_new(r, "may_change_child",
 	                    json_boolean(app_child_may_change(web_actor(req))));
