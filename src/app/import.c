@@ -221,7 +221,7 @@ static json_t *report_of(struct run *r, const char *status, size_t rows)
 	                 r->held_rows);
 }
 
-static int batch_write(struct uc *u, json_t *rep, bool insert)
+static int batch_write(struct uc *u, json_t *rep, bool insert, bool audit)
 {
 	char *text = json_dumps(rep, JSON_COMPACT);
 	if (!text)
@@ -242,7 +242,7 @@ static int batch_write(struct uc *u, json_t *rep, bool insert)
 	int rc = insert ? store_import_batch_insert(u->db, &b)
 	                : store_import_batch_update(u->db, &b);
 	free(text);
-	if (rc == DB_OK) {
+	if (rc == DB_OK && audit) {
 		char fields[200];
 		snprintf(fields, sizeof fields,
 		         "status=%s,rows=%lld,created=%lld,held=%lld,refused=%lld", b.status,
@@ -284,7 +284,7 @@ int app_import_children(struct db *db, const struct actor *who, const struct imp
 		rc = uc_db(&u, store_children_count(db, &r.n_children));
 	if (rc == APP_OK) { /* the batch first: held rows name it */
 		json_t *first = report_of(&r, "committed", 0);
-		rc = batch_write(&u, first, true);
+		rc = batch_write(&u, first, true, false);
 		json_decref(first);
 	}
 	if (rc == APP_OK)
@@ -307,7 +307,7 @@ int app_import_children(struct db *db, const struct actor *who, const struct imp
 		json_object_set_new(rep, "source", json_string(o->source));
 	json_object_set_new(rep, "commit_good_rows", json_boolean(o->commit_good));
 	if (keep) {
-		rc = batch_write(&u, rep, false);
+		rc = batch_write(&u, rep, false, true);
 		if (rc == APP_OK)
 			rc = uc_commit(&u);
 		if (rc != APP_OK) {
@@ -321,7 +321,7 @@ int app_import_children(struct db *db, const struct actor *who, const struct imp
 	db_rollback(db);
 	rc = uc_begin(&u);
 	if (rc == APP_OK)
-		rc = batch_write(&u, rep, true);
+		rc = batch_write(&u, rep, true, true);
 	if (rc == APP_OK)
 		rc = uc_commit(&u);
 	if (rc != APP_OK) {

@@ -21,6 +21,8 @@
 #include "app/episodes.h"
 #include "app/essential_steps.h"
 #include "app/forensic.h"
+#include "app/import.h"
+#include "app/match_model.h"
 #include "app/orders.h"
 #include "app/plans.h"
 #include "app/profile.h"
@@ -33,6 +35,7 @@
 #include "web/handlers/api.h"
 #include "web/handlers/disruption.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/imports.h"
 
 #define PUBLIC ROUTE_PUBLIC
 #define API ROUTE_API
@@ -183,6 +186,9 @@ const struct route web_routes[] = {
         /* pages: people of concern, places, vehicles, phones, links and networks */
 
         /* pages: matching, merges and imports */
+        {HTTP_GET, "/imports/held", HANDLER(handle_page_import_held, 0)},
+        {HTTP_POST, "/imports/held/{id}", HANDLER(handle_page_import_resolve, 0)},
+        {HTTP_GET, "/admin/matching", HANDLER(handle_page_matching, 0)},
 
         /* pages: MASE meetings, outcomes and the board's report */
 
@@ -318,6 +324,13 @@ const struct route web_routes[] = {
         /* API: people of concern, places, vehicles, phones, links and networks */
 
         /* API: matching, merges and imports */
+        {HTTP_POST, "/api/v1/imports/children", HANDLER(handle_api_import_children, API)},
+        {HTTP_GET, "/api/v1/imports/{id}", USE_CASE(app_import_get, "id", NONE, 200)},
+        {HTTP_GET, "/api/v1/import-held", USE_CASE(app_import_held_list, NULL, NONE, 200)},
+        {HTTP_POST, "/api/v1/import-held/{id}/resolution",
+         USE_CASE(app_import_held_resolve, "id", BODY, 200)},
+        {HTTP_GET, "/api/v1/exports/children", HANDLER(handle_api_export_children, API)},
+        {HTTP_GET, "/api/v1/matching/model", USE_CASE(app_match_model, NULL, NONE, 200)},
 
         /* API: MASE meetings, outcomes and the board's report */
 
