@@ -321,8 +321,9 @@ static void on_row(int c, void *data)
 			read_row(p);
 	}
 	row_clear(p);
+	/* a row may end at a bare carriage return: the next one starts on the same line */
 	p->row_bytes = 0;
-	p->row_line = 0;
+	p->row_line = p->line;
 }
 
 /* Parses data[0..len) (no newline inside except at its end) on line p->line. */
@@ -371,8 +372,6 @@ int import_csv_finish(struct import_csv *p)
 {
 	if (p->failed)
 		return -1;
-	if (!p->row_line)
-		p->row_line = p->line;
 	csv_fini(&p->csv, on_field, on_row, p);
 	if (!p->failed && !p->header_done) {
 		refuse(p, 1, "Wrong header: the file is empty.");
