@@ -55,6 +55,11 @@ static const struct cli_command commands[] = {
         /* people of concern, places, links and networks */
 
         /* matching, merges, import and export */
+        {"import", NULL, cli_import, USE, CLI_IMPORT_USAGE,
+         "import children from CSV, every row matched (held rows for a person)"},
+        {"match", "train", cli_match, ADMIN, CLI_MATCH_USAGE,
+         "train the matching model on the caseload, or show it"},
+        {"match", NULL, cli_match, USE, NULL, NULL},
 
         /* MASE meetings and reports */
 

@@ -1,16 +1,20 @@
 /*
  * matching.c: R-REC-1 candidate search. Blocking keys fetch a bounded candidate set;
- * each candidate is scored against the probe with link_score(), and everything at
- * 'possible' strength or above is returned with its reasons, so the professional
- * decides; Lantern never merges children by itself.
+ * the candidates are ranked by the keys they share (link_rank_candidates: common keys
+ * only add to the rank, ties by id), the best MATCH_SCORED are scored against the probe
+ * with the model in use (the newest trained by `lantern match train`, else the
+ * built-in one), and everything at 'possible' strength or above is returned with its
+ * reasons, so the professional decides; Lantern never merges children by itself.
  */
 #include "app/matching.h"
 
 #include "app/children.h"
 #include "store/children.h"
 #include "store/demo.h"
+#include "store/imports.h"
+#include "util/log.h"
 
-#define CANDIDATES_PER_KEY 500
+#include <pthread.h>
 
 static void dob_of(const char *s, struct link_dob *d)
 {
@@ -76,15 +80,129 @@ static void prepare_stored(json_t *c, struct link_person *p)
 	link_person_prepare(&in, p);
 }
 
-static int by_weight(const void *a, const void *b)
+/* ---- the model in use: the newest trained one, else the built-in one ---- */
+
+#define MODEL_KEEP 8 /* replaced models kept alive for callers still scoring with them */
+
+static pthread_mutex_t model_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct link_model *model_cur;
+static char model_cur_id[ID_MAX];
+static struct link_model *model_old[MODEL_KEEP];
+static size_t model_old_n;
+
+int match_model_current(struct db *db, const struct link_model **out, char id[ID_MAX],
+                        struct app_err *err)
 {
-	double wa = json_real_value(json_object_get(*(json_t *const *)a, "weight"));
-	double wb = json_real_value(json_object_get(*(json_t *const *)b, "weight"));
-	return wa < wb ? 1 : wa > wb ? -1 : 0;
+	char newest[ID_MAX] = "";
+	*out = link_model_default();
+	if (id)
+		id[0] = '\0';
+	int rc = store_match_model_newest(db, newest, sizeof newest);
+	if (rc == DB_DONE)
+		return APP_OK;
+	if (rc != DB_OK)
+		return app_db_fail(err, db, rc);
+	pthread_mutex_lock(&model_lock);
+	bool have = model_cur && strcmp(model_cur_id, newest) == 0;
+	if (have)
+		*out = model_cur;
+	pthread_mutex_unlock(&model_lock);
+	if (!have) {
+		json_t *row = store_match_model_get(db, newest, &rc);
+		if (!row)
+			return app_db_fail(err, db, rc);
+		const char *text = json_string_value(json_object_get(row, "model"));
+		struct link_model *m = malloc(sizeof *m);
+		char perr[160];
+		if (!m || !text ||
+		    link_model_from_json(text, strlen(text), m, perr, sizeof perr) < 0) {
+			/* a stored model that cannot be read: the built-in one is used */
+			log_warn("matching model %s cannot be read; using the built-in model",
+			         newest);
+			free(m);
+			json_decref(row);
+			return APP_OK;
+		}
+		json_decref(row);
+		pthread_mutex_lock(&model_lock);
+		if (model_cur) {
+			if (model_old_n == MODEL_KEEP) {
+				free(model_old[0]);
+				memmove(model_old, model_old + 1,
+				        (MODEL_KEEP - 1) * sizeof *model_old);
+				model_old_n--;
+			}
+			model_old[model_old_n++] = model_cur;
+		}
+		model_cur = m;
+		snprintf(model_cur_id, sizeof model_cur_id, "%s", newest);
+		*out = m;
+		pthread_mutex_unlock(&model_lock);
+	}
+	if (id)
+		snprintf(id, ID_MAX, "%s", newest);
+	return APP_OK;
 }
 
-int child_match(struct db *db, const struct actor *who, const struct child_input *probe,
-                size_t limit, json_t **out, struct app_err *err)
+/* Highest weight first; ties by id, so the order is the same on every run. */
+static int by_weight(const void *a, const void *b)
+{
+	json_t *ca = *(json_t *const *)a, *cb = *(json_t *const *)b;
+	double wa = json_real_value(json_object_get(ca, "weight"));
+	double wb = json_real_value(json_object_get(cb, "weight"));
+	if (wa != wb)
+		return wa < wb ? 1 : -1;
+	return strcmp(json_string_value(json_object_get(ca, "id")),
+	              json_string_value(json_object_get(cb, "id")));
+}
+
+/* The children sharing a blocking key with the probe, ranked (link/blocking.h), at
+ * most MATCH_SCORED, best first, as a JSON array of ids. */
+static json_t *ranked_candidates(struct db *db, char keys[MATCH_MAX_KEYS][MATCH_KEY_LEN], int nk,
+                                 int *rc)
+{
+	json_t *lists = json_array(), *out = NULL;
+	struct link_posting post[MATCH_MAX_KEYS];
+	const char **idv[MATCH_MAX_KEYS] = {NULL};
+	size_t total = 0;
+	*rc = DB_OK;
+	for (int k = 0; k < nk && *rc == DB_OK; k++) {
+		size_t cap = link_key_cap(keys[k]);
+		json_t *ids = store_child_key_holders(db, keys[k], (int64_t)cap + 1, rc);
+		if (!ids)
+			break;
+		json_array_append_new(lists, ids);
+		size_t n = json_array_size(ids);
+		idv[k] = malloc((n ? n : 1) * sizeof(char *));
+		if (!idv[k]) {
+			*rc = DB_E_NOMEM;
+			break;
+		}
+		for (size_t i = 0; i < n; i++)
+			idv[k][i] = json_string_value(json_array_get(ids, i));
+		post[k] = (struct link_posting){keys[k], idv[k], n, n};
+		total += n;
+	}
+	if (*rc == DB_OK) {
+		struct link_candidate cand[MATCH_SCORED];
+		long n = link_rank_candidates(post, (size_t)nk, cand, MATCH_SCORED, NULL);
+		if (n < 0) {
+			*rc = DB_E_NOMEM;
+		} else {
+			out = json_array();
+			for (long i = 0; i < n; i++)
+				json_array_append_new(out, json_string(cand[i].id));
+		}
+	}
+	(void)total;
+	for (int k = 0; k < nk; k++)
+		free(idv[k]);
+	json_decref(lists);
+	return out;
+}
+
+int child_match_in(struct db *db, const struct actor *who, const struct child_input *probe,
+                   size_t limit, int64_t n_children, json_t **out, struct app_err *err)
 {
 	UNUSED(who);
 	*out = NULL;
@@ -92,20 +210,23 @@ int child_match(struct db *db, const struct actor *who, const struct child_input
 	prepare_input(probe, &pp);
 	char keys[MATCH_MAX_KEYS][MATCH_KEY_LEN];
 	int nk = link_blocking_keys(&pp, keys, MATCH_MAX_KEYS);
-	const char *kp[MATCH_MAX_KEYS];
-	for (int i = 0; i < nk; i++)
-		kp[i] = keys[i];
+	if (nk < 0)
+		nk = 0;
+	const struct link_model *model;
+	int arc = match_model_current(db, &model, NULL, err);
+	if (arc != APP_OK)
+		return arc;
 	int rc;
-	json_t *ids = store_child_candidates(db, kp, (size_t)(nk > 0 ? nk : 0),
-	                                     CANDIDATES_PER_KEY * 4, &rc);
+	json_t *ids = ranked_candidates(db, keys, nk, &rc);
 	if (!ids)
 		return app_db_fail(err, db, rc);
 	/* The prior depends on how many children could be the probe (link/model.h). */
-	int64_t n_children = 0;
-	rc = store_children_count(db, &n_children);
-	if (rc != DB_OK) {
-		json_decref(ids);
-		return app_db_fail(err, db, rc);
+	if (n_children < 0) {
+		rc = store_children_count(db, &n_children);
+		if (rc != DB_OK) {
+			json_decref(ids);
+			return app_db_fail(err, db, rc);
+		}
 	}
 	json_t *found = json_array();
 	size_t i;
@@ -120,7 +241,7 @@ int child_match(struct db *db, const struct actor *who, const struct child_input
 		}
 		prepare_stored(c, &cp);
 		struct link_result res;
-		link_score_with(NULL, n_children > 0 ? (size_t)n_children : 0, &pp, &cp, &res);
+		link_score_with(model, n_children > 0 ? (size_t)n_children : 0, &pp, &cp, &res);
 		if (res.strength == LINK_NONE) {
 			json_decref(c);
 			continue;
@@ -129,6 +250,8 @@ int child_match(struct db *db, const struct actor *who, const struct child_input
 		for (int r = 0; r < res.n_reasons; r++)
 			json_array_append_new(reasons, json_string(res.reasons[r]));
 		json_object_set_new(c, "strength", json_string(link_strength_name(res.strength)));
+		json_object_set_new(c, "band", json_string(match_band_text(res.strength)));
+		json_object_set_new(c, "probability", json_real(res.probability));
 		json_object_set_new(c, "weight", json_real(res.weight));
 		json_object_set_new(c, "reasons", reasons);
 		json_array_append_new(found, c);
@@ -157,4 +280,24 @@ int child_match(struct db *db, const struct actor *who, const struct child_input
 	json_decref(found);
 	*out = result;
 	return APP_OK;
+}
+
+int child_match(struct db *db, const struct actor *who, const struct child_input *probe,
+                size_t limit, json_t **out, struct app_err *err)
+{
+	return child_match_in(db, who, probe, limit, -1, out, err);
+}
+
+const char *match_band_text(enum link_strength s)
+{
+	switch (s) {
+	case LINK_CERTAIN_MATCH:
+		return "the same child: the NHS numbers agree";
+	case LINK_PROBABLE_MATCH:
+		return "likely the same child";
+	case LINK_POSSIBLE_MATCH:
+		return "possibly the same child: a person must look";
+	default:
+		return "not the same child";
+	}
 }

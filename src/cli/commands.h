@@ -35,6 +35,10 @@ int cli_nrm(struct cli_ctx *c, int argc, char **argv);
 /* people of concern, places, links and networks */
 
 /* matching, merges, import and export */
+int cli_import(struct cli_ctx *c, int argc, char **argv);
+int cli_export_children(struct cli_ctx *c, int argc, char **argv); /* from cli_export */
+int cli_match(struct cli_ctx *c, int argc, char **argv);
+extern const char CLI_IMPORT_USAGE[], CLI_MATCH_USAGE[];
 
 /* MASE meetings and reports */
 

@@ -14,14 +14,16 @@
 #include "app/audit_view.h"
 #include "app/categories.h"
 #include "app/child_changes.h"
-#include "app/cj.h"
 #include "app/children.h"
+#include "app/cj.h"
 #include "app/episode_deadlines.h"
 #include "app/episode_return.h"
 #include "app/episodes.h"
 #include "app/essential_steps.h"
 #include "app/forensic.h"
+#include "app/import.h"
 #include "app/links.h"
+#include "app/match_model.h"
 #include "app/networks.h"
 #include "app/orders.h"
 #include "app/people.h"
@@ -37,6 +39,7 @@
 #include "web/handlers/api.h"
 #include "web/handlers/disruption.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/imports.h"
 #include "web/handlers/people.h"
 
 #define PUBLIC ROUTE_PUBLIC
@@ -220,6 +223,9 @@ const struct route web_routes[] = {
         {HTTP_GET, "/network/{id}/picture.svg", HANDLER(handle_page_network_picture, 0)},
 
         /* pages: matching, merges and imports */
+        {HTTP_GET, "/imports/held", HANDLER(handle_page_import_held, 0)},
+        {HTTP_POST, "/imports/held/{id}", HANDLER(handle_page_import_resolve, 0)},
+        {HTTP_GET, "/admin/matching", HANDLER(handle_page_matching, 0)},
 
         /* pages: MASE meetings, outcomes and the board's report */
 
@@ -389,6 +395,13 @@ const struct route web_routes[] = {
         {HTTP_GET, "/api/v1/exports/network", HANDLER(handle_api_export_network, API)},
 
         /* API: matching, merges and imports */
+        {HTTP_POST, "/api/v1/imports/children", HANDLER(handle_api_import_children, API)},
+        {HTTP_GET, "/api/v1/imports/{id}", USE_CASE(app_import_get, "id", NONE, 200)},
+        {HTTP_GET, "/api/v1/import-held", USE_CASE(app_import_held_list, NULL, NONE, 200)},
+        {HTTP_POST, "/api/v1/import-held/{id}/resolution",
+         USE_CASE(app_import_held_resolve, "id", BODY, 200)},
+        {HTTP_GET, "/api/v1/exports/children", HANDLER(handle_api_export_children, API)},
+        {HTTP_GET, "/api/v1/matching/model", USE_CASE(app_match_model, NULL, NONE, 200)},
 
         /* API: MASE meetings, outcomes and the board's report */
 

@@ -148,6 +148,12 @@ const TABLE = [
   ['GET', '/api/v1/boroughs/{id}/linked-cases', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/linked-cases' })],
 
   // matching, merges and imports
+  ['POST', '/api/v1/imports/children', 'D D D D D A D D D D D D D A', (c, r, n) => ({ opts: { body: `given_names,family_name,date_of_birth\nAuthz,Importrole${'abcdefghijklmn'[n]}x,${born(13)}\n`, headers: { 'content-type': 'text/csv' } } })],
+  ['GET', '/api/v1/imports/{id}', 'D D D D D A D D D D D D D A', (c) => ({ path: `/api/v1/imports/${c.importId}` })],
+  ['GET', '/api/v1/import-held', 'D D D D D A D D D D D D D A', () => ({})],
+  ['POST', '/api/v1/import-held/{id}/resolution', 'D D D D D A D D D D D D D A', (c) => ({ path: `/api/v1/import-held/${c.heldId}/resolution`, json: { decision: 'same', child_id: c.childId } })],
+  ['GET', '/api/v1/exports/children', 'D D D D D A D D D D D D D D', () => ({})],
+  ['GET', '/api/v1/matching/model', 'D D D D D A D D D D D D D A', () => ({})],
 
   // MASE meetings, outcomes and the board's report
 
@@ -259,6 +265,13 @@ before(async () => {
   const nrm = await sup.post(`/api/v1/children/${ctx.childId}/nrm-referrals`, { json: { referred_at: ago(7, '10:00'), reference: 'NRM-AUTHZ-1' } })
   assert.equal(nrm.status, 201, nrm.text)
   ctx.nrm = nrm.json.id
+  // Import: a file whose one row is the record's child, held for a person to resolve
+  const admin = await signInAs(srv, 'admin')
+  const [given, family] = (await sql(srv.db, `SELECT given_names || '|' || family_name FROM children WHERE id = '${ctx.childId}'`)).trim().split('|')
+  const imp = await admin.post('/api/v1/imports/children', { body: `given_names,family_name,date_of_birth\n${given},${family},${ctx.childDob}\n`, headers: { 'content-type': 'text/csv' } })
+  assert.equal(imp.status, 201, imp.text)
+  ctx.importId = imp.json.id
+  ctx.heldId = imp.json.held_rows[0].id
 })
 after(async () => { await srv?.stop() })
 
@@ -281,7 +294,7 @@ test('every role against every route', async () => {
       const want = cells.split(/\s+/)[n]
       const spec = make(ctx, role, n)
       const path = spec.path || pattern
-      const res = await who[method.toLowerCase()](path, spec.json !== undefined ? { json: spec.json } : {})
+      const res = await who[method.toLowerCase()](path, spec.json !== undefined ? { json: spec.json } : (spec.opts || {}))
       const got = res.status
       let ok
       if (want === 'A') ok = (got >= 200 && got < 300) || got === 409
