@@ -21,6 +21,7 @@
 #include "app/episodes.h"
 #include "app/essential_steps.h"
 #include "app/forensic.h"
+#include "app/mase.h"
 #include "app/orders.h"
 #include "app/plans.h"
 #include "app/profile.h"
@@ -73,6 +74,10 @@ static const char *const actions_strings[] = {"record_ref", "person_id", "place_
 static const struct route_query actions_query = {actions_strings, NULL, NULL, 0, 0};
 static const char *const cj_strings[] = {"person_id", "network", "borough", "from", "to", NULL};
 static const struct route_query cj_query = {cj_strings, NULL, NULL, 0, 0};
+
+/* GET /api/v1/boroughs/{id}/mase/agenda?at= (R-MASE-6): the agenda as at a time. */
+static const char *const mase_strings[] = {"at", NULL};
+static const struct route_query mase_query = {mase_strings, NULL, NULL, 0, 0};
 
 const struct route web_routes[] = {
         {HTTP_GET, "/static/{*path}", HANDLER(handle_static, PUBLIC | ROUTE_STATIC)},
@@ -320,6 +325,23 @@ const struct route web_routes[] = {
         /* API: matching, merges and imports */
 
         /* API: MASE meetings, outcomes and the board's report */
+        /* R-MASE-1, R-DL-5: the schedule and the next meeting due; R-MASE-4..6, R-MASE-9:
+         * the agenda, generated for the reader's agency */
+        {HTTP_GET, "/api/v1/boroughs/{id}/mase", USE_CASE(app_mase_borough, "id", NONE, 200)},
+        {HTTP_PUT, "/api/v1/boroughs/{id}/mase/schedule",
+         USE_CASE(app_mase_schedule_set, "id", BODY, 200)},
+        {HTTP_GET,
+         "/api/v1/boroughs/{id}/mase/agenda",
+         handle_api_uc,
+         ROUTE_API,
+         {app_mase_agenda, "id", ROUTE_IN_QUERY, 200, &mase_query, NULL}},
+        /* R-MASE-2, R-MASE-3: a meeting held; R-MASE-4, R-MASE-7: decisions; R-MASE-8 */
+        {HTTP_POST, "/api/v1/mase/meetings", USE_CASE(app_mase_meeting_add, NULL, BODY, 201)},
+        {HTTP_GET, "/api/v1/mase/meetings/{id}", USE_CASE(app_mase_meeting_get, "id", NONE, 200)},
+        {HTTP_POST, "/api/v1/mase/meetings/{id}/cases",
+         USE_CASE(app_mase_case_decide, "id", BODY, 200)},
+        {HTTP_POST, "/api/v1/mase/meetings/{id}/duties",
+         USE_CASE(app_mase_duties, "id", BODY, 200)},
 
         /* API: my work, the MASH and who is missing now */
 };

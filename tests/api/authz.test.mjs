@@ -119,15 +119,26 @@ const TABLE = [
   ['POST', '/api/v1/users/{username}/password-reset', 'D D D D D D D D D D D D D A', () => ({ path: '/api/v1/users/authz.spare/password-reset', json: { password: 'another-long-enough-pass-phrase' } })],
   // every role may change its own password (next to last: nothing signs in as it again)
   ['POST', '/api/v1/session/password', 'A A A A A A A A A A A A A A', () => ({ json: { current_password: 'lantern-demo-2026', new_password: 'lantern-demo-2026-changed' } })],
-  ['DELETE', '/api/v1/session', 'A A A A A A A A A A A A A A', () => ({})] // last: signs out
+  ['DELETE', '/api/v1/session', 'A A A A A A A A A A A A A A', () => ({})], // last: signs out
   // people of concern, places, vehicles, phones, links and networks
 
   // matching, merges and imports
 
   // MASE meetings, outcomes and the board's report
+  ['GET', '/api/v1/boroughs/{id}/mase', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/mase' })],
+  ['PUT', '/api/v1/boroughs/{id}/mase/schedule', 'D A D D D A D D D D A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/mase/schedule', json: { rule: 'nth_weekday', nth: 2, weekday: 2, time: '10:00' } })],
+  ['GET', '/api/v1/boroughs/{id}/mase/agenda', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/mase/agenda' })],
+  ['POST', '/api/v1/mase/meetings', 'D A D D D A D D D D A A D D', () => ({ json: { borough: 'Northbrook', held_at: ago(3, '10:00'), attendees: [{ name: 'Demo Inspector', member: 'police', rank: 'inspector', chair: true }] } })],
+  ['GET', '/api/v1/mase/meetings/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}` })],
+  ['POST', '/api/v1/mase/meetings/{id}/cases', 'D A D D D A D D D D A A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}/cases`, json: { record_ref: c.ref, decision: 'Keep under review.' } })],
+  ['POST', '/api/v1/mase/meetings/{id}/duties', 'D R-MASE-8 D D D R-MASE-8 D D D D R-MASE-8 A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}/duties`, json: { duties: [1, 2, 3, 4, 5].map((i) => ({ done: true, note: i === 1 ? 'Absent members reported to the board.' : undefined })) } })],
 
   // my work, the MASH and who is missing now
 ]
+
+// Rows that end the session (a changed password, signing out) run last, wherever listed.
+const ENDS = new Set(['POST /api/v1/session/password', 'DELETE /api/v1/session'])
+const ORDERED = [...TABLE.filter(([m, p]) => !ENDS.has(`${m} ${p}`)), ...TABLE.filter(([m, p]) => ENDS.has(`${m} ${p}`))]
 
 // The API routes the server has: every {HTTP_X, "/api/..."} entry of src/web/routes.c.
 async function serverRoutes () {
@@ -216,6 +227,11 @@ before(async () => {
   const nrm = await sup.post(`/api/v1/children/${ctx.childId}/nrm-referrals`, { json: { referred_at: ago(7, '10:00'), reference: 'NRM-AUTHZ-1' } })
   assert.equal(nrm.status, 201, nrm.text)
   ctx.nrm = nrm.json.id
+  // MASE: a meeting the chair chaired, held after the record's referral (R-MASE-4, R-MASE-8)
+  const chair = await signInAs(srv, 'chair.northbrook')
+  const mtg = await chair.post('/api/v1/mase/meetings', { json: { borough: 'Northbrook', held_at: ago(1, '10:00'), attendees: [{ name: 'Demo Chair', username: 'chair.northbrook', member: 'police', rank: 'chief_inspector', chair: true }] } })
+  assert.equal(mtg.status, 201, mtg.text)
+  ctx.meeting = mtg.json.id
 })
 after(async () => { await srv?.stop() })
 
@@ -233,7 +249,7 @@ test('every role against every route', async () => {
     const who = await signInAs(srv, (await import('./demo.mjs')).ROLE_USERS[role])
     const tok = await who.post('/api/v1/tokens', { json: { label: 'authz table' } })
     ctx.token = tok.json?.id
-    for (const [method, pattern, cells, make] of TABLE) {
+    for (const [method, pattern, cells, make] of ORDERED) {
       if (!make) continue // POST /api/v1/session: the sign-in above
       const want = cells.split(/\s+/)[n]
       const spec = make(ctx, role, n)
