@@ -262,7 +262,7 @@ json_t *store_mase_cases(struct db *db, const char *borough_id, int64_t at, int 
 	        " ORDER BY m.held_at DESC LIMIT 1) AS last_decision"
 	        " FROM records r JOIN children c ON c.id = r.child_id WHERE r.status = 'open'"
 	        " AND (r.owning_borough_id = $1 OR r.allocated_borough_id = $1)"
-	        " AND r.opened_at < $2 ORDER BY r.reference",
+	        " AND r.opened_at <= $2 ORDER BY r.reference",
 	        "ss", borough_id, t);
 }
 
