@@ -3,6 +3,7 @@
 
 #include "app/gate.h"
 #include "app/episode_deadlines.h"
+#include "app/mase.h"
 #include "app/plans.h"
 #include "protocol/info.h"
 #include "store/records.h"
@@ -80,6 +81,8 @@ int app_work_queue(struct db *db, const struct actor *who, const char *id, json_
 		r = episode_deadline_sections(db, who, app_now(who), s);
 	if (r == DB_OK) /* R-DL-4, R-DL-5, R-DL-6, R-DL-9: actions, orders, NRM periods */
 		r = disruption_deadline_sections(db, who, app_now(who), s);
+	if (r == DB_OK) /* R-DL-5: the next multi-agency meeting due */
+		r = mase_deadline_sections(db, who, app_now(who), s);
 	if (r == DB_OK)
 		r = app_audit(db, who, "view", "work_queue", NULL, NULL, "summary");
 	if (r == DB_OK)

@@ -23,6 +23,7 @@
 #include "app/forensic.h"
 #include "app/import.h"
 #include "app/links.h"
+#include "app/mase.h"
 #include "app/match_model.h"
 #include "app/networks.h"
 #include "app/orders.h"
@@ -101,6 +102,9 @@ static const char *const net_size[] = {"min_size", NULL};
 static const struct route_query network_query = {net_strings, net_hops, net_bools, 1, 3};
 static const struct route_query networks_query = {net_strings, net_size, net_bools, 1, 1000};
 static const struct route_query cat7_query = {net_strings, NULL, net_bools, 0, 0};
+/* GET /api/v1/boroughs/{id}/mase/agenda?at= (R-MASE-6): the agenda as at a time. */
+static const char *const mase_strings[] = {"at", NULL};
+static const struct route_query mase_query = {mase_strings, NULL, NULL, 0, 0};
 
 const struct route web_routes[] = {
         {HTTP_GET, "/static/{*path}", HANDLER(handle_static, PUBLIC | ROUTE_STATIC)},
@@ -404,6 +408,23 @@ const struct route web_routes[] = {
         {HTTP_GET, "/api/v1/matching/model", USE_CASE(app_match_model, NULL, NONE, 200)},
 
         /* API: MASE meetings, outcomes and the board's report */
+        /* R-MASE-1, R-DL-5: the schedule and the next meeting due; R-MASE-4..6, R-MASE-9:
+         * the agenda, generated for the reader's agency */
+        {HTTP_GET, "/api/v1/boroughs/{id}/mase", USE_CASE(app_mase_borough, "id", NONE, 200)},
+        {HTTP_PUT, "/api/v1/boroughs/{id}/mase/schedule",
+         USE_CASE(app_mase_schedule_set, "id", BODY, 200)},
+        {HTTP_GET,
+         "/api/v1/boroughs/{id}/mase/agenda",
+         handle_api_uc,
+         ROUTE_API,
+         {app_mase_agenda, "id", ROUTE_IN_QUERY, 200, &mase_query, NULL}},
+        /* R-MASE-2, R-MASE-3: a meeting held; R-MASE-4, R-MASE-7: decisions; R-MASE-8 */
+        {HTTP_POST, "/api/v1/mase/meetings", USE_CASE(app_mase_meeting_add, NULL, BODY, 201)},
+        {HTTP_GET, "/api/v1/mase/meetings/{id}", USE_CASE(app_mase_meeting_get, "id", NONE, 200)},
+        {HTTP_POST, "/api/v1/mase/meetings/{id}/cases",
+         USE_CASE(app_mase_case_decide, "id", BODY, 200)},
+        {HTTP_POST, "/api/v1/mase/meetings/{id}/duties",
+         USE_CASE(app_mase_duties, "id", BODY, 200)},
 
         /* API: my work, the MASH and who is missing now */
 };

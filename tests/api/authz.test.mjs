@@ -156,6 +156,13 @@ const TABLE = [
   ['GET', '/api/v1/matching/model', 'D D D D D A D D D D D D D A', () => ({})],
 
   // MASE meetings, outcomes and the board's report
+  ['GET', '/api/v1/boroughs/{id}/mase', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/mase' })],
+  ['PUT', '/api/v1/boroughs/{id}/mase/schedule', 'D A D D D A D D D D A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/mase/schedule', json: { rule: 'nth_weekday', nth: 2, weekday: 2, time: '10:00' } })],
+  ['GET', '/api/v1/boroughs/{id}/mase/agenda', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/mase/agenda' })],
+  ['POST', '/api/v1/mase/meetings', 'D A D D D A D D D D A A D D', () => ({ json: { borough: 'Northbrook', held_at: ago(3, '10:00'), attendees: [{ name: 'Demo Inspector', member: 'police', rank: 'inspector', chair: true }] } })],
+  ['GET', '/api/v1/mase/meetings/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}` })],
+  ['POST', '/api/v1/mase/meetings/{id}/cases', 'D A D D D A D D D D A A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}/cases`, json: { record_ref: c.ref, decision: 'Keep under review.' } })],
+  ['POST', '/api/v1/mase/meetings/{id}/duties', 'D R-MASE-8 D D D R-MASE-8 D D D D R-MASE-8 A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}/duties`, json: { duties: [1, 2, 3, 4, 5].map((i) => ({ done: true, note: i === 1 ? 'Absent members reported to the board.' : undefined })) } })],
 
   // my work, the MASH and who is missing now
 ]
@@ -272,6 +279,11 @@ before(async () => {
   assert.equal(imp.status, 201, imp.text)
   ctx.importId = imp.json.id
   ctx.heldId = imp.json.held_rows[0].id
+  // MASE: a meeting the chair chaired, held after the record's referral (R-MASE-4, R-MASE-8)
+  const chair = await signInAs(srv, 'chair.northbrook')
+  const mtg = await chair.post('/api/v1/mase/meetings', { json: { borough: 'Northbrook', held_at: ago(1, '10:00'), attendees: [{ name: 'Demo Chair', username: 'chair.northbrook', member: 'police', rank: 'chief_inspector', chair: true }] } })
+  assert.equal(mtg.status, 201, mtg.text)
+  ctx.meeting = mtg.json.id
 })
 after(async () => { await srv?.stop() })
 
