@@ -21,6 +21,7 @@
 #include "app/episodes.h"
 #include "app/essential_steps.h"
 #include "app/forensic.h"
+#include "app/mash.h"
 #include "app/orders.h"
 #include "app/plans.h"
 #include "app/profile.h"
@@ -33,6 +34,7 @@
 #include "web/handlers/api.h"
 #include "web/handlers/disruption.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/mash.h"
 
 #define PUBLIC ROUTE_PUBLIC
 #define API ROUTE_API
@@ -187,6 +189,9 @@ const struct route web_routes[] = {
         /* pages: MASE meetings, outcomes and the board's report */
 
         /* pages: my work, the MASH and who is missing now */
+        /* R-PATH-3: the MASH evaluates a referral within one working day */
+        {HTTP_GET, "/referrals/{id}/evaluate", HANDLER(handle_page_referral_evaluate_form, 0)},
+        {HTTP_POST, "/referrals/{id}/evaluate", HANDLER(handle_page_referral_evaluate, 0)},
 
         /* end of pages */
 
@@ -322,6 +327,9 @@ const struct route web_routes[] = {
         /* API: MASE meetings, outcomes and the board's report */
 
         /* API: my work, the MASH and who is missing now */
+        /* R-PATH-3: the MASH's evaluation of a referral; 403 for other roles */
+        {HTTP_POST, "/api/v1/referrals/{id}/evaluation",
+         USE_CASE(app_referral_evaluate, "id", BODY, 201)},
 };
 
 const size_t web_routes_count = ARRAY_LEN(web_routes);
