@@ -5,6 +5,8 @@
  */
 #include "app/referrals.h"
 
+#include "app/mash.h"
+
 #include "app/gate.h"
 #include "app/children.h"
 #include "app/chronology.h"
@@ -674,6 +676,8 @@ int app_referral_get(struct db *db, const struct actor *who, const char *id, jso
 		referral_filed_view(ref); /* what the referrer's agency filed, nothing more */
 	else if (arc == APP_OK)
 		arc = access_gate(&u, child, "referral", id, rref, "No such referral.");
+	if (arc == APP_OK && sees) /* R-PATH-3: the MASH's decision clock and evaluation */
+		arc = mash_referral_view(&u, ref);
 	if (arc == APP_OK && (rc = uc_audit(&u, "view", "referral", id, sees ? rref : NULL,
 	                                    sees ? "all" : "as filed")) != DB_OK)
 		arc = app_db_fail(err, db, rc);

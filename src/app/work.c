@@ -2,6 +2,7 @@
 #include "app/work.h"
 
 #include "app/gate.h"
+#include "app/mash.h"
 #include "app/episode_deadlines.h"
 #include "app/mase.h"
 #include "app/plans.h"
@@ -22,6 +23,21 @@ static int section(json_t *sections, const char *key, const char *title, json_t 
 	return DB_OK;
 }
 
+/* R-PATH-3, R-DL-9: each referral waiting for the MASH with its decision clock. */
+static void mash_clocks(json_t *list, int64_t now)
+{
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(list, "items"), i, it)
+	{
+		json_t *c = mash_clock_json(json_string_value(json_object_get(it, "submitted_at")),
+		                            now);
+		if (c)
+			json_object_update(it, c);
+		json_decref(c);
+	}
+}
+
 int app_work_queue(struct db *db, const struct actor *who, const char *id, json_t *in, json_t **out,
                    struct app_err *err)
 {
@@ -35,9 +51,11 @@ int app_work_queue(struct db *db, const struct actor *who, const char *id, json_
 	struct store_viewer vw, *vr = &vw; /* R-INFO-3: the same rule as the record page */
 	access_viewer(who, app_now(who), vr);
 	int r = DB_OK;
-	if (r == DB_OK && (who->system || actor_has(who, ROLE_BIT(ROLE_MASH_WORKER))))
-		r = section(s, "referrals_mash", "Referrals waiting for MASH evaluation",
-		            store_work_referrals(db, "mash", vr, QUEUE_LIMIT, &rc), rc);
+	if (r == DB_OK && app_may_evaluate_referral(who)) {
+		json_t *mash = store_work_referrals(db, "mash", vr, QUEUE_LIMIT, &rc);
+		mash_clocks(mash, app_now(who)); /* R-PATH-3: one working day from receipt */
+		r = section(s, "referrals_mash", "Referrals waiting for MASH evaluation", mash, rc);
+	}
 	if (r == DB_OK && (who->system || actor_has(who, ROLE_BIT(ROLE_ASSESSMENT_TEAM))))
 		r = section(s, "referrals_set", "Referrals waiting at the SET referral desk",
 		            store_work_referrals(db, "social_worker_and_set,police_pathway", vr,

@@ -24,6 +24,7 @@
 #include "app/import.h"
 #include "app/links.h"
 #include "app/mase.h"
+#include "app/mash.h"
 #include "app/match_model.h"
 #include "app/networks.h"
 #include "app/orders.h"
@@ -41,6 +42,7 @@
 #include "web/handlers/disruption.h"
 #include "web/handlers/handlers.h"
 #include "web/handlers/imports.h"
+#include "web/handlers/mash.h"
 #include "web/handlers/people.h"
 
 #define PUBLIC ROUTE_PUBLIC
@@ -234,6 +236,9 @@ const struct route web_routes[] = {
         /* pages: MASE meetings, outcomes and the board's report */
 
         /* pages: my work, the MASH and who is missing now */
+        /* R-PATH-3: the MASH evaluates a referral within one working day */
+        {HTTP_GET, "/referrals/{id}/evaluate", HANDLER(handle_page_referral_evaluate_form, 0)},
+        {HTTP_POST, "/referrals/{id}/evaluate", HANDLER(handle_page_referral_evaluate, 0)},
 
         /* end of pages */
 
@@ -427,6 +432,9 @@ const struct route web_routes[] = {
          USE_CASE(app_mase_duties, "id", BODY, 200)},
 
         /* API: my work, the MASH and who is missing now */
+        /* R-PATH-3: the MASH's evaluation of a referral; 403 for other roles */
+        {HTTP_POST, "/api/v1/referrals/{id}/evaluation",
+         USE_CASE(app_referral_evaluate, "id", BODY, 201)},
 };
 
 const size_t web_routes_count = ARRAY_LEN(web_routes);

@@ -84,6 +84,31 @@ static void decorate_item(struct request *req, json_t *it)
 		        json_string(pages_fmt(req, "%s. Reason: %s",
 		                              pages_when(req, pages_str(it, "opened_at")),
 		                              pages_str(it, "purpose"))));
+	} else if (strcmp(pages_str(it, "kind"), "mash_decision") == 0) {
+		/* R-PATH-3: a referral waiting for the MASH, with its decision clock */
+		const char *state = pages_str(it, "state");
+		json_int_t left = json_integer_value(json_object_get(it, "seconds_left"));
+		json_object_set_new(
+		        it, "href",
+		        json_string(pages_fmt(req, "/referrals/%s/evaluate", pages_str(it, "id"))));
+		json_object_set_new(it, "label", json_string(name));
+		json_object_set_new(it, "what", json_string(*rec ? rec : "Referral"));
+		json_object_set_new(
+		        it, "meta",
+		        json_string(pages_fmt(req, "From %s, received %s. Decision due %s: %s",
+		                              pages_str(it, "source_agency"),
+		                              pages_when(req, pages_str(it, "submitted_at")),
+		                              pages_str(it, "due_local"),
+		                              pages_str(it, "time_left"))));
+		json_object_set_new(it, "tag",
+		                    json_string(left <= 0                     ? "Overdue"
+		                                : strcmp(state, "amber") == 0 ? "Due soon"
+		                                                              : "On time"));
+		json_object_set_new(it, "tag_class",
+		                    json_string(strcmp(state, "red") == 0 ? "govuk-tag--red"
+		                                : strcmp(state, "amber") == 0
+		                                        ? "govuk-tag--orange"
+		                                        : "govuk-tag--green"));
 	} else {
 		const char *id = pages_str(it, "id");
 		json_object_set_new(it, "href",
