@@ -9,8 +9,8 @@
 import { test, before, after, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { startLantern, sql } from '../api/helpers.mjs'
-import { launchBrowser, checkA11y, screenshot } from './helpers.mjs'
-import { born } from '../api/dates.mjs'
+import { launchBrowser, checkA11y, screenshot, fillDate } from './helpers.mjs'
+import { born, daysAgo } from '../api/dates.mjs'
 
 const DEMO_PASSWORD = 'lantern-demo-2026'
 
@@ -132,7 +132,7 @@ describe('page forms in a browser', () => {
     await page.goto(`${srv.url}/referrals/new`)
     await page.fill('#given_names', 'Ottilie')
     await page.fill('#family_name', 'Marchbanks')
-    await page.fill('#date_of_birth', born(14))
+    await fillDate(page, 'date_of_birth', born(14))
     await page.fill('#nhs_number', '12345') // not an NHS number
     await page.check('#sign-gifts_money') // ticked without saying what was seen
     // "What happened" left empty
@@ -190,7 +190,10 @@ describe('page forms in a browser', () => {
       await page.goto(`${srv.url}/referrals/new`)
       await typeIn('given_names', 'Perpetua')
       await typeIn('family_name', 'Wrenfield')
-      await typeIn('date_of_birth', born(13).split('-').reverse().join(''))
+      const [by, bm, bd] = born(13).split('-')
+      await typeIn('date_of_birth', String(Number(bd)))
+      await typeIn('date_of_birth-month', String(Number(bm)))
+      await typeIn('date_of_birth-year', by)
       await tabTo('gender')
       await page.keyboard.press('Space')
       await typeIn('residence_borough', 'Northbrook')
@@ -273,5 +276,134 @@ describe('page forms in a browser', () => {
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 })
     }
+  })
+
+  // Sends the page's form as the browser would, n times at once or one after the
+  // other, and answers where each ended.
+  async function sendForm (times, together) {
+    return await page.evaluate(async ({ times, together }) => {
+      const form = document.querySelector('main form[method=post]')
+      const send = async () => {
+        const r = await fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin' })
+        const doc = new DOMParser().parseFromString(await r.text(), 'text/html')
+        return { url: new URL(r.url).pathname + new URL(r.url).search, banner: doc.querySelector('#saved-banner')?.textContent ?? null }
+      }
+      if (together) return await Promise.all(Array.from({ length: times }, send))
+      const out = []
+      for (let i = 0; i < times; i++) out.push(await send())
+      return out
+    }, { times, together })
+  }
+
+  test('a form sent twice saves once and ends on a page naming what was saved', async () => {
+    await signIn('officer.northbrook')
+    let child
+    for (let i = 0; i < 20; i++) {
+      child = await aChild(i)
+      await page.goto(`${srv.url}/children/${child}/missing/new`)
+      if (await page.locator('#missing_from').count()) break
+    }
+    await page.check('#missing_from')
+    await page.check('#auto_correct')
+    const before = Number((await sql(srv.db, `SELECT count(*) FROM episodes WHERE child_id = '${child}'`)).trim())
+    // a double click: the same form twice at once
+    const ends = await sendForm(2, true)
+    assert.equal(ends[0].url, ends[1].url, 'both end on the same page')
+    assert.match(ends[0].url, /^\/episodes\/[^/?]+$/)
+    assert.equal(Number((await sql(srv.db, `SELECT count(*) FROM episodes WHERE child_id = '${child}'`)).trim()), before + 1, 'one episode')
+    // the page it ends on says what was saved (each answer once)
+    assert.ok(ends.some((e) => /The missing or absent report saved/.test(e.banner ?? '')), 'a banner')
+    const episode = ends[0].url
+
+    // the risk level: sent, then sent again (back button and send, or a refresh)
+    await page.goto(`${srv.url}${episode}/risk`)
+    await page.check('#risk_level-2')
+    await page.fill('#reason', 'Sent twice on purpose (synthetic).')
+    const changes = async () => Number((await sql(srv.db, `SELECT count(*) FROM episode_changes WHERE episode_id = '${episode.split('/').pop()}'`)).trim())
+    const n = await changes()
+    const again = await sendForm(3, false)
+    assert.equal(new Set(again.map((e) => e.url)).size, 1, 'every send ends where the first did')
+    assert.equal(await changes(), n + 1, 'saved once')
+    for (const e of again) assert.match(e.banner ?? '', /The risk level saved/, 'each says what the first saved')
+
+    // a form with errors hands its token back: corrected, it saves
+    await page.goto(`${srv.url}${episode}/risk`)
+    await page.fill('#reason', 'No level chosen yet (synthetic).')
+    await submit('Save risk level')
+    await page.waitForSelector('.govuk-error-summary')
+    await page.check('#risk_level-4')
+    await submit('Save risk level')
+    await page.waitForURL(/\/episodes\/[^/]+$/)
+    assert.match(await page.textContent('#saved-banner'), /The risk level saved/)
+    await look('saved-banner', null)
+    // shown once: not when the page is opened again
+    await page.reload()
+    assert.equal(await page.locator('#saved-banner').count(), 0)
+  })
+
+  test('a referral filed twice from its check page is filed once', async () => {
+    await signIn('school.northbrook')
+    await page.goto(`${srv.url}/referrals/new`)
+    await page.fill('#given_names', 'Isolde')
+    await page.fill('#family_name', 'Fennimore')
+    await fillDate(page, 'date_of_birth', born(15))
+    await page.fill('#circumstances', 'Form tutor concerned about her mood (synthetic).')
+    await page.fill('#no_sign_rationale', 'No sign seen yet; referring for advice (synthetic).')
+    await submit('Continue')
+    if (await page.locator('text=Is this one of these children?').count()) {
+      await page.check('#child_choice')
+      await submit('Continue')
+    }
+    await page.waitForSelector('text=Check your answers before filing the referral')
+    const before = Number((await sql(srv.db, "SELECT count(*) FROM referrals")).trim())
+    const ends = await page.evaluate(async () => {
+      const form = document.querySelector('main form[method=post]')
+      const body = new URLSearchParams(new FormData(form))
+      body.set('step', 'file')
+      const send = async () => new URL((await fetch(form.action, { method: 'POST', body, credentials: 'same-origin' })).url).pathname
+      return await Promise.all([send(), send()])
+    })
+    assert.equal(ends[0], ends[1])
+    assert.match(ends[0], /^\/referrals\/rfl_/)
+    assert.equal(Number((await sql(srv.db, "SELECT count(*) FROM referrals")).trim()), before + 1, 'one referral')
+  })
+
+  test('dates as day, month and year; times as 24-hour UK time, in and out', async () => {
+    await signIn('officer.northbrook')
+    let child
+    for (let i = 0; i < 20; i++) {
+      child = await aChild(i)
+      await page.goto(`${srv.url}/children/${child}/missing/new`)
+      if (await page.locator('#missing_from').count()) break
+    }
+    // three inputs for the date and one for the time, no browser date picker
+    for (const id of ['last_seen_at', 'last_seen_at-month', 'last_seen_at-year', 'last_seen_at-time']) {
+      assert.equal(await page.getAttribute(`#${id}`, 'type'), 'text', id)
+    }
+    assert.equal(await page.locator('input[type=date], input[type=datetime-local]').count(), 0)
+    await page.check('#missing_from')
+    await page.check('#auto_correct')
+    // not a real date, and not a real time: said in words under the field, typed kept
+    await page.fill('#last_seen_at', '31')
+    await page.fill('#last_seen_at-month', '2')
+    await page.fill('#last_seen_at-year', daysAgo(1).slice(0, 4))
+    await page.fill('#last_seen_at-time', '18:05')
+    await submit('Report')
+    await page.waitForSelector('.govuk-error-summary')
+    assert.match(await page.textContent('#last_seen_at-error'), /real date/)
+    assert.equal(await page.inputValue('#last_seen_at'), '31')
+    assert.equal(await page.inputValue('#last_seen_at-time'), '18:05')
+    await look('dates-error', 'Error: Report missing or absent')
+    await fillDate(page, 'last_seen_at', daysAgo(1), '25:10')
+    await submit('Report')
+    await page.waitForSelector('.govuk-error-summary')
+    assert.match(await page.textContent('#last_seen_at-error'), /24-hour/)
+    // yesterday at 18:05 UK time, shown back as 18:05
+    await fillDate(page, 'last_seen_at', daysAgo(1), '18:05')
+    await submit('Report')
+    await page.waitForURL(/\/episodes\/[^/]+$/)
+    const [y, m, d] = daysAgo(1).split('-')
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+    assert.match(await page.textContent('main'), new RegExp(`${Number(d)} ${months[Number(m) - 1]} ${y}, 18:05`))
   })
 })

@@ -9,7 +9,7 @@
 import { test, before, after, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { startLantern, sql } from '../api/helpers.mjs'
-import { launchBrowser, checkA11y, screenshot } from './helpers.mjs'
+import { launchBrowser, checkA11y, screenshot, fillDate } from './helpers.mjs'
 import { born } from '../api/dates.mjs'
 
 const DEMO_PASSWORD = 'lantern-demo-2026'
@@ -64,7 +64,7 @@ describe('workflows in a browser', () => {
     await page.click('main a:has-text("Find a child")')
     await look('find-child', 'Find a child')
     await page.fill('#name', `${given} ${family}`)
-    await page.fill('#date_of_birth', dob) // R-INFO-3: a name alone is not narrow enough
+    await fillDate(page, 'date_of_birth', dob) // R-INFO-3: a name alone is not narrow enough
     await submit('Search')
     await page.waitForSelector('#results')
     assert.equal(new URL(page.url()).search, '', 'no personal data in the URL')
@@ -75,7 +75,7 @@ describe('workflows in a browser', () => {
     await look('referral-new', 'New referral')
     await page.fill('#given_names', given)
     await page.fill('#family_name', family)
-    await page.fill('#date_of_birth', dob)
+    await fillDate(page, 'date_of_birth', dob)
     await page.fill('#circumstances', 'Seen getting into a car with an older male outside school (synthetic).')
     await page.check('#sign-gifts_money')
     await page.fill('#evidence_gifts_money', 'New phone and trainers the family cannot explain.')
@@ -102,7 +102,7 @@ describe('workflows in a browser', () => {
     await page.goto(`${srv.url}/referrals/new`)
     await page.fill('#given_names', 'Zephyrine')
     await page.fill('#family_name', 'Quillfeather')
-    await page.fill('#date_of_birth', born(15))
+    await fillDate(page, 'date_of_birth', born(15))
     await page.check('#gender')
     await page.fill('#residence_borough', 'Northbrook')
     await page.fill('#circumstances', 'Found at an address not known to the family after two nights away (synthetic).')

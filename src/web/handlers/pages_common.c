@@ -5,6 +5,7 @@
 #include "util/ltime.h"
 #include "util/pool.h"
 #include "web/handlers/pages.h"
+#include "web/once.h"
 #include "web/session.h"
 #include "web/usecase.h"
 #include "web/webapp.h"
@@ -38,6 +39,11 @@ void pages_form(struct request *req, struct response *resp, int status, const st
 	                    formspec_fields(fp->specs, fp->n,
 	                                    req->method == HTTP_POST ? req->form : NULL, fp->values,
 	                                    errs));
+	/* a one-time token: the form sent twice saves once (web/once.h) */
+	const char *once =
+	        once_issue(req, pages_fmt(req, "%s saved", fp->saved ? fp->saved : fp->title));
+	if (once)
+		json_object_set_new(d, "form_token", json_string(once));
 	page_add_errors(d, errs);
 	page_render(req, resp, status, "form_page.html", fp->title, d);
 	json_decref(d);

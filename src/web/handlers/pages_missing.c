@@ -79,6 +79,7 @@ static void report_page(struct request *req, struct response *resp, json_t *chil
 	        .back_text = "Back to the child",
 	        .action = pages_fmt(req, "/children/%s/missing", id),
 	        .submit = "Report",
+	        .saved = "The missing or absent report",
 	        .specs = report_specs,
 	        .n = ARRAY_LEN(report_specs),
 	};
@@ -184,6 +185,7 @@ struct episode_form {
 	size_t n;
 	episode_uc fn;
 	void (*adjust)(json_t *in);
+	const char *saved; /* what it saves, for the banner after */
 };
 
 static const struct fs_field escalate_specs[] = {
@@ -306,25 +308,29 @@ static const struct episode_form ep_forms[] = {
         {"Escalate to missing",
          "An absent child becomes missing when a risk is recorded or the managed timeframe passes "
          "(R-MISS-4).",
-         "Escalate", escalate_specs, ARRAY_LEN(escalate_specs), app_episode_escalate, NULL},
+         "Escalate", escalate_specs, ARRAY_LEN(escalate_specs), app_episode_escalate, NULL,
+         "The escalation to missing"},
         {"Risk level", NULL, "Save risk level", risk_specs, ARRAY_LEN(risk_specs), app_episode_risk,
-         NULL},
+         NULL, "The risk level"},
         {"Found or returned",
          "Record when and where the child was found or came back. The return interview is then due "
          "within 72 hours (R-MISS-6).",
-         "Record the return", return_specs, ARRAY_LEN(return_specs), app_episode_return, NULL},
+         "Record the return", return_specs, ARRAY_LEN(return_specs), app_episode_return, NULL,
+         "The return"},
         {"Safe and well check", "The police check on the child's return (R-MISS-5).",
-         "Save the check", saw_specs, ARRAY_LEN(saw_specs), app_safe_and_well, NULL},
+         "Save the check", saw_specs, ARRAY_LEN(saw_specs), app_safe_and_well, NULL,
+         "The safe and well check"},
         {"Offer the return interview",
          "Ask the child who they would like to talk to. The interview is due 72 hours after the "
          "return.",
          "Offer the interview", offer_specs, ARRAY_LEN(offer_specs), app_return_interview_offer,
-         NULL},
+         NULL, "The return interview offer"},
         {"Return interview", NULL, "Save", interview_specs, ARRAY_LEN(interview_specs),
-         app_return_interview_record, NULL},
+         app_return_interview_record, NULL, "The return interview"},
         {"Forensic strategy decision",
          "Consider a forensic strategy after every episode (R-MISS-9).", "Record the decision",
-         forensic_specs, 0, app_forensic_decision, forensic_adjust},
+         forensic_specs, 0, app_forensic_decision, forensic_adjust,
+         "The forensic strategy decision"},
 };
 enum { EP_ESCALATE, EP_RISK, EP_RETURN, EP_SAW, EP_OFFER, EP_INTERVIEW, EP_FORENSIC };
 static const char *const ep_paths[] = {"escalate",        "risk",      "return",  "safe-and-well",
@@ -354,6 +360,7 @@ static void episode_form_page(struct request *req, struct response *resp, int wh
 	        .back_text = "Back to the episode",
 	        .action = pages_fmt(req, "/episodes/%s/%s", id, ep_paths[which]),
 	        .submit = ef->submit,
+	        .saved = ef->saved,
 	        .specs = ef->specs,
 	        .n = form_n(ef),
 	};

@@ -16,6 +16,7 @@
 #include "web/handlers/handlers.h"
 #include "web/handlers/page_forms.h"
 #include "web/handlers/pages.h"
+#include "web/once.h"
 #include "web/session.h"
 #include "web/usecase.h"
 
@@ -129,13 +130,19 @@ static json_t *signs_data(struct request *req, const struct form *f,
 		snprintf(ev, sizeof ev, "evidence_%s", t[i].code);
 		snprintf(seen, sizeof seen, "seen_%s", t[i].code);
 		const char *evv = f ? form_get(f, ev) : NULL;
-		const char *sv = f ? form_get(f, seen) : NULL;
-		json_t *o =
-		        json_pack("{s:s, s:s, s:s, s:b, s:s, s:s, s:s, s:s}", "code", t[i].code,
-		                  "sign_label", t[i].label, "letter", t[i].group ? t[i].group : "",
-		                  "ticked", on, "evidence_name", pool_strdup(req->pool, ev),
-		                  "seen_name", pool_strdup(req->pool, seen), "evidence",
-		                  evv ? evv : "", "seen", sv ? sv : "");
+		json_t *o = json_pack("{s:s, s:s, s:s, s:b, s:s, s:s, s:s}", "code", t[i].code,
+		                      "sign_label", t[i].label, "letter",
+		                      t[i].group ? t[i].group : "", "ticked", on, "evidence_name",
+		                      pool_strdup(req->pool, ev), "seen_name",
+		                      pool_strdup(req->pool, seen), "evidence", evv ? evv : "");
+		/* the date seen as the GOV.UK date input, as typed */
+		static const char *const part[] = {"day", "month", "year"};
+		for (size_t q = 0; q < 3; q++) {
+			const char *pv =
+			        f ? form_get(f, pages_fmt(req, "%s-%s", seen, part[q])) : NULL;
+			json_object_set_new(o, pages_fmt(req, "seen_%s", part[q]),
+			                    json_string(pv ? pv : ""));
+		}
 		const char *e1 = errs ? fielderr_get(errs, ev) : NULL;
 		const char *e2 = errs ? fielderr_get(errs, seen) : NULL;
 		if (e1)
@@ -322,14 +329,17 @@ static const char *answer_of(struct request *req, const struct fs_field *s, cons
 		(void)k;
 		return text;
 	}
-	case FS_DATE:
-		return v && *v ? pages_date(req, v) : NULL;
+	case FS_DATE: {
+		char date[11];
+		const char *why;
+		return formspec_date_of(f, s->name, date, &why) > 0 ? pages_date(req, date) : NULL;
+	}
 	case FS_DATETIME: {
 		char utc[21];
-		if (!v || !*v)
-			return strcmp(s->name, "came_to_notice_at") == 0 ? "Now (when you file)"
-			                                                 : NULL;
-		return formspec_london_to_utc(v, utc) == 0 ? pages_when(req, utc) : v;
+		const char *why;
+		if (formspec_datetime_of(f, s->name, utc, &why) > 0)
+			return pages_when(req, utc);
+		return strcmp(s->name, "came_to_notice_at") == 0 ? "Now (when you file)" : NULL;
 	}
 	default: {
 		while (v && (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n'))
@@ -414,10 +424,13 @@ static void referral_check_page(struct request *req, struct response *resp, json
 		if (!s)
 			continue;
 		const char *ev = form_get(f, pages_fmt(req, "evidence_%s", s->code));
-		const char *seen = form_get(f, pages_fmt(req, "seen_%s", s->code));
+		char seen[11];
+		const char *why;
+		bool has_seen =
+		        formspec_date_of(f, pages_fmt(req, "seen_%s", s->code), seen, &why) > 0;
 		json_array_append_new(signs, json_pack("{s:s, s:s, s:s}", "sign_label", s->label,
 		                                       "evidence", ev ? ev : "", "seen",
-		                                       seen && *seen ? pages_date(req, seen) : ""));
+		                                       has_seen ? pages_date(req, seen) : ""));
 	}
 	json_object_set_new(d, "signs", signs);
 	rows = json_array();
@@ -446,6 +459,11 @@ static void referral_check_page(struct request *req, struct response *resp, json
 		        hidden, json_pack("{s:s, s:s}", "name", n, "value", f->fields[i].value));
 	}
 	json_object_set_new(d, "hidden", hidden);
+	/* filing twice (back button, double click) files once; the confirmation names
+	 * the child, so no banner */
+	const char *once = once_issue(req, "");
+	if (once)
+		json_object_set_new(d, "form_token", json_string(once));
 	page_render(req, resp, 200, "referral_check.html", "Check your answers", d);
 	json_decref(d);
 }
