@@ -128,6 +128,7 @@ const TABLE = [
 
   // my work, the MASH and who is missing now
   // (each row starts with a comma: the row above the anchors ends the list)
+  , ['GET', '/api/v1/missing-now', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/missing-now?page=1' })]
   , ['POST', '/api/v1/referrals/{id}/evaluation', 'D D D A D D D D D D D D D D', (c) => ({ path: `/api/v1/referrals/${c.referralId}/evaluation`, json: { outcome: 'early_help', rationale: 'Information shared with the school nurse.' } })]
 ]
 

@@ -7,6 +7,7 @@
  * (R-DEF-3, R-FLAG-3, R-FLAG-4). Each form: GET shows it, POST runs the use case and
  * answers 303 to the record, or the form again (422) with what was typed.
  */
+#include "app/work.h"
 #include "app/episodes.h"
 #include "app/categories.h"
 #include "app/child_changes.h"
@@ -229,6 +230,20 @@ void handle_page_record(struct request *req, struct response *resp)
 	    APP_OK) {
 		pages_decorate_episodes(req, eps);
 		json_object_set_new(r, "eps", eps);
+	}
+	json_t *mn = NULL; /* R-MISS-5: a banner while the child is missing now */
+	if (app_child_missing_now(db, web_actor(req), pages_str(r, "child_id"), NULL, &mn, &err) ==
+	            APP_OK &&
+	    mn) {
+		bool absent = strcmp(pages_str(mn, "classification"), "absent") == 0;
+		const char *risk = pages_str(mn, "risk_level");
+		json_object_set_new(mn, "what", json_string(absent ? "Absent" : "Missing"));
+		json_object_set_new(mn, "what_lower", json_string(absent ? "absent" : "missing"));
+		json_object_set_new(mn, "tag_class",
+		                    json_string(strcmp(risk, "high") == 0     ? "govuk-tag--red"
+		                                : strcmp(risk, "medium") == 0 ? "govuk-tag--orange"
+		                                                              : "govuk-tag--grey"));
+		json_object_set_new(r, "missing_now", mn);
 	}
 	json_t *tactics = pages_record_tactics(req, ref); /* R-ORD-5 at a glance */
 	if (tactics)
