@@ -38,9 +38,7 @@ static void mash_clocks(json_t *list, int64_t now)
 	}
 }
 
-/* "2 days 3 hours", "5 hours 10 minutes", "40 minutes": how long a child has been
- * missing (the two largest units; under a minute: "less than a minute"). */
-static void missing_for_words(int64_t secs, char *out, size_t n)
+void app_duration_words(int64_t secs, char *out, size_t n)
 {
 	if (secs < 60) {
 		snprintf(out, n, "less than a minute");
@@ -85,7 +83,7 @@ void work_missing_decorate(json_t *list, int64_t now)
 		if (since && ltime_parse(since, &t) < 0)
 			t = now;
 		char words[64];
-		missing_for_words(now - t, words, sizeof words);
+		app_duration_words(now - t, words, sizeof words);
 		json_object_set_new(it, "missing_seconds", json_integer(now - t));
 		json_object_set_new(it, "missing_for", json_string(words));
 		json_object_set_new(it, "missing_since", json_string(since ? since : ""));

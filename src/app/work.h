@@ -44,6 +44,10 @@ bool app_may_see_children(const struct actor *who);
 int app_child_missing_now(struct db *db, const struct actor *who, const char *child_id, json_t *in,
                           json_t **out, struct app_err *err);
 
+/* "2 days 3 hours", "5 hours 10 minutes", "40 minutes": a duration in words (the two
+ * largest units, never rounded up; under a minute: "less than a minute"). */
+void app_duration_words(int64_t secs, char *out, size_t n);
+
 /* Adds missing_for, missing_seconds, missing_since and risk_label to each item of
  * {"items": [...]} (store_work_missing_now rows) at `now`. Internal to src/app/. */
 void work_missing_decorate(json_t *list, int64_t now);

@@ -162,6 +162,30 @@ void handle_page_episode(struct request *req, struct response *resp)
 	json_object_set_new(e, "born",
 	                    json_string(pages_date(
 	                            req, json_string_value(json_object_get(e, "date_of_birth")))));
+	/* the facts first: how long, the risk, last seen where and with whom, the carers;
+	 * then each thing to do with its due time */
+	const char *risk = pages_str(e, "risk_level");
+	json_object_set_new(e, "risk_label",
+	                    json_string(!*risk                        ? "Not yet assessed"
+	                                : strcmp(risk, "high") == 0   ? "High risk"
+	                                : strcmp(risk, "medium") == 0 ? "Medium risk"
+	                                : strcmp(risk, "low") == 0    ? "Low risk"
+	                                                              : "No apparent risk"));
+	json_object_set_new(e, "risk_class",
+	                    json_string(strcmp(risk, "high") == 0     ? "govuk-tag--red"
+	                                : strcmp(risk, "medium") == 0 ? "govuk-tag--orange"
+	                                : strcmp(risk, "low") == 0    ? "govuk-tag--yellow"
+	                                                              : "govuk-tag--grey"));
+	json_object_set_new(
+	        e, "has_carers",
+	        json_boolean(json_array_size(json_object_get(e, "parents_carers")) > 0));
+	json_object_set_new(e, "has_prompts",
+	                    json_boolean(json_array_size(json_object_get(e, "prompts")) > 0));
+	size_t i;
+	json_t *p;
+	json_array_foreach(json_object_get(e, "prompts"), i, p) if (*pages_str(p, "due_at"))
+	        json_object_set_new(p, "due_when",
+	                            json_string(pages_when(req, pages_str(p, "due_at"))));
 	page_render(req, resp, 200, "episode.html", pages_fmt(req, "Episode: %s", name_of(req, e)),
 	            e);
 	json_decref(e);
