@@ -3,6 +3,7 @@
  * sections with counts, each item linked to what to open, deadline items with the time
  * left in words and an amber or red tag (R-DL-1, R-DL-2, R-DL-9), in UK time.
  */
+#include "app/may.h"
 #include "app/work.h"
 #include "web/handlers/disruption.h"
 #include "web/handlers/handlers.h"
@@ -233,14 +234,29 @@ void handle_home(struct request *req, struct response *resp)
 	json_object_set_new(q, "name", json_string(req->session->actor.display_name));
 	json_object_set_new(q, "agency", json_string(req->session->agency_name));
 	const struct actor *a = web_actor(req);
-	json_object_set_new(
-	        q, "can_refer",
-	        json_boolean(actor_has(
-	                a, ROLES_POLICE | ROLE_BIT(ROLE_ASSESSMENT_TEAM) |
-	                           ROLE_BIT(ROLE_MASH_WORKER) | ROLE_BIT(ROLE_SOCIAL_WORKER) |
-	                           ROLE_BIT(ROLE_CSC_MANAGER) | ROLE_BIT(ROLE_HEALTH) |
-	                           ROLE_BIT(ROLE_EDUCATION) | ROLE_BIT(ROLE_YOUTH_OFFENDING) |
-	                           ROLE_BIT(ROLE_CHARITY))));
+	json_object_set_new(q, "can_refer", json_boolean(app_may_file(a)));
+	/* roles without work of their own: what they can do here */
+	const char *help = NULL;
+	if (!app_may_file(a)) {
+		if (actor_has(a, ROLE_BIT(ROLE_ANALYST)))
+			help = "As an analyst you can read every child's record, see who is "
+			       "missing "
+			       "now and the disruption of each borough, and export the SSDA903 and "
+			       "Annex A returns through the API. You do not file or change "
+			       "records.";
+		else if (actor_has(a, ROLE_BIT(ROLE_MASE_CHAIR)))
+			help = "As a MASE chair you can read every child's record and see who is "
+			       "missing now, to prepare and chair the meeting. You do not file or "
+			       "change records.";
+		else if (actor_has(a, ROLE_BIT(ROLE_AUDITOR)))
+			help = "As an auditor you can read and check the audit log: who opened or "
+			       "changed what, and when. You do not see children's records.";
+		else if (actor_has(a, ROLE_BIT(ROLE_ADMINISTRATOR)))
+			help = "As an administrator you manage users and agencies. You do not see "
+			       "children's records.";
+	}
+	if (help)
+		json_object_set_new(q, "role_help", json_string(help));
 	json_object_set_new(q, "sees_children", json_boolean(app_may_see_children(a)));
 	json_object_set_new(q, "is_admin",
 	                    json_boolean(actor_has(a, ROLE_BIT(ROLE_ADMINISTRATOR))));

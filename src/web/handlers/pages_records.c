@@ -7,6 +7,7 @@
  * (R-DEF-3, R-FLAG-3, R-FLAG-4). Each form: GET shows it, POST runs the use case and
  * answers 303 to the record, or the form again (422) with what was typed.
  */
+#include "app/may.h"
 #include "app/work.h"
 #include "app/episodes.h"
 #include "app/categories.h"
@@ -252,6 +253,10 @@ void handle_page_record(struct request *req, struct response *resp)
 	json_object_set_new(r, "may_change_child",
 	                    json_boolean(app_child_may_change(web_actor(req))));
 	json_object_set_new(r, "may_restrict", json_boolean(app_may_restrict(web_actor(req))));
+	json_object_set_new(r, "may_file", json_boolean(app_may_file(web_actor(req))));
+	json_object_set_new(r, "may_categorise",
+	                    json_boolean(app_may_decide_category(web_actor(req))));
+	json_object_set_new(r, "may_review", json_boolean(app_may_review(web_actor(req))));
 	json_object_set_new(r, "age_under_13",
 	                    json_boolean(strcmp(pages_str(json_object_get(r, "age"), "band"),
 	                                        "under_13") == 0));
