@@ -10,6 +10,7 @@
 #include "app/children.h"
 #include "app/episode_return.h"
 #include "app/episodes.h"
+#include "app/filing.h"
 #include "app/forensic.h"
 #include "app/profile.h"
 #include "web/handlers/handlers.h"
@@ -87,7 +88,8 @@ static void report_page(struct request *req, struct response *resp, json_t *chil
 
 void handle_page_missing_new(struct request *req, struct response *resp)
 {
-	json_t *c = pages_load(req, resp, app_child_get, request_param(req, "id"));
+	/* any practitioner reports any child, seeing only what they may (R-INFO-3) */
+	json_t *c = pages_load(req, resp, app_child_to_file, request_param(req, "id"));
 	if (!c)
 		return;
 	report_page(req, resp, c, 200, NULL, NULL);
@@ -100,7 +102,7 @@ void handle_page_missing_create(struct request *req, struct response *resp)
 	if (!f)
 		return;
 	const char *id = request_param(req, "id");
-	json_t *c = pages_load(req, resp, app_child_get, id);
+	json_t *c = pages_load(req, resp, app_child_to_file, id);
 	if (!c)
 		return;
 	struct field_errors errs;
