@@ -239,6 +239,9 @@ const struct route web_routes[] = {
         /* R-PATH-3: the MASH evaluates a referral within one working day */
         {HTTP_GET, "/referrals/{id}/evaluate", HANDLER(handle_page_referral_evaluate_form, 0)},
         {HTTP_POST, "/referrals/{id}/evaluate", HANDLER(handle_page_referral_evaluate, 0)},
+        /* R-MISS-5: the missing-now board; one list of my work a page at a time */
+        {HTTP_GET, "/missing-now", HANDLER(handle_page_missing_now, 0)},
+        {HTTP_GET, "/work/{key}", HANDLER(handle_page_work_section, 0)},
 
         /* end of pages */
 
@@ -435,6 +438,8 @@ const struct route web_routes[] = {
         /* R-PATH-3: the MASH's evaluation of a referral; 403 for other roles */
         {HTTP_POST, "/api/v1/referrals/{id}/evaluation",
          USE_CASE(app_referral_evaluate, "id", BODY, 201)},
+        /* R-MISS-5: every child missing now that the user sees, ?page=N */
+        {HTTP_GET, "/api/v1/missing-now", QUERY_USE_CASE(app_missing_now, &web_page_query, NULL)},
 };
 
 const size_t web_routes_count = ARRAY_LEN(web_routes);

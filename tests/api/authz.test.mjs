@@ -165,6 +165,7 @@ const TABLE = [
   ['POST', '/api/v1/mase/meetings/{id}/duties', 'D R-MASE-8 D D D R-MASE-8 D D D D R-MASE-8 A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}/duties`, json: { duties: [1, 2, 3, 4, 5].map((i) => ({ done: true, note: i === 1 ? 'Absent members reported to the board.' : undefined })) } })],
 
   // my work, the MASH and who is missing now
+  ['GET', '/api/v1/missing-now', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/missing-now?page=1' })],
   ['POST', '/api/v1/referrals/{id}/evaluation', 'D D D A D D D D D D D D D D', (c) => ({ path: `/api/v1/referrals/${c.referralId}/evaluation`, json: { outcome: 'early_help', rationale: 'Information shared with the school nurse.' } })]
 ]
 

@@ -145,7 +145,7 @@ describe('disruption in a browser', () => {
     assert.match(await page.textContent('main'), /Brief the shopping centre CCTV staff/)
 
     await page.goto(`${srv.url}/`)
-    const section = page.locator('section', { has: page.locator('h2#work-disruption_overdue') })
+    const section = page.locator('section', { has: page.locator('h2#work-overdue') })
     const overdue = section.locator('.lantern-work-item', { hasText: 'Overdue' })
     assert.ok(await overdue.count() > 0, 'the demo has overdue actions')
     assert.match(await overdue.first().textContent(), /overdue by/)

@@ -12,6 +12,7 @@
 #include "app/children.h"
 #include "app/episode_return.h"
 #include "app/episodes.h"
+#include "app/filing.h"
 #include "app/forensic.h"
 #include "app/profile.h"
 #include "web/handlers/handlers.h"
@@ -91,7 +92,8 @@ static void report_page(struct request *req, struct response *resp, json_t *chil
 
 void handle_page_missing_new(struct request *req, struct response *resp)
 {
-	json_t *c = pages_load(req, resp, app_child_get, request_param(req, "id"));
+	/* any practitioner reports any child, seeing only what they may (R-INFO-3) */
+	json_t *c = pages_load(req, resp, app_child_to_file, request_param(req, "id"));
 	if (!c)
 		return;
 	report_page(req, resp, c, 200, NULL, NULL);
@@ -104,7 +106,7 @@ void handle_page_missing_create(struct request *req, struct response *resp)
 	if (!f)
 		return;
 	const char *id = request_param(req, "id");
-	json_t *c = pages_load(req, resp, app_child_get, id);
+	json_t *c = pages_load(req, resp, app_child_to_file, id);
 	if (!c)
 		return;
 	struct field_errors errs;
@@ -169,6 +171,30 @@ void handle_page_episode(struct request *req, struct response *resp)
 	json_object_set_new(e, "born",
 	                    json_string(pages_date(
 	                            req, json_string_value(json_object_get(e, "date_of_birth")))));
+	/* the facts first: how long, the risk, last seen where and with whom, the carers;
+	 * then each thing to do with its due time */
+	const char *risk = pages_str(e, "risk_level");
+	json_object_set_new(e, "risk_label",
+	                    json_string(!*risk                        ? "Not yet assessed"
+	                                : strcmp(risk, "high") == 0   ? "High risk"
+	                                : strcmp(risk, "medium") == 0 ? "Medium risk"
+	                                : strcmp(risk, "low") == 0    ? "Low risk"
+	                                                              : "No apparent risk"));
+	json_object_set_new(e, "risk_class",
+	                    json_string(strcmp(risk, "high") == 0     ? "govuk-tag--red"
+	                                : strcmp(risk, "medium") == 0 ? "govuk-tag--orange"
+	                                : strcmp(risk, "low") == 0    ? "govuk-tag--yellow"
+	                                                              : "govuk-tag--grey"));
+	json_object_set_new(
+	        e, "has_carers",
+	        json_boolean(json_array_size(json_object_get(e, "parents_carers")) > 0));
+	json_object_set_new(e, "has_prompts",
+	                    json_boolean(json_array_size(json_object_get(e, "prompts")) > 0));
+	size_t i;
+	json_t *p;
+	json_array_foreach(json_object_get(e, "prompts"), i, p) if (*pages_str(p, "due_at"))
+	        json_object_set_new(p, "due_when",
+	                            json_string(pages_when(req, pages_str(p, "due_at"))));
 	page_render(req, resp, 200, "episode.html", pages_fmt(req, "Episode: %s", name_of(req, e)),
 	            e);
 	json_decref(e);

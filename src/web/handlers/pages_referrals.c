@@ -10,6 +10,7 @@
  * user confirms the child is new.
  */
 #include "app/children.h"
+#include "app/filing.h"
 #include "app/referrals.h"
 #include "protocol/pathway.h"
 #include "protocol/signs.h"
@@ -228,7 +229,8 @@ void handle_page_referral_new(struct request *req, struct response *resp)
 
 void handle_page_child_referral_new(struct request *req, struct response *resp)
 {
-	json_t *c = pages_load(req, resp, app_child_get, request_param(req, "id"));
+	/* any practitioner refers any child, seeing only what they may (R-INFO-3) */
+	json_t *c = pages_load(req, resp, app_child_to_file, request_param(req, "id"));
 	if (!c)
 		return;
 	referral_page(req, resp, 200, c, NULL, NULL);
@@ -477,7 +479,7 @@ void handle_page_referral_create(struct request *req, struct response *resp)
 	const char *child_id = form_get(f, "child_id");
 	json_t *chosen = NULL;
 	if (child_id && *child_id) {
-		chosen = pages_load(req, resp, app_child_get, child_id);
+		chosen = pages_load(req, resp, app_child_to_file, child_id);
 		if (!chosen)
 			return;
 	}
