@@ -386,7 +386,41 @@ static json_t *cat7_json(const struct net *n, int32_t child, const struct graph_
 	return o;
 }
 
-/* Opens a read: the role, the filters, the transaction. */
+/*
+ * Ends a read opened by open_read: rolls the read transaction back, then audits it
+ * (`action` on the network of `id`, naming `fields`) in the shared view log, or, when a
+ * restricted record was opened with a reason on the way, in a transaction of its own
+ * that logs the opening too (R-INFO-3); a refusal noted on the way is audited instead.
+ * Returns the final code; on failure *out is dropped.
+ */
+static int read_end(struct uc *u, int rc, json_t **out, const char *action, const char *id,
+                    const char *fields)
+{
+	if (db_in_tx(u->db))
+		db_rollback(u->db);
+	if (rc != APP_OK) {
+		uc_audit_after(u);
+	} else if (u->opening[0]) {
+		rc = uc_begin(u);
+		if (rc == APP_OK)
+			rc = uc_db(u, uc_audit(u, action, "network", id, NULL, fields));
+		return uc_end(u, rc, out);
+	} else {
+		struct actor at = *u->who; /* the use case's clock, as uc_audit */
+		at.now = u->now;
+		int drc = app_audit_shared(u->db, &at, action, "network", id, NULL, fields);
+		rc = drc == DB_OK ? APP_OK : app_db_fail(u->err, u->db, drc);
+	}
+	if (rc != APP_OK) {
+		json_decref(*out);
+		*out = NULL;
+		if (!u->err->code)
+			u->err->code = rc;
+	}
+	return rc;
+}
+
+/* Opens a read: the role, the filters, the read transaction. */
 static int open_read(struct uc *u, json_t *in, const char *const *allowed, struct graph_filter *f)
 {
 	if (in && !json_is_object(in))
@@ -399,7 +433,10 @@ static int open_read(struct uc *u, json_t *in, const char *const *allowed, struc
 	rc = filters_read(u, in, f);
 	if (rc == APP_OK && u->err->code)
 		rc = u->err->code;
-	return rc == APP_OK ? uc_begin(u) : rc;
+	if (rc != APP_OK)
+		return rc;
+	rc = db_begin_read(u->db); /* a view: read beside writers, audited after */
+	return rc == DB_OK ? APP_OK : app_db_fail(u->err, u->db, rc);
 }
 
 /* Gates entity `id` (any of the six kinds): absent or unseen answers 404, audited. */
@@ -539,12 +576,10 @@ int app_network_of(struct db *db, const struct actor *who, const char *id, json_
 		if (rc == APP_OK && want_picture)
 			rc = picture(&u, &n, &s, *out);
 	}
-	if (rc == APP_OK)
-		rc = uc_db(&u, uc_audit(&u, "view", "network", id, NULL, "network"));
 	free(bw);
 	graph_sub_release(&s);
 	net_release(&n);
-	return uc_end(&u, rc, out);
+	return read_end(&u, rc, out, "view", id, "network");
 }
 
 /* ---- the R-CAT-7 flag of one child ---- */
@@ -577,10 +612,8 @@ int app_network_cat7(struct db *db, const struct actor *who, const char *id, jso
 		if (*out)
 			json_object_set_new(*out, "partial", json_boolean(partial));
 	}
-	if (rc == APP_OK)
-		rc = uc_db(&u, uc_audit(&u, "view", "network", id, NULL, "R-CAT-7"));
 	net_release(&n);
-	return uc_end(&u, rc, out);
+	return read_end(&u, rc, out, "view", id, "R-CAT-7");
 }
 
 /* ---- low-category children linked to others, per borough ---- */
@@ -628,12 +661,9 @@ int app_network_linked_cases(struct db *db, const struct actor *who, const char 
 		                          : json_null(),
 		                 "cases", cases);
 	}
-	if (rc == APP_OK)
-		rc = uc_db(&u, uc_audit(&u, "view", "network", *borough ? borough : NULL, NULL,
-		                        "R-CAT-7 linked cases"));
 	graph_cat7_release(&r);
 	net_release(&n);
-	return uc_end(&u, rc, out);
+	return read_end(&u, rc, out, "view", *borough ? borough : NULL, "R-CAT-7 linked cases");
 }
 
 /* ---- the partnership's networks ---- */
@@ -813,8 +843,6 @@ int app_networks(struct db *db, const struct actor *who, const char *id, json_t 
 		json_object_set_new(*out, "links", json_integer(graph_link_count(n.g)));
 		json_object_set_new(*out, "components", json_integer(cc.count));
 	}
-	if (rc == APP_OK)
-		rc = uc_db(&u, uc_audit(&u, "view", "network", NULL, NULL, "networks"));
 	free(bw);
 	free(deg);
 	graph_components_release(&cc);
@@ -823,7 +851,7 @@ int app_networks(struct db *db, const struct actor *who, const char *id, json_t 
 	graph_hotspots_release(&hs);
 	graph_comissing_release(&co);
 	net_release(&n);
-	return uc_end(&u, rc, out);
+	return read_end(&u, rc, out, "view", NULL, "networks");
 }
 
 /* ---- export ---- */
@@ -873,10 +901,8 @@ int app_network_export(struct db *db, const struct actor *who, const char *id, j
 	if (rc == APP_OK)
 		*out = json_pack("{s:s, s:s%}", "file_name", netexport_file_name(which), "csv",
 		                 b.data ? b.data : "", b.len);
-	if (rc == APP_OK)
-		rc = uc_db(&u, uc_audit(&u, "export", "network", id, NULL, file));
 	buf_release(&b);
 	graph_sub_release(&s);
 	net_release(&n);
-	return uc_end(&u, rc, out);
+	return read_end(&u, rc, out, "export", id, file);
 }
