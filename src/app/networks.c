@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "app/concern.h"
+#include "protocol/access.h"
 #include "link/graph.h"
 #include "report/netexport.h"
 #include "report/netsvg.h"
@@ -905,4 +906,16 @@ int app_network_export(struct db *db, const struct actor *who, const char *id, j
 	graph_sub_release(&s);
 	net_release(&n);
 	return read_end(&u, rc, out, "export", id, file);
+}
+
+/* ---- what the pages offer ---- */
+
+bool app_may_record_pnc(const struct actor *who)
+{
+	return who->system || access_police_entitled(who->roles, who->agency_type);
+}
+
+bool app_may_mark_hotspot(const struct actor *who)
+{
+	return people_may_mark_hotspot(who->roles, app_may_record_pnc(who), who->system);
 }
