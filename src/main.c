@@ -53,6 +53,13 @@ static const struct cli_command commands[] = {
         {"audit", "keygen", cli_audit_keygen, CLI_CONFIG, NULL, NULL},
         {"audit", NULL, cli_audit, CLI_CONFIG, NULL, NULL},
         /* people of concern, places, links and networks */
+        {"person", NULL, cli_person, USE, CLI_PERSON_USAGE,
+         "add, show and find persons of concern; their PNC marker"},
+        {"place", NULL, cli_place, USE, CLI_PLACE_USAGE, "add, show and list places; hotspots"},
+        {"link", NULL, cli_link, USE, CLI_LINK_USAGE,
+         "link children, persons, places, vehicles and phones; end a link"},
+        {"network", NULL, cli_network, USE, CLI_NETWORK_USAGE,
+         "networks, the R-CAT-7 flag, linked cases, i2 and Gephi export"},
 
         /* matching, merges, import and export */
         {"import", NULL, cli_import, USE, CLI_IMPORT_USAGE,

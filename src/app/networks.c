@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "app/concern.h"
+#include "protocol/access.h"
 #include "link/graph.h"
 #include "report/netexport.h"
 #include "report/netsvg.h"
@@ -23,6 +24,7 @@
 #define NET_LINKS_MAX 200000
 #define NET_PAGE_NODES 150
 #define NET_LIST_MAX 50
+#define NET_BFS_NODES 20000
 
 /* The graph of what the viewer sees, with each node's facts (store_network_node). */
 struct net {
@@ -146,19 +148,12 @@ static bool mtrue(json_t *m, const char *k)
  * entity `root` (already gated; NULL for none) as a node even when it has no link, and
  * an episode_of link from each missing episode to its child.
  */
-static int net_build(struct uc *u, const char *root, const struct graph_filter *f, struct net *n)
+static int net_from_rows(struct uc *u, const struct store_concern_viewer *cvp, const char *root,
+                         json_t *rows, const struct graph_filter *f, struct net *n)
 {
-	memset(n, 0, sizeof *n);
-	n->index = json_object();
-	n->meta = json_array();
-	struct store_concern_viewer cv;
-	concern_viewer(u, &cv);
-	int src = DB_OK;
-	json_t *rows = store_network_links(u->db, &cv, NET_LINKS_MAX, &src);
-	if (!rows)
-		return uc_db(u, src);
+	struct store_concern_viewer cv = *cvp;
 	size_t nl = json_array_size(rows);
-	struct graph_link_in *links = calloc(2 * nl + 1, sizeof *links);
+	struct graph_link_in *links = calloc(nl + 1, sizeof *links);
 	int rc = links ? APP_OK : app_fail(u->err, APP_FAILED, NULL, "Out of memory.");
 	int64_t k = 0;
 	json_t *episode_done = json_object();
@@ -191,7 +186,15 @@ static int net_build(struct uc *u, const char *root, const struct graph_filter *
 			links[k].end = 0;
 		k++;
 	}
-	/* each episode joined to its child (structural) */
+	/* each episode joined to its child (structural): room for one link per node */
+	if (rc == APP_OK) {
+		struct graph_link_in *more =
+		        realloc(links, (nl + 2 * json_array_size(n->meta) + 1) * sizeof *links);
+		if (!more)
+			rc = app_fail(u->err, APP_FAILED, NULL, "Out of memory.");
+		else
+			links = more;
+	}
 	for (size_t i = 0; rc == APP_OK && i < json_array_size(n->meta); i++) {
 		json_t *m = json_array_get(n->meta, i);
 		if (strcmp(mstr(m, "type"), "episode") != 0 ||
@@ -234,6 +237,101 @@ static int net_build(struct uc *u, const char *root, const struct graph_filter *
 	}
 	free(nodes);
 	free(links);
+	if (rc != APP_OK)
+		net_release(n);
+	return rc;
+}
+
+static void net_init(struct net *n)
+{
+	memset(n, 0, sizeof *n);
+	n->index = json_object();
+	n->meta = json_array();
+}
+
+/* The graph of every current link the viewer sees (for the partnership's networks, the
+ * linked cases and a whole export). */
+static int net_build(struct uc *u, const char *root, const struct graph_filter *f, struct net *n)
+{
+	net_init(n);
+	struct store_concern_viewer cv;
+	concern_viewer(u, &cv);
+	int src = DB_OK;
+	json_t *rows = store_network_links(u->db, &cv, NET_LINKS_MAX, &src);
+	int rc = rows ? net_from_rows(u, &cv, root, rows, f, n) : uc_db(u, src);
+	json_decref(rows);
+	if (rc != APP_OK)
+		net_release(n);
+	return rc;
+}
+
+/*
+ * The graph of the network of entity `root` (already gated) as the viewer sees it: its
+ * links, then theirs, breadth first, until the whole connected network is read or
+ * NET_BFS_NODES nodes are reached (then *partial). A child's missing episodes that are
+ * linked to something are reached through the child, and an episode's child through the
+ * episode. Reading only the root's network keeps a record page's R-CAT-7 flag cheap
+ * however large the partnership.
+ */
+static int net_component(struct uc *u, const char *root, const struct graph_filter *f,
+                         struct net *n, bool *partial)
+{
+	net_init(n);
+	*partial = false;
+	struct store_concern_viewer cv;
+	concern_viewer(u, &cv);
+	json_t *rows = json_array(), *seen = json_object();
+	int rc = APP_OK;
+	int e = concern_end_of(root);
+	if (node_of(u, n, &cv, people_end_code((enum people_end)e), root) < 0)
+		rc = u->err->code ? u->err->code : APP_FAILED;
+	for (size_t q = 0; rc == APP_OK && q < json_array_size(n->meta); q++) {
+		if (json_array_size(n->meta) >= NET_BFS_NODES) {
+			*partial = true;
+			break;
+		}
+		json_t *m = json_array_get(n->meta, q);
+		const char *id = mstr(m, "id"), *type = mstr(m, "type");
+		int src = DB_OK;
+		json_t *got = store_network_links_of(u->db, &cv, id, NET_LINKS_MAX, &src);
+		if (!got) {
+			rc = uc_db(u, src);
+			break;
+		}
+		size_t i;
+		json_t *r;
+		json_array_foreach(got, i, r)
+		{
+			const char *lid = mstr(r, "id");
+			if (rc != APP_OK || json_object_get(seen, lid))
+				continue;
+			json_object_set_new(seen, lid, json_true());
+			json_array_append(rows, r);
+			bool from_me = strcmp(mstr(r, "from_id"), id) == 0;
+			if (node_of(u, n, &cv, mstr(r, from_me ? "to_type" : "from_type"),
+			            mstr(r, from_me ? "to_id" : "from_id")) < 0)
+				rc = u->err->code ? u->err->code : APP_FAILED;
+		}
+		json_decref(got);
+		if (rc == APP_OK && strcmp(type, "child") == 0) {
+			json_t *eps = store_network_episodes_of(u->db, id, &src);
+			if (!eps)
+				rc = uc_db(u, src);
+			json_array_foreach(eps, i, r)
+			{
+				if (rc == APP_OK &&
+				    node_of(u, n, &cv, "episode", mstr(r, "id")) < 0)
+					rc = u->err->code ? u->err->code : APP_FAILED;
+			}
+			json_decref(eps);
+		} else if (rc == APP_OK && strcmp(type, "episode") == 0 && mstr(m, "child")) {
+			if (node_of(u, n, &cv, "child", mstr(m, "child")) < 0)
+				rc = u->err->code ? u->err->code : APP_FAILED;
+		}
+	}
+	json_decref(seen);
+	if (rc == APP_OK)
+		rc = net_from_rows(u, &cv, root, rows, f, n);
 	json_decref(rows);
 	if (rc != APP_OK)
 		net_release(n);
@@ -289,7 +387,41 @@ static json_t *cat7_json(const struct net *n, int32_t child, const struct graph_
 	return o;
 }
 
-/* Opens a read: the role, the filters, the transaction. */
+/*
+ * Ends a read opened by open_read: rolls the read transaction back, then audits it
+ * (`action` on the network of `id`, naming `fields`) in the shared view log, or, when a
+ * restricted record was opened with a reason on the way, in a transaction of its own
+ * that logs the opening too (R-INFO-3); a refusal noted on the way is audited instead.
+ * Returns the final code; on failure *out is dropped.
+ */
+static int read_end(struct uc *u, int rc, json_t **out, const char *action, const char *id,
+                    const char *fields)
+{
+	if (db_in_tx(u->db))
+		db_rollback(u->db);
+	if (rc != APP_OK) {
+		uc_audit_after(u);
+	} else if (u->opening[0]) {
+		rc = uc_begin(u);
+		if (rc == APP_OK)
+			rc = uc_db(u, uc_audit(u, action, "network", id, NULL, fields));
+		return uc_end(u, rc, out);
+	} else {
+		struct actor at = *u->who; /* the use case's clock, as uc_audit */
+		at.now = u->now;
+		int drc = app_audit_shared(u->db, &at, action, "network", id, NULL, fields);
+		rc = drc == DB_OK ? APP_OK : app_db_fail(u->err, u->db, drc);
+	}
+	if (rc != APP_OK) {
+		json_decref(*out);
+		*out = NULL;
+		if (!u->err->code)
+			u->err->code = rc;
+	}
+	return rc;
+}
+
+/* Opens a read: the role, the filters, the read transaction. */
 static int open_read(struct uc *u, json_t *in, const char *const *allowed, struct graph_filter *f)
 {
 	if (in && !json_is_object(in))
@@ -302,7 +434,10 @@ static int open_read(struct uc *u, json_t *in, const char *const *allowed, struc
 	rc = filters_read(u, in, f);
 	if (rc == APP_OK && u->err->code)
 		rc = u->err->code;
-	return rc == APP_OK ? uc_begin(u) : rc;
+	if (rc != APP_OK)
+		return rc;
+	rc = db_begin_read(u->db); /* a view: read beside writers, audited after */
+	return rc == DB_OK ? APP_OK : app_db_fail(u->err, u->db, rc);
 }
 
 /* Gates entity `id` (any of the six kinds): absent or unseen answers 404, audited. */
@@ -386,8 +521,9 @@ int app_network_of(struct db *db, const struct actor *who, const char *id, json_
 	if (rc == APP_OK)
 		rc = gate_entity(&u, id);
 	struct net n = {0};
+	bool partial = false;
 	if (rc == APP_OK)
-		rc = net_build(&u, id, &f, &n);
+		rc = net_component(&u, id, &f, &n, &partial);
 	struct graph_sub s = {0};
 	double *bw = NULL;
 	if (rc == APP_OK) {
@@ -437,15 +573,14 @@ int app_network_of(struct db *db, const struct actor *who, const char *id, json_
 			graph_cat7_release(&r);
 		}
 		json_object_set_new(*out, "cat7", cat);
+		json_object_set_new(*out, "partial", json_boolean(partial));
 		if (rc == APP_OK && want_picture)
 			rc = picture(&u, &n, &s, *out);
 	}
-	if (rc == APP_OK)
-		rc = uc_db(&u, uc_audit(&u, "view", "network", id, NULL, "network"));
 	free(bw);
 	graph_sub_release(&s);
 	net_release(&n);
-	return uc_end(&u, rc, out);
+	return read_end(&u, rc, out, "view", id, "network");
 }
 
 /* ---- the R-CAT-7 flag of one child ---- */
@@ -464,8 +599,9 @@ int app_network_cat7(struct db *db, const struct actor *who, const char *id, jso
 	if (rc == APP_OK)
 		rc = gate_entity(&u, id);
 	struct net n = {0};
+	bool partial = false;
 	if (rc == APP_OK)
-		rc = net_build(&u, id, &f, &n);
+		rc = net_component(&u, id, &f, &n, &partial);
 	if (rc == APP_OK) {
 		int32_t c = graph_find(n.g, id);
 		struct graph_cat7 r = {0};
@@ -474,11 +610,11 @@ int app_network_cat7(struct db *db, const struct actor *who, const char *id, jso
 		else
 			*out = cat7_json(&n, c, &r, r.count ? &r.items[0] : NULL);
 		graph_cat7_release(&r);
+		if (*out)
+			json_object_set_new(*out, "partial", json_boolean(partial));
 	}
-	if (rc == APP_OK)
-		rc = uc_db(&u, uc_audit(&u, "view", "network", id, NULL, "R-CAT-7"));
 	net_release(&n);
-	return uc_end(&u, rc, out);
+	return read_end(&u, rc, out, "view", id, "R-CAT-7");
 }
 
 /* ---- low-category children linked to others, per borough ---- */
@@ -526,12 +662,9 @@ int app_network_linked_cases(struct db *db, const struct actor *who, const char 
 		                          : json_null(),
 		                 "cases", cases);
 	}
-	if (rc == APP_OK)
-		rc = uc_db(&u, uc_audit(&u, "view", "network", *borough ? borough : NULL, NULL,
-		                        "R-CAT-7 linked cases"));
 	graph_cat7_release(&r);
 	net_release(&n);
-	return uc_end(&u, rc, out);
+	return read_end(&u, rc, out, "view", *borough ? borough : NULL, "R-CAT-7 linked cases");
 }
 
 /* ---- the partnership's networks ---- */
@@ -711,8 +844,6 @@ int app_networks(struct db *db, const struct actor *who, const char *id, json_t 
 		json_object_set_new(*out, "links", json_integer(graph_link_count(n.g)));
 		json_object_set_new(*out, "components", json_integer(cc.count));
 	}
-	if (rc == APP_OK)
-		rc = uc_db(&u, uc_audit(&u, "view", "network", NULL, NULL, "networks"));
 	free(bw);
 	free(deg);
 	graph_components_release(&cc);
@@ -721,7 +852,7 @@ int app_networks(struct db *db, const struct actor *who, const char *id, json_t 
 	graph_hotspots_release(&hs);
 	graph_comissing_release(&co);
 	net_release(&n);
-	return uc_end(&u, rc, out);
+	return read_end(&u, rc, out, "view", NULL, "networks");
 }
 
 /* ---- export ---- */
@@ -749,8 +880,9 @@ int app_network_export(struct db *db, const struct actor *who, const char *id, j
 	if (rc == APP_OK && id)
 		rc = gate_entity(&u, id);
 	struct net n = {0};
+	bool partial = false;
 	if (rc == APP_OK)
-		rc = net_build(&u, id, &f, &n);
+		rc = id ? net_component(&u, id, &f, &n, &partial) : net_build(&u, NULL, &f, &n);
 	struct graph_sub s = {0};
 	bool sub = false;
 	if (rc == APP_OK && id) {
@@ -770,10 +902,20 @@ int app_network_export(struct db *db, const struct actor *who, const char *id, j
 	if (rc == APP_OK)
 		*out = json_pack("{s:s, s:s%}", "file_name", netexport_file_name(which), "csv",
 		                 b.data ? b.data : "", b.len);
-	if (rc == APP_OK)
-		rc = uc_db(&u, uc_audit(&u, "export", "network", id, NULL, file));
 	buf_release(&b);
 	graph_sub_release(&s);
 	net_release(&n);
-	return uc_end(&u, rc, out);
+	return read_end(&u, rc, out, "export", id, file);
+}
+
+/* ---- what the pages offer ---- */
+
+bool app_may_record_pnc(const struct actor *who)
+{
+	return who->system || access_police_entitled(who->roles, who->agency_type);
+}
+
+bool app_may_mark_hotspot(const struct actor *who)
+{
+	return people_may_mark_hotspot(who->roles, app_may_record_pnc(who), who->system);
 }

@@ -83,4 +83,10 @@ int app_network_linked_cases(struct db *db, const struct actor *who, const char 
 int app_network_export(struct db *db, const struct actor *who, const char *id, json_t *in,
                        json_t **out, struct app_err *err);
 
+/* What the pages offer this actor: recording a PNC locate/trace marker (R-POI-2:
+ * entitled police) and marking a place as a hotspot (R-LOC-1). The use cases decide
+ * again when the form is sent. */
+bool app_may_record_pnc(const struct actor *who);
+bool app_may_mark_hotspot(const struct actor *who);
+
 #endif

@@ -27,6 +27,39 @@ static const char LINKS_SQL[] =
         " WHERE l.ended_at IS NULL AND (l.restricted = 0 OR $6 = 1)"
         " AND " END_SEEN("from") " AND " END_SEEN("to") " ORDER BY l.id LIMIT $7";
 
+/* $7 the entity, $8 the limit; the viewer at $1..$6. */
+static const char LINKS_OF_SQL[] =
+        "SELECT l.id, l.kind, l.from_type, l.from_id, l.from_child_id, l.to_type, l.to_id,"
+        " l.to_child_id, l.from_date, l.to_date, l.nature, l.restricted FROM links l"
+        " WHERE (l.from_id = $7 OR l.to_id = $7) AND l.ended_at IS NULL"
+        " AND (l.restricted = 0 OR $6 = 1)"
+        " AND " END_SEEN("from") " AND " END_SEEN("to") " ORDER BY l.id LIMIT $8";
+
+static void restricted_bools(json_t *rows)
+{
+	static const char *const bools[] = {"restricted", NULL};
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r) json_to_bools(r, bools);
+}
+
+json_t *store_network_links_of(struct db *db, const struct store_concern_viewer *cv, const char *id,
+                               int limit, int *rc)
+{
+	json_t *rows = store_concern_rows(db, cv, rc, LINKS_OF_SQL, "sd", id, limit);
+	restricted_bools(rows);
+	return rows;
+}
+
+json_t *store_network_episodes_of(struct db *db, const char *child_id, int *rc)
+{
+	return json_query(db,
+	                  "SELECT e.id FROM episodes e WHERE e.child_id = $1 AND EXISTS (SELECT 1"
+	                  " FROM links l WHERE (l.from_id = e.id OR l.to_id = e.id)"
+	                  " AND l.ended_at IS NULL) ORDER BY e.id",
+	                  child_id, rc);
+}
+
 json_t *store_network_links(struct db *db, const struct store_concern_viewer *cv, int limit,
                             int *rc)
 {

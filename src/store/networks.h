@@ -21,6 +21,15 @@
 json_t *store_network_links(struct db *db, const struct store_concern_viewer *cv, int limit,
                             int *rc);
 
+/* The current links of entity `id` the viewer sees (both ends), as store_network_links'
+ * rows, at most `limit`. */
+json_t *store_network_links_of(struct db *db, const struct store_concern_viewer *cv, const char *id,
+                               int limit, int *rc);
+
+/* The missing episodes of child `child_id` that are an end of a current link: rows {id}.
+ * (An episode is seen by whoever sees its child.) */
+json_t *store_network_episodes_of(struct db *db, const char *child_id, int *rc);
+
 /* What the analyses need of entity `id` of type `type` (a protocol/people.h code):
  * {label, category (a child's current category or null), borough (id or null), record
  * (a child's record reference or null), order (a person of concern with an order in

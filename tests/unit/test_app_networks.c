@@ -286,6 +286,46 @@ static void test_R_INFO_3_only_what_the_viewer_sees(void **state)
 	assert_int_equal(cx_audit(f, "refused", "child", h), before + 1);
 }
 
+/* A child's missing episode found at a place joins the child to a category 3 child found
+ * there: the network is followed through the episode, and the path names it. */
+static void test_R_CAT_7_through_a_missing_episode(void **state)
+{
+	struct fx *f = *state;
+	char a[ID_MAX], b[ID_MAX], plc[ID_MAX], ep[ID_MAX];
+	child_cat(f, "Amelia", "Castell", 1, a);
+	child_cat(f, "Bethany", "Rowe", 3, b);
+	struct actor pc = fx_actor(f, "ps.clark");
+	json_t *in = json_pack("{s:s, s:s, s:s, s:s}", "child_id", a, "missing_from", "care",
+	                       "classification", "missing", "reported_at", "2026-03-09T20:00:00Z");
+	json_t *out = NULL;
+	struct app_err err = {0};
+	assert_int_equal(app_episode_report(f->db, &pc, NULL, in, &out, &err), APP_OK);
+	json_decref(in);
+	cx_id(out, ep);
+	json_t *p = cx_ok(f, app_place_add, "ps.clark", NULL,
+	                  json_pack("{s:s, s:s, s:b}", "type", "park", "name", "Fernbank Park",
+	                            "confirm_new", 1));
+	cx_id(p, plc);
+	cx_add_link(f, "ps.clark", ep, plc, "found_at", NULL);
+	cx_add_link(f, "ps.clark", b, plc, "found_at", NULL);
+
+	json_t *r = cx_ok(f, app_network_cat7, "ps.clark", a, NULL);
+	assert_true(json_is_true(json_object_get(r, "flagged")));
+	assert_int_equal(json_integer_value(json_object_get(r, "hops")), 3);
+	assert_string_equal(path_id(r, 1), ep);
+	assert_string_equal(path_id(r, 2), plc);
+	assert_string_equal(path_id(r, 3), b);
+	assert_string_equal(kind_at(r, 0), "episode_of");
+	json_decref(r);
+	/* and from the place's side, the whole network is read: both children */
+	r = cx_ok(f, app_network_of, "ps.clark", plc, json_pack("{s:i}", "hops", 2));
+	char *dump = json_dumps(r, 0);
+	assert_non_null(strstr(dump, a));
+	assert_non_null(strstr(dump, b));
+	free(dump);
+	json_decref(r);
+}
+
 /* Bad filters name their field; roles without scope are refused; nothing is written. */
 static void test_networks_bad_input_named(void **state)
 {
@@ -359,6 +399,8 @@ int main(void)
 	                test_R_MASE_9_components_betweenness_and_serial_people, fx_setup,
 	                fx_teardown),
 	        cmocka_unit_test_setup_teardown(test_R_INFO_3_only_what_the_viewer_sees, fx_setup,
+	                                        fx_teardown),
+	        cmocka_unit_test_setup_teardown(test_R_CAT_7_through_a_missing_episode, fx_setup,
 	                                        fx_teardown),
 	        cmocka_unit_test_setup_teardown(test_networks_bad_input_named, fx_setup,
 	                                        fx_teardown),

@@ -272,6 +272,7 @@ void handle_page_person(struct request *req, struct response *resp)
 		json_object_set_new(v, "network", net);
 	json_object_set_new(v, "pnc_done",
 	                    json_boolean(strcmp(pages_str(v, "pnc_marker"), "done") == 0));
+	json_object_set_new(v, "may_record_pnc", json_boolean(app_may_record_pnc(web_actor(req))));
 	page_render(req, resp, 200, "person.html",
 	            pages_fmt(req, "Person of concern: %s", pages_str(v, "label")), v);
 	json_decref(v);
@@ -551,6 +552,9 @@ static void entity_page(struct request *req, struct response *resp, app_uc *get,
 	if (net)
 		json_object_set_new(v, "network", net);
 	json_object_set_new(v, "what", json_string(what));
+	json_object_set_new(
+	        v, "may_mark_hotspot",
+	        json_boolean(get == app_place_get && app_may_mark_hotspot(web_actor(req))));
 	json_object_set_new(v, "unparsed",
 	                    json_boolean(json_is_false(json_object_get(v, "parsed"))));
 	page_render(req, resp, 200, tmpl, pages_fmt(req, "%s: %s", what, pages_str(v, "label")), v);
@@ -744,4 +748,113 @@ void handle_page_network_picture(struct request *req, struct response *resp)
 	buf_reset(&resp->body);
 	buf_puts(&resp->body, pages_str(n, "svg"));
 	json_decref(n);
+}
+
+/* ---- the PNC marker (R-POI-2) and a hotspot (R-LOC-1) ---- */
+
+static const struct fs_option PNC[] = {{"done", "Done", "The locate/trace marker is on the PNC"},
+                                       {"not_done", "Not done", "Say why in the note"},
+                                       {NULL, NULL, NULL}};
+static const struct fs_field pnc_specs[] = {
+        {"status", NULL, FS_RADIOS, "PNC locate/trace marker", NULL, PNC, -1, NULL},
+        {"note", NULL, FS_TEXTAREA, "Note (optional)", NULL, NULL, -1, NULL},
+};
+static const struct fs_option HOT[] = {{"yes", "Mark as a hotspot", NULL},
+                                       {"no", "Not a hotspot", "Remove the marking"},
+                                       {NULL, NULL, NULL}};
+static const struct fs_field hot_specs[] = {
+        {"hotspot", NULL, FS_RADIOS, "Hotspot", NULL, HOT, -1, NULL},
+        {"rationale", NULL, FS_TEXTAREA, "Why",
+         "For example, how many children have been found here, and when", NULL, -1, NULL},
+};
+
+static void marker_form(struct request *req, struct response *resp, int status, bool pnc,
+                        const struct field_errors *errs, const struct app_err *err)
+{
+	const char *id = request_param(req, "id");
+	const char *base = pnc ? "/people" : "/places";
+	struct form_page fp = {
+	        .title = pnc ? "Record the PNC marker" : "Mark a hotspot",
+	        .caption = pnc ? "Person of concern" : "Place",
+	        .heading = pnc ? "Record the PNC locate/trace marker" : "Mark a hotspot",
+	        .intro = pnc ? "Police record whether a locate/trace marker is on the Police "
+	                       "National Computer (R-POI-2)."
+	                     : "A hotspot is a professional judgement with a reason: the place "
+	                       "is then shown as one wherever it appears (R-LOC-1).",
+	        .back_href = pages_fmt(req, "%s/%s", base, id),
+	        .back_text = "Back",
+	        .action = pages_fmt(req, "%s/%s/%s", base, id, pnc ? "pnc-marker" : "hotspot"),
+	        .submit = "Save",
+	        .specs = pnc ? pnc_specs : hot_specs,
+	        .n = pnc ? ARRAY_LEN(pnc_specs) : ARRAY_LEN(hot_specs),
+	};
+	if (err)
+		pages_fail(req, resp, err, &fp);
+	else
+		pages_form(req, resp, status, &fp, errs);
+}
+
+static void marker_get(struct request *req, struct response *resp, bool pnc)
+{
+	const struct actor *who = web_actor(req);
+	if (!(pnc ? app_may_record_pnc(who) : app_may_mark_hotspot(who))) {
+		page_error(req, resp, 403);
+		return;
+	}
+	marker_form(req, resp, 200, pnc, NULL, NULL);
+}
+
+static void marker_post(struct request *req, struct response *resp, bool pnc)
+{
+	const char *id = request_param(req, "id");
+	struct field_errors errs;
+	json_t *in = pnc ? pages_posted_json(req, resp, pnc_specs, ARRAY_LEN(pnc_specs), &errs)
+	                 : pages_posted_json(req, resp, hot_specs, ARRAY_LEN(hot_specs), &errs);
+	if (!in)
+		return;
+	if (!pnc) {
+		const char *h = pages_str(in, "hotspot");
+		if (*h)
+			json_object_set_new(in, "hotspot", json_boolean(strcmp(h, "yes") == 0));
+	}
+	if (errs.n) {
+		json_decref(in);
+		marker_form(req, resp, 422, pnc, &errs, NULL);
+		return;
+	}
+	struct db *db = web_db(req, resp);
+	if (!db) {
+		json_decref(in);
+		return;
+	}
+	struct app_err err = {0};
+	json_t *out = NULL;
+	int rc = (pnc ? app_person_pnc_marker : app_place_hotspot)(db, web_actor(req), id, in, &out,
+	                                                           &err);
+	json_decref(in);
+	json_decref(out);
+	if (rc == APP_OK)
+		pages_redirect(req, resp, "%s/%s", pnc ? "/people" : "/places", id);
+	else
+		marker_form(req, resp, 422, pnc, NULL, &err);
+}
+
+void handle_page_person_pnc_form(struct request *req, struct response *resp)
+{
+	marker_get(req, resp, true);
+}
+
+void handle_page_person_pnc(struct request *req, struct response *resp)
+{
+	marker_post(req, resp, true);
+}
+
+void handle_page_place_hotspot_form(struct request *req, struct response *resp)
+{
+	marker_get(req, resp, false);
+}
+
+void handle_page_place_hotspot(struct request *req, struct response *resp)
+{
+	marker_post(req, resp, false);
 }

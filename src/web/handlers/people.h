@@ -25,6 +25,10 @@ void handle_page_link_new(struct request *req, struct response *resp);
 void handle_page_link_create(struct request *req, struct response *resp);
 void handle_page_network(struct request *req, struct response *resp);
 void handle_page_network_picture(struct request *req, struct response *resp);
+void handle_page_person_pnc_form(struct request *req, struct response *resp);
+void handle_page_person_pnc(struct request *req, struct response *resp);
+void handle_page_place_hotspot_form(struct request *req, struct response *resp);
+void handle_page_place_hotspot(struct request *req, struct response *resp);
 /* R-CAT-7: the record page's network section for child `child_id` ({flagged, steps
  * [{label, type_words, href, then}], target_words, hops, child_id}), or NULL when the
  * user may not read networks. */
