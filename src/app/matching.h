@@ -30,7 +30,7 @@ int child_match_in(struct db *db, const struct actor *who, const struct child_in
                    size_t limit, int64_t n_children, json_t **out, struct app_err *err);
 
 /* Candidates scored per probe at most (the best ranked by shared blocking keys). */
-#define MATCH_SCORED 50
+#define MATCH_SCORED 20
 
 /* The model the matcher uses into *out: the newest stored by `lantern match train`, or
  * the built-in one (id then ""); kept in memory until a newer one is stored. Must run
