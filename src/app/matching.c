@@ -147,6 +147,38 @@ static void prepare_core(const struct child_match_core *c, struct link_person *p
 	link_person_prepare(&in, p);
 }
 
+int match_prepare_child(struct db *db, const char *id, struct link_person *p)
+{
+	struct child_match_core core;
+	int rc = store_child_match_core(db, id, &core);
+	if (rc == DB_ROW)
+		prepare_core(&core, p);
+	return rc;
+}
+
+void match_prepare_object(json_t *c, struct link_person *p)
+{
+	struct link_person_in in;
+	memset(&in, 0, sizeof in);
+	in.given = json_string_value(json_object_get(c, "given_names"));
+	in.family = json_string_value(json_object_get(c, "family_name"));
+	size_t i;
+	json_t *v;
+	json_array_foreach(json_object_get(c, "other_names"), i, v)
+	{
+		const char *n = json_is_object(v) ? json_string_value(json_object_get(v, "name"))
+		                                  : json_string_value(v);
+		if (n && in.n_aliases < LINK_MAX_ALIASES)
+			in.aliases[in.n_aliases++] = n;
+	}
+	dob_of(json_string_value(json_object_get(c, "date_of_birth")), &in.dob);
+	in.gender = gender_of(json_string_value(json_object_get(c, "gender")));
+	in.postcode = json_string_value(
+	        json_object_get(json_array_get(json_object_get(c, "addresses"), 0), "postcode"));
+	in.nhs = json_string_value(json_object_get(c, "nhs_number"));
+	link_person_prepare(&in, p);
+}
+
 static int by_weight(const void *a, const void *b)
 {
 	json_t *ca = *(json_t *const *)a, *cb = *(json_t *const *)b;

@@ -64,6 +64,19 @@ json_t *store_import_held_get(struct db *db, const char *id, int *rc)
 	return json_one_row(db, HELD_COLUMNS " WHERE h.id = $1", id, rc);
 }
 
+json_t *store_import_resolved(struct db *db, int limit, int *rc)
+{
+	struct db_stmt *st;
+	*rc = db_cached(db,
+	                "SELECT row_data, candidates, status, child_id FROM import_held"
+	                " WHERE status IN ('same', 'new') ORDER BY resolved_at DESC, id LIMIT $1",
+	                &st);
+	if (*rc != DB_OK)
+		return NULL;
+	db_bind_int64(st, 1, limit);
+	return json_rows(st, rc);
+}
+
 int store_import_held_resolve(struct db *db, const char *id, const char *status,
                               const char *child_id, const char *by, const char *at)
 {

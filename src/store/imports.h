@@ -34,6 +34,9 @@ int store_import_held_insert(struct db *db, const char *id, const char *batch_id
  * [{id, batch_id, line, row_data, candidates, status, child_id, resolved_at}]. */
 json_t *store_import_held_list(struct db *db, const char *status, int limit, int *rc);
 json_t *store_import_held_get(struct db *db, const char *id, int *rc);
+/* Resolved held rows, the most recent first, at most limit: [{row_data, candidates,
+ * status ("same" or "new"), child_id}]: a person's answers, for training. */
+json_t *store_import_resolved(struct db *db, int limit, int *rc);
 /* Marks a held row resolved; DB_DONE when it is not held any more. */
 int store_import_held_resolve(struct db *db, const char *id, const char *status,
                               const char *child_id, const char *by, const char *at);

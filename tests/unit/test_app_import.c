@@ -440,6 +440,8 @@ static void test_match_train_stores_and_uses_a_model(void **state)
 	char id[ID_MAX];
 	snprintf(id, sizeof id, "%s", json_string_value(json_object_get(out, "id")));
 	assert_string_equal(json_string_value(json_object_get(out, "trained_on")), "2026-03-10");
+	/* the answers to held rows ("new child": the row and each candidate) are labels */
+	assert_true(json_integer_value(json_object_get(out, "labelled_different")) >= 50);
 	if (json_integer_value(json_object_get(out, "records")) < 300)
 		fail_msg("trained on %lld",
 		         (long long)json_integer_value(json_object_get(out, "records")));
