@@ -69,6 +69,55 @@ static void prepare_row(json_t *c, struct link_person *p)
 	link_person_prepare(&in, p);
 }
 
+#define TRAIN_LABELS_MAX 5000
+
+/* A person's answers to held rows as labelled pairs: "same child" the row and the child
+ * it was, "new child" the row and each child it was held for. Fills pairs (and the
+ * people they point at, 2 per pair); returns how many, or -1 with *rc on an error. */
+static long answers(struct db *db, struct link_person *people, struct link_labelled_pair *pairs,
+                    size_t max, int *rc)
+{
+	json_t *rows = store_import_resolved(db, (int)max, rc);
+	if (!rows)
+		return -1;
+	size_t n = 0, i, j;
+	json_t *r, *c;
+	json_array_foreach(rows, i, r)
+	{
+		json_t *row =
+		        json_loads(json_string_value(json_object_get(r, "row_data")), 0, NULL);
+		json_t *cands =
+		        json_loads(json_string_value(json_object_get(r, "candidates")), 0, NULL);
+		bool same = strcmp(json_string_value(json_object_get(r, "status")), "same") == 0;
+		json_array_foreach(cands, j, c)
+		{
+			const char *id = json_string_value(json_object_get(c, "id"));
+			const char *was = json_string_value(json_object_get(r, "child_id"));
+			if (!row || !id || n >= max || (same && (!was || strcmp(id, was) != 0)))
+				continue;
+			match_prepare_object(row, &people[2 * n]);
+			int prc = match_prepare_child(db, id, &people[2 * n + 1]);
+			if (prc == DB_DONE)
+				continue;
+			if (prc != DB_ROW) {
+				*rc = prc;
+				json_decref(row);
+				json_decref(cands);
+				json_decref(rows);
+				return -1;
+			}
+			pairs[n] = (struct link_labelled_pair){&people[2 * n], &people[2 * n + 1],
+			                                       same};
+			n++;
+		}
+		json_decref(row);
+		json_decref(cands);
+	}
+	json_decref(rows);
+	*rc = DB_OK;
+	return (long)n;
+}
+
 int app_match_train(struct db *db, const struct actor *who, const char *id, json_t *in,
                     json_t **out, struct app_err *err)
 {
@@ -127,13 +176,26 @@ int app_match_train(struct db *db, const struct actor *who, const char *id, json
 	char day[LT_DATE_LEN];
 	ltime_format_date(ltime_date_of(u.now), day);
 	struct link_train_report rep;
+	memset(&rep, 0, sizeof rep);
+	/* R-REC-1: the answers people gave to held rows refine m and choose the bands */
+	struct link_person *people = calloc(2 * TRAIN_LABELS_MAX, sizeof *people);
+	struct link_labelled_pair *pairs = calloc(TRAIN_LABELS_MAX, sizeof *pairs);
+	long n_labels = 0;
+	if (rc == APP_OK && (!people || !pairs))
+		rc = app_fail(err, APP_FAILED, NULL, "Out of memory.");
+	if (rc == APP_OK) {
+		int src;
+		n_labels = answers(db, people, pairs, TRAIN_LABELS_MAX, &src);
+		if (n_labels < 0)
+			rc = uc_db(&u, src);
+	}
 	if (rc == APP_OK) {
 		struct link_train_opts o;
 		link_train_opts_default(&o);
 		o.seed = 20261201;
 		o.trained_on = day;
 		o.base = base;
-		if (link_model_train(recs, n, NULL, 0, &o, m, &rep) < 0)
+		if (link_model_train(recs, n, pairs, (size_t)n_labels, &o, m, &rep) < 0)
 			rc = app_fail(
 			        err, APP_INVALID, NULL,
 			        "There is too little to learn from (%zu children; at least 100 "
@@ -142,6 +204,8 @@ int app_match_train(struct db *db, const struct actor *who, const char *id, json
 			        n);
 	}
 	free(recs);
+	free(people);
+	free(pairs);
 	char mid[ID_MAX];
 	id_new("mm", mid);
 	if (rc == APP_OK) {
@@ -157,10 +221,13 @@ int app_match_train(struct db *db, const struct actor *who, const char *id, json
 		rc = uc_db(&u, uc_audit(&u, "train", "match_model", mid, NULL, fields));
 	}
 	if (rc == APP_OK)
-		*out = json_pack("{s:s, s:s, s:I, s:f, s:f, s:I, s:f}", "id", mid, "trained_on",
-		                 day, "records", (json_int_t)n, "likely_bits", m->likely,
-		                 "possible_bits", m->possible, "em_pairs", (json_int_t)m->em_pairs,
-		                 "lambda", rep.lambda);
+		*out = json_pack("{s:s, s:s, s:I, s:f, s:f, s:I, s:f, s:I, s:I, s:b}", "id", mid,
+		                 "trained_on", day, "records", (json_int_t)n, "likely_bits",
+		                 m->likely, "possible_bits", m->possible, "em_pairs",
+		                 (json_int_t)m->em_pairs, "lambda", rep.lambda, "labelled_same",
+		                 (json_int_t)m->labelled_same, "labelled_different",
+		                 (json_int_t)m->labelled_different, "bands_from_answers",
+		                 rep.bands_from_labels);
 	free(m);
 	return uc_end(&u, rc, out);
 }

@@ -14,7 +14,11 @@
 #define MATCH_TRAIN_MAX 200000 /* children sampled for training at most (in id order) */
 
 /* Trains and stores a model. System operator or administrator only. in: NULL or {}.
- * out: {id, trained_on, records, likely_bits, possible_bits, em_pairs, lambda}.
+ * The answers people gave to held import rows ("same child": the row and that child;
+ * "new child": the row and each child it was held for) are labelled pairs: they refine
+ * m and, with at least 20 of each, choose the bands at the target precisions (99.5%
+ * for "likely", link/em.h). out: {id, trained_on, records, likely_bits, possible_bits,
+ * em_pairs, lambda, labelled_same, labelled_different, bands_from_answers}.
  * APP_INVALID when there are too few children to learn from (the model in use stays).
  * Audited. */
 int app_match_train(struct db *db, const struct actor *who, const char *id, json_t *in,

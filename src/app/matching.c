@@ -59,27 +59,6 @@ size_t child_blocking_keys(const struct child_input *ci, char keys[MATCH_MAX_KEY
 	return n > 0 ? (size_t)n : 0;
 }
 
-/* Prepares a stored child (as returned by store_child_match_data) for scoring. */
-static void prepare_stored(json_t *c, struct link_person *p)
-{
-	struct link_person_in in;
-	memset(&in, 0, sizeof in);
-	in.given = json_string_value(json_object_get(c, "given_names"));
-	in.family = json_string_value(json_object_get(c, "family_name"));
-	size_t i;
-	json_t *v;
-	json_array_foreach(json_object_get(c, "other_names"), i, v)
-	{
-		if (in.n_aliases < LINK_MAX_ALIASES)
-			in.aliases[in.n_aliases++] = json_string_value(v);
-	}
-	dob_of(json_string_value(json_object_get(c, "date_of_birth")), &in.dob);
-	in.gender = gender_of(json_string_value(json_object_get(c, "gender")));
-	in.postcode = json_string_value(json_object_get(c, "postcode"));
-	in.nhs = json_string_value(json_object_get(c, "nhs_number"));
-	link_person_prepare(&in, p);
-}
-
 /* ---- the model in use: the newest trained one, else the built-in one ---- */
 
 #define MODEL_KEEP 8 /* replaced models kept alive for callers still scoring with them */
@@ -145,6 +124,61 @@ int match_model_current(struct db *db, const struct link_model **out, char id[ID
 }
 
 /* Highest weight first; ties by id, so the order is the same on every run. */
+/* Prepares a child as the store gives it for scoring (store_child_match_core). */
+static void prepare_core(const struct child_match_core *c, struct link_person *p)
+{
+	struct link_person_in in;
+	memset(&in, 0, sizeof in);
+	in.given = c->given;
+	in.family = c->family;
+	char other[sizeof c->other];
+	snprintf(other, sizeof other, "%s", c->other);
+	for (char *s = other; *s && in.n_aliases < LINK_MAX_ALIASES;) {
+		char *e = strchr(s, '\x1f');
+		if (e)
+			*e = '\0';
+		in.aliases[in.n_aliases++] = s;
+		s = e ? e + 1 : s + strlen(s);
+	}
+	dob_of(c->has_dob ? c->dob : NULL, &in.dob);
+	in.gender = gender_of(c->has_gender ? c->gender : NULL);
+	in.postcode = c->has_postcode ? c->postcode : NULL;
+	in.nhs = c->has_nhs ? c->nhs : NULL;
+	link_person_prepare(&in, p);
+}
+
+int match_prepare_child(struct db *db, const char *id, struct link_person *p)
+{
+	struct child_match_core core;
+	int rc = store_child_match_core(db, id, &core);
+	if (rc == DB_ROW)
+		prepare_core(&core, p);
+	return rc;
+}
+
+void match_prepare_object(json_t *c, struct link_person *p)
+{
+	struct link_person_in in;
+	memset(&in, 0, sizeof in);
+	in.given = json_string_value(json_object_get(c, "given_names"));
+	in.family = json_string_value(json_object_get(c, "family_name"));
+	size_t i;
+	json_t *v;
+	json_array_foreach(json_object_get(c, "other_names"), i, v)
+	{
+		const char *n = json_is_object(v) ? json_string_value(json_object_get(v, "name"))
+		                                  : json_string_value(v);
+		if (n && in.n_aliases < LINK_MAX_ALIASES)
+			in.aliases[in.n_aliases++] = n;
+	}
+	dob_of(json_string_value(json_object_get(c, "date_of_birth")), &in.dob);
+	in.gender = gender_of(json_string_value(json_object_get(c, "gender")));
+	in.postcode = json_string_value(
+	        json_object_get(json_array_get(json_object_get(c, "addresses"), 0), "postcode"));
+	in.nhs = json_string_value(json_object_get(c, "nhs_number"));
+	link_person_prepare(&in, p);
+}
+
 static int by_weight(const void *a, const void *b)
 {
 	json_t *ca = *(json_t *const *)a, *cb = *(json_t *const *)b;
@@ -156,32 +190,36 @@ static int by_weight(const void *a, const void *b)
 	              json_string_value(json_object_get(cb, "id")));
 }
 
+/* Holders fetched per key at most: a key held by more children than this (or than its
+ * cap, if lower) is taken as common and brings no candidate in (link/blocking.h), which
+ * keeps a lookup's cost bounded in a city's caseload. */
+#define MATCH_FETCH_MAX 300
+#define MATCH_ID_LEN 32
+
 /* The children sharing a blocking key with the probe, ranked (link/blocking.h), at
  * most MATCH_SCORED, best first, as a JSON array of ids. */
 static json_t *ranked_candidates(struct db *db, char keys[MATCH_MAX_KEYS][MATCH_KEY_LEN], int nk,
                                  int *rc)
 {
-	json_t *lists = json_array(), *out = NULL;
 	struct link_posting post[MATCH_MAX_KEYS];
-	const char **idv[MATCH_MAX_KEYS] = {NULL};
-	size_t total = 0;
-	*rc = DB_OK;
+	const char **idv =
+	        malloc((size_t)(nk > 0 ? nk : 1) * (MATCH_FETCH_MAX + 1) * sizeof(char *));
+	char *buf = malloc((size_t)(nk > 0 ? nk : 1) * (MATCH_FETCH_MAX + 1) * MATCH_ID_LEN);
+	json_t *out = NULL;
+	*rc = idv && buf ? DB_OK : DB_E_NOMEM;
 	for (int k = 0; k < nk && *rc == DB_OK; k++) {
 		size_t cap = link_key_cap(keys[k]);
-		json_t *ids = store_child_key_holders(db, keys[k], (int64_t)cap + 1, rc);
-		if (!ids)
-			break;
-		json_array_append_new(lists, ids);
-		size_t n = json_array_size(ids);
-		idv[k] = malloc((n ? n : 1) * sizeof(char *));
-		if (!idv[k]) {
-			*rc = DB_E_NOMEM;
-			break;
-		}
+		size_t fetch = cap < MATCH_FETCH_MAX ? cap : MATCH_FETCH_MAX;
+		char *mine = buf + (size_t)k * (MATCH_FETCH_MAX + 1) * MATCH_ID_LEN;
+		const char **ids = idv + (size_t)k * (MATCH_FETCH_MAX + 1);
+		size_t n = 0;
+		*rc = store_child_key_holders_into(db, keys[k], fetch + 1, mine, MATCH_ID_LEN, &n);
 		for (size_t i = 0; i < n; i++)
-			idv[k][i] = json_string_value(json_array_get(ids, i));
-		post[k] = (struct link_posting){keys[k], idv[k], n, n};
-		total += n;
+			ids[i] = mine + i * MATCH_ID_LEN;
+		if (n > fetch) /* common: it brings nobody in */
+			post[k] = (struct link_posting){keys[k], ids, 0, cap + 1};
+		else
+			post[k] = (struct link_posting){keys[k], ids, n, n};
 	}
 	if (*rc == DB_OK) {
 		struct link_candidate cand[MATCH_SCORED];
@@ -194,10 +232,8 @@ static json_t *ranked_candidates(struct db *db, char keys[MATCH_MAX_KEYS][MATCH_
 				json_array_append_new(out, json_string(cand[i].id));
 		}
 	}
-	(void)total;
-	for (int k = 0; k < nk; k++)
-		free(idv[k]);
-	json_decref(lists);
+	free(idv);
+	free(buf);
 	return out;
 }
 
@@ -233,18 +269,26 @@ int child_match_in(struct db *db, const struct actor *who, const struct child_in
 	json_t *idv;
 	json_array_foreach(ids, i, idv)
 	{
+		/* score on what the matcher reads; the shown details only for a match */
+		struct child_match_core core;
+		rc = store_child_match_core(db, json_string_value(idv), &core);
+		if (rc == DB_DONE)
+			continue;
+		if (rc != DB_ROW) {
+			json_decref(ids);
+			json_decref(found);
+			return app_db_fail(err, db, rc);
+		}
+		prepare_core(&core, &cp);
+		struct link_result res;
+		link_score_with(model, n_children > 0 ? (size_t)n_children : 0, &pp, &cp, &res);
+		if (res.strength == LINK_NONE)
+			continue;
 		json_t *c = store_child_match_data(db, json_string_value(idv), &rc);
 		if (!c) {
 			json_decref(ids);
 			json_decref(found);
 			return app_db_fail(err, db, rc);
-		}
-		prepare_stored(c, &cp);
-		struct link_result res;
-		link_score_with(model, n_children > 0 ? (size_t)n_children : 0, &pp, &cp, &res);
-		if (res.strength == LINK_NONE) {
-			json_decref(c);
-			continue;
 		}
 		json_t *reasons = json_array();
 		for (int r = 0; r < res.n_reasons; r++)

@@ -64,6 +64,19 @@ json_t *store_import_held_get(struct db *db, const char *id, int *rc)
 	return json_one_row(db, HELD_COLUMNS " WHERE h.id = $1", id, rc);
 }
 
+json_t *store_import_resolved(struct db *db, int limit, int *rc)
+{
+	struct db_stmt *st;
+	*rc = db_cached(db,
+	                "SELECT row_data, candidates, status, child_id FROM import_held"
+	                " WHERE status IN ('same', 'new') ORDER BY resolved_at DESC, id LIMIT $1",
+	                &st);
+	if (*rc != DB_OK)
+		return NULL;
+	db_bind_int64(st, 1, limit);
+	return json_rows(st, rc);
+}
+
 int store_import_held_resolve(struct db *db, const char *id, const char *status,
                               const char *child_id, const char *by, const char *at)
 {
@@ -121,6 +134,61 @@ json_t *store_child_key_holders(struct db *db, const char *key, int64_t limit, i
 		return NULL;
 	}
 	return ids;
+}
+
+int store_child_key_holders_into(struct db *db, const char *key, size_t max, char *buf,
+                                 size_t stride, size_t *n)
+{
+	struct db_stmt *st;
+	*n = 0;
+	int rc = db_cached(
+	        db, "SELECT child_id FROM child_keys WHERE key = $1 ORDER BY child_id LIMIT $2",
+	        &st);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_text(st, 1, key);
+	db_bind_int64(st, 2, (int64_t)max);
+	while (*n < max && (rc = db_step(st)) == DB_ROW) {
+		const char *id = db_column_text(st, 0);
+		snprintf(buf + *n * stride, stride, "%s", id ? id : "");
+		(*n)++;
+	}
+	db_reset(st);
+	return rc == DB_ROW || rc == DB_DONE ? DB_OK : rc;
+}
+
+int store_child_match_core(struct db *db, const char *id, struct child_match_core *out)
+{
+	struct db_stmt *st;
+	int rc = db_cached(
+	        db,
+	        "SELECT c.given_names, c.family_name,"
+	        " (SELECT group_concat(n.name, char(31)) FROM (SELECT name FROM child_names"
+	        "  WHERE child_id = c.id ORDER BY id) n),"
+	        " c.date_of_birth, c.gender, c.nhs_number,"
+	        " (SELECT postcode FROM child_addresses a WHERE a.child_id = c.id"
+	        "  ORDER BY a.id LIMIT 1)"
+	        " FROM children c WHERE c.id = $1",
+	        &st);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_text(st, 1, id);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		json_rows_copy_text(st, 0, out->given, sizeof out->given);
+		json_rows_copy_text(st, 1, out->family, sizeof out->family);
+		json_rows_copy_text(st, 2, out->other, sizeof out->other);
+		json_rows_copy_text(st, 3, out->dob, sizeof out->dob);
+		json_rows_copy_text(st, 4, out->gender, sizeof out->gender);
+		json_rows_copy_text(st, 5, out->nhs, sizeof out->nhs);
+		json_rows_copy_text(st, 6, out->postcode, sizeof out->postcode);
+		out->has_dob = !db_column_is_null(st, 3);
+		out->has_gender = !db_column_is_null(st, 4);
+		out->has_nhs = !db_column_is_null(st, 5);
+		out->has_postcode = !db_column_is_null(st, 6);
+	}
+	db_reset(st);
+	return rc;
 }
 
 int store_match_model_insert(struct db *db, const char *id, const char *trained_on, int64_t records,

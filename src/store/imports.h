@@ -34,6 +34,9 @@ int store_import_held_insert(struct db *db, const char *id, const char *batch_id
  * [{id, batch_id, line, row_data, candidates, status, child_id, resolved_at}]. */
 json_t *store_import_held_list(struct db *db, const char *status, int limit, int *rc);
 json_t *store_import_held_get(struct db *db, const char *id, int *rc);
+/* Resolved held rows, the most recent first, at most limit: [{row_data, candidates,
+ * status ("same" or "new"), child_id}]: a person's answers, for training. */
+json_t *store_import_resolved(struct db *db, int limit, int *rc);
 /* Marks a held row resolved; DB_DONE when it is not held any more. */
 int store_import_held_resolve(struct db *db, const char *id, const char *status,
                               const char *child_id, const char *by, const char *at);
@@ -46,6 +49,19 @@ json_t *store_children_export(struct db *db, const struct store_viewer *v, const
 
 /* Children holding blocking key `key`, in id order, at most limit. */
 json_t *store_child_key_holders(struct db *db, const char *key, int64_t limit, int *rc);
+/* The same into buf: at most max ids of `stride` bytes each (a longer id is cut), their
+ * number into *n. DB_OK or an error. */
+int store_child_key_holders_into(struct db *db, const char *key, size_t max, char *buf,
+                                 size_t stride, size_t *n);
+
+/* What the matcher scores of a child, as text (NULL when missing): names, other names
+ * joined by "\x1f", date of birth, gender, NHS number, first postcode. */
+struct child_match_core {
+	char given[128], family[128], other[512], dob[16], gender[16], nhs[16], postcode[16];
+	bool has_dob, has_gender, has_nhs, has_postcode;
+};
+/* DB_ROW with *out filled, DB_DONE when there is no such child, or an error. */
+int store_child_match_core(struct db *db, const char *id, struct child_match_core *out);
 
 int store_match_model_insert(struct db *db, const char *id, const char *trained_on, int64_t records,
                              const char *model, const char *by, const char *at);

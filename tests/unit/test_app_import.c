@@ -387,6 +387,80 @@ static void test_match_model_view_and_training(void **state)
 	assert_int_equal(app_match_model(f->db, &nurse, NULL, NULL, &out, &err), APP_FORBIDDEN);
 }
 
+/* Enough children, some recorded twice, for training to learn from. */
+static void test_match_train_stores_and_uses_a_model(void **state)
+{
+	struct fx *f = *state;
+	static const char *const given[] = {"Amelia", "Oliver", "Isla",   "Noah",   "Ava",
+	                                    "Leo",    "Mia",    "Arthur", "Ivy",    "Oscar",
+	                                    "Freya",  "Theo",   "Lily",   "Finley", "Rosie",
+	                                    "Jude",   "Elsie",  "Reuben", "Nia",    "Tariq"};
+	static const char *const family[] = {
+	        "Achterberg",  "Bellweather", "Cattermole", "Dunleavy",     "Eversholt",
+	        "Fairbrother", "Gallimore",   "Hazeldine",  "Ingleby",      "Juxon",
+	        "Kettlewell",  "Lathbury",    "Mountjoy",   "Nettleship",   "Oakenshaw",
+	        "Pemberton",   "Quenby",      "Rowbotham",  "Satterthwaite"};
+	char csv[65536];
+	size_t len = (size_t)snprintf(csv, sizeof csv, "%s", HEADER);
+	for (int i = 0; i < 360; i++) {
+		int k = i < 300 ? i : (i - 300) * 5; /* the last 60 repeat earlier children */
+		const char *g = given[k % 20];
+		char typo[32];
+		snprintf(typo, sizeof typo, "%s", g);
+		if (i >= 300)
+			typo[strlen(typo) - 1] = 'y'; /* a misspelling */
+		len += (size_t)snprintf(csv + len, sizeof csv - len, "%s,%s,,%04d-%02d-%02d,,,,,\n",
+		                        typo, family[k % 19], 2010 + k % 14, 1 + k % 12,
+		                        1 + k % 28);
+	}
+	json_t *rep = NULL;
+	struct app_err err;
+	assert_int_equal(import(f, NULL, csv, false, false, &rep, &err), APP_OK);
+	assert_true(json_integer_value(json_object_get(rep, "held")) >= 50);
+	json_decref(rep);
+	/* the held repeats become children too, so that training sees pairs */
+	struct actor adm = fx_actor(f, "admin.moss");
+	json_t *out = NULL;
+	assert_int_equal(app_import_held_list(f->db, &adm, NULL, NULL, &out, &err), APP_OK);
+	size_t i;
+	json_t *h;
+	json_array_foreach(json_object_get(out, "held"), i, h)
+	{
+		json_t *in = json_pack("{s:s}", "decision", "new");
+		json_t *res = NULL;
+		assert_int_equal(app_import_held_resolve(
+		                         f->db, &adm, json_string_value(json_object_get(h, "id")),
+		                         in, &res, &err),
+		                 APP_OK);
+		json_decref(res);
+		json_decref(in);
+	}
+	json_decref(out);
+	assert_int_equal(app_match_train(f->db, &adm, NULL, NULL, &out, &err), APP_OK);
+	char id[ID_MAX];
+	snprintf(id, sizeof id, "%s", json_string_value(json_object_get(out, "id")));
+	assert_string_equal(json_string_value(json_object_get(out, "trained_on")), "2026-03-10");
+	/* the answers to held rows ("new child": the row and each candidate) are labels */
+	assert_true(json_integer_value(json_object_get(out, "labelled_different")) >= 50);
+	if (json_integer_value(json_object_get(out, "records")) < 300)
+		fail_msg("trained on %lld",
+		         (long long)json_integer_value(json_object_get(out, "records")));
+	json_decref(out);
+	assert_int_equal(fx_audit_count(f, "train", id), 1);
+	/* the matcher and the page use it from now on */
+	assert_int_equal(app_match_model(f->db, &adm, NULL, NULL, &out, &err), APP_OK);
+	assert_string_equal(json_string_value(json_object_get(out, "source")), "trained");
+	assert_string_equal(json_string_value(json_object_get(out, "id")), id);
+	json_decref(out);
+	struct actor nurse = fx_actor(f, "nurse.hill");
+	json_t *in =
+	        json_pack("{s:s, s:s}", "name", "Amelia Achterberg", "date_of_birth", "2010-01-01");
+	assert_int_equal(app_child_find(f->db, &nurse, NULL, in, &out, &err), APP_OK);
+	assert_true(json_array_size(json_object_get(out, "results")) > 0);
+	json_decref(out);
+	json_decref(in);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -399,6 +473,7 @@ int main(void)
 	        cmocka_unit_test(test_import_forbidden_roles),
 	        cmocka_unit_test(test_export_guards_formulas),
 	        cmocka_unit_test(test_match_model_view_and_training),
+	        cmocka_unit_test(test_match_train_stores_and_uses_a_model),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
