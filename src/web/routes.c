@@ -34,6 +34,7 @@
 #include "web/handlers/api.h"
 #include "web/handlers/disruption.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/mase.h"
 
 #define PUBLIC ROUTE_PUBLIC
 #define API ROUTE_API
@@ -190,6 +191,15 @@ const struct route web_routes[] = {
         /* pages: matching, merges and imports */
 
         /* pages: MASE meetings, outcomes and the board's report */
+        {HTTP_GET, "/boroughs/{id}/mase", HANDLER(handle_page_mase_borough, 0)},
+        {HTTP_POST, "/boroughs/{id}/mase/schedule", HANDLER(handle_page_mase_schedule, 0)},
+        {HTTP_POST, "/boroughs/{id}/mase/meetings", HANDLER(handle_page_mase_meeting_create, 0)},
+        {HTTP_GET, "/boroughs/{id}/mase/agenda", HANDLER(handle_page_mase_agenda, 0)},
+        {HTTP_GET, "/mase-meetings/{id}", HANDLER(handle_page_mase_meeting, 0)},
+        {HTTP_POST, "/mase-meetings/{id}/cases", HANDLER(handle_page_mase_case, 0)},
+        {HTTP_POST, "/mase-meetings/{id}/actions", HANDLER(handle_page_mase_action, 0)},
+        {HTTP_POST, "/mase-meetings/{id}/duties", HANDLER(handle_page_mase_duties, 0)},
+        {HTTP_GET, "/mase-meetings/{id}/pack", HANDLER(handle_page_mase_pack, 0)},
 
         /* pages: my work, the MASH and who is missing now */
 

@@ -1,0 +1,22 @@
+/*
+ * handlers/mase.h: the pages of the monthly multi-agency meeting (pages_mase.c): a
+ * borough's meetings with the schedule, the next one due and the form recording one
+ * held; the agenda generated for the reader; a meeting with its attendees, gaps,
+ * decisions, actions and the chair's duties; and the printable meeting pack.
+ */
+#ifndef LANTERN_WEB_HANDLERS_MASE_H
+#define LANTERN_WEB_HANDLERS_MASE_H
+
+#include "web/request.h"
+
+void handle_page_mase_borough(struct request *req, struct response *resp);
+void handle_page_mase_schedule(struct request *req, struct response *resp);
+void handle_page_mase_meeting_create(struct request *req, struct response *resp);
+void handle_page_mase_agenda(struct request *req, struct response *resp);
+void handle_page_mase_meeting(struct request *req, struct response *resp);
+void handle_page_mase_case(struct request *req, struct response *resp);
+void handle_page_mase_action(struct request *req, struct response *resp);
+void handle_page_mase_duties(struct request *req, struct response *resp);
+void handle_page_mase_pack(struct request *req, struct response *resp);
+
+#endif
