@@ -57,6 +57,8 @@ static const struct cli_command commands[] = {
         /* matching, merges, import and export */
 
         /* MASE meetings and reports */
+        {"mase", NULL, cli_mase, USE, CLI_MASE_USAGE,
+         "the monthly multi-agency meeting: schedule, agenda, meetings"},
 
         {"version", NULL, cli_version, 0, CLI_VERSION_USAGE,
          "print the version of Lantern and its libraries"},

@@ -37,6 +37,8 @@ int cli_nrm(struct cli_ctx *c, int argc, char **argv);
 /* matching, merges, import and export */
 
 /* MASE meetings and reports */
+int cli_mase(struct cli_ctx *c, int argc, char **argv);
+extern const char CLI_MASE_USAGE[];
 
 /* audit verify, audit checkpoint, audit keygen, and any other (a usage error) */
 int cli_audit_verify(struct cli_ctx *c, int argc, char **argv);
