@@ -20,6 +20,7 @@
 #include "app/episode_return.h"
 #include "app/episodes.h"
 #include "app/essential_steps.h"
+#include "app/board.h"
 #include "app/forensic.h"
 #include "app/mase.h"
 #include "app/orders.h"
@@ -79,6 +80,9 @@ static const struct route_query cj_query = {cj_strings, NULL, NULL, 0, 0};
 /* GET /api/v1/boroughs/{id}/mase/agenda?at= (R-MASE-6): the agenda as at a time. */
 static const char *const mase_strings[] = {"at", NULL};
 static const struct route_query mase_query = {mase_strings, NULL, NULL, 0, 0};
+/* GET /api/v1/boroughs/{id}/board-report?from=&to= (R-RPT-1). */
+static const char *const period_strings[] = {"from", "to", NULL};
+static const struct route_query period_query = {period_strings, NULL, NULL, 0, 0};
 
 const struct route web_routes[] = {
         {HTTP_GET, "/static/{*path}", HANDLER(handle_static, PUBLIC | ROUTE_STATIC)},
@@ -200,6 +204,7 @@ const struct route web_routes[] = {
         {HTTP_POST, "/mase-meetings/{id}/actions", HANDLER(handle_page_mase_action, 0)},
         {HTTP_POST, "/mase-meetings/{id}/duties", HANDLER(handle_page_mase_duties, 0)},
         {HTTP_GET, "/mase-meetings/{id}/pack", HANDLER(handle_page_mase_pack, 0)},
+        {HTTP_GET, "/boroughs/{id}/board-report", HANDLER(handle_page_board_report, 0)},
 
         /* pages: my work, the MASH and who is missing now */
 
@@ -352,6 +357,14 @@ const struct route web_routes[] = {
          USE_CASE(app_mase_case_decide, "id", BODY, 200)},
         {HTTP_POST, "/api/v1/mase/meetings/{id}/duties",
          USE_CASE(app_mase_duties, "id", BODY, 200)},
+        /* R-RPT-1, R-INFO-1: the board's report, its CSV and the census factor codes */
+        {HTTP_GET,
+         "/api/v1/boroughs/{id}/board-report",
+         handle_api_uc,
+         ROUTE_API,
+         {app_board_report, "id", ROUTE_IN_QUERY, 200, &period_query, NULL}},
+        {HTTP_GET, "/api/v1/boroughs/{id}/board-report/csv", HANDLER(handle_api_board_csv, API)},
+        {HTTP_GET, "/api/v1/boroughs/{id}/cin-factors", HANDLER(handle_api_cin_csv, API)},
 
         /* API: my work, the MASH and who is missing now */
 };

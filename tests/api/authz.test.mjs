@@ -132,6 +132,9 @@ const TABLE = [
   ['GET', '/api/v1/mase/meetings/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}` })],
   ['POST', '/api/v1/mase/meetings/{id}/cases', 'D A D D D A D D D D A A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}/cases`, json: { record_ref: c.ref, decision: 'Keep under review.' } })],
   ['POST', '/api/v1/mase/meetings/{id}/duties', 'D R-MASE-8 D D D R-MASE-8 D D D D R-MASE-8 A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}/duties`, json: { duties: [1, 2, 3, 4, 5].map((i) => ({ done: true, note: i === 1 ? 'Absent members reported to the board.' : undefined })) } })],
+  ['GET', '/api/v1/boroughs/{id}/board-report', 'A A A A A A A A A A A A D D', () => ({ path: `/api/v1/boroughs/Northbrook/board-report?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
+  ['GET', '/api/v1/boroughs/{id}/board-report/csv', 'A A A A A A A A A A A A D D', () => ({ path: `/api/v1/boroughs/Northbrook/board-report/csv?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
+  ['GET', '/api/v1/boroughs/{id}/cin-factors', 'D A D D D A D D D D A D D D', () => ({ path: `/api/v1/boroughs/Northbrook/cin-factors?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
 
   // my work, the MASH and who is missing now
 ]

@@ -122,6 +122,23 @@ describe('a meeting cycle', () => {
     assert.match(all, new RegExp(ref))
   })
 
+  test('R-RPT-1: the board report page: each table beside its chart, the meeting counted', async () => {
+    await signIn('chair.northbrook')
+    await page.goto(`${srv.url}/boroughs/Northbrook/board-report`)
+    await page.fill('#from', daysAgo(90))
+    await page.fill('#to', daysAgo(0))
+    await Promise.all([page.waitForLoadState('load'), page.click('#show-report')])
+    assert.match(await page.textContent('#report-agency_performance'), /Meetings held\s*1/)
+    assert.equal(await page.locator('img.lantern-chart').count(), await page.locator('.lantern-report-table table').count())
+    assert.ok(await page.locator('img.lantern-chart').count() >= 8)
+    const ok = await page.evaluate(() => [...document.querySelectorAll('img.lantern-chart')].every((i) => i.complete && i.naturalWidth > 0))
+    assert.ok(ok, 'every chart drawn')
+    await checkA11y(page)
+    await screenshot(page, 'board-report')
+    await page.goto(`${srv.url}/boroughs/Northbrook/board-report?from=1990-01-01&to=1990-12-31`)
+    assert.match(await page.textContent('#empty-report'), /nothing to report/)
+  })
+
   test('R-MASE-5: a nurse of another borough gets the pack without the case', async () => {
     await signIn('health.riverside')
     const res = await page.goto(`${srv.url}/mase-meetings/${meeting}/pack`)
