@@ -453,3 +453,45 @@ int app_board_cin_csv(struct db *db, const struct actor *who, const char *boroug
 	json_decref(rows);
 	return csv_end(&u, rc, &b, "cin_factors", csv);
 }
+
+static const char *const CONTACT_FIELDS[] = {"lead", "spoc", NULL};
+
+int app_agency_contacts_set(struct db *db, const struct actor *who, const char *id, json_t *in,
+                            json_t **out, struct app_err *err)
+{
+	struct uc u;
+	uc_init(&u, db, who, err);
+	*out = NULL;
+	if (!who->system && !actor_has(who, ROLE_BIT(ROLE_ADMINISTRATOR)))
+		return app_fail(err, APP_FORBIDDEN, NULL,
+		                "Your role cannot record an agency's contacts.");
+	if (!json_is_object(in))
+		return app_fail(err, APP_INVALID, NULL, "The contacts must be a JSON object.");
+	app_json_only(in, CONTACT_FIELDS, err);
+	struct rpt_agency_contacts c = {
+	        id, app_json_str(in, "lead", false, PROTO_NAME_MAX + 1, false, err),
+	        app_json_str(in, "spoc", false, PROTO_NAME_MAX + 1, false, err)};
+	if (err->code)
+		return err->code;
+	struct proto_err pe;
+	if (rpt_contacts_validate(&c, &pe) < 0)
+		return uc_proto_refused(&u, &pe);
+	char aid[32] = "", type[32] = "", name[160] = "";
+	int rc = uc_begin(&u);
+	if (rc == APP_OK) {
+		int src = store_agency_find(db, id, aid, type);
+		rc = src == DB_ROW    ? APP_OK
+		     : src == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such agency.")
+		                      : uc_db(&u, src);
+	}
+	if (rc == APP_OK)
+		rc = uc_db(&u, store_agency_contacts_set(db, aid, c.lead, c.spoc));
+	if (rc == APP_OK)
+		rc = uc_db(&u, store_agency_name(db, aid, name, sizeof name));
+	if (rc == APP_OK)
+		rc = uc_db(&u, uc_audit(&u, "update", "agency", aid, NULL, "senior_lead,spoc"));
+	if (rc == APP_OK)
+		*out = json_pack("{s:s, s:s, s:s, s:s}", "id", aid, "name", name, "lead", c.lead,
+		                 "spoc", c.spoc);
+	return db_in_tx(db) || rc == APP_OK ? uc_end(&u, rc, out) : rc;
+}

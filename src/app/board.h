@@ -36,4 +36,10 @@ int app_board_report_csv(struct db *db, const struct actor *who, const char *bor
 int app_board_cin_csv(struct db *db, const struct actor *who, const char *borough, const char *from,
                       const char *to, char **csv, struct app_err *err);
 
+/* R-INFO-1: records agency `id`'s (id or name) senior accountable lead and daily single
+ * point of contact: in {lead, spoc}. Administrators. -> {id, name, lead, spoc}; 422
+ * R-INFO-1 naming the field. */
+int app_agency_contacts_set(struct db *db, const struct actor *who, const char *id, json_t *in,
+                            json_t **out, struct app_err *err);
+
 #endif

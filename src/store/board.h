@@ -44,4 +44,8 @@ json_t *store_board_disruptions(struct db *db, const char *bid, int *rc);
  * gang_associated, gang_flag}] (0/1). */
 json_t *store_board_cin(struct db *db, const char *bid, const char *from, const char *to, int *rc);
 
+/* R-INFO-1: agency `agency_id`'s senior lead and single point of contact. */
+int store_agency_contacts_set(struct db *db, const char *agency_id, const char *lead,
+                              const char *spoc);
+
 #endif

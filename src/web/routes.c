@@ -365,6 +365,8 @@ const struct route web_routes[] = {
          {app_board_report, "id", ROUTE_IN_QUERY, 200, &period_query, NULL}},
         {HTTP_GET, "/api/v1/boroughs/{id}/board-report/csv", HANDLER(handle_api_board_csv, API)},
         {HTTP_GET, "/api/v1/boroughs/{id}/cin-factors", HANDLER(handle_api_cin_csv, API)},
+        {HTTP_PUT, "/api/v1/agencies/{id}/contacts",
+         USE_CASE(app_agency_contacts_set, "id", BODY, 200)},
 
         /* API: my work, the MASH and who is missing now */
 };

@@ -135,6 +135,7 @@ const TABLE = [
   ['GET', '/api/v1/boroughs/{id}/board-report', 'A A A A A A A A A A A A D D', () => ({ path: `/api/v1/boroughs/Northbrook/board-report?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
   ['GET', '/api/v1/boroughs/{id}/board-report/csv', 'A A A A A A A A A A A A D D', () => ({ path: `/api/v1/boroughs/Northbrook/board-report/csv?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
   ['GET', '/api/v1/boroughs/{id}/cin-factors', 'D A D D D A D D D D A D D D', () => ({ path: `/api/v1/boroughs/Northbrook/cin-factors?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
+  ['PUT', '/api/v1/agencies/{id}/contacts', 'D D D D D D D D D D D D D A', () => ({ path: `/api/v1/agencies/${encodeURIComponent('Northbrook Police (demo)')}/contacts`, json: { lead: 'Detective Superintendent Demo', spoc: 'Sexual Exploitation Team duty desk' } })],
 
   // my work, the MASH and who is missing now
 ]

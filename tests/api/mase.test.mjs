@@ -202,3 +202,18 @@ test('the board report CSV cannot carry a formula; the census factor codes expor
   const nurse2 = await signInAs(srv, 'health.northbrook')
   assert.equal((await nurse2.get(`/api/v1/boroughs/Northbrook/cin-factors?from=${daysAgo(365)}&to=${daysAgo(0)}`)).status, 403)
 })
+
+test('R-INFO-1: each agency\'s senior lead and single point of contact, shown in the report', async () => {
+  const admin = await signInAs(srv, 'admin')
+  const path = `/api/v1/agencies/${encodeURIComponent('Northbrook Health Trust (demo)')}/contacts`
+  const none = await admin.put(path, { json: { lead: 'Dr Demo Lead' } })
+  assertProblem(none, 422, null, 'R-INFO-1')
+  const ok = await admin.put(path, { json: { lead: 'Dr Demo Lead', spoc: 'Safeguarding duty line' } })
+  assert.equal(ok.status, 200, ok.text)
+  assert.equal((await chair.put(path, { json: { lead: 'x', spoc: 'y' } })).status, 403)
+  const res = await chair.get(`/api/v1/boroughs/Northbrook/board-report?from=${daysAgo(30)}&to=${daysAgo(0)}`)
+  const perf = res.json.sections.find((s) => s.code === 'agency_performance')
+  const c = perf.contacts.find((x) => x.name === 'Northbrook Health Trust (demo)')
+  assert.equal(c.lead, 'Dr Demo Lead')
+  assert.equal(c.spoc, 'Safeguarding duty line')
+})
