@@ -145,94 +145,28 @@ json_t *store_board_disruptions(struct db *db, const char *bid, int *rc)
 	" AND g.group_code = '" code "' AND (g.from_date IS NULL OR g.from_date < $3)"             \
 	" AND (g.to_date IS NULL OR g.to_date >= substr($2, 1, 10)))"
 
+/* clang-format off */
+static const char CIN_SQL[] =
+	VOL "SELECT vol.child_id, vol.reference AS record_ref,"
+	" CASE WHEN EXISTS (SELECT 1 FROM episodes e WHERE e.child_id = vol.child_id"
+	" AND e.classification = 'missing' AND e.reported_at >= $2"
+	" AND e.reported_at < $3) THEN 1 ELSE 0 END AS missing_episode,"
+	" CASE WHEN " TYPE_OPEN("sexual") " THEN 1 ELSE 0 END AS sexual_record,"
+	" CASE WHEN " TYPE_OPEN("trafficking") " THEN 1 ELSE 0 END AS trafficking_record,"
+	" CASE WHEN " TYPE_OPEN("criminal") " THEN 1 ELSE 0 END AS criminal_record,"
+	" CASE WHEN " GROUP_IN("trafficked") " THEN 1 ELSE 0 END AS trafficked,"
+	" CASE WHEN EXISTS (SELECT 1 FROM nrm_referrals n WHERE n.child_id = vol.child_id"
+	" AND n.referred_at >= $2 AND n.referred_at < $3) THEN 1 ELSE 0 END AS nrm_referral,"
+	" CASE WHEN " GROUP_IN("gang_associated") " THEN 1 ELSE 0 END AS gang_associated,"
+	" CASE WHEN EXISTS (SELECT 1 FROM record_flags fl WHERE fl.record_id = vol.id"
+	" AND fl.flag = 'GA' AND fl.set_at < $3 AND (fl.cleared_at IS NULL"
+	" OR fl.cleared_at >= $2)) THEN 1 ELSE 0 END AS gang_flag"
+	" FROM vol ORDER BY vol.reference";
+/* clang-format on */
+
 json_t *store_board_cin(struct db *db, const char *bid, const char *from, const char *to, int *rc)
 {
-	return store_rows(
-	        db, rc,
-	        VOL
-	        "SELECT vol.child_id, vol.reference AS record_ref,"
-	        " CASE WHEN EXISTS (SELECT 1 FROM episodes e WHERE e.child_id = vol.child_id"
-	        " AND e.classification = 'missing' AND e.reported_at >= $2"
-	        " AND e.reported_at < $3) THEN 1 ELSE 0 END AS missing_episode,"
-	        " CASE WHEN " TYPE_OPEN(
-	                "sexual") " THEN 1 ELSE 0 END AS sexual_record,"
-	                          " CASE WHEN " TYPE_OPEN(
-	                                  "trafficking") " THEN 1 ELSE 0 END AS "
-	                                                 "trafficking_record,"
-	                                                 " CASE WHEN " TYPE_OPEN(
-	                                                         "criminal") " THEN 1 ELSE 0 "
-	                                                                     "END AS "
-	                                                                     "criminal_record,"
-	                                                                     " CASE "
-	                                                                     "WHEN " GROUP_IN(
-	                                                                             "trafficke"
-	                                                                             "d") " THE"
-	                                                                                  "N 1 "
-	                                                                                  "ELSE"
-	                                                                                  " 0 "
-	                                                                                  "END "
-	                                                                                  "AS "
-	                                                                                  "traf"
-	                                                                                  "fick"
-	                                                                                  "ed,"
-	                                                                                  " CAS"
-	                                                                                  "E "
-	                                                                                  "WHEN"
-	                                                                                  " EXI"
-	                                                                                  "STS "
-	                                                                                  "(SEL"
-	                                                                                  "ECT "
-	                                                                                  "1 "
-	                                                                                  "FROM"
-	                                                                                  " nrm"
-	                                                                                  "_ref"
-	                                                                                  "erra"
-	                                                                                  "ls "
-	                                                                                  "n "
-	                                                                                  "WHER"
-	                                                                                  "E "
-	                                                                                  "n."
-	                                                                                  "chil"
-	                                                                                  "d_"
-	                                                                                  "id "
-	                                                                                  "= "
-	                                                                                  "vol."
-	                                                                                  "chil"
-	                                                                                  "d_id"
-	                                                                                  " AND"
-	                                                                                  " n."
-	                                                                                  "refe"
-	                                                                                  "rred"
-	                                                                                  "_at "
-	                                                                                  ">= "
-	                                                                                  "$2 "
-	                                                                                  "AND "
-	                                                                                  "n."
-	                                                                                  "refe"
-	                                                                                  "rred"
-	                                                                                  "_at "
-	                                                                                  "< "
-	                                                                                  "$3) "
-	                                                                                  "THEN"
-	                                                                                  " 1 "
-	                                                                                  "ELSE"
-	                                                                                  " 0 "
-	                                                                                  "END"
-	                                                                                  " AS "
-	                                                                                  "nrm_"
-	                                                                                  "refe"
-	                                                                                  "rral"
-	                                                                                  ","
-	                                                                                  " CAS"
-	                                                                                  "E "
-	                                                                                  "WHEN"
-	                                                                                  " " GROUP_IN(
-	                                                                                          "gang_associated") " THEN 1 ELSE 0 END AS gang_associated,"
-	                                                                                                             " CASE WHEN EXISTS (SELECT 1 FROM record_flags fl WHERE fl.record_id = vol.id"
-	                                                                                                             " AND fl.flag = 'GA' AND fl.set_at < $3 AND (fl.cleared_at IS NULL"
-	                                                                                                             " OR fl.cleared_at >= $2)) THEN 1 ELSE 0 END AS gang_flag"
-	                                                                                                             " FROM vol ORDER BY vol.reference",
-	        "sss", bid, from, to);
+	return store_rows(db, rc, CIN_SQL, "sss", bid, from, to);
 }
 
 int store_agency_contacts_set(struct db *db, const char *agency_id, const char *lead,
