@@ -38,7 +38,8 @@ int cli_nrm(struct cli_ctx *c, int argc, char **argv);
 
 /* MASE meetings and reports */
 int cli_mase(struct cli_ctx *c, int argc, char **argv);
-extern const char CLI_MASE_USAGE[];
+int cli_report(struct cli_ctx *c, int argc, char **argv);
+extern const char CLI_MASE_USAGE[], CLI_REPORT_USAGE[];
 
 /* audit verify, audit checkpoint, audit keygen, and any other (a usage error) */
 int cli_audit_verify(struct cli_ctx *c, int argc, char **argv);

@@ -7,12 +7,17 @@
  * src/app/mase.h, print. JSON in (a file or "-"), readable text or JSON (--json) out;
  * --as USER acts as a Lantern user, otherwise as the system. A refusal prints the rule
  * and the field and exits 2 with nothing written.
+ *
+ * `lantern report`: the board's report for a borough and period (R-RPT-1), as text, JSON
+ * or CSV, the children in need census factor codes as CSV, and each agency's senior
+ * lead and single point of contact (R-INFO-1).
  */
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/run.h"
 
+#include "app/board.h"
 #include "app/mase.h"
 
 static void borough_text(json_t *v)
@@ -130,4 +135,71 @@ int cli_mase(struct cli_ctx *c, int argc, char **argv)
 	if (argc == 4 && strcmp(argv[1], "duties") == 0)
 		return cli_use_file(c, app_mase_duties, argv[2], argv[3], meeting_text);
 	return cli_error(CLI_USAGE, "mase: unknown or incomplete command (see --help)");
+}
+
+/* ---- lantern report ---- */
+
+static void report_text(json_t *r)
+{
+	printf("The board's report: %s, %s to %s\n", cli_str(json_object_get(r, "borough"), "name"),
+	       cli_str(json_object_get(r, "period"), "from"),
+	       cli_str(json_object_get(r, "period"), "to"));
+	if (json_is_true(json_object_get(r, "empty")))
+		printf("%s\n", cli_str(r, "empty_text"));
+	size_t i, j, k;
+	json_t *s, *f, *t, *row;
+	json_array_foreach(json_object_get(r, "sections"), i, s)
+	{
+		printf("\n%s\n", cli_str(s, "title"));
+		json_array_foreach(json_object_get(s, "figures"), j, f)
+		        printf("  %s: %s\n", cli_str(f, "label"), cli_str(f, "value"));
+		json_array_foreach(json_object_get(s, "tables"), j, t)
+		{
+			printf("  %s\n", cli_str(t, "title"));
+			json_array_foreach(json_object_get(t, "rows"), k, row)
+			        printf("    %-44s %lld\n", cli_str(row, "label"),
+			               (long long)json_integer_value(json_object_get(row, "n")));
+		}
+		json_array_foreach(json_object_get(s, "gaps"), j, f) printf(
+		        "  FLAGGED %s: %s%s%s\n", cli_str(f, "held_local"), cli_str(f, "text"),
+		        *cli_str(f, "member") ? ": " : "", cli_str(f, "member"));
+	}
+}
+
+const char CLI_REPORT_USAGE[] =
+        "usage: lantern report board BOROUGH FROM TO [--json] [--as USER] [--db URL]\n"
+        "       lantern report board-csv BOROUGH FROM TO [--as USER]\n"
+        "       lantern report cin BOROUGH FROM TO [--as USER]\n"
+        "       lantern report contacts AGENCY FILE.json [--as USER]\n"
+        "The safeguarding partnership board's report for a borough from FROM to TO (dates\n"
+        "YYYY-MM-DD, both included; R-RPT-1): volume, communities, patterns, activity against\n"
+        "perpetrators, each agency's performance with the meetings' gaps, disruptions by\n"
+        "type. board-csv prints it as CSV; cin prints the children in need census factor\n"
+        "codes (10A, 11A, 12A, 13A, 24A) of each child as CSV; contacts records an agency's\n"
+        "senior lead and single point of contact from {\"lead\", \"spoc\"} (R-INFO-1).\n";
+
+int cli_report(struct cli_ctx *c, int argc, char **argv)
+{
+	if (cli_parse("report", &argc, argv, NULL, 0, CLI_PARSE_STRICT) != CLI_OK)
+		return CLI_USAGE;
+	if (argc == 5 && strcmp(argv[1], "board") == 0)
+		return cli_use(c, app_board_report, argv[2],
+		               json_pack("{s:s, s:s}", "from", argv[3], "to", argv[4]),
+		               report_text);
+	if (argc == 5 && (strcmp(argv[1], "board-csv") == 0 || strcmp(argv[1], "cin") == 0)) {
+		struct app_err err = {0};
+		char *csv = NULL;
+		int rc = strcmp(argv[1], "cin") == 0
+		                 ? app_board_cin_csv(c->db, &c->who, argv[2], argv[3], argv[4],
+		                                     &csv, &err)
+		                 : app_board_report_csv(c->db, &c->who, argv[2], argv[3], argv[4],
+		                                        &csv, &err);
+		if (rc == APP_OK)
+			fputs(csv, stdout);
+		free(csv);
+		return cli_done(c, rc, NULL, &err, NULL);
+	}
+	if (argc == 4 && strcmp(argv[1], "contacts") == 0)
+		return cli_use_file(c, app_agency_contacts_set, argv[2], argv[3], NULL);
+	return cli_error(CLI_USAGE, "report: unknown or incomplete command (see --help)");
 }

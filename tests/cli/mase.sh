@@ -74,6 +74,25 @@ check "names R-MASE-8" "grep -q 'R-MASE-8' err.txt"
 expect 0 "duties by the chair" -- "$L" mase duties "$mtg" duties.json "${CHAIR[@]}"
 expect 0 "show" -- "$L" mase show Northbrook "${CHAIR[@]}"
 check "the flagged meeting listed" "grep -q 'FLAGGED' out.txt"
+# R-RPT-1, R-INFO-1: the board's report
+expect 0 "report --help" -- "$L" report --help
+expect 0 "the board's report" -- "$L" report board Northbrook "$(day 0)" "$(day 60)" "${CHAIR[@]}"
+check "meetings and the flagged gap" "grep -q 'Meetings held: 2' out.txt && grep -q 'FLAGGED' out.txt"
+expect 0 "an empty period" -- "$L" report board Northbrook 1990-01-01 1990-12-31 "${CHAIR[@]}"
+check "says so" "grep -q 'nothing to report' out.txt"
+expect 2 "a period ending before it starts" -- "$L" report board Northbrook "$(day 60)" "$(day 0)" "${CHAIR[@]}"
+check "names the field" "grep -q 'to' err.txt"
+expect 0 "the report as CSV" -- "$L" report board-csv Northbrook "$(day 0)" "$(day 60)" "${CHAIR[@]}"
+check "the CSV header" "head -1 out.txt | grep -q '^borough,from,to,section,table,label,value'"
+expect 0 "census factor codes" -- "$L" report cin Northbrook "$(day -300)" "$(day 60)" --as analyst
+check "codes only from the list" "[ \$(tail -n +2 out.txt | tr -d '\\r' | grep -c -v -E '^ch_[a-z0-9]+,LAN-[0-9]{4}-[0-9]{6},(10A|11A|12A|13A|24A)(;(10A|11A|12A|13A|24A))*\$') = 0 ]"
+check "a child counted" "[ \$(wc -l < out.txt) -gt 1 ]"
+expect 2 "census codes for a nurse" -- "$L" report cin Northbrook "$(day 0)" "$(day 60)" --as health.northbrook
+echo '{"lead": "Demo Superintendent", "spoc": "Duty desk"}' >contacts.json
+expect 0 "contacts" -- "$L" report contacts "Northbrook Police (demo)" contacts.json
+echo '{"lead": "Demo Superintendent"}' >nospoc.json
+expect 2 "contacts without a single point of contact (R-INFO-1)" -- "$L" report contacts "Northbrook Police (demo)" nospoc.json
+check "names R-INFO-1" "grep -q 'R-INFO-1' err.txt"
 expect 0 "audit verify" -- "$L" audit verify
 
 echo "cli mase: $pass passed, $fails failed"
