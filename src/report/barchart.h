@@ -21,4 +21,10 @@
 int barchart_svg(struct buf *b, const char *id, const char *title, const char *const *labels,
                  const int64_t *values, size_t n);
 
+/* R-OUTC-1: distance travelled: for each of n outcomes (at most BARCHART_MAX_ROWS) two
+ * bars, the first review's score (grey) and the latest's (blue), on the 0..5 scale (0:
+ * not scored, no bar), with a legend in words. 0 or -1 as above. */
+int barchart_pairs_svg(struct buf *b, const char *id, const char *title, const char *const *labels,
+                       const int *first, const int *latest, size_t n, int max);
+
 #endif

@@ -24,6 +24,7 @@
 #include "app/forensic.h"
 #include "app/mase.h"
 #include "app/orders.h"
+#include "app/outcome_reviews.h"
 #include "app/plans.h"
 #include "app/profile.h"
 #include "app/record_changes.h"
@@ -205,6 +206,9 @@ const struct route web_routes[] = {
         {HTTP_POST, "/mase-meetings/{id}/duties", HANDLER(handle_page_mase_duties, 0)},
         {HTTP_GET, "/mase-meetings/{id}/pack", HANDLER(handle_page_mase_pack, 0)},
         {HTTP_GET, "/boroughs/{id}/board-report", HANDLER(handle_page_board_report, 0)},
+        {HTTP_GET, "/records/{ref}/outcome-reviews", HANDLER(handle_page_outcomes, 0)},
+        {HTTP_POST, "/records/{ref}/outcome-reviews", HANDLER(handle_page_outcome_review, 0)},
+        {HTTP_GET, "/records/{ref}/outcome-reviews/chart", HANDLER(handle_page_outcomes_chart, 0)},
 
         /* pages: my work, the MASH and who is missing now */
 
@@ -365,6 +369,11 @@ const struct route web_routes[] = {
          {app_board_report, "id", ROUTE_IN_QUERY, 200, &period_query, NULL}},
         {HTTP_GET, "/api/v1/boroughs/{id}/board-report/csv", HANDLER(handle_api_board_csv, API)},
         {HTTP_GET, "/api/v1/boroughs/{id}/cin-factors", HANDLER(handle_api_cin_csv, API)},
+        /* R-OUTC-1, R-DL-8: a child's long-term outcomes */
+        {HTTP_POST, "/api/v1/records/{ref}/outcome-reviews",
+         USE_CASE(app_outcome_review_add, "ref", BODY, 201)},
+        {HTTP_GET, "/api/v1/records/{ref}/outcome-reviews",
+         USE_CASE(app_outcome_reviews, "ref", NONE, 200)},
         {HTTP_PUT, "/api/v1/agencies/{id}/contacts",
          USE_CASE(app_agency_contacts_set, "id", BODY, 200)},
 

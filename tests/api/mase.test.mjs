@@ -217,3 +217,36 @@ test('R-INFO-1: each agency\'s senior lead and single point of contact, shown in
   assert.equal(c.lead, 'Dr Demo Lead')
   assert.equal(c.spoc, 'Safeguarding duty line')
 })
+
+test('R-OUTC-1, R-DL-8: outcomes scored at reviews, distance travelled and the next review due', async () => {
+  const sw = await signInAs(srv, 'social.northbrook')
+  const path = `/api/v1/records/${ctx.ref}/outcome-reviews`
+  const codes = ['missing_reduced', 'school_attendance', 'substance_use_reduced']
+  const rest = ['family_relationship', 'stable_accommodation', 'recognises_exploitation', 'stays_in_contact',
+    'sexual_health_knowledge', 'risky_contacts_reduced', 'expresses_feelings', 'safety_strategies', 'family_support', 'knows_rights']
+  const others = Object.fromEntries(rest.map((o) => [o, 3]))
+  const bad = await sw.post(path, { json: { scores: { ...others, missing_reduced: 7 } } })
+  assertProblem(bad, 422)
+  const noNote = await sw.post(path, { json: { scores: { missing_reduced: 3 } } })
+  assertProblem(noNote, 422, null, 'R-OUTC-1')
+  const unknown = await sw.post(path, { json: { scores: { astrology: 3 } } })
+  assertProblem(unknown, 422)
+  const first = await sw.post(path, { json: { reviewed_at: ago(100), scores: { ...others, [codes[0]]: 1, [codes[1]]: 2, [codes[2]]: 0 }, notes: { [codes[2]]: 'No concern about substances was raised.' } } })
+  assert.equal(first.status, 201, first.text)
+  const second = await sw.post(path, { json: { reviewed_at: ago(5), scores: { ...others, [codes[0]]: 4, [codes[1]]: 2, [codes[2]]: 0 }, notes: { [codes[2]]: 'Still not raised.' } } })
+  assert.equal(second.status, 201, second.text)
+  const v = second.json
+  assert.equal(v.reviews.length, 2)
+  assert.equal(v.distance.improved, 1)
+  assert.equal(v.distance.same, 11)
+  assert.equal(v.distance.total, 3)
+  assert.equal(v.outcomes.find((o) => o.code === codes[0]).change, 3)
+  assert.equal(v.next_due.rule, 'R-DL-8')
+  assert.equal(v.next_due.overdue, false)
+  assert.match(v.svg, /^<svg [^>]*role="img"/)
+  const nurse = await signInAs(srv, 'health.riverside')
+  assert.equal((await nurse.get(path)).status, 404, 'a reader who may not see the record')
+  const chairView = await chair.get(path)
+  assert.equal(chairView.status, 200)
+  assert.equal((await chair.post(path, { json: { scores: { ...others, [codes[0]]: 3 } } })).status, 403)
+})

@@ -139,6 +139,25 @@ describe('a meeting cycle', () => {
     assert.match(await page.textContent('#empty-report'), /nothing to report/)
   })
 
+  test('R-OUTC-1: a review scored on its page; the chart on the record page', async () => {
+    await signIn('social.northbrook')
+    await page.goto(`${srv.url}/records/${ref}/outcome-reviews`)
+    assert.match(await page.textContent('#next-review'), /No review yet/)
+    const codes = await page.$$eval('form input[inputmode=numeric]', (els) => els.map((e) => e.id))
+    assert.equal(codes.length, 13)
+    for (const c of codes) await page.fill(`#${c}`, '3')
+    await Promise.all([page.waitForLoadState('load'), page.click('#save-review')])
+    assert.match(await page.textContent('#next-review'), /Next review due \d{1,2} [A-Z][a-z]{2} \d{4}/)
+    assert.equal(await page.locator('#outcomes-table tbody tr').count(), 13)
+    await checkA11y(page)
+    await screenshot(page, 'outcome-reviews')
+    await page.goto(`${srv.url}/records/${ref}`)
+    const img = page.locator('#outcomes ~ img.lantern-chart')
+    await img.waitFor()
+    const drawn = await img.evaluate((i) => i.complete && i.naturalWidth > 0)
+    assert.ok(drawn, 'the chart is drawn on the record page')
+  })
+
   test('R-MASE-5: a nurse of another borough gets the pack without the case', async () => {
     await signIn('health.riverside')
     const res = await page.goto(`${srv.url}/mase-meetings/${meeting}/pack`)

@@ -15,6 +15,7 @@
 
 #include "app/board.h"
 #include "app/mase.h"
+#include "app/outcome_reviews.h"
 #include "app/plans.h"
 #include "app/work.h"
 
@@ -339,6 +340,44 @@ static void test_R_RPT_1_board_report_counts_meetings_and_gaps(void **state)
 	        NULL);
 }
 
+/* A review with every outcome at `score`, `first` scored `f`. */
+static json_t *review_in(const char *at, int all, int f)
+{
+	json_t *s = json_object();
+	size_t n;
+	const struct ref_item *items = ref_table(REF_CHILD_OUTCOMES, &n);
+	for (size_t i = 0; i < n; i++)
+		json_object_set_new(s, items[i].code, json_integer(i == 0 ? f : all));
+	return json_pack("{s:s, s:o}", "reviewed_at", at, "scores", s);
+}
+
+static void test_R_OUTC_1_R_DL_8_distance_travelled_and_next_review(void **state)
+{
+	struct fx *f = *state;
+	char ref[32], child[ID_MAX];
+	fx_new_record(f, "sw.green", "Eve", "Demoport", "2011-01-15", ref, child);
+	refused(f, app_outcome_review_add, "sw.green", ref,
+	        json_pack("{s:{s:i}}", "scores", "missing_reduced", 3), APP_INVALID, "R-OUTC-1");
+	refused(f, app_outcome_review_add, "aud.king", ref, review_in("2026-01-01T10:00:00Z", 3, 1),
+	        APP_FORBIDDEN, NULL);
+	json_decref(cx_ok(f, app_outcome_review_add, "sw.green", ref,
+	                  review_in("2025-12-01T10:00:00Z", 3, 1)));
+	json_t *v = cx_ok(f, app_outcome_review_add, "sw.green", ref,
+	                  review_in("2026-03-01T10:00:00Z", 3, 4));
+	json_t *d = json_object_get(v, "distance");
+	assert_int_equal(json_integer_value(json_object_get(d, "improved")), 1);
+	assert_int_equal(json_integer_value(json_object_get(d, "same")), 12);
+	assert_int_equal(json_integer_value(json_object_get(d, "total")), 3);
+	assert_int_equal(json_integer_value(json_object_get(d, "days")), 90);
+	/* R-DL-8: three months after the latest review: 1 June 2026, 10:00 London (09:00 UTC) */
+	json_t *due = json_object_get(v, "next_due");
+	assert_string_equal(str(due, "due_at"), "2026-06-01T09:00:00Z");
+	assert_non_null(strstr(str(v, "svg"), "Distance travelled"));
+	json_decref(v);
+	/* a nurse who may not see the child: as if there were no record */
+	refused(f, app_outcome_reviews, "nurse.irwin", ref, NULL, APP_NOT_FOUND, NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -352,6 +391,7 @@ int main(void)
 	        cmocka_unit_test(test_R_MASE_7_decision_and_action_carried_into_the_review),
 	        cmocka_unit_test(test_R_MASE_8_chairs_duties_by_the_chair_only),
 	        cmocka_unit_test(test_R_RPT_1_board_report_counts_meetings_and_gaps),
+	        cmocka_unit_test(test_R_OUTC_1_R_DL_8_distance_travelled_and_next_review),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

@@ -24,4 +24,9 @@ void handle_page_board_report(struct request *req, struct response *resp);
 void handle_api_board_csv(struct request *req, struct response *resp);
 void handle_api_cin_csv(struct request *req, struct response *resp);
 
+/* pages_outcomes.c: a child's long-term outcomes (R-OUTC-1, R-DL-8) */
+void handle_page_outcomes(struct request *req, struct response *resp);
+void handle_page_outcome_review(struct request *req, struct response *resp);
+void handle_page_outcomes_chart(struct request *req, struct response *resp);
+
 #endif
