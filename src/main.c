@@ -69,6 +69,10 @@ static const struct cli_command commands[] = {
         {"match", NULL, cli_match, USE, NULL, NULL},
 
         /* MASE meetings and reports */
+        {"mase", NULL, cli_mase, USE, CLI_MASE_USAGE,
+         "the monthly multi-agency meeting: schedule, agenda, meetings"},
+        {"report", NULL, cli_report, USE, CLI_REPORT_USAGE,
+         "the board's report, its CSV and the census factor codes"},
 
         {"version", NULL, cli_version, 0, CLI_VERSION_USAGE,
          "print the version of Lantern and its libraries"},

@@ -43,12 +43,27 @@ static int may_organise(struct uc *u, const char *what)
 	return app_fail(u->err, APP_FORBIDDEN, NULL, "Your role cannot %s.", what);
 }
 
-/* The borough `key` names, required: APP_NOT_FOUND when it does not exist. */
+static int borough_in(struct uc *u, const char *key, bool field, char bid[ID_MAX], char *name,
+                      size_t n);
+
+/* The borough `key` names, required: APP_NOT_FOUND when it does not exist (in a path),
+ * or a field error on "borough" (in a body, `field`). */
 static int borough_of(struct uc *u, const char *key, char bid[ID_MAX], char *name, size_t n)
 {
+	return borough_in(u, key, false, bid, name, n);
+}
+
+static int borough_in(struct uc *u, const char *key, bool field, char bid[ID_MAX], char *name,
+                      size_t n)
+{
 	int rc = disruption_borough(u, key, "borough", bid);
-	if (rc == APP_INVALID || (rc == APP_OK && !bid[0]))
+	if (field && rc == APP_OK && !bid[0]) {
+		app_field_error(u->err, "borough", "Give the borough the meeting was held in.");
+		rc = APP_INVALID;
+	} else if (!field && (rc == APP_INVALID || (rc == APP_OK && !bid[0]))) {
+		app_err_clear(u->err);
 		rc = app_fail(u->err, APP_NOT_FOUND, NULL, "No such borough.");
+	}
 	if (rc == APP_OK)
 		rc = uc_db(u, store_borough_name(u->db, bid, name, n));
 	return rc;
@@ -443,7 +458,7 @@ int app_mase_meeting_add(struct db *db, const struct actor *who, const char *id,
 	id_new("mtg", mid);
 	rc = uc_begin(&u);
 	if (rc == APP_OK)
-		rc = borough_of(&u, borough, bid, bname, sizeof bname);
+		rc = borough_in(&u, borough, true, bid, bname, sizeof bname);
 	struct store_mase_meeting m = {
 	        .id = mid,
 	        .borough_id = bid,

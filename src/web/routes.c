@@ -12,6 +12,7 @@
 #include "app/access.h"
 #include "app/admin.h"
 #include "app/audit_view.h"
+#include "app/board.h"
 #include "app/categories.h"
 #include "app/child_changes.h"
 #include "app/children.h"
@@ -28,6 +29,7 @@
 #include "app/match_model.h"
 #include "app/networks.h"
 #include "app/orders.h"
+#include "app/outcome_reviews.h"
 #include "app/people.h"
 #include "app/places.h"
 #include "app/plans.h"
@@ -42,6 +44,7 @@
 #include "web/handlers/disruption.h"
 #include "web/handlers/handlers.h"
 #include "web/handlers/imports.h"
+#include "web/handlers/mase.h"
 #include "web/handlers/mash.h"
 #include "web/handlers/people.h"
 
@@ -107,6 +110,9 @@ static const struct route_query cat7_query = {net_strings, NULL, net_bools, 0, 0
 /* GET /api/v1/boroughs/{id}/mase/agenda?at= (R-MASE-6): the agenda as at a time. */
 static const char *const mase_strings[] = {"at", NULL};
 static const struct route_query mase_query = {mase_strings, NULL, NULL, 0, 0};
+/* GET /api/v1/boroughs/{id}/board-report?from=&to= (R-RPT-1). */
+static const char *const period_strings[] = {"from", "to", NULL};
+static const struct route_query period_query = {period_strings, NULL, NULL, 0, 0};
 
 const struct route web_routes[] = {
         {HTTP_GET, "/static/{*path}", HANDLER(handle_static, PUBLIC | ROUTE_STATIC)},
@@ -238,6 +244,19 @@ const struct route web_routes[] = {
         {HTTP_GET, "/admin/matching", HANDLER(handle_page_matching, 0)},
 
         /* pages: MASE meetings, outcomes and the board's report */
+        {HTTP_GET, "/boroughs/{id}/mase", HANDLER(handle_page_mase_borough, 0)},
+        {HTTP_POST, "/boroughs/{id}/mase/schedule", HANDLER(handle_page_mase_schedule, 0)},
+        {HTTP_POST, "/boroughs/{id}/mase/meetings", HANDLER(handle_page_mase_meeting_create, 0)},
+        {HTTP_GET, "/boroughs/{id}/mase/agenda", HANDLER(handle_page_mase_agenda, 0)},
+        {HTTP_GET, "/mase-meetings/{id}", HANDLER(handle_page_mase_meeting, 0)},
+        {HTTP_POST, "/mase-meetings/{id}/cases", HANDLER(handle_page_mase_case, 0)},
+        {HTTP_POST, "/mase-meetings/{id}/actions", HANDLER(handle_page_mase_action, 0)},
+        {HTTP_POST, "/mase-meetings/{id}/duties", HANDLER(handle_page_mase_duties, 0)},
+        {HTTP_GET, "/mase-meetings/{id}/pack", HANDLER(handle_page_mase_pack, 0)},
+        {HTTP_GET, "/boroughs/{id}/board-report", HANDLER(handle_page_board_report, 0)},
+        {HTTP_GET, "/records/{ref}/outcome-reviews", HANDLER(handle_page_outcomes, 0)},
+        {HTTP_POST, "/records/{ref}/outcome-reviews", HANDLER(handle_page_outcome_review, 0)},
+        {HTTP_GET, "/records/{ref}/outcome-reviews/chart", HANDLER(handle_page_outcomes_chart, 0)},
 
         /* pages: my work, the MASH and who is missing now */
         /* R-PATH-3: the MASH evaluates a referral within one working day */
@@ -437,6 +456,21 @@ const struct route web_routes[] = {
          USE_CASE(app_mase_case_decide, "id", BODY, 200)},
         {HTTP_POST, "/api/v1/mase/meetings/{id}/duties",
          USE_CASE(app_mase_duties, "id", BODY, 200)},
+        /* R-RPT-1, R-INFO-1: the board's report, its CSV and the census factor codes */
+        {HTTP_GET,
+         "/api/v1/boroughs/{id}/board-report",
+         handle_api_uc,
+         ROUTE_API,
+         {app_board_report, "id", ROUTE_IN_QUERY, 200, &period_query, NULL}},
+        {HTTP_GET, "/api/v1/boroughs/{id}/board-report/csv", HANDLER(handle_api_board_csv, API)},
+        {HTTP_GET, "/api/v1/boroughs/{id}/cin-factors", HANDLER(handle_api_cin_csv, API)},
+        /* R-OUTC-1, R-DL-8: a child's long-term outcomes */
+        {HTTP_POST, "/api/v1/records/{ref}/outcome-reviews",
+         USE_CASE(app_outcome_review_add, "ref", BODY, 201)},
+        {HTTP_GET, "/api/v1/records/{ref}/outcome-reviews",
+         USE_CASE(app_outcome_reviews, "ref", NONE, 200)},
+        {HTTP_PUT, "/api/v1/agencies/{id}/contacts",
+         USE_CASE(app_agency_contacts_set, "id", BODY, 200)},
 
         /* API: my work, the MASH and who is missing now */
         /* R-PATH-3: the MASH's evaluation of a referral; 403 for other roles */

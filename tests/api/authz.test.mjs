@@ -23,6 +23,10 @@ const COLS = ['police_officer', 'police_supervisor', 'assessment_team', 'mash_wo
 assert.deepEqual(COLS, ROLES)
 
 const SIGN = { code: 'gifts_money', evidence: 'Two new phones, source not explained.', seen_on: daysAgo(65) }
+// R-OUTC-1: the 13 outcomes of a child's review
+const OUTCOMES = ['missing_reduced', 'school_attendance', 'substance_use_reduced', 'family_relationship', 'stable_accommodation',
+  'recognises_exploitation', 'stays_in_contact', 'sexual_health_knowledge', 'risky_contacts_reduced', 'expresses_feelings',
+  'safety_strategies', 'family_support', 'knows_rights']
 const POLICE_AGENCY = new Set(['police_officer', 'police_supervisor', 'assessment_team', 'analyst'])
 
 // [method, pattern, cells (one letter or rule per column), request(ctx, role, n)]
@@ -163,6 +167,12 @@ const TABLE = [
   ['GET', '/api/v1/mase/meetings/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}` })],
   ['POST', '/api/v1/mase/meetings/{id}/cases', 'D A D D D A D D D D A A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}/cases`, json: { record_ref: c.ref, decision: 'Keep under review.' } })],
   ['POST', '/api/v1/mase/meetings/{id}/duties', 'D R-MASE-8 D D D R-MASE-8 D D D D R-MASE-8 A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}/duties`, json: { duties: [1, 2, 3, 4, 5].map((i) => ({ done: true, note: i === 1 ? 'Absent members reported to the board.' : undefined })) } })],
+  ['GET', '/api/v1/boroughs/{id}/board-report', 'A A A A A A A A A A A A D D', () => ({ path: `/api/v1/boroughs/Northbrook/board-report?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
+  ['GET', '/api/v1/boroughs/{id}/board-report/csv', 'A A A A A A A A A A A A D D', () => ({ path: `/api/v1/boroughs/Northbrook/board-report/csv?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
+  ['GET', '/api/v1/boroughs/{id}/cin-factors', 'D A D D D A D D D D A D D D', () => ({ path: `/api/v1/boroughs/Northbrook/cin-factors?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
+  ['POST', '/api/v1/records/{ref}/outcome-reviews', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/outcome-reviews`, json: { scores: Object.fromEntries(OUTCOMES.map((o) => [o, 3])) } })],
+  ['GET', '/api/v1/records/{ref}/outcome-reviews', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/records/${c.ref}/outcome-reviews` })],
+  ['PUT', '/api/v1/agencies/{id}/contacts', 'D D D D D D D D D D D D D A', () => ({ path: `/api/v1/agencies/${encodeURIComponent('Northbrook Police (demo)')}/contacts`, json: { lead: 'Detective Superintendent Demo', spoc: 'Sexual Exploitation Team duty desk' } })],
 
   // my work, the MASH and who is missing now
   ['GET', '/api/v1/missing-now', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/missing-now?page=1' })],

@@ -11,13 +11,22 @@
  */
 #include "concern_fixture.h"
 
+#include "protocol/reports.h"
+
+#include "app/board.h"
 #include "app/mase.h"
+#include "app/outcome_reviews.h"
 #include "app/plans.h"
 #include "app/work.h"
 
 static const char *str(json_t *o, const char *k)
 {
 	return json_string_value(json_object_get(o, k));
+}
+
+static long atoi_safe(const char *s)
+{
+	return s ? strtol(s, NULL, 10) : -1;
 }
 
 static int64_t rows(struct fx *f, const char *table)
@@ -290,6 +299,85 @@ static void test_R_MASE_8_chairs_duties_by_the_chair_only(void **state)
 	json_decref(o);
 }
 
+/* The figure `label` of section `code` of a board report. */
+static const char *report_figure(json_t *r, const char *code, const char *label)
+{
+	size_t i, j;
+	json_t *s, *f;
+	json_array_foreach(json_object_get(r, "sections"), i,
+	                   s) if (strcmp(str(s, "code"), code) == 0)
+	        json_array_foreach(json_object_get(s, "figures"), j,
+	                           f) if (strcmp(str(f, "label"), label) == 0) return str(f,
+	                                                                                  "value");
+	fail_msg("no figure %s", label);
+	return NULL;
+}
+
+static void test_R_RPT_1_board_report_counts_meetings_and_gaps(void **state)
+{
+	struct fx *f = *state;
+	json_t *r = cx_ok(f, app_board_report, "ps.clark", "Camden",
+	                  json_pack("{s:s, s:s}", "from", "2026-01-01", "to", "2026-03-10"));
+	assert_false(json_is_true(json_object_get(r, "empty")));
+	/* the meetings of the tests above: the flagged one of 10 February among them */
+	assert_true(atoi_safe(report_figure(r, "agency_performance", "Meetings held")) >= 2);
+	assert_true(atoi_safe(report_figure(r, "agency_performance",
+	                                    "Meetings flagged for rank or membership (R-MASE-2, "
+	                                    "R-MASE-3)")) >= 1);
+	assert_true(atoi_safe(report_figure(
+	                    r, "volume", "Children whose record was opened in the period")) >= 1);
+	json_decref(r);
+	r = cx_ok(f, app_board_report, "ps.clark", "Camden",
+	          json_pack("{s:s, s:s}", "from", "2001-01-01", "to", "2001-12-31"));
+	assert_true(json_is_true(json_object_get(r, "empty")));
+	assert_string_equal(str(r, "empty_text"), RPT_EMPTY_TEXT);
+	json_decref(r);
+	refused(f, app_board_report, "ps.clark", "Camden",
+	        json_pack("{s:s, s:s}", "from", "2026-03-01", "to", "2026-02-01"), APP_INVALID,
+	        NULL);
+	refused(f, app_board_report, "aud.king", "Camden",
+	        json_pack("{s:s, s:s}", "from", "2026-01-01", "to", "2026-02-01"), APP_FORBIDDEN,
+	        NULL);
+}
+
+/* A review with every outcome at `score`, `first` scored `f`. */
+static json_t *review_in(const char *at, int all, int f)
+{
+	json_t *s = json_object();
+	size_t n;
+	const struct ref_item *items = ref_table(REF_CHILD_OUTCOMES, &n);
+	for (size_t i = 0; i < n; i++)
+		json_object_set_new(s, items[i].code, json_integer(i == 0 ? f : all));
+	return json_pack("{s:s, s:o}", "reviewed_at", at, "scores", s);
+}
+
+static void test_R_OUTC_1_R_DL_8_distance_travelled_and_next_review(void **state)
+{
+	struct fx *f = *state;
+	char ref[32], child[ID_MAX];
+	fx_new_record(f, "sw.green", "Eve", "Demoport", "2011-01-15", ref, child);
+	refused(f, app_outcome_review_add, "sw.green", ref,
+	        json_pack("{s:{s:i}}", "scores", "missing_reduced", 3), APP_INVALID, "R-OUTC-1");
+	refused(f, app_outcome_review_add, "aud.king", ref, review_in("2026-01-01T10:00:00Z", 3, 1),
+	        APP_FORBIDDEN, NULL);
+	json_decref(cx_ok(f, app_outcome_review_add, "sw.green", ref,
+	                  review_in("2025-12-01T10:00:00Z", 3, 1)));
+	json_t *v = cx_ok(f, app_outcome_review_add, "sw.green", ref,
+	                  review_in("2026-03-01T10:00:00Z", 3, 4));
+	json_t *d = json_object_get(v, "distance");
+	assert_int_equal(json_integer_value(json_object_get(d, "improved")), 1);
+	assert_int_equal(json_integer_value(json_object_get(d, "same")), 12);
+	assert_int_equal(json_integer_value(json_object_get(d, "total")), 3);
+	assert_int_equal(json_integer_value(json_object_get(d, "days")), 90);
+	/* R-DL-8: three months after the latest review: 1 June 2026, 10:00 London (09:00 UTC) */
+	json_t *due = json_object_get(v, "next_due");
+	assert_string_equal(str(due, "due_at"), "2026-06-01T09:00:00Z");
+	assert_non_null(strstr(str(v, "svg"), "Distance travelled"));
+	json_decref(v);
+	/* a nurse who may not see the child: as if there were no record */
+	refused(f, app_outcome_reviews, "nurse.irwin", ref, NULL, APP_NOT_FOUND, NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -302,6 +390,8 @@ int main(void)
 	                test_R_MASE_5_item_not_shown_to_a_reader_who_may_not_see_the_child),
 	        cmocka_unit_test(test_R_MASE_7_decision_and_action_carried_into_the_review),
 	        cmocka_unit_test(test_R_MASE_8_chairs_duties_by_the_chair_only),
+	        cmocka_unit_test(test_R_RPT_1_board_report_counts_meetings_and_gaps),
+	        cmocka_unit_test(test_R_OUTC_1_R_DL_8_distance_travelled_and_next_review),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
