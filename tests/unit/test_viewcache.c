@@ -156,6 +156,7 @@ static const char *const NEVER_SHOWN[] = {
         "mase_cases",
         "outcome_reviews",
         "mash_evaluations",
+        "form_tokens",
         NULL,
 };
 
