@@ -8,28 +8,14 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startDemo, DEMO_PASSWORD, northbrookRecord, one } from '../api/demo.mjs'
-import { launchBrowser, checkA11y, screenshot } from './helpers.mjs'
+import { launchBrowser, checkA11y, screenshot, fillDate } from './helpers.mjs'
 
 let srv, b, page, ref, childId, family, dob
-
-// A date field, as one input or as GOV.UK day, month and year inputs.
-async function fillDate (id, iso) {
-  const [y, m, d] = iso.split('-')
-  if (await page.locator(`#${id}-day`).count()) {
-    await page.fill(`#${id}-day`, String(Number(d)))
-    await page.fill(`#${id}-month`, String(Number(m)))
-    await page.fill(`#${id}-year`, y)
-  } else if (await page.locator(`#${id}`).getAttribute('type') === 'date') {
-    await page.fill(`#${id}`, iso)
-  } else {
-    await page.fill(`#${id}`, `${d}/${m}/${y}`)
-  }
-}
 
 async function search () {
   await page.goto(`${srv.url}/children/find`)
   await page.fill('#name', family)
-  await fillDate('date_of_birth', dob)
+  await fillDate(page, 'date_of_birth', dob)
   await Promise.all([page.waitForLoadState('load'), page.click('main button[type=submit]')])
 }
 
