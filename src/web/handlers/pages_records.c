@@ -347,6 +347,21 @@ static const struct fs_field entry_specs[] = {
         {"text", NULL, FS_TEXTAREA, "What happened",
          "Write plainly. Describe behaviour, not character.", NULL, -1, NULL},
 };
+/* R-REC-6: a correction says why it was made */
+static const struct fs_field correct_specs[] = {
+        {"occurred_at", NULL, FS_DATETIME, "When it happened", NULL, NULL, -1, NULL},
+        {"nature", NULL, FS_RADIOS, "Is this a fact or a professional opinion?", NULL, nature_opts,
+         -1, NULL},
+        {"people_involved", NULL, FS_LINES, "People involved", "One a line: names or roles", NULL,
+         -1, NULL},
+        {"text", NULL, FS_TEXTAREA, "The entry as it should read",
+         "Change what needs correcting. Write plainly. Describe behaviour, not character.", NULL,
+         -1, NULL},
+        {"reason", NULL, FS_TEXTAREA, "Why you are correcting it",
+         "For example: the wrong date was recorded. The reason is kept with the correction.", NULL,
+         -1, NULL},
+};
+
 static const struct record_form entry_form = {
         "Add to the chronology",
         "Each entry is kept. To change one later, correct it: the original stays visible, marked "
@@ -411,8 +426,9 @@ static void correct_page(struct request *req, struct response *resp, json_t *rec
 	        .action = pages_fmt(req, "/records/%s/entries/%s/correct", ref,
 	                            pages_str(entry, "id")),
 	        .submit = "Save the correction",
-	        .specs = entry_specs,
-	        .n = ARRAY_LEN(entry_specs),
+	        .saved = "The correction",
+	        .specs = correct_specs,
+	        .n = ARRAY_LEN(correct_specs),
 	        .values = values,
 	        .facts = facts,
 	};
@@ -454,8 +470,11 @@ void handle_page_entry_correct(struct request *req, struct response *resp)
 	}
 	struct field_errors errs;
 	fielderr_init(&errs);
-	json_t *in = formspec_to_json(entry_specs, ARRAY_LEN(entry_specs), f, &errs);
+	json_t *in = formspec_to_json(correct_specs, ARRAY_LEN(correct_specs), f, &errs);
 	json_object_set_new(in, "supersedes", json_string(id));
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, app_record_add_entry, ref, in, correct_specs,
+		                 ARRAY_LEN(correct_specs), &errs);
 	struct app_err err = {0};
 	json_t *out = NULL;
 	struct db *db = errs.n ? NULL : web_db(req, resp);
