@@ -16,6 +16,7 @@
 #include "util/parse.h"
 #include "util/pool.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/page_forms.h"
 #include "web/handlers/pages.h"
 #include "web/session.h"
 #include "web/usecase.h"
@@ -491,4 +492,31 @@ void handle_page_audit_post(struct request *req, struct response *resp)
 	if (!pages_posted(req, resp))
 		return;
 	audit_page(req, resp);
+}
+
+size_t pages_admin_forms(struct page_form_use *out, size_t max)
+{
+	const struct page_form_use forms[] = {
+	        {"/admin/agencies",
+	         {{agency_specs, ARRAY_LEN(agency_specs)}},
+	         app_agency_add,
+	         NULL},
+	        {"/admin/users", {{user_specs, ARRAY_LEN(user_specs)}}, app_user_add, NULL},
+	        {"/admin/users/{u}/details",
+	         {{detail_specs, ARRAY_LEN(detail_specs)}},
+	         app_user_change,
+	         NULL},
+	        {"/admin/users/{u}/roles",
+	         {{role_specs, ARRAY_LEN(role_specs)}},
+	         app_user_set_roles,
+	         NULL},
+	        {"/admin/users/{u}/reset",
+	         {{reset_specs, ARRAY_LEN(reset_specs)}},
+	         app_user_reset_password,
+	         NULL},
+	        {"/audit", {{audit_specs, ARRAY_LEN(audit_specs)}}, app_audit_list, NULL},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(forms) && i < max; i++)
+		out[i] = forms[i];
+	return ARRAY_LEN(forms);
 }

@@ -18,6 +18,7 @@
 #include "protocol/pathway.h"
 #include "web/handlers/disruption.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/page_forms.h"
 #include "util/pool.h"
 #include "web/auth.h"
 #include "web/handlers/pages.h"
@@ -307,6 +308,8 @@ static void record_form_post(struct request *req, struct response *resp,
 	json_t *in = formspec_to_json(rf->specs, rf->n, f, &errs);
 	if (rf->adjust)
 		rf->adjust(in);
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, rf->fn, ref, in, rf->specs, rf->n, &errs);
 	struct db *db = errs.n ? NULL : web_db(req, resp);
 	if (!errs.n && !db) {
 		json_decref(in);
@@ -846,4 +849,42 @@ void handle_page_category(struct request *req, struct response *resp)
 		return;
 	category_page(req, resp, rec, 422, &errs);
 	json_decref(rec);
+}
+
+/* The category decision's indicators are ticked boxes the page reads itself. */
+static void category_adjust(json_t *in)
+{
+	json_object_set_new(in, "indicators", json_array());
+}
+
+size_t pages_record_forms(struct page_form_use *out, size_t max)
+{
+	const struct record_form *forms[] = {&entry_form, &outcome_form, &extref_form,
+	                                     &class_form, &steps_form,   &review_form};
+	size_t k = 0;
+	for (size_t i = 0; i < ARRAY_LEN(forms); i++, k++)
+		if (k < max)
+			out[k] = (struct page_form_use){
+			        forms[i]->path,
+			        {{forms[i]->specs, forms[i]->n}},
+			        forms[i]->fn,
+			        forms[i]->adjust,
+			};
+	if (k < max)
+		out[k] = (struct page_form_use){
+		        "entries/{id}/correct",
+		        {{correct_specs, ARRAY_LEN(correct_specs)}},
+		        app_record_add_entry,
+		        NULL,
+		};
+	k++;
+	if (k < max)
+		out[k] = (struct page_form_use){
+		        "category",
+		        {{cat_specs, ARRAY_LEN(cat_specs)}},
+		        app_category_decide,
+		        category_adjust,
+		};
+	k++;
+	return k;
 }
