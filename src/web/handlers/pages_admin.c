@@ -18,6 +18,7 @@
 #include "web/handlers/handlers.h"
 #include "web/handlers/page_forms.h"
 #include "web/handlers/pages.h"
+#include "web/once.h"
 #include "web/session.h"
 #include "web/usecase.h"
 
@@ -81,6 +82,10 @@ static void agencies_page(struct request *req, struct response *resp, int status
 	                  formspec_fields(agency_specs, ARRAY_LEN(agency_specs),
 	                                  req->method == HTTP_POST ? req->form : NULL, NULL, errs));
 	page_add_errors(d, errs);
+	/* a one-time token: the form sent twice saves once (web/once.h) */
+	const char *once = once_issue(req, "The agency saved");
+	if (once)
+		json_object_set_new(d, "form_token", json_string(once));
 	page_render(req, resp, status, "admin_agencies.html", "Agencies", d);
 	json_decref(d);
 }
@@ -163,6 +168,10 @@ static void users_page(struct request *req, struct response *resp, int status,
 	if (notice)
 		json_object_set_new(d, "notice", json_string(notice));
 	page_add_errors(d, errs);
+	/* a one-time token: the form sent twice saves once (web/once.h) */
+	const char *once = once_issue(req, "The new user saved");
+	if (once)
+		json_object_set_new(d, "form_token", json_string(once));
 	page_render(req, resp, status, "admin_users.html", "Users", d);
 	json_decref(d);
 }

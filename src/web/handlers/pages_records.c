@@ -22,6 +22,7 @@
 #include "util/pool.h"
 #include "web/auth.h"
 #include "web/handlers/pages.h"
+#include "web/once.h"
 #include "web/session.h"
 #include "web/usecase.h"
 
@@ -795,6 +796,10 @@ static void category_page(struct request *req, struct response *resp, json_t *re
 	                            : "No category yet"));
 	json_object_set_new(d, "reminder", json_string(category_low_reminder()));
 	page_add_errors(d, errs);
+	/* a one-time token: the form sent twice saves once (web/once.h) */
+	const char *once = once_issue(req, "The category decision saved");
+	if (once)
+		json_object_set_new(d, "form_token", json_string(once));
 	page_render(req, resp, status, "category.html", "Category decision", d);
 	json_decref(d);
 }
