@@ -200,6 +200,18 @@ static void test_detail_restricted_admin_and_account_forms_post_only_known_names
 	check_forms(f, forms, n);
 }
 
+static void test_plan_order_find_and_print_forms_post_only_known_names(void **state)
+{
+	struct page_form_use forms[16];
+	size_t n = 0;
+	n += pages_plan_forms(forms + n, ARRAY_LEN(forms) - n);
+	n += pages_order_forms(forms + n, ARRAY_LEN(forms) - n);
+	n += pages_find_forms(forms + n, ARRAY_LEN(forms) - n);
+	n += pages_print_forms(forms + n, ARRAY_LEN(forms) - n);
+	assert_int_equal(n, 10);
+	check_forms(*state, forms, n);
+}
+
 static void test_check_only_validates_and_keeps_nothing(void **state)
 {
 	struct fx *f = *state;
@@ -235,6 +247,7 @@ int main(void)
 	        cmocka_unit_test(test_record_forms_post_only_names_their_use_cases_take),
 	        cmocka_unit_test(
 	                test_detail_restricted_admin_and_account_forms_post_only_known_names),
+	        cmocka_unit_test(test_plan_order_find_and_print_forms_post_only_known_names),
 	        cmocka_unit_test(test_check_only_validates_and_keeps_nothing),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);

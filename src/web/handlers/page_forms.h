@@ -39,6 +39,13 @@ size_t pages_child_detail_forms(struct page_form_use *out, size_t max);
 size_t pages_restricted_forms(struct page_form_use *out, size_t max);
 /* The administrators' and auditors' forms of pages_admin.c. */
 size_t pages_admin_forms(struct page_form_use *out, size_t max);
+/* The tactical options, action plan and NRM forms of pages_plans.c. */
+size_t pages_plan_forms(struct page_form_use *out, size_t max);
+/* The order, order change and criminal justice case forms of pages_orders.c. */
+size_t pages_order_forms(struct page_form_use *out, size_t max);
+/* Finding a child (pages_children.c) and choosing what to print (pages_print.c). */
+size_t pages_find_forms(struct page_form_use *out, size_t max);
+size_t pages_print_forms(struct page_form_use *out, size_t max);
 /* Changing one's password (session.c). */
 size_t pages_account_forms(struct page_form_use *out, size_t max);
 
