@@ -147,6 +147,7 @@ static const char *const NEVER_SHOWN[] = {
         "cj_cases",
         "nrm_referrals",
         "kept_forms",
+        "form_tokens",
         NULL,
 };
 
