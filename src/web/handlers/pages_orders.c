@@ -259,6 +259,8 @@ void handle_page_order_create(struct request *req, struct response *resp)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	bool answered = false;
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, app_order_add, NULL, in, order_specs, ORDER_N, &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, app_order_add, NULL, in, &out, &err, &answered);
 	if (!errs.n && answered)
@@ -432,6 +434,9 @@ void handle_page_order_change(struct request *req, struct response *resp)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	bool answered = false;
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, app_order_change, id, in, change_specs,
+		                 ARRAY_LEN(change_specs), &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, app_order_change, id, in, &out, &err, &answered);
 	if (!errs.n && answered)
@@ -525,6 +530,9 @@ static void cj_post(struct request *req, struct response *resp, app_uc *fn, bool
 	struct app_err err = {0};
 	json_t *out = NULL;
 	bool answered = false;
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, fn, is_new ? NULL : id, in, cj_specs, ARRAY_LEN(cj_specs),
+		                 &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, fn, is_new ? NULL : id, in, &out, &err, &answered);
 	if (!errs.n && answered)

@@ -192,6 +192,9 @@ void handle_page_tactic_mark(struct request *req, struct response *resp)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	bool answered = false;
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, app_tactic_mark, ref, in, mark_specs, ARRAY_LEN(mark_specs),
+		                 &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, app_tactic_mark, ref, in, &out, &err, &answered);
 	if (!errs.n && answered)
@@ -348,6 +351,9 @@ void handle_page_action_create(struct request *req, struct response *resp)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	bool answered = false;
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, app_action_add, NULL, in, action_specs,
+		                 ARRAY_LEN(action_specs), &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, app_action_add, NULL, in, &out, &err, &answered);
 	if (!errs.n && answered)
@@ -440,6 +446,9 @@ void handle_page_action_update(struct request *req, struct response *resp)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	bool answered = false;
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, app_action_update, id, in, close_specs,
+		                 ARRAY_LEN(close_specs), &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, app_action_update, id, in, &out, &err, &answered);
 	if (!errs.n && answered)
@@ -533,6 +542,9 @@ void handle_page_nrm_create(struct request *req, struct response *resp)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	bool answered = false;
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, app_nrm_refer, child, in, nrm_specs, ARRAY_LEN(nrm_specs),
+		                 &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, app_nrm_refer, child, in, &out, &err, &answered);
 	if (!errs.n && answered)
