@@ -1,4 +1,6 @@
--- 021_form_tokens: one-time tokens of page forms (docs/decisions.md "One-time form
+-- 021_form_tokens: one-time tokens of page forms, and the reason of a correction.
+--
+-- One-time tokens of page forms (docs/decisions.md "One-time form
 -- tokens"). Each page form carries a token issued with the page and bound to the user
 -- it was shown to. The first POST of the form claims it (state 'working'); when the
 -- save succeeds the token keeps where the page went (result_url, state 'done'), so that
@@ -19,3 +21,7 @@ CREATE TABLE form_tokens (
 );
 CREATE INDEX form_tokens_issued ON form_tokens(issued_at);
 CREATE INDEX form_tokens_banner ON form_tokens(user_id, banner_due);
+
+-- R-REC-6: a correction of a chronology entry says why it was made (the entry it
+-- corrects stays as it was).
+ALTER TABLE record_entries ADD COLUMN correction_reason TEXT;

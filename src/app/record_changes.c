@@ -131,8 +131,8 @@ int app_supervisor_review(struct db *db, const struct actor *who, const char *re
 int app_record_add_entry(struct db *db, const struct actor *who, const char *ref, json_t *in,
                          json_t **out, struct app_err *err)
 {
-	static const char *const allowed[] = {
-	        "occurred_at", "nature", "people_involved", "text", "supersedes", "kind", NULL};
+	static const char *const allowed[] = {"occurred_at", "nature", "people_involved", "text",
+	                                      "supersedes",  "kind",   "reason",          NULL};
 	struct uc u;
 	if (!uc_open_change(&u, db, who, in, out, err, "add to records", "entry", allowed))
 		return err->code;
@@ -149,6 +149,10 @@ int app_record_add_entry(struct db *db, const struct actor *who, const char *ref
 		                "Say whether this is a fact or a professional opinion (R-REC-3).");
 	const char *text = app_json_str(in, "text", true, 8000, true, err);
 	const char *supersedes = app_json_str(in, "supersedes", false, ID_MAX, false, err);
+	/* R-REC-6: why a correction was made (checked with the entry it corrects) */
+	const char *reason = app_json_str(in, "reason", false, 2000, true, err);
+	if (reason && !supersedes)
+		app_field_error(err, "reason", "A reason is given only with a correction.");
 	json_t *people = json_object_get(in, "people_involved");
 	if (!json_is_array(people) || json_array_size(people) == 0 ||
 	    json_array_size(people) > MAX_PEOPLE)
@@ -183,12 +187,24 @@ int app_record_add_entry(struct db *db, const struct actor *who, const char *ref
 		if (recording_supersede_validate(rc == DB_ROW ? &info : NULL, r.id, text, &pe) < 0)
 			return uc_finish(&u, uc_proto_refused(&u, &pe), &r, NULL, NULL, NULL, NULL,
 			                 NULL);
+		char *original = NULL;
+		rc = store_entry_text(db, supersedes, &original);
+		if (rc != DB_ROW)
+			return uc_finish(&u, app_db_fail(err, db, rc == DB_DONE ? DB_E_NOMEM : rc),
+			                 &r, NULL, NULL, NULL, NULL, NULL);
+		int vrc = recording_correction_validate(original, text, reason, &pe);
+		free(original);
+		if (vrc < 0)
+			return uc_finish(&u, uc_proto_refused(&u, &pe), &r, NULL, NULL, NULL, NULL,
+			                 NULL);
 	}
 	char id[ID_MAX];
 	arc = chronology_add(&u, r.id, occurred, nature, supersedes ? "correction" : "note", text,
 	                     people, NULL, supersedes, id);
 	if (arc == APP_OK && supersedes) {
 		int rc = store_entry_mark_superseded(db, supersedes, id);
+		if (rc == DB_OK)
+			rc = store_entry_set_reason(db, id, reason);
 		if (rc != DB_OK)
 			arc = app_db_fail(err, db, rc);
 	}

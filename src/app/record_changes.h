@@ -17,7 +17,8 @@
 int app_supervisor_review(struct db *db, const struct actor *who, const char *ref, json_t *in,
                           json_t **out, struct app_err *err);
 /* in: {"occurred_at", "nature": "fact"|"opinion", "people_involved": [..], "text"}
- * (R-REC-3); or with "supersedes": entry id, a correction (R-REC-6). */
+ * (R-REC-3); or with "supersedes": entry id and "reason", a correction (R-REC-6): it
+ * says why and its text differs from the entry it corrects. */
 int app_record_add_entry(struct db *db, const struct actor *who, const char *ref, json_t *in,
                          json_t **out, struct app_err *err);
 /* in: {"code": "MI", "achieved_on", "note"?} (R-OUT-1) */

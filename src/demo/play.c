@@ -358,9 +358,10 @@ static int do_note(struct gen *g, const struct ev *e, bool correction)
 		         "the rest of the entry stands.",
 		         when);
 		ltime_format(k->note_at - DAY, occ);
-		in = json_pack("{s:s, s:s, s:[s, s], s:s, s:s}", "occurred_at", occ, "nature",
+		in = json_pack("{s:s, s:s, s:[s, s], s:s, s:s, s:s}", "occurred_at", occ, "nature",
 		               "fact", "people_involved", "the child", "social worker", "text",
-		               text, "supersedes", k->note_id);
+		               text, "supersedes", k->note_id, "reason",
+		               "The date of the meeting was wrong (R-REC-6).");
 	} else {
 		int n = (int)pick(g, ARRAY_LEN(DEMO_NOTES));
 		k->note_at = e->at - span(g, 1, 6) * HOUR;

@@ -163,6 +163,44 @@ int recording_supersede_validate(const struct rec_entry_info *target, const char
 	                        "The correction", err);
 }
 
+/* Whether a and b are the same text once runs of white space count as one space and
+ * white space at either end is ignored. */
+static bool same_words(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a && isspace((unsigned char)*a))
+			a++;
+		while (*b && isspace((unsigned char)*b))
+			b++;
+		if (!*a || !*b)
+			return !*a && !*b;
+		while (*a && *b && !isspace((unsigned char)*a) && !isspace((unsigned char)*b)) {
+			if (*a != *b)
+				return false;
+			a++;
+			b++;
+		}
+		/* a word must end in both at once */
+		if ((*a && !isspace((unsigned char)*a)) || (*b && !isspace((unsigned char)*b)))
+			return false;
+	}
+}
+
+/* R-REC-6 */
+int recording_correction_validate(const char *original_text, const char *correction_text,
+                                  const char *reason, struct proto_err *err)
+{
+	if (proto_text_check(reason, PROTO_SHORT_MAX, true, "R-REC-6", "reason",
+	                     "The reason for the correction", err) < 0)
+		return -1;
+	if (original_text && correction_text && same_words(original_text, correction_text))
+		return proto_fail(
+		        err, "R-REC-6", "text",
+		        "The correction is the same as the entry it corrects: change what "
+		        "needs correcting (R-REC-6).");
+	return 0;
+}
+
 /* R-REC-6 */
 bool recording_delete_allowed(void)
 {

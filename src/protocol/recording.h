@@ -84,6 +84,11 @@ struct rec_entry_info {
  * wording checked. Nothing is deleted: the caller keeps the old entry visible. */
 int recording_supersede_validate(const struct rec_entry_info *target, const char *record_id,
                                  const char *correction_text, struct proto_err *err);
+/* R-REC-6: a correction says why it was made (reason: required, capped, wording checked)
+ * and changes the entry: its text differs from the original's once white space is
+ * ignored. */
+int recording_correction_validate(const char *original_text, const char *correction_text,
+                                  const char *reason, struct proto_err *err);
 
 /* R-REC-6. Deleting in normal use is never allowed: always false. */
 bool recording_delete_allowed(void);

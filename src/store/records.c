@@ -264,6 +264,31 @@ int store_entry_get(struct db *db, const char *entry_id, char record_id[32], boo
 	return rc;
 }
 
+int store_entry_text(struct db *db, const char *entry_id, char **text)
+{
+	*text = NULL;
+	struct db_stmt *st;
+	int rc = db_cached(db, "SELECT text FROM record_entries WHERE id = $1", &st);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_text(st, 1, entry_id);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		const char *t = db_column_text(st, 0);
+		*text = strdup(t ? t : "");
+		if (!*text)
+			rc = DB_E_NOMEM;
+	}
+	db_reset(st);
+	return rc;
+}
+
+int store_entry_set_reason(struct db *db, const char *entry_id, const char *reason)
+{
+	return db_run(db, "UPDATE record_entries SET correction_reason = $2 WHERE id = $1", "ss",
+	              entry_id, reason);
+}
+
 int store_entry_mark_superseded(struct db *db, const char *entry_id, const char *by)
 {
 	return db_run(db,
@@ -277,7 +302,8 @@ json_t *store_entries(struct db *db, const char *record_id, int *rc)
 	return json_query(db,
 	                  "SELECT e.id, e.occurred_at, e.recorded_at, e.author_id, e.author_name,"
 	                  " a.name AS agency, e.people_involved, e.nature, e.kind, e.text,"
-	                  " e.supersedes_id, e.superseded_by, e.referral_id FROM record_entries e"
+	                  " e.supersedes_id, e.superseded_by, e.referral_id, e.correction_reason"
+	                  " FROM record_entries e"
 	                  " LEFT JOIN agencies a ON a.id = e.agency_id WHERE e.record_id = $1"
 	                  " ORDER BY e.occurred_at DESC, e.recorded_at DESC",
 	                  record_id, rc);

@@ -54,6 +54,10 @@ int store_referrals_triaged(struct db *db, const char *record_id);
 int store_entry_insert(struct db *db, json_t *e /* column -> value */);
 /* DB_ROW with record_id and superseded flag filled, or DB_DONE. */
 int store_entry_get(struct db *db, const char *entry_id, char record_id[32], bool *superseded);
+/* The text of entry entry_id, malloc'd into *text: DB_ROW, DB_DONE when there is none. */
+int store_entry_text(struct db *db, const char *entry_id, char **text);
+/* R-REC-6: why correction entry_id was made. */
+int store_entry_set_reason(struct db *db, const char *entry_id, const char *reason);
 int store_entry_mark_superseded(struct db *db, const char *entry_id, const char *by);
 json_t *store_entries(struct db *db, const char *record_id, int *rc);
 

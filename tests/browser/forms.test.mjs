@@ -406,4 +406,38 @@ describe('page forms in a browser', () => {
     const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
     assert.match(await page.textContent('main'), new RegExp(`${Number(d)} ${months[Number(m) - 1]} ${y}, 18:05`))
   })
+
+  test('R-REC-6: a correction needs a reason and must change the entry', async () => {
+    await signIn('officer.northbrook')
+    let ref
+    const refs = (await sql(srv.db, "SELECT reference FROM records WHERE status = 'open' AND restricted_reason IS NULL ORDER BY reference")).trim().split('\n')
+    for (const r of refs) {
+      await page.goto(`${srv.url}/records/${r}/entries/new`)
+      if (await page.locator('#text').count()) { ref = r; break }
+    }
+    assert.ok(ref, 'a record this officer may add to')
+    await page.check('#nature')
+    await page.fill('#people_involved', 'the child')
+    await page.fill('#text', 'Seen at the bus station at 21:00 (synthetic).')
+    await submit('Add entry')
+    await page.waitForURL(new RegExp(`/records/${ref}$`))
+    const id = (await sql(srv.db, `SELECT e.id FROM record_entries e JOIN records r ON r.id = e.record_id WHERE r.reference = '${ref}' AND e.text = 'Seen at the bus station at 21:00 (synthetic).'`)).trim()
+    await page.goto(`${srv.url}/records/${ref}/entries/${id}/correct`)
+    // without a reason: said in words under the field
+    await submit('Save the correction')
+    await page.waitForSelector('.govuk-error-summary')
+    const errs = await page.$$eval('.govuk-error-message', (ps) => Object.fromEntries(ps.map((p) => [p.id.replace(/-error$/, ''), p.textContent])))
+    assert.match(errs.reason ?? '', /reason/i)
+    assert.doesNotMatch(await page.textContent('.govuk-error-summary'), /[a-z]+_[a-z]+/)
+    await look('correction-errors', 'Error: Correct an entry')
+    await page.fill('#reason', 'Wrong time (synthetic).')
+    await submit('Save the correction')
+    await page.waitForSelector('.govuk-error-summary')
+    assert.match(await page.textContent('#text-error'), /same as the entry/)
+    await page.fill('#text', 'Seen at the bus station at 22:00 (synthetic).')
+    await submit('Save the correction')
+    await page.waitForURL(new RegExp(`/records/${ref}`))
+    assert.match(await page.textContent('#saved-banner'), /The correction saved/)
+    assert.equal((await sql(srv.db, `SELECT correction_reason FROM record_entries WHERE supersedes_id = '${id}'`)).trim(), 'Wrong time (synthetic).')
+  })
 })

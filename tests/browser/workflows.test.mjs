@@ -165,6 +165,7 @@ describe('workflows in a browser', () => {
     await page.click('.lantern-timeline__entry >> nth=0 >> text=Correct')
     await look('entry-correct', 'Correct an entry')
     await page.fill('#text', 'Met the child at school; she said she stayed at a cousin\'s flat (synthetic).')
+    await page.fill('#reason', 'She said cousin, not friend (synthetic).') // R-REC-6
     await submit('Save the correction')
     await page.waitForURL(new RegExp(`/records/${ref}`))
     const old = page.locator('.lantern-timeline__entry--superseded', { hasText: 'friend\'s flat' })

@@ -662,8 +662,28 @@ static void test_R_REC_6_correction_supersedes_and_keeps_old(void **state)
 	                           old_id, &err),
 	                 APP_OK);
 	assert_int_equal(add_entry(f, other, entry_in("Seen at Euston."), foreign, &err), APP_OK);
+	int64_t entries = fx_count(f, "record_entries");
+	/* a correction says why */
 	json_t *in = entry_in("Correction: seen at St Pancras at 21:00, not Kings Cross.");
 	json_object_set_new(in, "supersedes", json_string(old_id));
+	assert_int_equal(add_entry(f, ref, in, NULL, &err), APP_INVALID);
+	assert_string_equal(err.rule, "R-REC-6");
+	assert_true(fx_field(&err, "reason"));
+	/* and changes the entry: the same words (white space aside) are no correction */
+	in = entry_in("  Seen with an adult at\nKings Cross at 21:00.  ");
+	json_object_set_new(in, "supersedes", json_string(old_id));
+	json_object_set_new(in, "reason", json_string("Typing error."));
+	assert_int_equal(add_entry(f, ref, in, NULL, &err), APP_INVALID);
+	assert_string_equal(err.rule, "R-REC-6");
+	assert_true(fx_field(&err, "text"));
+	/* a reason belongs to a correction only */
+	in = entry_in("A note with a reason.");
+	json_object_set_new(in, "reason", json_string("No reason to give."));
+	assert_int_equal(add_entry(f, ref, in, NULL, &err), APP_INVALID);
+	assert_int_equal(fx_count(f, "record_entries"), entries);
+	in = entry_in("Correction: seen at St Pancras at 21:00, not Kings Cross.");
+	json_object_set_new(in, "supersedes", json_string(old_id));
+	json_object_set_new(in, "reason", json_string("The station was named wrongly."));
 	assert_int_equal(add_entry(f, ref, in, new_id, &err), APP_OK);
 	struct app_err e2 = {0};
 	json_t *tl = NULL;
@@ -684,6 +704,8 @@ static void test_R_REC_6_correction_supersedes_and_keeps_old(void **state)
 	assert_non_null(strstr(json_string_value(json_object_get(old, "text")), "Kings Cross"));
 	assert_string_equal(json_string_value(json_object_get(neu, "supersedes_id")), old_id);
 	assert_string_equal(json_string_value(json_object_get(neu, "kind")), "correction");
+	assert_string_equal(json_string_value(json_object_get(neu, "correction_reason")),
+	                    "The station was named wrongly.");
 	json_decref(tl);
 	json_t *rec = fx_record(f, ref);
 	assert_int_equal(

@@ -155,9 +155,38 @@ static void test_R_REC_6_supersede_rules(void **state)
 	assert_false(recording_delete_allowed());
 }
 
+/* R-REC-6: a correction says why, and changes the entry. */
+static void test_R_REC_6_correction_needs_a_reason_and_a_change(void **state)
+{
+	(void)state;
+	struct proto_err e;
+	assert_int_equal(recording_correction_validate("Seen at 21:00.", "Seen at 21:10.",
+	                                               "The time was wrong.", &e),
+	                 0);
+	assert_int_equal(
+	        recording_correction_validate("Seen at 21:00.", "Seen at 21:10.", NULL, &e), -1);
+	assert_string_equal(e.rule, "R-REC-6");
+	assert_string_equal(e.field, "reason");
+	assert_int_equal(
+	        recording_correction_validate("Seen at 21:00.", "Seen at 21:10.", "  ", &e), -1);
+	/* the same words, white space aside: not a correction */
+	assert_int_equal(recording_correction_validate("Seen at  21:00.", " Seen at\n21:00. ",
+	                                               "Tidied.", &e),
+	                 -1);
+	assert_string_equal(e.field, "text");
+	/* a word changed only in case is a change */
+	assert_int_equal(
+	        recording_correction_validate("Seen at euston.", "Seen at Euston.", "Name.", &e),
+	        0);
+	/* words joined or split are a change */
+	assert_int_equal(recording_correction_validate("Seen at 21:00.", "Seen at21:00.", "x", &e),
+	                 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(test_R_REC_6_correction_needs_a_reason_and_a_change),
 	        cmocka_unit_test(test_R_REC_1_no_candidate_creates),
 	        cmocka_unit_test(test_R_REC_1_one_certain_match_updates),
 	        cmocka_unit_test(test_R_REC_1_possible_or_several_asks_never_creates),

@@ -30,5 +30,23 @@ struct page_form_use {
 size_t pages_missing_forms(struct page_form_use *out, size_t max);
 /* The referral form of pages_referrals.c (child, referral and police parts). */
 size_t pages_referral_forms(struct page_form_use *out, size_t max);
+/* The forms of pages_records.c: chronology entry and correction, outcome, external
+ * reference, classification, essential steps, supervisor review, category decision. */
+size_t pages_record_forms(struct page_form_use *out, size_t max);
+/* The child's details form of pages_child_details.c. */
+size_t pages_child_detail_forms(struct page_form_use *out, size_t max);
+/* Restricting a record and reviewing a break-glass opening (pages_restricted.c). */
+size_t pages_restricted_forms(struct page_form_use *out, size_t max);
+/* The administrators' and auditors' forms of pages_admin.c. */
+size_t pages_admin_forms(struct page_form_use *out, size_t max);
+/* The tactical options, action plan and NRM forms of pages_plans.c. */
+size_t pages_plan_forms(struct page_form_use *out, size_t max);
+/* The order, order change and criminal justice case forms of pages_orders.c. */
+size_t pages_order_forms(struct page_form_use *out, size_t max);
+/* Finding a child (pages_children.c) and choosing what to print (pages_print.c). */
+size_t pages_find_forms(struct page_form_use *out, size_t max);
+size_t pages_print_forms(struct page_form_use *out, size_t max);
+/* Changing one's password (session.c). */
+size_t pages_account_forms(struct page_form_use *out, size_t max);
 
 #endif

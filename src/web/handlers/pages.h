@@ -23,8 +23,8 @@ struct form_page {
 	json_t *values; /* defaults for a fresh form (borrowed; may be NULL) */
 	json_t *facts;  /* [{key, value}] shown above the form (borrowed; may be NULL) */
 	const char *link_href, *link_text; /* a link shown above the form, or NULL */
-	const char *saved; /* what the form saves, for the banner after ("The risk level");
-	                      NULL: "<title>" */
+	const char *saved; /* what the form saves, for the banner after ("The risk level"
+	                      gives "The risk level saved"); NULL: "Saved: <title>" */
 };
 
 /* Renders templates/form_page.html for fp; refilled from req->form when it is set

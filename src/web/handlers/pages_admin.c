@@ -16,7 +16,9 @@
 #include "util/parse.h"
 #include "util/pool.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/page_forms.h"
 #include "web/handlers/pages.h"
+#include "web/once.h"
 #include "web/session.h"
 #include "web/usecase.h"
 
@@ -80,6 +82,10 @@ static void agencies_page(struct request *req, struct response *resp, int status
 	                  formspec_fields(agency_specs, ARRAY_LEN(agency_specs),
 	                                  req->method == HTTP_POST ? req->form : NULL, NULL, errs));
 	page_add_errors(d, errs);
+	/* a one-time token: the form sent twice saves once (web/once.h) */
+	const char *once = once_issue(req, "The agency saved");
+	if (once)
+		json_object_set_new(d, "form_token", json_string(once));
 	page_render(req, resp, status, "admin_agencies.html", "Agencies", d);
 	json_decref(d);
 }
@@ -162,6 +168,10 @@ static void users_page(struct request *req, struct response *resp, int status,
 	if (notice)
 		json_object_set_new(d, "notice", json_string(notice));
 	page_add_errors(d, errs);
+	/* a one-time token: the form sent twice saves once (web/once.h) */
+	const char *once = once_issue(req, "The new user saved");
+	if (once)
+		json_object_set_new(d, "form_token", json_string(once));
 	page_render(req, resp, status, "admin_users.html", "Users", d);
 	json_decref(d);
 }
@@ -491,4 +501,31 @@ void handle_page_audit_post(struct request *req, struct response *resp)
 	if (!pages_posted(req, resp))
 		return;
 	audit_page(req, resp);
+}
+
+size_t pages_admin_forms(struct page_form_use *out, size_t max)
+{
+	const struct page_form_use forms[] = {
+	        {"/admin/agencies",
+	         {{agency_specs, ARRAY_LEN(agency_specs)}},
+	         app_agency_add,
+	         NULL},
+	        {"/admin/users", {{user_specs, ARRAY_LEN(user_specs)}}, app_user_add, NULL},
+	        {"/admin/users/{u}/details",
+	         {{detail_specs, ARRAY_LEN(detail_specs)}},
+	         app_user_change,
+	         NULL},
+	        {"/admin/users/{u}/roles",
+	         {{role_specs, ARRAY_LEN(role_specs)}},
+	         app_user_set_roles,
+	         NULL},
+	        {"/admin/users/{u}/reset",
+	         {{reset_specs, ARRAY_LEN(reset_specs)}},
+	         app_user_reset_password,
+	         NULL},
+	        {"/audit", {{audit_specs, ARRAY_LEN(audit_specs)}}, app_audit_list, NULL},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(forms) && i < max; i++)
+		out[i] = forms[i];
+	return ARRAY_LEN(forms);
 }

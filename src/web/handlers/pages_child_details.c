@@ -10,6 +10,7 @@
 #include "app/child_changes.h"
 #include "app/children.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/page_forms.h"
 #include "web/handlers/pages.h"
 #include "web/session.h"
 #include "web/usecase.h"
@@ -259,4 +260,16 @@ void handle_page_child_history(struct request *req, struct response *resp)
 	page_render(req, resp, 200, "child_history.html",
 	            pages_fmt(req, "History of the details of %s", name), h);
 	json_decref(h);
+}
+
+size_t pages_child_detail_forms(struct page_form_use *out, size_t max)
+{
+	if (max >= 1)
+		out[0] = (struct page_form_use){
+		        "/children/{id}/details",
+		        {{detail_specs, ARRAY_LEN(detail_specs)}},
+		        app_child_change,
+		        details_adjust,
+		};
+	return 1;
 }

@@ -10,6 +10,7 @@
 #include "app/may.h"
 #include "app/episodes.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/page_forms.h"
 #include "web/handlers/pages.h"
 #include "web/session.h"
 #include "web/usecase.h"
@@ -195,4 +196,16 @@ void handle_page_child(struct request *req, struct response *resp)
 	                    json_boolean(app_child_may_change(web_actor(req))));
 	page_render(req, resp, 200, "child.html", name, d);
 	json_decref(d);
+}
+
+size_t pages_find_forms(struct page_form_use *out, size_t max)
+{
+	if (max >= 1)
+		out[0] = (struct page_form_use){
+		        "/children/find",
+		        {{find_specs, ARRAY_LEN(find_specs)}},
+		        app_child_find,
+		        NULL,
+		};
+	return 1;
 }

@@ -40,8 +40,8 @@ void pages_form(struct request *req, struct response *resp, int status, const st
 	                                    req->method == HTTP_POST ? req->form : NULL, fp->values,
 	                                    errs));
 	/* a one-time token: the form sent twice saves once (web/once.h) */
-	const char *once =
-	        once_issue(req, pages_fmt(req, "%s saved", fp->saved ? fp->saved : fp->title));
+	const char *once = once_issue(req, fp->saved ? pages_fmt(req, "%s saved", fp->saved)
+	                                             : pages_fmt(req, "Saved: %s", fp->title));
 	if (once)
 		json_object_set_new(d, "form_token", json_string(once));
 	page_add_errors(d, errs);

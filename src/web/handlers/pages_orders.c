@@ -13,6 +13,7 @@
 #include "util/buf.h"
 #include "util/pool.h"
 #include "web/handlers/disruption.h"
+#include "web/handlers/page_forms.h"
 #include "web/handlers/pages.h"
 #include "web/usecase.h"
 
@@ -258,6 +259,8 @@ void handle_page_order_create(struct request *req, struct response *resp)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	bool answered = false;
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, app_order_add, NULL, in, order_specs, ORDER_N, &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, app_order_add, NULL, in, &out, &err, &answered);
 	if (!errs.n && answered)
@@ -431,6 +434,9 @@ void handle_page_order_change(struct request *req, struct response *resp)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	bool answered = false;
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, app_order_change, id, in, change_specs,
+		                 ARRAY_LEN(change_specs), &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, app_order_change, id, in, &out, &err, &answered);
 	if (!errs.n && answered)
@@ -524,6 +530,9 @@ static void cj_post(struct request *req, struct response *resp, app_uc *fn, bool
 	struct app_err err = {0};
 	json_t *out = NULL;
 	bool answered = false;
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, fn, is_new ? NULL : id, in, cj_specs, ARRAY_LEN(cj_specs),
+		                 &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, fn, is_new ? NULL : id, in, &out, &err, &answered);
 	if (!errs.n && answered)
@@ -566,4 +575,30 @@ void handle_page_cj(struct request *req, struct response *resp)
 void handle_page_cj_update(struct request *req, struct response *resp)
 {
 	cj_post(req, resp, app_cj_case_update, false);
+}
+
+/* What the handlers add from the path before the use case, for the field-name check
+ * (the value stands in for the path's). */
+static void person_adjust(json_t *in)
+{
+	json_object_set_new(in, "person_id", json_string("path"));
+}
+
+size_t pages_order_forms(struct page_form_use *out, size_t max)
+{
+	const struct page_form_use forms[] = {
+	        {"/people/{id}/orders", {{order_specs, ORDER_N}}, app_order_add, person_adjust},
+	        {"/orders/{id}/changes",
+	         {{change_specs, ARRAY_LEN(change_specs)}},
+	         app_order_change,
+	         NULL},
+	        {"/people/{id}/cases",
+	         {{cj_specs, ARRAY_LEN(cj_specs)}},
+	         app_cj_case_add,
+	         person_adjust},
+	        {"/cases/{id}", {{cj_specs, ARRAY_LEN(cj_specs)}}, app_cj_case_update, NULL},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(forms) && i < max; i++)
+		out[i] = forms[i];
+	return ARRAY_LEN(forms);
 }

@@ -12,6 +12,7 @@
 #include "app/record_view.h"
 #include "util/pool.h"
 #include "web/handlers/disruption.h"
+#include "web/handlers/page_forms.h"
 #include "web/handlers/pages.h"
 #include "web/usecase.h"
 #include "web/webapp.h"
@@ -191,6 +192,9 @@ void handle_page_tactic_mark(struct request *req, struct response *resp)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	bool answered = false;
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, app_tactic_mark, ref, in, mark_specs, ARRAY_LEN(mark_specs),
+		                 &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, app_tactic_mark, ref, in, &out, &err, &answered);
 	if (!errs.n && answered)
@@ -347,6 +351,9 @@ void handle_page_action_create(struct request *req, struct response *resp)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	bool answered = false;
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, app_action_add, NULL, in, action_specs,
+		                 ARRAY_LEN(action_specs), &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, app_action_add, NULL, in, &out, &err, &answered);
 	if (!errs.n && answered)
@@ -439,6 +446,9 @@ void handle_page_action_update(struct request *req, struct response *resp)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	bool answered = false;
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, app_action_update, id, in, close_specs,
+		                 ARRAY_LEN(close_specs), &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, app_action_update, id, in, &out, &err, &answered);
 	if (!errs.n && answered)
@@ -532,6 +542,9 @@ void handle_page_nrm_create(struct request *req, struct response *resp)
 	struct app_err err = {0};
 	json_t *out = NULL;
 	bool answered = false;
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, app_nrm_refer, child, in, nrm_specs, ARRAY_LEN(nrm_specs),
+		                 &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
 	                : run_uc(req, resp, app_nrm_refer, child, in, &out, &err, &answered);
 	if (!errs.n && answered)
@@ -584,4 +597,34 @@ bool pages_disruption_item(struct request *req, json_t *it)
 	                                : strcmp(state, "amber") == 0 ? "govuk-tag--orange"
 	                                                              : "govuk-tag--green"));
 	return true;
+}
+
+/* What the handlers add from the path before the use case, for the field-name check
+ * (the values stand in for the path's). */
+static void mark_adjust(json_t *in)
+{
+	json_object_set_new(in, "code", json_string("path"));
+}
+static void action_adjust(json_t *in)
+{
+	json_object_set_new(in, "record_ref", json_string("path"));
+}
+
+size_t pages_plan_forms(struct page_form_use *out, size_t max)
+{
+	const struct page_form_use forms[] = {
+	        {"/records/{ref}/tactics/{code}",
+	         {{mark_specs, ARRAY_LEN(mark_specs)}},
+	         app_tactic_mark,
+	         mark_adjust},
+	        {"/records/{ref}/actions",
+	         {{action_specs, ARRAY_LEN(action_specs)}},
+	         app_action_add,
+	         action_adjust},
+	        {"/actions/{id}", {{close_specs, ARRAY_LEN(close_specs)}}, app_action_update, NULL},
+	        {"/records/{ref}/nrm", {{nrm_specs, ARRAY_LEN(nrm_specs)}}, app_nrm_refer, NULL},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(forms) && i < max; i++)
+		out[i] = forms[i];
+	return ARRAY_LEN(forms);
 }

@@ -11,6 +11,7 @@
 #include "util/ltime.h"
 #include "util/pool.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/page_forms.h"
 #include "web/handlers/pages.h"
 #include "web/session.h"
 #include "web/usecase.h"
@@ -193,4 +194,16 @@ void handle_page_record_print(struct request *req, struct response *resp)
 	}
 	decorate(req, out);
 	print_page(req, resp, f, out, 200, NULL);
+}
+
+size_t pages_print_forms(struct page_form_use *out, size_t max)
+{
+	if (max >= 1)
+		out[0] = (struct page_form_use){
+		        "/records/{ref}/print",
+		        {{print_specs, ARRAY_LEN(print_specs)}},
+		        app_record_print,
+		        NULL,
+		};
+	return 1;
 }

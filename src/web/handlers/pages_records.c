@@ -20,10 +20,12 @@
 #include "protocol/pathway.h"
 #include "web/handlers/disruption.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/page_forms.h"
 #include "util/pool.h"
 #include "web/auth.h"
 #include "web/handlers/pages.h"
 #include "web/handlers/people.h"
+#include "web/once.h"
 #include "web/session.h"
 #include "web/usecase.h"
 
@@ -331,6 +333,8 @@ static void record_form_post(struct request *req, struct response *resp,
 	json_t *in = formspec_to_json(rf->specs, rf->n, f, &errs);
 	if (rf->adjust)
 		rf->adjust(in);
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, rf->fn, ref, in, rf->specs, rf->n, &errs);
 	struct db *db = errs.n ? NULL : web_db(req, resp);
 	if (!errs.n && !db) {
 		json_decref(in);
@@ -371,6 +375,21 @@ static const struct fs_field entry_specs[] = {
         {"text", NULL, FS_TEXTAREA, "What happened",
          "Write plainly. Describe behaviour, not character.", NULL, -1, NULL},
 };
+/* R-REC-6: a correction says why it was made */
+static const struct fs_field correct_specs[] = {
+        {"occurred_at", NULL, FS_DATETIME, "When it happened", NULL, NULL, -1, NULL},
+        {"nature", NULL, FS_RADIOS, "Is this a fact or a professional opinion?", NULL, nature_opts,
+         -1, NULL},
+        {"people_involved", NULL, FS_LINES, "People involved", "One a line: names or roles", NULL,
+         -1, NULL},
+        {"text", NULL, FS_TEXTAREA, "The entry as it should read",
+         "Change what needs correcting. Write plainly. Describe behaviour, not character.", NULL,
+         -1, NULL},
+        {"reason", NULL, FS_TEXTAREA, "Why you are correcting it",
+         "For example: the wrong date was recorded. The reason is kept with the correction.", NULL,
+         -1, NULL},
+};
+
 static const struct record_form entry_form = {
         "Add to the chronology",
         "Each entry is kept. To change one later, correct it: the original stays visible, marked "
@@ -435,8 +454,9 @@ static void correct_page(struct request *req, struct response *resp, json_t *rec
 	        .action = pages_fmt(req, "/records/%s/entries/%s/correct", ref,
 	                            pages_str(entry, "id")),
 	        .submit = "Save the correction",
-	        .specs = entry_specs,
-	        .n = ARRAY_LEN(entry_specs),
+	        .saved = "The correction",
+	        .specs = correct_specs,
+	        .n = ARRAY_LEN(correct_specs),
 	        .values = values,
 	        .facts = facts,
 	};
@@ -478,8 +498,11 @@ void handle_page_entry_correct(struct request *req, struct response *resp)
 	}
 	struct field_errors errs;
 	fielderr_init(&errs);
-	json_t *in = formspec_to_json(entry_specs, ARRAY_LEN(entry_specs), f, &errs);
+	json_t *in = formspec_to_json(correct_specs, ARRAY_LEN(correct_specs), f, &errs);
 	json_object_set_new(in, "supersedes", json_string(id));
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, app_record_add_entry, ref, in, correct_specs,
+		                 ARRAY_LEN(correct_specs), &errs);
 	struct app_err err = {0};
 	json_t *out = NULL;
 	struct db *db = errs.n ? NULL : web_db(req, resp);
@@ -797,6 +820,10 @@ static void category_page(struct request *req, struct response *resp, json_t *re
 	                            : "No category yet"));
 	json_object_set_new(d, "reminder", json_string(category_low_reminder()));
 	page_add_errors(d, errs);
+	/* a one-time token: the form sent twice saves once (web/once.h) */
+	const char *once = once_issue(req, "The category decision saved");
+	if (once)
+		json_object_set_new(d, "form_token", json_string(once));
 	page_render(req, resp, status, "category.html", "Category decision", d);
 	json_decref(d);
 }
@@ -851,4 +878,42 @@ void handle_page_category(struct request *req, struct response *resp)
 		return;
 	category_page(req, resp, rec, 422, &errs);
 	json_decref(rec);
+}
+
+/* The category decision's indicators are ticked boxes the page reads itself. */
+static void category_adjust(json_t *in)
+{
+	json_object_set_new(in, "indicators", json_array());
+}
+
+size_t pages_record_forms(struct page_form_use *out, size_t max)
+{
+	const struct record_form *forms[] = {&entry_form, &outcome_form, &extref_form,
+	                                     &class_form, &steps_form,   &review_form};
+	size_t k = 0;
+	for (size_t i = 0; i < ARRAY_LEN(forms); i++, k++)
+		if (k < max)
+			out[k] = (struct page_form_use){
+			        forms[i]->path,
+			        {{forms[i]->specs, forms[i]->n}},
+			        forms[i]->fn,
+			        forms[i]->adjust,
+			};
+	if (k < max)
+		out[k] = (struct page_form_use){
+		        "entries/{id}/correct",
+		        {{correct_specs, ARRAY_LEN(correct_specs)}},
+		        app_record_add_entry,
+		        NULL,
+		};
+	k++;
+	if (k < max)
+		out[k] = (struct page_form_use){
+		        "category",
+		        {{cat_specs, ARRAY_LEN(cat_specs)}},
+		        app_category_decide,
+		        category_adjust,
+		};
+	k++;
+	return k;
 }

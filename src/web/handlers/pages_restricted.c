@@ -8,6 +8,7 @@
  */
 #include "app/restricted.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/page_forms.h"
 #include "web/handlers/pages.h"
 #include "web/session.h"
 #include "web/usecase.h"
@@ -156,4 +157,21 @@ void handle_page_opening_review(struct request *req, struct response *resp)
 	} else {
 		pages_error(req, resp, &err);
 	}
+}
+
+size_t pages_restricted_forms(struct page_form_use *out, size_t max)
+{
+	const struct page_form_use forms[] = {
+	        {"/records/{ref}/restrict",
+	         {{restrict_specs, ARRAY_LEN(restrict_specs)}},
+	         app_record_restrict,
+	         NULL},
+	        {"/restricted-access/{id}/review",
+	         {{review_specs, ARRAY_LEN(review_specs)}},
+	         app_restricted_access_review,
+	         NULL},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(forms) && i < max; i++)
+		out[i] = forms[i];
+	return ARRAY_LEN(forms);
 }

@@ -19,6 +19,7 @@
 #include "web/auth.h"
 #include "web/form.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/page_forms.h"
 #include "web/handlers/pages.h"
 #include "web/json_in.h"
 #include "web/page.h"
@@ -303,6 +304,12 @@ static const struct fs_field password_specs[] = {
          NULL},
 };
 
+/* The confirmation is the page's own check: the use case takes the two passwords. */
+static void password_adjust(json_t *in)
+{
+	json_object_del(in, "confirm_password");
+}
+
 static struct form_page password_page(struct request *req)
 {
 	bool forced = req->session && req->session->must_change_password;
@@ -335,7 +342,7 @@ void handle_page_password(struct request *req, struct response *resp)
 		return;
 	const char *next = form_get(req->form, "new_password");
 	const char *again = form_get(req->form, "confirm_password");
-	json_object_del(in, "confirm_password");
+	password_adjust(in);
 	struct db *db = web_db(req, resp);
 	struct app_err err;
 	app_err_clear(&err);
@@ -366,4 +373,16 @@ void handle_page_password(struct request *req, struct response *resp)
 	                      "/", "link", "Go to my work");
 	page_render(req, resp, 200, "confirmation.html", "Your password has been changed", d);
 	json_decref(d);
+}
+
+size_t pages_account_forms(struct page_form_use *out, size_t max)
+{
+	if (max >= 1)
+		out[0] = (struct page_form_use){
+		        "/account/password",
+		        {{password_specs, ARRAY_LEN(password_specs)}},
+		        app_password_change,
+		        password_adjust,
+		};
+	return 1;
 }
