@@ -69,7 +69,9 @@ int must_be_returned(struct uc *u, const struct episode_row *e, const char *rule
  * transaction: [{"child_id", "given_names", "family_name", "episode_id",
  * "other_episode_id", "other_reported_at", "other_returned_at", "how",
  * "overlap_seconds"}], or {"hidden": true, "how", "overlap_seconds"} for a child the
- * actor may not see. NULL on a failure (u->err set). */
-json_t *co_missing(struct uc *u, const char *child_id);
+ * actor may not see, newest other episode first: those from `offset`, at most `limit`
+ * (0: all), and how many there are in *total (may be NULL). NULL on a failure (u->err
+ * set). */
+json_t *co_missing(struct uc *u, const char *child_id, size_t offset, size_t limit, size_t *total);
 
 #endif

@@ -702,7 +702,30 @@ int app_child_episodes(struct db *db, const struct actor *who, const char *child
 		eps = NULL;
 	}
 	json_decref(eps);
-	json_t *co = arc == APP_OK ? co_missing(&u, child_id) : NULL;
+	/* a page of the lists (the record page shows the first; the rest a page at a time) */
+	json_int_t lim = json_integer_value(json_object_get(in, "limit"));
+	json_int_t page = json_integer_value(json_object_get(in, "page"));
+	if (lim < 0 || lim > 500)
+		lim = 500;
+	if (page < 1 || !lim)
+		page = 1;
+	if (page > 100000)
+		page = 100000;
+	size_t off = (size_t)((page - 1) * lim), co_total = 0;
+	if (*out) {
+		json_t *all = json_object_get(*out, "episodes");
+		json_object_set_new(*out, "episodes_count",
+		                    json_integer((json_int_t)json_array_size(all)));
+		if (lim) {
+			json_t *slice = json_array();
+			for (size_t k = off; k < json_array_size(all) && k < off + (size_t)lim; k++)
+				json_array_append(slice, json_array_get(all, k));
+			json_object_set_new(*out, "episodes", slice);
+		}
+	}
+	json_t *co = arc == APP_OK ? co_missing(&u, child_id, off, (size_t)lim, &co_total) : NULL;
+	if (co)
+		json_object_set_new(*out, "co_missing_count", json_integer((json_int_t)co_total));
 	if (arc == APP_OK && !co)
 		arc = err->code ? err->code : APP_FAILED;
 	if (co)

@@ -54,9 +54,12 @@ int app_episode_risk(struct db *db, const struct actor *who, const char *id, jso
 int app_episodes_escalate_due(struct db *db, int64_t now, int64_t timeframe, json_t **out,
                               struct app_err *err);
 
-/* R-MISS-10: the child's episodes, repeat counts over 30/90/365 days, and children
- * who went missing with them. out: {"child_id", "episodes", "repeat": {"days_30",
- * "days_90", "days_365"}, "co_missing": [...]} */
+/* R-MISS-10: the child's episodes (newest first), repeat counts over 30/90/365 days,
+ * and children who went missing with them. out: {"child_id", "episodes", "repeat":
+ * {"days_30", "days_90", "days_365"}, "co_missing": [...], "episodes_count",
+ * "co_missing_count"}. in (optional, for pages): {"limit": N (1..500), "page": P}: only
+ * page P of N of the episodes and of the children missing together (the counts are of
+ * all); without it, all. */
 int app_child_episodes(struct db *db, const struct actor *who, const char *child_id, json_t *in,
                        json_t **out, struct app_err *err);
 

@@ -101,20 +101,24 @@ static json_t *together_rows(struct uc *u, const char *child_id)
 /* R-MISS-10: the other children this child went missing with. The store gives the
  * candidates linked by place or name; missing_together decides each pair. NULL on a
  * database failure (err set). */
-json_t *co_missing(struct uc *u, const char *child_id)
+json_t *co_missing(struct uc *u, const char *child_id, size_t offset, size_t limit, size_t *total)
 {
 	json_t *rows = together_rows(u, child_id);
 	if (!rows)
 		return NULL;
 	json_t *co = json_array();
 	json_t *seen = json_object(); /* other child id -> whether the actor may see them */
-	size_t i;
+	size_t i, n = 0;
 	json_t *r;
 	json_array_foreach(rows, i, r)
 	{
 		const char *other = json_string_value(json_object_get(r, "child_id"));
 		struct miss_together t;
 		if (!together_pair(r, child_id, u->now, false, &t))
+			continue;
+		/* a page of them: the others are counted, and not looked at further */
+		size_t at = n++;
+		if (at < offset || (limit && at >= offset + limit))
 			continue;
 		const char *how = t.same_location ? "same_place"
 		                  : t.same_person ? "named_together"
@@ -156,5 +160,7 @@ json_t *co_missing(struct uc *u, const char *child_id)
 	}
 	json_decref(seen);
 	json_decref(rows);
+	if (total)
+		*total = n;
 	return co;
 }

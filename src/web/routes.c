@@ -265,6 +265,8 @@ const struct route web_routes[] = {
         /* R-MISS-5: the missing-now board; one list of my work a page at a time */
         {HTTP_GET, "/missing-now", HANDLER(handle_page_missing_now, 0)},
         {HTTP_GET, "/work/{key}", HANDLER(handle_page_work_section, 0)},
+        /* a record's lists a page at a time: chronology, referrals, episodes, together */
+        {HTTP_GET, "/records/{ref}/list/{what}", HANDLER(handle_page_record_list, 0)},
 
         /* end of pages */
 

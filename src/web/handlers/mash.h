@@ -1,6 +1,7 @@
 /*
  * handlers/mash.h: the MASH's evaluation of a referral (pages_mash.c, R-PATH-3), the
- * missing-now board and the paged lists of a record (pages_work.c).
+ * missing-now board, one list of my work a page at a time and the paged lists of a
+ * record (pages_work.c).
  */
 #ifndef LANTERN_WEB_HANDLERS_MASH_H
 #define LANTERN_WEB_HANDLERS_MASH_H
@@ -19,6 +20,18 @@ void handle_page_missing_now(struct request *req, struct response *resp);
 void handle_page_work_section(struct request *req, struct response *resp);
 /* The query of GET /api/v1/missing-now: page (1..10000). */
 extern const struct route_query web_page_query;
+
+/* The record page shows at most this many of each list (chronology, referrals,
+ * episodes, children missing together), the most relevant first, with a link to the
+ * rest a page at a time: GET /records/{ref}/list/{chronology|referrals|episodes|
+ * missing-together}?page=N (pages_work.c). */
+#define RECORD_PAGE_LIST 20
+void handle_page_record_list(struct request *req, struct response *resp);
+/* pages_records.c: a chronology as pages show it */
+void pages_decorate_chronology(struct request *req, const char *ref, json_t *chron);
+/* pages_work.c: the links to the rest of a child's episodes and of the children missing
+ * with them (eps: app_child_episodes' view of its first page) */
+void pages_episodes_more(struct request *req, json_t *eps, const char *ref);
 
 /* home.c: how a work section and a child missing now read on a page */
 void pages_work_section(struct request *req, json_t *section, json_int_t page);

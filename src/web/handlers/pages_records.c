@@ -8,6 +8,7 @@
  * answers 303 to the record, or the form again (422) with what was typed.
  */
 #include "app/may.h"
+#include "web/handlers/mash.h"
 #include "app/work.h"
 #include "app/episodes.h"
 #include "app/categories.h"
@@ -92,6 +93,36 @@ static json_t *labelled_codes(json_t *codes, enum ref_table t)
 	return a;
 }
 
+/* R-REC-3, R-REC-6: a chronology as the pages show it: fact or opinion marked;
+ * superseded entries stay, marked, with a link to their correction. */
+void pages_decorate_chronology(struct request *req, const char *ref, json_t *chron)
+{
+	static const char *const ewhen[] = {"occurred_at", "recorded_at", NULL};
+	size_t i, j;
+	json_t *e, *x;
+	pages_add_when(req, chron, ewhen);
+	json_array_foreach(chron, i, e)
+	{
+		json_object_set_new(e, "is_opinion",
+		                    json_boolean(strcmp(pages_str(e, "nature"), "opinion") == 0));
+		json_object_set_new(e, "is_superseded",
+		                    json_boolean(*pages_str(e, "superseded_by") != 0));
+		json_object_set_new(e, "correct_href",
+		                    json_string(pages_fmt(req, "/records/%s/entries/%s/correct",
+		                                          ref, pages_str(e, "id"))));
+		json_t *people = json_object_get(e, "people_involved");
+		if (json_is_array(people) && json_array_size(people)) {
+			struct buf b;
+			buf_init(&b, 8192);
+			json_array_foreach(people, j, x)
+			        buf_printf(&b, "%s%s", j ? ", " : "",
+			                   json_string_value(x) ? json_string_value(x) : "");
+			json_object_set_new(e, "people_text", json_string(buf_cstr(&b)));
+			buf_release(&b);
+		}
+	}
+}
+
 void handle_page_record(struct request *req, struct response *resp)
 {
 	const char *ref = request_param(req, "ref");
@@ -140,28 +171,24 @@ void handle_page_record(struct request *req, struct response *resp)
 	                                    "set_at",      "recorded_at", NULL};
 	json_array_foreach(json_object_get(r, "referrals"), i, e) json_object_set_new(
 	        e, "route_text", json_string(pathway_route_label(pages_str(e, "route"))));
+	/* R-REC-3: the newest 20 entries of the chronology; the rest a page at a time */
 	json_t *chron = json_object_get(r, "chronology");
-	pages_add_when(req, chron, ewhen);
-	json_array_foreach(chron, i, e)
-	{
-		json_object_set_new(e, "is_opinion",
-		                    json_boolean(strcmp(pages_str(e, "nature"), "opinion") == 0));
-		json_object_set_new(e, "is_superseded",
-		                    json_boolean(*pages_str(e, "superseded_by") != 0));
-		json_object_set_new(e, "correct_href",
-		                    json_string(pages_fmt(req, "/records/%s/entries/%s/correct",
-		                                          ref, pages_str(e, "id"))));
-		json_t *people = json_object_get(e, "people_involved");
-		if (json_is_array(people) && json_array_size(people)) {
-			struct buf b;
-			buf_init(&b, 8192);
-			json_array_foreach(people, j, x)
-			        buf_printf(&b, "%s%s", j ? ", " : "",
-			                   json_string_value(x) ? json_string_value(x) : "");
-			json_object_set_new(e, "people_text", json_string(buf_cstr(&b)));
-			buf_release(&b);
-		}
-	}
+	size_t n_chron = json_array_size(chron);
+	while (json_array_size(chron) > RECORD_PAGE_LIST)
+		json_array_remove(chron, json_array_size(chron) - 1);
+	pages_decorate_chronology(req, ref, chron);
+	if (n_chron > RECORD_PAGE_LIST)
+		json_object_set_new(r, "chronology_more",
+		                    json_pack("{s:I, s:s}", "count", (json_int_t)n_chron, "href",
+		                              pages_fmt(req, "/records/%s/list/chronology", ref)));
+	json_t *refl = json_object_get(r, "referrals");
+	size_t n_refl = json_array_size(refl);
+	while (json_array_size(refl) > RECORD_PAGE_LIST)
+		json_array_remove(refl, json_array_size(refl) - 1);
+	if (n_refl > RECORD_PAGE_LIST)
+		json_object_set_new(r, "referrals_more",
+		                    json_pack("{s:I, s:s}", "count", (json_int_t)n_refl, "href",
+		                              pages_fmt(req, "/records/%s/list/referrals", ref)));
 	json_t *cats = json_object_get(r, "category_history");
 	pages_add_when(req, cats, ewhen);
 	json_array_foreach(cats, i, e)
@@ -230,11 +257,14 @@ void handle_page_record(struct request *req, struct response *resp)
 	}
 	struct app_err err = {0};
 	json_t *eps = NULL;
-	if (app_child_episodes(db, web_actor(req), pages_str(r, "child_id"), NULL, &eps, &err) ==
+	json_t *first = json_pack("{s:i, s:i}", "limit", RECORD_PAGE_LIST, "page", 1);
+	if (app_child_episodes(db, web_actor(req), pages_str(r, "child_id"), first, &eps, &err) ==
 	    APP_OK) {
 		pages_decorate_episodes(req, eps);
+		pages_episodes_more(req, eps, ref);
 		json_object_set_new(r, "eps", eps);
 	}
+	json_decref(first);
 	json_t *mn = NULL; /* R-MISS-5: a banner while the child is missing now */
 	if (app_child_missing_now(db, web_actor(req), pages_str(r, "child_id"), NULL, &mn, &err) ==
 	            APP_OK &&
