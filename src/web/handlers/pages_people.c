@@ -321,7 +321,8 @@ static void find_page(struct request *req, struct response *resp, int status, js
 			json_array_foreach(dobs, j, x) buf_printf(
 			        &b, "%s%s", j ? ", " : "",
 			        json_is_string(x) ? json_string_value(x) : pages_str(x, "text"));
-			json_object_set_new(r, "dobs_text", json_string(buf_cstr(&b)));
+			json_object_set_new(r, "dobs_text",
+			                    json_string(b.len ? buf_cstr(&b) : "Not known"));
 			buf_release(&b);
 		}
 		json_object_set(d, "results", results);
