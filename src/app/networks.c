@@ -30,6 +30,7 @@
 struct net {
 	json_t *index; /* id -> node index */
 	json_t *meta;  /* [node] -> {type, id, label, category, borough, record, order...} */
+	json_t *facts; /* id -> store_network_nodes_linked's row, when read in bulk; or NULL */
 	struct graph *g;
 };
 
@@ -37,6 +38,7 @@ static void net_release(struct net *n)
 {
 	json_decref(n->index);
 	json_decref(n->meta);
+	json_decref(n->facts);
 	graph_free(n->g);
 	memset(n, 0, sizeof *n);
 }
@@ -119,7 +121,9 @@ static int32_t node_of(struct uc *u, struct net *n, const struct store_concern_v
 	if (have)
 		return (int32_t)json_integer_value(have);
 	int rc = DB_OK;
-	json_t *m = store_network_node(u->db, cv, type, id, &rc);
+	json_t *m = n->facts ? json_deep_copy(json_object_get(n->facts, id)) : NULL;
+	if (!m)
+		m = store_network_node(u->db, cv, type, id, &rc);
 	if (!m) {
 		uc_db(u, rc == DB_DONE ? DB_E_ERROR : rc);
 		return -1;
@@ -258,7 +262,29 @@ static int net_build(struct uc *u, const char *root, const struct graph_filter *
 	concern_viewer(u, &cv);
 	int src = DB_OK;
 	json_t *rows = store_network_links(u->db, &cv, NET_LINKS_MAX, &src);
-	int rc = rows ? net_from_rows(u, &cv, root, rows, f, n) : uc_db(u, src);
+	int rc = rows ? APP_OK : uc_db(u, src);
+	/* the facts of every linked thing in one query per type, not one per node */
+	static const char *const types[] = {"child",   "person", "place",
+	                                    "vehicle", "phone",  "episode"};
+	n->facts = json_object();
+	for (size_t t = 0; rc == APP_OK && t < ARRAY_LEN(types); t++) {
+		json_t *all = store_network_nodes_linked(u->db, &cv, types[t], &src);
+		if (!all) {
+			rc = uc_db(u, src);
+			break;
+		}
+		size_t i;
+		json_t *r;
+		json_array_foreach(all, i, r)
+		{
+			const char *id = mstr(r, "id");
+			if (id)
+				json_object_set(n->facts, id, r);
+		}
+		json_decref(all);
+	}
+	if (rc == APP_OK)
+		rc = net_from_rows(u, &cv, root, rows, f, n);
 	json_decref(rows);
 	if (rc != APP_OK)
 		net_release(n);
