@@ -62,8 +62,17 @@ static const struct cli_command commands[] = {
          "networks, the R-CAT-7 flag, linked cases, i2 and Gephi export"},
 
         /* matching, merges, import and export */
+        {"import", NULL, cli_import, USE, CLI_IMPORT_USAGE,
+         "import children from CSV, every row matched (held rows for a person)"},
+        {"match", "train", cli_match, ADMIN, CLI_MATCH_USAGE,
+         "train the matching model on the caseload, or show it"},
+        {"match", NULL, cli_match, USE, NULL, NULL},
 
         /* MASE meetings and reports */
+        {"mase", NULL, cli_mase, USE, CLI_MASE_USAGE,
+         "the monthly multi-agency meeting: schedule, agenda, meetings"},
+        {"report", NULL, cli_report, USE, CLI_REPORT_USAGE,
+         "the board's report, its CSV and the census factor codes"},
 
         {"version", NULL, cli_version, 0, CLI_VERSION_USAGE,
          "print the version of Lantern and its libraries"},

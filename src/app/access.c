@@ -101,8 +101,8 @@ int access_log_opening(struct uc *u)
 int access_disclose_children(struct uc *u, json_t *list, char *ids, size_t n)
 {
 	static const char *const minimal[] = {
-	        "id",      "given_names", "family_name", "date_of_birth", "gender", "strength",
-	        "reasons", "exact",       NULL};
+	        "id",       "given_names", "family_name", "date_of_birth", "gender",
+	        "strength", "reasons",     "exact",       "band",          NULL};
 	size_t used = 0, i;
 	json_t *c;
 	if (n)

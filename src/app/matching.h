@@ -23,4 +23,28 @@ size_t child_blocking_keys(const struct child_input *ci, char keys[MATCH_MAX_KEY
 int child_match(struct db *db, const struct actor *who, const struct child_input *probe,
                 size_t limit, json_t **out, struct app_err *err);
 
+/* As child_match with the number of children known given (the matcher's prior; -1:
+ * count them), for bulk import. Each candidate also has "band" (in words) and
+ * "probability". */
+int child_match_in(struct db *db, const struct actor *who, const struct child_input *probe,
+                   size_t limit, int64_t n_children, json_t **out, struct app_err *err);
+
+/* Candidates scored per probe at most (the best ranked by shared blocking keys). */
+#define MATCH_SCORED 20
+
+/* The model the matcher uses into *out: the newest stored by `lantern match train`, or
+ * the built-in one (id then ""); kept in memory until a newer one is stored. Must run
+ * inside a transaction. APP_OK or a database error. */
+int match_model_current(struct db *db, const struct link_model **out, char id[ID_MAX],
+                        struct app_err *err);
+
+/* Child `id` as the matcher prepares it: DB_ROW, DB_DONE (no such child) or an error. */
+int match_prepare_child(struct db *db, const char *id, struct link_person *p);
+/* A child object as the API takes it ({given_names, family_name, other_names,
+ * date_of_birth, gender, nhs_number, addresses: [{postcode}]}) as the matcher prepares it. */
+void match_prepare_object(json_t *child, struct link_person *p);
+
+/* A band in words: "likely the same child", ... */
+const char *match_band_text(enum link_strength s);
+
 #endif

@@ -41,8 +41,15 @@ int cli_network(struct cli_ctx *c, int argc, char **argv);
 extern const char CLI_PERSON_USAGE[], CLI_PLACE_USAGE[], CLI_LINK_USAGE[], CLI_NETWORK_USAGE[];
 
 /* matching, merges, import and export */
+int cli_import(struct cli_ctx *c, int argc, char **argv);
+int cli_export_children(struct cli_ctx *c, int argc, char **argv); /* from cli_export */
+int cli_match(struct cli_ctx *c, int argc, char **argv);
+extern const char CLI_IMPORT_USAGE[], CLI_MATCH_USAGE[];
 
 /* MASE meetings and reports */
+int cli_mase(struct cli_ctx *c, int argc, char **argv);
+int cli_report(struct cli_ctx *c, int argc, char **argv);
+extern const char CLI_MASE_USAGE[], CLI_REPORT_USAGE[];
 
 /* audit verify, audit checkpoint, audit keygen, and any other (a usage error) */
 int cli_audit_verify(struct cli_ctx *c, int argc, char **argv);

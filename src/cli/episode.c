@@ -161,12 +161,16 @@ int cli_deadlines(struct cli_ctx *c, int argc, char **argv)
 const char CLI_EXPORT_USAGE[] =
         "usage: lantern export ssda903 --from YYYY-MM-DD --to YYYY-MM-DD [--as USER] [--db URL]\n"
         "       lantern export annex-a --from YYYY-MM-DD --to YYYY-MM-DD\n"
+        "       lantern export children [--as USER]\n"
         "Writes the statutory CSV to standard output: the SSDA903 missing table for\n"
         "looked-after children, or the Annex A missing and return interview columns. Each\n"
-        "export is audited.\n";
+        "export is audited. `export children` writes the children (all, or those --as USER\n"
+        "sees) with the columns `lantern import children` reads.\n";
 
 int cli_export(struct cli_ctx *c, int argc, char **argv)
 {
+	if (argc >= 2 && strcmp(argv[1], "children") == 0) /* src/cli/imports.c */
+		return cli_export_children(c, argc, argv);
 	const char *from = NULL, *to = NULL;
 	const struct cli_opt opts[] = {CLI_STRING("--from", &from), CLI_STRING("--to", &to)};
 	if (cli_parse("export", &argc, argv, opts, ARRAY_LEN(opts), CLI_PARSE_STRICT) != CLI_OK)
@@ -174,8 +178,9 @@ int cli_export(struct cli_ctx *c, int argc, char **argv)
 	bool ssda = argc == 2 && strcmp(argv[1], "ssda903") == 0;
 	bool annex = argc == 2 && strcmp(argv[1], "annex-a") == 0;
 	if ((!ssda && !annex) || !from || !to)
-		return cli_error(CLI_USAGE,
-		                 "export: expected ssda903 or annex-a with --from and --to");
+		return cli_error(
+		        CLI_USAGE,
+		        "export: expected children, or ssda903 or annex-a with --from and --to");
 	struct app_err err = {0};
 	char *csv = NULL;
 	int rc = ssda ? app_export_ssda903(c->db, &c->who, from, to, &csv, &err)

@@ -23,6 +23,10 @@ const COLS = ['police_officer', 'police_supervisor', 'assessment_team', 'mash_wo
 assert.deepEqual(COLS, ROLES)
 
 const SIGN = { code: 'gifts_money', evidence: 'Two new phones, source not explained.', seen_on: daysAgo(65) }
+// R-OUTC-1: the 13 outcomes of a child's review
+const OUTCOMES = ['missing_reduced', 'school_attendance', 'substance_use_reduced', 'family_relationship', 'stable_accommodation',
+  'recognises_exploitation', 'stays_in_contact', 'sexual_health_knowledge', 'risky_contacts_reduced', 'expresses_feelings',
+  'safety_strategies', 'family_support', 'knows_rights']
 const POLICE_AGENCY = new Set(['police_officer', 'police_supervisor', 'assessment_team', 'analyst'])
 
 // [method, pattern, cells (one letter or rule per column), request(ctx, role, n)]
@@ -148,10 +152,31 @@ const TABLE = [
   ['GET', '/api/v1/boroughs/{id}/linked-cases', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/linked-cases' })],
 
   // matching, merges and imports
+  ['POST', '/api/v1/imports/children', 'D D D D D A D D D D D D D A', (c, r, n) => ({ opts: { body: `given_names,family_name,date_of_birth\nAuthz,Importrole${'abcdefghijklmn'[n]}x,${born(13)}\n`, headers: { 'content-type': 'text/csv' } } })],
+  ['GET', '/api/v1/imports/{id}', 'D D D D D A D D D D D D D A', (c) => ({ path: `/api/v1/imports/${c.importId}` })],
+  ['GET', '/api/v1/import-held', 'D D D D D A D D D D D D D A', () => ({})],
+  ['POST', '/api/v1/import-held/{id}/resolution', 'D D D D D A D D D D D D D A', (c) => ({ path: `/api/v1/import-held/${c.heldId}/resolution`, json: { decision: 'same', child_id: c.childId } })],
+  ['GET', '/api/v1/exports/children', 'D D D D D A D D D D D D D D', () => ({})],
+  ['GET', '/api/v1/matching/model', 'D D D D D A D D D D D D D A', () => ({})],
 
   // MASE meetings, outcomes and the board's report
+  ['GET', '/api/v1/boroughs/{id}/mase', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/mase' })],
+  ['PUT', '/api/v1/boroughs/{id}/mase/schedule', 'D A D D D A D D D D A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/mase/schedule', json: { rule: 'nth_weekday', nth: 2, weekday: 2, time: '10:00' } })],
+  ['GET', '/api/v1/boroughs/{id}/mase/agenda', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/mase/agenda' })],
+  ['POST', '/api/v1/mase/meetings', 'D A D D D A D D D D A A D D', () => ({ json: { borough: 'Northbrook', held_at: ago(3, '10:00'), attendees: [{ name: 'Demo Inspector', member: 'police', rank: 'inspector', chair: true }] } })],
+  ['GET', '/api/v1/mase/meetings/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}` })],
+  ['POST', '/api/v1/mase/meetings/{id}/cases', 'D A D D D A D D D D A A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}/cases`, json: { record_ref: c.ref, decision: 'Keep under review.' } })],
+  ['POST', '/api/v1/mase/meetings/{id}/duties', 'D R-MASE-8 D D D R-MASE-8 D D D D R-MASE-8 A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}/duties`, json: { duties: [1, 2, 3, 4, 5].map((i) => ({ done: true, note: i === 1 ? 'Absent members reported to the board.' : undefined })) } })],
+  ['GET', '/api/v1/boroughs/{id}/board-report', 'A A A A A A A A A A A A D D', () => ({ path: `/api/v1/boroughs/Northbrook/board-report?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
+  ['GET', '/api/v1/boroughs/{id}/board-report/csv', 'A A A A A A A A A A A A D D', () => ({ path: `/api/v1/boroughs/Northbrook/board-report/csv?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
+  ['GET', '/api/v1/boroughs/{id}/cin-factors', 'D A D D D A D D D D A D D D', () => ({ path: `/api/v1/boroughs/Northbrook/cin-factors?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
+  ['POST', '/api/v1/records/{ref}/outcome-reviews', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/outcome-reviews`, json: { scores: Object.fromEntries(OUTCOMES.map((o) => [o, 3])) } })],
+  ['GET', '/api/v1/records/{ref}/outcome-reviews', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/records/${c.ref}/outcome-reviews` })],
+  ['PUT', '/api/v1/agencies/{id}/contacts', 'D D D D D D D D D D D D D A', () => ({ path: `/api/v1/agencies/${encodeURIComponent('Northbrook Police (demo)')}/contacts`, json: { lead: 'Detective Superintendent Demo', spoc: 'Sexual Exploitation Team duty desk' } })],
 
   // my work, the MASH and who is missing now
+  ['GET', '/api/v1/missing-now', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/missing-now?page=1' })],
+  ['POST', '/api/v1/referrals/{id}/evaluation', 'D D D A D D D D D D D D D D', (c) => ({ path: `/api/v1/referrals/${c.referralId}/evaluation`, json: { outcome: 'early_help', rationale: 'Information shared with the school nurse.' } })]
 ]
 
 // The order rows run in: changing the password and signing out come last, after every
@@ -259,6 +284,18 @@ before(async () => {
   const nrm = await sup.post(`/api/v1/children/${ctx.childId}/nrm-referrals`, { json: { referred_at: ago(7, '10:00'), reference: 'NRM-AUTHZ-1' } })
   assert.equal(nrm.status, 201, nrm.text)
   ctx.nrm = nrm.json.id
+  // Import: a file whose one row is the record's child, held for a person to resolve
+  const admin = await signInAs(srv, 'admin')
+  const [given, family] = (await sql(srv.db, `SELECT given_names || '|' || family_name FROM children WHERE id = '${ctx.childId}'`)).trim().split('|')
+  const imp = await admin.post('/api/v1/imports/children', { body: `given_names,family_name,date_of_birth\n${given},${family},${ctx.childDob}\n`, headers: { 'content-type': 'text/csv' } })
+  assert.equal(imp.status, 201, imp.text)
+  ctx.importId = imp.json.id
+  ctx.heldId = imp.json.held_rows[0].id
+  // MASE: a meeting the chair chaired, held after the record's referral (R-MASE-4, R-MASE-8)
+  const chair = await signInAs(srv, 'chair.northbrook')
+  const mtg = await chair.post('/api/v1/mase/meetings', { json: { borough: 'Northbrook', held_at: ago(1, '10:00'), attendees: [{ name: 'Demo Chair', username: 'chair.northbrook', member: 'police', rank: 'chief_inspector', chair: true }] } })
+  assert.equal(mtg.status, 201, mtg.text)
+  ctx.meeting = mtg.json.id
 })
 after(async () => { await srv?.stop() })
 
@@ -281,7 +318,7 @@ test('every role against every route', async () => {
       const want = cells.split(/\s+/)[n]
       const spec = make(ctx, role, n)
       const path = spec.path || pattern
-      const res = await who[method.toLowerCase()](path, spec.json !== undefined ? { json: spec.json } : {})
+      const res = await who[method.toLowerCase()](path, spec.json !== undefined ? { json: spec.json } : (spec.opts || {}))
       const got = res.status
       let ok
       if (want === 'A') ok = (got >= 200 && got < 300) || got === 409

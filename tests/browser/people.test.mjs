@@ -9,7 +9,7 @@
 import { test, before, after, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { startLantern, sql } from '../api/helpers.mjs'
-import { launchBrowser, checkA11y, screenshot } from './helpers.mjs'
+import { launchBrowser, checkA11y, screenshot, fillDate } from './helpers.mjs'
 import { daysAgo } from '../api/dates.mjs'
 
 const DEMO_PASSWORD = 'lantern-demo-2026'
@@ -97,15 +97,15 @@ describe('people of concern and networks in a browser', () => {
     await look('link-new', 'Add a link')
     await page.fill('#to', low)
     await page.check('input[name=kind][value=seen_with]')
-    await page.fill('#from_date', daysAgo(10))
-    await page.fill('#to_date', daysAgo(20))
+    await fillDate(page, 'from_date', daysAgo(10))
+    await fillDate(page, 'to_date', daysAgo(20))
     await page.check('input[name=nature][value=fact]')
     await page.fill('#source', 'Officer sighting (demo)')
     await submit('Add the link')
     assert.match(await page.textContent('#to_date-error'), /end|before|start/i)
     assert.match(await page.textContent('.govuk-error-summary'), /There is a problem/)
     await look('link-refused', 'Error: Add a link')
-    await page.fill('#to_date', '')
+    for (const part of ['#to_date', '#to_date-month', '#to_date-year']) await page.fill(part, '')
     await submit('Add the link')
     await page.waitForURL(`${srv.url}/people/${person}`)
     await page.click('main a:has-text("Add a link")')
