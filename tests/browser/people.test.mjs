@@ -179,4 +179,17 @@ describe('people of concern and networks in a browser', () => {
     assert.equal(await page.locator('[data-lantern-hotspot]').count(), 1)
     await look('place-hotspot', null)
   })
+
+  test('R-MASE-9: the partnership\'s networks for the MASE meeting list the linked case, serial people and places', async () => {
+    await page.goto(`${srv.url}/people/find`)
+    await page.click('main a:has-text("Networks across the partnership")')
+    await page.waitForURL(`${srv.url}/networks`)
+    const cases = await page.textContent('#linked-cases + *')
+    assert.ok((await page.textContent('main')).includes(lowName), 'the category 1 child is listed')
+    assert.match(cases, /./)
+    const serial = await page.textContent('#serial ~ ul')
+    assert.match(serial, /Marcus Pellow-Demo: 2 children/)
+    assert.match(await page.textContent('main'), /Fried Chicken \(demo\): 2 children/)
+    await look('networks', 'Networks across the partnership')
+  })
 })
