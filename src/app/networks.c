@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "app/concern.h"
+#include "app/episode_common.h"
 #include "protocol/access.h"
 #include "link/graph.h"
 #include "report/netexport.h"
@@ -30,6 +31,7 @@
 struct net {
 	json_t *index; /* id -> node index */
 	json_t *meta;  /* [node] -> {type, id, label, category, borough, record, order...} */
+	json_t *facts; /* id -> store_network_nodes_linked's row, when read in bulk; or NULL */
 	struct graph *g;
 };
 
@@ -37,6 +39,7 @@ static void net_release(struct net *n)
 {
 	json_decref(n->index);
 	json_decref(n->meta);
+	json_decref(n->facts);
 	graph_free(n->g);
 	memset(n, 0, sizeof *n);
 }
@@ -119,7 +122,9 @@ static int32_t node_of(struct uc *u, struct net *n, const struct store_concern_v
 	if (have)
 		return (int32_t)json_integer_value(have);
 	int rc = DB_OK;
-	json_t *m = store_network_node(u->db, cv, type, id, &rc);
+	json_t *m = n->facts ? json_deep_copy(json_object_get(n->facts, id)) : NULL;
+	if (!m)
+		m = store_network_node(u->db, cv, type, id, &rc);
 	if (!m) {
 		uc_db(u, rc == DB_DONE ? DB_E_ERROR : rc);
 		return -1;
@@ -249,16 +254,94 @@ static void net_init(struct net *n)
 	n->meta = json_array();
 }
 
+/*
+ * R-MISS-10: a missing_with row between each child of `rows` (a child end, or an
+ * episode's child) and each child the viewer sees who went missing with them
+ * (co_missing: the protocol decides each pair), appended to rows, each pair once.
+ */
+static int together_rows(struct uc *u, json_t *rows)
+{
+	json_t *kids = json_object(), *pairs = json_object();
+	size_t i, j;
+	json_t *r, *c;
+	json_array_foreach(rows, i, r)
+	{
+		const char *ends[] = {mstr(r, "from_child_id"), mstr(r, "to_child_id")};
+		for (int e = 0; e < 2; e++)
+			if (ends[e])
+				json_object_set_new(kids, ends[e], json_true());
+	}
+	int rc = APP_OK;
+	const char *kid;
+	json_t *v;
+	json_object_foreach(kids, kid, v)
+	{
+		json_t *co = co_missing(u, kid);
+		if (!co) {
+			rc = u->err->code ? u->err->code : APP_FAILED;
+			break;
+		}
+		json_array_foreach(co, j, c)
+		{
+			const char *other = mstr(c, "child_id");
+			if (!other || strcmp(other, kid) == 0)
+				continue;
+			char key[80];
+			bool lt = strcmp(kid, other) < 0;
+			snprintf(key, sizeof key, "%s|%s", lt ? kid : other, lt ? other : kid);
+			if (json_object_get(pairs, key))
+				continue;
+			json_object_set_new(pairs, key, json_true());
+			json_array_append_new(
+			        rows,
+			        json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "kind",
+			                  "missing_with", "from_type", "child", "from_id", kid,
+			                  "from_child_id", kid, "to_type", "child", "to_id", other,
+			                  "to_child_id", other, "nature", "fact", "restricted", 0));
+		}
+		json_decref(co);
+	}
+	json_decref(kids);
+	json_decref(pairs);
+	return rc;
+}
+
 /* The graph of every current link the viewer sees (for the partnership's networks, the
- * linked cases and a whole export). */
-static int net_build(struct uc *u, const char *root, const struct graph_filter *f, struct net *n)
+ * linked cases and a whole export), with the children who went missing together joined
+ * when `together` (R-MISS-10). */
+static int net_build(struct uc *u, const char *root, const struct graph_filter *f, struct net *n,
+                     bool together)
 {
 	net_init(n);
 	struct store_concern_viewer cv;
 	concern_viewer(u, &cv);
 	int src = DB_OK;
 	json_t *rows = store_network_links(u->db, &cv, NET_LINKS_MAX, &src);
-	int rc = rows ? net_from_rows(u, &cv, root, rows, f, n) : uc_db(u, src);
+	int rc = rows ? APP_OK : uc_db(u, src);
+	/* the facts of every linked thing in one query per type, not one per node */
+	static const char *const types[] = {"child",   "person", "place",
+	                                    "vehicle", "phone",  "episode"};
+	n->facts = json_object();
+	for (size_t t = 0; rc == APP_OK && t < ARRAY_LEN(types); t++) {
+		json_t *all = store_network_nodes_linked(u->db, &cv, types[t], &src);
+		if (!all) {
+			rc = uc_db(u, src);
+			break;
+		}
+		size_t i;
+		json_t *r;
+		json_array_foreach(all, i, r)
+		{
+			const char *id = mstr(r, "id");
+			if (id)
+				json_object_set(n->facts, id, r);
+		}
+		json_decref(all);
+	}
+	if (rc == APP_OK && together)
+		rc = together_rows(u, rows);
+	if (rc == APP_OK)
+		rc = net_from_rows(u, &cv, root, rows, f, n);
 	json_decref(rows);
 	if (rc != APP_OK)
 		net_release(n);
@@ -640,7 +723,7 @@ int app_network_linked_cases(struct db *db, const struct actor *who, const char 
 	}
 	struct net n = {0};
 	if (rc == APP_OK)
-		rc = net_build(&u, NULL, &f, &n);
+		rc = net_build(&u, NULL, &f, &n, false);
 	struct graph_cat7 r = {0};
 	if (rc == APP_OK && graph_cat7_all(n.g, NULL, &r) != GRAPH_OK)
 		rc = app_fail(err, APP_FAILED, NULL, "The networks could not be read.");
@@ -777,8 +860,11 @@ int app_networks(struct db *db, const struct actor *who, const char *id, json_t 
 		min_size = (int32_t)json_integer_value(ms);
 	int rc = err->code ? APP_INVALID : open_read(&u, in, allowed, &f);
 	struct net n = {0};
-	if (rc == APP_OK)
-		rc = net_build(&u, NULL, &f, &n);
+	if (rc == APP_OK) {
+		if (f.kinds) /* children missing together stay joined whatever the kinds */
+			f.kinds |= GRAPH_KIND_BIT(GRAPH_MISSING_WITH);
+		rc = net_build(&u, NULL, &f, &n, true);
+	}
 	struct graph_components cc = {0};
 	struct graph_communities cm = {0};
 	struct graph_serials se = {0};
@@ -882,7 +968,8 @@ int app_network_export(struct db *db, const struct actor *who, const char *id, j
 	struct net n = {0};
 	bool partial = false;
 	if (rc == APP_OK)
-		rc = id ? net_component(&u, id, &f, &n, &partial) : net_build(&u, NULL, &f, &n);
+		rc = id ? net_component(&u, id, &f, &n, &partial)
+		        : net_build(&u, NULL, &f, &n, false);
 	struct graph_sub s = {0};
 	bool sub = false;
 	if (rc == APP_OK && id) {

@@ -45,8 +45,9 @@ int app_network_of(struct db *db, const struct actor *who, const char *id, json_
  * betweenness, network}), groups (communities of 3 or more: {number, size, members:
  * [node...]}, modularity), serial_people ({person, children: [node...]}: linked to
  * two or more children), hotspots ({place, children, episodes, people, marked}),
- * missing_together ({children: [node...], shared: [node...]})}; a node is {id, type,
- * label}.
+ * missing_together ({children: [node...], shared: [node...]}: children who went
+ * missing together, R-MISS-10, joined by a missing_with link whatever the kinds chosen,
+ * and what two or more of them are linked to)}; a node is {id, type, label}.
  */
 int app_networks(struct db *db, const struct actor *who, const char *id, json_t *in, json_t **out,
                  struct app_err *err);

@@ -79,52 +79,78 @@ json_t *store_network_links(struct db *db, const struct store_concern_viewer *cv
 	"($1 IS NULL OR $2 IS NULL OR $3 IS NULL OR $4 IS NULL OR $5 IS NULL OR $6 IS NULL"        \
 	" OR 1 = 1)"
 
-/* Each takes the entity at $7 (the viewer at $1..$6, of which $6 is used). */
-static const char CHILD_SQL[] =
-        "SELECT c.given_names || ' ' || c.family_name AS label, r.current_category AS category,"
-        " coalesce(r.owning_borough_id, c.residence_borough_id) AS borough,"
-        " r.reference AS record, 0 AS \"order\", 0 AS hotspot, c.id AS child"
-        " FROM children c LEFT JOIN records r ON r.child_id = c.id"
-        " WHERE c.id = $7 AND " ANY_VIEWER;
-static const char PERSON_SQL[] =
-        "SELECT p.label AS label, NULL AS category, NULL AS borough, NULL AS record,"
-        " EXISTS (SELECT 1 FROM disruptions d WHERE d.person_id = p.id AND d.class = 'order'"
-        " AND d.status IN ('made', 'served', 'varied', 'breached')"
-        " AND (d.restricted = 0 OR $6 = 1)) AS \"order\", 0 AS hotspot, NULL AS child"
-        " FROM people p"
-        " WHERE p.id = $7 AND " ANY_VIEWER;
-static const char PLACE_SQL[] =
-        "SELECT coalesce(p.name, p.address, p.id) AS label, NULL AS category,"
-        " p.borough_id AS borough, NULL AS record, 0 AS \"order\", p.hotspot AS hotspot,"
-        " NULL AS child FROM places p WHERE p.id = $7 AND " ANY_VIEWER;
-static const char VEHICLE_SQL[] =
-        "SELECT coalesce(v.vrm, v.registration) AS label, NULL AS category, NULL AS borough,"
-        " NULL AS record, 0 AS \"order\", 0 AS hotspot, NULL AS child FROM vehicles v"
-        " WHERE v.id = $7 AND " ANY_VIEWER;
-static const char PHONE_SQL[] =
-        "SELECT coalesce(t.e164, t.number) AS label, NULL AS category, NULL AS borough,"
-        " NULL AS record, 0 AS \"order\", 0 AS hotspot, NULL AS child FROM phones t"
-        " WHERE t.id = $7 AND " ANY_VIEWER;
-static const char EPISODE_SQL[] =
-        "SELECT 'Missing episode of ' || c.given_names || ' ' || c.family_name ||"
-        " ', reported ' || substr(e.reported_at, 1, 10) AS label, NULL AS category,"
-        " NULL AS borough, NULL AS record, 0 AS \"order\", 0 AS hotspot, e.child_id AS child"
-        " FROM episodes e JOIN children c ON c.id = e.child_id WHERE e.id = $7 AND " ANY_VIEWER;
+/* What each type of node gives (alias x), and from where. */
+#define CHILD_NODE                                                                                 \
+	"x.given_names || ' ' || x.family_name AS label, r.current_category AS category,"          \
+	" coalesce(r.owning_borough_id, x.residence_borough_id) AS borough,"                       \
+	" r.reference AS record, 0 AS \"order\", 0 AS hotspot, x.id AS child"                      \
+	" FROM children x LEFT JOIN records r ON r.child_id = x.id"
+#define PERSON_NODE                                                                                \
+	"x.label AS label, NULL AS category, NULL AS borough, NULL AS record,"                     \
+	" EXISTS (SELECT 1 FROM disruptions d WHERE d.person_id = x.id AND d.class = 'order'"      \
+	" AND d.status IN ('made', 'served', 'varied', 'breached')"                                \
+	" AND (d.restricted = 0 OR $6 = 1)) AS \"order\", 0 AS hotspot, NULL AS child"             \
+	" FROM people x"
+#define PLACE_NODE                                                                                 \
+	"coalesce(x.name, x.address, x.id) AS label, NULL AS category,"                            \
+	" x.borough_id AS borough, NULL AS record, 0 AS \"order\", x.hotspot AS hotspot,"          \
+	" NULL AS child FROM places x"
+#define VEHICLE_NODE                                                                               \
+	"coalesce(x.vrm, x.registration) AS label, NULL AS category, NULL AS borough,"             \
+	" NULL AS record, 0 AS \"order\", 0 AS hotspot, NULL AS child FROM vehicles x"
+#define PHONE_NODE                                                                                 \
+	"coalesce(x.e164, x.number) AS label, NULL AS category, NULL AS borough,"                  \
+	" NULL AS record, 0 AS \"order\", 0 AS hotspot, NULL AS child FROM phones x"
+#define EPISODE_NODE                                                                               \
+	"'Missing episode of ' || c.given_names || ' ' || c.family_name ||"                        \
+	" ', reported ' || substr(x.reported_at, 1, 10) AS label, NULL AS category,"               \
+	" NULL AS borough, NULL AS record, 0 AS \"order\", 0 AS hotspot, x.child_id AS child"      \
+	" FROM episodes x JOIN children c ON c.id = x.child_id"
+
+/* One node: the entity at $7 (the viewer at $1..$6, of which $6 is used). */
+#define ONE(node) "SELECT " node " WHERE x.id = $7 AND " ANY_VIEWER
+/* Every node of type T that is an end of a current link (the caller keeps those it
+ * needs: this reads facts of things, never which links the viewer may see). */
+#define ALL(node, T)                                                                               \
+	"SELECT x.id AS id, " node " WHERE x.id IN (SELECT from_id FROM links"                     \
+	" WHERE from_type = '" T "' AND ended_at IS NULL UNION SELECT to_id FROM links"            \
+	" WHERE to_type = '" T "' AND ended_at IS NULL) AND " ANY_VIEWER
+
+static const char *const TYPES[] = {"child", "person", "place", "vehicle", "phone", "episode"};
+static const char *const ONE_SQL[] = {ONE(CHILD_NODE),   ONE(PERSON_NODE), ONE(PLACE_NODE),
+                                      ONE(VEHICLE_NODE), ONE(PHONE_NODE),  ONE(EPISODE_NODE)};
+static const char *const ALL_SQL[] = {ALL(CHILD_NODE, "child"), ALL(PERSON_NODE, "person"),
+                                      ALL(PLACE_NODE, "place"), ALL(VEHICLE_NODE, "vehicle"),
+                                      ALL(PHONE_NODE, "phone"), ALL(EPISODE_NODE, "episode")};
+
+static int type_index(const char *type)
+{
+	for (size_t i = 0; i < sizeof TYPES / sizeof TYPES[0]; i++)
+		if (strcmp(type, TYPES[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+json_t *store_network_nodes_linked(struct db *db, const struct store_concern_viewer *cv,
+                                   const char *type, int *rc)
+{
+	int t = type_index(type);
+	if (t < 0) {
+		*rc = DB_E_MISUSE;
+		return NULL;
+	}
+	return store_concern_rows(db, cv, rc, ALL_SQL[t], "");
+}
 
 json_t *store_network_node(struct db *db, const struct store_concern_viewer *cv, const char *type,
                            const char *id, int *rc)
 {
-	const char *sql = strcmp(type, "child") == 0     ? CHILD_SQL
-	                  : strcmp(type, "person") == 0  ? PERSON_SQL
-	                  : strcmp(type, "place") == 0   ? PLACE_SQL
-	                  : strcmp(type, "vehicle") == 0 ? VEHICLE_SQL
-	                  : strcmp(type, "phone") == 0   ? PHONE_SQL
-	                  : strcmp(type, "episode") == 0 ? EPISODE_SQL
-	                                                 : NULL;
-	if (!sql) {
+	int t = type_index(type);
+	if (t < 0) {
 		*rc = DB_E_MISUSE;
 		return NULL;
 	}
+	const char *sql = ONE_SQL[t];
 	json_t *rows = store_concern_rows(db, cv, rc, sql, "s", id);
 	if (!rows)
 		return NULL;

@@ -38,4 +38,9 @@ json_t *store_network_episodes_of(struct db *db, const char *child_id, int *rc);
 json_t *store_network_node(struct db *db, const struct store_concern_viewer *cv, const char *type,
                            const char *id, int *rc);
 
+/* store_network_node's answer, with "id", for every entity of type `type` that is an end
+ * of a current link: read once when the whole partnership's network is built. */
+json_t *store_network_nodes_linked(struct db *db, const struct store_concern_viewer *cv,
+                                   const char *type, int *rc);
+
 #endif

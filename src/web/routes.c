@@ -235,6 +235,7 @@ const struct route web_routes[] = {
         {HTTP_GET, "/phones/{id}", HANDLER(handle_page_phone, 0)},
         {HTTP_GET, "/links/new", HANDLER(handle_page_link_new, 0)},
         {HTTP_POST, "/links", HANDLER(handle_page_link_create, 0)},
+        {HTTP_GET, "/networks", HANDLER(handle_page_networks, 0)},
         {HTTP_GET, "/network/{id}", HANDLER(handle_page_network, 0)},
         {HTTP_GET, "/network/{id}/picture.svg", HANDLER(handle_page_network_picture, 0)},
 

@@ -81,9 +81,18 @@ describe('people of concern and networks in a browser', () => {
     assert.match(known, /Street name\s+Pellz\s+Intelligence 2\/B\/P/)
     assert.match(known, /ask at the shop for Pellz\s+Not a UK number: kept as written/)
     await look('person-new', 'Person of concern: Marcus Pellow-Demo')
+    // found again by street name
+    await page.click('.govuk-service-navigation a:has-text("People of concern")')
+    await page.fill('#name', 'Pellz')
+    await submit('Search')
+    const found = await page.textContent('main table')
+    assert.match(found, /Marcus Pellow-Demo/)
+    assert.match(found, /Pellz/)
+    await look('found', 'Find a person of concern')
   })
 
   test('a link ending before it starts is refused under its field; two children linked', async () => {
+    await page.goto(`${srv.url}/people/${person}`)
     await page.click('main a:has-text("Add a link")')
     await look('link-new', 'Add a link')
     await page.fill('#to', low)
@@ -169,5 +178,18 @@ describe('people of concern and networks in a browser', () => {
     await page.waitForURL(`${srv.url}/places/${place}`)
     assert.equal(await page.locator('[data-lantern-hotspot]').count(), 1)
     await look('place-hotspot', null)
+  })
+
+  test('R-MASE-9: the partnership\'s networks for the MASE meeting list the linked case, serial people and places', async () => {
+    await page.goto(`${srv.url}/people/find`)
+    await page.click('main a:has-text("Networks across the partnership")')
+    await page.waitForURL(`${srv.url}/networks`)
+    const cases = await page.textContent('#linked-cases + *')
+    assert.ok((await page.textContent('main')).includes(lowName), 'the category 1 child is listed')
+    assert.match(cases, /./)
+    const serial = await page.textContent('#serial ~ ul')
+    assert.match(serial, /Marcus Pellow-Demo: 2 children/)
+    assert.match(await page.textContent('main'), /Fried Chicken \(demo\): 2 children/)
+    await look('networks', 'Networks across the partnership')
   })
 })

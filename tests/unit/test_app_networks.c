@@ -10,6 +10,7 @@
  */
 #include "concern_fixture.h"
 
+#include "app/episode_return.h"
 #include "app/networks.h"
 
 /* A child with a record, referred by the social worker (Camden's children's services see
@@ -326,6 +327,57 @@ static void test_R_CAT_7_through_a_missing_episode(void **state)
 	json_decref(r);
 }
 
+/* R-MISS-10 with R-MASE-9: two children who went missing together (the first found
+ * with the second, their episodes overlapping) form a group, and the person linked to
+ * both is what they share. */
+static void test_R_MASE_9_children_missing_together_and_what_they_share(void **state)
+{
+	struct fx *f = *state;
+	char a[ID_MAX], b[ID_MAX], p[ID_MAX], ea[ID_MAX], eb[ID_MAX];
+	child_cat(f, "Lena", "Moorcroft", 1, a);
+	child_cat(f, "Mina", "Northgate", 1, b);
+	struct actor pc = fx_actor(f, "pc.ames");
+	const char *kids[] = {a, b};
+	char *eps[] = {ea, eb};
+	for (int i = 0; i < 2; i++) {
+		json_t *in = json_pack("{s:s, s:s, s:s, s:s}", "child_id", kids[i], "missing_from",
+		                       "home", "classification", "missing", "reported_at",
+		                       i ? "2026-03-01T09:00:00Z" : "2026-03-01T10:00:00Z");
+		json_t *out = NULL;
+		struct app_err err = {0};
+		assert_int_equal(app_episode_report(f->db, &pc, NULL, in, &out, &err), APP_OK);
+		json_decref(in);
+		cx_id(out, eps[i]);
+	}
+	json_t *ret = json_pack("{s:s, s:s, s:[{s:s, s:s}]}", "returned_at", "2026-03-01T18:00:00Z",
+	                        "where", "Kings Yard flats", "with", "name", "Mina Northgate",
+	                        "child_id", b);
+	json_decref(cx_ok(f, app_episode_return, "pc.ames", ea, ret));
+	json_decref(cx_ok(f, app_episode_return, "pc.ames", eb,
+	                  json_pack("{s:s, s:s}", "returned_at", "2026-03-01T18:30:00Z", "where",
+	                            "Kings Yard Flats")));
+	cx_add_person(f, "ps.clark", "Peter Lomax", NULL, p);
+	cx_add_link(f, "ps.clark", p, a, "associate", NULL);
+	cx_add_link(f, "ps.clark", p, b, "seen_with", NULL);
+
+	json_t *r = cx_ok(f, app_networks, "ps.clark", NULL, NULL);
+	json_t *groups = json_object_get(r, "missing_together");
+	assert_int_equal(json_array_size(groups), 1);
+	json_t *g = json_array_get(groups, 0);
+	assert_int_equal(json_array_size(json_object_get(g, "children")), 2);
+	json_t *shared = json_object_get(g, "shared");
+	assert_int_equal(json_array_size(shared), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(shared, 0), "id")), p);
+	json_decref(r);
+	/* filtered to one kind of link, the children stay joined by having gone missing
+	 * together; the person linked by the other kind is no longer shared */
+	r = cx_ok(f, app_networks, "ps.clark", NULL, json_pack("{s:s}", "kinds", "associate"));
+	g = json_array_get(json_object_get(r, "missing_together"), 0);
+	assert_int_equal(json_array_size(json_object_get(g, "children")), 2);
+	assert_int_equal(json_array_size(json_object_get(g, "shared")), 0);
+	json_decref(r);
+}
+
 /* Bad filters name their field; roles without scope are refused; nothing is written. */
 static void test_networks_bad_input_named(void **state)
 {
@@ -402,6 +454,9 @@ int main(void)
 	                                        fx_teardown),
 	        cmocka_unit_test_setup_teardown(test_R_CAT_7_through_a_missing_episode, fx_setup,
 	                                        fx_teardown),
+	        cmocka_unit_test_setup_teardown(
+	                test_R_MASE_9_children_missing_together_and_what_they_share, fx_setup,
+	                fx_teardown),
 	        cmocka_unit_test_setup_teardown(test_networks_bad_input_named, fx_setup,
 	                                        fx_teardown),
 	        cmocka_unit_test_setup_teardown(test_network_export_formula_safe, fx_setup,

@@ -180,7 +180,12 @@ static json_t *cat7_block(struct request *req, json_t *cat7)
 		                                      (long long)json_integer_value(
 		                                              json_object_get(target, "category")));
 		json_object_set_new(b, "target_words", json_string(why));
-		json_object_set(b, "hops", json_object_get(cat7, "hops"));
+		json_int_t h = json_integer_value(json_object_get(cat7, "hops"));
+		json_object_set_new(b, "hops", json_integer(h));
+		json_object_set_new(
+		        b, "hops_text",
+		        json_string(h == 1 ? "1 link"
+		                           : pages_fmt(req, "%lld links", (long long)h)));
 	}
 	return b;
 }
@@ -321,7 +326,8 @@ static void find_page(struct request *req, struct response *resp, int status, js
 			json_array_foreach(dobs, j, x) buf_printf(
 			        &b, "%s%s", j ? ", " : "",
 			        json_is_string(x) ? json_string_value(x) : pages_str(x, "text"));
-			json_object_set_new(r, "dobs_text", json_string(buf_cstr(&b)));
+			json_object_set_new(r, "dobs_text",
+			                    json_string(b.len ? buf_cstr(&b) : "Not known"));
 			buf_release(&b);
 		}
 		json_object_set(d, "results", results);
@@ -857,4 +863,78 @@ void handle_page_place_hotspot_form(struct request *req, struct response *resp)
 void handle_page_place_hotspot(struct request *req, struct response *resp)
 {
 	marker_post(req, resp, false);
+}
+
+/* ---- the partnership's networks (R-MASE-9) ---- */
+
+/* Adds "href" to each node {id, type, label} of arr. */
+static void node_hrefs(struct request *req, json_t *arr)
+{
+	size_t i;
+	json_t *x;
+	json_array_foreach(arr, i, x) json_object_set_new(
+	        x, "href", json_string(entity_href(req, pages_str(x, "type"), pages_str(x, "id"))));
+}
+
+/* Adds "has_<key>" (a non-empty array) to o. */
+static void has(json_t *o, const char *key, const char *flag)
+{
+	json_object_set_new(o, flag, json_boolean(json_array_size(json_object_get(o, key)) > 0));
+}
+
+void handle_page_networks(struct request *req, struct response *resp)
+{
+	struct app_err err = {0};
+	json_t *v = read_uc(req, resp, app_networks, NULL, NULL, &err);
+	if (!v) {
+		if (err.code)
+			pages_error(req, resp, &err);
+		return;
+	}
+	node_hrefs(req, json_object_get(v, "key_people"));
+	has(v, "key_people", "has_key_people");
+	size_t i;
+	json_t *x;
+	json_array_foreach(json_object_get(v, "serial_people"), i, x)
+	{
+		json_t *p = json_object_get(x, "person");
+		json_object_set_new(p, "href",
+		                    json_string(entity_href(req, "person", pages_str(p, "id"))));
+		node_hrefs(req, json_object_get(x, "children"));
+		json_object_set_new(
+		        x, "n_children",
+		        json_integer((json_int_t)json_array_size(json_object_get(x, "children"))));
+	}
+	json_array_foreach(json_object_get(v, "hotspots"), i, x)
+	{
+		json_t *p = json_object_get(x, "place");
+		json_object_set_new(p, "href",
+		                    json_string(entity_href(req, "place", pages_str(p, "id"))));
+	}
+	json_array_foreach(json_object_get(v, "missing_together"), i, x)
+	{
+		node_hrefs(req, json_object_get(x, "children"));
+		node_hrefs(req, json_object_get(x, "shared"));
+		has(x, "shared", "has_shared");
+	}
+	json_array_foreach(json_object_get(v, "networks"), i, x)
+	{
+		node_hrefs(req, json_object_get(x, "key_people"));
+		has(x, "key_people", "has_key");
+	}
+	json_t *cases = read_uc(req, resp, app_network_linked_cases, NULL, NULL, &err);
+	if (cases) {
+		json_t *rows = json_array();
+		json_array_foreach(json_object_get(cases, "cases"), i, x)
+		{
+			json_t *b = cat7_block(req, x);
+			json_object_set(b, "label", json_object_get(x, "label"));
+			json_object_set(b, "record", json_object_get(x, "record"));
+			json_array_append_new(rows, b);
+		}
+		json_object_set_new(v, "linked_cases", rows);
+		json_decref(cases);
+	}
+	page_render(req, resp, 200, "networks.html", "Networks across the partnership", v);
+	json_decref(v);
 }

@@ -25,6 +25,7 @@ void handle_page_link_new(struct request *req, struct response *resp);
 void handle_page_link_create(struct request *req, struct response *resp);
 void handle_page_network(struct request *req, struct response *resp);
 void handle_page_network_picture(struct request *req, struct response *resp);
+void handle_page_networks(struct request *req, struct response *resp);
 void handle_page_person_pnc_form(struct request *req, struct response *resp);
 void handle_page_person_pnc(struct request *req, struct response *resp);
 void handle_page_place_hotspot_form(struct request *req, struct response *resp);
