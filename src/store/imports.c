@@ -150,7 +150,11 @@ int store_child_key_holders_into(struct db *db, const char *key, size_t max, cha
 	db_bind_int64(st, 2, (int64_t)max);
 	while (*n < max && (rc = db_step(st)) == DB_ROW) {
 		const char *id = db_column_text(st, 0);
-		snprintf(buf + *n * stride, stride, "%s", id ? id : "");
+		size_t len = id ? strnlen(id, stride - 1) : 0;
+		char *to = buf + *n * stride;
+		if (len)
+			memcpy(to, id, len);
+		to[len] = '\0';
 		(*n)++;
 	}
 	db_reset(st);
