@@ -1,8 +1,16 @@
 #!/usr/bin/env python3
-"""check-protocol-callers.py: every public function of src/protocol/ has a caller in
-src/ outside the file that defines it (a rule written once, and used). A function only
-its own file calls should be static; one that only tests call is a rule nobody
-enforces. Prints the offenders and exits 1 if there are any."""
+"""check-protocol-callers.py: every public function of src/protocol/ is used by the
+product: called from outside src/protocol/ (app/, web/, cli/, ...), or called by a
+protocol function that is itself used (a rule built from smaller rules). Tests do not
+count: a rule only tests call is a rule nobody enforces.
+
+scripts/protocol-pending.txt lists, one per line with what it waits for, the rules
+written ahead of the feature that will call them. The check fails when a public
+function is unused and not listed, when a listed function has become used (take it
+off the list), and when a listed name is not a public protocol function. So the list
+only shrinks, and a new rule nobody calls fails CI the day it is written.
+
+Usage: check-protocol-callers.py [--list]   (--list prints the unused functions only)"""
 import os
 import re
 import sys
@@ -10,58 +18,114 @@ import sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 SRC = os.path.join(ROOT, 'src')
 PROTO = os.path.join(SRC, 'protocol')
+PENDING = os.path.join(ROOT, 'scripts', 'protocol-pending.txt')
 
 DECL = re.compile(r'^[A-Za-z_][\w \*]*?\b([a-z_][a-z0-9_]*)\s*\(', re.M)
+IDENT = re.compile(r'\b[a-z_][a-z0-9_]*\b')
 
 
 def strip_comments(text):
     text = re.sub(r'/\*.*?\*/', lambda m: '\n' * m.group(0).count('\n'), text, flags=re.S)
-    return re.sub(r'//[^\n]*', '', text)
+    text = re.sub(r'//[^\n]*', '', text)
+    return re.sub(r'"(?:\\.|[^"\\\n])*"', '""', text)
+
+
+def read(p):
+    return strip_comments(open(p, encoding='utf-8', errors='replace').read())
+
+
+def top_level_blocks(text):
+    """(name, body) of each top-level definition: a function, or a table initialiser."""
+    out, depth, start, name = [], 0, 0, None
+    for i, ch in enumerate(text):
+        if ch == '{':
+            if depth == 0:
+                head = text[start:i]
+                m = re.findall(r'\b([a-z_][a-z0-9_]*)\s*(?:\(|\[|=)', head)
+                name = m[0] if m else None
+                body_start = i
+            depth += 1
+        elif ch == '}':
+            depth -= 1
+            if depth == 0:
+                out.append((name, text[body_start:i + 1]))
+                start = i + 1
+        elif ch == ';' and depth == 0:
+            start = i + 1
+    return out
 
 
 def public_functions():
-    """(name, header) of every function declared at the top level of a protocol header."""
-    out = []
+    """{name: header} of every function declared at the top level of a protocol header."""
+    out = {}
     for h in sorted(os.listdir(PROTO)):
         if not h.endswith('.h'):
             continue
-        text = strip_comments(open(os.path.join(PROTO, h), encoding='utf-8').read())
         depth = 0
-        for line in text.split('\n'):
+        for line in read(os.path.join(PROTO, h)).split('\n'):
             if depth == 0 and not line.startswith(('#', ' ', '\t', 'typedef', 'struct', 'enum',
                                                    'union', '}')):
                 m = DECL.match(line)
                 if m:
-                    out.append((m.group(1), h))
+                    out[m.group(1)] = h
             depth += line.count('{') - line.count('}')
     return out
 
 
-def sources():
+def used_functions(public):
+    """The protocol functions (public or static) reachable from code outside protocol/."""
+    roots, edges = set(), {}
     for d, _, files in os.walk(SRC):
         for f in files:
-            if f.endswith(('.c', '.h')):
-                p = os.path.join(d, f)
-                yield p, strip_comments(open(p, encoding='utf-8', errors='replace').read())
+            if not f.endswith('.c'):
+                continue
+            p = os.path.join(d, f)
+            text = read(p)
+            if os.path.dirname(p) == PROTO:
+                for name, body in top_level_blocks(text):
+                    if name:
+                        edges.setdefault(name, set()).update(IDENT.findall(body))
+            else:
+                roots.update(n for n in IDENT.findall(text) if n in public)
+    used, todo = set(), list(roots)
+    while todo:
+        n = todo.pop()
+        if n in used:
+            continue
+        used.add(n)
+        todo.extend(m for m in edges.get(n, ()) if m not in used)
+    return used
+
+
+def pending():
+    out = {}
+    if os.path.exists(PENDING):
+        for i, line in enumerate(open(PENDING, encoding='utf-8'), 1):
+            line = line.strip()
+            if line and not line.startswith('#'):
+                out[line.split()[0]] = i
+    return out
 
 
 def main():
-    texts = list(sources())
-    bad = []
-    for name, header in public_functions():
-        own = os.path.join(PROTO, header[:-2] + '.c')
-        word = re.compile(r'\b' + re.escape(name) + r'\b')
-        callers = [p for p, t in texts
-                   if p != own and not p.endswith('.h') and word.search(t)]
-        if not callers:
-            bad.append('%s (src/protocol/%s)' % (name, header))
-    if bad:
-        print('check-protocol-callers: public protocol functions with no caller outside '
-              'their own file (call them where the rule applies, or make them static):')
-        for b in bad:
-            print('  ' + b)
-        return 1
-    return 0
+    public = public_functions()
+    used = used_functions(public)
+    unused = [n for n in public if n not in used]
+    if '--list' in sys.argv[1:]:
+        for n in unused:
+            print('%s (src/protocol/%s)' % (n, public[n]))
+        return 0
+    wait = pending()
+    bad = ['%s (src/protocol/%s): no caller outside tests; call it where the rule applies, '
+           'make it static, or list it in scripts/protocol-pending.txt with what it waits for'
+           % (n, public[n]) for n in unused if n not in wait]
+    bad += ['%s (scripts/protocol-pending.txt:%d) is called now: take it off the list'
+            % (n, line) for n, line in wait.items() if n in used]
+    bad += ['%s (scripts/protocol-pending.txt:%d) is not a public protocol function'
+            % (n, line) for n, line in wait.items() if n not in public]
+    for b in bad:
+        print('check-protocol-callers: ' + b)
+    return 1 if bad else 0
 
 
 if __name__ == '__main__':

@@ -53,6 +53,13 @@ static const struct cli_command commands[] = {
         {"audit", "keygen", cli_audit_keygen, CLI_CONFIG, NULL, NULL},
         {"audit", NULL, cli_audit, CLI_CONFIG, NULL, NULL},
         /* people of concern, places, links and networks */
+        {"person", NULL, cli_person, USE, CLI_PERSON_USAGE,
+         "add, show and find persons of concern; their PNC marker"},
+        {"place", NULL, cli_place, USE, CLI_PLACE_USAGE, "add, show and list places; hotspots"},
+        {"link", NULL, cli_link, USE, CLI_LINK_USAGE,
+         "link children, persons, places, vehicles and phones; end a link"},
+        {"network", NULL, cli_network, USE, CLI_NETWORK_USAGE,
+         "networks, the R-CAT-7 flag, linked cases, i2 and Gephi export"},
 
         /* matching, merges, import and export */
         {"import", NULL, cli_import, USE, CLI_IMPORT_USAGE,
@@ -62,6 +69,10 @@ static const struct cli_command commands[] = {
         {"match", NULL, cli_match, USE, NULL, NULL},
 
         /* MASE meetings and reports */
+        {"mase", NULL, cli_mase, USE, CLI_MASE_USAGE,
+         "the monthly multi-agency meeting: schedule, agenda, meetings"},
+        {"report", NULL, cli_report, USE, CLI_REPORT_USAGE,
+         "the board's report, its CSV and the census factor codes"},
 
         {"version", NULL, cli_version, 0, CLI_VERSION_USAGE,
          "print the version of Lantern and its libraries"},

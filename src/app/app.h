@@ -43,6 +43,10 @@ struct actor {
 	int64_t now;       /* the use case's clock; 0 means the real time */
 	char purpose[256]; /* why the user is doing this, when given (break-glass reason,
 	                      export purpose); recorded in the audit event */
+	bool check_only;   /* validate only: a use case that would succeed rolls back
+	                      instead of committing (uc_end, uc_commit), so that a page can
+	                      show all of a form's errors at once; set by the pages, never
+	                      from input */
 };
 
 /*

@@ -20,7 +20,7 @@ int64_t parse_time_or(const char *s, int64_t dflt)
 }
 
 /* "family given" normalised, to compare with children.name_key. */
-static void people_key(const char *name, char key[KEY_LEN])
+void people_key(const char *name, char key[KEY_LEN])
 {
 	struct link_full_name fn;
 	key[0] = '\0';

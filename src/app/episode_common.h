@@ -37,6 +37,9 @@ void people_parse(struct uc *u, json_t *in, const char *key, struct people_in *p
 /* Writes the people of p as `kind` of the episode (each named child must exist), and
  * when text is not NULL joins their names with "; " into it (of size n). Returns APP_OK
  * or the error (in u->err). */
+/* The key a person named in an episode is kept under (episode_people.name_key). */
+void people_key(const char *name, char key[KEY_LEN]);
+
 int people_store(struct uc *u, const struct people_in *p, const char *episode_id,
                  const char *child_id, const char *kind, char *text, size_t n);
 /* Joins the names of p with "; " into text (of size n). */

@@ -370,6 +370,29 @@ static int offer_independent(struct offer_run *run)
 		carer_ptrs[nc] = carer_keys[nc];
 		nc++;
 	}
+	/* R-MISS-6: the people the episode names the child as with, under the key they
+	 * were kept with, against the interviewer's name under the same key */
+	json_t *with = store_episode_people_keys(u->db, run->e.id, &rc);
+	if (!with)
+		return uc_db(u, rc);
+	const char *with_ptrs[200];
+	size_t nw = 0;
+	json_array_foreach(with, i, v) if (nw < ARRAY_LEN(with_ptrs) && json_is_string(v))
+	        with_ptrs[nw++] = json_string_value(v);
+	char iv_people_key[KEY_LEN];
+	people_key(run->name, iv_people_key);
+	struct ri_interview wi = {.interviewer_id = iv_people_key,
+	                          .with_ids = with_ptrs,
+	                          .n_with = nw,
+	                          .child_asked_preference = true,
+	                          .child_preference = "-"};
+	struct proto_err wpe;
+	if (nw && iv_people_key[0] && missing_interviewer_validate(&wi, &wpe) < 0) {
+		json_decref(with);
+		wpe.field = "interviewer";
+		return uc_proto_refused(u, &wpe);
+	}
+	json_decref(with);
 	struct ri_interview ri = {.interviewer_id = run->key,
 	                          .parent_carer_ids = carer_ptrs,
 	                          .n_parent_carers = nc,

@@ -8,6 +8,8 @@
  */
 #include "app/episodes.h"
 
+#include "app/work.h"
+
 #include "app/children.h"
 #include "app/gate.h"
 #include "app/episode_common.h"
@@ -610,6 +612,15 @@ int app_episode_get(struct db *db, const struct actor *who, const char *id, json
 		parse_member(ri, "responsible");
 	json_object_set(v, "return_interview", ri ? ri : json_null());
 	json_object_set_new(v, "looked_after", json_boolean(e.looked_after));
+	{ /* how long the child has been (or was) missing: from last seen, else reported */
+		const char *since = json_string_value(json_object_get(v, "last_seen_at"));
+		int64_t from = parse_time_or(since ? since : e.reported_at, u.now);
+		int64_t to = e.returned_at[0] ? parse_time_or(e.returned_at, u.now) : u.now;
+		char words[64];
+		app_duration_words(to > from ? to - from : 0, words, sizeof words);
+		json_object_set_new(v, "missing_for", json_string(words));
+		json_object_set_new(v, "missing_seconds", json_integer(to > from ? to - from : 0));
+	}
 	/* what is still to do */
 	json_t *prompts = json_array();
 	if (strcmp(e.status, "open") == 0 && strcmp(e.classification, "absent") == 0) {

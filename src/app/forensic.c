@@ -20,6 +20,19 @@ static enum forensic_answer forensic_answer_of(json_t *v)
 	return FOR_UNANSWERED;
 }
 
+size_t app_forensic_questions(const char **codes, const char **texts, size_t max)
+{
+	size_t n;
+	const struct forensic_question *q = missing_forensic_questions(&n);
+	for (size_t i = 0; i < n && i < max; i++) {
+		if (codes)
+			codes[i] = q[i].code;
+		if (texts)
+			texts[i] = q[i].text;
+	}
+	return n;
+}
+
 int app_forensic_decision(struct db *db, const struct actor *who, const char *id, json_t *in,
                           json_t **out, struct app_err *err)
 {

@@ -5,6 +5,8 @@
  */
 #include "app/referrals.h"
 
+#include "app/mash.h"
+
 #include "app/gate.h"
 #include "app/children.h"
 #include "app/chronology.h"
@@ -154,6 +156,12 @@ static int referral_parse(struct uc *u, json_t *in, struct referral_in *r)
 	r->group = app_json_bool(in, "group", false, u->err);
 	r->gang = app_json_bool(in, "gang", false, u->err);
 	referral_police_parse(u, in, r);
+	if (u->err->code && u->who->check_only && !r->child_id && json_is_object(r->child)) {
+		/* a page showing all of a form's errors at once: the new child's details too,
+		 * which are otherwise read only once the rest is right */
+		struct child_input ci;
+		child_input_parse(r->child, r->came_to_notice_at, &ci, u->err);
+	}
 	return u->err->code ? u->err->code : APP_OK;
 }
 
@@ -616,6 +624,32 @@ static void referral_filed_view(json_t *ref)
 	json_object_set_new(ref, "record_visible", json_false());
 }
 
+/* Marks each step of a filed referral done or not (pathway_step_done): what filing did
+ * and what the record holds since. The facts read for it leave the view. */
+static void referral_steps_done(json_t *ref)
+{
+	const char *rr = json_string_value(json_object_get(ref, "risk_review"));
+	const char *nsr = json_string_value(json_object_get(ref, "no_sign_rationale"));
+	struct path_filed f = {
+	        .record_linked = json_is_string(json_object_get(ref, "record_id")),
+	        .risk_review = rr && *rr,
+	        .category = json_integer_value(json_object_get(ref, "has_category")) != 0,
+	        .merlin_pac = json_integer_value(json_object_get(ref, "has_merlin_pac")) != 0,
+	        .no_sign_rationale = nsr && *nsr,
+	};
+	json_object_del(ref, "has_category");
+	json_object_del(ref, "has_merlin_pac");
+	size_t i;
+	json_t *st;
+	json_array_foreach(json_object_get(ref, "steps"), i, st)
+	{
+		const char *a = json_string_value(json_object_get(st, "action"));
+		long code = a ? strtol(a, NULL, 10) : -1;
+		bool done = code >= 0 && pathway_step_done((enum path_action)code, &f);
+		json_object_set_new(st, "done", json_boolean(done));
+	}
+}
+
 int app_referral_get(struct db *db, const struct actor *who, const char *id, json_t *in,
                      json_t **out, struct app_err *err)
 {
@@ -632,6 +666,7 @@ int app_referral_get(struct db *db, const struct actor *who, const char *id, jso
 		return uc_abort(
 		        &u, rc == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such referral.")
 		                          : app_db_fail(err, db, rc));
+	referral_steps_done(ref);
 	const char *child = json_string_value(json_object_get(ref, "child_id"));
 	const char *src = json_string_value(json_object_get(ref, "source_agency_id"));
 	const char *rref = json_string_value(json_object_get(ref, "record_ref"));
@@ -641,6 +676,8 @@ int app_referral_get(struct db *db, const struct actor *who, const char *id, jso
 		referral_filed_view(ref); /* what the referrer's agency filed, nothing more */
 	else if (arc == APP_OK)
 		arc = access_gate(&u, child, "referral", id, rref, "No such referral.");
+	if (arc == APP_OK && sees) /* R-PATH-3: the MASH's decision clock and evaluation */
+		arc = mash_referral_view(&u, ref);
 	if (arc == APP_OK && (rc = uc_audit(&u, "view", "referral", id, sees ? rref : NULL,
 	                                    sees ? "all" : "as filed")) != DB_OK)
 		arc = app_db_fail(err, db, rc);

@@ -119,6 +119,10 @@ int uc_begin(struct uc *u)
 
 int uc_commit(struct uc *u)
 {
+	if (u->who->check_only) {
+		db_rollback(u->db);
+		return APP_OK;
+	}
 	return uc_db(u, db_commit(u->db));
 }
 
@@ -147,7 +151,11 @@ int uc_end(struct uc *u, int rc, json_t **out)
 	rc = app_code(u, rc);
 	if (rc == APP_OK && u->opening[0])
 		rc = access_log_opening(u);
-	int crc = rc == APP_OK ? db_commit(u->db) : DB_OK;
+	int crc = DB_OK;
+	if (rc == APP_OK && u->who->check_only)
+		db_rollback(u->db); /* validated: nothing is kept */
+	else if (rc == APP_OK)
+		crc = db_commit(u->db);
 	if (crc != DB_OK)
 		rc = app_db_fail(u->err, u->db, crc);
 	else if (rc != APP_OK)

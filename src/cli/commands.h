@@ -33,6 +33,12 @@ int cli_action(struct cli_ctx *c, int argc, char **argv);
 int cli_cj(struct cli_ctx *c, int argc, char **argv);
 int cli_nrm(struct cli_ctx *c, int argc, char **argv);
 /* people of concern, places, links and networks */
+/* people.c: persons of concern, places, links and networks (R-POI-1, R-LOC-1, R-CAT-7) */
+int cli_person(struct cli_ctx *c, int argc, char **argv);
+int cli_place(struct cli_ctx *c, int argc, char **argv);
+int cli_link(struct cli_ctx *c, int argc, char **argv);
+int cli_network(struct cli_ctx *c, int argc, char **argv);
+extern const char CLI_PERSON_USAGE[], CLI_PLACE_USAGE[], CLI_LINK_USAGE[], CLI_NETWORK_USAGE[];
 
 /* matching, merges, import and export */
 int cli_import(struct cli_ctx *c, int argc, char **argv);
@@ -41,6 +47,9 @@ int cli_match(struct cli_ctx *c, int argc, char **argv);
 extern const char CLI_IMPORT_USAGE[], CLI_MATCH_USAGE[];
 
 /* MASE meetings and reports */
+int cli_mase(struct cli_ctx *c, int argc, char **argv);
+int cli_report(struct cli_ctx *c, int argc, char **argv);
+extern const char CLI_MASE_USAGE[], CLI_REPORT_USAGE[];
 
 /* audit verify, audit checkpoint, audit keygen, and any other (a usage error) */
 int cli_audit_verify(struct cli_ctx *c, int argc, char **argv);

@@ -7,6 +7,7 @@
  * per request.
  */
 #include "cli/cli.h"
+#include "app/mase.h"
 #include "app/scheduler.h"
 #include "app/system.h"
 #include "app/viewcache.h"
@@ -99,6 +100,7 @@ int cli_serve(struct cli_ctx *c, int argc, char **argv)
 	if (moved)
 		log_info("moved %ld waiting view event(s) into the audit log", moved);
 	viewcache_set_budget((size_t)cfg.view_cache_mb << 20);
+	mase_set_name(strcmp(cfg.meeting_name, "MACE") == 0 ? MASE_NAME_MACE : MASE_NAME_MASE);
 	/* before any thread starts (the view log's writer is the first), so that every
 	 * thread inherits the mask and SIGTERM always reaches server_wait_signal */
 	server_block_signals();

@@ -18,6 +18,7 @@
 
 #include "audit/audit.h"
 #include "demo/demo_internal.h"
+#include "demo/networks.h"
 #include "store/demo.h"
 #include "store/users.h"
 
@@ -109,6 +110,8 @@ int app_demo_generate(struct db *db, const struct demo_opts *opts, json_t **out,
 	if (rc == APP_OK)
 		rc = demo_details(&g);
 	/* people of concern, places, links and networks */
+	if (rc == APP_OK)
+		rc = demo_networks(&g);
 
 	/* MASE meetings and outcomes */
 

@@ -50,12 +50,17 @@ int police_referral_complete(const struct police_referral *r, struct proto_err *
 }
 
 /* R-PATH-6 */
+bool supervisor_may_review(uint32_t roles)
+{
+	return (roles & ROLE_BIT(ROLE_POLICE_SUPERVISOR)) != 0;
+}
+
 int supervisor_review_validate(const struct supervisor_review *r, struct proto_err *err)
 {
 	if (proto_name_check(r->reviewer_id, PROTO_NAME_MAX, true, "R-PATH-6", "reviewer_id",
 	                     "The reviewer", err))
 		return -1;
-	if (!(r->reviewer_roles & ROLE_BIT(ROLE_POLICE_SUPERVISOR)))
+	if (!supervisor_may_review(r->reviewer_roles))
 		return proto_fail(err, "R-PATH-6", "reviewer_id",
 		                  "The supervisor review must be made by a police supervisor "
 		                  "(R-PATH-6).");

@@ -41,6 +41,9 @@ struct supervisor_review {
 };
 /* R-PATH-6. Every item ticked with a note; reviewer holds police_supervisor and is not
  * the reporting officer; Threat to Life assessment done when appropriate. */
+/* R-PATH-6: whether a holder of `roles` (ROLE_BIT set) makes supervisor reviews: police
+ * supervisors only. */
+bool supervisor_may_review(uint32_t roles);
 int supervisor_review_validate(const struct supervisor_review *r, struct proto_err *err);
 
 /* R-PATH-7: essential steps on every concern (App G items E1-E5). */

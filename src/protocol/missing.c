@@ -146,6 +146,12 @@ int missing_interviewer_validate(const struct ri_interview *ri, struct proto_err
 			return proto_fail(err, "R-MISS-6", "interviewer_id",
 			                  "The return interviewer must be independent of the "
 			                  "child's parents and carers (R-MISS-6).");
+	/* R-MISS-6: nor one of the people the child was with while missing */
+	for (size_t i = 0; i < ri->n_with && ri->with_ids; i++)
+		if (same_person(ri->interviewer_id, ri->with_ids[i]))
+			return proto_fail(err, "R-MISS-6", "interviewer_id",
+			                  "The return interviewer must be independent: the episode "
+			                  "names them as someone the child was with (R-MISS-6).");
 	if (same_person(ri->interviewer_id, ri->police_interviewer_id))
 		return proto_fail(err, "R-MISS-6", "interviewer_id",
 		                  "The return interview must be separate from the police "

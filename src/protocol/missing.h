@@ -83,6 +83,9 @@ struct ri_interview {
 	const char *csc_interviewer_id; /* social worker who did the CSC interview */
 	bool child_asked_preference;    /* the child was asked whom they want to speak to */
 	const char *child_preference;   /* and their answer */
+	/* the people the episode names the child as with (last seen with, found with) */
+	const char *const *with_ids;
+	size_t n_with;
 };
 int missing_interviewer_validate(const struct ri_interview *ri, struct proto_err *err);
 

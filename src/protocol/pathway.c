@@ -105,6 +105,36 @@ int pathway_route(const struct path_input *in, struct path_result *out, struct p
 	return 0;
 }
 
+bool pathway_step_done(enum path_action a, const struct path_filed *f)
+{
+	switch (a) {
+	case ACT_REFER_TO_CSC:
+	case ACT_INFORM_SOCIAL_WORKER:
+	case ACT_REFER_TO_SET_DESK:
+	case ACT_REFER_TO_MASH:
+	case ACT_CHECK_EXISTING_RECORD:
+		return true; /* filing routed it and ran the R-REC-1 check */
+	case ACT_CREATE_RECORD:
+	case ACT_UPDATE_RECORD:
+	case ACT_SET_ES_FLAG:
+		return f->record_linked;
+	case ACT_INITIAL_RISK_ASSESSMENT:
+		return f->risk_review;
+	case ACT_INITIAL_CATEGORY:
+		return f->category;
+	case ACT_MERLIN_PAC:
+		return f->merlin_pac;
+	case ACT_RECORD_DECISION_RATIONALE:
+		return f->no_sign_rationale;
+	case ACT_IDENTIFYING_AGENCY_LEADS:
+	case ACT_CONSIDER_EARLY_HELP:
+	case ACT_RISK_ASSESS:
+	case ACT_ESSENTIAL_STEPS:
+		return false;
+	}
+	return false;
+}
+
 const char *pathway_route_label(const char *code)
 {
 	static const struct {

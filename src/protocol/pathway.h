@@ -74,6 +74,22 @@ struct path_result {
 /* R-PATH-1..4, R-SIGN-2, R-REC-1. Fills `out`; -1 (err) only for an unknown agency. */
 int pathway_route(const struct path_input *in, struct path_result *out, struct proto_err *err);
 
+/* What filing a referral did and what the record holds since (R-PATH-1..5, R-REC-1,
+ * R-SIGN-2), for telling the steps still to do from those already done. */
+struct path_filed {
+	bool record_linked;     /* the referral created or joined the child's record */
+	bool risk_review;       /* the police risk review (App G I3) was given */
+	bool category;          /* the record has a category (R-PATH-4's initial one) */
+	bool merlin_pac;        /* the record has a MERLIN/PAC reference (R-PATH-4) */
+	bool no_sign_rationale; /* the decision without a sign has its rationale (R-SIGN-2) */
+};
+/* Whether step a of a filed referral is done: filing sent the referral to those the route
+ * names (R-PATH-1..3), checked for an existing record (R-REC-1), created or joined it
+ * and flagged it ES (R-FLAG-1) when a record is linked; the rest is done when the record
+ * or the referral holds it. Leading, monitoring, early help, risk assessment and the
+ * essential steps are never done by filing. */
+bool pathway_step_done(enum path_action a, const struct path_filed *f);
+
 const char *pathway_route_code(enum path_route r); /* "not_cse_early_help", ... */
 /* Words for a route code, for pages; an unknown code is returned as it is. */
 const char *pathway_route_label(const char *code);

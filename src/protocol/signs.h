@@ -45,4 +45,15 @@ int signs_no_sign_rationale_validate(const char *rationale, struct proto_err *er
 int signs_rationale_validate(const char *rationale, const char *const *sign_codes, size_t n,
                              struct proto_err *err);
 
+/* R-SIGN-1, R-SIGN-2: the SAFEGUARD signs that free text seems to describe, for a
+ * referral with no sign ticked, so that the page can ask whether one was meant before
+ * the referral goes to early help. Each sign has a list of words and phrases ("older
+ * male", "gifts", "went missing"); matching is on whole words, ignoring case. A phrase
+ * preceded by "no " or "not " within the same few words still counts (the person is
+ * asked, not overruled). Writes up to max codes (REF_SIGNS codes, in the order of the
+ * signs) into out and returns how many signs the text describes. NULL text: 0. */
+size_t signs_described(const char *text, const char **out, size_t max);
+/* The word or phrase that made signs_described name `code` in text, or NULL. */
+const char *signs_described_by(const char *text, const char *code);
+
 #endif

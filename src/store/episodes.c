@@ -533,3 +533,20 @@ json_t *store_export_annex_a(struct db *db, const char *from, const char *to, in
 	db_bind_text(st, 2, to);
 	return json_rows(st, rc);
 }
+
+json_t *store_episode_people_keys(struct db *db, const char *episode_id, int *rc)
+{
+	json_t *rows =
+	        json_query(db,
+	                   "SELECT DISTINCT name_key FROM episode_people WHERE episode_id = $1"
+	                   " ORDER BY name_key LIMIT 200",
+	                   episode_id, rc);
+	if (!rows)
+		return NULL;
+	json_t *keys = json_array();
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r) json_array_append(keys, json_object_get(r, "name_key"));
+	json_decref(rows);
+	return keys;
+}

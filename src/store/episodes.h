@@ -110,6 +110,9 @@ int store_forensic_insert(struct db *db, const char *id, const char *episode_id,
 /* Both adds are idempotent per episode, kind and key. */
 int store_episode_location_add(struct db *db, const char *episode_id, const char *child_id,
                                const char *kind, const char *text, const char *key, const char *at);
+/* R-MISS-6: the name keys of the people episode `episode_id` names the child as with
+ * (last seen with, found with), as a JSON array of strings. */
+json_t *store_episode_people_keys(struct db *db, const char *episode_id, int *rc);
 int store_episode_person_add(struct db *db, const char *episode_id, const char *child_id,
                              const char *kind, const char *name, const char *key,
                              const char *other_child_id, const char *at);

@@ -186,7 +186,12 @@ json_t *store_referral_get(struct db *db, const char *id, int *rc)
 	        " f.source_agency_id, a.name AS source_agency, f.referrer_id,"
 	        " f.referrer_name, f.came_to_notice_at, f.submitted_at, f.circumstances,"
 	        " f.rationale, f.no_sign_rationale, f.risk_review, f.other_info, f.route,"
-	        " f.route_rule, f.status FROM referrals f"
+	        " f.route_rule, f.status, c.given_names AS child_given_names,"
+	        " c.family_name AS child_family_name,"
+	        " rec.current_category IS NOT NULL AS has_category,"
+	        " EXISTS (SELECT 1 FROM external_refs x WHERE x.record_id = f.record_id"
+	        "  AND x.kind = 'merlin_pac') AS has_merlin_pac FROM referrals f"
+	        " JOIN children c ON c.id = f.child_id"
 	        " LEFT JOIN agencies a ON a.id = f.source_agency_id"
 	        " LEFT JOIN records rec ON rec.id = f.record_id WHERE f.id = $1",
 	        id, rc);

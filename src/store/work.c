@@ -139,3 +139,57 @@ json_t *store_work_allocated(struct db *db, const char *allocation, const char *
 	              " AND ($2 IS NULL OR r.allocated_borough_id = $2) AND" VISIBLE("r.child_id"),
 	              allocation, borough_id, v, limit, rc);
 }
+
+json_t *store_work_missing_now(struct db *db, const struct store_viewer *v, int limit, int offset,
+                               int *rc)
+{
+	static const char *where = " WHERE e.status = 'open' AND" VISIBLE("e.child_id");
+	char list[1536], count[512];
+	snprintf(list, sizeof list,
+	         "SELECT e.id AS episode_id, e.child_id, c.given_names, c.family_name,"
+	         " e.classification, e.risk_level, e.reported_at, e.last_seen_at,"
+	         " e.last_seen_where, e.last_seen_with, e.missing_from, b.name AS borough"
+	         " FROM episodes e JOIN children c ON c.id = e.child_id"
+	         " LEFT JOIN boroughs b ON b.id = c.residence_borough_id%s"
+	         " ORDER BY CASE e.risk_level WHEN 'high' THEN 0 WHEN 'medium' THEN 1"
+	         " WHEN 'low' THEN 2 WHEN 'no_apparent_risk' THEN 4 ELSE 3 END,"
+	         " COALESCE(e.last_seen_at, e.reported_at), e.id LIMIT $3 OFFSET $8",
+	         where);
+	snprintf(count, sizeof count, "SELECT count(*) FROM episodes e%s", where);
+	struct db_stmt *st;
+	*rc = db_cached(db, list, &st);
+	if (*rc != DB_OK)
+		return NULL;
+	store_viewer_bind(st, 4, v);
+	db_bind_int64(st, 3, limit);
+	db_bind_int64(st, 8, offset);
+	json_t *items = json_rows(st, rc);
+	if (!items)
+		return NULL;
+	struct db_stmt *cs;
+	int64_t n = 0;
+	*rc = db_cached(db, count, &cs);
+	if (*rc == DB_OK) {
+		store_viewer_bind(cs, 4, v);
+		*rc = db_step(cs);
+		if (*rc == DB_ROW) {
+			n = db_column_int64(cs, 0);
+			*rc = DB_OK;
+		}
+		db_reset(cs);
+	}
+	if (*rc != DB_OK) {
+		json_decref(items);
+		return NULL;
+	}
+	return json_pack("{s:I, s:o}", "count", (json_int_t)n, "items", items);
+}
+
+json_t *store_work_child_missing(struct db *db, const char *child_id, int *rc)
+{
+	return json_one_row(db,
+	                    "SELECT id, classification, risk_level, reported_at, last_seen_at,"
+	                    " last_seen_where FROM episodes WHERE child_id = $1 AND status = 'open'"
+	                    " ORDER BY reported_at DESC LIMIT 1",
+	                    child_id, rc);
+}

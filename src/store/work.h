@@ -31,4 +31,16 @@ json_t *store_work_my_children(struct db *db, const char *user_id, int limit, in
 json_t *store_work_allocated(struct db *db, const char *allocation, const char *borough_id,
                              const struct store_viewer *v, int limit, int *rc);
 
+/* Children missing now: open missing or absent episodes of the children the viewer
+ * sees, highest risk first (high, medium, low, not yet assessed, no apparent risk),
+ * then longest missing first; `limit` items from `offset`, and the count. Items:
+ * {episode_id, child_id, given_names, family_name, classification, risk_level,
+ * reported_at, last_seen_at, last_seen_where, last_seen_with, missing_from,
+ * borough}. */
+json_t *store_work_missing_now(struct db *db, const struct store_viewer *v, int limit, int offset,
+                               int *rc);
+/* The open episode of child `child_id`, if any ({id, classification, risk_level,
+ * reported_at, last_seen_at, last_seen_where}); NULL with *rc DB_DONE when none. */
+json_t *store_work_child_missing(struct db *db, const char *child_id, int *rc);
+
 #endif

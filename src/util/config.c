@@ -30,6 +30,7 @@ static const struct ckey keys[] = {
         STR(tls_cert),
         STR(tls_key),
         STR(static_dir),
+        STR(meeting_name),
         {"session_idle", C_DURATION, offsetof(struct config, session_idle), 0, 60, 24 * 3600},
         {"session_absolute", C_DURATION, offsetof(struct config, session_absolute), 0, 300,
          7 * 24 * 3600},
@@ -48,6 +49,7 @@ void config_defaults(struct config *c)
 	snprintf(c->db, sizeof c->db, "sqlite:var/lantern.db");
 	snprintf(c->listen, sizeof c->listen, "127.0.0.1:8080");
 	snprintf(c->static_dir, sizeof c->static_dir, "static");
+	snprintf(c->meeting_name, sizeof c->meeting_name, "MASE");
 	c->session_idle = 15 * 60;
 	c->session_absolute = 12 * 3600;
 	c->absent_escalation = 6 * 3600;
@@ -84,6 +86,11 @@ int config_set(struct config *c, const char *key, const char *value, char *err, 
 		if (strlen(value) >= k->size || !text_ok(value, k->size, false)) {
 			snprintf(err, errlen, "setting '%s': value too long or not plain text",
 			         k->name);
+			return -1;
+		}
+		if (strcmp(k->name, "meeting_name") == 0 && strcmp(value, "MASE") != 0 &&
+		    strcmp(value, "MACE") != 0) { /* R-MASE-1 */
+			snprintf(err, errlen, "setting 'meeting_name': expected MASE or MACE");
 			return -1;
 		}
 		snprintf(base, k->size, "%s", value);

@@ -28,6 +28,7 @@ struct config {
 	bool behind_proxy;               /* trust X-Forwarded-Proto/For from loopback proxy */
 	bool secure_cookies;             /* send cookies with Secure (default on) */
 	int log_level;                   /* 0 debug .. 3 error */
+	char meeting_name[8];            /* MASE or MACE (R-MASE-1); default MASE */
 };
 
 void config_defaults(struct config *c);

@@ -9,8 +9,10 @@
  *   FS_TEXT, FS_PASSWORD, FS_TEXTAREA, FS_RADIOS, FS_SELECT -> a string (omitted when
  *                                                  empty after trimming)
  *   FS_INT_RADIOS                                  -> an integer
- *   FS_DATE ("YYYY-MM-DD")                         -> the same string
- *   FS_DATETIME ("YYYY-MM-DDTHH:MM", London time)  -> UTC "YYYY-MM-DDTHH:MM:SSZ"
+ *   FS_DATE (GOV.UK date input: "<name>-day", "<name>-month", "<name>-year"; or one
+ *           field "<name>" = "YYYY-MM-DD")         -> "YYYY-MM-DD"
+ *   FS_DATETIME (the date input and "<name>-time", 24-hour "18:05", London time; or one
+ *           field "YYYY-MM-DDTHH:MM")              -> UTC "YYYY-MM-DDTHH:MM:SSZ"
  *   FS_CHECKBOX (one box, value "yes")             -> true / false (always present)
  *   FS_CHECKBOXES                                  -> an array of the ticked values
  *   FS_LINES (a textarea, one item per line)       -> an array of the non-empty lines
@@ -68,6 +70,14 @@ int formspec_london_to_utc(const char *local, char out[21]);
  * London time. Returns 0, or -1 if malformed. */
 int formspec_utc_to_london(const char *utc, char out[17]);
 
+/* The date posted as field `name` of f (the three GOV.UK inputs, or one "YYYY-MM-DD"
+ * field) in out: 1; 0 when nothing was entered; -1 with *why (fixed words) when it is
+ * not a real date. */
+int formspec_date_of(const struct form *f, const char *name, char out[11], const char **why);
+/* The date and 24-hour time (London) posted as field `name` of f, as UTC text: 1; 0
+ * when nothing was entered; -1 with *why (fixed words). */
+int formspec_datetime_of(const struct form *f, const char *name, char out[21], const char **why);
+
 /* Maps the submitted form to a new JSON object following the specs. A malformed date
  * or time adds a field error (field = the spec's name) and is left out. Returns the
  * object (never NULL unless out of memory). */
@@ -78,16 +88,30 @@ json_t *formspec_to_json(const struct fs_field *specs, size_t n, const struct fo
 json_t *formspec_lines(const char *text);
 
 /* Template data for the fields: an array of {name, id, label, hint, value, error,
- * <kind>: true, options: [{value, label, option_hint, id, checked}], width}. Values come from
+ * <kind>: true, options: [{value, label, option_hint, id, checked}], width; for dates
+ * day, month, year and, with a time, time}. Values come from
  * the submitted form when f is not NULL, else from `values` (a JSON object keyed by
  * the specs' keys, whose members may be strings, numbers, booleans or arrays; may be
  * NULL). Errors come from errs (may be NULL). */
 json_t *formspec_fields(const struct fs_field *specs, size_t n, const struct form *f,
                         json_t *values, const struct field_errors *errs);
 
-/* The spec name to link an error on JSON field `field` to: the spec whose key is
- * `field` or starts with "field.", else the first spec's name. */
+/* The spec an error on JSON field `field` concerns: the spec whose key is `field` or
+ * starts with "field.", or whose name is `field`, or whose key ends in ".field" (a use
+ * case names "nhs_number" what the form nests as "child.nhs_number"); NULL if none. */
+const struct fs_field *formspec_spec_for(const struct fs_field *specs, size_t n, const char *field);
+/* The spec name to link an error on JSON field `field` to: formspec_spec_for's, else
+ * the first (visible) spec's name. */
 const char *formspec_error_target(const struct fs_field *specs, size_t n, const char *field);
+
+/* A use case's message about field `field` said in words for the page that asked with
+ * spec s: a message naming the field by its code is said again with the field's own
+ * words ("Enter last_seen_at." becomes "Enter the date and time the child was last
+ * seen"; "reason must be plain text of at most 2000 characters." becomes "Why must be
+ * 2000 characters or fewer"). Other messages are returned as they are. The result is
+ * message itself or a string in pool p. */
+const char *formspec_error_words(const struct fs_field *s, const char *field, const char *message,
+                                 struct pool *p);
 
 /* R-SIGN-1: the SAFEGUARD signs ticked on a form. Each ticked box "sign" (value: a
  * REF_SIGNS code) becomes {code, evidence: field "evidence_<code>", seen_on: field

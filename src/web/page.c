@@ -1,6 +1,8 @@
 /* page.c: HTML pages and JSON answers (see page.h). */
 #include "web/page.h"
 
+#include "web/once.h"
+
 #include "util/log.h"
 #include "web/webapp.h"
 #include "web/resume.h"
@@ -63,6 +65,9 @@ void page_render(struct request *req, struct response *resp, int status, const c
 		                              req->session->actor.display_name, "agency",
 		                              req->session->agency_name));
 		json_object_set_new(d, "csrf_token", json_string(req->session->csrf));
+		const char *saved = req->method == HTTP_GET ? once_banner(req) : NULL;
+		if (saved) /* the page a saved form went to names what was saved */
+			json_object_set_new(d, "saved_banner", json_string(saved));
 		resume_page_data(req, d); /* when the session ends (WCAG 2.2.1) */
 	}
 	buf_reset(&resp->body);

@@ -85,6 +85,7 @@ struct request {
 	void *app;                   /* the server-wide struct web_app */
 	struct web_session *session; /* signed-in session, or NULL */
 	struct form *form;           /* parsed urlencoded body (state-changing pages), or NULL */
+	const char *once_token;      /* the form's one-time token this POST claimed (web/once.h) */
 	/* When the cookie named a session that had timed out: whose it was and its CSRF
 	 * token, so that a form its pages posted is kept for that user (web/resume.h). */
 	const char *ended_username, *ended_csrf;

@@ -12,18 +12,26 @@
 #include "app/access.h"
 #include "app/admin.h"
 #include "app/audit_view.h"
+#include "app/board.h"
 #include "app/categories.h"
 #include "app/child_changes.h"
-#include "app/cj.h"
 #include "app/children.h"
+#include "app/cj.h"
 #include "app/episode_deadlines.h"
 #include "app/episode_return.h"
 #include "app/episodes.h"
 #include "app/essential_steps.h"
 #include "app/forensic.h"
 #include "app/import.h"
+#include "app/links.h"
+#include "app/mase.h"
+#include "app/mash.h"
 #include "app/match_model.h"
+#include "app/networks.h"
 #include "app/orders.h"
+#include "app/outcome_reviews.h"
+#include "app/people.h"
+#include "app/places.h"
 #include "app/plans.h"
 #include "app/profile.h"
 #include "app/record_changes.h"
@@ -36,6 +44,9 @@
 #include "web/handlers/disruption.h"
 #include "web/handlers/handlers.h"
 #include "web/handlers/imports.h"
+#include "web/handlers/mase.h"
+#include "web/handlers/mash.h"
+#include "web/handlers/people.h"
 
 #define PUBLIC ROUTE_PUBLIC
 #define API ROUTE_API
@@ -50,6 +61,10 @@
  * param (or NULL), with the input `in`, answering `status` with its view. */
 #define USE_CASE(fn, param, in, status) \
 	handle_api_uc, ROUTE_API, {fn, param, in, status, NULL, NULL}
+/* The rest of a GET row answered by use case fn on the path parameter param with the
+ * query q as its input. */
+#define PARAM_QUERY_USE_CASE(fn, param, q) \
+	handle_api_uc, ROUTE_API, {fn, param, ROUTE_IN_QUERY, 200, q, NULL}
 /* The rest of a GET row answered by use case fn with the query q as its input (NULL:
  * it takes none): 200 with its view, or with {wrap: view} when wrap is not NULL. */
 #define QUERY_USE_CASE(fn, q, wrap) \
@@ -76,6 +91,28 @@ static const char *const actions_strings[] = {"record_ref", "person_id", "place_
 static const struct route_query actions_query = {actions_strings, NULL, NULL, 0, 0};
 static const char *const cj_strings[] = {"person_id", "network", "borough", "from", "to", NULL};
 static const struct route_query cj_query = {cj_strings, NULL, NULL, 0, 0};
+
+/* People of concern, places, links and networks: the places list's filters, an entity's
+ * links, and the network filters of app/networks.h (kinds comma-separated). */
+static const char *const places_strings[] = {"borough", "type", "after", NULL};
+static const char *const places_ints[] = {"limit", NULL};
+static const char *const places_bools[] = {"hotspots", NULL};
+static const struct route_query places_query = {places_strings, places_ints, places_bools, 1, 200};
+static const char *const ended_bools[] = {"include_ended", NULL};
+static const struct route_query links_query = {NULL, NULL, ended_bools, 0, 0};
+static const char *const net_strings[] = {"kinds", "from", "to", NULL};
+static const char *const net_bools[] = {"facts_only", NULL};
+static const char *const net_hops[] = {"hops", NULL};
+static const char *const net_size[] = {"min_size", NULL};
+static const struct route_query network_query = {net_strings, net_hops, net_bools, 1, 3};
+static const struct route_query networks_query = {net_strings, net_size, net_bools, 1, 1000};
+static const struct route_query cat7_query = {net_strings, NULL, net_bools, 0, 0};
+/* GET /api/v1/boroughs/{id}/mase/agenda?at= (R-MASE-6): the agenda as at a time. */
+static const char *const mase_strings[] = {"at", NULL};
+static const struct route_query mase_query = {mase_strings, NULL, NULL, 0, 0};
+/* GET /api/v1/boroughs/{id}/board-report?from=&to= (R-RPT-1). */
+static const char *const period_strings[] = {"from", "to", NULL};
+static const struct route_query period_query = {period_strings, NULL, NULL, 0, 0};
 
 const struct route web_routes[] = {
         {HTTP_GET, "/static/{*path}", HANDLER(handle_static, PUBLIC | ROUTE_STATIC)},
@@ -184,6 +221,22 @@ const struct route web_routes[] = {
         {HTTP_GET, "/actions/{id}", HANDLER(handle_page_action, 0)},
         {HTTP_POST, "/actions/{id}", HANDLER(handle_page_action_update, 0)},
         /* pages: people of concern, places, vehicles, phones, links and networks */
+        {HTTP_GET, "/people/find", HANDLER(handle_page_people_find, 0)},
+        {HTTP_POST, "/people/find", HANDLER(handle_page_people_find_post, 0)},
+        {HTTP_GET, "/people/new", HANDLER(handle_page_person_new, 0)},
+        {HTTP_POST, "/people", HANDLER(handle_page_person_create, 0)},
+        {HTTP_GET, "/people/{id}", HANDLER(handle_page_person, 0)},
+        {HTTP_GET, "/people/{id}/pnc-marker", HANDLER(handle_page_person_pnc_form, 0)},
+        {HTTP_POST, "/people/{id}/pnc-marker", HANDLER(handle_page_person_pnc, 0)},
+        {HTTP_GET, "/places/{id}", HANDLER(handle_page_place, 0)},
+        {HTTP_GET, "/places/{id}/hotspot", HANDLER(handle_page_place_hotspot_form, 0)},
+        {HTTP_POST, "/places/{id}/hotspot", HANDLER(handle_page_place_hotspot, 0)},
+        {HTTP_GET, "/vehicles/{id}", HANDLER(handle_page_vehicle, 0)},
+        {HTTP_GET, "/phones/{id}", HANDLER(handle_page_phone, 0)},
+        {HTTP_GET, "/links/new", HANDLER(handle_page_link_new, 0)},
+        {HTTP_POST, "/links", HANDLER(handle_page_link_create, 0)},
+        {HTTP_GET, "/network/{id}", HANDLER(handle_page_network, 0)},
+        {HTTP_GET, "/network/{id}/picture.svg", HANDLER(handle_page_network_picture, 0)},
 
         /* pages: matching, merges and imports */
         {HTTP_GET, "/imports/held", HANDLER(handle_page_import_held, 0)},
@@ -191,8 +244,27 @@ const struct route web_routes[] = {
         {HTTP_GET, "/admin/matching", HANDLER(handle_page_matching, 0)},
 
         /* pages: MASE meetings, outcomes and the board's report */
+        {HTTP_GET, "/boroughs/{id}/mase", HANDLER(handle_page_mase_borough, 0)},
+        {HTTP_POST, "/boroughs/{id}/mase/schedule", HANDLER(handle_page_mase_schedule, 0)},
+        {HTTP_POST, "/boroughs/{id}/mase/meetings", HANDLER(handle_page_mase_meeting_create, 0)},
+        {HTTP_GET, "/boroughs/{id}/mase/agenda", HANDLER(handle_page_mase_agenda, 0)},
+        {HTTP_GET, "/mase-meetings/{id}", HANDLER(handle_page_mase_meeting, 0)},
+        {HTTP_POST, "/mase-meetings/{id}/cases", HANDLER(handle_page_mase_case, 0)},
+        {HTTP_POST, "/mase-meetings/{id}/actions", HANDLER(handle_page_mase_action, 0)},
+        {HTTP_POST, "/mase-meetings/{id}/duties", HANDLER(handle_page_mase_duties, 0)},
+        {HTTP_GET, "/mase-meetings/{id}/pack", HANDLER(handle_page_mase_pack, 0)},
+        {HTTP_GET, "/boroughs/{id}/board-report", HANDLER(handle_page_board_report, 0)},
+        {HTTP_GET, "/records/{ref}/outcome-reviews", HANDLER(handle_page_outcomes, 0)},
+        {HTTP_POST, "/records/{ref}/outcome-reviews", HANDLER(handle_page_outcome_review, 0)},
+        {HTTP_GET, "/records/{ref}/outcome-reviews/chart", HANDLER(handle_page_outcomes_chart, 0)},
 
         /* pages: my work, the MASH and who is missing now */
+        /* R-PATH-3: the MASH evaluates a referral within one working day */
+        {HTTP_GET, "/referrals/{id}/evaluate", HANDLER(handle_page_referral_evaluate_form, 0)},
+        {HTTP_POST, "/referrals/{id}/evaluate", HANDLER(handle_page_referral_evaluate, 0)},
+        /* R-MISS-5: the missing-now board; one list of my work a page at a time */
+        {HTTP_GET, "/missing-now", HANDLER(handle_page_missing_now, 0)},
+        {HTTP_GET, "/work/{key}", HANDLER(handle_page_work_section, 0)},
 
         /* end of pages */
 
@@ -322,6 +394,40 @@ const struct route web_routes[] = {
          USE_CASE(app_user_reset_password, "username", BODY, 200)},
 
         /* API: people of concern, places, vehicles, phones, links and networks */
+        /* R-POI-1, R-POI-2, R-LOC-1: people of concern, places, vehicles, phones, links;
+         * R-CAT-7, R-MASE-9: networks (read-only) */
+        {HTTP_POST, "/api/v1/people", USE_CASE(app_person_add, NULL, BODY, 201)},
+        {HTTP_POST, "/api/v1/people/search", USE_CASE(app_person_search, NULL, BODY, 200)},
+        {HTTP_GET, "/api/v1/people/{id}", USE_CASE(app_person_get, "id", NONE, 200)},
+        {HTTP_PUT, "/api/v1/people/{id}", USE_CASE(app_person_update, "id", BODY, 200)},
+        {HTTP_POST, "/api/v1/people/{id}/items", USE_CASE(app_person_items_add, "id", BODY, 200)},
+        {HTTP_PUT, "/api/v1/people/{id}/pnc-marker",
+         USE_CASE(app_person_pnc_marker, "id", BODY, 200)},
+        {HTTP_GET, "/api/v1/children/{id}/pnc-marker",
+         USE_CASE(app_child_pnc_marker_get, "id", NONE, 200)},
+        {HTTP_PUT, "/api/v1/children/{id}/pnc-marker",
+         USE_CASE(app_child_pnc_marker, "id", BODY, 200)},
+        {HTTP_POST, "/api/v1/places", USE_CASE(app_place_add, NULL, BODY, 201)},
+        {HTTP_GET, "/api/v1/places", QUERY_USE_CASE(app_places_list, &places_query, NULL)},
+        {HTTP_GET, "/api/v1/places/{id}", USE_CASE(app_place_get, "id", NONE, 200)},
+        {HTTP_PUT, "/api/v1/places/{id}/hotspot", USE_CASE(app_place_hotspot, "id", BODY, 200)},
+        {HTTP_POST, "/api/v1/vehicles", USE_CASE(app_vehicle_find_or_add, NULL, BODY, 200)},
+        {HTTP_GET, "/api/v1/vehicles/{id}", USE_CASE(app_vehicle_get, "id", NONE, 200)},
+        {HTTP_POST, "/api/v1/phones", USE_CASE(app_phone_find_or_add, NULL, BODY, 200)},
+        {HTTP_GET, "/api/v1/phones/{id}", USE_CASE(app_phone_get, "id", NONE, 200)},
+        {HTTP_POST, "/api/v1/links", USE_CASE(app_link_add, NULL, BODY, 201)},
+        {HTTP_GET, "/api/v1/links/{id}", USE_CASE(app_link_get, "id", NONE, 200)},
+        {HTTP_POST, "/api/v1/links/{id}/end", USE_CASE(app_link_end, "id", BODY, 200)},
+        {HTTP_GET, "/api/v1/entities/{id}/links",
+         PARAM_QUERY_USE_CASE(app_links_list, "id", &links_query)},
+        {HTTP_GET, "/api/v1/entities/{id}/network",
+         PARAM_QUERY_USE_CASE(app_network_of, "id", &network_query)},
+        {HTTP_GET, "/api/v1/children/{id}/network-flag",
+         PARAM_QUERY_USE_CASE(app_network_cat7, "id", &cat7_query)},
+        {HTTP_GET, "/api/v1/networks", QUERY_USE_CASE(app_networks, &networks_query, NULL)},
+        {HTTP_GET, "/api/v1/boroughs/{id}/linked-cases",
+         PARAM_QUERY_USE_CASE(app_network_linked_cases, "id", &cat7_query)},
+        {HTTP_GET, "/api/v1/exports/network", HANDLER(handle_api_export_network, API)},
 
         /* API: matching, merges and imports */
         {HTTP_POST, "/api/v1/imports/children", HANDLER(handle_api_import_children, API)},
@@ -333,8 +439,45 @@ const struct route web_routes[] = {
         {HTTP_GET, "/api/v1/matching/model", USE_CASE(app_match_model, NULL, NONE, 200)},
 
         /* API: MASE meetings, outcomes and the board's report */
+        /* R-MASE-1, R-DL-5: the schedule and the next meeting due; R-MASE-4..6, R-MASE-9:
+         * the agenda, generated for the reader's agency */
+        {HTTP_GET, "/api/v1/boroughs/{id}/mase", USE_CASE(app_mase_borough, "id", NONE, 200)},
+        {HTTP_PUT, "/api/v1/boroughs/{id}/mase/schedule",
+         USE_CASE(app_mase_schedule_set, "id", BODY, 200)},
+        {HTTP_GET,
+         "/api/v1/boroughs/{id}/mase/agenda",
+         handle_api_uc,
+         ROUTE_API,
+         {app_mase_agenda, "id", ROUTE_IN_QUERY, 200, &mase_query, NULL}},
+        /* R-MASE-2, R-MASE-3: a meeting held; R-MASE-4, R-MASE-7: decisions; R-MASE-8 */
+        {HTTP_POST, "/api/v1/mase/meetings", USE_CASE(app_mase_meeting_add, NULL, BODY, 201)},
+        {HTTP_GET, "/api/v1/mase/meetings/{id}", USE_CASE(app_mase_meeting_get, "id", NONE, 200)},
+        {HTTP_POST, "/api/v1/mase/meetings/{id}/cases",
+         USE_CASE(app_mase_case_decide, "id", BODY, 200)},
+        {HTTP_POST, "/api/v1/mase/meetings/{id}/duties",
+         USE_CASE(app_mase_duties, "id", BODY, 200)},
+        /* R-RPT-1, R-INFO-1: the board's report, its CSV and the census factor codes */
+        {HTTP_GET,
+         "/api/v1/boroughs/{id}/board-report",
+         handle_api_uc,
+         ROUTE_API,
+         {app_board_report, "id", ROUTE_IN_QUERY, 200, &period_query, NULL}},
+        {HTTP_GET, "/api/v1/boroughs/{id}/board-report/csv", HANDLER(handle_api_board_csv, API)},
+        {HTTP_GET, "/api/v1/boroughs/{id}/cin-factors", HANDLER(handle_api_cin_csv, API)},
+        /* R-OUTC-1, R-DL-8: a child's long-term outcomes */
+        {HTTP_POST, "/api/v1/records/{ref}/outcome-reviews",
+         USE_CASE(app_outcome_review_add, "ref", BODY, 201)},
+        {HTTP_GET, "/api/v1/records/{ref}/outcome-reviews",
+         USE_CASE(app_outcome_reviews, "ref", NONE, 200)},
+        {HTTP_PUT, "/api/v1/agencies/{id}/contacts",
+         USE_CASE(app_agency_contacts_set, "id", BODY, 200)},
 
         /* API: my work, the MASH and who is missing now */
+        /* R-PATH-3: the MASH's evaluation of a referral; 403 for other roles */
+        {HTTP_POST, "/api/v1/referrals/{id}/evaluation",
+         USE_CASE(app_referral_evaluate, "id", BODY, 201)},
+        /* R-MISS-5: every child missing now that the user sees, ?page=N */
+        {HTTP_GET, "/api/v1/missing-now", QUERY_USE_CASE(app_missing_now, &web_page_query, NULL)},
 };
 
 const size_t web_routes_count = ARRAY_LEN(web_routes);

@@ -5,6 +5,7 @@
 #include "util/log.h"
 #include "util/ltime.h"
 #include "web/csrf.h"
+#include "web/once.h"
 #include "web/form.h"
 #include "web/page.h"
 #include "web/resume.h"
@@ -150,8 +151,13 @@ void web_app_handle(struct request *req, struct response *resp, void *arg)
 		response_set_header(resp, "Allow", allow);
 	} else {
 		pattern = req->route->pattern;
-		if (admit(app, req, resp))
+		/* a page form sent twice saves once (web/once.h) */
+		bool page_post = req->method == HTTP_POST && !(req->route->flags & ROUTE_API);
+		if (admit(app, req, resp) && !(page_post && once_before(req, resp))) {
 			req->route->fn(req, resp);
+			if (page_post)
+				once_after(req, resp);
+		}
 	}
 	if (!(req->route && (req->route->flags & ROUTE_STATIC)) || resp->status >= 400) {
 		int64_t us = ltime_mono_ns() / 1000 - req->start_us;

@@ -118,7 +118,7 @@ describe('search and the duplicate check (R-INFO-3, R-REC-1)', () => {
     assert.equal(r.status, 200, r.text)
     const hit = r.json.results.find((x) => x.id === childId)
     assert.ok(hit, r.text)
-    assert.deepEqual(Object.keys(hit).sort().filter((k) => !['id', 'given_names', 'family_name', 'date_of_birth', 'gender', 'strength', 'reasons', 'visible', 'exact'].includes(k)), [])
+    assert.deepEqual(Object.keys(hit).sort().filter((k) => !['id', 'given_names', 'family_name', 'date_of_birth', 'gender', 'strength', 'band', 'reasons', 'visible', 'exact'].includes(k)), [])
     assert.equal(hit.visible, false)
     // audited with what it disclosed
     assert.ok(Number(await one(srv.db, `SELECT count(*) FROM audit_events WHERE action = 'search' AND fields LIKE '%${childId}%' AND user_id = (SELECT id FROM users WHERE username = 'school.riverside')`)) >= 1)

@@ -73,7 +73,7 @@ describe('children', () => {
     assert.equal(r.status, 200, r.text)
     assert.ok(r.json.results.some((x) => x.id === childId))
     const hit = r.json.results.find((x) => x.id === childId)
-    for (const k of Object.keys(hit)) assert.ok(['id', 'given_names', 'family_name', 'date_of_birth', 'gender', 'residence_borough', 'record_ref', 'strength', 'reasons', 'visible'].includes(k), k)
+    for (const k of Object.keys(hit)) assert.ok(['id', 'given_names', 'family_name', 'date_of_birth', 'gender', 'residence_borough', 'record_ref', 'strength', 'band', 'probability', 'reasons', 'visible'].includes(k), k)
     assert.equal(hit.record_ref, ref, 'a member of the case is shown the record reference')
     // R-INFO-3: a practitioner needs more than a date of birth (or a name alone)
     assertProblem(await officer.post('/api/v1/children/search', { json: { date_of_birth: dob } }), 422, 'protocol-rule')

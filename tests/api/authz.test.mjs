@@ -23,6 +23,10 @@ const COLS = ['police_officer', 'police_supervisor', 'assessment_team', 'mash_wo
 assert.deepEqual(COLS, ROLES)
 
 const SIGN = { code: 'gifts_money', evidence: 'Two new phones, source not explained.', seen_on: daysAgo(65) }
+// R-OUTC-1: the 13 outcomes of a child's review
+const OUTCOMES = ['missing_reduced', 'school_attendance', 'substance_use_reduced', 'family_relationship', 'stable_accommodation',
+  'recognises_exploitation', 'stays_in_contact', 'sexual_health_knowledge', 'risky_contacts_reduced', 'expresses_feelings',
+  'safety_strategies', 'family_support', 'knows_rights']
 const POLICE_AGENCY = new Set(['police_officer', 'police_supervisor', 'assessment_team', 'analyst'])
 
 // [method, pattern, cells (one letter or rule per column), request(ctx, role, n)]
@@ -121,6 +125,31 @@ const TABLE = [
   ['POST', '/api/v1/session/password', 'A A A A A A A A A A A A A A', () => ({ json: { current_password: 'lantern-demo-2026', new_password: 'lantern-demo-2026-changed' } })],
   ['DELETE', '/api/v1/session', 'A A A A A A A A A A A A A A', () => ({})], // last: signs out
   // people of concern, places, vehicles, phones, links and networks
+  ['POST', '/api/v1/people', 'A A A A A A A A A A D D D D', (c, r, n) => ({ json: { names: [{ name: `Authz Person${n} Demo`, kind: 'name' }], nature: 'fact', source: 'Authz test (demo)', confirm_new: true } })],
+  ['POST', '/api/v1/people/search', 'A A A A A A A A A A A A D D', () => ({ json: { name: 'Authz Person' } })],
+  ['GET', '/api/v1/people/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/people/${c.person}` })],
+  ['PUT', '/api/v1/people/{id}', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/people/${c.person}`, json: { description: 'Tall, a scar above the left eye.' } })],
+  ['POST', '/api/v1/people/{id}/items', 'A A A A A A A A A A D D D D', (c, r, n) => ({ path: `/api/v1/people/${c.person}/items`, json: { names: [{ name: `Authz Alias${n}`, kind: 'alias' }], nature: 'fact', source: 'Authz test (demo)' } })],
+  ['PUT', '/api/v1/people/{id}/pnc-marker', 'A A A D D D D D D D D D D D', (c) => ({ path: `/api/v1/people/${c.person}/pnc-marker`, json: { status: 'done' } })],
+  ['GET', '/api/v1/children/{id}/pnc-marker', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}/pnc-marker` })],
+  ['PUT', '/api/v1/children/{id}/pnc-marker', 'A A A D D D D D D D D D D D', (c) => ({ path: `/api/v1/children/${c.childId}/pnc-marker`, json: { status: 'done' } })],
+  ['POST', '/api/v1/places', 'A A A A A A A A A A D D D D', (c, r, n) => ({ json: { type: 'takeaway', name: `Authz Chicken ${n} (demo)`, borough: 'Northbrook', confirm_new: true } })],
+  ['GET', '/api/v1/places', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/places?limit=5' })],
+  ['GET', '/api/v1/places/{id}', 'A A A A D A D D D D A A D D', (c) => ({ path: `/api/v1/places/${c.place}` })],
+  ['PUT', '/api/v1/places/{id}/hotspot', 'A A A A D A D D D D A A D D', (c) => ({ path: `/api/v1/places/${c.place}/hotspot`, json: { hotspot: true, rationale: 'Several children found here after missing episodes.' } })],
+  ['POST', '/api/v1/vehicles', 'A A A A A A A A A A D D D D', () => ({ json: { registration: 'DM21 AZT', make: 'Demo', colour: 'blue' } })],
+  ['GET', '/api/v1/vehicles/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/vehicles/${c.vehicle}` })],
+  ['POST', '/api/v1/phones', 'A A A A A A A A A A D D D D', () => ({ json: { number: '07700 900555' } })],
+  ['GET', '/api/v1/phones/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/phones/${c.phone}` })],
+  ['POST', '/api/v1/links', 'A A A A A A A A A A D D D D', (c) => ({ json: { from: c.person, to: c.phone, kind: 'uses', nature: 'fact', source: 'Authz test (demo)' } })],
+  ['GET', '/api/v1/links/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/links/${c.link}` })],
+  ['POST', '/api/v1/links/{id}/end', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/links/${c.endLink}/end`, json: { reason: 'Recorded against the wrong phone.' } })],
+  ['GET', '/api/v1/entities/{id}/links', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/entities/${c.person}/links` })],
+  ['GET', '/api/v1/entities/{id}/network', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/entities/${c.childId}/network?hops=2` })],
+  ['GET', '/api/v1/children/{id}/network-flag', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}/network-flag` })],
+  ['GET', '/api/v1/networks', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/networks?min_size=2' })],
+  ['GET', '/api/v1/exports/network', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/exports/network?entity=${c.childId}&file=nodes` })],
+  ['GET', '/api/v1/boroughs/{id}/linked-cases', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/linked-cases' })],
 
   // matching, merges and imports
   ['POST', '/api/v1/imports/children', 'D D D D D A D D D D D D D A', (c, r, n) => ({ opts: { body: `given_names,family_name,date_of_birth\nAuthz,Importrole${'abcdefghijklmn'[n]}x,${born(13)}\n`, headers: { 'content-type': 'text/csv' } } })],
@@ -131,15 +160,29 @@ const TABLE = [
   ['GET', '/api/v1/matching/model', 'D D D D D A D D D D D D D A', () => ({})],
 
   // MASE meetings, outcomes and the board's report
+  ['GET', '/api/v1/boroughs/{id}/mase', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/mase' })],
+  ['PUT', '/api/v1/boroughs/{id}/mase/schedule', 'D A D D D A D D D D A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/mase/schedule', json: { rule: 'nth_weekday', nth: 2, weekday: 2, time: '10:00' } })],
+  ['GET', '/api/v1/boroughs/{id}/mase/agenda', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/mase/agenda' })],
+  ['POST', '/api/v1/mase/meetings', 'D A D D D A D D D D A A D D', () => ({ json: { borough: 'Northbrook', held_at: ago(3, '10:00'), attendees: [{ name: 'Demo Inspector', member: 'police', rank: 'inspector', chair: true }] } })],
+  ['GET', '/api/v1/mase/meetings/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}` })],
+  ['POST', '/api/v1/mase/meetings/{id}/cases', 'D A D D D A D D D D A A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}/cases`, json: { record_ref: c.ref, decision: 'Keep under review.' } })],
+  ['POST', '/api/v1/mase/meetings/{id}/duties', 'D R-MASE-8 D D D R-MASE-8 D D D D R-MASE-8 A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}/duties`, json: { duties: [1, 2, 3, 4, 5].map((i) => ({ done: true, note: i === 1 ? 'Absent members reported to the board.' : undefined })) } })],
+  ['GET', '/api/v1/boroughs/{id}/board-report', 'A A A A A A A A A A A A D D', () => ({ path: `/api/v1/boroughs/Northbrook/board-report?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
+  ['GET', '/api/v1/boroughs/{id}/board-report/csv', 'A A A A A A A A A A A A D D', () => ({ path: `/api/v1/boroughs/Northbrook/board-report/csv?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
+  ['GET', '/api/v1/boroughs/{id}/cin-factors', 'D A D D D A D D D D A D D D', () => ({ path: `/api/v1/boroughs/Northbrook/cin-factors?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
+  ['POST', '/api/v1/records/{ref}/outcome-reviews', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/outcome-reviews`, json: { scores: Object.fromEntries(OUTCOMES.map((o) => [o, 3])) } })],
+  ['GET', '/api/v1/records/{ref}/outcome-reviews', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/records/${c.ref}/outcome-reviews` })],
+  ['PUT', '/api/v1/agencies/{id}/contacts', 'D D D D D D D D D D D D D A', () => ({ path: `/api/v1/agencies/${encodeURIComponent('Northbrook Police (demo)')}/contacts`, json: { lead: 'Detective Superintendent Demo', spoc: 'Sexual Exploitation Team duty desk' } })],
 
   // my work, the MASH and who is missing now
+  ['GET', '/api/v1/missing-now', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/missing-now?page=1' })],
+  ['POST', '/api/v1/referrals/{id}/evaluation', 'D D D A D D D D D D D D D D', (c) => ({ path: `/api/v1/referrals/${c.referralId}/evaluation`, json: { outcome: 'early_help', rationale: 'Information shared with the school nurse.' } })]
 ]
 
-// The order the rows run in: changing one's password and signing out come last, whatever
-// the sections after them in the table.
-const LAST = ['POST /api/v1/session/password', 'DELETE /api/v1/session']
-const RUN_ORDER = [...TABLE.filter(([m, p]) => !LAST.includes(`${m} ${p}`)),
-  ...LAST.map((k) => TABLE.find(([m, p]) => `${m} ${p}` === k))]
+// The order rows run in: changing the password and signing out come last, after every
+// section's rows.
+const LAST = new Set(['POST /api/v1/session/password', 'DELETE /api/v1/session'])
+const RUN = [...TABLE.filter(([m, p]) => !LAST.has(`${m} ${p}`)), ...TABLE.filter(([m, p]) => LAST.has(`${m} ${p}`))]
 
 // The API routes the server has: every {HTTP_X, "/api/..."} entry of src/web/routes.c.
 async function serverRoutes () {
@@ -225,6 +268,19 @@ before(async () => {
   const cj = await sup.post('/api/v1/cj-cases', { json: { person_id: ctx.person, arrested_on: daysAgo(30), referred_on: daysAgo(20) } })
   assert.equal(cj.status, 201, cj.text)
   ctx.cjCase = cj.json.id
+  // People of concern: a vehicle, a phone, a link of the person to the phone to read and
+  // one to end (once; then 409 for the other allowed roles).
+  const car = await sup.post('/api/v1/vehicles', { json: { registration: 'DM20 KJH', make: 'Demo', colour: 'black' } })
+  assert.equal(car.status, 200, car.text)
+  ctx.vehicle = car.json.id
+  const tel = await sup.post('/api/v1/phones', { json: { number: '07700 900123' } })
+  assert.equal(tel.status, 200, tel.text)
+  ctx.phone = tel.json.id
+  for (const key of ['link', 'endLink']) {
+    const l = await sup.post('/api/v1/links', { json: { from: ctx.person, to: ctx.vehicle, kind: 'uses', nature: 'fact', source: 'ANPR check (demo)' } })
+    assert.equal(l.status, 201, l.text)
+    ctx[key] = l.json.id
+  }
   const nrm = await sup.post(`/api/v1/children/${ctx.childId}/nrm-referrals`, { json: { referred_at: ago(7, '10:00'), reference: 'NRM-AUTHZ-1' } })
   assert.equal(nrm.status, 201, nrm.text)
   ctx.nrm = nrm.json.id
@@ -235,6 +291,11 @@ before(async () => {
   assert.equal(imp.status, 201, imp.text)
   ctx.importId = imp.json.id
   ctx.heldId = imp.json.held_rows[0].id
+  // MASE: a meeting the chair chaired, held after the record's referral (R-MASE-4, R-MASE-8)
+  const chair = await signInAs(srv, 'chair.northbrook')
+  const mtg = await chair.post('/api/v1/mase/meetings', { json: { borough: 'Northbrook', held_at: ago(1, '10:00'), attendees: [{ name: 'Demo Chair', username: 'chair.northbrook', member: 'police', rank: 'chief_inspector', chair: true }] } })
+  assert.equal(mtg.status, 201, mtg.text)
+  ctx.meeting = mtg.json.id
 })
 after(async () => { await srv?.stop() })
 
@@ -252,7 +313,7 @@ test('every role against every route', async () => {
     const who = await signInAs(srv, (await import('./demo.mjs')).ROLE_USERS[role])
     const tok = await who.post('/api/v1/tokens', { json: { label: 'authz table' } })
     ctx.token = tok.json?.id
-    for (const [method, pattern, cells, make] of RUN_ORDER) {
+    for (const [method, pattern, cells, make] of RUN) {
       if (!make) continue // POST /api/v1/session: the sign-in above
       const want = cells.split(/\s+/)[n]
       const spec = make(ctx, role, n)

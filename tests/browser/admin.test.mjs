@@ -9,7 +9,7 @@
 import { test, before, after, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { startLantern, sql } from '../api/helpers.mjs'
-import { launchBrowser, checkA11y, screenshot } from './helpers.mjs'
+import { launchBrowser, checkA11y, screenshot, fillDate } from './helpers.mjs'
 
 const DEMO_PASSWORD = 'lantern-demo-2026'
 
@@ -133,8 +133,8 @@ describe('user administration and the audit log', () => {
     await page.click('summary:has-text("Filter events")')
     await page.fill('#username', 'admin')
     const today = new Date().toISOString().slice(0, 10)
-    await page.fill('#from', today)
-    await page.fill('#to', today)
+    await fillDate(page, 'from', today)
+    await fillDate(page, 'to', today)
     await submit('Filter')
     assert.equal(new URL(page.url()).search, '')
     const rows = await page.locator('tbody tr').allTextContents()

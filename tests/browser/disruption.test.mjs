@@ -9,7 +9,7 @@
 import { test, before, after, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { startLantern, sql } from '../api/helpers.mjs'
-import { launchBrowser, checkA11y, screenshot } from './helpers.mjs'
+import { launchBrowser, checkA11y, screenshot, fillDate } from './helpers.mjs'
 import { daysAgo } from '../api/dates.mjs'
 
 const DEMO_PASSWORD = 'lantern-demo-2026'
@@ -69,7 +69,7 @@ describe('disruption in a browser', () => {
     await look('order-new', 'Record an order or notice')
     await page.check('input[name=type][value=sro]')
     await page.check('input[name=status][value=applied]')
-    await page.fill('#applied_on', daysAgo(40))
+    await fillDate(page, 'applied_on', daysAgo(40))
     await submit('Record the order')
     await page.waitForURL(/\/orders\/dsr_/)
     assert.match(await page.textContent('h1'), /Sexual Risk Order\s+Applied for/)
@@ -79,15 +79,15 @@ describe('disruption in a browser', () => {
     await page.click('main a:has-text("Record a change")')
     await look('order-change', 'Record a change to the order')
     await page.check('input[name=status][value=made]')
-    await page.fill('#made_on', daysAgo(30))
-    await page.fill('#ends_on', daysAgo(30 - 800))
+    await fillDate(page, 'made_on', daysAgo(30))
+    await fillDate(page, 'ends_on', daysAgo(30 - 800))
     await submit('Record the change')
     await page.waitForURL(/\/orders\/dsr_[^/]+$/)
     assert.match(await page.textContent('h1'), /Made by the court/)
 
     await page.click('main a:has-text("Record a change")')
     await page.check('input[name=status][value=served]')
-    await page.fill('#served_at', `${daysAgo(29)}T11:30`)
+    await fillDate(page, 'served_at', daysAgo(29), '11:30')
     await page.fill('#serving_officer', 'PC 2718 Demo')
     await submit('Record the change')
     await page.waitForURL(/\/orders\/dsr_[^/]+$/)
@@ -99,7 +99,7 @@ describe('disruption in a browser', () => {
     // R-ORD-3: a breach before the order is refused, the rule named under the field
     await page.click('main a:has-text("Record a change")')
     await page.check('input[name=status][value=breached]')
-    await page.fill('#breach_on', daysAgo(35))
+    await fillDate(page, 'breach_on', daysAgo(35))
     await submit('Record the change')
     assert.match(await page.textContent('.govuk-error-summary'), /R-ORD-3/)
     assert.match(await page.textContent('#breach_on-error'), /breach cannot be before/i)
@@ -139,13 +139,13 @@ describe('disruption in a browser', () => {
     await look('action-new', 'Add an action')
     await page.fill('#text', 'Brief the shopping centre CCTV staff (synthetic).')
     await page.fill('#owner_agency', 'Northbrook Police (demo)')
-    await page.fill('#due_on', daysAgo(-7))
+    await fillDate(page, 'due_on', daysAgo(-7))
     await submit('Add the action')
     await page.waitForURL(/\/actions$/)
     assert.match(await page.textContent('main'), /Brief the shopping centre CCTV staff/)
 
     await page.goto(`${srv.url}/`)
-    const section = page.locator('section', { has: page.locator('h2#work-disruption_overdue') })
+    const section = page.locator('section', { has: page.locator('h2#work-overdue') })
     const overdue = section.locator('.lantern-work-item', { hasText: 'Overdue' })
     assert.ok(await overdue.count() > 0, 'the demo has overdue actions')
     assert.match(await overdue.first().textContent(), /overdue by/)

@@ -86,3 +86,13 @@ export async function screenshot (page, name) {
   await page.screenshot({ path: file, fullPage: true })
   return file
 }
+
+// Fills a GOV.UK date input (#id is the day, then #id-month and #id-year) with an ISO
+// date "YYYY-MM-DD", and for a date and time the 24-hour UK time ("18:05") in #id-time.
+export async function fillDate (page, id, iso, time) {
+  const [y, m, d] = iso.slice(0, 10).split('-')
+  await page.fill(`#${id}`, String(Number(d)))
+  await page.fill(`#${id}-month`, String(Number(m)))
+  await page.fill(`#${id}-year`, y)
+  if (time !== undefined) await page.fill(`#${id}-time`, time)
+}

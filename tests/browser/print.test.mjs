@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { startLantern, sql } from '../api/helpers.mjs'
 import { northbrookRecord } from '../api/demo.mjs'
-import { launchBrowser, checkA11y, screenshot, SCREENSHOTS } from './helpers.mjs'
+import { launchBrowser, checkA11y, screenshot, SCREENSHOTS, fillDate } from './helpers.mjs'
 
 const run = promisify(execFile)
 const DEMO_PASSWORD = 'lantern-demo-2026'
@@ -85,7 +85,7 @@ describe('printing a record', () => {
     await page.goto(`${srv.url}/records/${ref}/print`)
     await page.click('summary:has-text("Choose the entries")')
     await page.check('#nature-2') // facts only
-    await page.fill('#from', '2020-01-01')
+    await fillDate(page, 'from', '2020-01-01')
     await Promise.all([page.waitForLoadState('load'), page.click('main button:has-text("Show these entries")')])
     const url = new URL(page.url())
     assert.equal(url.searchParams.get('nature'), 'fact')

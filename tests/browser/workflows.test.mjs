@@ -9,7 +9,7 @@
 import { test, before, after, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { startLantern, sql } from '../api/helpers.mjs'
-import { launchBrowser, checkA11y, screenshot } from './helpers.mjs'
+import { launchBrowser, checkA11y, screenshot, fillDate } from './helpers.mjs'
 import { born } from '../api/dates.mjs'
 
 const DEMO_PASSWORD = 'lantern-demo-2026'
@@ -64,7 +64,7 @@ describe('workflows in a browser', () => {
     await page.click('main a:has-text("Find a child")')
     await look('find-child', 'Find a child')
     await page.fill('#name', `${given} ${family}`)
-    await page.fill('#date_of_birth', dob) // R-INFO-3: a name alone is not narrow enough
+    await fillDate(page, 'date_of_birth', dob) // R-INFO-3: a name alone is not narrow enough
     await submit('Search')
     await page.waitForSelector('#results')
     assert.equal(new URL(page.url()).search, '', 'no personal data in the URL')
@@ -75,24 +75,26 @@ describe('workflows in a browser', () => {
     await look('referral-new', 'New referral')
     await page.fill('#given_names', given)
     await page.fill('#family_name', family)
-    await page.fill('#date_of_birth', dob)
+    await fillDate(page, 'date_of_birth', dob)
     await page.fill('#circumstances', 'Seen getting into a car with an older male outside school (synthetic).')
     await page.check('#sign-gifts_money')
     await page.fill('#evidence_gifts_money', 'New phone and trainers the family cannot explain.')
     await page.fill('#rationale', 'Receipt of unexplained gifts together with the older male suggests grooming.')
     await page.fill('#risk_review', 'Checks on the child and associates done; no immediate risk tonight.')
     await page.fill('#merlin_pac', 'SYN-MP-0001')
-    await submit('File the referral')
+    await submit('Continue')
     // R-REC-1: nothing is created yet; the candidates come back with their reasons
     await page.waitForSelector('text=Is this one of these children?')
     assert.equal(await page.inputValue('#circumstances'), 'Seen getting into a car with an older male outside school (synthetic).')
     assert.ok(await page.isChecked('#sign-gifts_money'))
     await look('referral-candidates', 'Error: New referral')
     await page.check('#child_choice-1')
+    await submit('Continue')
+    await page.waitForSelector('text=Check your answers before filing the referral')
     await submit('File the referral')
     await page.waitForSelector('.govuk-panel--confirmation')
     assert.match(await page.textContent('main'), /What happens next/)
-    await look('referral-filed', 'Referral filed')
+    await look('referral-filed', `Referral filed for ${given} ${family}`)
   })
 
   let ref
@@ -100,7 +102,7 @@ describe('workflows in a browser', () => {
     await page.goto(`${srv.url}/referrals/new`)
     await page.fill('#given_names', 'Zephyrine')
     await page.fill('#family_name', 'Quillfeather')
-    await page.fill('#date_of_birth', born(15))
+    await fillDate(page, 'date_of_birth', born(15))
     await page.check('#gender')
     await page.fill('#residence_borough', 'Northbrook')
     await page.fill('#circumstances', 'Found at an address not known to the family after two nights away (synthetic).')
@@ -109,11 +111,13 @@ describe('workflows in a browser', () => {
     await page.fill('#rationale', 'Repeatedly running away, with signs of an older peer group.')
     await page.fill('#risk_review', 'Research on the child and associates done; no immediate risk.')
     await page.fill('#merlin_pac', 'SYN-MP-0002')
-    await submit('File the referral')
+    await submit('Continue')
     if (await page.locator('text=Is this one of these children?').count()) {
       await page.check('#child_choice')
-      await submit('File the referral')
+      await submit('Continue')
     }
+    await page.waitForSelector('text=Check your answers before filing the referral')
+    await submit('File the referral')
     await page.waitForSelector('.govuk-panel--confirmation')
     ref = (await page.textContent('.govuk-panel__body strong')).trim()
     assert.match(ref, /^LAN-\d{4}-\d{6}$/)
@@ -239,7 +243,8 @@ describe('workflows in a browser', () => {
 
   test('overdue missing-episode deadlines in the supervisor\'s queue', async () => {
     await signIn('supervisor.northbrook')
-    const overdue = page.locator('.lantern-work-item', { hasText: 'Overdue' })
+    // my work lists every overdue item in one section, first; the return interviews among them
+    const overdue = page.locator('#work-overdue ~ ul .lantern-work-item', { hasText: 'Return interview' })
     assert.ok(await overdue.count() > 0, 'the demo has overdue return interviews')
     assert.match(await overdue.first().textContent(), /Due .*(ago|overdue)/i)
     await overdue.first().locator('a').click()

@@ -157,9 +157,9 @@ static void test_R_MASE_7_overdue_action_in_owner_and_supervisor_queues(void **s
 	assert_true(queued(f, "ps.dunn", "disruption_overdue", id)); /* R-DL-9 */
 	assert_false(queued(f, "sw.green", "disruption_overdue", id));
 	assert_false(queued(f, "pc.brook", "actions_due", id)); /* owned by a named person */
-	/* the work queue carries the same sections */
+	/* my work lists the overdue action first, in its "overdue" section */
 	json_t *q = cx_ok(f, app_work_queue, "ps.dunn", NULL, NULL);
-	assert_non_null(section(q, "disruption_overdue"));
+	assert_non_null(section(q, "overdue"));
 	json_decref(q);
 	/* R-MASE-7: a cancelled action needs a reason; nothing written */
 	refused(f, app_action_update, "pc.ames", id, json_pack("{s:s}", "status", "cancelled"),

@@ -157,7 +157,9 @@ static void test_R_MISS_6_interviewer_independence(void **state)
 	                          "pc-0007",
 	                          "sw-0031",
 	                          true,
-	                          "Wants to speak to the youth worker she knows."};
+	                          "Wants to speak to the youth worker she knows.",
+	                          NULL,
+	                          0};
 	struct proto_err e;
 	assert_int_equal(missing_interviewer_validate(&ri, &e), 0);
 	ri.interviewer_id = "carer-2";
@@ -173,6 +175,36 @@ static void test_R_MISS_6_interviewer_independence(void **state)
 	ri.child_asked_preference = false;
 	assert_int_equal(missing_interviewer_validate(&ri, &e), -1);
 	assert_string_equal(e.field, "child_preference");
+}
+
+/* R-MISS-6: the return interviewer is not someone the episode names the child as with
+ * (last seen with, found with), nor a parent or carer named in it. */
+static void test_R_MISS_6_interviewer_not_with_the_child(void **state)
+{
+	const char *carers[] = {"mother-1"};
+	const char *with[] = {"jay smith", "older friend"};
+	struct ri_interview ri = {.interviewer_id = "jay smith",
+	                          .parent_carer_ids = carers,
+	                          .n_parent_carers = 1,
+	                          .child_asked_preference = true,
+	                          .child_preference = "The youth worker.",
+	                          .with_ids = with,
+	                          .n_with = 2};
+	struct proto_err e;
+	assert_int_equal(missing_interviewer_validate(&ri, &e), -1);
+	assert_string_equal(e.rule, "R-MISS-6");
+	assert_string_equal(e.field, "interviewer_id");
+	assert_non_null(strstr(e.message, "with"));
+	ri.interviewer_id = "older friend";
+	assert_int_equal(missing_interviewer_validate(&ri, &e), -1);
+	ri.interviewer_id = "mother-1";
+	assert_int_equal(missing_interviewer_validate(&ri, &e), -1);
+	assert_non_null(strstr(e.message, "parents and carers"));
+	ri.interviewer_id = "ri-worker-9";
+	assert_int_equal(missing_interviewer_validate(&ri, &e), 0);
+	ri.with_ids = NULL; /* none named */
+	ri.interviewer_id = "jay smith";
+	assert_int_equal(missing_interviewer_validate(&ri, &e), 0);
 }
 
 static void test_R_MISS_7_responsibility(void **state)
@@ -191,6 +223,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_R_MISS_1_whereabouts_known_no_episode),
+	        cmocka_unit_test(test_R_MISS_6_interviewer_not_with_the_child),
 	        cmocka_unit_test(test_R_MISS_1_absent_vs_missing),
 	        cmocka_unit_test(test_R_MISS_2_under_13_never_absent),
 	        cmocka_unit_test(test_R_MISS_2_unknown_age_never_absent),

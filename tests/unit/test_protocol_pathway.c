@@ -133,11 +133,38 @@ static void test_route_labels_in_words(void **state)
 	assert_null(pathway_route_label(NULL));
 }
 
+/* R-PATH-4, R-SIGN-2: "what happens next" after filing lists only what is still to do. */
+static void test_R_PATH_4_steps_done_by_filing_are_told_apart(void **state)
+{
+	(void)state;
+	struct path_filed none = {0};
+	struct path_filed all = {true, true, true, true, true};
+	/* routing and the R-REC-1 check are what filing does */
+	assert_true(pathway_step_done(ACT_REFER_TO_MASH, &none));
+	assert_true(pathway_step_done(ACT_REFER_TO_CSC, &none));
+	assert_true(pathway_step_done(ACT_CHECK_EXISTING_RECORD, &none));
+	/* the rest only when the referral or the record holds it */
+	assert_false(pathway_step_done(ACT_CREATE_RECORD, &none));
+	assert_true(pathway_step_done(ACT_CREATE_RECORD, &all));
+	assert_false(pathway_step_done(ACT_INITIAL_CATEGORY, &none));
+	assert_true(pathway_step_done(ACT_INITIAL_CATEGORY, &all));
+	assert_false(pathway_step_done(ACT_MERLIN_PAC, &none));
+	assert_true(pathway_step_done(ACT_MERLIN_PAC, &all));
+	assert_false(pathway_step_done(ACT_RECORD_DECISION_RATIONALE, &none));
+	assert_true(pathway_step_done(ACT_RECORD_DECISION_RATIONALE, &all));
+	/* never done by filing */
+	assert_false(pathway_step_done(ACT_ESSENTIAL_STEPS, &all));
+	assert_false(pathway_step_done(ACT_CONSIDER_EARLY_HELP, &all));
+	assert_false(pathway_step_done(ACT_IDENTIFYING_AGENCY_LEADS, &all));
+	assert_false(pathway_step_done(ACT_RISK_ASSESS, &all));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_route_labels_in_words),
 	        cmocka_unit_test(test_R_SIGN_2_referral_with_no_signs_goes_to_early_help),
+	        cmocka_unit_test(test_R_PATH_4_steps_done_by_filing_are_told_apart),
 	        cmocka_unit_test(test_R_PATH_1_multi_agency_refers_to_csc),
 	        cmocka_unit_test(test_R_PATH_2_allocated_social_worker_and_SET_desk),
 	        cmocka_unit_test(test_R_PATH_3_no_social_worker_goes_to_MASH),

@@ -99,6 +99,45 @@ static void test_R_REC_2_rationale_names_a_sign(void **state)
 	assert_string_equal(e.rule, "R-DEF-4");
 }
 
+/* R-SIGN-2: before a referral without a sign goes to early help, text that describes a
+ * SAFEGUARD sign (R-SIGN-1) is found, so that the referrer can be asked. */
+static void test_R_SIGN_2_free_text_describing_signs_is_found(void **state)
+{
+	(void)state;
+	const char *codes[9];
+	size_t n = signs_described("Seen getting into cars with OLDER MEN after school; she has "
+	                           "a new phone and went missing twice.",
+	                           codes, 9);
+	assert_int_equal(n, 3);
+	/* in the order of the signs (R-SIGN-1) */
+	assert_string_equal(codes[0], "absent_missing");
+	assert_string_equal(codes[1], "gangs_older_crime");
+	assert_string_equal(codes[2], "gifts_money");
+	assert_string_equal(signs_described_by("with older males", "gangs_older_crime"),
+	                    "older males");
+	assert_string_equal(signs_described_by("Gifts from a neighbour.", "gifts_money"), "gifts");
+	assert_non_null(signs_described_by("Going missing from care.", "absent_missing"));
+	/* whole words only: "missingness" and "begifted" are not the words */
+	assert_int_equal(signs_described("Missingness report; begifted.", codes, 9), 0);
+	assert_null(signs_described_by("nothing here", "gifts_money"));
+	assert_null(signs_described_by("gifts", "no_such_sign"));
+	assert_int_equal(signs_described(NULL, codes, 9), 0);
+	assert_int_equal(signs_described("", codes, 9), 0);
+	/* only max codes are written; all are counted */
+	assert_int_equal(signs_described("older men, gifts, went missing", codes, 1), 3);
+	assert_string_equal(codes[0], "absent_missing");
+}
+
+static void test_R_SIGN_2_text_without_a_sign_finds_none(void **state)
+{
+	(void)state;
+	const char *codes[9];
+	assert_int_equal(signs_described("Late for school once; her parents are supportive and "
+	                                 "she is doing well.",
+	                                 codes, 9),
+	                 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -109,6 +148,8 @@ int main(void)
 	        cmocka_unit_test(test_R_SIGN_1_evidence_required_capped_and_valid),
 	        cmocka_unit_test(test_R_SIGN_2_no_signs_not_cse_pathway),
 	        cmocka_unit_test(test_R_REC_2_rationale_names_a_sign),
+	        cmocka_unit_test(test_R_SIGN_2_free_text_describing_signs_is_found),
+	        cmocka_unit_test(test_R_SIGN_2_text_without_a_sign_finds_none),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,9 +3,11 @@
  * sections with counts, each item linked to what to open, deadline items with the time
  * left in words and an amber or red tag (R-DL-1, R-DL-2, R-DL-9), in UK time.
  */
+#include "app/may.h"
 #include "app/work.h"
 #include "web/handlers/disruption.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/mash.h"
 #include "web/handlers/pages.h"
 #include "web/session.h"
 #include "web/usecase.h"
@@ -84,6 +86,31 @@ static void decorate_item(struct request *req, json_t *it)
 		        json_string(pages_fmt(req, "%s. Reason: %s",
 		                              pages_when(req, pages_str(it, "opened_at")),
 		                              pages_str(it, "purpose"))));
+	} else if (strcmp(pages_str(it, "kind"), "mash_decision") == 0) {
+		/* R-PATH-3: a referral waiting for the MASH, with its decision clock */
+		const char *state = pages_str(it, "state");
+		json_int_t left = json_integer_value(json_object_get(it, "seconds_left"));
+		json_object_set_new(
+		        it, "href",
+		        json_string(pages_fmt(req, "/referrals/%s/evaluate", pages_str(it, "id"))));
+		json_object_set_new(it, "label", json_string(name));
+		json_object_set_new(it, "what", json_string(*rec ? rec : "Referral"));
+		json_object_set_new(
+		        it, "meta",
+		        json_string(pages_fmt(req, "From %s, received %s. Decision due %s: %s",
+		                              pages_str(it, "source_agency"),
+		                              pages_when(req, pages_str(it, "submitted_at")),
+		                              pages_str(it, "due_local"),
+		                              pages_str(it, "time_left"))));
+		json_object_set_new(it, "tag",
+		                    json_string(left <= 0                     ? "Overdue"
+		                                : strcmp(state, "amber") == 0 ? "Due soon"
+		                                                              : "On time"));
+		json_object_set_new(it, "tag_class",
+		                    json_string(strcmp(state, "red") == 0 ? "govuk-tag--red"
+		                                : strcmp(state, "amber") == 0
+		                                        ? "govuk-tag--orange"
+		                                        : "govuk-tag--green"));
 	} else {
 		const char *id = pages_str(it, "id");
 		json_object_set_new(it, "href",
@@ -98,39 +125,139 @@ static void decorate_item(struct request *req, json_t *it)
 	}
 }
 
+/* R-MISS-5: a child missing now: how long, the risk, where last seen. */
+void pages_missing_item(struct request *req, json_t *it)
+{
+	json_object_set_new(
+	        it, "href",
+	        json_string(pages_fmt(req, "/episodes/%s", pages_str(it, "episode_id"))));
+	json_object_set_new(it, "label",
+	                    json_string(pages_fmt(req, "%s %s", pages_str(it, "given_names"),
+	                                          pages_str(it, "family_name"))));
+	json_object_set_new(it, "what",
+	                    json_string(strcmp(pages_str(it, "classification"), "absent") == 0
+	                                        ? "Absent"
+	                                        : "Missing"));
+	const char *where = pages_str(it, "last_seen_where");
+	const char *with = pages_str(it, "last_seen_with");
+	json_object_set_new(
+	        it, "meta",
+	        json_string(pages_fmt(req, "Missing for %s, since %s.%s%s%s%s%s",
+	                              pages_str(it, "missing_for"),
+	                              pages_when(req, pages_str(it, "missing_since")),
+	                              *where ? " Last seen at " : "", where, *with ? " with " : "",
+	                              with, *where || *with ? "." : "")));
+	const char *risk = pages_str(it, "risk_level");
+	json_object_set_new(it, "tag", json_string(pages_str(it, "risk_label")));
+	json_object_set_new(it, "tag_class",
+	                    json_string(strcmp(risk, "high") == 0     ? "govuk-tag--red"
+	                                : strcmp(risk, "medium") == 0 ? "govuk-tag--orange"
+	                                : strcmp(risk, "low") == 0    ? "govuk-tag--yellow"
+	                                                              : "govuk-tag--grey"));
+}
+
+/* Who owns an overdue item, and where it came from (R-DL-9). */
+static void owner_meta(struct request *req, json_t *it)
+{
+	json_t *owners = json_object_get(it, "owners");
+	const char *owner = pages_str(it, "owner");
+	const char *text = *owner ? owner : NULL;
+	if (json_is_array(owners) && json_array_size(owners)) {
+		const char *acc = "";
+		size_t i;
+		json_t *o;
+		json_array_foreach(owners, i, o)
+		{
+			const char *c = json_string_value(o) ? json_string_value(o) : "";
+			const char *l =
+			        strcmp(c, "police") == 0 ? "Police" : "Children's social care";
+			acc = pages_fmt(req, "%s%s%s", acc, i ? " and " : "", l);
+		}
+		text = acc;
+	}
+	json_object_set_new(
+	        it, "meta",
+	        json_string(pages_fmt(req, "%s%s%s. From: %s.", pages_str(it, "meta"),
+	                              text && !*owner ? " Owner: " : "",
+	                              text && !*owner ? text : "", pages_str(it, "from_title"))));
+}
+
+/* Decorates the items of work section s and adds its anchor, "more" text and the link
+ * to its next page. */
+void pages_work_section(struct request *req, json_t *s, json_int_t page)
+{
+	size_t j;
+	json_t *it;
+	bool missing = strcmp(pages_str(s, "key"), "missing_now") == 0;
+	bool overdue = strcmp(pages_str(s, "key"), "overdue") == 0;
+	json_array_foreach(json_object_get(s, "items"), j, it)
+	{
+		if (missing)
+			pages_missing_item(req, it);
+		else
+			decorate_item(req, it);
+		if (overdue)
+			owner_meta(req, it);
+	}
+	json_int_t count = json_integer_value(json_object_get(s, "count"));
+	size_t shown = json_array_size(json_object_get(s, "items"));
+	json_object_set_new(s, "anchor",
+	                    json_string(pages_fmt(req, "work-%s", pages_str(s, "key"))));
+	json_int_t before = (page - 1) * 25;
+	if (before + (json_int_t)shown < count) {
+		json_object_set_new(s, "more",
+		                    json_string(pages_fmt(req, "Showing %lld to %lld of %lld.",
+		                                          (long long)before + 1,
+		                                          (long long)before + (long long)shown,
+		                                          (long long)count)));
+		if (json_is_true(json_object_get(s, "paged")) && page < WORK_MAX_PAGES)
+			json_object_set_new(
+			        s, "next_href",
+			        json_string(missing ? pages_fmt(req, "/missing-now?page=%lld",
+			                                        (long long)page + 1)
+			                            : pages_fmt(req, "/work/%s?page=%lld",
+			                                        pages_str(s, "key"),
+			                                        (long long)page + 1)));
+	}
+	json_object_set_new(s, "empty", json_boolean(count == 0));
+}
+
 void handle_home(struct request *req, struct response *resp)
 {
 	json_t *q = pages_load(req, resp, app_work_queue, NULL);
 	if (!q)
 		return;
 	json_t *sections = json_object_get(q, "sections");
-	size_t i, j;
-	json_t *s, *it;
-	json_array_foreach(sections, i, s)
-	{
-		json_array_foreach(json_object_get(s, "items"), j, it) decorate_item(req, it);
-		json_int_t count = json_integer_value(json_object_get(s, "count"));
-		size_t shown = json_array_size(json_object_get(s, "items"));
-		json_object_set_new(s, "anchor",
-		                    json_string(pages_fmt(req, "work-%s", pages_str(s, "key"))));
-		if ((json_int_t)shown < count)
-			json_object_set_new(
-			        s, "more",
-			        json_string(pages_fmt(req, "Showing the first %zu of %lld.", shown,
-			                              (long long)count)));
-		json_object_set_new(s, "empty", json_boolean(count == 0));
-	}
+	size_t i;
+	json_t *s;
+	json_array_foreach(sections, i, s) pages_work_section(req, s, 1);
 	json_object_set_new(q, "name", json_string(req->session->actor.display_name));
 	json_object_set_new(q, "agency", json_string(req->session->agency_name));
 	const struct actor *a = web_actor(req);
-	json_object_set_new(
-	        q, "can_refer",
-	        json_boolean(actor_has(
-	                a, ROLES_POLICE | ROLE_BIT(ROLE_ASSESSMENT_TEAM) |
-	                           ROLE_BIT(ROLE_MASH_WORKER) | ROLE_BIT(ROLE_SOCIAL_WORKER) |
-	                           ROLE_BIT(ROLE_CSC_MANAGER) | ROLE_BIT(ROLE_HEALTH) |
-	                           ROLE_BIT(ROLE_EDUCATION) | ROLE_BIT(ROLE_YOUTH_OFFENDING) |
-	                           ROLE_BIT(ROLE_CHARITY))));
+	json_object_set_new(q, "can_refer", json_boolean(app_may_file(a)));
+	/* roles without work of their own: what they can do here */
+	const char *help = NULL;
+	if (!app_may_file(a)) {
+		if (actor_has(a, ROLE_BIT(ROLE_ANALYST)))
+			help = "As an analyst you can read every child's record, see who is "
+			       "missing "
+			       "now and the disruption of each borough, and export the SSDA903 and "
+			       "Annex A returns through the API. You do not file or change "
+			       "records.";
+		else if (actor_has(a, ROLE_BIT(ROLE_MASE_CHAIR)))
+			help = "As a MASE chair you can read every child's record and see who is "
+			       "missing now, to prepare and chair the meeting. You do not file or "
+			       "change records.";
+		else if (actor_has(a, ROLE_BIT(ROLE_AUDITOR)))
+			help = "As an auditor you can read and check the audit log: who opened or "
+			       "changed what, and when. You do not see children's records.";
+		else if (actor_has(a, ROLE_BIT(ROLE_ADMINISTRATOR)))
+			help = "As an administrator you manage users and agencies. You do not see "
+			       "children's records.";
+	}
+	if (help)
+		json_object_set_new(q, "role_help", json_string(help));
+	json_object_set_new(q, "sees_children", json_boolean(app_may_see_children(a)));
 	json_object_set_new(q, "is_admin",
 	                    json_boolean(actor_has(a, ROLE_BIT(ROLE_ADMINISTRATOR))));
 	json_object_set_new(q, "is_auditor", json_boolean(actor_has(a, ROLE_BIT(ROLE_AUDITOR))));

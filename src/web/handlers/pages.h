@@ -23,6 +23,8 @@ struct form_page {
 	json_t *values; /* defaults for a fresh form (borrowed; may be NULL) */
 	json_t *facts;  /* [{key, value}] shown above the form (borrowed; may be NULL) */
 	const char *link_href, *link_text; /* a link shown above the form, or NULL */
+	const char *saved; /* what the form saves, for the banner after ("The risk level");
+	                      NULL: "<title>" */
 };
 
 /* Renders templates/form_page.html for fp; refilled from req->form when it is set
@@ -32,6 +34,15 @@ void pages_form(struct request *req, struct response *resp, int status, const st
 /* Copies a use case's errors into errs, linking each to the spec field it concerns. */
 void pages_app_errors(struct request *req, const struct app_err *err, const struct fs_field *specs,
                       size_t n, struct field_errors *errs);
+/* Adds an error for a field to errs: a second message for the same field gets a slot
+ * of its own (the summary lists it), the same message twice is kept once. */
+void pages_add_error(struct field_errors *errs, const char *field, const char *message);
+/* When the page's own reading of a form found errors (errs->n > 0), the use case uc is
+ * still asked to check the rest of `in`, as the request's actor with check_only set
+ * (it keeps nothing even when the rest is right), and its errors are added, linked to
+ * the specs, so that all of a form's errors show at once. */
+void pages_check_rest(struct request *req, app_uc *uc, const char *id, json_t *in,
+                      const struct fs_field *specs, size_t n, struct field_errors *errs);
 /* Answers a failed use case on a form route: 422/409 re-render fp with the errors;
  * 404/403/5xx the error page. */
 void pages_fail(struct request *req, struct response *resp, const struct app_err *err,

@@ -6,6 +6,8 @@
  */
 #include "app/child_changes.h"
 #include "app/children.h"
+#include "app/filing.h"
+#include "app/may.h"
 #include "app/episodes.h"
 #include "web/handlers/handlers.h"
 #include "web/handlers/pages.h"
@@ -50,6 +52,13 @@ static void find_page(struct request *req, struct response *resp, int status, js
 				        json_string(*ref ? pages_fmt(req, "/records/%s", ref)
 				                         : pages_fmt(req, "/children/%s",
 				                                     pages_str(r, "id"))));
+			else /* a child the user does not see: the page to file about them */
+				json_object_set_new(r, "href",
+				                    json_string(pages_fmt(req, "/children/%s",
+				                                          pages_str(r, "id"))));
+			json_object_set_new(r, "missing_href",
+			                    json_string(pages_fmt(req, "/children/%s/missing/new",
+			                                          pages_str(r, "id"))));
 			json_object_set_new(
 			        r, "born",
 			        json_string(pages_date(req, json_string_value(json_object_get(
@@ -154,7 +163,21 @@ void pages_decorate_episodes(struct request *req, json_t *eps)
 void handle_page_child(struct request *req, struct response *resp)
 {
 	const char *id = request_param(req, "id");
-	json_t *child = pages_load(req, resp, app_child_get, id);
+	/* any practitioner may file about any child: one they do not see shows only what
+	 * is needed to file about the right child, with the two ways to (R-INFO-3) */
+	bool filer = app_may_file(web_actor(req));
+	json_t *child = pages_load(req, resp, filer ? app_child_to_file : app_child_get, id);
+	if (child && json_is_false(json_object_get(child, "visible"))) {
+		json_object_set_new(child, "born",
+		                    json_string(pages_date(req, json_string_value(json_object_get(
+		                                                        child, "date_of_birth")))));
+		const char *nm = pages_fmt(req, "%s %s", pages_str(child, "given_names"),
+		                           pages_str(child, "family_name"));
+		json_object_set_new(child, "name", json_string(nm));
+		page_render(req, resp, 200, "child_to_file.html", nm, child);
+		json_decref(child);
+		return;
+	}
 	json_t *eps = child ? pages_load(req, resp, app_child_episodes, id) : NULL;
 	if (!eps) {
 		json_decref(child);

@@ -1,11 +1,14 @@
 /* handlers/pages_common.c: helpers every page handler shares (see pages.h). */
 #include <stdarg.h>
 
+#include "app/database.h"
 #include "util/ltime.h"
 #include "util/pool.h"
 #include "web/handlers/pages.h"
+#include "web/once.h"
 #include "web/session.h"
 #include "web/usecase.h"
+#include "web/webapp.h"
 
 void pages_form(struct request *req, struct response *resp, int status, const struct form_page *fp,
                 const struct field_errors *errs)
@@ -36,6 +39,11 @@ void pages_form(struct request *req, struct response *resp, int status, const st
 	                    formspec_fields(fp->specs, fp->n,
 	                                    req->method == HTTP_POST ? req->form : NULL, fp->values,
 	                                    errs));
+	/* a one-time token: the form sent twice saves once (web/once.h) */
+	const char *once =
+	        once_issue(req, pages_fmt(req, "%s saved", fp->saved ? fp->saved : fp->title));
+	if (once)
+		json_object_set_new(d, "form_token", json_string(once));
 	page_add_errors(d, errs);
 	page_render(req, resp, status, "form_page.html", fp->title, d);
 	json_decref(d);
@@ -49,13 +57,53 @@ void pages_app_errors(struct request *req, const struct app_err *err, const stru
 	web_form_errors(req, err, &raw);
 	for (size_t i = 0; i < raw.n; i++) {
 		const char *target = formspec_error_target(specs, n, raw.items[i].field);
-		/* one message per field is kept by fielderr_add; a second message for the
-		 * same field still belongs in the summary, so it goes to a fresh slot */
-		if (fielderr_get(errs, target) && errs->n < FIELDERR_MAX)
-			errs->items[errs->n++] = (struct field_error){target, raw.items[i].message};
-		else
-			fielderr_add(errs, target, raw.items[i].message);
+		const char *msg =
+		        formspec_error_words(formspec_spec_for(specs, n, raw.items[i].field),
+		                             raw.items[i].field, raw.items[i].message, req->pool);
+		pages_add_error(errs, target, msg);
 	}
+}
+
+void pages_add_error(struct field_errors *errs, const char *field, const char *message)
+{
+	/* the same message twice says nothing more */
+	for (size_t i = 0; i < errs->n; i++)
+		if (strcmp(errs->items[i].field, field) == 0 &&
+		    strcmp(errs->items[i].message, message) == 0)
+			return;
+	/* one message per field is kept by fielderr_add; a second message for the same
+	 * field still belongs in the summary, so it goes to a fresh slot */
+	if (fielderr_get(errs, field) && errs->n < FIELDERR_MAX)
+		errs->items[errs->n++] = (struct field_error){field, message};
+	else
+		fielderr_add(errs, field, message);
+}
+
+void pages_check_rest(struct request *req, app_uc *uc, const char *id, json_t *in,
+                      const struct fs_field *specs, size_t n, struct field_errors *errs)
+{
+	struct web_app *app = req->app;
+	struct db *db = app && app->dbs ? app_database_pool_get(app->dbs) : NULL;
+	if (!db || !req->session)
+		return;
+	struct actor who = req->session->actor;
+	who.check_only = true; /* nothing is kept, even when the rest is right */
+	struct app_err err;
+	app_err_clear(&err);
+	json_t *out = NULL;
+	if (uc(db, &who, id, in, &out, &err) != APP_OK &&
+	    (err.code == APP_INVALID || err.code == APP_CONFLICT)) {
+		struct field_errors more;
+		fielderr_init(&more);
+		pages_app_errors(req, &err, specs, n, &more);
+		/* a field the page could not read already says so: the use case only
+		 * missed it */
+		for (size_t i = 0; i < more.n; i++)
+			if (!fielderr_get(errs, more.items[i].field) ||
+			    strcmp(more.items[i].field, "summary") == 0)
+				pages_add_error(errs, more.items[i].field, more.items[i].message);
+	}
+	json_decref(out);
 }
 
 const struct form *pages_posted(struct request *req, struct response *resp)

@@ -7,12 +7,16 @@
  * and POST /episodes/{id}/{action}), and the Philomena-style profile with its print
  * view (GET/POST /children/{id}/profile, GET /children/{id}/profile/print).
  */
+#include <pthread.h>
+
 #include "app/children.h"
 #include "app/episode_return.h"
 #include "app/episodes.h"
+#include "app/filing.h"
 #include "app/forensic.h"
 #include "app/profile.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/page_forms.h"
 #include "web/handlers/pages.h"
 #include "web/session.h"
 #include "web/usecase.h"
@@ -76,6 +80,7 @@ static void report_page(struct request *req, struct response *resp, json_t *chil
 	        .back_text = "Back to the child",
 	        .action = pages_fmt(req, "/children/%s/missing", id),
 	        .submit = "Report",
+	        .saved = "The missing or absent report",
 	        .specs = report_specs,
 	        .n = ARRAY_LEN(report_specs),
 	};
@@ -87,7 +92,8 @@ static void report_page(struct request *req, struct response *resp, json_t *chil
 
 void handle_page_missing_new(struct request *req, struct response *resp)
 {
-	json_t *c = pages_load(req, resp, app_child_get, request_param(req, "id"));
+	/* any practitioner reports any child, seeing only what they may (R-INFO-3) */
+	json_t *c = pages_load(req, resp, app_child_to_file, request_param(req, "id"));
 	if (!c)
 		return;
 	report_page(req, resp, c, 200, NULL, NULL);
@@ -100,13 +106,16 @@ void handle_page_missing_create(struct request *req, struct response *resp)
 	if (!f)
 		return;
 	const char *id = request_param(req, "id");
-	json_t *c = pages_load(req, resp, app_child_get, id);
+	json_t *c = pages_load(req, resp, app_child_to_file, id);
 	if (!c)
 		return;
 	struct field_errors errs;
 	fielderr_init(&errs);
 	json_t *in = formspec_to_json(report_specs, ARRAY_LEN(report_specs), f, &errs);
 	json_object_set_new(in, "child_id", json_string(id));
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, app_episode_report, NULL, in, report_specs,
+		                 ARRAY_LEN(report_specs), &errs);
 	struct app_err err = {0};
 	json_t *out = NULL;
 	struct db *db = errs.n ? NULL : web_db(req, resp);
@@ -162,6 +171,30 @@ void handle_page_episode(struct request *req, struct response *resp)
 	json_object_set_new(e, "born",
 	                    json_string(pages_date(
 	                            req, json_string_value(json_object_get(e, "date_of_birth")))));
+	/* the facts first: how long, the risk, last seen where and with whom, the carers;
+	 * then each thing to do with its due time */
+	const char *risk = pages_str(e, "risk_level");
+	json_object_set_new(e, "risk_label",
+	                    json_string(!*risk                        ? "Not yet assessed"
+	                                : strcmp(risk, "high") == 0   ? "High risk"
+	                                : strcmp(risk, "medium") == 0 ? "Medium risk"
+	                                : strcmp(risk, "low") == 0    ? "Low risk"
+	                                                              : "No apparent risk"));
+	json_object_set_new(e, "risk_class",
+	                    json_string(strcmp(risk, "high") == 0     ? "govuk-tag--red"
+	                                : strcmp(risk, "medium") == 0 ? "govuk-tag--orange"
+	                                : strcmp(risk, "low") == 0    ? "govuk-tag--yellow"
+	                                                              : "govuk-tag--grey"));
+	json_object_set_new(
+	        e, "has_carers",
+	        json_boolean(json_array_size(json_object_get(e, "parents_carers")) > 0));
+	json_object_set_new(e, "has_prompts",
+	                    json_boolean(json_array_size(json_object_get(e, "prompts")) > 0));
+	size_t i;
+	json_t *p;
+	json_array_foreach(json_object_get(e, "prompts"), i, p) if (*pages_str(p, "due_at"))
+	        json_object_set_new(p, "due_when",
+	                            json_string(pages_when(req, pages_str(p, "due_at"))));
 	page_render(req, resp, 200, "episode.html", pages_fmt(req, "Episode: %s", name_of(req, e)),
 	            e);
 	json_decref(e);
@@ -178,6 +211,7 @@ struct episode_form {
 	size_t n;
 	episode_uc fn;
 	void (*adjust)(json_t *in);
+	const char *saved; /* what it saves, for the banner after */
 };
 
 static const struct fs_field escalate_specs[] = {
@@ -252,27 +286,47 @@ static const struct fs_option decision_opts[] = {
         {"forensic_strategy", "Agree a forensic strategy", NULL},
         {"no_forensic_action", "No forensic action", NULL},
         {NULL, NULL, NULL}};
-static const struct fs_field forensic_specs[] = {
-        {"clothing", NULL, FS_RADIOS,
-         "Should the child's clothing be seized and kept for forensic examination?", NULL, yn_opts,
-         -1, NULL},
-        {"early_evidence_kit", NULL, FS_RADIOS, "Should an early evidence kit be used?", NULL,
-         yn_opts, -1, NULL},
-        {"phones", NULL, FS_RADIOS, "Should phones or devices be examined?", NULL, yn_opts, -1,
-         NULL},
-        {"decision", NULL, FS_RADIOS, "Decision", NULL, decision_opts, -1, NULL},
-        {"rationale", NULL, FS_TEXTAREA, "Why", NULL, NULL, -1, NULL},
-};
-/* "yes"/"no" answers become booleans; "not_applicable" stays. */
+/* R-MISS-9: the questions come from the protocol's list (app_forensic_questions), so the
+ * page posts exactly the names the use case takes; then the decision and why. Filled
+ * once, before the first use (forensic_specs_ready). */
+#define FORENSIC_MAX_QUESTIONS 8
+static struct fs_field forensic_specs[FORENSIC_MAX_QUESTIONS + 2];
+static size_t forensic_n;
+static pthread_once_t forensic_once = PTHREAD_ONCE_INIT;
+
+static void forensic_specs_fill(void)
+{
+	const char *codes[FORENSIC_MAX_QUESTIONS], *texts[FORENSIC_MAX_QUESTIONS];
+	size_t nq = app_forensic_questions(codes, texts, FORENSIC_MAX_QUESTIONS);
+	if (nq > FORENSIC_MAX_QUESTIONS)
+		nq = FORENSIC_MAX_QUESTIONS;
+	size_t k = 0;
+	for (size_t i = 0; i < nq; i++)
+		forensic_specs[k++] = (struct fs_field){codes[i], NULL,    FS_RADIOS, texts[i],
+		                                        NULL,     yn_opts, -1,        NULL};
+	forensic_specs[k++] = (struct fs_field){"decision", NULL,          FS_RADIOS, "Decision",
+	                                        NULL,       decision_opts, -1,        NULL};
+	forensic_specs[k++] =
+	        (struct fs_field){"rationale", NULL, FS_TEXTAREA, "Why", NULL, NULL, -1, NULL};
+	forensic_n = k;
+}
+
+static void forensic_specs_ready(void)
+{
+	pthread_once(&forensic_once, forensic_specs_fill);
+}
+
+/* "yes"/"no" answers to the questions become booleans; "not_applicable" stays. */
 static void forensic_adjust(json_t *in)
 {
-	static const char *const q[] = {"clothing", "early_evidence_kit", "phones"};
-	for (size_t i = 0; i < ARRAY_LEN(q); i++) {
-		const char *v = json_string_value(json_object_get(in, q[i]));
+	const char *codes[FORENSIC_MAX_QUESTIONS];
+	size_t nq = app_forensic_questions(codes, NULL, FORENSIC_MAX_QUESTIONS);
+	for (size_t i = 0; i < nq && i < FORENSIC_MAX_QUESTIONS; i++) {
+		const char *v = json_string_value(json_object_get(in, codes[i]));
 		if (v && strcmp(v, "yes") == 0)
-			json_object_set_new(in, q[i], json_true());
+			json_object_set_new(in, codes[i], json_true());
 		else if (v && strcmp(v, "no") == 0)
-			json_object_set_new(in, q[i], json_false());
+			json_object_set_new(in, codes[i], json_false());
 	}
 }
 
@@ -280,29 +334,43 @@ static const struct episode_form ep_forms[] = {
         {"Escalate to missing",
          "An absent child becomes missing when a risk is recorded or the managed timeframe passes "
          "(R-MISS-4).",
-         "Escalate", escalate_specs, ARRAY_LEN(escalate_specs), app_episode_escalate, NULL},
+         "Escalate", escalate_specs, ARRAY_LEN(escalate_specs), app_episode_escalate, NULL,
+         "The escalation to missing"},
         {"Risk level", NULL, "Save risk level", risk_specs, ARRAY_LEN(risk_specs), app_episode_risk,
-         NULL},
+         NULL, "The risk level"},
         {"Found or returned",
          "Record when and where the child was found or came back. The return interview is then due "
          "within 72 hours (R-MISS-6).",
-         "Record the return", return_specs, ARRAY_LEN(return_specs), app_episode_return, NULL},
+         "Record the return", return_specs, ARRAY_LEN(return_specs), app_episode_return, NULL,
+         "The return"},
         {"Safe and well check", "The police check on the child's return (R-MISS-5).",
-         "Save the check", saw_specs, ARRAY_LEN(saw_specs), app_safe_and_well, NULL},
+         "Save the check", saw_specs, ARRAY_LEN(saw_specs), app_safe_and_well, NULL,
+         "The safe and well check"},
         {"Offer the return interview",
          "Ask the child who they would like to talk to. The interview is due 72 hours after the "
          "return.",
          "Offer the interview", offer_specs, ARRAY_LEN(offer_specs), app_return_interview_offer,
-         NULL},
+         NULL, "The return interview offer"},
         {"Return interview", NULL, "Save", interview_specs, ARRAY_LEN(interview_specs),
-         app_return_interview_record, NULL},
+         app_return_interview_record, NULL, "The return interview"},
         {"Forensic strategy decision",
          "Consider a forensic strategy after every episode (R-MISS-9).", "Record the decision",
-         forensic_specs, ARRAY_LEN(forensic_specs), app_forensic_decision, forensic_adjust},
+         forensic_specs, 0, app_forensic_decision, forensic_adjust,
+         "The forensic strategy decision"},
 };
 enum { EP_ESCALATE, EP_RISK, EP_RETURN, EP_SAW, EP_OFFER, EP_INTERVIEW, EP_FORENSIC };
 static const char *const ep_paths[] = {"escalate",        "risk",      "return",  "safe-and-well",
                                        "interview-offer", "interview", "forensic"};
+
+/* How many fields form ef has (the forensic form's are filled on first use). */
+static size_t form_n(const struct episode_form *ef)
+{
+	if (ef->specs == forensic_specs) {
+		forensic_specs_ready();
+		return forensic_n;
+	}
+	return ef->n;
+}
 
 static void episode_form_page(struct request *req, struct response *resp, int which, int status,
                               const struct field_errors *errs, const struct app_err *err)
@@ -318,8 +386,9 @@ static void episode_form_page(struct request *req, struct response *resp, int wh
 	        .back_text = "Back to the episode",
 	        .action = pages_fmt(req, "/episodes/%s/%s", id, ep_paths[which]),
 	        .submit = ef->submit,
+	        .saved = ef->saved,
 	        .specs = ef->specs,
-	        .n = ef->n,
+	        .n = form_n(ef),
 	};
 	if (err)
 		pages_fail(req, resp, err, &fp);
@@ -341,9 +410,11 @@ static void episode_form_post(struct request *req, struct response *resp, int wh
 	const char *id = request_param(req, "id");
 	struct field_errors errs;
 	fielderr_init(&errs);
-	json_t *in = formspec_to_json(ef->specs, ef->n, f, &errs);
+	json_t *in = formspec_to_json(ef->specs, form_n(ef), f, &errs);
 	if (ef->adjust)
 		ef->adjust(in);
+	if (errs.n) /* all of the form's errors at once */
+		pages_check_rest(req, ef->fn, id, in, ef->specs, form_n(ef), &errs);
 	struct app_err err = {0};
 	json_t *out = NULL;
 	struct db *db = errs.n ? NULL : web_db(req, resp);
@@ -483,4 +554,34 @@ void handle_page_profile_print(struct request *req, struct response *resp)
 	free(text);
 	page_render(req, resp, 200, "profile_print.html", "Missing person profile (print)", d);
 	json_decref(d);
+}
+
+size_t pages_missing_forms(struct page_form_use *out, size_t max)
+{
+	size_t k = 0;
+	if (k < max)
+		out[k] = (struct page_form_use){
+		        "/children/{id}/missing",
+		        {{report_specs, ARRAY_LEN(report_specs)}},
+		        app_episode_report,
+		        NULL,
+		};
+	k++;
+	for (size_t i = 0; i < ARRAY_LEN(ep_forms); i++, k++)
+		if (k < max)
+			out[k] = (struct page_form_use){
+			        ep_paths[i],
+			        {{ep_forms[i].specs, form_n(&ep_forms[i])}},
+			        ep_forms[i].fn,
+			        ep_forms[i].adjust,
+			};
+	if (k < max)
+		out[k] = (struct page_form_use){
+		        "/children/{id}/profile",
+		        {{profile_specs, ARRAY_LEN(profile_specs)}},
+		        app_profile_update,
+		        NULL,
+		};
+	k++;
+	return k;
 }

@@ -7,6 +7,8 @@
  * (R-DEF-3, R-FLAG-3, R-FLAG-4). Each form: GET shows it, POST runs the use case and
  * answers 303 to the record, or the form again (422) with what was typed.
  */
+#include "app/may.h"
+#include "app/work.h"
 #include "app/episodes.h"
 #include "app/categories.h"
 #include "app/child_changes.h"
@@ -21,6 +23,7 @@
 #include "util/pool.h"
 #include "web/auth.h"
 #include "web/handlers/pages.h"
+#include "web/handlers/people.h"
 #include "web/session.h"
 #include "web/usecase.h"
 
@@ -230,13 +233,34 @@ void handle_page_record(struct request *req, struct response *resp)
 		pages_decorate_episodes(req, eps);
 		json_object_set_new(r, "eps", eps);
 	}
+	json_t *mn = NULL; /* R-MISS-5: a banner while the child is missing now */
+	if (app_child_missing_now(db, web_actor(req), pages_str(r, "child_id"), NULL, &mn, &err) ==
+	            APP_OK &&
+	    mn) {
+		bool absent = strcmp(pages_str(mn, "classification"), "absent") == 0;
+		const char *risk = pages_str(mn, "risk_level");
+		json_object_set_new(mn, "what", json_string(absent ? "Absent" : "Missing"));
+		json_object_set_new(mn, "what_lower", json_string(absent ? "absent" : "missing"));
+		json_object_set_new(mn, "tag_class",
+		                    json_string(strcmp(risk, "high") == 0     ? "govuk-tag--red"
+		                                : strcmp(risk, "medium") == 0 ? "govuk-tag--orange"
+		                                                              : "govuk-tag--grey"));
+		json_object_set_new(r, "missing_now", mn);
+	}
 	json_t *tactics = pages_record_tactics(req, ref); /* R-ORD-5 at a glance */
 	if (tactics)
 		json_object_set_new(r, "tactics", tactics);
+	json_t *net = pages_record_network(req, resp, pages_str(r, "child_id")); /* R-CAT-7 */
+	if (net)
+		json_object_set_new(r, "network", net);
 	/* links follow the role: the forms this user may submit */
 	json_object_set_new(r, "may_change_child",
 	                    json_boolean(app_child_may_change(web_actor(req))));
 	json_object_set_new(r, "may_restrict", json_boolean(app_may_restrict(web_actor(req))));
+	json_object_set_new(r, "may_file", json_boolean(app_may_file(web_actor(req))));
+	json_object_set_new(r, "may_categorise",
+	                    json_boolean(app_may_decide_category(web_actor(req))));
+	json_object_set_new(r, "may_review", json_boolean(app_may_review(web_actor(req))));
 	json_object_set_new(r, "age_under_13",
 	                    json_boolean(strcmp(pages_str(json_object_get(r, "age"), "band"),
 	                                        "under_13") == 0));

@@ -10,10 +10,14 @@
  * user confirms the child is new.
  */
 #include "app/children.h"
+#include "app/filing.h"
 #include "app/referrals.h"
 #include "protocol/pathway.h"
+#include "protocol/signs.h"
 #include "web/handlers/handlers.h"
+#include "web/handlers/page_forms.h"
 #include "web/handlers/pages.h"
+#include "web/once.h"
 #include "web/session.h"
 #include "web/usecase.h"
 
@@ -102,13 +106,11 @@ static const struct fs_field *spec_for_error(const char *field, struct request *
 	(void)req;
 	const struct fs_field *lists[] = {child_specs, main_specs, police_specs};
 	size_t ns[] = {ARRAY_LEN(child_specs), ARRAY_LEN(main_specs), ARRAY_LEN(police_specs)};
-	size_t fl = strlen(field);
-	for (size_t l = 0; l < 3; l++)
-		for (size_t i = 0; i < ns[l]; i++) {
-			const char *k = lists[l][i].key ? lists[l][i].key : lists[l][i].name;
-			if (strcmp(k, field) == 0 || (strncmp(k, field, fl) == 0 && k[fl] == '.'))
-				return &lists[l][i];
-		}
+	for (size_t l = 0; l < 3; l++) {
+		const struct fs_field *s = formspec_spec_for(lists[l], ns[l], field);
+		if (s)
+			return s;
+	}
 	return NULL;
 }
 
@@ -129,13 +131,19 @@ static json_t *signs_data(struct request *req, const struct form *f,
 		snprintf(ev, sizeof ev, "evidence_%s", t[i].code);
 		snprintf(seen, sizeof seen, "seen_%s", t[i].code);
 		const char *evv = f ? form_get(f, ev) : NULL;
-		const char *sv = f ? form_get(f, seen) : NULL;
-		json_t *o =
-		        json_pack("{s:s, s:s, s:s, s:b, s:s, s:s, s:s, s:s}", "code", t[i].code,
-		                  "sign_label", t[i].label, "letter", t[i].group ? t[i].group : "",
-		                  "ticked", on, "evidence_name", pool_strdup(req->pool, ev),
-		                  "seen_name", pool_strdup(req->pool, seen), "evidence",
-		                  evv ? evv : "", "seen", sv ? sv : "");
+		json_t *o = json_pack("{s:s, s:s, s:s, s:b, s:s, s:s, s:s}", "code", t[i].code,
+		                      "sign_label", t[i].label, "letter",
+		                      t[i].group ? t[i].group : "", "ticked", on, "evidence_name",
+		                      pool_strdup(req->pool, ev), "seen_name",
+		                      pool_strdup(req->pool, seen), "evidence", evv ? evv : "");
+		/* the date seen as the GOV.UK date input, as typed */
+		static const char *const part[] = {"day", "month", "year"};
+		for (size_t q = 0; q < 3; q++) {
+			const char *pv =
+			        f ? form_get(f, pages_fmt(req, "%s-%s", seen, part[q])) : NULL;
+			json_object_set_new(o, pages_fmt(req, "seen_%s", part[q]),
+			                    json_string(pv ? pv : ""));
+		}
 		const char *e1 = errs ? fielderr_get(errs, ev) : NULL;
 		const char *e2 = errs ? fielderr_get(errs, seen) : NULL;
 		if (e1)
@@ -193,6 +201,9 @@ static void referral_page(struct request *req, struct response *resp, int status
 		json_object_set_new(d, "new_picked",
 		                    json_boolean(pick && strcmp(pick, "new") == 0));
 	}
+	const char *kept = f ? form_get(f, "child_choice") : NULL;
+	if (!candidates && !chosen && kept && *kept && strcmp(kept, "new") != 0)
+		json_object_set_new(d, "kept_choice", json_string(kept)); /* chosen earlier */
 	json_object_set_new(d, "main_fields", formspec_fields(main_specs, 2, f, NULL, errs));
 	json_object_set_new(d, "signs", signs_data(req, f, errs));
 	json_object_set_new(
@@ -218,11 +229,245 @@ void handle_page_referral_new(struct request *req, struct response *resp)
 
 void handle_page_child_referral_new(struct request *req, struct response *resp)
 {
-	json_t *c = pages_load(req, resp, app_child_get, request_param(req, "id"));
+	/* any practitioner refers any child, seeing only what they may (R-INFO-3) */
+	json_t *c = pages_load(req, resp, app_child_to_file, request_param(req, "id"));
 	if (!c)
 		return;
 	referral_page(req, resp, 200, c, NULL, NULL);
 	json_decref(c);
+}
+
+/* The referral read from the posted form: the use case's input, with the page's own
+ * errors in errs. chosen: the child chosen before the form (view) or NULL. */
+static json_t *referral_input(struct request *req, const struct form *f, json_t *chosen,
+                              struct field_errors *errs)
+{
+	const char *choice = form_get(f, "child_choice");
+	json_t *in = formspec_to_json(main_specs, ARRAY_LEN(main_specs), f, errs);
+	if (chosen) {
+		json_object_set_new(in, "child_id", json_string(pages_str(chosen, "id")));
+	} else if (choice && strcmp(choice, "new") != 0 && *choice) {
+		json_object_set_new(in, "child_id", json_string(choice));
+	} else {
+		json_t *c = formspec_to_json(child_specs, ARRAY_LEN(child_specs), f, errs);
+		json_object_update(in, c);
+		json_decref(c);
+		if (choice && strcmp(choice, "new") == 0)
+			json_object_set_new(in, "confirm_new_child", json_true());
+	}
+	json_object_set_new(in, "signs", formspec_signs(f, errs, req->pool));
+	if (is_police(req)) {
+		json_t *p = formspec_to_json(police_specs, ARRAY_LEN(police_specs), f, errs);
+		json_object_update(in, p);
+		json_decref(p);
+	}
+	return in;
+}
+
+/* The use case's errors under the fields they concern, in words. With skip_known, a
+ * field that already has an error (the page could not read it) is left as it is. */
+static void referral_errors(struct request *req, const struct app_err *err, json_t *chosen,
+                            struct field_errors *errs, bool skip_known)
+{
+	struct field_errors raw;
+	fielderr_init(&raw);
+	web_form_errors(req, err, &raw);
+	struct field_errors known = *errs;
+	for (size_t i = 0; i < raw.n; i++) {
+		const struct fs_field *s = spec_for_error(raw.items[i].field, req);
+		/* R-PATH-5: the police template's missing items belong to that section */
+		bool path5 = err->rule && strcmp(err->rule, "R-PATH-5") == 0 && is_police(req);
+		const char *target =
+		        s       ? s->name
+		        : path5 ? (strstr(raw.items[i].message, "MERLIN") ? "merlin_pac"
+		                                                          : "risk_review")
+		        : strcmp(raw.items[i].field, "signs") == 0            ? "signs"
+		        : strcmp(raw.items[i].field, "child") == 0 && !chosen ? "given_names"
+		                                                              : "circumstances";
+		if (skip_known && fielderr_get(&known, target))
+			continue;
+		pages_add_error(errs, target,
+		                formspec_error_words(s, raw.items[i].field, raw.items[i].message,
+		                                     req->pool));
+	}
+}
+
+/* Runs the referral through app_referral_submit as the request's actor; with check
+ * set, nothing is kept (actor.check_only). */
+static int referral_run(struct request *req, struct db *db, json_t *in, bool check, json_t **out,
+                        struct app_err *err)
+{
+	struct actor who = *web_actor(req);
+	who.check_only = check;
+	return app_referral_submit(db, &who, NULL, in, out, err);
+}
+
+/* The words for a spec's posted value on the check page; NULL when empty. */
+static const char *answer_of(struct request *req, const struct fs_field *s, const struct form *f)
+{
+	const char *v = form_get(f, s->name);
+	switch (s->kind) {
+	case FS_CHECKBOX:
+		return v && strcmp(v, "yes") == 0 ? "Yes" : "No";
+	case FS_RADIOS:
+	case FS_INT_RADIOS:
+	case FS_SELECT:
+	case FS_CHECKBOXES: {
+		const char *vals[32];
+		size_t k = form_get_all(f, s->name, vals, 32);
+		json_t *fields = formspec_fields(s, 1, f, NULL, NULL);
+		json_t *opts = json_object_get(json_array_get(fields, 0), "options");
+		const char *text = NULL;
+		size_t i;
+		json_t *o;
+		json_array_foreach(opts, i, o)
+		{
+			if (!json_is_true(json_object_get(o, "checked")))
+				continue;
+			text = text ? pages_fmt(req, "%s; %s", text, pages_str(o, "label"))
+			            : pages_fmt(req, "%s", pages_str(o, "label"));
+		}
+		json_decref(fields);
+		(void)k;
+		return text;
+	}
+	case FS_DATE: {
+		char date[11];
+		const char *why;
+		return formspec_date_of(f, s->name, date, &why) > 0 ? pages_date(req, date) : NULL;
+	}
+	case FS_DATETIME: {
+		char utc[21];
+		const char *why;
+		if (formspec_datetime_of(f, s->name, utc, &why) > 0)
+			return pages_when(req, utc);
+		return strcmp(s->name, "came_to_notice_at") == 0 ? "Now (when you file)" : NULL;
+	}
+	default: {
+		while (v && (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n'))
+			v++;
+		return v && *v ? v : NULL;
+	}
+	}
+}
+
+/* Adds a row {key, value, field, change} for each spec of a list. */
+static void answer_rows(struct request *req, json_t *rows, const struct fs_field *specs, size_t n,
+                        const struct form *f)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *v = answer_of(req, &specs[i], f);
+		json_array_append_new(
+		        rows, json_pack("{s:s, s:s, s:s, s:s}", "key", specs[i].label, "value",
+		                        v ? v : "Not given", "field", specs[i].name, "change",
+		                        pages_fmt(req, "/referrals#%s", specs[i].name)));
+	}
+}
+
+/* R-SIGN-2: with no sign ticked, what the free text seems to describe, as
+ * [{phrase, label}] (empty when a sign is ticked or nothing is described). */
+static json_t *described_signs(struct request *req, const struct form *f)
+{
+	json_t *a = json_array();
+	if (form_get(f, "sign"))
+		return a;
+	static const char *const texts[] = {"circumstances", "rationale", "no_sign_rationale",
+	                                    "people_involved"};
+	const char *all = "";
+	for (size_t i = 0; i < ARRAY_LEN(texts); i++) {
+		const char *t = form_get(f, texts[i]);
+		if (t)
+			all = pages_fmt(req, "%s\n%s", all, t);
+	}
+	const char *codes[9];
+	size_t n = signs_described(all, codes, 9);
+	for (size_t i = 0; i < n && i < 9; i++)
+		json_array_append_new(a, json_pack("{s:s, s:s}", "phrase",
+		                                   signs_described_by(all, codes[i]), "sign_label",
+		                                   pages_label(REF_SIGNS, codes[i])));
+	return a;
+}
+
+/* The check-your-answers page: every answer with a way back to change it; the form
+ * travels along in hidden fields, so that nothing typed is lost. */
+static void referral_check_page(struct request *req, struct response *resp, json_t *chosen)
+{
+	const struct form *f = req->form;
+	json_t *d = json_object();
+	json_t *child_rows = json_array();
+	const char *choice = form_get(f, "child_choice");
+	if (chosen) {
+		json_array_append_new(
+		        child_rows,
+		        json_pack("{s:s, s:s}", "key", "Child", "value",
+		                  pages_fmt(req, "%s %s, born %s", pages_str(chosen, "given_names"),
+		                            pages_str(chosen, "family_name"),
+		                            pages_date(req, json_string_value(json_object_get(
+		                                                    chosen, "date_of_birth"))))));
+	} else {
+		if (choice && *choice && strcmp(choice, "new") != 0)
+			json_array_append_new(
+			        child_rows,
+			        json_pack("{s:s, s:s, s:s, s:s}", "key", "Child", "value",
+			                  "A child Lantern already knows, chosen from the list",
+			                  "field", "given_names", "change",
+			                  "/referrals#given_names"));
+		answer_rows(req, child_rows, child_specs, ARRAY_LEN(child_specs), f);
+	}
+	json_object_set_new(d, "child_rows", child_rows);
+	json_t *rows = json_array();
+	answer_rows(req, rows, main_specs, 2, f);
+	json_object_set_new(d, "main_rows", rows);
+	json_t *signs = json_array();
+	const char *vals[16];
+	size_t k = form_get_all(f, "sign", vals, 16);
+	for (size_t i = 0; i < k && i < 16; i++) {
+		const struct ref_item *s = ref_sign(vals[i]);
+		if (!s)
+			continue;
+		const char *ev = form_get(f, pages_fmt(req, "evidence_%s", s->code));
+		char seen[11];
+		const char *why;
+		bool has_seen =
+		        formspec_date_of(f, pages_fmt(req, "seen_%s", s->code), seen, &why) > 0;
+		json_array_append_new(signs, json_pack("{s:s, s:s, s:s}", "sign_label", s->label,
+		                                       "evidence", ev ? ev : "", "seen",
+		                                       has_seen ? pages_date(req, seen) : ""));
+	}
+	json_object_set_new(d, "signs", signs);
+	rows = json_array();
+	answer_rows(req, rows, main_specs + 2, ARRAY_LEN(main_specs) - 2, f);
+	json_object_set_new(d, "more_rows", rows);
+	if (is_police(req)) {
+		rows = json_array();
+		answer_rows(req, rows, police_specs, ARRAY_LEN(police_specs), f);
+		json_object_set_new(d, "police_rows", rows);
+		json_object_set_new(d, "is_police", json_true());
+	}
+	json_t *described = described_signs(req, f);
+	if (json_array_size(described)) {
+		json_object_set_new(d, "described", described);
+		json_object_set_new(d, "ask_signs", json_true());
+	} else {
+		json_decref(described);
+	}
+	json_t *hidden = json_array();
+	for (size_t i = 0; i < f->n; i++) {
+		const char *n = f->fields[i].name;
+		if (strcmp(n, "csrf_token") == 0 || strcmp(n, "step") == 0 ||
+		    strcmp(n, "form_token") == 0)
+			continue;
+		json_array_append_new(
+		        hidden, json_pack("{s:s, s:s}", "name", n, "value", f->fields[i].value));
+	}
+	json_object_set_new(d, "hidden", hidden);
+	/* filing twice (back button, double click) files once; the confirmation names
+	 * the child, so no banner */
+	const char *once = once_issue(req, "");
+	if (once)
+		json_object_set_new(d, "form_token", json_string(once));
+	page_render(req, resp, 200, "referral_check.html", "Check your answers", d);
+	json_decref(d);
 }
 
 void handle_page_referral_create(struct request *req, struct response *resp)
@@ -230,42 +475,24 @@ void handle_page_referral_create(struct request *req, struct response *resp)
 	const struct form *f = pages_posted(req, resp);
 	if (!f)
 		return;
-	struct field_errors errs;
-	fielderr_init(&errs);
+	const char *step = form_get(f, "step");
 	const char *child_id = form_get(f, "child_id");
-	const char *choice = form_get(f, "child_choice");
 	json_t *chosen = NULL;
 	if (child_id && *child_id) {
-		chosen = pages_load(req, resp, app_child_get, child_id);
+		chosen = pages_load(req, resp, app_child_to_file, child_id);
 		if (!chosen)
 			return;
 	}
-	json_t *in = formspec_to_json(main_specs, ARRAY_LEN(main_specs), f, &errs);
-	if (chosen) {
-		json_object_set_new(in, "child_id", json_string(child_id));
-	} else if (choice && strcmp(choice, "new") != 0 && *choice) {
-		json_object_set_new(in, "child_id", json_string(choice));
-	} else {
-		json_t *c = formspec_to_json(child_specs, ARRAY_LEN(child_specs), f, &errs);
-		json_object_update(in, c);
-		json_decref(c);
-		if (choice && strcmp(choice, "new") == 0)
-			json_object_set_new(in, "confirm_new_child", json_true());
-	}
-	json_object_set_new(in, "signs", formspec_signs(f, &errs, req->pool));
-	if (is_police(req)) {
-		json_t *p = formspec_to_json(police_specs, ARRAY_LEN(police_specs), f, &errs);
-		json_object_update(in, p);
-		json_decref(p);
-	}
-	/* candidates shown earlier stay on the page while the user chooses */
-	json_t *cands = NULL;
-	if (errs.n) {
-		json_decref(in);
-		referral_page(req, resp, 422, chosen, NULL, &errs);
+	if (step && strcmp(step, "change") == 0) {
+		/* back from the check page: the form as it was filled in */
+		referral_page(req, resp, 200, chosen, NULL, NULL);
 		json_decref(chosen);
 		return;
 	}
+	bool file = step && strcmp(step, "file") == 0;
+	struct field_errors errs;
+	fielderr_init(&errs);
+	json_t *in = referral_input(req, f, chosen, &errs);
 	struct db *db = web_db(req, resp);
 	if (!db) {
 		json_decref(in);
@@ -274,43 +501,39 @@ void handle_page_referral_create(struct request *req, struct response *resp)
 	}
 	struct app_err err = {0};
 	json_t *out = NULL;
-	int rc = app_referral_submit(db, web_actor(req), NULL, in, &out, &err);
+	if (errs.n) {
+		/* all of the form's errors at once: the use case checks the rest */
+		if (referral_run(req, db, in, true, &out, &err) != APP_OK &&
+		    (err.code == APP_INVALID ||
+		     (err.code == APP_CONFLICT && !json_object_get(out, "candidates"))))
+			referral_errors(req, &err, chosen, &errs, true);
+		json_decref(out);
+		json_decref(in);
+		referral_page(req, resp, 422, chosen, NULL, &errs);
+		json_decref(chosen);
+		return;
+	}
+	/* from the form: checked, then the answers to check; from the check page: filed */
+	int rc = referral_run(req, db, in, !file, &out, &err);
 	json_decref(in);
 	if (rc == APP_OK) {
-		pages_redirect(req, resp, "/referrals/%s", pages_str(out, "referral_id"));
+		if (file)
+			pages_redirect(req, resp, "/referrals/%s", pages_str(out, "referral_id"));
+		else
+			referral_check_page(req, resp, chosen);
 		json_decref(out);
 		json_decref(chosen);
 		return;
 	}
+	json_t *cands = NULL;
 	if (rc == APP_CONFLICT && out && json_array_size(json_object_get(out, "candidates"))) {
+		/* R-REC-1: candidates shown while the user chooses */
 		cands = json_incref(json_object_get(out, "candidates"));
 		fielderr_add(&errs, "child_choice",
 		             "This child may already be known to Lantern. Choose the child from "
-		             "the list, "
-		             "or confirm that this is a new child");
+		             "the list, or confirm that this is a new child");
 	} else if (rc == APP_INVALID || rc == APP_CONFLICT) {
-		struct field_errors raw;
-		fielderr_init(&raw);
-		web_form_errors(req, &err, &raw);
-		for (size_t i = 0; i < raw.n; i++) {
-			const struct fs_field *s = spec_for_error(raw.items[i].field, req);
-			/* R-PATH-5: the police template's missing items belong to that section */
-			bool path5 =
-			        err.rule && strcmp(err.rule, "R-PATH-5") == 0 && is_police(req);
-			const char *target =
-			        s       ? s->name
-			        : path5 ? (strstr(raw.items[i].message, "MERLIN") ? "merlin_pac"
-			                                                          : "risk_review")
-			        : strcmp(raw.items[i].field, "signs") == 0 ? "signs"
-			        : strcmp(raw.items[i].field, "child") == 0 && !chosen
-			                ? "given_names"
-			                : "circumstances";
-			if (fielderr_get(&errs, target) && errs.n < FIELDERR_MAX)
-				errs.items[errs.n++] =
-				        (struct field_error){target, raw.items[i].message};
-			else
-				fielderr_add(&errs, target, raw.items[i].message);
-		}
+		referral_errors(req, &err, chosen, &errs, false);
 	} else {
 		json_decref(out);
 		json_decref(chosen);
@@ -340,13 +563,37 @@ void handle_page_referral(struct request *req, struct response *resp)
 			        s, "sign_label",
 			        json_string(pages_label(REF_SIGNS, pages_str(s, "code"))));
 	}
+	/* what happens next: only what is still to do; what filing did is said once */
+	json_t *todo = json_array(), *done = json_array();
 	json_array_foreach(json_object_get(r, "steps"), i, s)
 	{
 		json_object_set_new(s, "who_label",
 		                    json_string(pages_label(REF_ROLES, pages_str(s, "who"))));
+		json_array_append(json_is_true(json_object_get(s, "done")) ? done : todo, s);
 	}
+	json_object_set_new(r, "has_done", json_boolean(json_array_size(done) > 0));
+	json_object_set_new(r, "steps", todo);
+	json_object_set_new(r, "done_steps", done);
+	json_object_set_new(r, "child_name",
+	                    json_string(pages_fmt(req, "%s %s", pages_str(r, "child_given_names"),
+	                                          pages_str(r, "child_family_name"))));
 	json_object_set_new(r, "route_text",
 	                    json_string(pathway_route_label(pages_str(r, "route"))));
-	page_render(req, resp, 200, "referral.html", "Referral filed", r);
+	page_render(req, resp, 200, "referral.html",
+	            pages_fmt(req, "Referral filed for %s", pages_str(r, "child_name")), r);
 	json_decref(r);
+}
+
+size_t pages_referral_forms(struct page_form_use *out, size_t max)
+{
+	if (max >= 1)
+		out[0] = (struct page_form_use){
+		        "/referrals",
+		        {{child_specs, ARRAY_LEN(child_specs)},
+		         {main_specs, ARRAY_LEN(main_specs)},
+		         {police_specs, ARRAY_LEN(police_specs)}},
+		        app_referral_submit,
+		        NULL,
+		};
+	return 1;
 }

@@ -1,0 +1,22 @@
+/*
+ * outcome_reviews.h (store): reviews of a child's 13 long-term outcomes (R-OUTC-1,
+ * migrations/020_mase.sql): each with its scores and notes as JSON text. The rules are
+ * in protocol/outcomes.h. Callers own transactions.
+ */
+#ifndef LANTERN_STORE_OUTCOME_REVIEWS_H
+#define LANTERN_STORE_OUTCOME_REVIEWS_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store/db.h"
+
+int store_outcome_review_insert(struct db *db, const char *id, const char *record_id,
+                                int64_t reviewed_at, const char *by, const char *by_name,
+                                const char *scores, const char *notes, int64_t at, bool demo);
+/* The record's reviews, oldest first: [{id, reviewed_at, reviewer_name, scores, notes}]
+ * (scores and notes as JSON text). */
+json_t *store_outcome_reviews(struct db *db, const char *record_id, int *rc);
+
+#endif
