@@ -120,6 +120,14 @@ static int hold(struct run *r, size_t line, json_t *child, json_t *cands)
 {
 	char id[ID_MAX];
 	id_new("imh", id);
+	size_t i;
+	json_t *c;
+	json_array_foreach(cands, i, c) /* the band in words, for the person resolving it */
+	{
+		json_object_set_new(c, "band",
+		                    json_string(match_band_of(
+		                            json_string_value(json_object_get(c, "strength")))));
+	}
 	char *row = json_dumps(child, JSON_COMPACT);
 	char *cj = json_dumps(cands, JSON_COMPACT);
 	int rc = row && cj

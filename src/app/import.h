@@ -21,7 +21,6 @@
 #include "app/app.h"
 
 #define IMPORT_REPORT_ROWS 1000 /* refused and held rows listed in a report at most */
-#define IMPORT_API_MAX ((size_t)1 << 20)
 #define IMPORT_MAPPING_FILE_MAX ((size_t)16 << 10)
 
 struct import_opts {

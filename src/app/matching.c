@@ -294,8 +294,6 @@ int child_match_in(struct db *db, const struct actor *who, const struct child_in
 		for (int r = 0; r < res.n_reasons; r++)
 			json_array_append_new(reasons, json_string(res.reasons[r]));
 		json_object_set_new(c, "strength", json_string(link_strength_name(res.strength)));
-		json_object_set_new(c, "band", json_string(match_band_text(res.strength)));
-		json_object_set_new(c, "probability", json_real(res.probability));
 		json_object_set_new(c, "weight", json_real(res.weight));
 		json_object_set_new(c, "reasons", reasons);
 		json_array_append_new(found, c);
@@ -330,6 +328,16 @@ int child_match(struct db *db, const struct actor *who, const struct child_input
                 size_t limit, json_t **out, struct app_err *err)
 {
 	return child_match_in(db, who, probe, limit, -1, out, err);
+}
+
+const char *match_band_of(const char *strength)
+{
+	if (!strength)
+		return match_band_text(LINK_NONE);
+	return match_band_text(strcmp(strength, "certain") == 0    ? LINK_CERTAIN_MATCH
+	                       : strcmp(strength, "probable") == 0 ? LINK_PROBABLE_MATCH
+	                       : strcmp(strength, "possible") == 0 ? LINK_POSSIBLE_MATCH
+	                                                           : LINK_NONE);
 }
 
 const char *match_band_text(enum link_strength s)

@@ -24,8 +24,7 @@ int child_match(struct db *db, const struct actor *who, const struct child_input
                 size_t limit, json_t **out, struct app_err *err);
 
 /* As child_match with the number of children known given (the matcher's prior; -1:
- * count them), for bulk import. Each candidate also has "band" (in words) and
- * "probability". */
+ * count them), for bulk import. */
 int child_match_in(struct db *db, const struct actor *who, const struct child_input *probe,
                    size_t limit, int64_t n_children, json_t **out, struct app_err *err);
 
@@ -46,5 +45,7 @@ void match_prepare_object(json_t *child, struct link_person *p);
 
 /* A band in words: "likely the same child", ... */
 const char *match_band_text(enum link_strength s);
+/* The same from a strength's name ("probable", ...). */
+const char *match_band_of(const char *strength);
 
 #endif

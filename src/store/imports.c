@@ -113,29 +113,6 @@ json_t *store_children_export(struct db *db, const struct store_viewer *v, const
 	return json_rows(st, rc);
 }
 
-json_t *store_child_key_holders(struct db *db, const char *key, int64_t limit, int *rc)
-{
-	struct db_stmt *st;
-	*rc = db_cached(db,
-	                "SELECT child_id FROM child_keys WHERE key = $1 ORDER BY child_id LIMIT $2",
-	                &st);
-	if (*rc != DB_OK)
-		return NULL;
-	db_bind_text(st, 1, key);
-	db_bind_int64(st, 2, limit);
-	json_t *ids = json_array();
-	int r;
-	while ((r = db_step(st)) == DB_ROW)
-		json_array_append_new(ids, json_string(db_column_text(st, 0)));
-	db_reset(st);
-	*rc = r == DB_DONE ? DB_OK : r;
-	if (*rc != DB_OK) {
-		json_decref(ids);
-		return NULL;
-	}
-	return ids;
-}
-
 int store_child_key_holders_into(struct db *db, const char *key, size_t max, char *buf,
                                  size_t stride, size_t *n)
 {
@@ -150,7 +127,11 @@ int store_child_key_holders_into(struct db *db, const char *key, size_t max, cha
 	db_bind_int64(st, 2, (int64_t)max);
 	while (*n < max && (rc = db_step(st)) == DB_ROW) {
 		const char *id = db_column_text(st, 0);
-		snprintf(buf + *n * stride, stride, "%s", id ? id : "");
+		size_t len = id ? strnlen(id, stride - 1) : 0;
+		char *to = buf + *n * stride;
+		if (len)
+			memcpy(to, id, len);
+		to[len] = '\0';
 		(*n)++;
 	}
 	db_reset(st);

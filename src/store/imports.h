@@ -47,10 +47,8 @@ int store_import_held_resolve(struct db *db, const char *id, const char *status,
 json_t *store_children_export(struct db *db, const struct store_viewer *v, const char *after,
                               int limit, int *rc);
 
-/* Children holding blocking key `key`, in id order, at most limit. */
-json_t *store_child_key_holders(struct db *db, const char *key, int64_t limit, int *rc);
-/* The same into buf: at most max ids of `stride` bytes each (a longer id is cut), their
- * number into *n. DB_OK or an error. */
+/* Children holding blocking key `key`, in id order, into buf: at most max ids of
+ * `stride` bytes each (a longer id is cut), their number into *n. DB_OK or an error. */
 int store_child_key_holders_into(struct db *db, const char *key, size_t max, char *buf,
                                  size_t stride, size_t *n);
 
