@@ -147,6 +147,12 @@ static const char *const NEVER_SHOWN[] = {
         "cj_cases",
         "nrm_referrals",
         "kept_forms",
+        /* 020: meetings and outcome reviews have pages of their own */
+        "mase_schedules",
+        "mase_meetings",
+        "mase_attendees",
+        "mase_cases",
+        "outcome_reviews",
         NULL,
 };
 
