@@ -783,9 +783,11 @@ static int case_items(struct uc *u, const char *bid, const char *bname, int64_t 
 			json_object_set(it, "last_meeting_id",
 			                json_object_get(r, "last_meeting_id"));
 			if (pl.discussed_before) { /* R-MASE-7: carried into the review */
-				json_t *l = json_object_get(
-				        by_record, json_string_value(json_object_get(r, "record_id")));
-				json_object_set_new(it, "actions", l ? json_incref(l) : json_array());
+				const char *rid =
+				        json_string_value(json_object_get(r, "record_id"));
+				json_t *l = json_object_get(by_record, rid);
+				l = l ? json_incref(l) : json_array();
+				json_object_set_new(it, "actions", l);
 			}
 		} else {
 			json_object_set_new(it, "child_name", json_null());
