@@ -12,6 +12,7 @@
 #include "concern_fixture.h"
 
 #include "protocol/reports.h"
+#include "util/config.h"
 
 #include "app/board.h"
 #include "app/mase.h"
@@ -378,6 +379,32 @@ static void test_R_OUTC_1_R_DL_8_distance_travelled_and_next_review(void **state
 	refused(f, app_outcome_reviews, "nurse.irwin", ref, NULL, APP_NOT_FOUND, NULL);
 }
 
+static void test_R_MASE_1_the_name_is_a_setting(void **state)
+{
+	struct fx *f = *state;
+	struct config c;
+	char msg[128];
+	config_defaults(&c);
+	assert_string_equal(c.meeting_name, "MASE");
+	assert_int_equal(config_set(&c, "meeting_name", "MACE", msg, sizeof msg), 0);
+	assert_int_equal(config_set(&c, "meeting_name", "MICE", msg, sizeof msg), -1);
+	assert_non_null(strstr(msg, "MASE or MACE"));
+	assert_string_equal(c.meeting_name, "MACE");
+	mase_set_name(MASE_NAME_MACE);
+	json_t *o = cx_ok(f, app_mase_borough, "ps.clark", "Camden", NULL);
+	assert_string_equal(str(o, "meeting_name"), "MACE");
+	json_decref(o);
+	char id[ID_MAX];
+	meeting(f, "2026-03-09T10:00:00Z", full_attendees(), id);
+	o = cx_ok(f, app_mase_meeting_get, "ps.clark", id, NULL);
+	assert_string_equal(str(o, "name"), "MACE"); /* kept with the meeting */
+	json_decref(o);
+	mase_set_name(MASE_NAME_MASE);
+	o = cx_ok(f, app_mase_meeting_get, "ps.clark", id, NULL);
+	assert_string_equal(str(o, "name"), "MACE");
+	json_decref(o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -392,6 +419,7 @@ int main(void)
 	        cmocka_unit_test(test_R_MASE_8_chairs_duties_by_the_chair_only),
 	        cmocka_unit_test(test_R_RPT_1_board_report_counts_meetings_and_gaps),
 	        cmocka_unit_test(test_R_OUTC_1_R_DL_8_distance_travelled_and_next_review),
+	        cmocka_unit_test(test_R_MASE_1_the_name_is_a_setting),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
