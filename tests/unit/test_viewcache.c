@@ -147,12 +147,16 @@ static const char *const NEVER_SHOWN[] = {
         "cj_cases",
         "nrm_referrals",
         "kept_forms",
-        /* 020: meetings and outcome reviews have pages of their own */
+        "import_batches",
+        "import_held",
+        "match_models",
         "mase_schedules",
         "mase_meetings",
         "mase_attendees",
         "mase_cases",
         "outcome_reviews",
+        "mash_evaluations",
+        "form_tokens",
         NULL,
 };
 
