@@ -4,6 +4,7 @@
 #include "app/gate.h"
 #include "app/episode_deadlines.h"
 #include "app/mase.h"
+#include "app/outcome_reviews.h"
 #include "app/plans.h"
 #include "protocol/info.h"
 #include "store/records.h"
@@ -83,6 +84,8 @@ int app_work_queue(struct db *db, const struct actor *who, const char *id, json_
 		r = disruption_deadline_sections(db, who, app_now(who), s);
 	if (r == DB_OK) /* R-DL-5: the next multi-agency meeting due */
 		r = mase_deadline_sections(db, who, app_now(who), s);
+	if (r == DB_OK) /* R-DL-8: outcome reviews */
+		r = outcome_deadline_sections(db, who, app_now(who), s);
 	if (r == DB_OK)
 		r = app_audit(db, who, "view", "work_queue", NULL, NULL, "summary");
 	if (r == DB_OK)

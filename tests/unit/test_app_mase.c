@@ -375,6 +375,21 @@ static void test_R_OUTC_1_R_DL_8_distance_travelled_and_next_review(void **state
 	assert_string_equal(str(due, "due_at"), "2026-06-01T09:00:00Z");
 	assert_non_null(strstr(str(v, "svg"), "Distance travelled"));
 	json_decref(v);
+	/* R-DL-8: in the allocated social worker's queue, when the child is allocated */
+	assert_int_equal(db_run(f->db,
+	                        "UPDATE children SET social_worker_id = (SELECT id FROM users"
+	                        " WHERE username = 'sw.green') WHERE id = $1",
+	                        "s", child),
+	                 DB_OK);
+	json_t *q = cx_ok(f, app_work_queue, "sw.green", NULL, NULL);
+	size_t i;
+	json_t *sec, *found = NULL;
+	json_array_foreach(json_object_get(q, "sections"), i,
+	                   sec) if (strcmp(str(sec, "key"), "outcome_reviews") == 0) found = sec;
+	assert_non_null(found);
+	assert_true(cx_has(json_object_get(found, "items"), "subject_id", ref));
+	assert_true(cx_has(json_object_get(found, "items"), "due_at", "2026-06-01T09:00:00Z"));
+	json_decref(q);
 	/* a nurse who may not see the child: as if there were no record */
 	refused(f, app_outcome_reviews, "nurse.irwin", ref, NULL, APP_NOT_FOUND, NULL);
 }
