@@ -86,3 +86,7 @@ CREATE TABLE outcome_reviews (
   is_demo       INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX outcome_reviews_record ON outcome_reviews(record_id, reviewed_at);
+
+-- The borough's cases, for the agenda (R-MASE-6) and the board report (R-RPT-1).
+CREATE INDEX records_mase_owning ON records(owning_borough_id, status);
+CREATE INDEX records_mase_allocated ON records(allocated_borough_id);

@@ -639,18 +639,15 @@ int app_mase_duties(struct db *db, const struct actor *who, const char *id, json
 
 /* ---- the agenda (R-MASE-4..6, R-MASE-9) ---- */
 
-/* Whether the actor sees child `cid`, remembered in `seen` (one gate check per child). */
-static int sees_child(struct uc *u, json_t *seen, const char *cid, bool *sees)
+/* Whether the actor sees the child of row r: its `visible` column, the store's form of
+ * the gate's predicate (STORE_VISIBLE, the same as access_sees_child), computed in the
+ * query for every row at once. */
+static int sees_child(struct uc *u, json_t *seen, json_t *r, bool *sees)
 {
-	json_t *v = json_object_get(seen, cid);
-	if (v) {
-		*sees = json_is_true(v);
-		return APP_OK;
-	}
-	int rc = access_sees_child(u, cid, sees);
-	if (rc == APP_OK)
-		json_object_set_new(seen, cid, json_boolean(*sees));
-	return rc;
+	UNUSED(u);
+	UNUSED(seen);
+	*sees = json_integer_value(json_object_get(r, "visible")) != 0;
+	return APP_OK;
 }
 
 static json_t *section_new(enum mase_section s, const char *rule)
@@ -709,9 +706,27 @@ static int case_items(struct uc *u, const char *bid, const char *bname, int64_t 
                       json_t *sections, json_t *seen, int64_t *not_admitted, int64_t *withheld)
 {
 	int src;
-	json_t *rows = store_mase_cases(u->db, bid, at, &src);
-	if (!rows)
+	struct store_viewer vw;
+	access_viewer(u->who, u->now, &vw);
+	json_t *rows = store_mase_cases(u->db, bid, at, &vw, &src);
+	json_t *acts = rows ? store_mase_borough_actions(u->db, bid, &src) : NULL;
+	if (!acts) {
+		json_decref(rows);
 		return uc_db(u, src);
+	}
+	json_t *by_record = json_object(); /* record id -> its open actions */
+	size_t ai;
+	json_t *ar;
+	json_array_foreach(acts, ai, ar)
+	{
+		const char *rid = json_string_value(json_object_get(ar, "record_id"));
+		json_t *l = json_object_get(by_record, rid);
+		if (!l)
+			json_object_set_new(by_record, rid, l = json_array());
+		json_object_del(ar, "record_id");
+		json_array_append(l, ar);
+	}
+	json_decref(acts);
 	bool entitled = disruption_entitled(u);
 	int rc = APP_OK;
 	size_t i;
@@ -728,7 +743,7 @@ static int case_items(struct uc *u, const char *bid, const char *bname, int64_t 
 			continue;
 		}
 		bool sees = false;
-		rc = sees_child(u, seen, json_string_value(json_object_get(r, "child_id")), &sees);
+		rc = sees_child(u, seen, r, &sees);
 		if (rc != APP_OK)
 			break;
 		bool restricted = json_integer_value(json_object_get(r, "restricted")) != 0;
@@ -768,15 +783,11 @@ static int case_items(struct uc *u, const char *bid, const char *bname, int64_t 
 			json_object_set(it, "last_meeting_id",
 			                json_object_get(r, "last_meeting_id"));
 			if (pl.discussed_before) { /* R-MASE-7: carried into the review */
-				json_t *acts = store_mase_record_actions(
-				        u->db, json_string_value(json_object_get(r, "record_id")),
-				        &src);
-				if (!acts) {
-					json_decref(it);
-					rc = uc_db(u, src);
-					break;
-				}
-				json_object_set_new(it, "actions", acts);
+				const char *rid =
+				        json_string_value(json_object_get(r, "record_id"));
+				json_t *l = json_object_get(by_record, rid);
+				l = l ? json_incref(l) : json_array();
+				json_object_set_new(it, "actions", l);
 			}
 		} else {
 			json_object_set_new(it, "child_name", json_null());
@@ -787,6 +798,7 @@ static int case_items(struct uc *u, const char *bid, const char *bname, int64_t 
 		json_decref(it);
 	}
 	json_decref(rows);
+	json_decref(by_record);
 	return rc;
 }
 
@@ -803,7 +815,7 @@ static int group_visible(struct uc *u, json_t *rows, json_t *seen, bool entitled
 	{
 		const char *id = json_string_value(json_object_get(r, "id"));
 		bool sees = false;
-		rc = sees_child(u, seen, json_string_value(json_object_get(r, "child_id")), &sees);
+		rc = sees_child(u, seen, r, &sees);
 		if (rc != APP_OK)
 			break;
 		bool restricted = json_integer_value(json_object_get(r, "restricted")) != 0;
@@ -812,6 +824,7 @@ static int group_visible(struct uc *u, json_t *rows, json_t *seen, bool entitled
 			e = json_deep_copy(r);
 			json_object_del(e, "child_id");
 			json_object_del(e, "recent");
+			json_object_del(e, "visible");
 			json_object_set_new(e, "cases", json_integer(0));
 			json_object_set_new(e, "recent", json_integer(0));
 			json_object_set_new(e, "seen", json_false());
@@ -849,12 +862,29 @@ static int concern_items(struct uc *u, const char *bid, int64_t since, json_t *s
 {
 	bool entitled = disruption_entitled(u);
 	int src;
-	json_t *persons = store_mase_persons(u->db, bid, &src);
-	json_t *places = persons ? store_mase_places(u->db, bid, since, &src) : NULL;
-	if (!places) {
+	struct store_viewer vw;
+	access_viewer(u->who, u->now, &vw);
+	json_t *persons = store_mase_persons(u->db, bid, &vw, &src);
+	json_t *places = persons ? store_mase_places(u->db, bid, since, &vw, &src) : NULL;
+	json_t *dis = places ? store_mase_borough_disruptions(u->db, bid, entitled, &src) : NULL;
+	if (!dis) {
 		json_decref(persons);
+		json_decref(places);
 		return uc_db(u, src);
 	}
+	json_t *by_person = json_object();
+	size_t di;
+	json_t *dr;
+	json_array_foreach(dis, di, dr)
+	{
+		const char *pid = json_string_value(json_object_get(dr, "person_id"));
+		json_t *l = json_object_get(by_person, pid);
+		if (!l)
+			json_object_set_new(by_person, pid, l = json_array());
+		json_object_del(dr, "person_id");
+		json_array_append(l, dr);
+	}
+	json_decref(dis);
 	json_t *pl = json_array(), *pp = json_array();
 	int rc = group_visible(u, persons, seen, entitled, pp, withheld);
 	if (rc == APP_OK)
@@ -866,12 +896,8 @@ static int concern_items(struct uc *u, const char *bid, int64_t since, json_t *s
 		if (rc != APP_OK)
 			break;
 		json_object_del(e, "recent");
-		json_t *d = store_mase_person_disruptions(
-		        u->db, json_string_value(json_object_get(e, "id")), entitled, &src);
-		if (!d) {
-			rc = uc_db(u, src);
-			break;
-		}
+		json_t *d = json_object_get(by_person, json_string_value(json_object_get(e, "id")));
+		d = d ? json_incref(d) : json_array();
 		json_object_set_new(e, "disruptions", d);
 		json_object_set_new(e, "disrupted", json_boolean(json_array_size(d) > 0));
 		section_push(sections, MASE_SEC_PERPETRATORS, e);
@@ -887,6 +913,7 @@ static int concern_items(struct uc *u, const char *bid, int64_t since, json_t *s
 	json_decref(places);
 	json_decref(pl);
 	json_decref(pp);
+	json_decref(by_person);
 	return rc;
 }
 

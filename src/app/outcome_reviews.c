@@ -220,3 +220,46 @@ int app_outcome_review_add(struct db *db, const struct actor *who, const char *i
 		rc = view(&u, &r, out);
 	return uc_end(&u, rc, out);
 }
+
+int outcome_deadline_sections(struct db *db, const struct actor *who, int64_t now, json_t *sections)
+{
+	if (!actor_has(who, ROLE_BIT(ROLE_SOCIAL_WORKER)) || !who->user_id[0])
+		return DB_OK;
+	int rc;
+	json_t *rows = store_outcome_reviews_due(db, who->user_id, &rc);
+	if (!rows)
+		return rc;
+	const struct dl_kind *k = dl_kind_find("outcome_review");
+	json_t *items = json_array();
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+	{
+		int64_t last = 0, due;
+		struct proto_err pe;
+		if (ltime_parse(json_string_value(json_object_get(r, "last")), &last) < 0 ||
+		    outc_next_review(last, 0, &due, &pe) < 0)
+			continue;
+		struct dl_status ds;
+		dl_status_at(k, due, due - last, now, &ds);
+		char s[LT_TIME_LEN], local[64], left[64];
+		ltime_format(due, s);
+		ltime_london_format(due, local, sizeof local);
+		dl_time_left_words(ds.left, left, sizeof left);
+		const char *ref = json_string_value(json_object_get(r, "reference"));
+		json_array_append_new(
+		        items,
+		        json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s}",
+		                  "kind", "outcome_review", "rule", "R-DL-8", "label",
+		                  "Outcome review", "href_kind", "record", "subject_id", ref,
+		                  "subject", ref, "due_at", s, "due_local", local, "seconds_left",
+		                  (json_int_t)ds.left, "time_left", left, "state",
+		                  dl_state_code(ds.state), "owner", who->display_name));
+	}
+	json_decref(rows);
+	json_array_append_new(sections,
+	                      json_pack("{s:s, s:s, s:I, s:o}", "key", "outcome_reviews", "title",
+	                                "Outcome reviews due for your children", "count",
+	                                (json_int_t)json_array_size(items), "items", items));
+	return DB_OK;
+}

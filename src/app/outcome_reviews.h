@@ -25,4 +25,10 @@ int app_outcome_review_add(struct db *db, const struct actor *who, const char *i
 int app_outcome_reviews(struct db *db, const struct actor *who, const char *id, json_t *in,
                         json_t **out, struct app_err *err);
 
+/* R-DL-8: the work-queue section "outcome_reviews" (the next outcome review of each
+ * child allocated to the actor, a social worker), appended to `sections` inside the
+ * caller's open transaction. Returns a DB code. */
+int outcome_deadline_sections(struct db *db, const struct actor *who, int64_t now,
+                              json_t *sections);
+
 #endif

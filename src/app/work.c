@@ -5,6 +5,7 @@
 #include "app/mash.h"
 #include "app/episode_deadlines.h"
 #include "app/mase.h"
+#include "app/outcome_reviews.h"
 #include "app/plans.h"
 #include "app/uc.h"
 #include "protocol/info.h"
@@ -280,6 +281,8 @@ int app_work_queue(struct db *db, const struct actor *who, const char *id, json_
 		r = disruption_deadline_sections(db, who, app_now(who), s);
 	if (r == DB_OK) /* R-DL-5: the next multi-agency meeting due */
 		r = mase_deadline_sections(db, who, app_now(who), s);
+	if (r == DB_OK) /* R-DL-8: outcome reviews */
+		r = outcome_deadline_sections(db, who, app_now(who), s);
 	if (r == DB_OK)
 		r = app_audit(db, who, "view", "work_queue", NULL, NULL, "summary");
 	if (r == DB_OK)

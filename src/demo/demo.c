@@ -114,6 +114,8 @@ int app_demo_generate(struct db *db, const struct demo_opts *opts, json_t **out,
 		rc = demo_networks(&g);
 
 	/* MASE meetings and outcomes */
+	if (rc == APP_OK)
+		rc = demo_mase(&g);
 
 	if (rc == APP_OK)
 		rc = mark_demo(&g);

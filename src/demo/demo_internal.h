@@ -238,5 +238,8 @@ int demo_disruption(struct gen *g);
 /* Changes some children's details after the events, for their history (details.c).
  * APP_OK or the error. */
 int demo_details(struct gen *g);
+/* A year of multi-agency meetings in each borough with decisions, actions and the
+ * chair's duties, and outcome reviews for a few children (mase.c). APP_OK or the error. */
+int demo_mase(struct gen *g);
 
 #endif

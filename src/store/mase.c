@@ -232,16 +232,17 @@ json_t *store_mase_received(struct db *db, const char *borough_id, int64_t from,
 	ltime_format(from, f);
 	ltime_format(to, t);
 	return store_rows(db, rc,
-	                  "SELECT a.type AS agency, count(DISTINCT ca.child_id) AS n"
-	                  " FROM child_agencies ca JOIN agencies a ON a.id = ca.agency_id"
-	                  " WHERE ca.kind = 'routed' AND ca.since >= $2 AND ca.since < $3"
-	                  " AND ca.child_id IN (SELECT r.child_id FROM records r"
-	                  " WHERE r.owning_borough_id = $1 OR r.allocated_borough_id = $1)"
+	                  "SELECT a.type AS agency, count(DISTINCT ca.child_id) AS n FROM records r"
+	                  " JOIN child_agencies ca ON ca.child_id = r.child_id"
+	                  " JOIN agencies a ON a.id = ca.agency_id"
+	                  " WHERE (r.owning_borough_id = $1 OR r.allocated_borough_id = $1)"
+	                  " AND ca.kind = 'routed' AND ca.since >= $2 AND ca.since < $3"
 	                  " GROUP BY a.type ORDER BY a.type",
 	                  "sss", borough_id, f, t);
 }
 
-json_t *store_mase_cases(struct db *db, const char *borough_id, int64_t at, int *rc)
+json_t *store_mase_cases(struct db *db, const char *borough_id, int64_t at,
+                         const struct store_viewer *v, int *rc)
 {
 	char t[LT_TIME_LEN];
 	ltime_format(at, t);
@@ -259,11 +260,16 @@ json_t *store_mase_cases(struct db *db, const char *borough_id, int64_t at, int 
 	        " ORDER BY m.held_at DESC LIMIT 1) AS last_meeting_id,"
 	        " (SELECT mc.decision FROM mase_cases mc JOIN mase_meetings m"
 	        " ON m.id = mc.meeting_id WHERE mc.record_id = r.id AND m.held_at < $2"
-	        " ORDER BY m.held_at DESC LIMIT 1) AS last_decision"
-	        " FROM records r JOIN children c ON c.id = r.child_id WHERE r.status = 'open'"
-	        " AND (r.owning_borough_id = $1 OR r.allocated_borough_id = $1)"
-	        " AND r.opened_at <= $2 ORDER BY r.reference",
-	        "ss", borough_id, t);
+	        " ORDER BY m.held_at DESC LIMIT 1) AS last_decision,"
+	        " CASE WHEN " STORE_VISIBLE(
+	                "r.child_id", "$3", "$4", "$5",
+	                "$6") " THEN 1 ELSE 0"
+	                      " END AS visible"
+	                      " FROM records r JOIN children c ON c.id = r.child_id WHERE r.status "
+	                      "= 'open'"
+	                      " AND (r.owning_borough_id = $1 OR r.allocated_borough_id = $1)"
+	                      " AND r.opened_at <= $2 ORDER BY r.reference",
+	        "ssdsss", borough_id, t, v->all ? 1 : 0, v->agency_id, v->user_id, v->now);
 }
 
 json_t *store_mase_record_actions(struct db *db, const char *record_id, int *rc)
@@ -274,7 +280,8 @@ json_t *store_mase_record_actions(struct db *db, const char *record_id, int *rc)
 	                  "s", record_id);
 }
 
-json_t *store_mase_persons(struct db *db, const char *borough_id, int *rc)
+json_t *store_mase_persons(struct db *db, const char *borough_id, const struct store_viewer *v,
+                           int *rc)
 {
 	return store_rows(
 	        db, rc,
@@ -285,12 +292,16 @@ json_t *store_mase_persons(struct db *db, const char *borough_id, int *rc)
 	        " UNION SELECT to_id, from_child_id FROM links WHERE to_type = 'person'"
 	        " AND from_child_id IN (SELECT child_id FROM kids) AND ended_at IS NULL"
 	        " AND restricted = 0)"
-	        " SELECT p.id, p.label, p.restricted, lp.child_id FROM lp"
-	        " JOIN people p ON p.id = lp.pid ORDER BY p.label, p.id",
-	        "s", borough_id);
+	        " SELECT p.id, p.label, p.restricted, lp.child_id,"
+	        " CASE WHEN " STORE_VISIBLE(
+	                "lp.child_id", "$2", "$3", "$4",
+	                "$5") " THEN 1 ELSE 0 END AS visible FROM lp"
+	                      " JOIN people p ON p.id = lp.pid ORDER BY p.label, p.id",
+	        "sdsss", borough_id, v->all ? 1 : 0, v->agency_id, v->user_id, v->now);
 }
 
-json_t *store_mase_places(struct db *db, const char *borough_id, int64_t since, int *rc)
+json_t *store_mase_places(struct db *db, const char *borough_id, int64_t since,
+                          const struct store_viewer *v, int *rc)
 {
 	char t[LT_TIME_LEN];
 	ltime_format(since, t);
@@ -306,9 +317,12 @@ json_t *store_mase_places(struct db *db, const char *borough_id, int64_t since, 
 	        " AND ended_at IS NULL AND restricted = 0)"
 	        " SELECT p.id, COALESCE(p.name, p.address) AS label, p.type, p.postcode,"
 	        " p.hotspot, p.restricted, lp.child_id,"
-	        " CASE WHEN lp.recorded_at >= $2 THEN 1 ELSE 0 END AS recent FROM lp"
-	        " JOIN places p ON p.id = lp.pid ORDER BY label, p.id",
-	        "ss", borough_id, t);
+	        " CASE WHEN lp.recorded_at >= $2 THEN 1 ELSE 0 END AS recent,"
+	        " CASE WHEN " STORE_VISIBLE(
+	                "lp.child_id", "$3", "$4", "$5",
+	                "$6") " THEN 1 ELSE 0 END AS visible FROM lp"
+	                      " JOIN places p ON p.id = lp.pid ORDER BY label, p.id",
+	        "ssdsss", borough_id, t, v->all ? 1 : 0, v->agency_id, v->user_id, v->now);
 }
 
 json_t *store_mase_person_disruptions(struct db *db, const char *person_id, bool restricted,
@@ -319,4 +333,34 @@ json_t *store_mase_person_disruptions(struct db *db, const char *person_id, bool
 	                  " FROM disruptions WHERE person_id = $1 AND (restricted = 0 OR $2 = 1)"
 	                  " GROUP BY type, status ORDER BY type, status",
 	                  "sd", person_id, restricted ? 1 : 0);
+}
+
+json_t *store_mase_borough_actions(struct db *db, const char *borough_id, int *rc)
+{
+	return store_rows(
+	        db, rc,
+	        "SELECT pa.id, pa.text, pa.owner_name, pa.due_at, pa.meeting_id, pa.record_id"
+	        " FROM plan_actions pa JOIN records r ON r.id = pa.record_id"
+	        " WHERE pa.status = 'open' AND r.status = 'open'"
+	        " AND (r.owning_borough_id = $1 OR r.allocated_borough_id = $1)"
+	        " ORDER BY pa.due_at, pa.id",
+	        "s", borough_id);
+}
+
+json_t *store_mase_borough_disruptions(struct db *db, const char *borough_id, bool restricted,
+                                       int *rc)
+{
+	return store_rows(
+	        db, rc,
+	        "WITH kids AS (" BOROUGH_RECORDS "),"
+	        " lp AS (SELECT from_id AS pid FROM links WHERE from_type = 'person'"
+	        " AND to_child_id IN (SELECT child_id FROM kids) AND ended_at IS NULL"
+	        " AND restricted = 0 UNION SELECT to_id FROM links WHERE to_type = 'person'"
+	        " AND from_child_id IN (SELECT child_id FROM kids) AND ended_at IS NULL"
+	        " AND restricted = 0)"
+	        " SELECT person_id, type, COALESCE(status, '') AS status, count(*) AS n"
+	        " FROM disruptions WHERE person_id IN (SELECT pid FROM lp)"
+	        " AND (restricted = 0 OR $2 = 1) GROUP BY person_id, type, status"
+	        " ORDER BY person_id, type, status",
+	        "sd", borough_id, restricted ? 1 : 0);
 }

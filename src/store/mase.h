@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "protocol/mase.h"
+#include "store/access.h"
 #include "store/db.h"
 
 /* R-MASE-1: sets borough `borough_id`'s schedule. */
@@ -81,8 +82,9 @@ json_t *store_mase_received(struct db *db, const char *borough_id, int64_t from,
  * [{record_id, reference, child_id, given_names, family_name, restricted, category,
  * residence_borough_id, enquiring_borough_id, exploitation_borough, referred_at (first
  * referral, or null), discussed (meetings before `at` that discussed it), last_meeting_id,
- * last_decision}]. */
-json_t *store_mase_cases(struct db *db, const char *borough_id, int64_t at, int *rc);
+ * last_decision, visible (STORE_VISIBLE for viewer v: the gate's predicate, 0/1)}]. */
+json_t *store_mase_cases(struct db *db, const char *borough_id, int64_t at,
+                         const struct store_viewer *v, int *rc);
 /* R-MASE-7: the open actions about record `record_id`, soonest due first: [{id, text,
  * owner_name, due_at, meeting_id}]. */
 json_t *store_mase_record_actions(struct db *db, const char *record_id, int *rc);
@@ -90,8 +92,18 @@ json_t *store_mase_record_actions(struct db *db, const char *record_id, int *rc)
  * link to a child of the borough's open records: [{id, label, restricted, child_id}] and
  * [{id, label, type, postcode, hotspot, restricted, child_id, recent}] (recent: the
  * link was recorded at or after `since`). */
-json_t *store_mase_persons(struct db *db, const char *borough_id, int *rc);
-json_t *store_mase_places(struct db *db, const char *borough_id, int64_t since, int *rc);
+json_t *store_mase_persons(struct db *db, const char *borough_id, const struct store_viewer *v,
+                           int *rc);
+json_t *store_mase_places(struct db *db, const char *borough_id, int64_t since,
+                          const struct store_viewer *v, int *rc);
+/* Each row also has `visible`: the viewer sees the child (STORE_VISIBLE). */
+/* R-MASE-7: the open actions about the borough's open records, soonest due first:
+ * [{id, text, owner_name, due_at, meeting_id, record_id}]. */
+json_t *store_mase_borough_actions(struct db *db, const char *borough_id, int *rc);
+/* The disruptions of the persons linked to the borough's children, counted by person,
+ * type and status (covert ones only when `restricted`): [{person_id, type, status, n}]. */
+json_t *store_mase_borough_disruptions(struct db *db, const char *borough_id, bool restricted,
+                                       int *rc);
 /* A person's disruptions counted by type and status (covert ones only when
  * `restricted`): [{type, status, n}]. */
 json_t *store_mase_person_disruptions(struct db *db, const char *person_id, bool restricted,

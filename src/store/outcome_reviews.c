@@ -26,3 +26,14 @@ json_t *store_outcome_reviews(struct db *db, const char *record_id, int *rc)
 	        " WHERE record_id = $1 ORDER BY reviewed_at, id",
 	        "s", record_id);
 }
+
+json_t *store_outcome_reviews_due(struct db *db, const char *user_id, int *rc)
+{
+	return store_rows(
+	        db, rc,
+	        "SELECT r.reference, max(o.reviewed_at) AS last FROM outcome_reviews o"
+	        " JOIN records r ON r.id = o.record_id JOIN children c ON c.id = r.child_id"
+	        " WHERE c.social_worker_id = $1 AND r.status = 'open'"
+	        " GROUP BY r.id, r.reference ORDER BY 2",
+	        "s", user_id);
+}

@@ -19,4 +19,8 @@ int store_outcome_review_insert(struct db *db, const char *id, const char *recor
  * (scores and notes as JSON text). */
 json_t *store_outcome_reviews(struct db *db, const char *record_id, int *rc);
 
+/* R-DL-8: the open records of the children allocated to social worker `user_id` that
+ * have a review, with the latest: [{reference, last}]. */
+json_t *store_outcome_reviews_due(struct db *db, const char *user_id, int *rc);
+
 #endif

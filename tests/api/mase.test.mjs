@@ -32,7 +32,8 @@ before(async () => {
   nurse = await signInAs(srv, 'health.riverside')
   ctx.ref = await one(srv.db, `SELECT r.reference FROM records r JOIN boroughs b ON b.id = r.owning_borough_id
     WHERE b.name = 'Northbrook' AND r.status = 'open' AND r.restricted = 0
-    AND EXISTS (SELECT 1 FROM referrals f WHERE f.child_id = r.child_id) ORDER BY r.reference LIMIT 1`)
+    AND EXISTS (SELECT 1 FROM referrals f WHERE f.child_id = r.child_id)
+    AND NOT EXISTS (SELECT 1 FROM mase_cases mc WHERE mc.record_id = r.id) ORDER BY r.reference LIMIT 1`)
 })
 after(async () => { await srv?.stop() })
 
@@ -220,7 +221,10 @@ test('R-INFO-1: each agency\'s senior lead and single point of contact, shown in
 
 test('R-OUTC-1, R-DL-8: outcomes scored at reviews, distance travelled and the next review due', async () => {
   const sw = await signInAs(srv, 'social.northbrook')
-  const path = `/api/v1/records/${ctx.ref}/outcome-reviews`
+  const ref = await one(srv.db, `SELECT r.reference FROM records r JOIN boroughs b ON b.id = r.owning_borough_id
+    WHERE b.name = 'Northbrook' AND r.restricted = 0
+    AND NOT EXISTS (SELECT 1 FROM outcome_reviews o WHERE o.record_id = r.id) ORDER BY r.reference LIMIT 1`)
+  const path = `/api/v1/records/${ref}/outcome-reviews`
   const codes = ['missing_reduced', 'school_attendance', 'substance_use_reduced']
   const rest = ['family_relationship', 'stable_accommodation', 'recognises_exploitation', 'stays_in_contact',
     'sexual_health_knowledge', 'risky_contacts_reduced', 'expresses_feelings', 'safety_strategies', 'family_support', 'knows_rights']

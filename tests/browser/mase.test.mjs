@@ -12,8 +12,7 @@ import { execFile } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { startLantern } from '../api/helpers.mjs'
-import { northbrookRecord } from '../api/demo.mjs'
+import { startLantern, sql } from '../api/helpers.mjs'
 import { daysAgo } from '../api/dates.mjs'
 import { launchBrowser, checkA11y, screenshot, SCREENSHOTS } from './helpers.mjs'
 
@@ -35,7 +34,12 @@ describe('a meeting cycle', () => {
     srv = await startLantern({
       seed: async ({ run }) => { await run('demo', '--seed', '9', '--boroughs', '2', '--children', '40') }
     })
-    ref = await northbrookRecord(srv.db)
+    // a Northbrook case not yet discussed at one of the demo year's meetings
+    ref = (await sql(srv.db, `SELECT r.reference FROM records r JOIN boroughs b ON b.id = r.owning_borough_id
+      WHERE b.name = 'Northbrook' AND r.status = 'open' AND r.restricted = 0
+      AND EXISTS (SELECT 1 FROM referrals f WHERE f.child_id = r.child_id)
+      AND NOT EXISTS (SELECT 1 FROM mase_cases mc WHERE mc.record_id = r.id) ORDER BY r.reference LIMIT 1`)).trim()
+    assert.match(ref, /^LAN-/)
     b = await launchBrowser()
     page = b.page
     page.setDefaultTimeout(8000)
@@ -128,7 +132,10 @@ describe('a meeting cycle', () => {
     await page.fill('#from', daysAgo(90))
     await page.fill('#to', daysAgo(0))
     await Promise.all([page.waitForLoadState('load'), page.click('#show-report')])
-    assert.match(await page.textContent('#report-agency_performance'), /Meetings held\s*1/)
+    const held = (await sql(srv.db, `SELECT count(*) FROM mase_meetings m JOIN boroughs b ON b.id = m.borough_id
+      WHERE b.name = 'Northbrook' AND m.held_at >= '${daysAgo(90)}'`)).trim()
+    assert.ok(Number(held) >= 2, 'the demo year and the meeting recorded above')
+    assert.match(await page.textContent('#report-agency_performance'), new RegExp(`Meetings held\\s*${held}(?!\\d)`))
     assert.equal(await page.locator('img.lantern-chart').count(), await page.locator('.lantern-report-table table').count())
     assert.ok(await page.locator('img.lantern-chart').count() >= 8)
     const ok = await page.evaluate(() => [...document.querySelectorAll('img.lantern-chart')].every((i) => i.complete && i.naturalWidth > 0))

@@ -77,7 +77,9 @@ check "the flagged meeting listed" "grep -q 'FLAGGED' out.txt"
 # R-RPT-1, R-INFO-1: the board's report
 expect 0 "report --help" -- "$L" report --help
 expect 0 "the board's report" -- "$L" report board Northbrook "$(day 0)" "$(day 60)" "${CHAIR[@]}"
-check "meetings and the flagged gap" "grep -q 'Meetings held: 2' out.txt && grep -q 'FLAGGED' out.txt"
+held=$(sqlite3 t.db "select count(*) from mase_meetings where held_at >= '$(day 0)' and borough_id = (select id from boroughs where name = 'Northbrook')")
+check "meetings counted from the records" "grep -q 'Meetings held: $held' out.txt && [ $held -ge 2 ]"
+check "the flagged gap" "grep -q 'FLAGGED.*below Inspector' out.txt"
 expect 0 "an empty period" -- "$L" report board Northbrook 1990-01-01 1990-12-31 "${CHAIR[@]}"
 check "says so" "grep -q 'nothing to report' out.txt"
 expect 2 "a period ending before it starts" -- "$L" report board Northbrook "$(day 60)" "$(day 0)" "${CHAIR[@]}"

@@ -12,6 +12,7 @@
 #include "concern_fixture.h"
 
 #include "protocol/reports.h"
+#include "util/config.h"
 
 #include "app/board.h"
 #include "app/mase.h"
@@ -374,8 +375,49 @@ static void test_R_OUTC_1_R_DL_8_distance_travelled_and_next_review(void **state
 	assert_string_equal(str(due, "due_at"), "2026-06-01T09:00:00Z");
 	assert_non_null(strstr(str(v, "svg"), "Distance travelled"));
 	json_decref(v);
+	/* R-DL-8: in the allocated social worker's queue, when the child is allocated */
+	assert_int_equal(db_run(f->db,
+	                        "UPDATE children SET social_worker_id = (SELECT id FROM users"
+	                        " WHERE username = 'sw.green') WHERE id = $1",
+	                        "s", child),
+	                 DB_OK);
+	json_t *q = cx_ok(f, app_work_queue, "sw.green", NULL, NULL);
+	size_t i;
+	json_t *sec, *found = NULL;
+	json_array_foreach(json_object_get(q, "sections"), i,
+	                   sec) if (strcmp(str(sec, "key"), "outcome_reviews") == 0) found = sec;
+	assert_non_null(found);
+	assert_true(cx_has(json_object_get(found, "items"), "subject_id", ref));
+	assert_true(cx_has(json_object_get(found, "items"), "due_at", "2026-06-01T09:00:00Z"));
+	json_decref(q);
 	/* a nurse who may not see the child: as if there were no record */
 	refused(f, app_outcome_reviews, "nurse.irwin", ref, NULL, APP_NOT_FOUND, NULL);
+}
+
+static void test_R_MASE_1_the_name_is_a_setting(void **state)
+{
+	struct fx *f = *state;
+	struct config c;
+	char msg[128];
+	config_defaults(&c);
+	assert_string_equal(c.meeting_name, "MASE");
+	assert_int_equal(config_set(&c, "meeting_name", "MACE", msg, sizeof msg), 0);
+	assert_int_equal(config_set(&c, "meeting_name", "MICE", msg, sizeof msg), -1);
+	assert_non_null(strstr(msg, "MASE or MACE"));
+	assert_string_equal(c.meeting_name, "MACE");
+	mase_set_name(MASE_NAME_MACE);
+	json_t *o = cx_ok(f, app_mase_borough, "ps.clark", "Camden", NULL);
+	assert_string_equal(str(o, "meeting_name"), "MACE");
+	json_decref(o);
+	char id[ID_MAX];
+	meeting(f, "2026-03-09T10:00:00Z", full_attendees(), id);
+	o = cx_ok(f, app_mase_meeting_get, "ps.clark", id, NULL);
+	assert_string_equal(str(o, "name"), "MACE"); /* kept with the meeting */
+	json_decref(o);
+	mase_set_name(MASE_NAME_MASE);
+	o = cx_ok(f, app_mase_meeting_get, "ps.clark", id, NULL);
+	assert_string_equal(str(o, "name"), "MACE");
+	json_decref(o);
 }
 
 int main(void)
@@ -392,6 +434,7 @@ int main(void)
 	        cmocka_unit_test(test_R_MASE_8_chairs_duties_by_the_chair_only),
 	        cmocka_unit_test(test_R_RPT_1_board_report_counts_meetings_and_gaps),
 	        cmocka_unit_test(test_R_OUTC_1_R_DL_8_distance_travelled_and_next_review),
+	        cmocka_unit_test(test_R_MASE_1_the_name_is_a_setting),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
