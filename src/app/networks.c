@@ -276,7 +276,7 @@ static int together_rows(struct uc *u, json_t *rows)
 	json_t *v;
 	json_object_foreach(kids, kid, v)
 	{
-		json_t *co = co_missing(u, kid);
+		json_t *co = co_missing(u, kid, 0, 0, NULL); /* every pair: no page */
 		if (!co) {
 			rc = u->err->code ? u->err->code : APP_FAILED;
 			break;
