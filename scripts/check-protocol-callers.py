@@ -10,15 +10,24 @@ function is unused and not listed, when a listed function has become used (take 
 off the list), and when a listed name is not a public protocol function. So the list
 only shrinks, and a new rule nobody calls fails CI the day it is written.
 
-Usage: check-protocol-callers.py [--list]   (--list prints the unused functions only)"""
+Usage: check-protocol-callers.py [--list] [--self-test]
+  --list       prints the unused functions only
+  --self-test  proves on a small made-up tree that each failure is caught"""
 import os
 import re
 import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
-SRC = os.path.join(ROOT, 'src')
-PROTO = os.path.join(SRC, 'protocol')
-PENDING = os.path.join(ROOT, 'scripts', 'protocol-pending.txt')
+
+
+def set_root(root):
+    global SRC, PROTO, PENDING
+    SRC = os.path.join(root, 'src')
+    PROTO = os.path.join(SRC, 'protocol')
+    PENDING = os.path.join(root, 'scripts', 'protocol-pending.txt')
+
+
+set_root(ROOT)
 
 DECL = re.compile(r'^[A-Za-z_][\w \*]*?\b([a-z_][a-z0-9_]*)\s*\(', re.M)
 IDENT = re.compile(r'\b[a-z_][a-z0-9_]*\b')
@@ -107,7 +116,49 @@ def pending():
     return out
 
 
+def self_test():
+    """A made-up tree: one rule used from app/, one used through another rule, one used
+    only by its own file's unused rule, one pending. Each breach must fail."""
+    import tempfile
+    files = {
+        'src/protocol/r.h': 'int r_used(int a);\nint r_inner(int a);\nint r_dead(int a);\n'
+                            'int r_wait(int a);\n',
+        'src/protocol/r.c': 'int r_inner(int a)\n{\n\treturn a;\n}\n'
+                            'int r_used(int a)\n{\n\treturn r_inner(a);\n}\n'
+                            'int r_dead(int a)\n{\n\treturn a + 1;\n}\n'
+                            'int r_wait(int a)\n{\n\treturn a;\n}\n',
+        'src/app/a.c': 'int a(void)\n{\n\treturn r_used(1); /* r_dead(2) in a comment */\n}\n',
+        'scripts/protocol-pending.txt': 'r_wait  a feature\n',
+    }
+    cases = [({}, 1, 'an unused rule'),
+             ({'scripts/protocol-pending.txt': 'r_wait x\nr_dead x\n'}, 0, 'all listed'),
+             ({'scripts/protocol-pending.txt': 'r_wait x\nr_dead x\nr_used x\n'}, 1,
+              'a listed rule that is used'),
+             ({'scripts/protocol-pending.txt': 'r_wait x\nr_dead x\nr_gone x\n'}, 1,
+              'a listed name that is no rule')]
+    ok = True
+    for change, want, what in cases:
+        with tempfile.TemporaryDirectory() as d:
+            for name, text in {**files, **change}.items():
+                os.makedirs(os.path.dirname(os.path.join(d, name)), exist_ok=True)
+                open(os.path.join(d, name), 'w').write(text)
+            set_root(d)
+            got = check(quiet=True)
+        if got != want:
+            print('check-protocol-callers self-test: %s: exit %d, want %d' % (what, got, want))
+            ok = False
+    set_root(ROOT)
+    print('check-protocol-callers self-test: %s' % ('passed' if ok else 'FAILED'))
+    return 0 if ok else 1
+
+
 def main():
+    if '--self-test' in sys.argv[1:]:
+        return self_test()
+    return check()
+
+
+def check(quiet=False):
     public = public_functions()
     used = used_functions(public)
     unused = [n for n in public if n not in used]
@@ -123,7 +174,7 @@ def main():
             % (n, line) for n, line in wait.items() if n in used]
     bad += ['%s (scripts/protocol-pending.txt:%d) is not a public protocol function'
             % (n, line) for n, line in wait.items() if n not in public]
-    for b in bad:
+    for b in bad if not quiet else ():
         print('check-protocol-callers: ' + b)
     return 1 if bad else 0
 

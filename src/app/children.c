@@ -36,12 +36,12 @@ int child_age_check(struct app_err *err, const char *dob_s, int64_t at, const ch
 		return APP_OK; /* unknown: R-MISS-2 and the pages treat it as possibly young */
 	char on_s[LT_DATE_LEN];
 	ltime_format_date(on, on_s);
-	switch (def_age_band(dob, on)) { /* R-DEF-1 */
-	case AGE_NOT_BORN:
+	if (def_age_band(dob, on) == AGE_NOT_BORN) {
 		app_field_error(err, field,
 		                "The date of birth is after the date of the event (%s).", on_s);
 		return err->code;
-	case AGE_ADULT:
+	}
+	if (!def_is_child(dob, on)) { /* R-DEF-1 */
 		app_field_error(
 		        err, field,
 		        "Lantern records children: on %s this person was %d, and a child is "
@@ -49,9 +49,8 @@ int child_age_check(struct app_err *err, const char *dob_s, int64_t at, const ch
 		        on_s, ltime_age_on(dob, on));
 		err->rule = "R-DEF-1";
 		return err->code;
-	default:
-		return APP_OK;
 	}
+	return APP_OK;
 }
 
 int child_input_parse(json_t *in, int64_t now, struct child_input *ci, struct app_err *err)

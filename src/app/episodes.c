@@ -259,9 +259,10 @@ static int report_store(struct report_run *run)
 	        .classification = cls_code,
 	        .reason = run->res.reason,
 	        .rule = run->res.rule,
-	        .risk_level = run->level
-	                              ? run->level
-	                              : (run->res.cls == MISS_ABSENT ? "no_apparent_risk" : NULL),
+	        .risk_level = run->level ? run->level
+	                                 : (run->res.cls == MISS_ABSENT
+	                                            ? missing_risk_code(MISS_RISK_NO_APPARENT)
+	                                            : NULL),
 	        .looked_after = run->looked_after,
 	        .at = u->now_s,
 	};

@@ -44,6 +44,14 @@ struct referral_in {
 
 /* Reads the "signs" list of `in` into r: each {code, evidence, seen_on?}, seen on the
  * day the concern came to notice unless it says otherwise. Errors go to u->err. */
+/* R-SIGN-2: whether the referral enters the exploitation pathway (signs_decide). */
+static bool on_cse_pathway(size_t n_signs)
+{
+	struct signs_decision d;
+	signs_decide(n_signs, &d);
+	return d.cse_pathway;
+}
+
 static void referral_signs_parse(struct uc *u, json_t *in, struct referral_in *r)
 {
 	json_t *signs = json_object_get(in, "signs");
@@ -426,7 +434,8 @@ static int referral_store(struct referral_run *run)
 	        u->now_s, "circumstances", r->circumstances, "rationale", r->rationale,
 	        "no_sign_rationale", r->no_sign_rationale, "risk_review", r->risk_review,
 	        "other_info", r->other_info, "route", pathway_route_code(pr->route), "route_rule",
-	        pr->rule, "status", r->n_signs ? "awaiting_triage" : "not_cse_pathway");
+	        pr->rule, "status",
+	        on_cse_pathway(r->n_signs) ? "awaiting_triage" : "not_cse_pathway");
 	int rc = row ? store_referral_insert(u->db, row) : DB_E_NOMEM;
 	json_decref(row);
 	for (size_t i = 0; rc == DB_OK && i < r->n_signs; i++) {
@@ -534,9 +543,9 @@ static json_t *referral_ack(const struct referral_run *run)
 			                         pr->steps[i].rule, "text", pr->steps[i].text));
 	return json_pack(
 	        "{s:s, s:s, s:s, s:b, s:o, s:b, s:s}", "referral_id", run->fid, "child_id",
-	        run->child_id, "status", "received", "cse_pathway", run->r.n_signs > 0, "steps",
-	        steps, "record_visible", false, "next",
-	        run->r.n_signs > 0
+	        run->child_id, "status", "received", "cse_pathway", on_cse_pathway(run->r.n_signs),
+	        "steps", steps, "record_visible", false, "next",
+	        on_cse_pathway(run->r.n_signs)
 	                ? "Children's social care will look at your referral. You will not "
 	                  "see the child's record unless your agency is added to the "
 	                  "child's case or a supervisor grants you access."
@@ -558,7 +567,7 @@ static json_t *referral_result(const struct referral_run *run)
 	                 "record_visible", true, "record_ref",
 	                 run->has_record ? run->rec.reference : NULL, "route",
 	                 pathway_route_code(pr->route), "rule", pr->rule, "steps", steps,
-	                 "cse_pathway", run->r.n_signs > 0, "record_action",
+	                 "cse_pathway", on_cse_pathway(run->r.n_signs), "record_action",
 	                 pr->record == PATH_RECORD_CREATE   ? "created"
 	                 : pr->record == PATH_RECORD_UPDATE ? "updated"
 	                                                    : NULL);

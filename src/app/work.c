@@ -9,6 +9,7 @@
 #include "app/plans.h"
 #include "app/uc.h"
 #include "protocol/info.h"
+#include "protocol/missing.h"
 #include "store/records.h"
 #include "store/work.h"
 
@@ -64,12 +65,10 @@ void app_duration_words(int64_t secs, char *out, size_t n)
 /* The label of a missing episode's risk level (R-MISS-5), "Risk not yet assessed". */
 static const char *risk_label(const char *level)
 {
-	return !level                                   ? "Risk not yet assessed"
-	       : strcmp(level, "high") == 0             ? "High risk"
-	       : strcmp(level, "medium") == 0           ? "Medium risk"
-	       : strcmp(level, "low") == 0              ? "Low risk"
-	       : strcmp(level, "no_apparent_risk") == 0 ? "No apparent risk"
-	                                                : level;
+	enum miss_risk r;
+	if (!level)
+		return "Risk not yet assessed";
+	return missing_risk_parse(level, &r, NULL) == 0 ? missing_risk_label(r) : level;
 }
 
 void work_missing_decorate(json_t *list, int64_t now)

@@ -192,7 +192,8 @@ void missing_ri_responsibility(bool looked_after, struct ri_responsibility *out)
 }
 
 static const char *const RISK_CODES[] = {"no_apparent_risk", "low", "medium", "high"};
-static const char *const RISK_LABELS[] = {"No apparent risk", "Low", "Medium", "High"};
+static const char *const RISK_LABELS[] = {"No apparent risk", "Low risk", "Medium risk",
+                                          "High risk"};
 
 const char *missing_risk_code(enum miss_risk r)
 {
