@@ -401,6 +401,22 @@ static int meeting_view(struct uc *u, const char *id, json_t **out)
 				json_array_append(ca, a);
 		}
 		json_object_set_new(v, "actions", ca);
+		/* R-MASE-5, R-INFO-3: a restricted record is listed without content for all but
+		 * entitled police */
+		struct mase_view_facts vf = {
+		        .section = MASE_SEC_REVIEW,
+		        .decision = json_integer_value(json_object_get(v, "restricted"))
+		                            ? ACCESS_RESTRICTED
+		                            : ACCESS_OPEN,
+		        .police_entitled = disruption_entitled(u),
+		};
+		bool full = mase_item_view(&vf) == MASE_VIEW_FULL || u->who->system;
+		json_object_set_new(v, "view", json_string(full ? "full" : "listed"));
+		if (!full) {
+			json_object_set_new(v, "decision",
+			                    json_string("Listed: its content is restricted."));
+			json_object_set_new(v, "actions", json_array());
+		}
 		json_object_del(v, "record_id");
 		json_object_del(v, "child_id");
 		json_array_append(shown, v);

@@ -273,6 +273,20 @@ static void test_R_MASE_7_decision_and_action_carried_into_the_review(void **sta
 	assert_string_equal(str(c, "record_ref"), ref);
 	assert_int_equal(json_array_size(json_object_get(c, "actions")), 1);
 	json_decref(o);
+	/* R-MASE-5, R-INFO-3: restricted, the case is listed without its decision for all
+	 * but entitled police */
+	assert_int_equal(
+	        db_run(f->db, "UPDATE records SET restricted = 1 WHERE reference = $1", "s", ref),
+	        DB_OK);
+	o = cx_ok(f, app_mase_meeting_get, "sw.green", id, NULL);
+	c = json_array_get(json_object_get(o, "cases"), 0);
+	assert_string_equal(str(c, "view"), "listed");
+	assert_null(strstr(str(c, "decision"), "support service"));
+	assert_int_equal(json_array_size(json_object_get(c, "actions")), 0);
+	json_decref(o);
+	assert_int_equal(
+	        db_run(f->db, "UPDATE records SET restricted = 0 WHERE reference = $1", "s", ref),
+	        DB_OK);
 	/* the nurse who does not see the child is not shown the case at the meeting */
 	o = cx_ok(f, app_mase_meeting_get, "nurse.irwin", id, NULL);
 	assert_int_equal(json_array_size(json_object_get(o, "cases")), 0);
