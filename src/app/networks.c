@@ -291,11 +291,25 @@ static int together_rows(struct uc *u, json_t *rows)
 			if (ends[e])
 				json_object_set_new(kids, ends[e], json_true());
 	}
-	int rc = APP_OK;
+	int rc = APP_OK, src = DB_OK;
+	/* only a child who has gone missing can have gone missing with another */
+	json_t *missing = store_network_missing_children(u->db, &src), *ever = json_object();
+	if (!missing)
+		rc = uc_db(u, src);
+	json_array_foreach(missing, i, r)
+	{
+		if (mstr(r, "id"))
+			json_object_set_new(ever, mstr(r, "id"), json_true());
+	}
+	json_decref(missing);
 	const char *kid;
 	json_t *v;
 	json_object_foreach(kids, kid, v)
 	{
+		if (rc != APP_OK)
+			break;
+		if (!json_object_get(ever, kid))
+			continue;
 		json_t *co = co_missing(u, kid);
 		if (!co) {
 			rc = u->err->code ? u->err->code : APP_FAILED;
@@ -323,6 +337,7 @@ static int together_rows(struct uc *u, json_t *rows)
 	}
 	json_decref(kids);
 	json_decref(pairs);
+	json_decref(ever);
 	return rc;
 }
 
