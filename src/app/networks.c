@@ -33,6 +33,7 @@ struct net {
 	json_t *meta;  /* [node] -> {type, id, label, category, borough, record, order...} */
 	json_t *facts; /* id -> store_network_nodes_linked's row, when read in bulk; or NULL */
 	struct graph *g;
+	struct graph *together; /* g with the missing_with links, when any were added */
 };
 
 static void net_release(struct net *n)
@@ -41,6 +42,7 @@ static void net_release(struct net *n)
 	json_decref(n->meta);
 	json_decref(n->facts);
 	graph_free(n->g);
+	graph_free(n->together);
 	memset(n, 0, sizeof *n);
 }
 
@@ -233,8 +235,26 @@ static int net_from_rows(struct uc *u, const struct store_concern_viewer *cvp, c
 		        .label = mstr(m, "label")};
 	}
 	struct graph_err ge;
+	/* links between children who went missing together (R-MISS-10, when added) join
+	 * them in a graph of their own (n->together), so that they neither merge the
+	 * networks nor count in them */
+	bool together = false;
+	for (int64_t i = 0; i < k; i++)
+		together |= links[i].kind == GRAPH_MISSING_WITH;
+	struct graph_filter main_f = f ? *f : (struct graph_filter){0};
+	if (together) {
+		if (!main_f.kinds)
+			main_f.kinds = (1u << GRAPH_KIND_COUNT) - 1;
+		main_f.kinds &= ~GRAPH_KIND_BIT(GRAPH_MISSING_WITH);
+		struct graph_filter tf = f ? *f : (struct graph_filter){0};
+		if (tf.kinds)
+			tf.kinds |= GRAPH_KIND_BIT(GRAPH_MISSING_WITH);
+		if (rc == APP_OK &&
+		    graph_build(nodes, (int32_t)nn, links, k, &tf, &n->together, &ge) != GRAPH_OK)
+			rc = app_fail(u->err, APP_FAILED, NULL, "The network could not be built.");
+	}
 	if (rc == APP_OK) {
-		int grc = graph_build(nodes, (int32_t)nn, links, k, f, &n->g, &ge);
+		int grc = graph_build(nodes, (int32_t)nn, links, k, &main_f, &n->g, &ge);
 		if (grc != GRAPH_OK)
 			rc = app_fail(u->err, APP_FAILED, NULL,
 			              "The network could not be built (%s %s).",
@@ -271,11 +291,25 @@ static int together_rows(struct uc *u, json_t *rows)
 			if (ends[e])
 				json_object_set_new(kids, ends[e], json_true());
 	}
-	int rc = APP_OK;
+	int rc = APP_OK, src = DB_OK;
+	/* only a child who has gone missing can have gone missing with another */
+	json_t *missing = store_network_missing_children(u->db, &src), *ever = json_object();
+	if (!missing)
+		rc = uc_db(u, src);
+	json_array_foreach(missing, i, r)
+	{
+		if (mstr(r, "id"))
+			json_object_set_new(ever, mstr(r, "id"), json_true());
+	}
+	json_decref(missing);
 	const char *kid;
 	json_t *v;
 	json_object_foreach(kids, kid, v)
 	{
+		if (rc != APP_OK)
+			break;
+		if (!json_object_get(ever, kid))
+			continue;
 		json_t *co = co_missing(u, kid, 0, 0, NULL); /* every pair: no page */
 		if (!co) {
 			rc = u->err->code ? u->err->code : APP_FAILED;
@@ -303,6 +337,7 @@ static int together_rows(struct uc *u, json_t *rows)
 	}
 	json_decref(kids);
 	json_decref(pairs);
+	json_decref(ever);
 	return rc;
 }
 
@@ -861,7 +896,8 @@ int app_networks(struct db *db, const struct actor *who, const char *id, json_t 
 	int rc = err->code ? APP_INVALID : open_read(&u, in, allowed, &f);
 	struct net n = {0};
 	if (rc == APP_OK) {
-		if (f.kinds) /* children missing together stay joined whatever the kinds */
+		if (f.kinds) /* children missing together stay joined whatever the kinds (in
+		                a graph of their own: net_from_rows) */
 			f.kinds |= GRAPH_KIND_BIT(GRAPH_MISSING_WITH);
 		rc = net_build(&u, NULL, &f, &n, true);
 	}
@@ -882,7 +918,7 @@ int app_networks(struct db *db, const struct actor *who, const char *id, json_t 
 		    graph_communities(n.g, GRAPH_SEED, &cm) != GRAPH_OK ||
 		    graph_serial_pocs(n.g, NULL, &se) != GRAPH_OK ||
 		    graph_hotspots(n.g, NULL, &hs) != GRAPH_OK ||
-		    graph_comissing(n.g, &co) != GRAPH_OK)
+		    graph_comissing(n.together ? n.together : n.g, &co) != GRAPH_OK)
 			rc = app_fail(err, APP_FAILED, NULL, "The networks could not be read.");
 		else
 			graph_degree(n.g, deg);

@@ -60,6 +60,11 @@ json_t *store_network_episodes_of(struct db *db, const char *child_id, int *rc)
 	                  child_id, rc);
 }
 
+json_t *store_network_missing_children(struct db *db, int *rc)
+{
+	return json_query(db, "SELECT DISTINCT child_id AS id FROM episodes", NULL, rc);
+}
+
 json_t *store_network_links(struct db *db, const struct store_concern_viewer *cv, int limit,
                             int *rc)
 {

@@ -30,6 +30,9 @@ json_t *store_network_links_of(struct db *db, const struct store_concern_viewer 
  * (An episode is seen by whoever sees its child.) */
 json_t *store_network_episodes_of(struct db *db, const char *child_id, int *rc);
 
+/* Every child who has been reported missing or absent: rows {id}. */
+json_t *store_network_missing_children(struct db *db, int *rc);
+
 /* What the analyses need of entity `id` of type `type` (a protocol/people.h code):
  * {label, category (a child's current category or null), borough (id or null), record
  * (a child's record reference or null), order (a person of concern with an order in
