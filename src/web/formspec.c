@@ -643,6 +643,24 @@ const char *formspec_error_words(const struct fs_field *s, const char *field, co
 	size_t fl = strlen(field);
 	bool choose = s->kind == FS_RADIOS || s->kind == FS_INT_RADIOS || s->kind == FS_SELECT ||
 	              s->kind == FS_CHECKBOXES || s->kind == FS_CHECKBOX;
+	/* the page's own words for a date or time it could not read: named by the label */
+	static const struct {
+		const char *said, *then; /* the label, then `then` */
+	} DATE_WORDS[] = {
+	        {"Enter a real date and time", "must be a real date and time"},
+	        {"Enter a real date, with the year in four figures",
+	         "must be a real date, with the year in four figures"},
+	        {"Enter a real date", "must be a real date"},
+	        {"Enter a date with a day, month and year", "must include a day, month and year"},
+	        {"Enter a real time, such as 18:05 (24-hour clock)",
+	         "must be a real time, such as 18:05 (24-hour clock)"},
+	        {"Enter the time, such as 18:05 (24-hour clock)",
+	         "needs a time, such as 18:05 (24-hour clock)"},
+	        {"Enter the date as well as the time", "needs a date as well as the time"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(DATE_WORDS); i++)
+		if (strcmp(message, DATE_WORDS[i].said) == 0)
+			return pool_printf(p, "%s %s", label, DATE_WORDS[i].then);
 	/* "Enter <field>." */
 	if (strncmp(message, "Enter ", 6) == 0 && strncmp(message + 6, field, fl) == 0 &&
 	    (message[6 + fl] == '.' || message[6 + fl] == '\0'))

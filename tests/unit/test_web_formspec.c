@@ -293,6 +293,13 @@ static void test_error_messages_in_words(void **state)
 	assert_string_equal(formspec_error_words(&from, "missing_from",
 	                                         "missing_from is home, care, school or other.", p),
 	                    "Missing from is home, care, school or other");
+	/* the page's own words for a date it could not read name the field */
+	assert_string_equal(formspec_error_words(&seen, "last_seen_at", "Enter a real date", p),
+	                    "Last seen must be a real date");
+	assert_string_equal(formspec_error_words(&seen, "last_seen_at",
+	                                         "Enter a real time, such as 18:05 (24-hour clock)",
+	                                         p),
+	                    "Last seen must be a real time, such as 18:05 (24-hour clock)");
 	/* a message already in words is kept */
 	assert_string_equal(formspec_error_words(&why, "reason", "Say why the risk changed.", p),
 	                    "Say why the risk changed.");

@@ -35,6 +35,19 @@ void pages_form(struct request *req, struct response *resp, int status, const st
 		json_object_set(d, "facts", fp->facts);
 		json_object_set_new(d, "has_facts", json_true());
 	}
+	/* each error in words that name its field */
+	struct field_errors worded;
+	fielderr_init(&worded);
+	for (size_t i = 0; errs && i < errs->n; i++) {
+		const struct field_error *e = &errs->items[i];
+		worded.items[worded.n++] = (struct field_error){
+		        e->field,
+		        formspec_error_words(formspec_spec_for(fp->specs, fp->n, e->field),
+		                             e->field, e->message, req->pool)};
+	}
+	if (errs)
+		worded.dropped = errs->dropped;
+	errs = errs ? &worded : NULL;
 	json_object_set_new(d, "fields",
 	                    formspec_fields(fp->specs, fp->n,
 	                                    req->method == HTTP_POST ? req->form : NULL, fp->values,

@@ -161,6 +161,17 @@ static void referral_page(struct request *req, struct response *resp, int status
                           json_t *candidates, const struct field_errors *errs)
 {
 	const struct form *f = req->method == HTTP_POST ? req->form : NULL;
+	/* each error in words that name its field */
+	struct field_errors worded;
+	fielderr_init(&worded);
+	for (size_t i = 0; errs && i < errs->n; i++) {
+		const struct field_error *e = &errs->items[i];
+		worded.items[worded.n++] = (struct field_error){
+		        e->field, formspec_error_words(spec_for_error(e->field, req), e->field,
+		                                       e->message, req->pool)};
+	}
+	if (errs)
+		errs = &worded;
 	json_t *d = json_object();
 	if (chosen) {
 		json_object_set_new(
