@@ -147,6 +147,7 @@ static const char *const NEVER_SHOWN[] = {
         "cj_cases",
         "nrm_referrals",
         "kept_forms",
+        "mash_evaluations", /* the referral's page and API show it, never a record view */
         NULL,
 };
 
