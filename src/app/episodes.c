@@ -717,14 +717,41 @@ int app_child_episodes(struct db *db, const struct actor *who, const char *child
 		json_t *all = json_object_get(*out, "episodes");
 		json_object_set_new(*out, "episodes_count",
 		                    json_integer((json_int_t)json_array_size(all)));
+		/* R-MISS-5: the child's open episode, if any (the record page's banner) */
+		size_t k;
+		json_t *ep;
+		json_array_foreach(all, k, ep)
+		{
+			const char *st = json_string_value(json_object_get(ep, "status"));
+			if (!st || strcmp(st, "open") != 0)
+				continue;
+			json_t *one = json_pack("{s:[O]}", "items", ep);
+			work_missing_decorate(one, u.now);
+			json_t *now = json_array_get(json_object_get(one, "items"), 0);
+			json_object_set_new(
+			        *out, "missing_now",
+			        json_pack("{s:O?, s:O?, s:O?, s:O?, s:O?, s:O?}", "episode_id",
+			                  json_object_get(now, "id"), "classification",
+			                  json_object_get(now, "classification"), "risk_level",
+			                  json_object_get(now, "risk_level"), "risk_label",
+			                  json_object_get(now, "risk_label"), "missing_for",
+			                  json_object_get(now, "missing_for"), "last_seen_where",
+			                  json_object_get(now, "last_seen_where")));
+			json_decref(one);
+			break;
+		}
 		if (lim) {
 			json_t *slice = json_array();
-			for (size_t k = off; k < json_array_size(all) && k < off + (size_t)lim; k++)
-				json_array_append(slice, json_array_get(all, k));
+			for (size_t j = off; j < json_array_size(all) && j < off + (size_t)lim; j++)
+				json_array_append(slice, json_array_get(all, j));
 			json_object_set_new(*out, "episodes", slice);
 		}
 	}
-	json_t *co = arc == APP_OK ? co_missing(&u, child_id, off, (size_t)lim, &co_total) : NULL;
+	/* a child with no episode went missing with no one: nothing to look for */
+	bool any = *out && json_integer_value(json_object_get(*out, "episodes_count")) > 0;
+	json_t *co = arc != APP_OK ? NULL
+	             : any         ? co_missing(&u, child_id, off, (size_t)lim, &co_total)
+	                           : json_array();
 	if (co)
 		json_object_set_new(*out, "co_missing_count", json_integer((json_int_t)co_total));
 	if (arc == APP_OK && !co)

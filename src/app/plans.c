@@ -89,12 +89,12 @@ int app_tactics_get(struct db *db, const struct actor *who, const char *id, json
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*out = NULL;
-	struct record_row r;
-	int rc = uc_open_record(&u, id, &r);
+	struct record_row r; /* a view: read beside writers, then logged before answering */
+	int rc = uc_read_record(&u, id, &r);
 	if (rc != APP_OK)
 		return rc;
 	rc = tactics_view(&u, &r, out);
-	return uc_finish(&u, rc, &r, "view", "tactics", r.id, "checklist", out);
+	return uc_read_finish(&u, rc, &r, "view", "tactics", r.id, "checklist", out);
 }
 
 int app_tactic_mark(struct db *db, const struct actor *who, const char *id, json_t *in,

@@ -75,6 +75,49 @@ int uc_open_record(struct uc *u, const char *ref, struct record_row *r)
 	return rc == APP_OK ? APP_OK : uc_abort(u, rc);
 }
 
+int uc_read_record(struct uc *u, const char *ref, struct record_row *r)
+{
+	int rc = db_begin_read(u->db);
+	if (rc != DB_OK)
+		return app_db_fail(u->err, u->db, rc);
+	rc = load_record(u, ref, r);
+	if (rc != APP_OK) {
+		db_rollback(u->db);
+		uc_audit_after(u); /* a refusal */
+		if (!u->err->code)
+			u->err->code = rc;
+	}
+	return rc;
+}
+
+int uc_read_finish(struct uc *u, int rc, const struct record_row *r, const char *action,
+                   const char *type, const char *id, const char *fields, json_t **out)
+{
+	db_rollback(u->db); /* read only: nothing to keep */
+	if (rc != APP_OK) {
+		uc_audit_after(u);
+	} else if (u->opening[0]) { /* a restricted record opened: logged with the view */
+		rc = uc_begin(u);
+		if (rc == APP_OK)
+			rc = uc_db(u, uc_audit(u, action, type, id, r->reference, fields));
+		return uc_end(u, rc, out);
+	} else {
+		struct actor at = *u->who; /* the use case's clock, as uc_audit */
+		at.now = u->now;
+		int drc = app_audit_shared(u->db, &at, action, type, id, r->reference, fields);
+		rc = drc == DB_OK ? APP_OK : app_db_fail(u->err, u->db, drc);
+	}
+	if (rc != APP_OK) {
+		if (out) {
+			json_decref(*out);
+			*out = NULL;
+		}
+		if (!u->err->code)
+			u->err->code = rc;
+	}
+	return rc;
+}
+
 /* Finishes a use case: audit (when action != NULL), commit, or roll back on failure. */
 int uc_finish(struct uc *u, int rc, const struct record_row *r, const char *action,
               const char *type, const char *id, const char *fields, json_t **out)

@@ -29,6 +29,16 @@ int load_record_as(struct uc *u, const char *ref, struct record_row *r, bool bre
  * (load_record). APP_OK with the transaction open, or the error with none open (a
  * refusal audited). */
 int uc_open_record(struct uc *u, const char *ref, struct record_row *r);
+/* As uc_open_record for a use case that only reads: a read transaction beside writers
+ * (no write lock). End it with uc_read_finish. */
+int uc_read_record(struct uc *u, const char *ref, struct record_row *r);
+/* Finishes a use case opened by uc_read_record: ends the read transaction, then logs the
+ * view (`action` on `type` `id` of record r, with `fields`) as its own event before
+ * anything is returned (app_audit_shared), or, when a restricted record was opened with
+ * a reason, in a short write transaction that also logs the opening (R-INFO-3); a
+ * refusal is audited as uc_end does. Drops *out on failure. */
+int uc_read_finish(struct uc *u, int rc, const struct record_row *r, const char *action,
+                   const char *type, const char *id, const char *fields, json_t **out);
 /* Finishes a use case opened by uc_open_record: when rc is APP_OK and action is not
  * NULL, writes the audit event (action, type, id, r's reference, fields); then ends it
  * with uc_end (commit, with a restricted record's opening logged; or roll back, drop

@@ -372,35 +372,6 @@ int app_missing_now(struct db *db, const struct actor *who, const char *id, json
 	return uc_end(&u, APP_OK, out);
 }
 
-int app_child_missing_now(struct db *db, const struct actor *who, const char *child_id, json_t *in,
-                          json_t **out, struct app_err *err)
-{
-	(void)in;
-	struct uc u;
-	uc_init(&u, db, who, err);
-	*out = NULL;
-	if (!child_id || db_begin_read(db) != DB_OK)
-		return app_fail(err, APP_FAILED, NULL, "The database could not be read.");
-	bool sees = false;
-	int arc = access_sees_child(&u, child_id, &sees);
-	int rc = DB_OK;
-	json_t *ep = NULL;
-	if (arc == APP_OK && sees)
-		ep = store_work_child_missing(db, child_id, &rc);
-	db_rollback(db);
-	if (arc != APP_OK)
-		return arc;
-	if (!ep)
-		return rc == DB_OK || rc == DB_DONE ? APP_OK : app_db_fail(err, db, rc);
-	json_t *list = json_pack("{s:[O]}", "items", ep);
-	work_missing_decorate(list, u.now);
-	json_decref(list);
-	json_object_set_new(ep, "episode_id",
-	                    json_string(json_string_value(json_object_get(ep, "id"))));
-	*out = ep;
-	return APP_OK;
-}
-
 bool app_may_see_children(const struct actor *who)
 {
 	return who && (who->system || actor_scope(who) != ACCESS_NONE);

@@ -38,12 +38,6 @@ int app_missing_now(struct db *db, const struct actor *who, const char *id, json
  * missing-now board and the "Missing now" list are theirs. */
 bool app_may_see_children(const struct actor *who);
 
-/* Whether child `child_id` (whom the actor has been let see) is missing now: out
- * {"episode_id", "classification", "risk_label", "missing_for", "last_seen_where"} or
- * NULL (*out) when not. For the record page's banner. */
-int app_child_missing_now(struct db *db, const struct actor *who, const char *child_id, json_t *in,
-                          json_t **out, struct app_err *err);
-
 /* "2 days 3 hours", "5 hours 10 minutes", "40 minutes": a duration in words (the two
  * largest units, never rounded up; under a minute: "less than a minute"). */
 void app_duration_words(int64_t secs, char *out, size_t n);

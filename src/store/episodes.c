@@ -160,7 +160,8 @@ json_t *store_episodes_for_child(struct db *db, const char *child_id, int *rc)
 	return json_query(
 	        db,
 	        "SELECT e.id, e.reported_at, e.missing_from, e.classification, e.risk_level,"
-	        " e.status, e.returned_at, ri.status AS interview_status, ri.due_at AS"
+	        " e.status, e.returned_at, e.last_seen_at, e.last_seen_where,"
+	        " ri.status AS interview_status, ri.due_at AS"
 	        " interview_due_at FROM episodes e"
 	        " LEFT JOIN return_interviews ri ON ri.episode_id = e.id"
 	        " WHERE e.child_id = $1 ORDER BY e.reported_at DESC",

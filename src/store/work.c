@@ -184,12 +184,3 @@ json_t *store_work_missing_now(struct db *db, const struct store_viewer *v, int 
 	}
 	return json_pack("{s:I, s:o}", "count", (json_int_t)n, "items", items);
 }
-
-json_t *store_work_child_missing(struct db *db, const char *child_id, int *rc)
-{
-	return json_one_row(db,
-	                    "SELECT id, classification, risk_level, reported_at, last_seen_at,"
-	                    " last_seen_where FROM episodes WHERE child_id = $1 AND status = 'open'"
-	                    " ORDER BY reported_at DESC LIMIT 1",
-	                    child_id, rc);
-}

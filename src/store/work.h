@@ -39,8 +39,4 @@ json_t *store_work_allocated(struct db *db, const char *allocation, const char *
  * borough}. */
 json_t *store_work_missing_now(struct db *db, const struct store_viewer *v, int limit, int offset,
                                int *rc);
-/* The open episode of child `child_id`, if any ({id, classification, risk_level,
- * reported_at, last_seen_at, last_seen_where}); NULL with *rc DB_DONE when none. */
-json_t *store_work_child_missing(struct db *db, const char *child_id, int *rc);
-
 #endif

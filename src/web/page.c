@@ -51,7 +51,8 @@ void page_render(struct request *req, struct response *resp, int status, const c
                  const char *title, json_t *data)
 {
 	struct web_app *app = req->app;
-	json_t *d = data ? json_deep_copy(data) : json_object();
+	/* the page's own members go on a shallow copy: the data is not copied again */
+	json_t *d = json_is_object(data) ? json_copy(data) : json_object();
 	if (!d)
 		goto fail;
 	json_object_set_new(d, "service", json_string("Lantern"));

@@ -265,10 +265,9 @@ void handle_page_record(struct request *req, struct response *resp)
 		json_object_set_new(r, "eps", eps);
 	}
 	json_decref(first);
-	json_t *mn = NULL; /* R-MISS-5: a banner while the child is missing now */
-	if (app_child_missing_now(db, web_actor(req), pages_str(r, "child_id"), NULL, &mn, &err) ==
-	            APP_OK &&
-	    mn) {
+	/* R-MISS-5: a banner while the child is missing now */
+	json_t *mn = eps ? json_object_get(eps, "missing_now") : NULL;
+	if (json_is_object(mn)) {
 		bool absent = strcmp(pages_str(mn, "classification"), "absent") == 0;
 		const char *risk = pages_str(mn, "risk_level");
 		json_object_set_new(mn, "what", json_string(absent ? "Absent" : "Missing"));
@@ -277,7 +276,7 @@ void handle_page_record(struct request *req, struct response *resp)
 		                    json_string(strcmp(risk, "high") == 0     ? "govuk-tag--red"
 		                                : strcmp(risk, "medium") == 0 ? "govuk-tag--orange"
 		                                                              : "govuk-tag--grey"));
-		json_object_set_new(r, "missing_now", mn);
+		json_object_set(r, "missing_now", mn);
 	}
 	json_t *tactics = pages_record_tactics(req, ref); /* R-ORD-5 at a glance */
 	if (tactics)
