@@ -167,7 +167,8 @@ static int on_row(void *ctx, const struct import_row *row)
 		return on_refuse(r, row->line, reason);
 	}
 	json_t *cands = NULL;
-	int rc = child_match_in(u->db, u->who, &ci, 5, r->n_children, &cands, &e); /* R-REC-1 */
+	int rc = child_match_in(u->db, u->who, &ci, 5, r->n_children, MATCH_SCORED_IMPORT, &cands,
+	                        &e); /* R-REC-1 */
 	if (rc == APP_OK && json_array_size(cands) > 0) {
 		rc = hold(r, row->line, child, cands);
 	} else if (rc == APP_OK) {

@@ -199,7 +199,7 @@ static int by_weight(const void *a, const void *b)
 /* The children sharing a blocking key with the probe, ranked (link/blocking.h), at
  * most MATCH_SCORED, best first, as a JSON array of ids. */
 static json_t *ranked_candidates(struct db *db, char keys[MATCH_MAX_KEYS][MATCH_KEY_LEN], int nk,
-                                 int *rc)
+                                 size_t scored, int *rc)
 {
 	struct link_posting post[MATCH_MAX_KEYS];
 	const char **idv =
@@ -223,7 +223,8 @@ static json_t *ranked_candidates(struct db *db, char keys[MATCH_MAX_KEYS][MATCH_
 	}
 	if (*rc == DB_OK) {
 		struct link_candidate cand[MATCH_SCORED];
-		long n = link_rank_candidates(post, (size_t)nk, cand, MATCH_SCORED, NULL);
+		long n = link_rank_candidates(post, (size_t)nk, cand,
+		                              scored < MATCH_SCORED ? scored : MATCH_SCORED, NULL);
 		if (n < 0) {
 			*rc = DB_E_NOMEM;
 		} else {
@@ -238,7 +239,8 @@ static json_t *ranked_candidates(struct db *db, char keys[MATCH_MAX_KEYS][MATCH_
 }
 
 int child_match_in(struct db *db, const struct actor *who, const struct child_input *probe,
-                   size_t limit, int64_t n_children, json_t **out, struct app_err *err)
+                   size_t limit, int64_t n_children, size_t scored, json_t **out,
+                   struct app_err *err)
 {
 	UNUSED(who);
 	*out = NULL;
@@ -253,7 +255,7 @@ int child_match_in(struct db *db, const struct actor *who, const struct child_in
 	if (arc != APP_OK)
 		return arc;
 	int rc;
-	json_t *ids = ranked_candidates(db, keys, nk, &rc);
+	json_t *ids = ranked_candidates(db, keys, nk, scored, &rc);
 	if (!ids)
 		return app_db_fail(err, db, rc);
 	/* The prior depends on how many children could be the probe (link/model.h). */
@@ -327,7 +329,7 @@ int child_match_in(struct db *db, const struct actor *who, const struct child_in
 int child_match(struct db *db, const struct actor *who, const struct child_input *probe,
                 size_t limit, json_t **out, struct app_err *err)
 {
-	return child_match_in(db, who, probe, limit, -1, out, err);
+	return child_match_in(db, who, probe, limit, -1, MATCH_SCORED, out, err);
 }
 
 const char *match_band_of(const char *strength)

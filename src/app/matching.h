@@ -24,12 +24,15 @@ int child_match(struct db *db, const struct actor *who, const struct child_input
                 size_t limit, json_t **out, struct app_err *err);
 
 /* As child_match with the number of children known given (the matcher's prior; -1:
- * count them), for bulk import. */
+ * count them) and the candidates scored at most (<= MATCH_SCORED), for bulk import. */
 int child_match_in(struct db *db, const struct actor *who, const struct child_input *probe,
-                   size_t limit, int64_t n_children, json_t **out, struct app_err *err);
+                   size_t limit, int64_t n_children, size_t scored, json_t **out,
+                   struct app_err *err);
 
-/* Candidates scored per probe at most (the best ranked by shared blocking keys). */
-#define MATCH_SCORED 20
+/* Candidates scored per probe at most (the best ranked by shared blocking keys): a
+ * search or a new child scores more than each row of a bulk import does. */
+#define MATCH_SCORED 50
+#define MATCH_SCORED_IMPORT 10
 
 /* The model the matcher uses into *out: the newest stored by `lantern match train`, or
  * the built-in one (id then ""); kept in memory until a newer one is stored. Must run
