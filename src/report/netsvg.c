@@ -346,8 +346,20 @@ int netsvg_draw(const struct graph *g, const struct graph_sub *s, const struct n
 		e |= put_node_words(out, v);
 		e |= buf_puts(out, "</title>");
 		e |= put_shape(out, v->type, xy[2 * i], xy[2 * i + 1], r, i == 0);
-		e |= buf_puts(out, "<text x=\"");
-		e |= svg_put_num(out, xy[2 * i]);
+		/* a label near an edge is anchored at its end nearer the middle, so that it is
+		 * not cut off (about 7 px a character at 12 px) */
+		size_t chars = strnlen(v->label ? v->label : "", NETSVG_LABEL_BYTES);
+		double half = 3.5 * (double)chars, x = xy[2 * i];
+		const char *anchor = "";
+		if (x - half < 4) {
+			anchor = " text-anchor=\"start\"";
+			x = x - r < 4 ? 4 : x - r;
+		} else if (x + half > LEGEND_X - 10) {
+			anchor = " text-anchor=\"end\"";
+			x = x + r > LEGEND_X - 10 ? LEGEND_X - 10 : x + r;
+		}
+		e |= buf_printf(out, "<text%s x=\"", anchor);
+		e |= svg_put_num(out, x);
 		e |= buf_puts(out, "\" y=\"");
 		e |= svg_put_num(out, xy[2 * i + 1] + r + 14);
 		e |= buf_puts(out, "\">");

@@ -123,6 +123,12 @@ static json_t *network_block(struct request *req, struct response *resp, const c
 	}
 	json_array_foreach(json_object_get(table, "links"), i, r)
 	{
+		static const char *const dates[] = {"start", "end"};
+		for (size_t d = 0; d < ARRAY_LEN(dates); d++) /* "3 Mar 2026", UK form */
+			if (*pages_str(r, dates[d]))
+				json_object_set_new(
+				        r, dates[d],
+				        json_string(pages_date(req, pages_str(r, dates[d]))));
 		const char *k = pages_str(r, "kind");
 		char key[80];
 		snprintf(key, sizeof key, "kind:%s", k);
@@ -602,7 +608,7 @@ static const struct fs_field link_specs[] = {
          "last part of its page's address, for example ch_... or poc_...",
          NULL, -1, "govuk-!-width-two-thirds"},
         {"kind", NULL, FS_RADIOS, "How they are linked", NULL, KINDS, -1, NULL},
-        {"from_date", NULL, FS_DATE, "Since (optional)", "For example, 2026-03-01", NULL, -1, NULL},
+        {"from_date", NULL, FS_DATE, "Since (optional)", "For example, 1 3 2026", NULL, -1, NULL},
         {"to_date", NULL, FS_DATE, "Until (optional)", NULL, NULL, -1, NULL},
         {"nature", NULL, FS_RADIOS, "Is this fact or intelligence?", NULL, NATURES, -1, NULL},
         {"grading", NULL, FS_TEXT, "Grading (intelligence only)", "For example, 2/B/P", NULL, -1,
@@ -728,9 +734,10 @@ void handle_page_network(struct request *req, struct response *resp)
 	if (cat)
 		json_object_set_new(v, "cat7", cat);
 	json_object_set_new(v, "hops_options",
-	                    json_pack("[{s:i, s:b}, {s:i, s:b}, {s:i, s:b}]", "n", 1, "current",
-	                              hops == 1, "n", 2, "current", hops == 2, "n", 3, "current",
-	                              hops == 3));
+	                    json_pack("[{s:i, s:s, s:b}, {s:i, s:s, s:b}, {s:i, s:s, s:b}]", "n", 1,
+	                              "words", "1 link", "current", hops == 1, "n", 2, "words",
+	                              "2 links", "current", hops == 2, "n", 3, "words", "3 links",
+	                              "current", hops == 3));
 	json_decref(n);
 	page_render(req, resp, 200, "network.html",
 	            pages_fmt(req, "Network: %s", pages_str(v, "label")), v);
