@@ -7,7 +7,7 @@
 
 #include "app/record_common.h"
 #include "store/children.h"
-#include "store/json_rows.h"
+#include "store/rows.h"
 #include "store/records.h"
 #include "store/users.h"
 #include "util/buf.h"
@@ -141,7 +141,7 @@ static json_t *print_view(struct uc *u, const struct record_row *r, const struct
 	json_t *view = NULL;
 	if (outcomes) {
 		static const char *const bools[] = {"restricted", "online", "is_demo", NULL};
-		json_to_bools(summary, bools);
+		rows_bools(summary, bools);
 		json_t *agencies = json_array();
 		json_t *chosen = choose_entries(entries, f, agencies);
 		view = json_pack("{s:s, s:O, s:O, s:o, s:O, s:o, s:o, s:I, s:s, s:s}", "record_ref",

@@ -11,7 +11,7 @@
 #include "protocol/category.h"
 #include "protocol/definitions.h"
 #include "store/children.h"
-#include "store/json_rows.h"
+#include "store/rows.h"
 #include "store/records.h"
 #include "util/ltime.h"
 
@@ -115,7 +115,7 @@ static json_t *record_view(struct uc *u, const struct record_row *r, int *rc)
 	json_object_set_new(view, "referrals", referrals);
 	static const char *const bools[] = {"online",     "group_responsible", "gang_responsible",
 	                                    "restricted", "is_demo",           NULL};
-	json_to_bools(view, bools);
+	rows_bools(view, bools);
 	return view;
 }
 

@@ -9,7 +9,7 @@
 #include "app/gate.h"
 #include "protocol/missing.h"
 #include "store/episodes.h"
-#include "store/json_rows.h"
+#include "store/rows.h"
 
 /* An episode of a together-candidate row (`prefix` "" for this child's, "other_" for the
  * other child's) for missing_together. */
@@ -94,7 +94,7 @@ static json_t *together_rows(struct uc *u, const char *child_id)
 		json_array_append(out, r);
 	}
 	json_decref(rows);
-	json_array_sort_by(out, "other_reported_at", true);
+	rows_sort_by(out, "other_reported_at", true);
 	return out;
 }
 

@@ -1,7 +1,7 @@
 /* access.c (store): visibility predicate, case membership and grants (see access.h). */
 #include "store/access.h"
 
-#include "store/json_rows.h"
+#include "store/rows.h"
 
 void store_viewer_init(struct store_viewer *v, bool all, const char *agency_id, const char *user_id,
                        int64_t now)
@@ -89,7 +89,7 @@ int store_member_end(struct db *db, const char *child_id, const char *agency_id,
 
 json_t *store_members(struct db *db, const char *child_id, int *rc)
 {
-	return json_query(db,
+	return rows_query(db,
 	                  "SELECT ca.agency_id, a.name AS agency, a.type AS agency_type, ca.kind,"
 	                  " ca.reason, ca.since, u.display_name AS added_by_name, ca.ended_at"
 	                  " FROM child_agencies ca JOIN agencies a ON a.id = ca.agency_id"
@@ -132,11 +132,11 @@ int store_access_grant_get(struct db *db, const char *id, struct access_grant_ro
 	db_bind_text(st, 1, id);
 	rc = db_step(st);
 	if (rc == DB_ROW) {
-		json_rows_copy_text(st, 0, g->id, sizeof g->id);
-		json_rows_copy_text(st, 1, g->child_id, sizeof g->child_id);
-		json_rows_copy_text(st, 2, g->user_id, sizeof g->user_id);
-		json_rows_copy_text(st, 3, g->status, sizeof g->status);
-		json_rows_copy_text(st, 4, g->reason, sizeof g->reason);
+		row_copy_text(st, 0, g->id, sizeof g->id);
+		row_copy_text(st, 1, g->child_id, sizeof g->child_id);
+		row_copy_text(st, 2, g->user_id, sizeof g->user_id);
+		row_copy_text(st, 3, g->status, sizeof g->status);
+		row_copy_text(st, 4, g->reason, sizeof g->reason);
 		g->days = db_column_int64(st, 5);
 		g->requested_at = time_col(st, 6);
 		g->starts_at = time_col(st, 7);
@@ -181,7 +181,7 @@ json_t *store_access_grants_pending(struct db *db, int limit, int *rc)
 	if (*rc != DB_OK)
 		return NULL;
 	db_bind_int64(st, 1, limit);
-	return json_rows(st, rc);
+	return rows_all(st, rc);
 }
 
 json_t *store_access_grants_of_child(struct db *db, const char *child_id, int64_t now, int *rc)
@@ -202,7 +202,7 @@ json_t *store_access_grants_of_child(struct db *db, const char *child_id, int64_
 		return NULL;
 	db_bind_text(st, 1, child_id);
 	db_bind_text(st, 2, t);
-	return json_rows(st, rc);
+	return rows_all(st, rc);
 }
 
 json_t *store_access_grants_of_user(struct db *db, const char *user_id, int limit, int *rc)
@@ -218,7 +218,7 @@ json_t *store_access_grants_of_user(struct db *db, const char *user_id, int limi
 		return NULL;
 	db_bind_text(st, 1, user_id);
 	db_bind_int64(st, 2, limit);
-	return json_rows(st, rc);
+	return rows_all(st, rc);
 }
 
 int store_audit_count_since(struct db *db, const char *user_id, const char *action, int64_t since,
@@ -249,7 +249,7 @@ int store_authority_find(struct db *db, const char *key, char id[32])
 	db_bind_text(st, 1, key);
 	rc = db_step(st);
 	if (rc == DB_ROW)
-		json_rows_copy_text(st, 0, id, 32);
+		row_copy_text(st, 0, id, 32);
 	db_reset(st);
 	return rc;
 }

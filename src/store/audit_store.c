@@ -1,7 +1,7 @@
 /* audit_store.c: the auditor's queries (see audit_store.h). */
 #include "store/audit_store.h"
 
-#include "store/json_rows.h"
+#include "store/rows.h"
 
 json_t *store_audit_list(struct db *db, const struct audit_filter *f, int *rc)
 {
@@ -27,5 +27,5 @@ json_t *store_audit_list(struct db *db, const struct audit_filter *f, int *rc)
 	db_bind_int64(st, 6, f->limit);
 	db_bind_text(st, 7, f->from);
 	db_bind_text(st, 8, f->until);
-	return json_rows(st, rc);
+	return rows_all(st, rc);
 }

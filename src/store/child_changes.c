@@ -1,7 +1,7 @@
 /* child_changes.c: a child's details and their history (see child_changes.h). */
 #include "store/child_changes.h"
 
-#include "store/json_rows.h"
+#include "store/rows.h"
 
 int store_child_set_details(struct db *db, const struct child_details_row *d)
 {
@@ -57,5 +57,5 @@ json_t *store_child_changes(struct db *db, const char *child_id, int limit, int 
 		return NULL;
 	db_bind_text(st, 1, child_id);
 	db_bind_int64(st, 2, limit);
-	return json_rows(st, rc);
+	return rows_all(st, rc);
 }

@@ -2,7 +2,7 @@
 #include "store/children.h"
 
 #include "store/access.h"
-#include "store/json_rows.h"
+#include "store/rows.h"
 
 int store_child_insert(struct db *db, const struct child_row *c)
 {
@@ -89,7 +89,7 @@ int store_child_add_risk_group(struct db *db, const char *child_id, const char *
 
 json_t *store_child_get(struct db *db, const char *id, int *rc)
 {
-	json_t *child = json_one_row(
+	json_t *child = rows_one(
 	        db,
 	        "SELECT c.id, c.given_names, c.family_name, c.date_of_birth,"
 	        " c.gender, c.ethnicity, c.nhs_number, c.school,"
@@ -107,7 +107,7 @@ json_t *store_child_get(struct db *db, const char *id, int *rc)
 		return NULL;
 	/* booleans as JSON booleans */
 	static const char *const bools[] = {"looked_after", "is_demo", NULL};
-	json_to_bools(child, bools);
+	rows_bools(child, bools);
 	/* carers are kept as a JSON array of text */
 	const char *carers = json_string_value(json_object_get(child, "carers"));
 	json_t *list = carers ? json_loads(carers, 0, NULL) : NULL;
@@ -125,7 +125,7 @@ json_t *store_child_get(struct db *db, const char *id, int *rc)
 	                        " FROM child_risk_groups WHERE child_id = $1 ORDER BY id"},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(parts); i++) {
-		json_t *a = json_query(db, parts[i].sql, id, rc);
+		json_t *a = rows_query(db, parts[i].sql, id, rc);
 		if (!a) {
 			json_decref(child);
 			return NULL;
@@ -273,16 +273,16 @@ int store_child_is_social_worker(struct db *db, const char *child_id, const char
 
 json_t *store_child_match_data(struct db *db, const char *id, int *rc)
 {
-	json_t *c = json_one_row(
-	        db,
-	        "SELECT c.id, c.given_names, c.family_name, c.date_of_birth, c.gender,"
-	        " c.nhs_number, b.name AS residence_borough,"
-	        " (SELECT postcode FROM child_addresses a WHERE a.child_id = c.id"
-	        "  ORDER BY a.id LIMIT 1) AS postcode,"
-	        " (SELECT reference FROM records r WHERE r.child_id = c.id) AS record_ref"
-	        " FROM children c LEFT JOIN boroughs b ON b.id = c.residence_borough_id"
-	        " WHERE c.id = $1",
-	        id, rc);
+	json_t *c =
+	        rows_one(db,
+	                 "SELECT c.id, c.given_names, c.family_name, c.date_of_birth, c.gender,"
+	                 " c.nhs_number, b.name AS residence_borough,"
+	                 " (SELECT postcode FROM child_addresses a WHERE a.child_id = c.id"
+	                 "  ORDER BY a.id LIMIT 1) AS postcode,"
+	                 " (SELECT reference FROM records r WHERE r.child_id = c.id) AS record_ref"
+	                 " FROM children c LEFT JOIN boroughs b ON b.id = c.residence_borough_id"
+	                 " WHERE c.id = $1",
+	                 id, rc);
 	if (!c)
 		return NULL;
 	struct db_stmt *st;
@@ -333,5 +333,5 @@ json_t *store_children_list(struct db *db, const struct store_viewer *v, const c
 	db_bind_text(st, 1, after ? after : "");
 	db_bind_int64(st, 2, limit);
 	store_viewer_bind(st, 3, v);
-	return json_rows(st, rc);
+	return rows_all(st, rc);
 }

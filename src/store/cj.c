@@ -1,7 +1,7 @@
 /* cj.c (store): criminal justice cases and NRM referrals (see cj.h). */
 #include "store/cj.h"
 
-#include "store/json_rows.h"
+#include "store/rows.h"
 #include "store/orders.h"
 
 /* d as YYYY-MM-DD in out, or NULL when not set. */
@@ -103,7 +103,7 @@ int store_cj_update(struct db *db, const char *id, const struct cj_case *c, int6
 
 json_t *store_cj_get(struct db *db, const char *id, int *rc)
 {
-	return json_one_row(db, CJ_SELECT " WHERE k.id = $1", id, rc);
+	return rows_one(db, CJ_SELECT " WHERE k.id = $1", id, rc);
 }
 
 json_t *store_cj_list(struct db *db, const char *person_id, const char *network,
@@ -171,12 +171,12 @@ int store_nrm_decide(struct db *db, const char *id, bool conclusive, const char 
 
 json_t *store_nrm_get(struct db *db, const char *id, int *rc)
 {
-	return json_one_row(db, NRM_SELECT " WHERE n.id = $1", id, rc);
+	return rows_one(db, NRM_SELECT " WHERE n.id = $1", id, rc);
 }
 
 json_t *store_nrm_of_child(struct db *db, const char *child_id, int *rc)
 {
-	return json_query(db, NRM_SELECT " WHERE n.child_id = $1 ORDER BY n.referred_at DESC, n.id",
+	return rows_query(db, NRM_SELECT " WHERE n.child_id = $1 ORDER BY n.referred_at DESC, n.id",
 	                  child_id, rc);
 }
 

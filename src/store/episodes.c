@@ -2,7 +2,7 @@
 #include "store/episodes.h"
 
 #include "store/access.h"
-#include "store/json_rows.h"
+#include "store/rows.h"
 #include "util/ltime.h"
 
 int store_episode_insert(struct db *db, const struct episode_new *e)
@@ -36,18 +36,17 @@ int store_episode_get(struct db *db, const char *id, struct episode_row *e)
 	rc = db_step(st);
 	if (rc == DB_ROW) {
 		memset(e, 0, sizeof(*e));
-		json_rows_copy_text(st, 0, e->id, sizeof e->id);
-		json_rows_copy_text(st, 1, e->child_id, sizeof e->child_id);
-		json_rows_copy_text(st, 2, e->reported_at, sizeof e->reported_at);
-		json_rows_copy_text(st, 3, e->returned_at, sizeof e->returned_at);
-		json_rows_copy_text(st, 4, e->classification, sizeof e->classification);
-		json_rows_copy_text(st, 5, e->status, sizeof e->status);
-		json_rows_copy_text(st, 6, e->risk_level, sizeof e->risk_level);
-		json_rows_copy_text(st, 7, e->reported_by_agency_id,
-		                    sizeof e->reported_by_agency_id);
+		row_copy_text(st, 0, e->id, sizeof e->id);
+		row_copy_text(st, 1, e->child_id, sizeof e->child_id);
+		row_copy_text(st, 2, e->reported_at, sizeof e->reported_at);
+		row_copy_text(st, 3, e->returned_at, sizeof e->returned_at);
+		row_copy_text(st, 4, e->classification, sizeof e->classification);
+		row_copy_text(st, 5, e->status, sizeof e->status);
+		row_copy_text(st, 6, e->risk_level, sizeof e->risk_level);
+		row_copy_text(st, 7, e->reported_by_agency_id, sizeof e->reported_by_agency_id);
 		e->looked_after = db_column_int64(st, 8) != 0;
-		json_rows_copy_text(st, 9, e->parents_carers, sizeof e->parents_carers);
-		json_rows_copy_text(st, 10, e->csc_interviewer_key, sizeof e->csc_interviewer_key);
+		row_copy_text(st, 9, e->parents_carers, sizeof e->parents_carers);
+		row_copy_text(st, 10, e->csc_interviewer_key, sizeof e->csc_interviewer_key);
 	}
 	db_reset(st);
 	return rc;
@@ -92,7 +91,7 @@ int store_episode_change_add(struct db *db, const char *episode_id, const char *
 static bool attach(struct db *db, json_t *obj, const char *key, const char *sql, const char *p1,
                    int *rc)
 {
-	json_t *rows = json_query(db, sql, p1, rc);
+	json_t *rows = rows_query(db, sql, p1, rc);
 	if (!rows)
 		return false;
 	json_object_set_new(obj, key, rows);
@@ -101,7 +100,7 @@ static bool attach(struct db *db, json_t *obj, const char *key, const char *sql,
 
 json_t *store_episode_view(struct db *db, const char *id, int *rc)
 {
-	json_t *v = json_one_row(
+	json_t *v = rows_one(
 	        db,
 	        "SELECT e.id, e.child_id, c.given_names, c.family_name, c.date_of_birth,"
 	        " rec.reference AS record_ref, e.reported_at, e.reported_by_name,"
@@ -157,7 +156,7 @@ json_t *store_episode_view(struct db *db, const char *id, int *rc)
 
 json_t *store_episodes_for_child(struct db *db, const char *child_id, int *rc)
 {
-	return json_query(
+	return rows_query(
 	        db,
 	        "SELECT e.id, e.reported_at, e.missing_from, e.classification, e.risk_level,"
 	        " e.status, e.returned_at, e.last_seen_at, e.last_seen_where,"
@@ -221,7 +220,7 @@ json_t *store_episode_together_candidates(struct db *db, const char *child_id, i
 	        " ORDER BY 1, 7",
 	        &st);
 	json_t *named =
-	        *rc == DB_OK && db_bind_text(st, 1, child_id) == DB_OK ? json_rows(st, rc) : NULL;
+	        *rc == DB_OK && db_bind_text(st, 1, child_id) == DB_OK ? rows_all(st, rc) : NULL;
 	size_t i;
 	json_t *r;
 	json_array_foreach(named, i, r)
@@ -233,7 +232,7 @@ json_t *store_episode_together_candidates(struct db *db, const char *child_id, i
 	 * (open: no end), so a place where many children are found is not paired with
 	 * every episode ever recorded there; an episode that was over more than `slack`
 	 * seconds before this child's was reported is left out */
-	json_t *mine = *rc == DB_OK ? json_query(db,
+	json_t *mine = *rc == DB_OK ? rows_query(db,
 	                                         "SELECT id, reported_at, returned_at FROM episodes"
 	                                         " WHERE child_id = $1",
 	                                         child_id, rc)
@@ -270,7 +269,7 @@ json_t *store_episode_together_candidates(struct db *db, const char *child_id, i
 		db_bind_text(st, 3, hi);
 		db_bind_text(st, 4, child_id);
 		db_bind_text(st, 5, over);
-		json_t *near = json_rows(st, rc);
+		json_t *near = rows_all(st, rc);
 		size_t k;
 		json_t *n;
 		json_array_foreach(near, k, n)
@@ -347,12 +346,12 @@ int store_interview_get(struct db *db, const char *episode_id, struct interview_
 	rc = db_step(st);
 	if (rc == DB_ROW) {
 		memset(r, 0, sizeof(*r));
-		json_rows_copy_text(st, 0, r->id, sizeof r->id);
-		json_rows_copy_text(st, 1, r->status, sizeof r->status);
-		json_rows_copy_text(st, 2, r->due_at, sizeof r->due_at);
-		json_rows_copy_text(st, 3, r->interviewer_key, sizeof r->interviewer_key);
-		json_rows_copy_text(st, 4, r->record_entry_id, sizeof r->record_entry_id);
-		json_rows_copy_text(st, 5, r->interviewer_name, sizeof r->interviewer_name);
+		row_copy_text(st, 0, r->id, sizeof r->id);
+		row_copy_text(st, 1, r->status, sizeof r->status);
+		row_copy_text(st, 2, r->due_at, sizeof r->due_at);
+		row_copy_text(st, 3, r->interviewer_key, sizeof r->interviewer_key);
+		row_copy_text(st, 4, r->record_entry_id, sizeof r->record_entry_id);
+		row_copy_text(st, 5, r->interviewer_name, sizeof r->interviewer_name);
 	}
 	db_reset(st);
 	return rc;
@@ -426,7 +425,7 @@ int store_episode_person_add(struct db *db, const char *episode_id, const char *
 
 json_t *store_episodes_absent_before(struct db *db, const char *cutoff, int *rc)
 {
-	return json_query(db,
+	return rows_query(db,
 	                  "SELECT id, child_id, reported_at FROM episodes WHERE status = 'open'"
 	                  " AND classification = 'absent' AND reported_at <= $1"
 	                  " ORDER BY reported_at, id",
@@ -455,7 +454,7 @@ json_t *store_episode_deadline_rows(struct db *db, const struct store_viewer *v,
 		*rc = db_cached(db, DEADLINE_ROWS_SQL("episodes e"), &st);
 		if (*rc != DB_OK)
 			return NULL;
-		return json_rows(st, rc);
+		return rows_all(st, rc);
 	}
 	/* driven from the children the viewer sees (STORE_MEMBER_CHILDREN), so a team's
 	 * queue reads only its children */
@@ -468,17 +467,17 @@ json_t *store_episode_deadline_rows(struct db *db, const struct store_viewer *v,
 	db_bind_text(st, 1, v->agency_id);
 	db_bind_text(st, 2, v->user_id);
 	db_bind_text(st, 3, v->now);
-	return json_rows(st, rc);
+	return rows_all(st, rc);
 }
 
 json_t *store_profile_get(struct db *db, const char *child_id, int *rc)
 {
-	return json_one_row(db,
-	                    "SELECT p.child_id, p.description, p.associates, p.places,"
-	                    " p.phone_numbers, p.social_media, p.photo_ref, p.updated_at,"
-	                    " u.display_name AS updated_by FROM philomena_profiles p"
-	                    " LEFT JOIN users u ON u.id = p.updated_by WHERE p.child_id = $1",
-	                    child_id, rc);
+	return rows_one(db,
+	                "SELECT p.child_id, p.description, p.associates, p.places,"
+	                " p.phone_numbers, p.social_media, p.photo_ref, p.updated_at,"
+	                " u.display_name AS updated_by FROM philomena_profiles p"
+	                " LEFT JOIN users u ON u.id = p.updated_by WHERE p.child_id = $1",
+	                child_id, rc);
 }
 
 int store_profile_upsert(struct db *db, const char *child_id, const char *description,
@@ -514,7 +513,7 @@ json_t *store_export_episodes(struct db *db, const char *from, const char *to,
 	db_bind_text(st, 1, from);
 	db_bind_text(st, 2, to);
 	db_bind_int64(st, 3, looked_after_only);
-	return json_rows(st, rc);
+	return rows_all(st, rc);
 }
 
 json_t *store_export_annex_a(struct db *db, const char *from, const char *to, int *rc)
@@ -532,13 +531,13 @@ json_t *store_export_annex_a(struct db *db, const char *from, const char *to, in
 		return NULL;
 	db_bind_text(st, 1, from);
 	db_bind_text(st, 2, to);
-	return json_rows(st, rc);
+	return rows_all(st, rc);
 }
 
 json_t *store_episode_people_keys(struct db *db, const char *episode_id, int *rc)
 {
 	json_t *rows =
-	        json_query(db,
+	        rows_query(db,
 	                   "SELECT DISTINCT name_key FROM episode_people WHERE episode_id = $1"
 	                   " ORDER BY name_key LIMIT 200",
 	                   episode_id, rc);

@@ -3,7 +3,7 @@
 #include "store/imports.h"
 
 #include "store/access.h"
-#include "store/json_rows.h"
+#include "store/rows.h"
 
 int store_import_batch_insert(struct db *db, const struct import_batch_row *b)
 {
@@ -26,10 +26,10 @@ int store_import_batch_update(struct db *db, const struct import_batch_row *b)
 
 json_t *store_import_batch_get(struct db *db, const char *id, int *rc)
 {
-	return json_one_row(db,
-	                    "SELECT id, kind, status, source, rows_read, created, held, refused,"
-	                    " report, created_by, created_at FROM import_batches WHERE id = $1",
-	                    id, rc);
+	return rows_one(db,
+	                "SELECT id, kind, status, source, rows_read, created, held, refused,"
+	                " report, created_by, created_at FROM import_batches WHERE id = $1",
+	                id, rc);
 }
 
 int store_import_held_insert(struct db *db, const char *id, const char *batch_id, int64_t line,
@@ -56,12 +56,12 @@ json_t *store_import_held_list(struct db *db, const char *status, int limit, int
 		return NULL;
 	db_bind_text(st, 1, status);
 	db_bind_int64(st, 2, limit);
-	return json_rows(st, rc);
+	return rows_all(st, rc);
 }
 
 json_t *store_import_held_get(struct db *db, const char *id, int *rc)
 {
-	return json_one_row(db, HELD_COLUMNS " WHERE h.id = $1", id, rc);
+	return rows_one(db, HELD_COLUMNS " WHERE h.id = $1", id, rc);
 }
 
 json_t *store_import_resolved(struct db *db, int limit, int *rc)
@@ -74,7 +74,7 @@ json_t *store_import_resolved(struct db *db, int limit, int *rc)
 	if (*rc != DB_OK)
 		return NULL;
 	db_bind_int64(st, 1, limit);
-	return json_rows(st, rc);
+	return rows_all(st, rc);
 }
 
 int store_import_held_resolve(struct db *db, const char *id, const char *status,
@@ -110,7 +110,7 @@ json_t *store_children_export(struct db *db, const struct store_viewer *v, const
 	db_bind_text(st, 1, after ? after : "");
 	db_bind_int64(st, 2, limit);
 	store_viewer_bind(st, 3, v);
-	return json_rows(st, rc);
+	return rows_all(st, rc);
 }
 
 int store_child_key_holders_into(struct db *db, const char *key, size_t max, char *buf,
@@ -156,13 +156,13 @@ int store_child_match_core(struct db *db, const char *id, struct child_match_cor
 	db_bind_text(st, 1, id);
 	rc = db_step(st);
 	if (rc == DB_ROW) {
-		json_rows_copy_text(st, 0, out->given, sizeof out->given);
-		json_rows_copy_text(st, 1, out->family, sizeof out->family);
-		json_rows_copy_text(st, 2, out->other, sizeof out->other);
-		json_rows_copy_text(st, 3, out->dob, sizeof out->dob);
-		json_rows_copy_text(st, 4, out->gender, sizeof out->gender);
-		json_rows_copy_text(st, 5, out->nhs, sizeof out->nhs);
-		json_rows_copy_text(st, 6, out->postcode, sizeof out->postcode);
+		row_copy_text(st, 0, out->given, sizeof out->given);
+		row_copy_text(st, 1, out->family, sizeof out->family);
+		row_copy_text(st, 2, out->other, sizeof out->other);
+		row_copy_text(st, 3, out->dob, sizeof out->dob);
+		row_copy_text(st, 4, out->gender, sizeof out->gender);
+		row_copy_text(st, 5, out->nhs, sizeof out->nhs);
+		row_copy_text(st, 6, out->postcode, sizeof out->postcode);
 		out->has_dob = !db_column_is_null(st, 3);
 		out->has_gender = !db_column_is_null(st, 4);
 		out->has_nhs = !db_column_is_null(st, 5);
@@ -190,8 +190,8 @@ int store_match_model_newest(struct db *db, char *id, size_t n)
 
 json_t *store_match_model_get(struct db *db, const char *id, int *rc)
 {
-	return json_one_row(db,
-	                    "SELECT id, trained_on, records, model, created_at FROM match_models"
-	                    " WHERE id = $1",
-	                    id, rc);
+	return rows_one(db,
+	                "SELECT id, trained_on, records, model, created_at FROM match_models"
+	                " WHERE id = $1",
+	                id, rc);
 }

@@ -3,7 +3,7 @@
 
 #include <stdarg.h>
 
-#include "store/json_rows.h"
+#include "store/rows.h"
 
 /* The person or place of alias e is seen by the viewer at $1..$6. */
 #define VISIBLE_E STORE_CONCERN_VISIBLE("e")
@@ -56,7 +56,7 @@ json_t *store_concern_rows(struct db *db, const struct store_concern_viewer *cv,
 		db_reset(st);
 		return NULL;
 	}
-	return json_rows(st, rc);
+	return rows_all(st, rc);
 }
 
 int store_concern_visible(struct db *db, const struct store_concern_viewer *cv, const char *type,
@@ -135,14 +135,14 @@ int store_link_get(struct db *db, const char *id, struct link_row *l)
 	db_bind_text(st, 1, id);
 	rc = db_step(st);
 	if (rc == DB_ROW) {
-		json_rows_copy_text(st, 0, l->id, sizeof l->id);
-		json_rows_copy_text(st, 1, l->kind, sizeof l->kind);
-		json_rows_copy_text(st, 2, l->from_type, sizeof l->from_type);
-		json_rows_copy_text(st, 3, l->from_id, sizeof l->from_id);
-		json_rows_copy_text(st, 4, l->from_child_id, sizeof l->from_child_id);
-		json_rows_copy_text(st, 5, l->to_type, sizeof l->to_type);
-		json_rows_copy_text(st, 6, l->to_id, sizeof l->to_id);
-		json_rows_copy_text(st, 7, l->to_child_id, sizeof l->to_child_id);
+		row_copy_text(st, 0, l->id, sizeof l->id);
+		row_copy_text(st, 1, l->kind, sizeof l->kind);
+		row_copy_text(st, 2, l->from_type, sizeof l->from_type);
+		row_copy_text(st, 3, l->from_id, sizeof l->from_id);
+		row_copy_text(st, 4, l->from_child_id, sizeof l->from_child_id);
+		row_copy_text(st, 5, l->to_type, sizeof l->to_type);
+		row_copy_text(st, 6, l->to_id, sizeof l->to_id);
+		row_copy_text(st, 7, l->to_child_id, sizeof l->to_child_id);
 		l->restricted = db_column_int64(st, 8) != 0;
 		l->ended = db_column_int64(st, 9) != 0;
 	}
@@ -193,10 +193,10 @@ static const char LINK_VIEW_SQL[] = "SELECT id, kind, from_type, from_id, " FROM
 
 json_t *store_link_view(struct db *db, const char *id, int *rc)
 {
-	json_t *o = json_one_row(db, LINK_VIEW_SQL, id, rc);
+	json_t *o = rows_one(db, LINK_VIEW_SQL, id, rc);
 	if (o) {
 		static const char *const bools[] = {"restricted", NULL};
-		json_to_bools(o, bools);
+		rows_bools(o, bools);
 	}
 	return o;
 }
@@ -239,7 +239,7 @@ json_t *store_links_of(struct db *db, const struct store_concern_viewer *cv, con
 		static const char *const bools[] = {"restricted", NULL};
 		size_t i;
 		json_t *r;
-		json_array_foreach(rows, i, r) json_to_bools(r, bools);
+		json_array_foreach(rows, i, r) rows_bools(r, bools);
 	}
 	return rows;
 }
@@ -275,9 +275,9 @@ int store_entity_label(struct db *db, const char *type, const char *id, char *ou
 	db_bind_text(st, 1, id);
 	rc = db_step(st);
 	if (rc == DB_ROW) {
-		json_rows_copy_text(st, 0, out, n);
+		row_copy_text(st, 0, out, n);
 		if (child_id)
-			json_rows_copy_text(st, 1, child_id, 32);
+			row_copy_text(st, 1, child_id, 32);
 	}
 	db_reset(st);
 	return rc;

@@ -1,7 +1,7 @@
 /* mase.c (store): the monthly multi-agency meeting and its agenda's facts (see mase.h). */
 #include "store/mase.h"
 
-#include "store/json_rows.h"
+#include "store/rows.h"
 #include "util/id.h"
 #include "store/orders.h"
 #include "util/ltime.h"
@@ -81,7 +81,7 @@ int store_mase_last_meeting(struct db *db, const char *borough_id, int64_t befor
 	db_bind_text(st, 2, t);
 	rc = db_step(st);
 	if (rc == DB_ROW) {
-		json_rows_copy_text(st, 0, id, ID_MAX);
+		row_copy_text(st, 0, id, ID_MAX);
 		const char *h = db_column_text(st, 1);
 		if (!h || ltime_parse(h, held_at) < 0)
 			*held_at = 0;
@@ -145,7 +145,7 @@ json_t *store_mase_attendees(struct db *db, const char *meeting_id, int *rc)
 	static const char *const bools[] = {"chair", "co_chair", "csc_manager", "present", NULL};
 	size_t i;
 	json_t *v;
-	json_array_foreach(r, i, v) json_to_bools(v, bools);
+	json_array_foreach(r, i, v) rows_bools(v, bools);
 	return r;
 }
 

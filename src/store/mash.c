@@ -3,7 +3,7 @@
  */
 #include "store/mash.h"
 
-#include "store/json_rows.h"
+#include "store/rows.h"
 
 int store_mash_evaluation_insert(struct db *db, const struct mash_eval_row *e)
 {
@@ -27,22 +27,22 @@ int store_mash_evaluation_insert(struct db *db, const struct mash_eval_row *e)
 
 json_t *store_mash_evaluation_get(struct db *db, const char *referral_id, int *rc)
 {
-	json_t *r = json_one_row(db,
-	                         "SELECT id, referral_id, outcome, rationale, evaluated_by,"
-	                         " evaluated_by_name, evaluated_at, received_at, due_at, on_time"
-	                         " FROM mash_evaluations WHERE referral_id = $1",
-	                         referral_id, rc);
+	json_t *r = rows_one(db,
+	                     "SELECT id, referral_id, outcome, rationale, evaluated_by,"
+	                     " evaluated_by_name, evaluated_at, received_at, due_at, on_time"
+	                     " FROM mash_evaluations WHERE referral_id = $1",
+	                     referral_id, rc);
 	if (r) {
 		static const char *const bools[] = {"on_time", NULL};
-		json_to_bools(r, bools);
+		rows_bools(r, bools);
 	}
 	return r;
 }
 
 json_t *store_mash_child_names(struct db *db, const char *id, int *rc)
 {
-	return json_one_row(db,
-	                    "SELECT given_names, family_name, date_of_birth FROM children"
-	                    " WHERE id = $1",
-	                    id, rc);
+	return rows_one(db,
+	                "SELECT given_names, family_name, date_of_birth FROM children"
+	                " WHERE id = $1",
+	                id, rc);
 }

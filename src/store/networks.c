@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "store/json_rows.h"
+#include "store/rows.h"
 
 /* The end `side` ("from" or "to") of link alias l is seen by the viewer at $1..$6. */
 #define END_SEEN(side)                                                                             \
@@ -40,7 +40,7 @@ static void restricted_bools(json_t *rows)
 	static const char *const bools[] = {"restricted", NULL};
 	size_t i;
 	json_t *r;
-	json_array_foreach(rows, i, r) json_to_bools(r, bools);
+	json_array_foreach(rows, i, r) rows_bools(r, bools);
 }
 
 json_t *store_network_links_of(struct db *db, const struct store_concern_viewer *cv, const char *id,
@@ -53,7 +53,7 @@ json_t *store_network_links_of(struct db *db, const struct store_concern_viewer 
 
 json_t *store_network_episodes_of(struct db *db, const char *child_id, int *rc)
 {
-	return json_query(db,
+	return rows_query(db,
 	                  "SELECT e.id FROM episodes e WHERE e.child_id = $1 AND EXISTS (SELECT 1"
 	                  " FROM links l WHERE (l.from_id = e.id OR l.to_id = e.id)"
 	                  " AND l.ended_at IS NULL) ORDER BY e.id",
@@ -62,7 +62,7 @@ json_t *store_network_episodes_of(struct db *db, const char *child_id, int *rc)
 
 json_t *store_network_missing_children(struct db *db, int *rc)
 {
-	return json_query(db, "SELECT DISTINCT child_id AS id FROM episodes", NULL, rc);
+	return rows_query(db, "SELECT DISTINCT child_id AS id FROM episodes", NULL, rc);
 }
 
 json_t *store_network_links(struct db *db, const struct store_concern_viewer *cv, int limit,
@@ -73,7 +73,7 @@ json_t *store_network_links(struct db *db, const struct store_concern_viewer *cv
 		static const char *const bools[] = {"restricted", NULL};
 		size_t i;
 		json_t *r;
-		json_array_foreach(rows, i, r) json_to_bools(r, bools);
+		json_array_foreach(rows, i, r) rows_bools(r, bools);
 	}
 	return rows;
 }

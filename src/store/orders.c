@@ -5,7 +5,7 @@
 #include <stdarg.h>
 
 #include "protocol/reference.h"
-#include "store/json_rows.h"
+#include "store/rows.h"
 
 /* Binds parameters from `first` by a db_run-style type string. */
 static int bind_va(struct db_stmt *st, int first, const char *types, va_list ap)
@@ -46,7 +46,7 @@ json_t *store_rows(struct db *db, int *rc, const char *sql, const char *types, .
 		db_reset(st);
 		return NULL;
 	}
-	return json_rows(st, rc);
+	return rows_all(st, rc);
 }
 
 /* The columns of the facts of a disruption, as text (NULL where not set). */
@@ -282,7 +282,7 @@ int store_disruption_update(struct db *db, const char *id, const struct disrupti
 
 json_t *store_disruption_get(struct db *db, const char *id, int *rc)
 {
-	json_t *o = json_one_row(
+	json_t *o = rows_one(
 	        db, "SELECT " SHOWN_COLUMNS " FROM disruptions d" SHOWN_JOINS " WHERE d.id = $1",
 	        id, rc);
 	if (!o)
@@ -299,7 +299,7 @@ json_t *store_disruption_get(struct db *db, const char *id, int *rc)
 	                    " disruption_history WHERE disruption_id = $1 ORDER BY id"},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(parts); i++) {
-		json_t *rows = json_query(db, parts[i].sql, id, rc);
+		json_t *rows = rows_query(db, parts[i].sql, id, rc);
 		if (!rows) {
 			json_decref(o);
 			return NULL;
@@ -323,12 +323,12 @@ int store_disruption_head(struct db *db, const char *id, struct disruption_head 
 	db_bind_text(st, 1, id);
 	rc = db_step(st);
 	if (rc == DB_ROW) {
-		json_rows_copy_text(st, 0, h->id, sizeof h->id);
-		json_rows_copy_text(st, 1, h->type, sizeof h->type);
-		json_rows_copy_text(st, 2, h->person_id, sizeof h->person_id);
-		json_rows_copy_text(st, 3, h->child_id, sizeof h->child_id);
-		json_rows_copy_text(st, 4, h->place_id, sizeof h->place_id);
-		json_rows_copy_text(st, 5, h->vehicle_id, sizeof h->vehicle_id);
+		row_copy_text(st, 0, h->id, sizeof h->id);
+		row_copy_text(st, 1, h->type, sizeof h->type);
+		row_copy_text(st, 2, h->person_id, sizeof h->person_id);
+		row_copy_text(st, 3, h->child_id, sizeof h->child_id);
+		row_copy_text(st, 4, h->place_id, sizeof h->place_id);
+		row_copy_text(st, 5, h->vehicle_id, sizeof h->vehicle_id);
 		h->restricted = db_column_int64(st, 6) != 0;
 	}
 	db_reset(st);
@@ -372,7 +372,7 @@ int store_person_outcome_add(struct db *db, const char *id, const char *person_i
 
 json_t *store_person_outcomes(struct db *db, const char *person_id, int *rc)
 {
-	return json_query(db,
+	return rows_query(db,
 	                  "SELECT o.id, o.code, o.achieved_on, o.note, o.source_id, o.recorded_at,"
 	                  " u.display_name AS recorded_by_name FROM outcomes o LEFT JOIN users u"
 	                  " ON u.id = o.recorded_by WHERE o.person_id = $1"
@@ -382,7 +382,7 @@ json_t *store_person_outcomes(struct db *db, const char *person_id, int *rc)
 
 json_t *store_person_children(struct db *db, const char *person_id, int *rc)
 {
-	return json_query(db,
+	return rows_query(db,
 	                  "SELECT DISTINCT child_id FROM (SELECT to_child_id AS child_id FROM links"
 	                  " WHERE from_id = $1 AND to_child_id IS NOT NULL AND restricted = 0"
 	                  " AND ended_at IS NULL UNION SELECT from_child_id FROM links"
@@ -444,7 +444,7 @@ json_t *store_order_deadline_rows(struct db *db, const char *agency_id, int limi
 	json_t *r;
 	json_array_foreach(rows, i, r)
 	{
-		json_t *ch = json_query(db,
+		json_t *ch = rows_query(db,
 		                        "SELECT changed_at, notified_at FROM disruption_changes"
 		                        " WHERE disruption_id = $1 ORDER BY id",
 		                        json_string_value(json_object_get(r, "id")), rc);

@@ -1,7 +1,7 @@
 /* people.c (store): persons of concern, their items and keys, PNC markers (see people.h). */
 #include "store/people.h"
 
-#include "store/json_rows.h"
+#include "store/rows.h"
 
 int store_person_insert(struct db *db, const struct person_new *p)
 {
@@ -47,9 +47,9 @@ int store_person_head(struct db *db, const char *id, struct person_head *h)
 	db_bind_text(st, 1, id);
 	rc = db_step(st);
 	if (rc == DB_ROW) {
-		json_rows_copy_text(st, 0, h->id, sizeof h->id);
-		json_rows_copy_text(st, 1, h->agency_id, sizeof h->agency_id);
-		json_rows_copy_text(st, 2, h->label, sizeof h->label);
+		row_copy_text(st, 0, h->id, sizeof h->id);
+		row_copy_text(st, 1, h->agency_id, sizeof h->agency_id);
+		row_copy_text(st, 2, h->label, sizeof h->label);
 		h->restricted = db_column_int64(st, 3) != 0;
 	}
 	db_reset(st);
@@ -208,7 +208,7 @@ static json_t *rows_of(struct db *db, const char *sql, const char *id, bool rest
 		return NULL;
 	db_bind_text(st, 1, id);
 	db_bind_int64(st, 2, restricted ? 1 : 0);
-	return json_rows(st, rc);
+	return rows_all(st, rc);
 }
 
 /* Adds to o, under each key, the rows of each query (run with $1 id, $2 restricted). */
@@ -227,7 +227,7 @@ static int add_parts(struct db *db, json_t *o, const char *id, bool restricted,
 
 json_t *store_person_match_data(struct db *db, const char *id, bool restricted, int *rc)
 {
-	json_t *o = json_one_row(db, "SELECT id, label, gender FROM people WHERE id = $1", id, rc);
+	json_t *o = rows_one(db, "SELECT id, label, gender FROM people WHERE id = $1", id, rc);
 	if (!o)
 		return NULL;
 	static const char *const parts[][2] = {
@@ -262,7 +262,7 @@ json_t *store_person_match_data(struct db *db, const char *id, bool restricted, 
 
 json_t *store_person_get(struct db *db, const char *id, bool restricted, int *rc)
 {
-	json_t *o = json_one_row(
+	json_t *o = rows_one(
 	        db,
 	        "SELECT p.id, p.label, p.gender, p.description, p.restricted, p.pnc_marker,"
 	        " p.pnc_marker_note, p.pnc_marker_at, p.pnc_marker_by_name, p.agency_id,"
@@ -287,12 +287,12 @@ json_t *store_person_get(struct db *db, const char *id, bool restricted, int *rc
 		return NULL;
 	}
 	static const char *const bools[] = {"restricted", "is_demo", "parsed", NULL};
-	json_to_bools(o, bools);
+	rows_bools(o, bools);
 	static const char *const arrays[] = {"items", "phones", "vehicles"};
 	for (size_t k = 0; k < ARRAY_LEN(arrays); k++) {
 		size_t i;
 		json_t *r;
-		json_array_foreach(json_object_get(o, arrays[k]), i, r) json_to_bools(r, bools);
+		json_array_foreach(json_object_get(o, arrays[k]), i, r) rows_bools(r, bools);
 	}
 	*rc = DB_OK;
 	return o;
@@ -317,7 +317,7 @@ json_t *store_people_by_birth_year(struct db *db, int year, bool restricted, siz
 	db_bind_int64(st, 2, restricted ? 1 : 0);
 	db_bind_text(st, 3, like);
 	db_bind_int64(st, 4, (int64_t)limit);
-	return json_rows(st, rc);
+	return rows_all(st, rc);
 }
 
 json_t *store_people_by_name_key(struct db *db, const char *key, bool restricted, size_t limit,
@@ -388,8 +388,8 @@ int store_child_pnc_set(struct db *db, const char *child_id, const char *status,
 
 json_t *store_child_pnc_get(struct db *db, const char *child_id, int *rc)
 {
-	return json_one_row(db,
-	                    "SELECT status, note, recorded_at, recorded_by_name"
-	                    " FROM child_pnc_markers WHERE child_id = $1",
-	                    child_id, rc);
+	return rows_one(db,
+	                "SELECT status, note, recorded_at, recorded_by_name"
+	                " FROM child_pnc_markers WHERE child_id = $1",
+	                child_id, rc);
 }

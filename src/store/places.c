@@ -1,7 +1,7 @@
 /* places.c (store): places and hotspots, vehicles and phones (see places.h). */
 #include "store/places.h"
 
-#include "store/json_rows.h"
+#include "store/rows.h"
 
 /* The place of alias e is seen by the viewer at $1..$6. */
 #define VISIBLE_E STORE_CONCERN_VISIBLE("e")
@@ -47,8 +47,8 @@ int store_place_head(struct db *db, const char *id, struct place_head *h)
 	db_bind_text(st, 1, id);
 	rc = db_step(st);
 	if (rc == DB_ROW) {
-		json_rows_copy_text(st, 0, h->id, sizeof h->id);
-		json_rows_copy_text(st, 1, h->agency_id, sizeof h->agency_id);
+		row_copy_text(st, 0, h->id, sizeof h->id);
+		row_copy_text(st, 1, h->agency_id, sizeof h->agency_id);
 		h->restricted = db_column_int64(st, 2) != 0;
 		h->hotspot = db_column_int64(st, 3) != 0;
 	}
@@ -125,7 +125,7 @@ int store_place_counts(struct db *db, const char *id, bool restricted, int64_t *
 
 json_t *store_place_get(struct db *db, const char *id, int *rc)
 {
-	json_t *o = json_one_row(
+	json_t *o = rows_one(
 	        db,
 	        "SELECT p.id, p.type, p.name, p.address, p.postcode, p.outward, p.borough_id,"
 	        " b.name AS borough, p.notes, p.restricted, p.hotspot, p.hotspot_rationale,"
@@ -136,8 +136,8 @@ json_t *store_place_get(struct db *db, const char *id, int *rc)
 	if (!o)
 		return NULL;
 	static const char *const bools[] = {"restricted", "hotspot", "is_demo", NULL};
-	json_to_bools(o, bools);
-	json_t *h = json_query(db,
+	rows_bools(o, bools);
+	json_t *h = rows_query(db,
 	                       "SELECT hotspot, rationale, at, by_name FROM place_hotspots"
 	                       " WHERE place_id = $1 ORDER BY at DESC, id DESC",
 	                       id, rc);
@@ -147,7 +147,7 @@ json_t *store_place_get(struct db *db, const char *id, int *rc)
 	}
 	size_t i;
 	json_t *r;
-	json_array_foreach(h, i, r) json_to_bools(r, bools);
+	json_array_foreach(h, i, r) rows_bools(r, bools);
 	json_object_set_new(o, "hotspot_history", h);
 	*rc = DB_OK;
 	return o;
@@ -175,7 +175,7 @@ json_t *store_places_list(struct db *db, const struct store_concern_viewer *cv,
 		static const char *const bools[] = {"hotspot", "restricted", NULL};
 		size_t i;
 		json_t *r;
-		json_array_foreach(rows, i, r) json_to_bools(r, bools);
+		json_array_foreach(rows, i, r) rows_bools(r, bools);
 	}
 	return rows;
 }
@@ -222,13 +222,13 @@ static int ident_find(struct db *db, const char *sql, const char *match_key, str
 	db_bind_text(st, 1, match_key);
 	rc = db_step(st);
 	if (rc == DB_ROW) {
-		json_rows_copy_text(st, 0, r->id, sizeof r->id);
-		json_rows_copy_text(st, 1, r->given, sizeof r->given);
-		json_rows_copy_text(st, 2, r->normal, sizeof r->normal);
+		row_copy_text(st, 0, r->id, sizeof r->id);
+		row_copy_text(st, 1, r->given, sizeof r->given);
+		row_copy_text(st, 2, r->normal, sizeof r->normal);
 		r->parsed = db_column_int64(st, 3) != 0;
-		json_rows_copy_text(st, 4, r->make, sizeof r->make);
-		json_rows_copy_text(st, 5, r->model, sizeof r->model);
-		json_rows_copy_text(st, 6, r->colour, sizeof r->colour);
+		row_copy_text(st, 4, r->make, sizeof r->make);
+		row_copy_text(st, 5, r->model, sizeof r->model);
+		row_copy_text(st, 6, r->colour, sizeof r->colour);
 	}
 	db_reset(st);
 	return rc;
@@ -258,13 +258,13 @@ int store_vehicle_fill(struct db *db, const char *id, const char *make, const ch
 
 json_t *store_vehicle_get(struct db *db, const char *id, int *rc)
 {
-	json_t *o = json_one_row(db,
-	                         "SELECT id, registration, vrm, parsed, make, model, colour,"
-	                         " created_at FROM vehicles WHERE id = $1",
-	                         id, rc);
+	json_t *o = rows_one(db,
+	                     "SELECT id, registration, vrm, parsed, make, model, colour,"
+	                     " created_at FROM vehicles WHERE id = $1",
+	                     id, rc);
 	static const char *const bools[] = {"parsed", NULL};
 	if (o)
-		json_to_bools(o, bools);
+		rows_bools(o, bools);
 	return o;
 }
 
@@ -290,11 +290,11 @@ int store_phone_find(struct db *db, const char *match_key, struct ident_row *p)
 
 json_t *store_phone_get(struct db *db, const char *id, int *rc)
 {
-	json_t *o = json_one_row(
+	json_t *o = rows_one(
 	        db, "SELECT id, number, e164, parsed, created_at FROM phones WHERE id = $1", id,
 	        rc);
 	static const char *const bools[] = {"parsed", NULL};
 	if (o)
-		json_to_bools(o, bools);
+		rows_bools(o, bools);
 	return o;
 }

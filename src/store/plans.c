@@ -1,7 +1,7 @@
 /* plans.c (store): tactical option marks and plan actions (see plans.h). */
 #include "store/plans.h"
 
-#include "store/json_rows.h"
+#include "store/rows.h"
 #include "store/orders.h"
 
 int store_tactic_mark(struct db *db, const char *record_id, const struct tactic_entry *e,
@@ -139,7 +139,7 @@ int store_action_update(struct db *db, const char *id, const char *text, const c
 
 json_t *store_action_get(struct db *db, const char *id, int *rc)
 {
-	return json_one_row(db, "SELECT " ACTION_COLUMNS " WHERE x.id = $1", id, rc);
+	return rows_one(db, "SELECT " ACTION_COLUMNS " WHERE x.id = $1", id, rc);
 }
 
 #define ACTIONS_OF(col)                                                                            \

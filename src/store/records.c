@@ -2,7 +2,7 @@
 #include "store/records.h"
 
 #include "protocol/flags.h"
-#include "store/json_rows.h"
+#include "store/rows.h"
 
 int store_record_insert(struct db *db, const char *id, const char *child_id, int year,
                         const char *opened_at, const char *opened_by, const char *borough_id,
@@ -86,7 +86,7 @@ int store_record_set_facts(struct db *db, const char *record_id, bool online, bo
 
 json_t *store_record_summary(struct db *db, const char *record_id, int *rc)
 {
-	return json_one_row(
+	return rows_one(
 	        db,
 	        "SELECT r.id, r.reference, r.status, r.opened_at, r.current_category AS category,"
 	        " r.contact_mode, r.allocation, ab.name AS allocated_borough,"
@@ -180,28 +180,28 @@ int store_referral_add_step(struct db *db, const char *referral_id, int seq, con
 
 json_t *store_referral_get(struct db *db, const char *id, int *rc)
 {
-	json_t *r = json_one_row(
-	        db,
-	        "SELECT f.id, f.child_id, f.record_id, rec.reference AS record_ref,"
-	        " f.source_agency_id, a.name AS source_agency, f.referrer_id,"
-	        " f.referrer_name, f.came_to_notice_at, f.submitted_at, f.circumstances,"
-	        " f.rationale, f.no_sign_rationale, f.risk_review, f.other_info, f.route,"
-	        " f.route_rule, f.status, c.given_names AS child_given_names,"
-	        " c.family_name AS child_family_name,"
-	        " rec.current_category IS NOT NULL AS has_category,"
-	        " EXISTS (SELECT 1 FROM external_refs x WHERE x.record_id = f.record_id"
-	        "  AND x.kind = 'merlin_pac') AS has_merlin_pac FROM referrals f"
-	        " JOIN children c ON c.id = f.child_id"
-	        " LEFT JOIN agencies a ON a.id = f.source_agency_id"
-	        " LEFT JOIN records rec ON rec.id = f.record_id WHERE f.id = $1",
-	        id, rc);
+	json_t *r =
+	        rows_one(db,
+	                 "SELECT f.id, f.child_id, f.record_id, rec.reference AS record_ref,"
+	                 " f.source_agency_id, a.name AS source_agency, f.referrer_id,"
+	                 " f.referrer_name, f.came_to_notice_at, f.submitted_at, f.circumstances,"
+	                 " f.rationale, f.no_sign_rationale, f.risk_review, f.other_info, f.route,"
+	                 " f.route_rule, f.status, c.given_names AS child_given_names,"
+	                 " c.family_name AS child_family_name,"
+	                 " rec.current_category IS NOT NULL AS has_category,"
+	                 " EXISTS (SELECT 1 FROM external_refs x WHERE x.record_id = f.record_id"
+	                 "  AND x.kind = 'merlin_pac') AS has_merlin_pac FROM referrals f"
+	                 " JOIN children c ON c.id = f.child_id"
+	                 " LEFT JOIN agencies a ON a.id = f.source_agency_id"
+	                 " LEFT JOIN records rec ON rec.id = f.record_id WHERE f.id = $1",
+	                 id, rc);
 	if (!r)
 		return NULL;
-	json_t *signs = json_query(db,
+	json_t *signs = rows_query(db,
 	                           "SELECT sign_code AS code, evidence, seen_on FROM referral_signs"
 	                           " WHERE referral_id = $1 ORDER BY sign_code",
 	                           id, rc);
-	json_t *steps = signs ? json_query(db,
+	json_t *steps = signs ? rows_query(db,
 	                                   "SELECT action, who, rule, text FROM referral_steps"
 	                                   " WHERE referral_id = $1 ORDER BY seq",
 	                                   id, rc)
@@ -218,7 +218,7 @@ json_t *store_referral_get(struct db *db, const char *id, int *rc)
 
 json_t *store_referrals_for_child(struct db *db, const char *child_id, int *rc)
 {
-	return json_query(
+	return rows_query(
 	        db,
 	        "SELECT f.id, f.submitted_at, f.came_to_notice_at, a.name AS source_agency,"
 	        " f.referrer_name, f.route, f.status,"
@@ -299,7 +299,7 @@ int store_entry_mark_superseded(struct db *db, const char *entry_id, const char 
 
 json_t *store_entries(struct db *db, const char *record_id, int *rc)
 {
-	return json_query(db,
+	return rows_query(db,
 	                  "SELECT e.id, e.occurred_at, e.recorded_at, e.author_id, e.author_name,"
 	                  " a.name AS agency, e.people_involved, e.nature, e.kind, e.text,"
 	                  " e.supersedes_id, e.superseded_by, e.referral_id, e.correction_reason"
@@ -330,7 +330,7 @@ int store_category_insert(struct db *db, json_t *d)
 
 json_t *store_categories(struct db *db, const char *record_id, int *rc)
 {
-	return json_query(
+	return rows_query(
 	        db,
 	        "SELECT d.id, d.category, d.contact_mode, d.rationale, d.kind, d.decided_by,"
 	        " d.decided_by_name, d.decided_at, d.allocation, ab.name AS allocated_borough,"
@@ -376,7 +376,7 @@ int store_flag_clear(struct db *db, const char *record_id, const char *flag, con
 
 json_t *store_flags_history(struct db *db, const char *record_id, int *rc)
 {
-	return json_query(db,
+	return rows_query(db,
 	                  "SELECT flag, set_at, cleared_at, reason FROM record_flags"
 	                  " WHERE record_id = $1 ORDER BY set_at, id",
 	                  record_id, rc);
@@ -394,7 +394,7 @@ int store_outcome_insert(struct db *db, const char *id, const char *record_id,
 
 json_t *store_outcomes(struct db *db, const char *record_id, int *rc)
 {
-	return json_query(
+	return rows_query(
 	        db,
 	        "SELECT o.id, o.code, o.achieved_on, o.note, u.display_name AS recorded_by,"
 	        " o.recorded_at FROM outcomes o LEFT JOIN users u ON u.id = o.recorded_by"
@@ -413,7 +413,7 @@ int store_ext_ref_add(struct db *db, const char *record_id, const char *kind, co
 
 json_t *store_ext_refs(struct db *db, const char *record_id, int *rc)
 {
-	return json_query(db,
+	return rows_query(db,
 	                  "SELECT kind, value, es_flagged, added_at FROM external_refs"
 	                  " WHERE record_id = $1 ORDER BY id",
 	                  record_id, rc);
@@ -471,7 +471,7 @@ int store_classification_set(struct db *db, const char *record_id, const char *k
 
 json_t *store_classifications(struct db *db, const char *record_id, bool current_only, int *rc)
 {
-	return json_query(db,
+	return rows_query(db,
 	                  current_only
 	                          ? "SELECT kind, code, from_at, to_at FROM record_classifications"
 	                            " WHERE record_id = $1 AND to_at IS NULL ORDER BY kind, code"
@@ -494,7 +494,7 @@ int store_supervisor_review_insert(struct db *db, const char *id, const char *re
 
 json_t *store_supervisor_reviews(struct db *db, const char *record_id, int *rc)
 {
-	return json_query(db,
+	return rows_query(db,
 	                  "SELECT s.id, u.display_name AS reviewer, s.reviewed_at, s.items,"
 	                  " s.threat_to_life FROM supervisor_reviews s"
 	                  " JOIN users u ON u.id = s.reviewer_id WHERE s.record_id = $1"
@@ -525,7 +525,7 @@ int store_essential_steps_insert(struct db *db, const char *id, const char *reco
 
 json_t *store_essential_steps_latest(struct db *db, const char *record_id, int *rc)
 {
-	return json_one_row(
+	return rows_one(
 	        db,
 	        "SELECT e.id, e.recorded_at, u.display_name AS recorded_by, e.steps,"
 	        " e.outstanding FROM essential_steps e LEFT JOIN users u ON u.id = e.recorded_by"
@@ -569,7 +569,7 @@ json_t *store_restricted_access_unreviewed(struct db *db, int limit, int *rc)
 	if (*rc != DB_OK)
 		return NULL;
 	db_bind_int64(st, 1, limit);
-	json_t *items = json_rows(st, rc);
+	json_t *items = rows_all(st, rc);
 	int64_t n = 0;
 	if (items && (*rc = db_query_int64(db, &n,
 	                                   "SELECT count(*) FROM restricted_access"
@@ -613,14 +613,14 @@ int store_restricted_access_review(struct db *db, const char *id, const char *by
 
 json_t *store_restricted_access_view(struct db *db, const char *id, int *rc)
 {
-	return json_one_row(db,
-	                    "SELECT a.id, r.reference AS record_ref, a.user_id, a.user_name,"
-	                    " g.name AS agency, a.opened_at, a.purpose, a.reviewed_at,"
-	                    " u.display_name AS reviewed_by_name, a.review_note"
-	                    " FROM restricted_access a JOIN records r ON r.id = a.record_id"
-	                    " LEFT JOIN agencies g ON g.id = a.agency_id"
-	                    " LEFT JOIN users u ON u.id = a.reviewed_by WHERE a.id = $1",
-	                    id, rc);
+	return rows_one(db,
+	                "SELECT a.id, r.reference AS record_ref, a.user_id, a.user_name,"
+	                " g.name AS agency, a.opened_at, a.purpose, a.reviewed_at,"
+	                " u.display_name AS reviewed_by_name, a.review_note"
+	                " FROM restricted_access a JOIN records r ON r.id = a.record_id"
+	                " LEFT JOIN agencies g ON g.id = a.agency_id"
+	                " LEFT JOIN users u ON u.id = a.reviewed_by WHERE a.id = $1",
+	                id, rc);
 }
 
 int store_record_restricted_reason(struct db *db, const char *record_id, char *out, size_t n)

@@ -1,7 +1,7 @@
 /* sessions.c: sessions and API tokens (see sessions.h). */
 #include "store/sessions.h"
 
-#include "store/json_rows.h"
+#include "store/rows.h"
 
 int store_session_insert(struct db *db, const char *token_hash, const char *user_id,
                          const char *csrf_token, int64_t now)
@@ -26,10 +26,10 @@ int store_session_get(struct db *db, const char *token_hash, struct session_row 
 	db_bind_text(st, 1, token_hash);
 	rc = db_step(st);
 	if (rc == DB_ROW) {
-		json_rows_copy_text(st, 0, s->user_id, sizeof s->user_id);
-		json_rows_copy_text(st, 1, s->username, sizeof s->username);
-		json_rows_copy_text(st, 2, s->user_status, sizeof s->user_status);
-		json_rows_copy_text(st, 3, s->csrf_token, sizeof s->csrf_token);
+		row_copy_text(st, 0, s->user_id, sizeof s->user_id);
+		row_copy_text(st, 1, s->username, sizeof s->username);
+		row_copy_text(st, 2, s->user_status, sizeof s->user_status);
+		row_copy_text(st, 3, s->csrf_token, sizeof s->csrf_token);
 		s->created_at = db_column_int64(st, 4);
 		s->last_seen_at = db_column_int64(st, 5);
 		s->must_change_password = db_column_int64(st, 6) != 0;
@@ -86,11 +86,11 @@ int store_api_token_get(struct db *db, const char *token_hash, struct api_token_
 	db_bind_text(st, 1, token_hash);
 	rc = db_step(st);
 	if (rc == DB_ROW) {
-		json_rows_copy_text(st, 0, t->id, sizeof t->id);
-		json_rows_copy_text(st, 1, t->user_id, sizeof t->user_id);
-		json_rows_copy_text(st, 2, t->username, sizeof t->username);
-		json_rows_copy_text(st, 3, t->user_status, sizeof t->user_status);
-		json_rows_copy_text(st, 4, t->last_used_at, sizeof t->last_used_at);
+		row_copy_text(st, 0, t->id, sizeof t->id);
+		row_copy_text(st, 1, t->user_id, sizeof t->user_id);
+		row_copy_text(st, 2, t->username, sizeof t->username);
+		row_copy_text(st, 3, t->user_status, sizeof t->user_status);
+		row_copy_text(st, 4, t->last_used_at, sizeof t->last_used_at);
 	}
 	db_reset(st);
 	return rc;

@@ -1,7 +1,7 @@
 /* users.c: boroughs, agencies, users, roles and instance metadata (see users.h). */
 #include "store/users.h"
 
-#include "store/json_rows.h"
+#include "store/rows.h"
 
 int store_borough_insert(struct db *db, const char *id, const char *name, const char *code)
 {
@@ -19,7 +19,7 @@ int store_borough_find(struct db *db, const char *key, char id[32])
 static json_t *rows_json(struct db *db, const char *sql, const char *bind1)
 {
 	int rc;
-	return json_query(db, sql, bind1, &rc);
+	return rows_query(db, sql, bind1, &rc);
 }
 
 int store_borough_name(struct db *db, const char *id, char *out, size_t n)

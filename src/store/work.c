@@ -6,7 +6,7 @@
 #include "store/work.h"
 
 #include "store/access.h"
-#include "store/json_rows.h"
+#include "store/rows.h"
 
 /* Binds a query's parameters: $1 and $2 text when the query names them, $3 the page
  * size (list only), $4..$7 the viewer when the query names $4 (STORE_VISIBLE). */
@@ -32,7 +32,7 @@ static json_t *listed(struct db *db, const char *list_sql, const char *count_sql
 	/* a query names only the scope parameters it uses */
 	bind_scope(st, list_sql, p1, p2, v);
 	db_bind_int64(st, 3, limit);
-	json_t *items = json_rows(st, rc);
+	json_t *items = rows_all(st, rc);
 	if (!items)
 		return NULL;
 	int64_t n = 0;
@@ -163,7 +163,7 @@ json_t *store_work_missing_now(struct db *db, const struct store_viewer *v, int 
 	store_viewer_bind(st, 4, v);
 	db_bind_int64(st, 3, limit);
 	db_bind_int64(st, 8, offset);
-	json_t *items = json_rows(st, rc);
+	json_t *items = rows_all(st, rc);
 	if (!items)
 		return NULL;
 	struct db_stmt *cs;

@@ -1,9 +1,9 @@
-/* json_rows.c: result rows as jansson values (see json_rows.h). */
-#include "store/json_rows.h"
+/* rows.c: result rows as jansson values (see rows.h). */
+#include "store/rows.h"
 
 #include <pthread.h>
 
-json_t *json_row(struct db_stmt *st)
+json_t *row_object(struct db_stmt *st)
 {
 	json_t *o = json_object();
 	for (int i = 0; i < db_column_count(st); i++) {
@@ -29,12 +29,12 @@ json_t *json_row(struct db_stmt *st)
 	return o;
 }
 
-json_t *json_rows(struct db_stmt *st, int *rc)
+json_t *rows_all(struct db_stmt *st, int *rc)
 {
 	json_t *arr = json_array();
 	int r;
 	while ((r = db_step(st)) == DB_ROW)
-		json_array_append_new(arr, json_row(st));
+		json_array_append_new(arr, row_object(st));
 	db_reset(st);
 	*rc = r == DB_DONE ? DB_OK : r;
 	if (*rc != DB_OK) {
@@ -44,7 +44,7 @@ json_t *json_rows(struct db_stmt *st, int *rc)
 	return arr;
 }
 
-json_t *json_query(struct db *db, const char *sql, const char *p1, int *rc)
+json_t *rows_query(struct db *db, const char *sql, const char *p1, int *rc)
 {
 	struct db_stmt *st;
 	*rc = db_cached(db, sql, &st);
@@ -54,12 +54,12 @@ json_t *json_query(struct db *db, const char *sql, const char *p1, int *rc)
 		db_reset(st);
 		return NULL;
 	}
-	return json_rows(st, rc);
+	return rows_all(st, rc);
 }
 
-json_t *json_one_row(struct db *db, const char *sql, const char *p1, int *rc)
+json_t *rows_one(struct db *db, const char *sql, const char *p1, int *rc)
 {
-	json_t *rows = json_query(db, sql, p1, rc);
+	json_t *rows = rows_query(db, sql, p1, rc);
 	if (!rows)
 		return NULL;
 	json_t *o = json_incref(json_array_get(rows, 0));
@@ -69,13 +69,13 @@ json_t *json_one_row(struct db *db, const char *sql, const char *p1, int *rc)
 	return o;
 }
 
-void json_rows_copy_text(struct db_stmt *st, int i, char *out, size_t n)
+void row_copy_text(struct db_stmt *st, int i, char *out, size_t n)
 {
 	const char *t = db_column_text(st, i);
 	snprintf(out, n, "%s", t ? t : "");
 }
 
-void json_to_bools(json_t *o, const char *const *keys)
+void rows_bools(json_t *o, const char *const *keys)
 {
 	for (const char *const *k = keys; *k; k++) {
 		json_t *v = json_object_get(o, *k);
@@ -102,7 +102,7 @@ static int by_key(const void *a, const void *b)
 	return sort_desc ? -c : c;
 }
 
-void json_array_sort_by(json_t *arr, const char *key, bool descending)
+void rows_sort_by(json_t *arr, const char *key, bool descending)
 {
 	size_t n = json_array_size(arr);
 	if (n < 2)
