@@ -24,7 +24,7 @@ static const struct cli_command commands[] = {
          "add, show or find a child (JSON in and out)"},
         {"referral", NULL, cli_referral, USE, CLI_REFERRAL_USAGE, "file a referral or show one"},
         {"record", NULL, cli_record, USE, CLI_RECORD_USAGE,
-         "show a record, its timeline, or add to it"},
+         "show a record, its chronology, or add to it"},
         {"category", NULL, cli_category, USE, CLI_CATEGORY_USAGE,
          "record a category decision on a record"},
         {"episode", NULL, cli_episode, USE, CLI_EPISODE_USAGE,

@@ -1,7 +1,7 @@
 /*
- * profile.c: the Philomena-style missing-person profile of a child (profile.h): read,
- * replaced, and printed to share with police. It is shared (audited as a disclosure)
- * the moment a missing episode opens (episodes.c).
+ * profile.c: the missing person profile (the Philomena protocol's form) of a child (profile.h):
+ * read, replaced, and printed to share with police. It is shared (audited as a disclosure) the
+ * moment a missing episode opens (episodes.c).
  */
 #include "app/profile.h"
 

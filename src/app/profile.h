@@ -1,6 +1,6 @@
 /*
- * profile.h: the Philomena-style missing-person profile of a child, shared with police
- * when the child goes missing. Seeing or changing it needs what seeing the child needs
+ * profile.h: the missing person profile (the Philomena protocol's form) of a child, shared with
+ * police when the child goes missing. Seeing or changing it needs what seeing the child needs
  * (authz_child_view); changing it needs a practitioner role too. Each use case is one
  * transaction, audited.
  */
@@ -9,7 +9,7 @@
 
 #include "app/app.h"
 
-/* The Philomena-style profile. get: out is the profile, or {"child_id", "exists":
+/* The missing person profile. get: out is the profile, or {"child_id", "exists":
  * false}. update in: {"description"?, "associates"?, "places"?, "phone_numbers"?,
  * "social_media"?: [text], "photo_ref"?} (replaces the profile). print: plain text
  * ready to print or share with police, in *text (caller frees); audited as a

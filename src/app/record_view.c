@@ -245,8 +245,8 @@ int app_record_get(struct db *db, const struct actor *who, const char *ref, json
 	return *out ? APP_OK : app_fail(err, APP_FAILED, NULL, "The record could not be read.");
 }
 
-int app_record_timeline(struct db *db, const struct actor *who, const char *ref, json_t *in,
-                        json_t **out, struct app_err *err)
+int app_record_chronology(struct db *db, const struct actor *who, const char *ref, json_t *in,
+                          json_t **out, struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);

@@ -28,7 +28,7 @@ int app_record_view_async(struct db *db, const struct actor *who, const char *re
                           struct view_text **out, bool *pending, void (*done)(void *ctx, int rc),
                           void *ctx, struct app_err *err);
 /* The chronology only, newest first, superseded entries marked. */
-int app_record_timeline(struct db *db, const struct actor *who, const char *ref, json_t *in,
-                        json_t **out, struct app_err *err);
+int app_record_chronology(struct db *db, const struct actor *who, const char *ref, json_t *in,
+                          json_t **out, struct app_err *err);
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * episode.c: `lantern episode` (missing and absent children), `lantern profile`
- * (Philomena-style profile), `lantern deadlines` (escalate due absent episodes, for
+ * (the missing person profile), `lantern deadlines` (escalate due absent episodes, for
  * cron; list deadline sections) and `lantern export` (statutory CSV to standard
  * output). Thin: parse arguments, call src/app/episodes.h, print. JSON in (a file or
  * "-"), JSON out; --as USER acts as a Lantern user, otherwise as the system.
@@ -85,7 +85,7 @@ const char CLI_PROFILE_USAGE[] =
         "usage: lantern profile show CHILD_ID [--as USER] [--db URL]\n"
         "       lantern profile update CHILD_ID FILE.json\n"
         "       lantern profile print CHILD_ID\n"
-        "The Philomena-style profile of a child who goes missing: description, associates,\n"
+        "The missing person profile of a child who goes missing: description, associates,\n"
         "places, phone numbers, social media, photo reference. `print` writes the text to\n"
         "share with police and is audited as a disclosure.\n";
 

@@ -166,7 +166,7 @@ static void record_text(json_t *v)
 	json_array_foreach(json_object_get(v, "chronology"), i, f) entry_text(f);
 }
 
-static void timeline_text(json_t *o)
+static void chronology_text(json_t *o)
 {
 	size_t i;
 	json_t *e;
@@ -175,7 +175,7 @@ static void timeline_text(json_t *o)
 
 const char CLI_RECORD_USAGE[] =
         "usage: lantern record show REF [--json] [--as USER] [--db URL]\n"
-        "       lantern record timeline REF [--json] [--as USER] [--db URL]\n"
+        "       lantern record chronology REF [--json] [--as USER] [--db URL]\n"
         "       lantern record add-entry REF FILE.json [--json] [--as USER] [--db URL]\n"
         "       lantern record supervisor-review REF FILE.json [--as USER]\n"
         "       lantern record essential-steps REF FILE.json [--as USER]\n"
@@ -183,7 +183,8 @@ const char CLI_RECORD_USAGE[] =
         "       lantern record reference REF FILE.json [--as USER]\n"
         "       lantern record classify REF FILE.json [--as USER]\n"
         "       lantern record restrict REF FILE.json [--as USER]   (R-INFO-3)\n"
-        "REF is a record reference such as LAN-2026-000123. FILE is a JSON object (docs/api.md).\n";
+        "REF is a record reference such as LAN-2026-000123. FILE is a JSON object (docs/api.md).\n"
+        "`record timeline` is the older name of `record chronology` and still works.\n";
 
 int cli_record(struct cli_ctx *c, int argc, char **argv)
 {
@@ -191,8 +192,8 @@ int cli_record(struct cli_ctx *c, int argc, char **argv)
 		return CLI_USAGE;
 	if (argc == 3 && strcmp(argv[1], "show") == 0)
 		return cli_use(c, app_record_get, argv[2], NULL, record_text);
-	if (argc == 3 && strcmp(argv[1], "timeline") == 0)
-		return cli_use(c, app_record_timeline, argv[2], NULL, timeline_text);
+	if (argc == 3 && (strcmp(argv[1], "chronology") == 0 || strcmp(argv[1], "timeline") == 0))
+		return cli_use(c, app_record_chronology, argv[2], NULL, chronology_text);
 	static const struct cli_write writes[] = {
 	        {"add-entry", app_record_add_entry},
 	        {"supervisor-review", app_supervisor_review},

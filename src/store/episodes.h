@@ -2,7 +2,7 @@
  * episodes.h: repository for missing and absent episodes and what hangs from them
  * (migrations/003_missing.sql): changes of class and risk, safe and well checks, return
  * interviews, forensic strategy decisions, where and with whom children were seen and
- * found, the Philomena-style profile, and the rows that deadlines and statutory exports
+ * found, the missing person profile, and the rows that deadlines and statutory exports
  * are computed from. Callers own transactions. Times are ISO 8601 UTC text, which sorts
  * as time does.
  */

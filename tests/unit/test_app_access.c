@@ -80,7 +80,7 @@ static void test_health_user_of_uninvolved_agency_gets_not_found(void **state)
 	assert_string_equal(hidden.message, missing.message);
 	/* and every other use case on the record */
 	struct app_err err = {0};
-	assert_int_equal(app_record_timeline(f->db, &irwin, c.ref, NULL, &out, &err),
+	assert_int_equal(app_record_chronology(f->db, &irwin, c.ref, NULL, &out, &err),
 	                 APP_NOT_FOUND);
 	memset(&err, 0, sizeof err);
 	assert_int_equal(app_referral_get(f->db, &irwin, c.referral_id, NULL, &out, &err),

@@ -687,7 +687,7 @@ static void test_R_REC_6_correction_supersedes_and_keeps_old(void **state)
 	assert_int_equal(add_entry(f, ref, in, new_id, &err), APP_OK);
 	struct app_err e2 = {0};
 	json_t *tl = NULL;
-	assert_int_equal(app_record_timeline(f->db, &f->sys, ref, NULL, &tl, &e2), APP_OK);
+	assert_int_equal(app_record_chronology(f->db, &f->sys, ref, NULL, &tl, &e2), APP_OK);
 	json_t *old = NULL, *neu = NULL, *v;
 	size_t i;
 	json_array_foreach(json_object_get(tl, "entries"), i, v)
@@ -892,7 +892,7 @@ static void test_R_INFO_2_record_use_cases_append_audit_events(void **state)
 	assert_int_equal(app_record_get(f->db, &mash, ref, NULL, &out, &err), APP_OK);
 	json_decref(out);
 	assert_int_equal(fx_audit_count(f, "view", rid), views + 1);
-	assert_int_equal(app_record_timeline(f->db, &mash, ref, NULL, &out, &err), APP_OK);
+	assert_int_equal(app_record_chronology(f->db, &mash, ref, NULL, &out, &err), APP_OK);
 	json_decref(out);
 	assert_int_equal(fx_audit_count(f, "view", rid), views + 2);
 	int64_t n = -1;

@@ -110,7 +110,7 @@ void handle_api_record_timeline(struct request *req, struct response *resp)
 	struct app_err err;
 	app_err_clear(&err);
 	json_t *out = NULL;
-	int rc = app_record_timeline(db, who, request_param(req, "ref"), NULL, &out, &err);
+	int rc = app_record_chronology(db, who, request_param(req, "ref"), NULL, &out, &err);
 	if (rc != APP_OK) {
 		api_answer(req, resp, rc, &err, out, 200);
 		return;

@@ -4,7 +4,7 @@
  * what Lantern classed it and why, the timeline of changes, checks, the return
  * interview and what is still to do), the episode's forms (escalate, risk, return,
  * safe and well check, return interview offer and progress, forensic decision; GET
- * and POST /episodes/{id}/{action}), and the Philomena-style profile with its print
+ * and POST /episodes/{id}/{action}), and the missing person profile with its print
  * view (GET/POST /children/{id}/profile, GET /children/{id}/profile/print).
  */
 #include <pthread.h>
@@ -450,7 +450,7 @@ EP_HANDLERS(offer, EP_OFFER)
 EP_HANDLERS(interview, EP_INTERVIEW)
 EP_HANDLERS(forensic, EP_FORENSIC)
 
-/* ---- the Philomena-style profile ---- */
+/* ---- the missing person profile ---- */
 
 static const struct fs_field profile_specs[] = {
         {"description", NULL, FS_TEXTAREA, "Description",
