@@ -53,6 +53,125 @@ int child_age_check(struct app_err *err, const char *dob_s, int64_t at, const ch
 	return APP_OK;
 }
 
+/* other_names: strings or {name, kind}, at most CHILD_MAX_OTHER_NAMES. */
+static void parse_other_names(json_t *in, struct child_input *ci, struct app_err *err)
+{
+	json_t *names = json_object_get(in, "other_names");
+	if (names && !json_is_null(names)) {
+		if (!json_is_array(names) || json_array_size(names) > CHILD_MAX_OTHER_NAMES) {
+			app_field_error(err, "other_names",
+			                "Other names must be a list of at most %d.",
+			                CHILD_MAX_OTHER_NAMES);
+		} else {
+			size_t i;
+			json_t *v;
+			json_array_foreach(names, i, v)
+			{
+				json_t *o = json_is_object(v) ? v : NULL;
+				json_t *tmp = o ? NULL : json_pack("{s:O}", "name", v);
+				const char *n =
+				        app_json_str(o ? o : tmp, "name", true, 200, false, err);
+				const char *k =
+				        o ? app_json_str(o, "kind", false, 16, false, err) : NULL;
+				if (k && !uc_one_of(k, NAME_KINDS))
+					app_field_error(
+					        err, "other_names",
+					        "A name's kind is alias, nickname, previous or "
+					        "spelling.");
+				if (n) {
+					/* a string element points into `names`, which outlives tmp
+					 */
+					ci->other_names[ci->n_other] = o ? n : json_string_value(v);
+					ci->other_kinds[ci->n_other++] = k ? k : "alias";
+				}
+				json_decref(tmp);
+			}
+		}
+	}
+}
+
+/* addresses: {address, postcode?, from?, to?} with a UK postcode; the first one's
+ * postcode is the child's. */
+static void parse_addresses(json_t *in, struct child_input *ci, struct app_err *err)
+{
+	json_t *addrs = json_object_get(in, "addresses");
+	if (addrs && !json_is_null(addrs)) {
+		if (!json_is_array(addrs) || json_array_size(addrs) > CHILD_MAX_ADDRESSES) {
+			app_field_error(err, "addresses", "Addresses must be a list of at most %d.",
+			                CHILD_MAX_ADDRESSES);
+		} else {
+			size_t i;
+			json_t *v;
+			json_array_foreach(addrs, i, v)
+			{
+				if (!json_is_object(v)) {
+					app_field_error(err, "addresses",
+					                "Each address is an object.");
+					continue;
+				}
+				size_t k = ci->n_addresses;
+				ci->addresses[k].address =
+				        app_json_str(v, "address", true, 300, false, err);
+				ci->addresses[k].postcode =
+				        app_json_str(v, "postcode", false, 10, false, err);
+				sub_date(v, "from", "addresses", ci->addresses[k].from, err);
+				sub_date(v, "to", "addresses", ci->addresses[k].to, err);
+				char full[LINK_POSTCODE_LEN], outward[LINK_OUTWARD_LEN];
+				if (ci->addresses[k].postcode &&
+				    link_normalise_postcode(ci->addresses[k].postcode, full,
+				                            outward) < 0)
+					app_field_error(err, "addresses",
+					                "That is not a UK postcode.");
+				if (ci->addresses[k].address)
+					ci->n_addresses++;
+			}
+			if (ci->n_addresses)
+				ci->postcode = ci->addresses[0].postcode;
+		}
+	}
+}
+
+/* risk_groups (R-DEF-5): codes of the reference list, or {code, note?, from?, to?}. */
+static void parse_risk_groups(json_t *in, struct child_input *ci, struct app_err *err)
+{
+	json_t *groups = json_object_get(in, "risk_groups");
+	if (groups && !json_is_null(groups)) {
+		if (!json_is_array(groups) || json_array_size(groups) > CHILD_MAX_GROUPS) {
+			app_field_error(err, "risk_groups",
+			                "Risk groups must be a list of at most %d.",
+			                CHILD_MAX_GROUPS);
+		} else {
+			size_t i;
+			json_t *v;
+			json_array_foreach(groups, i, v)
+			{
+				json_t *tmp =
+				        json_is_string(v) ? json_pack("{s:O}", "code", v) : NULL;
+				json_t *o = tmp ? tmp : v;
+				if (!json_is_object(o)) {
+					app_field_error(err, "risk_groups",
+					                "Each risk group is a code or object.");
+					continue;
+				}
+				size_t k = ci->n_groups;
+				const char *code = app_json_str(o, "code", true, 40, false, err);
+				if (code && !ref_lookup(REF_RISK_GROUPS, code)) /* R-DEF-5 */
+					app_field_error(
+					        err, "risk_groups",
+					        "Unknown increased-risk group '%.40s' (R-DEF-5).",
+					        code);
+				ci->groups[k].code = tmp ? json_string_value(v) : code;
+				ci->groups[k].note = app_json_str(o, "note", false, 500, true, err);
+				sub_date(o, "from", "risk_groups", ci->groups[k].from, err);
+				sub_date(o, "to", "risk_groups", ci->groups[k].to, err);
+				if (code && ref_lookup(REF_RISK_GROUPS, code))
+					ci->n_groups++;
+				json_decref(tmp);
+			}
+		}
+	}
+}
+
 int child_input_parse(json_t *in, int64_t now, struct child_input *ci, struct app_err *err)
 {
 	static const char *const allowed[] = {"given_names",
@@ -103,111 +222,9 @@ int child_input_parse(json_t *in, int64_t now, struct child_input *ci, struct ap
 		app_field_error(err, "nhs_number",
 		                "An NHS number has 10 digits and a valid check digit.");
 
-	json_t *names = json_object_get(in, "other_names");
-	if (names && !json_is_null(names)) {
-		if (!json_is_array(names) || json_array_size(names) > CHILD_MAX_OTHER_NAMES) {
-			app_field_error(err, "other_names",
-			                "Other names must be a list of at most %d.",
-			                CHILD_MAX_OTHER_NAMES);
-		} else {
-			size_t i;
-			json_t *v;
-			json_array_foreach(names, i, v)
-			{
-				json_t *o = json_is_object(v) ? v : NULL;
-				json_t *tmp = o ? NULL : json_pack("{s:O}", "name", v);
-				const char *n =
-				        app_json_str(o ? o : tmp, "name", true, 200, false, err);
-				const char *k =
-				        o ? app_json_str(o, "kind", false, 16, false, err) : NULL;
-				if (k && !uc_one_of(k, NAME_KINDS))
-					app_field_error(
-					        err, "other_names",
-					        "A name's kind is alias, nickname, previous or "
-					        "spelling.");
-				if (n) {
-					/* a string element points into `names`, which outlives tmp
-					 */
-					ci->other_names[ci->n_other] = o ? n : json_string_value(v);
-					ci->other_kinds[ci->n_other++] = k ? k : "alias";
-				}
-				json_decref(tmp);
-			}
-		}
-	}
-
-	json_t *addrs = json_object_get(in, "addresses");
-	if (addrs && !json_is_null(addrs)) {
-		if (!json_is_array(addrs) || json_array_size(addrs) > CHILD_MAX_ADDRESSES) {
-			app_field_error(err, "addresses", "Addresses must be a list of at most %d.",
-			                CHILD_MAX_ADDRESSES);
-		} else {
-			size_t i;
-			json_t *v;
-			json_array_foreach(addrs, i, v)
-			{
-				if (!json_is_object(v)) {
-					app_field_error(err, "addresses",
-					                "Each address is an object.");
-					continue;
-				}
-				size_t k = ci->n_addresses;
-				ci->addresses[k].address =
-				        app_json_str(v, "address", true, 300, false, err);
-				ci->addresses[k].postcode =
-				        app_json_str(v, "postcode", false, 10, false, err);
-				sub_date(v, "from", "addresses", ci->addresses[k].from, err);
-				sub_date(v, "to", "addresses", ci->addresses[k].to, err);
-				char full[LINK_POSTCODE_LEN], outward[LINK_OUTWARD_LEN];
-				if (ci->addresses[k].postcode &&
-				    link_normalise_postcode(ci->addresses[k].postcode, full,
-				                            outward) < 0)
-					app_field_error(err, "addresses",
-					                "That is not a UK postcode.");
-				if (ci->addresses[k].address)
-					ci->n_addresses++;
-			}
-			if (ci->n_addresses)
-				ci->postcode = ci->addresses[0].postcode;
-		}
-	}
-
-	json_t *groups = json_object_get(in, "risk_groups");
-	if (groups && !json_is_null(groups)) {
-		if (!json_is_array(groups) || json_array_size(groups) > CHILD_MAX_GROUPS) {
-			app_field_error(err, "risk_groups",
-			                "Risk groups must be a list of at most %d.",
-			                CHILD_MAX_GROUPS);
-		} else {
-			size_t i;
-			json_t *v;
-			json_array_foreach(groups, i, v)
-			{
-				json_t *tmp =
-				        json_is_string(v) ? json_pack("{s:O}", "code", v) : NULL;
-				json_t *o = tmp ? tmp : v;
-				if (!json_is_object(o)) {
-					app_field_error(err, "risk_groups",
-					                "Each risk group is a code or object.");
-					continue;
-				}
-				size_t k = ci->n_groups;
-				const char *code = app_json_str(o, "code", true, 40, false, err);
-				if (code && !ref_lookup(REF_RISK_GROUPS, code)) /* R-DEF-5 */
-					app_field_error(
-					        err, "risk_groups",
-					        "Unknown increased-risk group '%.40s' (R-DEF-5).",
-					        code);
-				ci->groups[k].code = tmp ? json_string_value(v) : code;
-				ci->groups[k].note = app_json_str(o, "note", false, 500, true, err);
-				sub_date(o, "from", "risk_groups", ci->groups[k].from, err);
-				sub_date(o, "to", "risk_groups", ci->groups[k].to, err);
-				if (code && ref_lookup(REF_RISK_GROUPS, code))
-					ci->n_groups++;
-				json_decref(tmp);
-			}
-		}
-	}
+	parse_other_names(in, ci, err);
+	parse_addresses(in, ci, err);
+	parse_risk_groups(in, ci, err);
 	return err->code ? err->code : APP_OK;
 }
 
