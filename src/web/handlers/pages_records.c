@@ -123,12 +123,14 @@ void pages_decorate_chronology(struct request *req, const char *ref, json_t *chr
 	}
 }
 
-void handle_page_record(struct request *req, struct response *resp)
+/* The record's time members named in UK time (pages_add_when). */
+static const char *const ewhen[] = {"occurred_at", "recorded_at",  "decided_at", "reviewed_at",
+                                    "added_at",    "submitted_at", "set_at",     NULL};
+
+/* The record page's header: the child's name and date of birth, category, allocation,
+ * flags, types, models and outcomes in words. */
+static void record_summary(struct request *req, json_t *r)
 {
-	const char *ref = request_param(req, "ref");
-	json_t *r = pages_load(req, resp, app_record_get, ref);
-	if (!r)
-		return;
 	json_t *child = json_object_get(r, "child");
 	json_object_set_new(child, "born",
 	                    json_string(pages_date(req, json_string_value(json_object_get(
@@ -158,17 +160,21 @@ void handle_page_record(struct request *req, struct response *resp)
 	        labelled_codes(json_object_get(r, "exploitation_types"), REF_EXPLOITATION_TYPES));
 	json_object_set_new(r, "model_list",
 	                    labelled_codes(json_object_get(r, "models"), REF_MODELS));
-	size_t i, j;
-	json_t *e, *x;
+	size_t i;
+	json_t *e;
 	json_array_foreach(json_object_get(r, "outcomes"), i, e) json_object_set_new(
 	        e, "code_label", json_string(pages_label(REF_OUTCOMES, pages_str(e, "code"))));
 	json_array_foreach(json_object_get(child, "risk_groups"), i, e) json_object_set_new(
 	        e, "code_label", json_string(pages_label(REF_RISK_GROUPS, pages_str(e, "code"))));
-	/* the chronology: fact/opinion marked; superseded entries stay, marked, with a
-	 * link to their correction (R-REC-3, R-REC-6) */
-	static const char *const ewhen[] = {"occurred_at", "recorded_at", "decided_at",
-	                                    "reviewed_at", "added_at",    "submitted_at",
-	                                    "set_at",      "recorded_at", NULL};
+}
+
+/* The chronology (fact/opinion marked; superseded entries stay, marked, with a link to
+ * their correction: R-REC-3, R-REC-6) and the referrals: the newest RECORD_PAGE_LIST
+ * of each, the rest a page at a time. */
+static void record_lists(struct request *req, const char *ref, json_t *r)
+{
+	size_t i;
+	json_t *e;
 	json_array_foreach(json_object_get(r, "referrals"), i, e) json_object_set_new(
 	        e, "route_text", json_string(pathway_route_label(pages_str(e, "route"))));
 	/* R-REC-3: the newest 20 entries of the chronology; the rest a page at a time */
@@ -189,6 +195,13 @@ void handle_page_record(struct request *req, struct response *resp)
 		json_object_set_new(r, "referrals_more",
 		                    json_pack("{s:I, s:s}", "count", (json_int_t)n_refl, "href",
 		                              pages_fmt(req, "/records/%s/list/referrals", ref)));
+}
+
+/* Category decisions and supervisor reviews, in words. */
+static void record_decisions(struct request *req, json_t *r)
+{
+	size_t i, j;
+	json_t *e, *x;
 	json_t *cats = json_object_get(r, "category_history");
 	pages_add_when(req, cats, ewhen);
 	json_array_foreach(cats, i, e)
@@ -216,6 +229,13 @@ void handle_page_record(struct request *req, struct response *resp)
 		                            ? "Threat to Life assessment done"
 		                            : "Threat to Life assessment not appropriate"));
 	}
+}
+
+/* The essential steps outstanding, and the external references in words. */
+static void record_steps(struct request *req, json_t *r)
+{
+	size_t i;
+	json_t *e;
 	json_t *steps = json_object_get(r, "essential_steps");
 	json_t *outstanding = json_array();
 	const char *os = json_is_object(steps) ? pages_str(steps, "outstanding") : "E1,E2,E3,E4,E5";
@@ -249,12 +269,16 @@ void handle_page_record(struct request *req, struct response *resp)
 		                                : strcmp(k, "csc_case") == 0   ? "Social care case"
 		                                                               : k));
 	}
+}
+
+/* The child's missing episodes (R-MISS-10), the first page, and the banner while the
+ * child is missing now (R-MISS-5). False when the database is not there (answered). */
+static bool record_episodes(struct request *req, struct response *resp, const char *ref, json_t *r)
+{
 	/* the child's missing episodes (R-MISS-10) */
 	struct db *db = web_db(req, resp);
-	if (!db) {
-		json_decref(r);
-		return;
-	}
+	if (!db)
+		return false;
 	struct app_err err = {0};
 	json_t *eps = NULL;
 	json_t *first = json_pack("{s:i, s:i}", "limit", RECORD_PAGE_LIST, "page", 1);
@@ -278,6 +302,13 @@ void handle_page_record(struct request *req, struct response *resp)
 		                                                              : "govuk-tag--grey"));
 		json_object_set(r, "missing_now", mn);
 	}
+	return true;
+}
+
+/* What else the page shows (tactical options, the network and its R-CAT-7 flag), and
+ * the links that follow the role: only the forms this user may submit. */
+static void record_more(struct request *req, struct response *resp, const char *ref, json_t *r)
+{
 	json_t *tactics = pages_record_tactics(req, ref); /* R-ORD-5 at a glance */
 	if (tactics)
 		json_object_set_new(r, "tactics", tactics);
@@ -295,6 +326,23 @@ void handle_page_record(struct request *req, struct response *resp)
 	json_object_set_new(r, "age_under_13",
 	                    json_boolean(strcmp(pages_str(json_object_get(r, "age"), "band"),
 	                                        "under_13") == 0));
+}
+
+void handle_page_record(struct request *req, struct response *resp)
+{
+	const char *ref = request_param(req, "ref");
+	json_t *r = pages_load(req, resp, app_record_get, ref);
+	if (!r)
+		return;
+	record_summary(req, r);
+	record_lists(req, ref, r);
+	record_decisions(req, r);
+	record_steps(req, r);
+	if (!record_episodes(req, resp, ref, r)) {
+		json_decref(r);
+		return;
+	}
+	record_more(req, resp, ref, r);
 	page_render(req, resp, 200, "record.html",
 	            pages_fmt(req, "%s, %s", child_name(req, r), ref), r);
 	json_decref(r);
