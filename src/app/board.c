@@ -120,12 +120,13 @@ static int report(struct uc *u, const char *bid, const char *bname, const struct
 	tot.cases_open = json_integer_value(json_object_get(vol, "open"));
 	tot.cases_new = json_integer_value(json_object_get(vol, "new"));
 	json_decref(vol);
-	json_t *secs = json_array();
+	json_t *secs = json_array(), *drows = NULL;
 #define COUNTS(what) store_board_counts(db, what, bid, pr->from, pr->to, &rc)
 #define CHECK(x)                                                                                   \
 	do {                                                                                       \
 		if (!(x)) {                                                                        \
 			json_decref(secs);                                                         \
+			json_decref(drows);                                                        \
 			return uc_db(u, rc);                                                       \
 		}                                                                                  \
 	} while (0)
@@ -202,7 +203,7 @@ static int report(struct uc *u, const char *bid, const char *bname, const struct
 	figure_n(s, "People of concern with a disruption counted in the period",
 	         (int64_t)json_object_size(persons));
 	json_decref(persons);
-	json_t *drows = json_array();
+	drows = json_array();
 	const char *k;
 	json_t *v;
 	json_object_foreach(by_type, k, v)
