@@ -47,4 +47,9 @@ void api_answer(struct request *req, struct response *resp, int rc, const struct
  * query is echoed. */
 json_t *api_query_object(struct request *req, struct response *resp, const struct route_query *q);
 
+/* Answers csv (which it frees) as the attachment "<name>-<from>-<to>.csv". from and to
+ * must be dates the use case checked, so that the file name is safe text. */
+void api_send_csv(struct request *req, struct response *resp, const char *name, const char *from,
+                  const char *to, char *csv);
+
 #endif

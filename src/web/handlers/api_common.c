@@ -152,3 +152,17 @@ json_t *api_query_object(struct request *req, struct response *resp, const struc
 	}
 	return o;
 }
+
+void api_send_csv(struct request *req, struct response *resp, const char *name, const char *from,
+                  const char *to, char *csv)
+{
+	char disp[128];
+	snprintf(disp, sizeof disp, "attachment; filename=\"%s-%s-%s.csv\"", name, from ? from : "",
+	         to ? to : "");
+	resp->status = 200;
+	resp->content_type = "text/csv; charset=utf-8";
+	response_set_header(resp, "Content-Disposition", disp);
+	buf_reset(&resp->body);
+	buf_puts(&resp->body, csv ? csv : "");
+	free(csv);
+}

@@ -36,17 +36,9 @@ static void export_run(struct request *req, struct response *resp, export_fn fn,
 		return;
 	}
 	/* from and to were checked as dates by the use case, so the name is safe text */
-	char disp[128];
-	snprintf(disp, sizeof disp, "attachment; filename=\"%s-%s-%s.csv\"", filename,
-	         json_string_value(json_object_get(q, "from")),
-	         json_string_value(json_object_get(q, "to")));
+	api_send_csv(req, resp, filename, json_string_value(json_object_get(q, "from")),
+	             json_string_value(json_object_get(q, "to")), csv);
 	json_decref(q);
-	resp->status = 200;
-	resp->content_type = "text/csv; charset=utf-8";
-	response_set_header(resp, "Content-Disposition", disp);
-	buf_reset(&resp->body);
-	buf_puts(&resp->body, csv ? csv : "");
-	free(csv);
 }
 
 void handle_api_export_ssda903(struct request *req, struct response *resp)
