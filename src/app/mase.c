@@ -14,6 +14,7 @@
 #include "app/concern.h"
 #include "app/disruption.h"
 #include "app/gate.h"
+#include "app/networks.h"
 #include "protocol/deadlines.h"
 #include "store/mase.h"
 #include "store/records.h"
@@ -872,6 +873,47 @@ static int group_visible(struct uc *u, json_t *rows, json_t *seen, bool entitled
 	return rc;
 }
 
+/* R-MASE-9, R-CAT-7: the agenda's linked-case section filled from network analysis
+ * (app_network_linked_cases, its own read and audit event, after the agenda's): the
+ * borough's children in category 1 or with none who are in one network with a child in
+ * category 2 or 3 or a person of concern with an order, as far as the reader sees them
+ * (R-MASE-5). When the analysis cannot be read the section says so; the agenda stands. */
+static void linked_cases(struct db *db, const struct actor *who, const char *bid, json_t *agenda)
+{
+	json_t *sec = NULL, *s;
+	size_t i;
+	json_array_foreach(json_object_get(agenda, "sections"), i, s)
+	{
+		const char *code = json_string_value(json_object_get(s, "code"));
+		if (code && strcmp(code, "linked_cases") == 0)
+			sec = s;
+	}
+	if (!sec)
+		return;
+	struct app_err err;
+	json_t *lc = NULL;
+	if (app_network_linked_cases(db, who, bid, NULL, &lc, &err) != APP_OK) {
+		json_object_set_new(sec, "note",
+		                    json_string("The linked cases could not be read from network "
+		                                "analysis just now; open the agenda again."));
+		return;
+	}
+	json_t *cases = json_object_get(lc, "cases");
+	size_t n = json_array_size(cases);
+	json_object_set(sec, "items", cases);
+	json_object_set_new(sec, "count", json_integer((json_int_t)n));
+	json_object_set_new(sec, "empty", json_boolean(n == 0));
+	json_object_set_new(
+	        sec, "note",
+	        json_string(n ? "Children in category 1 or with no category who are in one "
+	                        "network with a child in category 2 or 3, or with a person of "
+	                        "concern who has an order (R-CAT-7), with the links that join them."
+	                      : "No child in category 1 or with no category is linked to a child "
+	                        "in a higher category or to a person with an order, as far as "
+	                        "you may see."));
+	json_decref(lc);
+}
+
 /* R-MASE-6 (6), (7): persons of concern with their disruption, places with their trend. */
 static int concern_items(struct uc *u, const char *bid, int64_t since, json_t *sections,
                          json_t *seen, int64_t *withheld)
@@ -992,13 +1034,11 @@ int app_mase_agenda(struct db *db, const struct actor *who, const char *id, json
 		        json_boolean(i > 0 && json_array_size(json_object_get(s, "items")) == 0));
 	}
 	/* R-MASE-9, R-CAT-7: the linked-case list comes from network analysis */
-	json_t *linked = json_pack(
-	        "{s:i, s:s, s:s, s:s, s:[], s:i, s:b, s:s}", "number", MASE_SECTION_COUNT + 1,
-	        "code", "linked_cases", "title", "Linked cases from network analysis", "rule",
-	        "R-MASE-9", "items", "count", 0, "empty", true, "note",
-	        "No list of linked cases from network analysis is available for this meeting: "
-	        "serial perpetrators, groups, locations linked to several cases and low-category "
-	        "cases linked to others will be listed here once network analysis supplies them.");
+	json_t *linked = json_pack("{s:i, s:s, s:s, s:s, s:[], s:i, s:b, s:s}", "number",
+	                           MASE_SECTION_COUNT + 1, "code", "linked_cases", "title",
+	                           "Linked cases from network analysis", "rule", "R-MASE-9",
+	                           "items", "count", 0, "empty", true, "note",
+	                           "The linked cases are read from network analysis.");
 	json_array_append_new(sections, linked);
 	json_decref(seen);
 	if (rc == APP_OK) {
@@ -1024,7 +1064,10 @@ int app_mase_agenda(struct db *db, const struct actor *who, const char *id, json
 	json_decref(sections);
 	if (rc == APP_OK)
 		rc = uc_db(&u, uc_audit(&u, "view", "mase_agenda", bid, NULL, "agenda"));
-	return uc_end(&u, rc, out);
+	rc = uc_end(&u, rc, out);
+	if (rc == APP_OK)
+		linked_cases(db, who, bid, *out);
+	return rc;
 }
 
 /* ---- R-DL-5: the next meeting in the work queue ---- */

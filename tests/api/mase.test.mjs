@@ -92,14 +92,20 @@ test('R-MASE-4: a case not referred before the meeting cannot be decided at it',
   assert.equal(n, '0')
 })
 
-test('R-MASE-6, R-MASE-9: the agenda has its seven sections and the linked-case place', async () => {
+test('R-MASE-6, R-MASE-9: the agenda has its seven sections and the linked cases from network analysis', async () => {
   const res = await chair.get('/api/v1/boroughs/Northbrook/mase/agenda')
   assert.equal(res.status, 200, res.text)
   const codes = res.json.sections.map((s) => s.code)
   assert.deepEqual(codes, ['compliance', 'new_cases', 'review_cases', 'out_of_borough', 'cross_border', 'perpetrators', 'locations', 'linked_cases'])
   const linked = res.json.sections[7]
-  assert.equal(linked.items.length, 0)
-  assert.match(linked.note, /network analysis/)
+  // R-MASE-9: the linked cases are network analysis's own list for the borough, as the
+  // reader sees it
+  const lc = await chair.get('/api/v1/boroughs/Northbrook/linked-cases')
+  assert.equal(lc.status, 200, lc.text)
+  assert.ok(lc.json.cases.length > 0, 'the demo links low-category children to others (R-CAT-7)')
+  assert.deepEqual(linked.items.map((i) => i.child_id), lc.json.cases.map((c) => c.child_id))
+  assert.ok(linked.items.every((i) => i.record && i.path.length >= 2 && i.category !== 2 && i.category !== 3))
+  assert.match(linked.note, /R-CAT-7/)
   assert.equal(typeof res.json.sections[0].compliance.mismatch, 'boolean')
   assert.ok(res.json.sections[1].items.some((i) => i.record_ref === ctx.ref), 'the case is new')
   assert.equal(res.json.withheld, 0, 'the chair sees every child')

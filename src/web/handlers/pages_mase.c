@@ -249,6 +249,53 @@ void handle_page_mase_meeting_create(struct request *req, struct response *resp)
 
 /* ---- the agenda ---- */
 
+/* The linked cases (R-MASE-9) in words: "2 links", what the other end is, and the
+ * path "Ama Osei (child), associate, Neil Brackley-Demo (person of concern)". */
+static void linked_words(struct request *req, json_t *sec)
+{
+	size_t j, k;
+	json_t *it, *node;
+	json_array_foreach(json_object_get(sec, "items"), j, it)
+	{
+		json_int_t hops = json_integer_value(json_object_get(it, "hops"));
+		json_object_set_new(
+		        it, "hops_words",
+		        json_string(hops == 1 ? "1 link"
+		                              : pages_fmt(req, "%lld links", (long long)hops)));
+		json_t *t = json_object_get(it, "target");
+		const char *tt = pages_str(t, "type");
+		json_object_set_new(
+		        it, "target_words",
+		        json_string(strcmp(tt, "person") == 0
+		                            ? (json_is_true(json_object_get(t, "order"))
+		                                       ? "a person of concern with an order"
+		                                       : "a person of concern")
+		                    : strcmp(tt, "child") == 0
+		                            ? pages_fmt(req, "a child in category %lld",
+		                                        (long long)json_integer_value(
+		                                                json_object_get(t, "category")))
+		                            : tt));
+		json_t *kinds = json_object_get(it, "link_kinds");
+		const char *path = "";
+		json_array_foreach(json_object_get(it, "path"), k, node)
+		{
+			const char *code = json_string_value(json_array_get(kinds, k));
+			char *kind = code ? (char *)pages_fmt(req, "%s", code) : NULL;
+			for (char *c = kind; c && *c; c++) /* "seen_with" -> "seen with" */
+				if (*c == '_')
+					*c = ' ';
+			path = pages_fmt(req, "%s%s (%s)%s%s", path, pages_str(node, "label"),
+			                 strcmp(pages_str(node, "type"), "person") == 0
+			                         ? "person of concern"
+			                         : pages_str(node, "type"),
+			                 kind ? ", " : "", kind ? kind : "");
+			if (kind)
+				path = pages_fmt(req, "%s, ", path);
+		}
+		json_object_set_new(it, "path_words", json_string(path));
+	}
+}
+
 /* Words for the agenda's items (dates, labels). */
 static void decorate_agenda(struct request *req, json_t *a)
 {
@@ -271,6 +318,8 @@ static void decorate_agenda(struct request *req, json_t *a)
 		                                 strcmp(code, "perpetrators") != 0 &&
 		                                 strcmp(code, "locations") != 0 &&
 		                                 strcmp(code, "linked_cases") != 0));
+		if (strcmp(code, "linked_cases") == 0)
+			linked_words(req, s);
 		json_array_foreach(json_object_get(s, "items"), j, it)
 		{
 			json_object_set_new(
