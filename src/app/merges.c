@@ -77,7 +77,7 @@ static int not_merged(struct uc *u, const char *child, bool check_has, const cha
 	char into[64];
 	int rc = store_child_merged_into(u->db, child, into, sizeof into);
 	if (rc == DB_OK)
-		return app_fail(u->err, APP_CONFLICT, "R-REC-1",
+		return app_fail(u->err, APP_CONFLICT, NULL,
 		                "%s is already merged into another child (R-REC-1).", what);
 	if (rc != DB_DONE)
 		return uc_db(u, rc);
@@ -85,7 +85,7 @@ static int not_merged(struct uc *u, const char *child, bool check_has, const cha
 	if (check_has && (rc = uc_db(u, store_child_has_merged(u->db, child, &has))) != APP_OK)
 		return rc;
 	if (has)
-		return app_fail(u->err, APP_CONFLICT, "R-REC-1",
+		return app_fail(u->err, APP_CONFLICT, NULL,
 		                "%s has other children merged into it: undo those merges first "
 		                "(R-REC-1).",
 		                what);
@@ -142,7 +142,7 @@ int app_child_merge(struct db *db, const struct actor *who, const char *id, json
 		                      u.now_s, reason};
 		int rc = store_merge_insert(db, &m);
 		arc = rc == DB_E_CONSTRAINT
-		              ? app_fail(err, APP_CONFLICT, "R-REC-1",
+		              ? app_fail(err, APP_CONFLICT, NULL,
 		                         "The other child is already merged into another child "
 		                         "(R-REC-1).")
 		              : uc_db(&u, rc);
@@ -213,10 +213,10 @@ int app_child_unmerge(struct db *db, const struct actor *who, const char *id, js
 	if (recording_merge_validate(NULL, NULL, reason, &pe) < 0)
 		arc = uc_proto_refused(&u, &pe);
 	if (arc == APP_OK && undone)
-		arc = app_fail(err, APP_CONFLICT, "R-REC-1", "This merge has already been undone.");
+		arc = app_fail(err, APP_CONFLICT, NULL, "This merge has already been undone.");
 	if (arc == APP_OK) {
 		rc = store_merge_undo(db, id, u.now_s, uc_user_id(&u), who->display_name, reason);
-		arc = rc == DB_DONE ? app_fail(err, APP_CONFLICT, "R-REC-1",
+		arc = rc == DB_DONE ? app_fail(err, APP_CONFLICT, NULL,
 		                               "This merge has already been undone.")
 		                    : uc_db(&u, rc);
 	}

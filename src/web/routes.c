@@ -26,6 +26,7 @@
 #include "app/links.h"
 #include "app/mase.h"
 #include "app/mash.h"
+#include "app/merges.h"
 #include "app/match_model.h"
 #include "app/networks.h"
 #include "app/orders.h"
@@ -433,6 +434,10 @@ const struct route web_routes[] = {
         {HTTP_GET, "/api/v1/exports/network", HANDLER(handle_api_export_network, API)},
 
         /* API: matching, merges and imports */
+        /* R-REC-1: a person merges two children found to be the same child, and may undo it */
+        {HTTP_POST, "/api/v1/children/{id}/merges", USE_CASE(app_child_merge, "id", BODY, 201)},
+        {HTTP_GET, "/api/v1/children/{id}/merges", USE_CASE(app_child_merges, "id", NONE, 200)},
+        {HTTP_POST, "/api/v1/merges/{id}/undo", USE_CASE(app_child_unmerge, "id", BODY, 200)},
         {HTTP_POST, "/api/v1/imports/children", HANDLER(handle_api_import_children, API)},
         {HTTP_GET, "/api/v1/imports/{id}", USE_CASE(app_import_get, "id", NONE, 200)},
         {HTTP_GET, "/api/v1/import-held", USE_CASE(app_import_held_list, NULL, NONE, 200)},
