@@ -22,7 +22,10 @@ int store_merge_insert(struct db *db, const struct merge_row *m)
 	" (SELECT s.given_names || ' ' || s.family_name FROM children s"                           \
 	" WHERE s.id = m.surviving_child_id) AS surviving_names,"                                  \
 	" (SELECT g.given_names || ' ' || g.family_name FROM children g"                           \
-	" WHERE g.id = m.merged_child_id) AS merged_names"
+	" WHERE g.id = m.merged_child_id) AS merged_names,"                                        \
+	" (SELECT s.date_of_birth FROM children s WHERE s.id = m.surviving_child_id)"              \
+	" AS surviving_dob,"                                                                       \
+	" (SELECT g.date_of_birth FROM children g WHERE g.id = m.merged_child_id) AS merged_dob"
 
 json_t *store_merge_get(struct db *db, const char *id, int *rc)
 {

@@ -47,6 +47,7 @@
 #include "web/handlers/imports.h"
 #include "web/handlers/mase.h"
 #include "web/handlers/mash.h"
+#include "web/handlers/merges.h"
 #include "web/handlers/people.h"
 
 #define PUBLIC ROUTE_PUBLIC
@@ -241,6 +242,9 @@ const struct route web_routes[] = {
         {HTTP_GET, "/network/{id}/picture.svg", HANDLER(handle_page_network_picture, 0)},
 
         /* pages: matching, merges and imports */
+        {HTTP_GET, "/children/{id}/merge", HANDLER(handle_page_child_merge_form, 0)},
+        {HTTP_POST, "/children/{id}/merge", HANDLER(handle_page_child_merge, 0)},
+        {HTTP_POST, "/merges/{id}/undo", HANDLER(handle_page_merge_undo, 0)},
         {HTTP_GET, "/imports/held", HANDLER(handle_page_import_held, 0)},
         {HTTP_POST, "/imports/held/{id}", HANDLER(handle_page_import_resolve, 0)},
         {HTTP_GET, "/admin/matching", HANDLER(handle_page_matching, 0)},
