@@ -5,6 +5,7 @@
 
 #include "app/gate.h"
 #include "app/matching.h"
+#include "app/merges.h"
 #include "app/uc.h"
 #include "link/normalise.h"
 #include "protocol/reference.h"
@@ -409,6 +410,8 @@ int app_child_get(struct db *db, const struct actor *who, const char *id, json_t
 		rc = src == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL, "No such child.")
 		                    : uc_db(&u, src);
 	if (rc == APP_OK)
+		rc = merges_child_view(&u, id, child); /* R-REC-1: merged children (023) */
+	if (rc == APP_OK)
 		rc = uc_db(&u, uc_audit(&u, "view", "child", id, NULL, "all"));
 	*out = child;
 	return uc_end(&u, rc, out);
@@ -419,6 +422,10 @@ int app_child_get(struct db *db, const struct actor *who, const char *id, json_t
 /* Adds child `id` to `found` (unless there) as an exact match for `why`. */
 static int search_add_exact(struct uc *u, json_t *found, const char *id, const char *why)
 {
+	bool merged = false; /* a merged child is found as the child it was merged into */
+	int mrc = merges_is_merged(u->db, id, &merged);
+	if (mrc != DB_OK || merged)
+		return uc_db(u, mrc);
 	size_t i;
 	json_t *c;
 	json_array_foreach(found, i, c)

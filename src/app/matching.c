@@ -9,6 +9,7 @@
 #include "app/matching.h"
 
 #include "app/children.h"
+#include "app/merges.h"
 #include "store/children.h"
 #include "store/demo.h"
 #include "store/imports.h"
@@ -274,6 +275,11 @@ int child_match_in(struct db *db, const struct actor *who, const struct child_in
 		/* score on what the matcher reads; the shown details only for a match */
 		struct child_match_core core;
 		rc = store_child_match_core(db, json_string_value(idv), &core);
+		bool merged = false; /* a child merged into another is not a candidate */
+		if (rc == DB_ROW)
+			rc = merges_is_merged(db, json_string_value(idv), &merged) == DB_OK
+			             ? (merged ? DB_DONE : DB_ROW)
+			             : DB_E_ERROR;
 		if (rc == DB_DONE)
 			continue;
 		if (rc != DB_ROW) {

@@ -11,6 +11,7 @@
 #include "cli/run.h"
 
 #include "app/children.h"
+#include "app/merges.h"
 #include "app/categories.h"
 #include "app/essential_steps.h"
 #include "app/record_changes.h"
@@ -58,16 +59,68 @@ static void find_text(json_t *o)
 	}
 }
 
+static void merge_text(json_t *m)
+{
+	printf("Merge %s: %s (%s) merged into %s (%s) at %s by %s.\n", cli_str(m, "id"),
+	       cli_str(m, "merged_names"), cli_str(m, "merged_child_id"),
+	       cli_str(m, "surviving_names"), cli_str(m, "surviving_child_id"),
+	       cli_str(m, "merged_at"), cli_str(m, "merged_by_name"));
+	printf("    why: %s\n", cli_str(m, "reason"));
+	if (*cli_str(m, "undone_at"))
+		printf("    undone at %s by %s: %s\n", cli_str(m, "undone_at"),
+		       cli_str(m, "undone_by_name"), cli_str(m, "undo_reason"));
+}
+
+static void merges_text(json_t *o)
+{
+	json_t *list = json_object_get(o, "merges");
+	if (json_array_size(list) == 0)
+		printf("No merges.\n");
+	size_t i;
+	json_t *m;
+	json_array_foreach(list, i, m) merge_text(m);
+}
+
+/* lantern child merge SURVIVOR MERGED --reason TEXT, child unmerge MERGE_ID --reason TEXT
+ * (R-REC-1). */
+static int child_merge_cmd(struct cli_ctx *c, int argc, char **argv)
+{
+	bool undo = strcmp(argv[1], "unmerge") == 0;
+	json_t *q = json_object();
+	const struct cli_opt opts[] = {CLI_JSON("--reason", q, "reason")};
+	int rc = cli_parse(undo ? "child unmerge" : "child merge", &argc, argv, opts,
+	                   ARRAY_LEN(opts), CLI_PARSE_STRICT);
+	if (rc == CLI_OK && argc != (undo ? 3 : 4))
+		rc = cli_error(CLI_USAGE,
+		               undo ? "child unmerge: expected MERGE_ID --reason TEXT"
+		                    : "child merge: expected SURVIVOR MERGED --reason TEXT");
+	if (rc != CLI_OK) {
+		json_decref(q);
+		return rc;
+	}
+	if (undo)
+		return cli_use(c, app_child_unmerge, argv[2], q, merge_text);
+	json_object_set_new(q, "merged_child_id", json_string(argv[3]));
+	return cli_use(c, app_child_merge, argv[2], q, merge_text);
+}
+
 const char CLI_CHILD_USAGE[] =
         "usage: lantern child add FILE.json [--json] [--as USER] [--db URL]\n"
         "       lantern child show ID [--json] [--as USER] [--db URL]\n"
         "       lantern child find [--name NAME] [--dob YYYY-MM-DD] [--nhs NUMBER] [--json]\n"
+        "       lantern child merge SURVIVOR MERGED --reason TEXT [--json] [--as USER]\n"
+        "       lantern child unmerge MERGE_ID --reason TEXT [--json] [--as USER]\n"
+        "       lantern child merges ID [--json] [--as USER]\n"
         "FILE is a JSON object (see docs/api.md, 'Children'); '-' reads standard input.\n"
         "`add` refuses when the child may already be known (R-REC-1) and lists the possible\n"
-        "matches; set \"confirm_new\": true in the file to create a new child anyway.\n";
+        "matches; set \"confirm_new\": true in the file to create a new child anyway.\n"
+        "`merge` merges MERGED (a child id or record reference) into SURVIVOR, found to be\n"
+        "the same child (R-REC-1); nothing is deleted and `unmerge` undoes it exactly.\n";
 
 int cli_child(struct cli_ctx *c, int argc, char **argv)
 {
+	if (argc >= 2 && (strcmp(argv[1], "merge") == 0 || strcmp(argv[1], "unmerge") == 0))
+		return child_merge_cmd(c, argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "find") == 0) {
 		json_t *q = json_object();
 		const struct cli_opt opts[] = {CLI_JSON("--name", q, "name"),
@@ -90,7 +143,10 @@ int cli_child(struct cli_ctx *c, int argc, char **argv)
 		return cli_use_file(c, app_child_add, NULL, argv[2], child_text);
 	if (argc == 3 && strcmp(argv[1], "show") == 0)
 		return cli_use(c, app_child_get, argv[2], NULL, child_text);
-	return cli_error(CLI_USAGE, "child: expected `add FILE`, `show ID` or `find` (see --help)");
+	if (argc == 3 && strcmp(argv[1], "merges") == 0)
+		return cli_use(c, app_child_merges, argv[2], NULL, merges_text);
+	return cli_error(CLI_USAGE, "child: expected `add FILE`, `show ID`, `find`, `merge`, "
+	                            "`unmerge` or `merges ID` (see --help)");
 }
 
 static void referral_text(json_t *o)

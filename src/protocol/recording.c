@@ -2,6 +2,9 @@
 #include "protocol/recording.h"
 
 #include <ctype.h>
+#include <string.h>
+
+#include "protocol/reference.h"
 
 /* R-REC-1 */
 void recording_match_decide(const struct rec_candidate *c, size_t n, struct rec_match_result *out)
@@ -199,6 +202,24 @@ int recording_correction_validate(const char *original_text, const char *correct
 		        "The correction is the same as the entry it corrects: change what "
 		        "needs correcting (R-REC-6).");
 	return 0;
+}
+
+/* R-REC-1 */
+bool recording_may_merge(uint32_t roles)
+{
+	return (roles & (ROLE_BIT(ROLE_MASH_WORKER) | ROLE_BIT(ROLE_CSC_MANAGER) |
+	                 ROLE_BIT(ROLE_POLICE_SUPERVISOR))) != 0;
+}
+
+/* R-REC-1 */
+int recording_merge_validate(const char *surviving, const char *merged, const char *reason,
+                             struct proto_err *err)
+{
+	if (surviving && merged && strcmp(surviving, merged) == 0)
+		return proto_fail(err, "R-REC-1", "merged_child_id",
+		                  "A child cannot be merged into itself (R-REC-1).");
+	return proto_text_check(reason, PROTO_SHORT_MAX, true, "R-REC-1", "reason",
+	                        "The reason for the merge", err);
 }
 
 /* R-REC-6 */

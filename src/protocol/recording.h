@@ -90,6 +90,16 @@ int recording_supersede_validate(const struct rec_entry_info *target, const char
 int recording_correction_validate(const char *original_text, const char *correction_text,
                                   const char *reason, struct proto_err *err);
 
+/* R-REC-1: Lantern never merges children by itself; a person who has found two children
+ * to be the same child merges them: a MASH worker, a CSC manager or a police supervisor
+ * (roles: a ROLE_BIT mask). */
+bool recording_may_merge(uint32_t roles);
+/* R-REC-1: a merge (or its undoing) of `merged` into `surviving` (child ids; for an undo
+ * pass NULL ids) says why (reason: required, capped, wording checked) and names two
+ * different children. */
+int recording_merge_validate(const char *surviving, const char *merged, const char *reason,
+                             struct proto_err *err);
+
 /* R-REC-6. Deleting in normal use is never allowed: always false. */
 bool recording_delete_allowed(void);
 

@@ -3,6 +3,7 @@
 
 #include "store/access.h"
 #include "store/rows.h"
+#include "store/merges.h"
 
 int store_child_insert(struct db *db, const struct child_row *c)
 {
@@ -320,14 +321,15 @@ json_t *store_children_list(struct db *db, const struct store_viewer *v, const c
                             int limit, int *rc)
 {
 	struct db_stmt *st;
-	*rc = db_cached(db,
-	                "SELECT c.id, c.given_names, c.family_name, c.date_of_birth,"
-	                " b.name AS residence_borough,"
-	                " (SELECT reference FROM records r WHERE r.child_id = c.id) AS record_ref"
-	                " FROM children c LEFT JOIN boroughs b ON b.id = c.residence_borough_id"
-	                " WHERE c.id > $1 AND " STORE_VISIBLE("c.id", "$3", "$4", "$5",
-	                                                      "$6") " ORDER BY c.id LIMIT $2",
-	                &st);
+	*rc = db_cached(
+	        db,
+	        "SELECT c.id, c.given_names, c.family_name, c.date_of_birth,"
+	        " b.name AS residence_borough,"
+	        " (SELECT reference FROM records r WHERE r.child_id = c.id) AS record_ref"
+	        " FROM children c LEFT JOIN boroughs b ON b.id = c.residence_borough_id"
+	        " WHERE c.id > $1 AND NOT " STORE_MERGED("c.id") /* 023 */
+	        " AND " STORE_VISIBLE("c.id", "$3", "$4", "$5", "$6") " ORDER BY c.id LIMIT $2",
+	        &st);
 	if (*rc != DB_OK)
 		return NULL;
 	db_bind_text(st, 1, after ? after : "");

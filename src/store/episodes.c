@@ -3,6 +3,7 @@
 
 #include "store/access.h"
 #include "store/rows.h"
+#include "store/merges.h"
 #include "util/ltime.h"
 
 int store_episode_insert(struct db *db, const struct episode_new *e)
@@ -156,15 +157,16 @@ json_t *store_episode_view(struct db *db, const char *id, int *rc)
 
 json_t *store_episodes_for_child(struct db *db, const char *child_id, int *rc)
 {
-	return rows_query(
-	        db,
-	        "SELECT e.id, e.reported_at, e.missing_from, e.classification, e.risk_level,"
-	        " e.status, e.returned_at, e.last_seen_at, e.last_seen_where,"
-	        " ri.status AS interview_status, ri.due_at AS"
-	        " interview_due_at FROM episodes e"
-	        " LEFT JOIN return_interviews ri ON ri.episode_id = e.id"
-	        " WHERE e.child_id = $1 ORDER BY e.reported_at DESC",
-	        child_id, rc);
+	return rows_query(db,
+	                  "SELECT e.id, e.child_id, e.reported_at, e.missing_from, "
+	                  "e.classification, e.risk_level,"
+	                  " e.status, e.returned_at, e.last_seen_at, e.last_seen_where,"
+	                  " ri.status AS interview_status, ri.due_at AS"
+	                  " interview_due_at FROM episodes e"
+	                  " LEFT JOIN return_interviews ri ON ri.episode_id = e.id"
+	                  " WHERE e.child_id = $1 OR e.child_id IN " STORE_MERGED_INTO(
+	                          "$1") " ORDER BY e.reported_at DESC",
+	                  child_id, rc);
 }
 
 /* Adds the pair (e1, row) to pairs under "e1|other_episode_id", keeping named = 1 when

@@ -26,6 +26,7 @@
 #include "app/links.h"
 #include "app/mase.h"
 #include "app/mash.h"
+#include "app/merges.h"
 #include "app/match_model.h"
 #include "app/networks.h"
 #include "app/orders.h"
@@ -46,6 +47,7 @@
 #include "web/handlers/imports.h"
 #include "web/handlers/mase.h"
 #include "web/handlers/mash.h"
+#include "web/handlers/merges.h"
 #include "web/handlers/people.h"
 
 #define PUBLIC ROUTE_PUBLIC
@@ -240,6 +242,9 @@ const struct route web_routes[] = {
         {HTTP_GET, "/network/{id}/picture.svg", HANDLER(handle_page_network_picture, 0)},
 
         /* pages: matching, merges and imports */
+        {HTTP_GET, "/children/{id}/merge", HANDLER(handle_page_child_merge_form, 0)},
+        {HTTP_POST, "/children/{id}/merge", HANDLER(handle_page_child_merge, 0)},
+        {HTTP_POST, "/merges/{id}/undo", HANDLER(handle_page_merge_undo, 0)},
         {HTTP_GET, "/imports/held", HANDLER(handle_page_import_held, 0)},
         {HTTP_POST, "/imports/held/{id}", HANDLER(handle_page_import_resolve, 0)},
         {HTTP_GET, "/admin/matching", HANDLER(handle_page_matching, 0)},
@@ -433,6 +438,10 @@ const struct route web_routes[] = {
         {HTTP_GET, "/api/v1/exports/network", HANDLER(handle_api_export_network, API)},
 
         /* API: matching, merges and imports */
+        /* R-REC-1: a person merges two children found to be the same child, and may undo it */
+        {HTTP_POST, "/api/v1/children/{id}/merges", USE_CASE(app_child_merge, "id", BODY, 201)},
+        {HTTP_GET, "/api/v1/children/{id}/merges", USE_CASE(app_child_merges, "id", NONE, 200)},
+        {HTTP_POST, "/api/v1/merges/{id}/undo", USE_CASE(app_child_unmerge, "id", BODY, 200)},
         {HTTP_POST, "/api/v1/imports/children", HANDLER(handle_api_import_children, API)},
         {HTTP_GET, "/api/v1/imports/{id}", USE_CASE(app_import_get, "id", NONE, 200)},
         {HTTP_GET, "/api/v1/import-held", USE_CASE(app_import_held_list, NULL, NONE, 200)},

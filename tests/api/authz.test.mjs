@@ -158,6 +158,9 @@ const TABLE = [
   ['POST', '/api/v1/import-held/{id}/resolution', 'D D D D D A D D D D D D D A', (c) => ({ path: `/api/v1/import-held/${c.heldId}/resolution`, json: { decision: 'same', child_id: c.childId } })],
   ['GET', '/api/v1/exports/children', 'D D D D D A D D D D D D D D', () => ({})],
   ['GET', '/api/v1/matching/model', 'D D D D D A D D D D D D D A', () => ({})],
+  ['POST', '/api/v1/children/{id}/merges', 'D A D A D A D D D D D D D D', (c) => ({ path: `/api/v1/children/${c.mergeA}/merges`, json: { merged_child_id: c.mergeB, reason: 'Same school and date of birth; checked with the school.' } })],
+  ['GET', '/api/v1/children/{id}/merges', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/children/${c.childId}/merges` })],
+  ['POST', '/api/v1/merges/{id}/undo', 'D A D A D A D D D D D D D D', (c) => ({ path: `/api/v1/merges/${c.mergeId}/undo`, json: { reason: 'Two different children after all.' } })],
 
   // MASE meetings, outcomes and the board's report
   ['GET', '/api/v1/boroughs/{id}/mase', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/mase' })],
@@ -296,6 +299,18 @@ before(async () => {
   const mtg = await chair.post('/api/v1/mase/meetings', { json: { borough: 'Northbrook', held_at: ago(1, '10:00'), attendees: [{ name: 'Demo Chair', username: 'chair.northbrook', member: 'police', rank: 'chief_inspector', chair: true }] } })
   assert.equal(mtg.status, 201, mtg.text)
   ctx.meeting = mtg.json.id
+  // R-REC-1: two pairs of children, one pair to merge and one already merged to undo
+  const pair = []
+  for (const n of [1, 2, 3, 4]) {
+    const ch = await sup.post('/api/v1/children', { json: { given_names: 'Merge', family_name: `Pair${n}-Demo`, date_of_birth: born(12), confirm_new: true } })
+    assert.equal(ch.status, 201, ch.text)
+    pair.push(ch.json.id)
+  }
+  ctx.mergeA = pair[0]
+  ctx.mergeB = pair[1]
+  const mg = await sup.post(`/api/v1/children/${pair[2]}/merges`, { json: { merged_child_id: pair[3], reason: 'Same child: same NHS number on the health record.' } })
+  assert.equal(mg.status, 201, mg.text)
+  ctx.mergeId = mg.json.id
 })
 after(async () => { await srv?.stop() })
 

@@ -3,6 +3,9 @@
 #include <cmocka.h>
 
 #include "protocol/recording.h"
+#include "protocol/reference.h"
+
+#include <string.h>
 
 static const int64_t NOW = 1773144000;
 
@@ -155,6 +158,38 @@ static void test_R_REC_6_supersede_rules(void **state)
 	assert_false(recording_delete_allowed());
 }
 
+/* R-REC-1: a person merges two children: MASH workers, CSC managers, police supervisors. */
+static void test_R_REC_1_merge_roles_and_rules(void **state)
+{
+	(void)state;
+	assert_true(recording_may_merge(ROLE_BIT(ROLE_MASH_WORKER)));
+	assert_true(recording_may_merge(ROLE_BIT(ROLE_CSC_MANAGER)));
+	assert_true(recording_may_merge(ROLE_BIT(ROLE_POLICE_SUPERVISOR) |
+	                                ROLE_BIT(ROLE_POLICE_OFFICER)));
+	assert_false(recording_may_merge(0));
+	assert_false(recording_may_merge(ROLE_BIT(ROLE_POLICE_OFFICER)));
+	assert_false(recording_may_merge(ROLE_BIT(ROLE_SOCIAL_WORKER)));
+	assert_false(recording_may_merge(ROLE_BIT(ROLE_ANALYST)));
+	assert_false(recording_may_merge(ROLE_BIT(ROLE_ADMINISTRATOR)));
+	struct proto_err e;
+	assert_int_equal(recording_merge_validate("ch-a", "ch-b", "Same NHS number.", &e), 0);
+	assert_int_equal(recording_merge_validate("ch-a", "ch-a", "Same child.", &e), -1);
+	assert_string_equal(e.field, "merged_child_id");
+	assert_string_equal(e.rule, "R-REC-1");
+	assert_int_equal(recording_merge_validate("ch-a", "ch-b", NULL, &e), -1);
+	assert_string_equal(e.field, "reason");
+	assert_int_equal(recording_merge_validate("ch-a", "ch-b", "   ", &e), -1);
+	assert_int_equal(recording_merge_validate(NULL, NULL, "Merged in error.", &e), 0);
+	char big[PROTO_SHORT_MAX + 10];
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	assert_int_equal(recording_merge_validate("ch-a", "ch-b", big, &e), -1);
+	assert_string_equal(e.field, "reason");
+	/* wording is checked like any other text (R-DEF-4) */
+	assert_int_equal(recording_merge_validate("ch-a", "ch-b", "She is promiscuous.", &e), -1);
+	assert_string_equal(e.field, "reason");
+}
+
 /* R-REC-6: a correction says why, and changes the entry. */
 static void test_R_REC_6_correction_needs_a_reason_and_a_change(void **state)
 {
@@ -187,6 +222,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_R_REC_6_correction_needs_a_reason_and_a_change),
+	        cmocka_unit_test(test_R_REC_1_merge_roles_and_rules),
 	        cmocka_unit_test(test_R_REC_1_no_candidate_creates),
 	        cmocka_unit_test(test_R_REC_1_one_certain_match_updates),
 	        cmocka_unit_test(test_R_REC_1_possible_or_several_asks_never_creates),

@@ -157,6 +157,7 @@ static const char *const NEVER_SHOWN[] = {
         "outcome_reviews",
         "mash_evaluations",
         "form_tokens",
+        "child_merges",
         NULL,
 };
 

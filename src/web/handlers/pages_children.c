@@ -6,6 +6,7 @@
  */
 #include "app/child_changes.h"
 #include "app/children.h"
+#include "app/merges.h"
 #include "app/filing.h"
 #include "app/may.h"
 #include "app/episodes.h"
@@ -194,6 +195,12 @@ void handle_page_child(struct request *req, struct response *resp)
 	json_object_set_new(d, "name", json_string(name));
 	json_object_set_new(child, "may_change",
 	                    json_boolean(app_child_may_change(web_actor(req))));
+	json_object_set_new(child, "may_merge", /* R-REC-1 */
+	                    json_boolean(app_may_merge_children(web_actor(req)) &&
+	                                 json_is_null(json_object_get(child, "merged_into"))));
+	json_object_set_new(
+	        child, "has_merged",
+	        json_boolean(json_array_size(json_object_get(child, "merged_children"))));
 	page_render(req, resp, 200, "child.html", name, d);
 	json_decref(d);
 }
