@@ -123,6 +123,7 @@ test('R-PATH-3: the referral page offers the MASH its evaluation, then shows it'
   await page.goto(`${srv.url}/referrals/${id}`)
   assert.match(await page.locator('main').innerText(), /The MASH's decision is due/)
   assert.equal(await page.locator(`main a[href="/referrals/${id}/evaluate"]`, { hasText: 'Evaluate this referral' }).count(), 1)
+  assert.equal(await page.locator('main ol li', { hasText: 'Evaluate the referral.' }).count(), 1)
   await look('referral-awaiting-mash')
   // another role that sees the referral is told when it is due, not offered the evaluation
   await signIn('supervisor.northbrook')
@@ -142,6 +143,7 @@ test('R-PATH-3: the referral page offers the MASH its evaluation, then shows it'
   assert.match(ev, /On time|Late/)
   assert.match(ev, /\d{1,2} [A-Z][a-z]+ \d{4}/) // when, in UK form
   assert.equal(await page.locator('main a', { hasText: 'Evaluate this referral' }).count(), 0)
+  assert.equal(await page.locator('main ol li', { hasText: 'Evaluate the referral.' }).count(), 0, 'no longer a step to do')
   assert.doesNotMatch(await page.locator('main').innerText(), /\d{4}-\d{2}-\d{2}/) // UK dates only
   await look('referral-evaluated')
 })
