@@ -604,8 +604,9 @@ static const struct fs_option KINDS[] = {
 static const struct fs_field link_specs[] = {
         {"from", NULL, FS_HIDDEN, "From", NULL, NULL, -1, NULL},
         {"to", NULL, FS_TEXT, "Link to",
-         "The Lantern reference of the child, person of concern, place, vehicle or phone: the "
-         "last part of its page's address, for example ch_... or poc_...",
+         "A child's record reference, for example LAN-2025-000022; or for a person of "
+         "concern, place, vehicle or phone, the last part of its page's address, for "
+         "example poc_...",
          NULL, -1, "govuk-!-width-two-thirds"},
         {"kind", NULL, FS_RADIOS, "How they are linked", NULL, KINDS, -1, NULL},
         {"from_date", NULL, FS_DATE, "Since (optional)", "For example, 1 3 2026", NULL, -1, NULL},
