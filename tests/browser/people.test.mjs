@@ -67,6 +67,7 @@ describe('people of concern and networks in a browser', () => {
     await look('new', 'Add a person of concern')
     await page.fill('#name', 'Marcus Pellow-Demo')
     await page.fill('#street_name', 'Pellz')
+    await fillDate(page, 'date_of_birth', '1990-04-27')
     await page.check('input[name=gender][value=male]')
     await page.fill('#phone', 'ask at the shop for Pellz')
     await page.check('input[name=nature][value=intelligence]')
@@ -88,6 +89,8 @@ describe('people of concern and networks in a browser', () => {
     const found = await page.textContent('main table')
     assert.match(found, /Marcus Pellow-Demo/)
     assert.match(found, /Pellz/)
+    assert.match(found, /27 Apr 1990/) // dates in UK form
+    assert.doesNotMatch(found, /\d{4}-\d{2}-\d{2}/)
     await look('found', 'Find a person of concern')
   })
 
