@@ -8,6 +8,7 @@
 
 #include "app/concern.h"
 #include "store/links.h"
+#include "store/records.h"
 
 #define LINKS_MAX 500
 #define REASON_MAX 500
@@ -21,6 +22,43 @@ struct link_in {
 	struct people_link_in pl;
 };
 
+/* Whether s is a record's reference, LAN-YYYY-NNNNNN (the child's end of a link may be
+ * given by it, R-REC-1: one record per child). */
+static bool is_record_ref(const char *s)
+{
+	if (!s || strlen(s) != 15 || strncmp(s, "LAN-", 4) != 0 || s[8] != '-')
+		return false;
+	for (size_t i = 4; i < 15; i++)
+		if (i != 8 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	return true;
+}
+
+/* The kind of end an id names (a record reference names a child); 0 for none given. */
+static int end_of(const char *id)
+{
+	if (!id)
+		return 0;
+	return is_record_ref(id) ? (int)PEOPLE_CHILD : concern_end_of(id);
+}
+
+/* An end given by its record reference becomes the child's id (into buf); a reference
+ * that names no record answers as a child the actor may not see would (R-INFO-3). */
+static int resolve_ref(struct uc *u, const char **id, char buf[ID_MAX])
+{
+	if (!is_record_ref(*id))
+		return APP_OK;
+	struct record_row r;
+	int rc = store_record_get(u->db, *id, &r);
+	if (rc == DB_DONE)
+		return app_fail(u->err, APP_NOT_FOUND, NULL, "%s", concern_missing(PEOPLE_CHILD));
+	if (rc != DB_ROW)
+		return uc_db(u, rc);
+	snprintf(buf, ID_MAX, "%s", r.child_id);
+	*id = buf;
+	return APP_OK;
+}
+
 /* Reads and checks a new link as far as can be done before the transaction. */
 static int link_read(struct uc *u, json_t *in, struct link_in *l)
 {
@@ -33,17 +71,17 @@ static int link_read(struct uc *u, json_t *in, struct link_in *l)
 	bool present;
 	app_json_date(in, "from_date", false, err, l->from_date, &present);
 	app_json_date(in, "to_date", false, err, l->to_date, &present);
-	int fe = l->from ? concern_end_of(l->from) : 0, te = l->to ? concern_end_of(l->to) : 0;
+	int fe = end_of(l->from), te = end_of(l->to);
 	if (fe < 0)
 		app_field_error(
 		        err, "from",
-		        "Give the id of a child, person of concern, place, vehicle, phone or "
-		        "missing episode.");
+		        "Give a child's record reference (LAN-2025-000022), or the id of a child, "
+		        "person of concern, place, vehicle, phone or missing episode.");
 	if (te < 0)
 		app_field_error(
 		        err, "to",
-		        "Give the id of a child, person of concern, place, vehicle, phone or "
-		        "missing episode.");
+		        "Give a child's record reference (LAN-2025-000022), or the id of a child, "
+		        "person of concern, place, vehicle, phone or missing episode.");
 	if (err->code)
 		return err->code;
 	struct proto_err pe;
@@ -87,8 +125,14 @@ int app_link_add(struct db *db, const struct actor *who, const char *id, json_t 
 	int rc = link_read(&u, in, &l);
 	if (rc != APP_OK)
 		return rc;
-	char from_child[ID_MAX], to_child[ID_MAX], lid[ID_MAX];
+	char from_child[ID_MAX], to_child[ID_MAX], lid[ID_MAX], from_id[ID_MAX], to_id[ID_MAX];
 	rc = uc_begin(&u);
+	if (rc == APP_OK)
+		rc = resolve_ref(&u, &l.from, from_id);
+	if (rc == APP_OK)
+		rc = resolve_ref(&u, &l.to, to_id);
+	l.pl.from_id = l.from;
+	l.pl.to_id = l.to;
 	if (rc == APP_OK)
 		rc = concern_gate(&u, l.pl.from, l.from, from_child);
 	if (rc == APP_OK)

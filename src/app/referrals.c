@@ -659,6 +659,23 @@ static void referral_steps_done(json_t *ref)
 	}
 }
 
+/* R-PATH-3: the MASH's evaluation, once made, is no longer a step still to do. */
+static void referral_evaluated_step(json_t *ref)
+{
+	if (!json_is_object(json_object_get(ref, "evaluation")))
+		return;
+	struct path_filed f = {.mash_evaluated = true};
+	size_t i;
+	json_t *st;
+	json_array_foreach(json_object_get(ref, "steps"), i, st)
+	{
+		const char *a = json_string_value(json_object_get(st, "action"));
+		long code = a ? strtol(a, NULL, 10) : -1;
+		if (code == ACT_RISK_ASSESS && pathway_step_done(ACT_RISK_ASSESS, &f))
+			json_object_set_new(st, "done", json_true());
+	}
+}
+
 int app_referral_get(struct db *db, const struct actor *who, const char *id, json_t *in,
                      json_t **out, struct app_err *err)
 {
@@ -687,6 +704,8 @@ int app_referral_get(struct db *db, const struct actor *who, const char *id, jso
 		arc = access_gate(&u, child, "referral", id, rref, "No such referral.");
 	if (arc == APP_OK && sees) /* R-PATH-3: the MASH's decision clock and evaluation */
 		arc = mash_referral_view(&u, ref);
+	if (arc == APP_OK && sees)
+		referral_evaluated_step(ref);
 	if (arc == APP_OK && (rc = uc_audit(&u, "view", "referral", id, sees ? rref : NULL,
 	                                    sees ? "all" : "as filed")) != DB_OK)
 		arc = app_db_fail(err, db, rc);

@@ -126,9 +126,11 @@ bool pathway_step_done(enum path_action a, const struct path_filed *f)
 		return f->merlin_pac;
 	case ACT_RECORD_DECISION_RATIONALE:
 		return f->no_sign_rationale;
+	case ACT_RISK_ASSESS: /* R-PATH-3: the MASH's evaluation (the SET desk's is not
+	                         recorded here) */
+		return f->mash_evaluated;
 	case ACT_IDENTIFYING_AGENCY_LEADS:
 	case ACT_CONSIDER_EARLY_HELP:
-	case ACT_RISK_ASSESS:
 	case ACT_ESSENTIAL_STEPS:
 		return false;
 	}

@@ -82,12 +82,14 @@ struct path_filed {
 	bool category;          /* the record has a category (R-PATH-4's initial one) */
 	bool merlin_pac;        /* the record has a MERLIN/PAC reference (R-PATH-4) */
 	bool no_sign_rationale; /* the decision without a sign has its rationale (R-SIGN-2) */
+	bool mash_evaluated;    /* the MASH has evaluated the referral (R-PATH-3) */
 };
 /* Whether step a of a filed referral is done: filing sent the referral to those the route
  * names (R-PATH-1..3), checked for an existing record (R-REC-1), created or joined it
  * and flagged it ES (R-FLAG-1) when a record is linked; the rest is done when the record
- * or the referral holds it. Leading, monitoring, early help, risk assessment and the
- * essential steps are never done by filing. */
+ * or the referral holds it, and the MASH's evaluation once made (R-PATH-3). Leading,
+ * monitoring, early help, the SET desk's risk assessment and the essential steps are never
+ * done by filing. */
 bool pathway_step_done(enum path_action a, const struct path_filed *f);
 
 const char *pathway_route_code(enum path_route r); /* "not_cse_early_help", ... */

@@ -3,6 +3,7 @@
 
 #include "web/once.h"
 
+#include "app/work.h"
 #include "util/log.h"
 #include "web/webapp.h"
 #include "web/resume.h"
@@ -62,9 +63,10 @@ void page_render(struct request *req, struct response *resp, int status, const c
 		json_object_set_new(d, "demo", json_true());
 	if (req->session) {
 		json_object_set_new(d, "user",
-		                    json_pack("{s:s, s:s}", "name",
+		                    json_pack("{s:s, s:s, s:b}", "name",
 		                              req->session->actor.display_name, "agency",
-		                              req->session->agency_name));
+		                              req->session->agency_name, "sees_children",
+		                              app_may_see_children(&req->session->actor)));
 		json_object_set_new(d, "csrf_token", json_string(req->session->csrf));
 		const char *saved = req->method == HTTP_GET ? once_banner(req) : NULL;
 		if (saved) /* the page a saved form went to names what was saved */

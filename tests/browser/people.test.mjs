@@ -15,7 +15,7 @@ import { daysAgo } from '../api/dates.mjs'
 const DEMO_PASSWORD = 'lantern-demo-2026'
 
 describe('people of concern and networks in a browser', () => {
-  let srv, b, page, low, lowRef, lowName, high, highName, person
+  let srv, b, page, low, lowRef, lowName, high, highRef, highName, person
 
   async function look (name, title) {
     if (title) assert.equal(await page.title(), `${title} – Lantern`)
@@ -45,7 +45,7 @@ describe('people of concern and networks in a browser', () => {
     ;[low, lowRef, lowName] = (await one(`SELECT c.id || '|' || r.reference || '|' || c.given_names || ' ' || c.family_name
       FROM children c JOIN records r ON r.child_id = c.id WHERE coalesce(r.current_category, 1) = 1
       AND r.restricted = 0 AND ${unlinked} ORDER BY c.id LIMIT 1`)).split('|')
-    ;[high, highName] = (await one(`SELECT c.id || '|' || c.given_names || ' ' || c.family_name
+    ;[high, highRef, highName] = (await one(`SELECT c.id || '|' || r.reference || '|' || c.given_names || ' ' || c.family_name
       FROM children c JOIN records r ON r.child_id = c.id WHERE r.current_category = 3 AND r.restricted = 0
       AND c.id <> '${low}' AND ${unlinked} ORDER BY c.id LIMIT 1`)).split('|')
     assert.ok(low && high, 'the demo has a low-category child and a category 3 child without links')
@@ -67,6 +67,7 @@ describe('people of concern and networks in a browser', () => {
     await look('new', 'Add a person of concern')
     await page.fill('#name', 'Marcus Pellow-Demo')
     await page.fill('#street_name', 'Pellz')
+    await fillDate(page, 'date_of_birth', '1990-04-27')
     await page.check('input[name=gender][value=male]')
     await page.fill('#phone', 'ask at the shop for Pellz')
     await page.check('input[name=nature][value=intelligence]')
@@ -88,6 +89,8 @@ describe('people of concern and networks in a browser', () => {
     const found = await page.textContent('main table')
     assert.match(found, /Marcus Pellow-Demo/)
     assert.match(found, /Pellz/)
+    assert.match(found, /27 Apr 1990/) // dates in UK form
+    assert.doesNotMatch(found, /\d{4}-\d{2}-\d{2}/)
     await look('found', 'Find a person of concern')
   })
 
@@ -109,7 +112,8 @@ describe('people of concern and networks in a browser', () => {
     await submit('Add the link')
     await page.waitForURL(`${srv.url}/people/${person}`)
     await page.click('main a:has-text("Add a link")')
-    await page.fill('#to', high)
+    // the child's end given by the record's reference, as the user knows it
+    await page.fill('#to', highRef)
     await page.check('input[name=kind][value=associate]')
     await page.check('input[name=nature][value=intelligence]')
     await page.fill('#grading', '2/B/P')

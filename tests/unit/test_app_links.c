@@ -122,6 +122,40 @@ static void test_R_INFO_3_link_to_a_child_not_seen_is_404_and_audited(void **sta
 	assert_string_equal(err.message, "No such place.");
 }
 
+/* R-REC-1, R-INFO-3: the child's end may be given by the record's reference; one the
+ * actor may not see and one that names no record are refused alike. */
+static void test_R_LOC_1_child_end_by_record_reference(void **state)
+{
+	struct fx *f = *state;
+	char ref[32], child[ID_MAX], pid[ID_MAX];
+	child_with_record(f, "Gwen", "Harrow", ref, child);
+	cx_add_person(f, "pc.ames", "Ivor Jessop", NULL, pid);
+	json_t *l = cx_ok(f, app_link_add, "ps.clark", NULL, cx_link(pid, ref, "associate"));
+	assert_string_equal(json_string_value(json_object_get(l, "to_id")), child);
+	assert_string_equal(json_string_value(json_object_get(l, "to_label")), "Gwen Harrow");
+	json_decref(l);
+	json_t *out;
+	struct app_err err;
+	char other[ID_MAX];
+	cx_add_person(f, "nurse.irwin", "Kenneth Lowe", NULL, other);
+	struct cx_counts before;
+	cx_counts(f, &before);
+	assert_int_equal(cx_call(f, app_link_add, "nurse.irwin", NULL,
+	                         cx_link(other, ref, "associate"), &out, &err),
+	                 APP_NOT_FOUND);
+	assert_string_equal(err.message, "No such child.");
+	cx_assert_unchanged(f, &before, 1);
+	assert_int_equal(cx_call(f, app_link_add, "nurse.irwin", NULL,
+	                         cx_link(other, "LAN-1999-999999", "associate"), &out, &err),
+	                 APP_NOT_FOUND);
+	assert_string_equal(err.message, "No such child.");
+	/* not a reference: named under the field */
+	assert_int_equal(cx_call(f, app_link_add, "ps.clark", NULL,
+	                         cx_link(pid, "LAN-2025-00002", "associate"), &out, &err),
+	                 APP_INVALID);
+	assert_string_equal(err.fields[0].field, "to");
+}
+
 static void test_R_LOC_1_bad_links_refused_naming_the_field(void **state)
 {
 	struct fx *f = *state;
@@ -377,6 +411,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_R_LOC_1_link_person_to_child_in_the_chronology),
 	        cmocka_unit_test(test_R_INFO_3_link_to_a_child_not_seen_is_404_and_audited),
+	        cmocka_unit_test(test_R_LOC_1_child_end_by_record_reference),
 	        cmocka_unit_test(test_R_LOC_1_bad_links_refused_naming_the_field),
 	        cmocka_unit_test(test_R_INFO_3_restricted_link_hidden_from_the_social_worker),
 	        cmocka_unit_test(test_R_INFO_3_each_end_filtered),

@@ -138,7 +138,7 @@ static void test_R_PATH_4_steps_done_by_filing_are_told_apart(void **state)
 {
 	(void)state;
 	struct path_filed none = {0};
-	struct path_filed all = {true, true, true, true, true};
+	struct path_filed all = {true, true, true, true, true, false};
 	/* routing and the R-REC-1 check are what filing does */
 	assert_true(pathway_step_done(ACT_REFER_TO_MASH, &none));
 	assert_true(pathway_step_done(ACT_REFER_TO_CSC, &none));
@@ -159,12 +159,26 @@ static void test_R_PATH_4_steps_done_by_filing_are_told_apart(void **state)
 	assert_false(pathway_step_done(ACT_RISK_ASSESS, &all));
 }
 
+/* R-PATH-3: the MASH's evaluation is done once made, and only then. */
+static void test_R_PATH_3_evaluation_step_done_once_evaluated(void **state)
+{
+	(void)state;
+	struct path_filed none = {0};
+	struct path_filed evaluated = {.mash_evaluated = true};
+	assert_false(pathway_step_done(ACT_RISK_ASSESS, &none));
+	assert_true(pathway_step_done(ACT_RISK_ASSESS, &evaluated));
+	/* the evaluation does nothing else of the pathway */
+	assert_false(pathway_step_done(ACT_ESSENTIAL_STEPS, &evaluated));
+	assert_false(pathway_step_done(ACT_CREATE_RECORD, &evaluated));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_route_labels_in_words),
 	        cmocka_unit_test(test_R_SIGN_2_referral_with_no_signs_goes_to_early_help),
 	        cmocka_unit_test(test_R_PATH_4_steps_done_by_filing_are_told_apart),
+	        cmocka_unit_test(test_R_PATH_3_evaluation_step_done_once_evaluated),
 	        cmocka_unit_test(test_R_PATH_1_multi_agency_refers_to_csc),
 	        cmocka_unit_test(test_R_PATH_2_allocated_social_worker_and_SET_desk),
 	        cmocka_unit_test(test_R_PATH_3_no_social_worker_goes_to_MASH),

@@ -3,7 +3,9 @@
  * sections with counts, each item linked to what to open, deadline items with the time
  * left in words and an amber or red tag (R-DL-1, R-DL-2, R-DL-9), in UK time.
  */
+#include "app/import.h"
 #include "app/may.h"
+#include "app/system.h"
 #include "app/work.h"
 #include "web/handlers/disruption.h"
 #include "web/handlers/handlers.h"
@@ -222,6 +224,59 @@ void pages_work_section(struct request *req, json_t *s, json_int_t page)
 	json_object_set_new(s, "empty", json_boolean(count == 0));
 }
 
+/* The partnership's pages of the roles that prepare the MASE and report to the board
+ * (R-MASE-1, R-RPT-1): their borough's meetings and board report (every borough for a
+ * role of the whole partnership), the networks and the people of concern, each offered
+ * only to who may open it (concern_may_read asks app_may_see_children's question);
+ * the matching model to an administrator (app_match_model) and held imported rows to
+ * who may import (app_may_import). */
+static void partnership_links(struct request *req, struct response *resp, json_t *q,
+                              const struct actor *a)
+{
+	json_t *links = json_array();
+	if (app_may_see_children(a) &&
+	    actor_has(a, ROLE_BIT(ROLE_MASE_CHAIR) | ROLE_BIT(ROLE_ANALYST))) {
+		json_t *boroughs = NULL;
+		struct app_err err = {0};
+		struct db *db = web_db(req, resp);
+		if (db && app_borough_list(db, a, NULL, NULL, &boroughs, &err) == APP_OK) {
+			size_t i;
+			json_t *b;
+			json_array_foreach(boroughs, i, b)
+			{
+				const char *id = pages_str(b, "id");
+				if (*a->borough_id && strcmp(id, a->borough_id) != 0)
+					continue;
+				const char *nm = pages_str(b, "name");
+				json_array_append_new(
+				        links,
+				        json_pack("{s:s, s:s}", "href",
+				                  pages_fmt(req, "/boroughs/%s/mase", id), "text",
+				                  pages_fmt(req, "%s: MASE meetings and agenda",
+				                            nm)));
+				json_array_append_new(
+				        links,
+				        json_pack("{s:s, s:s}", "href",
+				                  pages_fmt(req, "/boroughs/%s/board-report", id),
+				                  "text", pages_fmt(req, "%s: board report", nm)));
+			}
+		}
+		json_decref(boroughs);
+		json_array_append_new(
+		        links, json_pack("{s:s, s:s}", "href", "/networks", "text", "Networks"));
+		json_array_append_new(links, json_pack("{s:s, s:s}", "href", "/people/find", "text",
+		                                       "Find a person of concern"));
+	}
+	if (actor_has(a, ROLE_BIT(ROLE_ADMINISTRATOR)))
+		json_array_append_new(links, json_pack("{s:s, s:s}", "href", "/admin/matching",
+		                                       "text", "The matching model"));
+	if (app_may_import(a))
+		json_array_append_new(links, json_pack("{s:s, s:s}", "href", "/imports/held",
+		                                       "text", "Imported rows held for a person"));
+	json_object_set_new(q, "has_role_links", json_boolean(json_array_size(links) > 0));
+	json_object_set_new(q, "role_links", links);
+}
+
 void handle_home(struct request *req, struct response *resp)
 {
 	json_t *q = pages_load(req, resp, app_work_queue, NULL);
@@ -235,26 +290,27 @@ void handle_home(struct request *req, struct response *resp)
 	json_object_set_new(q, "agency", json_string(req->session->agency_name));
 	const struct actor *a = web_actor(req);
 	json_object_set_new(q, "can_refer", json_boolean(app_may_file(a)));
-	/* roles without work of their own: what they can do here */
+	/* roles without work of their own: what they can do here, with links below */
 	const char *help = NULL;
 	if (!app_may_file(a)) {
 		if (actor_has(a, ROLE_BIT(ROLE_ANALYST)))
-			help = "As an analyst you can read every child's record, see who is "
-			       "missing "
-			       "now and the disruption of each borough, and export the SSDA903 and "
-			       "Annex A returns through the API. You do not file or change "
-			       "records.";
+			help = "As an analyst you read every child's record, see who is missing "
+			       "now, each borough's MASE meetings, board report and disruption, "
+			       "and export the SSDA903 and Annex A returns through the API. You "
+			       "do not file or change records.";
 		else if (actor_has(a, ROLE_BIT(ROLE_MASE_CHAIR)))
-			help = "As a MASE chair you can read every child's record and see who is "
-			       "missing now, to prepare and chair the meeting. You do not file or "
-			       "change records.";
+			help = "As a MASE chair you read every child's record, see who is "
+			       "missing now and prepare and chair the meeting from its agenda. "
+			       "You do not file or change records.";
 		else if (actor_has(a, ROLE_BIT(ROLE_AUDITOR)))
 			help = "As an auditor you can read and check the audit log: who opened or "
 			       "changed what, and when. You do not see children's records.";
 		else if (actor_has(a, ROLE_BIT(ROLE_ADMINISTRATOR)))
-			help = "As an administrator you manage users and agencies. You do not see "
+			help = "As an administrator you manage users and agencies, the matching "
+			       "model and imported rows held for a person. You do not see "
 			       "children's records.";
 	}
+	partnership_links(req, resp, q, a);
 	if (help)
 		json_object_set_new(q, "role_help", json_string(help));
 	json_object_set_new(q, "sees_children", json_boolean(app_may_see_children(a)));

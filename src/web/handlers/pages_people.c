@@ -224,6 +224,25 @@ static const char *const ITEM_KIND_WORDS[][2] = {
         {"group", "Group or gang"},
 };
 
+/* A date of birth's description in UK form: each YYYY-MM-DD in it as "27 Apr 1990". */
+static const char *uk_dates(struct request *req, const char *text)
+{
+	const char *acc = "";
+	const char *p = text;
+	for (const char *q = text; *q; q++) {
+		bool iso = strlen(q) >= 10 && (q == text || q[-1] == ' ');
+		for (int i = 0; iso && i < 10; i++)
+			iso = i == 4 || i == 7 ? q[i] == '-' : (q[i] >= '0' && q[i] <= '9');
+		if (iso && (q[10] == '\0' || q[10] == ' ' || q[10] == ',')) {
+			acc = pages_fmt(req, "%s%.*s%s", acc, (int)(q - p), p,
+			                pages_date(req, pool_strndup(req->pool, q, 10)));
+			q += 9;
+			p = q + 1;
+		}
+	}
+	return pages_fmt(req, "%s%s", acc, p);
+}
+
 static const char *item_words(const char *kind)
 {
 	for (size_t i = 0; i < ARRAY_LEN(ITEM_KIND_WORDS); i++)
@@ -294,8 +313,7 @@ void handle_page_person(struct request *req, struct response *resp)
 static const struct fs_field find_specs[] = {
         {"name", NULL, FS_TEXT, "Name, alias, street name or nickname", NULL, NULL, -1,
          "govuk-!-width-two-thirds"},
-        {"date_of_birth", NULL, FS_DATE, "Date of birth", "For example, 1990-04-27", NULL, -1,
-         NULL},
+        {"date_of_birth", NULL, FS_DATE, "Date of birth", NULL, NULL, -1, NULL},
         {"phone", NULL, FS_TEXT, "Phone number", NULL, NULL, -1, "govuk-input--width-20"},
         {"vehicle", NULL, FS_TEXT, "Vehicle registration", NULL, NULL, -1, "govuk-input--width-10"},
 };
@@ -329,9 +347,10 @@ static void find_page(struct request *req, struct response *resp, int status, js
 			        json_is_string(x) ? json_string_value(x) : pages_str(x, "value"));
 			json_object_set_new(r, "names_text", json_string(buf_cstr(&b)));
 			buf_reset(&b);
-			json_array_foreach(dobs, j, x) buf_printf(
-			        &b, "%s%s", j ? ", " : "",
-			        json_is_string(x) ? json_string_value(x) : pages_str(x, "text"));
+			json_array_foreach(dobs, j, x)
+			        buf_printf(&b, "%s%s", j ? ", " : "",
+			                   uk_dates(req, json_is_string(x) ? json_string_value(x)
+			                                                   : pages_str(x, "text")));
 			json_object_set_new(r, "dobs_text",
 			                    json_string(b.len ? buf_cstr(&b) : "Not known"));
 			buf_release(&b);
@@ -393,8 +412,7 @@ static const struct fs_field person_specs[] = {
          "govuk-!-width-two-thirds"},
         {"street_name", NULL, FS_TEXT, "Street name or alias (optional)", NULL, NULL, -1,
          "govuk-!-width-one-half"},
-        {"date_of_birth", NULL, FS_DATE, "Date of birth (optional)", "For example, 1990-04-27",
-         NULL, -1, NULL},
+        {"date_of_birth", NULL, FS_DATE, "Date of birth (optional)", NULL, NULL, -1, NULL},
         {"gender", NULL, FS_RADIOS, "Gender", NULL, GENDERS, -1, NULL},
         {"phone", NULL, FS_TEXT, "Phone number (optional)",
          "A number that is not a UK number is kept as written, and marked", NULL, -1,
@@ -604,11 +622,12 @@ static const struct fs_option KINDS[] = {
 static const struct fs_field link_specs[] = {
         {"from", NULL, FS_HIDDEN, "From", NULL, NULL, -1, NULL},
         {"to", NULL, FS_TEXT, "Link to",
-         "The Lantern reference of the child, person of concern, place, vehicle or phone: the "
-         "last part of its page's address, for example ch_... or poc_...",
+         "A child's record reference, for example LAN-2025-000022; or for a person of "
+         "concern, place, vehicle or phone, the last part of its page's address, for "
+         "example poc_...",
          NULL, -1, "govuk-!-width-two-thirds"},
         {"kind", NULL, FS_RADIOS, "How they are linked", NULL, KINDS, -1, NULL},
-        {"from_date", NULL, FS_DATE, "Since (optional)", "For example, 1 3 2026", NULL, -1, NULL},
+        {"from_date", NULL, FS_DATE, "Since (optional)", NULL, NULL, -1, NULL},
         {"to_date", NULL, FS_DATE, "Until (optional)", NULL, NULL, -1, NULL},
         {"nature", NULL, FS_RADIOS, "Is this fact or intelligence?", NULL, NATURES, -1, NULL},
         {"grading", NULL, FS_TEXT, "Grading (intelligence only)", "For example, 2/B/P", NULL, -1,

@@ -573,6 +573,9 @@ void handle_page_referral(struct request *req, struct response *resp)
 			json_object_set_new(
 			        s, "sign_label",
 			        json_string(pages_label(REF_SIGNS, pages_str(s, "code"))));
+		if (json_is_object(s) && *pages_str(s, "seen_on"))
+			json_object_set_new(s, "seen_on",
+			                    json_string(pages_date(req, pages_str(s, "seen_on"))));
 	}
 	/* what happens next: only what is still to do; what filing did is said once */
 	json_t *todo = json_array(), *done = json_array();
@@ -590,6 +593,30 @@ void handle_page_referral(struct request *req, struct response *resp)
 	                                          pages_str(r, "child_family_name"))));
 	json_object_set_new(r, "route_text",
 	                    json_string(pathway_route_label(pages_str(r, "route"))));
+	/* R-PATH-3: the MASH's evaluation, offered while the referral waits for it and
+	 * shown once made */
+	json_t *clock = json_object_get(r, "decision_clock");
+	if (json_is_object(clock)) {
+		json_object_set_new(r, "can_evaluate",
+		                    json_boolean(json_is_true(json_object_get(r, "may_evaluate"))));
+		json_object_set_new(r, "clock_text",
+		                    json_string(pages_fmt(req, "The MASH's decision is due %s: %s.",
+		                                          pages_str(clock, "due_local"),
+		                                          pages_str(clock, "time_left"))));
+	}
+	json_t *ev = json_object_get(r, "evaluation");
+	if (json_is_object(ev)) {
+		static const char *const ev_when[] = {"evaluated_at", "due_at", NULL};
+		pages_add_when(req, ev, ev_when);
+		json_object_set_new(ev, "on_time_text",
+		                    json_string(json_is_true(json_object_get(ev, "on_time"))
+		                                        ? "On time"
+		                                        : "Late"));
+		json_object_set_new(ev, "on_time_class",
+		                    json_string(json_is_true(json_object_get(ev, "on_time"))
+		                                        ? "govuk-tag--green"
+		                                        : "govuk-tag--red"));
+	}
 	page_render(req, resp, 200, "referral.html",
 	            pages_fmt(req, "Referral filed for %s", pages_str(r, "child_name")), r);
 	json_decref(r);
