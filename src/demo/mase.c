@@ -48,8 +48,7 @@ static json_t *attendees(struct gen *g, int b, int m)
 	const char *chair = g->bu[b][U_CHAIR].username;
 	bool sergeant = m % 5 == 4;
 	json_t *a = json_array();
-	char name[96];
-	snprintf(name, sizeof name, "%s", g->bu[b][U_CHAIR].display_name);
+	const char *name = g->bu[b][U_CHAIR].display_name;
 	json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s, s:b}", "name",
 	                                   sergeant ? "Demo Sergeant (stand-in chair)" : name,
 	                                   "username", sergeant ? "demo-stand-in" : chair, "member",
