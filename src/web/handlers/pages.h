@@ -81,6 +81,11 @@ const char *pages_fmt(struct request *req, const char *fmt, ...)
 /* A redirect (303) to a pool-built path. */
 void pages_redirect(struct request *req, struct response *resp, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
+/* Runs use case fn as the signed-in user on `id` with `in` (which it releases): its
+ * code, with *out on APP_OK and the error in err otherwise. *answered when the response
+ * was already sent (no database: APP_FAILED). */
+int pages_run_uc(struct request *req, struct response *resp, app_uc *fn, const char *id, json_t *in,
+                 json_t **out, struct app_err *err, bool *answered);
 /* The string member key of o, or "" */
 const char *pages_str(json_t *o, const char *key);
 

@@ -268,3 +268,19 @@ const char *pages_str(json_t *o, const char *key)
 	const char *s = json_string_value(json_object_get(o, key));
 	return s ? s : "";
 }
+
+int pages_run_uc(struct request *req, struct response *resp, app_uc *fn, const char *id, json_t *in,
+                 json_t **out, struct app_err *err, bool *answered)
+{
+	*answered = false;
+	*out = NULL;
+	struct db *db = web_db(req, resp);
+	if (!db) {
+		json_decref(in);
+		*answered = true;
+		return APP_FAILED;
+	}
+	int rc = fn(db, web_actor(req), id, in, out, err);
+	json_decref(in);
+	return rc;
+}

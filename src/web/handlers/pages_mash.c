@@ -124,16 +124,13 @@ void handle_page_referral_evaluate(struct request *req, struct response *resp)
 	json_t *in = pages_posted_json(req, resp, eval_specs, ARRAY_LEN(eval_specs), &errs);
 	if (!in)
 		return;
-	struct db *db = web_db(req, resp);
-	if (!db) {
-		json_decref(in);
-		return;
-	}
 	struct app_err err = {0};
 	json_t *out = NULL;
+	bool answered;
 	/* the use case refuses other roles itself, and audits the refusal */
-	int rc = app_referral_evaluate(db, web_actor(req), id, in, &out, &err);
-	json_decref(in);
+	int rc = pages_run_uc(req, resp, app_referral_evaluate, id, in, &out, &err, &answered);
+	if (answered)
+		return;
 	json_decref(out);
 	if (rc == APP_OK) {
 		pages_redirect(req, resp, "/referrals/%s/evaluate", id);

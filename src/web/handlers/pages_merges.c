@@ -130,15 +130,12 @@ void handle_page_merge_undo(struct request *req, struct response *resp)
 	json_t *in = pages_posted_json(req, resp, undo_specs, ARRAY_LEN(undo_specs), &errs);
 	if (!in)
 		return;
-	struct db *db = web_db(req, resp);
-	if (!db) {
-		json_decref(in);
-		return;
-	}
 	struct app_err err = {0};
 	json_t *out = NULL;
-	int rc = app_child_unmerge(db, web_actor(req), id, in, &out, &err);
-	json_decref(in);
+	bool answered;
+	int rc = pages_run_uc(req, resp, app_child_unmerge, id, in, &out, &err, &answered);
+	if (answered)
+		return;
 	if (rc != APP_OK) {
 		pages_error(req, resp, &err);
 		return;

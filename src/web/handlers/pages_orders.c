@@ -228,23 +228,6 @@ void handle_page_order_new(struct request *req, struct response *resp)
 	json_decref(v);
 }
 
-/* Runs use case fn on `id` with `in` (taken); APP_OK with *out, else the error in err. */
-static int run_uc(struct request *req, struct response *resp, app_uc *fn, const char *id,
-                  json_t *in, json_t **out, struct app_err *err, bool *answered)
-{
-	*answered = false;
-	*out = NULL;
-	struct db *db = web_db(req, resp);
-	if (!db) {
-		json_decref(in);
-		*answered = true;
-		return APP_FAILED;
-	}
-	int rc = fn(db, web_actor(req), id, in, out, err);
-	json_decref(in);
-	return rc;
-}
-
 void handle_page_order_create(struct request *req, struct response *resp)
 {
 	const char *id = request_param(req, "id");
@@ -262,7 +245,7 @@ void handle_page_order_create(struct request *req, struct response *resp)
 	if (errs.n) /* all of the form's errors at once */
 		pages_check_rest(req, app_order_add, NULL, in, order_specs, ORDER_N, &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
-	                : run_uc(req, resp, app_order_add, NULL, in, &out, &err, &answered);
+	                : pages_run_uc(req, resp, app_order_add, NULL, in, &out, &err, &answered);
 	if (!errs.n && answered)
 		return;
 	if (rc == APP_OK) {
@@ -438,7 +421,7 @@ void handle_page_order_change(struct request *req, struct response *resp)
 		pages_check_rest(req, app_order_change, id, in, change_specs,
 		                 ARRAY_LEN(change_specs), &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
-	                : run_uc(req, resp, app_order_change, id, in, &out, &err, &answered);
+	                : pages_run_uc(req, resp, app_order_change, id, in, &out, &err, &answered);
 	if (!errs.n && answered)
 		return;
 	json_decref(out);
@@ -533,8 +516,9 @@ static void cj_post(struct request *req, struct response *resp, app_uc *fn, bool
 	if (errs.n) /* all of the form's errors at once */
 		pages_check_rest(req, fn, is_new ? NULL : id, in, cj_specs, ARRAY_LEN(cj_specs),
 		                 &errs);
-	int rc = errs.n ? (json_decref(in), APP_INVALID)
-	                : run_uc(req, resp, fn, is_new ? NULL : id, in, &out, &err, &answered);
+	int rc =
+	        errs.n ? (json_decref(in), APP_INVALID)
+	               : pages_run_uc(req, resp, fn, is_new ? NULL : id, in, &out, &err, &answered);
 	if (!errs.n && answered)
 		return;
 	if (rc == APP_OK) {

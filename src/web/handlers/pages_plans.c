@@ -47,23 +47,6 @@ static const char *record_caption(struct request *req, const char *ref)
 	return s;
 }
 
-/* Runs use case fn (taking in); *answered when a response was already sent. */
-static int run_uc(struct request *req, struct response *resp, app_uc *fn, const char *id,
-                  json_t *in, json_t **out, struct app_err *err, bool *answered)
-{
-	*answered = false;
-	*out = NULL;
-	struct db *db = web_db(req, resp);
-	if (!db) {
-		json_decref(in);
-		*answered = true;
-		return APP_FAILED;
-	}
-	int rc = fn(db, web_actor(req), id, in, out, err);
-	json_decref(in);
-	return rc;
-}
-
 /* ---- the checklist (R-ORD-5) ---- */
 
 /* The tag colour of a mark. */
@@ -196,7 +179,7 @@ void handle_page_tactic_mark(struct request *req, struct response *resp)
 		pages_check_rest(req, app_tactic_mark, ref, in, mark_specs, ARRAY_LEN(mark_specs),
 		                 &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
-	                : run_uc(req, resp, app_tactic_mark, ref, in, &out, &err, &answered);
+	                : pages_run_uc(req, resp, app_tactic_mark, ref, in, &out, &err, &answered);
 	if (!errs.n && answered)
 		return;
 	json_decref(out);
@@ -355,7 +338,7 @@ void handle_page_action_create(struct request *req, struct response *resp)
 		pages_check_rest(req, app_action_add, NULL, in, action_specs,
 		                 ARRAY_LEN(action_specs), &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
-	                : run_uc(req, resp, app_action_add, NULL, in, &out, &err, &answered);
+	                : pages_run_uc(req, resp, app_action_add, NULL, in, &out, &err, &answered);
 	if (!errs.n && answered)
 		return;
 	json_decref(out);
@@ -450,7 +433,7 @@ void handle_page_action_update(struct request *req, struct response *resp)
 		pages_check_rest(req, app_action_update, id, in, close_specs,
 		                 ARRAY_LEN(close_specs), &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
-	                : run_uc(req, resp, app_action_update, id, in, &out, &err, &answered);
+	                : pages_run_uc(req, resp, app_action_update, id, in, &out, &err, &answered);
 	if (!errs.n && answered)
 		return;
 	if (rc == APP_OK) {
@@ -546,7 +529,7 @@ void handle_page_nrm_create(struct request *req, struct response *resp)
 		pages_check_rest(req, app_nrm_refer, child, in, nrm_specs, ARRAY_LEN(nrm_specs),
 		                 &errs);
 	int rc = errs.n ? (json_decref(in), APP_INVALID)
-	                : run_uc(req, resp, app_nrm_refer, child, in, &out, &err, &answered);
+	                : pages_run_uc(req, resp, app_nrm_refer, child, in, &out, &err, &answered);
 	if (!errs.n && answered)
 		return;
 	json_decref(out);
