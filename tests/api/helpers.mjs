@@ -188,11 +188,12 @@ export async function startLantern ({ seed, env = {}, serveArgs = [], tls = fals
 }
 
 // Runs SQL on the test database with the sqlite3 shell (for tests that age a session
-// or inspect what was stored). Resolves stdout.
+// or inspect what was stored). Resolves stdout. The shell waits up to 5 s for the
+// server's write lock (the server may be writing an audit event at that moment).
 export function sql (db, statement) {
   const file = db.replace(/^sqlite:/, '')
   return new Promise((resolvePromise, reject) => {
-    execFile('sqlite3', [file, statement], (err, stdout, stderr) => {
+    execFile('sqlite3', ['-cmd', '.timeout 5000', file, statement], (err, stdout, stderr) => {
       if (err) reject(new Error(`sqlite3: ${stderr || err.message}`))
       else resolvePromise(stdout)
     })
