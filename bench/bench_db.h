@@ -1,11 +1,14 @@
 /*
- * bench_db.h: what the store benchmarks share: a monotonic clock, and a throwaway
+ * bench_db.h: what the store benchmarks share: a monotonic clock, the process's CPU
+ * clock, a line of latency figures against a target, and a throwaway
  * SQLite database, fully migrated, in a new directory under /tmp that is removed
  * afterwards unless it is to be kept. Header-only, since each benchmark is one file.
  */
 #ifndef LANTERN_BENCH_DB_H
 #define LANTERN_BENCH_DB_H
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -26,6 +29,33 @@ static inline double bench_now_s(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* This process's CPU time in seconds (user and system): what a call costs, apart from
+ * waiting for a core on a loaded machine. */
+static inline double bench_cpu_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static inline int bench_cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Sorts the n latencies lat (seconds) and prints one line: p50, p99 and max in ms, and
+ * whether the p99 is under target_ms. `width` is the label's column width. */
+static inline void bench_report(const char *what, int width, double *lat, size_t n,
+                                double target_ms)
+{
+	qsort(lat, n, sizeof *lat, bench_cmp_double);
+	double p99 = lat[n * 99 / 100 < n ? n * 99 / 100 : n - 1] * 1e3;
+	printf("%-*s runs %4zu  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  target %.0f ms: %s\n",
+	       width, what, n, lat[n / 2] * 1e3, p99, lat[n - 1] * 1e3, target_ms,
+	       p99 < target_ms ? "met" : "MISSED");
 }
 
 /* Makes a directory from dir_template (a /tmp path ending in XXXXXX) and a migrated

@@ -36,21 +36,6 @@
 #define DAY INT64_C(86400)
 #define HOUR INT64_C(3600)
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static void report(const char *what, double *lat, size_t n, double target_ms)
-{
-	qsort(lat, n, sizeof *lat, cmp_double);
-	double p99 = lat[n * 99 / 100 < n ? n * 99 / 100 : n - 1] * 1e3;
-	printf("%-34s runs %3zu  p50 %8.1f ms  p99 %8.1f ms  max %8.1f ms  target %.0f ms: %s\n",
-	       what, n, lat[n / 2] * 1e3, p99, lat[n - 1] * 1e3, target_ms,
-	       p99 < target_ms ? "met" : "MISSED");
-}
-
 static int fail(struct db *db, const char *what)
 {
 	fprintf(stderr, "bench_deadlines: %s: %s\n", what, db_errmsg(db));
@@ -260,7 +245,7 @@ int main(int argc, char **argv)
 		if ((lat[i] = time_deadlines(db, &team, ref, &total)) < 0)
 			return 1;
 	printf("team queue items: %lld\n", (long long)total);
-	report("(a) team queue (one borough)", lat, (size_t)runs, 50);
+	bench_report("(a) team queue (one borough)", 34, lat, (size_t)runs, 50);
 
 	/* (b) every open deadline of the partnership */
 	struct actor sys;
@@ -271,7 +256,7 @@ int main(int argc, char **argv)
 		if ((lat[i] = time_deadlines(db, &sys, ref, &total)) < 0)
 			return 1;
 	printf("all open deadlines: %lld\n", (long long)total);
-	report("(b) full recomputation", lat, (size_t)nb, 2000);
+	bench_report("(b) full recomputation", 34, lat, (size_t)nb, 2000);
 	for (int64_t i = 0; i < nb; i++) {
 		struct app_err err = {0};
 		json_t *out = NULL;
@@ -285,7 +270,7 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
-	report("(b) escalation pass (cron)", lat, (size_t)nb, 2000);
+	bench_report("(b) escalation pass (cron)", 34, lat, (size_t)nb, 2000);
 	free(lat);
 	bench_db_close(&bd, keep);
 	return 0;

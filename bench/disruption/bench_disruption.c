@@ -41,30 +41,6 @@
 #define YEARS 5
 #define DAY INT64_C(86400)
 
-/* This process's CPU time in seconds (user and system): what the call costs, apart
- * from waiting for a core on a loaded machine. */
-static double cpu_now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static void report(const char *what, double *lat, size_t n, double target_ms)
-{
-	qsort(lat, n, sizeof *lat, cmp_double);
-	double p99 = lat[n * 99 / 100 < n ? n * 99 / 100 : n - 1] * 1e3;
-	printf("%-44s runs %4zu  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  target %.0f ms: %s\n",
-	       what, n, lat[n / 2] * 1e3, p99, lat[n - 1] * 1e3, target_ms,
-	       p99 < target_ms ? "met" : "MISSED");
-}
-
 static int fail(struct db *db, const char *what)
 {
 	fprintf(stderr, "bench_disruption: %s: %s\n", what, db_errmsg(db));
@@ -244,10 +220,10 @@ static double time_summary(struct db *db, const struct actor *who, const char *b
 {
 	struct app_err err = {0};
 	json_t *out = NULL;
-	double s = bench_now_s(), c = cpu_now_s();
+	double s = bench_now_s(), c = bench_cpu_s();
 	int rc = app_disruption_summary(db, who, bid, NULL, &out, &err);
 	double t = bench_now_s() - s;
-	*cpu = cpu_now_s() - c;
+	*cpu = bench_cpu_s() - c;
 	if (rc != APP_OK) {
 		fprintf(stderr, "bench_disruption: %s\n", err.message);
 		return -1;
@@ -297,9 +273,9 @@ static int measure(struct db *db, const struct actor *who, const char *bid, int6
 	       (long long)json_integer_value(json_object_get(a, "overdue")));
 	char label[80];
 	snprintf(label, sizeof label, "%s, wall", what);
-	report(label, lat, (size_t)runs, 20);
+	bench_report(label, 44, lat, (size_t)runs, 20);
 	snprintf(label, sizeof label, "%s, CPU", what);
-	report(label, cpu, (size_t)runs, 20);
+	bench_report(label, 44, cpu, (size_t)runs, 20);
 	json_decref(last);
 	free(lat);
 	free(cpu);

@@ -43,30 +43,6 @@
 #define YEARS 5
 #define DAY INT64_C(86400)
 
-/* This process's CPU time in seconds: what a call costs, apart from waiting for a core
- * on a loaded machine. */
-static double cpu_now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static void report(const char *what, double *lat, size_t n, double target_ms)
-{
-	qsort(lat, n, sizeof *lat, cmp_double);
-	double p99 = lat[n * 99 / 100 < n ? n * 99 / 100 : n - 1] * 1e3;
-	printf("%-46s runs %4zu  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  target %.0f ms: %s\n",
-	       what, n, lat[n / 2] * 1e3, p99, lat[n - 1] * 1e3, target_ms,
-	       p99 < target_ms ? "met" : "MISSED");
-}
-
 static int fail(struct db *db, const char *what)
 {
 	fprintf(stderr, "bench_reports: %s: %s\n", what, db_errmsg(db));
@@ -297,9 +273,9 @@ static int agenda_runs(struct db *db, const struct actor *who, const char *bid, 
 	for (int64_t i = -1; i < runs; i++) { /* -1: warms the statement cache */
 		struct app_err err = {0};
 		json_t *out = NULL;
-		double s = bench_now_s(), c = cpu_now_s();
+		double s = bench_now_s(), c = bench_cpu_s();
 		int rc = app_mase_agenda(db, who, bid, NULL, &out, &err);
-		double t = bench_now_s() - s, tc = cpu_now_s() - c;
+		double t = bench_now_s() - s, tc = bench_cpu_s() - c;
 		if (rc != APP_OK) {
 			fprintf(stderr, "bench_reports: agenda: %s\n", err.message);
 			return 1;
@@ -321,9 +297,9 @@ static int agenda_runs(struct db *db, const struct actor *who, const char *bid, 
 	json_decref(last);
 	char label[80];
 	snprintf(label, sizeof label, "%s, wall", what);
-	report(label, lat, (size_t)runs, 100);
+	bench_report(label, 46, lat, (size_t)runs, 100);
 	snprintf(label, sizeof label, "%s, CPU", what);
-	report(label, cpu, (size_t)runs, 100);
+	bench_report(label, 46, cpu, (size_t)runs, 100);
 	free(lat);
 	free(cpu);
 	return 0;
@@ -374,7 +350,7 @@ int main(int argc, char **argv)
 	if (!lat || !cpu)
 		return 1;
 	for (int64_t i = -1; i < rounds; i++) {
-		double s = bench_now_s(), c = cpu_now_s();
+		double s = bench_now_s(), c = bench_cpu_s();
 		for (int b = 0; b < BOROUGHS; b++) {
 			struct app_err err = {0};
 			json_t *out = NULL, *in = json_pack("{s:s, s:s}", "from", "2025-11-01",
@@ -397,11 +373,11 @@ int main(int argc, char **argv)
 		}
 		if (i >= 0) {
 			lat[i] = bench_now_s() - s;
-			cpu[i] = cpu_now_s() - c;
+			cpu[i] = bench_cpu_s() - c;
 		}
 	}
-	report("(b) board report, a year, 33 boroughs, wall", lat, (size_t)rounds, 1000);
-	report("(b) board report, a year, 33 boroughs, CPU", cpu, (size_t)rounds, 1000);
+	bench_report("(b) board report, a year, 33 boroughs, wall", 46, lat, (size_t)rounds, 1000);
+	bench_report("(b) board report, a year, 33 boroughs, CPU", 46, cpu, (size_t)rounds, 1000);
 	free(lat);
 	free(cpu);
 	bench_db_close(&bd, keep);
