@@ -262,18 +262,23 @@ static int batch_write(struct uc *u, json_t *rep, bool insert, bool audit)
 	return uc_db(u, rc);
 }
 
+/* A role refused (403), audited after the answer: what it asked for and why. */
+static int refuse_role(struct uc *u, const char *entity, const char *id, const char *message)
+{
+	app_fail(u->err, APP_FORBIDDEN, NULL, "%s", message);
+	uc_note_after(u, "refused", entity, id, NULL, "role");
+	uc_audit_after(u);
+	return u->err->code;
+}
+
 int app_import_children(struct db *db, const struct actor *who, const struct import_opts *o,
                         import_read_fn *read, void *ctx, json_t **out, struct app_err *err)
 {
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*out = NULL;
-	if (!app_may_import(who)) {
-		app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot import children.");
-		uc_note_after(&u, "refused", "import_batch", NULL, NULL, "role");
-		uc_audit_after(&u);
-		return err->code;
-	}
+	if (!app_may_import(who))
+		return refuse_role(&u, "import_batch", NULL, "Your role cannot import children.");
 	struct run r = {.u = &u, .dry_run = o->dry_run};
 	r.refused_rows = json_array();
 	r.held_rows = json_array();
@@ -353,7 +358,8 @@ int app_import_get(struct db *db, const struct actor *who, const char *id, json_
 	uc_init(&u, db, who, err);
 	*out = NULL;
 	if (!app_may_import(who))
-		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot see imports.");
+		return refuse_role(&u, "import_batch", id_valid(id, "imp") ? id : NULL,
+		                   "Your role cannot see imports.");
 	if (!id_valid(id, "imp"))
 		return app_fail(err, APP_NOT_FOUND, NULL, "No such import.");
 	int src;
@@ -383,8 +389,8 @@ int app_import_held_list(struct db *db, const struct actor *who, const char *id,
 	uc_init(&u, db, who, err);
 	*out = NULL;
 	if (!app_may_import(who))
-		return app_fail(err, APP_FORBIDDEN, NULL,
-		                "Your role cannot resolve imported rows.");
+		return refuse_role(&u, "import_held", NULL,
+		                   "Your role cannot resolve imported rows.");
 	int src;
 	int rc = uc_begin(&u);
 	json_t *rows =
@@ -426,8 +432,8 @@ int app_import_held_resolve(struct db *db, const struct actor *who, const char *
 	uc_init(&u, db, who, err);
 	*out = NULL;
 	if (!app_may_import(who))
-		return app_fail(err, APP_FORBIDDEN, NULL,
-		                "Your role cannot resolve imported rows.");
+		return refuse_role(&u, "import_held", id_valid(id, "imh") ? id : NULL,
+		                   "Your role cannot resolve imported rows.");
 	if (!id_valid(id, "imh"))
 		return app_fail(err, APP_NOT_FOUND, NULL, "No such held row.");
 	if (!json_is_object(in))
