@@ -172,7 +172,7 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 			                         .mark = (enum tactic_mark)(1 + rng_below(r, 3)),
 			                         .note = "Decided at the meeting (bench).",
 			                         .owner = "Bench Police (demo)"};
-			rc = store_tactic_mark(db, rid, &e, opt == 13 || opt == 14, NULL,
+			rc = store_tactic_mark(db, rid, &e, opt == 13 || opt == 14, NULL, NULL,
 			                       "Bench Officer", true, opened + (int64_t)i * DAY);
 		}
 		for (int a = 0; rc == DB_OK && a < ACTIONS; a++) {

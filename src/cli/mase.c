@@ -19,6 +19,7 @@
 
 #include "app/board.h"
 #include "app/mase.h"
+#include "app/plans.h"
 
 static void borough_text(json_t *v)
 {
@@ -106,11 +107,16 @@ const char CLI_MASE_USAGE[] =
         "       lantern mase meeting show ID [--json] [--as USER]\n"
         "       lantern mase decide MEETING_ID FILE.json [--as USER]\n"
         "       lantern mase duties MEETING_ID FILE.json [--as USER]\n"
+        "       lantern mase action MEETING_ID FILE.json [--as USER]\n"
+        "       lantern mase tactic MEETING_ID REF FILE.json [--as USER]\n"
         "The monthly multi-agency meeting (R-MASE-1..8): its schedule and the next one due,\n"
         "the agenda generated from the records as at AT (ISO 8601; default now), a meeting\n"
         "held with its attendees (flagged when it breaks the rank or membership rules), the\n"
-        "decision about a case and the chair's duties. FILE is a JSON object (docs/api.md,\n"
-        "'MASE meetings'); '-' reads standard input. The name (MASE or MACE) is the\n"
+        "decision about a case and the chair's duties, an action the meeting agreed (text,\n"
+        "record_ref, owner_agency or owner_person, due_on, tactic) and a tactical option of\n"
+        "record REF marked at it (code, mark, note, owner) (R-MASE-7). FILE is a JSON\n"
+        "object (docs/api.md, 'MASE meetings'); '-' reads standard input. The name (MASE\n"
+        "or MACE) is the\n"
         "meeting_name setting. A refusal names the rule and the field, writes nothing and\n"
         "exits 2.\n";
 
@@ -134,6 +140,16 @@ int cli_mase(struct cli_ctx *c, int argc, char **argv)
 		return cli_use_file(c, app_mase_case_decide, argv[2], argv[3], meeting_text);
 	if (argc == 4 && strcmp(argv[1], "duties") == 0)
 		return cli_use_file(c, app_mase_duties, argv[2], argv[3], meeting_text);
+	/* R-MASE-7: what the meeting agreed, with the meeting's id */
+	if ((argc == 4 && strcmp(argv[1], "action") == 0) ||
+	    (argc == 5 && strcmp(argv[1], "tactic") == 0)) {
+		json_t *in = cli_read_json(argv[argc - 1]);
+		if (!in)
+			return CLI_USAGE;
+		json_object_set_new(in, "meeting_id", json_string(argv[2]));
+		return argc == 4 ? cli_use(c, app_action_add, NULL, in, NULL)
+		                 : cli_use(c, app_tactic_mark, argv[3], in, NULL);
+	}
 	return cli_error(CLI_USAGE, "mase: unknown or incomplete command (see --help)");
 }
 

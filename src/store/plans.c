@@ -5,7 +5,8 @@
 #include "store/orders.h"
 
 int store_tactic_mark(struct db *db, const char *record_id, const struct tactic_entry *e,
-                      bool restricted, const char *by, const char *by_name, bool demo, int64_t at)
+                      bool restricted, const char *meeting_id, const char *by, const char *by_name,
+                      bool demo, int64_t at)
 {
 	char t[LT_TIME_LEN];
 	ltime_format(at, t);
@@ -17,17 +18,18 @@ int store_tactic_mark(struct db *db, const char *record_id, const struct tactic_
 		rc = db_run(
 		        db,
 		        "INSERT INTO tactic_marks (record_id, code, mark, note, owner, restricted,"
-		        " current, marked_at, marked_by, marked_by_name, is_demo) VALUES ($1, $2,"
-		        " $3, $4, $5, $6, 1, $7, $8, $9, $10)",
-		        "sssssdsssd", record_id, e->code, tactic_mark_code(e->mark), e->note,
-		        e->owner, restricted ? 1 : 0, t, by, by_name, demo ? 1 : 0);
+		        " current, marked_at, marked_by, marked_by_name, is_demo, meeting_id) "
+		        "VALUES"
+		        " ($1, $2, $3, $4, $5, $6, 1, $7, $8, $9, $10, $11)",
+		        "sssssdsssds", record_id, e->code, tactic_mark_code(e->mark), e->note,
+		        e->owner, restricted ? 1 : 0, t, by, by_name, demo ? 1 : 0, meeting_id);
 	return rc;
 }
 
 json_t *store_tactic_marks(struct db *db, const char *record_id, bool restricted, int *rc)
 {
 	return store_rows(db, rc,
-	                  "SELECT code, mark, note, owner, marked_at, marked_by_name"
+	                  "SELECT code, mark, note, owner, marked_at, marked_by_name, meeting_id"
 	                  " FROM tactic_marks WHERE record_id = $1 AND current = 1"
 	                  " AND (restricted = 0 OR $2 = 1) ORDER BY code",
 	                  "sd", record_id, restricted ? 1 : 0);

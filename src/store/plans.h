@@ -16,12 +16,14 @@
 #include "store/db.h"
 
 /* R-ORD-5: makes entry e the current mark of its option on record `record_id` (the
- * previous current mark is kept, no longer current). */
+ * previous current mark is kept, no longer current); `meeting_id`: the MASE meeting it
+ * was marked at (R-MASE-7), or NULL. */
 int store_tactic_mark(struct db *db, const char *record_id, const struct tactic_entry *e,
-                      bool restricted, const char *by, const char *by_name, bool demo, int64_t at);
+                      bool restricted, const char *meeting_id, const char *by, const char *by_name,
+                      bool demo, int64_t at);
 
 /* The record's current marks, in option order, restricted ones only when `restricted`:
- * [{code, mark, note, owner, marked_at, marked_by_name}]. */
+ * [{code, mark, note, owner, marked_at, marked_by_name, meeting_id}]. */
 json_t *store_tactic_marks(struct db *db, const char *record_id, bool restricted, int *rc);
 
 /* Every mark of option `code` on the record, newest first (its history). */

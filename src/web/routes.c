@@ -257,6 +257,7 @@ const struct route web_routes[] = {
         {HTTP_GET, "/mase-meetings/{id}", HANDLER(handle_page_mase_meeting, 0)},
         {HTTP_POST, "/mase-meetings/{id}/cases", HANDLER(handle_page_mase_case, 0)},
         {HTTP_POST, "/mase-meetings/{id}/actions", HANDLER(handle_page_mase_action, 0)},
+        {HTTP_POST, "/mase-meetings/{id}/tactics", HANDLER(handle_page_mase_tactic, 0)},
         {HTTP_POST, "/mase-meetings/{id}/duties", HANDLER(handle_page_mase_duties, 0)},
         {HTTP_GET, "/mase-meetings/{id}/pack", HANDLER(handle_page_mase_pack, 0)},
         {HTTP_GET, "/boroughs/{id}/board-report", HANDLER(handle_page_board_report, 0)},

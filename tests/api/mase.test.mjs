@@ -5,8 +5,10 @@
 // its seven sections and the linked-case place (R-MASE-6, R-MASE-9), each reader seeing
 // only what they may (R-MASE-5); a decision refused for a case not referred before the
 // meeting (R-MASE-4); a decision and an action carried into the next agenda's review
-// (R-MASE-7); the chair's duties, recorded by the chair only (R-MASE-8). All data is
-// made up.
+// (R-MASE-7); the chair's duties, recorded by the chair only (R-MASE-8); the chair
+// recording the meeting's decisions, its actions (owner, due date, tactical option) and
+// tactical options with the meeting's id, and no plan outside a meeting (R-MASE-7). All
+// data is made up.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startDemo, signInAs, assertProblem, one } from './demo.mjs'
@@ -154,6 +156,40 @@ test('R-MASE-7, R-MASE-8: a decision and an action carried into the next agenda;
   const b = await chair.get('/api/v1/boroughs/Northbrook/mase')
   assert.equal(b.json.last_meeting.id, m.json.id)
   assert.ok(b.json.meetings.some((x) => x.id === ctx.early && x.flagged))
+})
+
+test('R-MASE-7: the chair records the decision, actions and tactical options the meeting agreed', async () => {
+  const m = await chair.post('/api/v1/mase/meetings', { json: { borough: 'Northbrook', held_at: ago(1, '10:00'), attendees: FULL } })
+  assert.equal(m.status, 201, m.text)
+  const d = await chair.post(`/api/v1/mase/meetings/${m.json.id}/cases`, { json: { record_ref: ctx.ref, decision: 'Disrupt the hotel; the support service to engage.' } })
+  assert.equal(d.status, 200, d.text)
+  const action = { text: 'Brief the hotel staff with licensing.', owner_agency: 'Northbrook Police (demo)', record_ref: ctx.ref, due_on: daysAgo(-21), tactic: 'T12' }
+  const before = await one(srv.db, 'SELECT count(*) FROM plan_actions')
+  const outside = await chair.post('/api/v1/actions', { json: action })
+  assert.equal(outside.status, 403, outside.text)
+  const unknown = await chair.post('/api/v1/actions', { json: { ...action, meeting_id: 'mtg_00000000000000000000' } })
+  assertProblem(unknown, 422, 'validation')
+  assert.ok(JSON.stringify(unknown.json).includes('meeting_id'), unknown.text)
+  assert.equal(await one(srv.db, 'SELECT count(*) FROM plan_actions'), before, 'nothing written')
+  const a = await chair.post('/api/v1/actions', { json: { ...action, meeting_id: m.json.id } })
+  assert.equal(a.status, 201, a.text)
+  assert.equal(a.json.meeting_id, m.json.id)
+  assert.equal(a.json.tactic, 'T12')
+  assert.equal(a.json.can_close, true, 'the chair may close what the meeting agreed')
+  const mark = { code: 'T12', mark: 'considered', note: 'Hotel CCTV staff to be briefed.', owner: 'Northbrook Police (demo)' }
+  assert.equal((await chair.post(`/api/v1/records/${ctx.ref}/tactics`, { json: mark })).status, 403)
+  const t = await chair.post(`/api/v1/records/${ctx.ref}/tactics`, { json: { ...mark, meeting_id: m.json.id } })
+  assert.equal(t.status, 200, t.text)
+  const t12 = t.json.options.find((o) => o.code === 'T12')
+  assert.equal(t12.mark, 'considered')
+  assert.equal(t12.meeting_id, m.json.id)
+  const view = await chair.get(`/api/v1/mase/meetings/${m.json.id}`)
+  const c = view.json.cases.find((x) => x.record_ref === ctx.ref)
+  assert.equal(c.decision, 'Disrupt the hotel; the support service to engage.')
+  assert.ok(c.actions.some((x) => x.id === a.json.id && x.tactic === 'T12'), view.text)
+  const duties = [1, 2, 3, 4, 5].map(() => ({ done: true }))
+  const ok = await chair.post(`/api/v1/mase/meetings/${m.json.id}/duties`, { json: { duties, minutes: 'Actions collated by the chair.' } })
+  assert.equal(ok.status, 200, ok.text)
 })
 
 test('an unknown meeting or borough is 404, not an error', async () => {

@@ -16,6 +16,7 @@ void handle_page_mase_agenda(struct request *req, struct response *resp);
 void handle_page_mase_meeting(struct request *req, struct response *resp);
 void handle_page_mase_case(struct request *req, struct response *resp);
 void handle_page_mase_action(struct request *req, struct response *resp);
+void handle_page_mase_tactic(struct request *req, struct response *resp);
 void handle_page_mase_duties(struct request *req, struct response *resp);
 void handle_page_mase_pack(struct request *req, struct response *resp);
 
