@@ -12,6 +12,8 @@
  * or CSV, the children in need census factor codes as CSV, and each agency's senior
  * lead and single point of contact (R-INFO-1).
  */
+#include <unistd.h>
+
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -185,12 +187,15 @@ static void report_text(json_t *r)
 const char CLI_REPORT_USAGE[] =
         "usage: lantern report board BOROUGH FROM TO [--json] [--as USER] [--db URL]\n"
         "       lantern report board-csv BOROUGH FROM TO [--as USER]\n"
+        "       lantern report board-xlsx BOROUGH FROM TO [--as USER] > FILE.xlsx\n"
         "       lantern report cin BOROUGH FROM TO [--as USER]\n"
         "       lantern report contacts AGENCY FILE.json [--as USER]\n"
         "The safeguarding partnership board's report for a borough from FROM to TO (dates\n"
         "YYYY-MM-DD, both included; R-RPT-1): volume, communities, patterns, activity against\n"
         "perpetrators, each agency's performance with the meetings' gaps, disruptions by\n"
-        "type. board-csv prints it as CSV; cin prints the children in need census factor\n"
+        "type. board-csv prints it as CSV, board-xlsx writes it as a workbook (a sheet of\n"
+        "figures and one a table; never to a terminal); cin prints the children in need census "
+        "factor\n"
         "codes (10A, 11A, 12A, 13A, 24A) of each child as CSV; contacts records an agency's\n"
         "senior lead and single point of contact from {\"lead\", \"spoc\"} (R-INFO-1).\n";
 
@@ -213,6 +218,21 @@ int cli_report(struct cli_ctx *c, int argc, char **argv)
 		if (rc == APP_OK)
 			fputs(csv, stdout);
 		free(csv);
+		return cli_done(c, rc, NULL, &err, NULL);
+	}
+	if (argc == 5 && strcmp(argv[1], "board-xlsx") == 0) {
+		if (isatty(STDOUT_FILENO))
+			return cli_error(CLI_USAGE,
+			                 "report board-xlsx: send the workbook to a file "
+			                 "(> board.xlsx), not to a terminal");
+		struct app_err err = {0};
+		unsigned char *data = NULL;
+		size_t len = 0;
+		int rc = app_board_report_xlsx(c->db, &c->who, argv[2], argv[3], argv[4], &data,
+		                               &len, &err);
+		if (rc == APP_OK && fwrite(data, 1, len, stdout) != len)
+			rc = app_fail(&err, APP_FAILED, NULL, "The workbook could not be written.");
+		free(data);
 		return cli_done(c, rc, NULL, &err, NULL);
 	}
 	if (argc == 4 && strcmp(argv[1], "contacts") == 0)

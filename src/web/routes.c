@@ -476,6 +476,7 @@ const struct route web_routes[] = {
          ROUTE_API,
          {app_board_report, "id", ROUTE_IN_QUERY, 200, &period_query, NULL}},
         {HTTP_GET, "/api/v1/boroughs/{id}/board-report/csv", HANDLER(handle_api_board_csv, API)},
+        {HTTP_GET, "/api/v1/boroughs/{id}/board-report/xlsx", HANDLER(handle_api_board_xlsx, API)},
         {HTTP_GET, "/api/v1/boroughs/{id}/cin-factors", HANDLER(handle_api_cin_csv, API)},
         /* R-OUTC-1, R-DL-8: a child's long-term outcomes */
         {HTTP_POST, "/api/v1/records/{ref}/outcome-reviews",

@@ -174,6 +174,7 @@ const TABLE = [
   ['POST', '/api/v1/mase/meetings/{id}/duties', 'D R-MASE-8 D D D R-MASE-8 D D D D R-MASE-8 A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}/duties`, json: { duties: [1, 2, 3, 4, 5].map((i) => ({ done: true, note: i === 1 ? 'Absent members reported to the board.' : undefined })) } })],
   ['GET', '/api/v1/boroughs/{id}/board-report', 'A A A A A A A A A A A A D D', () => ({ path: `/api/v1/boroughs/Northbrook/board-report?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
   ['GET', '/api/v1/boroughs/{id}/board-report/csv', 'A A A A A A A A A A A A D D', () => ({ path: `/api/v1/boroughs/Northbrook/board-report/csv?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
+  ['GET', '/api/v1/boroughs/{id}/board-report/xlsx', 'A A A A A A A A A A A A D D', () => ({ path: `/api/v1/boroughs/Northbrook/board-report/xlsx?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
   ['GET', '/api/v1/boroughs/{id}/cin-factors', 'D A D D D A D D D D A D D D', () => ({ path: `/api/v1/boroughs/Northbrook/cin-factors?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
   ['POST', '/api/v1/records/{ref}/outcome-reviews', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/outcome-reviews`, json: { scores: Object.fromEntries(OUTCOMES.map((o) => [o, 3])) } })],
   ['GET', '/api/v1/records/{ref}/outcome-reviews', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/records/${c.ref}/outcome-reviews` })],

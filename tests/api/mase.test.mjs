@@ -11,10 +11,29 @@
 // data is made up.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
+import { mkdtemp, writeFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { ROOT } from './helpers.mjs'
 import { startDemo, signInAs, assertProblem, one } from './demo.mjs'
 import { daysAgo, ago } from './dates.mjs'
 
 let srv, chair, officer, nurse
+
+// An .xlsx workbook's sheets, read with Python's standard library (tests/xlsx_sheets.py).
+async function readWorkbook (bytes) {
+  const dir = await mkdtemp(join(tmpdir(), 'lantern-xlsx-test-'))
+  try {
+    const file = join(dir, 'book.xlsx')
+    await writeFile(file, bytes)
+    const { stdout } = await promisify(execFile)('python3', [join(ROOT, 'tests', 'xlsx_sheets.py'), file])
+    return JSON.parse(stdout)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
 const ctx = {}
 
 const FULL = [
@@ -223,7 +242,7 @@ test('R-RPT-1: a period with nothing in it gives an empty report that says so', 
   assert.equal((await admin.get(`/api/v1/boroughs/Northbrook/board-report?from=${daysAgo(30)}&to=${daysAgo(0)}`)).status, 403)
 })
 
-test('the board report CSV cannot carry a formula; the census factor codes export', async () => {
+test('the board report CSV and workbook cannot carry a formula; the census factor codes export', async () => {
   const admin = await signInAs(srv, 'admin')
   const ag = await admin.post('/api/v1/agencies', { json: { name: '=HYPERLINK("x") Trust (demo)', type: 'charity', borough: 'Northbrook' } })
   assert.equal(ag.status, 201, ag.text)
@@ -236,6 +255,26 @@ test('the board report CSV cannot carry a formula; the census factor codes expor
   assert.match(csv.text, /^borough,from,to,section,table,label,value\r\n/)
   assert.match(csv.text, /"'=HYPERLINK\(""x""\) Trust \(demo\)"/)
   assert.doesNotMatch(csv.text, /(^|,)=HYPERLINK/m)
+  // the same report as a workbook: a sheet of figures and one a table, the CSV's columns
+  // on each, the same rows, and the formula-looking name stored as literal text (a
+  // shared string), never a formula
+  const x = await chair.get(`/api/v1/boroughs/Northbrook/board-report/xlsx?from=${daysAgo(365)}&to=${daysAgo(0)}`)
+  assert.equal(x.status, 200, x.text)
+  assert.match(x.headers.get('content-type'), /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)
+  assert.match(x.headers.get('content-disposition'), /attachment; filename="board-report-[\d-]+-[\d-]+\.xlsx"/)
+  const book = await readWorkbook(x.bytes)
+  assert.equal(book.formulas, 0, 'no formula in any sheet')
+  assert.equal(book.sheets[0].name, 'Figures')
+  const header = csv.text.split('\r\n')[0].split(',')
+  for (const s of book.sheets) assert.deepEqual(s.rows[0], header, s.name)
+  const rows = book.sheets.flatMap((s) => s.rows.slice(1))
+  assert.equal(rows.length, csv.text.trim().split('\r\n').length - 1, 'as many rows as the CSV')
+  const owner = rows.find((r) => r[5] === '=HYPERLINK("x") Trust (demo)')
+  assert.ok(owner, 'the literal text, without the CSV\'s quote')
+  assert.equal(typeof owner[6], 'number')
+  assert.deepEqual(Object.keys(book.cell_types).sort(), ['n', 's'], 'text as shared strings, counts as numbers')
+  assertProblem(await chair.get(`/api/v1/boroughs/Northbrook/board-report/xlsx?from=${daysAgo(0)}&to=${daysAgo(10)}`), 422)
+  assert.equal((await admin.get(`/api/v1/boroughs/Northbrook/board-report/xlsx?from=${daysAgo(30)}&to=${daysAgo(0)}`)).status, 403)
   const cin = await sup.get(`/api/v1/boroughs/Northbrook/cin-factors?from=${daysAgo(365)}&to=${daysAgo(0)}`)
   assert.equal(cin.status, 200, cin.text)
   const lines = cin.text.trim().split('\r\n')

@@ -158,6 +158,13 @@ describe('a meeting cycle', () => {
     assert.ok(ok, 'every chart drawn')
     await checkA11y(page)
     await screenshot(page, 'board-report')
+    // the same report as a spreadsheet, offered beside the CSV
+    const xlsx = await page.getAttribute('#xlsx-link', 'href')
+    assert.match(xlsx, /^\/api\/v1\/boroughs\/[^/]+\/board-report\/xlsx\?from=/)
+    const got = await page.request.get(`${srv.url}${xlsx}`)
+    assert.equal(got.status(), 200)
+    assert.match(got.headers()['content-type'], /spreadsheetml\.sheet/)
+    assert.equal((await got.body()).subarray(0, 2).toString(), 'PK', 'a zip file')
     await page.goto(`${srv.url}/boroughs/Northbrook/board-report?from=1990-01-01&to=1990-12-31`)
     assert.match(await page.textContent('#empty-report'), /nothing to report/)
   })

@@ -103,6 +103,17 @@ expect 2 "a period ending before it starts" -- "$L" report board Northbrook "$(d
 check "names the field" "grep -q 'to' err.txt"
 expect 0 "the report as CSV" -- "$L" report board-csv Northbrook "$(day 0)" "$(day 60)" "${CHAIR[@]}"
 check "the CSV header" "head -1 out.txt | grep -q '^borough,from,to,section,table,label,value'"
+csv_rows=$(($(tr -d '\r' < out.txt | wc -l) - 1))
+expect 0 "the report as a workbook" -- "$L" report board-xlsx Northbrook "$(day 0)" "$(day 60)" "${CHAIR[@]}"
+cp out.txt board.xlsx
+python3 "$LANTERN_SOURCE_DIR/tests/xlsx_sheets.py" board.xlsx >book.json
+check "a zip read back" "[ -s book.json ]"
+check "no formula, figures first, the CSV's columns and rows" "python3 -c \"
+import json; b = json.load(open('book.json'))
+assert b['formulas'] == 0 and b['sheets'][0]['name'] == 'Figures', b
+assert all(s['rows'][0] == ['borough', 'from', 'to', 'section', 'table', 'label', 'value'] for s in b['sheets'])
+assert sum(len(s['rows']) - 1 for s in b['sheets']) == $csv_rows
+\""
 expect 0 "census factor codes" -- "$L" report cin Northbrook "$(day -300)" "$(day 60)" --as analyst
 check "codes only from the list" "[ \$(tail -n +2 out.txt | tr -d '\\r' | grep -c -v -E '^ch_[a-z0-9]+,LAN-[0-9]{4}-[0-9]{6},(10A|11A|12A|13A|24A)(;(10A|11A|12A|13A|24A))*\$') = 0 ]"
 check "a child counted" "[ \$(wc -l < out.txt) -gt 1 ]"
