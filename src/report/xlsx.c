@@ -92,8 +92,12 @@ static void sheet_name(const struct xlsx_book *b, const char *name, char out[32]
 
 int xlsx_sheet(struct xlsx_book *b, const char *name, const char *const *head, size_t n)
 {
-	if (!b || b->failed || b->sheets >= XLSX_MAX_SHEETS || n > XLSX_MAX_COLS)
+	if (!b)
 		return -1;
+	if (b->failed || b->sheets >= XLSX_MAX_SHEETS || n > XLSX_MAX_COLS) {
+		b->failed = true; /* a workbook missing a sheet is never handed over */
+		return -1;
+	}
 	char nm[32];
 	sheet_name(b, name, nm);
 	b->ws = workbook_add_worksheet(b->wb, nm);
@@ -115,8 +119,12 @@ int xlsx_sheet(struct xlsx_book *b, const char *name, const char *const *head, s
 
 int xlsx_row(struct xlsx_book *b, const struct xlsx_cell *cells, size_t n)
 {
-	if (!b || b->failed || !b->ws || n > XLSX_MAX_COLS || b->row > XLSX_MAX_ROWS)
+	if (!b)
 		return -1;
+	if (b->failed || !b->ws || n > XLSX_MAX_COLS || b->row > XLSX_MAX_ROWS) {
+		b->failed = true; /* nor one missing a row */
+		return -1;
+	}
 	for (size_t i = 0; i < n; i++) {
 		lxw_error e = LXW_NO_ERROR;
 		if (cells[i].is_number)

@@ -30,7 +30,8 @@ struct xlsx_cell {
 /* A new workbook; NULL when its temporary file cannot be made. */
 struct xlsx_book *xlsx_new(void);
 /* Starts a sheet named from `name` with the header row `head` (n columns, at most
- * XLSX_MAX_COLS). 0, or -1 past XLSX_MAX_SHEETS or on a write failure. */
+ * XLSX_MAX_COLS). 0, or -1 past XLSX_MAX_SHEETS or on a write failure. A refusal here or
+ * in xlsx_row fails the whole workbook: xlsx_finish then hands nothing over. */
 int xlsx_sheet(struct xlsx_book *b, const char *name, const char *const *head, size_t n);
 /* Appends a row of n cells to the current sheet. 0, or -1 (no sheet, too many rows or
  * columns, a write failure). */
