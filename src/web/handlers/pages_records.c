@@ -328,7 +328,7 @@ static void record_more(struct request *req, struct response *resp, const char *
 	                                        "under_13") == 0));
 }
 
-void handle_page_record(struct request *req, struct response *resp)
+static void record_page(struct request *req, struct response *resp)
 {
 	const char *ref = request_param(req, "ref");
 	json_t *r = pages_load(req, resp, app_record_get, ref);
@@ -346,6 +346,17 @@ void handle_page_record(struct request *req, struct response *resp)
 	page_render(req, resp, 200, "record.html",
 	            pages_fmt(req, "%s, %s", child_name(req, r), ref), r);
 	json_decref(r);
+}
+
+/* The page's audited reads (the record, the child's episodes, tactical options, the
+ * network; a refusal too) commit their events while the page is built, and the page
+ * goes out once all of them have committed, never before (web_views_begin), as the
+ * API's record view does: the thread does not wait for each in turn. */
+void handle_page_record(struct request *req, struct response *resp)
+{
+	web_views_begin(req);
+	record_page(req, resp);
+	web_views_end(req, resp);
 }
 
 /* ---- generic record forms ---- */
