@@ -19,7 +19,7 @@
 
 /* The view of use case uc on `id` as the request's actor, or NULL (answering nothing:
  * for what a page adds to what it has already loaded). */
-static json_t *load_quiet(struct request *req, app_uc *uc, const char *id)
+static json_t *load_quiet(struct request *req, app_uc *uc, const char *id, json_t *in)
 {
 	struct web_app *app = req->app;
 	struct db *db = app && app->dbs ? app_database_pool_get(app->dbs) : NULL;
@@ -27,7 +27,7 @@ static json_t *load_quiet(struct request *req, app_uc *uc, const char *id)
 		return NULL;
 	struct app_err err;
 	json_t *v = NULL;
-	if (uc(db, web_actor(req), id, NULL, &v, &err) != APP_OK) {
+	if (uc(db, web_actor(req), id, in, &v, &err) != APP_OK) {
 		json_decref(v);
 		return NULL;
 	}
@@ -37,7 +37,7 @@ static json_t *load_quiet(struct request *req, app_uc *uc, const char *id)
 /* The caption of a record's pages: the child's name and the reference. */
 static const char *record_caption(struct request *req, const char *ref)
 {
-	json_t *r = load_quiet(req, app_record_get, ref);
+	json_t *r = load_quiet(req, app_record_get, ref, NULL);
 	if (!r)
 		return ref;
 	json_t *c = json_object_get(r, "child");
@@ -204,7 +204,9 @@ void handle_page_tactic_mark(struct request *req, struct response *resp)
 
 json_t *pages_record_tactics(struct request *req, const char *ref)
 {
-	json_t *t = load_quiet(req, app_tactics_get, ref);
+	json_t *in = json_pack("{s:b}", "summary_only", 1); /* the page shows only that */
+	json_t *t = in ? load_quiet(req, app_tactics_get, ref, in) : NULL;
+	json_decref(in);
 	if (!t)
 		return NULL;
 	json_t *s = json_object_get(t, "summary");
