@@ -547,26 +547,15 @@ static void record_form_post(struct request *req, struct response *resp,
 	json_t *in = formspec_to_json(rf->specs, rf->n, f, &errs);
 	if (rf->adjust)
 		rf->adjust(in);
-	if (errs.n) /* all of the form's errors at once */
-		pages_check_rest(req, rf->fn, ref, in, rf->specs, rf->n, &errs);
-	struct db *db = errs.n ? NULL : web_db(req, resp);
-	if (!errs.n && !db) {
-		json_decref(in);
-		return;
-	}
-	struct app_err err = {0};
-	json_t *out = NULL;
-	int rc = errs.n ? APP_INVALID : rf->fn(db, web_actor(req), ref, in, &out, &err);
-	json_decref(in);
-	json_decref(out);
-	if (rc == APP_OK && !errs.n) {
+	struct app_err err;
+	json_t *out;
+	enum pages_post_rc rc =
+	        pages_post(req, resp, rf->fn, ref, in, rf->specs, rf->n, &errs, &err, &out);
+	if (rc == PAGES_POST_SAVED)
 		pages_redirect(req, resp, "/records/%s", ref);
+	json_decref(out);
+	if (rc != PAGES_POST_REFUSED)
 		return;
-	}
-	if (!errs.n && rc != APP_INVALID && rc != APP_CONFLICT) {
-		pages_error(req, resp, &err);
-		return;
-	}
 	json_t *rec = pages_load(req, resp, app_record_get, ref);
 	if (!rec)
 		return;
@@ -714,27 +703,15 @@ void handle_page_entry_correct(struct request *req, struct response *resp)
 	fielderr_init(&errs);
 	json_t *in = formspec_to_json(correct_specs, ARRAY_LEN(correct_specs), f, &errs);
 	json_object_set_new(in, "supersedes", json_string(id));
-	if (errs.n) /* all of the form's errors at once */
-		pages_check_rest(req, app_record_add_entry, ref, in, correct_specs,
-		                 ARRAY_LEN(correct_specs), &errs);
-	struct app_err err = {0};
-	json_t *out = NULL;
-	struct db *db = errs.n ? NULL : web_db(req, resp);
-	int rc = errs.n ? APP_INVALID
-	         : db   ? app_record_add_entry(db, web_actor(req), ref, in, &out, &err)
-	                : APP_FAILED;
-	json_decref(in);
-	json_decref(out);
-	if (!errs.n && !db) {
-		json_decref(rec);
-		return;
-	}
-	if (rc == APP_OK)
+	struct app_err err;
+	json_t *out;
+	enum pages_post_rc rc = pages_post(req, resp, app_record_add_entry, ref, in, correct_specs,
+	                                   ARRAY_LEN(correct_specs), &errs, &err, &out);
+	if (rc == PAGES_POST_SAVED)
 		pages_redirect(req, resp, "/records/%s#entry-%s", ref, id);
-	else if (errs.n || rc == APP_INVALID || rc == APP_CONFLICT)
+	else if (rc == PAGES_POST_REFUSED)
 		correct_page(req, resp, rec, entry, 422, &errs, errs.n ? NULL : &err);
-	else
-		pages_error(req, resp, &err);
+	json_decref(out);
 	json_decref(rec);
 }
 
