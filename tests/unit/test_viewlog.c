@@ -148,6 +148,20 @@ static void test_viewlog_submit_calls_back_once_and_detach_drains(void **state)
 	tmp_close(&t);
 }
 
+/* From now on the view log of t refuses an event whose entity_id is "refused". */
+static void refuse_in_viewlog(struct tdb *t)
+{
+	char url[320], msg[256];
+	snprintf(url, sizeof url, "%s-viewlog", t->url);
+	struct db *lg;
+	assert_int_equal(db_open(url, false, &lg, msg, sizeof msg), DB_OK);
+	assert_int_equal(db_exec(lg, "CREATE TRIGGER refuse BEFORE INSERT ON pending"
+	                             " WHEN NEW.entity_id = 'refused'"
+	                             " BEGIN SELECT RAISE(ABORT, 'refused'); END"),
+	                 DB_OK);
+	db_close(lg);
+}
+
 static void test_viewlog_failed_commit_reported_nothing_kept(void **state)
 {
 	(void)state;
@@ -158,15 +172,7 @@ static void test_viewlog_failed_commit_reported_nothing_kept(void **state)
 	struct audit_event ok = {.action = "view", .entity_type = "record", .entity_id = "rec_ok"};
 	assert_int_equal(audit_append_shared(t.db, &ok), DB_OK);
 	/* the view log refuses one event */
-	char url[320];
-	snprintf(url, sizeof url, "%s-viewlog", t.url);
-	struct db *lg;
-	assert_int_equal(db_open(url, false, &lg, msg, sizeof msg), DB_OK);
-	assert_int_equal(db_exec(lg, "CREATE TRIGGER refuse BEFORE INSERT ON pending"
-	                             " WHEN NEW.entity_id = 'refused'"
-	                             " BEGIN SELECT RAISE(ABORT, 'refused'); END"),
-	                 DB_OK);
-	db_close(lg);
+	refuse_in_viewlog(&t);
 	struct audit_event bad = {
 	        .action = "view", .entity_type = "record", .entity_id = "refused"};
 	assert_true(audit_append_shared(t.db, &bad) < 0);
@@ -279,15 +285,7 @@ static void test_viewlog_views_answered_together(void **state)
 
 	/* one of two refused by the view log: one call, failed */
 	assert_int_equal(viewlog_attach(t.db, msg, sizeof msg), DB_OK);
-	char url[320];
-	snprintf(url, sizeof url, "%s-viewlog", t.url);
-	struct db *lg;
-	assert_int_equal(db_open(url, false, &lg, msg, sizeof msg), DB_OK);
-	assert_int_equal(db_exec(lg, "CREATE TRIGGER refuse BEFORE INSERT ON pending"
-	                             " WHEN NEW.entity_id = 'refused'"
-	                             " BEGIN SELECT RAISE(ABORT, 'refused'); END"),
-	                 DB_OK);
-	db_close(lg);
+	refuse_in_viewlog(&t);
 	a.views = app_views_new(count_done, &c);
 	assert_int_equal(app_audit_shared(t.db, &a, "view", "record", "rec_v4", NULL, "all"),
 	                 DB_OK);
