@@ -59,9 +59,9 @@ static int meeting_known(struct uc *u, const char *id)
 
 /* ---- the checklist (R-ORD-5) ---- */
 
-/* The checklist of loaded record r: every option the actor sees with its mark, and the
- * summary. */
-static int tactics_view(struct uc *u, const struct record_row *r, json_t **out)
+/* The checklist of loaded record r: every option the actor sees with its mark (unless
+ * only the summary is asked for: options left empty), and the summary. */
+static int tactics_view(struct uc *u, const struct record_row *r, bool options_too, json_t **out)
 {
 	bool entitled = disruption_entitled(u);
 	int rc;
@@ -89,7 +89,7 @@ static int tactics_view(struct uc *u, const struct record_row *r, json_t **out)
 	size_t nt;
 	const struct ref_item *all = ref_table(REF_TACTICS, &nt);
 	json_t *options = json_array(), *codes = json_array();
-	for (size_t k = 0; k < nt; k++) {
+	for (size_t k = 0; options_too && k < nt; k++) {
 		if ((all[k].flags & REF_RESTRICTED) && !entitled)
 			continue; /* R-INFO-3: neither shown nor counted */
 		json_t *mark = NULL;
@@ -128,15 +128,15 @@ static int tactics_view(struct uc *u, const struct record_row *r, json_t **out)
 int app_tactics_get(struct db *db, const struct actor *who, const char *id, json_t *in,
                     json_t **out, struct app_err *err)
 {
-	UNUSED(in);
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*out = NULL;
+	bool options_too = !json_is_true(json_object_get(in, "summary_only"));
 	struct record_row r; /* a view: read beside writers, then logged before answering */
 	int rc = uc_read_record(&u, id, &r);
 	if (rc != APP_OK)
 		return rc;
-	rc = tactics_view(&u, &r, out);
+	rc = tactics_view(&u, &r, options_too, out);
 	return uc_read_finish(&u, rc, &r, "view", "tactics", r.id, "checklist", out);
 }
 
@@ -172,7 +172,7 @@ int app_tactic_mark(struct db *db, const struct actor *who, const char *id, json
 		                                                      : "System operator",
 		                                 false, u.now));
 	if (rc == APP_OK)
-		rc = tactics_view(&u, &r, out);
+		rc = tactics_view(&u, &r, true, out);
 	char fields[64];
 	snprintf(fields, sizeof fields, "tactic %s %s%s", e.code, tactic_mark_code(e.mark),
 	         meeting ? " at a meeting" : "");
