@@ -163,8 +163,15 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 		                      .created_at = opened_s};
 		rc = store_child_insert(db, &c);
 		if (rc == DB_OK)
-			rc = store_record_insert(db, rid, cid, ltime_date_of(opened).y, opened_s,
-			                         NULL, bid, true, ref_s);
+			rc = store_record_insert(
+			        db,
+			        &(struct store_record_new){.id = rid,
+			                                   .child_id = cid,
+			                                   .year = ltime_date_of(opened).y,
+			                                   .opened_at = opened,
+			                                   .borough_id = bid,
+			                                   .demo = true},
+			        ref_s);
 		/* the checklist: earlier marks kept, then the current ones */
 		for (int i = 0; rc == DB_OK && i < SUPERSEDED + CURRENT; i++) {
 			int opt = i < SUPERSEDED ? i : (int)((i - SUPERSEDED) * 29 / CURRENT);

@@ -96,8 +96,15 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 		                      .created_at = t1};
 		rc = store_child_insert(db, &c);
 		if (rc == DB_OK)
-			rc = store_record_insert(db, rec[k], kid[k], ltime_date_of(opened).y, t1,
-			                         NULL, bid, true, ref_s);
+			rc = store_record_insert(
+			        db,
+			        &(struct store_record_new){.id = rec[k],
+			                                   .child_id = kid[k],
+			                                   .year = ltime_date_of(opened).y,
+			                                   .opened_at = opened,
+			                                   .borough_id = bid,
+			                                   .demo = true},
+			        ref_s);
 		if (rc == DB_OK)
 			rc = db_run(
 			        db,

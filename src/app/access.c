@@ -91,9 +91,15 @@ int access_log_opening(struct uc *u)
 		return APP_OK;
 	char id[ID_MAX];
 	id_new("rax", id);
-	int rc = store_restricted_access_add(
-	        u->db, id, u->opening, uc_user_id(u), u->who->display_name,
-	        u->who->agency_id[0] ? u->who->agency_id : NULL, u->now_s, u->who->purpose);
+	struct store_restricted_access_new row = {
+	        .id = id,
+	        .record_id = u->opening,
+	        .user_id = uc_user_id(u),
+	        .user_name = u->who->display_name,
+	        .agency_id = u->who->agency_id[0] ? u->who->agency_id : NULL,
+	        .opened_at = u->now,
+	        .purpose = u->who->purpose};
+	int rc = store_restricted_access_add(u->db, &row);
 	u->opening[0] = '\0';
 	return uc_db(u, rc);
 }

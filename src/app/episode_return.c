@@ -238,7 +238,7 @@ static int saw_link_crime(struct saw_run *run)
 	}
 	run->crime_link = "linked to the child's record";
 	return uc_db(u, store_ext_ref_add(u->db, run->rec.id, "crime_number", run->crime,
-	                                  plan->crime.es_on_crime_report, u->now_s, uc_user_id(u)));
+	                                  plan->crime.es_on_crime_report, u->now, uc_user_id(u)));
 }
 
 int app_safe_and_well(struct db *db, const struct actor *who, const char *id, json_t *in,
