@@ -61,12 +61,13 @@ static int load(struct db *db, int64_t ref, char (*pol)[ID_MAX], char (*csc)[ID_
 		id_new_rng(&idr, "ag", pol[b]);
 		snprintf(name, sizeof name, "Bench Police %02d (demo)", b);
 		if (rc == DB_OK)
-			rc = store_agency_insert(db, pol[b], name, "police", bid, at);
+			rc = store_agency_insert(db, pol[b], name, "police", bid,
+			                         ref - YEARS * 366 * DAY);
 		id_new_rng(&idr, "ag", csc[b]);
 		snprintf(name, sizeof name, "Bench Social Care %02d (demo)", b);
 		if (rc == DB_OK)
 			rc = store_agency_insert(db, csc[b], name, "childrens_social_care", bid,
-			                         at);
+			                         ref - YEARS * 366 * DAY);
 		if (rc != DB_OK)
 			return fail(db, "agencies");
 	}

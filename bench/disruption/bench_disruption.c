@@ -115,7 +115,7 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 	id_new_rng(idr, "agy", pol);
 	snprintf(name, sizeof name, "Bench Police %02d (demo)", b);
 	if (rc == DB_OK)
-		rc = store_agency_insert(db, pol, name, "police", bid, at);
+		rc = store_agency_insert(db, pol, name, "police", bid, ref - YEARS * 366 * DAY);
 	static char person[PERSONS][ID_MAX];
 	for (int p = 0; rc == DB_OK && p < PERSONS; p++) {
 		char label[48];

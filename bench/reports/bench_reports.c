@@ -70,11 +70,12 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 	id_new_rng(idr, "agy", pol);
 	snprintf(name, sizeof name, "Bench Police %02d (demo)", b);
 	if (rc == DB_OK)
-		rc = store_agency_insert(db, pol, name, "police", bid, at);
+		rc = store_agency_insert(db, pol, name, "police", bid, ref - YEARS * 366 * DAY);
 	id_new_rng(idr, "agy", csc);
 	snprintf(name, sizeof name, "Bench Children's Services %02d (demo)", b);
 	if (rc == DB_OK)
-		rc = store_agency_insert(db, csc, name, "childrens_social_care", bid, at);
+		rc = store_agency_insert(db, csc, name, "childrens_social_care", bid,
+		                         ref - YEARS * 366 * DAY);
 	static char kid[RECORDS][ID_MAX], rec[RECORDS][ID_MAX];
 	for (int k = 0; rc == DB_OK && k < RECORDS; k++) {
 		char ref_s[24], given[24], family[24], key[48], fid[ID_MAX];

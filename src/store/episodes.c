@@ -332,7 +332,7 @@ static const struct row_col INTERVIEW_COLS[] = {
         ROW_COL(struct interview_row, due_at, ROW_TIME),
         ROW_COL(struct interview_row, interviewer_key, ROW_TEXT),
         ROW_COL(struct interview_row, record_entry_id, ROW_TEXT),
-        ROW_COL(struct interview_row, interviewer_name, ROW_TEXT),
+        ROW_COLF(struct interview_row, interviewer_name, ROW_TEXT, ROW_CUT),
 };
 static const struct row_desc INTERVIEW = ROW_DESC(struct interview_row, INTERVIEW_COLS);
 

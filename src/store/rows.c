@@ -136,12 +136,13 @@ int row_read(struct db_stmt *st, const struct row_desc *d, void *out)
 int row_get(struct db *db, const struct row_desc *d, void *out, const char *sql, const char *types,
             ...)
 {
-	memset(out, 0, d->size);
 	va_list ap;
 	va_start(ap, types);
 	struct db_stmt *st;
 	int rc = db_vquery_stmt(db, &st, sql, types, ap);
 	va_end(ap);
+	/* zeroed only now: a parameter may be a field of `out` (bound text is copied) */
+	memset(out, 0, d->size);
 	if (rc != DB_OK)
 		return rc;
 	rc = db_step(st);

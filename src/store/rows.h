@@ -77,7 +77,7 @@ int row_read(struct db_stmt *st, const struct row_desc *d, void *out);
 
 /* Runs sql (cached) with parameters bound per `types` as db_run's and reads the first
  * row into out: DB_ROW (filled), DB_DONE (no row; out zeroed) or an error (out
- * zeroed). */
+ * zeroed). A parameter may be a field of out (it is bound before out is zeroed). */
 int row_get(struct db *db, const struct row_desc *d, void *out, const char *sql, const char *types,
             ...);
 

@@ -74,6 +74,11 @@ static void test_reads_every_type(void **state)
 	assert_string_equal(th.body, "the body");
 	row_free(&THING, &th);
 	assert_null(th.body);
+	/* a parameter may be a field of the struct being filled */
+	assert_int_equal(row_get(db, &THING, &th, SELECT_THING " WHERE id = $1", "s", th.id),
+	                 DB_ROW);
+	assert_string_equal(th.id, "ab_1");
+	row_free(&THING, &th);
 	/* no row: DB_DONE and the struct zeroed */
 	memset(&th, 0x55, sizeof th);
 	assert_int_equal(row_get(db, &THING, &th, SELECT_THING " WHERE id = $1", "s", "none"),
