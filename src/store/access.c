@@ -45,8 +45,6 @@ int store_child_visible(struct db *db, const struct store_viewer *v, const char 
 int store_member_add(struct db *db, const char *child_id, const char *agency_id, const char *kind,
                      const char *reason, const char *added_by, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	return db_run(db,
 	              "INSERT INTO child_agencies (child_id, agency_id, reason, since, kind,"
 	              " added_by) VALUES ($1, $2, $3, $4, $5, $6)"
@@ -55,15 +53,13 @@ int store_member_add(struct db *db, const char *child_id, const char *agency_id,
 	              " added_by = excluded.added_by, ended_at = NULL"
 	              " WHERE excluded.kind <> 'filed'"
 	              " AND (child_agencies.kind = 'filed' OR child_agencies.ended_at IS NOT NULL)",
-	              "ssssss", child_id, agency_id, reason, t, kind, added_by);
+	              "ssstss", child_id, agency_id, reason, at, kind, added_by);
 }
 
 int store_members_add_by_type(struct db *db, const char *child_id, const char *type,
                               const char *borough_id, const char *kind, const char *reason,
                               int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	return db_run(db,
 	              "INSERT INTO child_agencies (child_id, agency_id, reason, since, kind)"
 	              " SELECT $1, id, $4, $5, $6 FROM agencies WHERE type = $2 AND borough_id = $3"
@@ -71,17 +67,15 @@ int store_members_add_by_type(struct db *db, const char *child_id, const char *t
 	              " reason = excluded.reason, since = excluded.since, added_by = NULL,"
 	              " ended_at = NULL WHERE excluded.kind <> 'filed'"
 	              " AND (child_agencies.kind = 'filed' OR child_agencies.ended_at IS NOT NULL)",
-	              "ssssss", child_id, type, borough_id, reason, t, kind);
+	              "ssssts", child_id, type, borough_id, reason, at, kind);
 }
 
 int store_member_end(struct db *db, const char *child_id, const char *agency_id, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	int rc = db_run(db,
 	                "UPDATE child_agencies SET ended_at = $3 WHERE child_id = $1"
 	                " AND agency_id = $2 AND kind <> 'filed' AND ended_at IS NULL",
-	                "sss", child_id, agency_id, t);
+	                "sst", child_id, agency_id, at);
 	if (rc == DB_OK && db_changes(db) == 0)
 		return DB_DONE;
 	return rc;
@@ -101,12 +95,10 @@ json_t *store_members(struct db *db, const char *child_id, int *rc)
 int store_access_grant_insert(struct db *db, const char *id, const char *child_id,
                               const char *user_id, const char *reason, int64_t days, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	return db_run(db,
 	              "INSERT INTO access_grants (id, child_id, user_id, reason, days,"
 	              " requested_at, status) VALUES ($1, $2, $3, $4, $5, $6, 'requested')",
-	              "ssssis", id, child_id, user_id, reason, days, t);
+	              "ssssit", id, child_id, user_id, reason, days, at);
 }
 
 /* An ISO time column as seconds, 0 for NULL or text that does not parse. */
@@ -150,8 +142,7 @@ int store_access_grant_decide(struct db *db, const char *id, const char *from, c
                               const char *decided_by, int64_t at, const char *note, int64_t starts,
                               int64_t ends)
 {
-	char t[LT_TIME_LEN], s[LT_TIME_LEN], e[LT_TIME_LEN];
-	ltime_format(at, t);
+	char s[LT_TIME_LEN], e[LT_TIME_LEN];
 	ltime_format(starts, s);
 	ltime_format(ends, e);
 	bool times = starts != 0;
@@ -161,7 +152,7 @@ int store_access_grant_decide(struct db *db, const char *id, const char *from, c
 	        " decided_at = $5, decision_note = coalesce($6, decision_note),"
 	        " starts_at = coalesce($7, starts_at), ends_at = coalesce($8, ends_at)"
 	        " WHERE id = $1 AND status = $2",
-	        "ssssssss", id, from, status, decided_by, t, note, times ? s : NULL,
+	        "sssstsss", id, from, status, decided_by, at, note, times ? s : NULL,
 	        times ? e : NULL);
 	if (rc == DB_OK && db_changes(db) == 0)
 		return DB_DONE;
@@ -224,12 +215,10 @@ json_t *store_access_grants_of_user(struct db *db, const char *user_id, int limi
 int store_audit_count_since(struct db *db, const char *user_id, const char *action, int64_t since,
                             int64_t *out)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(since, t);
 	return db_query_int64(db, out,
 	                      "SELECT count(*) FROM audit_events WHERE user_id = $1 AND action = $2"
 	                      " AND at >= $3",
-	                      "sss", user_id, action, t);
+	                      "sst", user_id, action, since);
 }
 
 int store_authority_find(struct db *db, const char *key, char id[32])

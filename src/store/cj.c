@@ -148,8 +148,7 @@ int store_nrm_insert(struct db *db, const struct store_nrm *n)
 int store_nrm_decide(struct db *db, const char *id, bool conclusive, const char *decision,
                      struct lt_date on, int64_t at)
 {
-	char d[LT_DATE_LEN], t[LT_TIME_LEN];
-	ltime_format(at, t);
+	char d[LT_DATE_LEN];
 	int rc = db_run(db,
 	                conclusive ? "UPDATE nrm_referrals SET conclusive_grounds = $2,"
 	                             " conclusive_grounds_on = $3, updated_at = $4 WHERE id = $1"
@@ -157,7 +156,7 @@ int store_nrm_decide(struct db *db, const char *id, bool conclusive, const char 
 	                           : "UPDATE nrm_referrals SET reasonable_grounds = $2,"
 	                             " reasonable_grounds_on = $3, updated_at = $4 WHERE id = $1"
 	                             " AND reasonable_grounds IS NULL",
-	                "ssss", id, decision, date_text(on, d), t);
+	                "ssst", id, decision, date_text(on, d), at);
 	return rc == DB_OK && db_changes(db) == 0 ? DB_DONE : rc;
 }
 

@@ -52,6 +52,17 @@ static int bind_one(struct db_stmt *st, int n, char t, va_list *ap)
 	}
 }
 
+int db_vbind(struct db_stmt *st, int first, const char *types, va_list ap)
+{
+	va_list aq;
+	va_copy(aq, ap);
+	int rc = DB_OK, n = first;
+	for (const char *t = types ? types : ""; *t && rc == DB_OK; t++, n++)
+		rc = bind_one(st, n, *t, &aq);
+	va_end(aq);
+	return rc;
+}
+
 int db_vquery_stmt(struct db *db, struct db_stmt **out, const char *sql, const char *types,
                    va_list ap)
 {
@@ -60,12 +71,7 @@ int db_vquery_stmt(struct db *db, struct db_stmt **out, const char *sql, const c
 	int rc = db_cached(db, sql, &st);
 	if (rc != DB_OK)
 		return rc;
-	va_list aq;
-	va_copy(aq, ap);
-	int n = 1;
-	for (const char *t = types ? types : ""; *t && rc == DB_OK; t++, n++)
-		rc = bind_one(st, n, *t, &aq);
-	va_end(aq);
+	rc = db_vbind(st, 1, types, ap);
 	if (rc != DB_OK) {
 		db_reset(st);
 		return rc;

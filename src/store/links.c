@@ -15,31 +15,6 @@ void store_concern_viewer_bind(struct db_stmt *st, const struct store_concern_vi
 	db_bind_int64(st, 6, cv->restricted ? 1 : 0);
 }
 
-/* Binds parameters from `first` by a db_run-style type string. */
-static int bind_rest(struct db_stmt *st, int first, const char *types, va_list ap)
-{
-	int rc = DB_OK;
-	for (int n = first; rc == DB_OK && *types; types++, n++) {
-		switch (*types) {
-		case 's':
-			rc = db_bind_text(st, n, va_arg(ap, const char *));
-			break;
-		case 'i':
-			rc = db_bind_int64(st, n, va_arg(ap, int64_t));
-			break;
-		case 'd':
-			rc = db_bind_int64(st, n, va_arg(ap, int));
-			break;
-		case 'n':
-			rc = db_bind_null(st, n);
-			break;
-		default:
-			rc = DB_E_MISUSE;
-		}
-	}
-	return rc;
-}
-
 json_t *store_concern_rows(struct db *db, const struct store_concern_viewer *cv, int *rc,
                            const char *sql, const char *types, ...)
 {
@@ -50,7 +25,7 @@ json_t *store_concern_rows(struct db *db, const struct store_concern_viewer *cv,
 	store_concern_viewer_bind(st, cv);
 	va_list ap;
 	va_start(ap, types);
-	*rc = bind_rest(st, 7, types, ap);
+	*rc = db_vbind(st, 7, types, ap);
 	va_end(ap);
 	if (*rc != DB_OK) {
 		db_reset(st);
@@ -153,12 +128,10 @@ int store_link_get(struct db *db, const char *id, struct link_row *l)
 int store_link_end(struct db *db, const char *id, const char *by, const char *by_name,
                    const char *reason, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	int rc = db_run(db,
 	                "UPDATE links SET ended_at = $2, ended_by = $3, ended_by_name = $4,"
 	                " ended_reason = $5 WHERE id = $1 AND ended_at IS NULL",
-	                "sssss", id, t, by, by_name, reason);
+	                "stsss", id, at, by, by_name, reason);
 	if (rc == DB_OK && db_changes(db) == 0)
 		return DB_DONE;
 	return rc;

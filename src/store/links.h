@@ -52,8 +52,8 @@ int store_concern_visible(struct db *db, const struct store_concern_viewer *cv, 
                           const char *id, bool *out);
 
 /* Runs `sql` with the viewer bound at $1..$6 and the further parameters from $7, typed
- * as db_run's ('s' text, 'i' int64_t, 'd' int, 'n' NULL); returns every row (NULL with
- * *rc on failure). For the store files of this family. */
+ * as db_run's (store/db.h); returns every row (NULL with *rc on failure). For the store
+ * files of this family. */
 json_t *store_concern_rows(struct db *db, const struct store_concern_viewer *cv, int *rc,
                            const char *sql, const char *types, ...);
 

@@ -7,46 +7,14 @@
 #include "protocol/reference.h"
 #include "store/rows.h"
 
-/* Binds parameters from `first` by a db_run-style type string. */
-static int bind_va(struct db_stmt *st, int first, const char *types, va_list ap)
-{
-	int rc = DB_OK;
-	for (int n = first; rc == DB_OK && *types; types++, n++) {
-		switch (*types) {
-		case 's':
-			rc = db_bind_text(st, n, va_arg(ap, const char *));
-			break;
-		case 'i':
-			rc = db_bind_int64(st, n, va_arg(ap, int64_t));
-			break;
-		case 'd':
-			rc = db_bind_int64(st, n, va_arg(ap, int));
-			break;
-		case 'n':
-			rc = db_bind_null(st, n);
-			break;
-		default:
-			rc = DB_E_MISUSE;
-		}
-	}
-	return rc;
-}
-
 json_t *store_rows(struct db *db, int *rc, const char *sql, const char *types, ...)
 {
 	struct db_stmt *st;
-	*rc = db_cached(db, sql, &st);
-	if (*rc != DB_OK)
-		return NULL;
 	va_list ap;
 	va_start(ap, types);
-	*rc = bind_va(st, 1, types, ap);
+	*rc = db_vquery_stmt(db, &st, sql, types, ap);
 	va_end(ap);
-	if (*rc != DB_OK) {
-		db_reset(st);
-		return NULL;
-	}
-	return rows_all(st, rc);
+	return st ? rows_all(st, rc) : NULL;
 }
 
 /* The columns of the facts of a disruption, as text (NULL where not set). */
@@ -361,13 +329,12 @@ int store_person_outcome_add(struct db *db, const char *id, const char *person_i
                              struct lt_date on, const char *note, const char *source_id,
                              const char *by, int64_t at)
 {
-	char d[LT_DATE_LEN], t[LT_TIME_LEN];
-	ltime_format(at, t);
+	char d[LT_DATE_LEN];
 	return db_run(db,
 	              "INSERT INTO outcomes (id, record_id, person_id, code, achieved_on, note,"
 	              " recorded_by, recorded_at, source_id) VALUES ($1, NULL, $2, $3, $4, $5, $6,"
 	              " $7, $8)",
-	              "ssssssss", id, person_id, code, date_text(on, d), note, by, t, source_id);
+	              "ssssssts", id, person_id, code, date_text(on, d), note, by, at, source_id);
 }
 
 json_t *store_person_outcomes(struct db *db, const char *person_id, int *rc)

@@ -18,9 +18,9 @@
 #include "protocol/orders.h"
 #include "store/db.h"
 
-/* Runs `sql` with parameters from $1 typed as db_run's ('s' text, 'i' int64_t, 'd' int,
- * 'n' NULL) and returns every row (NULL with *rc on failure). For the store files of
- * the disruption family (orders.c, plans.c, cj.c). */
+/* Runs `sql` with parameters from $1 typed as db_run's (store/db.h) and returns every
+ * row (NULL with *rc on failure). For the store files of the disruption family
+ * (orders.c, plans.c, cj.c). */
 json_t *store_rows(struct db *db, int *rc, const char *sql, const char *types, ...);
 
 /* Who wrote a disruption, and what it is filed under. */

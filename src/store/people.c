@@ -59,14 +59,12 @@ int store_person_head(struct db *db, const char *id, struct person_head *h)
 int store_person_update(struct db *db, const char *id, const char *gender, const char *description,
                         int restricted, const char *label, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	int rc = db_run(db,
 	                "UPDATE people SET gender = coalesce($2, gender),"
 	                " description = coalesce($3, description),"
 	                " restricted = CASE WHEN $4 < 0 THEN restricted ELSE $4 END,"
 	                " label = coalesce($5, label), updated_at = $6 WHERE id = $1",
-	                "sssiss", id, gender, description, (int64_t)restricted, label, t);
+	                "sssist", id, gender, description, (int64_t)restricted, label, at);
 	if (rc == DB_OK && db_changes(db) == 0)
 		return DB_DONE;
 	return rc;
@@ -359,13 +357,11 @@ json_t *store_people_linked_to(struct db *db, const char *id, bool restricted, s
 int store_person_pnc_set(struct db *db, const char *id, const char *status, const char *note,
                          const char *by, const char *by_name, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	int rc = db_run(db,
 	                "UPDATE people SET pnc_marker = $2, pnc_marker_note = $3,"
 	                " pnc_marker_at = $4, pnc_marker_by = $5, pnc_marker_by_name = $6,"
 	                " updated_at = $4 WHERE id = $1",
-	                "ssssss", id, status, note, t, by, by_name);
+	                "ssstss", id, status, note, at, by, by_name);
 	if (rc == DB_OK && db_changes(db) == 0)
 		return DB_DONE;
 	return rc;
@@ -374,8 +370,6 @@ int store_person_pnc_set(struct db *db, const char *id, const char *status, cons
 int store_child_pnc_set(struct db *db, const char *child_id, const char *status, const char *note,
                         const char *by, const char *by_name, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	return db_run(db,
 	              "INSERT INTO child_pnc_markers (child_id, status, note, recorded_at,"
 	              " recorded_by, recorded_by_name) VALUES ($1, $2, $3, $4, $5, $6)"
@@ -383,7 +377,7 @@ int store_child_pnc_set(struct db *db, const char *child_id, const char *status,
 	              " note = excluded.note, recorded_at = excluded.recorded_at,"
 	              " recorded_by = excluded.recorded_by,"
 	              " recorded_by_name = excluded.recorded_by_name",
-	              "ssssss", child_id, status, note, t, by, by_name);
+	              "ssstss", child_id, status, note, at, by, by_name);
 }
 
 json_t *store_child_pnc_get(struct db *db, const char *child_id, int *rc)

@@ -72,19 +72,17 @@ json_t *store_place_candidates(struct db *db, const struct store_concern_viewer 
 int store_place_set_hotspot(struct db *db, const char *id, bool hotspot, const char *rationale,
                             const char *by, const char *by_name, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	int rc = db_run(db,
 	                "UPDATE places SET hotspot = $2, hotspot_rationale = $3, hotspot_at = $4,"
 	                " hotspot_by = $5, hotspot_by_name = $6, updated_at = $4 WHERE id = $1",
-	                "sdssss", id, hotspot ? 1 : 0, rationale, t, by, by_name);
+	                "sdstss", id, hotspot ? 1 : 0, rationale, at, by, by_name);
 	if (rc == DB_OK && db_changes(db) == 0)
 		return DB_DONE;
 	if (rc == DB_OK)
 		rc = db_run(db,
 		            "INSERT INTO place_hotspots (place_id, hotspot, rationale, at, by_id,"
 		            " by_name) VALUES ($1, $2, $3, $4, $5, $6)",
-		            "sdssss", id, hotspot ? 1 : 0, rationale, t, by, by_name);
+		            "sdstss", id, hotspot ? 1 : 0, rationale, at, by, by_name);
 	return rc;
 }
 
@@ -245,15 +243,13 @@ int store_vehicle_find(struct db *db, const char *match_key, struct ident_row *v
 int store_vehicle_fill(struct db *db, const char *id, const char *make, const char *model,
                        const char *colour, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	return db_run(
 	        db,
 	        "UPDATE vehicles SET make = coalesce(make, $2), model = coalesce(model, $3),"
 	        " colour = coalesce(colour, $4), updated_at = $5 WHERE id = $1"
 	        " AND ((make IS NULL AND $2 IS NOT NULL) OR (model IS NULL AND $3 IS NOT NULL)"
 	        " OR (colour IS NULL AND $4 IS NOT NULL))",
-	        "sssss", id, make, model, colour, t);
+	        "sssst", id, make, model, colour, at);
 }
 
 json_t *store_vehicle_get(struct db *db, const char *id, int *rc)

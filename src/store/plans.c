@@ -7,8 +7,6 @@
 int store_tactic_mark(struct db *db, const char *record_id, const struct tactic_entry *e,
                       bool restricted, const char *by, const char *by_name, bool demo, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	int rc = db_run(db,
 	                "UPDATE tactic_marks SET current = 0 WHERE record_id = $1 AND code = $2"
 	                " AND current = 1",
@@ -19,8 +17,8 @@ int store_tactic_mark(struct db *db, const char *record_id, const struct tactic_
 		        "INSERT INTO tactic_marks (record_id, code, mark, note, owner, restricted,"
 		        " current, marked_at, marked_by, marked_by_name, is_demo) VALUES ($1, $2,"
 		        " $3, $4, $5, $6, 1, $7, $8, $9, $10)",
-		        "sssssdsssd", record_id, e->code, tactic_mark_code(e->mark), e->note,
-		        e->owner, restricted ? 1 : 0, t, by, by_name, demo ? 1 : 0);
+		        "sssssdtssd", record_id, e->code, tactic_mark_code(e->mark), e->note,
+		        e->owner, restricted ? 1 : 0, at, by, by_name, demo ? 1 : 0);
 	return rc;
 }
 
@@ -98,15 +96,12 @@ int store_action_insert(struct db *db, const struct store_action *s)
 int store_action_close(struct db *db, const char *id, const struct plan_action *a,
                        const char *closed_by_name, int64_t at)
 {
-	char t[LT_TIME_LEN], closed[LT_TIME_LEN];
-	ltime_format(at, t);
-	ltime_format(a->closed_at, closed);
 	int rc = db_run(db,
 	                "UPDATE plan_actions SET status = $2, closed_at = $3, closed_by = $4,"
 	                " closed_by_name = $5, reason = $6, updated_at = $7"
 	                " WHERE id = $1 AND status = 'open'",
-	                "sssssss", id, action_status_code(a->status), closed, a->closed_by,
-	                closed_by_name, a->reason, t);
+	                "sstssst", id, action_status_code(a->status), a->closed_at, a->closed_by,
+	                closed_by_name, a->reason, at);
 	return rc == DB_OK && db_changes(db) == 0 ? DB_DONE : rc;
 }
 
@@ -114,15 +109,12 @@ int store_action_update(struct db *db, const char *id, const char *text, const c
                         const char *owner_agency_id, const char *owner_name, int64_t due_at,
                         int64_t at)
 {
-	char t[LT_TIME_LEN], due[LT_TIME_LEN];
-	ltime_format(at, t);
-	ltime_format(due_at, due);
 	int rc = db_run(
 	        db,
 	        "UPDATE plan_actions SET text = $2, owner_user_id = $3, owner_agency_id = $4,"
 	        " owner_name = $5, due_at = $6, updated_at = $7"
 	        " WHERE id = $1 AND status = 'open'",
-	        "sssssss", id, text, owner_user_id, owner_agency_id, owner_name, due, t);
+	        "ssssstt", id, text, owner_user_id, owner_agency_id, owner_name, due_at, at);
 	return rc == DB_OK && db_changes(db) == 0 ? DB_DONE : rc;
 }
 
@@ -163,23 +155,19 @@ json_t *store_actions_of(struct db *db, const char *col, const char *id, int lim
 json_t *store_actions_owned(struct db *db, const char *user_id, const char *agency_id,
                             bool whole_agency, int64_t due_before, int limit, int *rc)
 {
-	char before[LT_TIME_LEN] = "";
-	if (due_before > 0)
-		ltime_format(due_before, before);
 	return store_rows(db, rc,
 	                  "SELECT " ACTION_COLUMNS " WHERE x.status = 'open'"
 	                  " AND (($3 = 1 AND ($2 IS NULL OR x.owner_agency_id = $2))"
 	                  " OR ($3 = 0 AND (x.owner_user_id = $1 OR (x.owner_user_id IS NULL"
 	                  " AND x.owner_agency_id = $2))))"
-	                  " AND ($4 = '' OR x.due_at <= $4) ORDER BY x.due_at, x.id LIMIT $5",
-	                  "ssdsd", user_id, agency_id, whole_agency ? 1 : 0, before, limit);
+	                  " AND ($4 IS NULL OR x.due_at <= $4) ORDER BY x.due_at, x.id LIMIT $5",
+	                  "ssdTd", user_id, agency_id, whole_agency ? 1 : 0,
+	                  due_before > 0 ? due_before : 0, limit);
 }
 
 int store_action_counts(struct db *db, const char *borough_id, int64_t now, int64_t *open,
                         int64_t *overdue)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(now, t);
 	*open = *overdue = 0;
 	int rc = db_query_int64(db, open,
 	                        "SELECT count(*) FROM plan_actions WHERE borough_id = $1"
@@ -189,6 +177,6 @@ int store_action_counts(struct db *db, const char *borough_id, int64_t now, int6
 		rc = db_query_int64(db, overdue,
 		                    "SELECT count(*) FROM plan_actions WHERE borough_id = $1"
 		                    " AND status = 'open' AND due_at <= $2",
-		                    "ss", borough_id, t);
+		                    "st", borough_id, now);
 	return rc;
 }
