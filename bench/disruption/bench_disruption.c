@@ -121,12 +121,12 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 		char label[48];
 		snprintf(label, sizeof label, "Bench Person %d-%d (demo)", b, p);
 		id_new_rng(idr, "poc", person[p]);
-		struct person_new pn = {.id = person[p],
-		                        .label = label,
-		                        .gender = "male",
-		                        .agency_id = pol,
-		                        .demo = true,
-		                        .at = ref - YEARS * 365 * DAY};
+		struct store_person_new pn = {.id = person[p],
+		                              .label = label,
+		                              .gender = "male",
+		                              .agency_id = pol,
+		                              .demo = true,
+		                              .at = ref - YEARS * 365 * DAY};
 		rc = store_person_insert(db, &pn);
 	}
 	for (int o = 0; rc == DB_OK && o < ORDERS; o++) {

@@ -174,12 +174,12 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 			            " is_demo) VALUES ($1, 'hotel', $2, $3, $4, $4, 1)",
 			            "ssss", id, label, bid, at);
 		else {
-			struct person_new pn = {.id = id,
-			                        .label = label,
-			                        .gender = "male",
-			                        .agency_id = pol,
-			                        .demo = true,
-			                        .at = ref - YEARS * 365 * DAY};
+			struct store_person_new pn = {.id = id,
+			                              .label = label,
+			                              .gender = "male",
+			                              .agency_id = pol,
+			                              .demo = true,
+			                              .at = ref - YEARS * 365 * DAY};
 			rc = store_person_insert(db, &pn);
 		}
 		for (int l = 0; rc == DB_OK && l < 2; l++) {
