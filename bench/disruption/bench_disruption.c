@@ -179,8 +179,13 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 			                         .mark = (enum tactic_mark)(1 + rng_below(r, 3)),
 			                         .note = "Decided at the meeting (bench).",
 			                         .owner = "Bench Police (demo)"};
-			rc = store_tactic_mark(db, rid, &e, opt == 13 || opt == 14, NULL,
-			                       "Bench Officer", true, opened + (int64_t)i * DAY);
+			struct store_tactic_mark_new m = {.record_id = rid,
+			                                  .e = &e,
+			                                  .restricted = opt == 13 || opt == 14,
+			                                  .demo = true,
+			                                  .by_name = "Bench Officer",
+			                                  .at = opened + (int64_t)i * DAY};
+			rc = store_tactic_mark(db, &m);
 		}
 		for (int a = 0; rc == DB_OK && a < ACTIONS; a++) {
 			int64_t agreed = opened + (int64_t)a * 14 * DAY;
@@ -200,15 +205,15 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 			}
 			char aid[ID_MAX];
 			id_new_rng(idr, "act", aid);
-			struct store_action sa = {.id = aid,
-			                          .a = &pa,
-			                          .owner_agency_id = pol,
-			                          .owner_name = "Bench Police (demo)",
-			                          .borough_id = bid,
-			                          .agency_id = pol,
-			                          .by_name = "Bench Officer",
-			                          .demo = true,
-			                          .at = pa.agreed_at};
+			struct store_action_new sa = {.id = aid,
+			                              .a = &pa,
+			                              .owner_agency_id = pol,
+			                              .owner_name = "Bench Police (demo)",
+			                              .borough_id = bid,
+			                              .agency_id = pol,
+			                              .by_name = "Bench Officer",
+			                              .demo = true,
+			                              .at = pa.agreed_at};
 			rc = store_action_insert(db, &sa);
 			if (rc == DB_OK && pa.status != ACTION_OPEN)
 				rc = store_action_close(db, aid, &pa, "Bench Officer",

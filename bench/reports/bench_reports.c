@@ -144,15 +144,15 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 			}
 			char aid[ID_MAX];
 			id_new_rng(idr, "act", aid);
-			struct store_action sa = {.id = aid,
-			                          .a = &pa,
-			                          .owner_agency_id = pol,
-			                          .owner_name = "Bench Police (demo)",
-			                          .borough_id = bid,
-			                          .agency_id = pol,
-			                          .by_name = "Bench Officer",
-			                          .demo = true,
-			                          .at = agreed};
+			struct store_action_new sa = {.id = aid,
+			                              .a = &pa,
+			                              .owner_agency_id = pol,
+			                              .owner_name = "Bench Police (demo)",
+			                              .borough_id = bid,
+			                              .agency_id = pol,
+			                              .by_name = "Bench Officer",
+			                              .demo = true,
+			                              .at = agreed};
 			rc = store_action_insert(db, &sa);
 			if (rc == DB_OK && pa.status != ACTION_OPEN)
 				rc = store_action_close(db, aid, &pa, "Bench Officer",

@@ -110,7 +110,8 @@ int64_t db_changes(struct db *db);
 int db_run(struct db *db, const char *sql, const char *types, ...);
 int db_query_int64(struct db *db, int64_t *out, const char *sql, const char *types, ...);
 int db_query_text(struct db *db, char *out, size_t outlen, const char *sql, const char *types, ...);
-/* Binds parameters first, first + 1... of st from `ap` per `types` as db_run's. */
+/* Binds parameters first, first + 1... of st per `types` as db_run's. */
+int db_bind_args(struct db_stmt *st, int first, const char *types, ...);
 int db_vbind(struct db_stmt *st, int first, const char *types, va_list ap);
 /* Prepares sql (cached) and binds the arguments per `types` as db_run: *out is the
  * statement to step (db_reset it when done), or NULL with the error returned. */

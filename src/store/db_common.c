@@ -63,6 +63,15 @@ int db_vbind(struct db_stmt *st, int first, const char *types, va_list ap)
 	return rc;
 }
 
+int db_bind_args(struct db_stmt *st, int first, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	int rc = db_vbind(st, first, types, ap);
+	va_end(ap);
+	return rc;
+}
+
 int db_vquery_stmt(struct db *db, struct db_stmt **out, const char *sql, const char *types,
                    va_list ap)
 {

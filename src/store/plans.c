@@ -4,21 +4,21 @@
 #include "store/rows.h"
 #include "store/orders.h"
 
-int store_tactic_mark(struct db *db, const char *record_id, const struct tactic_entry *e,
-                      bool restricted, const char *by, const char *by_name, bool demo, int64_t at)
+int store_tactic_mark(struct db *db, const struct store_tactic_mark_new *m)
 {
+	const struct tactic_entry *e = m->e;
 	int rc = db_run(db,
 	                "UPDATE tactic_marks SET current = 0 WHERE record_id = $1 AND code = $2"
 	                " AND current = 1",
-	                "ss", record_id, e->code);
+	                "ss", m->record_id, e->code);
 	if (rc == DB_OK)
 		rc = db_run(
 		        db,
 		        "INSERT INTO tactic_marks (record_id, code, mark, note, owner, restricted,"
 		        " current, marked_at, marked_by, marked_by_name, is_demo) VALUES ($1, $2,"
 		        " $3, $4, $5, $6, 1, $7, $8, $9, $10)",
-		        "sssssdtssd", record_id, e->code, tactic_mark_code(e->mark), e->note,
-		        e->owner, restricted ? 1 : 0, at, by, by_name, demo ? 1 : 0);
+		        "sssssbtssb", m->record_id, e->code, tactic_mark_code(e->mark), e->note,
+		        e->owner, m->restricted, m->at, m->by, m->by_name, m->demo);
 	return rc;
 }
 
@@ -58,39 +58,19 @@ json_t *store_tactic_counts(struct db *db, const char *borough_id, bool restrict
 	                  "sd", borough_id, restricted ? 1 : 0);
 }
 
-int store_action_insert(struct db *db, const struct store_action *s)
+int store_action_insert(struct db *db, const struct store_action_new *s)
 {
 	const struct plan_action *a = s->a;
-	char at[LT_TIME_LEN], agreed[LT_TIME_LEN], due[LT_TIME_LEN];
-	ltime_format(s->at, at);
-	ltime_format(a->agreed_at, agreed);
-	ltime_format(a->due_at, due);
-	struct db_stmt *st;
-	int rc =
-	        db_cached(db,
-	                  "INSERT INTO plan_actions (id, text, owner_user_id, owner_agency_id,"
-	                  " owner_name, agreed_at, due_at, record_id, person_id, place_id,"
-	                  " meeting_id, tactic, borough_id, agency_id, created_by, created_by_name,"
-	                  " created_at, updated_at, is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7,"
-	                  " $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18)",
-	                  &st);
-	if (rc != DB_OK)
-		return rc;
-	const char *text[] = {
-	        s->id,         a->text,   s->owner_user_id, s->owner_agency_id, s->owner_name,
-	        agreed,        due,       a->record_id,     a->person_id,       a->place_id,
-	        a->meeting_id, a->tactic, s->borough_id,    s->agency_id,       s->by,
-	        s->by_name,    at};
-	for (int i = 0; i < (int)ARRAY_LEN(text) && rc == DB_OK; i++)
-		rc = db_bind_text(st, i + 1, text[i]);
-	if (rc == DB_OK)
-		rc = db_bind_int64(st, 18, s->demo ? 1 : 0);
-	if (rc == DB_OK) {
-		rc = db_step(st);
-		rc = rc == DB_DONE ? DB_OK : rc;
-	}
-	db_reset(st);
-	return rc;
+	return db_run(db,
+	              "INSERT INTO plan_actions (id, text, owner_user_id, owner_agency_id,"
+	              " owner_name, agreed_at, due_at, record_id, person_id, place_id,"
+	              " meeting_id, tactic, borough_id, agency_id, created_by, created_by_name,"
+	              " created_at, updated_at, is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7,"
+	              " $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18)",
+	              "sssssttssssssssstb", s->id, a->text, s->owner_user_id, s->owner_agency_id,
+	              s->owner_name, a->agreed_at, a->due_at, a->record_id, a->person_id,
+	              a->place_id, a->meeting_id, a->tactic, s->borough_id, s->agency_id, s->by,
+	              s->by_name, s->at, s->demo);
 }
 
 int store_action_close(struct db *db, const char *id, const struct plan_action *a,
@@ -105,16 +85,15 @@ int store_action_close(struct db *db, const char *id, const struct plan_action *
 	return rc == DB_OK && db_changes(db) == 0 ? DB_DONE : rc;
 }
 
-int store_action_update(struct db *db, const char *id, const char *text, const char *owner_user_id,
-                        const char *owner_agency_id, const char *owner_name, int64_t due_at,
-                        int64_t at)
+int store_action_update(struct db *db, const struct store_action_set *s)
 {
 	int rc = db_run(
 	        db,
 	        "UPDATE plan_actions SET text = $2, owner_user_id = $3, owner_agency_id = $4,"
 	        " owner_name = $5, due_at = $6, updated_at = $7"
 	        " WHERE id = $1 AND status = 'open'",
-	        "ssssstt", id, text, owner_user_id, owner_agency_id, owner_name, due_at, at);
+	        "ssssstt", s->id, s->text, s->owner_user_id, s->owner_agency_id, s->owner_name,
+	        s->due_at, s->at);
 	return rc == DB_OK && db_changes(db) == 0 ? DB_DONE : rc;
 }
 
