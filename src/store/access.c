@@ -101,59 +101,37 @@ int store_access_grant_insert(struct db *db, const char *id, const char *child_i
 	              "ssssit", id, child_id, user_id, reason, days, at);
 }
 
-/* An ISO time column as seconds, 0 for NULL or text that does not parse. */
-static int64_t time_col(struct db_stmt *st, int i)
-{
-	const char *s = db_column_text(st, i);
-	int64_t t = 0;
-	if (!s || ltime_parse(s, &t) < 0)
-		return 0;
-	return t;
-}
+static const struct row_col GRANT_COLS[] = {
+        ROW_COL(struct access_grant_row, id, ROW_TEXT),
+        ROW_COL(struct access_grant_row, child_id, ROW_TEXT),
+        ROW_COL(struct access_grant_row, user_id, ROW_TEXT),
+        ROW_COL(struct access_grant_row, status, ROW_TEXT),
+        ROW_COLF(struct access_grant_row, reason, ROW_TEXT, ROW_CUT),
+        ROW_COL(struct access_grant_row, days, ROW_INT64),
+        ROW_COL(struct access_grant_row, requested_at, ROW_TIME),
+        ROW_COL(struct access_grant_row, starts_at, ROW_TIME),
+        ROW_COL(struct access_grant_row, ends_at, ROW_TIME),
+};
+static const struct row_desc GRANT = ROW_DESC(struct access_grant_row, GRANT_COLS);
 
 int store_access_grant_get(struct db *db, const char *id, struct access_grant_row *g)
 {
-	memset(g, 0, sizeof *g);
-	struct db_stmt *st;
-	int rc = db_cached(db,
-	                   "SELECT id, child_id, user_id, status, reason, days, requested_at,"
-	                   " starts_at, ends_at FROM access_grants WHERE id = $1",
-	                   &st);
-	if (rc != DB_OK)
-		return rc;
-	db_bind_text(st, 1, id);
-	rc = db_step(st);
-	if (rc == DB_ROW) {
-		row_copy_text(st, 0, g->id, sizeof g->id);
-		row_copy_text(st, 1, g->child_id, sizeof g->child_id);
-		row_copy_text(st, 2, g->user_id, sizeof g->user_id);
-		row_copy_text(st, 3, g->status, sizeof g->status);
-		row_copy_text(st, 4, g->reason, sizeof g->reason);
-		g->days = db_column_int64(st, 5);
-		g->requested_at = time_col(st, 6);
-		g->starts_at = time_col(st, 7);
-		g->ends_at = time_col(st, 8);
-	}
-	db_reset(st);
-	return rc;
+	return row_get(db, &GRANT, g,
+	               "SELECT id, child_id, user_id, status, reason, days, requested_at,"
+	               " starts_at, ends_at FROM access_grants WHERE id = $1",
+	               "s", id);
 }
 
-int store_access_grant_decide(struct db *db, const char *id, const char *from, const char *status,
-                              const char *decided_by, int64_t at, const char *note, int64_t starts,
-                              int64_t ends)
+int store_access_grant_decide(struct db *db, const struct store_access_decision *d)
 {
-	char s[LT_TIME_LEN], e[LT_TIME_LEN];
-	ltime_format(starts, s);
-	ltime_format(ends, e);
-	bool times = starts != 0;
 	int rc = db_run(
 	        db,
 	        "UPDATE access_grants SET status = $3, decided_by = coalesce($4, decided_by),"
 	        " decided_at = $5, decision_note = coalesce($6, decision_note),"
 	        " starts_at = coalesce($7, starts_at), ends_at = coalesce($8, ends_at)"
 	        " WHERE id = $1 AND status = $2",
-	        "sssstsss", id, from, status, decided_by, at, note, times ? s : NULL,
-	        times ? e : NULL);
+	        "sssstsTT", d->id, d->from, d->status, d->decided_by, d->at, d->note, d->starts,
+	        d->starts ? d->ends : 0);
 	if (rc == DB_OK && db_changes(db) == 0)
 		return DB_DONE;
 	return rc;
