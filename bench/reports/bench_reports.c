@@ -74,11 +74,12 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 	id_new_rng(idr, "agy", pol);
 	snprintf(name, sizeof name, "Bench Police %02d (demo)", b);
 	if (rc == DB_OK)
-		rc = store_agency_insert(db, pol, name, "police", bid, at);
+		rc = store_agency_insert(db, pol, name, "police", bid, ref - YEARS * 366 * DAY);
 	id_new_rng(idr, "agy", csc);
 	snprintf(name, sizeof name, "Bench Children's Services %02d (demo)", b);
 	if (rc == DB_OK)
-		rc = store_agency_insert(db, csc, name, "childrens_social_care", bid, at);
+		rc = store_agency_insert(db, csc, name, "childrens_social_care", bid,
+		                         ref - YEARS * 366 * DAY);
 	static char kid[RECORDS][ID_MAX], rec[RECORDS][ID_MAX];
 	for (int k = 0; rc == DB_OK && k < RECORDS; k++) {
 		char ref_s[24], given[24], family[24], key[48], fid[ID_MAX];
@@ -100,8 +101,15 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 		                      .created_at = t1};
 		rc = store_child_insert(db, &c);
 		if (rc == DB_OK)
-			rc = store_record_insert(db, rec[k], kid[k], ltime_date_of(opened).y, t1,
-			                         NULL, bid, true, ref_s);
+			rc = store_record_insert(
+			        db,
+			        &(struct store_record_new){.id = rec[k],
+			                                   .child_id = kid[k],
+			                                   .year = ltime_date_of(opened).y,
+			                                   .opened_at = opened,
+			                                   .borough_id = bid,
+			                                   .demo = true},
+			        ref_s);
 		if (rc == DB_OK)
 			rc = db_run(
 			        db,
@@ -146,15 +154,15 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 			}
 			char aid[ID_MAX];
 			id_new_rng(idr, "act", aid);
-			struct store_action sa = {.id = aid,
-			                          .a = &pa,
-			                          .owner_agency_id = pol,
-			                          .owner_name = "Bench Police (demo)",
-			                          .borough_id = bid,
-			                          .agency_id = pol,
-			                          .by_name = "Bench Officer",
-			                          .demo = true,
-			                          .at = agreed};
+			struct store_action_new sa = {.id = aid,
+			                              .a = &pa,
+			                              .owner_agency_id = pol,
+			                              .owner_name = "Bench Police (demo)",
+			                              .borough_id = bid,
+			                              .agency_id = pol,
+			                              .by_name = "Bench Officer",
+			                              .demo = true,
+			                              .at = agreed};
 			rc = store_action_insert(db, &sa);
 			if (rc == DB_OK && pa.status != ACTION_OPEN)
 				rc = store_action_close(db, aid, &pa, "Bench Officer",
@@ -176,12 +184,12 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 			            " is_demo) VALUES ($1, 'hotel', $2, $3, $4, $4, 1)",
 			            "ssss", id, label, bid, at);
 		else {
-			struct person_new pn = {.id = id,
-			                        .label = label,
-			                        .gender = "male",
-			                        .agency_id = pol,
-			                        .demo = true,
-			                        .at = ref - YEARS * 365 * DAY};
+			struct store_person_new pn = {.id = id,
+			                              .label = label,
+			                              .gender = "male",
+			                              .agency_id = pol,
+			                              .demo = true,
+			                              .at = ref - YEARS * 365 * DAY};
 			rc = store_person_insert(db, &pn);
 		}
 		for (int l = 0; rc == DB_OK && l < 2; l++) {

@@ -165,12 +165,16 @@ int app_tactic_mark(struct db *db, const struct actor *who, const char *id, json
 	if (rc != APP_OK)
 		return rc;
 	rc = meeting_known(&u, meeting);
+	struct store_tactic_mark_new m = {.record_id = r.id,
+	                                  .e = &e,
+	                                  .restricted = t && (t->flags & REF_RESTRICTED),
+	                                  .meeting_id = meeting,
+	                                  .by = uc_user_id(&u),
+	                                  .by_name = who->display_name[0] ? who->display_name
+	                                                                  : "System operator",
+	                                  .at = u.now};
 	if (rc == APP_OK)
-		rc = uc_db(&u, store_tactic_mark(db, r.id, &e, t && (t->flags & REF_RESTRICTED),
-		                                 meeting, uc_user_id(&u),
-		                                 who->display_name[0] ? who->display_name
-		                                                      : "System operator",
-		                                 false, u.now));
+		rc = uc_db(&u, store_tactic_mark(db, &m));
 	if (rc == APP_OK)
 		rc = tactics_view(&u, &r, true, out);
 	char fields[64];
@@ -348,17 +352,17 @@ int app_action_add(struct db *db, const struct actor *who, const char *id, json_
 	if (rc == APP_OK)
 		rc = subject_gate(&u, &x);
 	if (rc == APP_OK) {
-		struct store_action s = {.id = aid,
-		                         .a = &x.a,
-		                         .owner_user_id = concern_opt(x.user_id),
-		                         .owner_agency_id = concern_opt(x.agency_id),
-		                         .owner_name = x.owner_name,
-		                         .borough_id = concern_opt(x.borough_id),
-		                         .agency_id = concern_opt(who->agency_id),
-		                         .by = uc_user_id(&u),
-		                         .by_name = who->display_name[0] ? who->display_name
-		                                                         : "System operator",
-		                         .at = u.now};
+		struct store_action_new s = {.id = aid,
+		                             .a = &x.a,
+		                             .owner_user_id = concern_opt(x.user_id),
+		                             .owner_agency_id = concern_opt(x.agency_id),
+		                             .owner_name = x.owner_name,
+		                             .borough_id = concern_opt(x.borough_id),
+		                             .agency_id = concern_opt(who->agency_id),
+		                             .by = uc_user_id(&u),
+		                             .by_name = who->display_name[0] ? who->display_name
+		                                                             : "System operator",
+		                             .at = u.now};
 		rc = uc_db(&u, store_action_insert(db, &s));
 	}
 	if (rc == APP_OK)
@@ -464,8 +468,14 @@ static int action_edit(struct uc *u, const char *id, json_t *in, struct action_i
 	                                 : json_string_value(json_object_get(row, "owner_name"));
 	snprintf(name, sizeof name, "%s", owner_name ? owner_name : "");
 	json_decref(row);
-	rc = store_action_update(u->db, id, a->text, a->owner_person, a->owner_agency, name,
-	                         a->due_at, u->now);
+	struct store_action_set set = {.id = id,
+	                               .text = a->text,
+	                               .owner_user_id = a->owner_person,
+	                               .owner_agency_id = a->owner_agency,
+	                               .owner_name = name,
+	                               .due_at = a->due_at,
+	                               .at = u->now};
+	rc = store_action_update(u->db, &set);
 	return rc == DB_DONE ? app_fail(u->err, APP_CONFLICT, "R-MASE-7",
 	                                "A closed action is kept as it was closed (R-MASE-7).")
 	                     : uc_db(u, rc);
