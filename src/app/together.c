@@ -2,7 +2,9 @@
  * together.c: the children a child went missing with (R-MISS-10), for the child's
  * episodes (app_child_episodes): the store gives the candidate pairs linked by place
  * or name, missing_together decides each pair, and a child the actor may not see is
- * reported without a name.
+ * reported without a name. A child's candidates are kept between changes in a compact
+ * form with their times already parsed, so that a record page reads them without
+ * parsing JSON or asking the store again.
  */
 #include "app/episode_common.h"
 
@@ -10,43 +12,79 @@
 #include "app/viewcache.h"
 #include "protocol/missing.h"
 #include "store/episodes.h"
-#include "store/rows.h"
 #include "store/together.h"
+#include "util/buf.h"
 
-/* An episode of a together-candidate row (`prefix` "" for this child's, "other_" for the
- * other child's) for missing_together. */
-static void together_episode(json_t *r, const char *prefix, const char *child_id, int64_t now,
-                             struct miss_episode *m)
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * A candidate pair as the page reads it: strings and parsed times, decoded from the kept
+ * form (tg_encode) without parsing JSON or times again. s[] point into what they were
+ * read from (a store row, or the kept bytes); NULL is a column without a value.
+ */
+enum tg_str {
+	TG_EPISODE,
+	TG_OTHER_EPISODE,
+	TG_CHILD,
+	TG_GIVEN,
+	TG_FAMILY,
+	TG_OTHER_REPORTED,
+	TG_OTHER_RETURNED,
+	TG_FOUND_KEY, /* the place both were found at, when there is one */
+	TG_NSTR
+};
+static const char *const TG_COLS[TG_NSTR] = {
+        "episode_id",  "other_episode_id",  "child_id",          "given_names",
+        "family_name", "other_reported_at", "other_returned_at", NULL};
+
+#define TG_NAMED (1u << 0)           /* one episode names the other child */
+#define TG_ENDED (1u << 1)           /* this child's episode has a return */
+#define TG_OTHER_ENDED (1u << 2)     /* the other child's has */
+#define TG_TIME(i) (1u << (4 + (i))) /* t[i] parsed */
+#define TG_STR(i) (1u << (12 + (i))) /* s[i] present */
+
+struct tg_row {
+	const char *s[TG_NSTR];
+	int64_t t[4]; /* this child's reported and returned, the other's reported and returned */
+	uint32_t flags;
+};
+
+static void tg_from_json(json_t *r, struct tg_row *g)
 {
-	char k1[32], k2[32], k3[32];
-	snprintf(k1, sizeof k1, "%sepisode_id", prefix);
-	snprintf(k2, sizeof k2, "%sreported_at", prefix);
-	snprintf(k3, sizeof k3, "%sreturned_at", prefix);
-	const char *ret = json_string_value(json_object_get(r, k3));
-	memset(m, 0, sizeof(*m));
-	m->episode_id = json_string_value(json_object_get(r, k1));
-	m->child_id = child_id;
-	m->start = parse_time_or(json_string_value(json_object_get(r, k2)), now);
-	m->ended = ret != NULL;
-	m->end = parse_time_or(ret, now);
-	m->found_location_id = json_string_value(json_object_get(r, "found_key"));
+	memset(g, 0, sizeof *g);
+	for (int i = 0; i < TG_NSTR; i++)
+		g->s[i] = TG_COLS[i] ? json_string_value(json_object_get(r, TG_COLS[i])) : NULL;
+	const char *times[4] = {json_string_value(json_object_get(r, "reported_at")),
+	                        json_string_value(json_object_get(r, "returned_at")),
+	                        g->s[TG_OTHER_REPORTED], g->s[TG_OTHER_RETURNED]};
+	for (int i = 0; i < 4; i++)
+		if (times[i] && times[i][0] && ltime_parse(times[i], &g->t[i]) == 0)
+			g->flags |= TG_TIME(i);
+	g->flags |= (times[1] ? TG_ENDED : 0) | (times[3] ? TG_OTHER_ENDED : 0) |
+	            (json_integer_value(json_object_get(r, "named")) ? TG_NAMED : 0);
 }
 
-/* R-MISS-10: decides the pair of a together-candidate row with missing_together; true
- * with *t when they were missing together. With `any_place` both count as found at the
- * same place, which can only add pairs: a pair refused then is refused whatever the
- * places were, so its details need not be read. */
-static bool together_pair(json_t *r, const char *child_id, int64_t now, bool any_place,
-                          struct miss_together *t)
+/* R-MISS-10: decides pair g with missing_together; true with *t when they were missing
+ * together. An unreadable start or end counts as now, and an episode without a return
+ * runs to now. With `any_place` both count as found at the same place, which can only
+ * add pairs: a pair refused then is refused whatever the places were. */
+static bool tg_pair(const struct tg_row *g, const char *child_id, int64_t now, bool any_place,
+                    struct miss_together *t)
 {
-	const char *other = json_string_value(json_object_get(r, "child_id"));
 	struct miss_episode pair[2];
-	together_episode(r, "", child_id, now, &pair[0]);
-	together_episode(r, "other_", other, now, &pair[1]);
-	if (any_place)
-		pair[0].found_location_id = pair[1].found_location_id = "any";
-	if (json_integer_value(json_object_get(r, "named")))
-		pair[0].found_with_person_id = other;
+	memset(pair, 0, sizeof pair);
+	for (int k = 0; k < 2; k++) {
+		pair[k].episode_id = g->s[k ? TG_OTHER_EPISODE : TG_EPISODE];
+		pair[k].child_id = k ? g->s[TG_CHILD] : child_id;
+		pair[k].start = g->flags & TG_TIME(2 * k) ? g->t[2 * k] : now;
+		pair[k].end = g->flags & TG_TIME(2 * k + 1) ? g->t[2 * k + 1] : now;
+		pair[k].ended = (g->flags & (k ? TG_OTHER_ENDED : TG_ENDED)) != 0;
+		pair[k].found_location_id = any_place ? "any" : g->s[TG_FOUND_KEY];
+	}
+	if (g->flags & TG_NAMED)
+		pair[0].found_with_person_id = g->s[TG_CHILD];
 	if (pair[1].start < pair[0].start) { /* missing_together wants them by start */
 		struct miss_episode tmp = pair[0];
 		pair[0] = pair[1];
@@ -57,30 +95,149 @@ static bool together_pair(json_t *r, const char *child_id, int64_t now, bool any
 	return missing_together(pair, 2, NULL, now, t, 1, &found, &pe) == 0 && found;
 }
 
-/* Whether the pair of candidate row r can never be missing together, at any time: both
- * episodes ended (by now), and they were not together even as if found at the same
- * place. Then nothing but the rows themselves decides (missing_together uses the time
- * only for an episode still open, or to refuse one ending after it). */
-static bool never_together(json_t *r, const char *child_id, int64_t now)
+/* Whether pair g can never be missing together, at any time: both episodes ended (by
+ * now), and they were not together even as if found at the same place. Then nothing but
+ * the rows themselves decides (missing_together uses the time only for an episode still
+ * open, or to refuse one ending after it). */
+static bool tg_never(const struct tg_row *g, const char *child_id, int64_t now)
 {
-	const char *ret = json_string_value(json_object_get(r, "returned_at"));
-	const char *other_ret = json_string_value(json_object_get(r, "other_returned_at"));
-	int64_t a, b;
-	if (!ret || !other_ret || ltime_parse(ret, &a) < 0 || ltime_parse(other_ret, &b) < 0 ||
-	    a > now || b > now)
+	uint32_t all = TG_ENDED | TG_OTHER_ENDED | TG_TIME(1) | TG_TIME(3);
+	if ((g->flags & all) != all || g->t[1] > now || g->t[3] > now)
 		return false;
 	struct miss_together t;
-	return !together_pair(r, child_id, now, true, &t);
+	return !tg_pair(g, child_id, now, true, &t);
 }
 
-/* The store's candidate pairs of child_id, less those that can never be together
- * (never_together), kept in the view cache (as text, under the id "together:<child
- * id>") between changes: they depend on nothing but what the together_epoch counter
- * (migration 027) moves for, read here in the same transaction, and are the same for
- * every viewer (who may see the other child is decided per viewer, after). Reading and
- * deciding them took most of a record page's time. NULL on a database failure (*rc
+/* The kept form: "TG1\0", a row count, then per row its flags, its four times and its
+ * present strings, each ending in NUL. Read back by tg_decode, which trusts it (only
+ * tg_encode writes it) but never reads past its end. */
+static const char TG_MAGIC[4] = {'T', 'G', '1', '\0'};
+
+static int tg_encode(struct buf *b, const struct tg_row *g)
+{
+	int rc = buf_append(b, &g->flags, sizeof g->flags);
+	if (rc == 0)
+		rc = buf_append(b, g->t, sizeof g->t);
+	for (int i = 0; rc == 0 && i < TG_NSTR; i++)
+		if (g->flags & TG_STR(i))
+			rc = buf_append(b, g->s[i], strlen(g->s[i]) + 1);
+	return rc;
+}
+
+/* The rows of kept text t (a new array; *n its length), or NULL when t is not in the
+ * kept form or memory runs out. */
+static struct tg_row *tg_decode(const struct view_text *t, size_t *n)
+{
+	const char *p = t->text, *end = t->text + t->len;
+	uint32_t count;
+	*n = 0;
+	if (t->len < sizeof TG_MAGIC + sizeof count || memcmp(p, TG_MAGIC, sizeof TG_MAGIC) != 0)
+		return NULL;
+	memcpy(&count, p + sizeof TG_MAGIC, sizeof count);
+	p += sizeof TG_MAGIC + sizeof count;
+	struct tg_row *rows = calloc(count ? count : 1, sizeof *rows);
+	if (!rows)
+		return NULL;
+	for (uint32_t r = 0; r < count; r++) {
+		struct tg_row *g = &rows[r];
+		if ((size_t)(end - p) < sizeof g->flags + sizeof g->t)
+			goto bad;
+		memcpy(&g->flags, p, sizeof g->flags);
+		memcpy(g->t, p + sizeof g->flags, sizeof g->t);
+		p += sizeof g->flags + sizeof g->t;
+		for (int i = 0; i < TG_NSTR; i++) {
+			if (!(g->flags & TG_STR(i)))
+				continue;
+			const char *z = memchr(p, '\0', (size_t)(end - p));
+			if (!z)
+				goto bad;
+			g->s[i] = p;
+			p = z + 1;
+		}
+	}
+	*n = count;
+	return rows;
+bad:
+	free(rows);
+	return NULL;
+}
+
+/* Newest other episode first; in the store's order among equals. */
+struct tg_sorted {
+	const char *at;
+	size_t i;
+	json_t *r;
+};
+static int tg_newest_first(const void *a, const void *b)
+{
+	const struct tg_sorted *x = a, *y = b;
+	int c = strcmp(y->at ? y->at : "", x->at ? x->at : "");
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* The kept candidates of child_id, built from the store: its candidate pairs, less those
+ * that can never be together (tg_never), each with the place both were found at when
+ * there is one, newest other episode first. A new reference (NULL on a failure, *rc
  * set). */
-static json_t *together_candidates(struct uc *u, const char *child_id, int *rc)
+static struct view_text *tg_build(struct uc *u, const char *child_id, int *rc)
+{
+	json_t *all =
+	        store_episode_together_candidates(u->db, child_id, MISS_TOGETHER_FOUND_WITHIN, rc);
+	if (!all)
+		return NULL;
+	size_t n = json_array_size(all), kept = 0;
+	struct tg_sorted *keep = calloc(n ? n : 1, sizeof *keep);
+	struct buf b;
+	buf_init(&b, (size_t)1 << 30);
+	struct view_text *t = NULL;
+	if (!keep) {
+		*rc = DB_E_NOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		json_t *r = json_array_get(all, i);
+		struct tg_row g;
+		tg_from_json(r, &g);
+		if (tg_never(&g, child_id, u->now))
+			continue;
+		keep[kept++] = (struct tg_sorted){g.s[TG_OTHER_REPORTED], i, r};
+	}
+	qsort(keep, kept, sizeof *keep, tg_newest_first);
+	uint32_t count = (uint32_t)kept;
+	*rc = buf_append(&b, TG_MAGIC, sizeof TG_MAGIC) == 0 &&
+	                      buf_append(&b, &count, sizeof count) == 0
+	              ? DB_OK
+	              : DB_E_NOMEM;
+	for (size_t k = 0; *rc == DB_OK && k < kept; k++) {
+		struct tg_row g;
+		tg_from_json(keep[k].r, &g);
+		/* the place they were both found at: decides a pair found near in time */
+		char key[512];
+		*rc = store_episode_found_key(u->db, g.s[TG_EPISODE], g.s[TG_OTHER_EPISODE], key,
+		                              sizeof key);
+		if (*rc != DB_OK)
+			break;
+		g.s[TG_FOUND_KEY] = key[0] ? key : NULL;
+		for (int i = 0; i < TG_NSTR; i++)
+			g.flags |= g.s[i] ? TG_STR(i) : 0;
+		if (tg_encode(&b, &g) != 0)
+			*rc = DB_E_NOMEM;
+	}
+	if (*rc == DB_OK && !(t = view_text_new(buf_cstr(&b), b.len)))
+		*rc = DB_E_NOMEM;
+out:
+	free(keep);
+	buf_release(&b);
+	json_decref(all);
+	return t;
+}
+
+/* The candidates of child_id in their kept form (tg_build), kept in the view cache under
+ * the id "together:<child id>" between changes: they depend on nothing but what the
+ * together_epoch counter (migration 027) moves for, read here in the same transaction,
+ * and are the same for every viewer (who may see the other child is decided per viewer,
+ * after). A new reference; NULL on a database failure (*rc set). */
+static struct view_text *together_candidates(struct uc *u, const char *child_id, int *rc)
 {
 	int64_t epoch = 0;
 	if ((*rc = store_together_epoch(u->db, &epoch)) != DB_OK)
@@ -89,72 +246,11 @@ static json_t *together_candidates(struct uc *u, const char *child_id, int *rc)
 	snprintf(id, sizeof id, "together:%s", child_id);
 	struct view_key k = {.scope = db_scope(u->db), .id = id, .version = epoch};
 	struct view_text *t = viewcache_get(&k);
-	json_t *rows = t ? json_loadb(t->text, t->len, 0, NULL) : NULL;
-	view_text_release(t);
-	if (json_is_array(rows))
-		return rows;
-	json_decref(rows);
-	json_t *all =
-	        store_episode_together_candidates(u->db, child_id, MISS_TOGETHER_FOUND_WITHIN, rc);
-	if (!all)
-		return NULL;
-	rows = json_array();
-	size_t i;
-	json_t *r;
-	json_array_foreach(all, i, r)
-	{
-		if (!never_together(r, child_id, u->now))
-			json_array_append(rows, r);
-	}
-	json_decref(all);
-	char *s = json_dumps(rows, JSON_COMPACT);
-	t = s ? view_text_new(s, strlen(s)) : NULL;
-	free(s);
-	viewcache_put(&k, t);
-	view_text_release(t);
-	return rows;
-}
-
-/* R-MISS-10: the candidate pairs that may have been missing together (see
- * together_pair), newest other episode first, each with found_key when the place they
- * were found at could decide. A pair of the child with itself is never missing together.
- * NULL on a database failure (err set). */
-static json_t *together_rows(struct uc *u, const char *child_id)
-{
-	int rc;
-	json_t *rows = together_candidates(u, child_id, &rc);
-	if (!rows) {
-		uc_db(u, rc);
-		return NULL;
-	}
-	json_t *out = json_array();
-	size_t i;
-	json_t *r;
-	json_array_foreach(rows, i, r)
-	{
-		struct miss_together t;
-		if (!together_pair(r, child_id, u->now, true, &t))
-			continue;
-		if (t.same_location) { /* found near in time: the place decides */
-			char key[512];
-			rc = store_episode_found_key(
-			        u->db, json_string_value(json_object_get(r, "episode_id")),
-			        json_string_value(json_object_get(r, "other_episode_id")), key,
-			        sizeof key);
-			if (rc != DB_OK) {
-				uc_db(u, rc);
-				json_decref(rows);
-				json_decref(out);
-				return NULL;
-			}
-			if (key[0])
-				json_object_set_new(r, "found_key", json_string(key));
-		}
-		json_array_append(out, r);
-	}
-	json_decref(rows);
-	rows_sort_by(out, "other_reported_at", true);
-	return out;
+	if (t)
+		return t;
+	if ((t = tg_build(u, child_id, rc)))
+		viewcache_put(&k, t);
+	return t;
 }
 
 /* R-MISS-10: the other children this child went missing with. The store gives the
@@ -162,18 +258,28 @@ static json_t *together_rows(struct uc *u, const char *child_id)
  * database failure (err set). */
 json_t *co_missing(struct uc *u, const char *child_id, size_t offset, size_t limit, size_t *total)
 {
-	json_t *rows = together_rows(u, child_id);
-	if (!rows)
+	int rc;
+	struct view_text *kept = together_candidates(u, child_id, &rc);
+	if (!kept) {
+		uc_db(u, rc);
 		return NULL;
+	}
+	size_t nrows;
+	struct tg_row *rows = tg_decode(kept, &nrows);
+	if (!rows) {
+		view_text_release(kept);
+		uc_db(u, DB_E_NOMEM);
+		return NULL;
+	}
 	json_t *co = json_array();
 	json_t *seen = json_object(); /* other child id -> whether the actor may see them */
-	size_t i, n = 0;
-	json_t *r;
-	json_array_foreach(rows, i, r)
-	{
-		const char *other = json_string_value(json_object_get(r, "child_id"));
+	size_t n = 0;
+	for (size_t i = 0; i < nrows; i++) {
+		const struct tg_row *g = &rows[i];
+		const char *other = g->s[TG_CHILD];
 		struct miss_together t;
-		if (!together_pair(r, child_id, u->now, false, &t))
+		if (!other || strcmp(other, child_id) == 0 ||
+		    !tg_pair(g, child_id, u->now, false, &t))
 			continue;
 		/* a page of them: the others are counted, and not looked at further */
 		size_t at = n++;
@@ -189,8 +295,9 @@ json_t *co_missing(struct uc *u, const char *child_id, size_t offset, size_t lim
 		if (!known) {
 			if (access_sees_child(u, other, &vis) != APP_OK) {
 				json_decref(seen);
-				json_decref(rows);
 				json_decref(co);
+				free(rows);
+				view_text_release(kept);
 				return NULL;
 			}
 			json_object_set_new(seen, other, json_boolean(vis));
@@ -202,23 +309,17 @@ json_t *co_missing(struct uc *u, const char *child_id, size_t offset, size_t lim
 			continue;
 		}
 		json_array_append_new(
-		        co,
-		        json_pack("{s:s, s:s?, s:s?, s:s, s:s, s:s, s:s?, s:s, s:I}", "child_id",
-		                  other, "given_names",
-		                  json_string_value(json_object_get(r, "given_names")),
-		                  "family_name",
-		                  json_string_value(json_object_get(r, "family_name")),
-		                  "episode_id", json_string_value(json_object_get(r, "episode_id")),
-		                  "other_episode_id",
-		                  json_string_value(json_object_get(r, "other_episode_id")),
-		                  "other_reported_at",
-		                  json_string_value(json_object_get(r, "other_reported_at")),
-		                  "other_returned_at",
-		                  json_string_value(json_object_get(r, "other_returned_at")), "how",
-		                  how, "overlap_seconds", (json_int_t)t.overlap));
+		        co, json_pack("{s:s, s:s?, s:s?, s:s, s:s, s:s, s:s?, s:s, s:I}",
+		                      "child_id", other, "given_names", g->s[TG_GIVEN],
+		                      "family_name", g->s[TG_FAMILY], "episode_id",
+		                      g->s[TG_EPISODE], "other_episode_id", g->s[TG_OTHER_EPISODE],
+		                      "other_reported_at", g->s[TG_OTHER_REPORTED],
+		                      "other_returned_at", g->s[TG_OTHER_RETURNED], "how", how,
+		                      "overlap_seconds", (json_int_t)t.overlap));
 	}
 	json_decref(seen);
-	json_decref(rows);
+	free(rows);
+	view_text_release(kept);
 	if (total)
 		*total = n;
 	return co;

@@ -591,6 +591,12 @@ static void test_R_MISS_10_together_by_place_decided_on_times(void **state)
 	assert_int_equal(
 	        json_integer_value(json_object_get(json_array_get(co, 0), "overlap_seconds")),
 	        1800);
+	/* read again, from the kept candidates: the same answer */
+	json_t *again = NULL;
+	memset(&err, 0, sizeof err);
+	assert_int_equal(app_child_episodes(f->db, &pc, c, NULL, &again, &err), APP_OK);
+	assert_true(json_equal(json_object_get(again, "co_missing"), co));
+	json_decref(again);
 	json_decref(out);
 	/* the candidates are kept between changes (together_epoch, migration 027): another
 	 * child's new episode is seen at once */
