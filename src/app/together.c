@@ -108,6 +108,20 @@ static bool tg_never(const struct tg_row *g, const char *child_id, int64_t now)
 	return !tg_pair(g, child_id, now, true, &t);
 }
 
+/* Whether the place both were found at can decide pair g: both returned, within
+ * MISS_TOGETHER_FOUND_WITHIN of each other (missing_together's same place). A return
+ * that cannot be read is taken as maybe near. Both returns are fixed once made (a
+ * change moves together_epoch), so this holds for as long as the kept form does. */
+static bool tg_found_near(const struct tg_row *g)
+{
+	if ((g->flags & (TG_ENDED | TG_OTHER_ENDED)) != (TG_ENDED | TG_OTHER_ENDED))
+		return false;
+	if ((g->flags & (TG_TIME(1) | TG_TIME(3))) != (TG_TIME(1) | TG_TIME(3)))
+		return true;
+	int64_t d = g->t[1] > g->t[3] ? g->t[1] - g->t[3] : g->t[3] - g->t[1];
+	return d <= MISS_TOGETHER_FOUND_WITHIN;
+}
+
 /* The kept form: "TG1\0", a row count, then per row its flags, its four times and its
  * present strings, each ending in NUL. Read back by tg_decode, which trusts it (only
  * tg_encode writes it) but never reads past its end. */
@@ -212,9 +226,10 @@ static struct view_text *tg_build(struct uc *u, const char *child_id, int *rc)
 		struct tg_row g;
 		tg_from_json(keep[k].r, &g);
 		/* the place they were both found at: decides a pair found near in time */
-		char key[512];
-		*rc = store_episode_found_key(u->db, g.s[TG_EPISODE], g.s[TG_OTHER_EPISODE], key,
-		                              sizeof key);
+		char key[512] = "";
+		if (tg_found_near(&g))
+			*rc = store_episode_found_key(u->db, g.s[TG_EPISODE], g.s[TG_OTHER_EPISODE],
+			                              key, sizeof key);
 		if (*rc != DB_OK)
 			break;
 		g.s[TG_FOUND_KEY] = key[0] ? key : NULL;
