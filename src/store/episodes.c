@@ -222,10 +222,11 @@ json_t *store_episode_together_candidates(struct db *db, const char *child_id, i
 	json_decref(named);
 
 	/* 2. episodes near in time that share a place with one of this child's: each
-	 * episode's window runs from 30 days before its report to a day after its return
-	 * (open: no end), so a place where many children are found is not paired with
-	 * every episode ever recorded there; an episode that was over more than `slack`
-	 * seconds before this child's was reported is left out */
+	 * episode's window runs from 30 days before its report to `slack` seconds after
+	 * its return (open: no end), so a place where many children are found is not
+	 * paired with every episode ever recorded there; an episode that was over more
+	 * than `slack` seconds before this child's was reported is left out. Episodes
+	 * further apart than `slack` can never be missing together (missing_together) */
 	json_t *mine = *rc == DB_OK ? rows_query(db,
 	                                         "SELECT id, reported_at, returned_at FROM episodes"
 	                                         " WHERE child_id = $1",
@@ -241,7 +242,7 @@ json_t *store_episode_together_candidates(struct db *db, const char *child_id, i
 		ltime_format(from - slack, over);
 		const char *ret = json_string_value(json_object_get(r, "returned_at"));
 		if (ret && ltime_parse(ret, &to) == 0)
-			ltime_format(to + 86400, hi);
+			ltime_format(to + slack, hi);
 		const char *e1 = json_string_value(json_object_get(r, "id"));
 		*rc = db_cached(db,
 		                "SELECT eb.child_id, c.given_names, c.family_name,"

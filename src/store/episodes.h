@@ -70,8 +70,9 @@ json_t *store_episodes_for_child(struct db *db, const char *child_id, int *rc);
  * one of the child's episodes and an episode linked to it by naming each other (by
  * child id or name key), or, for another child's episode near in time, by a shared
  * location key (seen or found). A place-linked episode returned more than `slack`
- * seconds before this child's episode was reported is left out (`slack` >= 0: it
- * cannot have been missing at the same time, nor found near the time this child was).
+ * seconds before this child's episode was reported, or reported more than `slack`
+ * seconds after it returned, is left out (`slack` >= 0: it cannot have been missing
+ * at the same time, nor found near the time this child was).
  * Columns: episode_id, reported_at, returned_at, child_id (the other episode's child;
  * a name link may give this child's own), given_names, family_name, other_episode_id,
  * other_reported_at, other_returned_at, named (1 when either names the other). Each

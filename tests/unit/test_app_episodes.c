@@ -2,6 +2,8 @@
  * R-DL-1, R-DL-2, R-DL-9, exports, atomicity, audit). All children are made up. */
 #include "app_fixture.h"
 #include "store/children.h"
+#include "protocol/missing.h"
+#include "store/episodes.h"
 #include "store/users.h"
 
 #include "app/episode_deadlines.h"
@@ -619,6 +621,39 @@ static void test_R_MISS_10_together_by_place_decided_on_times(void **state)
 	assert_null(out);
 }
 
+/* The store's candidates for children missing together stop `slack` seconds after this
+ * child's return: an episode reported later at the same place can never be missing
+ * together with it (missing_together), so it is not read at all. */
+static void test_R_MISS_10_candidates_end_at_the_found_window(void **state)
+{
+	struct fx *f = *state;
+	char c[ID_MAX], near[ID_MAX], late[ID_MAX];
+	new_child(f, "Vita", "Welland", "2009-02-02", true, c);
+	new_child(f, "Wren", "Yarrow", "2009-03-03", true, near);
+	new_child(f, "Xena", "Zouch", "2009-04-04", true, late);
+	episode_between(f, c, "2026-02-20T10:00:00Z", "2026-02-20T12:00:00Z", "Kings Yard flats");
+	/* reported an hour after Vita's return, then three hours after it */
+	episode_between(f, near, "2026-02-20T13:00:00Z", "2026-02-20T15:00:00Z",
+	                "Kings Yard flats");
+	episode_between(f, late, "2026-02-20T15:00:00Z", "2026-02-20T17:00:00Z",
+	                "Kings Yard flats");
+	int rc = DB_OK;
+	json_t *all = store_episode_together_candidates(f->db, c, MISS_TOGETHER_FOUND_WITHIN, &rc);
+	assert_int_equal(rc, DB_OK);
+	bool saw_near = false, saw_late = false;
+	size_t i;
+	json_t *r;
+	json_array_foreach(all, i, r)
+	{
+		const char *other = json_string_value(json_object_get(r, "child_id"));
+		saw_near |= other && strcmp(other, near) == 0;
+		saw_late |= other && strcmp(other, late) == 0;
+	}
+	json_decref(all);
+	assert_true(saw_near);
+	assert_false(saw_late);
+}
+
 static void test_R_DL_1_deadlines_owner_and_supervisor(void **state)
 {
 	struct fx *f = *state;
@@ -846,6 +881,7 @@ int main(void)
 	        cmocka_unit_test(test_R_MISS_10_repeat_counts_and_together),
 	        cmocka_unit_test(test_app_err_reused_after_failure),
 	        cmocka_unit_test(test_R_MISS_10_together_by_place_decided_on_times),
+	        cmocka_unit_test(test_R_MISS_10_candidates_end_at_the_found_window),
 	        cmocka_unit_test(test_R_DL_1_deadlines_owner_and_supervisor),
 	        cmocka_unit_test(test_exports_audited),
 	        cmocka_unit_test(test_profile_shared_when_episode_opens),
