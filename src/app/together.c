@@ -42,8 +42,11 @@ static const char *const TG_COLS[TG_NSTR] = {
 #define TG_NAMED (1u << 0)           /* one episode names the other child */
 #define TG_ENDED (1u << 1)           /* this child's episode has a return */
 #define TG_OTHER_ENDED (1u << 2)     /* the other child's has */
+#define TG_SAME_OWN (1u << 3)        /* kept form: this child's episode as the row before */
 #define TG_TIME(i) (1u << (4 + (i))) /* t[i] parsed */
 #define TG_STR(i) (1u << (12 + (i))) /* s[i] present */
+/* what belongs to this child's episode, shared by the rows of that episode */
+#define TG_OWN (TG_ENDED | TG_TIME(0) | TG_TIME(1) | TG_STR(TG_EPISODE))
 
 struct tg_row {
 	const char *s[TG_NSTR];
@@ -122,24 +125,65 @@ static bool tg_found_near(const struct tg_row *g)
 	return d <= MISS_TOGETHER_FOUND_WITHIN;
 }
 
-/* The kept form: "TG1\0", a row count, then per row its flags, its four times and its
- * present strings, each ending in NUL. Read back by tg_decode, which trusts it (only
- * tg_encode writes it) but never reads past its end. */
-static const char TG_MAGIC[4] = {'T', 'G', '1', '\0'};
+/* The kept form: "TG2\0", a row count, then per row its flags and, unless the row
+ * before had the same (TG_SAME_OWN), this child's episode (its two times, its id); then
+ * the other episode's two times and its strings, each ending in NUL. A report or return
+ * time is kept as text only when its parsed form would not give the same text back.
+ * Read back by tg_decode, which trusts it (only tg_encode writes it) but never reads
+ * past its end. */
+static const char TG_MAGIC[4] = {'T', 'G', '2', '\0'};
 
-static int tg_encode(struct buf *b, const struct tg_row *g)
+/* Whether s[i] must be kept as text: present, and for a time not what its parsed value
+ * formats as. */
+static bool tg_keep_text(const struct tg_row *g, int i)
 {
+	if (!g->s[i])
+		return false;
+	int ti = i == TG_OTHER_REPORTED ? 2 : i == TG_OTHER_RETURNED ? 3 : -1;
+	if (ti < 0 || !(g->flags & TG_TIME(ti)))
+		return true;
+	char back[LT_TIME_LEN];
+	ltime_format(g->t[ti], back);
+	return strcmp(back, g->s[i]) != 0;
+}
+
+static int tg_encode(struct buf *b, struct tg_row *g, const struct tg_row *prev)
+{
+	for (int i = 0; i < TG_NSTR; i++)
+		g->flags |= tg_keep_text(g, i) ? TG_STR(i) : 0;
+	if (prev && (prev->flags & TG_OWN) == (g->flags & TG_OWN) && prev->t[0] == g->t[0] &&
+	    prev->t[1] == g->t[1] &&
+	    strcmp(prev->s[TG_EPISODE] ? prev->s[TG_EPISODE] : "",
+	           g->s[TG_EPISODE] ? g->s[TG_EPISODE] : "") == 0)
+		g->flags |= TG_SAME_OWN;
 	int rc = buf_append(b, &g->flags, sizeof g->flags);
+	if (rc == 0 && !(g->flags & TG_SAME_OWN)) {
+		rc = buf_append(b, g->t, 2 * sizeof g->t[0]);
+		if (rc == 0 && (g->flags & TG_STR(TG_EPISODE)))
+			rc = buf_append(b, g->s[TG_EPISODE], strlen(g->s[TG_EPISODE]) + 1);
+	}
 	if (rc == 0)
-		rc = buf_append(b, g->t, sizeof g->t);
-	for (int i = 0; rc == 0 && i < TG_NSTR; i++)
+		rc = buf_append(b, g->t + 2, 2 * sizeof g->t[0]);
+	for (int i = TG_EPISODE + 1; rc == 0 && i < TG_NSTR; i++)
 		if (g->flags & TG_STR(i))
 			rc = buf_append(b, g->s[i], strlen(g->s[i]) + 1);
 	return rc;
 }
 
+/* Reads a NUL-terminated string at *p (before end) into *out; false past the end. */
+static bool tg_str_at(const char **p, const char *end, const char **out)
+{
+	const char *z = memchr(*p, '\0', (size_t)(end - *p));
+	if (!z)
+		return false;
+	*out = *p;
+	*p = z + 1;
+	return true;
+}
+
 /* The rows of kept text t (a new array; *n its length), or NULL when t is not in the
- * kept form or memory runs out. */
+ * kept form or memory runs out. The strings point into t; a time kept only parsed has
+ * no text here (tg_time_text gives it). */
 static struct tg_row *tg_decode(const struct view_text *t, size_t *n)
 {
 	const char *p = t->text, *end = t->text + t->len;
@@ -154,26 +198,53 @@ static struct tg_row *tg_decode(const struct view_text *t, size_t *n)
 		return NULL;
 	for (uint32_t r = 0; r < count; r++) {
 		struct tg_row *g = &rows[r];
-		if ((size_t)(end - p) < sizeof g->flags + sizeof g->t)
+		const size_t two = 2 * sizeof g->t[0];
+		if ((size_t)(end - p) < sizeof g->flags)
 			goto bad;
 		memcpy(&g->flags, p, sizeof g->flags);
-		memcpy(g->t, p + sizeof g->flags, sizeof g->t);
-		p += sizeof g->flags + sizeof g->t;
-		for (int i = 0; i < TG_NSTR; i++) {
-			if (!(g->flags & TG_STR(i)))
-				continue;
-			const char *z = memchr(p, '\0', (size_t)(end - p));
-			if (!z)
+		p += sizeof g->flags;
+		if (g->flags & TG_SAME_OWN) {
+			if (r == 0)
 				goto bad;
-			g->s[i] = p;
-			p = z + 1;
+			g->flags = (g->flags & ~TG_OWN) | (rows[r - 1].flags & TG_OWN);
+			g->t[0] = rows[r - 1].t[0];
+			g->t[1] = rows[r - 1].t[1];
+			g->s[TG_EPISODE] = rows[r - 1].s[TG_EPISODE];
+		} else {
+			if ((size_t)(end - p) < two)
+				goto bad;
+			memcpy(g->t, p, two);
+			p += two;
+			if ((g->flags & TG_STR(TG_EPISODE)) &&
+			    !tg_str_at(&p, end, &g->s[TG_EPISODE]))
+				goto bad;
 		}
+		if ((size_t)(end - p) < two)
+			goto bad;
+		memcpy(g->t + 2, p, two);
+		p += two;
+		for (int i = TG_EPISODE + 1; i < TG_NSTR; i++)
+			if ((g->flags & TG_STR(i)) && !tg_str_at(&p, end, &g->s[i]))
+				goto bad;
 	}
 	*n = count;
 	return rows;
 bad:
 	free(rows);
 	return NULL;
+}
+
+/* The text of the other episode's report (i = TG_OTHER_REPORTED) or return time of g:
+ * kept as text, or formatted from its parsed value into buf; NULL when it has none. */
+static const char *tg_time_text(const struct tg_row *g, int i, char buf[LT_TIME_LEN])
+{
+	int ti = i == TG_OTHER_REPORTED ? 2 : 3;
+	if (g->s[i])
+		return g->s[i];
+	if (!(g->flags & TG_TIME(ti)))
+		return NULL;
+	ltime_format(g->t[ti], buf);
+	return buf;
 }
 
 /* Newest other episode first; in the store's order among equals. */
@@ -222,6 +293,7 @@ static struct view_text *tg_build(struct uc *u, const char *child_id, int *rc)
 	                      buf_append(&b, &count, sizeof count) == 0
 	              ? DB_OK
 	              : DB_E_NOMEM;
+	struct tg_row prev;
 	for (size_t k = 0; *rc == DB_OK && k < kept; k++) {
 		struct tg_row g;
 		tg_from_json(keep[k].r, &g);
@@ -233,10 +305,10 @@ static struct view_text *tg_build(struct uc *u, const char *child_id, int *rc)
 		if (*rc != DB_OK)
 			break;
 		g.s[TG_FOUND_KEY] = key[0] ? key : NULL;
-		for (int i = 0; i < TG_NSTR; i++)
-			g.flags |= g.s[i] ? TG_STR(i) : 0;
-		if (tg_encode(&b, &g) != 0)
+		if (tg_encode(&b, &g, k ? &prev : NULL) != 0)
 			*rc = DB_E_NOMEM;
+		prev = g; /* its strings stay in the store's rows until the form is made */
+		prev.s[TG_FOUND_KEY] = NULL; /* key is this turn's */
 	}
 	if (*rc == DB_OK && !(t = view_text_new(buf_cstr(&b), b.len)))
 		*rc = DB_E_NOMEM;
@@ -323,14 +395,15 @@ json_t *co_missing(struct uc *u, const char *child_id, size_t offset, size_t lim
 			                                "overlap_seconds", (json_int_t)t.overlap));
 			continue;
 		}
+		char rep[LT_TIME_LEN], ret[LT_TIME_LEN];
 		json_array_append_new(
 		        co, json_pack("{s:s, s:s?, s:s?, s:s, s:s, s:s, s:s?, s:s, s:I}",
 		                      "child_id", other, "given_names", g->s[TG_GIVEN],
 		                      "family_name", g->s[TG_FAMILY], "episode_id",
 		                      g->s[TG_EPISODE], "other_episode_id", g->s[TG_OTHER_EPISODE],
-		                      "other_reported_at", g->s[TG_OTHER_REPORTED],
-		                      "other_returned_at", g->s[TG_OTHER_RETURNED], "how", how,
-		                      "overlap_seconds", (json_int_t)t.overlap));
+		                      "other_reported_at", tg_time_text(g, TG_OTHER_REPORTED, rep),
+		                      "other_returned_at", tg_time_text(g, TG_OTHER_RETURNED, ret),
+		                      "how", how, "overlap_seconds", (json_int_t)t.overlap));
 	}
 	json_decref(seen);
 	free(rows);
