@@ -120,6 +120,9 @@ run static "" "$base/static/bench-2k.txt"
 run api_cold /api/v1/records/ "$base" "$warmup"
 run api_record /api/v1/records/ "$base"
 if grep -q '{HTTP_GET, "/records/{ref}"' src/web/routes.c; then
+  # The page's own first views (children missing together, kept as the record views
+  # are) are reported on their own too, as for the API.
+  run page_cold /records/ "$base" "$warmup"
   run page_record /records/ "$base"
 else
   echo "== page_record: skipped (no GET /records/{ref} page in this build)"
