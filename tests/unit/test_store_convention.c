@@ -1,0 +1,126 @@
+/*
+ * test_store_convention.c: the store's row convention at the functions that last took
+ * instants as text: the board's period, a meeting's decision on a record, merges and
+ * their undoing, the viewer's time, held import rows, match models, a child's addresses
+ * and agencies' involvement. Each takes instants as int64 UTC seconds (dates as struct
+ * lt_date) and writes the same ISO 8601 text as before; each refuses an instant outside
+ * the years 1900..2200 with DB_E_RANGE and writes nothing. The database is a migrated
+ * in-memory one with a few synthetic rows written in SQL.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "store/access.h"
+#include "store/board.h"
+#include "store/children.h"
+#include "store/db.h"
+#include "store/imports.h"
+#include "store/mase.h"
+#include "store/merges.h"
+#include "store/migrate.h"
+#include "util/embedded.h"
+#include "util/ltime.h"
+
+/* 2026-03-10T12:00:00Z */
+#define NOW ((int64_t)1773144000)
+/* 2201-01-01T00:00:00Z: the first instant past the years the store binds. */
+#define TOO_LATE ((int64_t)7289654400)
+#define DAY ((int64_t)86400)
+
+static const char SEED[] =
+        "INSERT INTO boroughs (id, name, code) VALUES ('bor_a', 'Ashby', 'ASH');"
+        "INSERT INTO agencies (id, name, type, borough_id, created_at) VALUES"
+        " ('agy_pol', 'Ashby Police', 'police', 'bor_a', '2026-01-01T00:00:00Z'),"
+        " ('agy_hlt', 'Ashby Health', 'health', 'bor_a', '2026-01-01T00:00:00Z');"
+        "INSERT INTO users (id, username, display_name, agency_id, password_hash, created_at)"
+        " VALUES ('usr_n', 'nurse.a', 'Nurse A', 'agy_hlt', 'x', '2026-01-01T00:00:00Z');"
+        "INSERT INTO children (id, given_names, family_name, name_key, created_at, updated_at)"
+        " VALUES ('chd_1', 'Ada', 'Fenwick', 'fenwick ada', '2026-01-01T00:00:00Z',"
+        " '2026-01-01T00:00:00Z'),"
+        " ('chd_2', 'Bea', 'Fenwick', 'fenwick bea', '2026-01-01T00:00:00Z',"
+        " '2026-01-01T00:00:00Z');"
+        "INSERT INTO records (id, child_id, reference, ref_year, ref_seq, opened_at,"
+        " owning_borough_id, updated_at) VALUES ('rec_1', 'chd_1', 'LAN-2026-000001', 2026,"
+        " 1, '2026-02-01T09:00:00Z', 'bor_a', '2026-02-01T09:00:00Z');"
+        "INSERT INTO mase_meetings (id, borough_id, held_at, name, created_by_name, created_at)"
+        " VALUES ('mtg_1', 'bor_a', '2026-03-05T10:00:00Z', 'MASE', 'Chair',"
+        " '2026-03-05T10:00:00Z');"
+        "INSERT INTO access_grants (id, child_id, user_id, reason, days, requested_at, status,"
+        " starts_at, ends_at) VALUES ('grt_1', 'chd_2', 'usr_n', 'cover', 10,"
+        " '2026-03-01T00:00:00Z', 'granted', '2026-03-01T00:00:00Z', '2026-03-11T00:00:00Z');"
+        "INSERT INTO import_batches (id, kind, status, rows_read, created, held, refused,"
+        " report, created_at) VALUES ('imp_1', 'children', 'committed', 1, 0, 1, 0, '{}',"
+        " '2026-03-01T00:00:00Z');"
+        "INSERT INTO import_held (id, batch_id, line, row_data, candidates) VALUES"
+        " ('imh_1', 'imp_1', 2, '{}', '[]'), ('imh_2', 'imp_1', 3, '{}', '[]');";
+
+static int setup(void **state)
+{
+	struct db *db;
+	char msg[256];
+	if (db_open("sqlite::memory:", true, &db, msg, sizeof msg) != DB_OK)
+		return -1;
+	if (migrate_run(db, embedded_migrations, NULL, msg, sizeof msg) != 0 ||
+	    db_exec(db, SEED) != DB_OK) {
+		db_close(db);
+		return -1;
+	}
+	*state = db;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	db_close(*state);
+	return 0;
+}
+
+/* The first column of the first row of sql as text ("" when NULL or no row). */
+static const char *text_of(struct db *db, const char *sql)
+{
+	static char out[256];
+	out[0] = '\0';
+	int rc = db_query_text(db, out, sizeof out, sql, "");
+	assert_true(rc == DB_OK || rc == DB_DONE);
+	return out;
+}
+
+static int64_t count_of(struct db *db, const char *sql)
+{
+	int64_t n = -1;
+	assert_int_equal(db_query_int64(db, &n, sql, ""), DB_OK);
+	return n;
+}
+
+static void test_bind_time_range(void **state)
+{
+	struct db *db = *state;
+	struct lt_date bad = {2027, 2, 29}, none = {0, 0, 0};
+	assert_int_equal(db_exec(db, "CREATE TEMP TABLE tt (at TEXT, on_date TEXT)"), DB_OK);
+	assert_int_equal(db_run(db, "INSERT INTO tt VALUES ($1, $2)", "tD", TOO_LATE, none),
+	                 DB_E_RANGE);
+	assert_int_equal(db_run(db, "INSERT INTO tt VALUES ($1, $2)", "tD", NOW, bad), DB_E_RANGE);
+	assert_int_equal(
+	        db_run(db, "INSERT INTO tt VALUES ($1, $2)", "TD", (int64_t)-2208988801, none),
+	        DB_E_RANGE); /* one second before 1900 */
+	assert_int_equal(count_of(db, "SELECT count(*) FROM tt"), 0);
+	/* the last second of 2200 and the first of 1900 are kept */
+	assert_int_equal(db_run(db, "INSERT INTO tt VALUES ($1, $2)", "tD", TOO_LATE - 1, none),
+	                 DB_OK);
+	assert_int_equal(
+	        db_run(db, "INSERT INTO tt VALUES ($1, $2)", "tD", (int64_t)-2208988800, none),
+	        DB_OK);
+	assert_string_equal(text_of(db, "SELECT group_concat(at, ' ') FROM tt"),
+	                    "2200-12-31T23:59:59Z 1900-01-01T00:00:00Z");
+	assert_int_equal(db_exec(db, "DROP TABLE tt"), DB_OK);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test_setup_teardown(test_bind_time_range, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
