@@ -117,10 +117,59 @@ static void test_bind_time_range(void **state)
 	assert_int_equal(db_exec(db, "DROP TABLE tt"), DB_OK);
 }
 
+/* R-RPT-1: the board's figures over [from, to) given as instants. */
+static void test_board_period(void **state)
+{
+	struct db *db = *state;
+	int64_t from, to;
+	assert_int_equal(ltime_parse("2026-02-01T00:00:00Z", &from), 0);
+	assert_int_equal(ltime_parse("2026-03-01T00:00:00Z", &to), 0);
+	int rc = DB_OK;
+	json_t *v = store_board_volume(db, "bor_a", from, to, &rc);
+	assert_non_null(v);
+	assert_int_equal(json_integer_value(json_object_get(v, "open")), 1);
+	assert_int_equal(json_integer_value(json_object_get(v, "new")), 1);
+	json_decref(v);
+	/* the record was opened after this period */
+	v = store_board_volume(db, "bor_a", from - 31 * DAY, from, &rc);
+	assert_int_equal(json_integer_value(json_object_get(v, "open")), 0);
+	json_decref(v);
+	json_t *cin = store_board_cin(db, "bor_a", from, to, &rc);
+	assert_int_equal(json_array_size(cin), 1);
+	json_decref(cin);
+	int64_t n = -1;
+	assert_int_equal(store_board_count(db, "meetings", "bor_a", to, to + 31 * DAY, &n), DB_OK);
+	assert_int_equal(n, 1);
+	json_t *m = store_board_meetings(db, "bor_a", to, to + 31 * DAY, &rc);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(m, 0), "id")),
+	                    "mtg_1");
+	json_decref(m);
+
+	/* an instant out of range: DB_E_RANGE, no rows */
+	rc = DB_OK;
+	assert_null(store_board_volume(db, "bor_a", from, TOO_LATE, &rc));
+	assert_int_equal(rc, DB_E_RANGE);
+	rc = DB_OK;
+	assert_null(store_board_counts(db, "category", "bor_a", from, TOO_LATE, &rc));
+	assert_int_equal(rc, DB_E_RANGE);
+	assert_int_equal(store_board_count(db, "meetings", "bor_a", TOO_LATE, TOO_LATE, &n),
+	                 DB_E_RANGE);
+	rc = DB_OK;
+	assert_null(store_board_meetings(db, "bor_a", from, TOO_LATE, &rc));
+	assert_int_equal(rc, DB_E_RANGE);
+	rc = DB_OK;
+	assert_null(store_board_actions(db, "bor_a", from, TOO_LATE, &rc));
+	assert_int_equal(rc, DB_E_RANGE);
+	rc = DB_OK;
+	assert_null(store_board_cin(db, "bor_a", TOO_LATE, to, &rc));
+	assert_int_equal(rc, DB_E_RANGE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test_setup_teardown(test_bind_time_range, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_board_period, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
