@@ -165,11 +165,36 @@ static void test_board_period(void **state)
 	assert_int_equal(rc, DB_E_RANGE);
 }
 
+/* R-MASE-7: a meeting's decision on a record, from a write struct. */
+static void test_mase_case_set(void **state)
+{
+	struct db *db = *state;
+	struct store_mase_case_new c = {.meeting_id = "mtg_1",
+	                                .record_id = "rec_1",
+	                                .decision = "discussed",
+	                                .by = "usr_n",
+	                                .by_name = "Nurse A",
+	                                .at = NOW};
+	assert_int_equal(store_mase_case_set(db, &c), DB_OK);
+	c.decision = "closed";
+	c.at = NOW + 60;
+	assert_int_equal(store_mase_case_set(db, &c), DB_OK); /* replaces the first */
+	assert_string_equal(
+	        text_of(db, "SELECT decision || ' ' || discussed_at || ' ' || is_demo"
+	                    " FROM mase_cases WHERE meeting_id = 'mtg_1' AND record_id = 'rec_1'"),
+	        "closed 2026-03-10T12:01:00Z 0");
+	c.decision = "other";
+	c.at = TOO_LATE;
+	assert_int_equal(store_mase_case_set(db, &c), DB_E_RANGE);
+	assert_string_equal(text_of(db, "SELECT group_concat(decision) FROM mase_cases"), "closed");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test_setup_teardown(test_bind_time_range, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_board_period, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_mase_case_set, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
