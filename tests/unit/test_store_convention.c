@@ -189,12 +189,47 @@ static void test_mase_case_set(void **state)
 	assert_string_equal(text_of(db, "SELECT group_concat(decision) FROM mase_cases"), "closed");
 }
 
+/* A merge and its undoing, from write structs. */
+static void test_merge_and_undo(void **state)
+{
+	struct db *db = *state;
+	struct store_merge_new m = {.id = "mrg_1",
+	                            .surviving_child_id = "chd_1",
+	                            .merged_child_id = "chd_2",
+	                            .merged_by_name = "Nurse A",
+	                            .reason = "the same child",
+	                            .merged_at = TOO_LATE};
+	assert_int_equal(store_merge_insert(db, &m), DB_E_RANGE);
+	assert_int_equal(count_of(db, "SELECT count(*) FROM child_merges"), 0);
+	m.merged_at = NOW;
+	assert_int_equal(store_merge_insert(db, &m), DB_OK);
+	char into[32];
+	assert_int_equal(store_child_merged_into(db, "chd_2", into, sizeof into), DB_OK);
+	assert_string_equal(into, "chd_1");
+
+	struct store_merge_undo_set u = {.id = "mrg_1",
+	                                 .by = "usr_n",
+	                                 .by_name = "Nurse A",
+	                                 .reason = "two children",
+	                                 .at = TOO_LATE};
+	assert_int_equal(store_merge_undo(db, &u), DB_E_RANGE);
+	assert_int_equal(store_child_merged_into(db, "chd_2", into, sizeof into), DB_OK);
+	u.at = NOW + DAY;
+	assert_int_equal(store_merge_undo(db, &u), DB_OK);
+	assert_string_equal(text_of(db, "SELECT merged_at || ' ' || undone_at || ' ' || undone_by"
+	                                " FROM child_merges WHERE id = 'mrg_1'"),
+	                    "2026-03-10T12:00:00Z 2026-03-11T12:00:00Z usr_n");
+	assert_int_equal(store_merge_undo(db, &u), DB_DONE); /* not in force any more */
+	assert_int_equal(store_child_merged_into(db, "chd_2", into, sizeof into), DB_DONE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test_setup_teardown(test_bind_time_range, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_board_period, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_mase_case_set, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_merge_and_undo, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
