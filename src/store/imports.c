@@ -107,9 +107,13 @@ json_t *store_children_export(struct db *db, const struct store_viewer *v, const
 	                &st);
 	if (*rc != DB_OK)
 		return NULL;
-	db_bind_text(st, 1, after ? after : "");
-	db_bind_int64(st, 2, limit);
-	store_viewer_bind(st, 3, v);
+	*rc = db_bind_args(st, 1, "sd", after ? after : "", limit);
+	if (*rc == DB_OK)
+		*rc = store_viewer_bind(st, 3, v);
+	if (*rc != DB_OK) {
+		db_reset(st);
+		return NULL;
+	}
 	return rows_all(st, rc);
 }
 

@@ -223,6 +223,44 @@ static void test_merge_and_undo(void **state)
 	assert_int_equal(store_child_merged_into(db, "chd_2", into, sizeof into), DB_DONE);
 }
 
+/* The viewer's time decides which grants are current. */
+static void test_viewer_now(void **state)
+{
+	struct db *db = *state;
+	struct store_viewer v;
+	bool seen = false;
+	store_viewer_init(&v, false, "agy_hlt", "usr_n", NOW);
+	assert_int_equal(v.now, NOW);
+	assert_int_equal(store_child_visible(db, &v, "chd_2", &seen), DB_OK);
+	assert_true(seen); /* the grant runs to 2026-03-11 */
+	int rc = DB_OK;
+	json_t *list = store_children_list(db, &v, "", 10, &rc);
+	assert_int_equal(json_array_size(list), 1);
+	json_decref(list);
+
+	store_viewer_init(&v, false, "agy_hlt", "usr_n", NOW + 2 * DAY);
+	assert_int_equal(store_child_visible(db, &v, "chd_2", &seen), DB_OK);
+	assert_false(seen); /* the grant has ended */
+
+	store_viewer_init(&v, false, "agy_hlt", "usr_n", TOO_LATE);
+	seen = true;
+	assert_int_equal(store_child_visible(db, &v, "chd_2", &seen), DB_E_RANGE);
+	assert_false(seen);
+	rc = DB_OK;
+	assert_null(store_children_list(db, &v, "", 10, &rc));
+	assert_int_equal(rc, DB_E_RANGE);
+	rc = DB_OK;
+	assert_null(store_children_export(db, &v, "", 10, &rc));
+	assert_int_equal(rc, DB_E_RANGE);
+	rc = DB_OK;
+	assert_null(store_mase_persons(db, "bor_a", &v, &rc));
+	assert_int_equal(rc, DB_E_RANGE);
+	/* the statements are usable again after the refusal */
+	store_viewer_init(&v, false, "agy_hlt", "usr_n", NOW);
+	assert_int_equal(store_child_visible(db, &v, "chd_2", &seen), DB_OK);
+	assert_true(seen);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -230,6 +268,7 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_board_period, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_mase_case_set, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_merge_and_undo, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_viewer_now, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
