@@ -261,6 +261,34 @@ static void test_viewer_now(void **state)
 	assert_true(seen);
 }
 
+/* A held import row resolved, and a trained match model, at the use case's instant. */
+static void test_import_times(void **state)
+{
+	struct db *db = *state;
+	assert_int_equal(store_import_held_resolve(db, "imh_1", "new", "chd_1", "usr_n", TOO_LATE),
+	                 DB_E_RANGE);
+	assert_int_equal(store_import_held_resolve(db, "imh_1", "new", "chd_1", "usr_n", NOW),
+	                 DB_OK);
+	assert_string_equal(text_of(db, "SELECT status || ' ' || resolved_at FROM import_held"
+	                                " WHERE id = 'imh_1'"),
+	                    "new 2026-03-10T12:00:00Z");
+	assert_int_equal(store_import_held_resolve(db, "imh_1", "same", "chd_1", "usr_n", NOW),
+	                 DB_DONE); /* not held any more */
+	assert_string_equal(text_of(db, "SELECT status FROM import_held WHERE id = 'imh_2'"),
+	                    "held");
+
+	struct lt_date day = ltime_date_of(NOW), bad = {2026, 13, 1};
+	assert_int_equal(store_match_model_insert(db, "mm_1", bad, 3, "{}", "usr_n", NOW),
+	                 DB_E_RANGE);
+	assert_int_equal(store_match_model_insert(db, "mm_1", day, 3, "{}", "usr_n", TOO_LATE),
+	                 DB_E_RANGE);
+	assert_int_equal(count_of(db, "SELECT count(*) FROM match_models"), 0);
+	assert_int_equal(store_match_model_insert(db, "mm_1", day, 3, "{}", "usr_n", NOW), DB_OK);
+	assert_string_equal(text_of(db, "SELECT trained_on || ' ' || records || ' ' || created_at"
+	                                " FROM match_models"),
+	                    "2026-03-10 3 2026-03-10T12:00:00Z");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -269,6 +297,7 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_mase_case_set, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_merge_and_undo, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_viewer_now, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_import_times, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
