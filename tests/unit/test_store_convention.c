@@ -289,6 +289,44 @@ static void test_import_times(void **state)
 	                    "2026-03-10 3 2026-03-10T12:00:00Z");
 }
 
+/* A child's addresses with their dates, and agencies involved since an instant. */
+static void test_child_address_and_involvement(void **state)
+{
+	struct db *db = *state;
+	struct store_child_address_new a = {.child_id = "chd_1",
+	                                    .address = "1 Mill Lane",
+	                                    .postcode = "AB1 2CD",
+	                                    .from = {2025, 6, 1}};
+	assert_int_equal(store_child_add_address(db, &a), DB_OK);
+	a.address = "2 Mill Lane";
+	a.postcode = NULL;
+	a.from = (struct lt_date){0, 0, 0};
+	a.to = (struct lt_date){2026, 2, 29}; /* not a date */
+	assert_int_equal(store_child_add_address(db, &a), DB_E_RANGE);
+	a.to = (struct lt_date){2026, 2, 28};
+	assert_int_equal(store_child_add_address(db, &a), DB_OK);
+	assert_string_equal(
+	        text_of(db, "SELECT group_concat(address || '|' || COALESCE(postcode, '-') || '|'"
+	                    " || COALESCE(from_date, '-') || '|' || COALESCE(to_date, '-'), ' ')"
+	                    " FROM (SELECT * FROM child_addresses ORDER BY id)"),
+	        "1 Mill Lane|AB1 2CD|2025-06-01|- 2 Mill Lane|-|-|2026-02-28");
+
+	assert_int_equal(store_child_involve(db, "chd_1", "agy_pol", "referral", TOO_LATE),
+	                 DB_E_RANGE);
+	assert_int_equal(store_child_involve(db, "chd_1", "agy_pol", "referral", NOW), DB_OK);
+	assert_int_equal(
+	        store_child_involve_agencies(db, "chd_2", "health", "bor_a", "routed", TOO_LATE),
+	        DB_E_RANGE);
+	assert_int_equal(
+	        store_child_involve_agencies(db, "chd_2", "health", "bor_a", "routed", NOW + 60),
+	        DB_OK);
+	assert_string_equal(
+	        text_of(db, "SELECT group_concat(child_id || ' ' || agency_id || ' '"
+	                    " || since, ', ') FROM (SELECT * FROM child_agencies"
+	                    " ORDER BY child_id)"),
+	        "chd_1 agy_pol 2026-03-10T12:00:00Z, chd_2 agy_hlt 2026-03-10T12:01:00Z");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -298,6 +336,8 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_merge_and_undo, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_viewer_now, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_import_times, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_child_address_and_involvement, setup,
+	                                        teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
