@@ -93,9 +93,11 @@ static int load(struct db *db, int64_t ref, char (*pol)[ID_MAX], char (*csc)[ID_
 		                        .created_at = at};
 		int b = i % BOROUGHS, rc = store_child_insert(db, &row);
 		if (rc == DB_OK)
-			rc = store_child_involve(db, kid[i], pol[b], "bench", at);
+			rc = store_child_involve(db, kid[i], pol[b], "bench",
+			                         ref - YEARS * 366 * DAY);
 		if (rc == DB_OK)
-			rc = store_child_involve(db, kid[i], csc[b], "bench", at);
+			rc = store_child_involve(db, kid[i], csc[b], "bench",
+			                         ref - YEARS * 366 * DAY);
 		if (rc != DB_OK)
 			return fail(db, "children");
 	}

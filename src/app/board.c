@@ -19,9 +19,8 @@
 #include "util/buf.h"
 
 struct period {
-	char from[LT_TIME_LEN], to[LT_TIME_LEN]; /* [from, to) UTC text */
 	char from_d[LT_DATE_LEN], to_d[LT_DATE_LEN];
-	struct rpt_period p;
+	struct rpt_period p; /* [from, to) instants */
 };
 
 /* Reads and checks the period (dates, both days included). */
@@ -43,8 +42,6 @@ static int period_read(struct uc *u, const char *from, const char *to, struct pe
 	struct proto_err pe;
 	if (rpt_period_validate(&pr->p, &pe) < 0)
 		return uc_proto_refused(u, &pe);
-	ltime_format(pr->p.from, pr->from);
-	ltime_format(pr->p.to, pr->to);
 	ltime_format_date(f, pr->from_d);
 	ltime_format_date(t, pr->to_d);
 	return APP_OK;
@@ -115,14 +112,14 @@ static int report(struct uc *u, const char *bid, const char *bname, const struct
 	struct db *db = u->db;
 	int rc = DB_OK;
 	struct rpt_totals tot = {0};
-	json_t *vol = store_board_volume(db, bid, pr->from, pr->to, &rc);
+	json_t *vol = store_board_volume(db, bid, pr->p.from, pr->p.to, &rc);
 	if (!vol)
 		return uc_db(u, rc);
 	tot.cases_open = json_integer_value(json_object_get(vol, "open"));
 	tot.cases_new = json_integer_value(json_object_get(vol, "new"));
 	json_decref(vol);
 	json_t *secs = json_array(), *drows = NULL;
-#define COUNTS(what) store_board_counts(db, what, bid, pr->from, pr->to, &rc)
+#define COUNTS(what) store_board_counts(db, what, bid, pr->p.from, pr->p.to, &rc)
 #define CHECK(x)                                                                                   \
 	do {                                                                                       \
 		if (!(x)) {                                                                        \
@@ -160,13 +157,13 @@ static int report(struct uc *u, const char *bid, const char *bname, const struct
 	        json_object_get(s, "tables"),
 	        table("chart-type", "Records by exploitation type", rows, REF_EXPLOITATION_TYPES));
 	int64_t n = 0;
-	rc = store_board_count(db, "missing", bid, pr->from, pr->to, &n);
+	rc = store_board_count(db, "missing", bid, pr->p.from, pr->p.to, &n);
 	CHECK(rc == DB_OK);
 	figure_n(s, "Missing episodes begun in the period", n);
 	/* activity against perpetrators, and the disruptions by type */
 	s = section("perpetrator_activity");
 	json_array_append_new(secs, s);
-	rc = store_board_count(db, "persons", bid, pr->from, pr->to, &tot.persons);
+	rc = store_board_count(db, "persons", bid, pr->p.from, pr->p.to, &tot.persons);
 	CHECK(rc == DB_OK);
 	figure_n(s, "People of concern first linked to a child in the period", tot.persons);
 	json_t *ds = store_board_disruptions(db, bid, &rc);
@@ -219,7 +216,7 @@ static int report(struct uc *u, const char *bid, const char *bname, const struct
 	json_array_append_new(
 	        json_object_get(s, "tables"),
 	        table("chart-referrals", "Referrals made by each agency", rows, REF_AGENCY_TYPES));
-	json_t *meetings = store_board_meetings(db, bid, pr->from, pr->to, &rc);
+	json_t *meetings = store_board_meetings(db, bid, pr->p.from, pr->p.to, &rc);
 	CHECK(meetings);
 	tot.meetings = (int64_t)json_array_size(meetings);
 	figure_n(s, "Meetings held", tot.meetings);
@@ -250,7 +247,7 @@ static int report(struct uc *u, const char *bid, const char *bname, const struct
 	json_array_append_new(
 	        json_object_get(s, "tables"),
 	        table("chart-attendance", "Meetings each member attended", rows, REF_MASE_MEMBERS));
-	json_t *acts = store_board_actions(db, bid, pr->from, pr->to, &rc);
+	json_t *acts = store_board_actions(db, bid, pr->p.from, pr->p.to, &rc);
 	CHECK(acts);
 	json_t *arows = json_array();
 	int64_t due = 0, on_time = 0;
@@ -517,7 +514,7 @@ int app_board_cin_csv(struct db *db, const struct actor *who, const char *boroug
 	int rc = open_report(&u, borough, from, to, &pr, bid, bname, sizeof bname);
 	json_t *rows = NULL;
 	int src = DB_OK;
-	if (rc == APP_OK && !(rows = store_board_cin(db, bid, pr.from, pr.to, &src)))
+	if (rc == APP_OK && !(rows = store_board_cin(db, bid, pr.p.from, pr.p.to, &src)))
 		rc = uc_db(&u, src);
 	struct buf b = BUF_INIT(32u << 20);
 	if (rc == APP_OK) {

@@ -499,15 +499,15 @@ static int keys_rebuild(struct uc *u, const char *child_id)
 static int plan_write(struct uc *u, const char *child_id, const struct change_in *c,
                       const struct plan *p)
 {
-	char today[LT_DATE_LEN];
-	ltime_format_date(ltime_date_of(u->now), today);
 	int rc = DB_OK;
 	if (p->changed[D_ADDRESS]) {
-		rc = store_child_end_addresses(u->db, child_id, ltime_date_of(u->now));
+		struct store_child_address_new a = {.child_id = child_id,
+		                                    .address = c->address,
+		                                    .postcode = c->postcode[0] ? c->postcode : NULL,
+		                                    .from = ltime_date_of(u->now)};
+		rc = store_child_end_addresses(u->db, child_id, a.from);
 		if (rc == DB_OK && c->address)
-			rc = store_child_add_address(u->db, child_id, c->address,
-			                             c->postcode[0] ? c->postcode : NULL, NULL,
-			                             today, NULL);
+			rc = store_child_add_address(u->db, &a);
 	}
 	if (rc == DB_OK && p->changed[D_OTHER_NAMES]) {
 		rc = store_child_clear_names(u->db, child_id);

@@ -314,10 +314,12 @@ int child_create_tx(struct db *db, const struct actor *who, const struct child_i
 		char full[LINK_POSTCODE_LEN] = "", outward[LINK_OUTWARD_LEN];
 		if (ci->addresses[i].postcode)
 			link_normalise_postcode(ci->addresses[i].postcode, full, outward);
-		rc = store_child_add_address(
-		        db, id, ci->addresses[i].address, full[0] ? full : NULL, NULL,
-		        ci->addresses[i].from[0] ? ci->addresses[i].from : NULL,
-		        ci->addresses[i].to[0] ? ci->addresses[i].to : NULL);
+		struct store_child_address_new a = {.child_id = id,
+		                                    .address = ci->addresses[i].address,
+		                                    .postcode = full[0] ? full : NULL};
+		ltime_parse_date(ci->addresses[i].from, &a.from); /* "": left unset (NULL) */
+		ltime_parse_date(ci->addresses[i].to, &a.to);
+		rc = store_child_add_address(db, &a);
 	}
 	for (size_t i = 0; rc == DB_OK && i < ci->n_groups; i++)
 		rc = store_child_add_risk_group(db, id, ci->groups[i].code,

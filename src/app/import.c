@@ -487,7 +487,7 @@ int app_import_held_resolve(struct db *db, const struct actor *who, const char *
 	}
 	if (rc == APP_OK)
 		rc = uc_db(&u, store_import_held_resolve(db, id, decision, made, uc_user_id(&u),
-		                                         u.now_s));
+		                                         u.now));
 	if (rc == APP_OK) {
 		char fields[120];
 		snprintf(fields, sizeof fields, "decision=%s,child=%s", decision, made);

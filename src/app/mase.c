@@ -565,10 +565,17 @@ int app_mase_case_decide(struct db *db, const struct actor *who, const char *id,
 			rc = uc_proto_refused(&u, &pe);
 	}
 	json_decref(m);
-	if (rc == APP_OK)
-		rc = uc_db(&u, store_mase_case_set(
-		                       db, id, r.id, decision, u.now, uc_user_id(&u),
-		                       who->display_name[0] ? who->display_name : "System", false));
+	if (rc == APP_OK) {
+		struct store_mase_case_new c = {
+		        .meeting_id = id,
+		        .record_id = r.id,
+		        .decision = decision,
+		        .by = uc_user_id(&u),
+		        .by_name = who->display_name[0] ? who->display_name : "System",
+		        .at = u.now,
+		};
+		rc = uc_db(&u, store_mase_case_set(db, &c));
+	}
 	if (rc == APP_OK)
 		rc = uc_db(&u, uc_audit(&u, "update", "mase_meeting", id, r.reference, "decision"));
 	if (rc == APP_OK)

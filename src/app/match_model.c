@@ -210,8 +210,9 @@ int app_match_train(struct db *db, const struct actor *who, const char *id, json
 	id_new("mm", mid);
 	if (rc == APP_OK) {
 		char *json = link_model_to_json(m);
-		rc = json ? uc_db(&u, store_match_model_insert(db, mid, day, (int64_t)n, json,
-		                                               uc_user_id(&u), u.now_s))
+		rc = json ? uc_db(&u,
+		                  store_match_model_insert(db, mid, ltime_date_of(u.now),
+		                                           (int64_t)n, json, uc_user_id(&u), u.now))
 		          : app_fail(err, APP_FAILED, NULL, "Out of memory.");
 		free(json);
 	}

@@ -138,8 +138,13 @@ int app_child_merge(struct db *db, const struct actor *who, const char *id, json
 	char mid[ID_MAX];
 	if (arc == APP_OK) {
 		id_new("mrg", mid);
-		struct merge_row m = {mid,     id,    merged, uc_user_id(&u), who->display_name,
-		                      u.now_s, reason};
+		struct store_merge_new m = {.id = mid,
+		                            .surviving_child_id = id,
+		                            .merged_child_id = merged,
+		                            .merged_by = uc_user_id(&u),
+		                            .merged_by_name = who->display_name,
+		                            .reason = reason,
+		                            .merged_at = u.now};
 		int rc = store_merge_insert(db, &m);
 		arc = rc == DB_E_CONSTRAINT
 		              ? app_fail(err, APP_CONFLICT, NULL,
@@ -215,7 +220,12 @@ int app_child_unmerge(struct db *db, const struct actor *who, const char *id, js
 	if (arc == APP_OK && undone)
 		arc = app_fail(err, APP_CONFLICT, NULL, "This merge has already been undone.");
 	if (arc == APP_OK) {
-		rc = store_merge_undo(db, id, u.now_s, uc_user_id(&u), who->display_name, reason);
+		struct store_merge_undo_set un = {.id = id,
+		                                  .by = uc_user_id(&u),
+		                                  .by_name = who->display_name,
+		                                  .reason = reason,
+		                                  .at = u.now};
+		rc = store_merge_undo(db, &un);
 		arc = rc == DB_DONE ? app_fail(err, APP_CONFLICT, NULL,
 		                               "This merge has already been undone.")
 		                    : uc_db(&u, rc);

@@ -9,15 +9,19 @@ void store_viewer_init(struct store_viewer *v, bool all, const char *agency_id, 
 	v->all = all;
 	v->agency_id = agency_id && *agency_id ? agency_id : NULL;
 	v->user_id = user_id && *user_id ? user_id : NULL;
-	ltime_format(now, v->now);
+	v->now = now;
 }
 
-void store_viewer_bind(struct db_stmt *st, int first, const struct store_viewer *v)
+int store_viewer_bind(struct db_stmt *st, int first, const struct store_viewer *v)
 {
+	/* a query need not name each of the viewer's parameters: only a time out of range
+	 * is refused */
+	if (db_bind_time(st, first + 3, v->now) == DB_E_RANGE)
+		return DB_E_RANGE;
 	db_bind_int64(st, first, v->all ? 1 : 0);
 	db_bind_text(st, first + 1, v->agency_id);
 	db_bind_text(st, first + 2, v->user_id);
-	db_bind_text(st, first + 3, v->now);
+	return DB_OK;
 }
 
 int store_child_visible(struct db *db, const struct store_viewer *v, const char *child_id,
@@ -31,9 +35,11 @@ int store_child_visible(struct db *db, const struct store_viewer *v, const char 
 	                   &st);
 	if (rc != DB_OK)
 		return rc;
-	db_bind_text(st, 1, child_id);
-	store_viewer_bind(st, 2, v);
-	rc = db_step(st);
+	rc = db_bind_text(st, 1, child_id);
+	if (rc == DB_OK)
+		rc = store_viewer_bind(st, 2, v);
+	if (rc == DB_OK)
+		rc = db_step(st);
 	if (rc == DB_ROW) {
 		*out = db_column_int64(st, 0) > 0;
 		rc = DB_OK;

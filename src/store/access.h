@@ -22,7 +22,7 @@ struct store_viewer {
 	bool all;
 	const char *agency_id; /* NULL or "" for none */
 	const char *user_id;   /* NULL or "" for none */
-	char now[LT_TIME_LEN]; /* ISO 8601 UTC */
+	int64_t now;           /* UTC seconds */
 };
 void store_viewer_init(struct store_viewer *v, bool all, const char *agency_id, const char *user_id,
                        int64_t now);
@@ -40,8 +40,10 @@ void store_viewer_init(struct store_viewer *v, bool all, const char *agency_id, 
 #define STORE_VISIBLE(col, S, A, U, T)                                                             \
 	"(" S " = 1 OR " col " IN " STORE_MEMBER_CHILDREN(A, U, T) ")"
 
-/* Binds a viewer to parameters first..first+3 (S, A, U, T in that order). */
-void store_viewer_bind(struct db_stmt *st, int first, const struct store_viewer *v);
+/* Binds a viewer to parameters first..first+3 (S, A, U, T in that order; a query may
+ * leave some unnamed): DB_OK, or DB_E_RANGE (nothing bound) when `now` is out of the
+ * range db_bind_time binds. */
+int store_viewer_bind(struct db_stmt *st, int first, const struct store_viewer *v);
 
 /* Whether the viewer may see child `child_id` (same predicate as the lists). *out is
  * false also when there is no such child. */

@@ -11,13 +11,12 @@
 	" FROM records r WHERE (r.owning_borough_id = $1 OR r.allocated_borough_id = $1)"          \
 	" AND r.opened_at < $3 AND (r.status = 'open' OR r.updated_at >= $2)) "
 
-json_t *store_board_volume(struct db *db, const char *bid, const char *from, const char *to,
-                           int *rc)
+json_t *store_board_volume(struct db *db, const char *bid, int64_t from, int64_t to, int *rc)
 {
 	json_t *r = store_rows(db, rc,
 	                       VOL "SELECT count(*) AS open, COALESCE(sum(CASE WHEN opened_at >= $2"
 	                           " THEN 1 ELSE 0 END), 0) AS new FROM vol",
-	                       "sss", bid, from, to);
+	                       "stt", bid, from, to);
 	if (!r)
 		return NULL;
 	json_t *o = json_incref(json_array_get(r, 0));
@@ -53,18 +52,18 @@ static const struct {
                        " AND a.present = 1 GROUP BY a.member ORDER BY a.member"},
 };
 
-json_t *store_board_counts(struct db *db, const char *what, const char *bid, const char *from,
-                           const char *to, int *rc)
+json_t *store_board_counts(struct db *db, const char *what, const char *bid, int64_t from,
+                           int64_t to, int *rc)
 {
 	for (size_t i = 0; i < sizeof COUNTS / sizeof COUNTS[0]; i++)
 		if (strcmp(COUNTS[i].what, what) == 0)
-			return store_rows(db, rc, COUNTS[i].sql, "sss", bid, from, to);
+			return store_rows(db, rc, COUNTS[i].sql, "stt", bid, from, to);
 	*rc = DB_E_MISUSE;
 	return NULL;
 }
 
-int store_board_count(struct db *db, const char *what, const char *bid, const char *from,
-                      const char *to, int64_t *n)
+int store_board_count(struct db *db, const char *what, const char *bid, int64_t from, int64_t to,
+                      int64_t *n)
 {
 	*n = 0;
 	if (strcmp(what, "missing") == 0)
@@ -73,7 +72,7 @@ int store_board_count(struct db *db, const char *what, const char *bid, const ch
 		                      "SELECT count(*) FROM episodes e WHERE e.child_id IN"
 		                      " (SELECT child_id FROM vol) AND e.classification = 'missing'"
 		                      " AND e.reported_at >= $2 AND e.reported_at < $3",
-		                      "sss", bid, from, to);
+		                      "stt", bid, from, to);
 	if (strcmp(what, "persons") == 0)
 		return db_query_int64(
 		        db, n,
@@ -87,27 +86,25 @@ int store_board_count(struct db *db, const char *what, const char *bid, const ch
 		        " SELECT count(*) FROM (SELECT pid, min(first) AS first FROM lp GROUP BY "
 		        "pid)"
 		        " x WHERE x.first >= $2 AND x.first < $3",
-		        "sss", bid, from, to);
+		        "stt", bid, from, to);
 	if (strcmp(what, "meetings") == 0)
 		return db_query_int64(db, n,
 		                      "SELECT count(*) FROM mase_meetings WHERE borough_id = $1"
 		                      " AND held_at >= $2 AND held_at < $3",
-		                      "sss", bid, from, to);
+		                      "stt", bid, from, to);
 	return DB_E_MISUSE;
 }
 
-json_t *store_board_meetings(struct db *db, const char *bid, const char *from, const char *to,
-                             int *rc)
+json_t *store_board_meetings(struct db *db, const char *bid, int64_t from, int64_t to, int *rc)
 {
 	return store_rows(
 	        db, rc,
 	        "SELECT id, held_at, gaps, flagged FROM mase_meetings WHERE borough_id = $1"
 	        " AND held_at >= $2 AND held_at < $3 ORDER BY held_at",
-	        "sss", bid, from, to);
+	        "stt", bid, from, to);
 }
 
-json_t *store_board_actions(struct db *db, const char *bid, const char *from, const char *to,
-                            int *rc)
+json_t *store_board_actions(struct db *db, const char *bid, int64_t from, int64_t to, int *rc)
 {
 	return store_rows(db, rc,
 	                  "SELECT COALESCE(ag.name, pa.owner_name) AS agency, count(*) AS due,"
@@ -116,7 +113,7 @@ json_t *store_board_actions(struct db *db, const char *bid, const char *from, co
 	                  " LEFT JOIN agencies ag ON ag.id = pa.owner_agency_id"
 	                  " WHERE pa.borough_id = $1 AND pa.due_at >= $2 AND pa.due_at < $3"
 	                  " AND pa.status <> 'cancelled' GROUP BY 1 ORDER BY 1",
-	                  "sss", bid, from, to);
+	                  "stt", bid, from, to);
 }
 
 json_t *store_board_contacts(struct db *db, const char *bid, int *rc)
@@ -164,9 +161,9 @@ static const char CIN_SQL[] =
 	" FROM vol ORDER BY vol.reference";
 /* clang-format on */
 
-json_t *store_board_cin(struct db *db, const char *bid, const char *from, const char *to, int *rc)
+json_t *store_board_cin(struct db *db, const char *bid, int64_t from, int64_t to, int *rc)
 {
-	return store_rows(db, rc, CIN_SQL, "sss", bid, from, to);
+	return store_rows(db, rc, CIN_SQL, "stt", bid, from, to);
 }
 
 int store_agency_contacts_set(struct db *db, const char *agency_id, const char *lead,

@@ -68,14 +68,13 @@ int store_child_add_key(struct db *db, const char *child_id, const char *key)
 	              "ss", key, child_id);
 }
 
-int store_child_add_address(struct db *db, const char *child_id, const char *address,
-                            const char *postcode, const char *borough_id, const char *from,
-                            const char *to)
+int store_child_add_address(struct db *db, const struct store_child_address_new *a)
 {
 	return db_run(db,
 	              "INSERT INTO child_addresses (child_id, address, postcode, borough_id,"
 	              " from_date, to_date) VALUES ($1, $2, $3, $4, $5, $6)",
-	              "ssssss", child_id, address, postcode, borough_id, from, to);
+	              "ssssDD", a->child_id, a->address, a->postcode, a->borough_id, a->from,
+	              a->to);
 }
 
 int store_child_add_risk_group(struct db *db, const char *child_id, const char *code,
@@ -242,12 +241,12 @@ int store_child_by_nhs(struct db *db, const char *nhs, char out[32])
 }
 
 int store_child_involve(struct db *db, const char *child_id, const char *agency_id,
-                        const char *reason, const char *since)
+                        const char *reason, int64_t since)
 {
 	return db_run(db,
 	              "INSERT INTO child_agencies (child_id, agency_id, reason, since)"
 	              " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-	              "ssss", child_id, agency_id, reason, since);
+	              "ssst", child_id, agency_id, reason, since);
 }
 
 int store_child_involved(struct db *db, const char *child_id, const char *agency_id, bool *out)
@@ -308,13 +307,13 @@ json_t *store_child_match_data(struct db *db, const char *id, int *rc)
 }
 
 int store_child_involve_agencies(struct db *db, const char *child_id, const char *type,
-                                 const char *borough_id, const char *reason, const char *since)
+                                 const char *borough_id, const char *reason, int64_t since)
 {
 	return db_run(db,
 	              "INSERT INTO child_agencies (child_id, agency_id, reason, since)"
 	              " SELECT $1, id, $4, $5 FROM agencies WHERE type = $2 AND borough_id = $3"
 	              " ON CONFLICT DO NOTHING",
-	              "sssss", child_id, type, borough_id, reason, since);
+	              "sssst", child_id, type, borough_id, reason, since);
 }
 
 json_t *store_children_list(struct db *db, const struct store_viewer *v, const char *after,
@@ -332,8 +331,12 @@ json_t *store_children_list(struct db *db, const struct store_viewer *v, const c
 	        &st);
 	if (*rc != DB_OK)
 		return NULL;
-	db_bind_text(st, 1, after ? after : "");
-	db_bind_int64(st, 2, limit);
-	store_viewer_bind(st, 3, v);
+	*rc = db_bind_args(st, 1, "sd", after ? after : "", limit);
+	if (*rc == DB_OK)
+		*rc = store_viewer_bind(st, 3, v);
+	if (*rc != DB_OK) {
+		db_reset(st);
+		return NULL;
+	}
 	return rows_all(st, rc);
 }

@@ -8,8 +8,10 @@
 
 #include <jansson.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "store/db.h"
+#include "util/ltime.h"
 
 struct child_row {
 	const char *id;
@@ -38,9 +40,12 @@ int store_child_insert(struct db *db, const struct child_row *c);
 int store_child_add_name(struct db *db, const char *child_id, const char *kind, const char *name,
                          const char *name_key);
 int store_child_add_key(struct db *db, const char *child_id, const char *key);
-int store_child_add_address(struct db *db, const char *child_id, const char *address,
-                            const char *postcode, const char *borough_id, const char *from,
-                            const char *to);
+/* One of a child's addresses; NULL text and unset dates are stored as NULL. */
+struct store_child_address_new {
+	const char *child_id, *address, *postcode, *borough_id;
+	struct lt_date from, to;
+};
+int store_child_add_address(struct db *db, const struct store_child_address_new *a);
 int store_child_add_risk_group(struct db *db, const char *child_id, const char *code,
                                const char *from, const char *to, const char *note);
 
@@ -69,12 +74,12 @@ int store_child_by_nhs(struct db *db, const char *nhs, char out[32]);
  * reference. NULL with *rc = DB_DONE if there is no such child. */
 json_t *store_child_match_data(struct db *db, const char *id, int *rc);
 
-/* Records that an agency is involved with a child (idempotent). */
+/* Records that an agency is involved with a child since `since` (idempotent). */
 int store_child_involve(struct db *db, const char *child_id, const char *agency_id,
-                        const char *reason, const char *since);
+                        const char *reason, int64_t since);
 /* Involves every agency of `type` in `borough_id` with the child (idempotent). */
 int store_child_involve_agencies(struct db *db, const char *child_id, const char *type,
-                                 const char *borough_id, const char *reason, const char *since);
+                                 const char *borough_id, const char *reason, int64_t since);
 int store_child_involved(struct db *db, const char *child_id, const char *agency_id, bool *out);
 /* Whether the user is the child's allocated social worker. */
 int store_child_is_social_worker(struct db *db, const char *child_id, const char *user_id,

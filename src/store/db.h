@@ -41,7 +41,8 @@ enum {
 	DB_E_NOMEM = -7,
 	DB_E_IO = -8,     /* disk I/O error or disk full */
 	DB_E_MISUSE = -9, /* wrong parameter number, bad state */
-	DB_E_RANGE = -10, /* a column value does not fit where it is read into (row_read) */
+	DB_E_RANGE = -10, /* a column value does not fit where it is read into (row_read), or
+	                     an instant or date to bind is out of range (db_bind_time) */
 };
 
 /* Opens a connection. URLs: "sqlite:PATH" (PATH relative to the working directory;
@@ -75,9 +76,12 @@ int db_bind_text(struct db_stmt *st, int n, const char *s);
 int db_bind_int64(struct db_stmt *st, int n, int64_t v);
 int db_bind_null(struct db_stmt *st, int n);
 int db_bind_blob(struct db_stmt *st, int n, const void *p, size_t len);
-/* Instant t (UTC seconds) as the stored ISO 8601 text "YYYY-MM-DDTHH:MM:SSZ". */
+/* Instant t (UTC seconds) as the stored ISO 8601 text "YYYY-MM-DDTHH:MM:SSZ";
+ * DB_E_RANGE (nothing bound) for an instant outside the years 1900..2200, which
+ * row_read could not read back. */
 int db_bind_time(struct db_stmt *st, int n, int64_t t);
-/* Date d as "YYYY-MM-DD"; SQL NULL when d is not set (year 0). */
+/* Date d as "YYYY-MM-DD"; SQL NULL when d is not set (year 0); DB_E_RANGE for a date
+ * that is not valid (ltime_date_valid). */
 struct lt_date;
 int db_bind_date(struct db_stmt *st, int n, const struct lt_date *d);
 

@@ -7,8 +7,14 @@
 
 #include "util/ltime.h"
 
+/* The instants ltime_parse reads back: 1900-01-01T00:00:00Z up to 2201-01-01T00:00:00Z. */
+#define TIME_FIRST INT64_C(-2208988800)
+#define TIME_END INT64_C(7289654400)
+
 int db_bind_time(struct db_stmt *st, int n, int64_t t)
 {
+	if (t < TIME_FIRST || t >= TIME_END)
+		return DB_E_RANGE;
 	char text[LT_TIME_LEN];
 	ltime_format(t, text);
 	return db_bind_text(st, n, text);
@@ -18,6 +24,8 @@ int db_bind_date(struct db_stmt *st, int n, const struct lt_date *d)
 {
 	if (!d || d->y == 0)
 		return db_bind_null(st, n);
+	if (!ltime_date_valid(*d))
+		return DB_E_RANGE;
 	char text[LT_DATE_LEN];
 	ltime_format_date(*d, text);
 	return db_bind_text(st, n, text);

@@ -449,9 +449,11 @@ json_t *store_episode_deadline_rows(struct db *db, const struct store_viewer *v,
 	                &st);
 	if (*rc != DB_OK)
 		return NULL;
-	db_bind_text(st, 1, v->agency_id);
-	db_bind_text(st, 2, v->user_id);
-	db_bind_text(st, 3, v->now);
+	*rc = db_bind_args(st, 1, "sst", v->agency_id, v->user_id, v->now);
+	if (*rc != DB_OK) {
+		db_reset(st);
+		return NULL;
+	}
 	return rows_all(st, rc);
 }
 

@@ -78,12 +78,12 @@ json_t *store_import_resolved(struct db *db, int limit, int *rc)
 }
 
 int store_import_held_resolve(struct db *db, const char *id, const char *status,
-                              const char *child_id, const char *by, const char *at)
+                              const char *child_id, const char *by, int64_t at)
 {
 	int rc = db_run(db,
 	                "UPDATE import_held SET status = $2, child_id = $3, resolved_by = $4,"
 	                " resolved_at = $5 WHERE id = $1 AND status = 'held'",
-	                "sssss", id, status, child_id, by, at);
+	                "sssst", id, status, child_id, by, at);
 	if (rc == DB_OK && db_changes(db) == 0)
 		return DB_DONE;
 	return rc;
@@ -107,9 +107,13 @@ json_t *store_children_export(struct db *db, const struct store_viewer *v, const
 	                &st);
 	if (*rc != DB_OK)
 		return NULL;
-	db_bind_text(st, 1, after ? after : "");
-	db_bind_int64(st, 2, limit);
-	store_viewer_bind(st, 3, v);
+	*rc = db_bind_args(st, 1, "sd", after ? after : "", limit);
+	if (*rc == DB_OK)
+		*rc = store_viewer_bind(st, 3, v);
+	if (*rc != DB_OK) {
+		db_reset(st);
+		return NULL;
+	}
 	return rows_all(st, rc);
 }
 
@@ -172,13 +176,13 @@ int store_child_match_core(struct db *db, const char *id, struct child_match_cor
 	return rc;
 }
 
-int store_match_model_insert(struct db *db, const char *id, const char *trained_on, int64_t records,
-                             const char *model, const char *by, const char *at)
+int store_match_model_insert(struct db *db, const char *id, struct lt_date trained_on,
+                             int64_t records, const char *model, const char *by, int64_t at)
 {
 	return db_run(db,
 	              "INSERT INTO match_models (id, trained_on, records, model, created_by,"
 	              " created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-	              "ssisss", id, trained_on, records, model, by, at);
+	              "sDisst", id, trained_on, records, model, by, at);
 }
 
 int store_match_model_newest(struct db *db, char *id, size_t n)

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "store/db.h"
+#include "util/ltime.h"
 
 struct store_viewer;
 
@@ -37,9 +38,9 @@ json_t *store_import_held_get(struct db *db, const char *id, int *rc);
 /* Resolved held rows, the most recent first, at most limit: [{row_data, candidates,
  * status ("same" or "new"), child_id}]: a person's answers, for training. */
 json_t *store_import_resolved(struct db *db, int limit, int *rc);
-/* Marks a held row resolved; DB_DONE when it is not held any more. */
+/* Marks a held row resolved at `at`; DB_DONE when it is not held any more. */
 int store_import_held_resolve(struct db *db, const char *id, const char *status,
-                              const char *child_id, const char *by, const char *at);
+                              const char *child_id, const char *by, int64_t at);
 
 /* Up to limit children after id `after` ("" first) that viewer v sees, in id order, as
  * [{id, given_names, family_name, other_names ("a; b"), date_of_birth, gender,
@@ -61,8 +62,9 @@ struct child_match_core {
 /* DB_ROW with *out filled, DB_DONE when there is no such child, or an error. */
 int store_child_match_core(struct db *db, const char *id, struct child_match_core *out);
 
-int store_match_model_insert(struct db *db, const char *id, const char *trained_on, int64_t records,
-                             const char *model, const char *by, const char *at);
+/* A trained model: the day it was trained on, the records, its JSON, who and when. */
+int store_match_model_insert(struct db *db, const char *id, struct lt_date trained_on,
+                             int64_t records, const char *model, const char *by, int64_t at);
 /* The newest model's id into id (ID_MAX bytes): DB_OK, or DB_DONE when none. */
 int store_match_model_newest(struct db *db, char *id, size_t n);
 /* {id, trained_on, records, model, created_at} or NULL with *rc = DB_DONE. */

@@ -8,11 +8,14 @@
 /* The person or place of alias e is seen by the viewer at $1..$6. */
 #define VISIBLE_E STORE_CONCERN_VISIBLE("e")
 
-void store_concern_viewer_bind(struct db_stmt *st, const struct store_concern_viewer *cv)
+int store_concern_viewer_bind(struct db_stmt *st, const struct store_concern_viewer *cv)
 {
-	store_viewer_bind(st, 1, &cv->v);
-	db_bind_int64(st, 5, cv->all ? 1 : 0);
+	int rc = store_viewer_bind(st, 1, &cv->v);
+	if (rc != DB_OK)
+		return rc;
+	db_bind_int64(st, 5, cv->all ? 1 : 0); /* unless the query leaves it unnamed */
 	db_bind_int64(st, 6, cv->restricted ? 1 : 0);
+	return DB_OK;
 }
 
 json_t *store_concern_rows(struct db *db, const struct store_concern_viewer *cv, int *rc,
@@ -22,11 +25,13 @@ json_t *store_concern_rows(struct db *db, const struct store_concern_viewer *cv,
 	*rc = db_cached(db, sql, &st);
 	if (*rc != DB_OK)
 		return NULL;
-	store_concern_viewer_bind(st, cv);
-	va_list ap;
-	va_start(ap, types);
-	*rc = db_vbind(st, 7, types, ap);
-	va_end(ap);
+	*rc = store_concern_viewer_bind(st, cv);
+	if (*rc == DB_OK) {
+		va_list ap;
+		va_start(ap, types);
+		*rc = db_vbind(st, 7, types, ap);
+		va_end(ap);
+	}
 	if (*rc != DB_OK) {
 		db_reset(st);
 		return NULL;

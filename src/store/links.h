@@ -29,7 +29,8 @@ struct store_concern_viewer {
 	bool all;        /* people_sees_all() */
 	bool restricted; /* people_restricted_visible() of a restricted thing */
 };
-void store_concern_viewer_bind(struct db_stmt *st, const struct store_concern_viewer *cv);
+/* DB_OK, or DB_E_RANGE when the viewer's time is out of range (store_viewer_bind). */
+int store_concern_viewer_bind(struct db_stmt *st, const struct store_concern_viewer *cv);
 
 /* The child in column `col` is seen by the viewer bound at $1..$4. */
 #define STORE_CHILD_SEEN(col) STORE_VISIBLE(col, "$1", "$2", "$3", "$4")

@@ -175,18 +175,15 @@ json_t *store_mase_meetings(struct db *db, const char *borough_id, int64_t from,
 	        "sss", borough_id, f, t);
 }
 
-int store_mase_case_set(struct db *db, const char *meeting_id, const char *record_id,
-                        const char *decision, int64_t at, const char *by, const char *by_name,
-                        bool demo)
+int store_mase_case_set(struct db *db, const struct store_mase_case_new *c)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	return db_run(db,
 	              "INSERT INTO mase_cases (meeting_id, record_id, decision, discussed_at,"
 	              " recorded_by, recorded_by_name, is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7)"
 	              " ON CONFLICT (meeting_id, record_id) DO UPDATE SET decision = $3,"
 	              " discussed_at = $4, recorded_by = $5, recorded_by_name = $6",
-	              "ssssssd", meeting_id, record_id, decision, t, by, by_name, demo ? 1 : 0);
+	              "ssstssb", c->meeting_id, c->record_id, c->decision, c->at, c->by, c->by_name,
+	              c->demo);
 }
 
 int store_mase_first_referral(struct db *db, const char *child_id, int64_t *at)
@@ -269,7 +266,7 @@ json_t *store_mase_cases(struct db *db, const char *borough_id, int64_t at,
 	                      "= 'open'"
 	                      " AND (r.owning_borough_id = $1 OR r.allocated_borough_id = $1)"
 	                      " AND r.opened_at <= $2 ORDER BY r.reference",
-	        "ssdsss", borough_id, t, v->all ? 1 : 0, v->agency_id, v->user_id, v->now);
+	        "ssdsst", borough_id, t, v->all ? 1 : 0, v->agency_id, v->user_id, v->now);
 }
 
 json_t *store_mase_record_actions(struct db *db, const char *record_id, int *rc)
@@ -297,7 +294,7 @@ json_t *store_mase_persons(struct db *db, const char *borough_id, const struct s
 	                "lp.child_id", "$2", "$3", "$4",
 	                "$5") " THEN 1 ELSE 0 END AS visible FROM lp"
 	                      " JOIN people p ON p.id = lp.pid ORDER BY p.label, p.id",
-	        "sdsss", borough_id, v->all ? 1 : 0, v->agency_id, v->user_id, v->now);
+	        "sdsst", borough_id, v->all ? 1 : 0, v->agency_id, v->user_id, v->now);
 }
 
 json_t *store_mase_places(struct db *db, const char *borough_id, int64_t since,
@@ -322,7 +319,7 @@ json_t *store_mase_places(struct db *db, const char *borough_id, int64_t since,
 	                "lp.child_id", "$3", "$4", "$5",
 	                "$6") " THEN 1 ELSE 0 END AS visible FROM lp"
 	                      " JOIN places p ON p.id = lp.pid ORDER BY label, p.id",
-	        "ssdsss", borough_id, t, v->all ? 1 : 0, v->agency_id, v->user_id, v->now);
+	        "ssdsst", borough_id, t, v->all ? 1 : 0, v->agency_id, v->user_id, v->now);
 }
 
 json_t *store_mase_person_disruptions(struct db *db, const char *person_id, bool restricted,

@@ -59,11 +59,14 @@ json_t *store_mase_meeting_cases(struct db *db, const char *meeting_id, int *rc)
 json_t *store_mase_meetings(struct db *db, const char *borough_id, int64_t from, int64_t to,
                             int *rc);
 
-/* R-MASE-7: records that the meeting discussed the record, with the decision (replacing
- * an earlier decision of the same meeting on it). */
-int store_mase_case_set(struct db *db, const char *meeting_id, const char *record_id,
-                        const char *decision, int64_t at, const char *by, const char *by_name,
-                        bool demo);
+/* R-MASE-7: that the meeting discussed the record, with the decision, at `at`. */
+struct store_mase_case_new {
+	const char *meeting_id, *record_id, *decision, *by, *by_name;
+	int64_t at;
+	bool demo;
+};
+/* Writes it, replacing an earlier decision of the same meeting on the record. */
+int store_mase_case_set(struct db *db, const struct store_mase_case_new *c);
 /* R-MASE-4: when the child was first referred: DB_ROW with *at, or DB_DONE (never). */
 int store_mase_first_referral(struct db *db, const char *child_id, int64_t *at);
 /* R-MASE-7: the actions agreed at meeting `meeting_id`: [{id, text, owner_name, due_at,

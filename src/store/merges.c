@@ -6,13 +6,13 @@
 
 #include "store/rows.h"
 
-int store_merge_insert(struct db *db, const struct merge_row *m)
+int store_merge_insert(struct db *db, const struct store_merge_new *m)
 {
 	return db_run(db,
 	              "INSERT INTO child_merges (id, surviving_child_id, merged_child_id,"
 	              " merged_by, merged_by_name, merged_at, reason)"
 	              " VALUES ($1, $2, $3, $4, $5, $6, $7)",
-	              "sssssss", m->id, m->surviving_child_id, m->merged_child_id, m->merged_by,
+	              "sssssts", m->id, m->surviving_child_id, m->merged_child_id, m->merged_by,
 	              m->merged_by_name, m->merged_at, m->reason);
 }
 
@@ -32,14 +32,13 @@ json_t *store_merge_get(struct db *db, const char *id, int *rc)
 	return rows_one(db, "SELECT " MERGE_COLS " FROM child_merges m WHERE m.id = $1", id, rc);
 }
 
-int store_merge_undo(struct db *db, const char *id, const char *at, const char *by,
-                     const char *by_name, const char *reason)
+int store_merge_undo(struct db *db, const struct store_merge_undo_set *u)
 {
 	int rc = db_run(db,
 	                "UPDATE child_merges SET undone_at = $2, undone_by = $3,"
 	                " undone_by_name = $4, undo_reason = $5"
 	                " WHERE id = $1 AND undone_at IS NULL",
-	                "sssss", id, at, by, by_name, reason);
+	                "stsss", u->id, u->at, u->by, u->by_name, u->reason);
 	if (rc != DB_OK)
 		return rc;
 	return db_changes(db) == 1 ? DB_OK : DB_DONE;

@@ -7,24 +7,30 @@
 #define LANTERN_STORE_MERGES_H
 
 #include <jansson.h>
+#include <stdint.h>
 
 #include "store/db.h"
 
-struct merge_row {
-	const char *id, *surviving_child_id, *merged_child_id, *merged_by, *merged_by_name,
-	        *merged_at, *reason;
+/* A new merge; instants are UTC seconds (ISO 8601 text in the table). */
+struct store_merge_new {
+	const char *id, *surviving_child_id, *merged_child_id, *merged_by, *merged_by_name, *reason;
+	int64_t merged_at;
 };
 
 /* Inserts a merge. DB_E_CONSTRAINT when the merged child is already merged. */
-int store_merge_insert(struct db *db, const struct merge_row *m);
+int store_merge_insert(struct db *db, const struct store_merge_new *m);
 
 /* Merge `id` ({id, surviving_child_id, merged_child_id, merged_by_name, merged_at, reason,
  * undone_at, undone_by_name, undo_reason}), or NULL with *rc = DB_DONE. */
 json_t *store_merge_get(struct db *db, const char *id, int *rc);
 
-/* Marks merge `id` undone, if it is in force: DB_OK, or DB_DONE when it was not. */
-int store_merge_undo(struct db *db, const char *id, const char *at, const char *by,
-                     const char *by_name, const char *reason);
+/* Who undoes merge `id`, when and why. */
+struct store_merge_undo_set {
+	const char *id, *by, *by_name, *reason;
+	int64_t at;
+};
+/* Marks the merge undone, if it is in force: DB_OK, or DB_DONE when it was not. */
+int store_merge_undo(struct db *db, const struct store_merge_undo_set *u);
 
 /* The id of the child that `child_id` is merged into now, into out ("" and DB_DONE
  * when none). */

@@ -174,7 +174,7 @@ static json_t *batch_rows(struct db *db, const struct store_concern_viewer *cv, 
 	free(sql);
 	if (*rc != DB_OK)
 		return NULL;
-	store_concern_viewer_bind(st, cv);
+	*rc = store_concern_viewer_bind(st, cv);
 	for (int i = 0; *rc == DB_OK && i < STORE_NET_BATCH; i++)
 		*rc = (size_t)i < n ? db_bind_text(st, 7 + i, ids[i]) : db_bind_null(st, 7 + i);
 	if (*rc == DB_OK && limit > 0)

@@ -10,15 +10,17 @@
 
 /* Binds a query's parameters: $1 and $2 text when the query names them, $3 the page
  * size (list only), $4..$7 the viewer when the query names $4 (STORE_VISIBLE). */
-static void bind_scope(struct db_stmt *st, const char *sql, const char *p1, const char *p2,
-                       const struct store_viewer *v)
+static int bind_scope(struct db_stmt *st, const char *sql, const char *p1, const char *p2,
+                      const struct store_viewer *v)
 {
+	int rc = DB_OK;
 	if (strstr(sql, "$1"))
-		db_bind_text(st, 1, p1);
-	if (strstr(sql, "$2"))
-		db_bind_text(st, 2, p2);
-	if (v && strstr(sql, "$4"))
-		store_viewer_bind(st, 4, v);
+		rc = db_bind_text(st, 1, p1);
+	if (rc == DB_OK && strstr(sql, "$2"))
+		rc = db_bind_text(st, 2, p2);
+	if (rc == DB_OK && v && strstr(sql, "$4"))
+		rc = store_viewer_bind(st, 4, v);
+	return rc;
 }
 
 /* Runs a list query and its count query with the same parameters. */
@@ -30,7 +32,11 @@ static json_t *listed(struct db *db, const char *list_sql, const char *count_sql
 	if (*rc != DB_OK)
 		return NULL;
 	/* a query names only the scope parameters it uses */
-	bind_scope(st, list_sql, p1, p2, v);
+	*rc = bind_scope(st, list_sql, p1, p2, v);
+	if (*rc != DB_OK) {
+		db_reset(st);
+		return NULL;
+	}
 	db_bind_int64(st, 3, limit);
 	json_t *items = rows_all(st, rc);
 	if (!items)
@@ -39,10 +45,11 @@ static json_t *listed(struct db *db, const char *list_sql, const char *count_sql
 	struct db_stmt *cs;
 	*rc = db_cached(db, count_sql, &cs);
 	if (*rc == DB_OK) {
-		bind_scope(cs, count_sql, p1, p2, v);
-		if (strstr(count_sql, "$3"))
+		*rc = bind_scope(cs, count_sql, p1, p2, v);
+		if (*rc == DB_OK && strstr(count_sql, "$3"))
 			db_bind_int64(cs, 3, limit);
-		*rc = db_step(cs);
+		if (*rc == DB_OK)
+			*rc = db_step(cs);
 		if (*rc == DB_ROW) {
 			n = db_column_int64(cs, 0);
 			*rc = DB_OK;
@@ -160,7 +167,11 @@ json_t *store_work_missing_now(struct db *db, const struct store_viewer *v, int 
 	*rc = db_cached(db, list, &st);
 	if (*rc != DB_OK)
 		return NULL;
-	store_viewer_bind(st, 4, v);
+	*rc = store_viewer_bind(st, 4, v);
+	if (*rc != DB_OK) {
+		db_reset(st);
+		return NULL;
+	}
 	db_bind_int64(st, 3, limit);
 	db_bind_int64(st, 8, offset);
 	json_t *items = rows_all(st, rc);
@@ -170,8 +181,9 @@ json_t *store_work_missing_now(struct db *db, const struct store_viewer *v, int 
 	int64_t n = 0;
 	*rc = db_cached(db, count, &cs);
 	if (*rc == DB_OK) {
-		store_viewer_bind(cs, 4, v);
-		*rc = db_step(cs);
+		*rc = store_viewer_bind(cs, 4, v);
+		if (*rc == DB_OK)
+			*rc = db_step(cs);
 		if (*rc == DB_ROW) {
 			n = db_column_int64(cs, 0);
 			*rc = DB_OK;

@@ -531,7 +531,7 @@ static void test_R_MISS_10_repeat_counts_and_together(void **state)
 	char health[32], type[32];
 	assert_int_equal(store_agency_find(f->db, "North Central Health Trust", health, type),
 	                 DB_ROW);
-	assert_int_equal(store_child_involve(f->db, a, health, "test", "2026-03-01T00:00:00Z"),
+	assert_int_equal(store_child_involve(f->db, a, health, "test", FX_NOW - 9 * 86400 - 43200),
 	                 DB_OK);
 	struct actor nurse = fx_actor(f, "nurse.hill");
 	memset(&err, 0, sizeof err);
