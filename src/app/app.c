@@ -101,6 +101,10 @@ int app_db_fail(struct app_err *err, struct db *db, int rc)
 	if (rc == DB_E_BUSY)
 		return app_fail(err, APP_BUSY, NULL,
 		                "The database is busy. Nothing was saved; please try again.");
+	if (rc == DB_E_RANGE) /* a time or date the store cannot keep (db_bind_time) */
+		return app_fail(err, APP_INVALID, NULL,
+		                "A date or time is outside the years Lantern keeps (1900 to "
+		                "2200). Nothing was saved.");
 	return app_fail(
 	        err, APP_FAILED, NULL,
 	        "Lantern could not complete this because of a database error. Nothing was saved.");

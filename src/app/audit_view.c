@@ -7,20 +7,22 @@
 #include "store/users.h"
 #include "util/ltime.h"
 
-/* The instant a UK date field `key` of `in` starts (plus `days` days), as UTC text in
- * out, or NULL when absent (a malformed date adds a field error). */
-static const char *day_bound(json_t *in, const char *key, int days, char out[LT_TIME_LEN],
-                             struct app_err *err)
+/* The instant a UK date field `key` of `in` starts (plus `days` days), or 0 when absent
+ * (a malformed date adds a field error) or when that day is past the last one kept
+ * (2200: nothing can be after it). */
+static int64_t day_bound(json_t *in, const char *key, int days, struct app_err *err)
 {
 	char d[11];
 	bool present = false;
 	struct lt_date day;
 	if (app_json_date(in, key, false, err, d, &present) < 0 || !present ||
 	    ltime_parse_date(d, &day) < 0)
-		return NULL;
-	int64_t t = ltime_midnight(ltime_add_days(day, days));
-	ltime_format(t - ltime_london_offset(t), out);
-	return out;
+		return 0;
+	struct lt_date bound = ltime_add_days(day, days);
+	if (!ltime_date_valid(bound))
+		return 0;
+	int64_t t = ltime_midnight(bound);
+	return t - ltime_london_offset(t);
 }
 
 int app_audit_list(struct db *db, const struct actor *who, const char *id, json_t *in, json_t **out,
@@ -49,10 +51,9 @@ int app_audit_list(struct db *db, const struct actor *who, const char *id, json_
 	        .limit = 50,
 	};
 	const char *username = app_json_str(in, "username", false, 64, false, err);
-	char from[LT_TIME_LEN], until[LT_TIME_LEN];
-	f.from = day_bound(in, "from", 0, from, err);
-	f.until = day_bound(in, "to", 1, until, err);
-	if (f.from && f.until && strcmp(f.from, f.until) >= 0)
+	f.from = day_bound(in, "from", 0, err);
+	f.until = day_bound(in, "to", 1, err);
+	if (f.from && f.until && f.from >= f.until)
 		app_field_error(err, "to",
 		                "The end date must be the same as or after the start date.");
 	json_t *b = json_object_get(in, "before_seq"), *l = json_object_get(in, "limit");

@@ -25,7 +25,11 @@ json_t *store_audit_list(struct db *db, const struct audit_filter *f, int *rc)
 	db_bind_text(st, 4, f->action);
 	db_bind_int64(st, 5, f->before_seq);
 	db_bind_int64(st, 6, f->limit);
-	db_bind_text(st, 7, f->from);
-	db_bind_text(st, 8, f->until);
+	int64_t bounds[2] = {f->from, f->until};
+	for (int i = 0; i < 2; i++) {
+		*rc = bounds[i] ? db_bind_time(st, 7 + i, bounds[i]) : db_bind_null(st, 7 + i);
+		if (*rc != DB_OK)
+			return NULL;
+	}
 	return rows_all(st, rc);
 }

@@ -97,7 +97,8 @@ static void test_the_tables_say(void **state)
 	}
 }
 
-/* A busy database is APP_BUSY; any other store failure APP_FAILED. */
+/* A busy database is APP_BUSY, a time out of range APP_INVALID; any other store
+ * failure APP_FAILED. */
 static void test_db_fail_maps_busy(void **state)
 {
 	(void)state;
@@ -111,6 +112,10 @@ static void test_db_fail_maps_busy(void **state)
 	app_err_clear(&err);
 	assert_int_equal(app_db_fail(&err, db, DB_E_CONSTRAINT), APP_FAILED);
 	assert_int_equal(err.code, APP_FAILED);
+	/* a time the store cannot keep is the input's fault: a 4xx, not a failure */
+	app_err_clear(&err);
+	assert_int_equal(app_db_fail(&err, db, DB_E_RANGE), APP_INVALID);
+	assert_non_null(strstr(err.message, "1900 to 2200"));
 	db_close(db);
 }
 
@@ -125,6 +130,7 @@ static void test_uc_end_and_abort_never_let_a_store_code_out(void **state)
 	        {DB_E_ERROR, APP_FAILED},  {DB_E_CONSTRAINT, APP_FAILED}, {DB_E_BUSY, APP_BUSY},
 	        {DB_E_NOTADB, APP_FAILED}, {DB_E_NOMEM, APP_FAILED},      {DB_E_IO, APP_FAILED},
 	        {DB_E_MISUSE, APP_FAILED}, {DB_ROW, APP_FAILED},          {DB_DONE, APP_FAILED},
+	        {DB_E_RANGE, APP_INVALID},
 	};
 	struct db *db;
 	char msg[256];
