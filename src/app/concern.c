@@ -436,10 +436,14 @@ static int link_entry(struct uc *u, const struct concern_link *l, bool child_is_
 	if (rc != APP_OK)
 		return rc;
 	people_grading_format(&l->gr->g, grading);
-	if (l->from_date || l->to_date)
-		snprintf(dates, sizeof dates, ", %s%s%s%s", l->from_date ? "from " : "",
-		         l->from_date ? l->from_date : "", l->to_date ? " to " : "",
-		         l->to_date ? l->to_date : "");
+	char from[LT_DATE_LEN] = "", to[LT_DATE_LEN] = "";
+	if (l->from_date.y)
+		ltime_format_date(l->from_date, from);
+	if (l->to_date.y)
+		ltime_format_date(l->to_date, to);
+	if (from[0] || to[0])
+		snprintf(dates, sizeof dates, ", %s%s%s%s", from[0] ? "from " : "", from,
+		         to[0] ? " to " : "", to);
 	bool intel = l->gr->g.nature == PEOPLE_INTELLIGENCE;
 	snprintf(text, sizeof text, "Link recorded (%s): %s%s; %s%s%s.", link_id, sentence, dates,
 	         intel ? "intelligence graded " : "fact", intel ? grading : "",

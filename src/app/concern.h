@@ -102,7 +102,7 @@ struct concern_link {
 	enum people_end from, to;
 	const char *from_id, *to_id;
 	const char *from_child, *to_child; /* the child each end is about, or NULL */
-	const char *from_date, *to_date;   /* YYYY-MM-DD or NULL */
+	struct lt_date from_date, to_date; /* y 0: none */
 	const struct concern_grading *gr;
 	const char *note;
 	bool demo;

@@ -24,6 +24,15 @@ struct link_in {
 
 /* Whether s is a record's reference, LAN-YYYY-NNNNNN (the child's end of a link may be
  * given by it, R-REC-1: one record per child). */
+/* A date kept as text by app_json_date ("" when absent) as a date; y 0 when none. */
+static struct lt_date date_or_none(const char *s)
+{
+	struct lt_date d = {0};
+	if (!s || !s[0] || ltime_parse_date(s, &d) < 0)
+		return (struct lt_date){0};
+	return d;
+}
+
 static bool is_record_ref(const char *s)
 {
 	if (!s || strlen(s) != 15 || strncmp(s, "LAN-", 4) != 0 || s[8] != '-')
@@ -155,8 +164,8 @@ int app_link_add(struct db *db, const struct actor *who, const char *id, json_t 
 		                          .to_id = swap ? l.from : l.to,
 		                          .from_child = swap ? l.pl.to_child : l.pl.from_child,
 		                          .to_child = swap ? l.pl.from_child : l.pl.to_child,
-		                          .from_date = concern_opt(l.from_date),
-		                          .to_date = concern_opt(l.to_date),
+		                          .from_date = date_or_none(l.from_date),
+		                          .to_date = date_or_none(l.to_date),
 		                          .gr = &l.gr,
 		                          .note = l.note};
 		rc = concern_link_write(&u, &cl, lid);

@@ -298,13 +298,9 @@ static int items_write(struct uc *u, const char *id, const struct person_in *pi)
 		}
 		struct concern_codes c;
 		concern_codes_of(&it->gr.g, &c);
-		char item_id[ID_MAX], dob[LT_DATE_LEN] = "", on[LT_DATE_LEN] = "";
+		char item_id[ID_MAX];
 		id_new("pit", item_id);
 		bool is_dob = it->kind == PEOPLE_ITEM_DOB;
-		if (is_dob && it->dob.kind == PEOPLE_DOB_EXACT)
-			ltime_format_date(it->dob.date, dob);
-		if (is_dob && it->dob.kind == PEOPLE_DOB_AGE_RANGE)
-			ltime_format_date(it->dob.on, on);
 		struct store_person_item_new row = {
 		        .id = item_id,
 		        .person_id = id,
@@ -313,12 +309,14 @@ static int items_write(struct uc *u, const char *id, const struct person_in *pi)
 		        .value_key = concern_opt(it->key),
 		        .platform = it->platform,
 		        .postcode = concern_opt(it->postcode),
-		        .dob_date = concern_opt(dob),
+		        .dob_date = is_dob && it->dob.kind == PEOPLE_DOB_EXACT
+		                            ? it->dob.date
+		                            : (struct lt_date){0},
 		        .dob_year = is_dob && it->dob.kind == PEOPLE_DOB_YEAR ? it->dob.year : 0,
 		        .age_range = is_dob && it->dob.kind == PEOPLE_DOB_AGE_RANGE,
 		        .age_min = it->dob.age_min,
 		        .age_max = it->dob.age_max,
-		        .age_on = concern_opt(on),
+		        .age_on = it->dob.on,
 		        .nature = people_nature_code(it->gr.g.nature),
 		        .source_eval = concern_opt(c.source_eval),
 		        .assessment = concern_opt(c.assessment),

@@ -68,7 +68,7 @@ int store_link_insert(struct db *db, const struct store_link_new *l)
 	        " handling_conditions, source, note, restricted, recorded_at, recorded_by,"
 	        " recorded_by_name, agency_id, is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
 	        " $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)",
-	        "sssssssssssssssssbtsssb", l->id, l->kind, l->from_type, l->from_id,
+	        "ssssssssDDsssssssbtsssb", l->id, l->kind, l->from_type, l->from_id,
 	        l->from_child_id, l->to_type, l->to_id, l->to_child_id, l->from_date, l->to_date,
 	        l->nature, l->source_eval, l->assessment, l->handling, l->handling_conditions,
 	        l->source, l->note, l->restricted, l->at, l->recorded_by, l->recorded_by_name,

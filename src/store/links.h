@@ -15,6 +15,7 @@
 
 #include "store/access.h"
 #include "store/db.h"
+#include "util/ltime.h"
 
 /*
  * Who is looking, for persons of concern, places and links. Every query filtered by a
@@ -63,8 +64,8 @@ struct store_link_new {
 	const char *id, *kind;
 	const char *from_type, *from_id, *from_child_id;
 	const char *to_type, *to_id, *to_child_id;
-	const char *from_date, *to_date; /* YYYY-MM-DD or NULL */
-	const char *nature;              /* "fact", "intelligence" */
+	struct lt_date from_date, to_date; /* y 0: none (NULL) */
+	const char *nature;                /* "fact", "intelligence" */
 	const char *source_eval, *assessment, *handling, *handling_conditions;
 	const char *source, *note;
 	bool restricted, demo;

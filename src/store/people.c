@@ -54,10 +54,10 @@ int store_person_item_insert(struct db *db, const struct store_person_item_new *
 	        " $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,"
 	        " $19, nullif($20, 0), CASE WHEN $25 = 1 THEN $21 END,"
 	        " CASE WHEN $25 = 1 THEN $22 END, $23, $24)",
-	        "sssssssssssssssssstdddbbb", it->id, it->person_id, it->kind, it->value,
+	        "sssssssDDssssssssstdddbbb", it->id, it->person_id, it->kind, it->value,
 	        it->value_key, it->platform, it->postcode, it->dob_date,
-	        it->age_range ? it->age_on : NULL, it->nature, it->source_eval, it->assessment,
-	        it->handling, it->handling_conditions, it->source, it->recorded_by,
+	        it->age_range ? it->age_on : (struct lt_date){0}, it->nature, it->source_eval,
+	        it->assessment, it->handling, it->handling_conditions, it->source, it->recorded_by,
 	        it->recorded_by_name, it->agency_id, it->at, it->dob_year, it->age_min, it->age_max,
 	        it->restricted, it->demo, it->age_range);
 }

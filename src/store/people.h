@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "util/ltime.h"
+
 #include "store/db.h"
 #include "store/links.h"
 
@@ -41,11 +43,11 @@ int store_person_update(struct db *db, const char *id, const char *gender, const
 struct store_person_item_new {
 	const char *id, *person_id, *kind, *value, *value_key;
 	const char *platform, *postcode;
-	const char *dob_date; /* YYYY-MM-DD */
-	int dob_year;         /* 0: none */
-	bool age_range;       /* age_min, age_max, age_on hold */
+	struct lt_date dob_date; /* y 0: none (NULL) */
+	int dob_year;            /* 0: none */
+	bool age_range;          /* age_min, age_max, age_on hold */
 	int age_min, age_max;
-	const char *age_on;
+	struct lt_date age_on; /* kept only with an age range */
 	const char *nature, *source_eval, *assessment, *handling, *handling_conditions;
 	const char *source;
 	bool restricted, demo;
