@@ -4,6 +4,7 @@
  */
 #include "link/blocking.h"
 
+#include <ctype.h>
 #include <math.h>
 
 #include "link/nicknames.h"
@@ -62,6 +63,21 @@ static void sounds_of(const struct link_person *p, int family, int set, struct s
 			char d1[LINK_DM_LEN], d2[LINK_DM_LEN];
 			if (link_double_metaphone(groups[k], d1, d2) == 0)
 				add_sound(out, d1);
+		}
+	}
+}
+
+/* The sound of the first given name or the first family name of the main name ("" if
+ * there is none, or it has fewer than two letters). */
+static void main_first_sound(const struct link_person *p, int family, char out[SOUND_LEN])
+{
+	out[0] = '\0';
+	for (int i = 0; i < p->n_tok; i++) {
+		const struct link_ptok *t = &p->tok[i];
+		if (!t->set && !t->pos && t->family == family) {
+			if (t->len >= 2)
+				token_sound(t, out);
+			return;
 		}
 	}
 }
@@ -134,6 +150,40 @@ int link_blocking_keys(const struct link_person *p, char keys[][LINK_KEY_LEN], i
 	if (p->dob.y)
 		for (int i = 0; i < all.n; i++)
 			add_key(keys, &n, max, "Y:%s:%04d", all.s[i], p->dob.y);
+	/* The initials of the first given and family names (in sorted order, so that the
+	 * names swapped give the same key) with the date of birth (I): a typo in each name
+	 * still meets. A name's sound with the other name's initial and the year (N): a
+	 * typo in the other name and a wrong day or month still meet, among fewer holders
+	 * than Y's. */
+	char gi = 0, fi = 0;
+	for (int i = 0; i < p->n_tok; i++) {
+		const struct link_ptok *t = &p->tok[i];
+		if (t->set || t->pos || !isalpha((unsigned char)t->s[0]))
+			continue;
+		if (t->family && !fi)
+			fi = t->s[0];
+		else if (!t->family && !gi)
+			gi = t->s[0];
+	}
+	if (gi && fi && dob[0])
+		add_key(keys, &n, max, "I:%c%c:%s", gi < fi ? gi : fi, gi < fi ? fi : gi, dob);
+	char gs[SOUND_LEN], fs[SOUND_LEN];
+	main_first_sound(p, 0, gs);
+	main_first_sound(p, 1, fs);
+	if (gi && fi && p->dob.y) {
+		if (gs[0])
+			add_key(keys, &n, max, "N:%s:%c:%04d", gs, fi, p->dob.y);
+		if (fs[0])
+			add_key(keys, &n, max, "N:%s:%c:%04d", fs, gi, p->dob.y);
+	}
+	/* A name's sound with the other's initial, day and month (M): a typo in the other
+	 * name and a wrong year still meet. */
+	if (gi && fi && dob[0]) {
+		if (gs[0])
+			add_key(keys, &n, max, "M:%s:%c:%s", gs, fi, dob + 5);
+		if (fs[0])
+			add_key(keys, &n, max, "M:%s:%c:%s", fs, gi, dob + 5);
+	}
 	return n;
 }
 
@@ -152,7 +202,11 @@ size_t link_key_cap(const char *key)
 		return 3000;
 	case 'D':
 	case 'Q':
+	case 'N':
+	case 'M':
 		return 1000;
+	case 'I':
+		return 200;
 	case 'A':
 		return 200;
 	default:

@@ -145,6 +145,43 @@ static void test_R_REC_1_known_gaps_are_closed(void **state)
 	assert_true(share_key(&a, &b));
 }
 
+/* Typos that change the sound of both names, or of one name while the date of birth is
+ * wrong too, with no address to fall back on (the I, N and M keys). */
+static void test_R_REC_1_typos_with_a_wrong_date_share_a_key(void **state)
+{
+	struct link_person_in a = original();
+	a.n_addresses = 0;
+	const char *given_typo = "Wilkiam", *family_typo = "Hartkey"; /* first letters kept */
+	struct link_person_in b = a;
+	b.given = given_typo;
+	b.family = family_typo;
+	assert_true(share_key(&a, &b)); /* both names, the date right */
+	b = a;
+	b.family = family_typo;
+	b.dob.y = 2012;
+	assert_true(share_key(&a, &b)); /* family name and the year */
+	b.dob = (struct link_dob){2011, 3, 10};
+	assert_true(share_key(&a, &b)); /* family name and the day */
+	b = a;
+	b.given = given_typo;
+	b.dob.y = 2010;
+	assert_true(share_key(&a, &b)); /* given name and the year */
+	b.dob = (struct link_dob){2011, 4, 9};
+	assert_true(share_key(&a, &b)); /* given name and the month */
+	/* Each alone too. */
+	b = a;
+	b.given = given_typo;
+	assert_true(share_key(&a, &b));
+	b = a;
+	b.family = family_typo;
+	assert_true(share_key(&a, &b));
+	/* The names swapped as well as a typo in each: the initials are taken in order. */
+	b = a;
+	b.given = "Hartkey";
+	b.family = "Wilkiam";
+	assert_true(share_key(&a, &b));
+}
+
 static void test_keys_are_unique_and_bounded(void **state)
 {
 	struct link_person_in in = original();
@@ -251,6 +288,7 @@ int main(void)
 	        cmocka_unit_test(test_R_REC_1_each_corruption_alone_shares_a_key),
 	        cmocka_unit_test(test_R_REC_1_corruptions_in_pairs_share_a_key),
 	        cmocka_unit_test(test_R_REC_1_known_gaps_are_closed),
+	        cmocka_unit_test(test_R_REC_1_typos_with_a_wrong_date_share_a_key),
 	        cmocka_unit_test(test_keys_are_unique_and_bounded),
 	        cmocka_unit_test(test_ranking_by_shared_keys_with_stable_ties),
 	        cmocka_unit_test(test_common_keys_only_add_rank),
