@@ -15,18 +15,10 @@
 #include "store/demo.h"
 #include "store/imports.h"
 
-static const char *const FIELD_TEXT[LINK_NCMP] = {"Given names",
-                                                  "Family name",
-                                                  "Middle names",
-                                                  "Other names",
-                                                  "Date of birth",
-                                                  "Gender",
-                                                  "Address",
-                                                  "School",
-                                                  "Phone",
-                                                  "NHS number",
-                                                  "Placing authority",
-                                                  "Other reference number"};
+static const char *const FIELD_TEXT[LINK_NCMP] = {
+        "Given names",   "Family name", "Middle names",      "Other names",
+        "Date of birth", "Gender",      "Address",           "School",
+        "Phone",         "NHS number",  "Placing authority", "Other reference number"};
 
 static bool may_train(const struct actor *who)
 {

@@ -237,8 +237,38 @@ static int by_rank(const void *x, const void *y)
 	return strcmp(a->id, b->id);
 }
 
-long link_rank_candidates(const struct link_posting *lists, size_t n_lists,
-                          struct link_candidate *out, size_t max, size_t *common)
+/* Moves the best k of c[0..n) (by by_rank) to c[0..k), in no particular order: a heap
+ * of the k best so far, its worst on top. */
+static void sift(struct link_candidate *h, size_t k, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, w = i;
+		if (l < k && by_rank(&h[l], &h[w]) > 0)
+			w = l;
+		if (r < k && by_rank(&h[r], &h[w]) > 0)
+			w = r;
+		if (w == i)
+			return;
+		struct link_candidate t = h[i];
+		h[i] = h[w];
+		h[w] = t;
+		i = w;
+	}
+}
+
+static void keep_best(struct link_candidate *c, size_t n, size_t k)
+{
+	for (size_t i = k / 2; i-- > 0;)
+		sift(c, k, i);
+	for (size_t i = k; i < n; i++)
+		if (by_rank(&c[i], &c[0]) < 0) {
+			c[0] = c[i];
+			sift(c, k, 0);
+		}
+}
+
+static long rank(const struct link_posting *lists, size_t n_lists, struct link_candidate *out,
+                 size_t max, size_t *common, bool interned)
 {
 	long written = -1;
 	size_t total = 0, ncommon = 0;
@@ -272,9 +302,18 @@ long link_rank_candidates(const struct link_posting *lists, size_t n_lists,
 				const char *id = l->ids[i];
 				if (!id)
 					continue;
-				size_t h = (size_t)id_hash(id) & (cap - 1);
-				while (tab[h].id && strcmp(tab[h].id, id) != 0)
-					h = (h + 1) & (cap - 1);
+				size_t h;
+				if (interned) {
+					uint64_t v =
+					        (uint64_t)(uintptr_t)id * 0x9E3779B97F4A7C15ULL;
+					h = (size_t)(v >> 32) & (cap - 1);
+					while (tab[h].id && tab[h].id != id)
+						h = (h + 1) & (cap - 1);
+				} else {
+					h = (size_t)id_hash(id) & (cap - 1);
+					while (tab[h].id && strcmp(tab[h].id, id) != 0)
+						h = (h + 1) & (cap - 1);
+				}
 				if (!tab[h].id) {
 					if (over)
 						continue;
@@ -291,8 +330,10 @@ long link_rank_candidates(const struct link_posting *lists, size_t n_lists,
 				c[x].keys++;
 			}
 		}
-	qsort(c, nc, sizeof(*c), by_rank);
 	written = (long)(nc < max ? nc : max);
+	if (written > 0 && nc > max)
+		keep_best(c, nc, max);
+	qsort(c, (size_t)written, sizeof(*c), by_rank);
 	if (written > 0)
 		memcpy(out, c, (size_t)written * sizeof(*c));
 	if (common)
@@ -302,4 +343,16 @@ cleanup:
 	free(c);
 	free(last);
 	return written;
+}
+
+long link_rank_candidates(const struct link_posting *lists, size_t n_lists,
+                          struct link_candidate *out, size_t max, size_t *common)
+{
+	return rank(lists, n_lists, out, max, common, false);
+}
+
+long link_rank_candidates_interned(const struct link_posting *lists, size_t n_lists,
+                                   struct link_candidate *out, size_t max, size_t *common)
+{
+	return rank(lists, n_lists, out, max, common, true);
 }

@@ -83,5 +83,10 @@ struct link_candidate {
  * the lists hold more than LINK_RANK_MAX_IDS ids (give at most cap + 1 per key). */
 long link_rank_candidates(const struct link_posting *lists, size_t n_lists,
                           struct link_candidate *out, size_t max, size_t *common);
+/* The same when the ids are interned: one child's id is the same pointer in every list
+ * (equal pointers are the same child, different pointers different children), so that
+ * ids are told apart without reading them; the result is the same. */
+long link_rank_candidates_interned(const struct link_posting *lists, size_t n_lists,
+                                   struct link_candidate *out, size_t max, size_t *common);
 
 #endif

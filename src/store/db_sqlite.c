@@ -215,6 +215,7 @@ int db_open(const char *url, bool create, struct db **out, char *err, size_t err
 	                              * it in every connection, and the page-fault and unmap
 	                              * storms cost a third of the web throughput (bench/web) */
 	                             "PRAGMA cache_size=-32768;";
+	_Static_assert(DB_CACHE_KIB == 32768, "the cache size set here is DB_CACHE_KIB");
 	rc = sqlite3_exec(db->h, setup, NULL, NULL, &msg);
 	if (rc == SQLITE_OK && app_id == 0)
 		rc = sqlite3_exec(db->h, "PRAGMA application_id=1279348308", NULL, NULL, &msg);
@@ -242,6 +243,13 @@ void db_close(struct db *db)
 	}
 	sqlite3_close(db->h);
 	free(db);
+}
+
+int db_cache_kib(struct db *db, int kib)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=-%d", kib > 0 ? kib : DB_CACHE_KIB);
+	return db_exec(db, sql);
 }
 
 int db_exec(struct db *db, const char *sql)

@@ -244,6 +244,22 @@ static void test_ranking_by_shared_keys_with_stable_ties(void **state)
 	assert_int_equal(link_rank_candidates(rev, 3, out2, 8, NULL), 4);
 	for (int i = 0; i < 4; i++)
 		assert_string_equal(out[i].id, out2[i].id);
+	/* Interned ids (one pointer per child): the same ranking. */
+	static const char c1[] = "c1", c2[] = "c2", c3[] = "c3", c9[] = "c9";
+	const char *i1[] = {c3, c1, c2, c1};
+	const char *i2[] = {c2, c3};
+	const char *i3[] = {c9};
+	struct link_posting ilists[] = {
+	        {"P:AML:OKFR", i1, 4, 0},
+	        {"D:AML:2011-03-14", i2, 2, 0},
+	        {"H:9990000018", i3, 1, 0},
+	};
+	struct link_candidate iout[8];
+	assert_int_equal(link_rank_candidates_interned(ilists, 3, iout, 8, NULL), 4);
+	for (int i = 0; i < 4; i++) {
+		assert_string_equal(out[i].id, iout[i].id);
+		assert_true(out[i].rank == iout[i].rank && out[i].keys == iout[i].keys);
+	}
 	/* max cuts after ranking. */
 	assert_int_equal(link_rank_candidates(lists, 3, out, 2, NULL), 2);
 	assert_string_equal(out[1].id, "c3");

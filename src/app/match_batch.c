@@ -1,0 +1,386 @@
+/*
+ * match_batch.c: the children of one bulk import in memory, for matching its later rows
+ * (see match_batch.h): a hash table of blocking keys (64-bit hashes) whose children are
+ * kept in linked nodes of seven (a key with one holder keeps it in its slot), the matcher's
+ * details of each child as text, a direct-mapped cache of prepared children, and the
+ * writing of all their keys at the end in key order.
+ */
+#include "app/match_batch.h"
+
+#include "app/children.h"
+#include "app/matching.h"
+#include "store/children.h"
+
+#define ONE 0x80000000u       /* khead: the key's only holder, not a posting */
+#define END 0xFFFFFFFFu       /* end of a posting list */
+#define CACHE_SLOTS (1 << 16) /* prepared children kept (about 57 MB) */
+#define KEYS_CHUNK 65536      /* children whose keys are sorted and written together */
+
+#define NODE_IDS 7
+
+struct node {
+	uint32_t child[NODE_IDS];
+	uint32_t next;
+};
+
+struct cached {
+	uint32_t tag; /* child index + 1; 0 empty */
+	struct link_person p;
+};
+
+struct match_batch {
+	bool store_empty;
+	/* children: ids (ID_MAX bytes each) and where their details start in text */
+	size_t n, cap;
+	char *ids;
+	uint32_t *at;
+	char *text;
+	size_t text_len, text_cap;
+	/* keys: open addressing over 64-bit hashes (0 empty), with their holders (at most
+	 * UINT16_MAX counted) */
+	uint64_t *kh;
+	uint32_t *khead;
+	uint16_t *kcount;
+	size_t kcap, kn;
+	/* postings, newest first: NODE_IDS children a node, the first node of a key
+	 * filled to (holders - 1) % NODE_IDS + 1, the others full */
+	struct node *node;
+	size_t nn, ncap;
+	struct cached *cache;
+	/* the probe last prepared */
+	const struct child_input *probe_ci;
+	struct link_person probe;
+};
+
+static uint64_t key_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h ? h : 1;
+}
+
+struct match_batch *match_batch_new(bool store_empty)
+{
+	struct match_batch *b = calloc(1, sizeof *b);
+	if (!b)
+		return NULL;
+	b->store_empty = store_empty;
+	b->kcap = 1 << 16;
+	b->kh = calloc(b->kcap, sizeof *b->kh);
+	b->khead = calloc(b->kcap, sizeof *b->khead);
+	b->kcount = calloc(b->kcap, sizeof *b->kcount);
+	b->cache = calloc(CACHE_SLOTS, sizeof *b->cache);
+	if (!b->kh || !b->khead || !b->kcount || !b->cache) {
+		match_batch_free(b);
+		return NULL;
+	}
+	return b;
+}
+
+void match_batch_free(struct match_batch *b)
+{
+	if (!b)
+		return;
+	free(b->ids);
+	free(b->at);
+	free(b->text);
+	free(b->kh);
+	free(b->khead);
+	free(b->kcount);
+	free(b->node);
+	free(b->cache);
+	free(b);
+}
+
+bool match_batch_store_empty(const struct match_batch *b)
+{
+	return b->store_empty;
+}
+
+/* The slot of hash h: its own, or the empty one where it would go. */
+static size_t slot_of(const struct match_batch *b, uint64_t h)
+{
+	size_t i = (size_t)(h ^ (h >> 29)) & (b->kcap - 1);
+	while (b->kh[i] && b->kh[i] != h)
+		i = (i + 1) & (b->kcap - 1);
+	return i;
+}
+
+static int grow_keys(struct match_batch *b)
+{
+	size_t nc = b->kcap * 2;
+	uint64_t *kh = calloc(nc, sizeof *kh);
+	uint32_t *head = calloc(nc, sizeof *head);
+	uint16_t *count = calloc(nc, sizeof *count);
+	if (!kh || !head || !count) {
+		free(kh);
+		free(head);
+		free(count);
+		return -1;
+	}
+	struct match_batch old = *b;
+	b->kh = kh;
+	b->khead = head;
+	b->kcount = count;
+	b->kcap = nc;
+	for (size_t i = 0; i < old.kcap; i++) {
+		if (!old.kh[i])
+			continue;
+		size_t j = slot_of(b, old.kh[i]);
+		b->kh[j] = old.kh[i];
+		b->khead[j] = old.khead[i];
+		b->kcount[j] = old.kcount[i];
+	}
+	free(old.kh);
+	free(old.khead);
+	free(old.kcount);
+	return 0;
+}
+
+static int new_node(struct match_batch *b, uint32_t child, uint32_t next, uint32_t *out)
+{
+	if (b->nn == b->ncap) {
+		size_t nc = b->ncap ? b->ncap * 2 : 1 << 14;
+		struct node *x = realloc(b->node, nc * sizeof *x);
+		if (!x || nc > END)
+			return -1;
+		b->node = x;
+		b->ncap = nc;
+	}
+	b->node[b->nn].child[0] = child;
+	b->node[b->nn].next = next;
+	*out = (uint32_t)b->nn++;
+	return 0;
+}
+
+static int index_key(struct match_batch *b, const char *key, uint32_t child)
+{
+	if (4 * (b->kn + 1) > 3 * b->kcap && grow_keys(b) != 0)
+		return -1;
+	uint64_t h = key_hash(key);
+	size_t i = slot_of(b, h);
+	if (!b->kh[i]) {
+		b->kh[i] = h;
+		b->khead[i] = ONE | child;
+		b->kcount[i] = 1;
+		b->kn++;
+		return 0;
+	}
+	size_t had = b->kcount[i];
+	if (had == UINT16_MAX)
+		return 0; /* more holders than any cap: never read */
+	uint32_t head = b->khead[i];
+	if (head & ONE) {
+		uint32_t x;
+		if (new_node(b, head & ~ONE, END, &x) != 0)
+			return -1;
+		b->node[x].child[1] = child;
+		b->khead[i] = x;
+	} else if (had % NODE_IDS) {
+		b->node[head].child[had % NODE_IDS] = child;
+	} else {
+		uint32_t x;
+		if (new_node(b, child, head, &x) != 0)
+			return -1;
+		b->khead[i] = x;
+	}
+	b->kcount[i] = (uint16_t)(had + 1);
+	return 0;
+}
+
+/* ---- the children's details ---- */
+
+static int put_text(struct match_batch *b, const char *s)
+{
+	size_t n = strlen(s ? s : "") + 1;
+	if (b->text_len + n > b->text_cap) {
+		size_t nc = b->text_cap ? b->text_cap * 2 : 1 << 20;
+		while (nc < b->text_len + n)
+			nc *= 2;
+		char *t = realloc(b->text, nc);
+		if (!t)
+			return -1;
+		b->text = t;
+		b->text_cap = nc;
+	}
+	memcpy(b->text + b->text_len, s ? s : "", n);
+	b->text_len += n;
+	return 0;
+}
+
+/* The child input of child i as the matcher reads it, pointing into the batch's text. */
+static void input_of(const struct match_batch *b, size_t i, struct child_input *ci)
+{
+	memset(ci, 0, sizeof *ci);
+	const char *s = b->text + b->at[i];
+	const char *f[7];
+	for (int k = 0; k < 7; k++) {
+		f[k] = s;
+		s += strlen(s) + 1;
+	}
+	ci->given_names = f[0];
+	ci->family_name = f[1];
+	snprintf(ci->date_of_birth, sizeof ci->date_of_birth, "%s", f[2]);
+	ci->gender = f[3][0] ? f[3] : NULL;
+	ci->postcode = f[4][0] ? f[4] : NULL;
+	snprintf(ci->nhs_number, sizeof ci->nhs_number, "%s", f[5]);
+	ci->n_other = (size_t)(f[6][0] - '0');
+	for (size_t k = 0; k < ci->n_other; k++) {
+		ci->other_names[k] = s;
+		s += strlen(s) + 1;
+	}
+}
+
+static void prepared(struct match_batch *b, size_t i, struct link_person *p)
+{
+	struct cached *c = &b->cache[i & (CACHE_SLOTS - 1)];
+	if (c->tag == i + 1) {
+		*p = c->p;
+		return;
+	}
+	struct child_input ci;
+	input_of(b, i, &ci);
+	match_prepare_input(&ci, &c->p);
+	c->tag = (uint32_t)(i + 1);
+	*p = c->p;
+}
+
+void match_batch_note_probe(struct match_batch *b, const struct child_input *ci,
+                            const struct link_person *p)
+{
+	b->probe_ci = ci;
+	b->probe = *p;
+}
+
+int match_batch_add(struct match_batch *b, const char *id, const struct child_input *ci)
+{
+	if (b->n >= ONE - 1)
+		return -1;
+	if (b->n == b->cap) {
+		size_t nc = b->cap ? b->cap * 2 : 4096;
+		char *ids = realloc(b->ids, nc * ID_MAX);
+		if (!ids)
+			return -1;
+		b->ids = ids;
+		uint32_t *at = realloc(b->at, nc * sizeof *at);
+		if (!at)
+			return -1;
+		b->at = at;
+		b->cap = nc;
+	}
+	if (b->text_len > UINT32_MAX - 4096)
+		return -1;
+	size_t i = b->n;
+	snprintf(b->ids + i * ID_MAX, ID_MAX, "%s", id);
+	b->at[i] = (uint32_t)b->text_len;
+	size_t n_other = ci->n_other < 9 ? ci->n_other : 9;
+	char count[2] = {(char)('0' + n_other), 0};
+	if (put_text(b, ci->given_names) || put_text(b, ci->family_name) ||
+	    put_text(b, ci->date_of_birth) || put_text(b, ci->gender) ||
+	    put_text(b, ci->postcode) || put_text(b, ci->nhs_number) || put_text(b, count))
+		return -1;
+	for (size_t k = 0; k < n_other; k++)
+		if (put_text(b, ci->other_names[k]))
+			return -1;
+	b->n++;
+	/* prepared once: the probe the matcher has just prepared, else here */
+	struct cached *c = &b->cache[i & (CACHE_SLOTS - 1)];
+	if (b->probe_ci == ci)
+		c->p = b->probe;
+	else
+		match_prepare_input(ci, &c->p);
+	c->tag = (uint32_t)(i + 1);
+	b->probe_ci = NULL;
+	char keys[LINK_MAX_KEYS][LINK_KEY_LEN];
+	int nk = link_blocking_keys(&c->p, keys, LINK_MAX_KEYS);
+	for (int k = 0; k < nk; k++)
+		if (index_key(b, keys[k], (uint32_t)i) != 0)
+			return -1;
+	return 0;
+}
+
+size_t match_batch_holders(const struct match_batch *b, const char *key, const char **ids,
+                           size_t max)
+{
+	size_t i = slot_of(b, key_hash(key));
+	if (!b->kh[i])
+		return 0;
+	uint32_t head = b->khead[i];
+	if (head & ONE) {
+		if (max > 0)
+			ids[0] = b->ids + (size_t)(head & ~ONE) * ID_MAX;
+		return 1;
+	}
+	size_t count = b->kcount[i];
+	if (count > max)
+		return max + 1; /* more than asked for: none is needed */
+	size_t n = 0, fill = (count - 1) % NODE_IDS + 1;
+	for (uint32_t p = head; p != END; p = b->node[p].next, fill = NODE_IDS)
+		for (size_t k = 0; k < fill; k++)
+			ids[n++] = b->ids + (size_t)b->node[p].child[k] * ID_MAX;
+	return n;
+}
+
+bool match_batch_person(struct match_batch *b, const char *id, struct link_person *p)
+{
+	if (!b->n || id < b->ids || id >= b->ids + b->n * ID_MAX)
+		return false;
+	size_t i = (size_t)(id - b->ids) / ID_MAX;
+	prepared(b, i, p);
+	return true;
+}
+
+/* ---- writing the keys ---- */
+
+struct key_row {
+	char key[LINK_KEY_LEN];
+	uint32_t child;
+};
+
+static int by_key_row(const void *x, const void *y)
+{
+	const struct key_row *a = x, *b = y;
+	int c = strcmp(a->key, b->key);
+	return c ? c : (a->child > b->child) - (a->child < b->child);
+}
+
+int match_batch_write_keys(struct db *db, struct match_batch *b)
+{
+	size_t cap = (size_t)KEYS_CHUNK * 24, nr = 0;
+	struct key_row *rows = malloc(cap * sizeof *rows);
+	if (!rows)
+		return DB_E_NOMEM;
+	int rc = DB_OK;
+	/* a chunk of children at a time, its keys in key order: the index's pages are
+	 * visited in order rather than at random */
+	for (size_t from = 0; from < b->n && rc == DB_OK; from += KEYS_CHUNK) {
+		size_t to = from + KEYS_CHUNK < b->n ? from + KEYS_CHUNK : b->n;
+		nr = 0;
+		for (size_t i = from; i < to && rc == DB_OK; i++) {
+			struct link_person p;
+			prepared(b, i, &p);
+			char keys[LINK_MAX_KEYS][LINK_KEY_LEN];
+			int nk = link_blocking_keys(&p, keys, LINK_MAX_KEYS);
+			if (nr + (size_t)nk > cap) {
+				struct key_row *t = realloc(rows, 2 * cap * sizeof *rows);
+				if (!t) {
+					rc = DB_E_NOMEM;
+					break;
+				}
+				rows = t;
+				cap *= 2;
+			}
+			for (int k = 0; k < nk; k++) {
+				memcpy(rows[nr].key, keys[k], LINK_KEY_LEN);
+				rows[nr++].child = (uint32_t)i;
+			}
+		}
+		qsort(rows, nr, sizeof *rows, by_key_row);
+		for (size_t r = 0; r < nr && rc == DB_OK; r++)
+			rc = store_child_add_key(db, b->ids + (size_t)rows[r].child * ID_MAX,
+			                         rows[r].key);
+	}
+	free(rows);
+	return rc;
+}
