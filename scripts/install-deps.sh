@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 PKGS=(
   build-essential cmake pkg-config git
   libmicrohttpd-dev libsqlite3-dev sqlite3 libpq-dev libsodium-dev libjansson-dev
-  libcsv-dev libutf8proc-dev libigraph-dev libcmocka-dev python3-networkx
+  libcsv-dev libutf8proc-dev libigraph-dev libcmocka-dev libxlsxwriter-dev python3-networkx
   clang clang-format libclang-rt-14-dev faketime
   chromium wrk poppler-utils
 )

@@ -61,12 +61,13 @@ static int load(struct db *db, int64_t ref, char (*pol)[ID_MAX], char (*csc)[ID_
 		id_new_rng(&idr, "ag", pol[b]);
 		snprintf(name, sizeof name, "Bench Police %02d (demo)", b);
 		if (rc == DB_OK)
-			rc = store_agency_insert(db, pol[b], name, "police", bid, at);
+			rc = store_agency_insert(db, pol[b], name, "police", bid,
+			                         ref - YEARS * 366 * DAY);
 		id_new_rng(&idr, "ag", csc[b]);
 		snprintf(name, sizeof name, "Bench Social Care %02d (demo)", b);
 		if (rc == DB_OK)
 			rc = store_agency_insert(db, csc[b], name, "childrens_social_care", bid,
-			                         at);
+			                         ref - YEARS * 366 * DAY);
 		if (rc != DB_OK)
 			return fail(db, "agencies");
 	}
@@ -109,56 +110,60 @@ static int load(struct db *db, int64_t ref, char (*pol)[ID_MAX], char (*csc)[ID_
 		int64_t rep = is_absent ? ref - rng_range(&r, 1, 23) * HOUR
 		                        : ref - rng_range(&r, 1, YEARS * 365 * 24) * HOUR;
 		int c = (int)rng_below(&r, CHILDREN);
-		char id[ID_MAX], rep_s[LT_TIME_LEN], ret_s[LT_TIME_LEN], now_s2[LT_TIME_LEN];
+		char id[ID_MAX];
 		id_new_rng(&idr, "mep", id);
-		ltime_format(rep, rep_s);
 		int64_t ret = rep + rng_range(&r, 3, 72) * HOUR;
 		bool returned = !is_absent && ret < ref;
-		struct episode_new en = {.id = id,
-		                         .child_id = kid[c],
-		                         .reported_at = rep_s,
-		                         .reported_by_name = "Bench Officer",
-		                         .reported_by_agency_id = pol[c % BOROUGHS],
-		                         .missing_from = la[c] ? "care" : "home",
-		                         .parents_carers = "[]",
-		                         .classification = is_absent ? "absent" : "missing",
-		                         .reason = "bench",
-		                         .rule = "R-MISS-1",
-		                         .risk_level = "medium",
-		                         .looked_after = la[c],
-		                         .demo = true,
-		                         .at = rep_s};
+		struct store_episode_new en = {.id = id,
+		                               .child_id = kid[c],
+		                               .reported_at = rep,
+		                               .reported_by_name = "Bench Officer",
+		                               .reported_by_agency_id = pol[c % BOROUGHS],
+		                               .missing_from = la[c] ? "care" : "home",
+		                               .parents_carers = "[]",
+		                               .classification = is_absent ? "absent" : "missing",
+		                               .reason = "bench",
+		                               .rule = "R-MISS-1",
+		                               .risk_level = "medium",
+		                               .looked_after = la[c],
+		                               .demo = true,
+		                               .at = rep};
 		int rc = store_episode_insert(db, &en);
 		absent += is_absent;
 		if (rc == DB_OK && returned) {
-			ltime_format(ret, ret_s);
-			rc = store_episode_set_returned(db, id, ret_s, "Bench Street", NULL, NULL,
-			                                NULL, ret_s);
+			rc = store_episode_set_returned(
+			        db, &(struct store_episode_return){.id = id,
+			                                           .returned_at = ret,
+			                                           .where = "Bench Street",
+			                                           .at = ret});
 		}
 		/* an interview offered for most returns; closed for nearly all old ones */
 		if (rc == DB_OK && returned && rng_below(&r, 100) < 97) {
-			char rid[ID_MAX], due[LT_TIME_LEN];
+			char rid[ID_MAX];
 			id_new_rng(&idr, "rin", rid);
-			ltime_format(missing_return_interview_due(ret), due);
-			ltime_format(ret + 6 * HOUR < ref ? ret + 6 * HOUR : ret, now_s2);
-			struct interview_new in = {.id = rid,
-			                           .episode_id = id,
-			                           .due_at = due,
-			                           .responsible = "[\"police\"]",
-			                           .responsibility = "bench",
-			                           .child_preference = "anyone",
-			                           .interviewer_name = "Bench Interviewer",
-			                           .interviewer_key = "bench interviewer",
-			                           .offered_at = now_s2,
-			                           .at = now_s2};
+			int64_t offered = ret + 6 * HOUR < ref ? ret + 6 * HOUR : ret;
+			struct store_interview_new in = {.id = rid,
+			                                 .episode_id = id,
+			                                 .due_at =
+			                                         missing_return_interview_due(ret),
+			                                 .responsible = "[\"police\"]",
+			                                 .responsibility = "bench",
+			                                 .child_preference = "anyone",
+			                                 .interviewer_name = "Bench Interviewer",
+			                                 .interviewer_key = "bench interviewer",
+			                                 .offered_at = offered,
+			                                 .at = offered};
 			rc = store_interview_insert(db, &in);
 			int64_t done = ret + rng_range(&r, 12, 120) * HOUR;
 			bool closed = done < ref && rng_below(&r, 100) < 99;
 			if (rc == DB_OK && closed) {
-				ltime_format(done, now_s2);
-				rc = store_interview_update(
-				        db, rid, rng_below(&r, 5) ? "completed" : "declined",
-				        now_s2, "bench", NULL, NULL, now_s2);
+				struct store_interview_set set = {
+				        .id = rid,
+				        .status = rng_below(&r, 5) ? "completed" : "declined",
+				        .status_at = done,
+				        .findings = "bench",
+				        .at = done};
+				rc = store_interview_update(db, &set);
 			} else {
 				open_ri++;
 			}

@@ -115,18 +115,18 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 	id_new_rng(idr, "agy", pol);
 	snprintf(name, sizeof name, "Bench Police %02d (demo)", b);
 	if (rc == DB_OK)
-		rc = store_agency_insert(db, pol, name, "police", bid, at);
+		rc = store_agency_insert(db, pol, name, "police", bid, ref - YEARS * 366 * DAY);
 	static char person[PERSONS][ID_MAX];
 	for (int p = 0; rc == DB_OK && p < PERSONS; p++) {
 		char label[48];
 		snprintf(label, sizeof label, "Bench Person %d-%d (demo)", b, p);
 		id_new_rng(idr, "poc", person[p]);
-		struct person_new pn = {.id = person[p],
-		                        .label = label,
-		                        .gender = "male",
-		                        .agency_id = pol,
-		                        .demo = true,
-		                        .at = ref - YEARS * 365 * DAY};
+		struct store_person_new pn = {.id = person[p],
+		                              .label = label,
+		                              .gender = "male",
+		                              .agency_id = pol,
+		                              .demo = true,
+		                              .at = ref - YEARS * 365 * DAY};
 		rc = store_person_insert(db, &pn);
 	}
 	for (int o = 0; rc == DB_OK && o < ORDERS; o++) {
@@ -163,8 +163,15 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 		                      .created_at = opened_s};
 		rc = store_child_insert(db, &c);
 		if (rc == DB_OK)
-			rc = store_record_insert(db, rid, cid, ltime_date_of(opened).y, opened_s,
-			                         NULL, bid, true, ref_s);
+			rc = store_record_insert(
+			        db,
+			        &(struct store_record_new){.id = rid,
+			                                   .child_id = cid,
+			                                   .year = ltime_date_of(opened).y,
+			                                   .opened_at = opened,
+			                                   .borough_id = bid,
+			                                   .demo = true},
+			        ref_s);
 		/* the checklist: earlier marks kept, then the current ones */
 		for (int i = 0; rc == DB_OK && i < SUPERSEDED + CURRENT; i++) {
 			int opt = i < SUPERSEDED ? i : (int)((i - SUPERSEDED) * 29 / CURRENT);
@@ -172,8 +179,13 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 			                         .mark = (enum tactic_mark)(1 + rng_below(r, 3)),
 			                         .note = "Decided at the meeting (bench).",
 			                         .owner = "Bench Police (demo)"};
-			rc = store_tactic_mark(db, rid, &e, opt == 13 || opt == 14, NULL,
-			                       "Bench Officer", true, opened + (int64_t)i * DAY);
+			struct store_tactic_mark_new m = {.record_id = rid,
+			                                  .e = &e,
+			                                  .restricted = opt == 13 || opt == 14,
+			                                  .demo = true,
+			                                  .by_name = "Bench Officer",
+			                                  .at = opened + (int64_t)i * DAY};
+			rc = store_tactic_mark(db, &m);
 		}
 		for (int a = 0; rc == DB_OK && a < ACTIONS; a++) {
 			int64_t agreed = opened + (int64_t)a * 14 * DAY;
@@ -193,15 +205,15 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 			}
 			char aid[ID_MAX];
 			id_new_rng(idr, "act", aid);
-			struct store_action sa = {.id = aid,
-			                          .a = &pa,
-			                          .owner_agency_id = pol,
-			                          .owner_name = "Bench Police (demo)",
-			                          .borough_id = bid,
-			                          .agency_id = pol,
-			                          .by_name = "Bench Officer",
-			                          .demo = true,
-			                          .at = pa.agreed_at};
+			struct store_action_new sa = {.id = aid,
+			                              .a = &pa,
+			                              .owner_agency_id = pol,
+			                              .owner_name = "Bench Police (demo)",
+			                              .borough_id = bid,
+			                              .agency_id = pol,
+			                              .by_name = "Bench Officer",
+			                              .demo = true,
+			                              .at = pa.agreed_at};
 			rc = store_action_insert(db, &sa);
 			if (rc == DB_OK && pa.status != ACTION_OPEN)
 				rc = store_action_close(db, aid, &pa, "Bench Officer",

@@ -8,11 +8,15 @@
  * disruptions; 3 actions a record; and a meeting each month for five years (60) with 7
  * attendees and 10 cases discussed each. Then it times:
  *   (a) app_mase_agenda for one borough (R-MASE-4..6), as a partnership-wide analyst and
- *       as a police officer of the borough (each item gated for the reader);
+ *       as a police officer of the borough (each item gated for the reader), with the
+ *       linked-case list of network analysis (R-MASE-9, R-CAT-7);
  *   (b) app_board_report for a year, for each of the 33 boroughs in turn (R-RPT-1).
  * Each call includes its transaction and audit event.
  *
- * usage: bench_reports [--runs N] [--keep]
+ * usage: bench_reports [--runs N] [--keep] [--db PATH [--agenda-only]]
+ * --db reuses a database kept by an earlier run (--keep) instead of loading one;
+ * --agenda-only leaves out (b), so that two builds can be timed against each other on
+ * the same data as whole processes.
  * Targets: (a) p99 under 100 ms; (b) all 33 boroughs under 1 s. All data is made up.
  */
 #include "app/board.h"
@@ -70,11 +74,12 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 	id_new_rng(idr, "agy", pol);
 	snprintf(name, sizeof name, "Bench Police %02d (demo)", b);
 	if (rc == DB_OK)
-		rc = store_agency_insert(db, pol, name, "police", bid, at);
+		rc = store_agency_insert(db, pol, name, "police", bid, ref - YEARS * 366 * DAY);
 	id_new_rng(idr, "agy", csc);
 	snprintf(name, sizeof name, "Bench Children's Services %02d (demo)", b);
 	if (rc == DB_OK)
-		rc = store_agency_insert(db, csc, name, "childrens_social_care", bid, at);
+		rc = store_agency_insert(db, csc, name, "childrens_social_care", bid,
+		                         ref - YEARS * 366 * DAY);
 	static char kid[RECORDS][ID_MAX], rec[RECORDS][ID_MAX];
 	for (int k = 0; rc == DB_OK && k < RECORDS; k++) {
 		char ref_s[24], given[24], family[24], key[48], fid[ID_MAX];
@@ -96,8 +101,15 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 		                      .created_at = t1};
 		rc = store_child_insert(db, &c);
 		if (rc == DB_OK)
-			rc = store_record_insert(db, rec[k], kid[k], ltime_date_of(opened).y, t1,
-			                         NULL, bid, true, ref_s);
+			rc = store_record_insert(
+			        db,
+			        &(struct store_record_new){.id = rec[k],
+			                                   .child_id = kid[k],
+			                                   .year = ltime_date_of(opened).y,
+			                                   .opened_at = opened,
+			                                   .borough_id = bid,
+			                                   .demo = true},
+			        ref_s);
 		if (rc == DB_OK)
 			rc = db_run(
 			        db,
@@ -113,6 +125,12 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 			            "since, kind)"
 			            " VALUES ($1, $2, 'routed', $3, 'routed')",
 			            "sss", kid[k], a ? csc : pol, t1);
+		/* a tenth category 3, a sixth 2, a third 1, the rest none yet */
+		int64_t draw = rng_below(r, 60);
+		int cat = draw < 6 ? 3 : draw < 16 ? 2 : draw < 36 ? 1 : 0;
+		if (rc == DB_OK && cat)
+			rc = db_run(db, "UPDATE records SET current_category = $1 WHERE id = $2",
+			            "ds", cat, rec[k]);
 		if (rc == DB_OK)
 			rc = db_run(db,
 			            "INSERT INTO record_classifications (record_id, kind, code, "
@@ -136,15 +154,15 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 			}
 			char aid[ID_MAX];
 			id_new_rng(idr, "act", aid);
-			struct store_action sa = {.id = aid,
-			                          .a = &pa,
-			                          .owner_agency_id = pol,
-			                          .owner_name = "Bench Police (demo)",
-			                          .borough_id = bid,
-			                          .agency_id = pol,
-			                          .by_name = "Bench Officer",
-			                          .demo = true,
-			                          .at = agreed};
+			struct store_action_new sa = {.id = aid,
+			                              .a = &pa,
+			                              .owner_agency_id = pol,
+			                              .owner_name = "Bench Police (demo)",
+			                              .borough_id = bid,
+			                              .agency_id = pol,
+			                              .by_name = "Bench Officer",
+			                              .demo = true,
+			                              .at = agreed};
 			rc = store_action_insert(db, &sa);
 			if (rc == DB_OK && pa.status != ACTION_OPEN)
 				rc = store_action_close(db, aid, &pa, "Bench Officer",
@@ -166,12 +184,12 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 			            " is_demo) VALUES ($1, 'hotel', $2, $3, $4, $4, 1)",
 			            "ssss", id, label, bid, at);
 		else {
-			struct person_new pn = {.id = id,
-			                        .label = label,
-			                        .gender = "male",
-			                        .agency_id = pol,
-			                        .demo = true,
-			                        .at = ref - YEARS * 365 * DAY};
+			struct store_person_new pn = {.id = id,
+			                              .label = label,
+			                              .gender = "male",
+			                              .agency_id = pol,
+			                              .demo = true,
+			                              .at = ref - YEARS * 365 * DAY};
 			rc = store_person_insert(db, &pn);
 		}
 		for (int l = 0; rc == DB_OK && l < 2; l++) {
@@ -192,6 +210,11 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 	for (int o = 0; rc == DB_OK && o < ORDERS; o++) {
 		struct disruption d = {0};
 		d.type = rng_below(r, 2) ? DISRUPT_ARREST : DISRUPT_LICENSING;
+		if (o < 15) { /* an order in force: an R-CAT-7 target */
+			d.type = DISRUPT_SRO;
+			d.status = ORDER_MADE;
+			d.made_on = d.on;
+		}
 		d.subject_id = person[rng_below(r, PERSONS)];
 		d.on = ltime_date_of(ref - rng_range(r, 1, YEARS * 365) * DAY);
 		char did[ID_MAX];
@@ -202,7 +225,7 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 		                                  .by_name = "Bench Officer",
 		                                  .demo = true,
 		                                  .at = ref - DAY};
-		rc = store_disruption_insert(db, &d, &m, "recorded");
+		rc = store_disruption_insert(db, &d, &m, o < 15 ? "made" : "recorded");
 	}
 	for (int m = 0; rc == DB_OK && m < MEETINGS; m++) {
 		char mid[ID_MAX];
@@ -288,11 +311,13 @@ static int agenda_runs(struct db *db, const struct actor *who, const char *bid, 
 		last = out;
 	}
 	json_t *secs = json_object_get(last, "sections");
-	printf("%s: new %zu, review %zu, perpetrators %zu, locations %zu, withheld %lld\n", what,
-	       json_array_size(json_object_get(json_array_get(secs, 1), "items")),
+	printf("%s: new %zu, review %zu, perpetrators %zu, locations %zu, linked %zu, "
+	       "withheld %lld\n",
+	       what, json_array_size(json_object_get(json_array_get(secs, 1), "items")),
 	       json_array_size(json_object_get(json_array_get(secs, 2), "items")),
 	       json_array_size(json_object_get(json_array_get(secs, 5), "items")),
 	       json_array_size(json_object_get(json_array_get(secs, 6), "items")),
+	       json_array_size(json_object_get(json_array_get(secs, 7), "items")),
 	       (long long)json_integer_value(json_object_get(last, "withheld")));
 	json_decref(last);
 	char label[80];
@@ -308,41 +333,78 @@ static int agenda_runs(struct db *db, const struct actor *who, const char *bid, 
 int main(int argc, char **argv)
 {
 	int64_t runs = 100;
-	bool keep = false;
+	bool keep = false, agenda_only = false;
+	const char *reuse = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--keep") == 0)
 			keep = true;
+		else if (strcmp(argv[i], "--agenda-only") == 0)
+			agenda_only = true;
+		else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc && strlen(argv[i + 1]) < 100)
+			reuse = argv[++i];
 		else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc &&
 		         parse_int64(argv[i + 1], 1, 100000, &runs) == 0)
 			i++;
 		else {
-			fprintf(stderr, "usage: bench_reports [--runs N] [--keep]\n");
+			fprintf(stderr, "usage: bench_reports [--runs N] [--keep] [--db PATH "
+			                "[--agenda-only]]\n");
 			return 2;
 		}
 	}
 	struct bench_db bd;
-	if (bench_db_open(&bd, "/tmp/lantern-reports-XXXXXX", "bench_reports") != 0)
-		return 1;
 	int64_t ref;
 	ltime_parse("2026-11-01T00:00:00Z", &ref);
-	struct rng r, idr;
-	rng_seed(&r, 2026);
-	rng_seed(&idr, 20);
 	static char bid[BOROUGHS][ID_MAX], pol[BOROUGHS][ID_MAX];
-	double t0 = bench_now_s();
-	for (int b = 0; b < BOROUGHS; b++)
-		if (load_borough(bd.db, &r, &idr, b, ref, bid[b], pol[b]) != 0)
+	if (reuse) { /* a database kept by an earlier run: the boroughs by their codes */
+		char url[128], msg[256];
+		snprintf(url, sizeof url, "sqlite:%s", reuse);
+		snprintf(bd.path, sizeof bd.path, "%s", reuse);
+		if (db_open(url, false, &bd.db, msg, sizeof msg) != DB_OK) {
+			fprintf(stderr, "bench_reports: %s\n", msg);
 			return 1;
-	printf("load: %.1f s into %s (%d boroughs, %d records, %d meetings, %d actions)\n",
-	       bench_now_s() - t0, bd.path, BOROUGHS, BOROUGHS * RECORDS, BOROUGHS * MEETINGS,
-	       BOROUGHS * RECORDS * ACTIONS);
-	if (db_checkpoint(bd.db) != DB_OK)
-		return fail(bd.db, "checkpoint");
+		}
+		for (int b = 0; b < BOROUGHS; b++) {
+			char code[8];
+			snprintf(code, sizeof code, "B%02d", b);
+			if (db_query_text(bd.db, bid[b], ID_MAX,
+			                  "SELECT id FROM boroughs WHERE code = $1", "s",
+			                  code) != DB_OK ||
+			    db_query_text(
+			            bd.db, pol[b], ID_MAX,
+			            "SELECT id FROM agencies WHERE borough_id = $1 AND type = "
+			            "'police'",
+			            "s", bid[b]) != DB_OK)
+				return fail(bd.db, "the kept database has no bench borough");
+		}
+		keep = true;
+	} else {
+		if (bench_db_open(&bd, "/tmp/lantern-reports-XXXXXX", "bench_reports") != 0)
+			return 1;
+		struct rng r, idr;
+		rng_seed(&r, 2026);
+		rng_seed(&idr, 20);
+		double t0 = bench_now_s();
+		for (int b = 0; b < BOROUGHS; b++)
+			if (load_borough(bd.db, &r, &idr, b, ref, bid[b], pol[b]) != 0)
+				return 1;
+		printf("load: %.1f s into %s (%d boroughs, %d records, %d meetings, %d actions)\n",
+		       bench_now_s() - t0, bd.path, BOROUGHS, BOROUGHS * RECORDS,
+		       BOROUGHS * MEETINGS, BOROUGHS * RECORDS * ACTIONS);
+		if (db_checkpoint(bd.db) != DB_OK)
+			return fail(bd.db, "checkpoint");
+	}
 	struct actor analyst = bench_actor(pol[7], "", ROLE_BIT(ROLE_ANALYST), ref);
 	struct actor officer = bench_actor(pol[7], bid[7], ROLE_BIT(ROLE_POLICE_OFFICER), ref);
 	if (agenda_runs(bd.db, &analyst, bid[7], runs, "(a) agenda, one borough, analyst") != 0 ||
 	    agenda_runs(bd.db, &officer, bid[7], runs, "(a) agenda, one borough, officer") != 0)
 		return 1;
+	if (agenda_only) {
+		if (reuse)
+			db_close(bd.db);
+		else
+			bench_db_close(&bd, keep);
+		return 0;
+	}
 	/* (b) the board's report for a year, every borough in turn */
 	int64_t rounds = runs / 10 > 3 ? runs / 10 : 3;
 	double *lat = malloc((size_t)rounds * sizeof *lat),
@@ -380,6 +442,9 @@ int main(int argc, char **argv)
 	bench_report("(b) board report, a year, 33 boroughs, CPU", 46, cpu, (size_t)rounds, 1000);
 	free(lat);
 	free(cpu);
-	bench_db_close(&bd, keep);
+	if (reuse)
+		db_close(bd.db);
+	else
+		bench_db_close(&bd, keep);
 	return 0;
 }

@@ -87,10 +87,15 @@ LUA
 audit_before=$(sqlite3 "$work/bench.db" "SELECT count(*) FROM audit_events")
 results="$work/results.txt"
 : > "$results"
+# The server's CPU time so far (user + system, in clock ticks): its CPU per request holds
+# better than requests per second on a machine shared with other work.
+server_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+hz=$(getconf CLK_TCK)
 run() { # name, path prefix ("" for a fixed URL), URL, [duration]
   local name=$1 prefix=$2 url=$3 d=${4:-$duration}
   echo "== $name"
-  local out
+  local out ticks0
+  ticks0=$(server_ticks)
   if [ -n "$prefix" ]; then
     out=$(BENCH_PREFIX="$prefix" wrk -t"$threads" -c"$conns" -d"$d" --latency -s "$work/records.lua" "$url")
   else
@@ -98,11 +103,14 @@ run() { # name, path prefix ("" for a fixed URL), URL, [duration]
   fi
   echo "$out" | sed -n '/Latency Distribution/,/requests in/p;/Requests\/sec/p;/Non-2xx/p;/Socket errors/p'
   if echo "$out" | grep -q 'Non-2xx'; then echo "!! $name had non-2xx answers" >&2; fi
-  local rps p50 p99
+  local rps p50 p99 n cpu
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
-  echo "$name $rps $p50 $p99" >> "$results"
+  n=$(echo "$out" | awk '/requests in/ {print $1}')
+  cpu=$(awk -v t="$(( $(server_ticks) - ticks0 ))" -v hz="$hz" -v n="$n" \
+    'BEGIN {printf "%.3f", n ? 1000 * t / hz / n : 0}')
+  echo "$name $rps $p50 $p99 $cpu" >> "$results"
 }
 
 run static "" "$base/static/bench-2k.txt"
@@ -122,7 +130,9 @@ echo
 echo "audit events written during the run: $((audit_after - audit_before))"
 echo "children: $children; connections: $conns; threads: $threads; duration: $duration; cores: $(nproc)"
 ceiling=$(awk '$1 == "static" {print $2}' "$results")
-printf '%-12s %12s %10s %10s %9s\n' target rps p50 p99 ceiling
-while read -r name rps p50 p99; do
-  printf '%-12s %12s %10s %10s %8.1f%%\n' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$ceiling" 'BEGIN {print 100 * a / b}')"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-12s %12s %10s %10s %9s %14s\n' target rps p50 p99 ceiling 'server CPU/req'
+while read -r name rps p50 p99 cpu; do
+  printf '%-12s %12s %10s %10s %8.1f%% %11s ms\n' "$name" "$rps" "$p50" "$p99" \
+    "$(awk -v a="$rps" -v b="$ceiling" 'BEGIN {print 100 * a / b}')" "$cpu"
 done < "$results"

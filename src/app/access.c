@@ -91,9 +91,15 @@ int access_log_opening(struct uc *u)
 		return APP_OK;
 	char id[ID_MAX];
 	id_new("rax", id);
-	int rc = store_restricted_access_add(
-	        u->db, id, u->opening, uc_user_id(u), u->who->display_name,
-	        u->who->agency_id[0] ? u->who->agency_id : NULL, u->now_s, u->who->purpose);
+	struct store_restricted_access_new row = {
+	        .id = id,
+	        .record_id = u->opening,
+	        .user_id = uc_user_id(u),
+	        .user_name = u->who->display_name,
+	        .agency_id = u->who->agency_id[0] ? u->who->agency_id : NULL,
+	        .opened_at = u->now,
+	        .purpose = u->who->purpose};
+	int rc = store_restricted_access_add(u->db, &row);
 	u->opening[0] = '\0';
 	return uc_db(u, rc);
 }
@@ -387,9 +393,15 @@ int app_access_decide(struct db *db, const struct actor *who, const char *id, js
 		days = g.days;
 	int64_t ends = u.now + days * DAY;
 	if (rc == APP_OK) {
-		int src = store_access_grant_decide(
-		        db, id, "requested", grant ? "granted" : "refused", uc_user_id(&u), u.now,
-		        note, grant ? u.now : 0, grant ? ends : 0);
+		struct store_access_decision d = {.id = id,
+		                                  .from = "requested",
+		                                  .status = grant ? "granted" : "refused",
+		                                  .decided_by = uc_user_id(&u),
+		                                  .note = note,
+		                                  .at = u.now,
+		                                  .starts = grant ? u.now : 0,
+		                                  .ends = grant ? ends : 0};
+		int src = store_access_grant_decide(db, &d);
 		rc = src == DB_DONE ? app_fail(err, APP_CONFLICT, NULL,
 		                               "This request has already been decided.")
 		                    : uc_db(&u, src);
@@ -440,9 +452,14 @@ int app_access_end(struct db *db, const struct actor *who, const char *id, json_
 	const char *from =
 	        rc == APP_OK && strcmp(g.status, "requested") == 0 ? "requested" : "granted";
 	if (rc == APP_OK) {
-		int src = store_access_grant_decide(
-		        db, id, from, strcmp(from, "requested") == 0 ? "withdrawn" : "ended",
-		        uc_user_id(&u), u.now, note, 0, 0);
+		struct store_access_decision d = {
+		        .id = id,
+		        .from = from,
+		        .status = strcmp(from, "requested") == 0 ? "withdrawn" : "ended",
+		        .decided_by = uc_user_id(&u),
+		        .note = note,
+		        .at = u.now};
+		int src = store_access_grant_decide(db, &d);
 		rc = src == DB_DONE ? app_fail(err, APP_CONFLICT, NULL,
 		                               "This grant has already ended or was refused.")
 		                    : uc_db(&u, src);

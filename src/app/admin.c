@@ -110,7 +110,7 @@ int app_agency_add(struct db *db, const struct actor *who, const char *id, json_
 	id_new("agy", aid);
 	if (rc == APP_OK)
 		rc = stored(&u,
-		            store_agency_insert(db, aid, name, type, bid[0] ? bid : NULL, u.now_s),
+		            store_agency_insert(db, aid, name, type, bid[0] ? bid : NULL, u.now),
 		            "An agency with that name exists.");
 	if (rc == APP_OK)
 		rc = uc_db(&u, uc_audit(&u, "create", "agency", aid, NULL, "name,type,borough"));
@@ -212,8 +212,15 @@ int app_user_add(struct db *db, const struct actor *who, const char *id, json_t 
 	}
 	if (rc == APP_OK)
 		rc = stored(&u,
-		            store_user_insert(db, uid, username, display ? display : username, aid,
-		                              hash, team, u.now_s),
+		            store_user_insert(db,
+		                              &(struct store_user_new){
+		                                      .id = uid,
+		                                      .username = username,
+		                                      .display_name = display ? display : username,
+		                                      .agency_id = aid,
+		                                      .password_hash = hash,
+		                                      .team = team,
+		                                      .created_at = u.now}),
 		            "That username is taken.");
 	size_t i;
 	json_t *r;
@@ -270,9 +277,9 @@ int app_user_disable(struct db *db, const struct actor *who, const char *usernam
 		rc = app_fail(err, APP_FORBIDDEN, NULL,
 		              "You cannot disable your own account. Ask another administrator.");
 	if (rc == APP_OK)
-		rc = uc_db(&u, store_user_set_status(db, r.id, "disabled", u.now_s));
+		rc = uc_db(&u, store_user_set_status(db, r.id, "disabled", u.now));
 	if (rc == APP_OK)
-		rc = uc_db(&u, store_sessions_end_for_user(db, r.id));
+		rc = uc_db(&u, store_sessions_end_for_user(db, r.id, u.now));
 	if (rc == APP_OK)
 		rc = uc_db(&u, uc_audit(&u, "disable", "user", r.id, NULL, "status"));
 	if (rc == APP_OK)
@@ -406,7 +413,7 @@ int app_user_change(struct db *db, const struct actor *who, const char *username
 		              "Nothing was changed: change their name, team or agency.");
 	if (rc == APP_OK)
 		rc = uc_db(&u,
-		           store_user_update(db, r.id, new_display, new_team, new_agency, u.now_s));
+		           store_user_update(db, r.id, new_display, new_team, new_agency, u.now));
 	if (rc == APP_OK)
 		rc = uc_db(&u, uc_audit(&u, "change", "user", r.id, NULL, fields));
 	if (rc == APP_OK)
@@ -429,7 +436,7 @@ int app_user_enable(struct db *db, const struct actor *who, const char *username
 		return err->code;
 	int rc = strcmp(r.status, "active") == 0
 	                 ? app_fail(err, APP_CONFLICT, NULL, "That user is already active.")
-	                 : uc_db(&u, store_user_set_status(db, r.id, "active", u.now_s));
+	                 : uc_db(&u, store_user_set_status(db, r.id, "active", u.now));
 	if (rc == APP_OK)
 		rc = uc_db(&u, uc_audit(&u, "enable", "user", r.id, NULL, "status"));
 	if (rc == APP_OK)
@@ -498,10 +505,10 @@ int app_user_reset_password(struct db *db, const struct actor *who, const char *
 	struct user_row r;
 	if (user_change_open(&u, username, in, allowed, &r) != APP_OK)
 		return err->code;
-	int rc = uc_db(&u, store_user_set_password_flag(db, r.id, hash, true, u.now_s));
+	int rc = uc_db(&u, store_user_set_password_flag(db, r.id, hash, true, u.now));
 	/* whoever held the old password is signed out */
 	if (rc == APP_OK)
-		rc = uc_db(&u, store_sessions_end_for_user(db, r.id));
+		rc = uc_db(&u, store_sessions_end_for_user(db, r.id, u.now));
 	if (rc == APP_OK)
 		rc = uc_db(&u, uc_audit(&u, "reset_password", "user", r.id, NULL, "password"));
 	if (rc == APP_OK)
@@ -552,7 +559,7 @@ int app_password_change(struct db *db, const struct actor *who, const char *id, 
 		return app_fail(err, APP_FAILED, NULL, "Could not hash the password.");
 	int rc = uc_begin(&u);
 	if (rc == APP_OK)
-		rc = uc_db(&u, store_user_set_password_flag(db, r.id, hash, false, u.now_s));
+		rc = uc_db(&u, store_user_set_password_flag(db, r.id, hash, false, u.now));
 	if (rc == APP_OK)
 		rc = uc_db(&u, uc_audit(&u, "change", "user", r.id, NULL, "password"));
 	if (rc == APP_OK)

@@ -1,6 +1,8 @@
 /* app.c: roles, actors, errors and input helpers shared by the use cases. */
 #include "app/app.h"
 
+#include <pthread.h>
+
 #include "audit/audit.h"
 #include "audit/viewlog.h"
 #include "store/users.h"
@@ -146,10 +148,87 @@ int app_audit_submit(struct db *db, const struct actor *who, const char *action,
 	return viewlog_submit(db, &ev, done, ctx);
 }
 
+struct app_views {
+	pthread_mutex_t mu;
+	int open;      /* events handed over and not yet settled, plus one until sealed */
+	int submitted; /* events handed over */
+	int rc;        /* the first failure, else DB_OK */
+	void (*done)(void *ctx, int rc);
+	void *ctx;
+};
+
+struct app_views *app_views_new(void (*done)(void *ctx, int rc), void *ctx)
+{
+	struct app_views *v = calloc(1, sizeof(*v));
+	if (!v)
+		return NULL;
+	pthread_mutex_init(&v->mu, NULL);
+	v->open = 1;
+	v->rc = DB_OK;
+	v->done = done;
+	v->ctx = ctx;
+	return v;
+}
+
+/* Takes one from v's open count (an event settled with rc, or the seal); the last one
+ * calls done (when anything was handed over) and frees v. Returns whether it did. */
+static bool views_settle(struct app_views *v, int rc)
+{
+	pthread_mutex_lock(&v->mu);
+	if (rc != DB_OK && v->rc == DB_OK)
+		v->rc = rc;
+	bool last = --v->open == 0;
+	pthread_mutex_unlock(&v->mu);
+	if (!last)
+		return false;
+	if (v->submitted)
+		v->done(v->ctx, v->rc);
+	pthread_mutex_destroy(&v->mu);
+	free(v);
+	return true;
+}
+
+static void views_event_done(void *ctx, int rc)
+{
+	views_settle(ctx, rc);
+}
+
+bool app_views_seal(struct app_views *v)
+{
+	pthread_mutex_lock(&v->mu);
+	bool any = v->submitted > 0;
+	pthread_mutex_unlock(&v->mu);
+	views_settle(v, DB_OK);
+	return any;
+}
+
+/* Hands ev to the view log for v: DB_OK (v waits for it), or the view log's refusal
+ * (DB_E_MISUSE: none attached; the caller appends the event itself). */
+static int views_submit(struct app_views *v, struct db *db, const struct audit_event *ev)
+{
+	pthread_mutex_lock(&v->mu);
+	v->open++;
+	v->submitted++;
+	pthread_mutex_unlock(&v->mu);
+	int rc = viewlog_submit(db, ev, views_event_done, v);
+	if (rc != DB_OK) { /* never handed over: as if not asked (the seal is still due) */
+		pthread_mutex_lock(&v->mu);
+		v->open--;
+		v->submitted--;
+		pthread_mutex_unlock(&v->mu);
+	}
+	return rc;
+}
+
 int app_audit_shared(struct db *db, const struct actor *who, const char *action, const char *type,
                      const char *id, const char *record_ref, const char *fields)
 {
 	struct audit_event ev = actor_event(who, action, type, id, record_ref, fields);
+	if (who->views && !db_in_tx(db)) {
+		int rc = views_submit(who->views, db, &ev);
+		if (rc != DB_E_MISUSE)
+			return rc;
+	}
 	return audit_append_shared(db, &ev);
 }
 

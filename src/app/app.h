@@ -47,6 +47,9 @@ struct actor {
 	                      instead of committing (uc_end, uc_commit), so that a page can
 	                      show all of a form's errors at once; set by the pages, never
 	                      from input */
+	/* when set, view events go out without waiting and the answer waits for them all at
+	 * once (app_views_new) */
+	struct app_views *views;
 };
 
 /*
@@ -152,7 +155,8 @@ int app_audit(struct db *db, const struct actor *who, const char *action, const 
               const char *id, const char *record_ref, const char *fields);
 /* As app_audit, for an action that writes nothing itself (a view): the event commits
  * on its own (audit_append_shared: in the view log where the process keeps one) before
- * this returns. No transaction may be open on db. */
+ * this returns; or, when who->views is set and the view log takes the event, later,
+ * and the answer waits for it (app_views_new). No transaction may be open on db. */
 int app_audit_shared(struct db *db, const struct actor *who, const char *action, const char *type,
                      const char *id, const char *record_ref, const char *fields);
 /* As app_audit_shared, without waiting, where the process keeps a view log
@@ -162,6 +166,27 @@ int app_audit_shared(struct db *db, const struct actor *who, const char *action,
 int app_audit_submit(struct db *db, const struct actor *who, const char *action, const char *type,
                      const char *id, const char *record_ref, const char *fields,
                      void (*done)(void *ctx, int rc), void *ctx);
+
+/*
+ * Views answered together. A page that shows several audited reads (the record page:
+ * the record, the child's episodes, tactical options, the network) would wait for each
+ * read's event to commit on its own, on the thread serving it. While an actor carries
+ * an app_views (actor.views), app_audit_shared hands each event to the view log without
+ * waiting (where the process keeps one; else it waits as usual), and the caller, once
+ * it has prepared its answer, seals the set: done(ctx, rc) is then called exactly once,
+ * on another thread or before app_views_seal returns, when every event handed over has
+ * committed (rc 0) or one of them failed (rc its DB_E_* code). The answer must not go
+ * out before that, and not at all unless rc is 0: nothing is shown that was not logged.
+ */
+struct app_views;
+/* A new set calling done(ctx, rc) once sealed and settled; NULL when out of memory (the
+ * caller then leaves actor.views NULL, and every event is waited for as before). */
+struct app_views *app_views_new(void (*done)(void *ctx, int rc), void *ctx);
+/* No more events go into v. Returns true when some were handed over (done will be
+ * called, maybe already has been), false when none were (done is never called). v is
+ * freed either way, by whichever of this and the last event's commit comes last. */
+bool app_views_seal(struct app_views *v);
+
 bool actor_has(const struct actor *a, unsigned roles_any);
 /* The actor the command line uses: a system operator with administrator rights. */
 void actor_system(struct actor *a);

@@ -13,6 +13,7 @@
 #include "protocol/reports.h"
 #include "report/barchart.h"
 #include "report/ssda903.h"
+#include "report/xlsx.h"
 #include "store/board.h"
 #include "store/users.h"
 #include "util/buf.h"
@@ -403,6 +404,102 @@ int app_board_report_csv(struct db *db, const struct actor *who, const char *bor
 	}
 	json_decref(v);
 	return csv_end(&u, rc, &b, "board_report", csv);
+}
+
+/* The CSV's columns, which each sheet of the workbook repeats. */
+static const char *const XLSX_HEAD[] = {"borough", "from",  "to",   "section",
+                                        "table",   "label", "value"};
+
+/* One row of the workbook: the CSV's seven cells, the value a number when it is one. */
+static int xlsx_report_row(struct xlsx_book *b, const char *bname, const struct period *pr,
+                           const char *section, const char *table, const char *label,
+                           const char *value)
+{
+	struct xlsx_cell c[7] = {{.text = bname},   {.text = pr->from_d}, {.text = pr->to_d},
+	                         {.text = section}, {.text = table},      {.text = label},
+	                         {.text = value}};
+	c[6].is_number = xlsx_is_number(value, &c[6].num);
+	return xlsx_row(b, c, 7);
+}
+
+int app_board_report_xlsx(struct db *db, const struct actor *who, const char *borough,
+                          const char *from, const char *to, unsigned char **data, size_t *len,
+                          struct app_err *err)
+{
+	struct uc u;
+	uc_init(&u, db, who, err);
+	*data = NULL;
+	*len = 0;
+	struct period pr;
+	char bid[ID_MAX] = "", bname[128] = "";
+	json_t *v = NULL;
+	int rc = open_report(&u, borough, from, to, &pr, bid, bname, sizeof bname);
+	if (rc == APP_OK)
+		rc = report(&u, bid, bname, &pr, &v);
+	struct xlsx_book *b = rc == APP_OK ? xlsx_new() : NULL;
+	if (rc == APP_OK && !b)
+		rc = app_fail(err, APP_FAILED, NULL, "The workbook could not be made.");
+	if (rc == APP_OK) {
+		/* the figures on one sheet, then a sheet for each table */
+		int w = xlsx_sheet(b, "Figures", XLSX_HEAD, 7);
+		size_t i, j, k;
+		json_t *s, *t, *r;
+		json_array_foreach(json_object_get(v, "sections"), i, s)
+		{
+			json_array_foreach(json_object_get(s, "figures"), j, r)
+			{
+				if (w == 0)
+					w = xlsx_report_row(
+					        b, bname, &pr,
+					        json_string_value(json_object_get(s, "title")), "",
+					        json_string_value(json_object_get(r, "label")),
+					        json_string_value(json_object_get(r, "value")));
+			}
+		}
+		json_array_foreach(json_object_get(v, "sections"), i, s)
+		{
+			json_array_foreach(json_object_get(s, "tables"), j, t)
+			{
+				const char *title = json_string_value(json_object_get(t, "title"));
+				if (w == 0)
+					w = xlsx_sheet(b, title, XLSX_HEAD, 7);
+				json_array_foreach(json_object_get(t, "rows"), k, r)
+				{
+					char n[32];
+					snprintf(n, sizeof n, "%lld",
+					         (long long)json_integer_value(
+					                 json_object_get(r, "n")));
+					if (w == 0)
+						w = xlsx_report_row(
+						        b, bname, &pr,
+						        json_string_value(
+						                json_object_get(s, "title")),
+						        title,
+						        json_string_value(
+						                json_object_get(r, "label")),
+						        n);
+				}
+			}
+		}
+		if (w != 0 || xlsx_finish(b, data, len) != 0) {
+			if (w != 0)
+				xlsx_free(b);
+			rc = app_fail(err, APP_FAILED, NULL, "The workbook could not be written.");
+		}
+		b = NULL;
+	}
+	xlsx_free(b);
+	json_decref(v);
+	if (rc == APP_OK)
+		rc = uc_db(&u,
+		           uc_audit(&u, "export", "board_report", NULL, NULL, "board_report xlsx"));
+	rc = db_in_tx(db) || rc == APP_OK ? uc_end(&u, rc, NULL) : rc;
+	if (rc != APP_OK) {
+		free(*data);
+		*data = NULL;
+		*len = 0;
+	}
+	return rc;
 }
 
 int app_board_cin_csv(struct db *db, const struct actor *who, const char *borough, const char *from,

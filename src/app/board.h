@@ -6,8 +6,9 @@
  * on time, each agency's senior lead and single point of contact) and the disruptions
  * by type (covert tactics never counted, R-INFO-3). Counts only: no child is named. Each
  * table comes with a bar chart drawn by the server as SVG (report/barchart.h), and the
- * whole report as CSV (formula-safe cells). A period with nothing in it gives an empty
- * report that says so (RPT_EMPTY_TEXT), never an error. The children in need census
+ * whole report as CSV (formula-safe cells) or as an .xlsx workbook (no formula ever).
+ * A period with nothing in it gives an empty report that says so (RPT_EMPTY_TEXT),
+ * never an error. The children in need census
  * factor codes (10A, 11A, 12A, 13A, 24A) of each child in the volume export as CSV for
  * children's social care to check against its assessments.
  *
@@ -29,6 +30,15 @@ int app_board_report(struct db *db, const struct actor *who, const char *id, jso
  * Audited as an export. */
 int app_board_report_csv(struct db *db, const struct actor *who, const char *borough,
                          const char *from, const char *to, char **csv, struct app_err *err);
+
+/* The same report as an .xlsx workbook (report/xlsx.h): a sheet "Figures" with the
+ * report's figures, then a sheet for each table, every sheet with the CSV's columns
+ * (borough, from, to, section, table, label, value), counts as numbers and every other
+ * cell as text, never a formula. Into *data (*len bytes; caller frees). Audited as an
+ * export. */
+int app_board_report_xlsx(struct db *db, const struct actor *who, const char *borough,
+                          const char *from, const char *to, unsigned char **data, size_t *len,
+                          struct app_err *err);
 
 /* The children in need census factor codes of each child in the volume (child_id,
  * record_ref, factors "10A;11A"), as CSV into *csv. Analysts, CSC managers and police

@@ -31,10 +31,10 @@ int flags_sync(struct uc *u, const struct record_row *r, int category)
 	for (uint32_t bit = 1; rc == DB_OK && bit <= FLAG_ALL; bit <<= 1) {
 		const char *code = flags_code(bit);
 		if ((want & bit) && !(have & bit))
-			rc = store_flag_set(u->db, r->id, code, u->now_s,
+			rc = store_flag_set(u->db, r->id, code, u->now,
 			                    "derived from the record (R-FLAG)");
 		else if (!(want & bit) && (have & bit))
-			rc = store_flag_clear(u->db, r->id, code, u->now_s);
+			rc = store_flag_clear(u->db, r->id, code, u->now);
 	}
 	return rc == DB_OK ? APP_OK : app_db_fail(u->err, u->db, rc);
 }
@@ -140,29 +140,37 @@ static int category_allocation(struct uc *u, const struct record_row *r,
 static int category_store(struct uc *u, const struct record_row *r, const struct category_in *c,
                           struct category_run *run)
 {
-	char at[LT_TIME_LEN];
 	id_new("cat", run->id);
-	ltime_format(c->decided_at, at);
 	json_t *none = c->indicators ? NULL : json_array();
 	char *ind = json_dumps(c->indicators ? c->indicators : none, JSON_COMPACT);
 	json_decref(none);
 	const char *lead = run->lead_bid[0] ? run->lead_bid : NULL;
 	const char *enq = run->enq_bid[0] ? run->enq_bid : NULL;
-	json_t *row = json_pack("{s:s, s:s, s:i, s:s?, s:s, s:s, s:s?, s:s, s:s, s:s, s:s?, s:s?, "
-	                        "s:s}",
-	                        "id", run->id, "record_id", r->id, "category", c->category,
-	                        "contact_mode", run->contact, "rationale", c->rationale, "kind",
-	                        category_kind_code(c->kind), "decided_by", uc_user_id(u),
-	                        "decided_by_name", u->who->display_name, "decided_at", at,
-	                        "allocation", run->allocation, "allocated_borough_id", lead,
-	                        "enquiring_borough_id", enq, "indicators", ind ? ind : "[]");
+	struct store_category_new row = {.id = run->id,
+	                                 .record_id = r->id,
+	                                 .category = c->category,
+	                                 .contact_mode = run->contact,
+	                                 .rationale = c->rationale,
+	                                 .kind = category_kind_code(c->kind),
+	                                 .decided_by = uc_user_id(u),
+	                                 .decided_by_name = u->who->display_name,
+	                                 .decided_at = c->decided_at,
+	                                 .allocation = run->allocation,
+	                                 .allocated_borough_id = lead,
+	                                 .enquiring_borough_id = enq,
+	                                 .indicators = ind ? ind : "[]"};
+	int rc = store_category_insert(u->db, &row);
 	free(ind);
-	int rc = store_category_insert(u->db, row);
-	json_decref(row);
+	struct store_record_category rc_set = {.record_id = r->id,
+	                                       .category = c->category,
+	                                       .contact_mode = run->contact,
+	                                       .allocation = run->allocation,
+	                                       .allocated_borough_id = lead,
+	                                       .enquiring_borough_id = enq,
+	                                       .exploitation_borough = c->exploitation_borough,
+	                                       .at = u->now};
 	if (rc == DB_OK)
-		rc = store_record_set_category(u->db, r->id, c->category, run->contact,
-		                               run->allocation, lead, enq, c->exploitation_borough,
-		                               u->now_s);
+		rc = store_record_set_category(u->db, &rc_set);
 	if (rc == DB_OK)
 		rc = store_referrals_triaged(u->db, r->id);
 	int arc = rc == DB_OK ? APP_OK : app_db_fail(u->err, u->db, rc);

@@ -503,7 +503,7 @@ static int plan_write(struct uc *u, const char *child_id, const struct change_in
 	ltime_format_date(ltime_date_of(u->now), today);
 	int rc = DB_OK;
 	if (p->changed[D_ADDRESS]) {
-		rc = store_child_end_addresses(u->db, child_id, today);
+		rc = store_child_end_addresses(u->db, child_id, ltime_date_of(u->now));
 		if (rc == DB_OK && c->address)
 			rc = store_child_add_address(u->db, child_id, c->address,
 			                             c->postcode[0] ? c->postcode : NULL, NULL,
@@ -524,16 +524,16 @@ static int plan_write(struct uc *u, const char *child_id, const struct change_in
 				        json_string_value(json_object_get(v, "kind")), name, key);
 		}
 	}
-	struct child_details_row d = {.id = child_id,
-	                              .school = p->school,
-	                              .carers = p->carers_json,
-	                              .social_worker_id = p->sw_id,
-	                              .social_worker_name = p->sw_name,
-	                              .looked_after = p->looked_after,
-	                              .home_authority = p->home,
-	                              .home_authority_id = p->home_id[0] ? p->home_id : NULL,
-	                              .host_authority = p->host,
-	                              .updated_at = u->now_s};
+	struct store_child_details d = {.id = child_id,
+	                                .school = p->school,
+	                                .carers = p->carers_json,
+	                                .social_worker_id = p->sw_id,
+	                                .social_worker_name = p->sw_name,
+	                                .looked_after = p->looked_after,
+	                                .home_authority = p->home,
+	                                .home_authority_id = p->home_id[0] ? p->home_id : NULL,
+	                                .host_authority = p->host,
+	                                .updated_at = u->now};
 	if (rc == DB_OK)
 		rc = store_child_set_details(u->db, &d);
 	int arc = uc_db(u, rc);
@@ -552,7 +552,7 @@ static int plan_history(struct uc *u, const char *child_id, const char *edit_id,
 	for (int d = 0; d < D_COUNT; d++) {
 		if (!p->changed[d])
 			continue;
-		struct child_change_row row = {
+		struct store_child_change_new row = {
 		        .edit_id = edit_id,
 		        .child_id = child_id,
 		        .field = DETAILS[d],
@@ -563,7 +563,7 @@ static int plan_history(struct uc *u, const char *child_id, const char *edit_id,
 		        .changed_by_name =
 		                u->who->system ? "Lantern operator" : u->who->display_name,
 		        .agency_id = u->who->agency_id[0] ? u->who->agency_id : NULL,
-		        .changed_at = u->now_s};
+		        .changed_at = u->now};
 		int rc = uc_db(u, store_child_change_insert(u->db, &row));
 		if (rc != APP_OK)
 			return rc;

@@ -32,22 +32,24 @@ int chronology_add(struct uc *u, const char *record_id, int64_t occurred_at, enu
 	struct proto_err pe;
 	if (recording_chron_validate(&ce, u->now, &pe) < 0)
 		return uc_proto_refused(u, &pe);
-	char id[ID_MAX], occ[LT_TIME_LEN];
+	char id[ID_MAX];
 	id_new("ent", id);
-	ltime_format(occurred_at, occ);
 	char *people_s = json_dumps(people, JSON_COMPACT);
-	json_t *row =
-	        json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s, s:s?, s:s, s:s, s:s, s:s, s:s?, "
-	                  "s:s?}",
-	                  "id", id, "record_id", record_id, "occurred_at", occ, "recorded_at",
-	                  u->now_s, "author_id", uc_user_id(u), "author_name", u->who->display_name,
-	                  "agency_id", u->who->agency_id[0] ? u->who->agency_id : NULL,
-	                  "people_involved", people_s ? people_s : "[]", "nature",
-	                  nature == REC_OPINION ? "opinion" : "fact", "kind", kind, "text", text,
-	                  "supersedes_id", supersedes, "referral_id", referral_id);
+	struct store_entry_new row = {.id = id,
+	                              .record_id = record_id,
+	                              .occurred_at = occurred_at,
+	                              .recorded_at = u->now,
+	                              .author_id = uc_user_id(u),
+	                              .author_name = u->who->display_name,
+	                              .agency_id = u->who->agency_id[0] ? u->who->agency_id : NULL,
+	                              .people_involved = people_s ? people_s : "[]",
+	                              .nature = nature == REC_OPINION ? "opinion" : "fact",
+	                              .kind = kind,
+	                              .text = text,
+	                              .supersedes_id = supersedes,
+	                              .referral_id = referral_id};
+	int rc = store_entry_insert(u->db, &row);
 	free(people_s);
-	int rc = row ? store_entry_insert(u->db, row) : DB_E_NOMEM;
-	json_decref(row);
 	if (rc != DB_OK)
 		return uc_db(u, rc);
 	if (id_out)

@@ -169,14 +169,17 @@ static int case_write(struct uc *u, const char *id, const struct cj_case *before
 	int rc = disruption_borough(u, x->borough, "borough", bid);
 	if (rc == APP_OK)
 		rc = case_validate(u, &x->c);
+	struct store_cj_new n = {.id = id,
+	                         .c = &x->c,
+	                         .borough_id = concern_opt(bid),
+	                         .agency_id = concern_opt(u->who->agency_id),
+	                         .by = uc_user_id(u),
+	                         .by_name = u->who->display_name[0] ? u->who->display_name
+	                                                            : "System operator",
+	                         .at = u->now};
 	if (rc == APP_OK)
-		rc = uc_db(u,
-		           before ? store_cj_update(u->db, id, &x->c, u->now)
-		                  : store_cj_insert(u->db, id, &x->c, concern_opt(bid),
-		                                    concern_opt(u->who->agency_id), uc_user_id(u),
-		                                    u->who->display_name[0] ? u->who->display_name
-		                                                            : "System operator",
-		                                    false, u->now));
+		rc = uc_db(u, before ? store_cj_update(u->db, id, &x->c, u->now)
+		                     : store_cj_insert(u->db, &n));
 	if (rc == APP_OK)
 		rc = uc_db(u, uc_audit(u, before ? "change" : "create", "cj_case", id, NULL,
 		                       "criminal justice case"));
@@ -447,17 +450,17 @@ int app_nrm_refer(struct db *db, const struct actor *who, const char *id, json_t
 		rc = src == DB_ROW || src == DB_DONE ? APP_OK : uc_db(&u, src);
 	}
 	if (rc == APP_OK) {
-		struct store_nrm n = {.id = nid,
-		                      .child_id = id,
-		                      .record_id = concern_opt(r.id),
-		                      .reference = reference,
-		                      .note = note,
-		                      .referred_at = at,
-		                      .agency_id = concern_opt(who->agency_id),
-		                      .by = uc_user_id(&u),
-		                      .by_name = who->display_name[0] ? who->display_name
-		                                                      : "System operator",
-		                      .at = u.now};
+		struct store_nrm_new n = {.id = nid,
+		                          .child_id = id,
+		                          .record_id = concern_opt(r.id),
+		                          .reference = reference,
+		                          .note = note,
+		                          .referred_at = at,
+		                          .agency_id = concern_opt(who->agency_id),
+		                          .by = uc_user_id(&u),
+		                          .by_name = who->display_name[0] ? who->display_name
+		                                                          : "System operator",
+		                          .at = u.now};
 		rc = uc_db(&u, store_nrm_insert(db, &n));
 	}
 	if (rc == APP_OK)

@@ -323,25 +323,25 @@ int concern_ident_find_or_add(struct uc *u, enum people_end e, const char *text,
 	id_new(people_end_prefix(e), id);
 	const char *agency = concern_opt(u->who->agency_id);
 	if (e == PEOPLE_VEHICLE) {
-		struct vehicle_new v = {.id = id,
-		                        .registration = text,
-		                        .vrm = parsed ? normal : NULL,
-		                        .match_key = key,
-		                        .make = make,
-		                        .model = model,
-		                        .colour = colour,
-		                        .agency_id = agency,
-		                        .created_by = uc_user_id(u),
-		                        .at = u->now};
+		struct store_vehicle_new v = {.id = id,
+		                              .registration = text,
+		                              .vrm = parsed ? normal : NULL,
+		                              .match_key = key,
+		                              .make = make,
+		                              .model = model,
+		                              .colour = colour,
+		                              .agency_id = agency,
+		                              .created_by = uc_user_id(u),
+		                              .at = u->now};
 		rc = store_vehicle_insert(u->db, &v);
 	} else {
-		struct phone_new p = {.id = id,
-		                      .number = text,
-		                      .e164 = parsed ? normal : NULL,
-		                      .match_key = key,
-		                      .agency_id = agency,
-		                      .created_by = uc_user_id(u),
-		                      .at = u->now};
+		struct store_phone_new p = {.id = id,
+		                            .number = text,
+		                            .e164 = parsed ? normal : NULL,
+		                            .match_key = key,
+		                            .agency_id = agency,
+		                            .created_by = uc_user_id(u),
+		                            .at = u->now};
 		rc = store_phone_insert(u->db, &p);
 	}
 	if (rc == DB_OK)
@@ -452,29 +452,29 @@ int concern_link_write(struct uc *u, const struct concern_link *l, char id[ID_MA
 	id_new("lnk", id);
 	struct concern_codes c;
 	concern_codes_of(&l->gr->g, &c);
-	struct link_new row = {.id = id,
-	                       .kind = people_link_code(l->kind),
-	                       .from_type = people_end_code(l->from),
-	                       .from_id = l->from_id,
-	                       .from_child_id = l->from_child,
-	                       .to_type = people_end_code(l->to),
-	                       .to_id = l->to_id,
-	                       .to_child_id = l->to_child,
-	                       .from_date = l->from_date,
-	                       .to_date = l->to_date,
-	                       .nature = people_nature_code(l->gr->g.nature),
-	                       .source_eval = concern_opt(c.source_eval),
-	                       .assessment = concern_opt(c.assessment),
-	                       .handling = concern_opt(c.handling),
-	                       .handling_conditions = l->gr->g.conditions,
-	                       .source = l->gr->source,
-	                       .note = l->note,
-	                       .restricted = l->gr->restricted,
-	                       .demo = l->demo,
-	                       .recorded_by = uc_user_id(u),
-	                       .recorded_by_name = u->who->display_name,
-	                       .agency_id = concern_opt(u->who->agency_id),
-	                       .at = u->now};
+	struct store_link_new row = {.id = id,
+	                             .kind = people_link_code(l->kind),
+	                             .from_type = people_end_code(l->from),
+	                             .from_id = l->from_id,
+	                             .from_child_id = l->from_child,
+	                             .to_type = people_end_code(l->to),
+	                             .to_id = l->to_id,
+	                             .to_child_id = l->to_child,
+	                             .from_date = l->from_date,
+	                             .to_date = l->to_date,
+	                             .nature = people_nature_code(l->gr->g.nature),
+	                             .source_eval = concern_opt(c.source_eval),
+	                             .assessment = concern_opt(c.assessment),
+	                             .handling = concern_opt(c.handling),
+	                             .handling_conditions = l->gr->g.conditions,
+	                             .source = l->gr->source,
+	                             .note = l->note,
+	                             .restricted = l->gr->restricted,
+	                             .demo = l->demo,
+	                             .recorded_by = uc_user_id(u),
+	                             .recorded_by_name = u->who->display_name,
+	                             .agency_id = concern_opt(u->who->agency_id),
+	                             .at = u->now};
 	int rc = uc_db(u, store_link_insert(u->db, &row));
 	char fields[64];
 	snprintf(fields, sizeof fields, "%s:%s>%s", row.kind, row.from_type, row.to_type);

@@ -207,9 +207,15 @@ int disruption_outcome_write(struct uc *u, const char *id, const struct disrupti
 	char words[400], oid[ID_MAX], label[256] = "";
 	outcome_words(after, on, words, sizeof words);
 	id_new("out", oid);
-	int rc = uc_db(u,
-	               store_person_outcome_add(u->db, oid, after->subject_id, outcome_code_str(c),
-	                                        on, words, id, uc_user_id(u), u->now));
+	struct store_person_outcome_new row = {.id = oid,
+	                                       .person_id = after->subject_id,
+	                                       .code = outcome_code_str(c),
+	                                       .on = on,
+	                                       .note = words,
+	                                       .source_id = id,
+	                                       .by = uc_user_id(u),
+	                                       .at = u->now};
+	int rc = uc_db(u, store_person_outcome_add(u->db, &row));
 	if (rc == APP_OK) {
 		char fields[64];
 		snprintf(fields, sizeof fields, "outcome %s, %s", outcome_code_str(c), id);

@@ -91,8 +91,14 @@ int people_store(struct uc *u, const struct people_in *p, const char *episode_id
 			}
 			json_decref(c);
 		}
-		rc = store_episode_person_add(u->db, episode_id, child_id, kind, p->name[i], key,
-		                              other, u->now_s);
+		struct store_episode_named pn = {.episode_id = episode_id,
+		                                 .child_id = child_id,
+		                                 .kind = kind,
+		                                 .text = p->name[i],
+		                                 .key = key,
+		                                 .other_child_id = other,
+		                                 .at = u->now};
+		rc = store_episode_person_add(u->db, &pn);
 		if (text) {
 			size_t len = strlen(text);
 			snprintf(text + len, n - len, "%s%s", len ? "; " : "", p->name[i]);
@@ -109,8 +115,13 @@ int location_store(struct uc *u, const char *episode_id, const char *child_id, c
 	char key[KEY_LEN];
 	if (link_normalise_text(text, key, sizeof key) < 0)
 		snprintf(key, sizeof key, "%.200s", text);
-	return uc_db(u, store_episode_location_add(u->db, episode_id, child_id, kind, text, key,
-	                                           u->now_s));
+	struct store_episode_named ln = {.episode_id = episode_id,
+	                                 .child_id = child_id,
+	                                 .kind = kind,
+	                                 .text = text,
+	                                 .key = key,
+	                                 .at = u->now};
+	return uc_db(u, store_episode_location_add(u->db, &ln));
 }
 
 /* Appends an entry involving the child to the child's record chronology (R-REC-3). */
@@ -167,7 +178,7 @@ void people_text(const struct people_in *p, char *text, size_t n)
 /* Refuses an episode whose child has not returned yet. */
 int must_be_returned(struct uc *u, const struct episode_row *e, const char *rule, const char *what)
 {
-	if (e->returned_at[0])
+	if (e->returned_at)
 		return APP_OK;
 	return app_fail(u->err, APP_CONFLICT, rule,
 	                "The child has not been recorded as found or returned yet, so %s cannot be "

@@ -74,7 +74,7 @@ int app_episode_return(struct db *db, const struct actor *who, const char *id, j
 	char ret_s[LT_TIME_LEN], with_text[4096], csc_key[KEY_LEN] = "", csc_name[200] = "";
 	people_text(&with, with_text, sizeof with_text);
 	/* R-MISS-5: not before the report, not in the future; where found required */
-	struct miss_return mr = {.reported_at = parse_time_or(e.reported_at, 0),
+	struct miss_return mr = {.reported_at = e.reported_at,
 	                         .returned_at = returned,
 	                         .where = where,
 	                         .with_whom = with.n ? with_text : NULL};
@@ -93,12 +93,25 @@ int app_episode_return(struct db *db, const struct actor *who, const char *id, j
 		arc = location_store(&u, e.id, e.child_id, "found", where);
 	if (arc == APP_OK)
 		arc = uc_db(&u, store_episode_set_returned(
-		                        db, e.id, ret_s, where, with.n ? with_text : NULL,
-		                        csc ? csc_name : NULL, csc ? csc_key : NULL, u.now_s));
+		                        db, &(struct store_episode_return){
+		                                    .id = e.id,
+		                                    .returned_at = returned,
+		                                    .where = where,
+		                                    .with = with.n ? with_text : NULL,
+		                                    .csc_interviewer = csc ? csc_name : NULL,
+		                                    .csc_key = csc ? csc_key : NULL,
+		                                    .at = u.now}));
+	struct store_episode_change_new ch = {.episode_id = e.id,
+	                                      .kind = "status",
+	                                      .from = "open",
+	                                      .to = "returned",
+	                                      .reason = "found or returned",
+	                                      .rule = "R-MISS-5",
+	                                      .at = u.now,
+	                                      .by = uc_user_id(&u),
+	                                      .by_name = who->display_name};
 	if (arc == APP_OK)
-		arc = uc_db(&u, store_episode_change_add(db, e.id, "status", "open", "returned",
-		                                         "found or returned", "R-MISS-5", u.now_s,
-		                                         uc_user_id(&u), who->display_name));
+		arc = uc_db(&u, store_episode_change_add(db, &ch));
 	char rref[24] = "";
 	if (arc == APP_OK)
 		arc = uc_child_record_ref(&u, e.child_id, rref);
@@ -165,7 +178,7 @@ static int saw_check(struct saw_run *run)
 	if (!run->done_by)
 		snprintf(run->name, sizeof run->name, "%s", u->who->display_name);
 	people_text(&run->with, run->with_text, sizeof run->with_text);
-	struct miss_safe_well sw = {.returned_at = parse_time_or(run->e.returned_at, 0),
+	struct miss_safe_well sw = {.returned_at = run->e.returned_at,
 	                            .checked_at = run->done_at,
 	                            .officer_id = run->name,
 	                            .where_found = run->where,
@@ -191,25 +204,23 @@ static int saw_store(struct saw_run *run)
 {
 	struct uc *u = &run->u;
 	const struct episode_row *e = &run->e;
-	char done_s[LT_TIME_LEN];
 	id_new("saw", run->sid);
-	ltime_format(run->done_at, done_s);
 	int arc = people_store(u, &run->with, e->id, e->child_id, "found_with", NULL, 0);
 	if (arc == APP_OK)
 		arc = location_store(u, e->id, e->child_id, "found", run->where);
-	struct saw_new s = {.id = run->sid,
-	                    .episode_id = e->id,
-	                    .done_at = done_s,
-	                    .done_by = run->by_uid[0] ? run->by_uid : NULL,
-	                    .done_by_name = run->name,
-	                    .done_by_key = run->key,
-	                    .agency_id = u->who->agency_id[0] ? u->who->agency_id : NULL,
-	                    .where_found = run->where,
-	                    .found_with = run->with.n ? run->with_text : NULL,
-	                    .what_happened = run->happened,
-	                    .crime_alleged = run->alleged,
-	                    .crime_number = run->crime,
-	                    .at = u->now_s};
+	struct store_saw_new s = {.id = run->sid,
+	                          .episode_id = e->id,
+	                          .done_at = run->done_at,
+	                          .done_by = run->by_uid[0] ? run->by_uid : NULL,
+	                          .done_by_name = run->name,
+	                          .done_by_key = run->key,
+	                          .agency_id = u->who->agency_id[0] ? u->who->agency_id : NULL,
+	                          .where_found = run->where,
+	                          .found_with = run->with.n ? run->with_text : NULL,
+	                          .what_happened = run->happened,
+	                          .crime_alleged = run->alleged,
+	                          .crime_number = run->crime,
+	                          .at = u->now};
 	if (arc == APP_OK)
 		arc = uc_db(u, store_saw_insert(u->db, &s));
 	return arc;
@@ -238,7 +249,7 @@ static int saw_link_crime(struct saw_run *run)
 	}
 	run->crime_link = "linked to the child's record";
 	return uc_db(u, store_ext_ref_add(u->db, run->rec.id, "crime_number", run->crime,
-	                                  plan->crime.es_on_crime_report, u->now_s, uc_user_id(u)));
+	                                  plan->crime.es_on_crime_report, u->now, uc_user_id(u)));
 }
 
 int app_safe_and_well(struct db *db, const struct actor *who, const char *id, json_t *in,
@@ -324,7 +335,7 @@ static int offer_parse(struct offer_run *run, json_t *in)
 static int offer_check(struct offer_run *run)
 {
 	struct uc *u = &run->u;
-	run->returned = parse_time_or(run->e.returned_at, 0);
+	run->returned = run->e.returned_at;
 	struct proto_err pe;
 	if (missing_interview_time_validate(run->returned, run->offered, u->now, &pe) < 0) {
 		static const char *const map[][2] = {{"interview_at", "offered_at"}, {NULL, NULL}};
@@ -416,24 +427,23 @@ static int offer_store(struct offer_run *run)
 	struct uc *u = &run->u;
 	missing_ri_responsibility(run->e.looked_after, &run->resp); /* R-MISS-7 */
 	char *parties = parties_json(&run->resp);
-	char off_s[LT_TIME_LEN];
 	id_new("rin", run->rid);
-	ltime_format(missing_return_interview_due(run->returned), run->due); /* R-DL-1 */
-	ltime_format(run->offered, off_s);
-	struct interview_new n = {.id = run->rid,
-	                          .episode_id = run->e.id,
-	                          .due_at = run->due,
-	                          .responsible = parties ? parties : "[]",
-	                          .responsibility = run->resp.text,
-	                          .child_preference = run->pref,
-	                          .interviewer_id = run->iv_uid[0] ? run->iv_uid : NULL,
-	                          .interviewer_name = run->name,
-	                          .interviewer_key = run->key,
-	                          .interviewer_role = run->role,
-	                          .interviewer_agency = run->agency,
-	                          .offered_at = off_s,
-	                          .by = uc_user_id(u),
-	                          .at = u->now_s};
+	int64_t due = missing_return_interview_due(run->returned); /* R-DL-1 */
+	ltime_format(due, run->due);
+	struct store_interview_new n = {.id = run->rid,
+	                                .episode_id = run->e.id,
+	                                .due_at = due,
+	                                .responsible = parties ? parties : "[]",
+	                                .responsibility = run->resp.text,
+	                                .child_preference = run->pref,
+	                                .interviewer_id = run->iv_uid[0] ? run->iv_uid : NULL,
+	                                .interviewer_name = run->name,
+	                                .interviewer_key = run->key,
+	                                .interviewer_role = run->role,
+	                                .interviewer_agency = run->agency,
+	                                .offered_at = run->offered,
+	                                .by = uc_user_id(u),
+	                                .at = u->now};
 	int arc = uc_db(u, store_interview_insert(u->db, &n));
 	free(parties);
 	char rref[24] = "";
@@ -493,7 +503,6 @@ struct interview_run {
 	struct record_row rec;
 	int hr;             /* DB_ROW when the child has a record */
 	char entry[ID_MAX]; /* the chronology entry of the findings, if any */
-	char at_s[LT_TIME_LEN];
 };
 
 /* Reads the progress (fields as app_return_interview_record); errors go to u->err. */
@@ -528,7 +537,7 @@ static int interview_parse(struct interview_run *run, json_t *in)
 static int interview_check(struct interview_run *run)
 {
 	struct uc *u = &run->u;
-	run->rf.returned_at = parse_time_or(run->e.returned_at, 0);
+	run->rf.returned_at = run->e.returned_at;
 	struct proto_err pe;
 	if (missing_interview_time_validate(run->rf.returned_at, run->at, u->now, &pe) < 0) {
 		static const char *const map[][2] = {{"interview_at", "at"}, {NULL, NULL}};
@@ -585,10 +594,14 @@ cleanup:
 static int interview_store(struct interview_run *run)
 {
 	struct uc *u = &run->u;
-	ltime_format(run->at, run->at_s);
-	int arc = uc_db(u, store_interview_update(u->db, run->ir.id, run->status, run->at_s,
-	                                          run->findings, run->entry[0] ? run->entry : NULL,
-	                                          uc_user_id(u), u->now_s));
+	struct store_interview_set set = {.id = run->ir.id,
+	                                  .status = run->status,
+	                                  .status_at = run->at,
+	                                  .findings = run->findings,
+	                                  .entry_id = run->entry[0] ? run->entry : NULL,
+	                                  .by = uc_user_id(u),
+	                                  .at = u->now};
+	int arc = uc_db(u, store_interview_update(u->db, &set));
 	if (arc == APP_OK)
 		arc = uc_db(u, uc_audit(u, "change", "return_interview", run->ir.id,
 		                        run->hr == DB_ROW ? run->rec.reference : NULL,
@@ -599,9 +612,11 @@ static int interview_store(struct interview_run *run)
 /* The result: the interview's state, and where completed findings went (R-MISS-8). */
 static json_t *interview_result(const struct interview_run *run)
 {
+	char due[LT_TIME_LEN];
+	ltime_format(run->ir.due_at, due);
 	json_t *out = json_pack("{s:s, s:s, s:s, s:s, s:b}", "id", run->ir.id, "episode_id",
-	                        run->e.id, "status", run->status, "due_at", run->ir.due_at,
-	                        "within_72h", strcmp(run->at_s, run->ir.due_at) <= 0);
+	                        run->e.id, "status", run->status, "due_at", due, "within_72h",
+	                        run->at <= run->ir.due_at);
 	if (out && run->completed && run->hr == DB_ROW) {
 		json_object_set_new(out, "record_ref", json_string(run->rec.reference));
 		json_object_set_new(out, "record_entry_id", json_string(run->entry));

@@ -38,12 +38,19 @@ static const char *risk_field(struct uc *u, json_t *in, bool required, enum miss
 static int escalate(struct uc *u, struct episode_row *e, const char *reason, int64_t at)
 {
 	const char *by_name = u->who->system ? "Lantern (automatic)" : u->who->display_name;
-	char at_s[LT_TIME_LEN], rref[24] = "";
-	ltime_format(at, at_s);
-	int rc = store_episode_set_class(u->db, e->id, "missing", at_s);
+	char rref[24] = "";
+	int rc = store_episode_set_class(u->db, e->id, "missing", at);
+	struct store_episode_change_new ch = {.episode_id = e->id,
+	                                      .kind = "escalation",
+	                                      .from = "absent",
+	                                      .to = "missing",
+	                                      .reason = reason,
+	                                      .rule = "R-MISS-4",
+	                                      .at = at,
+	                                      .by = uc_user_id(u),
+	                                      .by_name = by_name};
 	if (rc == DB_OK)
-		rc = store_episode_change_add(u->db, e->id, "escalation", "absent", "missing",
-		                              reason, "R-MISS-4", at_s, uc_user_id(u), by_name);
+		rc = store_episode_change_add(u->db, &ch);
 	int arc = uc_db(u, rc);
 	if (arc == APP_OK)
 		arc = uc_child_record_ref(u, e->child_id, rref);
@@ -234,24 +241,22 @@ static int report_store(struct report_run *run)
 	struct uc *u = &run->u;
 	const struct actor *who = u->who;
 	const char *cls_code = missing_class_code(run->res.cls);
-	char rep_s[LT_TIME_LEN], seen_s[LT_TIME_LEN], with_text[4096] = "";
+	char with_text[4096] = "";
 	id_new("mep", run->id);
-	ltime_format(run->reported, rep_s);
-	ltime_format(run->last_seen, seen_s);
 	json_t *carers_a = json_array();
 	for (size_t i = 0; i < run->carers.n; i++)
 		json_array_append_new(carers_a, json_string(run->carers.name[i]));
 	char *carers_s = json_dumps(carers_a, JSON_COMPACT);
 	json_decref(carers_a);
 	people_text(&run->with, with_text, sizeof with_text);
-	struct episode_new en = {
+	struct store_episode_new en = {
 	        .id = run->id,
 	        .child_id = run->child_id,
-	        .reported_at = rep_s,
+	        .reported_at = run->reported,
 	        .reported_by = uc_user_id(u),
 	        .reported_by_name = who->display_name,
 	        .reported_by_agency_id = who->agency_id[0] ? who->agency_id : NULL,
-	        .last_seen_at = run->has_last_seen ? seen_s : NULL,
+	        .last_seen_at = run->has_last_seen ? run->last_seen : 0,
 	        .last_seen_where = run->where,
 	        .last_seen_with = run->with.n ? with_text : NULL,
 	        .missing_from = run->from,
@@ -264,14 +269,20 @@ static int report_store(struct report_run *run)
 	                                            ? missing_risk_code(MISS_RISK_NO_APPARENT)
 	                                            : NULL),
 	        .looked_after = run->looked_after,
-	        .at = u->now_s,
+	        .at = u->now,
 	};
 	int rc = store_episode_insert(u->db, &en);
 	free(carers_s);
+	struct store_episode_change_new ch = {.episode_id = run->id,
+	                                      .kind = "classification",
+	                                      .to = cls_code,
+	                                      .reason = run->res.reason,
+	                                      .rule = run->res.rule,
+	                                      .at = u->now,
+	                                      .by = uc_user_id(u),
+	                                      .by_name = who->display_name};
 	if (rc == DB_OK)
-		rc = store_episode_change_add(u->db, run->id, "classification", NULL, cls_code,
-		                              run->res.reason, run->res.rule, u->now_s,
-		                              uc_user_id(u), who->display_name);
+		rc = store_episode_change_add(u->db, &ch);
 	int arc = uc_db(u, rc);
 	if (arc == APP_OK)
 		arc = report_members(run);
@@ -427,13 +438,18 @@ int app_episode_escalate(struct db *db, const struct actor *who, const char *id,
 		        out);
 	int arc = escalate(&u, &e, reason, u.now);
 	if (arc == APP_OK && level && strcmp(level, e.risk_level) != 0) {
-		arc = uc_db(&u, store_episode_set_risk(db, e.id, level, u.now_s));
+		arc = uc_db(&u, store_episode_set_risk(db, e.id, level, u.now));
+		struct store_episode_change_new ch = {.episode_id = e.id,
+		                                      .kind = "risk_level",
+		                                      .from = e.risk_level[0] ? e.risk_level : NULL,
+		                                      .to = level,
+		                                      .reason = reason,
+		                                      .rule = "R-MISS-4",
+		                                      .at = u.now,
+		                                      .by = uc_user_id(&u),
+		                                      .by_name = who->display_name};
 		if (arc == APP_OK)
-			arc = uc_db(&u,
-			            store_episode_change_add(db, e.id, "risk_level",
-			                                     e.risk_level[0] ? e.risk_level : NULL,
-			                                     level, reason, "R-MISS-4", u.now_s,
-			                                     uc_user_id(&u), who->display_name));
+			arc = uc_db(&u, store_episode_change_add(db, &ch));
 	}
 	*out = json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", e.id, "classification", "missing",
 	                 "rule", "R-MISS-4", "reason", reason, "escalated_at", u.now_s);
@@ -456,12 +472,17 @@ int app_episode_risk(struct db *db, const struct actor *who, const char *id, jso
 	if (open_episode(&u, id, &e) != APP_OK)
 		return err->code;
 	char rref[24] = "";
-	int arc = uc_db(&u, store_episode_set_risk(db, e.id, level, u.now_s));
+	int arc = uc_db(&u, store_episode_set_risk(db, e.id, level, u.now));
+	struct store_episode_change_new ch = {.episode_id = e.id,
+	                                      .kind = "risk_level",
+	                                      .from = e.risk_level[0] ? e.risk_level : NULL,
+	                                      .to = level,
+	                                      .reason = reason,
+	                                      .at = u.now,
+	                                      .by = uc_user_id(&u),
+	                                      .by_name = who->display_name};
 	if (arc == APP_OK)
-		arc = uc_db(&u, store_episode_change_add(db, e.id, "risk_level",
-		                                         e.risk_level[0] ? e.risk_level : NULL,
-		                                         level, reason, NULL, u.now_s,
-		                                         uc_user_id(&u), who->display_name));
+		arc = uc_db(&u, store_episode_change_add(db, &ch));
 	if (arc == APP_OK)
 		arc = uc_child_record_ref(&u, e.child_id, rref);
 	if (arc == APP_OK)
@@ -469,7 +490,7 @@ int app_episode_risk(struct db *db, const struct actor *who, const char *id, jso
 		                         "risk_level"));
 	/* R-MISS-4: a risk identified on an absent episode escalates it */
 	struct miss_escalation esc;
-	int64_t rep = parse_time_or(e.reported_at, u.now);
+	int64_t rep = e.reported_at;
 	missing_escalation_check(rep, 0, strcmp(e.status, "open") != 0,
 	                         risk != MISS_RISK_NO_APPARENT, u.now, &esc);
 	bool escalated = false;
@@ -504,10 +525,8 @@ int app_episodes_escalate_due(struct db *db, int64_t now, int64_t timeframe, jso
 		timeframe = MISS_ABSENT_DEFAULT_TIMEFRAME;
 	if (uc_begin(&u) != APP_OK)
 		return err->code;
-	char cutoff[LT_TIME_LEN];
-	ltime_format(now - timeframe, cutoff);
 	int rc;
-	json_t *rows = store_episodes_absent_before(db, cutoff, &rc);
+	json_t *rows = store_episodes_absent_before(db, now - timeframe, &rc);
 	if (!rows)
 		return uc_end(&u, uc_db(&u, rc), out);
 	json_t *done = json_array();
@@ -615,8 +634,8 @@ int app_episode_get(struct db *db, const struct actor *who, const char *id, json
 	json_object_set_new(v, "looked_after", json_boolean(e.looked_after));
 	{ /* how long the child has been (or was) missing: from last seen, else reported */
 		const char *since = json_string_value(json_object_get(v, "last_seen_at"));
-		int64_t from = parse_time_or(since ? since : e.reported_at, u.now);
-		int64_t to = e.returned_at[0] ? parse_time_or(e.returned_at, u.now) : u.now;
+		int64_t from = since ? parse_time_or(since, u.now) : e.reported_at;
+		int64_t to = e.returned_at ? e.returned_at : u.now;
 		char words[64];
 		app_duration_words(to > from ? to - from : 0, words, sizeof words);
 		json_object_set_new(v, "missing_for", json_string(words));
@@ -626,15 +645,15 @@ int app_episode_get(struct db *db, const struct actor *who, const char *id, json
 	json_t *prompts = json_array();
 	if (strcmp(e.status, "open") == 0 && strcmp(e.classification, "absent") == 0) {
 		char due[LT_TIME_LEN];
-		ltime_format(missing_escalation_due(parse_time_or(e.reported_at, u.now), 0), due);
+		ltime_format(missing_escalation_due(e.reported_at, 0), due);
 		json_array_append_new(prompts,
 		                      json_pack("{s:s, s:s, s:s}", "rule", "R-MISS-4", "due_at",
 		                                due, "text",
 		                                "Escalate to missing if a risk is identified "
 		                                "or the managed timeframe passes."));
 	}
-	if (e.returned_at[0]) {
-		int64_t ret = parse_time_or(e.returned_at, u.now);
+	if (e.returned_at) {
+		int64_t ret = e.returned_at;
 		char due[LT_TIME_LEN];
 		ltime_format(missing_return_interview_due(ret), due);
 		if (json_array_size(json_object_get(v, "safe_and_well_checks")) == 0)

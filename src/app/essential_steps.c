@@ -56,8 +56,13 @@ static int steps_store(struct uc *u, const struct record_row *r, json_t *in,
 {
 	char *steps_s = json_dumps(in, JSON_COMPACT | JSON_SORT_KEYS);
 	id_new("ess", id);
-	int rc = store_essential_steps_insert(u->db, id, r->id, uc_user_id(u), u->now_s,
-	                                      steps_s ? steps_s : "{}", outstanding);
+	struct store_essential_steps_new row = {.id = id,
+	                                        .record_id = r->id,
+	                                        .by = uc_user_id(u),
+	                                        .at = u->now,
+	                                        .steps_json = steps_s ? steps_s : "{}",
+	                                        .outstanding = outstanding};
+	int rc = store_essential_steps_insert(u->db, &row);
 	free(steps_s);
 	if (rc != DB_OK)
 		return app_db_fail(u->err, u->db, rc);

@@ -10,9 +10,9 @@
 #include "store/episodes.h"
 #include "util/buf.h"
 
-/* Checks the exporter and the period; from..to inclusive -> [from_s, to_s). */
-static int export_open(struct uc *u, const char *from, const char *to, char from_s[LT_TIME_LEN],
-                       char to_s[LT_TIME_LEN])
+/* Checks the exporter and the period; from..to inclusive -> [*from_t, *to_t). */
+static int export_open(struct uc *u, const char *from, const char *to, int64_t *from_t,
+                       int64_t *to_t)
 {
 	if (!u->who->system &&
 	    !actor_has(u->who, ROLE_BIT(ROLE_ANALYST) | ROLE_BIT(ROLE_CSC_MANAGER) |
@@ -30,8 +30,8 @@ static int export_open(struct uc *u, const char *from, const char *to, char from
 		app_field_error(u->err, "to", "The period cannot end in the future.");
 	if (u->err->code)
 		return u->err->code;
-	ltime_format(ltime_midnight(f), from_s);
-	ltime_format(ltime_midnight(ltime_add_days(t, 1)), to_s);
+	*from_t = ltime_midnight(f);
+	*to_t = ltime_midnight(ltime_add_days(t, 1));
 	return uc_begin(u);
 }
 
@@ -123,8 +123,8 @@ static int export_run(struct db *db, const struct actor *who, const char *from, 
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*csv = NULL;
-	char f[LT_TIME_LEN], t[LT_TIME_LEN];
-	if (export_open(&u, from, to, f, t) != APP_OK)
+	int64_t f = 0, t = 0;
+	if (export_open(&u, from, to, &f, &t) != APP_OK)
 		return err->code;
 	int rc;
 	json_t *rows = annex_a ? store_export_annex_a(db, f, t, &rc)

@@ -68,17 +68,22 @@ int app_forensic_decision(struct db *db, const struct actor *who, const char *id
 		return err->code;
 	int arc = must_be_returned(&u, &e, "R-MISS-9", "a forensic strategy decision");
 	struct proto_err pe;
-	if (arc == APP_OK &&
-	    missing_forensic_validate(&f, parse_time_or(e.returned_at, 0), u.now, &pe) < 0)
+	if (arc == APP_OK && missing_forensic_validate(&f, e.returned_at, u.now, &pe) < 0)
 		arc = uc_proto_refused(&u, &pe);
 	char fid[ID_MAX];
 	id_new("for", fid);
-	int answers[MISS_FORENSIC_QUESTIONS];
+	struct store_forensic_new fn = {.id = fid,
+	                                .episode_id = e.id,
+	                                .decision = decision,
+	                                .rationale = f.rationale,
+	                                .at = u.now,
+	                                .by = uc_user_id(&u),
+	                                .by_name = who->display_name};
+	_Static_assert(MISS_FORENSIC_QUESTIONS == ARRAY_LEN(fn.answers), "one answer a question");
 	for (size_t i = 0; i < MISS_FORENSIC_QUESTIONS; i++)
-		answers[i] = f.answers[i] == FOR_YES ? 1 : f.answers[i] == FOR_NO ? 0 : 2;
+		fn.answers[i] = f.answers[i] == FOR_YES ? 1 : f.answers[i] == FOR_NO ? 0 : 2;
 	if (arc == APP_OK)
-		arc = uc_db(&u, store_forensic_insert(db, fid, e.id, answers, decision, f.rationale,
-		                                      u.now_s, uc_user_id(&u), who->display_name));
+		arc = uc_db(&u, store_forensic_insert(db, &fn));
 	char rref[24] = "";
 	if (arc == APP_OK)
 		arc = uc_child_record_ref(&u, e.child_id, rref);

@@ -29,8 +29,7 @@
 
 bool app_may_import(const struct actor *who)
 {
-	return who->system ||
-	       actor_has(who, ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_CSC_MANAGER));
+	return access_may_import(who->roles, who->system); /* R-INFO-3 */
 }
 
 struct run {

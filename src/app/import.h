@@ -68,7 +68,8 @@ typedef int export_write_fn(void *ctx, const char *s, size_t n);
 int app_export_children(struct db *db, const struct actor *who, export_write_fn *write, void *ctx,
                         size_t *rows, struct app_err *err);
 
-/* Whether the actor may import children and resolve held rows. */
+/* Whether the actor may import children and resolve held rows: access_may_import
+ * (R-INFO-3). */
 bool app_may_import(const struct actor *who);
 
 #endif

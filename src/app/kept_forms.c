@@ -49,14 +49,14 @@ int app_kept_form_put(struct db *db, const struct app_kept_put *k, char id[ID_MA
 		keeper(db, k->username, k->now, &a);
 	if (rc == APP_OK)
 		rc = uc_db(&u, store_kept_forms_expire(db, k->now));
-	struct kept_form_row row = {.id = id,
-	                            .key_hash = k->key_hash,
-	                            .username = k->username,
-	                            .trusted = k->trusted && k->username,
-	                            .path = k->path,
-	                            .sealed = k->sealed,
-	                            .created_at = k->now,
-	                            .expires_at = k->now + APP_KEPT_FORM_S};
+	struct store_kept_form_new row = {.id = id,
+	                                  .key_hash = k->key_hash,
+	                                  .username = k->username,
+	                                  .trusted = k->trusted && k->username,
+	                                  .path = k->path,
+	                                  .sealed = k->sealed,
+	                                  .created_at = k->now,
+	                                  .expires_at = k->now + APP_KEPT_FORM_S};
 	if (rc == APP_OK)
 		rc = uc_db(&u, store_kept_form_insert(db, &row));
 	if (rc == APP_OK)

@@ -37,9 +37,7 @@ enum mase_name mase_get_name(void)
 /* Who records schedules, meetings and decisions. */
 static int may_organise(struct uc *u, const char *what)
 {
-	unsigned roles = ROLE_BIT(ROLE_MASE_CHAIR) | ROLE_BIT(ROLE_POLICE_SUPERVISOR) |
-	                 ROLE_BIT(ROLE_CSC_MANAGER) | ROLE_BIT(ROLE_ANALYST);
-	if (u->who->system || actor_has(u->who, roles))
+	if (mase_may_organise(u->who->roles, u->who->system)) /* R-MASE-7 */
 		return APP_OK;
 	return app_fail(u->err, APP_FORBIDDEN, NULL, "Your role cannot %s.", what);
 }
@@ -398,6 +396,12 @@ static int meeting_view(struct uc *u, const char *id, json_t **out)
 		json_array_foreach(acts, j, a)
 		{
 			const char *arid = json_string_value(json_object_get(a, "record_id"));
+			const struct ref_item *t =
+			        ref_tactic(json_string_value(json_object_get(a, "tactic")));
+			/* R-INFO-3: a covert tactic served is named to entitled police only */
+			if (t && (t->flags & REF_RESTRICTED) && !disruption_entitled(u) &&
+			    !u->who->system)
+				json_object_del(a, "tactic");
 			if (arid && rid && strcmp(arid, rid) == 0)
 				json_array_append(ca, a);
 		}

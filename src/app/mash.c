@@ -95,17 +95,17 @@ int app_referral_evaluate(struct db *db, const struct actor *who, const char *id
 	if (arc == APP_OK) {
 		id_new("mev", eid);
 		ltime_format(due, due_s);
-		struct mash_eval_row row = {eid,
-		                            id,
-		                            child,
-		                            mash_outcome_code(o),
-		                            rationale,
-		                            uc_user_id(&u),
-		                            who->display_name,
-		                            u.now_s,
-		                            received,
-		                            due_s,
-		                            u.now <= due};
+		struct store_mash_eval_new row = {.id = eid,
+		                                  .referral_id = id,
+		                                  .child_id = child,
+		                                  .outcome = mash_outcome_code(o),
+		                                  .rationale = rationale,
+		                                  .evaluated_by = uc_user_id(&u),
+		                                  .evaluated_by_name = who->display_name,
+		                                  .evaluated_at = u.now,
+		                                  .received_at = rec,
+		                                  .due_at = due,
+		                                  .on_time = u.now <= due};
 		rc = store_mash_evaluation_insert(db, &row);
 		if (rc == DB_E_CONSTRAINT)
 			arc = app_fail(err, APP_CONFLICT, "R-PATH-3",

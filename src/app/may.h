@@ -21,4 +21,12 @@ bool app_may_decide_category(const struct actor *who);
  * supervisor_review_validate. */
 bool app_may_review(const struct actor *who);
 
+/* Record a borough's meetings, their attendees and decisions (R-MASE-1, R-MASE-7):
+ * mase_may_organise, as the meeting use cases (app/mase.h). */
+bool app_may_organise_mase(const struct actor *who);
+/* Record the actions and tactical options a meeting agreed (R-MASE-7):
+ * mase_may_record_plan at a meeting, as app_action_add and app_tactic_mark with a
+ * meeting's id. */
+bool app_may_record_meeting_plan(const struct actor *who);
+
 #endif

@@ -150,6 +150,92 @@ static bool mtrue(json_t *m, const char *k)
 	return json_is_true(v) || (json_is_integer(v) && json_integer_value(v) != 0);
 }
 
+/* A node's or a link's place in the canonical order. */
+struct net_key {
+	const char *id;
+	int32_t at;
+	const struct graph_link_in *l; /* links only */
+	const char *a_id, *b_id;       /* links only: the ends' ids */
+};
+
+static int node_key_cmp(const void *pa, const void *pb)
+{
+	const struct net_key *a = pa, *b = pb;
+	return strcmp(a->id, b->id);
+}
+
+/* Links with an id (every stored link) by id; those without (a missing episode's link to
+ * its child, two children missing together) after them, by kind and their ends' ids. */
+static int link_key_cmp(const void *pa, const void *pb)
+{
+	const struct net_key *a = pa, *b = pb;
+	if (a->id && b->id)
+		return strcmp(a->id, b->id);
+	if (a->id || b->id)
+		return a->id ? -1 : 1;
+	if (a->l->kind != b->l->kind)
+		return a->l->kind < b->l->kind ? -1 : 1;
+	int c = strcmp(a->a_id, b->a_id);
+	return c ? c : strcmp(a->b_id, b->b_id);
+}
+
+/*
+ * Puts the nodes of n (and the k links' ends) in the order of their ids, and the links in
+ * the order of theirs, so that a graph's node and link numbers, on which every tie is
+ * broken (R-CAT-7's path among shortest ones, the nearest nodes of a page), do not depend
+ * on the order things were read in: a network read from one child's links outwards
+ * numbers its nodes in the same relative order as the whole partnership's network, and
+ * so gives the same answers about them.
+ */
+static int net_canonical(struct uc *u, struct net *n, struct graph_link_in *links, int64_t k)
+{
+	size_t nn = json_array_size(n->meta);
+	struct net_key *keys = calloc(nn + 1, sizeof *keys);
+	int32_t *pos = calloc(nn + 1, sizeof *pos);
+	struct net_key *lk = calloc((size_t)k + 1, sizeof *lk);
+	struct graph_link_in *sorted = calloc((size_t)k + 1, sizeof *sorted);
+	json_t *meta = json_array(), *index = json_object();
+	int rc = keys && pos && lk && sorted && meta && index
+	                 ? APP_OK
+	                 : app_fail(u->err, APP_FAILED, NULL, "Out of memory.");
+	for (size_t i = 0; rc == APP_OK && i < nn; i++)
+		keys[i] = (struct net_key){.id = mstr(json_array_get(n->meta, i), "id"),
+		                           .at = (int32_t)i};
+	if (rc == APP_OK) {
+		qsort(keys, nn, sizeof *keys, node_key_cmp);
+		for (size_t i = 0; i < nn; i++) {
+			pos[keys[i].at] = (int32_t)i;
+			json_array_append(meta, json_array_get(n->meta, (size_t)keys[i].at));
+			json_object_set_new(index, keys[i].id, json_integer((json_int_t)i));
+		}
+		for (int64_t i = 0; i < k; i++) {
+			links[i].a = pos[links[i].a];
+			links[i].b = pos[links[i].b];
+			lk[i] = (struct net_key){
+			        .id = links[i].id,
+			        .l = &links[i],
+			        .a_id = mstr(json_array_get(meta, (size_t)links[i].a), "id"),
+			        .b_id = mstr(json_array_get(meta, (size_t)links[i].b), "id")};
+		}
+		qsort(lk, (size_t)k, sizeof *lk, link_key_cmp);
+		for (int64_t i = 0; i < k; i++)
+			sorted[i] = *lk[i].l;
+		memcpy(links, sorted, (size_t)k * sizeof *links);
+		json_decref(n->meta);
+		json_decref(n->index);
+		n->meta = meta;
+		n->index = index;
+		meta = index = NULL;
+	}
+	json_decref(meta);
+	json_decref(index);
+	free(keys);
+	free(pos);
+	free(lk);
+	free(sorted);
+	return rc;
+}
+
 /*
  * Builds the graph of every current link the viewer sees (both ends seen), with the
  * entity `root` (already gated; NULL for none) as a node even when it has no link, and
@@ -218,6 +304,8 @@ static int net_from_rows(struct uc *u, const struct store_concern_viewer *cvp, c
 		        (struct graph_link_in){.a = (int32_t)i, .b = c, .kind = GRAPH_EPISODE_OF};
 	}
 	json_decref(episode_done);
+	if (rc == APP_OK)
+		rc = net_canonical(u, n, links, k);
 	size_t nn = json_array_size(n->meta);
 	struct graph_node_in *nodes = calloc(nn + 1, sizeof *nodes);
 	if (rc == APP_OK && !nodes)
@@ -450,6 +538,162 @@ static int net_component(struct uc *u, const char *root, const struct graph_filt
 	json_decref(seen);
 	if (rc == APP_OK)
 		rc = net_from_rows(u, &cv, root, rows, f, n);
+	json_decref(rows);
+	if (rc != APP_OK)
+		net_release(n);
+	return rc;
+}
+
+/* Reads into n->facts the facts of the entities of `pending` ({id: type}) that n has
+ * neither as a node nor as facts, a batch of each type at a time. */
+static int facts_of(struct uc *u, const struct store_concern_viewer *cv, struct net *n,
+                    json_t *pending)
+{
+	static const char *const types[] = {"child",   "person", "place",
+	                                    "vehicle", "phone",  "episode"};
+	int rc = APP_OK;
+	for (size_t t = 0; rc == APP_OK && t < ARRAY_LEN(types); t++) {
+		const char *ids[STORE_NET_BATCH];
+		size_t k = 0;
+		const char *id;
+		json_t *v;
+		void *iter = json_object_iter(pending);
+		while (rc == APP_OK && (iter || k)) {
+			if (iter) {
+				id = json_object_iter_key(iter);
+				v = json_object_iter_value(iter);
+				iter = json_object_iter_next(pending, iter);
+				if (strcmp(json_string_value(v), types[t]) != 0 ||
+				    json_object_get(n->index, id) || json_object_get(n->facts, id))
+					continue;
+				ids[k++] = id;
+				if (k < STORE_NET_BATCH && iter)
+					continue;
+			}
+			int src = DB_OK;
+			json_t *got = store_network_nodes_of(u->db, cv, types[t], ids, k, &src);
+			if (!got) {
+				rc = uc_db(u, src);
+				break;
+			}
+			size_t i;
+			json_t *r;
+			json_array_foreach(got, i, r)
+			{
+				if (mstr(r, "id"))
+					json_object_set(n->facts, mstr(r, "id"), r);
+			}
+			json_decref(got);
+			k = 0;
+		}
+	}
+	return rc;
+}
+
+/* Adds each entity of `pending` ({id: type}) to n as a node (its facts read in bulk). */
+static int add_pending(struct uc *u, const struct store_concern_viewer *cv, struct net *n,
+                       json_t *pending)
+{
+	int rc = facts_of(u, cv, n, pending);
+	const char *id;
+	json_t *v;
+	json_object_foreach(pending, id, v)
+	{
+		if (rc == APP_OK && node_of(u, n, cv, json_string_value(v), id) < 0)
+			rc = u->err->code ? u->err->code : APP_FAILED;
+	}
+	json_object_clear(pending);
+	return rc;
+}
+
+/*
+ * The graph of the networks of the children `roots` (ids, already known to the viewer's
+ * reads) as the viewer sees them: the same as net_component's for each root, read for
+ * all of them at once, a ring of STORE_NET_BATCH entities a query, until every network
+ * is read or NET_BFS_NODES nodes are reached (then *partial). The graph holds whole
+ * networks only (every link of every node read is followed, whatever the filters), so
+ * what it answers about a node is what the partnership's whole network answers.
+ */
+static int net_components(struct uc *u, json_t *roots, const struct graph_filter *f, struct net *n,
+                          bool *partial)
+{
+	net_init(n);
+	n->facts = json_object();
+	*partial = false;
+	struct store_concern_viewer cv;
+	concern_viewer(u, &cv);
+	json_t *rows = json_array(), *seen = json_object(), *pending = json_object();
+	size_t i;
+	json_t *r;
+	json_array_foreach(roots, i, r)
+	{
+		if (mstr(r, "id"))
+			json_object_set_new(pending, mstr(r, "id"), json_string("child"));
+	}
+	int rc = add_pending(u, &cv, n, pending);
+	for (size_t q = 0; rc == APP_OK && q < json_array_size(n->meta);) {
+		if (json_array_size(n->meta) >= NET_BFS_NODES) {
+			*partial = true;
+			break;
+		}
+		const char *ids[STORE_NET_BATCH], *kids[STORE_NET_BATCH];
+		size_t nb = 0, nk = 0;
+		for (; q < json_array_size(n->meta) && nb < STORE_NET_BATCH; q++) {
+			json_t *m = json_array_get(n->meta, q);
+			ids[nb++] = mstr(m, "id");
+			if (strcmp(mstr(m, "type"), "child") == 0)
+				kids[nk++] = mstr(m, "id");
+			else if (strcmp(mstr(m, "type"), "episode") == 0 && mstr(m, "child"))
+				json_object_set_new(pending, mstr(m, "child"),
+				                    json_string("child"));
+		}
+		int src = DB_OK;
+		json_t *got = store_network_links_of_any(u->db, &cv, ids, nb, NET_LINKS_MAX, &src);
+		json_t *eps = got && nk ? store_network_episodes_of_any(u->db, kids, nk, &src)
+		                        : json_array();
+		if (!got || !eps) {
+			json_decref(got);
+			json_decref(eps);
+			rc = uc_db(u, src);
+			break;
+		}
+		json_array_foreach(got, i, r)
+		{
+			const char *lid = mstr(r, "id");
+			if (json_object_get(seen, lid))
+				continue;
+			json_object_set_new(seen, lid, json_true());
+			json_array_append(rows, r);
+			json_object_set_new(pending, mstr(r, "from_id"),
+			                    json_string(mstr(r, "from_type")));
+			json_object_set_new(pending, mstr(r, "to_id"),
+			                    json_string(mstr(r, "to_type")));
+		}
+		json_array_foreach(eps, i, r)
+		{
+			json_object_set_new(pending, mstr(r, "id"), json_string("episode"));
+		}
+		json_decref(got);
+		json_decref(eps);
+		/* what the graph already holds is not added again */
+		const char *id;
+		json_t *v;
+		void *tmp;
+		json_object_foreach_safe(pending, tmp, id, v)
+		{
+			if (json_object_get(n->index, id))
+				json_object_del(pending, id);
+		}
+		rc = add_pending(u, &cv, n, pending);
+		if (rc == APP_OK && json_array_size(rows) > NET_LINKS_MAX) {
+			*partial = true;
+			break;
+		}
+	}
+	json_decref(seen);
+	json_decref(pending);
+	if (rc == APP_OK)
+		rc = net_from_rows(u, &cv, NULL, rows, f, n);
 	json_decref(rows);
 	if (rc != APP_OK)
 		net_release(n);
@@ -756,8 +1000,22 @@ int app_network_linked_cases(struct db *db, const struct actor *who, const char 
 		else
 			rc = uc_db(&u, store_borough_name(db, borough, bname, sizeof bname));
 	}
+	/* a borough's list reads only the networks of its own low-category children; the
+	 * whole partnership's network when every borough is asked for, or when theirs reach
+	 * past NET_BFS_NODES (the answers are the same, net_canonical) */
 	struct net n = {0};
-	if (rc == APP_OK)
+	bool partial = !*borough;
+	if (rc == APP_OK && *borough) {
+		struct store_concern_viewer cv;
+		concern_viewer(&u, &cv);
+		int src = DB_OK;
+		json_t *low = store_network_low_children(db, &cv, borough, &src);
+		rc = low ? net_components(&u, low, &f, &n, &partial) : uc_db(&u, src);
+		json_decref(low);
+		if (rc == APP_OK && partial)
+			net_release(&n);
+	}
+	if (rc == APP_OK && partial)
 		rc = net_build(&u, NULL, &f, &n, false);
 	struct graph_cat7 r = {0};
 	if (rc == APP_OK && graph_cat7_all(n.g, NULL, &r) != GRAPH_OK)

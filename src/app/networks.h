@@ -70,6 +70,9 @@ int app_network_cat7(struct db *db, const struct actor *who, const char *id, jso
  * in NULL or the filters. out {borough: {id, name} or null, cases: [{child_id, label,
  * record, category, borough, hops, target: node, path: [node...], link_kinds}]}, fewest
  * hops first. A child's borough is its record's owning borough, else where it lives.
+ * For one borough only the networks of its low-category children are read; the answer is
+ * the whole network's (nodes and links are numbered in the order of their ids in every
+ * network graph, so ties fall the same way however much was read).
  */
 int app_network_linked_cases(struct db *db, const struct actor *who, const char *id, json_t *in,
                              json_t **out, struct app_err *err);

@@ -411,11 +411,19 @@ int app_order_change(struct db *db, const struct actor *who, const char *id, jso
 	char fields[300];
 	fields_given(in, fields, sizeof fields);
 	if (rc == APP_OK)
-		rc = uc_db(&u, store_disruption_update(
-		                       db, id, &after.d, before.d.n_breaches, before.d.n_changes,
-		                       fields, note, uc_user_id(&u),
-		                       who->display_name[0] ? who->display_name : "System operator",
-		                       u.now));
+		rc = uc_db(&u,
+		           store_disruption_update(
+		                   db, &(struct store_disruption_set){
+		                               .id = id,
+		                               .d = &after.d,
+		                               .old_breaches = before.d.n_breaches,
+		                               .old_changes = before.d.n_changes,
+		                               .fields = fields,
+		                               .note = note,
+		                               .by = uc_user_id(&u),
+		                               .by_name = who->display_name[0] ? who->display_name
+		                                                               : "System operator",
+		                               .at = u.now}));
 	if (rc == APP_OK)
 		rc = uc_db(&u, uc_audit(&u, "change", "disruption", id, NULL, fields));
 	enum outcome_code added = OUTCOME_NONE;

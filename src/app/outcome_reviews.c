@@ -203,11 +203,16 @@ int app_outcome_review_add(struct db *db, const struct actor *who, const char *i
 		}
 		char *ss = json_dumps(s, JSON_COMPACT | JSON_SORT_KEYS);
 		char *ns = json_dumps(no, JSON_COMPACT | JSON_SORT_KEYS);
-		rc = ss && ns
-		             ? uc_db(&u, store_outcome_review_insert(db, rid, r.id, rv.reviewed_at,
-		                                                     uc_user_id(&u), rv.reviewer_id,
-		                                                     ss, ns, u.now, false))
-		             : app_fail(err, APP_FAILED, NULL, "Out of memory.");
+		struct store_outcome_review_new row = {.id = rid,
+		                                       .record_id = r.id,
+		                                       .reviewed_at = rv.reviewed_at,
+		                                       .by = uc_user_id(&u),
+		                                       .by_name = rv.reviewer_id,
+		                                       .scores = ss,
+		                                       .notes = ns,
+		                                       .at = u.now};
+		rc = ss && ns ? uc_db(&u, store_outcome_review_insert(db, &row))
+		              : app_fail(err, APP_FAILED, NULL, "Out of memory.");
 		free(ss);
 		free(ns);
 		json_decref(s);

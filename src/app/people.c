@@ -305,7 +305,7 @@ static int items_write(struct uc *u, const char *id, const struct person_in *pi)
 			ltime_format_date(it->dob.date, dob);
 		if (is_dob && it->dob.kind == PEOPLE_DOB_AGE_RANGE)
 			ltime_format_date(it->dob.on, on);
-		struct person_item_new row = {
+		struct store_person_item_new row = {
 		        .id = item_id,
 		        .person_id = id,
 		        .kind = people_item_code((enum people_item)it->kind),
@@ -411,14 +411,14 @@ int app_person_add(struct db *db, const struct actor *who, const char *id, json_
 	}
 	if (rc == APP_OK) {
 		id_new("poc", pid);
-		struct person_new p = {.id = pid,
-		                       .label = "",
-		                       .gender = pi->gender,
-		                       .description = pi->description,
-		                       .restricted = pi->restricted,
-		                       .agency_id = concern_opt(who->agency_id),
-		                       .created_by = uc_user_id(&u),
-		                       .at = u.now};
+		struct store_person_new p = {.id = pid,
+		                             .label = "",
+		                             .gender = pi->gender,
+		                             .description = pi->description,
+		                             .restricted = pi->restricted,
+		                             .agency_id = concern_opt(who->agency_id),
+		                             .created_by = uc_user_id(&u),
+		                             .at = u.now};
 		rc = uc_db(&u, store_person_insert(db, &p));
 	}
 	if (rc == APP_OK)

@@ -114,19 +114,19 @@ int app_place_add(struct db *db, const struct actor *who, const char *id, json_t
 	}
 	if (rc == APP_OK) {
 		id_new("plc", pid);
-		struct place_new row = {.id = pid,
-		                        .type = p.type,
-		                        .name = p.name,
-		                        .name_key = concern_opt(p.name_key),
-		                        .address = p.address,
-		                        .postcode = concern_opt(p.postcode),
-		                        .outward = concern_opt(p.outward),
-		                        .borough_id = concern_opt(p.borough_id),
-		                        .notes = p.notes,
-		                        .restricted = p.restricted,
-		                        .agency_id = concern_opt(who->agency_id),
-		                        .created_by = uc_user_id(&u),
-		                        .at = u.now};
+		struct store_place_new row = {.id = pid,
+		                              .type = p.type,
+		                              .name = p.name,
+		                              .name_key = concern_opt(p.name_key),
+		                              .address = p.address,
+		                              .postcode = concern_opt(p.postcode),
+		                              .outward = concern_opt(p.outward),
+		                              .borough_id = concern_opt(p.borough_id),
+		                              .notes = p.notes,
+		                              .restricted = p.restricted,
+		                              .agency_id = concern_opt(who->agency_id),
+		                              .created_by = uc_user_id(&u),
+		                              .at = u.now};
 		rc = uc_db(&u, store_place_insert(db, &row));
 	}
 	if (rc == APP_OK)

@@ -10,15 +10,58 @@
 #include "app/disruption.h"
 #include "app/gate.h"
 #include "app/record_common.h"
+#include "protocol/mase.h"
 #include "protocol/plans.h"
+#include "store/mase.h"
 #include "store/plans.h"
 #include "store/users.h"
 
+/* R-MASE-7: opens a change to a plan (a tactical option's mark, an action): the role
+ * (mase_may_record_plan: practitioners, and at a meeting, `at_meeting`, those who record
+ * it, the chair among them), the object and its fields. As uc_open_change otherwise. */
+static bool open_plan_change(struct uc *u, struct db *db, const struct actor *who, json_t *in,
+                             json_t **out, struct app_err *err, const char *action,
+                             const char *what, const char *const *allowed)
+{
+	uc_init(u, db, who, err);
+	*out = NULL;
+	bool at_meeting = json_is_object(in) && json_is_string(json_object_get(in, "meeting_id"));
+	if (!mase_may_record_plan(who->roles, who->system, at_meeting)) {
+		app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot %s%s.", action,
+		         mase_may_organise(who->roles, who->system) ? " outside a meeting" : "");
+		return false;
+	}
+	if (!json_is_object(in)) {
+		app_fail(err, APP_INVALID, NULL, "The %s must be a JSON object.", what);
+		return false;
+	}
+	app_json_only(in, allowed, err);
+	return true;
+}
+
+/* R-MASE-7: the meeting `id` a plan was agreed at exists (inside the transaction); a
+ * field error on "meeting_id" otherwise. NULL: none given. */
+static int meeting_known(struct uc *u, const char *id)
+{
+	if (!id)
+		return APP_OK;
+	int src = DB_DONE;
+	json_t *m = id_valid(id, "mtg") ? store_mase_meeting_get(u->db, id, &src) : NULL;
+	if (m) {
+		json_decref(m);
+		return APP_OK;
+	}
+	if (src != DB_DONE && src != DB_OK)
+		return uc_db(u, src);
+	app_field_error(u->err, "meeting_id", "No such meeting (R-MASE-7).");
+	return APP_INVALID;
+}
+
 /* ---- the checklist (R-ORD-5) ---- */
 
-/* The checklist of loaded record r: every option the actor sees with its mark, and the
- * summary. */
-static int tactics_view(struct uc *u, const struct record_row *r, json_t **out)
+/* The checklist of loaded record r: every option the actor sees with its mark (unless
+ * only the summary is asked for: options left empty), and the summary. */
+static int tactics_view(struct uc *u, const struct record_row *r, bool options_too, json_t **out)
 {
 	bool entitled = disruption_entitled(u);
 	int rc;
@@ -46,7 +89,7 @@ static int tactics_view(struct uc *u, const struct record_row *r, json_t **out)
 	size_t nt;
 	const struct ref_item *all = ref_table(REF_TACTICS, &nt);
 	json_t *options = json_array(), *codes = json_array();
-	for (size_t k = 0; k < nt; k++) {
+	for (size_t k = 0; options_too && k < nt; k++) {
 		if ((all[k].flags & REF_RESTRICTED) && !entitled)
 			continue; /* R-INFO-3: neither shown nor counted */
 		json_t *mark = NULL;
@@ -62,8 +105,8 @@ static int tactics_view(struct uc *u, const struct record_row *r, json_t **out)
 		                      all[k].label, "mark", mc, "mark_label", ml ? ml->label : mc,
 		                      "restricted", (all[k].flags & REF_RESTRICTED) != 0);
 		if (mark) {
-			static const char *const keep[] = {"note", "owner", "marked_at",
-			                                   "marked_by_name", NULL};
+			static const char *const keep[] = {
+			        "note", "owner", "marked_at", "marked_by_name", "meeting_id", NULL};
 			for (const char *const *kk = keep; *kk; kk++)
 				json_object_set(o, *kk, json_object_get(mark, *kk));
 		}
@@ -85,25 +128,26 @@ static int tactics_view(struct uc *u, const struct record_row *r, json_t **out)
 int app_tactics_get(struct db *db, const struct actor *who, const char *id, json_t *in,
                     json_t **out, struct app_err *err)
 {
-	UNUSED(in);
 	struct uc u;
 	uc_init(&u, db, who, err);
 	*out = NULL;
+	bool options_too = !json_is_true(json_object_get(in, "summary_only"));
 	struct record_row r; /* a view: read beside writers, then logged before answering */
 	int rc = uc_read_record(&u, id, &r);
 	if (rc != APP_OK)
 		return rc;
-	rc = tactics_view(&u, &r, out);
+	rc = tactics_view(&u, &r, options_too, out);
 	return uc_read_finish(&u, rc, &r, "view", "tactics", r.id, "checklist", out);
 }
 
 int app_tactic_mark(struct db *db, const struct actor *who, const char *id, json_t *in,
                     json_t **out, struct app_err *err)
 {
-	static const char *const allowed[] = {"code", "mark", "note", "owner", NULL};
+	static const char *const allowed[] = {"code", "mark", "note", "owner", "meeting_id", NULL};
 	struct uc u;
-	if (!uc_open_change(&u, db, who, in, out, err, "mark tactical options", "mark", allowed))
+	if (!open_plan_change(&u, db, who, in, out, err, "mark tactical options", "mark", allowed))
 		return err->code;
+	const char *meeting = app_json_str(in, "meeting_id", false, ID_MAX, false, err);
 	struct tactic_entry e = {0};
 	e.code = app_json_str(in, "code", true, 8, false, err);
 	const char *mark = app_json_str(in, "mark", true, 24, false, err);
@@ -120,14 +164,22 @@ int app_tactic_mark(struct db *db, const struct actor *who, const char *id, json
 	int rc = uc_open_record(&u, id, &r);
 	if (rc != APP_OK)
 		return rc;
-	rc = uc_db(&u,
-	           store_tactic_mark(db, r.id, &e, t && (t->flags & REF_RESTRICTED), uc_user_id(&u),
-	                             who->display_name[0] ? who->display_name : "System operator",
-	                             false, u.now));
+	rc = meeting_known(&u, meeting);
+	struct store_tactic_mark_new m = {.record_id = r.id,
+	                                  .e = &e,
+	                                  .restricted = t && (t->flags & REF_RESTRICTED),
+	                                  .meeting_id = meeting,
+	                                  .by = uc_user_id(&u),
+	                                  .by_name = who->display_name[0] ? who->display_name
+	                                                                  : "System operator",
+	                                  .at = u.now};
 	if (rc == APP_OK)
-		rc = tactics_view(&u, &r, out);
+		rc = uc_db(&u, store_tactic_mark(db, &m));
+	if (rc == APP_OK)
+		rc = tactics_view(&u, &r, true, out);
 	char fields[64];
-	snprintf(fields, sizeof fields, "tactic %s %s", e.code, tactic_mark_code(e.mark));
+	snprintf(fields, sizeof fields, "tactic %s %s%s", e.code, tactic_mark_code(e.mark),
+	         meeting ? " at a meeting" : "");
 	return uc_finish(&u, rc, &r, "change", "tactics", r.id, fields, out);
 }
 
@@ -251,7 +303,9 @@ static int action_view(struct uc *u, const char *id, json_t **out)
 	json_object_set_new(*out, "overdue", json_boolean(plan_action_overdue(&a, u->now)));
 	json_object_set_new(*out, "can_close",
 	                    json_boolean(a.status == ACTION_OPEN &&
-	                                 access_may_file(u->who->roles, u->who->system)));
+	                                 mase_may_record_plan(u->who->roles, u->who->system,
+	                                                      json_is_string(json_object_get(
+	                                                              *out, "meeting_id")))));
 	json_object_set_new(*out, "time_left", json_string(left));
 	json_object_set_new(*out, "due_local", json_string(local));
 	return APP_OK;
@@ -265,7 +319,7 @@ int app_action_add(struct db *db, const struct actor *who, const char *id, json_
 	                                      "due_at", "record_ref",   "person_id",    "place_id",
 	                                      "tactic", "meeting_id",   "agreed_at",    NULL};
 	struct uc u;
-	if (!uc_open_change(&u, db, who, in, out, err, "add actions", "action", allowed))
+	if (!open_plan_change(&u, db, who, in, out, err, "add actions", "action", allowed))
 		return err->code;
 	struct action_in x;
 	memset(&x, 0, sizeof x);
@@ -292,21 +346,23 @@ int app_action_add(struct db *db, const struct actor *who, const char *id, json_
 	id_new("act", aid);
 	int rc = uc_begin(&u);
 	if (rc == APP_OK)
+		rc = meeting_known(&u, x.a.meeting_id);
+	if (rc == APP_OK)
 		rc = owner_resolve(&u, &x);
 	if (rc == APP_OK)
 		rc = subject_gate(&u, &x);
 	if (rc == APP_OK) {
-		struct store_action s = {.id = aid,
-		                         .a = &x.a,
-		                         .owner_user_id = concern_opt(x.user_id),
-		                         .owner_agency_id = concern_opt(x.agency_id),
-		                         .owner_name = x.owner_name,
-		                         .borough_id = concern_opt(x.borough_id),
-		                         .agency_id = concern_opt(who->agency_id),
-		                         .by = uc_user_id(&u),
-		                         .by_name = who->display_name[0] ? who->display_name
-		                                                         : "System operator",
-		                         .at = u.now};
+		struct store_action_new s = {.id = aid,
+		                             .a = &x.a,
+		                             .owner_user_id = concern_opt(x.user_id),
+		                             .owner_agency_id = concern_opt(x.agency_id),
+		                             .owner_name = x.owner_name,
+		                             .borough_id = concern_opt(x.borough_id),
+		                             .agency_id = concern_opt(who->agency_id),
+		                             .by = uc_user_id(&u),
+		                             .by_name = who->display_name[0] ? who->display_name
+		                                                             : "System operator",
+		                             .at = u.now};
 		rc = uc_db(&u, store_action_insert(db, &s));
 	}
 	if (rc == APP_OK)
@@ -412,8 +468,14 @@ static int action_edit(struct uc *u, const char *id, json_t *in, struct action_i
 	                                 : json_string_value(json_object_get(row, "owner_name"));
 	snprintf(name, sizeof name, "%s", owner_name ? owner_name : "");
 	json_decref(row);
-	rc = store_action_update(u->db, id, a->text, a->owner_person, a->owner_agency, name,
-	                         a->due_at, u->now);
+	struct store_action_set set = {.id = id,
+	                               .text = a->text,
+	                               .owner_user_id = a->owner_person,
+	                               .owner_agency_id = a->owner_agency,
+	                               .owner_name = name,
+	                               .due_at = a->due_at,
+	                               .at = u->now};
+	rc = store_action_update(u->db, &set);
 	return rc == DB_DONE ? app_fail(u->err, APP_CONFLICT, "R-MASE-7",
 	                                "A closed action is kept as it was closed (R-MASE-7).")
 	                     : uc_db(u, rc);
@@ -426,8 +488,15 @@ int app_action_update(struct db *db, const struct actor *who, const char *id, js
 	                                      "text",   "owner_person", "owner_agency",
 	                                      "due_on", "due_at",       NULL};
 	struct uc u;
-	if (!uc_open_change(&u, db, who, in, out, err, "change actions", "change", allowed))
-		return err->code;
+	uc_init(&u, db, who, err);
+	*out = NULL;
+	/* practitioners change any action they see; those who record meetings only what a
+	 * meeting agreed (R-MASE-7), known once the action is read */
+	if (!mase_may_record_plan(who->roles, who->system, true))
+		return app_fail(err, APP_FORBIDDEN, NULL, "Your role cannot change actions.");
+	if (!json_is_object(in))
+		return app_fail(err, APP_INVALID, NULL, "The change must be a JSON object.");
+	app_json_only(in, allowed, err);
 	const char *status = app_json_str(in, "status", false, 16, false, err);
 	if (err->code)
 		return err->code;
@@ -436,6 +505,9 @@ int app_action_update(struct db *db, const struct actor *who, const char *id, js
 	int rc = uc_begin(&u);
 	if (rc == APP_OK)
 		rc = action_load(&u, id, &row, &x);
+	if (rc == APP_OK && !mase_may_record_plan(who->roles, who->system, x.a.meeting_id != NULL))
+		rc = app_fail(err, APP_FORBIDDEN, NULL,
+		              "Your role changes only the actions a meeting agreed.");
 	if (rc == APP_OK && status && strcmp(status, "open") != 0)
 		rc = action_close(&u, id, in, &x, status);
 	else if (rc == APP_OK)

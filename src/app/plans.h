@@ -23,8 +23,9 @@
 
 /* R-ORD-5: record `id`'s checklist (id: the record reference): {record_ref, child_id,
  * options: [{code, label, mark, mark_label, note, owner, marked_at, marked_by_name}]
- * (the options the actor sees, T01 first), summary: {shown, considered, in_place,
- * not_applicable, not_considered, not_considered_codes}}. Audited. */
+ * (the options the actor sees, T01 first; empty when `in` has summary_only: true, as
+ * the record page asks), summary: {shown, considered, in_place, not_applicable,
+ * not_considered, not_considered_codes}}. Audited. */
 int app_tactics_get(struct db *db, const struct actor *who, const char *id, json_t *in,
                     json_t **out, struct app_err *err);
 

@@ -107,9 +107,16 @@ int app_profile_update(struct db *db, const struct actor *who, const char *child
 	if (arc == APP_OK && uc_begin(&u) == APP_OK) {
 		arc = access_gate(&u, child_id, "profile", child_id, NULL, "No such child.");
 		if (arc == APP_OK)
-			arc = uc_db(&u, store_profile_upsert(db, child_id, desc, lists[0], lists[1],
-			                                     lists[2], lists[3], photo, u.now_s,
-			                                     uc_user_id(&u)));
+			arc = uc_db(&u, store_profile_upsert(
+			                        db, &(struct store_profile){.child_id = child_id,
+			                                                    .description = desc,
+			                                                    .associates = lists[0],
+			                                                    .places = lists[1],
+			                                                    .phones = lists[2],
+			                                                    .social = lists[3],
+			                                                    .photo_ref = photo,
+			                                                    .at = u.now,
+			                                                    .by = uc_user_id(&u)}));
 		if (arc == APP_OK)
 			arc = uc_db(&u, uc_audit(&u, "change", "philomena_profile", child_id, NULL,
 			                         "all"));

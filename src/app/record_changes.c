@@ -85,11 +85,17 @@ static int review_store(struct uc *u, const struct record_row *r,
 	}
 	char *items_s = json_dumps(arr, JSON_COMPACT);
 	id_new("svr", id);
-	int rc = store_supervisor_review_insert(
-	        u->db, id, r->id, uc_user_id(u), officer[0] ? officer : NULL, u->now_s,
-	        items_s ? items_s : "[]",
-	        sr->threat_to_life_appropriate && sr->threat_to_life_done ? "done"
-	                                                                  : "not_appropriate");
+	struct store_supervisor_review_new row = {
+	        .id = id,
+	        .record_id = r->id,
+	        .reviewer_id = uc_user_id(u),
+	        .reporting_officer_id = officer[0] ? officer : NULL,
+	        .at = u->now,
+	        .items_json = items_s ? items_s : "[]",
+	        .ttl = sr->threat_to_life_appropriate && sr->threat_to_life_done
+	                       ? "done"
+	                       : "not_appropriate"};
+	int rc = store_supervisor_review_insert(u->db, &row);
 	free(items_s);
 	if (rc != DB_OK)
 		return app_db_fail(u->err, u->db, rc);
@@ -244,8 +250,14 @@ int app_outcome_add(struct db *db, const struct actor *who, const char *ref, jso
 		return err->code;
 	char id[ID_MAX];
 	id_new("out", id);
-	int rc = store_outcome_insert(db, id, r.id, NULL, outcome_code_str(outcome_parse(code)), on,
-	                              note, uc_user_id(&u), u.now_s);
+	struct store_outcome_new row = {.id = id,
+	                                .record_id = r.id,
+	                                .code = outcome_code_str(outcome_parse(code)),
+	                                .achieved_on = d,
+	                                .note = note,
+	                                .by = uc_user_id(&u),
+	                                .at = u.now};
+	int rc = store_outcome_insert(db, &row);
 	int arc = rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
 	char text[2200];
 	snprintf(text, sizeof text,
@@ -300,7 +312,7 @@ int app_external_ref_add(struct db *db, const struct actor *who, const char *ref
 	struct crime_allegation_plan plan = {0};
 	if (allegation || kinds[k].kind == EXT_CRIME_NUMBER)
 		recording_crime_allegation(true, &plan);
-	int rc = store_ext_ref_add(db, r.id, kind, value, plan.es_on_crime_report, u.now_s,
+	int rc = store_ext_ref_add(db, r.id, kind, value, plan.es_on_crime_report, u.now,
 	                           uc_user_id(&u));
 	int arc = rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
 	*out = json_pack("{s:s, s:s, s:s, s:b}", "record_ref", r.reference, "kind", kind, "value",
@@ -334,14 +346,14 @@ int app_record_classify(struct db *db, const struct actor *who, const char *ref,
 		return err->code;
 	int rc = DB_OK;
 	if (json_object_get(in, "exploitation_types"))
-		rc = store_classification_set(db, r.id, "type", types, nt, u.now_s);
+		rc = store_classification_set(db, r.id, "type", types, nt, u.now);
 	if (rc == DB_OK && json_object_get(in, "models"))
-		rc = store_classification_set(db, r.id, "model", models, nm, u.now_s);
+		rc = store_classification_set(db, r.id, "model", models, nm, u.now);
 	r.online = app_json_bool(in, "online", r.online, err);
 	r.group = app_json_bool(in, "group", r.group, err);
 	r.gang = app_json_bool(in, "gang", r.gang, err);
 	if (rc == DB_OK)
-		rc = store_record_set_facts(db, r.id, r.online, r.group, r.gang, u.now_s);
+		rc = store_record_set_facts(db, r.id, r.online, r.group, r.gang, u.now);
 	int arc = rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
 	if (arc == APP_OK)
 		arc = flags_sync(&u, &r, r.category); /* R-FLAG-3, R-FLAG-4 */

@@ -360,9 +360,13 @@ static int referral_create_record(struct referral_run *run)
 	if (run->pr.record == PATH_RECORD_CREATE) {
 		char rid[ID_MAX];
 		id_new("rec", rid);
-		rc = store_record_insert(u->db, rid, run->child_id, ltime_date_of(u->now).y,
-		                         u->now_s, uc_user_id(u), run->bid, false,
-		                         run->rec.reference);
+		struct store_record_new nr = {.id = rid,
+		                              .child_id = run->child_id,
+		                              .year = ltime_date_of(u->now).y,
+		                              .opened_at = u->now,
+		                              .opened_by = uc_user_id(u),
+		                              .borough_id = run->bid};
+		rc = store_record_insert(u->db, &nr, run->rec.reference);
 		if (rc == DB_OK)
 			rc = store_record_get(u->db, rid, &run->rec) == DB_ROW ? DB_OK : DB_E_ERROR;
 		if (rc == DB_OK)
@@ -421,29 +425,28 @@ static int referral_store(struct referral_run *run)
 		                  sizeof run->agency_label);
 	if (run->agency_label[0])
 		run->agency_name = run->agency_label;
-	char notice[LT_TIME_LEN];
-	ltime_format(r->came_to_notice_at, notice);
 	const char *ref = run->has_record ? run->rec.reference : NULL;
-	json_t *row = json_pack(
-	        "{s:s, s:s, s:s?, s:s?, s:s?, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s, "
-	        "s:s, s:s}",
-	        "id", run->fid, "child_id", run->child_id, "record_id",
-	        run->has_record ? run->rec.id : NULL, "source_agency_id",
-	        who->agency_id[0] ? who->agency_id : NULL, "referrer_id", uc_user_id(u),
-	        "referrer_name", who->display_name, "came_to_notice_at", notice, "submitted_at",
-	        u->now_s, "circumstances", r->circumstances, "rationale", r->rationale,
-	        "no_sign_rationale", r->no_sign_rationale, "risk_review", r->risk_review,
-	        "other_info", r->other_info, "route", pathway_route_code(pr->route), "route_rule",
-	        pr->rule, "status",
-	        on_cse_pathway(r->n_signs) ? "awaiting_triage" : "not_cse_pathway");
-	int rc = row ? store_referral_insert(u->db, row) : DB_E_NOMEM;
-	json_decref(row);
-	for (size_t i = 0; rc == DB_OK && i < r->n_signs; i++) {
-		char d[LT_DATE_LEN];
-		ltime_format_date(r->signs[i].seen_on, d);
+	struct store_referral_new row = {
+	        .id = run->fid,
+	        .child_id = run->child_id,
+	        .record_id = run->has_record ? run->rec.id : NULL,
+	        .source_agency_id = who->agency_id[0] ? who->agency_id : NULL,
+	        .referrer_id = uc_user_id(u),
+	        .referrer_name = who->display_name,
+	        .came_to_notice_at = r->came_to_notice_at,
+	        .submitted_at = u->now,
+	        .circumstances = r->circumstances,
+	        .rationale = r->rationale,
+	        .no_sign_rationale = r->no_sign_rationale,
+	        .risk_review = r->risk_review,
+	        .other_info = r->other_info,
+	        .route = pathway_route_code(pr->route),
+	        .route_rule = pr->rule,
+	        .status = on_cse_pathway(r->n_signs) ? "awaiting_triage" : "not_cse_pathway"};
+	int rc = store_referral_insert(u->db, &row);
+	for (size_t i = 0; rc == DB_OK && i < r->n_signs; i++)
 		rc = store_referral_add_sign(u->db, run->fid, r->signs[i].code,
-		                             r->signs[i].evidence, d);
-	}
+		                             r->signs[i].evidence, r->signs[i].seen_on);
 	for (size_t i = 0; rc == DB_OK && i < pr->n_steps; i++) {
 		char action[16];
 		snprintf(action, sizeof action, "%d", (int)pr->steps[i].action);
@@ -484,9 +487,9 @@ static int referral_classify(struct referral_run *run)
 	for (i = 0; i < r->n_models; i++)
 		code_add(models, &nm, ARRAY_LEN(models), r->models[i]);
 	if (cur && r->n_types)
-		rc = store_classification_set(u->db, run->rec.id, "type", types, nt, u->now_s);
+		rc = store_classification_set(u->db, run->rec.id, "type", types, nt, u->now);
 	if (cur && rc == DB_OK && r->n_models)
-		rc = store_classification_set(u->db, run->rec.id, "model", models, nm, u->now_s);
+		rc = store_classification_set(u->db, run->rec.id, "model", models, nm, u->now);
 	json_decref(cur);
 	return rc;
 }
@@ -503,7 +506,7 @@ static int referral_join_record(struct referral_run *run)
 	bool set = r->online || rec->online, grp = r->group || rec->group,
 	     gng = r->gang || rec->gang;
 	if (set != rec->online || grp != rec->group || gng != rec->gang) {
-		rc = store_record_set_facts(u->db, rec->id, set, grp, gng, u->now_s);
+		rc = store_record_set_facts(u->db, rec->id, set, grp, gng, u->now);
 		rec->online = set;
 		rec->group = grp;
 		rec->gang = gng;
@@ -511,7 +514,7 @@ static int referral_join_record(struct referral_run *run)
 	if (rc == DB_OK && (r->n_types || r->n_models))
 		rc = referral_classify(run);
 	if (rc == DB_OK && r->merlin_pac)
-		rc = store_ext_ref_add(u->db, rec->id, "merlin_pac", r->merlin_pac, true, u->now_s,
+		rc = store_ext_ref_add(u->db, rec->id, "merlin_pac", r->merlin_pac, true, u->now,
 		                       uc_user_id(u)); /* R-PATH-4, R-REC-4 */
 	if (rc != DB_OK)
 		return app_db_fail(u->err, u->db, rc);

@@ -42,7 +42,7 @@ int app_record_restrict(struct db *db, const struct actor *who, const char *ref,
 		rc = load_record_as(&u, ref, &r, false);
 	if (rc == APP_OK)
 		rc = uc_db(&u,
-		           store_record_set_restricted(db, r.id, on, on ? reason : NULL, u.now_s));
+		           store_record_set_restricted(db, r.id, on, on ? reason : NULL, u.now));
 	if (rc == APP_OK)
 		rc = uc_db(&u, uc_audit(&u, "change", "record", r.id, r.reference,
 		                        on ? "restricted" : "unrestricted"));
@@ -90,7 +90,7 @@ int app_restricted_access_review(struct db *db, const struct actor *who, const c
 		        out);
 	if (language_check(note, &pe) < 0)
 		return uc_end(&u, uc_proto_refused(&u, &pe), out);
-	rc = store_restricted_access_review(db, id, uc_user_id(&u), u.now_s, note);
+	rc = store_restricted_access_review(db, id, uc_user_id(&u), u.now, note);
 	if (rc == DB_OK)
 		rc = uc_audit(&u, "review", "restricted_access", id, NULL, "review_note");
 	*out = json_pack("{s:s, s:b}", "id", id, "reviewed", 1);

@@ -341,12 +341,10 @@ int app_api_token_find(struct db *db, const char *token_hash, int64_t now, struc
 	}
 	if (rc != APP_OK)
 		return rc;
-	/* Use is noted at most once a minute: the "YYYY-MM-DDTHH:MM" prefix differs. A
-	 * note that fails is tried again on the next request. */
-	char at[LT_TIME_LEN];
-	ltime_format(now, at);
-	if (strncmp(t.last_used_at, at, 16) != 0)
-		store_api_token_touch(db, t.id, at);
+	/* Use is noted at most once a minute: when the UTC minute differs. A note that
+	 * fails is tried again on the next request. */
+	if (t.last_used_at / 60 != now / 60)
+		store_api_token_touch(db, t.id, now);
 	return APP_OK;
 }
 
@@ -373,8 +371,8 @@ int app_api_token_create(struct db *db, const struct actor *who, bool by_token, 
 		return app_fail(err, APP_FAILED, NULL, "Could not make an identifier.");
 	int rc = uc_begin(&u);
 	if (rc == APP_OK)
-		rc = uc_db(&u, store_api_token_insert(db, id, who->user_id, token_hash, label,
-		                                      u.now_s));
+		rc = uc_db(&u,
+		           store_api_token_insert(db, id, who->user_id, token_hash, label, u.now));
 	if (rc == APP_OK)
 		rc = uc_db(&u, uc_audit(&u, "create", "api_token", id, NULL, NULL));
 	if (rc == APP_OK) {
@@ -412,7 +410,7 @@ int app_api_token_revoke(struct db *db, const struct actor *who, const char *id,
 		return app_fail(err, APP_NOT_FOUND, NULL, "You have no API token with that id.");
 	int rc = uc_begin(&u);
 	if (rc == APP_OK) {
-		int s = store_api_token_revoke(db, who->user_id, id, u.now_s);
+		int s = store_api_token_revoke(db, who->user_id, id, u.now);
 		rc = s == DB_DONE ? app_fail(err, APP_NOT_FOUND, NULL,
 		                             "You have no API token with that id.")
 		                  : uc_db(&u, s);

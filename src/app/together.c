@@ -7,9 +7,11 @@
 #include "app/episode_common.h"
 
 #include "app/gate.h"
+#include "app/viewcache.h"
 #include "protocol/missing.h"
 #include "store/episodes.h"
 #include "store/rows.h"
+#include "store/together.h"
 
 /* An episode of a together-candidate row (`prefix` "" for this child's, "other_" for the
  * other child's) for missing_together. */
@@ -55,6 +57,64 @@ static bool together_pair(json_t *r, const char *child_id, int64_t now, bool any
 	return missing_together(pair, 2, NULL, now, t, 1, &found, &pe) == 0 && found;
 }
 
+/* Whether the pair of candidate row r can never be missing together, at any time: both
+ * episodes ended (by now), and they were not together even as if found at the same
+ * place. Then nothing but the rows themselves decides (missing_together uses the time
+ * only for an episode still open, or to refuse one ending after it). */
+static bool never_together(json_t *r, const char *child_id, int64_t now)
+{
+	const char *ret = json_string_value(json_object_get(r, "returned_at"));
+	const char *other_ret = json_string_value(json_object_get(r, "other_returned_at"));
+	int64_t a, b;
+	if (!ret || !other_ret || ltime_parse(ret, &a) < 0 || ltime_parse(other_ret, &b) < 0 ||
+	    a > now || b > now)
+		return false;
+	struct miss_together t;
+	return !together_pair(r, child_id, now, true, &t);
+}
+
+/* The store's candidate pairs of child_id, less those that can never be together
+ * (never_together), kept in the view cache (as text, under the id "together:<child
+ * id>") between changes: they depend on nothing but what the together_epoch counter
+ * (migration 027) moves for, read here in the same transaction, and are the same for
+ * every viewer (who may see the other child is decided per viewer, after). Reading and
+ * deciding them took most of a record page's time. NULL on a database failure (*rc
+ * set). */
+static json_t *together_candidates(struct uc *u, const char *child_id, int *rc)
+{
+	int64_t epoch = 0;
+	if ((*rc = store_together_epoch(u->db, &epoch)) != DB_OK)
+		return NULL;
+	char id[64];
+	snprintf(id, sizeof id, "together:%s", child_id);
+	struct view_key k = {.scope = db_scope(u->db), .id = id, .version = epoch};
+	struct view_text *t = viewcache_get(&k);
+	json_t *rows = t ? json_loadb(t->text, t->len, 0, NULL) : NULL;
+	view_text_release(t);
+	if (json_is_array(rows))
+		return rows;
+	json_decref(rows);
+	json_t *all =
+	        store_episode_together_candidates(u->db, child_id, MISS_TOGETHER_FOUND_WITHIN, rc);
+	if (!all)
+		return NULL;
+	rows = json_array();
+	size_t i;
+	json_t *r;
+	json_array_foreach(all, i, r)
+	{
+		if (!never_together(r, child_id, u->now))
+			json_array_append(rows, r);
+	}
+	json_decref(all);
+	char *s = json_dumps(rows, JSON_COMPACT);
+	t = s ? view_text_new(s, strlen(s)) : NULL;
+	free(s);
+	viewcache_put(&k, t);
+	view_text_release(t);
+	return rows;
+}
+
 /* R-MISS-10: the candidate pairs that may have been missing together (see
  * together_pair), newest other episode first, each with found_key when the place they
  * were found at could decide. A pair of the child with itself is never missing together.
@@ -62,8 +122,7 @@ static bool together_pair(json_t *r, const char *child_id, int64_t now, bool any
 static json_t *together_rows(struct uc *u, const char *child_id)
 {
 	int rc;
-	json_t *rows =
-	        store_episode_together_candidates(u->db, child_id, MISS_TOGETHER_FOUND_WITHIN, &rc);
+	json_t *rows = together_candidates(u, child_id, &rc);
 	if (!rows) {
 		uc_db(u, rc);
 		return NULL;

@@ -164,6 +164,14 @@ void viewcache_set_budget(size_t bytes)
 	pthread_mutex_unlock(&vc_mu);
 }
 
+size_t viewcache_budget(void)
+{
+	pthread_mutex_lock(&vc_mu);
+	size_t b = vc_budget;
+	pthread_mutex_unlock(&vc_mu);
+	return b;
+}
+
 void viewcache_clear(void)
 {
 	pthread_mutex_lock(&vc_mu);

@@ -48,8 +48,10 @@ struct view_text *viewcache_get(const struct view_key *k);
 /* Keeps t (the cache takes its own reference) under k, replacing any entry of the
  * record. Does nothing when k has no scope or t is larger than the whole budget. */
 void viewcache_put(const struct view_key *k, struct view_text *t);
-/* The byte budget (default 64 MiB); 0 turns the cache off and empties it. */
+/* The byte budget (default 64 MiB; the record page keeps its decorated views within
+ * twice as much, handlers/pages_records.c); 0 turns the cache off and empties it. */
 void viewcache_set_budget(size_t bytes);
+size_t viewcache_budget(void);
 /* Empties the cache. */
 void viewcache_clear(void);
 

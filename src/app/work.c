@@ -8,6 +8,7 @@
 #include "app/outcome_reviews.h"
 #include "app/plans.h"
 #include "app/uc.h"
+#include "protocol/deadlines.h"
 #include "protocol/info.h"
 #include "protocol/missing.h"
 #include "store/records.h"
@@ -94,25 +95,71 @@ void work_missing_decorate(json_t *list, int64_t now)
 	}
 }
 
+/* What an item is about: its episode, subject, record reference or id. */
+static const char *item_subject(json_t *it)
+{
+	static const char *const keys[] = {"episode_id", "subject_id", "reference", "id"};
+	for (size_t i = 0; i < ARRAY_LEN(keys); i++) {
+		const char *s = json_string_value(json_object_get(it, keys[i]));
+		if (s)
+			return s;
+	}
+	return NULL;
+}
+
 /* An item's identity across sections: what it is about and its kind. */
 static void item_key(json_t *it, char *out, size_t n)
 {
-	const char *subj = json_string_value(json_object_get(it, "episode_id"));
-	if (!subj)
-		subj = json_string_value(json_object_get(it, "subject_id"));
-	if (!subj)
-		subj = json_string_value(json_object_get(it, "reference"));
-	if (!subj)
-		subj = json_string_value(json_object_get(it, "id"));
+	const char *subj = item_subject(it);
 	const char *kind = json_string_value(json_object_get(it, "kind"));
 	snprintf(out, n, "%s|%s", kind ? kind : "", subj ? subj : "");
 }
 
-static int by_seconds_left(const void *a, const void *b)
+/* An overdue item as the protocol's queue sees it (struct dl_item), with its JSON. */
+struct queued {
+	struct dl_item it;
+	json_t *v;
+};
+
+static int queued_cmp(const void *a, const void *b)
 {
-	json_int_t x = json_integer_value(json_object_get(*(json_t *const *)a, "seconds_left"));
-	json_int_t y = json_integer_value(json_object_get(*(json_t *const *)b, "seconds_left"));
-	return x < y ? -1 : x > y;
+	return dl_item_cmp(&((const struct queued *)a)->it, &((const struct queued *)b)->it);
+}
+
+/* R-DL-9: appends the items of `moved` to `out` in work queue order (dl_item_cmp: most
+ * overdue first; ties by rule, kind and subject). A kind outside the deadline table (the
+ * MASH's decision, R-PATH-3) is compared by the code and rule the item carries. */
+static void queue_in_order(json_t *moved, int64_t now, json_t *out)
+{
+	size_t n = json_array_size(moved);
+	struct queued *q = n ? calloc(n, sizeof *q) : NULL;
+	struct dl_kind *kinds = n ? calloc(n, sizeof *kinds) : NULL; /* not moved by qsort */
+	if (!q || !kinds) { /* left in section order: the order is presentation */
+		json_array_extend(out, moved);
+		free(q);
+		free(kinds);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		json_t *v = json_array_get(moved, i);
+		const char *code = json_string_value(json_object_get(v, "kind"));
+		const struct dl_kind *k = code ? dl_kind_find(code) : NULL;
+		if (!k) {
+			kinds[i].code = code;
+			kinds[i].rule = json_string_value(json_object_get(v, "rule"));
+			k = &kinds[i];
+		}
+		q[i].it = (struct dl_item){
+		        .kind = k,
+		        .subject_id = item_subject(v),
+		        .due = now + json_integer_value(json_object_get(v, "seconds_left"))};
+		q[i].v = v;
+	}
+	qsort(q, n, sizeof *q, queued_cmp);
+	for (size_t i = 0; i < n; i++)
+		json_array_append(out, q[i].v);
+	free(q);
+	free(kinds);
 }
 
 /* R-DL-9: the first page of my work shows what is urgent first and nothing twice:
@@ -120,7 +167,7 @@ static int by_seconds_left(const void *a, const void *b)
  * an item listed by two sections (a deadline in the owner's and the supervisor's
  * sections) stays in the first; sections emptied so disappear; the MASH's referrals
  * still in time are listed newest first. */
-static void urgent_first(json_t *sections)
+static void urgent_first(json_t *sections, int64_t now)
 {
 	json_t *over = json_pack("{s:s, s:s, s:i, s:[]}", "key", "overdue", "title",
 	                         "Overdue: past their deadline", "count", 0, "items");
@@ -167,16 +214,8 @@ static void urgent_first(json_t *sections)
 		json_object_set_new(sec, "items", keep);
 		json_object_set_new(sec, "count", json_integer(count < 0 ? 0 : count));
 	}
-	size_t n = json_array_size(moved);
-	json_t **v = n ? calloc(n, sizeof *v) : NULL;
-	for (i = 0; v && i < n; i++)
-		v[i] = json_array_get(moved, i);
-	if (v)
-		qsort(v, n, sizeof *v, by_seconds_left);
 	json_t *oitems = json_object_get(over, "items");
-	for (i = 0; v && i < n; i++)
-		json_array_append(oitems, v[i]);
-	free(v);
+	queue_in_order(moved, now, oitems);
 	json_object_set_new(over, "count", json_integer((json_int_t)json_array_size(oitems)));
 	json_decref(moved);
 	json_decref(seen);
@@ -314,7 +353,7 @@ int app_work_queue(struct db *db, const struct actor *who, const char *id, json_
 		json_decref(s);
 		return APP_OK;
 	}
-	urgent_first(s);
+	urgent_first(s, app_now(who));
 	json_int_t total = 0;
 	json_array_foreach(s, i, v)
 	{

@@ -12,6 +12,8 @@
  * or CSV, the children in need census factor codes as CSV, and each agency's senior
  * lead and single point of contact (R-INFO-1).
  */
+#include <unistd.h>
+
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -19,6 +21,7 @@
 
 #include "app/board.h"
 #include "app/mase.h"
+#include "app/plans.h"
 
 static void borough_text(json_t *v)
 {
@@ -106,11 +109,16 @@ const char CLI_MASE_USAGE[] =
         "       lantern mase meeting show ID [--json] [--as USER]\n"
         "       lantern mase decide MEETING_ID FILE.json [--as USER]\n"
         "       lantern mase duties MEETING_ID FILE.json [--as USER]\n"
+        "       lantern mase action MEETING_ID FILE.json [--as USER]\n"
+        "       lantern mase tactic MEETING_ID REF FILE.json [--as USER]\n"
         "The monthly multi-agency meeting (R-MASE-1..8): its schedule and the next one due,\n"
         "the agenda generated from the records as at AT (ISO 8601; default now), a meeting\n"
         "held with its attendees (flagged when it breaks the rank or membership rules), the\n"
-        "decision about a case and the chair's duties. FILE is a JSON object (docs/api.md,\n"
-        "'MASE meetings'); '-' reads standard input. The name (MASE or MACE) is the\n"
+        "decision about a case and the chair's duties, an action the meeting agreed (text,\n"
+        "record_ref, owner_agency or owner_person, due_on, tactic) and a tactical option of\n"
+        "record REF marked at it (code, mark, note, owner) (R-MASE-7). FILE is a JSON\n"
+        "object (docs/api.md, 'MASE meetings'); '-' reads standard input. The name (MASE\n"
+        "or MACE) is the\n"
         "meeting_name setting. A refusal names the rule and the field, writes nothing and\n"
         "exits 2.\n";
 
@@ -134,6 +142,16 @@ int cli_mase(struct cli_ctx *c, int argc, char **argv)
 		return cli_use_file(c, app_mase_case_decide, argv[2], argv[3], meeting_text);
 	if (argc == 4 && strcmp(argv[1], "duties") == 0)
 		return cli_use_file(c, app_mase_duties, argv[2], argv[3], meeting_text);
+	/* R-MASE-7: what the meeting agreed, with the meeting's id */
+	if ((argc == 4 && strcmp(argv[1], "action") == 0) ||
+	    (argc == 5 && strcmp(argv[1], "tactic") == 0)) {
+		json_t *in = cli_read_json(argv[argc - 1]);
+		if (!in)
+			return CLI_USAGE;
+		json_object_set_new(in, "meeting_id", json_string(argv[2]));
+		return argc == 4 ? cli_use(c, app_action_add, NULL, in, NULL)
+		                 : cli_use(c, app_tactic_mark, argv[3], in, NULL);
+	}
 	return cli_error(CLI_USAGE, "mase: unknown or incomplete command (see --help)");
 }
 
@@ -169,12 +187,15 @@ static void report_text(json_t *r)
 const char CLI_REPORT_USAGE[] =
         "usage: lantern report board BOROUGH FROM TO [--json] [--as USER] [--db URL]\n"
         "       lantern report board-csv BOROUGH FROM TO [--as USER]\n"
+        "       lantern report board-xlsx BOROUGH FROM TO [--as USER] > FILE.xlsx\n"
         "       lantern report cin BOROUGH FROM TO [--as USER]\n"
         "       lantern report contacts AGENCY FILE.json [--as USER]\n"
         "The safeguarding partnership board's report for a borough from FROM to TO (dates\n"
         "YYYY-MM-DD, both included; R-RPT-1): volume, communities, patterns, activity against\n"
         "perpetrators, each agency's performance with the meetings' gaps, disruptions by\n"
-        "type. board-csv prints it as CSV; cin prints the children in need census factor\n"
+        "type. board-csv prints it as CSV, board-xlsx writes it as a workbook (a sheet of\n"
+        "figures and one a table; never to a terminal); cin prints the children in need census "
+        "factor\n"
         "codes (10A, 11A, 12A, 13A, 24A) of each child as CSV; contacts records an agency's\n"
         "senior lead and single point of contact from {\"lead\", \"spoc\"} (R-INFO-1).\n";
 
@@ -197,6 +218,21 @@ int cli_report(struct cli_ctx *c, int argc, char **argv)
 		if (rc == APP_OK)
 			fputs(csv, stdout);
 		free(csv);
+		return cli_done(c, rc, NULL, &err, NULL);
+	}
+	if (argc == 5 && strcmp(argv[1], "board-xlsx") == 0) {
+		if (isatty(STDOUT_FILENO))
+			return cli_error(CLI_USAGE,
+			                 "report board-xlsx: send the workbook to a file "
+			                 "(> board.xlsx), not to a terminal");
+		struct app_err err = {0};
+		unsigned char *data = NULL;
+		size_t len = 0;
+		int rc = app_board_report_xlsx(c->db, &c->who, argv[2], argv[3], argv[4], &data,
+		                               &len, &err);
+		if (rc == APP_OK && fwrite(data, 1, len, stdout) != len)
+			rc = app_fail(&err, APP_FAILED, NULL, "The workbook could not be written.");
+		free(data);
 		return cli_done(c, rc, NULL, &err, NULL);
 	}
 	if (argc == 4 && strcmp(argv[1], "contacts") == 0)

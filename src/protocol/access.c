@@ -54,6 +54,12 @@ bool access_may_file(uint32_t roles, bool system)
 	return system || (roles & ACCESS_ROLES_PRACTITIONER);
 }
 
+/* R-INFO-3 */
+bool access_may_import(uint32_t roles, bool system)
+{
+	return system || (roles & ACCESS_ROLES_IMPORT);
+}
+
 enum access_disclosure access_disclosure_of(enum access_scope scope, bool member)
 {
 	return scope == ACCESS_ALL || member ? DISCLOSE_FULL : DISCLOSE_MINIMAL;

@@ -56,6 +56,9 @@
 
 /* Roles that decide a practitioner's request for access to a child's record. */
 #define ACCESS_ROLES_GRANT_DECIDER (ROLE_BIT(ROLE_POLICE_SUPERVISOR) | ROLE_BIT(ROLE_CSC_MANAGER))
+/* R-INFO-3: who may import children in bulk (it adds records every agency may come to
+ * see, so it is kept to the administrator and children's social care managers). */
+#define ACCESS_ROLES_IMPORT (ROLE_BIT(ROLE_ADMINISTRATOR) | ROLE_BIT(ROLE_CSC_MANAGER))
 
 /* The longest a grant may last, and the length given when none is asked for. */
 #define ACCESS_GRANT_MAX_DAYS 90
@@ -103,6 +106,9 @@ bool access_police_entitled(uint32_t roles, const char *agency_type);
 
 /* Whether the actor may file a referral or report a child missing. */
 bool access_may_file(uint32_t roles, bool system);
+/* R-INFO-3: whether the actor may import children in bulk, see what an import held
+ * back and resolve it (ACCESS_ROLES_IMPORT, or the system operator). */
+bool access_may_import(uint32_t roles, bool system);
 
 /* How much of a child a search result or a duplicate candidate shows. */
 enum access_disclosure {

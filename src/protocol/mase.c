@@ -370,6 +370,18 @@ bool mase_view_shows_restricted(const struct mase_view_facts *f)
 	return f->police_entitled && mase_item_view(f) == MASE_VIEW_FULL;
 }
 
+/* ---- R-MASE-7, R-MASE-8: who records the meeting ---- */
+
+bool mase_may_organise(uint32_t roles, bool system)
+{
+	return system || (roles & MASE_ROLES_ORGANISE);
+}
+
+bool mase_may_record_plan(uint32_t roles, bool system, bool at_meeting)
+{
+	return access_may_file(roles, system) || (at_meeting && mase_may_organise(roles, system));
+}
+
 /* ---- R-MASE-7 ---- */
 
 bool mase_case_plan_check(const struct mase_case_plan *p, struct mase_plan_gaps *out)

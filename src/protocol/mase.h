@@ -219,6 +219,27 @@ enum mase_view mase_item_view(const struct mase_view_facts *f);
  * T14 and T15): only for an entitled police role. */
 bool mase_view_shows_restricted(const struct mase_view_facts *f);
 
+/* ---- R-MASE-7, R-MASE-8: who records the meeting ---- */
+
+/* Roles that record a borough's meetings: the schedule, the meeting held with its
+ * attendees, and what it decided about each case. */
+#define MASE_ROLES_ORGANISE                                                                        \
+	(ROLE_BIT(ROLE_MASE_CHAIR) | ROLE_BIT(ROLE_POLICE_SUPERVISOR) |                            \
+	 ROLE_BIT(ROLE_CSC_MANAGER) | ROLE_BIT(ROLE_ANALYST))
+/* R-MASE-1, R-MASE-7: whether an actor with role bits `roles` (system: the operator)
+ * records meetings and their decisions. The chair's duties are the chair's or co-chair's
+ * alone besides (mase_chair_duties_validate). */
+bool mase_may_organise(uint32_t roles, bool system);
+/*
+ * R-MASE-7: whether the actor records a case's plan: its actions (what, owner, due date,
+ * the tactical option served) and its tactical options checklist (R-ORD-5). Every
+ * practitioner does, anywhere (access_may_file); and what a meeting agreed
+ * (`at_meeting`: recorded with the meeting's id) is recorded also by those who record
+ * the meeting (mase_may_organise), so that the chair, who is not a practitioner, records
+ * the decisions and actions of the meeting they chair.
+ */
+bool mase_may_record_plan(uint32_t roles, bool system, bool at_meeting);
+
 /* ---- R-MASE-7: each case's plan ---- */
 
 struct mase_case_plan {

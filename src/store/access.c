@@ -45,8 +45,6 @@ int store_child_visible(struct db *db, const struct store_viewer *v, const char 
 int store_member_add(struct db *db, const char *child_id, const char *agency_id, const char *kind,
                      const char *reason, const char *added_by, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	return db_run(db,
 	              "INSERT INTO child_agencies (child_id, agency_id, reason, since, kind,"
 	              " added_by) VALUES ($1, $2, $3, $4, $5, $6)"
@@ -55,15 +53,13 @@ int store_member_add(struct db *db, const char *child_id, const char *agency_id,
 	              " added_by = excluded.added_by, ended_at = NULL"
 	              " WHERE excluded.kind <> 'filed'"
 	              " AND (child_agencies.kind = 'filed' OR child_agencies.ended_at IS NOT NULL)",
-	              "ssssss", child_id, agency_id, reason, t, kind, added_by);
+	              "ssstss", child_id, agency_id, reason, at, kind, added_by);
 }
 
 int store_members_add_by_type(struct db *db, const char *child_id, const char *type,
                               const char *borough_id, const char *kind, const char *reason,
                               int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	return db_run(db,
 	              "INSERT INTO child_agencies (child_id, agency_id, reason, since, kind)"
 	              " SELECT $1, id, $4, $5, $6 FROM agencies WHERE type = $2 AND borough_id = $3"
@@ -71,17 +67,15 @@ int store_members_add_by_type(struct db *db, const char *child_id, const char *t
 	              " reason = excluded.reason, since = excluded.since, added_by = NULL,"
 	              " ended_at = NULL WHERE excluded.kind <> 'filed'"
 	              " AND (child_agencies.kind = 'filed' OR child_agencies.ended_at IS NOT NULL)",
-	              "ssssss", child_id, type, borough_id, reason, t, kind);
+	              "ssssts", child_id, type, borough_id, reason, at, kind);
 }
 
 int store_member_end(struct db *db, const char *child_id, const char *agency_id, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	int rc = db_run(db,
 	                "UPDATE child_agencies SET ended_at = $3 WHERE child_id = $1"
 	                " AND agency_id = $2 AND kind <> 'filed' AND ended_at IS NULL",
-	                "sss", child_id, agency_id, t);
+	                "sst", child_id, agency_id, at);
 	if (rc == DB_OK && db_changes(db) == 0)
 		return DB_DONE;
 	return rc;
@@ -101,68 +95,43 @@ json_t *store_members(struct db *db, const char *child_id, int *rc)
 int store_access_grant_insert(struct db *db, const char *id, const char *child_id,
                               const char *user_id, const char *reason, int64_t days, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	return db_run(db,
 	              "INSERT INTO access_grants (id, child_id, user_id, reason, days,"
 	              " requested_at, status) VALUES ($1, $2, $3, $4, $5, $6, 'requested')",
-	              "ssssis", id, child_id, user_id, reason, days, t);
+	              "ssssit", id, child_id, user_id, reason, days, at);
 }
 
-/* An ISO time column as seconds, 0 for NULL or text that does not parse. */
-static int64_t time_col(struct db_stmt *st, int i)
-{
-	const char *s = db_column_text(st, i);
-	int64_t t = 0;
-	if (!s || ltime_parse(s, &t) < 0)
-		return 0;
-	return t;
-}
+static const struct row_col GRANT_COLS[] = {
+        ROW_COL(struct access_grant_row, id, ROW_TEXT),
+        ROW_COL(struct access_grant_row, child_id, ROW_TEXT),
+        ROW_COL(struct access_grant_row, user_id, ROW_TEXT),
+        ROW_COL(struct access_grant_row, status, ROW_TEXT),
+        ROW_COLF(struct access_grant_row, reason, ROW_TEXT, ROW_CUT),
+        ROW_COL(struct access_grant_row, days, ROW_INT64),
+        ROW_COL(struct access_grant_row, requested_at, ROW_TIME),
+        ROW_COL(struct access_grant_row, starts_at, ROW_TIME),
+        ROW_COL(struct access_grant_row, ends_at, ROW_TIME),
+};
+static const struct row_desc GRANT = ROW_DESC(struct access_grant_row, GRANT_COLS);
 
 int store_access_grant_get(struct db *db, const char *id, struct access_grant_row *g)
 {
-	memset(g, 0, sizeof *g);
-	struct db_stmt *st;
-	int rc = db_cached(db,
-	                   "SELECT id, child_id, user_id, status, reason, days, requested_at,"
-	                   " starts_at, ends_at FROM access_grants WHERE id = $1",
-	                   &st);
-	if (rc != DB_OK)
-		return rc;
-	db_bind_text(st, 1, id);
-	rc = db_step(st);
-	if (rc == DB_ROW) {
-		row_copy_text(st, 0, g->id, sizeof g->id);
-		row_copy_text(st, 1, g->child_id, sizeof g->child_id);
-		row_copy_text(st, 2, g->user_id, sizeof g->user_id);
-		row_copy_text(st, 3, g->status, sizeof g->status);
-		row_copy_text(st, 4, g->reason, sizeof g->reason);
-		g->days = db_column_int64(st, 5);
-		g->requested_at = time_col(st, 6);
-		g->starts_at = time_col(st, 7);
-		g->ends_at = time_col(st, 8);
-	}
-	db_reset(st);
-	return rc;
+	return row_get(db, &GRANT, g,
+	               "SELECT id, child_id, user_id, status, reason, days, requested_at,"
+	               " starts_at, ends_at FROM access_grants WHERE id = $1",
+	               "s", id);
 }
 
-int store_access_grant_decide(struct db *db, const char *id, const char *from, const char *status,
-                              const char *decided_by, int64_t at, const char *note, int64_t starts,
-                              int64_t ends)
+int store_access_grant_decide(struct db *db, const struct store_access_decision *d)
 {
-	char t[LT_TIME_LEN], s[LT_TIME_LEN], e[LT_TIME_LEN];
-	ltime_format(at, t);
-	ltime_format(starts, s);
-	ltime_format(ends, e);
-	bool times = starts != 0;
 	int rc = db_run(
 	        db,
 	        "UPDATE access_grants SET status = $3, decided_by = coalesce($4, decided_by),"
 	        " decided_at = $5, decision_note = coalesce($6, decision_note),"
 	        " starts_at = coalesce($7, starts_at), ends_at = coalesce($8, ends_at)"
 	        " WHERE id = $1 AND status = $2",
-	        "ssssssss", id, from, status, decided_by, t, note, times ? s : NULL,
-	        times ? e : NULL);
+	        "sssstsTT", d->id, d->from, d->status, d->decided_by, d->at, d->note, d->starts,
+	        d->starts ? d->ends : 0);
 	if (rc == DB_OK && db_changes(db) == 0)
 		return DB_DONE;
 	return rc;
@@ -224,12 +193,10 @@ json_t *store_access_grants_of_user(struct db *db, const char *user_id, int limi
 int store_audit_count_since(struct db *db, const char *user_id, const char *action, int64_t since,
                             int64_t *out)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(since, t);
 	return db_query_int64(db, out,
 	                      "SELECT count(*) FROM audit_events WHERE user_id = $1 AND action = $2"
 	                      " AND at >= $3",
-	                      "sss", user_id, action, t);
+	                      "sst", user_id, action, since);
 }
 
 int store_authority_find(struct db *db, const char *key, char id[32])

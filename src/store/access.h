@@ -74,7 +74,7 @@ json_t *store_members(struct db *db, const char *child_id, int *rc);
 /* A grant, as stored (text from the database: valid until the next call). */
 struct access_grant_row {
 	char id[32], child_id[32], user_id[32], status[16];
-	char reason[2048];
+	char reason[2048]; /* cut to fit, as ever */
 	int64_t days;
 	int64_t requested_at, starts_at, ends_at; /* 0 when not set */
 };
@@ -82,11 +82,15 @@ int store_access_grant_insert(struct db *db, const char *id, const char *child_i
                               const char *user_id, const char *reason, int64_t days, int64_t at);
 /* DB_ROW with *g filled, or DB_DONE. */
 int store_access_grant_get(struct db *db, const char *id, struct access_grant_row *g);
-/* Sets the decision: status "granted" (with starts/ends), "refused", "withdrawn" or
- * "ended". Only a grant in status `from` changes; DB_DONE otherwise. */
-int store_access_grant_decide(struct db *db, const char *id, const char *from, const char *status,
-                              const char *decided_by, int64_t at, const char *note, int64_t starts,
-                              int64_t ends);
+/* A decision on grant `id` in status `from`: status "granted" (with starts and ends),
+ * "refused", "withdrawn" or "ended" (starts 0: the times are kept). decided_by and note
+ * NULL keep what is stored. */
+struct store_access_decision {
+	const char *id, *from, *status, *decided_by, *note;
+	int64_t at, starts, ends;
+};
+/* Sets the decision. Only a grant in status `from` changes; DB_DONE otherwise. */
+int store_access_grant_decide(struct db *db, const struct store_access_decision *d);
 /* Requests waiting for a decision, oldest first: [{id, child_id, given_names,
  * family_name, user_id, user_name, agency, reason, days, requested_at}]. */
 json_t *store_access_grants_pending(struct db *db, int limit, int *rc);

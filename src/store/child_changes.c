@@ -3,24 +3,24 @@
 
 #include "store/rows.h"
 
-int store_child_set_details(struct db *db, const struct child_details_row *d)
+int store_child_set_details(struct db *db, const struct store_child_details *d)
 {
 	return db_run(db,
 	              "UPDATE children SET school = $2, carers = $3, social_worker_id = $4,"
 	              " social_worker_name = $5, looked_after = $6, home_authority = $7,"
 	              " home_authority_id = $8, host_authority = $9, updated_at = $10"
 	              " WHERE id = $1",
-	              "sssssdssss", d->id, d->school, d->carers, d->social_worker_id,
-	              d->social_worker_name, d->looked_after ? 1 : 0, d->home_authority,
+	              "sssssbssst", d->id, d->school, d->carers, d->social_worker_id,
+	              d->social_worker_name, d->looked_after, d->home_authority,
 	              d->home_authority_id, d->host_authority, d->updated_at);
 }
 
-int store_child_end_addresses(struct db *db, const char *child_id, const char *to_date)
+int store_child_end_addresses(struct db *db, const char *child_id, struct lt_date to_date)
 {
 	return db_run(db,
 	              "UPDATE child_addresses SET to_date = $2 WHERE child_id = $1"
 	              " AND to_date IS NULL",
-	              "ss", child_id, to_date);
+	              "sD", child_id, to_date);
 }
 
 int store_child_clear_names(struct db *db, const char *child_id)
@@ -33,13 +33,13 @@ int store_child_clear_keys(struct db *db, const char *child_id)
 	return db_run(db, "DELETE FROM child_keys WHERE child_id = $1", "s", child_id);
 }
 
-int store_child_change_insert(struct db *db, const struct child_change_row *c)
+int store_child_change_insert(struct db *db, const struct store_child_change_new *c)
 {
 	return db_run(db,
 	              "INSERT INTO child_changes (edit_id, child_id, field, old_value, new_value,"
 	              " reason, changed_by, changed_by_name, agency_id, changed_at)"
 	              " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-	              "ssssssssss", c->edit_id, c->child_id, c->field, c->old_value, c->new_value,
+	              "ssssssssst", c->edit_id, c->child_id, c->field, c->old_value, c->new_value,
 	              c->reason, c->changed_by, c->changed_by_name, c->agency_id, c->changed_at);
 }
 

@@ -4,15 +4,6 @@
 #include "store/rows.h"
 #include "store/orders.h"
 
-/* d as YYYY-MM-DD in out, or NULL when not set. */
-static const char *date_text(struct lt_date d, char out[LT_DATE_LEN])
-{
-	if (d.y == 0)
-		return NULL;
-	ltime_format_date(d, out);
-	return out;
-}
-
 /* The case's fact columns, bound from $2 (12 of them). */
 #define CJ_FACTS                                                                                   \
 	"network, arrested_on, referred_on, decision, decided_on, charged_on, offence, result,"    \
@@ -20,32 +11,25 @@ static const char *date_text(struct lt_date d, char out[LT_DATE_LEN])
 
 static int bind_case(struct db_stmt *st, const struct cj_case *c)
 {
-	char ar[LT_DATE_LEN], rf[LT_DATE_LEN], de[LT_DATE_LEN], ch[LT_DATE_LEN], re[LT_DATE_LEN],
-	        se[LT_DATE_LEN];
-	const char *text[] = {c->network_id,
-	                      date_text(c->arrested_on, ar),
-	                      date_text(c->referred_on, rf),
-	                      cj_decision_code(c->decision),
-	                      date_text(c->decided_on, de),
-	                      date_text(c->charged_on, ch),
-	                      c->offence,
-	                      cj_result_code(c->result),
-	                      date_text(c->result_on, re),
-	                      date_text(c->sentenced_on, se),
-	                      c->sentence,
-	                      c->person_id};
-	int rc = DB_OK;
-	for (int i = 0; i < (int)ARRAY_LEN(text) && rc == DB_OK; i++)
-		rc = db_bind_text(st, i + 2, text[i]);
+	return db_bind_args(st, 2, "sDDsDDssDDss", c->network_id, c->arrested_on, c->referred_on,
+	                    cj_decision_code(c->decision), c->decided_on, c->charged_on, c->offence,
+	                    cj_result_code(c->result), c->result_on, c->sentenced_on, c->sentence,
+	                    c->person_id);
+}
+
+/* Steps a bound statement to its end and resets it. */
+static int run_bound(struct db_stmt *st, int rc)
+{
+	if (rc == DB_OK) {
+		rc = db_step(st);
+		rc = rc == DB_DONE ? DB_OK : rc;
+	}
+	db_reset(st);
 	return rc;
 }
 
-int store_cj_insert(struct db *db, const char *id, const struct cj_case *c, const char *borough_id,
-                    const char *agency_id, const char *by, const char *by_name, bool demo,
-                    int64_t at)
+int store_cj_insert(struct db *db, const struct store_cj_new *n)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	struct db_stmt *st;
 	int rc = db_cached(db,
 	                   "INSERT INTO cj_cases (id, " CJ_FACTS ", borough_id, agency_id,"
@@ -55,26 +39,17 @@ int store_cj_insert(struct db *db, const char *id, const struct cj_case *c, cons
 	                   &st);
 	if (rc != DB_OK)
 		return rc;
-	rc = db_bind_text(st, 1, id);
+	rc = db_bind_text(st, 1, n->id);
 	if (rc == DB_OK)
-		rc = bind_case(st, c);
-	const char *text[] = {borough_id, agency_id, by, by_name, t};
-	for (int i = 0; i < (int)ARRAY_LEN(text) && rc == DB_OK; i++)
-		rc = db_bind_text(st, 14 + i, text[i]);
+		rc = bind_case(st, n->c);
 	if (rc == DB_OK)
-		rc = db_bind_int64(st, 19, demo ? 1 : 0);
-	if (rc == DB_OK) {
-		rc = db_step(st);
-		rc = rc == DB_DONE ? DB_OK : rc;
-	}
-	db_reset(st);
-	return rc;
+		rc = db_bind_args(st, 14, "sssstb", n->borough_id, n->agency_id, n->by, n->by_name,
+		                  n->at, n->demo);
+	return run_bound(st, rc);
 }
 
 int store_cj_update(struct db *db, const char *id, const struct cj_case *c, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	struct db_stmt *st;
 	int rc = db_cached(db,
 	                   "UPDATE cj_cases SET (" CJ_FACTS ", updated_at) = ($2, $3, $4, $5, $6,"
@@ -86,12 +61,8 @@ int store_cj_update(struct db *db, const char *id, const struct cj_case *c, int6
 	if (rc == DB_OK)
 		rc = bind_case(st, c);
 	if (rc == DB_OK)
-		rc = db_bind_text(st, 14, t);
-	if (rc == DB_OK) {
-		rc = db_step(st);
-		rc = rc == DB_DONE ? DB_OK : rc;
-	}
-	db_reset(st);
+		rc = db_bind_time(st, 14, at);
+	rc = run_bound(st, rc);
 	return rc == DB_OK && db_changes(db) == 0 ? DB_DONE : rc;
 }
 
@@ -117,39 +88,20 @@ json_t *store_cj_list(struct db *db, const char *person_id, const char *network,
 	                  "sssd", person_id, network, borough_id, limit);
 }
 
-int store_nrm_insert(struct db *db, const struct store_nrm *n)
+int store_nrm_insert(struct db *db, const struct store_nrm_new *n)
 {
-	char t[LT_TIME_LEN], ref[LT_TIME_LEN];
-	ltime_format(n->at, t);
-	ltime_format(n->referred_at, ref);
-	struct db_stmt *st;
-	int rc = db_cached(db,
-	                   "INSERT INTO nrm_referrals (id, child_id, record_id, referred_at,"
-	                   " reference, note, agency_id, created_by, created_by_name, created_at,"
-	                   " updated_at, is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
-	                   " $10, $11)",
-	                   &st);
-	if (rc != DB_OK)
-		return rc;
-	const char *text[] = {n->id,   n->child_id,  n->record_id, ref,        n->reference,
-	                      n->note, n->agency_id, n->by,        n->by_name, t};
-	for (int i = 0; i < (int)ARRAY_LEN(text) && rc == DB_OK; i++)
-		rc = db_bind_text(st, i + 1, text[i]);
-	if (rc == DB_OK)
-		rc = db_bind_int64(st, 11, n->demo ? 1 : 0);
-	if (rc == DB_OK) {
-		rc = db_step(st);
-		rc = rc == DB_DONE ? DB_OK : rc;
-	}
-	db_reset(st);
-	return rc;
+	return db_run(db,
+	              "INSERT INTO nrm_referrals (id, child_id, record_id, referred_at,"
+	              " reference, note, agency_id, created_by, created_by_name, created_at,"
+	              " updated_at, is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
+	              " $10, $11)",
+	              "ssstssssstb", n->id, n->child_id, n->record_id, n->referred_at, n->reference,
+	              n->note, n->agency_id, n->by, n->by_name, n->at, n->demo);
 }
 
 int store_nrm_decide(struct db *db, const char *id, bool conclusive, const char *decision,
                      struct lt_date on, int64_t at)
 {
-	char d[LT_DATE_LEN], t[LT_TIME_LEN];
-	ltime_format(at, t);
 	int rc = db_run(db,
 	                conclusive ? "UPDATE nrm_referrals SET conclusive_grounds = $2,"
 	                             " conclusive_grounds_on = $3, updated_at = $4 WHERE id = $1"
@@ -157,7 +109,7 @@ int store_nrm_decide(struct db *db, const char *id, bool conclusive, const char 
 	                           : "UPDATE nrm_referrals SET reasonable_grounds = $2,"
 	                             " reasonable_grounds_on = $3, updated_at = $4 WHERE id = $1"
 	                             " AND reasonable_grounds IS NULL",
-	                "ssss", id, decision, date_text(on, d), t);
+	                "ssDt", id, decision, on, at);
 	return rc == DB_OK && db_changes(db) == 0 ? DB_DONE : rc;
 }
 

@@ -15,10 +15,15 @@
 #include "protocol/outcomes.h"
 #include "store/db.h"
 
-/* Adds case `id` with c's facts. */
-int store_cj_insert(struct db *db, const char *id, const struct cj_case *c, const char *borough_id,
-                    const char *agency_id, const char *by, const char *by_name, bool demo,
-                    int64_t at);
+/* A new case: c's facts, and who recorded it (borough and agency may be NULL). */
+struct store_cj_new {
+	const char *id;
+	const struct cj_case *c;
+	const char *borough_id, *agency_id, *by, *by_name;
+	bool demo;
+	int64_t at;
+};
+int store_cj_insert(struct db *db, const struct store_cj_new *n);
 /* Writes c's facts over case `id`. DB_DONE when there is none. */
 int store_cj_update(struct db *db, const char *id, const struct cj_case *c, int64_t at);
 /* The case: every column with the person's label. NULL with *rc = DB_DONE. */
@@ -31,14 +36,14 @@ json_t *store_cj_list(struct db *db, const char *person_id, const char *network,
                       const char *borough_id, int limit, int *rc);
 
 /* A referral to the National Referral Mechanism. */
-struct store_nrm {
+struct store_nrm_new {
 	const char *id, *child_id, *record_id, *reference, *note;
 	int64_t referred_at;
 	const char *agency_id, *by, *by_name;
 	bool demo;
 	int64_t at;
 };
-int store_nrm_insert(struct db *db, const struct store_nrm *n);
+int store_nrm_insert(struct db *db, const struct store_nrm_new *n);
 /* Records the reasonable grounds (`conclusive` false) or conclusive grounds decision
  * `decision` ("positive"/"negative") on date `on`, once. DB_DONE when there is no such
  * referral or that decision is already recorded. */

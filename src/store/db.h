@@ -5,7 +5,10 @@
  *
  * SQL is written once for both engines: parameters are $1, $2... (bound by number),
  * new rows return their key with RETURNING, booleans are integers 0/1, times are
- * ISO 8601 UTC text, IDs are text.
+ * ISO 8601 UTC text, IDs are text. Above the store an instant is an int64_t (seconds
+ * since the epoch) and a date a struct lt_date: db_bind_time and db_bind_date (and the
+ * 't', 'T' and 'D' types of db_run) are the one place they become column text, and
+ * row_read (store/rows.h) the one place they are read back.
  *
  * A struct db is one connection and must be used by one thread at a time; the server
  * gives each worker thread its own (db_pool). Statements belong to their connection.
@@ -17,6 +20,7 @@
 #ifndef LANTERN_DB_H
 #define LANTERN_DB_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -37,6 +41,7 @@ enum {
 	DB_E_NOMEM = -7,
 	DB_E_IO = -8,     /* disk I/O error or disk full */
 	DB_E_MISUSE = -9, /* wrong parameter number, bad state */
+	DB_E_RANGE = -10, /* a column value does not fit where it is read into (row_read) */
 };
 
 /* Opens a connection. URLs: "sqlite:PATH" (PATH relative to the working directory;
@@ -76,6 +81,11 @@ int db_bind_text(struct db_stmt *st, int n, const char *s);
 int db_bind_int64(struct db_stmt *st, int n, int64_t v);
 int db_bind_null(struct db_stmt *st, int n);
 int db_bind_blob(struct db_stmt *st, int n, const void *p, size_t len);
+/* Instant t (UTC seconds) as the stored ISO 8601 text "YYYY-MM-DDTHH:MM:SSZ". */
+int db_bind_time(struct db_stmt *st, int n, int64_t t);
+/* Date d as "YYYY-MM-DD"; SQL NULL when d is not set (year 0). */
+struct lt_date;
+int db_bind_date(struct db_stmt *st, int n, const struct lt_date *d);
 
 int db_step(struct db_stmt *st);
 
@@ -97,13 +107,23 @@ int64_t db_changes(struct db *db);
 
 /*
  * Convenience: prepare (cached), bind by a type string and run to completion.
- * Types: 's' const char * (NULL -> NULL), 'i' int64_t, 'd' int (promoted), 'n' no
- * argument (binds NULL). db_run ignores rows; db_query_text copies the first column
- * of the first row into out (empty string and DB_DONE if no row).
+ * Types: 's' const char * (NULL -> NULL), 'i' int64_t, 'd' int (promoted), 'b' bool
+ * (promoted; bound 0/1), 't' int64_t instant (db_bind_time), 'T' int64_t instant or,
+ * when 0, NULL, 'D' struct lt_date (db_bind_date: NULL when not set), 'n' no argument
+ * (binds NULL). db_run ignores rows; db_query_text copies the first column of the
+ * first row into out (empty string and DB_DONE if no row).
  */
 int db_run(struct db *db, const char *sql, const char *types, ...);
 int db_query_int64(struct db *db, int64_t *out, const char *sql, const char *types, ...);
 int db_query_text(struct db *db, char *out, size_t outlen, const char *sql, const char *types, ...);
+/* Binds parameters first, first + 1... of st per `types` as db_run's. */
+int db_bind_args(struct db_stmt *st, int first, const char *types, ...);
+int db_vbind(struct db_stmt *st, int first, const char *types, va_list ap);
+/* Prepares sql (cached) and binds the arguments per `types` as db_run: *out is the
+ * statement to step (db_reset it when done), or NULL with the error returned. */
+int db_query_stmt(struct db *db, struct db_stmt **out, const char *sql, const char *types, ...);
+int db_vquery_stmt(struct db *db, struct db_stmt **out, const char *sql, const char *types,
+                   va_list ap);
 
 /*
  * Transactions. db_begin starts one (BEGIN IMMEDIATE on SQLite, so a writer takes the

@@ -6,7 +6,7 @@
 #include "store/merges.h"
 #include "util/ltime.h"
 
-int store_episode_insert(struct db *db, const struct episode_new *e)
+int store_episode_insert(struct db *db, const struct store_episode_new *e)
 {
 	return db_run(
 	        db,
@@ -16,76 +16,68 @@ int store_episode_insert(struct db *db, const struct episode_new *e)
 	        " classification_rule, looked_after, risk_level, is_demo, created_at, updated_at)"
 	        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
 	        " $17, $18, $18)",
-	        "ssssssssssssssdsds", e->id, e->child_id, e->reported_at, e->reported_by,
+	        "sstsssTsssssssbsbt", e->id, e->child_id, e->reported_at, e->reported_by,
 	        e->reported_by_name, e->reported_by_agency_id, e->last_seen_at, e->last_seen_where,
 	        e->last_seen_with, e->missing_from, e->parents_carers ? e->parents_carers : "[]",
-	        e->classification, e->reason, e->rule, (int)e->looked_after, e->risk_level,
-	        (int)e->demo, e->at);
+	        e->classification, e->reason, e->rule, e->looked_after, e->risk_level, e->demo,
+	        e->at);
 }
+
+static const struct row_col EPISODE_COLS[] = {
+        ROW_COL(struct episode_row, id, ROW_TEXT),
+        ROW_COL(struct episode_row, child_id, ROW_TEXT),
+        ROW_COL(struct episode_row, reported_at, ROW_TIME),
+        ROW_COL(struct episode_row, returned_at, ROW_TIME),
+        ROW_COL(struct episode_row, classification, ROW_TEXT),
+        ROW_COL(struct episode_row, status, ROW_TEXT),
+        ROW_COL(struct episode_row, risk_level, ROW_TEXT),
+        ROW_COL(struct episode_row, reported_by_agency_id, ROW_TEXT),
+        ROW_COL(struct episode_row, looked_after, ROW_BOOL),
+        ROW_COLF(struct episode_row, parents_carers, ROW_TEXT, ROW_CUT),
+        ROW_COL(struct episode_row, csc_interviewer_key, ROW_TEXT),
+};
+static const struct row_desc EPISODE = ROW_DESC(struct episode_row, EPISODE_COLS);
 
 int store_episode_get(struct db *db, const char *id, struct episode_row *e)
 {
-	struct db_stmt *st;
-	int rc = db_cached(db,
-	                   "SELECT id, child_id, reported_at, returned_at, classification, status,"
-	                   " risk_level, reported_by_agency_id, looked_after, parents_carers,"
-	                   " csc_interviewer_key FROM episodes WHERE id = $1",
-	                   &st);
-	if (rc != DB_OK)
-		return rc;
-	db_bind_text(st, 1, id);
-	rc = db_step(st);
-	if (rc == DB_ROW) {
-		memset(e, 0, sizeof(*e));
-		row_copy_text(st, 0, e->id, sizeof e->id);
-		row_copy_text(st, 1, e->child_id, sizeof e->child_id);
-		row_copy_text(st, 2, e->reported_at, sizeof e->reported_at);
-		row_copy_text(st, 3, e->returned_at, sizeof e->returned_at);
-		row_copy_text(st, 4, e->classification, sizeof e->classification);
-		row_copy_text(st, 5, e->status, sizeof e->status);
-		row_copy_text(st, 6, e->risk_level, sizeof e->risk_level);
-		row_copy_text(st, 7, e->reported_by_agency_id, sizeof e->reported_by_agency_id);
-		e->looked_after = db_column_int64(st, 8) != 0;
-		row_copy_text(st, 9, e->parents_carers, sizeof e->parents_carers);
-		row_copy_text(st, 10, e->csc_interviewer_key, sizeof e->csc_interviewer_key);
-	}
-	db_reset(st);
-	return rc;
+	return row_get(db, &EPISODE, e,
+	               "SELECT id, child_id, reported_at, returned_at, classification, status,"
+	               " risk_level, reported_by_agency_id, looked_after, parents_carers,"
+	               " csc_interviewer_key FROM episodes WHERE id = $1",
+	               "s", id);
 }
 
-int store_episode_set_class(struct db *db, const char *id, const char *cls, const char *at)
+int store_episode_set_class(struct db *db, const char *id, const char *cls, int64_t at)
 {
 	return db_run(db, "UPDATE episodes SET classification = $2, updated_at = $3 WHERE id = $1",
-	              "sss", id, cls, at);
+	              "sst", id, cls, at);
 }
 
-int store_episode_set_risk(struct db *db, const char *id, const char *level, const char *at)
+int store_episode_set_risk(struct db *db, const char *id, const char *level, int64_t at)
 {
 	return db_run(db, "UPDATE episodes SET risk_level = $2, updated_at = $3 WHERE id = $1",
-	              "sss", id, level, at);
+	              "sst", id, level, at);
 }
 
-int store_episode_set_returned(struct db *db, const char *id, const char *returned_at,
-                               const char *where, const char *with, const char *csc_interviewer,
-                               const char *csc_key, const char *at)
+int store_episode_set_returned(struct db *db, const struct store_episode_return *r)
 {
 	return db_run(
 	        db,
 	        "UPDATE episodes SET status = 'returned', returned_at = $2, returned_where = $3,"
 	        " returned_with = $4, csc_interviewer = $5, csc_interviewer_key = $6,"
 	        " updated_at = $7 WHERE id = $1",
-	        "sssssss", id, returned_at, where, with, csc_interviewer, csc_key, at);
+	        "stsssst", r->id, r->returned_at, r->where, r->with, r->csc_interviewer, r->csc_key,
+	        r->at);
 }
 
-int store_episode_change_add(struct db *db, const char *episode_id, const char *kind,
-                             const char *from, const char *to, const char *reason, const char *rule,
-                             const char *at, const char *by, const char *by_name)
+int store_episode_change_add(struct db *db, const struct store_episode_change_new *c)
 {
 	return db_run(db,
 	              "INSERT INTO episode_changes (episode_id, kind, from_value, to_value, reason,"
 	              " rule, changed_at, changed_by, changed_by_name)"
 	              " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-	              "sssssssss", episode_id, kind, from, to, reason, rule, at, by, by_name);
+	              "sssssstss", c->episode_id, c->kind, c->from, c->to, c->reason, c->rule,
+	              c->at, c->by, c->by_name);
 }
 
 /* Runs `sql` with one parameter and attaches the rows to obj[key]; false on error. */
@@ -312,7 +304,7 @@ int store_episode_found_key(struct db *db, const char *episode_id, const char *o
 	        "ss", episode_id, other_episode_id);
 }
 
-int store_saw_insert(struct db *db, const struct saw_new *s)
+int store_saw_insert(struct db *db, const struct store_saw_new *s)
 {
 	return db_run(
 	        db,
@@ -320,9 +312,9 @@ int store_saw_insert(struct db *db, const struct saw_new *s)
 	        " done_by_key, agency_id, where_found, found_with, what_happened, crime_alleged,"
 	        " crime_number, recorded_at)"
 	        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-	        "ssssssssssdss", s->id, s->episode_id, s->done_at, s->done_by, s->done_by_name,
+	        "sstsssssssbst", s->id, s->episode_id, s->done_at, s->done_by, s->done_by_name,
 	        s->done_by_key, s->agency_id, s->where_found, s->found_with, s->what_happened,
-	        (int)s->crime_alleged, s->crime_number, s->at);
+	        s->crime_alleged, s->crime_number, s->at);
 }
 
 int store_saw_latest_key(struct db *db, const char *episode_id, char *out, size_t n)
@@ -334,32 +326,25 @@ int store_saw_latest_key(struct db *db, const char *episode_id, char *out, size_
 	return rc == DB_DONE ? DB_OK : rc;
 }
 
+static const struct row_col INTERVIEW_COLS[] = {
+        ROW_COL(struct interview_row, id, ROW_TEXT),
+        ROW_COL(struct interview_row, status, ROW_TEXT),
+        ROW_COL(struct interview_row, due_at, ROW_TIME),
+        ROW_COL(struct interview_row, interviewer_key, ROW_TEXT),
+        ROW_COL(struct interview_row, record_entry_id, ROW_TEXT),
+        ROW_COLF(struct interview_row, interviewer_name, ROW_TEXT, ROW_CUT),
+};
+static const struct row_desc INTERVIEW = ROW_DESC(struct interview_row, INTERVIEW_COLS);
+
 int store_interview_get(struct db *db, const char *episode_id, struct interview_row *r)
 {
-	struct db_stmt *st;
-	int rc = db_cached(db,
-	                   "SELECT id, status, due_at, interviewer_key, record_entry_id,"
-	                   " interviewer_name"
-	                   " FROM return_interviews WHERE episode_id = $1",
-	                   &st);
-	if (rc != DB_OK)
-		return rc;
-	db_bind_text(st, 1, episode_id);
-	rc = db_step(st);
-	if (rc == DB_ROW) {
-		memset(r, 0, sizeof(*r));
-		row_copy_text(st, 0, r->id, sizeof r->id);
-		row_copy_text(st, 1, r->status, sizeof r->status);
-		row_copy_text(st, 2, r->due_at, sizeof r->due_at);
-		row_copy_text(st, 3, r->interviewer_key, sizeof r->interviewer_key);
-		row_copy_text(st, 4, r->record_entry_id, sizeof r->record_entry_id);
-		row_copy_text(st, 5, r->interviewer_name, sizeof r->interviewer_name);
-	}
-	db_reset(st);
-	return rc;
+	return row_get(db, &INTERVIEW, r,
+	               "SELECT id, status, due_at, interviewer_key, record_entry_id,"
+	               " interviewer_name FROM return_interviews WHERE episode_id = $1",
+	               "s", episode_id);
 }
 
-int store_interview_insert(struct db *db, const struct interview_new *n)
+int store_interview_insert(struct db *db, const struct store_interview_new *n)
 {
 	return db_run(
 	        db,
@@ -368,15 +353,13 @@ int store_interview_insert(struct db *db, const struct interview_new *n)
 	        " interviewer_key, interviewer_role, interviewer_agency, status, offered_at,"
 	        " updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
 	        " 'offered', $12, $13, $14)",
-	        "ssssssssssssss", n->id, n->episode_id, n->due_at, n->responsible,
+	        "sstsssssssstts", n->id, n->episode_id, n->due_at, n->responsible,
 	        n->responsibility, n->child_preference, n->interviewer_id, n->interviewer_name,
 	        n->interviewer_key, n->interviewer_role, n->interviewer_agency, n->offered_at,
 	        n->at, n->by);
 }
 
-int store_interview_update(struct db *db, const char *id, const char *status, const char *status_at,
-                           const char *findings, const char *entry_id, const char *by,
-                           const char *at)
+int store_interview_update(struct db *db, const struct store_interview_set *s)
 {
 	return db_run(db,
 	              "UPDATE return_interviews SET status = $2,"
@@ -386,52 +369,51 @@ int store_interview_update(struct db *db, const char *id, const char *status, co
 	              " findings = coalesce($4, findings),"
 	              " record_entry_id = coalesce($5, record_entry_id),"
 	              " updated_by = $6, updated_at = $7 WHERE id = $1",
-	              "sssssss", id, status, status_at, findings, entry_id, by, at);
+	              "ssTssst", s->id, s->status, s->status_at, s->findings, s->entry_id, s->by,
+	              s->at);
 }
 
-int store_forensic_insert(struct db *db, const char *id, const char *episode_id,
-                          const int answers[3], const char *decision, const char *rationale,
-                          const char *at, const char *by, const char *by_name)
+int store_forensic_insert(struct db *db, const struct store_forensic_new *f)
 {
 	return db_run(
 	        db,
 	        "INSERT INTO forensic_decisions (id, episode_id, clothing, early_evidence_kit,"
 	        " phones, decision, rationale, decided_at, decided_by, decided_by_name)"
 	        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-	        "ssdddsssss", id, episode_id, answers[0], answers[1], answers[2], decision,
-	        rationale, at, by, by_name);
+	        "ssdddsstss", f->id, f->episode_id, f->answers[0], f->answers[1], f->answers[2],
+	        f->decision, f->rationale, f->at, f->by, f->by_name);
 }
 
-int store_episode_location_add(struct db *db, const char *episode_id, const char *child_id,
-                               const char *kind, const char *text, const char *key, const char *at)
+int store_episode_location_add(struct db *db, const struct store_episode_named *l)
 {
 	return db_run(
 	        db,
 	        "INSERT INTO episode_locations (episode_id, child_id, kind, text, location_key,"
 	        " at) SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM"
 	        " episode_locations WHERE episode_id = $1 AND kind = $3 AND location_key = $5)",
-	        "ssssss", episode_id, child_id, kind, text, key, at);
+	        "ssssst", l->episode_id, l->child_id, l->kind, l->text, l->key, l->at);
 }
 
-int store_episode_person_add(struct db *db, const char *episode_id, const char *child_id,
-                             const char *kind, const char *name, const char *key,
-                             const char *other_child_id, const char *at)
+int store_episode_person_add(struct db *db, const struct store_episode_named *p)
 {
 	return db_run(db,
 	              "INSERT INTO episode_people (episode_id, child_id, kind, name, name_key,"
 	              " other_child_id, at) SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS"
 	              " (SELECT 1 FROM episode_people WHERE episode_id = $1 AND kind = $3"
 	              " AND name_key = $5)",
-	              "sssssss", episode_id, child_id, kind, name, key, other_child_id, at);
+	              "sssssst", p->episode_id, p->child_id, p->kind, p->text, p->key,
+	              p->other_child_id, p->at);
 }
 
-json_t *store_episodes_absent_before(struct db *db, const char *cutoff, int *rc)
+json_t *store_episodes_absent_before(struct db *db, int64_t cutoff, int *rc)
 {
-	return rows_query(db,
-	                  "SELECT id, child_id, reported_at FROM episodes WHERE status = 'open'"
-	                  " AND classification = 'absent' AND reported_at <= $1"
-	                  " ORDER BY reported_at, id",
-	                  cutoff, rc);
+	struct db_stmt *st;
+	*rc = db_query_stmt(db, &st,
+	                    "SELECT id, child_id, reported_at FROM episodes WHERE status = 'open'"
+	                    " AND classification = 'absent' AND reported_at <= $1"
+	                    " ORDER BY reported_at, id",
+	                    "t", cutoff);
+	return st ? rows_all(st, rc) : NULL;
 }
 
 /* The open deadline rows of the episodes in `scope` (a FROM item naming episodes e),
@@ -482,9 +464,7 @@ json_t *store_profile_get(struct db *db, const char *child_id, int *rc)
 	                child_id, rc);
 }
 
-int store_profile_upsert(struct db *db, const char *child_id, const char *description,
-                         const char *associates, const char *places, const char *phones,
-                         const char *social, const char *photo_ref, const char *at, const char *by)
+int store_profile_upsert(struct db *db, const struct store_profile *p)
 {
 	return db_run(
 	        db,
@@ -496,44 +476,36 @@ int store_profile_upsert(struct db *db, const char *child_id, const char *descri
 	        " phone_numbers = excluded.phone_numbers, social_media = excluded.social_media,"
 	        " photo_ref = excluded.photo_ref, updated_at = excluded.updated_at,"
 	        " updated_by = excluded.updated_by",
-	        "sssssssss", child_id, description, associates, places, phones, social, photo_ref,
-	        at, by);
+	        "sssssssts", p->child_id, p->description, p->associates, p->places, p->phones,
+	        p->social, p->photo_ref, p->at, p->by);
 }
 
-json_t *store_export_episodes(struct db *db, const char *from, const char *to,
-                              bool looked_after_only, int *rc)
+json_t *store_export_episodes(struct db *db, int64_t from, int64_t to, bool looked_after_only,
+                              int *rc)
 {
 	struct db_stmt *st;
-	*rc = db_cached(db,
-	                "SELECT child_id, classification, reported_at, returned_at FROM episodes"
-	                " WHERE reported_at < $2 AND (returned_at IS NULL OR returned_at >= $1)"
-	                " AND ($3 = 0 OR looked_after = 1) AND is_demo = 0"
-	                " ORDER BY child_id, reported_at",
-	                &st);
-	if (*rc != DB_OK)
-		return NULL;
-	db_bind_text(st, 1, from);
-	db_bind_text(st, 2, to);
-	db_bind_int64(st, 3, looked_after_only);
-	return rows_all(st, rc);
+	*rc = db_query_stmt(
+	        db, &st,
+	        "SELECT child_id, classification, reported_at, returned_at FROM episodes"
+	        " WHERE reported_at < $2 AND (returned_at IS NULL OR returned_at >= $1)"
+	        " AND ($3 = 0 OR looked_after = 1) AND is_demo = 0"
+	        " ORDER BY child_id, reported_at",
+	        "ttb", from, to, looked_after_only);
+	return st ? rows_all(st, rc) : NULL;
 }
 
-json_t *store_export_annex_a(struct db *db, const char *from, const char *to, int *rc)
+json_t *store_export_annex_a(struct db *db, int64_t from, int64_t to, int *rc)
 {
 	struct db_stmt *st;
-	*rc = db_cached(
-	        db,
+	*rc = db_query_stmt(
+	        db, &st,
 	        "SELECT e.child_id, e.classification, e.reported_at, e.returned_at,"
 	        " ri.status AS ri_status, ri.completed_at AS ri_completed_at"
 	        " FROM episodes e LEFT JOIN return_interviews ri ON ri.episode_id = e.id"
 	        " WHERE e.reported_at < $2 AND (e.returned_at IS NULL OR e.returned_at >= $1)"
 	        " AND e.is_demo = 0 ORDER BY e.child_id, e.reported_at",
-	        &st);
-	if (*rc != DB_OK)
-		return NULL;
-	db_bind_text(st, 1, from);
-	db_bind_text(st, 2, to);
-	return rows_all(st, rc);
+	        "tt", from, to);
+	return st ? rows_all(st, rc) : NULL;
 }
 
 json_t *store_episode_people_keys(struct db *db, const char *episode_id, int *rc)

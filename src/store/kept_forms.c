@@ -3,40 +3,32 @@
 
 #include <stdlib.h>
 
-int store_kept_form_insert(struct db *db, const struct kept_form_row *k)
+#include "store/rows.h"
+
+int store_kept_form_insert(struct db *db, const struct store_kept_form_new *k)
 {
 	return db_run(db,
 	              "INSERT INTO kept_forms (id, key_hash, username, trusted, path, sealed,"
 	              " created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-	              "sssdssii", k->id, k->key_hash, k->username, k->trusted ? 1 : 0, k->path,
-	              k->sealed, k->created_at, k->expires_at);
+	              "sssbssii", k->id, k->key_hash, k->username, k->trusted, k->path, k->sealed,
+	              k->created_at, k->expires_at);
 }
+
+static const struct row_col KEPT_COLS[] = {
+        ROW_COL(struct kept_form, id, ROW_TEXT),
+        ROW_COLF(struct kept_form, username, ROW_TEXT, ROW_CUT),
+        ROW_COL(struct kept_form, trusted, ROW_BOOL),
+        ROW_COLF(struct kept_form, path, ROW_TEXT, ROW_CUT),
+        ROW_COLF(struct kept_form, sealed, ROW_STR, ROW_NOTNULL),
+};
+static const struct row_desc KEPT = ROW_DESC(struct kept_form, KEPT_COLS);
 
 int store_kept_form_take(struct db *db, const char *key_hash, int64_t now, struct kept_form *out)
 {
-	memset(out, 0, sizeof(*out));
-	struct db_stmt *st;
-	int rc =
-	        db_cached(db,
-	                  "SELECT id, coalesce(username, ''), trusted, path, sealed FROM kept_forms"
-	                  " WHERE key_hash = $1 AND expires_at > $2",
-	                  &st);
-	if (rc != DB_OK)
-		return rc;
-	db_bind_text(st, 1, key_hash);
-	db_bind_int64(st, 2, now);
-	rc = db_step(st);
-	if (rc == DB_ROW) {
-		snprintf(out->id, sizeof out->id, "%s", db_column_text(st, 0));
-		snprintf(out->username, sizeof out->username, "%s", db_column_text(st, 1));
-		out->trusted = db_column_int64(st, 2) != 0;
-		snprintf(out->path, sizeof out->path, "%s", db_column_text(st, 3));
-		const char *s = db_column_text(st, 4);
-		out->sealed = strdup(s ? s : "");
-		if (!out->sealed)
-			rc = DB_E_NOMEM;
-	}
-	db_reset(st);
+	int rc = row_get(db, &KEPT, out,
+	                 "SELECT id, username, trusted, path, sealed FROM kept_forms"
+	                 " WHERE key_hash = $1 AND expires_at > $2",
+	                 "si", key_hash, now);
 	if (rc != DB_ROW)
 		return rc;
 	int drc = db_run(db, "DELETE FROM kept_forms WHERE id = $1", "s", out->id);

@@ -15,7 +15,7 @@
 /* The longest sealed text kept (a 64 KiB form, sealed and in base64, with room). */
 #define STORE_KEPT_SEALED_MAX ((size_t)96 << 10)
 
-struct kept_form_row {
+struct store_kept_form_new {
 	const char *id;       /* kfm_... */
 	const char *key_hash; /* BLAKE2b-256 hex of the key the browser holds */
 	const char *username; /* NULL: not known yet */
@@ -29,13 +29,13 @@ struct kept_form_row {
  * store_kept_form_release). */
 struct kept_form {
 	char id[32];
-	char username[64]; /* "" when not known */
+	char username[64]; /* "" when not known; cut to fit */
 	bool trusted;
-	char path[520];
-	char *sealed; /* malloc'd */
+	char path[520]; /* cut to fit */
+	char *sealed;   /* malloc'd */
 };
 
-int store_kept_form_insert(struct db *db, const struct kept_form_row *k);
+int store_kept_form_insert(struct db *db, const struct store_kept_form_new *k);
 /* Reads the unexpired form with this key hash into out and deletes it (a kept form is
  * used once). DB_ROW with out filled, DB_DONE when there is none. */
 int store_kept_form_take(struct db *db, const char *key_hash, int64_t now, struct kept_form *out);

@@ -15,31 +15,6 @@ void store_concern_viewer_bind(struct db_stmt *st, const struct store_concern_vi
 	db_bind_int64(st, 6, cv->restricted ? 1 : 0);
 }
 
-/* Binds parameters from `first` by a db_run-style type string. */
-static int bind_rest(struct db_stmt *st, int first, const char *types, va_list ap)
-{
-	int rc = DB_OK;
-	for (int n = first; rc == DB_OK && *types; types++, n++) {
-		switch (*types) {
-		case 's':
-			rc = db_bind_text(st, n, va_arg(ap, const char *));
-			break;
-		case 'i':
-			rc = db_bind_int64(st, n, va_arg(ap, int64_t));
-			break;
-		case 'd':
-			rc = db_bind_int64(st, n, va_arg(ap, int));
-			break;
-		case 'n':
-			rc = db_bind_null(st, n);
-			break;
-		default:
-			rc = DB_E_MISUSE;
-		}
-	}
-	return rc;
-}
-
 json_t *store_concern_rows(struct db *db, const struct store_concern_viewer *cv, int *rc,
                            const char *sql, const char *types, ...)
 {
@@ -50,7 +25,7 @@ json_t *store_concern_rows(struct db *db, const struct store_concern_viewer *cv,
 	store_concern_viewer_bind(st, cv);
 	va_list ap;
 	va_start(ap, types);
-	*rc = bind_rest(st, 7, types, ap);
+	*rc = db_vbind(st, 7, types, ap);
 	va_end(ap);
 	if (*rc != DB_OK) {
 		db_reset(st);
@@ -79,86 +54,52 @@ int store_concern_visible(struct db *db, const struct store_concern_viewer *cv, 
 	return DB_OK;
 }
 
-int store_link_insert(struct db *db, const struct link_new *l)
+int store_link_insert(struct db *db, const struct store_link_new *l)
 {
-	char at[LT_TIME_LEN];
-	ltime_format(l->at, at);
-	struct db_stmt *st;
-	int rc = db_cached(
+	return db_run(
 	        db,
 	        "INSERT INTO links (id, kind, from_type, from_id, from_child_id, to_type, to_id,"
 	        " to_child_id, from_date, to_date, nature, source_eval, assessment, handling,"
 	        " handling_conditions, source, note, restricted, recorded_at, recorded_by,"
 	        " recorded_by_name, agency_id, is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
 	        " $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)",
-	        &st);
-	if (rc != DB_OK)
-		return rc;
-	const char *text[] = {
-	        l->id,      l->kind,        l->from_type,   l->from_id,   l->from_child_id,
-	        l->to_type, l->to_id,       l->to_child_id, l->from_date, l->to_date,
-	        l->nature,  l->source_eval, l->assessment,  l->handling,  l->handling_conditions,
-	        l->source,  l->note};
-	for (int i = 0; i < (int)ARRAY_LEN(text) && rc == DB_OK; i++)
-		rc = db_bind_text(st, i + 1, text[i]);
-	if (rc == DB_OK)
-		rc = db_bind_int64(st, 18, l->restricted ? 1 : 0);
-	if (rc == DB_OK)
-		rc = db_bind_text(st, 19, at);
-	if (rc == DB_OK)
-		rc = db_bind_text(st, 20, l->recorded_by);
-	if (rc == DB_OK)
-		rc = db_bind_text(st, 21, l->recorded_by_name);
-	if (rc == DB_OK)
-		rc = db_bind_text(st, 22, l->agency_id);
-	if (rc == DB_OK)
-		rc = db_bind_int64(st, 23, l->demo ? 1 : 0);
-	if (rc == DB_OK) {
-		rc = db_step(st);
-		rc = rc == DB_DONE ? DB_OK : rc;
-	}
-	db_reset(st);
-	return rc;
+	        "sssssssssssssssssbtsssb", l->id, l->kind, l->from_type, l->from_id,
+	        l->from_child_id, l->to_type, l->to_id, l->to_child_id, l->from_date, l->to_date,
+	        l->nature, l->source_eval, l->assessment, l->handling, l->handling_conditions,
+	        l->source, l->note, l->restricted, l->at, l->recorded_by, l->recorded_by_name,
+	        l->agency_id, l->demo);
 }
+
+static const struct row_col LINK_COLS[] = {
+        ROW_COL(struct link_row, id, ROW_TEXT),
+        ROW_COL(struct link_row, kind, ROW_TEXT),
+        ROW_COL(struct link_row, from_type, ROW_TEXT),
+        ROW_COL(struct link_row, from_id, ROW_TEXT),
+        ROW_COL(struct link_row, from_child_id, ROW_TEXT),
+        ROW_COL(struct link_row, to_type, ROW_TEXT),
+        ROW_COL(struct link_row, to_id, ROW_TEXT),
+        ROW_COL(struct link_row, to_child_id, ROW_TEXT),
+        ROW_COL(struct link_row, restricted, ROW_BOOL),
+        ROW_COL(struct link_row, ended, ROW_BOOL),
+};
+static const struct row_desc LINK = ROW_DESC(struct link_row, LINK_COLS);
 
 int store_link_get(struct db *db, const char *id, struct link_row *l)
 {
-	memset(l, 0, sizeof *l);
-	struct db_stmt *st;
-	int rc =
-	        db_cached(db,
-	                  "SELECT id, kind, from_type, from_id, from_child_id, to_type, to_id,"
-	                  " to_child_id, restricted, ended_at IS NOT NULL FROM links WHERE id = $1",
-	                  &st);
-	if (rc != DB_OK)
-		return rc;
-	db_bind_text(st, 1, id);
-	rc = db_step(st);
-	if (rc == DB_ROW) {
-		row_copy_text(st, 0, l->id, sizeof l->id);
-		row_copy_text(st, 1, l->kind, sizeof l->kind);
-		row_copy_text(st, 2, l->from_type, sizeof l->from_type);
-		row_copy_text(st, 3, l->from_id, sizeof l->from_id);
-		row_copy_text(st, 4, l->from_child_id, sizeof l->from_child_id);
-		row_copy_text(st, 5, l->to_type, sizeof l->to_type);
-		row_copy_text(st, 6, l->to_id, sizeof l->to_id);
-		row_copy_text(st, 7, l->to_child_id, sizeof l->to_child_id);
-		l->restricted = db_column_int64(st, 8) != 0;
-		l->ended = db_column_int64(st, 9) != 0;
-	}
-	db_reset(st);
-	return rc;
+	return row_get(db, &LINK, l,
+	               "SELECT id, kind, from_type, from_id, from_child_id, to_type, to_id,"
+	               " to_child_id, restricted, ended_at IS NOT NULL AS ended FROM links"
+	               " WHERE id = $1",
+	               "s", id);
 }
 
 int store_link_end(struct db *db, const char *id, const char *by, const char *by_name,
                    const char *reason, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	int rc = db_run(db,
 	                "UPDATE links SET ended_at = $2, ended_by = $3, ended_by_name = $4,"
 	                " ended_reason = $5 WHERE id = $1 AND ended_at IS NULL",
-	                "sssss", id, t, by, by_name, reason);
+	                "stsss", id, at, by, by_name, reason);
 	if (rc == DB_OK && db_changes(db) == 0)
 		return DB_DONE;
 	return rc;

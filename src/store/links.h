@@ -52,13 +52,13 @@ int store_concern_visible(struct db *db, const struct store_concern_viewer *cv, 
                           const char *id, bool *out);
 
 /* Runs `sql` with the viewer bound at $1..$6 and the further parameters from $7, typed
- * as db_run's ('s' text, 'i' int64_t, 'd' int, 'n' NULL); returns every row (NULL with
- * *rc on failure). For the store files of this family. */
+ * as db_run's (store/db.h); returns every row (NULL with *rc on failure). For the store
+ * files of this family. */
 json_t *store_concern_rows(struct db *db, const struct store_concern_viewer *cv, int *rc,
                            const char *sql, const char *types, ...);
 
 /* A new link. Ends are (type code, id, child the end is about or NULL). */
-struct link_new {
+struct store_link_new {
 	const char *id, *kind;
 	const char *from_type, *from_id, *from_child_id;
 	const char *to_type, *to_id, *to_child_id;
@@ -70,7 +70,7 @@ struct link_new {
 	const char *recorded_by, *recorded_by_name, *agency_id;
 	int64_t at;
 };
-int store_link_insert(struct db *db, const struct link_new *l);
+int store_link_insert(struct db *db, const struct store_link_new *l);
 
 /* A link as the use cases need it to decide (text valid until the next call). */
 struct link_row {

@@ -203,8 +203,8 @@ int store_mase_first_referral(struct db *db, const char *child_id, int64_t *at)
 json_t *store_mase_meeting_actions(struct db *db, const char *meeting_id, int *rc)
 {
 	return store_rows(db, rc,
-	                  "SELECT id, text, owner_name, due_at, status, record_id FROM plan_actions"
-	                  " WHERE meeting_id = $1 ORDER BY due_at, id",
+	                  "SELECT id, text, owner_name, due_at, status, tactic, record_id"
+	                  " FROM plan_actions WHERE meeting_id = $1 ORDER BY due_at, id",
 	                  "s", meeting_id);
 }
 

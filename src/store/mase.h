@@ -67,7 +67,7 @@ int store_mase_case_set(struct db *db, const char *meeting_id, const char *recor
 /* R-MASE-4: when the child was first referred: DB_ROW with *at, or DB_DONE (never). */
 int store_mase_first_referral(struct db *db, const char *child_id, int64_t *at);
 /* R-MASE-7: the actions agreed at meeting `meeting_id`: [{id, text, owner_name, due_at,
- * status, record_id}]. */
+ * status, tactic, record_id}]. */
 json_t *store_mase_meeting_actions(struct db *db, const char *meeting_id, int *rc);
 /* R-MASE-8: the chair's duties (JSON text) and who recorded them. */
 int store_mase_duties_set(struct db *db, const char *meeting_id, const char *duties,

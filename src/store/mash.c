@@ -5,7 +5,7 @@
 
 #include "store/rows.h"
 
-int store_mash_evaluation_insert(struct db *db, const struct mash_eval_row *e)
+int store_mash_evaluation_insert(struct db *db, const struct store_mash_eval_new *e)
 {
 	int rc = db_run(db,
 	                "UPDATE referrals SET status = 'triaged'"
@@ -20,9 +20,9 @@ int store_mash_evaluation_insert(struct db *db, const struct mash_eval_row *e)
 	        "INSERT INTO mash_evaluations (id, referral_id, child_id, outcome, rationale,"
 	        " evaluated_by, evaluated_by_name, evaluated_at, received_at, due_at, on_time)"
 	        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-	        "ssssssssssd", e->id, e->referral_id, e->child_id, e->outcome, e->rationale,
+	        "ssssssstttb", e->id, e->referral_id, e->child_id, e->outcome, e->rationale,
 	        e->evaluated_by, e->evaluated_by_name, e->evaluated_at, e->received_at, e->due_at,
-	        e->on_time ? 1 : 0);
+	        e->on_time);
 }
 
 json_t *store_mash_evaluation_get(struct db *db, const char *referral_id, int *rc)

@@ -7,19 +7,21 @@
 
 #include <jansson.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "store/db.h"
 
-/* One evaluation, as written (all strings; on_time 0/1). */
-struct mash_eval_row {
+/* One evaluation, as written. */
+struct store_mash_eval_new {
 	const char *id, *referral_id, *child_id, *outcome, *rationale;
-	const char *evaluated_by, *evaluated_by_name, *evaluated_at, *received_at, *due_at;
+	const char *evaluated_by, *evaluated_by_name;
+	int64_t evaluated_at, received_at, due_at;
 	bool on_time;
 };
 
 /* Writes the evaluation and marks its referral triaged. DB_E_CONSTRAINT when the
  * referral is no longer awaiting triage (evaluated meanwhile). */
-int store_mash_evaluation_insert(struct db *db, const struct mash_eval_row *e);
+int store_mash_evaluation_insert(struct db *db, const struct store_mash_eval_new *e);
 
 /* The evaluation of referral `referral_id` as an object, or NULL with *rc DB_DONE
  * when there is none. */

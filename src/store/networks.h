@@ -26,6 +26,31 @@ json_t *store_network_links(struct db *db, const struct store_concern_viewer *cv
 json_t *store_network_links_of(struct db *db, const struct store_concern_viewer *cv, const char *id,
                                int limit, int *rc);
 
+/* How many entities one of the *_any reads below takes at once. */
+#define STORE_NET_BATCH 64
+
+/* The current links the viewer sees (both ends) of any of the entities ids[0..n) (n at
+ * most STORE_NET_BATCH), as store_network_links' rows, each once, at most `limit`: a
+ * breadth-first read of a network takes one query per ring of STORE_NET_BATCH. */
+json_t *store_network_links_of_any(struct db *db, const struct store_concern_viewer *cv,
+                                   const char *const *ids, size_t n, int limit, int *rc);
+
+/* The missing episodes of any of the children ids[0..n) (n at most STORE_NET_BATCH) that
+ * are an end of a current link: rows {id, child}. */
+json_t *store_network_episodes_of_any(struct db *db, const char *const *ids, size_t n, int *rc);
+
+/* store_network_node's answer, with "id", for each of ids[0..n) (n at most
+ * STORE_NET_BATCH) of type `type` that exists. */
+json_t *store_network_nodes_of(struct db *db, const struct store_concern_viewer *cv,
+                               const char *type, const char *const *ids, size_t n, int *rc);
+
+/* R-CAT-7: the children of borough `borough_id` (their record's owning borough, else
+ * where they live, as store_network_node's "borough") in category 1 or with no category
+ * that the viewer sees and that are an end of a current link, directly or through one
+ * of their missing episodes: rows {id}, in id order. */
+json_t *store_network_low_children(struct db *db, const struct store_concern_viewer *cv,
+                                   const char *borough_id, int *rc);
+
 /* The missing episodes of child `child_id` that are an end of a current link: rows {id}.
  * (An episode is seen by whoever sees its child.) */
 json_t *store_network_episodes_of(struct db *db, const char *child_id, int *rc);

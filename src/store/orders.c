@@ -7,46 +7,14 @@
 #include "protocol/reference.h"
 #include "store/rows.h"
 
-/* Binds parameters from `first` by a db_run-style type string. */
-static int bind_va(struct db_stmt *st, int first, const char *types, va_list ap)
-{
-	int rc = DB_OK;
-	for (int n = first; rc == DB_OK && *types; types++, n++) {
-		switch (*types) {
-		case 's':
-			rc = db_bind_text(st, n, va_arg(ap, const char *));
-			break;
-		case 'i':
-			rc = db_bind_int64(st, n, va_arg(ap, int64_t));
-			break;
-		case 'd':
-			rc = db_bind_int64(st, n, va_arg(ap, int));
-			break;
-		case 'n':
-			rc = db_bind_null(st, n);
-			break;
-		default:
-			rc = DB_E_MISUSE;
-		}
-	}
-	return rc;
-}
-
 json_t *store_rows(struct db *db, int *rc, const char *sql, const char *types, ...)
 {
 	struct db_stmt *st;
-	*rc = db_cached(db, sql, &st);
-	if (*rc != DB_OK)
-		return NULL;
 	va_list ap;
 	va_start(ap, types);
-	*rc = bind_va(st, 1, types, ap);
+	*rc = db_vquery_stmt(db, &st, sql, types, ap);
 	va_end(ap);
-	if (*rc != DB_OK) {
-		db_reset(st);
-		return NULL;
-	}
-	return rows_all(st, rc);
+	return st ? rows_all(st, rc) : NULL;
 }
 
 /* The columns of the facts of a disruption, as text (NULL where not set). */
@@ -57,31 +25,6 @@ json_t *store_rows(struct db *db, int *rc, const char *sql, const char *types, .
 	" until_date, offence, note"
 #define N_FACTS 25
 
-struct facts_text {
-	char applied[LT_DATE_LEN], made[LT_DATE_LEN], varied[LT_DATE_LEN], expired[LT_DATE_LEN];
-	char discharged[LT_DATE_LEN], ends[LT_DATE_LEN], dob[LT_DATE_LEN], tfrom[LT_DATE_LEN];
-	char tuntil[LT_DATE_LEN], on[LT_DATE_LEN], until[LT_DATE_LEN];
-	char served[LT_TIME_LEN], notified[LT_TIME_LEN];
-};
-
-/* d as YYYY-MM-DD in out, or NULL when not set. */
-static const char *date_text(struct lt_date d, char out[LT_DATE_LEN])
-{
-	if (d.y == 0)
-		return NULL;
-	ltime_format_date(d, out);
-	return out;
-}
-
-/* An instant as ISO 8601 text in out when `set`, else NULL. */
-static const char *time_text(bool set, int64_t t, char out[LT_TIME_LEN])
-{
-	if (!set)
-		return NULL;
-	ltime_format(t, out);
-	return out;
-}
-
 /* The class code of type t ("order", "notice", ...): the reference table's group. */
 static const char *class_code(enum disruption_type t)
 {
@@ -90,50 +33,27 @@ static const char *class_code(enum disruption_type t)
 	return (unsigned)t < n ? items[t].group : NULL;
 }
 
-/* Binds the N_FACTS columns of d from parameter `first`. */
-static int bind_facts(struct db_stmt *st, int first, const struct disruption *d,
-                      struct facts_text *x)
+/* Binds the N_FACTS columns of d from parameter `first`, dates and instants as stored
+ * (unset ones NULL). */
+static int bind_facts(struct db_stmt *st, int first, const struct disruption *d)
 {
 	bool lifecycle = disruption_class_of(d->type) == DCLASS_ORDER ||
 	                 disruption_class_of(d->type) == DCLASS_NOTICE;
 	bool cawn = d->type == DISRUPT_CAWN;
-	const char *text[N_FACTS] = {
-	        disruption_type_code(d->type),
-	        class_code(d->type),
-	        d->subject_id,
-	        d->child_id,
-	        d->place_id,
-	        d->vehicle_id,
-	        lifecycle ? order_status_code(d->status) : NULL,
-	        date_text(d->applied_on, x->applied),
-	        date_text(d->made_on, x->made),
-	        time_text(d->served, d->served_at, x->served),
-	        d->serving_officer,
-	        date_text(d->varied_on, x->varied),
-	        date_text(d->expired_on, x->expired),
-	        date_text(d->discharged_on, x->discharged),
-	        date_text(d->ends_on, x->ends),
-	        cawn ? date_text(d->child_dob, x->dob) : NULL,
-	        NULL, /* child_in_care: an integer */
-	        NULL, /* travel_restricted: an integer */
-	        date_text(d->travel_from, x->tfrom),
-	        date_text(d->travel_until, x->tuntil),
-	        time_text(d->notified, d->notified_at, x->notified),
-	        date_text(d->on, x->on),
-	        date_text(d->until, x->until),
-	        d->offence,
-	        d->note,
-	};
-	int rc = DB_OK;
-	for (int i = 0; i < N_FACTS && rc == DB_OK; i++) {
-		if (i == 16)
-			rc = cawn ? db_bind_int64(st, first + i, d->child_in_care ? 1 : 0)
-			          : db_bind_null(st, first + i);
-		else if (i == 17)
-			rc = db_bind_int64(st, first + i, d->travel_restricted ? 1 : 0);
-		else
-			rc = db_bind_text(st, first + i, text[i]);
-	}
+	static const struct lt_date none = {0, 0, 0};
+	int rc = db_bind_args(st, first, "sssssssDDTsDDDDD", disruption_type_code(d->type),
+	                      class_code(d->type), d->subject_id, d->child_id, d->place_id,
+	                      d->vehicle_id, lifecycle ? order_status_code(d->status) : NULL,
+	                      d->applied_on, d->made_on, d->served ? d->served_at : 0,
+	                      d->serving_officer, d->varied_on, d->expired_on, d->discharged_on,
+	                      d->ends_on, cawn ? d->child_dob : none);
+	if (rc == DB_OK) /* child_in_care: a CAWN's only */
+		rc = cawn ? db_bind_int64(st, first + 16, d->child_in_care ? 1 : 0)
+		          : db_bind_null(st, first + 16);
+	if (rc == DB_OK)
+		rc = db_bind_args(st, first + 17, "bDDTDDss", d->travel_restricted, d->travel_from,
+		                  d->travel_until, d->notified ? d->notified_at : 0, d->on,
+		                  d->until, d->offence, d->note);
 	return rc;
 }
 
@@ -150,26 +70,23 @@ static int run_bound(struct db_stmt *st, int rc)
 
 /* Adds breaches [from, d->n_breaches) and changes [cfrom, d->n_changes) of d. */
 static int add_parts(struct db *db, const char *id, const struct disruption *d, size_t from,
-                     size_t cfrom, const char *by, const char *by_name, const char *at)
+                     size_t cfrom, const char *by, const char *by_name, int64_t at)
 {
 	int rc = DB_OK;
-	for (size_t i = from; rc == DB_OK && i < d->n_breaches; i++) {
-		char on[LT_DATE_LEN];
+	for (size_t i = from; rc == DB_OK && i < d->n_breaches; i++)
 		rc = db_run(db,
 		            "INSERT INTO disruption_breaches (disruption_id, on_date, recorded_at,"
 		            " recorded_by, recorded_by_name) VALUES ($1, $2, $3, $4, $5)",
-		            "sssss", id, date_text(d->breaches[i], on), at, by, by_name);
-	}
+		            "sDtss", id, d->breaches[i], at, by, by_name);
 	for (size_t i = cfrom; rc == DB_OK && i < d->n_changes; i++) {
-		char ch[LT_TIME_LEN], no[LT_TIME_LEN];
 		const struct order_change *c = &d->changes[i];
 		rc = db_run(
 		        db,
 		        "INSERT INTO disruption_changes (disruption_id, changed_at, notified_at,"
 		        " recorded_at, recorded_by, recorded_by_name) VALUES ($1, $2, $3, $4, $5,"
 		        " $6)",
-		        "ssssss", id, time_text(true, c->changed_at, ch),
-		        time_text(c->notified, c->notified_at, no), at, by, by_name);
+		        "stTtss", id, c->changed_at, c->notified ? c->notified_at : 0, at, by,
+		        by_name);
 	}
 	return rc;
 }
@@ -177,7 +94,7 @@ static int add_parts(struct db *db, const char *id, const struct disruption *d, 
 /* Adds a history row. */
 static int add_history(struct db *db, const char *id, const struct disruption *d,
                        const char *fields, const char *note, const char *by, const char *by_name,
-                       const char *at)
+                       int64_t at)
 {
 	bool lifecycle = disruption_class_of(d->type) == DCLASS_ORDER ||
 	                 disruption_class_of(d->type) == DCLASS_NOTICE;
@@ -185,15 +102,13 @@ static int add_history(struct db *db, const char *id, const struct disruption *d
 	              "INSERT INTO disruption_history (disruption_id, status, fields, note,"
 	              " recorded_at, recorded_by, recorded_by_name) VALUES ($1, $2, $3, $4, $5, $6,"
 	              " $7)",
-	              "sssssss", id, lifecycle ? order_status_code(d->status) : NULL, fields, note,
+	              "sssstss", id, lifecycle ? order_status_code(d->status) : NULL, fields, note,
 	              at, by, by_name);
 }
 
 int store_disruption_insert(struct db *db, const struct disruption *d,
                             const struct store_disruption_meta *m, const char *fields)
 {
-	char at[LT_TIME_LEN];
-	ltime_format(m->at, at);
 	struct db_stmt *st;
 	int rc = db_cached(db,
 	                   "INSERT INTO disruptions (id, " FACT_COLUMNS ", restricted, cj_case_id,"
@@ -204,31 +119,23 @@ int store_disruption_insert(struct db *db, const struct disruption *d,
 	                   &st);
 	if (rc != DB_OK)
 		return rc;
-	struct facts_text x;
 	rc = db_bind_text(st, 1, m->id);
 	if (rc == DB_OK)
-		rc = bind_facts(st, 2, d, &x);
-	const char *text[] = {m->cj_case_id, m->borough_id, m->agency_id, m->by, m->by_name, at};
+		rc = bind_facts(st, 2, d);
 	if (rc == DB_OK)
-		rc = db_bind_int64(st, 27, m->restricted ? 1 : 0);
-	for (int i = 0; i < (int)ARRAY_LEN(text) && rc == DB_OK; i++)
-		rc = db_bind_text(st, 28 + i, text[i]);
-	if (rc == DB_OK)
-		rc = db_bind_int64(st, 34, m->demo ? 1 : 0);
+		rc = db_bind_args(st, 27, "bssssstb", m->restricted, m->cj_case_id, m->borough_id,
+		                  m->agency_id, m->by, m->by_name, m->at, m->demo);
 	rc = run_bound(st, rc);
 	if (rc == DB_OK)
-		rc = add_parts(db, m->id, d, 0, 0, m->by, m->by_name, at);
+		rc = add_parts(db, m->id, d, 0, 0, m->by, m->by_name, m->at);
 	if (rc == DB_OK)
-		rc = add_history(db, m->id, d, fields, NULL, m->by, m->by_name, at);
+		rc = add_history(db, m->id, d, fields, NULL, m->by, m->by_name, m->at);
 	return rc;
 }
 
-int store_disruption_update(struct db *db, const char *id, const struct disruption *d,
-                            size_t old_breaches, size_t old_changes, const char *fields,
-                            const char *note, const char *by, const char *by_name, int64_t at)
+int store_disruption_update(struct db *db, const struct store_disruption_set *u)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
+	const struct disruption *d = u->d;
 	struct db_stmt *st;
 	int rc = db_cached(db,
 	                   "UPDATE disruptions SET (" FACT_COLUMNS
@@ -239,29 +146,28 @@ int store_disruption_update(struct db *db, const char *id, const struct disrupti
 	                   &st);
 	if (rc != DB_OK)
 		return rc;
-	struct facts_text x;
-	rc = db_bind_text(st, 1, id);
+	rc = db_bind_text(st, 1, u->id);
 	if (rc == DB_OK)
-		rc = bind_facts(st, 2, d, &x);
+		rc = bind_facts(st, 2, d);
 	if (rc == DB_OK)
-		rc = db_bind_text(st, 27, t);
+		rc = db_bind_time(st, 27, u->at);
 	rc = run_bound(st, rc);
 	if (rc == DB_OK && db_changes(db) == 0)
 		return DB_DONE;
-	for (size_t i = 0; rc == DB_OK && i < old_changes && i < d->n_changes; i++) {
+	for (size_t i = 0; rc == DB_OK && i < u->old_changes && i < d->n_changes; i++) {
 		const struct order_change *c = &d->changes[i];
-		char no[LT_TIME_LEN];
 		if (c->notified)
 			rc = db_run(db,
 			            "UPDATE disruption_changes SET notified_at = $3 WHERE id ="
 			            " (SELECT id FROM disruption_changes WHERE disruption_id = $1"
 			            " ORDER BY id LIMIT 1 OFFSET $2) AND notified_at IS NULL",
-			            "sds", id, (int)i, time_text(true, c->notified_at, no));
+			            "sdt", u->id, (int)i, c->notified_at);
 	}
 	if (rc == DB_OK)
-		rc = add_parts(db, id, d, old_breaches, old_changes, by, by_name, t);
+		rc = add_parts(db, u->id, d, u->old_breaches, u->old_changes, u->by, u->by_name,
+		               u->at);
 	if (rc == DB_OK)
-		rc = add_history(db, id, d, fields, note, by, by_name, t);
+		rc = add_history(db, u->id, d, u->fields, u->note, u->by, u->by_name, u->at);
 	return rc;
 }
 
@@ -310,29 +216,23 @@ json_t *store_disruption_get(struct db *db, const char *id, int *rc)
 	return o;
 }
 
+static const struct row_col HEAD_COLS[] = {
+        ROW_COL(struct disruption_head, id, ROW_TEXT),
+        ROW_COL(struct disruption_head, type, ROW_TEXT),
+        ROW_COL(struct disruption_head, person_id, ROW_TEXT),
+        ROW_COL(struct disruption_head, child_id, ROW_TEXT),
+        ROW_COL(struct disruption_head, place_id, ROW_TEXT),
+        ROW_COL(struct disruption_head, vehicle_id, ROW_TEXT),
+        ROW_COL(struct disruption_head, restricted, ROW_BOOL),
+};
+static const struct row_desc HEAD = ROW_DESC(struct disruption_head, HEAD_COLS);
+
 int store_disruption_head(struct db *db, const char *id, struct disruption_head *h)
 {
-	memset(h, 0, sizeof *h);
-	struct db_stmt *st;
-	int rc = db_cached(db,
-	                   "SELECT id, type, person_id, child_id, place_id, vehicle_id, restricted"
-	                   " FROM disruptions WHERE id = $1",
-	                   &st);
-	if (rc != DB_OK)
-		return rc;
-	db_bind_text(st, 1, id);
-	rc = db_step(st);
-	if (rc == DB_ROW) {
-		row_copy_text(st, 0, h->id, sizeof h->id);
-		row_copy_text(st, 1, h->type, sizeof h->type);
-		row_copy_text(st, 2, h->person_id, sizeof h->person_id);
-		row_copy_text(st, 3, h->child_id, sizeof h->child_id);
-		row_copy_text(st, 4, h->place_id, sizeof h->place_id);
-		row_copy_text(st, 5, h->vehicle_id, sizeof h->vehicle_id);
-		h->restricted = db_column_int64(st, 6) != 0;
-	}
-	db_reset(st);
-	return rc;
+	return row_get(db, &HEAD, h,
+	               "SELECT id, type, person_id, child_id, place_id, vehicle_id, restricted"
+	               " FROM disruptions WHERE id = $1",
+	               "s", id);
 }
 
 /* The list query of store_disruptions_of for one target column. */
@@ -357,17 +257,14 @@ json_t *store_disruptions_of(struct db *db, const char *target, const char *id, 
 	return store_rows(db, rc, sql, "sd", id, restricted ? 1 : 0);
 }
 
-int store_person_outcome_add(struct db *db, const char *id, const char *person_id, const char *code,
-                             struct lt_date on, const char *note, const char *source_id,
-                             const char *by, int64_t at)
+int store_person_outcome_add(struct db *db, const struct store_person_outcome_new *o)
 {
-	char d[LT_DATE_LEN], t[LT_TIME_LEN];
-	ltime_format(at, t);
 	return db_run(db,
 	              "INSERT INTO outcomes (id, record_id, person_id, code, achieved_on, note,"
 	              " recorded_by, recorded_at, source_id) VALUES ($1, NULL, $2, $3, $4, $5, $6,"
 	              " $7, $8)",
-	              "ssssssss", id, person_id, code, date_text(on, d), note, by, t, source_id);
+	              "sssDssts", o->id, o->person_id, o->code, o->on, o->note, o->by, o->at,
+	              o->source_id);
 }
 
 json_t *store_person_outcomes(struct db *db, const char *person_id, int *rc)
@@ -396,18 +293,18 @@ int store_child_care_on(struct db *db, const char *child_id, struct lt_date on, 
 {
 	*dob = (struct lt_date){0, 0, 0};
 	*in_care = false;
-	char d[LT_DATE_LEN];
 	int rc;
-	json_t *rows = store_rows(
-	        db, &rc,
-	        "SELECT c.date_of_birth, c.looked_after,"
-	        " (SELECT count(*) FROM child_risk_groups g WHERE g.child_id = c.id"
-	        "  AND g.group_code = 'looked_after') AS groups,"
-	        " (SELECT count(*) FROM child_risk_groups g WHERE g.child_id = c.id"
-	        "  AND g.group_code = 'looked_after' AND (g.from_date IS NULL OR g.from_date <= $2)"
-	        "  AND (g.to_date IS NULL OR g.to_date >= $2)) AS covering"
-	        " FROM children c WHERE c.id = $1",
-	        "ss", child_id, date_text(on, d) ? d : "");
+	json_t *rows =
+	        store_rows(db, &rc,
+	                   "SELECT c.date_of_birth, c.looked_after,"
+	                   " (SELECT count(*) FROM child_risk_groups g WHERE g.child_id = c.id"
+	                   "  AND g.group_code = 'looked_after') AS groups,"
+	                   " (SELECT count(*) FROM child_risk_groups g WHERE g.child_id = c.id"
+	                   "  AND g.group_code = 'looked_after' AND (g.from_date IS NULL"
+	                   "  OR g.from_date <= coalesce($2, '')) AND (g.to_date IS NULL"
+	                   "  OR g.to_date >= coalesce($2, ''))) AS covering"
+	                   " FROM children c WHERE c.id = $1",
+	                   "sD", child_id, on);
 	if (!rows)
 		return rc;
 	json_t *r = json_array_get(rows, 0);

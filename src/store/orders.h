@@ -18,9 +18,9 @@
 #include "protocol/orders.h"
 #include "store/db.h"
 
-/* Runs `sql` with parameters from $1 typed as db_run's ('s' text, 'i' int64_t, 'd' int,
- * 'n' NULL) and returns every row (NULL with *rc on failure). For the store files of
- * the disruption family (orders.c, plans.c, cj.c). */
+/* Runs `sql` with parameters from $1 typed as db_run's (store/db.h) and returns every
+ * row (NULL with *rc on failure). For the store files of the disruption family
+ * (orders.c, plans.c, cj.c). */
 json_t *store_rows(struct db *db, int *rc, const char *sql, const char *types, ...);
 
 /* Who wrote a disruption, and what it is filed under. */
@@ -38,13 +38,20 @@ struct store_disruption_meta {
 int store_disruption_insert(struct db *db, const struct disruption *d,
                             const struct store_disruption_meta *m, const char *fields);
 
-/* Writes the facts of disruption `id` as `d` now holds them: every column; breaches from
+/* A change of disruption `id` to the facts `d` now holds. */
+struct store_disruption_set {
+	const char *id;
+	const struct disruption *d;
+	size_t old_breaches, old_changes; /* how many of d's breaches and changes are stored */
+	const char *fields, *note;        /* for the history row */
+	const char *by, *by_name;
+	int64_t at;
+};
+/* Writes the facts of the disruption as u->d holds them: every column; breaches from
  * index `old_breaches` on are added (earlier ones are kept as stored); changes from
  * `old_changes` on are added, and the notification time of earlier ones is set where d
  * now has one; a history row lists `fields` with `note`. DB_DONE when there is none. */
-int store_disruption_update(struct db *db, const char *id, const struct disruption *d,
-                            size_t old_breaches, size_t old_changes, const char *fields,
-                            const char *note, const char *by, const char *by_name, int64_t at);
+int store_disruption_update(struct db *db, const struct store_disruption_set *u);
 
 /* The disruption as stored: every column ("in_care" and the like as 0/1 integers), with
  * "breaches" [{on_date, recorded_at, recorded_by_name}], "changes" [{changed_at,
@@ -71,11 +78,15 @@ int store_disruption_head(struct db *db, const char *id, struct disruption_head 
 json_t *store_disruptions_of(struct db *db, const char *target, const char *id, bool restricted,
                              int *rc);
 
-/* R-OUT-2..5: adds outcome `code` (FP, FO, FQ) to person `person_id`, achieved on date
+/* R-OUT-2..5: outcome `code` (FP, FO, FQ) of person `person_id`, achieved on date
  * `on`, warranted by disruption `source_id`. */
-int store_person_outcome_add(struct db *db, const char *id, const char *person_id, const char *code,
-                             struct lt_date on, const char *note, const char *source_id,
-                             const char *by, int64_t at);
+struct store_person_outcome_new {
+	const char *id, *person_id, *code;
+	struct lt_date on;
+	const char *note, *source_id, *by;
+	int64_t at;
+};
+int store_person_outcome_add(struct db *db, const struct store_person_outcome_new *o);
 /* The person's outcome codes, oldest first: [{id, code, achieved_on, note, source_id,
  * recorded_at, recorded_by_name}]. */
 json_t *store_person_outcomes(struct db *db, const char *person_id, int *rc);

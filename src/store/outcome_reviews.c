@@ -4,18 +4,14 @@
 #include "store/orders.h"
 #include "util/ltime.h"
 
-int store_outcome_review_insert(struct db *db, const char *id, const char *record_id,
-                                int64_t reviewed_at, const char *by, const char *by_name,
-                                const char *scores, const char *notes, int64_t at, bool demo)
+int store_outcome_review_insert(struct db *db, const struct store_outcome_review_new *r)
 {
-	char r[LT_TIME_LEN], t[LT_TIME_LEN];
-	ltime_format(reviewed_at, r);
-	ltime_format(at, t);
 	return db_run(db,
 	              "INSERT INTO outcome_reviews (id, record_id, reviewed_at, reviewer_id,"
 	              " reviewer_name, scores, notes, created_at, is_demo) VALUES ($1, $2, $3, $4,"
 	              " $5, $6, $7, $8, $9)",
-	              "ssssssssd", id, record_id, r, by, by_name, scores, notes, t, demo ? 1 : 0);
+	              "sstsssstb", r->id, r->record_id, r->reviewed_at, r->by, r->by_name,
+	              r->scores, r->notes, r->at, r->demo);
 }
 
 json_t *store_outcome_reviews(struct db *db, const char *record_id, int *rc)

@@ -12,9 +12,15 @@
 
 #include "store/db.h"
 
-int store_outcome_review_insert(struct db *db, const char *id, const char *record_id,
-                                int64_t reviewed_at, const char *by, const char *by_name,
-                                const char *scores, const char *notes, int64_t at, bool demo);
+/* A review: scores and notes as JSON text. */
+struct store_outcome_review_new {
+	const char *id, *record_id;
+	int64_t reviewed_at;
+	const char *by, *by_name, *scores, *notes;
+	bool demo;
+	int64_t at;
+};
+int store_outcome_review_insert(struct db *db, const struct store_outcome_review_new *r);
 /* The record's reviews, oldest first: [{id, reviewed_at, reviewer_name, scores, notes}]
  * (scores and notes as JSON text). */
 json_t *store_outcome_reviews(struct db *db, const char *record_id, int *rc);

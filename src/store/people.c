@@ -3,128 +3,63 @@
 
 #include "store/rows.h"
 
-int store_person_insert(struct db *db, const struct person_new *p)
+int store_person_insert(struct db *db, const struct store_person_new *p)
 {
-	char at[LT_TIME_LEN];
-	ltime_format(p->at, at);
-	struct db_stmt *st;
-	int rc = db_cached(db,
-	                   "INSERT INTO people (id, label, gender, description, restricted,"
-	                   " agency_id, created_by, created_at, updated_at, is_demo)"
-	                   " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)",
-	                   &st);
-	if (rc != DB_OK)
-		return rc;
-	const char *text[] = {p->id, p->label, p->gender ? p->gender : "unknown", p->description};
-	for (int i = 0; i < 4 && rc == DB_OK; i++)
-		rc = db_bind_text(st, i + 1, text[i]);
-	if (rc == DB_OK)
-		rc = db_bind_int64(st, 5, p->restricted ? 1 : 0);
-	if (rc == DB_OK)
-		rc = db_bind_text(st, 6, p->agency_id);
-	if (rc == DB_OK)
-		rc = db_bind_text(st, 7, p->created_by);
-	if (rc == DB_OK)
-		rc = db_bind_text(st, 8, at);
-	if (rc == DB_OK)
-		rc = db_bind_int64(st, 9, p->demo ? 1 : 0);
-	if (rc == DB_OK) {
-		rc = db_step(st);
-		rc = rc == DB_DONE ? DB_OK : rc;
-	}
-	db_reset(st);
-	return rc;
+	return db_run(db,
+	              "INSERT INTO people (id, label, gender, description, restricted,"
+	              " agency_id, created_by, created_at, updated_at, is_demo)"
+	              " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)",
+	              "ssssbsstb", p->id, p->label, p->gender ? p->gender : "unknown",
+	              p->description, p->restricted, p->agency_id, p->created_by, p->at, p->demo);
 }
+
+static const struct row_col PERSON_HEAD_COLS[] = {
+        ROW_COL(struct person_head, id, ROW_TEXT),
+        ROW_COL(struct person_head, agency_id, ROW_TEXT),
+        ROW_COLF(struct person_head, label, ROW_TEXT, ROW_CUT),
+        ROW_COL(struct person_head, restricted, ROW_BOOL),
+};
+static const struct row_desc PERSON_HEAD = ROW_DESC(struct person_head, PERSON_HEAD_COLS);
 
 int store_person_head(struct db *db, const char *id, struct person_head *h)
 {
-	memset(h, 0, sizeof *h);
-	struct db_stmt *st;
-	int rc = db_cached(db, "SELECT id, agency_id, label, restricted FROM people WHERE id = $1",
-	                   &st);
-	if (rc != DB_OK)
-		return rc;
-	db_bind_text(st, 1, id);
-	rc = db_step(st);
-	if (rc == DB_ROW) {
-		row_copy_text(st, 0, h->id, sizeof h->id);
-		row_copy_text(st, 1, h->agency_id, sizeof h->agency_id);
-		row_copy_text(st, 2, h->label, sizeof h->label);
-		h->restricted = db_column_int64(st, 3) != 0;
-	}
-	db_reset(st);
-	return rc;
+	return row_get(db, &PERSON_HEAD, h,
+	               "SELECT id, agency_id, label, restricted FROM people WHERE id = $1", "s",
+	               id);
 }
 
 int store_person_update(struct db *db, const char *id, const char *gender, const char *description,
                         int restricted, const char *label, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	int rc = db_run(db,
 	                "UPDATE people SET gender = coalesce($2, gender),"
 	                " description = coalesce($3, description),"
 	                " restricted = CASE WHEN $4 < 0 THEN restricted ELSE $4 END,"
 	                " label = coalesce($5, label), updated_at = $6 WHERE id = $1",
-	                "sssiss", id, gender, description, (int64_t)restricted, label, t);
+	                "sssist", id, gender, description, (int64_t)restricted, label, at);
 	if (rc == DB_OK && db_changes(db) == 0)
 		return DB_DONE;
 	return rc;
 }
 
-int store_person_item_insert(struct db *db, const struct person_item_new *it)
+int store_person_item_insert(struct db *db, const struct store_person_item_new *it)
 {
-	char at[LT_TIME_LEN];
-	ltime_format(it->at, at);
-	struct db_stmt *st;
-	int rc = db_cached(
+	/* dob_year 0 is stored as NULL; age_min and age_max only with an age range */
+	return db_run(
 	        db,
 	        "INSERT INTO person_items (id, person_id, kind, value, value_key, platform,"
 	        " postcode, dob_date, age_on, nature, source_eval, assessment, handling,"
 	        " handling_conditions, source, recorded_by, recorded_by_name, agency_id,"
-	        " recorded_at, dob_year, age_min, age_max, restricted, is_demo) VALUES ($1, $2,"
-	        " $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,"
-	        " $20, $21, $22, $23, $24)",
-	        &st);
-	if (rc != DB_OK)
-		return rc;
-	const char *text[] = {it->id,
-	                      it->person_id,
-	                      it->kind,
-	                      it->value,
-	                      it->value_key,
-	                      it->platform,
-	                      it->postcode,
-	                      it->dob_date,
-	                      it->age_range ? it->age_on : NULL,
-	                      it->nature,
-	                      it->source_eval,
-	                      it->assessment,
-	                      it->handling,
-	                      it->handling_conditions,
-	                      it->source,
-	                      it->recorded_by,
-	                      it->recorded_by_name,
-	                      it->agency_id,
-	                      at};
-	for (int i = 0; i < (int)ARRAY_LEN(text) && rc == DB_OK; i++)
-		rc = db_bind_text(st, i + 1, text[i]);
-	if (rc == DB_OK)
-		rc = it->dob_year ? db_bind_int64(st, 20, it->dob_year) : db_bind_null(st, 20);
-	if (rc == DB_OK)
-		rc = it->age_range ? db_bind_int64(st, 21, it->age_min) : db_bind_null(st, 21);
-	if (rc == DB_OK)
-		rc = it->age_range ? db_bind_int64(st, 22, it->age_max) : db_bind_null(st, 22);
-	if (rc == DB_OK)
-		rc = db_bind_int64(st, 23, it->restricted ? 1 : 0);
-	if (rc == DB_OK)
-		rc = db_bind_int64(st, 24, it->demo ? 1 : 0);
-	if (rc == DB_OK) {
-		rc = db_step(st);
-		rc = rc == DB_DONE ? DB_OK : rc;
-	}
-	db_reset(st);
-	return rc;
+	        " recorded_at, dob_year, age_min, age_max, restricted, is_demo) VALUES ($1,"
+	        " $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,"
+	        " $19, nullif($20, 0), CASE WHEN $25 = 1 THEN $21 END,"
+	        " CASE WHEN $25 = 1 THEN $22 END, $23, $24)",
+	        "sssssssssssssssssstdddbbb", it->id, it->person_id, it->kind, it->value,
+	        it->value_key, it->platform, it->postcode, it->dob_date,
+	        it->age_range ? it->age_on : NULL, it->nature, it->source_eval, it->assessment,
+	        it->handling, it->handling_conditions, it->source, it->recorded_by,
+	        it->recorded_by_name, it->agency_id, it->at, it->dob_year, it->age_min, it->age_max,
+	        it->restricted, it->demo, it->age_range);
 }
 
 int store_person_label_of(struct db *db, const char *person_id, char *out, size_t n)
@@ -359,13 +294,11 @@ json_t *store_people_linked_to(struct db *db, const char *id, bool restricted, s
 int store_person_pnc_set(struct db *db, const char *id, const char *status, const char *note,
                          const char *by, const char *by_name, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	int rc = db_run(db,
 	                "UPDATE people SET pnc_marker = $2, pnc_marker_note = $3,"
 	                " pnc_marker_at = $4, pnc_marker_by = $5, pnc_marker_by_name = $6,"
 	                " updated_at = $4 WHERE id = $1",
-	                "ssssss", id, status, note, t, by, by_name);
+	                "ssstss", id, status, note, at, by, by_name);
 	if (rc == DB_OK && db_changes(db) == 0)
 		return DB_DONE;
 	return rc;
@@ -374,8 +307,6 @@ int store_person_pnc_set(struct db *db, const char *id, const char *status, cons
 int store_child_pnc_set(struct db *db, const char *child_id, const char *status, const char *note,
                         const char *by, const char *by_name, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	return db_run(db,
 	              "INSERT INTO child_pnc_markers (child_id, status, note, recorded_at,"
 	              " recorded_by, recorded_by_name) VALUES ($1, $2, $3, $4, $5, $6)"
@@ -383,7 +314,7 @@ int store_child_pnc_set(struct db *db, const char *child_id, const char *status,
 	              " note = excluded.note, recorded_at = excluded.recorded_at,"
 	              " recorded_by = excluded.recorded_by,"
 	              " recorded_by_name = excluded.recorded_by_name",
-	              "ssssss", child_id, status, note, t, by, by_name);
+	              "ssstss", child_id, status, note, at, by, by_name);
 }
 
 json_t *store_child_pnc_get(struct db *db, const char *child_id, int *rc)

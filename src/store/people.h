@@ -15,13 +15,13 @@
 #include "store/db.h"
 #include "store/links.h"
 
-struct person_new {
+struct store_person_new {
 	const char *id, *label, *gender, *description;
 	bool restricted, demo;
 	const char *agency_id, *created_by;
 	int64_t at;
 };
-int store_person_insert(struct db *db, const struct person_new *p);
+int store_person_insert(struct db *db, const struct store_person_new *p);
 
 /* What the use cases need of a person to decide (text copied). */
 struct person_head {
@@ -38,7 +38,7 @@ int store_person_update(struct db *db, const char *id, const char *gender, const
 
 /* One item (R-POI-1). NULL text is stored as NULL; dob_year, age_min and age_max are
  * stored only when dob_kind says so. */
-struct person_item_new {
+struct store_person_item_new {
 	const char *id, *person_id, *kind, *value, *value_key;
 	const char *platform, *postcode;
 	const char *dob_date; /* YYYY-MM-DD */
@@ -52,7 +52,7 @@ struct person_item_new {
 	const char *recorded_by, *recorded_by_name, *agency_id;
 	int64_t at;
 };
-int store_person_item_insert(struct db *db, const struct person_item_new *it);
+int store_person_item_insert(struct db *db, const struct store_person_item_new *it);
 
 /* The label a person should carry: the first name item that is not restricted, else the
  * first street name, nickname or alias (in that order) that is not restricted, into out

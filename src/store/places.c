@@ -6,54 +6,31 @@
 /* The place of alias e is seen by the viewer at $1..$6. */
 #define VISIBLE_E STORE_CONCERN_VISIBLE("e")
 
-int store_place_insert(struct db *db, const struct place_new *p)
+int store_place_insert(struct db *db, const struct store_place_new *p)
 {
-	char at[LT_TIME_LEN];
-	ltime_format(p->at, at);
-	struct db_stmt *st;
-	int rc = db_cached(db,
-	                   "INSERT INTO places (id, type, name, name_key, address, postcode,"
-	                   " outward, borough_id, notes, agency_id, created_by, created_at,"
-	                   " updated_at, restricted, is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7,"
-	                   " $8, $9, $10, $11, $12, $12, $13, $14)",
-	                   &st);
-	if (rc != DB_OK)
-		return rc;
-	const char *text[] = {p->id,      p->type,      p->name,       p->name_key,
-	                      p->address, p->postcode,  p->outward,    p->borough_id,
-	                      p->notes,   p->agency_id, p->created_by, at};
-	for (int i = 0; i < (int)ARRAY_LEN(text) && rc == DB_OK; i++)
-		rc = db_bind_text(st, i + 1, text[i]);
-	if (rc == DB_OK)
-		rc = db_bind_int64(st, 13, p->restricted ? 1 : 0);
-	if (rc == DB_OK)
-		rc = db_bind_int64(st, 14, p->demo ? 1 : 0);
-	if (rc == DB_OK) {
-		rc = db_step(st);
-		rc = rc == DB_DONE ? DB_OK : rc;
-	}
-	db_reset(st);
-	return rc;
+	return db_run(db,
+	              "INSERT INTO places (id, type, name, name_key, address, postcode,"
+	              " outward, borough_id, notes, agency_id, created_by, created_at,"
+	              " updated_at, restricted, is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7,"
+	              " $8, $9, $10, $11, $12, $12, $13, $14)",
+	              "ssssssssssstbb", p->id, p->type, p->name, p->name_key, p->address,
+	              p->postcode, p->outward, p->borough_id, p->notes, p->agency_id, p->created_by,
+	              p->at, p->restricted, p->demo);
 }
+
+static const struct row_col PLACE_HEAD_COLS[] = {
+        ROW_COL(struct place_head, id, ROW_TEXT),
+        ROW_COL(struct place_head, agency_id, ROW_TEXT),
+        ROW_COL(struct place_head, restricted, ROW_BOOL),
+        ROW_COL(struct place_head, hotspot, ROW_BOOL),
+};
+static const struct row_desc PLACE_HEAD = ROW_DESC(struct place_head, PLACE_HEAD_COLS);
 
 int store_place_head(struct db *db, const char *id, struct place_head *h)
 {
-	memset(h, 0, sizeof *h);
-	struct db_stmt *st;
-	int rc = db_cached(
-	        db, "SELECT id, agency_id, restricted, hotspot FROM places WHERE id = $1", &st);
-	if (rc != DB_OK)
-		return rc;
-	db_bind_text(st, 1, id);
-	rc = db_step(st);
-	if (rc == DB_ROW) {
-		row_copy_text(st, 0, h->id, sizeof h->id);
-		row_copy_text(st, 1, h->agency_id, sizeof h->agency_id);
-		h->restricted = db_column_int64(st, 2) != 0;
-		h->hotspot = db_column_int64(st, 3) != 0;
-	}
-	db_reset(st);
-	return rc;
+	return row_get(db, &PLACE_HEAD, h,
+	               "SELECT id, agency_id, restricted, hotspot FROM places WHERE id = $1", "s",
+	               id);
 }
 
 json_t *store_place_candidates(struct db *db, const struct store_concern_viewer *cv,
@@ -72,19 +49,17 @@ json_t *store_place_candidates(struct db *db, const struct store_concern_viewer 
 int store_place_set_hotspot(struct db *db, const char *id, bool hotspot, const char *rationale,
                             const char *by, const char *by_name, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	int rc = db_run(db,
 	                "UPDATE places SET hotspot = $2, hotspot_rationale = $3, hotspot_at = $4,"
 	                " hotspot_by = $5, hotspot_by_name = $6, updated_at = $4 WHERE id = $1",
-	                "sdssss", id, hotspot ? 1 : 0, rationale, t, by, by_name);
+	                "sdstss", id, hotspot ? 1 : 0, rationale, at, by, by_name);
 	if (rc == DB_OK && db_changes(db) == 0)
 		return DB_DONE;
 	if (rc == DB_OK)
 		rc = db_run(db,
 		            "INSERT INTO place_hotspots (place_id, hotspot, rationale, at, by_id,"
 		            " by_name) VALUES ($1, $2, $3, $4, $5, $6)",
-		            "sdssss", id, hotspot ? 1 : 0, rationale, t, by, by_name);
+		            "sdstss", id, hotspot ? 1 : 0, rationale, at, by, by_name);
 	return rc;
 }
 
@@ -182,78 +157,48 @@ json_t *store_places_list(struct db *db, const struct store_concern_viewer *cv,
 
 /* ---- vehicles and phones ---- */
 
-int store_vehicle_insert(struct db *db, const struct vehicle_new *v)
+int store_vehicle_insert(struct db *db, const struct store_vehicle_new *v)
 {
-	char at[LT_TIME_LEN];
-	ltime_format(v->at, at);
-	struct db_stmt *st;
-	int rc = db_cached(db,
-	                   "INSERT INTO vehicles (id, registration, vrm, match_key, make, model,"
-	                   " colour, agency_id, created_by, created_at, updated_at, parsed,"
-	                   " is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11,"
-	                   " $12)",
-	                   &st);
-	if (rc != DB_OK)
-		return rc;
-	const char *text[] = {v->id,    v->registration, v->vrm,       v->match_key,  v->make,
-	                      v->model, v->colour,       v->agency_id, v->created_by, at};
-	for (int i = 0; i < (int)ARRAY_LEN(text) && rc == DB_OK; i++)
-		rc = db_bind_text(st, i + 1, text[i]);
-	if (rc == DB_OK)
-		rc = db_bind_int64(st, 11, v->vrm ? 1 : 0);
-	if (rc == DB_OK)
-		rc = db_bind_int64(st, 12, v->demo ? 1 : 0);
-	if (rc == DB_OK) {
-		rc = db_step(st);
-		rc = rc == DB_DONE ? DB_OK : rc;
-	}
-	db_reset(st);
-	return rc;
+	return db_run(db,
+	              "INSERT INTO vehicles (id, registration, vrm, match_key, make, model,"
+	              " colour, agency_id, created_by, created_at, updated_at, parsed,"
+	              " is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11,"
+	              " $12)",
+	              "ssssssssstbb", v->id, v->registration, v->vrm, v->match_key, v->make,
+	              v->model, v->colour, v->agency_id, v->created_by, v->at, v->vrm != NULL,
+	              v->demo);
 }
 
-/* Finds by match key with `sql` selecting id, given, normal, parsed, make, model, colour. */
-static int ident_find(struct db *db, const char *sql, const char *match_key, struct ident_row *r)
-{
-	memset(r, 0, sizeof *r);
-	struct db_stmt *st;
-	int rc = db_cached(db, sql, &st);
-	if (rc != DB_OK)
-		return rc;
-	db_bind_text(st, 1, match_key);
-	rc = db_step(st);
-	if (rc == DB_ROW) {
-		row_copy_text(st, 0, r->id, sizeof r->id);
-		row_copy_text(st, 1, r->given, sizeof r->given);
-		row_copy_text(st, 2, r->normal, sizeof r->normal);
-		r->parsed = db_column_int64(st, 3) != 0;
-		row_copy_text(st, 4, r->make, sizeof r->make);
-		row_copy_text(st, 5, r->model, sizeof r->model);
-		row_copy_text(st, 6, r->colour, sizeof r->colour);
-	}
-	db_reset(st);
-	return rc;
-}
+/* A vehicle or phone found by match key: display text is cut to fit, as ever. */
+static const struct row_col IDENT_COLS[] = {
+        ROW_COL(struct ident_row, id, ROW_TEXT),
+        ROW_COLF(struct ident_row, given, ROW_TEXT, ROW_CUT),
+        ROW_COL(struct ident_row, normal, ROW_TEXT),
+        ROW_COL(struct ident_row, parsed, ROW_BOOL),
+        ROW_COLF(struct ident_row, make, ROW_TEXT, ROW_CUT),
+        ROW_COLF(struct ident_row, model, ROW_TEXT, ROW_CUT),
+        ROW_COLF(struct ident_row, colour, ROW_TEXT, ROW_CUT),
+};
+static const struct row_desc IDENT = ROW_DESC(struct ident_row, IDENT_COLS);
 
 int store_vehicle_find(struct db *db, const char *match_key, struct ident_row *v)
 {
-	return ident_find(db,
-	                  "SELECT id, registration, vrm, parsed, make, model, colour FROM vehicles"
-	                  " WHERE match_key = $1",
-	                  match_key, v);
+	return row_get(db, &IDENT, v,
+	               "SELECT id, registration AS given, vrm AS normal, parsed, make, model,"
+	               " colour FROM vehicles WHERE match_key = $1",
+	               "s", match_key);
 }
 
 int store_vehicle_fill(struct db *db, const char *id, const char *make, const char *model,
                        const char *colour, int64_t at)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
 	return db_run(
 	        db,
 	        "UPDATE vehicles SET make = coalesce(make, $2), model = coalesce(model, $3),"
 	        " colour = coalesce(colour, $4), updated_at = $5 WHERE id = $1"
 	        " AND ((make IS NULL AND $2 IS NOT NULL) OR (model IS NULL AND $3 IS NOT NULL)"
 	        " OR (colour IS NULL AND $4 IS NOT NULL))",
-	        "sssss", id, make, model, colour, t);
+	        "sssst", id, make, model, colour, at);
 }
 
 json_t *store_vehicle_get(struct db *db, const char *id, int *rc)
@@ -268,24 +213,22 @@ json_t *store_vehicle_get(struct db *db, const char *id, int *rc)
 	return o;
 }
 
-int store_phone_insert(struct db *db, const struct phone_new *p)
+int store_phone_insert(struct db *db, const struct store_phone_new *p)
 {
-	char at[LT_TIME_LEN];
-	ltime_format(p->at, at);
 	return db_run(db,
 	              "INSERT INTO phones (id, number, e164, match_key, parsed, agency_id,"
 	              " created_by, created_at, updated_at, is_demo) VALUES ($1, $2, $3, $4, $5,"
 	              " $6, $7, $8, $8, $9)",
-	              "ssssdsssd", p->id, p->number, p->e164, p->match_key, p->e164 ? 1 : 0,
-	              p->agency_id, p->created_by, at, p->demo ? 1 : 0);
+	              "ssssbsstb", p->id, p->number, p->e164, p->match_key, p->e164 != NULL,
+	              p->agency_id, p->created_by, p->at, p->demo);
 }
 
 int store_phone_find(struct db *db, const char *match_key, struct ident_row *p)
 {
-	return ident_find(db,
-	                  "SELECT id, number, e164, parsed, NULL, NULL, NULL FROM phones"
-	                  " WHERE match_key = $1",
-	                  match_key, p);
+	return row_get(db, &IDENT, p,
+	               "SELECT id, number AS given, e164 AS normal, parsed, NULL AS make,"
+	               " NULL AS model, NULL AS colour FROM phones WHERE match_key = $1",
+	               "s", match_key);
 }
 
 json_t *store_phone_get(struct db *db, const char *id, int *rc)

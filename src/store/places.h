@@ -14,13 +14,13 @@
 #include "store/db.h"
 #include "store/links.h"
 
-struct place_new {
+struct store_place_new {
 	const char *id, *type, *name, *name_key, *address, *postcode, *outward, *borough_id, *notes;
 	bool restricted, demo;
 	const char *agency_id, *created_by;
 	int64_t at;
 };
-int store_place_insert(struct db *db, const struct place_new *p);
+int store_place_insert(struct db *db, const struct store_place_new *p);
 
 /* What the use cases need of a place to decide (text copied). */
 struct place_head {
@@ -66,13 +66,13 @@ struct ident_row {
 
 /* Vehicles. match_key: link_vrm_key of the registration, or "?" and the text as given
  * when it does not parse (vrm NULL). */
-struct vehicle_new {
+struct store_vehicle_new {
 	const char *id, *registration, *vrm, *match_key, *make, *model, *colour;
 	bool demo;
 	const char *agency_id, *created_by;
 	int64_t at;
 };
-int store_vehicle_insert(struct db *db, const struct vehicle_new *v);
+int store_vehicle_insert(struct db *db, const struct store_vehicle_new *v);
 /* By match key: DB_ROW (filled) or DB_DONE. */
 int store_vehicle_find(struct db *db, const char *match_key, struct ident_row *v);
 /* Fills in make, model and colour where they are still unknown (never overwrites). */
@@ -83,13 +83,13 @@ int store_vehicle_fill(struct db *db, const char *id, const char *make, const ch
 json_t *store_vehicle_get(struct db *db, const char *id, int *rc);
 
 /* Phones. match_key: the E.164 number, or "?" and the text as given. */
-struct phone_new {
+struct store_phone_new {
 	const char *id, *number, *e164, *match_key;
 	bool demo;
 	const char *agency_id, *created_by;
 	int64_t at;
 };
-int store_phone_insert(struct db *db, const struct phone_new *p);
+int store_phone_insert(struct db *db, const struct store_phone_new *p);
 int store_phone_find(struct db *db, const char *match_key, struct ident_row *p);
 /* {id, number, e164, parsed, created_at}, or NULL with *rc = DB_DONE. */
 json_t *store_phone_get(struct db *db, const char *id, int *rc);

@@ -4,30 +4,28 @@
 #include "store/rows.h"
 #include "store/orders.h"
 
-int store_tactic_mark(struct db *db, const char *record_id, const struct tactic_entry *e,
-                      bool restricted, const char *by, const char *by_name, bool demo, int64_t at)
+int store_tactic_mark(struct db *db, const struct store_tactic_mark_new *m)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(at, t);
+	const struct tactic_entry *e = m->e;
 	int rc = db_run(db,
 	                "UPDATE tactic_marks SET current = 0 WHERE record_id = $1 AND code = $2"
 	                " AND current = 1",
-	                "ss", record_id, e->code);
+	                "ss", m->record_id, e->code);
 	if (rc == DB_OK)
 		rc = db_run(
 		        db,
 		        "INSERT INTO tactic_marks (record_id, code, mark, note, owner, restricted,"
-		        " current, marked_at, marked_by, marked_by_name, is_demo) VALUES ($1, $2,"
-		        " $3, $4, $5, $6, 1, $7, $8, $9, $10)",
-		        "sssssdsssd", record_id, e->code, tactic_mark_code(e->mark), e->note,
-		        e->owner, restricted ? 1 : 0, t, by, by_name, demo ? 1 : 0);
+		        " current, marked_at, marked_by, marked_by_name, is_demo, meeting_id)"
+		        " VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, $9, $10, $11)",
+		        "sssssbtssbs", m->record_id, e->code, tactic_mark_code(e->mark), e->note,
+		        e->owner, m->restricted, m->at, m->by, m->by_name, m->demo, m->meeting_id);
 	return rc;
 }
 
 json_t *store_tactic_marks(struct db *db, const char *record_id, bool restricted, int *rc)
 {
 	return store_rows(db, rc,
-	                  "SELECT code, mark, note, owner, marked_at, marked_by_name"
+	                  "SELECT code, mark, note, owner, marked_at, marked_by_name, meeting_id"
 	                  " FROM tactic_marks WHERE record_id = $1 AND current = 1"
 	                  " AND (restricted = 0 OR $2 = 1) ORDER BY code",
 	                  "sd", record_id, restricted ? 1 : 0);
@@ -60,69 +58,42 @@ json_t *store_tactic_counts(struct db *db, const char *borough_id, bool restrict
 	                  "sd", borough_id, restricted ? 1 : 0);
 }
 
-int store_action_insert(struct db *db, const struct store_action *s)
+int store_action_insert(struct db *db, const struct store_action_new *s)
 {
 	const struct plan_action *a = s->a;
-	char at[LT_TIME_LEN], agreed[LT_TIME_LEN], due[LT_TIME_LEN];
-	ltime_format(s->at, at);
-	ltime_format(a->agreed_at, agreed);
-	ltime_format(a->due_at, due);
-	struct db_stmt *st;
-	int rc =
-	        db_cached(db,
-	                  "INSERT INTO plan_actions (id, text, owner_user_id, owner_agency_id,"
-	                  " owner_name, agreed_at, due_at, record_id, person_id, place_id,"
-	                  " meeting_id, tactic, borough_id, agency_id, created_by, created_by_name,"
-	                  " created_at, updated_at, is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7,"
-	                  " $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18)",
-	                  &st);
-	if (rc != DB_OK)
-		return rc;
-	const char *text[] = {
-	        s->id,         a->text,   s->owner_user_id, s->owner_agency_id, s->owner_name,
-	        agreed,        due,       a->record_id,     a->person_id,       a->place_id,
-	        a->meeting_id, a->tactic, s->borough_id,    s->agency_id,       s->by,
-	        s->by_name,    at};
-	for (int i = 0; i < (int)ARRAY_LEN(text) && rc == DB_OK; i++)
-		rc = db_bind_text(st, i + 1, text[i]);
-	if (rc == DB_OK)
-		rc = db_bind_int64(st, 18, s->demo ? 1 : 0);
-	if (rc == DB_OK) {
-		rc = db_step(st);
-		rc = rc == DB_DONE ? DB_OK : rc;
-	}
-	db_reset(st);
-	return rc;
+	return db_run(db,
+	              "INSERT INTO plan_actions (id, text, owner_user_id, owner_agency_id,"
+	              " owner_name, agreed_at, due_at, record_id, person_id, place_id,"
+	              " meeting_id, tactic, borough_id, agency_id, created_by, created_by_name,"
+	              " created_at, updated_at, is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7,"
+	              " $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18)",
+	              "sssssttssssssssstb", s->id, a->text, s->owner_user_id, s->owner_agency_id,
+	              s->owner_name, a->agreed_at, a->due_at, a->record_id, a->person_id,
+	              a->place_id, a->meeting_id, a->tactic, s->borough_id, s->agency_id, s->by,
+	              s->by_name, s->at, s->demo);
 }
 
 int store_action_close(struct db *db, const char *id, const struct plan_action *a,
                        const char *closed_by_name, int64_t at)
 {
-	char t[LT_TIME_LEN], closed[LT_TIME_LEN];
-	ltime_format(at, t);
-	ltime_format(a->closed_at, closed);
 	int rc = db_run(db,
 	                "UPDATE plan_actions SET status = $2, closed_at = $3, closed_by = $4,"
 	                " closed_by_name = $5, reason = $6, updated_at = $7"
 	                " WHERE id = $1 AND status = 'open'",
-	                "sssssss", id, action_status_code(a->status), closed, a->closed_by,
-	                closed_by_name, a->reason, t);
+	                "sstssst", id, action_status_code(a->status), a->closed_at, a->closed_by,
+	                closed_by_name, a->reason, at);
 	return rc == DB_OK && db_changes(db) == 0 ? DB_DONE : rc;
 }
 
-int store_action_update(struct db *db, const char *id, const char *text, const char *owner_user_id,
-                        const char *owner_agency_id, const char *owner_name, int64_t due_at,
-                        int64_t at)
+int store_action_update(struct db *db, const struct store_action_set *s)
 {
-	char t[LT_TIME_LEN], due[LT_TIME_LEN];
-	ltime_format(at, t);
-	ltime_format(due_at, due);
 	int rc = db_run(
 	        db,
 	        "UPDATE plan_actions SET text = $2, owner_user_id = $3, owner_agency_id = $4,"
 	        " owner_name = $5, due_at = $6, updated_at = $7"
 	        " WHERE id = $1 AND status = 'open'",
-	        "sssssss", id, text, owner_user_id, owner_agency_id, owner_name, due, t);
+	        "ssssstt", s->id, s->text, s->owner_user_id, s->owner_agency_id, s->owner_name,
+	        s->due_at, s->at);
 	return rc == DB_OK && db_changes(db) == 0 ? DB_DONE : rc;
 }
 
@@ -163,23 +134,19 @@ json_t *store_actions_of(struct db *db, const char *col, const char *id, int lim
 json_t *store_actions_owned(struct db *db, const char *user_id, const char *agency_id,
                             bool whole_agency, int64_t due_before, int limit, int *rc)
 {
-	char before[LT_TIME_LEN] = "";
-	if (due_before > 0)
-		ltime_format(due_before, before);
 	return store_rows(db, rc,
 	                  "SELECT " ACTION_COLUMNS " WHERE x.status = 'open'"
 	                  " AND (($3 = 1 AND ($2 IS NULL OR x.owner_agency_id = $2))"
 	                  " OR ($3 = 0 AND (x.owner_user_id = $1 OR (x.owner_user_id IS NULL"
 	                  " AND x.owner_agency_id = $2))))"
-	                  " AND ($4 = '' OR x.due_at <= $4) ORDER BY x.due_at, x.id LIMIT $5",
-	                  "ssdsd", user_id, agency_id, whole_agency ? 1 : 0, before, limit);
+	                  " AND ($4 IS NULL OR x.due_at <= $4) ORDER BY x.due_at, x.id LIMIT $5",
+	                  "ssdTd", user_id, agency_id, whole_agency ? 1 : 0,
+	                  due_before > 0 ? due_before : 0, limit);
 }
 
 int store_action_counts(struct db *db, const char *borough_id, int64_t now, int64_t *open,
                         int64_t *overdue)
 {
-	char t[LT_TIME_LEN];
-	ltime_format(now, t);
 	*open = *overdue = 0;
 	int rc = db_query_int64(db, open,
 	                        "SELECT count(*) FROM plan_actions WHERE borough_id = $1"
@@ -189,6 +156,6 @@ int store_action_counts(struct db *db, const char *borough_id, int64_t now, int6
 		rc = db_query_int64(db, overdue,
 		                    "SELECT count(*) FROM plan_actions WHERE borough_id = $1"
 		                    " AND status = 'open' AND due_at <= $2",
-		                    "ss", borough_id, t);
+		                    "st", borough_id, now);
 	return rc;
 }

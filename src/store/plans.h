@@ -15,13 +15,21 @@
 #include "protocol/plans.h"
 #include "store/db.h"
 
-/* R-ORD-5: makes entry e the current mark of its option on record `record_id` (the
- * previous current mark is kept, no longer current). */
-int store_tactic_mark(struct db *db, const char *record_id, const struct tactic_entry *e,
-                      bool restricted, const char *by, const char *by_name, bool demo, int64_t at);
+/* A mark of a record's tactical option, as written. */
+struct store_tactic_mark_new {
+	const char *record_id;
+	const struct tactic_entry *e;
+	bool restricted, demo;
+	const char *meeting_id; /* the MASE meeting it was marked at (R-MASE-7), or NULL */
+	const char *by, *by_name;
+	int64_t at;
+};
+/* R-ORD-5: makes entry m->e the current mark of its option on the record (the previous
+ * current mark is kept, no longer current). */
+int store_tactic_mark(struct db *db, const struct store_tactic_mark_new *m);
 
 /* The record's current marks, in option order, restricted ones only when `restricted`:
- * [{code, mark, note, owner, marked_at, marked_by_name}]. */
+ * [{code, mark, note, owner, marked_at, marked_by_name, meeting_id}]. */
 json_t *store_tactic_marks(struct db *db, const char *record_id, bool restricted, int *rc);
 
 /* Every mark of option `code` on the record, newest first (its history). */
@@ -34,7 +42,7 @@ json_t *store_tactic_counts(struct db *db, const char *borough_id, bool restrict
                             int64_t *records, int *rc);
 
 /* An action to write: a's fields as validated (protocol/plans.h) with the ids resolved. */
-struct store_action {
+struct store_action_new {
 	const char *id;
 	const struct plan_action *a;
 	const char *owner_user_id, *owner_agency_id, *owner_name;
@@ -42,17 +50,20 @@ struct store_action {
 	bool demo;
 	int64_t at;
 };
-int store_action_insert(struct db *db, const struct store_action *s);
+int store_action_insert(struct db *db, const struct store_action_new *s);
 
 /* Sets the action's status, closed_at, closed_by and reason from a (done or cancelled);
  * only an open action changes. DB_DONE otherwise. */
 int store_action_close(struct db *db, const char *id, const struct plan_action *a,
                        const char *closed_by_name, int64_t at);
 
+/* An open action's new text, owner and due date. */
+struct store_action_set {
+	const char *id, *text, *owner_user_id, *owner_agency_id, *owner_name;
+	int64_t due_at, at;
+};
 /* Changes an open action's text, owner and due date. DB_DONE unless open. */
-int store_action_update(struct db *db, const char *id, const char *text, const char *owner_user_id,
-                        const char *owner_agency_id, const char *owner_name, int64_t due_at,
-                        int64_t at);
+int store_action_update(struct db *db, const struct store_action_set *s);
 
 /* An action as stored: every column, the record's reference ("record_ref"), the
  * person's and place's labels, and the owning agency's name. NULL with *rc = DB_DONE

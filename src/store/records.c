@@ -4,84 +4,71 @@
 #include "protocol/flags.h"
 #include "store/rows.h"
 
-int store_record_insert(struct db *db, const char *id, const char *child_id, int year,
-                        const char *opened_at, const char *opened_by, const char *borough_id,
-                        bool demo, char ref[24])
+int store_record_insert(struct db *db, const struct store_record_new *r, char ref[24])
 {
 	int64_t seq = 0;
 	int rc = db_query_int64(
 	        db, &seq, "SELECT coalesce(max(ref_seq), 0) + 1 FROM records WHERE ref_year = $1",
-	        "d", year);
+	        "d", r->year);
 	if (rc != DB_OK)
 		return rc;
-	snprintf(ref, 24, "LAN-%04d-%06lld", year % 10000, (long long)(seq % 1000000));
+	snprintf(ref, 24, "LAN-%04d-%06lld", r->year % 10000, (long long)(seq % 1000000));
 	return db_run(db,
 	              "INSERT INTO records (id, child_id, reference, ref_year, ref_seq, opened_at,"
 	              " opened_by, owning_borough_id, is_demo, updated_at)"
 	              " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $6)",
-	              "sssiissss", id, child_id, ref, (int64_t)year, seq, opened_at, opened_by,
-	              borough_id, demo ? "1" : "0");
+	              "sssditssb", r->id, r->child_id, ref, r->year, seq, r->opened_at,
+	              r->opened_by, r->borough_id, r->demo);
 }
+
+static const struct row_col RECORD_COLS[] = {
+        ROW_COL(struct record_row, id, ROW_TEXT),
+        ROW_COL(struct record_row, child_id, ROW_TEXT),
+        ROW_COL(struct record_row, reference, ROW_TEXT),
+        ROW_COL(struct record_row, status, ROW_TEXT),
+        ROW_COL(struct record_row, category, ROW_INT),
+        ROW_COL(struct record_row, contact_mode, ROW_TEXT),
+        ROW_COL(struct record_row, allocation, ROW_TEXT),
+        ROW_COL(struct record_row, owning_borough_id, ROW_TEXT),
+        ROW_COL(struct record_row, restricted, ROW_BOOL),
+        ROW_COL(struct record_row, online, ROW_BOOL),
+        ROW_COL(struct record_row, group, ROW_BOOL),
+        ROW_COL(struct record_row, gang, ROW_BOOL),
+        ROW_COL(struct record_row, view_version, ROW_INT64),
+        ROW_COL(struct record_row, view_epoch, ROW_INT64),
+};
+static const struct row_desc RECORD = ROW_DESC(struct record_row, RECORD_COLS);
 
 int store_record_get(struct db *db, const char *key, struct record_row *r)
 {
-	struct db_stmt *st;
-	int rc =
-	        db_cached(db,
-	                  "SELECT id, child_id, reference, status, coalesce(current_category, 0),"
-	                  " coalesce(contact_mode, ''), coalesce(allocation, ''),"
-	                  " coalesce(owning_borough_id, ''), restricted, online, group_responsible,"
-	                  " gang_responsible, view_version, (SELECT n FROM view_epoch)"
-	                  " FROM records WHERE id = $1 OR reference = $1 OR child_id = $1",
-	                  &st);
-	if (rc != DB_OK)
-		return rc;
-	db_bind_text(st, 1, key);
-	rc = db_step(st);
-	if (rc == DB_ROW) {
-		memset(r, 0, sizeof(*r));
-		snprintf(r->id, sizeof r->id, "%s", db_column_text(st, 0));
-		snprintf(r->child_id, sizeof r->child_id, "%s", db_column_text(st, 1));
-		snprintf(r->reference, sizeof r->reference, "%s", db_column_text(st, 2));
-		snprintf(r->status, sizeof r->status, "%s", db_column_text(st, 3));
-		r->category = (int)db_column_int64(st, 4);
-		snprintf(r->contact_mode, sizeof r->contact_mode, "%s", db_column_text(st, 5));
-		snprintf(r->allocation, sizeof r->allocation, "%s", db_column_text(st, 6));
-		snprintf(r->owning_borough_id, sizeof r->owning_borough_id, "%s",
-		         db_column_text(st, 7));
-		r->restricted = db_column_int64(st, 8) != 0;
-		r->online = db_column_int64(st, 9) != 0;
-		r->group = db_column_int64(st, 10) != 0;
-		r->gang = db_column_int64(st, 11) != 0;
-		r->view_version = db_column_int64(st, 12);
-		r->view_epoch = db_column_int64(st, 13);
-	}
-	db_reset(st);
-	return rc;
+	return row_get(db, &RECORD, r,
+	               "SELECT id, child_id, reference, status, current_category AS category,"
+	               " contact_mode, allocation, owning_borough_id, restricted, online,"
+	               " group_responsible AS \"group\", gang_responsible AS gang, view_version,"
+	               " (SELECT n FROM view_epoch) AS view_epoch"
+	               " FROM records WHERE id = $1 OR reference = $1 OR child_id = $1",
+	               "s", key);
 }
 
-int store_record_set_category(struct db *db, const char *record_id, int category,
-                              const char *contact_mode, const char *allocation,
-                              const char *allocated_borough_id, const char *enquiring_borough_id,
-                              const char *exploitation_borough, const char *at)
+int store_record_set_category(struct db *db, const struct store_record_category *c)
 {
 	return db_run(
 	        db,
 	        "UPDATE records SET current_category = $2, contact_mode = $3, allocation = $4,"
 	        " allocated_borough_id = $5, enquiring_borough_id = $6,"
 	        " exploitation_borough = $7, updated_at = $8 WHERE id = $1",
-	        "sissssss", record_id, (int64_t)category, contact_mode, allocation,
-	        allocated_borough_id, enquiring_borough_id, exploitation_borough, at);
+	        "sdssssst", c->record_id, c->category, c->contact_mode, c->allocation,
+	        c->allocated_borough_id, c->enquiring_borough_id, c->exploitation_borough, c->at);
 }
 
 int store_record_set_facts(struct db *db, const char *record_id, bool online, bool group, bool gang,
-                           const char *at)
+                           int64_t at)
 {
 	return db_run(
 	        db,
 	        "UPDATE records SET online = $2, group_responsible = $3, gang_responsible = $4,"
 	        " updated_at = $5 WHERE id = $1",
-	        "siiis", record_id, (int64_t)online, (int64_t)group, (int64_t)gang, at);
+	        "sbbbt", record_id, online, group, gang, at);
 }
 
 json_t *store_record_summary(struct db *db, const char *record_id, int *rc)
@@ -99,74 +86,28 @@ json_t *store_record_summary(struct db *db, const char *record_id, int *rc)
 	        record_id, rc);
 }
 
-/* Inserts an object's members as columns into `table`. Only keys listed in `cols`
- * (NULL-terminated) are written; integers and booleans are bound as integers. */
-static int insert_object(struct db *db, const char *table, const char *const *cols, json_t *o)
+int store_referral_insert(struct db *db, const struct store_referral_new *r)
 {
-	char sql[2048];
-	int n = 0, len = snprintf(sql, sizeof sql, "INSERT INTO %s (", table);
-	const char *used[40];
-	for (const char *const *c = cols; *c && n < 40; c++) {
-		if (!json_object_get(o, *c))
-			continue;
-		len += snprintf(sql + len, sizeof sql - (size_t)len, "%s%s", n ? ", " : "", *c);
-		used[n++] = *c;
-	}
-	len += snprintf(sql + len, sizeof sql - (size_t)len, ") VALUES (");
-	for (int i = 0; i < n; i++)
-		len += snprintf(sql + len, sizeof sql - (size_t)len, "%s$%d", i ? ", " : "", i + 1);
-	snprintf(sql + len, sizeof sql - (size_t)len, ")");
-	struct db_stmt *st;
-	int rc = db_cached(db, sql, &st);
-	for (int i = 0; rc == DB_OK && i < n; i++) {
-		json_t *v = json_object_get(o, used[i]);
-		if (json_is_integer(v))
-			rc = db_bind_int64(st, i + 1, json_integer_value(v));
-		else if (json_is_boolean(v))
-			rc = db_bind_int64(st, i + 1, json_is_true(v));
-		else if (json_is_string(v))
-			rc = db_bind_text(st, i + 1, json_string_value(v));
-		else
-			rc = db_bind_null(st, i + 1);
-	}
-	if (rc == DB_OK) {
-		rc = db_step(st);
-		rc = rc == DB_DONE ? DB_OK : rc;
-	}
-	db_reset(st);
-	return rc;
-}
-
-int store_referral_insert(struct db *db, json_t *r)
-{
-	static const char *const cols[] = {"id",
-	                                   "child_id",
-	                                   "record_id",
-	                                   "source_agency_id",
-	                                   "referrer_id",
-	                                   "referrer_name",
-	                                   "came_to_notice_at",
-	                                   "submitted_at",
-	                                   "circumstances",
-	                                   "rationale",
-	                                   "no_sign_rationale",
-	                                   "risk_review",
-	                                   "other_info",
-	                                   "route",
-	                                   "route_rule",
-	                                   "status",
-	                                   "is_demo",
-	                                   NULL};
-	return insert_object(db, "referrals", cols, r);
+	return db_run(
+	        db,
+	        "INSERT INTO referrals (id, child_id, record_id, source_agency_id, referrer_id,"
+	        " referrer_name, came_to_notice_at, submitted_at, circumstances, rationale,"
+	        " no_sign_rationale, risk_review, other_info, route, route_rule, status)"
+	        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
+	        " $16)",
+	        "ssssssttssssssss", r->id, r->child_id, r->record_id, r->source_agency_id,
+	        r->referrer_id, r->referrer_name, r->came_to_notice_at, r->submitted_at,
+	        r->circumstances, r->rationale, r->no_sign_rationale, r->risk_review, r->other_info,
+	        r->route, r->route_rule, r->status);
 }
 
 int store_referral_add_sign(struct db *db, const char *referral_id, const char *code,
-                            const char *evidence, const char *seen_on)
+                            const char *evidence, struct lt_date seen_on)
 {
 	return db_run(db,
 	              "INSERT INTO referral_signs (referral_id, sign_code, evidence, seen_on)"
 	              " VALUES ($1, $2, $3, $4)",
-	              "ssss", referral_id, code, evidence, seen_on);
+	              "sssD", referral_id, code, evidence, seen_on);
 }
 
 int store_referral_add_step(struct db *db, const char *referral_id, int seq, const char *action,
@@ -236,13 +177,16 @@ int store_referrals_triaged(struct db *db, const char *record_id)
 	              "s", record_id);
 }
 
-int store_entry_insert(struct db *db, json_t *e)
+int store_entry_insert(struct db *db, const struct store_entry_new *e)
 {
-	static const char *const cols[] = {
-	        "id",          "record_id",     "occurred_at",     "recorded_at", "author_id",
-	        "author_name", "agency_id",     "people_involved", "nature",      "kind",
-	        "text",        "supersedes_id", "referral_id",     "is_demo",     NULL};
-	return insert_object(db, "record_entries", cols, e);
+	return db_run(db,
+	              "INSERT INTO record_entries (id, record_id, occurred_at, recorded_at,"
+	              " author_id, author_name, agency_id, people_involved, nature, kind, text,"
+	              " supersedes_id, referral_id)"
+	              " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+	              "ssttsssssssss", e->id, e->record_id, e->occurred_at, e->recorded_at,
+	              e->author_id, e->author_name, e->agency_id, e->people_involved, e->nature,
+	              e->kind, e->text, e->supersedes_id, e->referral_id);
 }
 
 int store_entry_get(struct db *db, const char *entry_id, char record_id[32], bool *superseded)
@@ -309,23 +253,17 @@ json_t *store_entries(struct db *db, const char *record_id, int *rc)
 	                  record_id, rc);
 }
 
-int store_category_insert(struct db *db, json_t *d)
+int store_category_insert(struct db *db, const struct store_category_new *d)
 {
-	static const char *const cols[] = {"id",
-	                                   "record_id",
-	                                   "category",
-	                                   "contact_mode",
-	                                   "rationale",
-	                                   "kind",
-	                                   "decided_by",
-	                                   "decided_by_name",
-	                                   "decided_at",
-	                                   "allocation",
-	                                   "allocated_borough_id",
-	                                   "enquiring_borough_id",
-	                                   "indicators",
-	                                   NULL};
-	return insert_object(db, "category_decisions", cols, d);
+	return db_run(db,
+	              "INSERT INTO category_decisions (id, record_id, category, contact_mode,"
+	              " rationale, kind, decided_by, decided_by_name, decided_at, allocation,"
+	              " allocated_borough_id, enquiring_borough_id, indicators)"
+	              " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+	              "ssdssssstssss", d->id, d->record_id, d->category, d->contact_mode,
+	              d->rationale, d->kind, d->decided_by, d->decided_by_name, d->decided_at,
+	              d->allocation, d->allocated_borough_id, d->enquiring_borough_id,
+	              d->indicators);
 }
 
 json_t *store_categories(struct db *db, const char *record_id, int *rc)
@@ -357,21 +295,21 @@ int store_flags_current(struct db *db, const char *record_id, uint32_t *mask)
 	return rc == DB_DONE ? DB_OK : rc;
 }
 
-int store_flag_set(struct db *db, const char *record_id, const char *flag, const char *at,
+int store_flag_set(struct db *db, const char *record_id, const char *flag, int64_t at,
                    const char *reason)
 {
 	return db_run(db,
 	              "INSERT INTO record_flags (record_id, flag, set_at, reason)"
 	              " VALUES ($1, $2, $3, $4)",
-	              "ssss", record_id, flag, at, reason);
+	              "ssts", record_id, flag, at, reason);
 }
 
-int store_flag_clear(struct db *db, const char *record_id, const char *flag, const char *at)
+int store_flag_clear(struct db *db, const char *record_id, const char *flag, int64_t at)
 {
 	return db_run(db,
 	              "UPDATE record_flags SET cleared_at = $3 WHERE record_id = $1 AND flag = $2"
 	              " AND cleared_at IS NULL",
-	              "sss", record_id, flag, at);
+	              "sst", record_id, flag, at);
 }
 
 json_t *store_flags_history(struct db *db, const char *record_id, int *rc)
@@ -382,14 +320,13 @@ json_t *store_flags_history(struct db *db, const char *record_id, int *rc)
 	                  record_id, rc);
 }
 
-int store_outcome_insert(struct db *db, const char *id, const char *record_id,
-                         const char *person_id, const char *code, const char *achieved_on,
-                         const char *note, const char *by, const char *at)
+int store_outcome_insert(struct db *db, const struct store_outcome_new *o)
 {
 	return db_run(db,
 	              "INSERT INTO outcomes (id, record_id, person_id, code, achieved_on, note,"
 	              " recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-	              "ssssssss", id, record_id, person_id, code, achieved_on, note, by, at);
+	              "ssssDsst", o->id, o->record_id, o->person_id, o->code, o->achieved_on,
+	              o->note, o->by, o->at);
 }
 
 json_t *store_outcomes(struct db *db, const char *record_id, int *rc)
@@ -403,12 +340,12 @@ json_t *store_outcomes(struct db *db, const char *record_id, int *rc)
 }
 
 int store_ext_ref_add(struct db *db, const char *record_id, const char *kind, const char *value,
-                      bool es_flagged, const char *at, const char *by)
+                      bool es_flagged, int64_t at, const char *by)
 {
 	return db_run(db,
 	              "INSERT INTO external_refs (record_id, kind, value, es_flagged,"
 	              " added_at, added_by) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
-	              "sssiss", record_id, kind, value, (int64_t)es_flagged, at, by);
+	              "sssbts", record_id, kind, value, es_flagged, at, by);
 }
 
 json_t *store_ext_refs(struct db *db, const char *record_id, int *rc)
@@ -420,7 +357,7 @@ json_t *store_ext_refs(struct db *db, const char *record_id, int *rc)
 }
 
 int store_classification_set(struct db *db, const char *record_id, const char *kind,
-                             const char *const *codes, size_t n, const char *at)
+                             const char *const *codes, size_t n, int64_t at)
 {
 	struct db_stmt *st;
 	int rc = db_cached(db,
@@ -453,7 +390,7 @@ int store_classification_set(struct db *db, const char *record_id, const char *k
 		rc = db_run(db,
 		            "INSERT INTO record_classifications (record_id, kind, code, from_at)"
 		            " VALUES ($1, $2, $3, $4)",
-		            "ssss", record_id, kind, codes[i], at);
+		            "ssst", record_id, kind, codes[i], at);
 	}
 	const char *code;
 	json_t *idv;
@@ -462,7 +399,7 @@ int store_classification_set(struct db *db, const char *record_id, const char *k
 		if (rc == DB_OK)
 			rc = db_run(db,
 			            "UPDATE record_classifications SET to_at = $2 WHERE id = $1",
-			            "is", (int64_t)json_integer_value(idv), at);
+			            "it", (int64_t)json_integer_value(idv), at);
 	}
 	json_decref(current);
 	json_decref(done);
@@ -480,16 +417,14 @@ json_t *store_classifications(struct db *db, const char *record_id, bool current
 	                  record_id, rc);
 }
 
-int store_supervisor_review_insert(struct db *db, const char *id, const char *record_id,
-                                   const char *reviewer_id, const char *reporting_officer_id,
-                                   const char *at, const char *items_json, const char *ttl)
+int store_supervisor_review_insert(struct db *db, const struct store_supervisor_review_new *s)
 {
 	return db_run(db,
 	              "INSERT INTO supervisor_reviews (id, record_id, reviewer_id,"
 	              " reporting_officer_id, reviewed_at, items, threat_to_life)"
 	              " VALUES ($1, $2, $3, $4, $5, $6, $7)",
-	              "sssssss", id, record_id, reviewer_id, reporting_officer_id, at, items_json,
-	              ttl);
+	              "sssstss", s->id, s->record_id, s->reviewer_id, s->reporting_officer_id,
+	              s->at, s->items_json, s->ttl);
 }
 
 json_t *store_supervisor_reviews(struct db *db, const char *record_id, int *rc)
@@ -513,14 +448,12 @@ int store_reporting_officer(struct db *db, const char *record_id, char out[32])
 	return rc == DB_DONE ? DB_OK : rc;
 }
 
-int store_essential_steps_insert(struct db *db, const char *id, const char *record_id,
-                                 const char *by, const char *at, const char *steps_json,
-                                 const char *outstanding)
+int store_essential_steps_insert(struct db *db, const struct store_essential_steps_new *e)
 {
 	return db_run(db,
 	              "INSERT INTO essential_steps (id, record_id, recorded_by, recorded_at, steps,"
 	              " outstanding) VALUES ($1, $2, $3, $4, $5, $6)",
-	              "ssssss", id, record_id, by, at, steps_json, outstanding);
+	              "ssstss", e->id, e->record_id, e->by, e->at, e->steps_json, e->outstanding);
 }
 
 json_t *store_essential_steps_latest(struct db *db, const char *record_id, int *rc)
@@ -534,17 +467,15 @@ json_t *store_essential_steps_latest(struct db *db, const char *record_id, int *
 }
 
 int store_record_set_restricted(struct db *db, const char *record_id, bool restricted,
-                                const char *reason, const char *at)
+                                const char *reason, int64_t at)
 {
 	return db_run(db,
 	              "UPDATE records SET restricted = $2, restricted_reason = $3, updated_at = $4"
 	              " WHERE id = $1",
-	              "siss", record_id, (int64_t)restricted, reason, at);
+	              "sbst", record_id, restricted, reason, at);
 }
 
-int store_restricted_access_add(struct db *db, const char *id, const char *record_id,
-                                const char *user_id, const char *user_name, const char *agency_id,
-                                const char *at, const char *purpose)
+int store_restricted_access_add(struct db *db, const struct store_restricted_access_new *a)
 {
 	/* one entry per user, record and reason while it waits for review: reading several
 	 * pages of the record for the same reason is one opening */
@@ -554,7 +485,8 @@ int store_restricted_access_add(struct db *db, const char *id, const char *recor
 	              " (SELECT 1 FROM restricted_access WHERE record_id = $2 AND "
 	              "coalesce(user_id, '') = coalesce($3, '')"
 	              " AND purpose = $7 AND reviewed_at IS NULL)",
-	              "sssssss", id, record_id, user_id, user_name, agency_id, at, purpose);
+	              "sssssts", a->id, a->record_id, a->user_id, a->user_name, a->agency_id,
+	              a->opened_at, a->purpose);
 }
 
 json_t *store_restricted_access_unreviewed(struct db *db, int limit, int *rc)
@@ -602,13 +534,13 @@ int store_restricted_access_get(struct db *db, const char *id, char opener[32], 
 	return rc;
 }
 
-int store_restricted_access_review(struct db *db, const char *id, const char *by, const char *at,
+int store_restricted_access_review(struct db *db, const char *id, const char *by, int64_t at,
                                    const char *note)
 {
 	return db_run(db,
 	              "UPDATE restricted_access SET reviewed_by = $2, reviewed_at = $3,"
 	              " review_note = $4 WHERE id = $1 AND reviewed_at IS NULL",
-	              "ssss", id, by, at, note);
+	              "ssts", id, by, at, note);
 }
 
 json_t *store_restricted_access_view(struct db *db, const char *id, int *rc)

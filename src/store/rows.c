@@ -1,7 +1,158 @@
-/* rows.c: result rows as jansson values (see rows.h). */
+/* rows.c: result rows read into structs by column descriptors, or as jansson values
+ * (see rows.h). */
 #include "store/rows.h"
 
+#include <limits.h>
 #include <pthread.h>
+
+#include "util/ltime.h"
+
+/* Whether a descriptor's field has the size its type needs. */
+static bool size_fits(const struct row_col *c)
+{
+	switch (c->type) {
+	case ROW_TEXT:
+		return c->size > 0;
+	case ROW_INT:
+		return c->size == sizeof(int);
+	case ROW_INT64:
+	case ROW_TIME:
+		return c->size == sizeof(int64_t);
+	case ROW_BOOL:
+		return c->size == sizeof(bool);
+	case ROW_DATE:
+		return c->size == sizeof(struct lt_date);
+	case ROW_STR:
+		return c->size == sizeof(char *);
+	}
+	return false;
+}
+
+/* An integer column's value into *v; DB_E_RANGE for anything else. */
+static int col_integer(struct db_stmt *st, int i, int64_t *v)
+{
+	if (db_column_type(st, i) != DB_TYPE_INTEGER)
+		return DB_E_RANGE;
+	*v = db_column_int64(st, i);
+	return DB_OK;
+}
+
+/* Reads column i into field `f` of descriptor c (the column is not NULL). */
+static int col_read(struct db_stmt *st, int i, const struct row_col *c, void *f)
+{
+	enum db_type t = db_column_type(st, i);
+	if (t == DB_TYPE_BLOB)
+		return DB_E_RANGE;
+	int64_t v = 0;
+	int rc = DB_OK;
+	switch (c->type) {
+	case ROW_TEXT: {
+		const char *text = db_column_text(st, i);
+		size_t len = text ? strlen(text) : 0;
+		if (len >= c->size && !(c->flags & ROW_CUT))
+			return DB_E_RANGE;
+		snprintf(f, c->size, "%s", text ? text : "");
+		return DB_OK;
+	}
+	case ROW_INT:
+		if ((rc = col_integer(st, i, &v)) == DB_OK && (v < INT_MIN || v > INT_MAX))
+			rc = DB_E_RANGE;
+		if (rc == DB_OK)
+			*(int *)f = (int)v;
+		return rc;
+	case ROW_INT64:
+		if ((rc = col_integer(st, i, &v)) == DB_OK)
+			memcpy(f, &v, sizeof v);
+		return rc;
+	case ROW_BOOL:
+		if ((rc = col_integer(st, i, &v)) == DB_OK)
+			*(bool *)f = v != 0;
+		return rc;
+	case ROW_TIME: {
+		const char *text = t == DB_TYPE_TEXT ? db_column_text(st, i) : NULL;
+		if (!text || ltime_parse(text, &v) < 0)
+			return DB_E_RANGE;
+		memcpy(f, &v, sizeof v);
+		return DB_OK;
+	}
+	case ROW_DATE: {
+		const char *text = t == DB_TYPE_TEXT ? db_column_text(st, i) : NULL;
+		struct lt_date d;
+		if (!text || ltime_parse_date(text, &d) < 0)
+			return DB_E_RANGE;
+		memcpy(f, &d, sizeof d);
+		return DB_OK;
+	}
+	case ROW_STR: {
+		const char *text = db_column_text(st, i);
+		char *copy = strdup(text ? text : "");
+		if (!copy)
+			return DB_E_NOMEM;
+		memcpy(f, &copy, sizeof copy);
+		return DB_OK;
+	}
+	}
+	return DB_E_MISUSE;
+}
+
+void row_free(const struct row_desc *d, void *out)
+{
+	for (size_t k = 0; k < d->n; k++) {
+		if (d->cols[k].type != ROW_STR)
+			continue;
+		char *p;
+		memcpy(&p, (char *)out + d->cols[k].offset, sizeof p);
+		free(p);
+		p = NULL;
+		memcpy((char *)out + d->cols[k].offset, &p, sizeof p);
+	}
+}
+
+int row_read(struct db_stmt *st, const struct row_desc *d, void *out)
+{
+	memset(out, 0, d->size);
+	if ((size_t)db_column_count(st) < d->n)
+		return DB_E_MISUSE;
+	int rc = DB_OK;
+	for (size_t k = 0; k < d->n && rc == DB_OK; k++) {
+		const struct row_col *c = &d->cols[k];
+		const char *name = db_column_name(st, (int)k);
+		if (!name || strcmp(name, c->name) != 0 || !size_fits(c) ||
+		    c->offset + c->size > d->size)
+			rc = DB_E_MISUSE;
+		else if (db_column_is_null(st, (int)k))
+			rc = c->flags & ROW_NOTNULL ? DB_E_RANGE
+			                            : DB_OK; /* the field stays empty */
+		else
+			rc = col_read(st, (int)k, c, (char *)out + c->offset);
+	}
+	if (rc != DB_OK) {
+		row_free(d, out);
+		memset(out, 0, d->size);
+	}
+	return rc;
+}
+
+int row_get(struct db *db, const struct row_desc *d, void *out, const char *sql, const char *types,
+            ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	struct db_stmt *st;
+	int rc = db_vquery_stmt(db, &st, sql, types, ap);
+	va_end(ap);
+	/* zeroed only now: a parameter may be a field of `out` (bound text is copied) */
+	memset(out, 0, d->size);
+	if (rc != DB_OK)
+		return rc;
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		int r = row_read(st, d, out);
+		rc = r == DB_OK ? DB_ROW : r;
+	}
+	db_reset(st);
+	return rc;
+}
 
 json_t *row_object(struct db_stmt *st)
 {

@@ -12,30 +12,25 @@ int store_session_insert(struct db *db, const char *token_hash, const char *user
 	              "sssi", token_hash, user_id, csrf_token, now);
 }
 
+static const struct row_col SESSION_COLS[] = {
+        ROW_COL(struct session_row, user_id, ROW_TEXT),
+        ROW_COL(struct session_row, username, ROW_TEXT),
+        ROW_COL(struct session_row, user_status, ROW_TEXT),
+        ROW_COL(struct session_row, csrf_token, ROW_TEXT),
+        ROW_COL(struct session_row, created_at, ROW_INT64),
+        ROW_COL(struct session_row, last_seen_at, ROW_INT64),
+        ROW_COL(struct session_row, must_change_password, ROW_BOOL),
+};
+static const struct row_desc SESSION = ROW_DESC(struct session_row, SESSION_COLS);
+
 int store_session_get(struct db *db, const char *token_hash, struct session_row *s)
 {
-	struct db_stmt *st;
-	int rc = db_cached(db,
-	                   "SELECT s.user_id, u.username, u.status, s.csrf_token, s.created_at,"
-	                   " s.last_seen_at, u.must_change_password"
-	                   " FROM sessions s JOIN users u ON u.id = s.user_id"
-	                   " WHERE s.token_hash = $1",
-	                   &st);
-	if (rc != DB_OK)
-		return rc;
-	db_bind_text(st, 1, token_hash);
-	rc = db_step(st);
-	if (rc == DB_ROW) {
-		row_copy_text(st, 0, s->user_id, sizeof s->user_id);
-		row_copy_text(st, 1, s->username, sizeof s->username);
-		row_copy_text(st, 2, s->user_status, sizeof s->user_status);
-		row_copy_text(st, 3, s->csrf_token, sizeof s->csrf_token);
-		s->created_at = db_column_int64(st, 4);
-		s->last_seen_at = db_column_int64(st, 5);
-		s->must_change_password = db_column_int64(st, 6) != 0;
-	}
-	db_reset(st);
-	return rc;
+	return row_get(db, &SESSION, s,
+	               "SELECT s.user_id, u.username, u.status AS user_status, s.csrf_token,"
+	               " s.created_at, s.last_seen_at, u.must_change_password"
+	               " FROM sessions s JOIN users u ON u.id = s.user_id"
+	               " WHERE s.token_hash = $1",
+	               "s", token_hash);
 }
 
 int store_session_touch(struct db *db, const char *token_hash, int64_t now)
@@ -64,49 +59,43 @@ int store_sessions_expire(struct db *db, int64_t idle_before, int64_t created_be
 }
 
 int store_api_token_insert(struct db *db, const char *id, const char *user_id,
-                           const char *token_hash, const char *label, const char *created_at)
+                           const char *token_hash, const char *label, int64_t created_at)
 {
 	return db_run(db,
 	              "INSERT INTO api_tokens (id, user_id, token_hash, label, created_at)"
 	              " VALUES ($1, $2, $3, $4, $5)",
-	              "sssss", id, user_id, token_hash, label, created_at);
+	              "sssst", id, user_id, token_hash, label, created_at);
 }
+
+static const struct row_col TOKEN_COLS[] = {
+        ROW_COL(struct api_token_row, id, ROW_TEXT),
+        ROW_COL(struct api_token_row, user_id, ROW_TEXT),
+        ROW_COL(struct api_token_row, username, ROW_TEXT),
+        ROW_COL(struct api_token_row, user_status, ROW_TEXT),
+        ROW_COL(struct api_token_row, last_used_at, ROW_TIME),
+};
+static const struct row_desc TOKEN = ROW_DESC(struct api_token_row, TOKEN_COLS);
 
 int store_api_token_get(struct db *db, const char *token_hash, struct api_token_row *t)
 {
-	struct db_stmt *st;
-	int rc = db_cached(
-	        db,
-	        "SELECT t.id, t.user_id, u.username, u.status, coalesce(t.last_used_at, '')"
-	        " FROM api_tokens t JOIN users u ON u.id = t.user_id"
-	        " WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
-	        &st);
-	if (rc != DB_OK)
-		return rc;
-	db_bind_text(st, 1, token_hash);
-	rc = db_step(st);
-	if (rc == DB_ROW) {
-		row_copy_text(st, 0, t->id, sizeof t->id);
-		row_copy_text(st, 1, t->user_id, sizeof t->user_id);
-		row_copy_text(st, 2, t->username, sizeof t->username);
-		row_copy_text(st, 3, t->user_status, sizeof t->user_status);
-		row_copy_text(st, 4, t->last_used_at, sizeof t->last_used_at);
-	}
-	db_reset(st);
-	return rc;
+	return row_get(db, &TOKEN, t,
+	               "SELECT t.id, t.user_id, u.username, u.status AS user_status,"
+	               " t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id"
+	               " WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
+	               "s", token_hash);
 }
 
-int store_api_token_touch(struct db *db, const char *id, const char *at)
+int store_api_token_touch(struct db *db, const char *id, int64_t at)
 {
-	return db_run(db, "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1", "ss", id, at);
+	return db_run(db, "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1", "st", id, at);
 }
 
-int store_api_token_revoke(struct db *db, const char *user_id, const char *id, const char *at)
+int store_api_token_revoke(struct db *db, const char *user_id, const char *id, int64_t at)
 {
 	int rc = db_run(db,
 	                "UPDATE api_tokens SET revoked_at = $3"
 	                " WHERE id = $2 AND user_id = $1 AND revoked_at IS NULL",
-	                "sss", user_id, id, at);
+	                "sst", user_id, id, at);
 	if (rc != DB_OK)
 		return rc;
 	return db_changes(db) == 1 ? DB_OK : DB_DONE;

@@ -1,8 +1,9 @@
 /*
  * sessions.h: repository for signed-in sessions and personal API tokens (tables
  * `sessions` and `api_tokens` of 001_base.sql). Only hashes of tokens are stored
- * (web/session.h makes them). Session times are Unix seconds; token times are ISO
- * 8601 UTC text. Callers own transactions.
+ * (web/session.h makes them). Times are int64 UTC seconds in this API; in the database
+ * session times are integers and token times ISO 8601 UTC text. Callers own
+ * transactions.
  */
 #ifndef LANTERN_STORE_SESSIONS_H
 #define LANTERN_STORE_SESSIONS_H
@@ -37,16 +38,16 @@ struct api_token_row {
 	char user_id[32];
 	char username[64];
 	char user_status[16];
-	char last_used_at[32];
+	int64_t last_used_at; /* 0: never used */
 };
 
 int store_api_token_insert(struct db *db, const char *id, const char *user_id,
-                           const char *token_hash, const char *label, const char *created_at);
+                           const char *token_hash, const char *label, int64_t created_at);
 /* An unrevoked token by hash: DB_ROW, or DB_DONE. */
 int store_api_token_get(struct db *db, const char *token_hash, struct api_token_row *t);
-int store_api_token_touch(struct db *db, const char *id, const char *at);
+int store_api_token_touch(struct db *db, const char *id, int64_t at);
 /* Revokes a user's token; DB_DONE if the user has no such unrevoked token. */
-int store_api_token_revoke(struct db *db, const char *user_id, const char *id, const char *at);
+int store_api_token_revoke(struct db *db, const char *user_id, const char *id, int64_t at);
 /* The user's tokens (never their hashes): [{id, label, created_at, last_used_at,
  * revoked_at}]. NULL on error. */
 json_t *store_api_tokens_list(struct db *db, const char *user_id);

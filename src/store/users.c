@@ -40,12 +40,12 @@ json_t *store_boroughs_list(struct db *db)
 }
 
 int store_agency_insert(struct db *db, const char *id, const char *name, const char *type,
-                        const char *borough_id, const char *created_at)
+                        const char *borough_id, int64_t created_at)
 {
 	return db_run(db,
 	              "INSERT INTO agencies (id, name, type, borough_id, created_at)"
 	              " VALUES ($1, $2, $3, $4, $5)",
-	              "sssss", id, name, type, borough_id, created_at);
+	              "sssst", id, name, type, borough_id, created_at);
 }
 
 int store_agency_find(struct db *db, const char *key, char id[32], char type[32])
@@ -73,14 +73,13 @@ json_t *store_agencies_list(struct db *db)
 	                 NULL);
 }
 
-int store_user_insert(struct db *db, const char *id, const char *username, const char *display_name,
-                      const char *agency_id, const char *hash, const char *team,
-                      const char *created_at)
+int store_user_insert(struct db *db, const struct store_user_new *u)
 {
 	return db_run(db,
 	              "INSERT INTO users (id, username, display_name, agency_id, password_hash,"
 	              " team, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-	              "sssssss", id, username, display_name, agency_id, hash, team, created_at);
+	              "sssssst", u->id, u->username, u->display_name, u->agency_id,
+	              u->password_hash, u->team, u->created_at);
 }
 
 int store_user_add_role(struct db *db, const char *user_id, const char *role)
@@ -91,44 +90,33 @@ int store_user_add_role(struct db *db, const char *user_id, const char *role)
 	              "ss", user_id, role);
 }
 
-static int user_get(struct db *db, const char *sql, const char *key, struct user_row *u)
-{
-	struct db_stmt *st;
-	int rc = db_cached(db, sql, &st);
-	if (rc != DB_OK)
-		return rc;
-	db_bind_text(st, 1, key);
-	rc = db_step(st);
-	if (rc == DB_ROW) {
-		char *dst[] = {u->id,        u->username,    u->display_name,
-		               u->agency_id, u->agency_type, u->borough_id,
-		               u->team,      u->status,      u->password_hash};
-		size_t sz[] = {sizeof u->id,        sizeof u->username,    sizeof u->display_name,
-		               sizeof u->agency_id, sizeof u->agency_type, sizeof u->borough_id,
-		               sizeof u->team,      sizeof u->status,      sizeof u->password_hash};
-		for (int i = 0; i < 9; i++) {
-			const char *t = db_column_text(st, i);
-			snprintf(dst[i], sz[i], "%s", t ? t : "");
-		}
-		u->must_change_password = db_column_int64(st, 9) != 0;
-	}
-	db_reset(st);
-	return rc;
-}
+static const struct row_col USER_COLS[] = {
+        ROW_COL(struct user_row, id, ROW_TEXT),
+        ROW_COL(struct user_row, username, ROW_TEXT),
+        ROW_COLF(struct user_row, display_name, ROW_TEXT, ROW_CUT),
+        ROW_COL(struct user_row, agency_id, ROW_TEXT),
+        ROW_COL(struct user_row, agency_type, ROW_TEXT),
+        ROW_COL(struct user_row, borough_id, ROW_TEXT),
+        ROW_COLF(struct user_row, team, ROW_TEXT, ROW_CUT),
+        ROW_COL(struct user_row, status, ROW_TEXT),
+        ROW_COL(struct user_row, password_hash, ROW_TEXT),
+        ROW_COL(struct user_row, must_change_password, ROW_BOOL),
+};
+static const struct row_desc USER = ROW_DESC(struct user_row, USER_COLS);
 
 #define USER_COLUMNS                                                                               \
-	"SELECT u.id, u.username, u.display_name, u.agency_id, a.type, a.borough_id, u.team,"      \
-	" u.status, u.password_hash, u.must_change_password"                                       \
+	"SELECT u.id, u.username, u.display_name, u.agency_id, a.type AS agency_type,"             \
+	" a.borough_id, u.team, u.status, u.password_hash, u.must_change_password"                 \
 	" FROM users u JOIN agencies a ON a.id = u.agency_id "
 
 int store_user_get(struct db *db, const char *username, struct user_row *u)
 {
-	return user_get(db, USER_COLUMNS "WHERE u.username = $1", username, u);
+	return row_get(db, &USER, u, USER_COLUMNS "WHERE u.username = $1", "s", username);
 }
 
 int store_user_get_by_id(struct db *db, const char *id, struct user_row *u)
 {
-	return user_get(db, USER_COLUMNS "WHERE u.id = $1", id, u);
+	return row_get(db, &USER, u, USER_COLUMNS "WHERE u.id = $1", "s", id);
 }
 
 int store_user_roles(struct db *db, const char *user_id, char *out, size_t n)
@@ -139,13 +127,13 @@ int store_user_roles(struct db *db, const char *user_id, char *out, size_t n)
 	                     "s", user_id);
 }
 
-int store_user_set_status(struct db *db, const char *user_id, const char *status, const char *at)
+int store_user_set_status(struct db *db, const char *user_id, const char *status, int64_t at)
 {
 	return db_run(
 	        db,
 	        "UPDATE users SET status = $2,"
 	        " disabled_at = CASE WHEN $2 = 'disabled' THEN $3 ELSE NULL END WHERE id = $1",
-	        "sss", user_id, status, at);
+	        "sst", user_id, status, at);
 }
 
 int store_user_set_password(struct db *db, const char *user_id, const char *hash)
@@ -154,21 +142,21 @@ int store_user_set_password(struct db *db, const char *user_id, const char *hash
 }
 
 int store_user_set_password_flag(struct db *db, const char *user_id, const char *hash,
-                                 bool must_change, const char *at)
+                                 bool must_change, int64_t at)
 {
 	return db_run(db,
 	              "UPDATE users SET password_hash = $2, must_change_password = $3,"
 	              " updated_at = $4 WHERE id = $1",
-	              "ssds", user_id, hash, must_change ? 1 : 0, at);
+	              "ssbt", user_id, hash, must_change, at);
 }
 
 int store_user_update(struct db *db, const char *user_id, const char *display_name,
-                      const char *team, const char *agency_id, const char *at)
+                      const char *team, const char *agency_id, int64_t at)
 {
 	return db_run(db,
 	              "UPDATE users SET display_name = $2, team = $3, agency_id = $4,"
 	              " updated_at = $5 WHERE id = $1",
-	              "sssss", user_id, display_name, team, agency_id, at);
+	              "sssst", user_id, display_name, team, agency_id, at);
 }
 
 int store_user_clear_roles(struct db *db, const char *user_id)
@@ -187,7 +175,7 @@ json_t *store_users_list(struct db *db)
 	                 NULL);
 }
 
-int store_sessions_end_for_user(struct db *db, const char *user_id)
+int store_sessions_end_for_user(struct db *db, const char *user_id, int64_t at)
 {
 	int rc = db_run(db,
 	                "DELETE FROM session_grants WHERE token_hash IN"
@@ -196,11 +184,10 @@ int store_sessions_end_for_user(struct db *db, const char *user_id)
 	if (rc == DB_OK)
 		rc = db_run(db, "DELETE FROM sessions WHERE user_id = $1", "s", user_id);
 	if (rc == DB_OK)
-		rc = db_run(
-		        db,
-		        "UPDATE api_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-		        " WHERE user_id = $1 AND revoked_at IS NULL",
-		        "s", user_id);
+		rc = db_run(db,
+		            "UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND "
+		            "revoked_at IS NULL",
+		            "st", user_id, at);
 	return rc;
 }
 

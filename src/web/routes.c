@@ -257,6 +257,7 @@ const struct route web_routes[] = {
         {HTTP_GET, "/mase-meetings/{id}", HANDLER(handle_page_mase_meeting, 0)},
         {HTTP_POST, "/mase-meetings/{id}/cases", HANDLER(handle_page_mase_case, 0)},
         {HTTP_POST, "/mase-meetings/{id}/actions", HANDLER(handle_page_mase_action, 0)},
+        {HTTP_POST, "/mase-meetings/{id}/tactics", HANDLER(handle_page_mase_tactic, 0)},
         {HTTP_POST, "/mase-meetings/{id}/duties", HANDLER(handle_page_mase_duties, 0)},
         {HTTP_GET, "/mase-meetings/{id}/pack", HANDLER(handle_page_mase_pack, 0)},
         {HTTP_GET, "/boroughs/{id}/board-report", HANDLER(handle_page_board_report, 0)},
@@ -475,6 +476,7 @@ const struct route web_routes[] = {
          ROUTE_API,
          {app_board_report, "id", ROUTE_IN_QUERY, 200, &period_query, NULL}},
         {HTTP_GET, "/api/v1/boroughs/{id}/board-report/csv", HANDLER(handle_api_board_csv, API)},
+        {HTTP_GET, "/api/v1/boroughs/{id}/board-report/xlsx", HANDLER(handle_api_board_xlsx, API)},
         {HTTP_GET, "/api/v1/boroughs/{id}/cin-factors", HANDLER(handle_api_cin_csv, API)},
         /* R-OUTC-1, R-DL-8: a child's long-term outcomes */
         {HTTP_POST, "/api/v1/records/{ref}/outcome-reviews",

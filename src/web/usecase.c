@@ -30,6 +30,22 @@ const struct actor *web_actor(const struct request *req)
 	return &req->session->actor;
 }
 
+void web_views_begin(struct request *req)
+{
+	if (req->defer && req->session && !req->session->actor.views)
+		req->session->actor.views = app_views_new(req->defer->done, req->defer->ctx);
+}
+
+void web_views_end(struct request *req, struct response *resp)
+{
+	struct app_views *v = req->session ? req->session->actor.views : NULL;
+	if (!v)
+		return;
+	req->session->actor.views = NULL;
+	if (app_views_seal(v))
+		resp->deferred = true;
+}
+
 json_t *web_json_body(struct request *req, struct response *resp)
 {
 	const char *ct = request_header(req, "Content-Type");

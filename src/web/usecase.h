@@ -46,6 +46,15 @@ const struct web_rc *web_rc_find(enum app_rc code);
 struct db *web_db(struct request *req, struct response *resp);
 /* The signed-in user's actor (the route table guarantees a session). */
 const struct actor *web_actor(const struct request *req);
+/* Views answered together (app_views_new): between web_views_begin and web_views_end,
+ * the audited reads a handler makes as the signed-in user commit their events while it
+ * goes on (where the server can answer later: request.defer), and web_views_end makes
+ * the answer wait for all of them (response.deferred); it goes out only once they have
+ * committed, else the server withholds it (503). Without request.defer, or out of
+ * memory, every event is waited for where it is made, as usual. Every begin needs its
+ * end, on every path. */
+void web_views_begin(struct request *req);
+void web_views_end(struct request *req, struct response *resp);
 /* Parses the request body as a JSON object (caps from json_in.h); NULL after sending
  * 415 (not application/json) or 400 (malformed, too deep, not an object). */
 json_t *web_json_body(struct request *req, struct response *resp);

@@ -96,8 +96,10 @@ const TABLE = [
   ['GET', '/api/v1/places/{id}/orders', 'A A A A D A D D D D A A D D', (c) => ({ path: `/api/v1/places/${c.place}/orders` })],
   ['GET', '/api/v1/boroughs/{id}/disruption', 'A A A A A A A A A A A A D D', () => ({ path: '/api/v1/boroughs/Northbrook/disruption' })],
   ['GET', '/api/v1/records/{ref}/tactics', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/records/${c.ref}/tactics` })],
-  ['POST', '/api/v1/records/{ref}/tactics', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/tactics`, json: { code: 'T12', mark: 'considered', note: 'CCTV staff to be briefed.', owner: 'Northbrook Police (demo)' } })],
-  ['POST', '/api/v1/actions', 'A A A A A A A A A A D D D D', (c) => ({ json: { text: 'Brief the school safeguarding lead.', owner_agency: 'Northbrook Police (demo)', record_ref: c.ref, due_on: daysAgo(-7) } })],
+  // R-MASE-7: marked and agreed at a meeting (its id given), so those who record meetings
+  // (the analyst, the MASE chair) may too; without it only practitioners (tests/api/mase)
+  ['POST', '/api/v1/records/{ref}/tactics', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/records/${c.ref}/tactics`, json: { code: 'T12', mark: 'considered', note: 'CCTV staff to be briefed.', owner: 'Northbrook Police (demo)', meeting_id: c.meeting } })],
+  ['POST', '/api/v1/actions', 'A A A A A A A A A A A A D D', (c) => ({ json: { text: 'Brief the school safeguarding lead.', owner_agency: 'Northbrook Police (demo)', record_ref: c.ref, due_on: daysAgo(-7), meeting_id: c.meeting } })],
   ['GET', '/api/v1/actions', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/actions?record_ref=${c.ref}` })],
   ['GET', '/api/v1/actions/{id}', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/actions/${c.action}` })],
   ['POST', '/api/v1/actions/{id}/changes', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/actions/${c.action}/changes`, json: { due_on: daysAgo(-14) } })],
@@ -172,6 +174,7 @@ const TABLE = [
   ['POST', '/api/v1/mase/meetings/{id}/duties', 'D R-MASE-8 D D D R-MASE-8 D D D D R-MASE-8 A D D', (c) => ({ path: `/api/v1/mase/meetings/${c.meeting}/duties`, json: { duties: [1, 2, 3, 4, 5].map((i) => ({ done: true, note: i === 1 ? 'Absent members reported to the board.' : undefined })) } })],
   ['GET', '/api/v1/boroughs/{id}/board-report', 'A A A A A A A A A A A A D D', () => ({ path: `/api/v1/boroughs/Northbrook/board-report?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
   ['GET', '/api/v1/boroughs/{id}/board-report/csv', 'A A A A A A A A A A A A D D', () => ({ path: `/api/v1/boroughs/Northbrook/board-report/csv?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
+  ['GET', '/api/v1/boroughs/{id}/board-report/xlsx', 'A A A A A A A A A A A A D D', () => ({ path: `/api/v1/boroughs/Northbrook/board-report/xlsx?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
   ['GET', '/api/v1/boroughs/{id}/cin-factors', 'D A D D D A D D D D A D D D', () => ({ path: `/api/v1/boroughs/Northbrook/cin-factors?from=${daysAgo(90)}&to=${daysAgo(0)}` })],
   ['POST', '/api/v1/records/{ref}/outcome-reviews', 'A A A A A A A A A A D D D D', (c) => ({ path: `/api/v1/records/${c.ref}/outcome-reviews`, json: { scores: Object.fromEntries(OUTCOMES.map((o) => [o, 3])) } })],
   ['GET', '/api/v1/records/{ref}/outcome-reviews', 'A A A A A A A A A A A A D D', (c) => ({ path: `/api/v1/records/${c.ref}/outcome-reviews` })],

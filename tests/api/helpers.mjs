@@ -89,13 +89,14 @@ export class Client {
       if (/max-age=0/i.test(c) || value === '') this.cookies.delete(name)
       else this.cookies.set(name, value)
     }
-    const text = await res.text()
+    const bytes = Buffer.from(await res.arrayBuffer()) // the bytes, for downloads
+    const text = bytes.toString('utf8')
     let data
     const ct = res.headers.get('content-type') || ''
     if (ct.includes('json') && text) {
       try { data = JSON.parse(text) } catch { data = undefined }
     }
-    return { status: res.status, headers: res.headers, text, json: data }
+    return { status: res.status, headers: res.headers, text, json: data, bytes }
   }
 
   get (path, opts) { return this.request('GET', path, opts) }

@@ -5,14 +5,35 @@
 // its seven sections and the linked-case place (R-MASE-6, R-MASE-9), each reader seeing
 // only what they may (R-MASE-5); a decision refused for a case not referred before the
 // meeting (R-MASE-4); a decision and an action carried into the next agenda's review
-// (R-MASE-7); the chair's duties, recorded by the chair only (R-MASE-8). All data is
-// made up.
+// (R-MASE-7); the chair's duties, recorded by the chair only (R-MASE-8); the chair
+// recording the meeting's decisions, its actions (owner, due date, tactical option) and
+// tactical options with the meeting's id, and no plan outside a meeting (R-MASE-7). All
+// data is made up.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
+import { mkdtemp, writeFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { ROOT } from './helpers.mjs'
 import { startDemo, signInAs, assertProblem, one } from './demo.mjs'
 import { daysAgo, ago } from './dates.mjs'
 
 let srv, chair, officer, nurse
+
+// An .xlsx workbook's sheets, read with Python's standard library (tests/xlsx_sheets.py).
+async function readWorkbook (bytes) {
+  const dir = await mkdtemp(join(tmpdir(), 'lantern-xlsx-test-'))
+  try {
+    const file = join(dir, 'book.xlsx')
+    await writeFile(file, bytes)
+    const { stdout } = await promisify(execFile)('python3', [join(ROOT, 'tests', 'xlsx_sheets.py'), file])
+    return JSON.parse(stdout)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
 const ctx = {}
 
 const FULL = [
@@ -156,6 +177,40 @@ test('R-MASE-7, R-MASE-8: a decision and an action carried into the next agenda;
   assert.ok(b.json.meetings.some((x) => x.id === ctx.early && x.flagged))
 })
 
+test('R-MASE-7: the chair records the decision, actions and tactical options the meeting agreed', async () => {
+  const m = await chair.post('/api/v1/mase/meetings', { json: { borough: 'Northbrook', held_at: ago(1, '10:00'), attendees: FULL } })
+  assert.equal(m.status, 201, m.text)
+  const d = await chair.post(`/api/v1/mase/meetings/${m.json.id}/cases`, { json: { record_ref: ctx.ref, decision: 'Disrupt the hotel; the support service to engage.' } })
+  assert.equal(d.status, 200, d.text)
+  const action = { text: 'Brief the hotel staff with licensing.', owner_agency: 'Northbrook Police (demo)', record_ref: ctx.ref, due_on: daysAgo(-21), tactic: 'T12' }
+  const before = await one(srv.db, 'SELECT count(*) FROM plan_actions')
+  const outside = await chair.post('/api/v1/actions', { json: action })
+  assert.equal(outside.status, 403, outside.text)
+  const unknown = await chair.post('/api/v1/actions', { json: { ...action, meeting_id: 'mtg_00000000000000000000' } })
+  assertProblem(unknown, 422, 'validation')
+  assert.ok(JSON.stringify(unknown.json).includes('meeting_id'), unknown.text)
+  assert.equal(await one(srv.db, 'SELECT count(*) FROM plan_actions'), before, 'nothing written')
+  const a = await chair.post('/api/v1/actions', { json: { ...action, meeting_id: m.json.id } })
+  assert.equal(a.status, 201, a.text)
+  assert.equal(a.json.meeting_id, m.json.id)
+  assert.equal(a.json.tactic, 'T12')
+  assert.equal(a.json.can_close, true, 'the chair may close what the meeting agreed')
+  const mark = { code: 'T12', mark: 'considered', note: 'Hotel CCTV staff to be briefed.', owner: 'Northbrook Police (demo)' }
+  assert.equal((await chair.post(`/api/v1/records/${ctx.ref}/tactics`, { json: mark })).status, 403)
+  const t = await chair.post(`/api/v1/records/${ctx.ref}/tactics`, { json: { ...mark, meeting_id: m.json.id } })
+  assert.equal(t.status, 200, t.text)
+  const t12 = t.json.options.find((o) => o.code === 'T12')
+  assert.equal(t12.mark, 'considered')
+  assert.equal(t12.meeting_id, m.json.id)
+  const view = await chair.get(`/api/v1/mase/meetings/${m.json.id}`)
+  const c = view.json.cases.find((x) => x.record_ref === ctx.ref)
+  assert.equal(c.decision, 'Disrupt the hotel; the support service to engage.')
+  assert.ok(c.actions.some((x) => x.id === a.json.id && x.tactic === 'T12'), view.text)
+  const duties = [1, 2, 3, 4, 5].map(() => ({ done: true }))
+  const ok = await chair.post(`/api/v1/mase/meetings/${m.json.id}/duties`, { json: { duties, minutes: 'Actions collated by the chair.' } })
+  assert.equal(ok.status, 200, ok.text)
+})
+
 test('an unknown meeting or borough is 404, not an error', async () => {
   assert.equal((await chair.get('/api/v1/mase/meetings/mtg_00000000000000000000')).status, 404)
   assert.equal((await chair.get('/api/v1/boroughs/Nowhere/mase/agenda')).status, 404)
@@ -187,7 +242,7 @@ test('R-RPT-1: a period with nothing in it gives an empty report that says so', 
   assert.equal((await admin.get(`/api/v1/boroughs/Northbrook/board-report?from=${daysAgo(30)}&to=${daysAgo(0)}`)).status, 403)
 })
 
-test('the board report CSV cannot carry a formula; the census factor codes export', async () => {
+test('the board report CSV and workbook cannot carry a formula; the census factor codes export', async () => {
   const admin = await signInAs(srv, 'admin')
   const ag = await admin.post('/api/v1/agencies', { json: { name: '=HYPERLINK("x") Trust (demo)', type: 'charity', borough: 'Northbrook' } })
   assert.equal(ag.status, 201, ag.text)
@@ -200,6 +255,26 @@ test('the board report CSV cannot carry a formula; the census factor codes expor
   assert.match(csv.text, /^borough,from,to,section,table,label,value\r\n/)
   assert.match(csv.text, /"'=HYPERLINK\(""x""\) Trust \(demo\)"/)
   assert.doesNotMatch(csv.text, /(^|,)=HYPERLINK/m)
+  // the same report as a workbook: a sheet of figures and one a table, the CSV's columns
+  // on each, the same rows, and the formula-looking name stored as literal text (a
+  // shared string), never a formula
+  const x = await chair.get(`/api/v1/boroughs/Northbrook/board-report/xlsx?from=${daysAgo(365)}&to=${daysAgo(0)}`)
+  assert.equal(x.status, 200, x.text)
+  assert.match(x.headers.get('content-type'), /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)
+  assert.match(x.headers.get('content-disposition'), /attachment; filename="board-report-[\d-]+-[\d-]+\.xlsx"/)
+  const book = await readWorkbook(x.bytes)
+  assert.equal(book.formulas, 0, 'no formula in any sheet')
+  assert.equal(book.sheets[0].name, 'Figures')
+  const header = csv.text.split('\r\n')[0].split(',')
+  for (const s of book.sheets) assert.deepEqual(s.rows[0], header, s.name)
+  const rows = book.sheets.flatMap((s) => s.rows.slice(1))
+  assert.equal(rows.length, csv.text.trim().split('\r\n').length - 1, 'as many rows as the CSV')
+  const owner = rows.find((r) => r[5] === '=HYPERLINK("x") Trust (demo)')
+  assert.ok(owner, 'the literal text, without the CSV\'s quote')
+  assert.equal(typeof owner[6], 'number')
+  assert.deepEqual(Object.keys(book.cell_types).sort(), ['n', 's'], 'text as shared strings, counts as numbers')
+  assertProblem(await chair.get(`/api/v1/boroughs/Northbrook/board-report/xlsx?from=${daysAgo(0)}&to=${daysAgo(10)}`), 422)
+  assert.equal((await admin.get(`/api/v1/boroughs/Northbrook/board-report/xlsx?from=${daysAgo(30)}&to=${daysAgo(0)}`)).status, 403)
   const cin = await sup.get(`/api/v1/boroughs/Northbrook/cin-factors?from=${daysAgo(365)}&to=${daysAgo(0)}`)
   assert.equal(cin.status, 200, cin.text)
   const lines = cin.text.trim().split('\r\n')

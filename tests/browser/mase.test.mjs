@@ -1,8 +1,8 @@
 // mase.test.mjs: a whole monthly meeting cycle in a real browser, as the Northbrook MASE
 // chair: the schedule set and the next meeting due (R-MASE-1, R-DL-5); the agenda
 // generated with its sections and the linked-case place (R-MASE-6, R-MASE-9); the
-// meeting recorded with its attendees (R-MASE-2, R-MASE-3); a decision and an action
-// agreed (R-MASE-7); the chair's duties and minutes (R-MASE-8); the next agenda
+// meeting recorded with its attendees (R-MASE-2, R-MASE-3); a decision, an action and a
+// tactical option recorded by the chair at the meeting (R-MASE-7); the chair's duties and minutes (R-MASE-8); the next agenda
 // reviewing the case with its action; the meeting pack printed to PDF (first page read
 // with pdftotext and drawn with pdftoppm) and, for a nurse of another borough, the pack
 // without the case (R-MASE-5). Accessibility checked on each page. Synthetic demo data.
@@ -80,19 +80,35 @@ describe('a meeting cycle', () => {
     await page.fill('#d_record_ref', ref)
     await page.fill('#d_decision', 'Refer to the support service; disrupt the address.')
     await Promise.all([page.waitForLoadState('load'), page.click('#save-decision')])
-    // the action is a plan action, agreed by a practitioner at the meeting (the police
-    // supervisor taking the minutes); the chair then records the duties
-    assert.equal(await page.locator('#save-action').count(), 0)
-    await signIn('supervisor.northbrook')
-    await page.goto(`${srv.url}/mase-meetings/${meeting}`)
+    // R-MASE-7: the chair agrees the action (a plan action with the meeting's id: owner,
+    // due date, the tactical option it serves) and marks a tactical option of the case
     await page.fill('#a_record_ref', ref)
     await page.fill('#a_text', 'Visit the address with the licensing officer.')
     await page.fill('#a_owner_agency', 'Northbrook Police (demo)')
     await page.fill('#a_due_on', daysAgo(-14))
+    await page.selectOption('#a_tactic', 'T12')
     await Promise.all([page.waitForLoadState('load'), page.click('#save-action')])
-    assert.match(await page.textContent('#cases ~ .lantern-card'), /Visit the address with the licensing officer/)
-    await signIn('chair.northbrook')
+    const card = await page.textContent('#cases ~ .lantern-card')
+    assert.match(card, /Visit the address with the licensing officer/)
+    assert.match(card, /Tactical option T12/)
+    await page.fill('#t_record_ref', ref)
+    await page.selectOption('#t_code', 'T12')
+    await page.selectOption('#t_mark', 'considered')
+    await page.fill('#t_note', 'Hotel CCTV staff to be briefed.')
+    // an option considered needs its owner (R-ORD-5): refused on the page, nothing kept
+    await Promise.all([page.waitForLoadState('load'), page.click('#save-tactic')])
+    assert.match(await page.textContent('.govuk-error-summary'), /owner .*R-ORD-5/)
     await page.goto(`${srv.url}/mase-meetings/${meeting}`)
+    await page.fill('#t_record_ref', ref)
+    await page.selectOption('#t_code', 'T12')
+    await page.selectOption('#t_mark', 'considered')
+    await page.fill('#t_note', 'Hotel CCTV staff to be briefed.')
+    await page.fill('#t_owner', 'Northbrook Police (demo)')
+    await Promise.all([page.waitForLoadState('load'), page.click('#save-tactic')])
+    assert.equal(page.url(), `${srv.url}/mase-meetings/${meeting}`, await page.textContent('main'))
+    const marked = (await sql(srv.db, `SELECT t.mark FROM tactic_marks t JOIN records r ON r.id = t.record_id
+      WHERE r.reference = '${ref}' AND t.code = 'T12' AND t.current = 1 AND t.meeting_id = '${meeting}'`)).trim()
+    assert.equal(marked, 'considered')
     await page.fill('#m_minutes', 'Every member contributed. Actions collated.')
     await Promise.all([page.waitForLoadState('load'), page.click('#save-duties')])
     assert.match(await page.textContent('#minutes-text'), /Every member contributed/)
@@ -142,6 +158,13 @@ describe('a meeting cycle', () => {
     assert.ok(ok, 'every chart drawn')
     await checkA11y(page)
     await screenshot(page, 'board-report')
+    // the same report as a spreadsheet, offered beside the CSV
+    const xlsx = await page.getAttribute('#xlsx-link', 'href')
+    assert.match(xlsx, /^\/api\/v1\/boroughs\/[^/]+\/board-report\/xlsx\?from=/)
+    const got = await page.request.get(`${srv.url}${xlsx}`)
+    assert.equal(got.status(), 200)
+    assert.match(got.headers()['content-type'], /spreadsheetml\.sheet/)
+    assert.equal((await got.body()).subarray(0, 2).toString(), 'PK', 'a zip file')
     await page.goto(`${srv.url}/boroughs/Northbrook/board-report?from=1990-01-01&to=1990-12-31`)
     assert.match(await page.textContent('#empty-report'), /nothing to report/)
   })

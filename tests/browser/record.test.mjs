@@ -4,7 +4,7 @@
 // screenshotted at 1280 and 375 px. Synthetic demo data only.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startDemo, signInAs, DEMO_PASSWORD, northbrookRecord, one } from '../api/demo.mjs'
+import { startDemo, signInAs, DEMO_PASSWORD, northbrookRecord, one, refusals } from '../api/demo.mjs'
 import { ago, born, hoursAgo } from '../api/dates.mjs'
 import { launchBrowser, checkA11y, screenshot } from './helpers.mjs'
 
@@ -78,4 +78,26 @@ test('children missing together: at most 20 on the record, the rest a page at a 
   await Promise.all([page.waitForLoadState('load'), page.locator('a[rel=next]').click()])
   assert.ok(await page.locator('h3:has-text("Children missing together") + ul li').count() >= 4)
   assert.equal((await page.goto(`${srv.url}/records/${ref}/list/nothing`)).status(), 404)
+})
+
+// The page goes out only once its views are in the audit log (the record and the child's
+// episodes, at every showing, as GET /api/v1/records/{ref} does); a refusal is logged
+// too, and the audit chain still verifies.
+test('every showing of the page is audited, a refusal too, and the chain verifies', async () => {
+  const user = await one(srv.db, "SELECT id FROM users WHERE username = 'supervisor.northbrook'")
+  const child = await one(srv.db, `SELECT child_id FROM records WHERE reference = '${ref}'`)
+  const views = async () => Number(await one(srv.db, `SELECT count(*) FROM audit_events
+    WHERE user_id = '${user}' AND action = 'view' AND ((entity_type = 'record' AND record_ref = '${ref}')
+      OR (entity_type = 'child_episodes' AND entity_id = '${child}'))`))
+  const before = await views()
+  for (let i = 0; i < 3; i++) assert.equal((await page.goto(`${srv.url}/records/${ref}`)).status(), 200)
+  assert.equal(await views(), before + 6)
+  const riverside = await signInAs(srv, 'officer.riverside')
+  const refused = await refusals(srv.db, ref)
+  assert.equal((await riverside.get(`/records/${ref}`)).status, 404)
+  assert.equal(await refusals(srv.db, ref), refused + 1)
+  const auditor = await signInAs(srv, 'auditor')
+  const v = await auditor.get('/api/v1/audit?limit=1&verify=true')
+  assert.equal(v.status, 200, v.text)
+  assert.equal(v.json.chain.intact, true, v.text)
 })

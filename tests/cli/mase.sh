@@ -72,6 +72,23 @@ echo '{"duties": [{"done": true}, {"done": true}, {"done": true}, {"done": true}
 expect 2 "duties by someone not the chair (R-MASE-8)" -- "$L" mase duties "$mtg" duties.json --as supervisor.northbrook
 check "names R-MASE-8" "grep -q 'R-MASE-8' err.txt"
 expect 0 "duties by the chair" -- "$L" mase duties "$mtg" duties.json "${CHAIR[@]}"
+# R-MASE-7: the chair records what the meeting agreed: an action with its owner, due
+# date and tactical option, and a tactical option of the case's checklist
+cat >action.json <<JSON
+{"record_ref": "$ref", "text": "Visit the address with licensing.", "owner_agency": "Northbrook Police (demo)", "due_on": "$(day 75)", "tactic": "T12"}
+JSON
+actions=$(count plan_actions)
+expect 2 "the chair adds no action outside a meeting" -- "$L" action add action.json "${CHAIR[@]}"
+check "nothing written" "[ \$(count plan_actions) = $actions ]"
+expect 2 "an action at an unknown meeting" -- "$L" mase action mtg_00000000000000000000 action.json "${CHAIR[@]}"
+check "names the meeting" "grep -q 'meeting_id' err.txt"
+expect 0 "the chair agrees an action at the meeting" -- "$L" mase action "$mtg" action.json "${CHAIR[@]}"
+check "kept with the meeting, owner and due date" "[ \$(sqlite3 t.db \"select count(*) from plan_actions where meeting_id = '$mtg' and owner_agency_id is not null and due_at like '$(day 75)%' and tactic = 'T12'\") = 1 ]"
+echo '{"code": "T12", "mark": "considered", "note": "CCTV staff to be briefed.", "owner": "Northbrook Police (demo)"}' >tactic.json
+expect 0 "the chair marks a tactical option at the meeting" -- "$L" mase tactic "$mtg" "$ref" tactic.json "${CHAIR[@]}"
+check "the mark keeps the meeting" "[ \$(sqlite3 t.db \"select count(*) from tactic_marks where meeting_id = '$mtg' and code = 'T12' and current = 1\") = 1 ]"
+expect 0 "the meeting shows the action" -- "$L" mase meeting show "$mtg" "${CHAIR[@]}" --json
+check "the action on the case" "grep -q 'Visit the address with licensing.' out.txt"
 expect 0 "show" -- "$L" mase show Northbrook "${CHAIR[@]}"
 check "the flagged meeting listed" "grep -q 'FLAGGED' out.txt"
 # R-RPT-1, R-INFO-1: the board's report
@@ -86,6 +103,17 @@ expect 2 "a period ending before it starts" -- "$L" report board Northbrook "$(d
 check "names the field" "grep -q 'to' err.txt"
 expect 0 "the report as CSV" -- "$L" report board-csv Northbrook "$(day 0)" "$(day 60)" "${CHAIR[@]}"
 check "the CSV header" "head -1 out.txt | grep -q '^borough,from,to,section,table,label,value'"
+csv_rows=$(($(tr -d '\r' < out.txt | wc -l) - 1))
+expect 0 "the report as a workbook" -- "$L" report board-xlsx Northbrook "$(day 0)" "$(day 60)" "${CHAIR[@]}"
+cp out.txt board.xlsx
+python3 "$LANTERN_SOURCE_DIR/tests/xlsx_sheets.py" board.xlsx >book.json
+check "a zip read back" "[ -s book.json ]"
+check "no formula, figures first, the CSV's columns and rows" "python3 -c \"
+import json; b = json.load(open('book.json'))
+assert b['formulas'] == 0 and b['sheets'][0]['name'] == 'Figures', b
+assert all(s['rows'][0] == ['borough', 'from', 'to', 'section', 'table', 'label', 'value'] for s in b['sheets'])
+assert sum(len(s['rows']) - 1 for s in b['sheets']) == $csv_rows
+\""
 expect 0 "census factor codes" -- "$L" report cin Northbrook "$(day -300)" "$(day 60)" --as analyst
 check "codes only from the list" "[ \$(tail -n +2 out.txt | tr -d '\\r' | grep -c -v -E '^ch_[a-z0-9]+,LAN-[0-9]{4}-[0-9]{6},(10A|11A|12A|13A|24A)(;(10A|11A|12A|13A|24A))*\$') = 0 ]"
 check "a child counted" "[ \$(wc -l < out.txt) -gt 1 ]"

@@ -592,6 +592,18 @@ static void test_R_MISS_10_together_by_place_decided_on_times(void **state)
 	        json_integer_value(json_object_get(json_array_get(co, 0), "overlap_seconds")),
 	        1800);
 	json_decref(out);
+	/* the candidates are kept between changes (together_epoch, migration 027): another
+	 * child's new episode is seen at once */
+	char k[ID_MAX];
+	new_child(f, "Uma", "Vellacott", "2009-07-07", true, k);
+	episode_between(f, k, "2026-02-10T11:00:00Z", "2026-02-10T12:15:00Z", "Kings Yard flats");
+	memset(&err, 0, sizeof err);
+	assert_int_equal(app_child_episodes(f->db, &pc, c, NULL, &out, &err), APP_OK);
+	co = json_object_get(out, "co_missing");
+	assert_int_equal(json_array_size(co), 4); /* newest first: after Pia's (11:30) */
+	assert_string_equal(json_string_value(json_object_get(json_array_get(co, 1), "child_id")),
+	                    k);
+	json_decref(out);
 	/* a child id that is well formed but unknown */
 	char none[ID_MAX];
 	id_new("ch", none);

@@ -435,6 +435,91 @@ static void test_R_MASE_1_the_name_is_a_setting(void **state)
 	json_decref(o);
 }
 
+/* R-MASE-7, R-MASE-8: the MASE chair, who is not a practitioner, records the meeting's
+ * decision, the actions it agreed (owner, due date, the tactical option served) and the
+ * marks of the case's tactical options checklist, with the meeting's id; and the duties.
+ * Outside a meeting the chair records no plan; an unknown meeting is refused by name; the
+ * chair changes the meeting's actions only. Each refusal writes nothing. */
+static void test_R_MASE_7_chair_records_decisions_actions_and_tactics(void **state)
+{
+	struct fx *f = *state;
+	fx_user(f, "chair.vale", "Camden Police", "mase_chair");
+	char ref[32], child[ID_MAX], id[ID_MAX], act[ID_MAX], other[ID_MAX];
+	fx_new_record(f, "sw.green", "Ezra", "Demowell", "2011-08-08", ref, child);
+	json_t *att = full_attendees();
+	json_object_set_new(json_array_get(att, 0), "username", json_string("chair.vale"));
+	cx_id(cx_ok(f, app_mase_meeting_add, "chair.vale", NULL,
+	            json_pack("{s:s, s:s, s:o}", "borough", "Camden", "held_at",
+	                      "2026-03-10T12:00:00Z", "attendees", att)),
+	      id);
+	json_decref(cx_ok(f, app_mase_case_decide, "chair.vale", id,
+	                  json_pack("{s:s, s:s}", "record_ref", ref, "decision",
+	                            "Disrupt the address; support service to engage.")));
+	int64_t acts = rows(f, "plan_actions"), marks = rows(f, "tactic_marks");
+	json_t *out;
+	struct app_err err;
+#define ACTION(meeting)                                                                            \
+	json_pack("{s:s, s:s, s:s, s:s, s:s, s:s?}", "text", "Visit the hotel with licensing.",    \
+	          "owner_agency", "Camden Police", "record_ref", ref, "due_on", "2026-03-31",      \
+	          "tactic", "T12", "meeting_id", meeting)
+	assert_int_equal(cx_call(f, app_action_add, "chair.vale", NULL, ACTION(NULL), &out, &err),
+	                 APP_FORBIDDEN);
+	assert_int_equal(cx_call(f, app_action_add, "chair.vale", NULL,
+	                         ACTION("mtg_00000000000000000000"), &out, &err),
+	                 APP_INVALID);
+	assert_true(fx_field(&err, "meeting_id"));
+	assert_int_equal(cx_call(f, app_action_add, "aud.king", NULL, ACTION(id), &out, &err),
+	                 APP_FORBIDDEN);
+	assert_int_equal(rows(f, "plan_actions"), acts);
+	cx_id(cx_ok(f, app_action_add, "chair.vale", NULL, ACTION(id)), act);
+#undef ACTION
+	/* the tactical option, marked at the meeting */
+	json_t *mark =
+	        json_pack("{s:s, s:s, s:s, s:s}", "code", "T12", "mark", "considered", "note",
+	                  "Hotel CCTV staff to be briefed.", "owner", "Camden Police");
+	assert_int_equal(
+	        cx_call(f, app_tactic_mark, "chair.vale", ref, json_deep_copy(mark), &out, &err),
+	        APP_FORBIDDEN);
+	assert_int_equal(rows(f, "tactic_marks"), marks);
+	json_object_set_new(mark, "meeting_id", json_string(id));
+	json_t *t = cx_ok(f, app_tactic_mark, "chair.vale", ref, mark);
+	bool found = false;
+	size_t i;
+	json_t *o;
+	json_array_foreach(json_object_get(t, "options"), i, o)
+	{
+		if (strcmp(str(o, "code"), "T12") == 0) {
+			found = true;
+			assert_string_equal(str(o, "mark"), "considered");
+			assert_string_equal(str(o, "meeting_id"), id);
+		}
+	}
+	assert_true(found);
+	json_decref(t);
+	/* the meeting shows the decision and the action with its tactical option */
+	o = cx_ok(f, app_mase_meeting_get, "chair.vale", id, NULL);
+	json_t *c = json_array_get(json_object_get(o, "cases"), 0);
+	assert_string_equal(str(c, "record_ref"), ref);
+	json_t *a = json_array_get(json_object_get(c, "actions"), 0);
+	assert_string_equal(str(a, "id"), act);
+	assert_string_equal(str(a, "tactic"), "T12");
+	json_decref(o);
+	/* the chair changes the meeting's action, not one agreed elsewhere */
+	json_decref(cx_ok(f, app_action_update, "chair.vale", act,
+	                  json_pack("{s:s}", "due_on", "2026-04-07")));
+	cx_id(cx_ok(f, app_action_add, "ps.clark", NULL,
+	            json_pack("{s:s, s:s, s:s, s:s}", "text", "Call the school.", "owner_agency",
+	                      "Camden Police", "record_ref", ref, "due_on", "2026-03-31")),
+	      other);
+	assert_int_equal(cx_call(f, app_action_update, "chair.vale", other,
+	                         json_pack("{s:s}", "due_on", "2026-04-07"), &out, &err),
+	                 APP_FORBIDDEN);
+	/* R-MASE-8: and the duties, as the meeting's chair */
+	o = cx_ok(f, app_mase_duties, "chair.vale", id, duties(true, NULL));
+	assert_int_equal(json_array_size(json_object_get(o, "duties")), 5);
+	json_decref(o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -447,6 +532,7 @@ int main(void)
 	                test_R_MASE_5_item_not_shown_to_a_reader_who_may_not_see_the_child),
 	        cmocka_unit_test(test_R_MASE_7_decision_and_action_carried_into_the_review),
 	        cmocka_unit_test(test_R_MASE_8_chairs_duties_by_the_chair_only),
+	        cmocka_unit_test(test_R_MASE_7_chair_records_decisions_actions_and_tactics),
 	        cmocka_unit_test(test_R_RPT_1_board_report_counts_meetings_and_gaps),
 	        cmocka_unit_test(test_R_OUTC_1_R_DL_8_distance_travelled_and_next_review),
 	        cmocka_unit_test(test_R_MASE_1_the_name_is_a_setting),

@@ -12,6 +12,7 @@
 
 #include "app/episode_return.h"
 #include "app/networks.h"
+#include "util/rng.h"
 
 /* A child with a record, referred by the social worker (Camden's children's services see
  * the child); its record's category set to `category` (0: none). */
@@ -439,6 +440,199 @@ static void test_network_export_formula_safe(void **state)
 	assert_int_equal(cx_audit(f, "export", "network", a), 1);
 }
 
+/* The cases of a whole-partnership answer (app_network_linked_cases with no borough)
+ * whose borough is `bid`, in their order. */
+static json_t *cases_in(json_t *whole, const char *bid)
+{
+	json_t *out = json_array();
+	size_t i;
+	json_t *c;
+	json_array_foreach(json_object_get(whole, "cases"), i, c)
+	{
+		const char *b = json_string_value(json_object_get(c, "borough"));
+		if (b && strcmp(b, bid) == 0)
+			json_array_append(out, c);
+	}
+	return out;
+}
+
+/* A random link between two of the things made (kinds their ends allow, networks.h);
+ * refused ones (the same link twice) are skipped. */
+static void random_link(struct fx *f, struct rng *r, char (*kids)[ID_MAX], size_t nk,
+                        char (*poc)[ID_MAX], size_t np, char (*plc)[ID_MAX], size_t npl,
+                        char (*car)[ID_MAX], size_t nc, char (*eps)[ID_MAX], size_t ne)
+{
+	const char *from, *to, *kind;
+#define PICK(arr, n) (arr)[rng_below(r, (n))]
+	switch (rng_below(r, 5)) {
+	case 0:
+		kind = "associate";
+		from = rng_below(r, 2) ? PICK(kids, nk) : PICK(poc, np);
+		to = rng_below(r, 3) ? PICK(kids, nk) : PICK(poc, np);
+		break;
+	case 1:
+		kind = "seen_with";
+		from = rng_below(r, 4) ? PICK(poc, np) : PICK(eps, ne);
+		to = rng_below(r, 2) ? PICK(kids, nk) : PICK(car, nc);
+		break;
+	case 2:
+		kind = "found_at";
+		from = rng_below(r, 3) ? PICK(kids, nk) : PICK(eps, ne);
+		to = PICK(plc, npl);
+		break;
+	case 3:
+		kind = "uses";
+		from = PICK(poc, np);
+		to = rng_below(r, 2) ? PICK(car, nc) : PICK(plc, npl);
+		break;
+	default:
+		kind = "transported";
+		from = rng_below(r, 2) ? PICK(car, nc) : PICK(poc, np);
+		to = rng_below(r, 4) ? PICK(kids, nk) : PICK(eps, ne);
+		break;
+	}
+#undef PICK
+	if (strcmp(from, to) == 0)
+		return;
+	json_t *out = NULL;
+	struct app_err err;
+	cx_call(f, app_link_add, NULL, NULL, cx_link(from, to, kind), &out, &err);
+	json_decref(out);
+}
+
+/* R-CAT-7, R-MASE-9, R-MASE-5: a borough's linked cases are read from its own children's
+ * networks only; on generated data (children in three boroughs and none, categories,
+ * persons with and without orders, places, vehicles, missing episodes, restricted and
+ * ended links), for readers who see differently and with filters, the list is exactly
+ * the whole partnership's answer for that borough, paths and ties included, and each
+ * child's own R-CAT-7 flag (its record page) gives the same path. */
+static void test_R_CAT_7_borough_cases_same_as_whole_network(void **state)
+{
+	struct fx *f = *state;
+	fx_user(f, "an.vale", "Camden Police", "analyst");
+	struct rng r;
+	rng_seed(&r, 7);
+	enum { NK = 30, NP = 10, NPL = 5, NC = 3, NE = 4, NL = 110 };
+	static char kids[NK][ID_MAX], poc[NP][ID_MAX], plc[NPL][ID_MAX], car[NC][ID_MAX],
+	        eps[NE][ID_MAX];
+	const char *boroughs[] = {f->camden, f->hackney, f->islington, NULL};
+	for (int i = 0; i < NK; i++) {
+		char given[24], sql[400];
+		snprintf(given, sizeof given, "Gen%02d", i);
+		if (i % 3 == 2)
+			hackney_child(f, given, "Testchild", kids[i]);
+		else
+			fx_new_record(f, "sw.green", given, "Testchild", "2011-02-02", NULL,
+			              kids[i]);
+		int cat = (int)rng_below(&r, 4);
+		const char *own = boroughs[rng_below(&r, 4)], *lives = boroughs[rng_below(&r, 3)];
+		snprintf(sql, sizeof sql,
+		         "UPDATE records SET current_category = %s%.0d, owning_borough_id = %s%s%s"
+		         " WHERE child_id = '%s'",
+		         cat ? "" : "NULL", cat, own ? "'" : "", own ? own : "NULL", own ? "'" : "",
+		         kids[i]);
+		assert_int_equal(db_exec(f->db, sql), DB_OK);
+		snprintf(sql, sizeof sql,
+		         "UPDATE children SET residence_borough_id = '%s' WHERE id = '%s'", lives,
+		         kids[i]);
+		assert_int_equal(db_exec(f->db, sql), DB_OK);
+	}
+	for (int i = 0; i < NP; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "Gen Person %02d", i);
+		cx_add_person(f, i % 2 ? "ps.clark" : NULL, name, NULL, poc[i]);
+		if (i % 4 == 1)
+			order_on(f, poc[i]);
+	}
+	for (int i = 0; i < NPL; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "Gen Place %02d", i);
+		cx_id(cx_ok(f, app_place_add, NULL, NULL,
+		            json_pack("{s:s, s:s, s:b}", "type", "park", "name", name,
+		                      "confirm_new", 1)),
+		      plc[i]);
+	}
+	for (int i = 0; i < NC; i++) {
+		char reg[16];
+		snprintf(reg, sizeof reg, "GE%02d ABC", i);
+		cx_id(cx_ok(f, app_vehicle_find_or_add, NULL, NULL,
+		            json_pack("{s:s}", "registration", reg)),
+		      car[i]);
+	}
+	for (int i = 0; i < NE; i++) {
+		struct actor pc = fx_actor(f, "ps.clark");
+		json_t *in = json_pack("{s:s, s:s, s:s, s:s}", "child_id", kids[3 * i],
+		                       "missing_from", "care", "classification", "missing",
+		                       "reported_at", "2026-03-09T20:00:00Z");
+		json_t *out = NULL;
+		struct app_err err = {0};
+		assert_int_equal(app_episode_report(f->db, &pc, NULL, in, &out, &err), APP_OK);
+		json_decref(in);
+		cx_id(out, eps[i]);
+	}
+	for (int i = 0; i < NL; i++)
+		random_link(f, &r, kids, NK, poc, NP, plc, NPL, car, NC, eps, NE);
+	/* some links restricted intelligence, some ended */
+	assert_int_equal(db_exec(f->db, "UPDATE links SET restricted = 1 WHERE rowid % 9 = 0"),
+	                 DB_OK);
+	assert_int_equal(
+	        db_exec(f->db,
+	                "UPDATE links SET ended_at = '2026-03-01T00:00:00Z', ended_reason = 'Test'"
+	                " WHERE rowid % 11 = 0"),
+	        DB_OK);
+
+	const char *readers[] = {"an.vale", "ps.clark", "pc.ames", "sw.green", "nurse.irwin"};
+	json_t *filters[] = {NULL, json_pack("{s:s}", "kinds", "associate,transported,found_at"),
+	                     json_pack("{s:b}", "facts_only", 1)};
+	size_t listed = 0;
+	for (size_t u = 0; u < ARRAY_LEN(readers); u++)
+		for (size_t fi = 0; fi < ARRAY_LEN(filters); fi++) {
+			json_t *in = filters[fi] ? json_deep_copy(filters[fi]) : NULL;
+			json_t *whole = cx_ok(f, app_network_linked_cases, readers[u], NULL, in);
+			for (size_t b = 0; b < 3; b++) {
+				in = filters[fi] ? json_deep_copy(filters[fi]) : NULL;
+				json_t *one = cx_ok(f, app_network_linked_cases, readers[u],
+				                    boroughs[b], in);
+				json_t *want = cases_in(whole, boroughs[b]);
+				if (!json_equal(json_object_get(one, "cases"), want)) {
+					char *a = json_dumps(json_object_get(one, "cases"), 0),
+					     *w = json_dumps(want, 0);
+					fail_msg("%s, filter %zu, borough %zu:\n%s\nwanted\n%s",
+					         readers[u], fi, b, a, w);
+				}
+				listed += json_array_size(want);
+				json_decref(want);
+				json_decref(one);
+			}
+			/* each listed child's own flag (its record page) takes the same path */
+			size_t i;
+			json_t *c;
+			json_array_foreach(json_object_get(whole, "cases"), i, c)
+			{
+				if (fi)
+					break;
+				const char *kid = json_string_value(json_object_get(c, "child_id"));
+				json_t *own = cx_ok(f, app_network_cat7, readers[u], kid, NULL);
+				assert_true(json_equal(json_object_get(own, "path"),
+				                       json_object_get(c, "path")));
+				assert_true(json_equal(json_object_get(own, "link_kinds"),
+				                       json_object_get(c, "link_kinds")));
+				json_decref(own);
+			}
+			json_decref(whole);
+		}
+	for (size_t fi = 0; fi < ARRAY_LEN(filters); fi++)
+		json_decref(filters[fi]);
+	/* the generated networks do list children, for more than one reader */
+	assert_true(listed > 20);
+	json_t *all = cx_ok(f, app_network_linked_cases, "an.vale", NULL, NULL);
+	json_t *some = cx_ok(f, app_network_linked_cases, "sw.green", NULL, NULL);
+	assert_true(json_array_size(json_object_get(some, "cases")) <
+	            json_array_size(json_object_get(all, "cases")));
+	json_decref(all);
+	json_decref(some);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -461,6 +655,8 @@ int main(void)
 	                                        fx_teardown),
 	        cmocka_unit_test_setup_teardown(test_network_export_formula_safe, fx_setup,
 	                                        fx_teardown),
+	        cmocka_unit_test_setup_teardown(test_R_CAT_7_borough_cases_same_as_whole_network,
+	                                        fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -124,6 +124,13 @@ static void test_R_ORD_5_checklist_marks_and_what_is_not_considered(void **state
 	assert_int_equal(num(s, "not_applicable"), 1);
 	assert_int_equal(num(s, "not_considered"), 27);
 	json_decref(o);
+	/* the summary alone (as the record page asks): the same counts, no options */
+	o = cx_ok(f, app_tactics_get, "ps.clark", ref, json_pack("{s:b}", "summary_only", 1));
+	s = json_object_get(o, "summary");
+	assert_int_equal(num(s, "in_place"), 1);
+	assert_int_equal(num(s, "not_considered"), 27);
+	assert_int_equal(json_array_size(json_object_get(o, "options")), 0);
+	json_decref(o);
 	/* every mark is kept */
 	assert_int_equal(fx_count(f, "tactic_marks") >= 3, 1);
 	/* no one outside the case sees the checklist */

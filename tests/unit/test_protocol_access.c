@@ -44,6 +44,16 @@ static void test_R_INFO_3_filing_never_grants(void **state)
 	assert_false(access_may_file(R(ANALYST), false));
 }
 
+static void test_R_INFO_3_who_may_import(void **state)
+{
+	assert_true(access_may_import(0, true));
+	assert_true(access_may_import(R(ADMINISTRATOR), false));
+	assert_true(access_may_import(R(CSC_MANAGER) | R(SOCIAL_WORKER), false));
+	assert_false(access_may_import(R(SOCIAL_WORKER), false));
+	assert_false(access_may_import(R(MASH_WORKER) | R(POLICE_SUPERVISOR), false));
+	assert_false(access_may_import(0, false));
+}
+
 static void test_R_INFO_3_restricted_only_police_with_reason(void **state)
 {
 	struct access_facts f = {.scope = ACCESS_ALL, .restricted = true};
@@ -162,6 +172,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_R_INFO_3_scope_by_role),
 	        cmocka_unit_test(test_R_INFO_3_filing_never_grants),
+	        cmocka_unit_test(test_R_INFO_3_who_may_import),
 	        cmocka_unit_test(test_R_INFO_3_restricted_only_police_with_reason),
 	        cmocka_unit_test(test_R_INFO_3_entitled_police),
 	        cmocka_unit_test(test_R_INFO_3_disclosure),

@@ -394,6 +394,27 @@ static void test_R_DL_9_work_queue_order_and_merge(void **state)
 	assert_int_equal(dl_queue_merge(q, 2, NULL, 0, out), 2);
 }
 
+/* The order of the work queue's Overdue list (app/work.c): most overdue first, whatever
+ * kind; an item of a kind outside the table (the MASH's decision) by the rule it carries;
+ * equal ones by subject, a missing subject first. */
+static void test_R_DL_9_overdue_list_order(void **state)
+{
+	int64_t now = T("2026-03-10T12:00Z");
+	const struct dl_kind *ri = kind("return_interview");
+	struct dl_kind mash = {.code = "mash_decision", .rule = "R-PATH-3"};
+	struct dl_item a = {ri, "ep-1", NULL, NULL, 0, now - 2 * HOUR};
+	struct dl_item b = {&mash, "rfl-1", NULL, NULL, 0, now - HOUR};
+	assert_true(dl_item_cmp(&a, &b) < 0); /* more overdue first */
+	assert_true(dl_item_cmp(&b, &a) > 0);
+	b.due = a.due; /* same time: R-DL-1 before R-PATH-3 */
+	assert_true(dl_item_cmp(&a, &b) < 0);
+	struct dl_item c = {ri, "ep-2", NULL, NULL, 0, a.due};
+	assert_true(dl_item_cmp(&a, &c) < 0);
+	c.subject_id = NULL;
+	assert_true(dl_item_cmp(&c, &a) < 0);
+	assert_int_equal(dl_item_cmp(&a, &a), 0);
+}
+
 static void test_R_DL_9_overdue_goes_to_supervisor(void **state)
 {
 	int64_t due = T("2026-03-10T12:00Z");
@@ -493,6 +514,7 @@ int main(void)
 	        cmocka_unit_test(test_R_DL_8_outcome_reviews_every_3_months),
 	        cmocka_unit_test(test_R_DL_9_time_left_in_words),
 	        cmocka_unit_test(test_R_DL_9_work_queue_order_and_merge),
+	        cmocka_unit_test(test_R_DL_9_overdue_list_order),
 	        cmocka_unit_test(test_R_DL_9_overdue_goes_to_supervisor),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

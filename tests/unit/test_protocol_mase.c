@@ -447,6 +447,33 @@ static void test_R_MASE_9_linked_case_list_R_CAT_7(void **state)
 	assert_null(mase_analysis_code(MASE_AN_SERIAL | MASE_AN_GROUP));
 }
 
+/* R-MASE-7, R-MASE-8: the chair, who is not a practitioner, records the meeting and its
+ * decisions, and what the meeting agreed (actions, tactical options) but no plan outside a
+ * meeting; practitioners record plans anywhere; an auditor neither. */
+static void test_R_MASE_7_chair_records_what_the_meeting_agreed(void **state)
+{
+	(void)state;
+	uint32_t chair = ROLE_BIT(ROLE_MASE_CHAIR), officer = ROLE_BIT(ROLE_POLICE_OFFICER),
+	         analyst = ROLE_BIT(ROLE_ANALYST), auditor = ROLE_BIT(ROLE_AUDITOR),
+	         sup = ROLE_BIT(ROLE_POLICE_SUPERVISOR);
+	assert_true(mase_may_organise(chair, false));
+	assert_true(mase_may_organise(sup, false));
+	assert_true(mase_may_organise(analyst, false));
+	assert_false(mase_may_organise(officer, false));
+	assert_false(mase_may_organise(auditor, false));
+	assert_true(mase_may_organise(0, true));
+	assert_true(mase_may_record_plan(chair, false, true));
+	assert_false(mase_may_record_plan(chair, false, false));
+	assert_false(access_may_file(chair, false)); /* why the chair needed this rule */
+	assert_true(mase_may_record_plan(officer, false, false));
+	assert_true(mase_may_record_plan(officer, false, true));
+	assert_true(mase_may_record_plan(analyst, false, true));
+	assert_false(mase_may_record_plan(analyst, false, false));
+	assert_false(mase_may_record_plan(auditor, false, true));
+	assert_false(mase_may_record_plan(ROLE_BIT(ROLE_ADMINISTRATOR), false, true));
+	assert_true(mase_may_record_plan(0, true, false));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -462,6 +489,7 @@ int main(void)
 	        cmocka_unit_test(test_R_MASE_6_agenda_sections_and_compliance),
 	        cmocka_unit_test(test_R_MASE_7_each_case_has_a_plan),
 	        cmocka_unit_test(test_R_MASE_8_chair_duties_recorded),
+	        cmocka_unit_test(test_R_MASE_7_chair_records_what_the_meeting_agreed),
 	        cmocka_unit_test(test_R_MASE_9_linked_case_list_R_CAT_7),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

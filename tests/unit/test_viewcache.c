@@ -130,6 +130,7 @@ static const char *const NEVER_SHOWN[] = {
         "restricted_access",
         "schema_migrations",
         "view_epoch",
+        "together_epoch",
         "viewlog_state",
         "people",
         "person_items",

@@ -1,10 +1,12 @@
 /* test_viewlog.c: the view log (src/audit/viewlog.c), where a server's view events
  * wait to enter the audit chain. Events commit there, not in the database, until a fold
  * moves them, in the order they arrived, exactly once; a failed commit is reported to
- * every caller of its batch; detaching commits what is queued first; and the log is
- * refused for an in-memory database. */
+ * every caller of its batch; detaching commits what is queued first; the log is
+ * refused for an in-memory database; and a page's views answered together
+ * (app_views_new) are called back once, after all of them, with the first failure. */
 #include <pthread.h>
 
+#include "app/app.h"
 #include "audit/audit.h"
 #include "audit/viewlog.h"
 #include "tmpdb.h"
@@ -146,6 +148,20 @@ static void test_viewlog_submit_calls_back_once_and_detach_drains(void **state)
 	tmp_close(&t);
 }
 
+/* From now on the view log of t refuses an event whose entity_id is "refused". */
+static void refuse_in_viewlog(struct tdb *t)
+{
+	char url[320], msg[256];
+	snprintf(url, sizeof url, "%s-viewlog", t->url);
+	struct db *lg;
+	assert_int_equal(db_open(url, false, &lg, msg, sizeof msg), DB_OK);
+	assert_int_equal(db_exec(lg, "CREATE TRIGGER refuse BEFORE INSERT ON pending"
+	                             " WHEN NEW.entity_id = 'refused'"
+	                             " BEGIN SELECT RAISE(ABORT, 'refused'); END"),
+	                 DB_OK);
+	db_close(lg);
+}
+
 static void test_viewlog_failed_commit_reported_nothing_kept(void **state)
 {
 	(void)state;
@@ -156,15 +172,7 @@ static void test_viewlog_failed_commit_reported_nothing_kept(void **state)
 	struct audit_event ok = {.action = "view", .entity_type = "record", .entity_id = "rec_ok"};
 	assert_int_equal(audit_append_shared(t.db, &ok), DB_OK);
 	/* the view log refuses one event */
-	char url[320];
-	snprintf(url, sizeof url, "%s-viewlog", t.url);
-	struct db *lg;
-	assert_int_equal(db_open(url, false, &lg, msg, sizeof msg), DB_OK);
-	assert_int_equal(db_exec(lg, "CREATE TRIGGER refuse BEFORE INSERT ON pending"
-	                             " WHEN NEW.entity_id = 'refused'"
-	                             " BEGIN SELECT RAISE(ABORT, 'refused'); END"),
-	                 DB_OK);
-	db_close(lg);
+	refuse_in_viewlog(&t);
 	struct audit_event bad = {
 	        .action = "view", .entity_type = "record", .entity_id = "refused"};
 	assert_true(audit_append_shared(t.db, &bad) < 0);
@@ -250,6 +258,63 @@ static void test_viewlog_new_log_is_folded_whole(void **state)
 	tmp_close(&t);
 }
 
+/* Views answered together: the events of an actor carrying an app_views go to the view
+ * log without waiting; done comes once, only after the set is sealed and every event has
+ * settled, with the first failure; a set with nothing handed over never calls back. */
+static void test_viewlog_views_answered_together(void **state)
+{
+	(void)state;
+	struct tdb t;
+	tmp_open(&t);
+	char msg[256];
+	assert_int_equal(viewlog_attach(t.db, msg, sizeof msg), DB_OK);
+	struct calls c = {.mu = PTHREAD_MUTEX_INITIALIZER};
+	struct actor a = {0};
+	a.views = app_views_new(count_done, &c);
+	assert_non_null(a.views);
+	static const char *const ids[] = {"rec_v1", "rec_v2", "ch_v3"};
+	for (size_t i = 0; i < ARRAY_LEN(ids); i++)
+		assert_int_equal(app_audit_shared(t.db, &a, "view", "record", ids[i], NULL, "all"),
+		                 DB_OK);
+	viewlog_detach(); /* all three committed: still no call until the seal */
+	assert_int_equal(waiting(&t), 3);
+	assert_int_equal(c.ok + c.failed, 0);
+	assert_true(app_views_seal(a.views));
+	assert_int_equal(c.ok, 1);
+	assert_int_equal(c.failed, 0);
+
+	/* one of two refused by the view log: one call, failed */
+	assert_int_equal(viewlog_attach(t.db, msg, sizeof msg), DB_OK);
+	refuse_in_viewlog(&t);
+	a.views = app_views_new(count_done, &c);
+	assert_int_equal(app_audit_shared(t.db, &a, "view", "record", "rec_v4", NULL, "all"),
+	                 DB_OK);
+	assert_int_equal(app_audit_shared(t.db, &a, "view", "record", "refused", NULL, "all"),
+	                 DB_OK);
+	assert_true(app_views_seal(a.views));
+	viewlog_detach();
+	assert_int_equal(c.ok, 1);
+	assert_int_equal(c.failed, 1);
+
+	/* nothing handed over (no view log: each event waited for where it was made) */
+	a.views = app_views_new(count_done, &c);
+	int64_t before = events(t.db);
+	assert_int_equal(app_audit_shared(t.db, &a, "view", "record", "rec_v5", NULL, "all"),
+	                 DB_OK);
+	assert_int_equal(events(t.db), before + 1);
+	assert_false(app_views_seal(a.views));
+	assert_int_equal(c.ok + c.failed, 2);
+	/* rec_v4 committed unless it shared the refused event's batch */
+	int64_t w = waiting(&t);
+	assert_true(w == 3 || w == 4);
+	long moved = 0;
+	assert_int_equal(viewlog_fold(t.db, &moved), DB_OK);
+	assert_int_equal(moved, w);
+	struct audit_verify_result r;
+	assert_int_equal(audit_verify(t.db, &r), 0);
+	tmp_close(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -259,6 +324,7 @@ int main(void)
 	        cmocka_unit_test(test_viewlog_failed_commit_reported_nothing_kept),
 	        cmocka_unit_test(test_viewlog_fold_moves_more_than_one_batch_and_skips_moved),
 	        cmocka_unit_test(test_viewlog_new_log_is_folded_whole),
+	        cmocka_unit_test(test_viewlog_views_answered_together),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,9 @@
 /*
  * board.c: the board's report (app/board.h) on the web: GET /boroughs/{id}/board-report
  * (a page: the period chosen with a GET form, each table beside its chart, the chart an
- * SVG image drawn by the server), and the CSV downloads GET /api/v1/boroughs/{id}/
- * board-report/csv and /api/v1/boroughs/{id}/cin-factors (?from=&to=). The JSON report is
+ * SVG image drawn by the server), the CSV downloads GET /api/v1/boroughs/{id}/
+ * board-report/csv and /api/v1/boroughs/{id}/cin-factors (?from=&to=), and the report as
+ * a workbook, GET /api/v1/boroughs/{id}/board-report/xlsx. The JSON report is
  * a use-case route (routes.c).
  */
 #include <sodium.h>
@@ -52,6 +53,45 @@ static void csv_run(struct request *req, struct response *resp, csv_fn fn, const
 void handle_api_board_csv(struct request *req, struct response *resp)
 {
 	csv_run(req, resp, app_board_report_csv, "board-report");
+}
+
+/* GET /api/v1/boroughs/{id}/board-report/xlsx?from=&to=: the report as a workbook. */
+void handle_api_board_xlsx(struct request *req, struct response *resp)
+{
+	static const char *const strings[] = {"from", "to", NULL};
+	static const struct route_query query = {strings, NULL, NULL, 0, 0};
+	json_t *q = api_query_object(req, resp, &query);
+	if (!q)
+		return;
+	struct db *db = web_db(req, resp);
+	if (!db) {
+		json_decref(q);
+		return;
+	}
+	struct app_err err;
+	app_err_clear(&err);
+	unsigned char *data = NULL;
+	size_t len = 0;
+	const char *from = json_string_value(json_object_get(q, "from")),
+	           *to = json_string_value(json_object_get(q, "to"));
+	int rc = app_board_report_xlsx(db, web_actor(req), request_param(req, "id"), from, to,
+	                               &data, &len, &err);
+	if (rc != APP_OK) {
+		json_decref(q);
+		api_answer(req, resp, rc, &err, NULL, 200);
+		return;
+	}
+	/* from and to were checked as dates by the use case, so the name is safe text */
+	char disp[128];
+	snprintf(disp, sizeof disp, "attachment; filename=\"board-report-%s-%s.xlsx\"", from, to);
+	resp->status = 200;
+	resp->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	response_set_header(resp, "Content-Disposition", disp);
+	buf_reset(&resp->body);
+	if (buf_append(&resp->body, data, len) != 0)
+		response_text(resp, 500, "The workbook is too large.");
+	free(data);
+	json_decref(q);
 }
 
 void handle_api_cin_csv(struct request *req, struct response *resp)

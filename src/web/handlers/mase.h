@@ -16,12 +16,14 @@ void handle_page_mase_agenda(struct request *req, struct response *resp);
 void handle_page_mase_meeting(struct request *req, struct response *resp);
 void handle_page_mase_case(struct request *req, struct response *resp);
 void handle_page_mase_action(struct request *req, struct response *resp);
+void handle_page_mase_tactic(struct request *req, struct response *resp);
 void handle_page_mase_duties(struct request *req, struct response *resp);
 void handle_page_mase_pack(struct request *req, struct response *resp);
 
 /* board.c: the board's report page and its CSV downloads (R-RPT-1, R-INFO-1) */
 void handle_page_board_report(struct request *req, struct response *resp);
 void handle_api_board_csv(struct request *req, struct response *resp);
+void handle_api_board_xlsx(struct request *req, struct response *resp);
 void handle_api_cin_csv(struct request *req, struct response *resp);
 
 /* pages_outcomes.c: a child's long-term outcomes (R-OUTC-1, R-DL-8) */

@@ -86,6 +86,24 @@ void pages_redirect(struct request *req, struct response *resp, const char *fmt,
  * was already sent (no database: APP_FAILED). */
 int pages_run_uc(struct request *req, struct response *resp, app_uc *fn, const char *id, json_t *in,
                  json_t **out, struct app_err *err, bool *answered);
+/* What pages_post did with a posted form. */
+enum pages_post_rc {
+	PAGES_POST_SAVED,    /* the use case did it: *out holds its view (the caller releases it)
+	                        and the caller answers, as a rule with a redirect */
+	PAGES_POST_REFUSED,  /* the input was refused (by the page's own reading of the form, or
+	                        by the use case: 422/409): the caller shows the form again with
+	                        errs, or with err when errs is empty (errs->n ? NULL : err) */
+	PAGES_POST_ANSWERED, /* answered already: 503 without a database, or the error page for
+	                        any other refusal (pages_error) */
+};
+/* The POST of a page form, once read into `in` through its n specs (errs holding what
+ * the page's reading found: pages_posted_json, formspec_to_json) and adjusted: with
+ * errors, use case fn only checks the rest (pages_check_rest), so that all of the
+ * form's errors show at once; else fn runs on `id` as the signed-in user (pages_run_uc).
+ * Releases in; clears err first. */
+enum pages_post_rc pages_post(struct request *req, struct response *resp, app_uc *fn,
+                              const char *id, json_t *in, const struct fs_field *specs, size_t n,
+                              struct field_errors *errs, struct app_err *err, json_t **out);
 /* The string member key of o, or "" */
 const char *pages_str(json_t *o, const char *key);
 

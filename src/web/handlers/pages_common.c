@@ -263,6 +263,31 @@ void pages_redirect(struct request *req, struct response *resp, const char *fmt,
 		page_error(req, resp, 500);
 }
 
+enum pages_post_rc pages_post(struct request *req, struct response *resp, app_uc *fn,
+                              const char *id, json_t *in, const struct fs_field *specs, size_t n,
+                              struct field_errors *errs, struct app_err *err, json_t **out)
+{
+	*out = NULL;
+	app_err_clear(err);
+	if (errs->n) { /* all of the form's errors at once */
+		pages_check_rest(req, fn, id, in, specs, n, errs);
+		json_decref(in);
+		return PAGES_POST_REFUSED;
+	}
+	bool answered;
+	int rc = pages_run_uc(req, resp, fn, id, in, out, err, &answered);
+	if (answered)
+		return PAGES_POST_ANSWERED;
+	if (rc == APP_OK)
+		return PAGES_POST_SAVED;
+	json_decref(*out);
+	*out = NULL;
+	if (rc == APP_INVALID || rc == APP_CONFLICT)
+		return PAGES_POST_REFUSED;
+	pages_error(req, resp, err);
+	return PAGES_POST_ANSWERED;
+}
+
 const char *pages_str(json_t *o, const char *key)
 {
 	const char *s = json_string_value(json_object_get(o, key));

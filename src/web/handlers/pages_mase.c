@@ -7,6 +7,7 @@
  * for paper by the print stylesheet (the record print's frame).
  */
 #include "app/mase.h"
+#include "app/may.h"
 #include "app/plans.h"
 #include "util/ltime.h"
 #include "util/pool.h"
@@ -57,13 +58,24 @@ static const char *opt(const struct form *f, const char *name)
 	return v && *v ? v : NULL;
 }
 
-/* Whether the actor records meetings (the same roles as the use cases). */
+/* Whether the actor records meetings (the use cases' own rule, app/may.h). */
 static bool can_organise(struct request *req)
 {
-	const struct actor *a = web_actor(req);
-	return a && (a->system ||
-	             actor_has(a, ROLE_BIT(ROLE_MASE_CHAIR) | ROLE_BIT(ROLE_POLICE_SUPERVISOR) |
-	                                  ROLE_BIT(ROLE_CSC_MANAGER) | ROLE_BIT(ROLE_ANALYST)));
+	return app_may_organise_mase(web_actor(req));
+}
+
+/* The tactical options a meeting's forms offer (R-ORD-5): those not restricted (covert
+ * tactics are marked on the record's checklist by entitled police only). */
+static json_t *tactic_options(void)
+{
+	size_t n;
+	const struct ref_item *items = ref_table(REF_TACTICS, &n);
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++)
+		if (!(items[i].flags & REF_RESTRICTED))
+			json_array_append_new(arr, json_pack("{s:s, s:s}", "value", items[i].code,
+			                                     "label", items[i].label));
+	return arr;
 }
 
 /* The reference list `t` as select options, `sel` chosen. */
@@ -390,11 +402,14 @@ static void meeting_page(struct request *req, struct response *resp, int status,
 		return;
 	decorate_meeting(req, m);
 	json_object_set_new(m, "can_organise", json_boolean(can_organise(req)));
-	/* actions are plan actions (app/plans.h): agreed by practitioners */
-	const struct actor *a = web_actor(req);
-	json_object_set_new(
-	        m, "can_add_action",
-	        json_boolean(a && (a->system || actor_has(a, ACCESS_ROLES_PRACTITIONER))));
+	/* actions are plan actions (app/plans.h): agreed by practitioners, and at the
+	 * meeting by those who record it, the chair among them (R-MASE-7) */
+	bool plan = app_may_record_meeting_plan(web_actor(req));
+	json_object_set_new(m, "can_add_action", json_boolean(plan));
+	if (plan) {
+		json_object_set_new(m, "tactic_options", tactic_options());
+		json_object_set_new(m, "mark_options", options(REF_TACTIC_MARKS, NULL, NULL));
+	}
 	if (errs)
 		page_add_errors(m, errs);
 	page_render(
@@ -443,6 +458,8 @@ void handle_page_mase_action(struct request *req, struct response *resp)
 		json_object_set_new(in, "owner_agency", json_string(opt(f, "owner_agency")));
 	if (opt(f, "owner_person"))
 		json_object_set_new(in, "owner_person", json_string(opt(f, "owner_person")));
+	if (opt(f, "tactic"))
+		json_object_set_new(in, "tactic", json_string(opt(f, "tactic")));
 	struct app_err err = {0};
 	json_t *out;
 	bool answered;
@@ -451,6 +468,32 @@ void handle_page_mase_action(struct request *req, struct response *resp)
 		return;
 	json_decref(out);
 	after_form(req, resp, rc, &err, "action", pages_fmt(req, "/mase-meetings/%s", id),
+	           meeting_page);
+}
+
+/* R-MASE-7, R-ORD-5: a tactical option of a case's checklist marked at the meeting. */
+void handle_page_mase_tactic(struct request *req, struct response *resp)
+{
+	const struct form *f = pages_posted(req, resp);
+	if (!f)
+		return;
+	const char *id = request_param(req, "id");
+	const char *ref = opt(f, "record_ref") ? opt(f, "record_ref") : "";
+	json_t *in = json_pack("{s:s, s:s, s:s}", "meeting_id", id, "code",
+	                       opt(f, "code") ? opt(f, "code") : "", "mark",
+	                       opt(f, "mark") ? opt(f, "mark") : "");
+	if (opt(f, "note"))
+		json_object_set_new(in, "note", json_string(opt(f, "note")));
+	if (opt(f, "owner"))
+		json_object_set_new(in, "owner", json_string(opt(f, "owner")));
+	struct app_err err = {0};
+	json_t *out;
+	bool answered;
+	int rc = run(req, resp, app_tactic_mark, ref, in, &out, &err, &answered);
+	if (answered)
+		return;
+	json_decref(out);
+	after_form(req, resp, rc, &err, "tactic", pages_fmt(req, "/mase-meetings/%s", id),
 	           meeting_page);
 }
 

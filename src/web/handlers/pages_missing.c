@@ -113,24 +113,14 @@ void handle_page_missing_create(struct request *req, struct response *resp)
 	fielderr_init(&errs);
 	json_t *in = formspec_to_json(report_specs, ARRAY_LEN(report_specs), f, &errs);
 	json_object_set_new(in, "child_id", json_string(id));
-	if (errs.n) /* all of the form's errors at once */
-		pages_check_rest(req, app_episode_report, NULL, in, report_specs,
-		                 ARRAY_LEN(report_specs), &errs);
-	struct app_err err = {0};
-	json_t *out = NULL;
-	struct db *db = errs.n ? NULL : web_db(req, resp);
-	int rc = errs.n ? APP_INVALID
-	         : db   ? app_episode_report(db, web_actor(req), NULL, in, &out, &err)
-	                : APP_FAILED;
-	json_decref(in);
-	if (rc == APP_OK)
+	struct app_err err;
+	json_t *out;
+	enum pages_post_rc rc = pages_post(req, resp, app_episode_report, NULL, in, report_specs,
+	                                   ARRAY_LEN(report_specs), &errs, &err, &out);
+	if (rc == PAGES_POST_SAVED)
 		pages_redirect(req, resp, "/episodes/%s", pages_str(out, "id"));
-	else if (!errs.n && !db)
-		; /* answered */
-	else if (errs.n || rc == APP_INVALID || rc == APP_CONFLICT)
+	else if (rc == PAGES_POST_REFUSED)
 		report_page(req, resp, c, 422, &errs, errs.n ? NULL : &err);
-	else
-		pages_error(req, resp, &err);
 	json_decref(out);
 	json_decref(c);
 }
@@ -413,24 +403,15 @@ static void episode_form_post(struct request *req, struct response *resp, int wh
 	json_t *in = formspec_to_json(ef->specs, form_n(ef), f, &errs);
 	if (ef->adjust)
 		ef->adjust(in);
-	if (errs.n) /* all of the form's errors at once */
-		pages_check_rest(req, ef->fn, id, in, ef->specs, form_n(ef), &errs);
-	struct app_err err = {0};
-	json_t *out = NULL;
-	struct db *db = errs.n ? NULL : web_db(req, resp);
-	if (!errs.n && !db) {
-		json_decref(in);
-		return;
-	}
-	int rc = errs.n ? APP_INVALID : ef->fn(db, web_actor(req), id, in, &out, &err);
-	json_decref(in);
-	json_decref(out);
-	if (rc == APP_OK)
+	struct app_err err;
+	json_t *out;
+	enum pages_post_rc rc =
+	        pages_post(req, resp, ef->fn, id, in, ef->specs, form_n(ef), &errs, &err, &out);
+	if (rc == PAGES_POST_SAVED)
 		pages_redirect(req, resp, "/episodes/%s", id);
-	else if (errs.n || rc == APP_INVALID || rc == APP_CONFLICT)
+	else if (rc == PAGES_POST_REFUSED)
 		episode_form_page(req, resp, which, 422, &errs, errs.n ? NULL : &err);
-	else
-		pages_error(req, resp, &err);
+	json_decref(out);
 }
 
 #define EP_HANDLERS(fn, which)                                                                     \

@@ -239,24 +239,15 @@ void handle_page_order_create(struct request *req, struct response *resp)
 	const char *type = pages_str(in, "type");
 	if (strcmp(type, "cawn") != 0) /* the child is the notice's alone */
 		json_object_del(in, "child_id");
-	struct app_err err = {0};
-	json_t *out = NULL;
-	bool answered = false;
-	if (errs.n) /* all of the form's errors at once */
-		pages_check_rest(req, app_order_add, NULL, in, order_specs, ORDER_N, &errs);
-	int rc = errs.n ? (json_decref(in), APP_INVALID)
-	                : pages_run_uc(req, resp, app_order_add, NULL, in, &out, &err, &answered);
-	if (!errs.n && answered)
-		return;
-	if (rc == APP_OK) {
+	struct app_err err;
+	json_t *out;
+	enum pages_post_rc rc = pages_post(req, resp, app_order_add, NULL, in, order_specs, ORDER_N,
+	                                   &errs, &err, &out);
+	if (rc == PAGES_POST_SAVED)
 		pages_redirect(req, resp, "/orders/%s", pages_str(out, "id"));
-		json_decref(out);
+	json_decref(out);
+	if (rc != PAGES_POST_REFUSED)
 		return;
-	}
-	if (!errs.n && rc != APP_INVALID && rc != APP_CONFLICT) {
-		pages_error(req, resp, &err);
-		return;
-	}
 	json_t *v = pages_load(req, resp, app_person_orders, id);
 	if (!v)
 		return;
@@ -414,25 +405,15 @@ void handle_page_order_change(struct request *req, struct response *resp)
 	json_t *in = pages_posted_json(req, resp, change_specs, ARRAY_LEN(change_specs), &errs);
 	if (!in)
 		return;
-	struct app_err err = {0};
-	json_t *out = NULL;
-	bool answered = false;
-	if (errs.n) /* all of the form's errors at once */
-		pages_check_rest(req, app_order_change, id, in, change_specs,
-		                 ARRAY_LEN(change_specs), &errs);
-	int rc = errs.n ? (json_decref(in), APP_INVALID)
-	                : pages_run_uc(req, resp, app_order_change, id, in, &out, &err, &answered);
-	if (!errs.n && answered)
-		return;
-	json_decref(out);
-	if (rc == APP_OK) {
+	struct app_err err;
+	json_t *out;
+	enum pages_post_rc rc = pages_post(req, resp, app_order_change, id, in, change_specs,
+	                                   ARRAY_LEN(change_specs), &errs, &err, &out);
+	if (rc == PAGES_POST_SAVED)
 		pages_redirect(req, resp, "/orders/%s", id);
+	json_decref(out);
+	if (rc != PAGES_POST_REFUSED)
 		return;
-	}
-	if (!errs.n && rc != APP_INVALID && rc != APP_CONFLICT) {
-		pages_error(req, resp, &err);
-		return;
-	}
 	rename_field(&err, "breaches", "breach_on");
 	rename_field(&err, "changes", "name_change_at");
 	json_t *o = pages_load(req, resp, app_order_get, id);
@@ -510,26 +491,15 @@ static void cj_post(struct request *req, struct response *resp, app_uc *fn, bool
 		return;
 	if (is_new)
 		json_object_set_new(in, "person_id", json_string(id));
-	struct app_err err = {0};
-	json_t *out = NULL;
-	bool answered = false;
-	if (errs.n) /* all of the form's errors at once */
-		pages_check_rest(req, fn, is_new ? NULL : id, in, cj_specs, ARRAY_LEN(cj_specs),
-		                 &errs);
-	int rc =
-	        errs.n ? (json_decref(in), APP_INVALID)
-	               : pages_run_uc(req, resp, fn, is_new ? NULL : id, in, &out, &err, &answered);
-	if (!errs.n && answered)
-		return;
-	if (rc == APP_OK) {
+	struct app_err err;
+	json_t *out;
+	enum pages_post_rc rc = pages_post(req, resp, fn, is_new ? NULL : id, in, cj_specs,
+	                                   ARRAY_LEN(cj_specs), &errs, &err, &out);
+	if (rc == PAGES_POST_SAVED)
 		pages_redirect(req, resp, "/people/%s/orders#cj", pages_str(out, "person_id"));
-		json_decref(out);
+	json_decref(out);
+	if (rc != PAGES_POST_REFUSED)
 		return;
-	}
-	if (!errs.n && rc != APP_INVALID && rc != APP_CONFLICT) {
-		pages_error(req, resp, &err);
-		return;
-	}
 	json_t *v = pages_load(req, resp, is_new ? app_person_orders : app_cj_case_get, id);
 	if (!v)
 		return;

@@ -19,7 +19,7 @@
 
 /* The view of use case uc on `id` as the request's actor, or NULL (answering nothing:
  * for what a page adds to what it has already loaded). */
-static json_t *load_quiet(struct request *req, app_uc *uc, const char *id)
+static json_t *load_quiet(struct request *req, app_uc *uc, const char *id, json_t *in)
 {
 	struct web_app *app = req->app;
 	struct db *db = app && app->dbs ? app_database_pool_get(app->dbs) : NULL;
@@ -27,7 +27,7 @@ static json_t *load_quiet(struct request *req, app_uc *uc, const char *id)
 		return NULL;
 	struct app_err err;
 	json_t *v = NULL;
-	if (uc(db, web_actor(req), id, NULL, &v, &err) != APP_OK) {
+	if (uc(db, web_actor(req), id, in, &v, &err) != APP_OK) {
 		json_decref(v);
 		return NULL;
 	}
@@ -37,7 +37,7 @@ static json_t *load_quiet(struct request *req, app_uc *uc, const char *id)
 /* The caption of a record's pages: the child's name and the reference. */
 static const char *record_caption(struct request *req, const char *ref)
 {
-	json_t *r = load_quiet(req, app_record_get, ref);
+	json_t *r = load_quiet(req, app_record_get, ref, NULL);
 	if (!r)
 		return ref;
 	json_t *c = json_object_get(r, "child");
@@ -172,25 +172,15 @@ void handle_page_tactic_mark(struct request *req, struct response *resp)
 	if (!in)
 		return;
 	json_object_set_new(in, "code", json_string(code));
-	struct app_err err = {0};
-	json_t *out = NULL;
-	bool answered = false;
-	if (errs.n) /* all of the form's errors at once */
-		pages_check_rest(req, app_tactic_mark, ref, in, mark_specs, ARRAY_LEN(mark_specs),
-		                 &errs);
-	int rc = errs.n ? (json_decref(in), APP_INVALID)
-	                : pages_run_uc(req, resp, app_tactic_mark, ref, in, &out, &err, &answered);
-	if (!errs.n && answered)
-		return;
-	json_decref(out);
-	if (rc == APP_OK) {
+	struct app_err err;
+	json_t *out;
+	enum pages_post_rc rc = pages_post(req, resp, app_tactic_mark, ref, in, mark_specs,
+	                                   ARRAY_LEN(mark_specs), &errs, &err, &out);
+	if (rc == PAGES_POST_SAVED)
 		pages_redirect(req, resp, "/records/%s/tactics#%s", ref, code);
+	json_decref(out);
+	if (rc != PAGES_POST_REFUSED)
 		return;
-	}
-	if (!errs.n && rc != APP_INVALID && rc != APP_CONFLICT) {
-		pages_error(req, resp, &err);
-		return;
-	}
 	json_t *t = pages_load(req, resp, app_tactics_get, ref);
 	if (!t)
 		return;
@@ -204,7 +194,9 @@ void handle_page_tactic_mark(struct request *req, struct response *resp)
 
 json_t *pages_record_tactics(struct request *req, const char *ref)
 {
-	json_t *t = load_quiet(req, app_tactics_get, ref);
+	json_t *in = json_pack("{s:b}", "summary_only", 1); /* the page shows only that */
+	json_t *t = in ? load_quiet(req, app_tactics_get, ref, in) : NULL;
+	json_decref(in);
 	if (!t)
 		return NULL;
 	json_t *s = json_object_get(t, "summary");
@@ -331,25 +323,15 @@ void handle_page_action_create(struct request *req, struct response *resp)
 	if (!in)
 		return;
 	json_object_set_new(in, "record_ref", json_string(ref));
-	struct app_err err = {0};
-	json_t *out = NULL;
-	bool answered = false;
-	if (errs.n) /* all of the form's errors at once */
-		pages_check_rest(req, app_action_add, NULL, in, action_specs,
-		                 ARRAY_LEN(action_specs), &errs);
-	int rc = errs.n ? (json_decref(in), APP_INVALID)
-	                : pages_run_uc(req, resp, app_action_add, NULL, in, &out, &err, &answered);
-	if (!errs.n && answered)
-		return;
-	json_decref(out);
-	if (rc == APP_OK) {
+	struct app_err err;
+	json_t *out;
+	enum pages_post_rc rc = pages_post(req, resp, app_action_add, NULL, in, action_specs,
+	                                   ARRAY_LEN(action_specs), &errs, &err, &out);
+	if (rc == PAGES_POST_SAVED)
 		pages_redirect(req, resp, "/records/%s/actions", ref);
+	json_decref(out);
+	if (rc != PAGES_POST_REFUSED)
 		return;
-	}
-	if (!errs.n && rc != APP_INVALID && rc != APP_CONFLICT) {
-		pages_error(req, resp, &err);
-		return;
-	}
 	action_form(req, resp, 422, &errs, errs.n ? NULL : &err);
 }
 
@@ -426,29 +408,20 @@ void handle_page_action_update(struct request *req, struct response *resp)
 		return;
 	if (!json_object_get(in, "status"))
 		fielderr_add(&errs, "status", "Choose done or cancelled.");
-	struct app_err err = {0};
-	json_t *out = NULL;
-	bool answered = false;
-	if (errs.n) /* all of the form's errors at once */
-		pages_check_rest(req, app_action_update, id, in, close_specs,
-		                 ARRAY_LEN(close_specs), &errs);
-	int rc = errs.n ? (json_decref(in), APP_INVALID)
-	                : pages_run_uc(req, resp, app_action_update, id, in, &out, &err, &answered);
-	if (!errs.n && answered)
-		return;
-	if (rc == APP_OK) {
+	struct app_err err;
+	json_t *out;
+	enum pages_post_rc rc = pages_post(req, resp, app_action_update, id, in, close_specs,
+	                                   ARRAY_LEN(close_specs), &errs, &err, &out);
+	if (rc == PAGES_POST_SAVED) {
 		const char *ref = pages_str(out, "record_ref");
 		if (*ref)
 			pages_redirect(req, resp, "/records/%s/actions", ref);
 		else
 			pages_redirect(req, resp, "/actions/%s", id);
-		json_decref(out);
-		return;
 	}
-	if (!errs.n && rc != APP_INVALID && rc != APP_CONFLICT) {
-		pages_error(req, resp, &err);
+	json_decref(out);
+	if (rc != PAGES_POST_REFUSED)
 		return;
-	}
 	json_t *a = pages_load(req, resp, app_action_get, id);
 	if (!a)
 		return;
@@ -522,25 +495,15 @@ void handle_page_nrm_create(struct request *req, struct response *resp)
 		json_decref(in);
 		return;
 	}
-	struct app_err err = {0};
-	json_t *out = NULL;
-	bool answered = false;
-	if (errs.n) /* all of the form's errors at once */
-		pages_check_rest(req, app_nrm_refer, child, in, nrm_specs, ARRAY_LEN(nrm_specs),
-		                 &errs);
-	int rc = errs.n ? (json_decref(in), APP_INVALID)
-	                : pages_run_uc(req, resp, app_nrm_refer, child, in, &out, &err, &answered);
-	if (!errs.n && answered)
-		return;
-	json_decref(out);
-	if (rc == APP_OK) {
+	struct app_err err;
+	json_t *out;
+	enum pages_post_rc rc = pages_post(req, resp, app_nrm_refer, child, in, nrm_specs,
+	                                   ARRAY_LEN(nrm_specs), &errs, &err, &out);
+	if (rc == PAGES_POST_SAVED)
 		pages_redirect(req, resp, "/records/%s#chronology", ref);
+	json_decref(out);
+	if (rc != PAGES_POST_REFUSED)
 		return;
-	}
-	if (!errs.n && rc != APP_INVALID && rc != APP_CONFLICT) {
-		pages_error(req, resp, &err);
-		return;
-	}
 	nrm_form(req, resp, 422, &errs, errs.n ? NULL : &err);
 }
 
