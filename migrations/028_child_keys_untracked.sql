@@ -1,4 +1,4 @@
--- 025_child_keys_untracked: the blocking keys of children (child_keys, R-REC-1) are the
+-- 028_child_keys_untracked: the blocking keys of children (child_keys, R-REC-1) are the
 -- matcher's index, never shown on any page, so writing them need not move a record's
 -- view version (008_view_versions). A child has about seventeen keys, and the three
 -- triggers added a records lookup to every one of them, at every child created and
