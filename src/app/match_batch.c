@@ -1,9 +1,10 @@
 /*
- * match_batch.c: the children of one bulk import in memory, for matching its later rows
- * (see match_batch.h): a hash table of blocking keys (64-bit hashes) whose children are
- * kept in linked nodes of seven (a key with one holder keeps it in its slot), the matcher's
- * details of each child as text, a direct-mapped cache of prepared children, and the
- * writing of all their keys at the end in key order.
+ * match_batch.c: the children of one bulk import in memory, for matching its
+ * later rows (see match_batch.h): a hash table of blocking keys (64-bit hashes)
+ * whose children are kept in linked nodes of seven (a key with one holder keeps
+ * it in its slot) and each key's text kept once, the matcher's details of each
+ * child as text, a direct-mapped cache of prepared children, and the writing of
+ * all their keys at the end in (key, child) order.
  */
 #include "app/match_batch.h"
 
@@ -14,7 +15,6 @@
 #define ONE 0x80000000u       /* khead: the key's only holder, not a posting */
 #define END 0xFFFFFFFFu       /* end of a posting list */
 #define CACHE_SLOTS (1 << 16) /* prepared children kept (about 57 MB) */
-#define KEYS_CHUNK 65536      /* children whose keys are sorted and written together */
 
 #define NODE_IDS 7
 
@@ -36,12 +36,16 @@ struct match_batch {
 	uint32_t *at;
 	char *text;
 	size_t text_len, text_cap;
-	/* keys: open addressing over 64-bit hashes (0 empty), with their holders (at most
-	 * UINT16_MAX counted) */
+	/* keys: open addressing over 64-bit hashes (0 empty), with their holders and
+	 * where their text starts in ktext (a key is its hash and its text: two keys
+	 * with one hash stay apart) */
 	uint64_t *kh;
 	uint32_t *khead;
-	uint16_t *kcount;
+	uint32_t *kcount;
+	uint32_t *koff;
 	size_t kcap, kn;
+	char *ktext;
+	size_t ktext_len, ktext_cap;
 	/* postings, newest first: NODE_IDS children a node, the first node of a key
 	 * filled to (holders - 1) % NODE_IDS + 1, the others full */
 	struct node *node;
@@ -70,8 +74,9 @@ struct match_batch *match_batch_new(bool store_empty)
 	b->kh = calloc(b->kcap, sizeof *b->kh);
 	b->khead = calloc(b->kcap, sizeof *b->khead);
 	b->kcount = calloc(b->kcap, sizeof *b->kcount);
+	b->koff = calloc(b->kcap, sizeof *b->koff);
 	b->cache = calloc(CACHE_SLOTS, sizeof *b->cache);
-	if (!b->kh || !b->khead || !b->kcount || !b->cache) {
+	if (!b->kh || !b->khead || !b->kcount || !b->koff || !b->cache) {
 		match_batch_free(b);
 		return NULL;
 	}
@@ -88,6 +93,8 @@ void match_batch_free(struct match_batch *b)
 	free(b->kh);
 	free(b->khead);
 	free(b->kcount);
+	free(b->koff);
+	free(b->ktext);
 	free(b->node);
 	free(b->cache);
 	free(b);
@@ -98,11 +105,20 @@ bool match_batch_store_empty(const struct match_batch *b)
 	return b->store_empty;
 }
 
-/* The slot of hash h: its own, or the empty one where it would go. */
-static size_t slot_of(const struct match_batch *b, uint64_t h)
+/* The slot of key (its hash h): its own, or the empty one where it would go. */
+static size_t slot_of(const struct match_batch *b, const char *key, uint64_t h)
 {
 	size_t i = (size_t)(h ^ (h >> 29)) & (b->kcap - 1);
-	while (b->kh[i] && b->kh[i] != h)
+	while (b->kh[i] && (b->kh[i] != h || strcmp(b->ktext + b->koff[i], key) != 0))
+		i = (i + 1) & (b->kcap - 1);
+	return i;
+}
+
+/* An empty slot for hash h (the keys being rehashed are all different). */
+static size_t free_slot(const struct match_batch *b, uint64_t h)
+{
+	size_t i = (size_t)(h ^ (h >> 29)) & (b->kcap - 1);
+	while (b->kh[i])
 		i = (i + 1) & (b->kcap - 1);
 	return i;
 }
@@ -112,29 +128,34 @@ static int grow_keys(struct match_batch *b)
 	size_t nc = b->kcap * 2;
 	uint64_t *kh = calloc(nc, sizeof *kh);
 	uint32_t *head = calloc(nc, sizeof *head);
-	uint16_t *count = calloc(nc, sizeof *count);
-	if (!kh || !head || !count) {
+	uint32_t *count = calloc(nc, sizeof *count);
+	uint32_t *off = calloc(nc, sizeof *off);
+	if (!kh || !head || !count || !off) {
 		free(kh);
 		free(head);
 		free(count);
+		free(off);
 		return -1;
 	}
 	struct match_batch old = *b;
 	b->kh = kh;
 	b->khead = head;
 	b->kcount = count;
+	b->koff = off;
 	b->kcap = nc;
 	for (size_t i = 0; i < old.kcap; i++) {
 		if (!old.kh[i])
 			continue;
-		size_t j = slot_of(b, old.kh[i]);
+		size_t j = free_slot(b, old.kh[i]);
 		b->kh[j] = old.kh[i];
 		b->khead[j] = old.khead[i];
 		b->kcount[j] = old.kcount[i];
+		b->koff[j] = old.koff[i];
 	}
 	free(old.kh);
 	free(old.khead);
 	free(old.kcount);
+	free(old.koff);
 	return 0;
 }
 
@@ -154,13 +175,34 @@ static int new_node(struct match_batch *b, uint32_t child, uint32_t next, uint32
 	return 0;
 }
 
+/* Keeps the text of a new key; its offset into *off. 0, or -1 when out of
+ * memory. */
+static int put_key_text(struct match_batch *b, const char *key, uint32_t *off)
+{
+	size_t n = strlen(key) + 1;
+	if (b->ktext_len + n > b->ktext_cap) {
+		size_t nc = b->ktext_cap ? b->ktext_cap * 2 : 1 << 20;
+		char *t = nc <= (size_t)UINT32_MAX + 1 ? realloc(b->ktext, nc) : NULL;
+		if (!t)
+			return -1;
+		b->ktext = t;
+		b->ktext_cap = nc;
+	}
+	memcpy(b->ktext + b->ktext_len, key, n);
+	*off = (uint32_t)b->ktext_len;
+	b->ktext_len += n;
+	return 0;
+}
+
 static int index_key(struct match_batch *b, const char *key, uint32_t child)
 {
 	if (4 * (b->kn + 1) > 3 * b->kcap && grow_keys(b) != 0)
 		return -1;
 	uint64_t h = key_hash(key);
-	size_t i = slot_of(b, h);
+	size_t i = slot_of(b, key, h);
 	if (!b->kh[i]) {
+		if (put_key_text(b, key, &b->koff[i]) != 0)
+			return -1;
 		b->kh[i] = h;
 		b->khead[i] = ONE | child;
 		b->kcount[i] = 1;
@@ -168,8 +210,6 @@ static int index_key(struct match_batch *b, const char *key, uint32_t child)
 		return 0;
 	}
 	size_t had = b->kcount[i];
-	if (had == UINT16_MAX)
-		return 0; /* more holders than any cap: never read */
 	uint32_t head = b->khead[i];
 	if (head & ONE) {
 		uint32_t x;
@@ -185,7 +225,7 @@ static int index_key(struct match_batch *b, const char *key, uint32_t child)
 			return -1;
 		b->khead[i] = x;
 	}
-	b->kcount[i] = (uint16_t)(had + 1);
+	b->kcount[i] = (uint32_t)(had + 1);
 	return 0;
 }
 
@@ -209,7 +249,8 @@ static int put_text(struct match_batch *b, const char *s)
 	return 0;
 }
 
-/* The child input of child i as the matcher reads it, pointing into the batch's text. */
+/* The child input of child i as the matcher reads it, pointing into the batch's
+ * text. */
 static void input_of(const struct match_batch *b, size_t i, struct child_input *ci)
 {
 	memset(ci, 0, sizeof *ci);
@@ -303,7 +344,7 @@ int match_batch_add(struct match_batch *b, const char *id, const struct child_in
 size_t match_batch_holders(const struct match_batch *b, const char *key, const char **ids,
                            size_t max)
 {
-	size_t i = slot_of(b, key_hash(key));
+	size_t i = slot_of(b, key, key_hash(key));
 	if (!b->kh[i])
 		return 0;
 	uint32_t head = b->khead[i];
@@ -333,54 +374,76 @@ bool match_batch_person(struct match_batch *b, const char *id, struct link_perso
 
 /* ---- writing the keys ---- */
 
-struct key_row {
-	char key[LINK_KEY_LEN];
-	uint32_t child;
-};
-
-static int by_key_row(const void *x, const void *y)
+static int by_key_text(const void *x, const void *y, void *ctx)
 {
-	const struct key_row *a = x, *b = y;
-	int c = strcmp(a->key, b->key);
-	return c ? c : (a->child > b->child) - (a->child < b->child);
+	const struct match_batch *b = ctx;
+	return strcmp(b->ktext + b->koff[*(const uint32_t *)x],
+	              b->ktext + b->koff[*(const uint32_t *)y]);
+}
+
+static int by_id(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
 int match_batch_write_keys(struct db *db, struct match_batch *b)
 {
-	size_t cap = (size_t)KEYS_CHUNK * 24, nr = 0;
-	struct key_row *rows = malloc(cap * sizeof *rows);
-	if (!rows)
+	/* every (key, child) row in the order of the table's key: each key in text
+	 * order, its holders in id order, so that the index is written from one end
+	 * to the other (appended to, when the store held no child) instead of at
+	 * random */
+	uint32_t *order = malloc((b->kn ? b->kn : 1) * sizeof *order);
+	size_t hcap = 1024;
+	const char **holders = malloc(hcap * sizeof *holders);
+	if (!order || !holders) {
+		free(order);
+		free(holders);
 		return DB_E_NOMEM;
+	}
+	size_t no = 0;
+	for (size_t i = 0; i < b->kcap; i++)
+		if (b->kh[i])
+			order[no++] = (uint32_t)i;
+	qsort_r(order, no, sizeof *order, by_key_text, b);
+	const char *rk[STORE_KEYS_ROWS], *rid[STORE_KEYS_ROWS];
+	size_t nr = 0;
 	int rc = DB_OK;
-	/* a chunk of children at a time, its keys in key order: the index's pages are
-	 * visited in order rather than at random */
-	for (size_t from = 0; from < b->n && rc == DB_OK; from += KEYS_CHUNK) {
-		size_t to = from + KEYS_CHUNK < b->n ? from + KEYS_CHUNK : b->n;
-		nr = 0;
-		for (size_t i = from; i < to && rc == DB_OK; i++) {
-			struct link_person p;
-			prepared(b, i, &p);
-			char keys[LINK_MAX_KEYS][LINK_KEY_LEN];
-			int nk = link_blocking_keys(&p, keys, LINK_MAX_KEYS);
-			if (nr + (size_t)nk > cap) {
-				struct key_row *t = realloc(rows, 2 * cap * sizeof *rows);
-				if (!t) {
-					rc = DB_E_NOMEM;
-					break;
-				}
-				rows = t;
-				cap *= 2;
+	for (size_t o = 0; o < no && rc == DB_OK; o++) {
+		size_t i = order[o], count = b->kcount[i], n = 0;
+		if (count > hcap) {
+			while (hcap < count)
+				hcap *= 2;
+			const char **t = realloc(holders, hcap * sizeof *holders);
+			if (!t) {
+				rc = DB_E_NOMEM;
+				break;
 			}
-			for (int k = 0; k < nk; k++) {
-				memcpy(rows[nr].key, keys[k], LINK_KEY_LEN);
-				rows[nr++].child = (uint32_t)i;
+			holders = t;
+		}
+		uint32_t head = b->khead[i];
+		if (head & ONE) {
+			holders[n++] = b->ids + (size_t)(head & ~ONE) * ID_MAX;
+		} else {
+			size_t fill = (count - 1) % NODE_IDS + 1;
+			for (uint32_t p = head; p != END; p = b->node[p].next, fill = NODE_IDS)
+				for (size_t k = 0; k < fill; k++)
+					holders[n++] =
+					        b->ids + (size_t)b->node[p].child[k] * ID_MAX;
+		}
+		if (n > 1)
+			qsort(holders, n, sizeof *holders, by_id);
+		for (size_t k = 0; k < n && rc == DB_OK; k++) {
+			rk[nr] = b->ktext + b->koff[i];
+			rid[nr++] = holders[k];
+			if (nr == STORE_KEYS_ROWS) {
+				rc = store_child_add_keys(db, nr, rk, rid);
+				nr = 0;
 			}
 		}
-		qsort(rows, nr, sizeof *rows, by_key_row);
-		for (size_t r = 0; r < nr && rc == DB_OK; r++)
-			rc = store_child_add_key(db, b->ids + (size_t)rows[r].child * ID_MAX,
-			                         rows[r].key);
 	}
-	free(rows);
+	if (rc == DB_OK)
+		rc = store_child_add_keys(db, nr, rk, rid);
+	free(order);
+	free(holders);
 	return rc;
 }
