@@ -1,10 +1,10 @@
 /*
- * match_batch.c: the children of one bulk import in memory, for matching its
- * later rows (see match_batch.h): a hash table of blocking keys (64-bit hashes)
- * whose children are kept in linked nodes of seven (a key with one holder keeps
- * it in its slot) and each key's text kept once, the matcher's details of each
- * child as text, a direct-mapped cache of prepared children, and the writing of
- * all their keys at the end in (key, child) order.
+ * match_batch.c: the children of one bulk import in memory, for matching its later rows
+ * (see match_batch.h): a hash table of blocking keys (64-bit hashes) whose children are
+ * kept in linked nodes of seven (a key with one holder keeps it in its slot) and each key's
+ * text kept once, each child prepared once and kept packed (what link_compare reads of a
+ * struct link_person, without its unused room), and the writing of all their keys at the
+ * end in (key, child) order.
  */
 #include "app/match_batch.h"
 
@@ -12,9 +12,8 @@
 #include "app/matching.h"
 #include "store/children.h"
 
-#define ONE 0x80000000u       /* khead: the key's only holder, not a posting */
-#define END 0xFFFFFFFFu       /* end of a posting list */
-#define CACHE_SLOTS (1 << 16) /* prepared children kept (about 57 MB) */
+#define ONE 0x80000000u /* khead: the key's only holder, not a posting */
+#define END 0xFFFFFFFFu /* end of a posting list */
 
 #define NODE_IDS 7
 
@@ -23,22 +22,17 @@ struct node {
 	uint32_t next;
 };
 
-struct cached {
-	uint32_t tag; /* child index + 1; 0 empty */
-	struct link_person p;
-};
-
 struct match_batch {
 	bool store_empty;
-	/* children: ids (ID_MAX bytes each) and where their details start in text */
+	/* children: ids (ID_MAX bytes each) and where their packed form starts in pk */
 	size_t n, cap;
 	char *ids;
 	uint32_t *at;
-	char *text;
-	size_t text_len, text_cap;
+	unsigned char *pk;
+	size_t pk_len, pk_cap;
 	/* keys: open addressing over 64-bit hashes (0 empty), with their holders and
-	 * where their text starts in ktext (a key is its hash and its text: two keys
-	 * with one hash stay apart) */
+	 * where their text starts in ktext (a key is its hash and its text: two keys with
+	 * one hash stay apart) */
 	uint64_t *kh;
 	uint32_t *khead;
 	uint32_t *kcount;
@@ -50,7 +44,6 @@ struct match_batch {
 	 * filled to (holders - 1) % NODE_IDS + 1, the others full */
 	struct node *node;
 	size_t nn, ncap;
-	struct cached *cache;
 	/* the probe last prepared */
 	const struct child_input *probe_ci;
 	struct link_person probe;
@@ -75,8 +68,7 @@ struct match_batch *match_batch_new(bool store_empty)
 	b->khead = calloc(b->kcap, sizeof *b->khead);
 	b->kcount = calloc(b->kcap, sizeof *b->kcount);
 	b->koff = calloc(b->kcap, sizeof *b->koff);
-	b->cache = calloc(CACHE_SLOTS, sizeof *b->cache);
-	if (!b->kh || !b->khead || !b->kcount || !b->koff || !b->cache) {
+	if (!b->kh || !b->khead || !b->kcount || !b->koff) {
 		match_batch_free(b);
 		return NULL;
 	}
@@ -89,14 +81,13 @@ void match_batch_free(struct match_batch *b)
 		return;
 	free(b->ids);
 	free(b->at);
-	free(b->text);
+	free(b->pk);
 	free(b->kh);
 	free(b->khead);
 	free(b->kcount);
 	free(b->koff);
 	free(b->ktext);
 	free(b->node);
-	free(b->cache);
 	free(b);
 }
 
@@ -175,8 +166,7 @@ static int new_node(struct match_batch *b, uint32_t child, uint32_t next, uint32
 	return 0;
 }
 
-/* Keeps the text of a new key; its offset into *off. 0, or -1 when out of
- * memory. */
+/* Keeps the text of a new key; its offset into *off. 0, or -1 when out of memory. */
 static int put_key_text(struct match_batch *b, const char *key, uint32_t *off)
 {
 	size_t n = strlen(key) + 1;
@@ -229,62 +219,91 @@ static int index_key(struct match_batch *b, const char *key, uint32_t child)
 	return 0;
 }
 
-/* ---- the children's details ---- */
+/* ---- the children, prepared and packed ---- */
 
-static int put_text(struct match_batch *b, const char *s)
+/* A packed child: this head, its name tokens as they are, its addresses' postcode,
+ * outward code and line, then school, authority, NHS number, phone and reference, each
+ * text with its NUL. Unpacked, it compares as the prepared child it was made from. */
+struct pack_head {
+	struct link_dob dob;
+	unsigned rejected;
+	uint8_t n_tok, n_sets, n_addr;
+	char gender;
+};
+
+#define PACK_MAX (sizeof(struct link_person) + sizeof(struct pack_head))
+
+static unsigned char *put_str(unsigned char *w, const char *s)
 {
-	size_t n = strlen(s ? s : "") + 1;
-	if (b->text_len + n > b->text_cap) {
-		size_t nc = b->text_cap ? b->text_cap * 2 : 1 << 20;
-		while (nc < b->text_len + n)
-			nc *= 2;
-		char *t = realloc(b->text, nc);
+	size_t n = strlen(s) + 1;
+	memcpy(w, s, n);
+	return w + n;
+}
+
+static const unsigned char *get_str(const unsigned char *r, char *out, size_t cap)
+{
+	snprintf(out, cap, "%s", (const char *)r);
+	return r + strlen((const char *)r) + 1;
+}
+
+/* Packs p at the end of pk; its offset into *at. 0, or -1 when out of memory. */
+static int pack(struct match_batch *b, const struct link_person *p, uint32_t *at)
+{
+	if (b->pk_len > UINT32_MAX - PACK_MAX)
+		return -1;
+	if (b->pk_len + PACK_MAX > b->pk_cap) {
+		size_t nc = b->pk_cap ? b->pk_cap * 2 : 1 << 20;
+		unsigned char *t = realloc(b->pk, nc);
 		if (!t)
 			return -1;
-		b->text = t;
-		b->text_cap = nc;
+		b->pk = t;
+		b->pk_cap = nc;
 	}
-	memcpy(b->text + b->text_len, s ? s : "", n);
-	b->text_len += n;
+	unsigned char *w = b->pk + b->pk_len;
+	struct pack_head h = {p->dob, p->rejected, p->n_tok, p->n_sets, p->n_addr, p->gender};
+	memcpy(w, &h, sizeof h);
+	w += sizeof h;
+	memcpy(w, p->tok, p->n_tok * sizeof p->tok[0]);
+	w += p->n_tok * sizeof p->tok[0];
+	for (size_t a = 0; a < p->n_addr; a++) {
+		w = put_str(w, p->addr[a].postcode);
+		w = put_str(w, p->addr[a].outward);
+		w = put_str(w, p->addr[a].line);
+	}
+	w = put_str(w, p->school);
+	w = put_str(w, p->authority);
+	w = put_str(w, p->nhs);
+	w = put_str(w, p->phone);
+	w = put_str(w, p->ref);
+	*at = (uint32_t)b->pk_len;
+	b->pk_len = (size_t)(w - b->pk);
 	return 0;
 }
 
-/* The child input of child i as the matcher reads it, pointing into the batch's
- * text. */
-static void input_of(const struct match_batch *b, size_t i, struct child_input *ci)
+static void unpack(const unsigned char *r, struct link_person *p)
 {
-	memset(ci, 0, sizeof *ci);
-	const char *s = b->text + b->at[i];
-	const char *f[7];
-	for (int k = 0; k < 7; k++) {
-		f[k] = s;
-		s += strlen(s) + 1;
+	memset(p, 0, sizeof *p);
+	struct pack_head h;
+	memcpy(&h, r, sizeof h);
+	r += sizeof h;
+	p->dob = h.dob;
+	p->rejected = h.rejected;
+	p->n_tok = h.n_tok;
+	p->n_sets = h.n_sets;
+	p->n_addr = h.n_addr;
+	p->gender = h.gender;
+	memcpy(p->tok, r, p->n_tok * sizeof p->tok[0]);
+	r += p->n_tok * sizeof p->tok[0];
+	for (size_t a = 0; a < p->n_addr; a++) {
+		r = get_str(r, p->addr[a].postcode, sizeof p->addr[a].postcode);
+		r = get_str(r, p->addr[a].outward, sizeof p->addr[a].outward);
+		r = get_str(r, p->addr[a].line, sizeof p->addr[a].line);
 	}
-	ci->given_names = f[0];
-	ci->family_name = f[1];
-	snprintf(ci->date_of_birth, sizeof ci->date_of_birth, "%s", f[2]);
-	ci->gender = f[3][0] ? f[3] : NULL;
-	ci->postcode = f[4][0] ? f[4] : NULL;
-	snprintf(ci->nhs_number, sizeof ci->nhs_number, "%s", f[5]);
-	ci->n_other = (size_t)(f[6][0] - '0');
-	for (size_t k = 0; k < ci->n_other; k++) {
-		ci->other_names[k] = s;
-		s += strlen(s) + 1;
-	}
-}
-
-static void prepared(struct match_batch *b, size_t i, struct link_person *p)
-{
-	struct cached *c = &b->cache[i & (CACHE_SLOTS - 1)];
-	if (c->tag == i + 1) {
-		*p = c->p;
-		return;
-	}
-	struct child_input ci;
-	input_of(b, i, &ci);
-	match_prepare_input(&ci, &c->p);
-	c->tag = (uint32_t)(i + 1);
-	*p = c->p;
+	r = get_str(r, p->school, sizeof p->school);
+	r = get_str(r, p->authority, sizeof p->authority);
+	r = get_str(r, p->nhs, sizeof p->nhs);
+	r = get_str(r, p->phone, sizeof p->phone);
+	get_str(r, p->ref, sizeof p->ref);
 }
 
 void match_batch_note_probe(struct match_batch *b, const struct child_input *ci,
@@ -310,31 +329,21 @@ int match_batch_add(struct match_batch *b, const char *id, const struct child_in
 		b->at = at;
 		b->cap = nc;
 	}
-	if (b->text_len > UINT32_MAX - 4096)
-		return -1;
-	size_t i = b->n;
-	snprintf(b->ids + i * ID_MAX, ID_MAX, "%s", id);
-	b->at[i] = (uint32_t)b->text_len;
-	size_t n_other = ci->n_other < 9 ? ci->n_other : 9;
-	char count[2] = {(char)('0' + n_other), 0};
-	if (put_text(b, ci->given_names) || put_text(b, ci->family_name) ||
-	    put_text(b, ci->date_of_birth) || put_text(b, ci->gender) ||
-	    put_text(b, ci->postcode) || put_text(b, ci->nhs_number) || put_text(b, count))
-		return -1;
-	for (size_t k = 0; k < n_other; k++)
-		if (put_text(b, ci->other_names[k]))
-			return -1;
-	b->n++;
 	/* prepared once: the probe the matcher has just prepared, else here */
-	struct cached *c = &b->cache[i & (CACHE_SLOTS - 1)];
-	if (b->probe_ci == ci)
-		c->p = b->probe;
-	else
-		match_prepare_input(ci, &c->p);
-	c->tag = (uint32_t)(i + 1);
+	struct link_person mine;
+	const struct link_person *p = &b->probe;
+	if (b->probe_ci != ci) {
+		match_prepare_input(ci, &mine);
+		p = &mine;
+	}
 	b->probe_ci = NULL;
+	size_t i = b->n;
+	if (pack(b, p, &b->at[i]) != 0)
+		return -1;
+	snprintf(b->ids + i * ID_MAX, ID_MAX, "%s", id);
+	b->n++;
 	char keys[LINK_MAX_KEYS][LINK_KEY_LEN];
-	int nk = link_blocking_keys(&c->p, keys, LINK_MAX_KEYS);
+	int nk = link_blocking_keys(p, keys, LINK_MAX_KEYS);
 	for (int k = 0; k < nk; k++)
 		if (index_key(b, keys[k], (uint32_t)i) != 0)
 			return -1;
@@ -368,7 +377,7 @@ bool match_batch_person(struct match_batch *b, const char *id, struct link_perso
 	if (!b->n || id < b->ids || id >= b->ids + b->n * ID_MAX)
 		return false;
 	size_t i = (size_t)(id - b->ids) / ID_MAX;
-	prepared(b, i, p);
+	unpack(b->pk + b->at[i], p);
 	return true;
 }
 
@@ -388,10 +397,9 @@ static int by_id(const void *x, const void *y)
 
 int match_batch_write_keys(struct db *db, struct match_batch *b)
 {
-	/* every (key, child) row in the order of the table's key: each key in text
-	 * order, its holders in id order, so that the index is written from one end
-	 * to the other (appended to, when the store held no child) instead of at
-	 * random */
+	/* every (key, child) row in the order of the table's key: each key in text order,
+	 * its holders in id order, so that the index is written from one end to the other
+	 * (appended to, when the store held no child) instead of at random */
 	uint32_t *order = malloc((b->kn ? b->kn : 1) * sizeof *order);
 	size_t hcap = 1024;
 	const char **holders = malloc(hcap * sizeof *holders);

@@ -25,6 +25,7 @@ struct db_stmt {
 	struct db *db;
 	char *sql; /* for cached statements */
 	bool cached;
+	int in_order; /* its parameters $1..$in_order are at indexes 1..in_order */
 };
 
 struct db {
@@ -277,6 +278,17 @@ int db_prepare(struct db *db, const char *sql, struct db_stmt **out)
 		return map_rc(db, rc);
 	}
 	s->db = db;
+	/* parameters numbered in order of appearance are bound by number, not looked up by
+	 * name (a lookup reads every name: slow for a statement of many rows) */
+	int np = sqlite3_bind_parameter_count(s->st);
+	for (int i = 1; i <= np; i++) {
+		const char *name = sqlite3_bind_parameter_name(s->st, i);
+		char want[16];
+		snprintf(want, sizeof want, "$%d", i);
+		if (!name || strcmp(name, want) != 0)
+			break;
+		s->in_order = i;
+	}
 	*out = s;
 	return DB_OK;
 }
@@ -337,6 +349,8 @@ void db_reset(struct db_stmt *st)
 /* Index of $n in the statement, or 0 if it has no such parameter. */
 static int param_index(struct db_stmt *st, int n)
 {
+	if (n >= 1 && n <= st->in_order)
+		return n;
 	char name[16];
 	snprintf(name, sizeof name, "$%d", n);
 	return sqlite3_bind_parameter_index(st->st, name);
