@@ -1,7 +1,7 @@
 /*
  * match_batch.c: the children of one bulk import in memory, for matching its later rows
  * (see match_batch.h): a hash table of blocking keys (64-bit hashes) whose children are
- * kept in linked nodes of seven (a key with one holder keeps it in its slot) and each key's
+ * kept together in one block (a key with one holder keeps it in its slot) and each key's
  * text kept once, each child prepared once and kept packed (what link_compare reads of a
  * struct link_person, without its unused room), and the writing of all their keys at the
  * end in (key, child) order.
@@ -13,14 +13,7 @@
 #include "store/children.h"
 
 #define ONE 0x80000000u /* khead: the key's only holder, not a posting */
-#define END 0xFFFFFFFFu /* end of a posting list */
-
-#define NODE_IDS 7
-
-struct node {
-	uint32_t child[NODE_IDS];
-	uint32_t next;
-};
+#define BLOCK_MIN 4     /* holders a key's first block has room for */
 
 struct match_batch {
 	bool store_empty;
@@ -40,10 +33,12 @@ struct match_batch {
 	size_t kcap, kn;
 	char *ktext;
 	size_t ktext_len, ktext_cap;
-	/* postings, newest first: NODE_IDS children a node, the first node of a key
-	 * filled to (holders - 1) % NODE_IDS + 1, the others full */
-	struct node *node;
-	size_t nn, ncap;
+	/* postings: the holders of a key of two or more, oldest first, in one block of
+	 * post with room for the next power of two (at least BLOCK_MIN); a full block is
+	 * copied to one twice its size (the old one is not used again), so that a key's
+	 * holders are read together */
+	uint32_t *post;
+	size_t pn, pcap;
 	/* the probe last prepared */
 	const struct child_input *probe_ci;
 	struct link_person probe;
@@ -87,7 +82,7 @@ void match_batch_free(struct match_batch *b)
 	free(b->kcount);
 	free(b->koff);
 	free(b->ktext);
-	free(b->node);
+	free(b->post);
 	free(b);
 }
 
@@ -150,19 +145,24 @@ static int grow_keys(struct match_batch *b)
 	return 0;
 }
 
-static int new_node(struct match_batch *b, uint32_t child, uint32_t next, uint32_t *out)
+/* A block of room postings, its first `had` copied from old (when had > 0); its
+ * start into *out. 0, or -1 when out of memory. */
+static int new_block(struct match_batch *b, size_t room, uint32_t old, size_t had, uint32_t *out)
 {
-	if (b->nn == b->ncap) {
-		size_t nc = b->ncap ? b->ncap * 2 : 1 << 14;
-		struct node *x = realloc(b->node, nc * sizeof *x);
-		if (!x || nc > END)
+	if (b->pn + room > b->pcap) {
+		size_t nc = b->pcap ? b->pcap * 2 : 1 << 16;
+		while (nc < b->pn + room)
+			nc *= 2;
+		uint32_t *x = nc < ONE ? realloc(b->post, nc * sizeof *x) : NULL;
+		if (!x)
 			return -1;
-		b->node = x;
-		b->ncap = nc;
+		b->post = x;
+		b->pcap = nc;
 	}
-	b->node[b->nn].child[0] = child;
-	b->node[b->nn].next = next;
-	*out = (uint32_t)b->nn++;
+	if (had)
+		memcpy(b->post + b->pn, b->post + old, had * sizeof *b->post);
+	*out = (uint32_t)b->pn;
+	b->pn += room;
 	return 0;
 }
 
@@ -203,18 +203,17 @@ static int index_key(struct match_batch *b, const char *key, uint32_t child)
 	uint32_t head = b->khead[i];
 	if (head & ONE) {
 		uint32_t x;
-		if (new_node(b, head & ~ONE, END, &x) != 0)
+		if (new_block(b, BLOCK_MIN, 0, 0, &x) != 0)
 			return -1;
-		b->node[x].child[1] = child;
-		b->khead[i] = x;
-	} else if (had % NODE_IDS) {
-		b->node[head].child[had % NODE_IDS] = child;
-	} else {
+		b->post[x] = head & ~ONE;
+		b->khead[i] = head = x;
+	} else if (had >= BLOCK_MIN && (had & (had - 1)) == 0) { /* full */
 		uint32_t x;
-		if (new_node(b, child, head, &x) != 0)
+		if (new_block(b, 2 * had, head, had, &x) != 0)
 			return -1;
-		b->khead[i] = x;
+		b->khead[i] = head = x;
 	}
+	b->post[head + had] = child;
 	b->kcount[i] = (uint32_t)(had + 1);
 	return 0;
 }
@@ -365,11 +364,10 @@ size_t match_batch_holders(const struct match_batch *b, const char *key, const c
 	size_t count = b->kcount[i];
 	if (count > max)
 		return max + 1; /* more than asked for: none is needed */
-	size_t n = 0, fill = (count - 1) % NODE_IDS + 1;
-	for (uint32_t p = head; p != END; p = b->node[p].next, fill = NODE_IDS)
-		for (size_t k = 0; k < fill; k++)
-			ids[n++] = b->ids + (size_t)b->node[p].child[k] * ID_MAX;
-	return n;
+	const uint32_t *post = b->post + head;
+	for (size_t k = 0; k < count; k++)
+		ids[k] = b->ids + (size_t)post[k] * ID_MAX;
+	return count;
 }
 
 bool match_batch_person(struct match_batch *b, const char *id, struct link_person *p)
@@ -432,11 +430,8 @@ int match_batch_write_keys(struct db *db, struct match_batch *b)
 		if (head & ONE) {
 			holders[n++] = b->ids + (size_t)(head & ~ONE) * ID_MAX;
 		} else {
-			size_t fill = (count - 1) % NODE_IDS + 1;
-			for (uint32_t p = head; p != END; p = b->node[p].next, fill = NODE_IDS)
-				for (size_t k = 0; k < fill; k++)
-					holders[n++] =
-					        b->ids + (size_t)b->node[p].child[k] * ID_MAX;
+			for (; n < count; n++)
+				holders[n] = b->ids + (size_t)b->post[head + n] * ID_MAX;
 		}
 		if (n > 1)
 			qsort(holders, n, sizeof *holders, by_id);
