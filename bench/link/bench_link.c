@@ -3,7 +3,10 @@
  * em.h) on the synthetic generator (gen.h) and on FEBRL 3 and 4.
  *
  *   bench_link synth [N [seed [known [new]]]]   store N children, look up probes
- *   bench_link train [N [seed]] [--json F] [--c F]   train the built-in model
+ *   bench_link train [N [seed [known [new]]]] [--bands M] [--json F] [--c F]
+ *                                               train the built-in model (known, new:
+ *                                               N / 10 each; bands chosen again on a
+ *                                               store of M)
  *   bench_link febrl4 | febrl3                  the FEBRL benchmarks
  *   bench_link dump [N [seed]]                  the store and probes as CSV
  *
@@ -167,6 +170,9 @@ static void show_pair(const char *tag, const struct link_model *model, size_t n,
 	       t.given, t.family, t.dob.y, t.dob.m, t.dob.d, t.postcode, t.line);
 	for (int k = 0; k < r.n_reasons; k++)
 		printf(" %s (%.1f);", r.reasons[k], r.reason_weight[k]);
+	for (int k = 0; k < K_N; k++)
+		if (g->what & (1u << k))
+			printf(" <%s>", corruption_name[k]);
 	printf("\n");
 }
 
@@ -211,6 +217,20 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 	size_t miss_kind[K_N] = {0}, seen_kind[K_N] = {0}, n_common = 0, cand_total = 0;
 	uint64_t digest = 1469598103934665603ULL;
 	double score_cpu = 0;
+	/* LINK_BENCH_TSV=file: every true pair, every false pair above -8 bits and every
+	 * known probe whose child was not found, one a line, for analysis: kind (T, F, N),
+	 * probe, corruptions (bits of enum corruption), probe kind (1 known, 2 new brother or
+	 * sister, 0 new), weight, capped, band, rank, same household as the truth. */
+	FILE *tsv = getenv("LINK_BENCH_TSV") ? fopen(getenv("LINK_BENCH_TSV"), "w") : NULL;
+	/* LINK_BENCH_ALONE=1: each candidate's weight alone, without the others found for
+	 * the probe (link_weights_compete), for comparison. */
+	bool compete = !getenv("LINK_BENCH_ALONE");
+	struct link_gamma *gms = malloc((max_cand + 1) * sizeof(*gms));
+	double *wts = malloc((max_cand + 1) * sizeof(*wts));
+	double *alone = malloc((max_cand + 1) * sizeof(*alone));
+	bool *capped = malloc((max_cand + 1) * sizeof(*capped));
+	if (!gms || !wts || !alone || !capped)
+		exit(1);
 	for (size_t q = 0; q < w.n_probe; q++) {
 		const struct grec *g = &w.probe[q];
 		bool known = g->truth >= 0;
@@ -222,11 +242,18 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 		enum link_strength best_s = LINK_NONE, truth_s = LINK_NONE;
 		bool prompted = false, truth_in = false;
 		for (size_t k = 0; k < nc; k++) {
+			link_compare(&probes[q], &people[id_num(b.cand[k].id)], &gms[k]);
+			wts[k] = link_gamma_weight(model, n, &gms[k], NULL);
+			capped[k] = link_gamma_capped(&gms[k]);
+		}
+		memcpy(alone, wts, nc * sizeof(*wts));
+		if (compete)
+			link_weights_compete(wts, capped, nc);
+		for (size_t k = 0; k < nc; k++) {
 			size_t ci = id_num(b.cand[k].id);
-			struct link_gamma gm;
-			link_compare(&probes[q], &people[ci], &gm);
-			enum link_strength s;
-			double wt = link_gamma_weight(model, n, &gm, &s);
+			const struct link_gamma *gmp = &gms[k], gm = *gmp;
+			double wt = wts[k];
+			enum link_strength s = link_band(model, gmp, alone[k], wt);
 			bool same = known && (size_t)g->truth == ci;
 			if (wt > best) {
 				best = wt;
@@ -248,7 +275,31 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 					show_pair("FALSE", model, n, &w, g, &probes[q], ci,
 					          &people[ci]);
 			}
-			if (s >= LINK_POSSIBLE_MATCH || same) {
+			if (tsv && (same || wt > -8.0)) {
+				size_t th = known ? (size_t)w.c[g->truth].hh : (size_t)-1;
+				char lv[LINK_NCMP + 1];
+				for (int c = 0; c < LINK_NCMP; c++)
+					lv[c] = (char)('0' + gm.level[c]);
+				lv[LINK_NCMP] = '\0';
+				bool ex = gm.level[LINK_C_GIVEN] == LINK_GIVEN_EXACT &&
+				          gm.level[LINK_C_FAMILY] == LINK_FAMILY_EXACT && gm.ga &&
+				          gm.fa;
+				fprintf(tsv,
+				        "%s\t%zu\t%u\t%d\t%.3f\t%d\t%d\t%zu\t%s\t%s\t%zu\t%s\t%s"
+				        "\t%d\t%d\n",
+				        same ? "T" : "F", q, g->what,
+				        known        ? 1
+				        : g->sibling ? 2
+				                     : 0,
+				        wt, (int)link_gamma_capped(&gm), (int)s, k,
+				        (size_t)w.c[ci].hh == th ? "hh" : "-", lv, ci,
+				        ex ? gm.ga->s : "-", ex ? gm.fa->s : "-",
+				        ex ? gm.ga->pos + 10 * gm.ga->set : -1,
+				        ex ? gm.fa->pos + 10 * gm.fa->set : -1);
+			}
+			/* Every pair, so that any threshold can be judged (pairs far below
+			 * 'possible' are kept too). */
+			{
 				if (n_sc == cap_sc) {
 					cap_sc *= 2;
 					sc = realloc(sc, cap_sc * sizeof(*sc));
@@ -267,9 +318,26 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 		n_common += common > 0;
 		digest = fnv(digest, &best_i, sizeof(best_i));
 		digest = fnv(digest, &best_s, sizeof(best_s));
-		if (known && !truth_in && getenv("LINK_BENCH_VERBOSE"))
+		if (tsv && known && !truth_in)
+			fprintf(tsv, "N\t%zu\t%u\t1\t-99\t0\t0\t0\t-\t-\t0\t-\t-\t-1\t-1\n", q,
+			        g->what);
+		if (known && !truth_in && getenv("LINK_BENCH_VERBOSE")) {
 			show_pair("NOTFOUND", model, n, &w, g, &probes[q], (size_t)g->truth,
 			          &people[g->truth]);
+			/* the keys both hold, with their holders */
+			char ka[LINK_MAX_KEYS][LINK_KEY_LEN], kb[LINK_MAX_KEYS][LINK_KEY_LEN];
+			int na = link_blocking_keys(&probes[q], ka, LINK_MAX_KEYS);
+			int nb = link_blocking_keys(&people[g->truth], kb, LINK_MAX_KEYS);
+			printf("  keys %d / %d; shared:", na, nb);
+			for (int x = 0; x < na; x++)
+				for (int y = 0; y < nb; y++)
+					if (strcmp(ka[x], kb[y]) == 0) {
+						size_t hn;
+						mix_find(&ix, ka[x], &hn);
+						printf(" %s (%zu)", ka[x], hn);
+					}
+			printf("\n");
+		}
 		if (known) {
 			in_block += truth_in;
 			first += truth_in && best_i == (size_t)g->truth;
@@ -286,6 +354,12 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 			new_sib_prompted += g->sibling && prompted;
 		}
 	}
+	if (tsv)
+		fclose(tsv);
+	free(gms);
+	free(wts);
+	free(alone);
+	free(capped);
 	/* The best recall any threshold reaches at precision >= 0.995 (pairs whose given
 	 * names differ are never 'likely' and are left out, as in the bands). */
 	qsort(sc, n_sc, sizeof(*sc), by_w);
@@ -400,11 +474,84 @@ static void write_c(const char *path, const char *json)
 	fclose(f);
 }
 
-static void train(size_t n, uint64_t seed, const char *json_out, const char *c_out)
+/* Labelled pairs of a world of n children (its known and new probes, n / 50 each,
+ * against their best-ranked candidates, as professionals' answers would give) into
+ * *out, the people they point at into *people; returns how many. */
+static size_t label_world(struct world *w, struct link_person **people, struct mix *ix, char ***ids,
+                          struct link_labelled_pair **out)
+{
+	size_t n = w->n, total = n + w->n_probe;
+	struct link_person *recs = malloc(total * sizeof(*recs));
+	if (!recs)
+		exit(1);
+	for (size_t i = 0; i < n; i++) {
+		struct grec g;
+		render_child(w, i, &g);
+		prepare_rec(&g, &recs[i]);
+	}
+	for (size_t i = 0; i < w->n_probe; i++)
+		prepare_rec(&w->probe[i], &recs[n + i]);
+	mix_build(ix, recs, n);
+	*ids = make_ids(n);
+	struct lookup_buf b;
+	lookup_buf_init(&b, LOOKUP_CANDIDATES);
+	size_t cap = w->n_probe * LOOKUP_CANDIDATES, nl = 0;
+	struct link_labelled_pair *labels = malloc(cap * sizeof(*labels));
+	if (!labels)
+		exit(1);
+	for (size_t q = 0; q < w->n_probe; q++) {
+		size_t nc = mix_candidates(ix, (const char *const *)*ids, &recs[n + q], &b, NULL);
+		for (size_t k = 0; k < nc; k++) {
+			size_t ci = id_num(b.cand[k].id);
+			labels[nl++] = (struct link_labelled_pair){
+			        &recs[n + q], &recs[ci],
+			        w->probe[q].truth >= 0 && (size_t)w->probe[q].truth == ci, q + 1};
+		}
+	}
+	free(b.ptrs);
+	free(b.cand);
+	*people = recs;
+	*out = labels;
+	return nl;
+}
+
+/* Chooses 'likely' again on a world of n children (another seed): a model that serves
+ * stores of any size until it is trained on one claims 'likely the same child' as a
+ * city's caseload would allow, where namesakes are many. 'possible' (a prompt to look)
+ * stays as the training store chose it. */
+static void bands_at(struct link_model *m, size_t n, uint64_t seed)
+{
+	struct world w;
+	world_make(&w, seed, n, n / 50, n / 50);
+	struct link_person *recs;
+	struct mix ix;
+	char **ids;
+	struct link_labelled_pair *labels;
+	size_t nl = label_world(&w, &recs, &ix, &ids, &labels);
+	struct link_train_opts o;
+	link_train_opts_default(&o);
+	size_t ls = m->labelled_same, ld = m->labelled_different;
+	double possible = m->possible;
+	int rc = link_model_choose_bands(labels, nl, n, &o, m, NULL);
+	m->possible = possible;
+	printf("'likely' chosen on %zu labelled pairs of a store of %zu (seed %llu): rc %d, likely"
+	       " %.2f bits (possible stays %.2f bits)\n",
+	       nl, n, (unsigned long long)seed, rc, m->likely, m->possible);
+	m->labelled_same = ls; /* the model's m was refined by the first set */
+	m->labelled_different = ld;
+	free(labels);
+	free(ids[0]);
+	free(ids);
+	mix_free(&ix);
+	free(recs);
+	world_free(&w);
+}
+
+static void train(size_t n, uint64_t seed, size_t n_known, size_t n_new, size_t bands_n,
+                  const char *json_out, const char *c_out)
 {
 	/* The training set: a store and, as a live system would also have, records of the
 	 * same children entered again (the probes), all without their ground truth. */
-	size_t n_known = n / 10, n_new = n / 10;
 	struct world w;
 	world_make(&w, seed, n, n_known, n_new);
 	size_t total = n + w.n_probe;
@@ -435,7 +582,7 @@ static void train(size_t n, uint64_t seed, const char *json_out, const char *c_o
 			size_t ci = id_num(b.cand[k].id);
 			labels[nl++] = (struct link_labelled_pair){
 			        &recs[n + q], &recs[ci],
-			        w.probe[q].truth >= 0 && (size_t)w.probe[q].truth == ci};
+			        w.probe[q].truth >= 0 && (size_t)w.probe[q].truth == ci, q + 1};
 		}
 	}
 	struct link_train_opts o;
@@ -462,6 +609,8 @@ static void train(size_t n, uint64_t seed, const char *json_out, const char *c_o
 	double t3 = now();
 	/* The store the model will mostly search is the store, not store + probes. */
 	m->records = n;
+	if (bands_n)
+		bands_at(m, bands_n, seed + 1000);
 	printf("with %zu labelled pairs: %.2f s, rc %d, bands from labels %s: likely %.2f bits,"
 	       " possible %.2f bits\n",
 	       nl, t3 - t2, rc, rep.bands_from_labels ? "yes" : "no", m->likely, m->possible);
@@ -650,17 +799,32 @@ static void febrl(bool dedup)
 	if (!sc)
 		exit(1);
 	size_t tp = 0, fp = 0, tp_p = 0, fp_p = 0;
+	struct link_gamma *fg = malloc(LOOKUP_CANDIDATES * sizeof(*fg));
+	double fw[LOOKUP_CANDIDATES], fa[LOOKUP_CANDIDATES];
+	bool fcap[LOOKUP_CANDIDATES];
+	if (!fg)
+		exit(1);
 	double t2 = now();
 	size_t pairs = 0;
 	for (size_t j = 0; j < nb; j++) {
 		size_t nc = mix_candidates(&ix, (const char *const *)ids, &b[j].p, &lb, NULL);
+		/* FEBRL 4 links two files one to one, as a probe against a store of one record
+		 * per person: a record's candidates are weighed together, as Lantern does.
+		 * FEBRL 3 has several records of one person in one file: each pair alone. */
+		for (size_t k = 0; k < nc; k++) {
+			link_compare(&b[j].p, &a[id_num(lb.cand[k].id)].p, &fg[k]);
+			fw[k] = fa[k] = link_gamma_weight(m, na, &fg[k], NULL);
+			fcap[k] = link_gamma_capped(&fg[k]);
+		}
+		if (!dedup)
+			link_weights_compete(fw, fcap, nc);
 		for (size_t k = 0; k < nc; k++) {
 			size_t i = id_num(lb.cand[k].id);
 			if (dedup && i <= j)
 				continue;
 			pairs++;
-			enum link_strength s;
-			double wt = link_weight_with(m, dedup ? na : na, &b[j].p, &a[i].p, &s);
+			double wt = fw[k];
+			enum link_strength s = link_band(m, &fg[k], fa[k], wt);
 			bool same = a[i].truth == b[j].truth;
 			truth_in += same;
 			if (s >= LINK_PROBABLE_MATCH) {
@@ -706,6 +870,7 @@ static void febrl(bool dedup)
 		}
 	}
 	printf("  best F1 over all thresholds %.4f (at %.2f bits)\n", best_f1, best_t);
+	free(fg);
 	free(sc);
 	free(lb.ptrs);
 	free(lb.cand);
@@ -781,8 +946,13 @@ int main(int argc, char **argv)
 		      (size_t)arg_long(argc, argv, 4, 10000),
 		      (size_t)arg_long(argc, argv, 5, 10000));
 	} else if (strcmp(cmd, "train") == 0) {
-		train((size_t)arg_long(argc, argv, 2, 100000), (uint64_t)arg_long(argc, argv, 3, 1),
-		      opt(argc, argv, "--json"), opt(argc, argv, "--c"));
+		size_t n = (size_t)arg_long(argc, argv, 2, 100000);
+		const char *bands = opt(argc, argv, "--bands");
+		train(n, (uint64_t)arg_long(argc, argv, 3, 1),
+		      (size_t)arg_long(argc, argv, 4, n / 10),
+		      (size_t)arg_long(argc, argv, 5, n / 10),
+		      bands ? (size_t)strtoull(bands, NULL, 10) : 0, opt(argc, argv, "--json"),
+		      opt(argc, argv, "--c"));
 	} else if (strcmp(cmd, "febrl4") == 0) {
 		febrl(false);
 	} else if (strcmp(cmd, "febrl3") == 0) {

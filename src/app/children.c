@@ -238,8 +238,8 @@ static void name_key(const char *given, const char *family, char out[LINK_TEXT_L
 	snprintf(out, LINK_TEXT_LEN * 2, "%s %s", f, g);
 }
 
-int child_create_tx(struct db *db, const struct actor *who, const struct child_input *ci, bool demo,
-                    char id[ID_MAX], struct app_err *err)
+static int create_child(struct db *db, const struct actor *who, const struct child_input *ci,
+                        bool demo, bool keyed, char id[ID_MAX], struct app_err *err)
 {
 	char now[LT_TIME_LEN], key[LINK_TEXT_LEN * 2], bid[32] = "";
 	ltime_format(app_now(who), now);
@@ -307,7 +307,7 @@ int child_create_tx(struct db *db, const struct actor *who, const struct child_i
 		rc = store_child_add_name(db, id, ci->other_kinds[i], ci->other_names[i], k);
 	}
 	char keys[MATCH_MAX_KEYS][MATCH_KEY_LEN];
-	size_t nk = child_blocking_keys(ci, keys);
+	size_t nk = keyed ? child_blocking_keys(ci, keys) : 0;
 	for (size_t i = 0; rc == DB_OK && i < nk; i++)
 		rc = store_child_add_key(db, id, keys[i]);
 	for (size_t i = 0; rc == DB_OK && i < ci->n_addresses; i++) {
@@ -344,6 +344,18 @@ int child_create_tx(struct db *db, const struct actor *who, const struct child_i
 		               "identity,names,addresses,risk_groups");
 	}
 	return rc == DB_OK ? APP_OK : app_db_fail(err, db, rc);
+}
+
+int child_create_tx(struct db *db, const struct actor *who, const struct child_input *ci, bool demo,
+                    char id[ID_MAX], struct app_err *err)
+{
+	return create_child(db, who, ci, demo, true, id, err);
+}
+
+int child_create_unkeyed_tx(struct db *db, const struct actor *who, const struct child_input *ci,
+                            char id[ID_MAX], struct app_err *err)
+{
+	return create_child(db, who, ci, false, false, id, err);
 }
 
 int app_child_add(struct db *db, const struct actor *who, const char *no_id, json_t *in,

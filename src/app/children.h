@@ -55,6 +55,10 @@ int child_input_parse(json_t *in, int64_t now, struct child_input *ci, struct ap
  * `demo` marks synthetic data. */
 int child_create_tx(struct db *db, const struct actor *who, const struct child_input *ci, bool demo,
                     char id[ID_MAX], struct app_err *err);
+/* The same without its blocking keys, for a bulk import that writes them at the end of
+ * its batch (app/match_batch.h): until then the child is not found by a search. */
+int child_create_unkeyed_tx(struct db *db, const struct actor *who, const struct child_input *ci,
+                            char id[ID_MAX], struct app_err *err);
 
 /* in: a child object, plus optional "confirm_new": true. When possible matches exist and
  * confirm_new is not true, returns APP_CONFLICT with *out = {"candidates": [...]}; else

@@ -15,17 +15,10 @@
 #include "store/demo.h"
 #include "store/imports.h"
 
-static const char *const FIELD_TEXT[LINK_NCMP] = {"Given names",
-                                                  "Family name",
-                                                  "Other names",
-                                                  "Date of birth",
-                                                  "Gender",
-                                                  "Address",
-                                                  "School",
-                                                  "Phone",
-                                                  "NHS number",
-                                                  "Placing authority",
-                                                  "Other reference number"};
+static const char *const FIELD_TEXT[LINK_NCMP] = {
+        "Given names",   "Family name", "Middle names",      "Other names",
+        "Date of birth", "Gender",      "Address",           "School",
+        "Phone",         "NHS number",  "Placing authority", "Other reference number"};
 
 static bool may_train(const struct actor *who)
 {
@@ -72,8 +65,10 @@ static void prepare_row(json_t *c, struct link_person *p)
 #define TRAIN_LABELS_MAX 5000
 
 /* A person's answers to held rows as labelled pairs: "same child" the row and the child
- * it was, "new child" the row and each child it was held for. Fills pairs (and the
- * people they point at, 2 per pair); returns how many, or -1 with *rc on an error. */
+ * it was (and not the other children it was held for), "new child" the row and each
+ * child it was held for; the pairs of one row are one group (link/em.h). Fills pairs
+ * (and the people they point at, 2 per pair); returns how many, or -1 with *rc on an
+ * error. */
 static long answers(struct db *db, struct link_person *people, struct link_labelled_pair *pairs,
                     size_t max, int *rc)
 {
@@ -93,7 +88,7 @@ static long answers(struct db *db, struct link_person *people, struct link_label
 		{
 			const char *id = json_string_value(json_object_get(c, "id"));
 			const char *was = json_string_value(json_object_get(r, "child_id"));
-			if (!row || !id || n >= max || (same && (!was || strcmp(id, was) != 0)))
+			if (!row || !id || n >= max || (same && !was))
 				continue;
 			match_prepare_object(row, &people[2 * n]);
 			int prc = match_prepare_child(db, id, &people[2 * n + 1]);
@@ -107,7 +102,7 @@ static long answers(struct db *db, struct link_person *people, struct link_label
 				return -1;
 			}
 			pairs[n] = (struct link_labelled_pair){&people[2 * n], &people[2 * n + 1],
-			                                       same};
+			                                       same && strcmp(id, was) == 0, i + 1};
 			n++;
 		}
 		json_decref(row);
@@ -293,12 +288,12 @@ int app_match_model(struct db *db, const struct actor *who, const char *id, json
 	double prior = link_prior_weight(m, store);
 	char likely[200], possible[200], summary[200];
 	snprintf(likely, sizeof likely,
-	         "a pair whose total weight reaches %.1f bits is shown as likely the same child: "
-	         "at least 99.5%% of such pairs are",
+	         "a child whose weight reaches %.1f bits, once the other children found are "
+	         "taken into account, is shown as likely the same child: at least 99.5%% are",
 	         m->likely);
 	snprintf(possible, sizeof possible,
-	         "from %.1f bits up to the likely band a pair is shown as possibly the same "
-	         "child, for a person to look at",
+	         "a child whose own weight reaches %.1f bits (and is not likely) is shown as "
+	         "possibly the same child, for a person to look at",
 	         m->possible);
 	if (row)
 		snprintf(summary, sizeof summary, "Trained on %s from %lld children.",

@@ -9,6 +9,7 @@
 #include "app/matching.h"
 
 #include "app/children.h"
+#include "app/match_batch.h"
 #include "app/merges.h"
 #include "store/children.h"
 #include "store/demo.h"
@@ -37,7 +38,7 @@ static char gender_of(const char *g)
 	                                 : 0;
 }
 
-static void prepare_input(const struct child_input *ci, struct link_person *p)
+void match_prepare_input(const struct child_input *ci, struct link_person *p)
 {
 	struct link_person_in in;
 	memset(&in, 0, sizeof in);
@@ -55,7 +56,7 @@ static void prepare_input(const struct child_input *ci, struct link_person *p)
 size_t child_blocking_keys(const struct child_input *ci, char keys[MATCH_MAX_KEYS][MATCH_KEY_LEN])
 {
 	struct link_person p;
-	prepare_input(ci, &p);
+	match_prepare_input(ci, &p);
 	int n = link_blocking_keys(&p, keys, MATCH_MAX_KEYS);
 	return n > 0 ? (size_t)n : 0;
 }
@@ -197,56 +198,132 @@ static int by_weight(const void *a, const void *b)
 #define MATCH_FETCH_MAX 300
 #define MATCH_ID_LEN 32
 
+/* The candidates of one probe: ids ranked best first (pointers into ids/buf, or into
+ * the import's batch). */
+struct ranked {
+	const char **idv;
+	char *buf;
+	struct link_candidate cand[MATCH_SCORED];
+	long n;
+};
+
+static void ranked_free(struct ranked *r)
+{
+	free(r->idv);
+	free(r->buf);
+}
+
+/* Makes every id of the database (those in buf) one pointer per child across the
+ * lists. 0, or -1 when out of memory. */
+static int intern_ids(struct link_posting *post, int nk, const char *buf)
+{
+	size_t total = 0, cap = 16;
+	for (int k = 0; k < nk; k++)
+		total += post[k].n;
+	while (cap < 2 * total + 2)
+		cap <<= 1;
+	const char **tab = calloc(cap, sizeof *tab);
+	if (!tab)
+		return -1;
+	size_t span = (size_t)nk * (MATCH_FETCH_MAX + 1) * MATCH_ID_LEN;
+	for (int k = 0; k < nk; k++) {
+		const char **ids = (const char **)post[k].ids;
+		for (size_t i = 0; i < post[k].n; i++) {
+			if (ids[i] < buf || ids[i] >= buf + span)
+				continue; /* the batch's: one pointer already */
+			uint64_t h = 1469598103934665603ULL;
+			for (const char *c = ids[i]; *c; c++)
+				h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+			size_t j = (size_t)h & (cap - 1);
+			while (tab[j] && strcmp(tab[j], ids[i]) != 0)
+				j = (j + 1) & (cap - 1);
+			if (!tab[j])
+				tab[j] = ids[i];
+			ids[i] = tab[j];
+		}
+	}
+	free(tab);
+	return 0;
+}
+
 /* The children sharing a blocking key with the probe, ranked (link/blocking.h), at
- * most MATCH_SCORED, best first, as a JSON array of ids. */
-static json_t *ranked_candidates(struct db *db, char keys[MATCH_MAX_KEYS][MATCH_KEY_LEN], int nk,
-                                 size_t scored, int *rc)
+ * most `scored` (<= MATCH_SCORED), into *r: from the database, and from the import's
+ * batch when there is one (then the database holds none of the batch's keys, and is
+ * not read at all if it held no child when the batch began). DB_OK or an error. */
+static int ranked_candidates(struct db *db, struct match_batch *batch,
+                             char keys[MATCH_MAX_KEYS][MATCH_KEY_LEN], int nk, size_t scored,
+                             struct ranked *r)
 {
 	struct link_posting post[MATCH_MAX_KEYS];
-	const char **idv =
-	        malloc((size_t)(nk > 0 ? nk : 1) * (MATCH_FETCH_MAX + 1) * sizeof(char *));
-	char *buf = malloc((size_t)(nk > 0 ? nk : 1) * (MATCH_FETCH_MAX + 1) * MATCH_ID_LEN);
-	json_t *out = NULL;
-	*rc = idv && buf ? DB_OK : DB_E_NOMEM;
-	for (int k = 0; k < nk && *rc == DB_OK; k++) {
+	const size_t per = 2 * (MATCH_FETCH_MAX + 1); /* ids per key: stored and batch */
+	r->n = 0;
+	r->idv = malloc((size_t)(nk > 0 ? nk : 1) * per * sizeof(char *));
+	r->buf = malloc((size_t)(nk > 0 ? nk : 1) * (MATCH_FETCH_MAX + 1) * MATCH_ID_LEN);
+	bool read_db = !batch || !match_batch_store_empty(batch);
+	int rc = r->idv && r->buf ? DB_OK : DB_E_NOMEM;
+	for (int k = 0; k < nk && rc == DB_OK; k++) {
 		size_t cap = link_key_cap(keys[k]);
 		size_t fetch = cap < MATCH_FETCH_MAX ? cap : MATCH_FETCH_MAX;
-		char *mine = buf + (size_t)k * (MATCH_FETCH_MAX + 1) * MATCH_ID_LEN;
-		const char **ids = idv + (size_t)k * (MATCH_FETCH_MAX + 1);
+		char *mine = r->buf + (size_t)k * (MATCH_FETCH_MAX + 1) * MATCH_ID_LEN;
+		const char **ids = r->idv + (size_t)k * per;
 		size_t n = 0;
-		*rc = store_child_key_holders_into(db, keys[k], fetch + 1, mine, MATCH_ID_LEN, &n);
+		if (read_db)
+			rc = store_child_key_holders_into(db, keys[k], fetch + 1, mine,
+			                                  MATCH_ID_LEN, &n);
 		for (size_t i = 0; i < n; i++)
 			ids[i] = mine + i * MATCH_ID_LEN;
+		if (batch && n <= fetch)
+			n += match_batch_holders(batch, keys[k], ids + n, fetch + 1 - n);
 		if (n > fetch) /* common: it brings nobody in */
 			post[k] = (struct link_posting){keys[k], ids, 0, cap + 1};
 		else
 			post[k] = (struct link_posting){keys[k], ids, n, n};
 	}
-	if (*rc == DB_OK) {
-		struct link_candidate cand[MATCH_SCORED];
-		long n = link_rank_candidates(post, (size_t)nk, cand,
-		                              scored < MATCH_SCORED ? scored : MATCH_SCORED, NULL);
-		if (n < 0) {
-			*rc = DB_E_NOMEM;
-		} else {
-			out = json_array();
-			for (long i = 0; i < n; i++)
-				json_array_append_new(out, json_string(cand[i].id));
+	/* With a batch, each child's id is made one pointer (those of the batch are; the
+	 * database's are copied once a key), so that ranking need not read them. */
+	if (rc == DB_OK && batch && read_db && intern_ids(post, nk, r->buf) != 0)
+		rc = DB_E_NOMEM;
+	if (rc == DB_OK) {
+		size_t want = scored < MATCH_SCORED ? scored : MATCH_SCORED;
+		r->n = batch ? link_rank_candidates_interned(post, (size_t)nk, r->cand, want, NULL)
+		             : link_rank_candidates(post, (size_t)nk, r->cand, want, NULL);
+		if (r->n < 0) {
+			r->n = 0;
+			rc = DB_E_NOMEM;
 		}
 	}
-	free(idv);
-	free(buf);
-	return out;
+	return rc;
+}
+
+/* Candidate id prepared into *p: from the batch when it is one of its children, else
+ * from the database unless it was merged into another child. DB_ROW, DB_DONE (not a
+ * candidate) or an error. */
+static int candidate(struct db *db, struct match_batch *batch, const char *id,
+                     struct link_person *p)
+{
+	if (batch && match_batch_person(batch, id, p))
+		return DB_ROW;
+	struct child_match_core core;
+	int rc = store_child_match_core(db, id, &core);
+	bool merged = false; /* a child merged into another is not a candidate */
+	if (rc == DB_ROW)
+		rc = merges_is_merged(db, id, &merged) == DB_OK ? (merged ? DB_DONE : DB_ROW)
+		                                                : DB_E_ERROR;
+	if (rc == DB_ROW)
+		prepare_core(&core, p);
+	return rc;
 }
 
 int child_match_in(struct db *db, const struct actor *who, const struct child_input *probe,
-                   size_t limit, int64_t n_children, size_t scored, json_t **out,
-                   struct app_err *err)
+                   size_t limit, int64_t n_children, size_t scored, struct match_batch *batch,
+                   json_t **out, struct app_err *err)
 {
 	UNUSED(who);
 	*out = NULL;
-	struct link_person pp, cp;
-	prepare_input(probe, &pp);
+	struct link_person pp;
+	match_prepare_input(probe, &pp);
+	if (batch)
+		match_batch_note_probe(batch, probe, &pp);
 	char keys[MATCH_MAX_KEYS][MATCH_KEY_LEN];
 	int nk = link_blocking_keys(&pp, keys, MATCH_MAX_KEYS);
 	if (nk < 0)
@@ -255,49 +332,53 @@ int child_match_in(struct db *db, const struct actor *who, const struct child_in
 	int arc = match_model_current(db, &model, NULL, err);
 	if (arc != APP_OK)
 		return arc;
-	int rc;
-	json_t *ids = ranked_candidates(db, keys, nk, scored, &rc);
-	if (!ids)
-		return app_db_fail(err, db, rc);
+	struct ranked rk;
+	int rc = ranked_candidates(db, batch, keys, nk, scored, &rk);
 	/* The prior depends on how many children could be the probe (link/model.h). */
-	if (n_children < 0) {
+	if (rc == DB_OK && n_children < 0)
 		rc = store_children_count(db, &n_children);
-		if (rc != DB_OK) {
-			json_decref(ids);
-			return app_db_fail(err, db, rc);
+	size_t store = n_children > 0 ? (size_t)n_children : 0;
+	/* score every candidate on what the matcher reads, then weigh them together: the
+	 * probe is at most one of them (link_weights_compete) */
+	struct scored_cand {
+		const char *id;
+		struct link_person p;
+		struct link_gamma g;
+		double alone;
+	} *sc = rc == DB_OK ? malloc(((size_t)rk.n + 1) * sizeof(*sc)) : NULL;
+	double w[MATCH_SCORED];
+	bool capped[MATCH_SCORED];
+	size_t n = 0;
+	if (rc == DB_OK && !sc)
+		rc = DB_E_NOMEM;
+	for (long i = 0; rc == DB_OK && i < rk.n; i++) {
+		rc = candidate(db, batch, rk.cand[i].id, &sc[n].p);
+		if (rc == DB_DONE) {
+			rc = DB_OK;
+			continue;
 		}
+		if (rc != DB_ROW)
+			break;
+		rc = DB_OK;
+		sc[n].id = rk.cand[i].id;
+		link_compare(&pp, &sc[n].p, &sc[n].g);
+		sc[n].alone = w[n] = link_gamma_weight(model, store, &sc[n].g, NULL);
+		capped[n] = link_gamma_capped(&sc[n].g);
+		n++;
 	}
 	json_t *found = json_array();
-	size_t i;
-	json_t *idv;
-	json_array_foreach(ids, i, idv)
-	{
-		/* score on what the matcher reads; the shown details only for a match */
-		struct child_match_core core;
-		rc = store_child_match_core(db, json_string_value(idv), &core);
-		bool merged = false; /* a child merged into another is not a candidate */
-		if (rc == DB_ROW)
-			rc = merges_is_merged(db, json_string_value(idv), &merged) == DB_OK
-			             ? (merged ? DB_DONE : DB_ROW)
-			             : DB_E_ERROR;
-		if (rc == DB_DONE)
+	if (rc == DB_OK)
+		link_weights_compete(w, capped, n);
+	for (size_t i = 0; rc == DB_OK && i < n; i++) {
+		if (link_band(model, &sc[i].g, sc[i].alone, w[i]) == LINK_NONE)
 			continue;
-		if (rc != DB_ROW) {
-			json_decref(ids);
-			json_decref(found);
-			return app_db_fail(err, db, rc);
-		}
-		prepare_core(&core, &cp);
+		/* the shown details only for a match */
 		struct link_result res;
-		link_score_with(model, n_children > 0 ? (size_t)n_children : 0, &pp, &cp, &res);
-		if (res.strength == LINK_NONE)
-			continue;
-		json_t *c = store_child_match_data(db, json_string_value(idv), &rc);
-		if (!c) {
-			json_decref(ids);
-			json_decref(found);
-			return app_db_fail(err, db, rc);
-		}
+		link_score_among(model, store, &pp, &sc[i].p, sc[i].alone, w[i], &res);
+		json_t *c = store_child_match_data(db, sc[i].id, &rc);
+		if (!c)
+			break;
+		rc = DB_OK;
 		json_t *reasons = json_array();
 		for (int r = 0; r < res.n_reasons; r++)
 			json_array_append_new(reasons, json_string(res.reasons[r]));
@@ -306,18 +387,23 @@ int child_match_in(struct db *db, const struct actor *who, const struct child_in
 		json_object_set_new(c, "reasons", reasons);
 		json_array_append_new(found, c);
 	}
-	json_decref(ids);
-	size_t n = json_array_size(found);
+	free(sc);
+	ranked_free(&rk);
+	if (rc != DB_OK) {
+		json_decref(found);
+		return app_db_fail(err, db, rc);
+	}
+	n = json_array_size(found);
 	json_t **items = malloc((n ? n : 1) * sizeof(*items));
 	if (!items) {
 		json_decref(found);
 		return app_fail(err, APP_FAILED, NULL, "Out of memory.");
 	}
-	for (i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++)
 		items[i] = json_array_get(found, i);
 	qsort(items, n, sizeof(*items), by_weight);
 	json_t *result = json_array();
-	for (i = 0; i < n && i < limit; i++) {
+	for (size_t i = 0; i < n && i < limit; i++) {
 		json_t *c = items[i];
 		/* keep only what tells children apart */
 		json_object_del(c, "nhs_number");
@@ -335,7 +421,7 @@ int child_match_in(struct db *db, const struct actor *who, const struct child_in
 int child_match(struct db *db, const struct actor *who, const struct child_input *probe,
                 size_t limit, json_t **out, struct app_err *err)
 {
-	return child_match_in(db, who, probe, limit, -1, MATCH_SCORED, out, err);
+	return child_match_in(db, who, probe, limit, -1, MATCH_SCORED, NULL, out, err);
 }
 
 const char *match_band_of(const char *strength)

@@ -23,11 +23,17 @@ size_t child_blocking_keys(const struct child_input *ci, char keys[MATCH_MAX_KEY
 int child_match(struct db *db, const struct actor *who, const struct child_input *probe,
                 size_t limit, json_t **out, struct app_err *err);
 
+struct match_batch;
+
 /* As child_match with the number of children known given (the matcher's prior; -1:
- * count them) and the candidates scored at most (<= MATCH_SCORED), for bulk import. */
+ * count them), the candidates scored at most (<= MATCH_SCORED) and, for a bulk import,
+ * the children it has created so far (app/match_batch.h; NULL: none). */
 int child_match_in(struct db *db, const struct actor *who, const struct child_input *probe,
-                   size_t limit, int64_t n_children, size_t scored, json_t **out,
-                   struct app_err *err);
+                   size_t limit, int64_t n_children, size_t scored, struct match_batch *batch,
+                   json_t **out, struct app_err *err);
+
+/* A child input as the matcher prepares it. */
+void match_prepare_input(const struct child_input *ci, struct link_person *p);
 
 /* Candidates scored per probe at most (the best ranked by shared blocking keys): a
  * search or a new child scores more than each row of a bulk import does. */

@@ -4,6 +4,7 @@
  */
 #include "link/blocking.h"
 
+#include <ctype.h>
 #include <math.h>
 
 #include "link/nicknames.h"
@@ -62,6 +63,21 @@ static void sounds_of(const struct link_person *p, int family, int set, struct s
 			char d1[LINK_DM_LEN], d2[LINK_DM_LEN];
 			if (link_double_metaphone(groups[k], d1, d2) == 0)
 				add_sound(out, d1);
+		}
+	}
+}
+
+/* The sound of the first given name or the first family name of the main name ("" if
+ * there is none, or it has fewer than two letters). */
+static void main_first_sound(const struct link_person *p, int family, char out[SOUND_LEN])
+{
+	out[0] = '\0';
+	for (int i = 0; i < p->n_tok; i++) {
+		const struct link_ptok *t = &p->tok[i];
+		if (!t->set && !t->pos && t->family == family) {
+			if (t->len >= 2)
+				token_sound(t, out);
+			return;
 		}
 	}
 }
@@ -134,6 +150,40 @@ int link_blocking_keys(const struct link_person *p, char keys[][LINK_KEY_LEN], i
 	if (p->dob.y)
 		for (int i = 0; i < all.n; i++)
 			add_key(keys, &n, max, "Y:%s:%04d", all.s[i], p->dob.y);
+	/* The initials of the first given and family names (in sorted order, so that the
+	 * names swapped give the same key) with the date of birth (I): a typo in each name
+	 * still meets. A name's sound with the other name's initial and the year (N): a
+	 * typo in the other name and a wrong day or month still meet, among fewer holders
+	 * than Y's. */
+	char gi = 0, fi = 0;
+	for (int i = 0; i < p->n_tok; i++) {
+		const struct link_ptok *t = &p->tok[i];
+		if (t->set || t->pos || !isalpha((unsigned char)t->s[0]))
+			continue;
+		if (t->family && !fi)
+			fi = t->s[0];
+		else if (!t->family && !gi)
+			gi = t->s[0];
+	}
+	if (gi && fi && dob[0])
+		add_key(keys, &n, max, "I:%c%c:%s", gi < fi ? gi : fi, gi < fi ? fi : gi, dob);
+	char gs[SOUND_LEN], fs[SOUND_LEN];
+	main_first_sound(p, 0, gs);
+	main_first_sound(p, 1, fs);
+	if (gi && fi && p->dob.y) {
+		if (gs[0])
+			add_key(keys, &n, max, "N:%s:%c:%04d", gs, fi, p->dob.y);
+		if (fs[0])
+			add_key(keys, &n, max, "N:%s:%c:%04d", fs, gi, p->dob.y);
+	}
+	/* A name's sound with the other's initial, day and month (M): a typo in the other
+	 * name and a wrong year still meet. */
+	if (gi && fi && dob[0]) {
+		if (gs[0])
+			add_key(keys, &n, max, "M:%s:%c:%s", gs, fi, dob + 5);
+		if (fs[0])
+			add_key(keys, &n, max, "M:%s:%c:%s", fs, gi, dob + 5);
+	}
 	return n;
 }
 
@@ -152,7 +202,11 @@ size_t link_key_cap(const char *key)
 		return 3000;
 	case 'D':
 	case 'Q':
+	case 'N':
+	case 'M':
 		return 1000;
+	case 'I':
+		return 200;
 	case 'A':
 		return 200;
 	default:
@@ -183,8 +237,38 @@ static int by_rank(const void *x, const void *y)
 	return strcmp(a->id, b->id);
 }
 
-long link_rank_candidates(const struct link_posting *lists, size_t n_lists,
-                          struct link_candidate *out, size_t max, size_t *common)
+/* Moves the best k of c[0..n) (by by_rank) to c[0..k), in no particular order: a heap
+ * of the k best so far, its worst on top. */
+static void sift(struct link_candidate *h, size_t k, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, w = i;
+		if (l < k && by_rank(&h[l], &h[w]) > 0)
+			w = l;
+		if (r < k && by_rank(&h[r], &h[w]) > 0)
+			w = r;
+		if (w == i)
+			return;
+		struct link_candidate t = h[i];
+		h[i] = h[w];
+		h[w] = t;
+		i = w;
+	}
+}
+
+static void keep_best(struct link_candidate *c, size_t n, size_t k)
+{
+	for (size_t i = k / 2; i-- > 0;)
+		sift(c, k, i);
+	for (size_t i = k; i < n; i++)
+		if (by_rank(&c[i], &c[0]) < 0) {
+			c[0] = c[i];
+			sift(c, k, 0);
+		}
+}
+
+static long rank(const struct link_posting *lists, size_t n_lists, struct link_candidate *out,
+                 size_t max, size_t *common, bool interned)
 {
 	long written = -1;
 	size_t total = 0, ncommon = 0;
@@ -218,9 +302,18 @@ long link_rank_candidates(const struct link_posting *lists, size_t n_lists,
 				const char *id = l->ids[i];
 				if (!id)
 					continue;
-				size_t h = (size_t)id_hash(id) & (cap - 1);
-				while (tab[h].id && strcmp(tab[h].id, id) != 0)
-					h = (h + 1) & (cap - 1);
+				size_t h;
+				if (interned) {
+					uint64_t v =
+					        (uint64_t)(uintptr_t)id * 0x9E3779B97F4A7C15ULL;
+					h = (size_t)(v >> 32) & (cap - 1);
+					while (tab[h].id && tab[h].id != id)
+						h = (h + 1) & (cap - 1);
+				} else {
+					h = (size_t)id_hash(id) & (cap - 1);
+					while (tab[h].id && strcmp(tab[h].id, id) != 0)
+						h = (h + 1) & (cap - 1);
+				}
 				if (!tab[h].id) {
 					if (over)
 						continue;
@@ -237,8 +330,10 @@ long link_rank_candidates(const struct link_posting *lists, size_t n_lists,
 				c[x].keys++;
 			}
 		}
-	qsort(c, nc, sizeof(*c), by_rank);
 	written = (long)(nc < max ? nc : max);
+	if (written > 0 && nc > max)
+		keep_best(c, nc, max);
+	qsort(c, (size_t)written, sizeof(*c), by_rank);
 	if (written > 0)
 		memcpy(out, c, (size_t)written * sizeof(*c));
 	if (common)
@@ -248,4 +343,16 @@ cleanup:
 	free(c);
 	free(last);
 	return written;
+}
+
+long link_rank_candidates(const struct link_posting *lists, size_t n_lists,
+                          struct link_candidate *out, size_t max, size_t *common)
+{
+	return rank(lists, n_lists, out, max, common, false);
+}
+
+long link_rank_candidates_interned(const struct link_posting *lists, size_t n_lists,
+                                   struct link_candidate *out, size_t max, size_t *common)
+{
+	return rank(lists, n_lists, out, max, common, true);
 }

@@ -20,6 +20,16 @@
  *         any name token's sound with a postcode      date of birth
  *   Y     Y:<sound>:<year>                 the other name wrong or changed, no  3000
  *         any name token's sound with the year        postcode, day or month wrong
+ *   I     I:<initial><initial>:<y>-<a>-<b> a typo in each name (not the first    200
+ *         the first letters of the first given        letter), names swapped
+ *         and family names, in sorted order, with
+ *         the date of birth as in D
+ *   N     N:<sound>:<initial>:<year>       the other name wrong (not its first  1000
+ *         the first given name's sound with the        letter) and the day or month
+ *         family initial, and the family name's
+ *         sound with the given initial, with the year
+ *   M     M:<sound>:<initial>:<a>-<b>      the other name wrong and the year    1000
+ *         as N, with day and month in ascending order
  *
  * A "sound" is the Double Metaphone primary code of a name token; a given name in the
  * nickname table also gives the sound of each group it belongs to (Bill -> William),
@@ -73,5 +83,10 @@ struct link_candidate {
  * the lists hold more than LINK_RANK_MAX_IDS ids (give at most cap + 1 per key). */
 long link_rank_candidates(const struct link_posting *lists, size_t n_lists,
                           struct link_candidate *out, size_t max, size_t *common);
+/* The same when the ids are interned: one child's id is the same pointer in every list
+ * (equal pointers are the same child, different pointers different children), so that
+ * ids are told apart without reading them; the result is the same. */
+long link_rank_candidates_interned(const struct link_posting *lists, size_t n_lists,
+                                   struct link_candidate *out, size_t max, size_t *common);
 
 #endif

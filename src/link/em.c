@@ -312,7 +312,8 @@ int link_bands_choose(struct link_scored *pairs, size_t n, double p_likely, doub
 		rc = -1;
 	}
 	/* 'possible': the pairs from the threshold up to 'likely' are the same child with
-	 * precision >= p_possible. */
+	 * precision >= p_possible, as they are from every higher threshold once 50 pairs
+	 * are counted (scanning down stops at the first that falls short). */
 	double tp = 0, fp = 0;
 	*possible = *likely;
 	for (size_t i = 0; i < n; i++) {
@@ -324,8 +325,10 @@ int link_bands_choose(struct link_scored *pairs, size_t n, double p_likely, doub
 			fp++;
 		if (i + 1 < n && pairs[i + 1].weight == pairs[i].weight)
 			continue;
-		if (tp > 0 && tp / (tp + fp) >= p_possible && pairs[i].weight < *possible)
+		if (tp > 0 && tp / (tp + fp) >= p_possible)
 			*possible = pairs[i].weight;
+		else if (tp + fp >= 50)
+			break;
 	}
 	return rc;
 }
@@ -650,10 +653,17 @@ static void apply_labels(const struct link_labelled_pair *labels, size_t n_label
 	}
 }
 
-static void bands_from_labels(const struct link_labelled_pair *labels, size_t n_labels,
-                              size_t store, const struct link_train_opts *o, struct link_model *out,
-                              struct link_train_report *rep)
+int link_model_choose_bands(const struct link_labelled_pair *labels, size_t n_labels, size_t store,
+                            const struct link_train_opts *o, struct link_model *out,
+                            struct link_train_report *rep)
 {
+	struct link_train_opts dflt;
+	if (!o) {
+		link_train_opts_default(&dflt);
+		o = &dflt;
+	}
+	if (!labels || !out)
+		return -1;
 	size_t ns = 0, nd = 0;
 	for (size_t i = 0; i < n_labels; i++) {
 		if (!labels[i].a || !labels[i].b)
@@ -664,29 +674,61 @@ static void bands_from_labels(const struct link_labelled_pair *labels, size_t n_
 	out->labelled_same = ns;
 	out->labelled_different = nd;
 	if (ns < 20 || nd < 20)
-		return;
+		return -1;
+	/* sc: each pair's weight among its group's; sa: its own weight */
 	struct link_scored *sc = malloc((ns + nd) * sizeof(*sc));
-	if (!sc)
-		return;
-	size_t k = 0;
-	for (size_t i = 0; i < n_labels; i++) {
-		if (!labels[i].a || !labels[i].b)
-			continue;
-		struct link_gamma g;
-		link_compare(labels[i].a, labels[i].b, &g);
-		sc[k].weight = link_gamma_weight(out, store, &g, NULL);
-		sc[k].same = labels[i].same;
-		sc[k].capped = link_gamma_capped(&g);
-		k++;
+	struct link_scored *sa = malloc((ns + nd) * sizeof(*sa));
+	if (!sc || !sa) {
+		free(sc);
+		free(sa);
+		return -1;
 	}
-	double likely, possible;
-	if (link_bands_choose(sc, k, o->p_likely, o->p_possible, &likely, &possible) == 0) {
+	size_t k = 0;
+	double w[LINK_COMPETE_MAX];
+	bool skip[LINK_COMPETE_MAX];
+	for (size_t i = 0; i < n_labels;) {
+		/* one probe's candidates together: a group, or a pair alone */
+		size_t j = i + 1;
+		while (labels[i].group && j < n_labels && labels[j].group == labels[i].group &&
+		       j - i < LINK_COMPETE_MAX)
+			j++;
+		size_t k0 = k;
+		for (size_t x = i; x < j; x++) {
+			if (!labels[x].a || !labels[x].b)
+				continue;
+			struct link_gamma g;
+			link_compare(labels[x].a, labels[x].b, &g);
+			w[k - k0] = link_gamma_weight(out, store, &g, NULL);
+			skip[k - k0] = link_gamma_capped(&g);
+			sc[k].same = labels[x].same;
+			sc[k].capped = skip[k - k0];
+			k++;
+		}
+		for (size_t x = k0; x < k; x++) {
+			sa[x] = sc[x];
+			sa[x].weight = w[x - k0];
+		}
+		link_weights_compete(w, skip, k - k0);
+		for (size_t x = k0; x < k; x++)
+			sc[x].weight = w[x - k0];
+		i = j;
+	}
+	/* 'likely' on the weights among the group (a claim that the probe is this child);
+	 * 'possible' on each pair's own weight (worth a person's look), below the 'likely'
+	 * its own weights would give. */
+	double likely, possible, likely_alone, unused;
+	int rc = -1;
+	if (link_bands_choose(sc, k, o->p_likely, o->p_possible, &likely, &unused) == 0 &&
+	    link_bands_choose(sa, k, o->p_likely, o->p_possible, &likely_alone, &possible) == 0) {
 		out->likely = likely;
 		out->possible = possible;
 		if (rep)
 			rep->bands_from_labels = true;
+		rc = 0;
 	}
 	free(sc);
+	free(sa);
+	return rc;
 }
 
 int link_model_train(const struct link_person *recs, size_t n,
@@ -783,7 +825,7 @@ int link_model_train(const struct link_person *recs, size_t n,
 		rep->lambda = lambda;
 	link_model_finish(out);
 	if (labels && n_labels)
-		bands_from_labels(labels, n_labels, n, o, out, rep);
+		link_model_choose_bands(labels, n_labels, n, o, out, rep);
 	rc = 0;
 cleanup:
 	for (int s = 0; s < S_N; s++)

@@ -69,10 +69,14 @@ struct link_scored {
 int link_bands_choose(struct link_scored *pairs, size_t n, double p_likely, double p_possible,
                       double *likely, double *possible);
 
-/* A pair of prepared records with a professional's answer. */
+/* A pair of prepared records with a professional's answer. Pairs with the same group
+ * (not 0), given one after another, are the candidates found for one probe: their
+ * weights are taken together (link_weights_compete) when the bands are chosen, as when
+ * they are scored. */
 struct link_labelled_pair {
 	const struct link_person *a, *b;
 	bool same;
+	size_t group; /* 0: a pair alone */
 };
 
 struct link_train_opts {
@@ -99,6 +103,15 @@ struct link_train_report {
 	double lambda; /* prior that two random records are one child */
 	bool bands_from_labels;
 };
+
+/* Chooses the bands of model out from labelled pairs scored against a store of `store`
+ * records (as link_model_train does with its labels): 'likely' at precision p_likely on
+ * the weights of each group's pairs taken together (link_weights_compete), 'possible'
+ * on each pair's own weight. Needs 20 pairs of each answer; sets labelled_same and
+ * labelled_different. Returns 0, or -1 when the bands were left as they were. */
+int link_model_choose_bands(const struct link_labelled_pair *labels, size_t n_labels, size_t store,
+                            const struct link_train_opts *o, struct link_model *out,
+                            struct link_train_report *rep);
 
 /* Trains a model on n prepared records (a sample of the store, plus any records of
  * the same children entered since) and optional labelled pairs. Returns 0, or -1 when

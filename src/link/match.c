@@ -388,6 +388,40 @@ static int compare_other(const struct link_person *a, const struct link_person *
 	return LINK_DIFFERENT;
 }
 
+/* Middle names of a and b (main-name given names after the first): the best level
+ * between any middle name of a and any of b; NULL if either has none. */
+static int compare_middle(const struct link_person *a, const struct link_person *b,
+                          struct link_gamma *g)
+{
+	int best = LINK_NULL;
+	for (int i = 0; i < a->n_tok; i++) {
+		const struct link_ptok *x = &a->tok[i];
+		if (x->set || x->family || !x->pos)
+			continue;
+		for (int j = 0; j < b->n_tok; j++) {
+			const struct link_ptok *y = &b->tok[j];
+			if (y->set || y->family || !y->pos)
+				continue;
+			int gl = given_level(x, y).level, l;
+			if (gl == LINK_GIVEN_EXACT)
+				l = LINK_MIDDLE_EXACT;
+			else if (gl <= LINK_GIVEN_CLOSE)
+				l = LINK_MIDDLE_SIMILAR;
+			else if (gl == LINK_GIVEN_INITIAL)
+				l = LINK_MIDDLE_INITIAL;
+			else
+				l = LINK_MIDDLE_DIFFERENT;
+			if (best == LINK_NULL || l < best ||
+			    (l == best && l == LINK_MIDDLE_EXACT && x->len > g->ma->len)) {
+				best = l;
+				g->ma = x;
+				g->mb = y;
+			}
+		}
+	}
+	return best;
+}
+
 /* A keystroke slip between two values of a date part: off by one, two digits swapped
  * (12 / 21), or for a year one digit wrong (2012 / 2015). */
 static bool slip(int a, int b, int digits)
@@ -409,6 +443,17 @@ static bool slip(int a, int b, int digits)
 	return n == 2 && x[first + 1] && x[first] == y[first + 1] && x[first + 1] == y[first];
 }
 
+/* The level of two full dates that differ in exactly one part. */
+static int one_part_level(struct link_dob a, struct link_dob b)
+{
+	if (a.y != b.y)
+		return abs(a.y - b.y) == 1 ? LINK_DOB_YEAR_ONE
+		       : slip(a.y, b.y, 4) ? LINK_DOB_YEAR_DIGIT
+		                           : LINK_DOB_ONE_OFF;
+	bool s = a.m != b.m ? slip(a.m, b.m, 2) : slip(a.d, b.d, 2);
+	return s ? LINK_DOB_SLIP : LINK_DOB_ONE_OFF;
+}
+
 static int compare_dob(struct link_dob a, struct link_dob b)
 {
 	if (a.y == 0 || b.y == 0)
@@ -419,17 +464,21 @@ static int compare_dob(struct link_dob a, struct link_dob b)
 			return LINK_DOB_EXACT;
 		if (a.y == b.y && a.d == b.m && a.m == b.d)
 			return LINK_DOB_SWAPPED;
-		if (agree == 2) {
-			bool s = a.y != b.y   ? slip(a.y, b.y, 4)
-			         : a.m != b.m ? slip(a.m, b.m, 2)
-			                      : slip(a.d, b.d, 2);
-			return s ? LINK_DOB_SLIP : LINK_DOB_ONE_OFF;
+		if (agree == 2)
+			return one_part_level(a, b);
+		/* Day and month swapped, and one part off by a slip as well. */
+		struct link_dob c = {b.y, b.d, b.m};
+		if (b.d != b.m && (a.y == c.y) + (a.m == c.m) + (a.d == c.d) == 2) {
+			int l = one_part_level(a, c);
+			if (l == LINK_DOB_YEAR_ONE || l == LINK_DOB_SLIP)
+				return LINK_DOB_SWAP_SLIP;
 		}
 		return LINK_DOB_DIFFERENT;
 	}
 	/* At least one side is partial: compare what both have. */
 	if (a.y != b.y)
-		return LINK_DOB_DIFFERENT;
+		return abs(a.y - b.y) == 1 && (!a.m || !b.m) ? LINK_DOB_PARTIAL_NEAR
+		                                             : LINK_DOB_DIFFERENT;
 	if (a.m && b.m && a.m != b.m)
 		return LINK_DOB_DIFFERENT;
 	return LINK_DOB_PARTIAL;
@@ -508,6 +557,7 @@ void link_compare(const struct link_person *a, const struct link_person *b, stru
 	}
 	g->level[LINK_C_GIVEN] = (uint8_t)gl;
 	g->level[LINK_C_FAMILY] = (uint8_t)fl;
+	g->level[LINK_C_MIDDLE] = (uint8_t)compare_middle(a, b, g);
 	g->level[LINK_C_OTHER] = (uint8_t)compare_other(a, b);
 	g->level[LINK_C_DOB] = (uint8_t)compare_dob(a->dob, b->dob);
 	g->level[LINK_C_GENDER] =
@@ -567,6 +617,12 @@ static double field_weight(const struct link_model *m, const struct link_gamma *
 		return m->log2_m_given_exact - log2(link_tf_freq(&m->tf_given, g->ga->s));
 	if (c == LINK_C_FAMILY && l == LINK_FAMILY_EXACT && g->fa)
 		return m->log2_m_family_exact - log2(link_tf_freq(&m->tf_family, g->fa->s));
+	/* A middle name is drawn from the given names: weighed by its frequency there. */
+	if (c == LINK_C_MIDDLE && l == LINK_MIDDLE_EXACT && g->ma)
+		return log2(m->m[c][l]) - log2(link_tf_freq(&m->tf_given, g->ma->s));
+	if (c == LINK_C_MIDDLE && l == LINK_MIDDLE_SIMILAR)
+		return m->w[c][l] +
+		       fuzzy_tf(&m->tf_given, m->u[LINK_C_GIVEN][LINK_GIVEN_EXACT], g->ma, g->mb);
 	/* Swapped names: the chance that a random record carries the candidate's two
 	 * names is about the product of their frequencies; never more than the level's
 	 * own weight. */
@@ -588,16 +644,22 @@ bool link_gamma_capped(const struct link_gamma *g)
 		return true;
 	if (dl == LINK_DOB_DIFFERENT)
 		return true;
-	/* First given names that do not agree, and a date of birth that does not confirm. */
+	/* First given names that do not agree, and a date of birth that does not confirm:
+	 * the same, or a keystroke away (a slip of a day or a month within one year, or of
+	 * a year to the same day, does not separate a brother or sister other than a twin,
+	 * whose date is the same). */
 	return (gl == LINK_GIVEN_MIDDLE || gl == LINK_GIVEN_INITIAL) && dl != LINK_DOB_EXACT &&
-	       dl != LINK_DOB_SWAPPED;
+	       dl != LINK_DOB_SWAPPED && dl != LINK_DOB_SLIP && dl != LINK_DOB_YEAR_ONE &&
+	       dl != LINK_DOB_SWAP_SLIP;
 }
 
-static enum link_strength band(const struct link_model *m, const struct link_gamma *g, double w)
+enum link_strength link_band(const struct link_model *model, const struct link_gamma *g,
+                             double alone, double w)
 {
+	const struct link_model *m = model ? model : link_model_default();
 	if (w >= m->likely && !link_gamma_capped(g))
 		return g->level[LINK_C_NHS] == LINK_SAME ? LINK_CERTAIN_MATCH : LINK_PROBABLE_MATCH;
-	if (w >= m->possible)
+	if (alone >= m->possible || w >= m->likely)
 		return LINK_POSSIBLE_MATCH;
 	return LINK_NONE;
 }
@@ -633,8 +695,50 @@ double link_gamma_weight(const struct link_model *model, size_t store_size,
 	w += full_name_correction(m, g, field_weight(m, g, LINK_C_GIVEN),
 	                          field_weight(m, g, LINK_C_FAMILY));
 	if (strength)
-		*strength = band(m, g, w);
+		*strength = link_band(m, g, w, w);
 	return w;
+}
+
+/* log2(1 + 2^x) without overflow. */
+static double log2_1p_exp2(double x)
+{
+	if (x > 60)
+		return x;
+	return log2(1.0 + exp2(x));
+}
+
+void link_weights_compete(double *w, const bool *skip, size_t n)
+{
+	if (!w || n < 2)
+		return;
+	/* The largest counted weight, then the sum of 2^(w - top) over the others than
+	 * it, taken directly so that nothing is lost by subtracting. */
+	size_t top = n;
+	for (size_t i = 0; i < n; i++)
+		if (!(skip && skip[i]) && w[i] > -INFINITY && (top == n || w[i] > w[top]))
+			top = i;
+	if (top == n)
+		return;
+	double mx = w[top], rest = 0.0;
+	for (size_t i = 0; i < n; i++)
+		if (i != top && !(skip && skip[i]))
+			rest += exp2(w[i] - mx);
+	double adj[LINK_COMPETE_MAX];
+	for (size_t i = 0; i < n && i < LINK_COMPETE_MAX; i++) {
+		double others; /* sum of 2^(w_j - mx) over counted j other than i */
+		if (i == top)
+			others = rest;
+		else if (skip && skip[i])
+			others = 1.0 + rest;
+		else {
+			others = 1.0 + rest - exp2(w[i] - mx);
+			if (others < 1.0)
+				others = 1.0;
+		}
+		adj[i] = others > 0 ? log2_1p_exp2(mx + log2(others)) : 0.0;
+	}
+	for (size_t i = 0; i < n && i < LINK_COMPETE_MAX; i++)
+		w[i] -= adj[i];
 }
 
 double link_weight_with(const struct link_model *model, size_t store_size,
@@ -752,8 +856,30 @@ static bool reason_text(const struct link_model *m, const struct link_person *a,
 			snprintf(out, n, "different family names (%s / %s)", x, y);
 			return true;
 		}
+	case LINK_C_MIDDLE:
+		if (!g->ma || !g->mb)
+			return false;
+		display(g->ma->s, x, sizeof(x));
+		display(g->mb->s, y, sizeof(y));
+		switch (l) {
+		case LINK_MIDDLE_EXACT:
+			snprintf(out, n, "same middle name (%s%s)", x,
+			         commonness(link_tf_freq(&m->tf_given, g->ma->s)));
+			return true;
+		case LINK_MIDDLE_SIMILAR:
+			snprintf(out, n, "middle names alike (%s / %s)", x, y);
+			return true;
+		case LINK_MIDDLE_INITIAL:
+			snprintf(out, n, "only the initial of a middle name agrees (%s / %s)", x,
+			         y);
+			return true;
+		default:
+			snprintf(out, n, "different middle names (%s / %s)", x, y);
+			return true;
+		}
 	case LINK_C_DOB:
-		if (l == LINK_DOB_ONE_OFF || l == LINK_DOB_SLIP) {
+		if (l == LINK_DOB_ONE_OFF || l == LINK_DOB_SLIP || l == LINK_DOB_YEAR_ONE ||
+		    l == LINK_DOB_YEAR_DIGIT) {
 			int k = a->dob.y != b->dob.y ? 0 : a->dob.m != b->dob.m ? 1 : 2;
 			int va = k == 0 ? a->dob.y : k == 1 ? a->dob.m : a->dob.d;
 			int vb = k == 0 ? b->dob.y : k == 1 ? b->dob.m : b->dob.d;
@@ -843,6 +969,26 @@ void link_score_with(const struct link_model *model, size_t store_size,
 		                 : "the first given names differ: this may be a brother, sister or "
 		                   "twin");
 		res->reason_weight[res->n_reasons++] = 0.0;
+	}
+}
+
+void link_score_among(const struct link_model *model, size_t store_size,
+                      const struct link_person *probe, const struct link_person *cand, double alone,
+                      double w, struct link_result *res)
+{
+	link_score_with(model, store_size, probe, cand, res);
+	if (!res || !probe || !cand)
+		return;
+	const struct link_model *m = model ? model : link_model_default();
+	struct link_gamma g;
+	link_compare(probe, cand, &g);
+	res->weight = w;
+	res->probability = link_probability(w);
+	res->strength = link_band(m, &g, alone, w);
+	if (alone - w >= 0.5 && res->n_reasons < LINK_MAX_REASONS) {
+		snprintf(res->reasons[res->n_reasons], LINK_REASON_LEN,
+		         "another child found matches the details too");
+		res->reason_weight[res->n_reasons++] = w - alone;
 	}
 }
 

@@ -133,6 +133,7 @@ struct link_gamma {
 	uint8_t level[LINK_NCMP];
 	const struct link_ptok *ga, *gb; /* given-name tokens behind level[GIVEN] */
 	const struct link_ptok *fa, *fb; /* family-name tokens (or crossed when swapped) */
+	const struct link_ptok *ma, *mb; /* middle-name tokens behind level[MIDDLE] */
 	int nick_side;                   /* for SHORT/VARIANT: which token is canonical */
 	const char *canonical;           /* the nickname group's canonical name */
 	bool name_via_other;             /* a name agreed through an other name */
@@ -169,6 +170,14 @@ void link_score_with(const struct link_model *model, size_t store_size,
                      const struct link_person *probe, const struct link_person *cand,
                      struct link_result *res);
 
+/* As link_score_with, with the weight w the pair has among the other candidates found
+ * for the probe (link_weights_compete) and its own weight alone: the result's weight
+ * and probability are w's, its band link_band()'s, and a reason says when the others
+ * took half a bit or more from it. */
+void link_score_among(const struct link_model *model, size_t store_size,
+                      const struct link_person *probe, const struct link_person *cand, double alone,
+                      double w, struct link_result *res);
+
 /* The total weight and strength only, without reason text (bulk scoring). */
 double link_weight_with(const struct link_model *model, size_t store_size,
                         const struct link_person *probe, const struct link_person *cand,
@@ -186,6 +195,26 @@ bool link_gamma_capped(const struct link_gamma *g);
 /* The weight of a comparison under a model (prior included) and its strength. */
 double link_gamma_weight(const struct link_model *model, size_t store_size,
                          const struct link_gamma *g, enum link_strength *strength);
+
+/* The band of a comparison under a model (NULL: the default), from the pair's own
+ * weight `alone` (link_gamma_weight) and its weight w among the other candidates found
+ * for the probe (link_weights_compete; w = alone for a pair on its own): 'likely' (or
+ * 'certain') when w reaches the model's `likely` and the pair is not capped; else
+ * 'possible' when `alone` reaches `possible` (a person should look at a pair whose own
+ * evidence is strong, whatever else was found) or w reaches `likely`. */
+enum link_strength link_band(const struct link_model *model, const struct link_gamma *g,
+                             double alone, double w);
+
+/* One record per child: a probe is at most one of the children found for it. Given the
+ * weights w[0..n) of all the candidates scored for one probe (link_gamma_weight, prior
+ * included), replaces each by the log-odds that the probe is that child rather than
+ * nobody or another of them: w_i - log2(1 + sum over the others j of 2^w_j). A
+ * candidate with skip[j] (link_gamma_capped: never 'likely', a brother or sister) is
+ * not counted among the others (skip may be NULL). The order of the weights is kept;
+ * sums run in index order, so the result is the same on every run. At most
+ * LINK_COMPETE_MAX weights are adjusted; allocates nothing. */
+#define LINK_COMPETE_MAX 1024
+void link_weights_compete(double *w, const bool *skip, size_t n);
 
 const char *link_strength_name(enum link_strength s); /* "certain", ... "none" */
 

@@ -41,6 +41,13 @@ static const struct cmp_def defs[LINK_NCMP] = {
                             {"sounds_alike", "family name sounds the same"},
                             {"close_spelling", "family name spelt almost the same"},
                             {"different", "different family names"}}},
+        [LINK_C_MIDDLE] = {"middle_name",
+                           LINK_MIDDLE_NLEV,
+                           {{"null", NULL},
+                            {"exact", "same middle name"},
+                            {"similar", "middle names alike (a short form, spelling or sound)"},
+                            {"initial", "only the initial of a middle name agrees"},
+                            {"different", "different middle names"}}},
         [LINK_C_OTHER] = {"other_names",
                           LINK_BIN_NLEV,
                           {{"null", NULL},
@@ -51,10 +58,16 @@ static const struct cmp_def defs[LINK_NCMP] = {
                         {{"null", NULL},
                          {"exact", "same date of birth"},
                          {"day_month_swapped", "day and month swapped in the date of birth"},
-                         {"one_part_slip", "date of birth differs by a slip in one part"},
+                         {"year_off_by_one", "year of birth differs by one"},
+                         {"one_part_slip", "month or day of birth differs by a slip"},
+                         {"year_digit", "year of birth differs in one digit"},
                          {"one_part_off", "date of birth differs in one part only"},
                          {"partial_agrees", "only the year of birth is known on one record, "
                                             "and it agrees"},
+                         {"swapped_and_slip",
+                          "day and month swapped, and one part differs by a slip"},
+                         {"partial_near", "only the year of birth is known on one record, "
+                                          "and it differs by one"},
                          {"different", "different dates of birth"}}},
         [LINK_C_GENDER] = {"gender",
                            LINK_BIN_NLEV,
@@ -272,7 +285,7 @@ char *link_model_to_json(const struct link_model *m)
 	json_t *root = json_pack(
 	        "{s:s, s:s, s:I, s:f, s:{s:f, s:f, s:f, s:f}, s:o, s:{s:o, s:o, s:o},"
 	        " s:{s:I, s:I, s:I, s:I, s:i}}",
-	        "format", "lantern-match-model/1", "trained_on", m->trained_on, "records",
+	        "format", "lantern-match-model/2", "trained_on", m->trained_on, "records",
 	        (json_int_t)m->records, "match_rate", m->match_rate, "bands", "likely_weight",
 	        m->likely, "likely_probability", link_probability(m->likely), "possible_weight",
 	        m->possible, "possible_probability", link_probability(m->possible), "comparisons",
@@ -358,8 +371,8 @@ static bool count(json_t *obj, const char *key, size_t *out)
 static int parse_root(json_t *root, struct link_model *m, char *err, size_t errsz)
 {
 	const char *fmt = json_string_value(json_object_get(root, "format"));
-	if (!fmt || strcmp(fmt, "lantern-match-model/1") != 0)
-		return fail(err, errsz, "not a lantern-match-model/1 text", NULL);
+	if (!fmt || strcmp(fmt, "lantern-match-model/2") != 0)
+		return fail(err, errsz, "not a lantern-match-model/2 text", NULL);
 	const char *on = json_string_value(json_object_get(root, "trained_on"));
 	if (!on || strlen(on) >= sizeof(m->trained_on))
 		return fail(err, errsz, "bad trained_on", NULL);
@@ -370,7 +383,7 @@ static int parse_root(json_t *root, struct link_model *m, char *err, size_t errs
 		return fail(err, errsz, "bad match_rate", NULL);
 	json_t *bands = json_object_get(root, "bands");
 	if (!num(bands, "likely_weight", -1000, 1000, &m->likely) ||
-	    !num(bands, "possible_weight", -1000, 1000, &m->possible) || m->possible > m->likely)
+	    !num(bands, "possible_weight", -1000, 1000, &m->possible))
 		return fail(err, errsz, "bad bands", NULL);
 	json_t *cmps = json_object_get(root, "comparisons");
 	if (!json_is_array(cmps) || json_array_size(cmps) != LINK_NCMP)

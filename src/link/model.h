@@ -35,6 +35,7 @@
 enum link_cmp {
 	LINK_C_GIVEN,     /* given names (all of them, and other names) */
 	LINK_C_FAMILY,    /* family names */
+	LINK_C_MIDDLE,    /* middle names (given names after the first) against each other */
 	LINK_C_OTHER,     /* other names / aliases against each other */
 	LINK_C_DOB,       /* date of birth */
 	LINK_C_GENDER,    /* gender */
@@ -47,8 +48,8 @@ enum link_cmp {
 	LINK_NCMP
 };
 
-#define LINK_MAX_LEVELS 10
-#define LINK_NULL 0 /* level 0 of every field: missing on one side, weight 0 */
+#define LINK_MAX_LEVELS 12 /* null included; a level fits in 4 bits (em.c) */
+#define LINK_NULL 0        /* level 0 of every field: missing on one side, weight 0 */
 
 /* Levels of each field, best agreement first after null.
  * Given names: the first given names agree (exact, short form, spelling variant, sound,
@@ -73,15 +74,30 @@ enum {
 	LINK_FAMILY_DIFFERENT,
 	LINK_FAMILY_NLEV
 };
-/* Dates of birth: SLIP is one part off by a keystroke (off by one, two digits swapped,
- * a year with one digit wrong), ONE_OFF one part off otherwise; PARTIAL: one side
- * has only the year (or year and month) and it agrees. */
+/* Middle names: the given names after the first on both records (main name only). */
+enum {
+	LINK_MIDDLE_EXACT = 1,
+	LINK_MIDDLE_SIMILAR, /* a short form, another spelling, sounds or spelt alike */
+	LINK_MIDDLE_INITIAL, /* only an initial agrees */
+	LINK_MIDDLE_DIFFERENT,
+	LINK_MIDDLE_NLEV
+};
+/* Dates of birth, when one part differs: YEAR_ONE the year by one; SLIP the month or
+ * the day by a keystroke (by one, or two digits swapped); YEAR_DIGIT the year by one
+ * digit or two swapped digits (2011 / 2017); ONE_OFF one part otherwise. SWAP_SLIP:
+ * day and month swapped, and one part off by a slip too. PARTIAL: one side has only
+ * the year (or year and month) and it agrees; PARTIAL_NEAR: one side has only the
+ * year, and it differs by one. */
 enum {
 	LINK_DOB_EXACT = 1,
 	LINK_DOB_SWAPPED,
+	LINK_DOB_YEAR_ONE,
 	LINK_DOB_SLIP,
+	LINK_DOB_YEAR_DIGIT,
 	LINK_DOB_ONE_OFF,
 	LINK_DOB_PARTIAL,
+	LINK_DOB_SWAP_SLIP,
+	LINK_DOB_PARTIAL_NEAR,
 	LINK_DOB_DIFFERENT,
 	LINK_DOB_NLEV
 };

@@ -68,6 +68,37 @@ int store_child_add_key(struct db *db, const char *child_id, const char *key)
 	              "ss", key, child_id);
 }
 
+int store_child_add_keys(struct db *db, size_t n, const char *const *keys,
+                         const char *const *child_ids)
+{
+	if (n == 0)
+		return DB_OK;
+	if (n > STORE_KEYS_ROWS)
+		return DB_E_MISUSE;
+	/* one statement for n rows: its cursors stay open from one row to the next, so
+	 * rows in key order are written where the last one was */
+	char sql[64 + STORE_KEYS_ROWS * 20];
+	size_t len =
+	        (size_t)snprintf(sql, sizeof sql, "INSERT INTO child_keys (key, child_id) VALUES");
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(sql + len, sizeof sql - len, "%s ($%zu, $%zu)",
+		                        i ? "," : "", 2 * i + 1, 2 * i + 2);
+	snprintf(sql + len, sizeof sql - len, " ON CONFLICT DO NOTHING");
+	struct db_stmt *st = NULL;
+	int rc = n == STORE_KEYS_ROWS ? db_cached(db, sql, &st) : db_prepare(db, sql, &st);
+	for (size_t i = 0; rc == DB_OK && i < n; i++) {
+		rc = db_bind_text(st, (int)(2 * i + 1), keys[i]);
+		if (rc == DB_OK)
+			rc = db_bind_text(st, (int)(2 * i + 2), child_ids[i]);
+	}
+	if (rc == DB_OK) {
+		rc = db_step(st);
+		rc = rc == DB_DONE ? DB_OK : rc;
+	}
+	db_finalize(st); /* a cached statement is only reset */
+	return rc;
+}
+
 int store_child_add_address(struct db *db, const struct store_child_address_new *a)
 {
 	return db_run(db,

@@ -40,6 +40,12 @@ int store_child_insert(struct db *db, const struct child_row *c);
 int store_child_add_name(struct db *db, const char *child_id, const char *kind, const char *name,
                          const char *name_key);
 int store_child_add_key(struct db *db, const char *child_id, const char *key);
+/* Blocking keys of children in bulk: n (<= STORE_KEYS_ROWS) rows (keys[i],
+ * child_ids[i]) in one statement, a key already held being left as it is. Rows given in
+ * (key, child) order are written fastest. DB_OK or an error. */
+#define STORE_KEYS_ROWS 64
+int store_child_add_keys(struct db *db, size_t n, const char *const *keys,
+                         const char *const *child_ids);
 /* One of a child's addresses; NULL text and unset dates are stored as NULL. */
 struct store_child_address_new {
 	const char *child_id, *address, *postcode, *borough_id;

@@ -63,6 +63,12 @@ const char *db_scope(struct db *db);
 /* Runs SQL text without parameters (may hold several statements). */
 int db_exec(struct db *db, const char *sql);
 
+/* The connection's page cache, in KiB; 0 sets it back to the usual size. A bulk write
+ * in one transaction (an import) keeps its pages in memory with a larger one instead of
+ * writing them out and reading them back. DB_OK or an error. */
+#define DB_CACHE_KIB 32768
+int db_cache_kib(struct db *db, int kib);
+
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out);
 /* A statement cached on the connection by its SQL text (compare by content); reset
  * and with bindings cleared. Do not finalize it; call db_reset() when done so it

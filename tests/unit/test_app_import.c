@@ -11,6 +11,7 @@
 #include "app/import.h"
 #include "app/import_csv.h"
 #include "app/match_model.h"
+#include "app/matching.h"
 
 #define HEADER                                                                                     \
 	"given_names,family_name,other_names,date_of_birth,gender,nhs_number,school,address,"      \
@@ -312,6 +313,69 @@ static void test_R_REC_1_import_holds_possible_matches(void **state)
 	                 APP_FORBIDDEN);
 }
 
+/* R-REC-1: into an empty register, each row is matched against the file's rows before
+ * it (held in memory by the import), and the created children's blocking keys are all
+ * written with the batch, so that a search finds them afterwards. */
+static void test_R_REC_1_import_into_an_empty_register(void **state)
+{
+	struct fx *f = *state;
+	int64_t n = -1;
+	assert_int_equal(db_query_int64(f->db, &n, "SELECT count(*) FROM children", ""), DB_OK);
+	assert_int_equal(n, 0);
+	const char *t = HEADER "Katherine,Abernethy-Quayle,,2011-04-04,F,,,2 Elm Row,NW1 8AB\n"
+	                       "Jonah,Featherstone-Obi,,2013-06-01,M,,,9 Oak Lane,E2 7QX\n"
+	                       "Kate,Abernethy-Quayle,,2011-04-04,F,,,,\n";
+	json_t *rep = NULL, *out = NULL;
+	struct app_err err;
+	assert_int_equal(import(f, "admin.moss", t, false, false, &rep, &err), APP_OK);
+	assert_int_equal(json_integer_value(json_object_get(rep, "created")), 2);
+	assert_int_equal(json_integer_value(json_object_get(rep, "held")), 1); /* Kate */
+	json_decref(rep);
+	/* every key of each child, as a child added one at a time would have them */
+	struct db_stmt *st;
+	assert_int_equal(db_prepare(f->db,
+	                            "SELECT c.id, c.given_names, c.family_name, c.date_of_birth,"
+	                            " (SELECT count(*) FROM child_keys k WHERE k.child_id = c.id)"
+	                            " FROM children c ORDER BY c.given_names",
+	                            &st),
+	                 DB_OK);
+	int seen = 0;
+	while (db_step(st) == DB_ROW) {
+		json_t *in = fx_child(db_column_text(st, 1), db_column_text(st, 2),
+		                      db_column_text(st, 3));
+		json_object_set_new(in, "gender", json_string(seen == 0 ? "male" : "female"));
+		struct child_input ci;
+		struct app_err e;
+		json_t *a =
+		        json_pack("[{s:s, s:s}]", "address", seen == 0 ? "9 Oak Lane" : "2 Elm Row",
+		                  "postcode", seen == 0 ? "E2 7QX" : "NW1 8AB");
+		json_object_set_new(in, "addresses", a);
+		assert_int_equal(child_input_parse(in, f->sys.now, &ci, &e), APP_OK);
+		char keys[MATCH_MAX_KEYS][MATCH_KEY_LEN];
+		size_t nk = child_blocking_keys(&ci, keys);
+		assert_true(nk > 5);
+		assert_int_equal(db_column_int64(st, 4), (int64_t)nk);
+		json_decref(in);
+		seen++;
+	}
+	db_finalize(st);
+	assert_int_equal(seen, 2);
+	/* a search after the import finds the child by a short form of her name */
+	struct actor nurse = fx_actor(f, "nurse.hill");
+	json_t *probe = fx_child("Katie", "Abernethy-Quayle", "2011-04-04");
+	struct child_input ci;
+	assert_int_equal(child_input_parse(probe, f->sys.now, &ci, &err), APP_OK);
+	assert_int_equal(db_begin(f->db), DB_OK);
+	assert_int_equal(child_match(f->db, &nurse, &ci, 5, &out, &err), APP_OK);
+	db_rollback(f->db);
+	assert_int_equal(json_array_size(out), 1);
+	assert_string_equal(
+	        json_string_value(json_object_get(json_array_get(out, 0), "given_names")),
+	        "Katherine");
+	json_decref(out);
+	json_decref(probe);
+}
+
 static void test_import_forbidden_roles(void **state)
 {
 	struct fx *f = *state;
@@ -470,6 +534,8 @@ int main(void)
 	        cmocka_unit_test(test_import_all_or_nothing),
 	        cmocka_unit_test(test_import_dry_run_writes_nothing),
 	        cmocka_unit_test(test_R_REC_1_import_holds_possible_matches),
+	        cmocka_unit_test_setup_teardown(test_R_REC_1_import_into_an_empty_register,
+	                                        fx_setup, fx_teardown),
 	        cmocka_unit_test(test_import_forbidden_roles),
 	        cmocka_unit_test(test_export_guards_formulas),
 	        cmocka_unit_test(test_match_model_view_and_training),

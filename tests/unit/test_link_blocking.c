@@ -145,6 +145,43 @@ static void test_R_REC_1_known_gaps_are_closed(void **state)
 	assert_true(share_key(&a, &b));
 }
 
+/* Typos that change the sound of both names, or of one name while the date of birth is
+ * wrong too, with no address to fall back on (the I, N and M keys). */
+static void test_R_REC_1_typos_with_a_wrong_date_share_a_key(void **state)
+{
+	struct link_person_in a = original();
+	a.n_addresses = 0;
+	const char *given_typo = "Wilkiam", *family_typo = "Hartkey"; /* first letters kept */
+	struct link_person_in b = a;
+	b.given = given_typo;
+	b.family = family_typo;
+	assert_true(share_key(&a, &b)); /* both names, the date right */
+	b = a;
+	b.family = family_typo;
+	b.dob.y = 2012;
+	assert_true(share_key(&a, &b)); /* family name and the year */
+	b.dob = (struct link_dob){2011, 3, 10};
+	assert_true(share_key(&a, &b)); /* family name and the day */
+	b = a;
+	b.given = given_typo;
+	b.dob.y = 2010;
+	assert_true(share_key(&a, &b)); /* given name and the year */
+	b.dob = (struct link_dob){2011, 4, 9};
+	assert_true(share_key(&a, &b)); /* given name and the month */
+	/* Each alone too. */
+	b = a;
+	b.given = given_typo;
+	assert_true(share_key(&a, &b));
+	b = a;
+	b.family = family_typo;
+	assert_true(share_key(&a, &b));
+	/* The names swapped as well as a typo in each: the initials are taken in order. */
+	b = a;
+	b.given = "Hartkey";
+	b.family = "Wilkiam";
+	assert_true(share_key(&a, &b));
+}
+
 static void test_keys_are_unique_and_bounded(void **state)
 {
 	struct link_person_in in = original();
@@ -207,6 +244,22 @@ static void test_ranking_by_shared_keys_with_stable_ties(void **state)
 	assert_int_equal(link_rank_candidates(rev, 3, out2, 8, NULL), 4);
 	for (int i = 0; i < 4; i++)
 		assert_string_equal(out[i].id, out2[i].id);
+	/* Interned ids (one pointer per child): the same ranking. */
+	static const char c1[] = "c1", c2[] = "c2", c3[] = "c3", c9[] = "c9";
+	const char *i1[] = {c3, c1, c2, c1};
+	const char *i2[] = {c2, c3};
+	const char *i3[] = {c9};
+	struct link_posting ilists[] = {
+	        {"P:AML:OKFR", i1, 4, 0},
+	        {"D:AML:2011-03-14", i2, 2, 0},
+	        {"H:9990000018", i3, 1, 0},
+	};
+	struct link_candidate iout[8];
+	assert_int_equal(link_rank_candidates_interned(ilists, 3, iout, 8, NULL), 4);
+	for (int i = 0; i < 4; i++) {
+		assert_string_equal(out[i].id, iout[i].id);
+		assert_true(out[i].rank == iout[i].rank && out[i].keys == iout[i].keys);
+	}
 	/* max cuts after ranking. */
 	assert_int_equal(link_rank_candidates(lists, 3, out, 2, NULL), 2);
 	assert_string_equal(out[1].id, "c3");
@@ -251,6 +304,7 @@ int main(void)
 	        cmocka_unit_test(test_R_REC_1_each_corruption_alone_shares_a_key),
 	        cmocka_unit_test(test_R_REC_1_corruptions_in_pairs_share_a_key),
 	        cmocka_unit_test(test_R_REC_1_known_gaps_are_closed),
+	        cmocka_unit_test(test_R_REC_1_typos_with_a_wrong_date_share_a_key),
 	        cmocka_unit_test(test_keys_are_unique_and_bounded),
 	        cmocka_unit_test(test_ranking_by_shared_keys_with_stable_ties),
 	        cmocka_unit_test(test_common_keys_only_add_rank),

@@ -282,8 +282,9 @@ static void test_training_is_deterministic_and_sensible(void **state)
 	struct link_labelled_pair *lab = calloc(2 * nd, sizeof(*lab));
 	assert_non_null(lab);
 	for (size_t k = 0; k < nd; k++) {
-		lab[2 * k] = (struct link_labelled_pair){&p[n + k], &p[k * 3 % n], true};
-		lab[2 * k + 1] = (struct link_labelled_pair){&p[n + k], &p[(k * 3 + 1) % n], false};
+		lab[2 * k] = (struct link_labelled_pair){&p[n + k], &p[k * 3 % n], true, 0};
+		lab[2 * k + 1] =
+		        (struct link_labelled_pair){&p[n + k], &p[(k * 3 + 1) % n], false, 0};
 	}
 	assert_int_equal(link_model_train(p, n + nd, lab, 2 * nd, &o, b, &rep), 0);
 	assert_int_equal(b->labelled_same, nd);

@@ -148,20 +148,73 @@ static void test_date_of_birth_levels(void **state)
 {
 	assert_int_equal(dob_level(2011, 3, 14, 2011, 3, 14), LINK_DOB_EXACT);
 	assert_int_equal(dob_level(2011, 3, 4, 2011, 4, 3), LINK_DOB_SWAPPED);
-	assert_int_equal(dob_level(2011, 3, 14, 2012, 3, 14), LINK_DOB_SLIP); /* year off by one */
+	assert_int_equal(dob_level(2011, 3, 14, 2012, 3, 14), LINK_DOB_YEAR_ONE);
+	assert_int_equal(dob_level(2010, 12, 31, 2011, 12, 31), LINK_DOB_YEAR_ONE);
 	assert_int_equal(dob_level(2011, 3, 14, 2011, 3, 15), LINK_DOB_SLIP); /* day off by one */
+	assert_int_equal(dob_level(2011, 3, 14, 2011, 4, 14), LINK_DOB_SLIP); /* month by one */
 	assert_int_equal(dob_level(2011, 3, 12, 2011, 3, 21), LINK_DOB_SLIP); /* digits swapped */
-	assert_int_equal(dob_level(2011, 3, 14, 2017, 3, 14), LINK_DOB_SLIP); /* a year digit */
+	assert_int_equal(dob_level(2011, 3, 14, 2017, 3, 14), LINK_DOB_YEAR_DIGIT);
+	assert_int_equal(dob_level(2012, 3, 14, 2021, 3, 14), LINK_DOB_YEAR_DIGIT); /* swapped */
 	assert_int_equal(dob_level(2011, 3, 14, 2011, 3, 27), LINK_DOB_ONE_OFF);
 	assert_int_equal(dob_level(2011, 3, 14, 2011, 9, 14), LINK_DOB_ONE_OFF);
+	assert_int_equal(dob_level(2011, 3, 14, 2019, 3, 14), LINK_DOB_YEAR_DIGIT);
+	assert_int_equal(dob_level(2011, 3, 14, 2008, 3, 14), LINK_DOB_ONE_OFF);
 	assert_int_equal(dob_level(2011, 0, 0, 2011, 3, 14), LINK_DOB_PARTIAL);
 	assert_int_equal(dob_level(2011, 3, 0, 2011, 3, 14), LINK_DOB_PARTIAL);
 	assert_int_equal(dob_level(2011, 4, 0, 2011, 3, 14), LINK_DOB_DIFFERENT);
-	assert_int_equal(dob_level(2012, 0, 0, 2011, 3, 14), LINK_DOB_DIFFERENT);
+	/* Only the year on one side, one year apart: near, not different. */
+	assert_int_equal(dob_level(2012, 0, 0, 2011, 3, 14), LINK_DOB_PARTIAL_NEAR);
+	assert_int_equal(dob_level(2011, 3, 14, 2010, 0, 0), LINK_DOB_PARTIAL_NEAR);
+	assert_int_equal(dob_level(2013, 0, 0, 2011, 3, 14), LINK_DOB_DIFFERENT);
+	assert_int_equal(dob_level(2012, 4, 0, 2011, 4, 14), LINK_DOB_DIFFERENT);
+	/* Day and month swapped and one part slipped as well (each alone, then both). */
+	assert_int_equal(dob_level(2011, 3, 4, 2011, 4, 3), LINK_DOB_SWAPPED);
+	assert_int_equal(dob_level(2011, 3, 4, 2011, 3, 5), LINK_DOB_SLIP);
+	assert_int_equal(dob_level(2011, 3, 4, 2011, 5, 3), LINK_DOB_SWAP_SLIP); /* day slipped */
+	assert_int_equal(dob_level(2011, 3, 4, 2012, 4, 3), LINK_DOB_SWAP_SLIP); /* year by one */
+	assert_int_equal(dob_level(2011, 3, 4, 2011, 9, 3), LINK_DOB_DIFFERENT); /* not a slip */
+	assert_int_equal(dob_level(2011, 3, 4, 2016, 4, 3), LINK_DOB_DIFFERENT); /* year digit */
 	/* Same year, day and month both different: evidence against, not for. */
 	assert_int_equal(dob_level(2011, 3, 14, 2011, 8, 2), LINK_DOB_DIFFERENT);
 	assert_int_equal(dob_level(0, 0, 0, 2011, 8, 2), LINK_NULL);
 	assert_true(link_level_weight(link_model_default(), LINK_C_DOB, LINK_DOB_DIFFERENT) < 0);
+}
+
+static int middle_level(const char *a, const char *b)
+{
+	struct link_person x = prep(a, "Hartley", 2010, 5, 20, 'F', NULL, NULL);
+	struct link_person y = prep(b, "Hartley", 2010, 5, 20, 'F', NULL, NULL);
+	return level(&x, &y, LINK_C_MIDDLE);
+}
+
+static void test_middle_name_levels(void **state)
+{
+	assert_int_equal(middle_level("Amelia Rose", "Amelia Rose"), LINK_MIDDLE_EXACT);
+	assert_int_equal(middle_level("Amelia Rose Jane", "Amelia Jane"), LINK_MIDDLE_EXACT);
+	assert_int_equal(middle_level("Amelia Katherine", "Amelia Kathryn"), LINK_MIDDLE_SIMILAR);
+	assert_int_equal(middle_level("Amelia R", "Amelia Rose"), LINK_MIDDLE_INITIAL);
+	assert_int_equal(middle_level("Amelia Rose", "Amelia Grace"), LINK_MIDDLE_DIFFERENT);
+	/* Only one side with a middle name, or neither: nothing to compare. */
+	assert_int_equal(middle_level("Amelia", "Amelia Rose"), LINK_NULL);
+	assert_int_equal(middle_level("Amelia", "Amelia"), LINK_NULL);
+	/* A middle name used as the given name is the given-name level's, not this one's. */
+	assert_int_equal(middle_level("Rose", "Amelia Rose"), LINK_NULL);
+	/* The first given names agree either way; the middle names tell more. */
+	const struct link_model *m = link_model_default();
+	assert_true(link_level_weight(m, LINK_C_MIDDLE, LINK_MIDDLE_DIFFERENT) < 0);
+	struct link_person a = prep("Amelia Rose", "Okafor", 2011, 3, 14, 'F', NULL, NULL);
+	struct link_person b = prep("Amelia Rose", "Okafor", 2011, 3, 14, 'F', NULL, NULL);
+	struct link_person c = prep("Amelia Grace", "Okafor", 2011, 3, 14, 'F', NULL, NULL);
+	struct link_person d = prep("Amelia", "Okafor", 2011, 3, 14, 'F', NULL, NULL);
+	double same = link_score_weight(&a, &b, NULL), none = link_score_weight(&a, &d, NULL);
+	double other = link_score_weight(&a, &c, NULL);
+	assert_true(same > none + 3);
+	assert_true(other < none);
+	struct link_result r;
+	link_score(&a, &b, &r);
+	assert_true(has_reason(&r, "same middle name (Rose"));
+	link_score(&a, &c, &r);
+	assert_true(has_reason(&r, "different middle names (Rose / Grace)"));
 }
 
 static void test_gender_school_phone_nhs_authority_ref_levels(void **state)
@@ -305,6 +358,20 @@ static void test_R_REC_1_twins_and_siblings_are_not_likely(void **state)
 	struct link_gamma g;
 	link_compare(&amy, &zoe, &g);
 	assert_true(link_gamma_capped(&g));
+	/* The middle name used as the given name: the date of birth must confirm it, the
+	 * same or a keystroke away (no brother or sister but a twin is a day or a month
+	 * apart), not merely the same year. */
+	struct link_person rose = prep("Rose", "Okafor", 2011, 3, 14, 'F', NULL, NULL);
+	struct link_person amyr = prep("Amy Rose", "Okafor", 2011, 3, 15, 'F', NULL, NULL);
+	struct link_person amyy = prep("Amy Rose", "Okafor", 2011, 0, 0, 'F', NULL, NULL);
+	struct link_person amyo = prep("Amy Rose", "Okafor", 2011, 9, 2, 'F', NULL, NULL);
+	link_compare(&rose, &amyr, &g);
+	assert_int_equal(g.level[LINK_C_GIVEN], LINK_GIVEN_MIDDLE);
+	assert_false(link_gamma_capped(&g));
+	link_compare(&rose, &amyy, &g);
+	assert_true(link_gamma_capped(&g));
+	link_compare(&rose, &amyo, &g);
+	assert_true(link_gamma_capped(&g));
 	/* An agreeing NHS number lifts the cap. */
 	struct link_person a2 =
 	        prep_x("Amy", "Okafor", 2011, 3, 14, 'F', "E1 6AN", "9990000018", &o);
@@ -312,6 +379,55 @@ static void test_R_REC_1_twins_and_siblings_are_not_likely(void **state)
 	        prep_x("Aimee", "Okafor", 2012, 8, 1, 'F', "E1 6AN", "9990000018", &o);
 	link_compare(&a2, &b2, &g);
 	assert_false(link_gamma_capped(&g));
+}
+
+/* R-REC-1: one record per child: a probe is at most one of the children found for it,
+ * so a candidate's weight among the others is lower when another matches as well. */
+static void test_R_REC_1_candidates_weighed_together(void **state)
+{
+	double w[4] = {10.0, 10.0, -20.0, -INFINITY};
+	link_weights_compete(w, NULL, 4);
+	/* two equal ones: each loses about log2(1 + 2^10) */
+	assert_true(fabs(w[0] - (10.0 - log2(1.0 + exp2(10.0) + exp2(-20.0)))) < 1e-9);
+	assert_true(w[0] == w[1] && w[0] < 0.1);
+	assert_true(w[2] < -20.0 - 10.0);
+	assert_true(w[3] == -INFINITY);
+	/* Others with little evidence of their own hardly move the best; the order is
+	 * kept. */
+	double v[3] = {40.0, -10.0, -12.0};
+	link_weights_compete(v, NULL, 3);
+	assert_true(fabs(v[0] - 40.0) < 0.01);
+	assert_true(v[1] < -49.0 && v[1] > v[2]);
+	/* A skipped candidate (a brother or sister) takes nothing from the others. */
+	double x[2] = {5.0, 8.0};
+	bool skip[2] = {false, true};
+	link_weights_compete(x, skip, 2);
+	assert_true(x[0] == 5.0);
+	assert_true(x[1] < 8.0);
+	/* One candidate, or none: unchanged. */
+	double one = 3.0;
+	link_weights_compete(&one, NULL, 1);
+	assert_true(one == 3.0);
+	link_weights_compete(NULL, NULL, 0);
+	/* Bands: 'likely' on the weight among the others, 'possible' on the pair's own. */
+	struct link_model *m = calloc(1, sizeof(*m));
+	assert_non_null(m);
+	memcpy(m, link_model_default(), sizeof(*m));
+	m->likely = 4.0;
+	m->possible = 6.0;
+	struct link_person a = prep("Amelia", "Okafor", 2011, 3, 14, 'F', NULL, NULL);
+	struct link_gamma g;
+	link_compare(&a, &a, &g);
+	assert_int_equal(link_band(m, &g, 10.0, 5.0), LINK_PROBABLE_MATCH);
+	assert_int_equal(link_band(m, &g, 10.0, 1.0), LINK_POSSIBLE_MATCH);
+	assert_int_equal(link_band(m, &g, 5.0, 1.0), LINK_NONE);
+	assert_int_equal(link_band(m, &g, 5.0, 5.0), LINK_PROBABLE_MATCH);
+	struct link_result r;
+	link_score_among(m, 0, &a, &a, 10.0, 1.0, &r);
+	assert_int_equal(r.strength, LINK_POSSIBLE_MATCH);
+	assert_true(r.weight == 1.0);
+	assert_true(has_reason(&r, "another child found matches the details too"));
+	free(m);
 }
 
 /* Term frequencies: agreeing on a rare family name counts for more than on a common
@@ -386,6 +502,8 @@ int main(void)
 	        cmocka_unit_test(test_R_REC_1_swapped_names_level),
 	        cmocka_unit_test(test_other_names_level),
 	        cmocka_unit_test(test_date_of_birth_levels),
+	        cmocka_unit_test(test_middle_name_levels),
+	        cmocka_unit_test(test_R_REC_1_candidates_weighed_together),
 	        cmocka_unit_test(test_gender_school_phone_nhs_authority_ref_levels),
 	        cmocka_unit_test(test_address_levels),
 	        cmocka_unit_test(test_R_REC_1_reasons_in_words),

@@ -159,6 +159,7 @@ static const char *const NEVER_SHOWN[] = {
         "mash_evaluations",
         "form_tokens",
         "child_merges",
+        "child_keys",
         NULL,
 };
 
