@@ -86,11 +86,11 @@ static int load(struct db *db, int64_t ref, char (*pol)[ID_MAX], char (*csc)[ID_
 		                        .given_names = given,
 		                        .family_name = family,
 		                        .name_key = key,
-		                        .date_of_birth = "2011-05-05",
+		                        .date_of_birth = {2011, 5, 5},
 		                        .gender = i % 2 ? "female" : "male",
 		                        .looked_after = la[i],
 		                        .is_demo = true,
-		                        .created_at = at};
+		                        .created_at = ref - YEARS * 366 * DAY};
 		int b = i % BOROUGHS, rc = store_child_insert(db, &row);
 		if (rc == DB_OK)
 			rc = store_child_involve(db, kid[i], pol[b], "bench",

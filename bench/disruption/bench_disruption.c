@@ -157,10 +157,10 @@ static int load_borough(struct db *db, struct rng *r, struct rng *idr, int b, in
 		                      .given_names = given,
 		                      .family_name = family,
 		                      .name_key = key,
-		                      .date_of_birth = "2011-05-05",
+		                      .date_of_birth = {2011, 5, 5},
 		                      .gender = "female",
 		                      .is_demo = true,
-		                      .created_at = opened_s};
+		                      .created_at = opened};
 		rc = store_child_insert(db, &c);
 		if (rc == DB_OK)
 			rc = store_record_insert(

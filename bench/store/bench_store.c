@@ -107,15 +107,17 @@ int main(int argc, char **argv)
 		person((uint64_t)i, given, family, dob);
 		name_key(given, family, key);
 		id_new_rng(&idr, "ch", ids[i]);
+		struct lt_date born = {0};
+		ltime_parse_date(dob, &born);
 		struct child_row row = {.id = ids[i],
 		                        .given_names = given,
 		                        .family_name = family,
 		                        .name_key = key,
-		                        .date_of_birth = dob,
+		                        .date_of_birth = born,
 		                        .gender = i % 2 ? "female" : "male",
 		                        .school = "Demo Academy",
 		                        .is_demo = true,
-		                        .created_at = "2026-01-01T00:00:00Z"};
+		                        .created_at = 1767225600}; /* 2026-01-01T00:00:00Z */
 		rc = store_child_insert(db, &row);
 		if (keys && rc == DB_OK) {
 			struct child_input ci;

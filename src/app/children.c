@@ -241,8 +241,9 @@ static void name_key(const char *given, const char *family, char out[LINK_TEXT_L
 static int create_child(struct db *db, const struct actor *who, const struct child_input *ci,
                         bool demo, bool keyed, char id[ID_MAX], struct app_err *err)
 {
-	char now[LT_TIME_LEN], key[LINK_TEXT_LEN * 2], bid[32] = "";
-	ltime_format(app_now(who), now);
+	char key[LINK_TEXT_LEN * 2], bid[32] = "";
+	struct lt_date dob = {0}; /* "": unset (NULL) */
+	ltime_parse_date(ci->date_of_birth, &dob);
 	id_new("ch", id);
 	name_key(ci->given_names, ci->family_name, key);
 	int rc = DB_OK;
@@ -280,7 +281,7 @@ static int create_child(struct db *db, const struct actor *who, const struct chi
 	        .given_names = ci->given_names,
 	        .family_name = ci->family_name,
 	        .name_key = key,
-	        .date_of_birth = ci->date_of_birth[0] ? ci->date_of_birth : NULL,
+	        .date_of_birth = dob,
 	        .gender = ci->gender,
 	        .ethnicity = ci->ethnicity,
 	        .nhs_number = ci->nhs_number[0] ? ci->nhs_number : NULL,
@@ -294,7 +295,7 @@ static int create_child(struct db *db, const struct actor *who, const struct chi
 	        .social_worker_id = sw_user ? sw.id : NULL,
 	        .social_worker_name = sw_user ? NULL : ci->social_worker,
 	        .is_demo = demo,
-	        .created_at = now,
+	        .created_at = app_now(who),
 	        .created_by = who->user_id[0] ? who->user_id : NULL,
 	};
 	rc = store_child_insert(db, &row);
@@ -321,11 +322,13 @@ static int create_child(struct db *db, const struct actor *who, const struct chi
 		ltime_parse_date(ci->addresses[i].to, &a.to);
 		rc = store_child_add_address(db, &a);
 	}
-	for (size_t i = 0; rc == DB_OK && i < ci->n_groups; i++)
-		rc = store_child_add_risk_group(db, id, ci->groups[i].code,
-		                                ci->groups[i].from[0] ? ci->groups[i].from : NULL,
-		                                ci->groups[i].to[0] ? ci->groups[i].to : NULL,
+	for (size_t i = 0; rc == DB_OK && i < ci->n_groups; i++) {
+		struct lt_date from = {0}, to = {0}; /* "": left unset (NULL) */
+		ltime_parse_date(ci->groups[i].from, &from);
+		ltime_parse_date(ci->groups[i].to, &to);
+		rc = store_child_add_risk_group(db, id, ci->groups[i].code, from, to,
 		                                ci->groups[i].note);
+	}
 	/* creating a child's details grants nothing: the creator's agency is noted as having
 	 * filed about the child (R-INFO-3); a looked-after child's home authority is a
 	 * member of the case, so its staff see the return interview it owns (R-MISS-7) */
@@ -490,7 +493,10 @@ static int search_name_word(struct uc *u, const char *word, json_t *found)
 static int search_dob(struct uc *u, const char *dob, json_t *found)
 {
 	int rc;
-	json_t *ids = store_children_by_dob(u->db, dob, SEARCH_LIMIT, &rc);
+	struct lt_date day;
+	if (ltime_parse_date(dob, &day) < 0) /* checked with the input: nothing to find */
+		return APP_OK;
+	json_t *ids = store_children_by_dob(u->db, day, SEARCH_LIMIT, &rc);
 	if (!ids)
 		return uc_db(u, rc);
 	size_t i;

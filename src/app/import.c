@@ -256,7 +256,7 @@ static int batch_write(struct uc *u, json_t *rep, bool insert, bool audit)
 	        .refused = json_integer_value(json_object_get(rep, "refused")),
 	        .report = text,
 	        .created_by = uc_user_id(u),
-	        .created_at = u->now_s,
+	        .created_at = u->now,
 	};
 	int rc = insert ? store_import_batch_insert(u->db, &b)
 	                : store_import_batch_update(u->db, &b);

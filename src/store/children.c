@@ -23,14 +23,15 @@ int store_child_insert(struct db *db, const struct child_row *c)
 	                      c->given_names,
 	                      c->family_name,
 	                      c->name_key,
-	                      c->date_of_birth,
+	                      NULL, /* the date of birth, below */
 	                      c->gender ? c->gender : "unknown",
 	                      c->ethnicity,
 	                      c->nhs_number,
 	                      c->school,
 	                      c->residence_borough_id};
 	for (int i = 0; i < 10 && rc == DB_OK; i++)
-		rc = db_bind_text(st, i + 1, text[i]);
+		rc = i == 4 ? db_bind_date(st, 5, &c->date_of_birth)
+		            : db_bind_text(st, i + 1, text[i]);
 	if (rc == DB_OK)
 		rc = db_bind_int64(st, 11, c->looked_after);
 	const char *more[] = {c->home_authority, c->host_authority,   c->iro_name,
@@ -40,7 +41,7 @@ int store_child_insert(struct db *db, const struct child_row *c)
 	if (rc == DB_OK)
 		rc = db_bind_int64(st, 18, c->is_demo);
 	if (rc == DB_OK)
-		rc = db_bind_text(st, 19, c->created_at);
+		rc = db_bind_time(st, 19, c->created_at);
 	if (rc == DB_OK)
 		rc = db_bind_text(st, 20, c->created_by);
 	if (rc == DB_OK) {
@@ -109,13 +110,13 @@ int store_child_add_address(struct db *db, const struct store_child_address_new 
 }
 
 int store_child_add_risk_group(struct db *db, const char *child_id, const char *code,
-                               const char *from, const char *to, const char *note)
+                               struct lt_date from, struct lt_date to, const char *note)
 {
 	return db_run(
 	        db,
 	        "INSERT INTO child_risk_groups (child_id, group_code, from_date, to_date, note)"
 	        " VALUES ($1, $2, $3, $4, $5)",
-	        "sssss", child_id, code, from, to, note);
+	        "ssDDs", child_id, code, from, to, note);
 }
 
 json_t *store_child_get(struct db *db, const char *id, int *rc)
@@ -252,14 +253,18 @@ json_t *store_children_by_name_word(struct db *db, const char *word, size_t limi
 	return ids_of(st, rc);
 }
 
-json_t *store_children_by_dob(struct db *db, const char *dob, size_t limit, int *rc)
+json_t *store_children_by_dob(struct db *db, struct lt_date dob, size_t limit, int *rc)
 {
 	struct db_stmt *st;
 	*rc = db_cached(db, "SELECT id FROM children WHERE date_of_birth = $1 ORDER BY id LIMIT $2",
 	                &st);
 	if (*rc != DB_OK)
 		return NULL;
-	db_bind_text(st, 1, dob);
+	if (!ltime_date_valid(dob)) {
+		*rc = DB_E_RANGE;
+		return NULL;
+	}
+	db_bind_date(st, 1, &dob);
 	db_bind_int64(st, 2, (int64_t)limit);
 	return ids_of(st, rc);
 }

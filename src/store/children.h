@@ -18,7 +18,7 @@ struct child_row {
 	const char *given_names;
 	const char *family_name;
 	const char *name_key;
-	const char *date_of_birth; /* YYYY-MM-DD or NULL */
+	struct lt_date date_of_birth; /* y 0: none (NULL) */
 	const char *gender;
 	const char *ethnicity;
 	const char *nhs_number;
@@ -32,7 +32,7 @@ struct child_row {
 	const char *social_worker_id;
 	const char *social_worker_name;
 	bool is_demo;
-	const char *created_at;
+	int64_t created_at;
 	const char *created_by;
 };
 
@@ -52,8 +52,9 @@ struct store_child_address_new {
 	struct lt_date from, to;
 };
 int store_child_add_address(struct db *db, const struct store_child_address_new *a);
+/* One of a child's risk groups; unset dates are stored as NULL. */
 int store_child_add_risk_group(struct db *db, const char *child_id, const char *code,
-                               const char *from, const char *to, const char *note);
+                               struct lt_date from, struct lt_date to, const char *note);
 
 /* The child as a JSON object with "other_names", "addresses" and "risk_groups" arrays,
  * or NULL with *rc = DB_DONE when there is no such child (or another DB code). */
@@ -70,8 +71,9 @@ json_t *store_child_by_name_key(struct db *db, const char *name_key, size_t limi
 /* Ids of children one of whose names (given, family or other, normalised) has the
  * whole word `word` (normalised, one word), at most `limit`, in id order. */
 json_t *store_children_by_name_word(struct db *db, const char *word, size_t limit, int *rc);
-/* Ids of children born on `dob` (YYYY-MM-DD), at most `limit`, in id order. */
-json_t *store_children_by_dob(struct db *db, const char *dob, size_t limit, int *rc);
+/* Ids of children born on `dob`, at most `limit`, in id order (DB_E_RANGE for a date
+ * that is not valid). */
+json_t *store_children_by_dob(struct db *db, struct lt_date dob, size_t limit, int *rc);
 /* The id of the child with this NHS number into out; DB_ROW or DB_DONE. */
 int store_child_by_nhs(struct db *db, const char *nhs, char out[32]);
 

@@ -11,7 +11,7 @@ int store_import_batch_insert(struct db *db, const struct import_batch_row *b)
 	              "INSERT INTO import_batches (id, kind, status, source, rows_read, created,"
 	              " held, refused, report, created_by, created_at)"
 	              " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-	              "ssssiiiisss", b->id, b->kind, b->status, b->source, b->rows_read, b->created,
+	              "ssssiiiisst", b->id, b->kind, b->status, b->source, b->rows_read, b->created,
 	              b->held, b->refused, b->report, b->created_by, b->created_at);
 }
 

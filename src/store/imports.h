@@ -20,7 +20,8 @@ struct import_batch_row {
 	const char *id, *kind, *status, *source;
 	int64_t rows_read, created, held, refused;
 	const char *report; /* JSON text */
-	const char *created_by, *created_at;
+	const char *created_by;
+	int64_t created_at;
 };
 int store_import_batch_insert(struct db *db, const struct import_batch_row *b);
 /* Updates the status, counts and report of batch b->id. */

@@ -1,11 +1,11 @@
 /*
  * test_store_convention.c: the store's row convention at the functions that last took
  * instants as text: the board's period, a meeting's decision on a record, merges and
- * their undoing, the viewer's time, held import rows, match models, a child's addresses
- * and agencies' involvement. Each takes instants as int64 UTC seconds (dates as struct
- * lt_date) and writes the same ISO 8601 text as before; each refuses an instant outside
- * the years 1900..2200 with DB_E_RANGE and writes nothing. The database is a migrated
- * in-memory one with a few synthetic rows written in SQL.
+ * their undoing, the viewer's time, held import rows, match models, a child's row, risk
+ * groups, addresses and the search by date of birth, and agencies' involvement. Each takes instants
+ * as int64 UTC seconds (dates as struct lt_date) and writes the same ISO 8601 text as before; each
+ * refuses an instant outside the years 1900..2200 with DB_E_RANGE and writes nothing. The database
+ * is a migrated in-memory one with a few synthetic rows written in SQL.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -327,6 +327,51 @@ static void test_child_address_and_involvement(void **state)
 	        "chd_1 agy_pol 2026-03-10T12:00:00Z, chd_2 agy_hlt 2026-03-10T12:01:00Z");
 }
 
+/* A child is written with its date of birth as a date and its creation as an instant;
+ * its risk groups' dates too; children are found by a date of birth. */
+static void test_child_row_dates(void **state)
+{
+	struct db *db = *state;
+	struct child_row c = {.id = "chd_3",
+	                      .given_names = "Cai",
+	                      .family_name = "Fenwick",
+	                      .name_key = "fenwick cai",
+	                      .date_of_birth = {2012, 4, 30},
+	                      .created_at = TOO_LATE};
+	assert_int_equal(store_child_insert(db, &c), DB_E_RANGE);
+	assert_int_equal(count_of(db, "SELECT count(*) FROM children WHERE id = 'chd_3'"), 0);
+	c.created_at = NOW;
+	c.date_of_birth = (struct lt_date){2012, 4, 31}; /* not a date */
+	assert_int_equal(store_child_insert(db, &c), DB_E_RANGE);
+	c.date_of_birth = (struct lt_date){2012, 4, 30};
+	assert_int_equal(store_child_insert(db, &c), DB_OK);
+	assert_string_equal(text_of(db, "SELECT date_of_birth || ' ' || created_at || ' '"
+	                                " || updated_at FROM children WHERE id = 'chd_3'"),
+	                    "2012-04-30 2026-03-10T12:00:00Z 2026-03-10T12:00:00Z");
+
+	struct lt_date none = {0, 0, 0};
+	assert_int_equal(store_child_add_risk_group(db, "chd_3", "R1", (struct lt_date){2026, 1, 2},
+	                                            none, NULL),
+	                 DB_OK);
+	assert_int_equal(store_child_add_risk_group(db, "chd_3", "R2", none,
+	                                            (struct lt_date){2026, 13, 1}, NULL),
+	                 DB_E_RANGE);
+	assert_string_equal(text_of(db,
+	                            "SELECT group_concat(group_code || '|' || COALESCE(from_date,"
+	                            " '-') || '|' || COALESCE(to_date, '-'), ' ')"
+	                            " FROM child_risk_groups WHERE child_id = 'chd_3'"),
+	                    "R1|2026-01-02|-");
+
+	int rc = DB_OK;
+	json_t *ids = store_children_by_dob(db, (struct lt_date){2012, 4, 30}, 10, &rc);
+	assert_int_equal(rc, DB_OK);
+	assert_int_equal(json_array_size(ids), 1);
+	assert_string_equal(json_string_value(json_array_get(ids, 0)), "chd_3");
+	json_decref(ids);
+	assert_null(store_children_by_dob(db, (struct lt_date){2012, 2, 30}, 10, &rc));
+	assert_int_equal(rc, DB_E_RANGE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -338,6 +383,7 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_import_times, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_child_address_and_involvement, setup,
 	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_child_row_dates, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
