@@ -40,22 +40,36 @@ static void event_hash(int64_t seq, const char *const f[10], char out[65])
 	sodium_bin2hex(out, 65, digest, sizeof digest);
 }
 
-int audit_append(struct db *db, const struct audit_event *ev)
+int audit_chain_head(struct db *db, struct audit_chain *c)
 {
-	char prev[80] = GENESIS, at[LT_TIME_LEN], hash[65];
-	int64_t last = 0;
+	c->seq = 0;
+	snprintf(c->hash, sizeof c->hash, "%s", GENESIS);
 	struct db_stmt *st;
 	int rc = db_cached(db, "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1", &st);
 	if (rc != DB_OK)
 		return rc;
 	rc = db_step(st);
 	if (rc == DB_ROW) {
-		last = db_column_int64(st, 0);
-		snprintf(prev, sizeof prev, "%s", db_column_text(st, 1));
+		const char *h = db_column_text(st, 1);
+		c->seq = db_column_int64(st, 0);
+		snprintf(c->hash, sizeof c->hash, "%s", h ? h : "");
 	}
 	db_reset(st);
-	if (rc != DB_ROW && rc != DB_DONE)
-		return rc;
+	return rc == DB_ROW || rc == DB_DONE ? DB_OK : rc;
+}
+
+int audit_append(struct db *db, const struct audit_event *ev)
+{
+	struct audit_chain c;
+	int rc = audit_chain_head(db, &c);
+	return rc == DB_OK ? audit_append_to(db, &c, ev) : rc;
+}
+
+int audit_append_to(struct db *db, struct audit_chain *c, const struct audit_event *ev)
+{
+	char at[LT_TIME_LEN], hash[65];
+	const char *prev = c->hash;
+	int64_t last = c->seq;
 	ltime_format(ev->at ? ev->at : ltime_now(), at);
 	const char *f[10] = {at,
 	                     ev->user_id,
@@ -68,13 +82,19 @@ int audit_append(struct db *db, const struct audit_event *ev)
 	                     ev->purpose,
 	                     prev};
 	event_hash(last + 1, f, hash);
-	return db_run(db,
-	              "INSERT INTO audit_events (seq, at, user_id, agency_id, action, entity_type,"
-	              " entity_id, record_ref, fields, purpose, prev_hash, hash)"
-	              " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-	              "isssssssssss", last + 1, at, ev->user_id, ev->agency_id, ev->action,
-	              ev->entity_type, ev->entity_id, ev->record_ref, ev->fields, ev->purpose, prev,
-	              hash);
+	int rc =
+	        db_run(db,
+	               "INSERT INTO audit_events (seq, at, user_id, agency_id, action, entity_type,"
+	               " entity_id, record_ref, fields, purpose, prev_hash, hash)"
+	               " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+	               "isssssssssss", last + 1, at, ev->user_id, ev->agency_id, ev->action,
+	               ev->entity_type, ev->entity_id, ev->record_ref, ev->fields, ev->purpose,
+	               prev, hash);
+	if (rc == DB_OK) {
+		c->seq = last + 1;
+		memcpy(c->hash, hash, sizeof hash);
+	}
+	return rc;
 }
 
 int audit_verify(struct db *db, struct audit_verify_result *r)

@@ -30,6 +30,17 @@ struct audit_event {
  * a DB_E_* code. */
 int audit_append(struct db *db, const struct audit_event *ev);
 
+/* The end of the chain within one write transaction, for appending many events without
+ * reading it back for each: audit_chain_head reads it, audit_append_to appends after it
+ * and moves it. Valid until the transaction ends (nothing else can append meanwhile:
+ * the transaction holds the write lock). */
+struct audit_chain {
+	int64_t seq;   /* the last event's, 0 when there is none */
+	char hash[65]; /* its hash, the genesis value when there is none */
+};
+int audit_chain_head(struct db *db, struct audit_chain *c);
+int audit_append_to(struct db *db, struct audit_chain *c, const struct audit_event *ev);
+
 /* Appends one event that stands alone (it records something which itself writes
  * nothing, such as a view) and returns once it has committed (DB_OK) or failed (a
  * DB_E_* code; nothing kept). Where this process keeps a view log for db's database

@@ -261,6 +261,9 @@ static int fold_batch(struct db *db, struct db *lg, const char *log_id, int64_t 
 		               " record_ref, fields, purpose FROM pending WHERE seq > $1"
 		               " ORDER BY seq LIMIT $2",
 		               &st);
+	struct audit_chain chain; /* read once: this transaction holds the write lock */
+	if (rc == DB_OK)
+		rc = audit_chain_head(db, &chain);
 	if (rc == DB_OK) {
 		db_bind_int64(st, 1, mark);
 		db_bind_int64(st, 2, FOLD_BATCH);
@@ -276,7 +279,7 @@ static int fold_batch(struct db *db, struct db *lg, const char *log_id, int64_t 
 			                         .fields = db_column_text(st, 8),
 			                         .purpose = db_column_text(st, 9)};
 			*last = db_column_int64(st, 0);
-			if ((rc = audit_append(db, &ev)) != DB_OK)
+			if ((rc = audit_append_to(db, &chain, &ev)) != DB_OK)
 				break;
 			(*n)++;
 		}
