@@ -1,6 +1,7 @@
 /* audit_view.c: the auditor's view of the audit log (see audit_view.h). */
 #include "app/audit_view.h"
 
+#include "app/uc.h"
 #include "audit/audit.h"
 #include "audit/viewlog.h"
 #include "store/audit_store.h"
@@ -30,9 +31,15 @@ int app_audit_list(struct db *db, const struct actor *who, const char *id, json_
 {
 	app_err_clear(err);
 	*out = NULL;
-	if (!who->system && !actor_has(who, ROLE_BIT(ROLE_AUDITOR)))
-		return app_fail(err, APP_FORBIDDEN, NULL,
-		                "Only an auditor can read the audit log.");
+	if (!who->system && !actor_has(who, ROLE_BIT(ROLE_AUDITOR))) {
+		/* the refusal is audited like any other (R-INFO-3) */
+		struct uc u;
+		uc_init(&u, db, who, err);
+		app_fail(err, APP_FORBIDDEN, NULL, "Only an auditor can read the audit log.");
+		uc_note_after(&u, "refused", "audit_log", NULL, NULL, "role");
+		uc_audit_after(&u);
+		return err->code;
+	}
 	static const char *const allowed[] = {"user_id", "username", "record_ref", "entity_id",
 	                                      "action",  "from",     "to",         "before_seq",
 	                                      "limit",   "verify",   NULL};

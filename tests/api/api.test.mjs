@@ -420,8 +420,14 @@ describe('work, audit and administration', () => {
   })
 
   test('audit: auditors only; filters as query parameters; reading is audited', async () => {
+    const refused = "SELECT count(*) FROM audit_events WHERE action = 'refused' AND entity_type = 'audit_log'"
+    assert.equal((await auditor.get('/api/v1/audit?limit=1')).status, 200) // folds the view log
+    const refusedBefore = Number(await one(srv.db, refused))
     assertProblem(await social.get('/api/v1/audit'), 403, 'forbidden')
     assertProblem(await admin.get('/api/v1/audit'), 403, 'forbidden')
+    // each refusal is itself audited: an auditor's read folds the view log first
+    assert.equal((await auditor.get('/api/v1/audit?limit=1')).status, 200)
+    assert.equal(Number(await one(srv.db, refused)), refusedBefore + 2)
     const before = Number(await one(srv.db, 'SELECT count(*) FROM audit_events'))
     const r = await auditor.get('/api/v1/audit?limit=5&verify=true')
     assert.equal(r.status, 200, r.text)
