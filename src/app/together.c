@@ -69,15 +69,13 @@ static void tg_from_json(json_t *r, struct tg_row *g)
 	            (json_integer_value(json_object_get(r, "named")) ? TG_NAMED : 0);
 }
 
-/* R-MISS-10: decides pair g with missing_together; true with *t when they were missing
- * together. An unreadable start or end counts as now, and an episode without a return
- * runs to now. With `any_place` both count as found at the same place, which can only
- * add pairs: a pair refused then is refused whatever the places were. */
-static bool tg_pair(const struct tg_row *g, const char *child_id, int64_t now, bool any_place,
-                    struct miss_together *t)
+/* The two episodes of pair g for missing_together: this child's first. An unreadable
+ * start or end counts as now, and an episode without a return runs to now. With
+ * `any_place` both count as found at the same place. */
+static void tg_episodes(const struct tg_row *g, const char *child_id, int64_t now, bool any_place,
+                        struct miss_episode pair[2])
 {
-	struct miss_episode pair[2];
-	memset(pair, 0, sizeof pair);
+	memset(pair, 0, 2 * sizeof pair[0]);
 	for (int k = 0; k < 2; k++) {
 		pair[k].episode_id = g->s[k ? TG_OTHER_EPISODE : TG_EPISODE];
 		pair[k].child_id = k ? g->s[TG_CHILD] : child_id;
@@ -88,6 +86,16 @@ static bool tg_pair(const struct tg_row *g, const char *child_id, int64_t now, b
 	}
 	if (g->flags & TG_NAMED)
 		pair[0].found_with_person_id = g->s[TG_CHILD];
+}
+
+/* R-MISS-10: decides pair g with missing_together; true with *t when they were missing
+ * together. With `any_place` both count as found at the same place, which can only add
+ * pairs: a pair refused then is refused whatever the places were. */
+static bool tg_pair(const struct tg_row *g, const char *child_id, int64_t now, bool any_place,
+                    struct miss_together *t)
+{
+	struct miss_episode pair[2];
+	tg_episodes(g, child_id, now, any_place, pair);
 	if (pair[1].start < pair[0].start) { /* missing_together wants them by start */
 		struct miss_episode tmp = pair[0];
 		pair[0] = pair[1];
@@ -111,18 +119,17 @@ static bool tg_never(const struct tg_row *g, const char *child_id, int64_t now)
 	return !tg_pair(g, child_id, now, true, &t);
 }
 
-/* Whether the place both were found at can decide pair g: both returned, within
- * MISS_TOGETHER_FOUND_WITHIN of each other (missing_together's same place). A return
+/* Whether the place both were found at can decide pair g (missing_found_near). A return
  * that cannot be read is taken as maybe near. Both returns are fixed once made (a
  * change moves together_epoch), so this holds for as long as the kept form does. */
 static bool tg_found_near(const struct tg_row *g)
 {
-	if ((g->flags & (TG_ENDED | TG_OTHER_ENDED)) != (TG_ENDED | TG_OTHER_ENDED))
-		return false;
-	if ((g->flags & (TG_TIME(1) | TG_TIME(3))) != (TG_TIME(1) | TG_TIME(3)))
-		return true;
-	int64_t d = g->t[1] > g->t[3] ? g->t[1] - g->t[3] : g->t[3] - g->t[1];
-	return d <= MISS_TOGETHER_FOUND_WITHIN;
+	uint32_t ends = TG_ENDED | TG_OTHER_ENDED, read = TG_TIME(1) | TG_TIME(3);
+	if ((g->flags & ends) == ends && (g->flags & read) != read)
+		return true; /* a return that cannot be read counts as now: maybe near */
+	struct miss_episode pair[2];
+	tg_episodes(g, "", 0, true, pair);
+	return missing_found_near(&pair[0], &pair[1], 0);
 }
 
 /* The kept form: "TG2\0", a row count, then per row its flags and, unless the row

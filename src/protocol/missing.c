@@ -431,6 +431,15 @@ static bool same_id(const char *a, const char *b)
 }
 
 /* R-MISS-10 */
+bool missing_found_near(const struct miss_episode *a, const struct miss_episode *b,
+                        int64_t found_within)
+{
+	int64_t within = found_within > 0 ? found_within : MISS_TOGETHER_FOUND_WITHIN;
+	return a->ended && b->ended &&
+	       (a->end > b->end ? a->end - b->end : b->end - a->end) <= within;
+}
+
+/* R-MISS-10 */
 int missing_together(const struct miss_episode *eps, size_t n, const struct miss_together_opts *o,
                      int64_t now, struct miss_together *out, size_t cap, size_t *n_found,
                      struct proto_err *err)
@@ -469,8 +478,7 @@ int missing_together(const struct miss_episode *eps, size_t n, const struct miss
 			int64_t lo = b->start, hi = a_end < b_end ? a_end : b_end;
 			struct miss_together t = {i, j, hi > lo ? hi - lo : 0, false, false, false};
 			t.overlapping = t.overlap >= min_overlap;
-			if (a->ended && b->ended &&
-			    (a->end > b->end ? a->end - b->end : b->end - a->end) <= within) {
+			if (missing_found_near(a, b, within)) {
 				t.same_location =
 				        same_id(a->found_location_id, b->found_location_id);
 				t.same_person =

@@ -240,6 +240,13 @@ int missing_together(const struct miss_episode *eps, size_t n, const struct miss
                      int64_t now, struct miss_together *out, size_t cap, size_t *n_found,
                      struct proto_err *err);
 
+/* R-MISS-10: whether where and with whom two episodes ended can make them missing
+ * together: both ended, within found_within seconds of each other (<= 0: the default,
+ * MISS_TOGETHER_FOUND_WITHIN). missing_together compares the places and people only
+ * then. */
+bool missing_found_near(const struct miss_episode *a, const struct miss_episode *b,
+                        int64_t found_within);
+
 /* R-MISS-3: whether an increased-risk group (R-DEF-5 code) on the child counts as an
  * identified exploitation risk: going missing, trafficked, gang-associated or drawn in by
  * peers. Such a child is never classed absent. */

@@ -283,6 +283,22 @@ static void test_R_MISS_10_repeat_counts_30_90_365(void **state)
 	assert_int_equal(r.days_365, 0);
 }
 
+/* Where two episodes ended counts only when both ended, within the found window. */
+static void test_R_MISS_10_found_near(void **state)
+{
+	(void)state;
+	struct miss_episode a = {"e0", "A", NOW - 10 * HOUR, NOW - 4 * HOUR, true, "loc-1", NULL};
+	struct miss_episode b = {"e1", "B", NOW - 9 * HOUR, NOW - 2 * HOUR, true, "loc-1", NULL};
+	assert_true(missing_found_near(&a, &b, 0)); /* two hours apart: the default window */
+	assert_true(missing_found_near(&b, &a, 0));
+	b.end += 1;
+	assert_false(missing_found_near(&a, &b, 0));
+	assert_true(missing_found_near(&a, &b, 3 * HOUR));
+	b.end = NOW - 4 * HOUR;
+	b.ended = false; /* still missing: not found anywhere yet */
+	assert_false(missing_found_near(&a, &b, 0));
+}
+
 static void test_R_MISS_10_missing_together(void **state)
 {
 	struct miss_episode eps[] = {
@@ -403,6 +419,7 @@ int main(void)
 	        cmocka_unit_test(test_R_MISS_8_declined_and_refusals),
 	        cmocka_unit_test(test_R_MISS_9_forensic_strategy_prompt_and_decision),
 	        cmocka_unit_test(test_R_MISS_10_repeat_counts_30_90_365),
+	        cmocka_unit_test(test_R_MISS_10_found_near),
 	        cmocka_unit_test(test_R_MISS_10_missing_together),
 	        cmocka_unit_test(test_R_MISS_10_missing_together_options_and_errors),
 	        cmocka_unit_test(test_R_MISS_10_risk_levels),
