@@ -134,9 +134,21 @@ const char *db_scope(struct db *db)
 
 #define fail(err, errlen, code, ...) (snprintf((err), (errlen), __VA_ARGS__), (code))
 
+/* SQLite's library settings, made once before its first use. Its memory statistics
+ * are off: with them on, every allocation SQLite makes takes one mutex shared by all
+ * connections, which the server's threads queued on (bench/web). Lantern never reads
+ * them (no sqlite3_memory_used, no soft heap limit). */
+static pthread_once_t library_once = PTHREAD_ONCE_INIT;
+
+static void library_init(void)
+{
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int db_open(const char *url, bool create, struct db **out, char *err, size_t errlen)
 {
 	*out = NULL;
+	pthread_once(&library_once, library_init);
 	if (!url || strncmp(url, "sqlite:", 7) != 0) {
 		if (url && (strncmp(url, "postgresql://", 13) == 0 ||
 		            strncmp(url, "postgres://", 11) == 0))
