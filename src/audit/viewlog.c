@@ -39,6 +39,10 @@ static struct queued *vl_head, *vl_tail;
 static size_t vl_queued;
 static pthread_t vl_thread;
 static bool vl_running, vl_stop;
+/* Rows at or below vl_drop have been moved into the database (their mark is on disk):
+ * the writer deletes them in its next transaction (write_batch), so that the fold never
+ * takes the view log's write lock from it while the writer is running. */
+static int64_t vl_drop, vl_dropped;
 
 /* The writer waits up to GATHER_NS after the first event for GATHER_MIN more, so
  * commits come in batches (bench/web). */
@@ -76,10 +80,16 @@ static int viewlog_open(const char *path, bool create, struct db **out, char *er
 	return rc;
 }
 
-/* Appends a batch (linked through next) in one transaction of the writer connection. */
-static int write_batch(struct db *w, struct queued *batch)
+/* Appends a batch (linked through next) in one transaction of the writer connection,
+ * deleting the rows the fold has moved up to drop first (when above what was deleted). */
+static int write_batch(struct db *w, struct queued *batch, int64_t drop, bool *dropped)
 {
 	int rc = db_begin(w);
+	*dropped = false;
+	if (rc == DB_OK && drop > 0) {
+		rc = db_run(w, "DELETE FROM pending WHERE seq <= $1", "i", drop);
+		*dropped = rc == DB_OK;
+	}
 	for (struct queued *q = batch; rc == DB_OK && q; q = q->next) {
 		const struct audit_event *e = &q->ev;
 		rc = db_run(w,
@@ -89,9 +99,11 @@ static int write_batch(struct db *w, struct queued *batch)
 		            "issssssss", e->at, e->user_id, e->agency_id, e->action, e->entity_type,
 		            e->entity_id, e->record_ref, e->fields, e->purpose);
 	}
-	if (rc == DB_OK)
-		return db_commit(w);
-	db_rollback(w);
+	if (rc == DB_OK && (rc = db_commit(w)) == DB_OK)
+		return DB_OK;
+	if (db_in_tx(w))
+		db_rollback(w);
+	*dropped = false;
 	return rc;
 }
 
@@ -101,11 +113,11 @@ static void *writer_main(void *arg)
 	UNUSED(arg);
 	pthread_mutex_lock(&vl_mu);
 	for (;;) {
-		while (!vl_head && !vl_stop)
+		while (!vl_head && !vl_stop && vl_drop <= vl_dropped)
 			pthread_cond_wait(&vl_cv, &vl_mu);
-		if (!vl_head)
+		if (!vl_head && vl_drop <= vl_dropped)
 			break; /* stopping, and nothing left */
-		if (vl_queued < GATHER_MIN && !vl_stop) {
+		if (vl_head && vl_queued < GATHER_MIN && !vl_stop) {
 			struct timespec until = ltime_deadline_ns(GATHER_NS);
 			while (vl_queued < GATHER_MIN && !vl_stop &&
 			       pthread_cond_timedwait(&vl_cv, &vl_mu, &until) == 0)
@@ -115,8 +127,18 @@ static void *writer_main(void *arg)
 		vl_head = vl_tail = NULL;
 		vl_queued = 0;
 		struct db *w = vl_writer;
+		int64_t drop = vl_drop > vl_dropped ? vl_drop : 0;
 		pthread_mutex_unlock(&vl_mu);
-		int rc = write_batch(w, batch);
+		bool dropped;
+		int rc = write_batch(w, batch, drop, &dropped);
+		if (dropped || !batch) {
+			/* (a deletion alone that failed is not tried again: a later fold
+			 * deletes what it finds at or below its mark) */
+			pthread_mutex_lock(&vl_mu);
+			if (drop > vl_dropped)
+				vl_dropped = drop;
+			pthread_mutex_unlock(&vl_mu);
+		}
 		for (struct queued *q = batch, *n; q; q = n) {
 			n = q->next;
 			q->done(q->ctx, rc);
@@ -148,6 +170,7 @@ int viewlog_attach(struct db *db, char *err, size_t errlen)
 	pthread_mutex_lock(&vl_mu);
 	vl_writer = w;
 	vl_stop = false;
+	vl_drop = vl_dropped = 0;
 	snprintf(vl_scope, sizeof vl_scope, "%s", db_scope(db));
 	vl_running = pthread_create(&vl_thread, NULL, writer_main, NULL) == 0;
 	if (!vl_running) {
@@ -301,6 +324,20 @@ static int fold_batch(struct db *db, struct db *lg, const char *log_id, int64_t 
 	return rc;
 }
 
+/* Leaves the deletion of the view log's rows up to last to this process's writer, when
+ * it runs for db's database; false when it does not (the caller deletes them). */
+static bool hand_drop(struct db *db, int64_t last)
+{
+	pthread_mutex_lock(&vl_mu);
+	bool yes = vl_running && !vl_stop && strcmp(vl_scope, db_scope(db)) == 0;
+	if (yes && last > vl_drop) {
+		vl_drop = last;
+		pthread_cond_signal(&vl_cv); /* an idle writer deletes them at once */
+	}
+	pthread_mutex_unlock(&vl_mu);
+	return yes;
+}
+
 int viewlog_fold(struct db *db, long *moved)
 {
 	if (moved)
@@ -326,8 +363,10 @@ int viewlog_fold(struct db *db, long *moved)
 	while (rc == DB_OK) {
 		rc = fold_batch(db, lg, log_id, &last, &n);
 		/* what the database holds is never moved again: drop it from the view log
-		 * (also rows left by a fold that stopped between its two steps) */
-		if (rc == DB_OK)
+		 * (also rows left by a fold that stopped between its two steps), through
+		 * this process's writer when it runs (it deletes them with its next batch),
+		 * else here */
+		if (rc == DB_OK && !hand_drop(db, last))
 			rc = db_run(lg, "DELETE FROM pending WHERE seq <= $1", "i", last);
 		if (moved && rc == DB_OK)
 			*moved += n;

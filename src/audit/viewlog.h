@@ -15,8 +15,10 @@
  * Exactly once: each view log names itself with a random id; the fold records the
  * last sequence it moved from that log in viewlog_state (in the database, in the same
  * transaction as the events, made durable before going on) and only then deletes the
- * moved rows from the view log; rows at or below that mark found later (a crash between
- * the two) are deleted without moving them again. A log's sequence never reuses a
+ * moved rows from the view log (through the view log's writer thread when it runs in
+ * the folding process, so that the fold never takes the writer's lock); rows at or below
+ * that mark found later (a crash between the two) are deleted without moving them
+ * again. A log's sequence never reuses a
  * number (AUTOINCREMENT), and a view log new to the database (deleted and made again,
  * or the database restored or moved without it) has no mark yet: all of it is moved.
  *

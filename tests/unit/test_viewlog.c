@@ -5,6 +5,7 @@
  * refused for an in-memory database; and a page's views answered together
  * (app_views_new) are called back once, after all of them, with the first failure. */
 #include <pthread.h>
+#include <time.h>
 
 #include "app/app.h"
 #include "audit/audit.h"
@@ -86,7 +87,16 @@ static void test_viewlog_events_wait_then_fold_once_in_order(void **state)
 	assert_int_equal(viewlog_fold(t.db, &moved), DB_OK);
 	assert_int_equal(moved, THREADS * PER_THREAD);
 	assert_int_equal(events(t.db), before + THREADS * PER_THREAD);
-	assert_int_equal(waiting(&t), 0);
+	/* the moved rows leave the view log through its writer (the fold never takes the
+	 * log's write lock from it while it runs), without another event to write */
+	assert_true(viewlog_attached(t.db));
+	int64_t left = waiting(&t);
+	for (int i = 0; i < 500 && left > 0; i++) {
+		struct timespec ts = {0, 10 * 1000 * 1000};
+		nanosleep(&ts, NULL);
+		left = waiting(&t);
+	}
+	assert_int_equal(left, 0);
 	/* each thread's events keep their order in the chain */
 	int64_t out_of_order = -1;
 	assert_int_equal(db_query_int64(t.db, &out_of_order,
