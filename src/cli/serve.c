@@ -128,6 +128,7 @@ int cli_serve(struct cli_ctx *c, int argc, char **argv)
 	                           .tls_key = cfg.tls_key,
 	                           .behind_proxy = cfg.behind_proxy,
 	                           .handler = web_app_handle,
+	                           .quick = web_app_quick,
 	                           .arg = &app};
 	if (app.tls && !cfg.tls_key[0]) {
 		web_app_release(&app);

@@ -32,6 +32,16 @@ struct server {
 	char *cert, *key; /* PEM text, kept while the daemon runs */
 	size_t keylen;
 	uint16_t port;
+	bool (*quick)(const struct request *req, void *arg);
+
+	/* The handler workers and the queue they take requests from, first come first
+	 * served (qmu guards the queue and qstop). */
+	pthread_t *workers;
+	int nworkers;
+	pthread_mutex_t qmu;
+	pthread_cond_t qcv;
+	struct conn_state *qhead, *qtail;
+	bool qstop;
 };
 
 /* Per-request state, created by the URI log callback. */
@@ -52,8 +62,13 @@ struct conn_state {
 	struct response resp;
 	bool tls;
 	bool waiting;   /* suspended, or about to be: the resumed call sends resp */
+	bool running;   /* queued for a worker, or its handler is running */
 	bool completed; /* defer_done has run */
 	int drc;        /* its result */
+
+	/* A request queued for a worker (run_queued): kept here while it waits. */
+	struct request req;
+	struct conn_state *qnext;
 };
 
 /* Guards the deferral fields of every conn_state, and counts suspended connections
@@ -257,7 +272,7 @@ static void defer_done(void *ctx, int rc)
 	pthread_mutex_lock(&defer_mu);
 	st->completed = true;
 	st->drc = rc;
-	if (st->waiting && st->conn) {
+	if (st->waiting && st->conn && !st->running) {
 		/* suspended: let its thread send the answer (the resumed call) */
 		struct MHD_Connection *c = st->conn;
 		st->conn = NULL;
@@ -286,6 +301,76 @@ static enum MHD_Result send_deferred(struct server *srv, struct MHD_Connection *
 	st->pool = NULL;
 	st->waiting = false;
 	return ret;
+}
+
+/* Puts a suspended connection's request at the end of the workers' queue. */
+static void enqueue(struct server *srv, struct conn_state *st)
+{
+	pthread_mutex_lock(&srv->qmu);
+	st->qnext = NULL;
+	if (srv->qtail)
+		srv->qtail->qnext = st;
+	else
+		srv->qhead = st;
+	srv->qtail = st;
+	pthread_cond_signal(&srv->qcv);
+	pthread_mutex_unlock(&srv->qmu);
+}
+
+/* Runs a queued request's handler on a worker. Its connection stays suspended until
+ * the answer is ready: now, or when the work it waits for is done (defer_done, which
+ * resumes nothing while the handler runs). Nothing here touches st once the connection
+ * is resumed: its thread may then send the answer and free st. */
+static void run_queued(struct server *srv, struct conn_state *st)
+{
+	srv->handler(&st->req, &st->resp, srv->arg);
+	pthread_mutex_lock(&defer_mu);
+	st->running = false;
+	if (!st->resp.deferred) {
+		st->completed = true;
+		st->drc = 0;
+	}
+	if (st->completed && st->conn) {
+		struct MHD_Connection *c = st->conn;
+		st->conn = NULL;
+		MHD_resume_connection(c);
+		defer_suspended--;
+		pthread_cond_broadcast(&defer_cv);
+	}
+	pthread_mutex_unlock(&defer_mu);
+}
+
+static void *worker_main(void *arg)
+{
+	struct server *srv = arg;
+	pthread_mutex_lock(&srv->qmu);
+	for (;;) {
+		while (!srv->qhead && !srv->qstop)
+			pthread_cond_wait(&srv->qcv, &srv->qmu);
+		struct conn_state *st = srv->qhead;
+		if (!st)
+			break; /* stopping, and nothing left */
+		srv->qhead = st->qnext;
+		if (!srv->qhead)
+			srv->qtail = NULL;
+		pthread_mutex_unlock(&srv->qmu);
+		run_queued(srv, st);
+		pthread_mutex_lock(&srv->qmu);
+	}
+	pthread_mutex_unlock(&srv->qmu);
+	return NULL;
+}
+
+/* Stops the workers once the queue is empty, and waits for them. */
+static void stop_workers(struct server *s)
+{
+	pthread_mutex_lock(&s->qmu);
+	s->qstop = true;
+	pthread_cond_broadcast(&s->qcv);
+	pthread_mutex_unlock(&s->qmu);
+	for (int i = 0; i < s->nworkers; i++)
+		pthread_join(s->workers[i], NULL);
+	s->nworkers = 0;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
@@ -380,17 +465,33 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	req.body = buf_cstr(&st->body);
 	req.body_len = st->body.len;
 
-	struct response resp;
-	response_init(&resp, p);
+	st->req = req;
+	st->pool = p;
+	st->tls = req.tls;
+	response_init(&st->resp, p);
 	st->defer = (struct request_defer){.done = defer_done, .ctx = st};
-	req.defer = &st->defer;
-	srv->handler(&req, &resp, srv->arg);
-	if (resp.deferred) {
+	st->req.defer = &st->defer;
+	if (!(srv->quick && srv->quick(&st->req, srv->arg))) {
+		/* a worker runs the handler: the connection waits suspended, in the queue
+		 * (unless the server is stopping: then it is answered here) */
+		pthread_mutex_lock(&defer_mu);
+		bool queue = !defer_stopping;
+		if (queue) {
+			st->waiting = st->running = true;
+			st->conn = c;
+			MHD_suspend_connection(c);
+			defer_suspended++;
+		}
+		pthread_mutex_unlock(&defer_mu);
+		if (queue) {
+			enqueue(srv, st);
+			return MHD_YES;
+		}
+	}
+	srv->handler(&st->req, &st->resp, srv->arg);
+	if (st->resp.deferred) {
 		/* the answer waits for work on another thread (a view's audit event): keep
 		 * it, and suspend the connection unless that work is already done */
-		st->resp = resp;
-		st->pool = p;
-		st->tls = req.tls;
 		pthread_mutex_lock(&defer_mu);
 		st->waiting = true;
 		if (!st->completed && defer_stopping) {
@@ -407,8 +508,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		pthread_mutex_unlock(&defer_mu);
 		return done ? send_deferred(srv, c, st) : MHD_YES;
 	}
-	enum MHD_Result ret = send_response(srv, c, &resp, req.tls);
+	enum MHD_Result ret = send_response(srv, c, &st->resp, st->tls);
 	pool_free(p);
+	st->pool = NULL;
 	return ret;
 }
 
@@ -487,7 +589,26 @@ static void free_server(struct server *s)
 		free(s->key);
 	}
 	free(s->cert);
+	free(s->workers);
+	pthread_cond_destroy(&s->qcv);
+	pthread_mutex_destroy(&s->qmu);
 	free(s);
+}
+
+/* Starts n handler workers. Returns 0, or -1 (none left running). */
+static int start_workers(struct server *s, int n)
+{
+	s->workers = calloc((size_t)n, sizeof(*s->workers));
+	if (!s->workers)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		if (pthread_create(&s->workers[i], NULL, worker_main, s) != 0) {
+			stop_workers(s);
+			return -1;
+		}
+		s->nworkers++;
+	}
+	return 0;
 }
 
 int server_start(const struct server_options *o, struct server **out, char *err, size_t errlen)
@@ -506,7 +627,10 @@ int server_start(const struct server_options *o, struct server **out, char *err,
 	}
 	s->handler = o->handler;
 	s->arg = o->arg;
+	s->quick = o->quick;
 	s->behind_proxy = o->behind_proxy;
+	pthread_mutex_init(&s->qmu, NULL);
+	pthread_cond_init(&s->qcv, NULL);
 	bool want_tls = (o->tls_cert && *o->tls_cert) || (o->tls_key && *o->tls_key);
 	if (want_tls) {
 		size_t cl;
@@ -538,7 +662,10 @@ int server_start(const struct server_options *o, struct server **out, char *err,
 		flags |= MHD_USE_IPv6;
 	if (s->tls)
 		flags |= MHD_USE_TLS;
-	unsigned threads = o->threads > 0 ? (unsigned)o->threads : 1;
+	int workers = o->threads > 0 ? o->threads : 1;
+	/* the connections' own threads only read requests and send answers (and answer
+	 * quick requests): two are plenty beside the workers */
+	unsigned threads = workers > 1 ? 2 : 1;
 	struct MHD_OptionItem opts[24];
 	size_t no = 0;
 #define OPT(o, v, p) (opts[no++] = (struct MHD_OptionItem){(o), (intptr_t)(v), (p)})
@@ -561,11 +688,17 @@ int server_start(const struct server_options *o, struct server **out, char *err,
 	}
 	OPT(MHD_OPTION_END, 0, NULL);
 #undef OPT
+	if (start_workers(s, workers) < 0) {
+		snprintf(err, errlen, "cannot start the server's worker threads");
+		free_server(s);
+		return -1;
+	}
 	s->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_ARRAY, opts,
 	                        MHD_OPTION_END);
 	if (!s->d) {
 		snprintf(err, errlen, "cannot listen on %s (address in use or not available?)",
 		         o->listen);
+		stop_workers(s);
 		free_server(s);
 		return -1;
 	}
@@ -613,6 +746,7 @@ void server_stop(struct server *s, int drain_ms)
 	MHD_stop_daemon(s->d);
 	if (fd != MHD_INVALID_SOCKET)
 		close(fd);
+	stop_workers(s); /* the queue is empty: every queued request was answered above */
 	free_server(s);
 }
 

@@ -4,9 +4,13 @@
  * calls one handler (the dispatcher in web/webapp.c), adds the security headers
  * (web/headers.h) and sends the struct response back.
  *
- * Threads and I/O: a pool of `threads` threads, each with its own epoll loop
- * (MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL with MHD_OPTION_THREAD_POOL_SIZE);
- * a handler runs on the thread that owns the connection and may block (database).
+ * Threads and I/O: `threads` worker threads run the handlers, taking requests from one
+ * queue in the order they arrived, so that no request waits behind the others of its
+ * connection's thread; a handler may block (database). One or two connection threads,
+ * each with its own epoll loop (MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL with
+ * MHD_OPTION_THREAD_POOL_SIZE), read requests and send answers: a request waits for
+ * its worker with its connection suspended. Quick requests (the `quick` test, e.g.
+ * static files) are answered on the connection's thread.
  *
  * Limits: at most SERVER_MAX_CONNECTIONS connections (and SERVER_MAX_PER_IP per
  * client address unless behind a proxy); a connection idle for SERVER_TIMEOUT_S
@@ -56,6 +60,9 @@ struct server_options {
 	bool behind_proxy;
 	server_handler handler;
 	void *arg;
+	/* Optional: true for a request to answer on its connection's thread (quick, no
+	 * database); it may call nothing that blocks. */
+	bool (*quick)(const struct request *req, void *arg);
 };
 
 struct server;

@@ -136,6 +136,14 @@ static bool admit(struct web_app *app, struct request *req, struct response *res
 	return true;
 }
 
+bool web_app_quick(const struct request *req, void *arg)
+{
+	const struct web_app *app = arg;
+	struct request r = *req; /* router_match notes the route and its parameters */
+	return router_match(app->routes, app->nroutes, &r, NULL, 0) == ROUTER_MATCH &&
+	       (r.route->flags & ROUTE_STATIC);
+}
+
 void web_app_handle(struct request *req, struct response *resp, void *arg)
 {
 	struct web_app *app = arg;

@@ -50,6 +50,10 @@ void web_app_release(struct web_app *app);
 /* The server_handler: dispatches one request (see above). arg is the struct web_app. */
 void web_app_handle(struct request *req, struct response *resp, void *arg);
 
+/* The server's quick test (server_options.quick): true for a request for a static file
+ * (a ROUTE_STATIC route: no session, no database), answered on the connection's thread. */
+bool web_app_quick(const struct request *req, void *arg);
+
 /* The application's route table (web/routes.c). */
 extern const struct route web_routes[];
 extern const size_t web_routes_count;

@@ -1,16 +1,20 @@
 /* test_web_server.c: the real HTTP server on a loopback port, through the dispatcher:
  * static files, security headers, 404/405 without echo, body caps, CSRF and Origin
- * checks, sign-in redirects and problem+json on API routes. */
+ * checks, sign-in redirects, problem+json on API routes, and handlers run by workers
+ * from one queue (a waiting handler holds up no other connection). */
 #include <setjmp.h>
 #include <cmocka.h>
 
 #include <arpa/inet.h>
+#include <errno.h>
+#include <pthread.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include "util/config.h"
+#include "util/ltime.h"
 #include "web/webapp.h"
 #include "web/page.h"
 #include "web/server.h"
@@ -44,6 +48,36 @@ static void h_api(struct request *req, struct response *resp)
 	page_json(resp, 200, json_pack("{s:b}", "ok", 1));
 }
 
+/* /block holds its worker until the test releases it (or 10 s pass: then 503); /fast
+ * says how many are held at the moment it runs. */
+static pthread_mutex_t block_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t block_cv = PTHREAD_COND_INITIALIZER;
+static int blocked;
+static bool released;
+
+static void h_block(struct request *req, struct response *resp)
+{
+	pthread_mutex_lock(&block_mu);
+	blocked++;
+	pthread_cond_broadcast(&block_cv);
+	struct timespec until = ltime_deadline_ns((int64_t)10 * 1000 * 1000 * 1000);
+	int rc = 0;
+	while (!released && rc != ETIMEDOUT)
+		rc = pthread_cond_timedwait(&block_cv, &block_mu, &until);
+	blocked--;
+	pthread_mutex_unlock(&block_mu);
+	response_text(resp, released ? 200 : 503, released ? "released" : "never released");
+}
+
+static void h_fast(struct request *req, struct response *resp)
+{
+	pthread_mutex_lock(&block_mu);
+	char t[32];
+	snprintf(t, sizeof t, "held=%d", blocked);
+	pthread_mutex_unlock(&block_mu);
+	response_text(resp, 200, t);
+}
+
 static const struct route routes[] = {
         {HTTP_GET, "/static/{*path}", h_static, ROUTE_PUBLIC | ROUTE_STATIC, {0}},
         {HTTP_POST, "/public-post", h_echo_len, ROUTE_PUBLIC | ROUTE_NO_CSRF, {0}},
@@ -51,6 +85,8 @@ static const struct route routes[] = {
         {HTTP_POST, "/private", h_private, 0, {0}},
         {HTTP_GET, "/api/v1/thing", h_api, ROUTE_API, {0}},
         {HTTP_POST, "/api/v1/thing", h_api, ROUTE_API, {0}},
+        {HTTP_GET, "/block", h_block, ROUTE_PUBLIC, {0}},
+        {HTTP_GET, "/fast", h_fast, ROUTE_PUBLIC, {0}},
 };
 
 /* A session for the cookie "lantern=good". */
@@ -78,8 +114,11 @@ static int setup(void **state)
 		return -1;
 	}
 	app.authenticate = fake_auth;
-	struct server_options o = {
-	        .listen = "127.0.0.1:0", .threads = 2, .handler = web_app_handle, .arg = &app};
+	struct server_options o = {.listen = "127.0.0.1:0",
+	                           .threads = 2,
+	                           .handler = web_app_handle,
+	                           .quick = web_app_quick,
+	                           .arg = &app};
 	signal(SIGPIPE, SIG_IGN);
 	if (server_start(&o, &srv, err, sizeof err) < 0) {
 		fprintf(stderr, "%s\n", err);
@@ -357,6 +396,59 @@ static void test_bad_query_is_400(void **state)
 	free(r);
 }
 
+static void *get_block(void *arg)
+{
+	return get("/block", NULL);
+}
+
+/* Waits (at most 10 s) until n requests are held in /block. */
+static void wait_blocked(int n)
+{
+	pthread_mutex_lock(&block_mu);
+	struct timespec until = ltime_deadline_ns((int64_t)10 * 1000 * 1000 * 1000);
+	int rc = 0;
+	while (blocked < n && rc != ETIMEDOUT)
+		rc = pthread_cond_timedwait(&block_cv, &block_mu, &until);
+	assert_int_equal(blocked, n);
+	pthread_mutex_unlock(&block_mu);
+}
+
+/* Handlers run on workers that take requests in arrival order from one queue: a handler
+ * that waits holds up no request of another connection (a connection's own thread would
+ * hold up every connection it owns), and static files are answered on the connection's
+ * thread even while every worker is busy. */
+static void test_a_waiting_handler_holds_up_no_other_request(void **state)
+{
+	released = false;
+	pthread_t t1, t2;
+	assert_int_equal(pthread_create(&t1, NULL, get_block, NULL), 0);
+	wait_blocked(1);
+	for (int i = 0; i < 8; i++) { /* each on a connection of its own */
+		char *r = get("/fast", NULL);
+		assert_int_equal(status_of(r), 200);
+		assert_non_null(strstr(r, "held=1"));
+		free(r);
+	}
+	assert_int_equal(pthread_create(&t2, NULL, get_block, NULL), 0);
+	wait_blocked(2); /* both workers are busy */
+	char *r = get("/static/lantern.css", NULL);
+	assert_int_equal(status_of(r), 200);
+	free(r);
+	pthread_mutex_lock(&block_mu);
+	assert_int_equal(blocked, 2);
+	released = true;
+	pthread_cond_broadcast(&block_cv);
+	pthread_mutex_unlock(&block_mu);
+	void *a1, *a2;
+	pthread_join(t1, &a1);
+	pthread_join(t2, &a2);
+	assert_int_equal(status_of(a1), 200);
+	assert_int_equal(status_of(a2), 200);
+	assert_non_null(strstr(a1, "released"));
+	free(a1);
+	free(a2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -371,6 +463,7 @@ int main(void)
 	        cmocka_unit_test(test_body_caps),
 	        cmocka_unit_test(test_header_caps),
 	        cmocka_unit_test(test_bad_query_is_400),
+	        cmocka_unit_test(test_a_waiting_handler_holds_up_no_other_request),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
