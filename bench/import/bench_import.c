@@ -157,6 +157,27 @@ int main(int argc, char **argv)
 	       "(a brother, sister or namesake): %zu of %zu (%.2f%%)\n",
 	       held_dup, n_dup, 100.0 * (double)held_dup / (double)n_dup, held_first, n,
 	       100.0 * (double)held_first / (double)n);
+	/* What was held, and against whom, in a form two runs can compare (children's ids
+	 * are new on every run: a candidate is named by its place in the register) */
+	uint64_t digest = 1469598103934665603ULL;
+	struct db_stmt *st = NULL;
+	if (db_prepare(b.db,
+	               "SELECT h.line, c.rowid, json_remove(j.value, '$.id')"
+	               " FROM import_held h, json_each(h.candidates) j"
+	               " JOIN children c ON c.id = json_extract(j.value, '$.id')"
+	               " ORDER BY h.line, j.key",
+	               &st) == DB_OK) {
+		while (db_step(st) == DB_ROW) {
+			char row[4096];
+			snprintf(row, sizeof row, "%lld|%lld|%s;",
+			         (long long)db_column_int64(st, 0),
+			         (long long)db_column_int64(st, 1), db_column_text(st, 2));
+			for (const char *c = row; *c; c++)
+				digest = (digest ^ (unsigned char)*c) * 1099511628211ULL;
+		}
+		db_finalize(st);
+	}
+	printf("held rows and their candidates, digest: %016llx\n", (unsigned long long)digest);
 	size_t refused_shown = 0;
 	json_array_foreach(json_object_get(rep, "refused_rows"), i, h)
 	{

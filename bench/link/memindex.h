@@ -148,7 +148,7 @@ static size_t mix_candidates(const struct mix *m, const char *const *ids,
 		}
 		for (size_t i = 0; i < take; i++)
 			b->ptrs[used + i] = ids[post[i]];
-		b->lists[k] = (struct link_posting){keys[k], b->ptrs + used, take, n};
+		b->lists[k] = (struct link_posting){keys[k], b->ptrs + used, take, n, NULL};
 		used += take;
 	}
 	long nc = link_rank_candidates(b->lists, (size_t)nk, b->cand, b->max_cand, common);

@@ -370,6 +370,13 @@ size_t match_batch_holders(const struct match_batch *b, const char *key, const c
 	return count;
 }
 
+uint32_t match_batch_order(const struct match_batch *b, const char *id)
+{
+	if (!b->n || id < b->ids || id >= b->ids + b->n * ID_MAX)
+		return 0;
+	return (uint32_t)((size_t)(id - b->ids) / ID_MAX + 1);
+}
+
 bool match_batch_person(struct match_batch *b, const char *id, struct link_person *p)
 {
 	if (!b->n || id < b->ids || id >= b->ids + b->n * ID_MAX)

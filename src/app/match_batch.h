@@ -43,6 +43,9 @@ bool match_batch_store_empty(const struct match_batch *b);
  * counting up to max + 1 at most (then ids are not all given). */
 size_t match_batch_holders(const struct match_batch *b, const char *key, const char **ids,
                            size_t max);
+/* The place of id (a pointer given by match_batch_holders) in the batch, from 1 in the
+ * order its children were added; 0 when it is not one of them. */
+uint32_t match_batch_order(const struct match_batch *b, const char *id);
 /* Whether id (a pointer given by match_batch_holders) is a child of the batch; if so its
  * prepared form into *p. */
 bool match_batch_person(struct match_batch *b, const char *id, struct link_person *p);

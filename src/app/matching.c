@@ -181,15 +181,21 @@ void match_prepare_object(json_t *c, struct link_person *p)
 	link_person_prepare(&in, p);
 }
 
+/* A candidate found, with its weight and its place in the ranking. */
+struct found_item {
+	json_t *c;
+	double weight;
+	size_t at;
+};
+
+/* Heaviest first; equal weights keep the ranking's order (link/blocking.h), which is the
+ * same on every run, where the ids of an import's children are not. */
 static int by_weight(const void *a, const void *b)
 {
-	json_t *ca = *(json_t *const *)a, *cb = *(json_t *const *)b;
-	double wa = json_real_value(json_object_get(ca, "weight"));
-	double wb = json_real_value(json_object_get(cb, "weight"));
-	if (wa != wb)
-		return wa < wb ? 1 : -1;
-	return strcmp(json_string_value(json_object_get(ca, "id")),
-	              json_string_value(json_object_get(cb, "id")));
+	const struct found_item *x = a, *y = b;
+	if (x->weight != y->weight)
+		return x->weight < y->weight ? 1 : -1;
+	return x->at < y->at ? -1 : x->at > y->at;
 }
 
 /* Holders fetched per key at most: a key held by more children than this (or than its
@@ -202,6 +208,7 @@ static int by_weight(const void *a, const void *b)
  * the import's batch). */
 struct ranked {
 	const char **idv;
+	uint32_t *ord; /* beside idv, with a batch: each id's order (link/blocking.h) */
 	char *buf;
 	struct link_candidate cand[MATCH_SCORED];
 	long n;
@@ -210,6 +217,7 @@ struct ranked {
 static void ranked_free(struct ranked *r)
 {
 	free(r->idv);
+	free(r->ord);
 	free(r->buf);
 }
 
@@ -258,9 +266,10 @@ static int ranked_candidates(struct db *db, struct match_batch *batch,
 	const size_t per = 2 * (MATCH_FETCH_MAX + 1); /* ids per key: stored and batch */
 	r->n = 0;
 	r->idv = malloc((size_t)(nk > 0 ? nk : 1) * per * sizeof(char *));
+	r->ord = batch ? malloc((size_t)(nk > 0 ? nk : 1) * per * sizeof(uint32_t)) : NULL;
 	r->buf = malloc((size_t)(nk > 0 ? nk : 1) * (MATCH_FETCH_MAX + 1) * MATCH_ID_LEN);
 	bool read_db = !batch || !match_batch_store_empty(batch);
-	int rc = r->idv && r->buf ? DB_OK : DB_E_NOMEM;
+	int rc = r->idv && r->buf && (r->ord || !batch) ? DB_OK : DB_E_NOMEM;
 	for (int k = 0; k < nk && rc == DB_OK; k++) {
 		size_t cap = link_key_cap(keys[k]);
 		size_t fetch = cap < MATCH_FETCH_MAX ? cap : MATCH_FETCH_MAX;
@@ -272,12 +281,17 @@ static int ranked_candidates(struct db *db, struct match_batch *batch,
 			                                  MATCH_ID_LEN, &n);
 		for (size_t i = 0; i < n; i++)
 			ids[i] = mine + i * MATCH_ID_LEN;
+		size_t stored = n;
 		if (batch && n <= fetch)
 			n += match_batch_holders(batch, keys[k], ids + n, fetch + 1 - n);
+		/* the batch's children, whose ids are new on every run, tie by their row */
+		uint32_t *ord = batch ? r->ord + (size_t)k * per : NULL;
+		for (size_t i = 0; ord && i < n && i <= fetch; i++)
+			ord[i] = i < stored ? 0 : match_batch_order(batch, ids[i]);
 		if (n > fetch) /* common: it brings nobody in */
-			post[k] = (struct link_posting){keys[k], ids, 0, cap + 1};
+			post[k] = (struct link_posting){keys[k], ids, 0, cap + 1, ord};
 		else
-			post[k] = (struct link_posting){keys[k], ids, n, n};
+			post[k] = (struct link_posting){keys[k], ids, n, n, ord};
 	}
 	/* With a batch, each child's id is made one pointer (those of the batch are; the
 	 * database's are copied once a key), so that ranking need not read them. */
@@ -394,17 +408,19 @@ int child_match_in(struct db *db, const struct actor *who, const struct child_in
 		return app_db_fail(err, db, rc);
 	}
 	n = json_array_size(found);
-	json_t **items = malloc((n ? n : 1) * sizeof(*items));
+	struct found_item *items = malloc((n ? n : 1) * sizeof(*items));
 	if (!items) {
 		json_decref(found);
 		return app_fail(err, APP_FAILED, NULL, "Out of memory.");
 	}
-	for (size_t i = 0; i < n; i++)
-		items[i] = json_array_get(found, i);
+	for (size_t i = 0; i < n; i++) {
+		json_t *c = json_array_get(found, i);
+		items[i] = (struct found_item){c, json_real_value(json_object_get(c, "weight")), i};
+	}
 	qsort(items, n, sizeof(*items), by_weight);
 	json_t *result = json_array();
 	for (size_t i = 0; i < n && i < limit; i++) {
-		json_t *c = items[i];
+		json_t *c = items[i].c;
 		/* keep only what tells children apart */
 		json_object_del(c, "nhs_number");
 		json_object_del(c, "postcode");

@@ -234,6 +234,8 @@ static int by_rank(const void *x, const void *y)
 	const struct link_candidate *a = x, *b = y;
 	if (a->rank != b->rank)
 		return a->rank > b->rank ? -1 : 1;
+	if (a->order != b->order)
+		return a->order < b->order ? -1 : 1;
 	return strcmp(a->id, b->id);
 }
 
@@ -319,7 +321,8 @@ static long rank(const struct link_posting *lists, size_t n_lists, struct link_c
 						continue;
 					tab[h].id = id;
 					tab[h].idx = (int)nc;
-					c[nc] = (struct link_candidate){id, 0.0, 0};
+					c[nc] = (struct link_candidate){id, 0.0, 0,
+					                                l->order ? l->order[i] : 0};
 					last[nc++] = -1;
 				}
 				int x = tab[h].idx;

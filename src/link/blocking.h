@@ -41,12 +41,16 @@
  * candidates in: it only adds to the rank of candidates that another key found. The
  * rank of a candidate is the sum over the keys it shares with the probe of
  * log2(1 + 10000 / holders(key)): more keys, and rarer keys, rank higher; ties go to
- * the smaller id (byte order), so the order is the same on every run.
+ * the earlier `order` (0, the default, first), then to the smaller id (byte order), so
+ * the order is the same on every run. Ids made at random during a run (the children of
+ * an import not yet written) are given their order (the row they came from), so that two
+ * runs of the same import rank, score and hold the same rows.
  */
 #ifndef LANTERN_LINK_BLOCKING_H
 #define LANTERN_LINK_BLOCKING_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "link/match.h"
 
@@ -67,12 +71,14 @@ struct link_posting {
 	const char *const *ids; /* child ids (any order; duplicates ignored) */
 	size_t n;               /* ids given; give at most cap + 1 (more is not needed) */
 	size_t holders;         /* children holding the key in all (>= n); 0 = n */
+	const uint32_t *order;  /* optional, beside ids: each id's order (above); NULL = 0 */
 };
 
 struct link_candidate {
 	const char *id; /* points into the posting lists */
 	double rank;
-	int keys; /* keys shared with the probe */
+	int keys;       /* keys shared with the probe */
+	uint32_t order; /* from the posting (0 when it gave none) */
 };
 
 #define LINK_RANK_MAX_IDS 1000000 /* ids over all lists in one call */

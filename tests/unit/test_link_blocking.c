@@ -219,9 +219,9 @@ static void test_ranking_by_shared_keys_with_stable_ties(void **state)
 	const char *l2[] = {"c2", "c3"};
 	const char *l3[] = {"c9"};
 	struct link_posting lists[] = {
-	        {"P:AML:OKFR", l1, 4, 0},
-	        {"D:AML:2011-03-14", l2, 2, 0},
-	        {"H:9990000018", l3, 1, 0},
+	        {"P:AML:OKFR", l1, 4, 0, NULL},
+	        {"D:AML:2011-03-14", l2, 2, 0, NULL},
+	        {"H:9990000018", l3, 1, 0, NULL},
 	};
 	struct link_candidate out[8];
 	size_t common = 99;
@@ -250,9 +250,9 @@ static void test_ranking_by_shared_keys_with_stable_ties(void **state)
 	const char *i2[] = {c2, c3};
 	const char *i3[] = {c9};
 	struct link_posting ilists[] = {
-	        {"P:AML:OKFR", i1, 4, 0},
-	        {"D:AML:2011-03-14", i2, 2, 0},
-	        {"H:9990000018", i3, 1, 0},
+	        {"P:AML:OKFR", i1, 4, 0, NULL},
+	        {"D:AML:2011-03-14", i2, 2, 0, NULL},
+	        {"H:9990000018", i3, 1, 0, NULL},
 	};
 	struct link_candidate iout[8];
 	assert_int_equal(link_rank_candidates_interned(ilists, 3, iout, 8, NULL), 4);
@@ -265,8 +265,38 @@ static void test_ranking_by_shared_keys_with_stable_ties(void **state)
 	assert_string_equal(out[1].id, "c3");
 	assert_int_equal(link_rank_candidates(NULL, 0, out, 2, NULL), 0);
 	/* Too many ids in one call: refused, not ranked in part. */
-	struct link_posting huge = {"P:AML:OKFR", l1, LINK_RANK_MAX_IDS + 1, 0};
+	struct link_posting huge = {"P:AML:OKFR", l1, LINK_RANK_MAX_IDS + 1, 0, NULL};
 	assert_int_equal(link_rank_candidates(&huge, 1, out, 2, NULL), -1);
+}
+
+/* R-REC-1: ids made during a run (an import's own children) tie by the order they were
+ * added, before their ids: the stored ones (order 0) first, then row by row, so that a
+ * probe scoring only its best-ranked candidates scores the same ones on every run. */
+static void test_R_REC_1_ties_go_by_order_before_id(void **state)
+{
+	const char *ids[] = {"zz-stored", "m-row3", "a-row7", "k-row5"};
+	const uint32_t ord[] = {0, 3, 7, 5};
+	struct link_posting one = {"P:AML:OKFR", ids, 4, 0, ord};
+	struct link_candidate out[4];
+	assert_int_equal(link_rank_candidates(&one, 1, out, 4, NULL), 4);
+	assert_string_equal(out[0].id, "zz-stored");
+	assert_string_equal(out[1].id, "m-row3");
+	assert_string_equal(out[2].id, "k-row5");
+	assert_string_equal(out[3].id, "a-row7");
+	assert_int_equal(out[3].order, 7);
+	/* kept best two, whatever the ids the run gave the rows */
+	const char *other[] = {"b-stored", "q-row3", "c-row7", "d-row5"};
+	struct link_posting two = {"P:AML:OKFR", other, 4, 0, ord};
+	assert_int_equal(link_rank_candidates_interned(&two, 1, out, 2, NULL), 2);
+	assert_string_equal(out[0].id, "b-stored");
+	assert_string_equal(out[1].id, "q-row3");
+	/* a higher rank still comes first */
+	const char *more[] = {"a-row7"};
+	const uint32_t mord[] = {7};
+	struct link_posting lists[] = {one, {"D:AML:2011-03-14", more, 1, 0, mord}};
+	assert_int_equal(link_rank_candidates(lists, 2, out, 4, NULL), 4);
+	assert_string_equal(out[0].id, "a-row7");
+	assert_string_equal(out[1].id, "zz-stored");
 }
 
 static void test_common_keys_only_add_rank(void **state)
@@ -280,8 +310,8 @@ static void test_common_keys_only_add_rank(void **state)
 	}
 	const char *other[] = {"x05", "y1"};
 	struct link_posting lists[] = {
-	        {"H:9990000018", many, 21, 0},
-	        {"D:AML:2011-03-14", other, 2, 0},
+	        {"H:9990000018", many, 21, 0, NULL},
+	        {"D:AML:2011-03-14", other, 2, 0, NULL},
 	};
 	struct link_candidate out[32];
 	size_t common = 0;
@@ -292,7 +322,7 @@ static void test_common_keys_only_add_rank(void **state)
 	assert_int_equal(out[0].keys, 2);
 	assert_string_equal(out[1].id, "y1");
 	/* A store that sends only cap + 1 ids but says how many hold the key. */
-	struct link_posting capped[] = {{"H:9990000018", many, 3, 500}, lists[1]};
+	struct link_posting capped[] = {{"H:9990000018", many, 3, 500, NULL}, lists[1]};
 	n = link_rank_candidates(capped, 2, out, 32, &common);
 	assert_int_equal(common, 1);
 	assert_int_equal(n, 2);
@@ -307,6 +337,7 @@ int main(void)
 	        cmocka_unit_test(test_R_REC_1_typos_with_a_wrong_date_share_a_key),
 	        cmocka_unit_test(test_keys_are_unique_and_bounded),
 	        cmocka_unit_test(test_ranking_by_shared_keys_with_stable_ties),
+	        cmocka_unit_test(test_R_REC_1_ties_go_by_order_before_id),
 	        cmocka_unit_test(test_common_keys_only_add_rank),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
