@@ -235,6 +235,38 @@ static void test_viewlog_fold_moves_more_than_one_batch_and_skips_moved(void **s
 	tmp_close(&t);
 }
 
+/* While this process's writer runs, a fold never needs the view log's write lock (the
+ * writer deletes what was moved): another connection holding it does not stop a fold. */
+static void test_viewlog_fold_needs_no_write_lock_on_the_log(void **state)
+{
+	(void)state;
+	struct tdb t;
+	tmp_open(&t);
+	char msg[256], url[320];
+	assert_int_equal(viewlog_attach(t.db, msg, sizeof msg), DB_OK);
+	assert_int_equal(tmpdb_append_from_threads(t.url, 2, 50), 100);
+	snprintf(url, sizeof url, "%s-viewlog", t.url);
+	struct db *other;
+	assert_int_equal(db_open(url, false, &other, msg, sizeof msg), DB_OK);
+	db_private_writer(other); /* SQLite's lock only, not this process's writer queue */
+	assert_int_equal(db_begin(other), DB_OK); /* holds the log's write lock */
+	long moved = 0;
+	assert_int_equal(viewlog_fold(t.db, &moved), DB_OK);
+	assert_int_equal(moved, 100);
+	db_rollback(other);
+	db_close(other);
+	int64_t left = waiting(&t);
+	for (int i = 0; i < 500 && left > 0; i++) {
+		struct timespec ts = {0, 10 * 1000 * 1000};
+		nanosleep(&ts, NULL);
+		left = waiting(&t);
+	}
+	assert_int_equal(left, 0);
+	struct audit_verify_result r;
+	assert_int_equal(audit_verify(t.db, &r), 0);
+	tmp_close(&t);
+}
+
 /* A view log made again (deleted by hand, or the database restored or moved without
  * it) starts its numbers again: its events are new to the database and all move. */
 static void test_viewlog_new_log_is_folded_whole(void **state)
@@ -334,6 +366,7 @@ int main(void)
 	        cmocka_unit_test(test_viewlog_failed_commit_reported_nothing_kept),
 	        cmocka_unit_test(test_viewlog_fold_moves_more_than_one_batch_and_skips_moved),
 	        cmocka_unit_test(test_viewlog_new_log_is_folded_whole),
+	        cmocka_unit_test(test_viewlog_fold_needs_no_write_lock_on_the_log),
 	        cmocka_unit_test(test_viewlog_views_answered_together),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
