@@ -69,6 +69,7 @@ struct conn_state {
 	/* A request queued for a worker (run_queued): kept here while it waits. */
 	struct request req;
 	struct conn_state *qnext;
+	int64_t queued_ns; /* when it was queued (monotonic) */
 };
 
 /* Guards the deferral fields of every conn_state, and counts suspended connections
@@ -135,6 +136,23 @@ static enum MHD_Result send_response(struct server *srv, struct MHD_Connection *
 }
 
 /* A fixed error produced by the server itself: problem+json under /api/, else text. */
+/* Fills resp (initialised) with a fixed error: problem+json under /api/, else text. */
+static void error_body(struct response *resp, const char *uri, int status, const char *slug,
+                       const char *title)
+{
+	resp->status = status;
+	if (uri && strncmp(uri, "/api/", 5) == 0) {
+		resp->content_type = "application/problem+json";
+		buf_printf(&resp->body,
+		           "{\"type\":\"https://lantern.invalid/problems/%s\",\"title\":\"%s\","
+		           "\"status\":%d}",
+		           slug, title, status);
+	} else {
+		resp->content_type = "text/plain; charset=utf-8";
+		buf_printf(&resp->body, "%s\n", title);
+	}
+}
+
 static enum MHD_Result send_error(struct server *srv, struct MHD_Connection *c, const char *uri,
                                   int status, const char *slug, const char *title)
 {
@@ -143,17 +161,7 @@ static enum MHD_Result send_error(struct server *srv, struct MHD_Connection *c, 
 		return MHD_NO;
 	struct response resp;
 	response_init(&resp, p);
-	resp.status = status;
-	if (uri && strncmp(uri, "/api/", 5) == 0) {
-		resp.content_type = "application/problem+json";
-		buf_printf(&resp.body,
-		           "{\"type\":\"https://lantern.invalid/problems/%s\",\"title\":\"%s\","
-		           "\"status\":%d}",
-		           slug, title, status);
-	} else {
-		resp.content_type = "text/plain; charset=utf-8";
-		buf_printf(&resp.body, "%s\n", title);
-	}
+	error_body(&resp, uri, status, slug, title);
 	enum MHD_Result ret = send_response(srv, c, &resp, srv->tls);
 	pool_free(p);
 	return ret;
@@ -308,6 +316,7 @@ static void enqueue(struct server *srv, struct conn_state *st)
 {
 	pthread_mutex_lock(&srv->qmu);
 	st->qnext = NULL;
+	st->queued_ns = ltime_mono_ns();
 	if (srv->qtail)
 		srv->qtail->qnext = st;
 	else
@@ -323,7 +332,18 @@ static void enqueue(struct server *srv, struct conn_state *st)
  * is resumed: its thread may then send the answer and free st. */
 static void run_queued(struct server *srv, struct conn_state *st)
 {
-	srv->handler(&st->req, &st->resp, srv->arg);
+	/* A request that waited longer than a connection may stay idle (its client has
+	 * likely given up), or that is still waiting once the server stops, is not run: it
+	 * is answered 503, so that nothing is done that nobody waits for and stopping takes
+	 * no longer than the requests already running. */
+	pthread_mutex_lock(&defer_mu);
+	bool stopping = defer_stopping;
+	pthread_mutex_unlock(&defer_mu);
+	if (stopping || ltime_mono_ns() - st->queued_ns > (int64_t)SERVER_TIMEOUT_S * 1000000000)
+		error_body(&st->resp, st->uri, 503, "unavailable",
+		           "The service is busy; try again shortly");
+	else
+		srv->handler(&st->req, &st->resp, srv->arg);
 	pthread_mutex_lock(&defer_mu);
 	st->running = false;
 	if (!st->resp.deferred) {
@@ -664,8 +684,9 @@ int server_start(const struct server_options *o, struct server **out, char *err,
 		flags |= MHD_USE_TLS;
 	int workers = o->threads > 0 ? o->threads : 1;
 	/* the connections' own threads only read requests and send answers (and answer
-	 * quick requests): two are plenty beside the workers */
-	unsigned threads = workers > 1 ? 2 : 1;
+	 * quick requests, and do the TLS work): two, or one for every four workers past
+	 * eight */
+	unsigned threads = workers > 8 ? (unsigned)workers / 4 : workers > 1 ? 2 : 1;
 	struct MHD_OptionItem opts[24];
 	size_t no = 0;
 #define OPT(o, v, p) (opts[no++] = (struct MHD_OptionItem){(o), (intptr_t)(v), (p)})
@@ -727,7 +748,8 @@ void server_stop(struct server *s, int drain_ms)
 	defer_stopping = true;
 	while (defer_suspended > 0) {
 		if (!warned && ltime_mono_ns() - t0 >= (int64_t)30 * 1000000000) {
-			log_warn("stopping: %d answer(s) still wait for their audit events",
+			log_warn("stopping: %d request(s) still being answered (their handlers or"
+			         " audit events)",
 			         defer_suspended);
 			warned = true;
 		}

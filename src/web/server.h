@@ -10,7 +10,9 @@
  * each with its own epoll loop (MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL with
  * MHD_OPTION_THREAD_POOL_SIZE), read requests and send answers: a request waits for
  * its worker with its connection suspended. Quick requests (the `quick` test, e.g.
- * static files) are answered on the connection's thread.
+ * static files) are answered on the connection's thread. A request still queued when
+ * the server stops, or queued for longer than SERVER_TIMEOUT_S, is answered 503
+ * without running its handler.
  *
  * Limits: at most SERVER_MAX_CONNECTIONS connections (and SERVER_MAX_PER_IP per
  * client address unless behind a proxy); a connection idle for SERVER_TIMEOUT_S
