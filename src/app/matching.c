@@ -286,7 +286,7 @@ static int ranked_candidates(struct db *db, struct match_batch *batch,
 			n += match_batch_holders(batch, keys[k], ids + n, fetch + 1 - n);
 		/* the batch's children, whose ids are new on every run, tie by their row */
 		uint32_t *ord = batch ? r->ord + (size_t)k * per : NULL;
-		for (size_t i = 0; ord && i < n && i <= fetch; i++)
+		for (size_t i = 0; ord && n <= fetch && i < n; i++)
 			ord[i] = i < stored ? 0 : match_batch_order(batch, ids[i]);
 		if (n > fetch) /* common: it brings nobody in */
 			post[k] = (struct link_posting){keys[k], ids, 0, cap + 1, ord};
