@@ -90,11 +90,9 @@ static int viewlog_open(const char *path, bool create, struct db **out, char *er
 static int write_batch(struct db *w, struct queued *batch, int64_t drop, bool *dropped)
 {
 	int rc = db_begin(w);
-	*dropped = false;
-	if (rc == DB_OK && drop > 0) {
-		rc = db_run(w, "DELETE FROM pending WHERE seq <= $1", "i", drop);
-		*dropped = rc == DB_OK;
-	}
+	/* the events matter, the deletion does not: a failed one is left for later */
+	*dropped = rc == DB_OK && drop > 0 &&
+	           db_run(w, "DELETE FROM pending WHERE seq <= $1", "i", drop) == DB_OK;
 	for (struct queued *q = batch; rc == DB_OK && q; q = q->next) {
 		const struct audit_event *e = &q->ev;
 		rc = db_run(w,

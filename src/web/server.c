@@ -135,7 +135,6 @@ static enum MHD_Result send_response(struct server *srv, struct MHD_Connection *
 	return ret;
 }
 
-/* A fixed error produced by the server itself: problem+json under /api/, else text. */
 /* Fills resp (initialised) with a fixed error: problem+json under /api/, else text. */
 static void error_body(struct response *resp, const char *uri, int status, const char *slug,
                        const char *title)
@@ -153,6 +152,7 @@ static void error_body(struct response *resp, const char *uri, int status, const
 	}
 }
 
+/* Sends a fixed error produced by the server itself (error_body). */
 static enum MHD_Result send_error(struct server *srv, struct MHD_Connection *c, const char *uri,
                                   int status, const char *slug, const char *title)
 {
