@@ -206,10 +206,16 @@ void viewlog_detach(void)
 	pthread_mutex_unlock(&vl_mu);
 }
 
+/* Whether the writer runs for db's database (vl_mu held). */
+static bool attached_locked(struct db *db)
+{
+	return vl_running && !vl_stop && strcmp(vl_scope, db_scope(db)) == 0;
+}
+
 bool viewlog_attached(struct db *db)
 {
 	pthread_mutex_lock(&vl_mu);
-	bool yes = vl_running && !vl_stop && strcmp(vl_scope, db_scope(db)) == 0;
+	bool yes = attached_locked(db);
 	pthread_mutex_unlock(&vl_mu);
 	return yes;
 }
@@ -250,7 +256,7 @@ int viewlog_submit(struct db *db, const struct audit_event *ev, viewlog_done_fn 
 	q->ctx = ctx;
 	q->next = NULL;
 	pthread_mutex_lock(&vl_mu);
-	if (!vl_running || vl_stop || strcmp(vl_scope, db_scope(db)) != 0) {
+	if (!attached_locked(db)) {
 		pthread_mutex_unlock(&vl_mu);
 		free(q);
 		return DB_E_MISUSE;
@@ -332,7 +338,7 @@ static int fold_batch(struct db *db, struct db *lg, const char *log_id, int64_t 
 static bool hand_drop(struct db *db, int64_t last)
 {
 	pthread_mutex_lock(&vl_mu);
-	bool yes = vl_running && !vl_stop && strcmp(vl_scope, db_scope(db)) == 0;
+	bool yes = attached_locked(db);
 	if (yes && last > vl_drop) {
 		vl_drop = last;
 		pthread_cond_signal(&vl_cv); /* an idle writer deletes them at once */

@@ -273,6 +273,18 @@ static bool is_form(struct MHD_Connection *c)
 	return ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0;
 }
 
+/* Resumes st's suspended connection, once (defer_mu held). Returns whether it did. */
+static bool resume_locked(struct conn_state *st)
+{
+	if (!st->conn)
+		return false;
+	struct MHD_Connection *c = st->conn;
+	st->conn = NULL;
+	MHD_resume_connection(c);
+	defer_suspended--;
+	return true;
+}
+
 /* Called once the work a deferred answer waits for is done, on another thread. */
 static void defer_done(void *ctx, int rc)
 {
@@ -280,13 +292,8 @@ static void defer_done(void *ctx, int rc)
 	pthread_mutex_lock(&defer_mu);
 	st->completed = true;
 	st->drc = rc;
-	if (st->waiting && st->conn && !st->running) {
-		/* suspended: let its thread send the answer (the resumed call) */
-		struct MHD_Connection *c = st->conn;
-		st->conn = NULL;
-		MHD_resume_connection(c);
-		defer_suspended--;
-	}
+	if (st->waiting && !st->running)
+		resume_locked(st); /* suspended: its thread sends the answer (the resumed call) */
 	pthread_cond_broadcast(&defer_cv); /* server_stop, or a thread waiting while it stops */
 	pthread_mutex_unlock(&defer_mu);
 }
@@ -350,13 +357,8 @@ static void run_queued(struct server *srv, struct conn_state *st)
 		st->completed = true;
 		st->drc = 0;
 	}
-	if (st->completed && st->conn) {
-		struct MHD_Connection *c = st->conn;
-		st->conn = NULL;
-		MHD_resume_connection(c);
-		defer_suspended--;
+	if (st->completed && resume_locked(st))
 		pthread_cond_broadcast(&defer_cv);
-	}
 	pthread_mutex_unlock(&defer_mu);
 }
 
