@@ -42,6 +42,8 @@ struct match_batch {
 	/* the probe last prepared */
 	const struct child_input *probe_ci;
 	struct link_person probe;
+	/* the model every row is scored with, once the first row has looked it up */
+	const struct link_model *model;
 };
 
 static uint64_t key_hash(const char *s)
@@ -456,4 +458,14 @@ int match_batch_write_keys(struct db *db, struct match_batch *b)
 	free(order);
 	free(holders);
 	return rc;
+}
+
+const struct link_model *match_batch_model(const struct match_batch *b)
+{
+	return b->model;
+}
+
+void match_batch_set_model(struct match_batch *b, const struct link_model *m)
+{
+	b->model = m;
 }

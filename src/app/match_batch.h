@@ -53,5 +53,10 @@ bool match_batch_person(struct match_batch *b, const char *id, struct link_perso
  * again. */
 void match_batch_note_probe(struct match_batch *b, const struct child_input *ci,
                             const struct link_person *p);
+/* The model the batch's rows are scored with: NULL until the first row has looked it up
+ * (match_model_current). A batch is one transaction, and no other can store a model
+ * while it writes, so the first row's model holds for every row. */
+const struct link_model *match_batch_model(const struct match_batch *b);
+void match_batch_set_model(struct match_batch *b, const struct link_model *m);
 
 #endif

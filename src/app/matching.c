@@ -342,10 +342,14 @@ int child_match_in(struct db *db, const struct actor *who, const struct child_in
 	int nk = link_blocking_keys(&pp, keys, MATCH_MAX_KEYS);
 	if (nk < 0)
 		nk = 0;
-	const struct link_model *model;
-	int arc = match_model_current(db, &model, NULL, err);
-	if (arc != APP_OK)
-		return arc;
+	const struct link_model *model = batch ? match_batch_model(batch) : NULL;
+	if (!model) {
+		int arc = match_model_current(db, &model, NULL, err);
+		if (arc != APP_OK)
+			return arc;
+		if (batch)
+			match_batch_set_model(batch, model);
+	}
 	struct ranked rk;
 	int rc = ranked_candidates(db, batch, keys, nk, scored, &rk);
 	/* The prior depends on how many children could be the probe (link/model.h). */
