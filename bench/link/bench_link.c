@@ -14,8 +14,9 @@
  * lists -> link_rank_candidates() -> the best LOOKUP_CANDIDATES scored with the model
  * -> bands. It prints recall at the 'likely' band and its precision, the best recall
  * any threshold reaches at precision 0.995, how many new children see a candidate at
- * 'possible' or above, how often the true child is ranked first, lookup times, and a
- * digest of every result (equal digests: identical results). LINK_BENCH_VERBOSE=N also
+ * 'possible' or above, how often the true child is ranked first, lookup times, the
+ * ceiling any scorer of the same comparisons could reach (ceiling.h), and a digest of
+ * every result (equal digests: identical results). LINK_BENCH_VERBOSE=N also
  * prints false pairs, candidates not found and the first N misses. Set LINK_MODEL=file to
  * use another model than the built-in one. Run from the repository root (FEBRL files)
  * or set LANTERN_SOURCE_DIR.
@@ -26,6 +27,7 @@
 #include "link/em.h"
 #include "gen.h"
 #include "memindex.h"
+#include "ceiling.h"
 
 #define LOOKUP_CANDIDATES 200 /* candidates scored per lookup, after ranking */
 
@@ -124,6 +126,7 @@ static size_t id_num(const char *id)
 struct scored {
 	double w;
 	bool same, capped;
+	double fw; /* what the pair counts for when false (below) */
 };
 
 static int by_w(const void *x, const void *y)
@@ -199,6 +202,8 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 	mix_build(&ix, people, n);
 	double t3 = now();
 	char **ids = make_ids(n);
+	struct ceiling ceil;
+	ceiling_init(&ceil, people, n);
 	printf("synthetic: seed %llu, %zu children in %zu households, %zu keys, %zu postings;"
 	       " generated in %.1f s, prepared in %.1f s, indexed in %.1f s\n",
 	       (unsigned long long)seed, n, w.n_hh, ix.n_keys, ix.n_ids, t1 - t0, t2 - t1, t3 - t2);
@@ -214,6 +219,10 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 		exit(1);
 	size_t in_block = 0, first = 0, tp_likely = 0, fp_likely = 0, known_possible = 0;
 	size_t new_prompted = 0, new_sib = 0, new_sib_prompted = 0, new_likely = 0;
+	/* A run with more (or fewer) new children than known ones is judged, for the best
+	 * recall below and the ceiling, as if there were one new child a known one: each
+	 * of a new child's pairs counts n_known / n_new of a false pair. */
+	const double new_fw = n_new ? (double)n_known / (double)n_new : 1.0;
 	size_t miss_kind[K_N] = {0}, seen_kind[K_N] = {0}, n_common = 0, cand_total = 0;
 	uint64_t digest = 1469598103934665603ULL;
 	double score_cpu = 0;
@@ -255,6 +264,7 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 			double wt = wts[k];
 			enum link_strength s = link_band(model, gmp, alone[k], wt);
 			bool same = known && (size_t)g->truth == ci;
+			ceiling_add(&ceil, gmp, &people[ci], q, known, same);
 			if (wt > best) {
 				best = wt;
 				best_i = ci;
@@ -306,7 +316,8 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 					if (!sc)
 						exit(1);
 				}
-				sc[n_sc++] = (struct scored){wt, same, link_gamma_capped(&gm)};
+				sc[n_sc++] = (struct scored){wt, same, link_gamma_capped(&gm),
+				                             known ? 1.0 : new_fw};
 			}
 			digest = fnv(digest, &ci, sizeof(ci));
 			digest = fnv(digest, &wt, sizeof(wt));
@@ -367,7 +378,7 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 	for (size_t i = 0; i < n_sc; i++) {
 		if (!sc[i].capped) {
 			tp += sc[i].same;
-			fp += !sc[i].same;
+			fp += sc[i].same ? 0 : sc[i].fw;
 		}
 		if (i + 1 < n_sc && sc[i + 1].w == sc[i].w)
 			continue;
@@ -391,8 +402,11 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 	       n_known, (double)in_block / (double)n_known, (double)first / (double)n_known,
 	       (double)tp_likely / (double)n_known, prec, fp_likely,
 	       (double)known_possible / (double)n_known);
-	printf("best recall at precision >= 0.995 over all thresholds: %.4f (at %.2f bits)\n",
-	       best_recall, best_t);
+	printf("best recall at precision >= 0.995 over all thresholds: %.4f (at %.2f bits)%s\n",
+	       best_recall, best_t,
+	       new_fw != 1.0 ? " (a new child's pair weighed as one new child a known one)" : "");
+	ceiling_report(&ceil, n_known, n_new);
+	ceiling_free(&ceil);
 	printf("new children (%zu probes, %zu brothers or sisters of stored children): shown a"
 	       " candidate at 'possible' or above %.4f (brothers/sisters %.4f), at 'likely'"
 	       " %.4f\n",
@@ -841,7 +855,7 @@ static void febrl(bool dedup)
 				if (!sc)
 					exit(1);
 			}
-			sc[ns++] = (struct scored){wt, same, false};
+			sc[ns++] = (struct scored){wt, same, false, 1.0};
 		}
 	}
 	double t3 = now();
