@@ -42,8 +42,9 @@ struct match_batch {
 	/* the probe last prepared */
 	const struct child_input *probe_ci;
 	struct link_person probe;
-	/* the model every row is scored with, once the first row has looked it up */
-	const struct link_model *model;
+	/* the model every row is scored with: a copy taken on the first row (no pointers
+	 * inside, about 440 KB), so that it outlives the process's model cache */
+	struct link_model *model;
 };
 
 static uint64_t key_hash(const char *s)
@@ -76,6 +77,7 @@ void match_batch_free(struct match_batch *b)
 {
 	if (!b)
 		return;
+	free(b->model);
 	free(b->ids);
 	free(b->at);
 	free(b->pk);
@@ -465,7 +467,10 @@ const struct link_model *match_batch_model(const struct match_batch *b)
 	return b->model;
 }
 
-void match_batch_set_model(struct match_batch *b, const struct link_model *m)
+int match_batch_set_model(struct match_batch *b, const struct link_model *m)
 {
-	b->model = m;
+	if (!b->model && !(b->model = malloc(sizeof *b->model)))
+		return -1;
+	*b->model = *m;
+	return 0;
 }

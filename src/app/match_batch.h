@@ -54,9 +54,12 @@ bool match_batch_person(struct match_batch *b, const char *id, struct link_perso
 void match_batch_note_probe(struct match_batch *b, const struct child_input *ci,
                             const struct link_person *p);
 /* The model the batch's rows are scored with: NULL until the first row has looked it up
- * (match_model_current). A batch is one transaction, and no other can store a model
- * while it writes, so the first row's model holds for every row. */
+ * (match_model_current) and set it. A batch is one transaction, and no other can store
+ * a model while it writes, so the first row's model holds for every row. The batch keeps
+ * its own copy, valid until match_batch_free whatever the process's model cache does.
+ * set: 0, or -1 when out of memory (the batch then has none, and each row looks the
+ * model up itself). */
 const struct link_model *match_batch_model(const struct match_batch *b);
-void match_batch_set_model(struct match_batch *b, const struct link_model *m);
+int match_batch_set_model(struct match_batch *b, const struct link_model *m);
 
 #endif

@@ -347,8 +347,9 @@ int child_match_in(struct db *db, const struct actor *who, const struct child_in
 		int arc = match_model_current(db, &model, NULL, err);
 		if (arc != APP_OK)
 			return arc;
+		/* kept for the batch's later rows; without memory for it, each looks it up */
 		if (batch)
-			match_batch_set_model(batch, model);
+			(void)match_batch_set_model(batch, model);
 	}
 	struct ranked rk;
 	int rc = ranked_candidates(db, batch, keys, nk, scored, &rk);

@@ -10,6 +10,7 @@
 
 #include "app/import.h"
 #include "app/import_csv.h"
+#include "app/match_batch.h"
 #include "app/match_model.h"
 #include "app/matching.h"
 
@@ -525,6 +526,29 @@ static void test_match_train_stores_and_uses_a_model(void **state)
 	json_decref(in);
 }
 
+/* A batch keeps its own copy of the model its first row looked up: the model it was
+ * given may be freed or replaced (the process's model cache) while the batch runs. */
+static void test_match_batch_keeps_its_own_model(void **state)
+{
+	(void)state;
+	struct match_batch *b = match_batch_new(true);
+	assert_non_null(b);
+	assert_null(match_batch_model(b));
+	struct link_model *m = malloc(sizeof *m);
+	assert_non_null(m);
+	*m = *link_model_default();
+	assert_int_equal(match_batch_set_model(b, m), 0);
+	const struct link_model *kept = match_batch_model(b);
+	assert_non_null(kept);
+	assert_ptr_not_equal(kept, m);
+	double likely = m->likely;
+	m->likely = likely + 100; /* what a replaced model would look like */
+	assert_true(kept->likely == likely);
+	free(m);
+	assert_true(match_batch_model(b)->likely == likely);
+	match_batch_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -540,6 +564,7 @@ int main(void)
 	        cmocka_unit_test(test_export_guards_formulas),
 	        cmocka_unit_test(test_match_model_view_and_training),
 	        cmocka_unit_test(test_match_train_stores_and_uses_a_model),
+	        cmocka_unit_test(test_match_batch_keeps_its_own_model),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
