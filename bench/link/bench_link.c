@@ -264,7 +264,7 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 			double wt = wts[k];
 			enum link_strength s = link_band(model, gmp, alone[k], wt);
 			bool same = known && (size_t)g->truth == ci;
-			ceiling_add(&ceil, gmp, &people[ci], q, known, same);
+			ceiling_add(&ceil, gmp, &people[ci], known, same);
 			if (wt > best) {
 				best = wt;
 				best_i = ci;

@@ -33,7 +33,6 @@
 
 struct ceil_pair {
 	uint64_t cell;
-	uint32_t probe;
 	bool same; /* a known probe's true pair; else a new child's pair */
 };
 
@@ -116,7 +115,7 @@ static unsigned ceil_bucket(struct ceiling *c, uint64_t k)
 
 /* Records one scored pair: only known probes' true pairs and new children's pairs. */
 static void ceiling_add(struct ceiling *c, const struct link_gamma *g,
-                        const struct link_person *cand, size_t probe, bool known, bool same)
+                        const struct link_person *cand, bool known, bool same)
 {
 	if (known && !same)
 		return;
@@ -133,7 +132,7 @@ static void ceiling_add(struct ceiling *c, const struct link_gamma *g,
 		if (!c->p)
 			exit(1);
 	}
-	c->p[c->n++] = (struct ceil_pair){cell, (uint32_t)probe, same};
+	c->p[c->n++] = (struct ceil_pair){cell, same};
 }
 
 struct ceil_cell {
