@@ -405,7 +405,7 @@ static void synth(size_t n, uint64_t seed, size_t n_known, size_t n_new)
 	printf("best recall at precision >= 0.995 over all thresholds: %.4f (at %.2f bits)%s\n",
 	       best_recall, best_t,
 	       new_fw != 1.0 ? " (a new child's pair weighed as one new child a known one)" : "");
-	ceiling_report(&ceil, n_known, n_new);
+	ceiling_report(&ceil, n_known, new_fw);
 	ceiling_free(&ceil);
 	printf("new children (%zu probes, %zu brothers or sisters of stored children): shown a"
 	       " candidate at 'possible' or above %.4f (brothers/sisters %.4f), at 'likely'"

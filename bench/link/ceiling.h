@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "link/match.h"
+#include "memindex.h"
 
 struct ceil_pair {
 	uint64_t cell;
@@ -45,16 +46,12 @@ struct ceiling {
 	size_t slots; /* a power of two */
 };
 
-static uint64_t ceil_hash(char tag, const char *a, const char *b)
+/* The key of a full name ("given|family") in the count table (mix_hash: never 0). */
+static uint64_t ceil_hash(const char *given, const char *family)
 {
-	uint64_t h = 1469598103934665603ULL;
-	h = (h ^ (unsigned char)tag) * 1099511628211ULL;
-	for (const char *s = a; s && *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	h = (h ^ '|') * 1099511628211ULL;
-	for (const char *s = b; s && *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h ? h : 1; /* 0 marks an empty slot */
+	char full[2 * LINK_PTOK_LEN + 2];
+	snprintf(full, sizeof(full), "%s|%s", given, family);
+	return mix_hash(full);
 }
 
 static uint32_t *ceil_slot(struct ceiling *c, uint64_t k, bool add)
@@ -100,7 +97,7 @@ static void ceiling_init(struct ceiling *c, const struct link_person *people, si
 	for (size_t i = 0; i < n; i++) {
 		const char *g, *f;
 		ceil_names(&people[i], &g, &f);
-		(*ceil_slot(c, ceil_hash('n', g, f), true))++;
+		(*ceil_slot(c, ceil_hash(g, f), true))++;
 	}
 }
 
@@ -124,7 +121,7 @@ static void ceiling_add(struct ceiling *c, const struct link_gamma *g,
 		cell = cell * 16 + (g->level[f] & 15u);
 	const char *gv, *fm;
 	ceil_names(cand, &gv, &fm);
-	unsigned b = ceil_bucket(c, ceil_hash('n', gv, fm));
+	unsigned b = ceil_bucket(c, ceil_hash(gv, fm));
 	cell = cell * 16 + (b < 4 ? b : 4); /* 1, 2-3, 4-7, 8-15, 16 or more */
 	if (c->n == c->cap) {
 		c->cap *= 2;
@@ -157,16 +154,15 @@ static int ceil_by_purity(const void *x, const void *y)
 
 #define CEIL_PRECISION 0.995
 
-/* Prints the bound. Known probes are n_known; a new child's pair counts n_known / n_new
- * of a false pair, so that a run with more new children than known ones (for cells
- * better filled) is judged at the evaluation's mix of one new child a known one. */
-static void ceiling_report(struct ceiling *c, size_t n_known, size_t n_new)
+/* Prints the bound. Known probes are n_known; a new child's pair counts new_fw of a
+ * false pair (n_known / n_new in bench_link: a run with more new children than known
+ * ones, for cells better filled, is judged at one new child a known one). */
+static void ceiling_report(struct ceiling *c, size_t n_known, double new_fw)
 {
 	qsort(c->p, c->n, sizeof(*c->p), ceil_by_cell);
 	struct ceil_cell *cell = calloc(c->n ? c->n : 1, sizeof(*cell));
 	if (!cell)
 		exit(1);
-	double fw = n_new ? (double)n_known / (double)n_new : 1.0;
 	size_t nc = 0;
 	for (size_t i = 0; i < c->n; i++) {
 		if (i == 0 || c->p[i].cell != c->p[i - 1].cell)
@@ -174,7 +170,7 @@ static void ceiling_report(struct ceiling *c, size_t n_known, size_t n_new)
 		if (c->p[i].same)
 			cell[nc - 1].t++;
 		else
-			cell[nc - 1].f += fw;
+			cell[nc - 1].f += new_fw;
 	}
 	qsort(cell, nc, sizeof(*cell), ceil_by_purity);
 	/* Whole cells while precision holds, then the part of the next cell that brings it
